@@ -1,0 +1,35 @@
+/*
+ * The `kg` binary. The only place that calls process.exit: maps errors to exit codes
+ * (0 ok, 1 failure, 2 usage, 3 Neo4j unreachable or authentication failed).
+ */
+import { CommanderError } from "commander";
+
+import { KgError } from "../errors.ts";
+import { createProgram } from "./program.ts";
+
+async function main(): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(process.argv);
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (err) {
+    return exitCodeFor(err);
+  }
+}
+
+function exitCodeFor(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // help and version are "errors" to commander; they exit 0. Commander already printed the message.
+    if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return 0;
+    return 2;
+  }
+  if (err instanceof KgError) {
+    process.stderr.write(`kg: ${err.message}\n`);
+    return err.exitCode;
+  }
+  process.stderr.write(`kg: internal error, please report it with the command you ran.\n`);
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  return 1;
+}
+
+process.exit(await main());

@@ -1,0 +1,33 @@
+/*
+ * Deterministic, content-derived keys for nodes and relationships. The same key is used in
+ * graphology and as the `key` property in Neo4j, so MERGE on it makes imports idempotent.
+ */
+import { createHash } from "node:crypto";
+
+import type { NodeLabel, RelType } from "./schema.ts";
+
+/** Short stable hash (hex) of the given parts. */
+export function hashKey(...parts: (string | number)[]): string {
+  return createHash("sha256").update(parts.join("\u241f")).digest("hex").slice(0, 16);
+}
+
+const PREFIX: Record<NodeLabel, string> = {
+  Document: "doc",
+  Report: "report",
+  Organisation: "org",
+  Mechanism: "mech",
+  Problem: "problem",
+  Measure: "measure",
+  Statement: "stmt",
+  Figure: "fig",
+};
+
+/** Key of a node, e.g. nodeKey("Mechanism", "三会一课") → "mech:三会一课". */
+export function nodeKey(label: NodeLabel, id: string): string {
+  return `${PREFIX[label]}:${id}`;
+}
+
+/** Key of a relationship between two node keys. */
+export function relKey(type: RelType, source: string, target: string): string {
+  return `${type}:${hashKey(source, target)}`;
+}
