@@ -248,8 +248,16 @@ export interface DocumentExtraction {
   reports: ReportExtraction[];
 }
 
+/** Why a statement was put in its theme. */
+export interface ThemeAssignment {
+  themeId: string;
+  reason: string;
+}
+
 export interface Extraction {
   documents: DocumentExtraction[];
   themes: Theme[];
+  /** Statement id → its theme and why. */
+  assignments: Record<string, ThemeAssignment>;
   diagnostics: Diagnostic[];
 }

@@ -1,0 +1,252 @@
+/*
+ * Extraction → KgGraph (graphology). Pure: uses only mergeNode / mergeEdgeWithKey, with the
+ * deterministic keys of keys.ts, so building twice gives the same graph. Every node and edge taken
+ * from text carries its provenance (quote, path, report, line, offsets).
+ */
+import Graph from "graphology";
+
+import type {
+  DocumentExtraction,
+  Extraction,
+  Link,
+  Occurrence,
+  ReportExtraction,
+  Span,
+  Statement,
+  Theme,
+} from "../types.ts";
+import { hashKey, nodeKey, relKey } from "./keys.ts";
+import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes, NodeLabel, RelType } from "./schema.ts";
+
+export type KgGraph = Graph<KgNodeAttributes, KgEdgeAttributes, KgGraphAttributes>;
+
+/** Longest item text kept on a statement node as context for the quote. */
+const MAX_ITEM_TEXT = 800;
+
+/** Create an empty graph with the project's options and attributes. */
+export function createKgGraph(): KgGraph {
+  const graph: KgGraph = new Graph({ multi: true, type: "directed", allowSelfLoops: false });
+  graph.replaceAttributes({ schemaVersion: 1, generator: "kg" });
+  return graph;
+}
+
+/**
+ * Build the knowledge graph of an extraction.
+ * @example const graph = buildGraph(await runPipeline(["seeds/"]));
+ */
+export function buildGraph(extraction: Extraction): KgGraph {
+  const graph = createKgGraph();
+  const themeKeys = new Map(extraction.themes.map((t) => [t.id, themeKey(t)]));
+  for (const doc of extraction.documents) {
+    addDocument(graph, doc, extraction, themeKeys);
+  }
+  for (const theme of extraction.themes) addTheme(graph, theme);
+  addAggregateLinks(graph, extraction, themeKeys);
+  return graph;
+}
+
+function themeKey(theme: Theme): string {
+  return nodeKey(theme.kind === "problem" ? "Problem" : "Measure", theme.id);
+}
+
+/** Key of a statement node. */
+export function statementKey(id: string): string {
+  return nodeKey("Statement", id);
+}
+
+function mergeEdge(graph: KgGraph, type: RelType, source: string, target: string, attrs: Partial<KgEdgeAttributes> = {}) {
+  graph.mergeEdgeWithKey(relKey(type, source, target), source, target, { type, ...attrs } as KgEdgeAttributes);
+}
+
+function addDocument(graph: KgGraph, doc: DocumentExtraction, extraction: Extraction, themeKeys: Map<string, string>) {
+  const source = doc.document.source;
+  const docKey = nodeKey("Document", source.sha256.slice(0, 16));
+  graph.mergeNode(docKey, { label: "Document", path: source.path, sha256: source.sha256, encoding: source.encoding });
+  for (const report of doc.reports) {
+    const reportKey = nodeKey("Report", report.segment.id);
+    graph.mergeNode(reportKey, {
+      label: "Report",
+      title: report.segment.title,
+      setting: report.setting,
+      path: source.path,
+      startLine: report.segment.startLine,
+      endLine: report.segment.endLine,
+      truncated: report.segment.truncated,
+    });
+    mergeEdge(graph, "CONTAINS", docKey, reportKey);
+    const ctx: ReportContext = { graph, doc, report, reportKey, extraction, themeKeys };
+    addStatements(ctx);
+    addStatementLinks(ctx, report.links);
+    addMentions(ctx);
+    addFigures(ctx);
+  }
+}
+
+interface ReportContext {
+  graph: KgGraph;
+  doc: DocumentExtraction;
+  report: ReportExtraction;
+  reportKey: string;
+  extraction: Extraction;
+  themeKeys: Map<string, string>;
+}
+
+function provenance(ctx: ReportContext, span: Span, line: number) {
+  return {
+    quote: ctx.doc.document.source.text.slice(span.start, span.end),
+    path: ctx.doc.document.source.path,
+    reportKey: ctx.reportKey,
+    line,
+    startOffset: span.start,
+    endOffset: span.end,
+  };
+}
+
+function addStatements(ctx: ReportContext) {
+  const { graph, report, reportKey, extraction, themeKeys } = ctx;
+  for (const st of report.statements) {
+    const key = statementKey(st.id);
+    const assignment = extraction.assignments[st.id];
+    const tKey = assignment ? (themeKeys.get(assignment.themeId) ?? null) : null;
+    graph.mergeNode(key, {
+      label: "Statement",
+      kind: st.kind,
+      text: st.text,
+      normText: st.normText,
+      rule: st.rule,
+      themeKey: tKey,
+      reportTitle: report.segment.title,
+      itemText: itemText(ctx, st),
+      ...provenance(ctx, st.textSpan, st.line),
+    });
+    mergeEdge(graph, "CONTAINS", reportKey, key);
+    if (tKey && assignment) {
+      mergeEdge(graph, "INSTANCE_OF", key, tKey, { reason: assignment.reason });
+      mergeEdge(graph, st.kind === "measure" ? "PROPOSES" : "RAISES", reportKey, tKey);
+    }
+  }
+}
+
+function itemText(ctx: ReportContext, st: Statement): string {
+  const text = ctx.doc.document.source.text.slice(st.span.start, st.span.end).trim();
+  return text.length > MAX_ITEM_TEXT ? `${text.slice(0, MAX_ITEM_TEXT)}…` : text;
+}
+
+function addStatementLinks(ctx: ReportContext, links: Link[]) {
+  const byId = new Map(ctx.report.statements.map((s) => [s.id, s]));
+  for (const link of links) {
+    const from = byId.get(link.from);
+    const to = byId.get(link.to);
+    if (!from || !to) {
+      throw new Error(`buildGraph: link ${link.type} references unknown statement "${from ? link.to : link.from}".`);
+    }
+    mergeEdge(ctx.graph, link.type, statementKey(from.id), statementKey(to.id), {
+      score: link.score,
+      reason: link.reason,
+      ...provenance(ctx, from.textSpan, from.line),
+    });
+  }
+}
+
+function addMentions(ctx: ReportContext) {
+  const { graph, report } = ctx;
+  for (const org of report.organisations) {
+    const key = nodeKey("Organisation", org.name);
+    graph.mergeNode(key, { label: "Organisation", name: org.name, type: org.type, reportCount: 0 });
+    mergeMention(ctx, key, org.occurrences);
+    if (org.parent) {
+      const parentKey = nodeKey("Organisation", org.parent);
+      const parent = report.organisations.find((o) => o.name === org.parent);
+      graph.mergeNode(parentKey, { label: "Organisation", name: org.parent, type: parent?.type ?? "other", reportCount: 0 });
+      const first = org.occurrences[0];
+      mergeEdge(graph, "PART_OF", key, parentKey, {
+        reason: "stated in the report",
+        ...(first ? provenance(ctx, first.span, first.line) : {}),
+      });
+    }
+  }
+  for (const mech of report.mechanisms) {
+    const key = nodeKey("Mechanism", mech.name);
+    graph.mergeNode(key, { label: "Mechanism", name: mech.name, source: mech.source, reportCount: 0, mentionCount: 0 });
+    mergeMention(ctx, key, mech.occurrences);
+  }
+}
+
+/** Report → entity MENTIONS edge with lines, contexts and the first occurrence as provenance. */
+function mergeMention(ctx: ReportContext, target: string, occurrences: Occurrence[]) {
+  const first = occurrences[0];
+  const lines = [...new Set(occurrences.map((o) => o.line))].sort((a, b) => a - b);
+  const contexts = [...new Set(occurrences.map((o) => o.context))].sort();
+  mergeEdge(ctx.graph, "MENTIONS", ctx.reportKey, target, {
+    lines,
+    contexts,
+    mentionCount: occurrences.length,
+    surfaces: [...new Set(occurrences.map((o) => o.surface))],
+    ...(first ? provenance(ctx, first.span, first.line) : {}),
+  });
+}
+
+function addFigures(ctx: ReportContext) {
+  for (const fig of ctx.report.figures) {
+    const key = nodeKey("Figure", hashKey(ctx.report.segment.id, fig.what, fig.value, fig.span.start));
+    ctx.graph.mergeNode(key, {
+      label: "Figure",
+      what: fig.what,
+      value: fig.value,
+      unit: fig.unit,
+      ...provenance(ctx, fig.span, fig.line),
+    });
+    mergeEdge(ctx.graph, "CONTAINS", ctx.reportKey, key);
+  }
+}
+
+function addTheme(graph: KgGraph, theme: Theme) {
+  const label: NodeLabel = theme.kind === "problem" ? "Problem" : "Measure";
+  graph.mergeNode(themeKey(theme), {
+    label,
+    themeId: theme.id,
+    name: theme.label,
+    source: theme.source,
+    reportCount: theme.reportIds.length,
+    statementCount: theme.statementIds.length,
+  });
+}
+
+/** Problem → Measure ADDRESSED_BY by theme, weighted by the number of distinct reports linking them. */
+function addAggregateLinks(graph: KgGraph, extraction: Extraction, themeKeys: Map<string, string>) {
+  const agg = new Map<string, { from: string; to: string; reports: Set<string>; best: number }>();
+  for (const doc of extraction.documents) {
+    for (const report of doc.reports) {
+      for (const link of report.links) {
+        if (link.type !== "ADDRESSED_BY") continue;
+        const from = themeKeys.get(extraction.assignments[link.from]?.themeId ?? "");
+        const to = themeKeys.get(extraction.assignments[link.to]?.themeId ?? "");
+        if (!from || !to) continue;
+        const id = `${from}\u0000${to}`;
+        const entry = agg.get(id) ?? { from, to, reports: new Set<string>(), best: 0 };
+        entry.reports.add(report.segment.id);
+        entry.best = Math.max(entry.best, link.score);
+        agg.set(id, entry);
+      }
+    }
+  }
+  for (const { from, to, reports, best } of [...agg.values()].sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1))) {
+    mergeEdge(graph, "ADDRESSED_BY", from, to, {
+      reportCount: reports.size,
+      score: best,
+      reason: `linked within ${reports.size} report(s)`,
+    });
+  }
+  // Entity recurrence: distinct reports mentioning each organisation / mechanism.
+  graph.forEachNode((key, attrs) => {
+    if (attrs.label !== "Mechanism" && attrs.label !== "Organisation") return;
+    let reports = 0;
+    let mentions = 0;
+    graph.forEachInEdge(key, (_e, ea) => {
+      if (ea.type !== "MENTIONS") return;
+      reports += 1;
+      mentions += typeof ea.mentionCount === "number" ? ea.mentionCount : 0;
+    });
+    graph.mergeNodeAttributes(key, attrs.label === "Mechanism" ? { reportCount: reports, mentionCount: mentions } : { reportCount: reports });
+  });
+}
