@@ -1,0 +1,286 @@
+/*
+ * Classify a report's outline into sections (situation, practice, problem, cause, measure) and
+ * take the problem, measure and cause statements the report enumerates. Enumerated sub-points stay
+ * under their parent item; causes written under one problem ("原因分析：…") are attached to it.
+ * Every statement records the rule that classified it.
+ */
+import { hashKey } from "../graph/keys.ts";
+import { buildOutline, headingSpan } from "../outline/build-outline.ts";
+import type { Marker } from "../outline/markers.ts";
+import type {
+  MentionContext,
+  NormalisedDocument,
+  OutlineNode,
+  ReportSegment,
+  SectionKind,
+  Span,
+  Statement,
+  StatementKind,
+} from "../types.ts";
+import raw from "./sections.json" with { type: "json" };
+
+interface SectionLexicon {
+  priority: SectionKind[];
+  kinds: Partial<Record<SectionKind, RegExp[]>>;
+  causeLead: RegExp;
+  leadIn: RegExp[];
+}
+
+const LEXICON: SectionLexicon = {
+  priority: raw.priority as SectionKind[],
+  kinds: Object.fromEntries(Object.entries(raw.kinds).map(([k, v]) => [k, v.map((s) => new RegExp(s))])),
+  causeLead: new RegExp(raw.causeLead),
+  leadIn: raw.leadIn.map((s) => new RegExp(s)),
+};
+
+/** Longest heading still read as a section title (longer ones are statements that happen to say 问题). */
+const MAX_SECTION_HEADING = 40;
+/** A cause clause shorter than this is punctuation debris. */
+const MIN_CLAUSE = 4;
+
+/** A classified region of the report. */
+export interface Section {
+  kind: SectionKind;
+  span: Span;
+  heading: string;
+  line: number;
+}
+
+export interface ClassifiedReport {
+  outline: OutlineNode[];
+  sections: Section[];
+  statements: Statement[];
+  /** Section kind at an offset (the innermost section; cause paragraphs count as cause). */
+  contextAt(offset: number): MentionContext;
+}
+
+/** Kind of a section heading, or null when it names none. */
+export function classifyHeading(heading: string): SectionKind | null {
+  if (heading.length > MAX_SECTION_HEADING) return null;
+  for (const kind of LEXICON.priority) {
+    if (LEXICON.kinds[kind]?.some((re) => re.test(heading))) return kind;
+  }
+  return null;
+}
+
+/**
+ * Classify one report: outline, sections and statements.
+ * @example const { statements } = classifyReport(doc, segment, markers);
+ */
+export function classifyReport(doc: NormalisedDocument, segment: ReportSegment, markers: Marker[]): ClassifiedReport {
+  const ctx = new ClassifyContext(doc, segment);
+  const inReport = markers.filter((m) => m.start >= segment.span.start && m.start < segment.span.end && !ctx.skipped(m.start));
+  const outline = buildOutline(doc.text, inReport, segment.span);
+  ctx.walk(outline, null);
+  const regions = [...ctx.sections.map((s) => ({ span: s.span, kind: s.kind as MentionContext })), ...ctx.causeRegions];
+  return {
+    outline,
+    sections: ctx.sections,
+    statements: ctx.statements,
+    contextAt: (offset) => innermost(regions, offset) ?? "situation",
+  };
+}
+
+function innermost(regions: { span: Span; kind: MentionContext }[], offset: number): MentionContext | null {
+  let best: { span: Span; kind: MentionContext } | null = null;
+  for (const r of regions) {
+    if (offset < r.span.start || offset >= r.span.end) continue;
+    if (!best || r.span.end - r.span.start < best.span.end - best.span.start) best = r;
+  }
+  return best?.kind ?? null;
+}
+
+class ClassifyContext {
+  readonly sections: Section[] = [];
+  readonly statements: Statement[] = [];
+  readonly causeRegions: { span: Span; kind: MentionContext }[] = [];
+  private readonly ids = new Set<string>();
+
+  constructor(
+    private readonly doc: NormalisedDocument,
+    private readonly segment: ReportSegment,
+  ) {}
+
+  skipped(offset: number): boolean {
+    return this.segment.duplicates.some((d) => offset >= d.start && offset < d.end);
+  }
+
+  heading(node: OutlineNode): string {
+    return this.doc.text.slice(node.headingSpan.start, node.headingSpan.end);
+  }
+
+  /** Walk the outline; `inherited` is the innermost enclosing section. */
+  walk(nodes: OutlineNode[], inherited: Section | null) {
+    for (const node of nodes) {
+      const own = this.sectionOf(node, inherited);
+      if (own) {
+        this.sections.push(own);
+        this.takeItems(node, own);
+        this.walk(node.children, own);
+      } else {
+        this.walk(node.children, inherited);
+      }
+    }
+  }
+
+  private sectionOf(node: OutlineNode, inherited: Section | null): Section | null {
+    const heading = this.heading(node);
+    const kind = classifyHeading(heading);
+    if (!kind) return null;
+    const topLevel = node.depth === 0;
+    const opensList = node.children.length > 0 && (!inherited || inherited.kind !== kind || heading.length <= 14);
+    if (!topLevel && !opensList) return null;
+    return { kind, span: { ...node.span }, heading, line: node.line };
+  }
+
+  /** Statements of a problem / measure / cause section: its items, or its paragraphs when unnumbered. */
+  private takeItems(node: OutlineNode, section: Section) {
+    if (section.kind !== "problem" && section.kind !== "measure" && section.kind !== "cause") return;
+    const items = node.children.filter((c) => !classifyHeading(this.heading(c)) || c.children.length === 0);
+    if (items.length === 0) {
+      this.takeParagraphs(node, section);
+      return;
+    }
+    for (const item of items) this.takeItem(item, section);
+  }
+
+  private takeItem(item: OutlineNode, section: Section) {
+    const kind: StatementKind = section.kind as StatementKind;
+    const causeParas = kind === "problem" ? this.causeParagraphs(item) : [];
+    const bodyEnd = causeParas[0]?.start ?? item.span.end;
+    const span = { start: item.span.start, end: bodyEnd };
+    const subPoints = item.children
+      .filter((c) => !causeParas.some((p) => c.span.start >= p.start && c.span.start < p.end))
+      .map((c) => this.heading(c));
+    const rule = `section "${section.heading}" (${section.kind}) > item ${item.markerKind} "${item.marker}"`;
+    const problem = this.add(kind, item.headingSpan, span, rule, subPoints);
+    for (const para of causeParas) this.takeCauses(para, item, problem);
+  }
+
+  /** Unnumbered section body: each paragraph that is not a lead-in is one statement. */
+  private takeParagraphs(node: OutlineNode, section: Section) {
+    const kind = section.kind as StatementKind;
+    for (const line of this.doc.lines) {
+      if (line.start <= node.headingSpan.end || line.start >= node.span.end || this.skipped(line.start)) continue;
+      const text = this.doc.text.slice(line.start, line.end).trim();
+      if (text.length < MIN_CLAUSE || LEXICON.leadIn.some((re) => re.test(text))) continue;
+      const lineKind = kind === "problem" && LEXICON.causeLead.test(text) ? "cause" : kind;
+      const hs = headingSpan(this.doc.text, line.start, line.end);
+      this.add(lineKind, hs, { start: line.start, end: line.end }, `section "${section.heading}" (${section.kind}) > paragraph`, []);
+    }
+  }
+
+  /** Spans of the cause paragraphs inside a problem item ("原因分析：…", "造成这种状况的原因…"). */
+  private causeParagraphs(item: OutlineNode): Span[] {
+    const out: Span[] = [];
+    for (const line of this.doc.lines) {
+      if (line.end <= item.headingSpan.end || line.start >= item.span.end) continue;
+      const from = Math.max(line.start, item.headingSpan.end);
+      const text = this.doc.text.slice(from, Math.min(line.end, item.span.end));
+      // A cause lead at the line start, or after a sentence end inside run-on text.
+      const m = /(^|[。；;]\s*)/g;
+      for (const hit of text.matchAll(m)) {
+        const at = (hit.index ?? 0) + hit[0].length;
+        if (LEXICON.causeLead.test(text.slice(at).trimStart())) {
+          out.push({ start: from + at, end: Math.min(line.end, item.span.end) });
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private takeCauses(para: Span, item: OutlineNode, problem: Statement | null) {
+    const inner = collectNodes(item.children).filter((c) => c.span.start >= para.start && c.span.start < para.end);
+    const rule = `cause paragraph under problem item "${item.marker}"`;
+    this.causeRegions.push({ span: para, kind: "cause" });
+    if (inner.length > 0) {
+      for (const c of inner) {
+        const hs = headingSpan(this.doc.text, c.span.start + c.marker.length, Math.min(c.span.end, para.end));
+        this.add("cause", cutAtSemicolon(this.doc.text, hs), c.span, `${rule} > ${c.markerKind}`, [], problem?.id);
+      }
+      return;
+    }
+    const text = this.doc.text.slice(para.start, para.end);
+    const lead = LEXICON.causeLead.exec(text);
+    let offset = para.start + (lead ? lead[0].length : 0);
+    const after = this.doc.text.slice(offset, para.end);
+    const colon = /^[^。]{0,20}?[:：,，]/.exec(after);
+    if (colon) offset += colon[0].length;
+    for (const clause of splitClauses(this.doc.text, { start: offset, end: para.end })) {
+      this.add("cause", clause, clause, `${rule} > clause`, [], problem?.id);
+    }
+  }
+
+  private lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.doc.lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.doc.lines[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.doc.lines[lo]?.number ?? 1;
+  }
+
+  private add(
+    kind: StatementKind,
+    textSpan: Span,
+    span: Span,
+    rule: string,
+    subPoints: string[],
+    attachedTo?: string,
+  ): Statement | null {
+    const normText = this.doc.text.slice(textSpan.start, textSpan.end).trim();
+    if (normText.length < MIN_CLAUSE) return null;
+    const id = hashKey(this.segment.id, kind, normText.replace(/[\s\p{P}]/gu, ""));
+    if (this.ids.has(id)) return null; // a repeated passage states nothing new
+    this.ids.add(id);
+    const statement: Statement = {
+      id,
+      reportId: this.segment.id,
+      kind,
+      text: this.doc.source.text.slice(textSpan.start, textSpan.end).trim(),
+      normText,
+      span,
+      textSpan,
+      line: this.lineOf(textSpan.start),
+      rule,
+      subPoints,
+      ...(attachedTo ? { attachedTo } : {}),
+    };
+    this.statements.push(statement);
+    return statement;
+  }
+}
+
+function collectNodes(nodes: OutlineNode[]): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  for (const n of nodes) out.push(n, ...collectNodes(n.children));
+  return out;
+}
+
+/** A sub-point's heading ends at a semicolon too ("①思想上不够重视；②…"). */
+function cutAtSemicolon(text: string, span: Span): Span {
+  const slice = text.slice(span.start, span.end);
+  const i = slice.search(/[;；]/);
+  return i > 0 ? { start: span.start, end: span.start + i } : span;
+}
+
+/** Split a cause paragraph into clauses at semicolons and sentence ends. */
+function splitClauses(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  let start = span.start;
+  for (let i = span.start; i <= span.end; i++) {
+    const ch = text[i];
+    if (i === span.end || ch === "；" || ch === ";" || ch === "。" || ch === "\n") {
+      let s = start;
+      let e = i;
+      while (s < e && /[\s,，:：]/.test(text[s] ?? "")) s++;
+      while (e > s && /[\s,，。]/.test(text[e - 1] ?? "")) e--;
+      if (e - s >= MIN_CLAUSE) out.push({ start: s, end: e });
+      start = i + 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+/*
+ * Build a report's outline tree from its markers. The marker kinds' nesting order is learnt from the
+ * report itself (a stack of open kinds), and the numbering faults real reports have are tolerated:
+ * a list that switches marker style mid-way ("1、 2、 (三) (五)") stays one list, lost digits ("、")
+ * are numbered by position, skipped and repeated numbers are kept as written.
+ */
+import type { OutlineNode, Span } from "../types.ts";
+import { isInlineKind, type Marker } from "./markers.ts";
+
+/** Longest heading kept when the first sentence runs on. */
+const MAX_HEADING = 160;
+
+/**
+ * Build the outline of the report spanning `span` from its markers (sorted by offset).
+ * @example const roots = buildOutline(text, markers, { start: 0, end: text.length });
+ */
+export function buildOutline(text: string, markers: Marker[], span: Span): OutlineNode[] {
+  const roots: OutlineNode[] = [];
+  const stack: OutlineNode[] = [];
+  const flat: OutlineNode[] = [];
+  for (let i = 0; i < markers.length; i++) {
+    const m = markers[i]!;
+    const next = markers[i + 1];
+    const level = placeMarker(stack, m);
+    stack.length = level;
+    const parent = stack[level - 1];
+    const node: OutlineNode = {
+      markerKind: m.kind,
+      marker: m.text,
+      ordinal: m.ordinal ?? inferOrdinal(parent ? parent.children : roots, m),
+      depth: level,
+      span: { start: m.start, end: span.end },
+      headingSpan: headingSpan(text, m.end, next ? next.start : span.end),
+      line: m.line,
+      children: [],
+    };
+    (parent ? parent.children : roots).push(node);
+    stack.push(node);
+    flat.push(node);
+  }
+  closeSpans(flat, span.end);
+  return roots;
+}
+
+/** Stack depth at which the marker's node goes (its parent is stack[level - 1]). */
+function placeMarker(stack: OutlineNode[], m: Marker): number {
+  // 1. The same kind is open: a sibling of that node.
+  for (let i = stack.length - 1; i >= 0; i--) {
+    if (stack[i]!.markerKind === m.kind) return i;
+  }
+  // 2. A structural marker continuing the numbering of the nearest open structural item in another
+  //    style ("2、" then "（三）"): a sibling with a changed style.
+  if (!isInlineKind(m.kind) && m.ordinal !== null && m.ordinal > 1) {
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const n = stack[i]!;
+      if (isInlineKind(n.markerKind)) continue;
+      if (n.ordinal !== null && m.ordinal - n.ordinal >= 1 && m.ordinal - n.ordinal <= 2) return i;
+      break;
+    }
+  }
+  // 3. Otherwise a new, deeper list.
+  return stack.length;
+}
+
+function inferOrdinal(siblings: OutlineNode[], m: Marker): number | null {
+  const prev = siblings[siblings.length - 1];
+  if (!prev || prev.markerKind !== m.kind) return 1;
+  return prev.ordinal === null ? null : prev.ordinal + 1;
+}
+
+/** Each node ends where the next node at the same or a shallower depth begins. */
+function closeSpans(flat: OutlineNode[], end: number) {
+  for (let i = 0; i < flat.length; i++) {
+    const node = flat[i]!;
+    node.span.end = end;
+    for (let j = i + 1; j < flat.length; j++) {
+      if (flat[j]!.depth <= node.depth) {
+        node.span.end = flat[j]!.span.start;
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * The heading or first clause after a marker: up to the first sentence end outside quotation marks,
+ * the line end or the next marker, without the closing punctuation.
+ */
+export function headingSpan(text: string, from: number, limit: number): Span {
+  let start = from;
+  while (start < limit && /[\s,，:：、]/.test(text[start] ?? "")) start++;
+  let quoteDepth = 0;
+  let end = start;
+  for (; end < limit; end++) {
+    const ch = text[end]!;
+    if (ch === "\n") break;
+    if (ch === "“" || ch === "「" || ch === "《") quoteDepth++;
+    else if ((ch === "”" || ch === "」" || ch === "》") && quoteDepth > 0) quoteDepth--;
+    else if (quoteDepth === 0 && /[。！!？?；;]/.test(ch)) break;
+    else if (quoteDepth === 0 && /[:：]/.test(ch) && end - start >= 2 && /\S/.test(text[end + 1] ?? "")) break;
+  }
+  if (end - start > MAX_HEADING) end = cutAtComma(text, start, start + MAX_HEADING);
+  while (end > start && /[\s,，:：、。；;]/.test(text[end - 1] ?? "")) end--;
+  return { start, end };
+}
+
+function cutAtComma(text: string, start: number, end: number): number {
+  const slice = text.slice(start, end);
+  const i = Math.max(slice.lastIndexOf(","), slice.lastIndexOf("，"));
+  return i > 40 ? start + i : end;
+}
+
+/** All nodes of an outline in document order. */
+export function flattenOutline(roots: OutlineNode[]): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  const walk = (nodes: OutlineNode[]) => {
+    for (const n of nodes) {
+      out.push(n);
+      walk(n.children);
+    }
+  };
+  walk(roots);
+  return out;
+}

@@ -1,0 +1,146 @@
+/*
+ * Enumeration markers of Chinese reports (一、 / (一) / 1、 1. / (1) / ① / 一是 / 首先), found at line
+ * starts and inside run-on text that has lost its line breaks. A marker inside a sentence
+ * ("本科生一、二年级") is rejected by where it stands, not by what follows it.
+ */
+import type { Line, MarkerKind, Span } from "../types.ts";
+
+/** One enumeration marker found in the text. */
+export interface Marker {
+  kind: MarkerKind;
+  /** The marker as written, e.g. "（三）", "2、", "一是"; "、" when the digit was lost. */
+  text: string;
+  /** 1-based value, or null when the number was lost. */
+  ordinal: number | null;
+  /** Offset of the marker's first character. */
+  start: number;
+  /** Offset just after the marker (where the heading starts). */
+  end: number;
+  line: number;
+  atLineStart: boolean;
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Parse a Chinese numeral up to 99 ("三", "十二", "二十一"); null if not one. */
+export function parseChineseNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === "十") return 10;
+  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(s);
+  if (!m || s.length === 0) return null;
+  const [, tens, ten, units] = m;
+  if (ten) return (tens ? (CN_DIGITS[tens] ?? 0) : 1) * 10 + (units ? (CN_DIGITS[units] ?? 0) : 0);
+  if (tens && !units) return CN_DIGITS[tens] ?? null;
+  return null;
+}
+
+const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
+const CN = "[一二三四五六七八九十]{1,3}";
+
+interface Pattern {
+  kind: MarkerKind;
+  re: RegExp;
+  /** Structural markers make the outline's skeleton; inline ones (一是, 首先, ①) are sub-points. */
+  inline: boolean;
+}
+
+// Sticky regexes, tried at candidate positions. Order matters: longer forms first.
+const PATTERNS: Pattern[] = [
+  { kind: "cn-paren", re: new RegExp(`[（(]\\s*(${CN})\\s*[）)]\\s*[、.．,，]?`, "y"), inline: false },
+  { kind: "arabic-paren", re: /[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?/y, inline: false },
+  { kind: "cn-dun", re: new RegExp(`(${CN})\\s*(?:[、]|[.．](?![\\d]))`, "y"), inline: false },
+  { kind: "arabic-dun", re: /(\d{1,2})\s*(?:[、]|[.．](?![\d%]))/y, inline: false },
+  { kind: "circled", re: new RegExp(`([${CIRCLED}])`, "y"), inline: true },
+  { kind: "cn-shi", re: new RegExp(`其?(${CN})是(?![否非的])`, "y"), inline: true },
+  { kind: "ordinal-word", re: /(首先|其次|再次|最后|第[一二三四五六七八九十]{1,2})(?=[,，:：、])[,，:：、]?/y, inline: true },
+];
+
+const ORDINAL_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 99 };
+
+/** Characters after which a new item may start inside a line. */
+const SENTENCE_END = /[。；;：:！!？?]\s*$/;
+
+/** Whether a marker kind is structural (builds the outline skeleton) rather than an inline sub-point. */
+export function isInlineKind(kind: MarkerKind): boolean {
+  return kind === "cn-shi" || kind === "ordinal-word" || kind === "circled";
+}
+
+/**
+ * Find enumeration markers in [span.start, span.end) of `text`, skipping `skip` spans (noise, duplicates).
+ * `text` is the normalised document text; `lines` its lines.
+ */
+export function scanMarkers(text: string, lines: Line[], span: Span, skip: Span[] = []): Marker[] {
+  const markers: Marker[] = [];
+  const skipSorted = [...skip].sort((a, b) => a.start - b.start);
+  for (const line of lines) {
+    if (line.end <= span.start || line.start >= span.end) continue;
+    const from = Math.max(line.start, span.start);
+    const to = Math.min(line.end, span.end);
+    scanLine(text, line, from, to, skipSorted, markers);
+  }
+  return markers;
+}
+
+function inSkip(offset: number, skip: Span[]): boolean {
+  for (const s of skip) {
+    if (s.start > offset) return false;
+    if (offset < s.end) return true;
+  }
+  return false;
+}
+
+function scanLine(text: string, line: Line, from: number, to: number, skip: Span[], out: Marker[]) {
+  // Line start: first non-space character.
+  let first = from;
+  while (first < to && /\s/.test(text[first] ?? "")) first++;
+  let lastAccepted: Marker | null = null;
+  for (let p = first; p < to; p++) {
+    const ch = text[p] ?? "";
+    if (!/[一二三四五六七八九十（(\d①-⑳其首再最第、]/.test(ch)) continue;
+    if (inSkip(p, skip)) continue;
+    const atLineStart = p === first;
+    const m = matchAt(text, p, to, line, atLineStart);
+    if (!m) continue;
+    if (!atLineStart && !acceptedInside(text, line, m, lastAccepted)) continue;
+    out.push(m);
+    lastAccepted = m;
+    p = m.end - 1;
+  }
+}
+
+function matchAt(text: string, p: number, to: number, line: Line, atLineStart: boolean): Marker | null {
+  // A lost leading digit ("、组织建设") only counts at a line start.
+  if (text[p] === "、") {
+    if (!atLineStart || !/[\u4e00-\u9fff“"]/.test(text[p + 1] ?? "")) return null;
+    return { kind: "arabic-dun", text: "、", ordinal: null, start: p, end: p + 1, line: line.number, atLineStart };
+  }
+  for (const pat of PATTERNS) {
+    pat.re.lastIndex = p;
+    const m = pat.re.exec(text);
+    if (!m || m.index !== p) continue;
+    const end = Math.min(p + m[0].length, to);
+    if (end >= to && pat.kind !== "cn-dun") continue; // a bare marker at the end of a line is not an item
+    const raw = m[1] ?? "";
+    const ordinal = pat.kind === "circled" ? CIRCLED.indexOf(raw) + 1 : (ORDINAL_WORDS[raw] ?? parseChineseNumber(raw.replace(/^第/, "")));
+    if (ordinal === null) continue;
+    // Digits glued to a preceding digit or followed by more digits are numbers, not markers.
+    if (pat.kind === "arabic-dun" && /\d/.test(text[p - 1] ?? "")) continue;
+    return { kind: pat.kind, text: m[0].trim(), ordinal, start: p, end, line: line.number, atLineStart };
+  }
+  return null;
+}
+
+/** Whether a marker found inside a line (not at its start) really starts an item. */
+function acceptedInside(text: string, line: Line, m: Marker, last: Marker | null): boolean {
+  const before = text.slice(Math.max(line.start, m.start - 3), m.start);
+  if (SENTENCE_END.test(before)) return true;
+  // "…一是…，二是…": an inline sequence continued after a comma.
+  if (isInlineKind(m.kind) && last && last.kind === m.kind && last.ordinal !== null && m.ordinal === last.ordinal + 1) {
+    return /[,，]\s*$/.test(before) && m.start - last.start < 800;
+  }
+  // Run-on text: "二、存在的问题1、发展…" — the first sub-item glued to a short heading.
+  if (last && !isInlineKind(m.kind) && m.ordinal === 1 && last.kind !== m.kind && m.start - last.end <= 40) {
+    return !/[。；;！!？?,，]/.test(text.slice(last.end, m.start));
+  }
+  return false;
+}

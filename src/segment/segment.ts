@@ -1,0 +1,196 @@
+/*
+ * Split a document into its reports. A file may hold one report or several pasted together (a
+ * scraped 范文 page). Boundaries come from cues in signals.json: an opening paragraph about purpose
+ * and method, a title fused onto the first sentence, the top-level numbering restarting at 一、;
+ * the boundary then moves back over the new report's unnumbered introduction. Truncated previews
+ * that repeat the following lines are collapsed (kept in the report, skipped by later stages).
+ */
+import { hashKey } from "../graph/keys.ts";
+import { isInlineKind, type Marker, scanMarkers } from "../outline/markers.ts";
+import type { Diagnostic, Line, NormalisedDocument, ReportSegment, Span } from "../types.ts";
+import { matchesAny, SEGMENT_SIGNALS, type SegmentSignals } from "./signals.ts";
+
+/** A report is long enough to be followed by another one once it has this much text without numbering. */
+const MIN_UNNUMBERED_REPORT_CHARS = 1500;
+/** A line repeated inside the next lines is a preview only if it is at least this long. */
+const MIN_PREVIEW_CHARS = 12;
+const PREVIEW_WINDOW = 6;
+
+export interface SegmentResult {
+  reports: ReportSegment[];
+  /** All markers of the document (outside noise and collapsed duplicates), sorted by offset. */
+  markers: Marker[];
+  /** Spans later stages skip: whole-line noise, inline noise and collapsed duplicates. */
+  skip: Span[];
+  diagnostics: Diagnostic[];
+}
+
+interface ContentLine {
+  line: Line;
+  text: string;
+  preview: boolean;
+  structural: Marker[];
+}
+
+/**
+ * Find the reports in a normalised document.
+ * @example const { reports } = segmentDocument(normaliseDocument(doc).document);
+ */
+export function segmentDocument(doc: NormalisedDocument, signals: SegmentSignals = SEGMENT_SIGNALS): SegmentResult {
+  const noiseSpans = doc.noise.map((n) => n.span);
+  const content = contentLines(doc);
+  markPreviews(content);
+  const previewSpans = content.filter((c) => c.preview).map((c) => ({ start: c.line.start, end: c.line.end }));
+  const skip = [...noiseSpans, ...previewSpans].sort((a, b) => a.start - b.start);
+  const markers = scanMarkers(doc.text, doc.lines, { start: 0, end: doc.text.length }, skip);
+  attachMarkers(content, markers);
+  const starts = findStarts(content, signals);
+  const diagnostics: Diagnostic[] = [];
+  const reports: ReportSegment[] = [];
+  const seen = new Set<string>();
+  starts.forEach((s, i) => {
+    const end = (starts[i + 1]?.index ?? content.length) - 1;
+    const report = makeSegment(doc, content.slice(s.index, end + 1), s.rule, signals);
+    if (seen.has(report.id)) {
+      diagnostics.push({
+        severity: "info",
+        origin: "segment:duplicate-report",
+        path: doc.source.path,
+        line: report.startLine,
+        message: `report at lines ${report.startLine}-${report.endLine} repeats an earlier report of this file; skipped`,
+      });
+      return;
+    }
+    seen.add(report.id);
+    reports.push(report);
+  });
+  if (reports.length === 0) {
+    diagnostics.push({ severity: "warning", origin: "segment:empty", path: doc.source.path, message: "no report text found" });
+  }
+  return { reports, markers, skip, diagnostics };
+}
+
+function contentLines(doc: NormalisedDocument): ContentLine[] {
+  const noiseLines = new Set<number>();
+  for (const n of doc.noise) {
+    if (!n.wholeLines) continue;
+    for (let l = n.startLine; l <= n.endLine; l++) noiseLines.add(l);
+  }
+  return doc.lines
+    .filter((line) => !noiseLines.has(line.number) && /\S/.test(doc.text.slice(line.start, line.end)))
+    .map((line) => ({ line, text: doc.text.slice(line.start, line.end).trim(), preview: false, structural: [] }));
+}
+
+const compact = (s: string) => s.replace(/[\s>]/g, "");
+
+/** A line whose text reappears within the next few lines is a truncated preview of them. */
+function markPreviews(content: ContentLine[]) {
+  for (let i = 0; i < content.length; i++) {
+    const own = compact(content[i]!.text);
+    if (own.length < MIN_PREVIEW_CHARS) continue;
+    const window = content
+      .slice(i + 1, i + 1 + PREVIEW_WINDOW)
+      .map((c) => compact(c.text))
+      .join("");
+    if (window.includes(own)) content[i]!.preview = true;
+  }
+}
+
+function attachMarkers(content: ContentLine[], markers: Marker[]) {
+  const byLine = new Map(content.map((c) => [c.line.number, c]));
+  for (const m of markers) {
+    if (isInlineKind(m.kind)) continue;
+    byLine.get(m.line)?.structural.push(m);
+  }
+}
+
+interface Start {
+  index: number;
+  rule: string;
+}
+
+interface ReportState {
+  start: number;
+  topKind: string | null;
+  topMax: number;
+  chars: number;
+}
+
+function findStarts(content: ContentLine[], signals: SegmentSignals): Start[] {
+  if (content.length === 0) return [];
+  const starts: Start[] = [{ index: 0, rule: "document-start" }];
+  let state: ReportState = { start: 0, topKind: null, topMax: 0, chars: 0 };
+  for (let i = 0; i < content.length; i++) {
+    const rule = i > 0 ? boundaryRule(content, i, state, signals) : null;
+    if (rule) {
+      const start = walkBack(content, i, state.start, signals);
+      starts.push({ index: start, rule });
+      state = { start, topKind: null, topMax: 0, chars: 0 };
+      for (let k = start; k < i; k++) updateState(state, content[k]!);
+    }
+    updateState(state, content[i]!);
+  }
+  return starts;
+}
+
+function updateState(state: ReportState, c: ContentLine) {
+  state.chars += c.preview ? 0 : c.text.length;
+  for (const m of c.structural) {
+    if (state.topKind === null) state.topKind = m.kind;
+    if (m.kind === state.topKind) state.topMax = Math.max(state.topMax, m.ordinal ?? state.topMax + 1);
+  }
+}
+
+/** Why a new report starts at content line i, or null. */
+function boundaryRule(content: ContentLine[], i: number, state: ReportState, signals: SegmentSignals): string | null {
+  const c = content[i]!;
+  const substantial = state.topMax >= 2 || state.chars >= MIN_UNNUMBERED_REPORT_CHARS;
+  if (!substantial || c.preview) return null;
+  if (state.topMax >= 2 && c.structural.some((m) => m.kind === state.topKind && m.ordinal === 1)) return "numbering-restart";
+  if (signals.title.test(c.text) && !c.structural.some((m) => m.atLineStart)) return "title";
+  if (matchesAny(signals.opening, c.text)) {
+    const leadsIntoList = content.slice(i, i + 4).some((n) => n.structural.some((m) => m.ordinal === 1 && m.kind === (state.topKind ?? m.kind)));
+    if (leadsIntoList) return "opening-paragraph";
+    if (matchesAny(signals.strongOpening, c.text) && state.chars >= MIN_UNNUMBERED_REPORT_CHARS) return "opening-paragraph";
+  }
+  return null;
+}
+
+/** Move a boundary back over the new report's unnumbered title and introduction. */
+function walkBack(content: ContentLine[], i: number, floor: number, signals: SegmentSignals): number {
+  let start = i;
+  for (let k = i - 1; k > floor; k--) {
+    const c = content[k]!;
+    if (c.structural.some((m) => m.atLineStart)) break;
+    if (matchesAny(signals.closing, c.text) || matchesAny(signals.backref, c.text)) break;
+    const prev = content[k - 1];
+    if (prev && isHeadingOnly(prev)) break; // c is the body of the previous item
+    const intro = matchesAny(signals.opening, c.text) || signals.title.test(c.text) || matchesAny(signals.softIntro, c.text);
+    if (!intro && !c.preview) break;
+    start = k;
+  }
+  return start;
+}
+
+function isHeadingOnly(c: ContentLine): boolean {
+  return c.structural.some((m) => m.atLineStart) && c.text.length < 60 && !/[。！？!?]/.test(c.text);
+}
+
+function makeSegment(doc: NormalisedDocument, lines: ContentLine[], rule: string, signals: SegmentSignals): ReportSegment {
+  const first = lines[0]!;
+  const last = lines[lines.length - 1]!;
+  const fresh = lines.filter((c) => !c.preview);
+  const titleLine = fresh.slice(0, 4).find((c) => signals.title.test(c.text));
+  const title = titleLine ? (signals.title.exec(titleLine.text)?.[1] ?? null) : null;
+  const lastText = doc.text.slice(last.line.start, last.line.end).trim();
+  return {
+    id: hashKey("report", fresh.map((c) => compact(c.text)).join("\n")),
+    startLine: first.line.number,
+    endLine: last.line.number,
+    span: { start: first.line.start, end: last.line.end },
+    title: title ? doc.source.text.slice(titleLine!.line.start, titleLine!.line.end).trim().slice(0, title.length) : null,
+    truncated: !/[。！？!?…”"」）)]$/.test(lastText),
+    duplicates: lines.filter((c) => c.preview).map((c) => ({ start: c.line.start, end: c.line.end })),
+    startRule: rule,
+  };
+}

@@ -1,0 +1,31 @@
+/*
+ * Loads the segmentation cues (src/segment/signals.json) as compiled regexes.
+ */
+import raw from "./signals.json" with { type: "json" };
+
+/** Compiled cues for report boundaries. */
+export interface SegmentSignals {
+  opening: RegExp[];
+  strongOpening: RegExp[];
+  softIntro: RegExp[];
+  title: RegExp;
+  closing: RegExp[];
+  backref: RegExp[];
+}
+
+const compile = (list: string[]) => list.map((s) => new RegExp(s));
+
+/** The shipped cues. */
+export const SEGMENT_SIGNALS: SegmentSignals = {
+  opening: compile(raw.opening),
+  strongOpening: compile(raw.strongOpening),
+  softIntro: compile(raw.softIntro),
+  title: new RegExp(raw.title),
+  closing: compile(raw.closing),
+  backref: compile(raw.backref),
+};
+
+/** True when any of the regexes matches. */
+export function matchesAny(res: RegExp[], s: string): boolean {
+  return res.some((re) => re.test(s));
+}
