@@ -1,14 +1,119 @@
-/* `kg eval`: placeholder until its issue lands. */
-import type { Command } from "commander";
+/*
+ * `kg eval --gold <file> [paths...] | --pred <file.json>`: scores an extraction against a gold file and
+ * prints the metric table (stdout); exit 1 when a --min threshold is not met, 2 on usage errors.
+ */
+import { readFileSync } from "node:fs";
+
+import { Option, type Command } from "commander";
 
 import { UsageError } from "../../errors.ts";
+import {
+  checkThresholds,
+  formatEvalDetails,
+  formatEvalTable,
+  parseExtractionJson,
+  parseGoldFile,
+  parseThresholds,
+  scoreExtraction,
+  type EvalResult,
+  type ExtractionJson,
+  type UnmetThreshold,
+} from "../../eval/index.ts";
+import { runPipeline } from "../../pipeline.ts";
+import type { Extraction } from "../../types.ts";
 
+/** Flags of `kg eval`, without commander types. */
+export interface EvalCommandOptions {
+  gold?: string;
+  pred?: string;
+  paths: string[];
+  json?: boolean;
+  verbose?: boolean;
+  min?: string[];
+  themesGoldSameIf?: "primary" | "any";
+  codebook?: string;
+}
+
+/** What `kg eval` prints and how it exits. */
+export interface EvalCommandOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: 0 | 1;
+  result: EvalResult;
+  unmet: UnmetThreshold[];
+}
+
+/** Module of the contract JSON emitter (written alongside; loaded lazily so `--pred` works without it). */
+const EXTRACTION_JSON_SINK = "../../sinks/extraction-json.ts";
+
+/** Score a saved prediction (--pred) or a fresh extraction of `paths` against --gold. */
+export async function runEval(opts: EvalCommandOptions): Promise<EvalCommandOutput> {
+  if (!opts.gold) throw new UsageError("eval: --gold <file> is required (a gold annotation JSON, e.g. ../shared/gold/seed.gold.json).");
+  if (opts.pred && opts.paths.length > 0) throw new UsageError("eval: give either --pred <file.json> or input paths, not both.");
+  if (!opts.pred && opts.paths.length === 0) throw new UsageError("eval: nothing to score: give input paths to extract, or --pred <file.json> from `kg extract --json`.");
+  const thresholds = parseThresholds(opts.min ?? []);
+  const gold = parseGoldFile(readJson(opts.gold, "gold"));
+  let stderr = "";
+  let pred: ExtractionJson;
+  if (opts.pred) pred = parseExtractionJson(readJson(opts.pred, "prediction"));
+  else {
+    const extraction = await runPipeline(opts.paths, opts.codebook ? { codebookPath: opts.codebook } : {});
+    stderr += summariseDiagnostics(extraction);
+    pred = parseExtractionJson(await toExtractionJson(extraction));
+  }
+  const result = scoreExtraction(pred, gold, opts.themesGoldSameIf ? { themesGoldSameIf: opts.themesGoldSameIf } : {});
+  const unmet = checkThresholds(result, thresholds);
+  const stdout = opts.json
+    ? `${JSON.stringify({ ...result, thresholds: { checked: thresholds, unmet } }, null, 2)}\n`
+    : formatEvalTable(result) + (opts.verbose ? formatEvalDetails(result) : "");
+  for (const u of unmet) stderr += `kg eval: ${u.metric}.${u.field} = ${u.actual.toFixed(3)} is below --min ${u.min}\n`;
+  return { stdout, stderr, exitCode: unmet.length > 0 ? 1 : 0, result, unmet };
+}
+
+function readJson(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    const reason = err instanceof Error && "code" in err ? String(err.code) : "unreadable";
+    throw new UsageError(`eval: cannot read ${what} file "${path}" (${reason}).`, { cause: err });
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, "")) as unknown;
+  } catch (err) {
+    throw new UsageError(`eval: ${what} file "${path}" is not valid JSON (${err instanceof Error ? err.message : String(err)}).`, { cause: err });
+  }
+}
+
+async function toExtractionJson(extraction: Extraction): Promise<unknown> {
+  const sink = (await import(EXTRACTION_JSON_SINK)) as { toExtractionJson: (e: Extraction) => unknown };
+  return sink.toExtractionJson(extraction);
+}
+
+function summariseDiagnostics(extraction: Extraction): string {
+  const errors = extraction.diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = extraction.diagnostics.filter((d) => d.severity === "warning").length;
+  if (errors + warnings === 0) return "";
+  return `kg eval: the extraction reported ${errors} error(s) and ${warnings} warning(s); run kg extract to see them.\n`;
+}
+
+/** Register `kg eval`. */
 export function registerEval(program: Command): void {
   program
     .command("eval")
-    .description("(not built yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new UsageError("kg eval: not built yet.");
+    .description("score an extraction against a gold annotation file (metric table on stdout)")
+    .argument("[paths...]", "input files or folders to extract and score (or use --pred)")
+    .option("--gold <file>", "gold annotation JSON (e.g. ../shared/gold/seed.gold.json)")
+    .option("--pred <file>", "score a saved `kg extract --json` output instead of running the pipeline")
+    .option("--json", "print the result as JSON")
+    .option("--verbose", "also list every miss and false positive")
+    .option("--min <metric=value...>", "fail (exit 1) when a metric's F1 (or metric.precision / metric.recall) is below value; put paths before --min")
+    .addOption(new Option("--themes-gold-same-if <rule>", "gold 'same theme' rule for theme precision").choices(["primary", "any"]))
+    .option("--codebook <file>", "theme codebook passed to the pipeline")
+    .action(async (paths: string[], flags: Omit<EvalCommandOptions, "paths">) => {
+      const out = await runEval({ ...flags, paths });
+      process.stdout.write(out.stdout);
+      process.stderr.write(out.stderr);
+      if (out.exitCode !== 0) process.exitCode = out.exitCode;
     });
 }

@@ -1,0 +1,139 @@
+/*
+ * scoreExtraction(): scores one `kg extract --json` document against a gold file, micro-averaged over
+ * reports. Reports are paired by start line (match-reports.ts); every other metric is computed within
+ * the pairs, with everything in an unmatched predicted report an FP and everything in an unmatched gold
+ * report a miss. The rules of each metric are in the header of its score-*.ts module.
+ */
+import { UsageError } from "../errors.ts";
+import { EVAL_STATEMENT_KINDS, goldCauses, goldStatements, type EvalStatementKind, type GoldStatement } from "./gold-statements.ts";
+import { alignReports, predReportLabel, scoreReports } from "./match-reports.ts";
+import { addTally, emptyTally, toMetricScore, type EvalOptions, type EvalResult, type MetricScore, type Tally } from "./result.ts";
+import { scoreFigures, goldFigureValues } from "./score-figures.ts";
+import { scoreLinks, tallyUnmatchedLinks, type GoldLinkSet } from "./score-links.ts";
+import { goldMechanismNames, goldOrganisationNames, goldSloganNames, scoreNames, type GoldName } from "./score-names.ts";
+import { matchStatements, statementsOfKind, tallyStatements, tallyUnmatchedStatements } from "./score-statements.ts";
+import { scoreThemePairs, type ThemeEntry } from "./score-themes.ts";
+import { DEFAULT_COVERAGE_THRESHOLD } from "./text-match.ts";
+import type { ExtractionJson, ExtractionJsonDocument, ExtractionJsonReport, GoldFile, GoldReport } from "./types.ts";
+
+const KIND_METRIC: Record<EvalStatementKind, string> = { problem: "problems", measure: "measures", cause: "causes" };
+const NAME_METRICS = ["mechanisms", "organisations", "slogans"] as const;
+type NameMetric = (typeof NAME_METRICS)[number];
+
+/** The predicted document to score: the one whose path basename is gold.source, else the only one. */
+export function selectDocument(pred: ExtractionJson, gold: GoldFile): ExtractionJsonDocument {
+  const basename = (p: string): string => p.split(/[\\/]/).pop() ?? p;
+  const named = pred.documents.find((d) => basename(d.path) === gold.source);
+  if (named) return named;
+  const [only, ...rest] = pred.documents;
+  if (only && rest.length === 0) return only;
+  const paths = pred.documents.map((d) => d.path).join(", ") || "none";
+  throw new UsageError(`eval: no predicted document is named "${gold.source}" (documents: ${paths}). Extract that file, or pass a prediction with one document.`);
+}
+
+/**
+ * Score a prediction against gold.
+ * @example const result = scoreExtraction(JSON.parse(predText), JSON.parse(goldText)); console.log(formatEvalTable(result));
+ */
+export function scoreExtraction(pred: ExtractionJson, gold: GoldFile, options: EvalOptions = {}): EvalResult {
+  const opts: Required<EvalOptions> = {
+    themesGoldSameIf: options.themesGoldSameIf ?? "primary",
+    coverageThreshold: options.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD,
+  };
+  const doc = selectDocument(pred, gold);
+  const alignment = alignReports(gold.reports, doc.reports);
+  const t = new Map<string, Tally>();
+  const add = (name: string, tally: Tally): void => void addTally(t.get(name) ?? t.set(name, emptyTally()).get(name)!, tally);
+  const themeEntries: Record<"problem" | "measure", ThemeEntry[]> = { problem: [], measure: [] };
+
+  for (const { gold: g, pred: p } of alignment.pairs) scorePair(g, p, opts.coverageThreshold, add, themeEntries);
+  for (const g of alignment.unmatchedGold) scoreUnmatchedGold(g, add);
+  for (const p of alignment.unmatchedPred) scoreUnmatchedPred(p, add);
+
+  const alt = opts.themesGoldSameIf === "primary" ? "any" : "primary";
+  add("problem-themes", scoreThemePairs(themeEntries.problem, opts.themesGoldSameIf));
+  add(`problem-themes/${alt}`, scoreThemePairs(themeEntries.problem, alt));
+  add("measure-themes", scoreThemePairs(themeEntries.measure, opts.themesGoldSameIf));
+  add(`measure-themes/${alt}`, scoreThemePairs(themeEntries.measure, alt));
+  add("reports", scoreReports(alignment));
+
+  const hasSlogans = doc.reports.some((r) => Array.isArray(r.slogans));
+  const order = ["reports", "problems", "measures", "causes", "problem-themes", `problem-themes/${alt}`, "measure-themes",
+    `measure-themes/${alt}`, "addressed-by", "cause-links", "mechanisms", "organisations", ...(hasSlogans ? ["slogans"] : []), "figures"];
+  const metrics: Record<string, MetricScore> = {};
+  for (const name of order) metrics[name] = toMetricScore(name, t.get(name) ?? emptyTally());
+  return {
+    document: doc.path,
+    goldSource: gold.source,
+    reportPairs: alignment.pairs.map(({ gold: g, pred: p }) => ({ gold: g.id, pred: p.id, predStartLine: p.startLine })),
+    options: opts,
+    metrics,
+  };
+}
+
+type Add = (name: string, tally: Tally) => void;
+
+function scorePair(g: GoldReport, p: ExtractionJsonReport, threshold: number, add: Add, themes: Record<"problem" | "measure", ThemeEntry[]>): void {
+  const label = g.id;
+  const statements = p.statements ?? [];
+  const m = {} as Record<EvalStatementKind, ReturnType<typeof matchStatements>>;
+  for (const kind of EVAL_STATEMENT_KINDS) {
+    m[kind] = matchStatements(kind, goldStatements(g, kind), statementsOfKind(statements, kind), threshold);
+    add(KIND_METRIC[kind], tallyStatements(m[kind], label));
+  }
+  for (const kind of ["problem", "measure"] as const) {
+    for (const item of m[kind].gold) {
+      const best = m[kind].best.get(item.id);
+      if (best && !item.borderline) themes[kind].push({ report: label, gold: item, pred: best });
+    }
+  }
+  const links = p.links ?? [];
+  add("addressed-by", scoreLinks({ type: "ADDRESSED_BY", links, statements, from: m.problem, to: m.measure, gold: addressedByGold(g), reportLabel: label }));
+  add("cause-links", scoreLinks({ type: "CAUSES", links, statements, from: m.cause, to: m.problem, gold: causesGold(g), reportLabel: label }));
+  for (const metric of NAME_METRICS) add(metric, scoreNames(goldNames(metric, g), predNames(metric, p), label));
+  add("figures", scoreFigures(goldFigureValues(g.figures), p.figures ?? [], label));
+}
+
+function scoreUnmatchedGold(g: GoldReport, add: Add): void {
+  const items: GoldStatement[] = EVAL_STATEMENT_KINDS.flatMap((kind) => goldStatements(g, kind));
+  for (const kind of EVAL_STATEMENT_KINDS) add(KIND_METRIC[kind], tallyUnmatchedStatements([], goldStatements(g, kind), g.id));
+  add("addressed-by", tallyUnmatchedLinks("ADDRESSED_BY", [], [], { links: addressedByGold(g).strong, items }, g.id));
+  add("cause-links", tallyUnmatchedLinks("CAUSES", [], [], { links: causesGold(g).strong, items }, g.id));
+  for (const metric of NAME_METRICS) add(metric, markUnmatched(scoreNames(goldNames(metric, g), [], g.id)));
+  add("figures", markUnmatched(scoreFigures(goldFigureValues(g.figures), [], g.id)));
+}
+
+function scoreUnmatchedPred(p: ExtractionJsonReport, add: Add): void {
+  const label = predReportLabel(p);
+  const statements = p.statements ?? [];
+  for (const kind of EVAL_STATEMENT_KINDS) add(KIND_METRIC[kind], tallyUnmatchedStatements(statementsOfKind(statements, kind), [], label));
+  for (const type of ["ADDRESSED_BY", "CAUSES"] as const) {
+    const metric = type === "ADDRESSED_BY" ? "addressed-by" : "cause-links";
+    add(metric, tallyUnmatchedLinks(type, p.links ?? [], statements, { links: [], items: [] }, label));
+  }
+  for (const metric of NAME_METRICS) add(metric, markUnmatched(scoreNames([], predNames(metric, p), label)));
+  add("figures", markUnmatched(scoreFigures([], p.figures ?? [], label)));
+}
+
+function addressedByGold(g: GoldReport): GoldLinkSet {
+  const pairs = (links: GoldReport["links"]): { from: string; to: string }[] => (links ?? []).map((l) => ({ from: l.problem, to: l.measure }));
+  return { strong: pairs(g.links), weak: pairs(g.possible_links) };
+}
+
+function causesGold(g: GoldReport): GoldLinkSet {
+  return { strong: goldCauses(g).links.map((l) => ({ from: l.cause, to: l.problem })), weak: [] };
+}
+
+function goldNames(metric: NameMetric, g: GoldReport): GoldName[] {
+  if (metric === "mechanisms") return goldMechanismNames(g);
+  return metric === "organisations" ? goldOrganisationNames(g) : goldSloganNames(g);
+}
+
+function predNames(metric: NameMetric, p: ExtractionJsonReport): string[] {
+  return (p[metric] ?? []).map((item) => item.name);
+}
+
+function markUnmatched(tally: Tally): Tally {
+  for (const item of [...tally.misses, ...tally.falsePositives]) item.note ??= "report not matched";
+  return tally;
+}
