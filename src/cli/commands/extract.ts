@@ -1,14 +1,59 @@
-/* `kg extract`: placeholder until its issue lands. */
+/*
+ * `kg extract <paths...> [--json]`: run the extractors and print what they found, before anything
+ * is loaded anywhere. With --json, stdout holds only the contract JSON; diagnostics go to stderr.
+ */
 import type { Command } from "commander";
 
-import { UsageError } from "../../errors.ts";
+import { InputError } from "../../errors.ts";
+import { runPipeline } from "../../pipeline.ts";
+import { toExtractionJson } from "../../sinks/extraction-json.ts";
+import type { Extraction } from "../../types.ts";
+import { printDiagnostics } from "../report.ts";
 
+export interface ExtractOptions {
+  json?: boolean;
+  codebook?: string;
+}
+
+/** Register `kg extract`. */
 export function registerExtract(program: Command): void {
   program
     .command("extract")
-    .description("(not built yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new UsageError("kg extract: not built yet.");
+    .description("extract organisations, mechanisms, figures, problems, measures and causes from reports")
+    .argument("<paths...>", "report files or folders (.txt .md .html .docx; folders are read recursively)")
+    .option("--json", "print the extraction as JSON (schemaVersion 1) on stdout")
+    .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
+    .action(async (paths: string[], opts: ExtractOptions) => {
+      const extraction = await extract(paths, opts);
+      process.stdout.write(opts.json ? `${JSON.stringify(toExtractionJson(extraction), null, 2)}\n` : summarise(extraction));
     });
+}
+
+/** Run the pipeline; fails when no input could be read at all. */
+export async function extract(paths: string[], opts: ExtractOptions): Promise<Extraction> {
+  const extraction = await runPipeline(paths, { codebookPath: opts.codebook });
+  printDiagnostics(extraction.diagnostics);
+  if (extraction.documents.length === 0) {
+    throw new InputError(`kg extract: no readable report in ${paths.join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
+  }
+  return extraction;
+}
+
+function summarise(extraction: Extraction): string {
+  const out: string[] = [];
+  for (const doc of extraction.documents) {
+    out.push(`${doc.document.source.path} (${doc.document.source.encoding}): ${doc.reports.length} report(s)`);
+    for (const r of doc.reports) {
+      const count = (k: string) => r.statements.filter((s) => s.kind === k).length;
+      out.push(
+        `  lines ${r.segment.startLine}-${r.segment.endLine}  ${r.segment.title ?? "(untitled)"}  [${r.setting}]${r.segment.truncated ? " truncated" : ""}`,
+        `    ${count("problem")} problems, ${count("measure")} measures, ${count("cause")} causes, ${r.links.length} links; ` +
+          `${r.organisations.length} organisations, ${r.mechanisms.length} mechanisms, ${r.figures.length} figures`,
+      );
+    }
+  }
+  const top = [...extraction.themes].sort((a, b) => b.reportIds.length - a.reportIds.length).slice(0, 10);
+  if (top.length) out.push("", "most recurrent themes (distinct reports):");
+  for (const t of top) out.push(`  ${String(t.reportIds.length).padStart(3)}  ${t.kind === "problem" ? "问题" : "对策"}  ${t.label}`);
+  return `${out.join("\n")}\n`;
 }

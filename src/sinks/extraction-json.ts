@@ -1,0 +1,88 @@
+/*
+ * Extraction → the public JSON document of `kg extract --json` (shared/contracts/extraction-json.md,
+ * schemaVersion 1). Fields may be added; none of the contract's may be renamed or dropped.
+ */
+import type { Extraction, Occurrence, ReportExtraction, Theme } from "../types.ts";
+
+export const EXTRACTION_SCHEMA_VERSION = 1;
+
+/** Lines of the occurrences, sorted and unique. */
+function linesOf(occurrences: Occurrence[]): number[] {
+  return [...new Set(occurrences.map((o) => o.line))].sort((a, b) => a - b);
+}
+
+/** Build the contract document from an extraction. */
+export function toExtractionJson(extraction: Extraction) {
+  const themeById = new Map<string, Theme>(extraction.themes.map((t) => [t.id, t]));
+  return {
+    schemaVersion: EXTRACTION_SCHEMA_VERSION,
+    documents: extraction.documents.map((doc) => ({
+      path: doc.document.source.path,
+      sha256: doc.document.source.sha256,
+      encoding: doc.document.source.encoding,
+      noise: doc.document.noise.map((n) => ({ startLine: n.startLine, endLine: n.endLine, rule: n.rule, wholeLines: n.wholeLines })),
+      reports: doc.reports.map((r) => reportJson(r, extraction, themeById)),
+    })),
+    themes: extraction.themes.map((t) => ({
+      id: t.id,
+      kind: t.kind,
+      label: t.label,
+      source: t.source,
+      reportIds: t.reportIds,
+      statementIds: t.statementIds,
+    })),
+  };
+}
+
+export type ExtractionJsonDocument = ReturnType<typeof toExtractionJson>;
+
+function reportJson(r: ReportExtraction, extraction: Extraction, themeById: Map<string, Theme>) {
+  return {
+    id: r.segment.id,
+    title: r.segment.title,
+    setting: r.setting,
+    settingRule: r.settingRule,
+    startLine: r.segment.startLine,
+    endLine: r.segment.endLine,
+    startRule: r.segment.startRule,
+    truncated: r.segment.truncated,
+    organisations: r.organisations.map((o) => ({
+      name: o.name,
+      type: o.type,
+      ...(o.parent ? { parent: o.parent } : {}),
+      lines: linesOf(o.occurrences),
+    })),
+    mechanisms: r.mechanisms.map((m) => ({
+      name: m.name,
+      source: m.source,
+      lines: linesOf(m.occurrences),
+      contexts: [...new Set(m.occurrences.map((o) => o.context))].sort(),
+    })),
+    slogans: r.slogans.map((s) => ({ name: s.name, lines: linesOf(s.occurrences) })),
+    figures: r.figures.map((f) => ({ what: f.what, value: f.value, unit: f.unit, line: f.line, quote: f.quote })),
+    statements: r.statements.map((s) => {
+      const assignment = extraction.assignments[s.id];
+      const theme = assignment ? themeById.get(assignment.themeId) : undefined;
+      return {
+        id: s.id,
+        kind: s.kind,
+        text: s.text,
+        normText: s.normText,
+        line: s.line,
+        startOffset: s.textSpan.start,
+        endOffset: s.textSpan.end,
+        themeId: theme?.id ?? null,
+        themeLabel: theme?.label ?? null,
+        themeReason: assignment?.reason ?? null,
+        rule: s.rule,
+        subPoints: s.subPoints,
+        ...(s.attachedTo ? { attachedTo: s.attachedTo } : {}),
+      };
+    }),
+    links: r.links.map((l) =>
+      l.type === "ADDRESSED_BY"
+        ? { type: l.type, problem: l.from, measure: l.to, score: l.score, reason: l.reason }
+        : { type: l.type, cause: l.from, problem: l.to, score: l.score, reason: l.reason },
+    ),
+  };
+}
