@@ -24,6 +24,9 @@ interface SectionLexicon {
   kinds: Partial<Record<SectionKind, RegExp[]>>;
   causeLead: RegExp;
   leadIn: RegExp[];
+  notCause: RegExp[];
+  generalCauseLead: RegExp;
+  leadInTail: RegExp;
 }
 
 const LEXICON: SectionLexicon = {
@@ -31,6 +34,9 @@ const LEXICON: SectionLexicon = {
   kinds: Object.fromEntries(Object.entries(raw.kinds).map(([k, v]) => [k, v.map((s) => new RegExp(s))])),
   causeLead: new RegExp(raw.causeLead),
   leadIn: raw.leadIn.map((s) => new RegExp(s)),
+  notCause: raw.notCause.map((s) => new RegExp(s)),
+  generalCauseLead: new RegExp(raw.generalCauseLead),
+  leadInTail: new RegExp(raw.leadInTail),
 };
 
 /** Longest heading still read as a section title (longer ones are statements that happen to say 问题). */
@@ -141,7 +147,22 @@ class ClassifyContext {
       this.takeParagraphs(node, section);
       return;
     }
+    if (section.kind === "problem") this.takeLeadInCause(node, items[0]!);
     for (const item of items) this.takeItem(item, section);
+  }
+
+  /** A problem section's introduction that gives a reason ("由于…，主要存在下列问题") is a general cause. */
+  private takeLeadInCause(node: OutlineNode, firstItem: OutlineNode) {
+    const from = node.headingSpan.end;
+    const text = this.doc.text.slice(from, firstItem.span.start);
+    const at = text.search(LEXICON.generalCauseLead);
+    if (at < 0 || this.skipped(from + at)) return;
+    const sentenceEnd = text.slice(at).search(/[。:：]/);
+    let clause = sentenceEnd < 0 ? text.slice(at) : text.slice(at, at + sentenceEnd);
+    const tail = LEXICON.leadInTail.exec(clause);
+    if (tail) clause = clause.slice(0, tail.index);
+    const span = { start: from + at, end: from + at + clause.trimEnd().length };
+    this.add("cause", span, span, `lead-in of problem section "${this.heading(node)}" giving a reason`, []);
   }
 
   private takeItem(item: OutlineNode, section: Section) {
@@ -208,6 +229,7 @@ class ClassifyContext {
     const colon = /^[^。]{0,20}?[:：,，]/.exec(after);
     if (colon) offset += colon[0].length;
     for (const clause of splitClauses(this.doc.text, { start: offset, end: para.end })) {
+      if (LEXICON.notCause.some((re) => re.test(this.doc.text.slice(clause.start, clause.end)))) continue;
       this.add("cause", clause, clause, `${rule} > clause`, [], problem?.id);
     }
   }

@@ -138,8 +138,9 @@ function acceptedInside(text: string, line: Line, m: Marker, last: Marker | null
   if (isInlineKind(m.kind) && last && last.kind === m.kind && last.ordinal !== null && m.ordinal === last.ordinal + 1) {
     return /[,，]\s*$/.test(before) && m.start - last.start < 800;
   }
-  // Run-on text: "二、存在的问题1、发展…" — the first sub-item glued to a short heading.
-  if (last && !isInlineKind(m.kind) && m.ordinal === 1 && last.kind !== m.kind && m.start - last.end <= 40) {
+  // Run-on text: "二、存在的问题1、发展…" / "二、存在的问题一是…" — the first item glued to a short heading.
+  const glueLimit = isInlineKind(m.kind) ? 20 : 40;
+  if (last && !isInlineKind(last.kind) && m.ordinal === 1 && last.kind !== m.kind && m.start - last.end <= glueLimit) {
     return !/[。；;！!？?,，]/.test(text.slice(last.end, m.start));
   }
   return false;

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+
+import { classifyHeading, classifyReport } from "../../src/classify/classify.ts";
+import { classifySetting } from "../../src/classify/setting.ts";
+import { segmentDocument } from "../../src/segment/segment.ts";
+import type { Statement } from "../../src/types.ts";
+import { fixtureText, plainDoc } from "../helpers/doc.fixtures.ts";
+
+function statementsOf(text: string) {
+  const doc = plainDoc(text);
+  const seg = segmentDocument(doc);
+  return seg.reports.map((r) => classifyReport(doc, r, seg.markers));
+}
+
+const texts = (statements: Statement[], kind: string) => statements.filter((s) => s.kind === kind).map((s) => s.text);
+
+describe("classifyHeading", () => {
+  it.each([
+    ["存在的主要问题", "problem"],
+    ["学校党建工作存在的问题及原因分析", "problem"],
+    ["学校党建工作问题应对措施及建议", "measure"],
+    ["原因分析", "cause"],
+    ["主要做法和经验", "practice"],
+    ["基本情况", "situation"],
+    ["有待完善与加强的方面", "problem"],
+  ])("should read %s as a %s section", (heading, kind) => expect(classifyHeading(heading)).toBe(kind));
+
+  it("should not read a long statement that mentions 问题 as a section title", () => {
+    expect(classifyHeading("如何采用有效的方式正确处理好党建工作与学校中心工作之间长期存在的突出矛盾和问题")).toBeNull();
+  });
+});
+
+describe("classifyReport", () => {
+  it("should take the enumerated problems and measures and leave practices out", () => {
+    const [report] = statementsOf(fixtureText("village-single.txt"));
+    expect(texts(report!.statements, "problem")).toEqual(["党员队伍老化，发展党员困难", "组织生活不够规范", "村级集体经济薄弱"]);
+    expect(texts(report!.statements, "measure")).toEqual(["加大发展党员力度", "严格落实组织生活制度", "发展壮大村级集体经济"]);
+    expect(report!.statements.every((s) => s.rule.includes("item"))).toBe(true);
+  });
+
+  it("should read 一是/二是 items as the statements of a section without line breaks", () => {
+    const [report] = statementsOf(fixtureText("enterprise-runon.txt"));
+    expect(texts(report!.statements, "problem")).toEqual(["党建与生产经营结合不紧密", "党务干部力量薄弱", "党员教育方式单一"]);
+    expect(texts(report!.statements, "measure")).toEqual(["推动党建与业务深度融合", "充实党务工作力量", "创新党员教育方式"]);
+  });
+
+  it("should keep sub-points under their parent item", () => {
+    const [report] = statementsOf(fixtureText("organ-two-reports.txt"));
+    const first = report!.statements.find((s) => s.kind === "problem")!;
+    expect(first.text).toBe("学习教育针对性不强");
+    expect(first.subPoints).toEqual(["学习内容照本宣科", "学用结合不够"]);
+    expect(texts(report!.statements, "problem")).toHaveLength(2);
+  });
+
+  it("should attach a cause paragraph to the problem it follows, one cause per clause", () => {
+    const [report] = statementsOf(
+      ["三、存在的问题及原因分析", "1、发展党员步伐过慢。", "原因分析：一些教师入党意愿不强；支部培养工作不够深入。", "2、活动阵地不足。"].join("\n"),
+    );
+    const problem = report!.statements.find((s) => s.kind === "problem")!;
+    const causes = report!.statements.filter((s) => s.kind === "cause");
+    expect(causes.map((c) => c.text)).toEqual(["一些教师入党意愿不强", "支部培养工作不够深入"]);
+    expect(causes.every((c) => c.attachedTo === problem.id)).toBe(true);
+    expect(report!.contextAt(report!.statements.find((s) => s.kind === "cause")!.textSpan.start)).toBe("cause");
+  });
+
+  it("should take causes from a separate cause section without attaching them", () => {
+    const [report] = statementsOf(["四、主要问题", "一是理想信念淡化。", "五、原因分析", "一是外部环境的影响。", "二是理论学习不足。"].join("\n"));
+    expect(texts(report!.statements, "cause")).toEqual(["外部环境的影响", "理论学习不足"]);
+    expect(report!.statements.some((s) => s.attachedTo)).toBe(false);
+  });
+
+  it("should read a problem section's introduction that gives a reason as a general cause", () => {
+    const [report] = statementsOf(
+      ["三、存在的问题", "由于对党建工作的定位认识不清，目前党建工作落实不好，主要存在下列问题：", "1、重视程度不够。", "2、经费不足。"].join("\n"),
+    );
+    expect(texts(report!.statements, "cause")).toEqual(["由于对党建工作的定位认识不清，目前党建工作落实不好"]);
+    expect(texts(report!.statements, "problem")).toEqual(["重视程度不够", "经费不足"]);
+  });
+
+  it("should give the source's own characters and the line of each statement", () => {
+    const [report] = statementsOf(fixtureText("village-single.txt"));
+    const problem = report!.statements[0]!;
+    expect(problem.line).toBe(9);
+    expect(fixtureText("village-single.txt").slice(problem.textSpan.start, problem.textSpan.end)).toBe(problem.text);
+  });
+});
+
+describe("classifySetting", () => {
+  it.each([
+    ["village-single.txt", "rural"],
+    ["enterprise-runon.txt", "enterprise"],
+  ])("should read %s as %s", (name, setting) => expect(classifySetting(fixtureText(name)).setting).toBe(setting));
+});

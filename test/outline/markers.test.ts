@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+
+import { buildOutline } from "../../src/outline/build-outline.ts";
+import { parseChineseNumber, scanMarkers } from "../../src/outline/markers.ts";
+import { plainDoc } from "../helpers/doc.fixtures.ts";
+
+function markersOf(text: string) {
+  const doc = plainDoc(text);
+  return scanMarkers(doc.text, doc.lines, { start: 0, end: text.length });
+}
+
+function outlineOf(text: string) {
+  const doc = plainDoc(text);
+  const markers = scanMarkers(doc.text, doc.lines, { start: 0, end: text.length });
+  const heading = (s: { start: number; end: number }) => text.slice(s.start, s.end);
+  const show = (nodes: ReturnType<typeof buildOutline>): unknown[] =>
+    nodes.map((n) => (n.children.length ? [heading(n.headingSpan), show(n.children)] : heading(n.headingSpan)));
+  return show(buildOutline(doc.text, markers, { start: 0, end: text.length }));
+}
+
+describe("parseChineseNumber", () => {
+  it.each([
+    ["三", 3],
+    ["十", 10],
+    ["十二", 12],
+    ["二十", 20],
+    ["二十一", 21],
+  ])("should read %s as %i", (s, n) => expect(parseChineseNumber(s)).toBe(n));
+});
+
+describe("scanMarkers", () => {
+  it("should find the usual enumeration styles at line starts", () => {
+    const kinds = markersOf("一、基本情况\n（一）总体概况\n1、党员\n(2)支部\n①经费").map((m) => [m.kind, m.ordinal]);
+    expect(kinds).toEqual([
+      ["cn-dun", 1],
+      ["cn-paren", 1],
+      ["arabic-dun", 1],
+      ["arabic-paren", 2],
+      ["circled", 1],
+    ]);
+  });
+
+  it("should not take numbers inside a sentence for markers", () => {
+    expect(markersOf("本科生一、二、三、四年级党员分别为52人、209人，面积4.5平方公里，2023.5月。")).toEqual([]);
+  });
+
+  it("should find items that follow a sentence end inside run-on text", () => {
+    const found = markersOf("抓好党建促教学。5、加强对共青团的领导。一是建立例会；二是建立台账，三是搭建平台。");
+    expect(found.map((m) => m.text)).toEqual(["5、", "一是", "二是", "三是"]);
+  });
+
+  it("should keep a lost leading digit as an unnumbered item", () => {
+    const [m] = markersOf("、组织建设。");
+    expect(m).toMatchObject({ kind: "arabic-dun", ordinal: null });
+  });
+});
+
+describe("buildOutline", () => {
+  it("should keep a list that changes numbering style half-way as one list", () => {
+    expect(outlineOf("四、对策\n1、甲。\n2、乙。\n（三）丙。\n（五）丁。")).toEqual([["对策", ["甲", "乙", "丙", "丁"]]]);
+  });
+
+  it("should nest sub-points under their item and end each item at the next sibling", () => {
+    expect(outlineOf("三、问题\n1、第一条。一是甲；二是乙。\n2、第二条。")).toEqual([["问题", [["第一条", ["甲", "乙"]], "第二条"]]]);
+  });
+
+  it("should split a heading glued to its first item in text without line breaks", () => {
+    expect(outlineOf("二、存在的问题1、发展缓慢。2、活动单一。三、建议1、加强发展。")).toEqual([
+      ["存在的问题", ["发展缓慢", "活动单一"]],
+      ["建议", ["加强发展"]],
+    ]);
+  });
+
+  it("should number items whose digit was lost by their position", () => {
+    const doc = plainDoc("一、做法\n、组织建设。\n2、思想建设。");
+    const roots = buildOutline(doc.text, scanMarkers(doc.text, doc.lines, { start: 0, end: doc.text.length }), {
+      start: 0,
+      end: doc.text.length,
+    });
+    expect(roots[0]!.children.map((c) => c.ordinal)).toEqual([1, 2]);
+  });
+});

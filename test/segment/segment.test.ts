@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+
+import { segmentDocument } from "../../src/segment/segment.ts";
+import { fixtureText, plainDoc } from "../helpers/doc.fixtures.ts";
+
+describe("segmentDocument", () => {
+  it("should find one report in a file that holds one", () => {
+    const { reports } = segmentDocument(plainDoc(fixtureText("village-single.txt")));
+    expect(reports.map((r) => [r.startLine, r.endLine])).toEqual([[1, 15]]);
+    expect(reports[0]!.title).toBe("关于某镇农村基层党组织建设情况的调研报告");
+  });
+
+  it("should split two pasted reports where the numbering restarts after a closing paragraph", () => {
+    const { reports } = segmentDocument(plainDoc(fixtureText("organ-two-reports.txt")));
+    expect(reports.map((r) => [r.startLine, r.endLine, r.startRule])).toEqual([
+      [1, 11, "document-start"],
+      [12, 17, "numbering-restart"],
+    ]);
+  });
+
+  it("should start a report at its introduction, not at its first numbered heading", () => {
+    const first = fixtureText("organ-two-reports.txt");
+    const second = fixtureText("village-single.txt");
+    const { reports } = segmentDocument(plainDoc(`${first.trimEnd()}\n${second}`));
+    expect(reports.map((r) => r.startLine)).toEqual([1, 12, 18]);
+  });
+
+  it("should keep a report without line breaks whole", () => {
+    const { reports } = segmentDocument(plainDoc(fixtureText("enterprise-runon.txt")));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.truncated).toBe(false);
+  });
+
+  it("should collapse a truncated preview of the lines that follow it", () => {
+    const text = [
+      "关于党建工作的调研报告",
+      "根据安排，我们对党建工作进行了调研，现将情况报告如下：一、基本情况",
+      "根据安排，我们对党建工作进行了调研，现将情况报告如下：",
+      "一、基本情况",
+      "共有党员20名。",
+    ].join("\n");
+    const { reports } = segmentDocument(plainDoc(text));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.duplicates).toHaveLength(1);
+  });
+
+  it("should count a report pasted twice once, and say so", () => {
+    const text = fixtureText("village-single.txt");
+    const { reports, diagnostics } = segmentDocument(plainDoc(`${text.trimEnd()}\n${text}`));
+    expect(reports).toHaveLength(1);
+    expect(diagnostics.map((d) => d.origin)).toContain("segment:duplicate-report");
+  });
+
+  it("should flag a report that breaks off mid-sentence", () => {
+    const { reports } = segmentDocument(plainDoc("一、基本情况\n共有党员20名。\n二、存在的问题\n1、发展党员缓慢，三是搭"));
+    expect(reports[0]!.truncated).toBe(true);
+  });
+});
