@@ -1,0 +1,149 @@
+/*
+ * Byte → text decoding for plain-text inputs: BOM, strict UTF-8, UTF-16 without BOM, and the
+ * GB18030-versus-Big5 decision for legacy Chinese files. Says which encoding was used and how
+ * many bytes could not be decoded; never throws on odd input (binary input is reported instead).
+ */
+import iconv from "iconv-lite";
+
+/** The result of decoding one file's bytes. */
+export interface DecodedText {
+  text: string;
+  /** "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030" or "big5". */
+  encoding: string;
+  /** Characters that could not be decoded and became U+FFFD. */
+  replaced: number;
+  /** True when the bytes look like a binary file rather than text. */
+  binary: boolean;
+}
+
+const REPLACEMENT = "\uFFFD";
+const UTF8_FATAL = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** Decode raw bytes as text, detecting the encoding. `hint` (e.g. an HTML meta charset) is tried first. */
+export function decodeText(bytes: Uint8Array, hint?: string): DecodedText {
+  const bom = decodeWithBom(bytes);
+  if (bom) return bom;
+  const utf16 = detectUtf16WithoutBom(bytes);
+  if (utf16) return decodeAs(bytes, utf16);
+  if (looksBinary(bytes)) return { text: "", encoding: "binary", replaced: 0, binary: true };
+  // Valid UTF-8 is almost never legacy Chinese by accident, so it wins over a declared charset.
+  try {
+    return { text: UTF8_FATAL.decode(bytes), encoding: "utf-8", replaced: 0, binary: false };
+  } catch {
+    const hinted = hint ? canonicalCharset(hint) : undefined;
+    if (hinted === "gb18030" || hinted === "big5") return decodeAs(bytes, hinted);
+    return decodeLegacyChinese(bytes);
+  }
+}
+
+/** Map a declared charset name (meta charset, HTTP style) to one of our decoders, if known. */
+export function canonicalCharset(name: string): string | undefined {
+  const n = name.trim().toLowerCase().replace(/[_\s]/g, "-");
+  if (/^(gb18030|gbk|gb2312|x-gbk|cp936|windows-936|euc-cn|hz-gb-2312)$/.test(n)) return "gb18030";
+  if (/^(big5|big5-hkscs|x-big5|cp950|windows-950)$/.test(n)) return "big5";
+  if (/^(utf-?8)$/.test(n)) return "utf-8";
+  return undefined;
+}
+
+function decodeWithBom(bytes: Uint8Array): DecodedText | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { ...decodeAs(bytes.subarray(3), "utf-8"), encoding: "utf-8-bom" };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeAs(bytes.subarray(2), "utf-16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeAs(bytes.subarray(2), "utf-16be");
+  return null;
+}
+
+function decodeAs(bytes: Uint8Array, encoding: string): DecodedText {
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
+  return { text, encoding, replaced: countReplacements(text), binary: false };
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(REPLACEMENT); i !== -1; i = text.indexOf(REPLACEMENT, i + 1)) n++;
+  return n;
+}
+
+/** UTF-16 without a BOM: ASCII-heavy text leaves one byte of every pair zero. */
+function detectUtf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return "utf-16le";
+  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return "utf-16be";
+  return null;
+}
+
+/** NUL bytes or many control characters in the first block mean "not a text file". */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  }
+  return n > 0 && control / n > 0.1;
+}
+
+/**
+ * GB18030 (covers GBK/GB2312) or Big5: decode both and keep the reading with fewer undecodable
+ * bytes and more characters from the encoding's own tier of frequent characters (GB2312 level 1,
+ * Big5 常用字). A wrong reading turns Chinese into rare characters, symbols or U+FFFD.
+ */
+function decodeLegacyChinese(bytes: Uint8Array): DecodedText {
+  const gb = decodeAs(bytes, "gb18030");
+  const big5 = decodeAs(bytes, "big5");
+  const tiers = frequentTiers();
+  const gbScore = readingScore(gb, tiers.gb);
+  const big5Score = readingScore(big5, tiers.big5);
+  return big5Score > gbScore ? big5 : gb;
+}
+
+function readingScore(decoded: DecodedText, frequent: ReadonlySet<string>): number {
+  let nonAscii = 0;
+  let hits = 0;
+  for (const ch of decoded.text) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    nonAscii++;
+    if (frequent.has(ch)) hits++;
+  }
+  if (nonAscii === 0) return -decoded.replaced;
+  return (hits - 3 * decoded.replaced) / nonAscii;
+}
+
+let tierCache: { gb: Set<string>; big5: Set<string> } | undefined;
+
+/** The frequent-character tiers, decoded once from the standards' own code ranges. */
+function frequentTiers(): { gb: Set<string>; big5: Set<string> } {
+  if (tierCache) return tierCache;
+  const gb = decodeRange("gb18030", 0xb0, 0xd7, [[0xa1, 0xfe]]);
+  // Big5 常用字 run from A440 to C67E.
+  const big5 = decodeRange("big5", 0xa4, 0xc5, [
+    [0x40, 0x7e],
+    [0xa1, 0xfe],
+  ]);
+  for (const ch of decodeRange("big5", 0xc6, 0xc6, [[0x40, 0x7e]])) big5.add(ch);
+  // Shared symbols and punctuation of both (A1xx rows) are frequent in either reading.
+  for (const ch of decodeRange("gb18030", 0xa1, 0xa3, [[0xa1, 0xfe]])) gb.add(ch);
+  for (const ch of decodeRange("big5", 0xa1, 0xa3, [[0x40, 0x7e], [0xa1, 0xfe]])) big5.add(ch);
+  tierCache = { gb, big5 };
+  return tierCache;
+}
+
+function decodeRange(encoding: string, leadFrom: number, leadTo: number, trails: [number, number][]): Set<string> {
+  const bytes: number[] = [];
+  for (let lead = leadFrom; lead <= leadTo; lead++) {
+    for (const [from, to] of trails) for (let t = from; t <= to; t++) bytes.push(lead, t);
+  }
+  const set = new Set<string>(iconv.decode(Buffer.from(bytes), encoding));
+  set.delete(REPLACEMENT);
+  return set;
+}

@@ -1,0 +1,96 @@
+/*
+ * HTML → plain text for scraped pages and mammoth's Word output: drops scripts, styles, the
+ * page head and navigation-like elements, turns block elements into line breaks, collapses
+ * whitespace the way a browser shows it (no space between Chinese characters) and decodes entities.
+ */
+import rules from "./html-rules.json" with { type: "json" };
+
+const RAW_TEXT = /<(script|style|noscript|template|textarea|svg|math|head)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const COMMENT = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>/g;
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g;
+
+const BLOCK = new Set(rules.blockElements);
+const SKIP = new Set(rules.skipElements);
+const NAV_ROLES = new Set(rules.navigationRoles);
+const NAV_TOKENS = new Set(rules.navigationClassTokens);
+const NEVER_SKIP = new Set(["html", "body", "main", "article"]);
+const VOID = new Set(["br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"]);
+
+/** Extract readable text from an HTML document or fragment, one block per line. */
+export function htmlToText(html: string): string {
+  const cleaned = html.replace(COMMENT, "").replace(RAW_TEXT, "\n");
+  const parts: string[] = [];
+  let skipTag: string | null = null;
+  let skipDepth = 0;
+  let last = 0;
+  for (const m of cleaned.matchAll(TAG)) {
+    const closing = m[1] === "/";
+    const name = m[2]!.toLowerCase();
+    if (skipTag === null) parts.push(collapseText(cleaned.slice(last, m.index)));
+    last = m.index + m[0].length;
+    if (skipTag !== null) {
+      if (name === skipTag) skipDepth += closing ? -1 : 1;
+      if (skipDepth === 0) skipTag = null;
+      continue;
+    }
+    if (!closing && !VOID.has(name) && isNavigation(name, m[3] ?? "")) {
+      skipTag = name;
+      skipDepth = 1;
+      continue;
+    }
+    if (name === "br" || BLOCK.has(name)) parts.push("\n");
+    else if (name === "td" || name === "th") parts.push(closing ? "" : " ");
+  }
+  if (skipTag === null) parts.push(collapseText(cleaned.slice(last)));
+  return tidyLines(parts.join(""));
+}
+
+/** True for elements that hold site chrome: nav/header/footer/aside, or a navigation role/class/id. */
+function isNavigation(name: string, attributes: string): boolean {
+  if (SKIP.has(name)) return true;
+  if (!attributes || NEVER_SKIP.has(name)) return false;
+  const role = /\brole\s*=\s*["']?([\w-]+)/i.exec(attributes)?.[1]?.toLowerCase();
+  if (role && NAV_ROLES.has(role)) return true;
+  for (const m of attributes.matchAll(/\b(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi)) {
+    const value = (m[1] ?? m[2] ?? m[3] ?? "").toLowerCase();
+    for (const token of value.split(/[\s_-]+/)) if (NAV_TOKENS.has(token)) return true;
+  }
+  return false;
+}
+
+/** Collapse whitespace like a browser; a line break between two CJK characters disappears. */
+function collapseText(raw: string): string {
+  if (raw === "") return "";
+  const collapsed = raw.replace(/[ \t\r\n\f]+/g, (run: string, at: number) => {
+    const joinsCjk = /[\r\n]/.test(run) && isCjk(raw[at - 1]) && isCjk(raw[at + run.length]);
+    return joinsCjk ? "" : " ";
+  });
+  return decodeEntities(collapsed);
+}
+
+function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch);
+}
+
+/** Trim every line (indentation by &nbsp; or ideographic spaces) and drop empty lines. */
+function tidyLines(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => line.replace(/^[\s\u00A0\u3000]+|[\s\u00A0\u3000]+$/g, ""))
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
+const NAMED: Record<string, string> = rules.namedEntities;
+
+/** Decode named (common set) and numeric character references; unknown names stay as written. */
+export function decodeEntities(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(#[xX][0-9a-fA-F]+|#\d+|[a-zA-Z][a-zA-Z0-9]*);?/g, (all, ref: string) => {
+    if (ref.startsWith("#")) {
+      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+    }
+    return NAMED[ref] ?? NAMED[ref.toLowerCase()] ?? all;
+  });
+}

@@ -1,0 +1,81 @@
+/*
+ * The boilerplate rule set: its JSON shape (src/normalise/boilerplate.json is the shipped one) and
+ * its compiled form with the regular expressions built once. Domain knowledge lives in the JSON.
+ */
+import shipped from "./boilerplate.json" with { type: "json" };
+
+/** A regex rule as written in the JSON file. */
+export interface PatternRuleSpec {
+  id: string;
+  patterns: string[];
+  /** Whole-line rules only: longer (trimmed) lines are never matched. */
+  maxLength?: number;
+}
+
+/** The JSON shape of a boilerplate rule file. */
+export interface BoilerplateRuleSpec {
+  protected: string[];
+  lineRules: PatternRuleSpec[];
+  inlineRules: PatternRuleSpec[];
+  linkList: { id: string; separators: string; minItems: number; maxItemLength: number; minSuffixShare: number; suffixes: string[] };
+  headerBlock: { id: string; scanLines: number; maxLineLength: number };
+  repeatedTitle: { id: string; window: number; maxLength: number };
+  relatedList: { id: string; maxItems: number; maxItemLength: number };
+}
+
+/** A compiled pattern rule: one alternation regex per rule. */
+export interface CompiledRule {
+  id: string;
+  regex: RegExp;
+  maxLength: number;
+}
+
+/** Rules ready to run. */
+export interface CompiledBoilerplateRules {
+  spec: BoilerplateRuleSpec;
+  protectedLine: RegExp;
+  lineRules: CompiledRule[];
+  /** Global regexes, for finding every inline match. */
+  inlineRules: CompiledRule[];
+  linkSeparator: RegExp;
+  titleSuffix: RegExp;
+}
+
+const cache = new WeakMap<BoilerplateRuleSpec, CompiledBoilerplateRules>();
+
+/** The rule set shipped with kg. */
+export const DEFAULT_BOILERPLATE_RULES: BoilerplateRuleSpec = shipped;
+
+/** Compile a rule file (memoised per object); throws naming the rule when a pattern is not a valid regex. */
+export function compileBoilerplateRules(spec: BoilerplateRuleSpec = DEFAULT_BOILERPLATE_RULES): CompiledBoilerplateRules {
+  const hit = cache.get(spec);
+  if (hit) return hit;
+  const compiled: CompiledBoilerplateRules = {
+    spec,
+    protectedLine: alternation("protected", spec.protected, ""),
+    lineRules: spec.lineRules.map((r) => compileRule(r, "")),
+    inlineRules: spec.inlineRules.map((r) => compileRule(r, "g")),
+    linkSeparator: new RegExp(`\\s*${spec.linkList.separators}\\s*`),
+    titleSuffix: new RegExp(`(?:${spec.linkList.suffixes.map(escapeRegex).join("|")})$`),
+  };
+  cache.set(spec, compiled);
+  return compiled;
+}
+
+function compileRule(rule: PatternRuleSpec, flags: string): CompiledRule {
+  return { id: rule.id, regex: alternation(rule.id, rule.patterns, flags), maxLength: rule.maxLength ?? Infinity };
+}
+
+function alternation(id: string, patterns: string[], flags: string): RegExp {
+  try {
+    return new RegExp(patterns.map((p) => `(?:${p})`).join("|") || "(?!)", flags);
+  } catch (error) {
+    throw new Error(`compileBoilerplateRules: rule "${id}" has an invalid pattern. Fix the boilerplate rule file.`, {
+      cause: error,
+    });
+  }
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

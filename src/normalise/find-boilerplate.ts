@@ -1,0 +1,97 @@
+/*
+ * Runs the boilerplate rules over a normalised text and returns NoiseRanges (whole lines merged
+ * into runs per rule, plus inline junk such as a site domain glued to a sentence) and one info
+ * diagnostic per range saying what was marked. Nothing is removed from the text.
+ */
+import type { Diagnostic, Line, NoiseRange } from "../types.ts";
+import { compileBoilerplateRules, type BoilerplateRuleSpec, type CompiledBoilerplateRules } from "./boilerplate-rules.ts";
+import { markLineRules } from "./line-rules.ts";
+import { createLineViews, type LineView } from "./line-view.ts";
+import { markHeaderBlock, markRelatedLists, markRepeatedTitles } from "./structural-rules.ts";
+
+/** Noise found in one text and the diagnostics describing it. */
+export interface BoilerplateResult {
+  noise: NoiseRange[];
+  diagnostics: Diagnostic[];
+}
+
+const PREVIEW_LENGTH = 30;
+
+/** Find page boilerplate in an analysis text (same offsets as the source text). */
+export function findBoilerplate(
+  text: string,
+  lines: readonly Line[],
+  options: { rules?: BoilerplateRuleSpec; path?: string } = {},
+): BoilerplateResult {
+  const rules = compileBoilerplateRules(options.rules);
+  const views = createLineViews(text, lines, rules);
+  markLineRules(views, rules);
+  markRelatedLists(views, rules);
+  markHeaderBlock(views, rules);
+  markRepeatedTitles(views, rules);
+  const inline = findInlineNoise(views, rules);
+  const noise = [...wholeLineRanges(views), ...inline].sort((a, b) => a.span.start - b.span.start);
+  const diagnostics = noise.map((range) => describe(range, text, options.path));
+  return { noise, diagnostics };
+}
+
+/** Inline rule matches in lines that are not whole-line noise; a match covering the whole line marks the line. */
+function findInlineNoise(views: LineView[], rules: CompiledBoilerplateRules): NoiseRange[] {
+  const ranges: NoiseRange[] = [];
+  for (const view of views) {
+    if (view.blank || view.protected || view.rule !== null) continue;
+    for (const rule of rules.inlineRules) {
+      for (const m of view.text.matchAll(rule.regex)) {
+        if (m[0].trim() === "") continue;
+        if (m[0].trim() === view.trimmed) {
+          view.rule = rule.id;
+          break;
+        }
+        const start = view.line.start + m.index;
+        const end = start + m[0].trimEnd().length;
+        ranges.push({ span: { start, end }, startLine: view.line.number, endLine: view.line.number, rule: ruleId(rule.id), wholeLines: false });
+      }
+      if (view.rule !== null) break;
+    }
+  }
+  // A line promoted to whole-line noise keeps no inline ranges of its own.
+  return ranges.filter((r) => views[r.startLine - 1]?.rule === null);
+}
+
+/** Runs of adjacent lines marked by the same rule, one NoiseRange each. */
+function wholeLineRanges(views: LineView[]): NoiseRange[] {
+  const ranges: NoiseRange[] = [];
+  let current = null as NoiseRange | null;
+  for (const view of views) {
+    const rule = view.rule === null ? null : ruleId(view.rule);
+    if (rule !== null && current?.rule === rule && current.endLine === view.line.number - 1) {
+      current.endLine = view.line.number;
+      current.span.end = view.line.end;
+      continue;
+    }
+    current = null;
+    if (rule === null) continue;
+    current = { span: { start: view.line.start, end: view.line.end }, startLine: view.line.number, endLine: view.line.number, rule, wholeLines: true };
+    ranges.push(current);
+  }
+  return ranges;
+}
+
+function ruleId(id: string): string {
+  return `boilerplate:${id}`;
+}
+
+function describe(range: NoiseRange, text: string, path: string | undefined): Diagnostic {
+  const where = range.startLine === range.endLine ? `line ${range.startLine}` : `lines ${range.startLine}-${range.endLine}`;
+  const firstLine = text.slice(range.span.start, range.span.end).split("\n")[0]!.trim();
+  const preview = firstLine.length > PREVIEW_LENGTH ? `${firstLine.slice(0, PREVIEW_LENGTH)}…` : firstLine;
+  const what = range.wholeLines ? `${where} marked as page boilerplate` : `inline page boilerplate on ${where}`;
+  const diagnostic: Diagnostic = {
+    severity: "info",
+    origin: "normalise:boilerplate",
+    line: range.startLine,
+    message: `${what} (${range.rule.slice("boilerplate:".length)}): "${preview}"`,
+  };
+  if (path !== undefined) diagnostic.path = path;
+  return diagnostic;
+}
