@@ -19,7 +19,6 @@ import {
   type ExtractionJson,
   type UnmetThreshold,
 } from "../../eval/index.ts";
-import { runPipeline } from "../../pipeline.ts";
 import type { Extraction } from "../../types.ts";
 
 /** Flags of `kg eval`, without commander types. */
@@ -43,9 +42,6 @@ export interface EvalCommandOutput {
   unmet: UnmetThreshold[];
 }
 
-/** Module of the contract JSON emitter (written alongside; loaded lazily so `--pred` works without it). */
-const EXTRACTION_JSON_SINK = "../../sinks/extraction-json.ts";
-
 /** Score a saved prediction (--pred) or a fresh extraction of `paths` against --gold. */
 export async function runEval(opts: EvalCommandOptions): Promise<EvalCommandOutput> {
   if (!opts.gold) throw new UsageError("eval: --gold <file> is required (a gold annotation JSON, e.g. ../shared/gold/seed.gold.json).");
@@ -57,9 +53,10 @@ export async function runEval(opts: EvalCommandOptions): Promise<EvalCommandOutp
   let pred: ExtractionJson;
   if (opts.pred) pred = parseExtractionJson(readJson(opts.pred, "prediction"));
   else {
-    const extraction = await runPipeline(opts.paths, opts.codebook ? { codebookPath: opts.codebook } : {});
+    const extraction = await extract(opts.paths, opts.codebook);
     stderr += summariseDiagnostics(extraction);
-    pred = parseExtractionJson(await toExtractionJson(extraction));
+    const { toExtractionJson } = await import("../../sinks/extraction-json.ts");
+    pred = parseExtractionJson(toExtractionJson(extraction));
   }
   const result = scoreExtraction(pred, gold, opts.themesGoldSameIf ? { themesGoldSameIf: opts.themesGoldSameIf } : {});
   const unmet = checkThresholds(result, thresholds);
@@ -85,9 +82,10 @@ function readJson(path: string, what: string): unknown {
   }
 }
 
-async function toExtractionJson(extraction: Extraction): Promise<unknown> {
-  const sink = (await import(EXTRACTION_JSON_SINK)) as { toExtractionJson: (e: Extraction) => unknown };
-  return sink.toExtractionJson(extraction);
+/** The pipeline is loaded only when needed, so scoring a saved prediction (--pred) never depends on it. */
+async function extract(paths: string[], codebook: string | undefined): Promise<Extraction> {
+  const { runPipeline } = await import("../../pipeline.ts");
+  return runPipeline(paths, codebook ? { codebookPath: codebook } : {});
 }
 
 function summariseDiagnostics(extraction: Extraction): string {
