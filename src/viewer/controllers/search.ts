@@ -1,0 +1,71 @@
+/*
+ * The search box: folds the query (traditional → simplified with opencc-js), lists matching nodes,
+ * and selecting a result shows, selects and focuses it.
+ */
+import * as OpenCC from "opencc-js/t2cn";
+
+import { createSearchIndex, searchNodes } from "../model/search.ts";
+import type { SearchEntry, ToSimplified } from "../model/search.ts";
+import { NODE_COLORS } from "../model/style.ts";
+import type { DisplayLabel } from "../model/types.ts";
+import { clear, el } from "../panels/dom.ts";
+import { setFilters, setSearch, setSelectedNode } from "../state.ts";
+import type { ViewerContext } from "../state.ts";
+
+/** Traditional → simplified (mainland) converter from opencc-js. */
+export function createToSimplified(): ToSimplified {
+  return OpenCC.Converter({ from: "t", to: "cn" });
+}
+
+/** Build the search box and its result list; `onFocus` moves the camera. */
+export function createSearch(ctx: ViewerContext, onFocus: (key: string) => void): { element: HTMLElement; cleanup: () => void } {
+  const toSimplified = createToSimplified();
+  const index = createSearchIndex(ctx.view, toSimplified);
+  const input = el("input", {
+    attrs: { type: "search", placeholder: "搜索 Search（支持繁体）", "aria-label": "search", "data-testid": "search" },
+  });
+  const results = el("ul", { className: "search-results", attrs: { "data-testid": "search-results", role: "listbox" } });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let hits: SearchEntry[] = [];
+  const run = () => {
+    hits = searchNodes(index, input.value, toSimplified, { limit: 30 });
+    setSearch(ctx, input.value, hits.map((h) => h.key));
+    renderResults(results, hits, (hit) => choose(ctx, hit, onFocus));
+  };
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 120);
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    clearTimeout(timer);
+    run();
+    if (hits[0]) choose(ctx, hits[0], onFocus);
+  });
+  const element = el("div", { className: "search" }, [input, results]);
+  return { element, cleanup: () => clearTimeout(timer) };
+}
+
+function renderResults(list: HTMLElement, hits: SearchEntry[], onChoose: (hit: SearchEntry) => void): void {
+  clear(list);
+  for (const hit of hits) {
+    const button = el("button", { attrs: { type: "button", "data-key": hit.key, role: "option" } }, [
+      el("span", { className: "dot", attrs: { style: `background:${NODE_COLORS[hit.kind as DisplayLabel] ?? "#999"}` } }),
+      hit.label,
+      el("span", { className: "count", text: ` ×${hit.reportCount}` }),
+    ]);
+    button.addEventListener("click", () => onChoose(hit));
+    list.append(el("li", {}, [button]));
+  }
+}
+
+/** Make a chosen result visible (its type switched on, filters that hide it relaxed), select and focus it. */
+function choose(ctx: ViewerContext, hit: SearchEntry, onFocus: (key: string) => void): void {
+  if (!ctx.state.visibility.nodes.has(hit.key)) {
+    const labels = new Set(ctx.state.filters.labels).add(hit.kind as DisplayLabel);
+    setFilters(ctx, { labels, gapsOnly: false });
+    if (!ctx.state.visibility.nodes.has(hit.key)) setFilters(ctx, { settings: null, reportKey: null, minRecurrence: 1 });
+  }
+  setSelectedNode(ctx, hit.key);
+  onFocus(hit.key);
+}

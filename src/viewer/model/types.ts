@@ -1,0 +1,102 @@
+/*
+ * Shapes of the viewer's derived data: the display graph sigma draws (display attributes kept
+ * apart from the domain attributes of the serialized KgGraph), the evidence index and the filters.
+ */
+import type Graph from "graphology";
+
+import type { NodeLabel } from "../../graph/schema.ts";
+
+/** Node labels that become nodes on the canvas; Statements, Figures and Documents are detail on demand. */
+export const DISPLAY_LABELS = ["Problem", "Measure", "Mechanism", "Organisation", "Report"] as const;
+export type DisplayLabel = (typeof DISPLAY_LABELS)[number];
+
+/** Node types shown when the viewer opens: the aggregate view. */
+export const DEFAULT_VISIBLE_LABELS: readonly DisplayLabel[] = ["Problem", "Measure"];
+
+/** Attributes of a node in the display graph (what sigma reads). */
+export interface ViewNodeAttributes {
+  /** Text drawn on the canvas (sigma reads `label`). */
+  label: string;
+  kind: DisplayLabel;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  /** Distinct reports behind the node (recurrence). */
+  reportCount: number;
+  /** Report setting, for Report nodes. */
+  setting?: string;
+  [k: string]: unknown;
+}
+
+/** Attributes of an edge in the display graph. */
+export interface ViewEdgeAttributes {
+  type: string;
+  /** Relationship type from the schema (sigma reserves `type` for the edge program). */
+  rel: string;
+  weight: number;
+  size: number;
+  color: string;
+  reportCount: number;
+  [k: string]: unknown;
+}
+
+export type ViewGraph = Graph<ViewNodeAttributes, ViewEdgeAttributes>;
+
+/** One exact quote behind a node: a statement (themes, reports) or a mention (mechanisms, organisations). */
+export interface Evidence {
+  key: string;
+  quote: string;
+  reportKey: string;
+  reportTitle: string;
+  line: number;
+  path: string;
+  kind: string;
+}
+
+/** A report, for the report filter and the matrix columns. */
+export interface ReportInfo {
+  key: string;
+  title: string;
+  setting: string;
+  startLine: number;
+}
+
+/** A neighbouring theme (or report) listed in the side panel. */
+export interface LinkedNode {
+  key: string;
+  label: string;
+  kind: NodeLabel;
+  reportCount: number;
+  rel: string;
+}
+
+/** Everything the viewer derives once from the serialized graph. */
+export interface ViewModel {
+  graph: ViewGraph;
+  reports: ReportInfo[];
+  reportByKey: Map<string, ReportInfo>;
+  /** Distinct reports behind each display node. */
+  nodeReports: Map<string, Set<string>>;
+  evidence: Map<string, Evidence[]>;
+  /** Problem themes no ADDRESSED_BY edge leads from. */
+  gaps: Set<string>;
+  settings: string[];
+}
+
+/** What the user narrowed the view to. */
+export interface Filters {
+  labels: Set<DisplayLabel>;
+  /** Report settings to keep; null keeps all. */
+  settings: Set<string> | null;
+  /** One report to keep; null keeps all. */
+  reportKey: string | null;
+  minRecurrence: number;
+  gapsOnly: boolean;
+}
+
+/** Visible nodes and edges, computed once per filter change so reducers only look up. */
+export interface Visibility {
+  nodes: Set<string>;
+  edges: Set<string>;
+}
