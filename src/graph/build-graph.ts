@@ -3,6 +3,8 @@
  * deterministic keys of keys.ts, so building twice gives the same graph. Every node and edge taken
  * from text carries its provenance (quote, path, report, line, offsets).
  */
+import { basename } from "node:path";
+
 import Graph from "graphology";
 
 import type {
@@ -62,10 +64,12 @@ function addDocument(graph: KgGraph, doc: DocumentExtraction, extraction: Extrac
   const source = doc.document.source;
   const docKey = nodeKey("Document", source.sha256.slice(0, 16));
   graph.mergeNode(docKey, { label: "Document", path: source.path, sha256: source.sha256, encoding: source.encoding });
-  for (const report of doc.reports) {
+  doc.reports.forEach((report, i) => {
     const reportKey = nodeKey("Report", report.segment.id);
+    const { startLine, endLine, title } = report.segment;
     graph.mergeNode(reportKey, {
       label: "Report",
+      name: title ?? `${basename(source.path)} #${i + 1} (lines ${startLine}-${endLine})`,
       title: report.segment.title,
       setting: report.setting,
       path: source.path,
@@ -79,7 +83,7 @@ function addDocument(graph: KgGraph, doc: DocumentExtraction, extraction: Extrac
     addStatementLinks(ctx, report.links);
     addMentions(ctx);
     addFigures(ctx);
-  }
+  });
 }
 
 interface ReportContext {
@@ -115,7 +119,7 @@ function addStatements(ctx: ReportContext) {
       normText: st.normText,
       rule: st.rule,
       themeKey: tKey,
-      reportTitle: report.segment.title,
+      reportTitle: graph.getNodeAttribute(reportKey, "name") as string,
       itemText: itemText(ctx, st),
       ...provenance(ctx, st.textSpan, st.line),
     });

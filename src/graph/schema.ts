@@ -53,6 +53,8 @@ export interface DocumentNode extends BaseNode {
 
 export interface ReportNode extends BaseNode {
   label: "Report";
+  /** Display name: the title, or "<file> #n (lines a–b)" when the report has none. */
+  name: string;
   title: string | null;
   setting: string;
   path: string;
