@@ -1,8 +1,26 @@
 /*
- * scoreExtraction(): scores one `kg extract --json` document against a gold file, micro-averaged over
- * reports. Reports are paired by start line (match-reports.ts); every other metric is computed within
- * the pairs, with everything in an unmatched predicted report an FP and everything in an unmatched gold
- * report a miss. The rules of each metric are in the header of its score-*.ts module.
+ * scoreExtraction(): scores one `kg extract --json` document against a gold file. The rules, in full
+ * (each score-*.ts module repeats its own):
+ * - Document: the predicted document whose path basename equals gold.source, else the only one.
+ * - Text: every comparison normalises both sides (normalise-text.ts): traditional→simplified, NFKC
+ *   (full-width→half-width), no \p{P} \p{S} \s, Latin lower-cased.
+ * - Reports: paired one to one when the predicted startLine equals gold start_line or alt_start_line.
+ *   Everything below is compared within pairs; whatever sits in an unpaired predicted report is a false
+ *   positive and whatever sits in an unpaired gold report is a miss. Counts are summed over reports.
+ * - Problems, measures, causes (per kind): a prediction matches a gold quote when it covers at least
+ *   60% of it (longest common substring / gold length; containment = 100%). A prediction is a TP if it
+ *   matches a non-borderline gold item, ignored if it matches only borderline ones, else an FP. Recall =
+ *   matched non-borderline gold / non-borderline gold. Gold causes: distinct strings of
+ *   problems[].causes plus general_causes.
+ * - Themes (problems, measures): each matched gold item takes its best prediction; over pairs of such
+ *   items from different reports, gold "same" = equal primary theme, predicted "same" = equal themeId.
+ *   P/R/F1 over "same" pairs. themesGoldSameIf "any" lets intersecting theme sets count as same for
+ *   precision; the table always shows both rules.
+ * - Links: a predicted ADDRESSED_BY (CAUSES) link is a TP when its statements match the ends of a gold
+ *   link (gold CAUSES = problem.causes); matching only a possible_links entry is ignored; else an FP.
+ * - Mechanisms, organisations, slogans: by normalised name (or variant / surface form), one to one per
+ *   report; borderline gold counts neither way. Slogans only when the prediction has a slogans field.
+ * - Figures: by value and line, one to one; borderline gold counts neither way.
  */
 import { UsageError } from "../errors.ts";
 import { EVAL_STATEMENT_KINDS, goldCauses, goldStatements, type EvalStatementKind, type GoldStatement } from "./gold-statements.ts";

@@ -3,11 +3,12 @@
  * tests can check that the gold scores 1.0 and then damage it in known ways.
  */
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 import type { ExtractionJson, ExtractionJsonLink, ExtractionJsonReport, ExtractionJsonStatement, GoldFile, GoldReport } from "../../src/eval/types.ts";
 
-/** The shared seed gold file. */
-export const SEED_GOLD_PATH = "/work/shared/gold/seed.gold.json";
+/** The seed gold file (the repository's copy of shared/gold/seed.gold.json). */
+export const SEED_GOLD_PATH = fileURLToPath(new URL("../fixtures/gold/seed.gold.json", import.meta.url));
 
 /** Read a gold file (fresh copy each call, so tests may mutate it). */
 export function readGold(path = SEED_GOLD_PATH): GoldFile {
