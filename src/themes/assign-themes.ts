@@ -1,0 +1,92 @@
+/*
+ * Groups problem statements, and measure statements, that say the same thing across reports into
+ * canonical themes: the best codebook theme above the codebook threshold, else a similarity cluster
+ * of the uncovered statements. Every assignment carries a human-readable reason.
+ */
+import type { Statement, Theme } from "../types.ts";
+import type { Codebook } from "./codebook.ts";
+import { clusterStatements } from "./cluster.ts";
+import { scoreThemes, scoringText } from "./score-themes.ts";
+import type { ThemeScore } from "./score-themes.ts";
+
+/** What assignThemes returns. */
+export interface ThemeAssignmentResult {
+  themes: Theme[];
+  /** Statement id → theme id. */
+  themeOf: Map<string, string>;
+  /** Statement id → why it is in its theme. */
+  explanations: Map<string, string>;
+}
+
+const KINDS = ["problem", "measure"] as const;
+
+/**
+ * Assign every problem and measure statement a theme (causes are left out).
+ * @example const { themes, themeOf } = assignThemes(statements, bodies, loadCodebook());
+ */
+export function assignThemes(statements: Statement[], bodies: Map<string, string>, codebook: Codebook): ThemeAssignmentResult {
+  const themeOf = new Map<string, string>();
+  const explanations = new Map<string, string>();
+  const members = new Map<string, Statement[]>();
+  const clusterThemes: Theme[] = [];
+  for (const kind of KINDS) {
+    const ofKind = statements.filter((s) => s.kind === kind);
+    const uncovered: Statement[] = [];
+    for (const s of ofKind) {
+      const ranked = scoreThemes(scoringText(s.normText, bodies.get(s.id)), codebook, kind);
+      const best = ranked[0];
+      if (best && best.score >= codebook.settings.threshold) {
+        const id = `cb:${best.theme.id}`;
+        themeOf.set(s.id, id);
+        explanations.set(s.id, explainCodebook(best, ranked[1], codebook.settings.threshold));
+        push(members, id, s);
+      } else {
+        uncovered.push(s);
+        explanations.set(s.id, explainUncovered(best, codebook.settings.threshold));
+      }
+    }
+    for (const c of clusterStatements(uncovered, ofKind, bodies)) {
+      for (const m of c.members) {
+        themeOf.set(m.id, c.id);
+        const sim = c.similarity.get(m.id) ?? 1;
+        const how = m === c.medoid
+          ? c.members.length > 1 ? `medoid of ${c.members.length} similar statements` : "a theme of its own"
+          : `bigram similarity ${sim.toFixed(2)} to "${c.label}"`;
+        explanations.set(m.id, `${explanations.get(m.id)}; cluster: ${how}`);
+      }
+      clusterThemes.push(toTheme(c.id, kind, c.label, "cluster", c.members, statements));
+    }
+  }
+  const codebookThemes = codebook.themes
+    .filter((t) => members.has(`cb:${t.id}`))
+    .map((t) => toTheme(`cb:${t.id}`, t.kind, t.label, `codebook:${t.id}`, members.get(`cb:${t.id}`)!, statements));
+  return { themes: [...codebookThemes, ...clusterThemes], themeOf, explanations };
+}
+
+/** A Theme whose statements and reports follow input order. */
+function toTheme(id: string, kind: "problem" | "measure", label: string, source: string, ms: Statement[], all: Statement[]): Theme {
+  const ids = new Set(ms.map((m) => m.id));
+  const ordered = all.filter((s) => ids.has(s.id));
+  const reportIds = [...new Set(ordered.map((s) => s.reportId))];
+  return { id, kind, label, source, statementIds: ordered.map((s) => s.id), reportIds };
+}
+
+function explainCodebook(best: ThemeScore, runnerUp: ThemeScore | undefined, threshold: number): string {
+  const parts = [`codebook "${best.theme.label}" score ${best.score} ≥ ${threshold}`];
+  if (best.headingHits.length > 0) parts.push(`heading: ${best.headingHits.join(", ")}`);
+  if (best.bodyHits.length > 0) parts.push(`body: ${best.bodyHits.join(", ")}`);
+  if (runnerUp && runnerUp.score > 0) parts.push(`runner-up "${runnerUp.theme.label}" ${runnerUp.score}`);
+  return parts.join("; ");
+}
+
+function explainUncovered(best: ThemeScore | undefined, threshold: number): string {
+  return best && best.score > 0
+    ? `no codebook theme reached ${threshold} (best "${best.theme.label}" ${best.score})`
+    : "no codebook keyword matched";
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

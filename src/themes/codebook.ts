@@ -1,0 +1,181 @@
+/*
+ * The theme codebook: canonical problem and measure themes with weighted keywords and patterns,
+ * shipped as codebook.json and replaceable by a user file (`--codebook <file>`). Owns loading,
+ * validation (clear UsageErrors naming the file) and compiling patterns once.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+import { UsageError } from "../errors.ts";
+
+/** A weighted regular expression, compiled. */
+export interface CodebookPattern {
+  source: string;
+  re: RegExp;
+  weight: number;
+}
+
+/** One canonical theme of the codebook. */
+export interface CodebookTheme {
+  /** Stable ascii slug, unique across kinds (e.g. "p-recruitment-slow"). */
+  id: string;
+  kind: "problem" | "measure";
+  label: string;
+  /** Concern shared by a problem theme and the measure themes answering it. */
+  family: string;
+  /** Keyword → weight (negative weights argue against the theme). */
+  keywords: [term: string, weight: number][];
+  patterns: CodebookPattern[];
+  /** Measure themes only: ids of further problem themes the measure addresses. */
+  addresses: string[];
+  examples: string[];
+}
+
+/** Scoring settings a codebook may override. */
+export interface CodebookSettings {
+  /** Factor for keyword and pattern matches found in the item body but not in its heading. */
+  bodyWeight: number;
+  /** Upper bound of the (weighted) body contribution to a theme score. */
+  bodyCap: number;
+  /** Minimum score for a statement to be assigned a codebook theme. */
+  threshold: number;
+}
+
+/** A validated, compiled codebook. */
+export interface Codebook {
+  name: string;
+  /** Where it was loaded from ("shipped" for the built-in one). */
+  origin: string;
+  settings: CodebookSettings;
+  themes: CodebookTheme[];
+  byId: Map<string, CodebookTheme>;
+}
+
+export const DEFAULT_SETTINGS: CodebookSettings = { bodyWeight: 0.3, bodyCap: 4, threshold: 2.5 };
+
+const SHIPPED_PATH = fileURLToPath(new URL("./codebook.json", import.meta.url));
+const SLUG = /^[a-z0-9][a-z0-9._-]*$/;
+
+/**
+ * Load the shipped codebook, or a user's JSON codebook when `path` is given.
+ * @throws UsageError naming the file and the problem when the file is unreadable or invalid.
+ */
+export function loadCodebook(path?: string): Codebook {
+  const file = path ?? SHIPPED_PATH;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new UsageError(`loadCodebook: cannot read codebook "${file}" (${(err as Error).message}).`, { cause: err });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (err) {
+    throw new UsageError(`loadCodebook: "${file}" is not valid JSON (${(err as Error).message}).`, { cause: err });
+  }
+  return parseCodebook(raw, path ? file : "shipped");
+}
+
+/** Validate and compile an already-parsed codebook object; `origin` names it in error messages. */
+export function parseCodebook(raw: unknown, origin: string): Codebook {
+  const fail = (what: string): never => {
+    throw new UsageError(`loadCodebook: codebook "${origin}": ${what}.`);
+  };
+  if (!isObject(raw)) return fail("expected a JSON object with a `themes` array");
+  if (!Array.isArray(raw.themes) || raw.themes.length === 0) return fail("`themes` must be a non-empty array");
+  const settings = parseSettings(raw.settings, fail);
+  const themes = raw.themes.map((t, i) => parseTheme(t, i, fail));
+  const byId = new Map<string, CodebookTheme>();
+  for (const t of themes) {
+    if (byId.has(t.id)) fail(`duplicate theme id "${t.id}"`);
+    byId.set(t.id, t);
+  }
+  for (const t of themes) {
+    for (const a of t.addresses) {
+      const target = byId.get(a);
+      if (!target || target.kind !== "problem") fail(`theme "${t.id}" addresses "${a}", which is not a problem theme id`);
+    }
+  }
+  const name = typeof raw.name === "string" ? raw.name : origin;
+  return { name, origin, settings, themes, byId };
+}
+
+function parseSettings(raw: unknown, fail: (what: string) => never): CodebookSettings {
+  if (raw === undefined) return { ...DEFAULT_SETTINGS };
+  if (!isObject(raw)) return fail("`settings` must be an object");
+  const out = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof CodebookSettings)[]) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) fail(`settings.${key} must be a non-negative number`);
+    out[key] = v as number;
+  }
+  return out;
+}
+
+function parseTheme(raw: unknown, index: number, fail: (what: string) => never): CodebookTheme {
+  const where = `themes[${index}]`;
+  if (!isObject(raw)) return fail(`${where} must be an object`);
+  const id = raw.id;
+  if (typeof id !== "string" || !SLUG.test(id)) return fail(`${where}.id must be a lower-case ascii slug, got ${JSON.stringify(id)}`);
+  const at = `theme "${id}"`;
+  if (raw.kind !== "problem" && raw.kind !== "measure") return fail(`${at}: kind must be "problem" or "measure"`);
+  if (typeof raw.label !== "string" || raw.label.trim() === "") return fail(`${at}: label must be a non-empty string`);
+  const keywords = parseKeywords(raw.keywords, at, fail);
+  const patterns = parsePatterns(raw.patterns, at, fail);
+  if (keywords.length === 0 && patterns.length === 0) fail(`${at}: needs at least one keyword or pattern`);
+  const addresses = stringArray(raw.addresses, `${at}: addresses`, fail);
+  if (raw.kind === "problem" && addresses.length > 0) fail(`${at}: only measure themes may list addresses`);
+  return {
+    id,
+    kind: raw.kind,
+    label: raw.label.trim(),
+    family: typeof raw.family === "string" && raw.family !== "" ? raw.family : id,
+    keywords,
+    patterns,
+    addresses,
+    examples: stringArray(raw.examples, `${at}: examples`, fail),
+  };
+}
+
+function parseKeywords(raw: unknown, at: string, fail: (what: string) => never): [string, number][] {
+  if (raw === undefined) return [];
+  // Accept { term: weight } or [{ term, weight }] / [term] (weight 1).
+  const entries: [unknown, unknown][] = Array.isArray(raw)
+    ? raw.map((k) => (typeof k === "string" ? [k, 1] : isObject(k) ? [k.term, k.weight ?? 1] : [k, 1]))
+    : isObject(raw)
+      ? Object.entries(raw)
+      : fail(`${at}: keywords must be an object of term → weight`);
+  return entries.map(([term, weight]) => {
+    if (typeof term !== "string" || term === "") fail(`${at}: keyword terms must be non-empty strings`);
+    if (typeof weight !== "number" || !Number.isFinite(weight)) fail(`${at}: weight of keyword "${String(term)}" must be a number`);
+    return [term as string, weight as number];
+  });
+}
+
+function parsePatterns(raw: unknown, at: string, fail: (what: string) => never): CodebookPattern[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) return fail(`${at}: patterns must be an array of { re, w }`);
+  return raw.map((p) => {
+    const source = isObject(p) ? p.re : p;
+    const weight = isObject(p) ? (p.w ?? p.weight ?? 1) : 1;
+    if (typeof source !== "string" || source === "") return fail(`${at}: pattern must have a non-empty "re" string`);
+    if (typeof weight !== "number" || !Number.isFinite(weight)) return fail(`${at}: weight of pattern /${source}/ must be a number`);
+    try {
+      return { source, re: new RegExp(source, "u"), weight };
+    } catch (err) {
+      return fail(`${at}: pattern /${source}/ does not compile (${(err as Error).message})`);
+    }
+  });
+}
+
+function stringArray(raw: unknown, at: string, fail: (what: string) => never): string[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || raw.some((x) => typeof x !== "string")) return fail(`${at} must be an array of strings`);
+  return raw as string[];
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}

@@ -1,0 +1,105 @@
+/*
+ * Scores a statement against codebook themes: weighted keywords and patterns, heading matches at full
+ * weight, matches only in the item body at the codebook's body weight (capped). Keywords inside a longer
+ * matched keyword do not count twice. Pure and deterministic.
+ */
+import type { Codebook, CodebookTheme } from "./codebook.ts";
+
+/** How one theme scored on one statement, with the evidence. */
+export interface ThemeScore {
+  theme: CodebookTheme;
+  score: number;
+  headingScore: number;
+  /** Keywords/patterns found in the heading. */
+  headingHits: string[];
+  /** Keywords/patterns found only in the body. */
+  bodyHits: string[];
+}
+
+/** The text a statement is scored on: its heading (the quote) and the rest of its item. */
+export interface ScoringText {
+  heading: string;
+  /** The item body without the heading (may be empty). */
+  rest: string;
+}
+
+/** Split an item into heading and the remaining body text. */
+export function scoringText(heading: string, body: string | undefined): ScoringText {
+  if (!body) return { heading, rest: "" };
+  const at = body.indexOf(heading);
+  const rest = at >= 0 ? body.slice(0, at) + "\n" + body.slice(at + heading.length) : body;
+  return { heading, rest };
+}
+
+/** Score every theme of `kind`, best first (ties: heading score, then codebook order). */
+export function scoreThemes(text: ScoringText, codebook: Codebook, kind: "problem" | "measure"): ThemeScore[] {
+  const { bodyWeight, bodyCap } = codebook.settings;
+  const scores: ThemeScore[] = [];
+  codebook.themes.forEach((theme) => {
+    if (theme.kind !== kind) return;
+    const head = matchTheme(text.heading, theme);
+    const body = matchTheme(text.rest, theme);
+    const headKeys = new Set(head.hits.map((h) => h.key));
+    const bodyOnly = body.hits.filter((h) => !headKeys.has(h.key));
+    const bodyRaw = bodyOnly.reduce((s, h) => s + h.weight, 0) * bodyWeight;
+    const bodyScore = Math.min(bodyCap, bodyRaw);
+    scores.push({
+      theme,
+      score: round(head.score + bodyScore),
+      headingScore: round(head.score),
+      headingHits: head.hits.map((h) => h.label),
+      bodyHits: bodyOnly.map((h) => h.label),
+    });
+  });
+  const order = new Map(codebook.themes.map((t, i) => [t.id, i]));
+  return scores.sort(
+    (a, b) => b.score - a.score || b.headingScore - a.headingScore || order.get(a.theme.id)! - order.get(b.theme.id)!,
+  );
+}
+
+interface Hit {
+  key: string;
+  label: string;
+  weight: number;
+}
+
+/** Keyword and pattern hits of one theme in one text. */
+function matchTheme(text: string, theme: CodebookTheme): { score: number; hits: Hit[] } {
+  const hits: Hit[] = [];
+  if (text === "") return { score: 0, hits };
+  for (const term of countedKeywords(text, theme.keywords)) {
+    const weight = theme.keywords.find(([t]) => t === term)![1];
+    hits.push({ key: `k:${term}`, label: term, weight });
+  }
+  for (const p of theme.patterns) {
+    if (p.re.test(text)) hits.push({ key: `p:${p.source}`, label: `/${p.source}/`, weight: p.weight });
+  }
+  return { score: hits.reduce((s, h) => s + h.weight, 0), hits };
+}
+
+/**
+ * Keywords present in `text`, longest first; a keyword whose every occurrence lies inside an
+ * occurrence of a longer counted keyword is not counted again (组织生活会 ⊃ 组织生活).
+ */
+function countedKeywords(text: string, keywords: [string, number][]): string[] {
+  const byLength = keywords.map(([t]) => t).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const covered: [number, number][] = [];
+  const out: string[] = [];
+  for (const term of byLength) {
+    let free = false;
+    const spans: [number, number][] = [];
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+      const span: [number, number] = [at, at + term.length];
+      spans.push(span);
+      if (!covered.some(([s, e]) => s <= span[0] && span[1] <= e)) free = true;
+    }
+    if (!free) continue;
+    out.push(term);
+    covered.push(...spans);
+  }
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

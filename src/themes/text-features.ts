@@ -1,0 +1,104 @@
+/*
+ * Character-bigram features for comparing short Chinese statements: bigram counts over runs of
+ * letters and digits (punctuation splits runs), stopword bigrams dropped, TF-IDF weighting and
+ * cosine similarity. Shared by theme clustering and the links stage.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** A sparse vector: feature → weight. */
+export type SparseVector = Map<string, number>;
+
+const RUN = /[\p{L}\p{N}]+/gu;
+
+/** Bigrams of the shipped stopword list, plus its one-character words (loaded once; read-only). */
+export const STOP_BIGRAMS: ReadonlySet<string> = loadStopBigrams();
+
+function loadStopBigrams(): Set<string> {
+  const path = fileURLToPath(new URL("./stopwords.json", import.meta.url));
+  const words = (JSON.parse(readFileSync(path, "utf8")) as { words: string[] }).words;
+  const out = new Set<string>();
+  for (const w of words) {
+    if (w.length === 1) out.add(w);
+    for (let i = 0; i + 2 <= w.length; i++) out.add(w.slice(i, i + 2));
+  }
+  return out;
+}
+
+/** Character bigram counts of `text`, skipping punctuation, spaces and stopword bigrams. */
+export function bigramCounts(text: string, stop: ReadonlySet<string> = STOP_BIGRAMS): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const run of text.toLowerCase().match(RUN) ?? []) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const bg = chars[i]! + chars[i + 1]!;
+      // A bigram is dropped when it is a stopword bigram or touches a one-character stopword (的, 和 …).
+      if (stop.has(bg) || stop.has(chars[i]!) || stop.has(chars[i + 1]!)) continue;
+      counts.set(bg, (counts.get(bg) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Inverse document frequencies, log(1 + N / df), over bigram-count documents. */
+export function inverseDocumentFrequency(docs: Iterable<Map<string, number>>): Map<string, number> {
+  const df = new Map<string, number>();
+  let n = 0;
+  for (const doc of docs) {
+    n++;
+    for (const key of doc.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  }
+  const idf = new Map<string, number>();
+  for (const [key, d] of df) idf.set(key, Math.log(1 + n / d));
+  return idf;
+}
+
+/**
+ * A unit-length TF-IDF vector from weighted parts (e.g. heading ×1, body ×0.3); tf is sub-linear.
+ * Features missing from `idf` get the largest idf (unseen = rare).
+ */
+export function tfidfVector(parts: [counts: Map<string, number>, weight: number][], idf: Map<string, number>): SparseVector {
+  let maxIdf = 1;
+  for (const v of idf.values()) maxIdf = Math.max(maxIdf, v);
+  const vec: SparseVector = new Map();
+  for (const [counts, weight] of parts) {
+    for (const [key, c] of counts) {
+      const w = weight * (1 + Math.log(c)) * (idf.get(key) ?? maxIdf);
+      vec.set(key, (vec.get(key) ?? 0) + w);
+    }
+  }
+  return normalise(vec);
+}
+
+/** Scale a vector to unit length (the zero vector stays zero). */
+export function normalise(vec: SparseVector): SparseVector {
+  let sum = 0;
+  for (const v of vec.values()) sum += v * v;
+  const len = Math.sqrt(sum);
+  if (len === 0) return vec;
+  const out: SparseVector = new Map();
+  for (const [k, v] of vec) out.set(k, v / len);
+  return out;
+}
+
+/** Cosine of two unit vectors (their dot product). */
+export function cosine(a: SparseVector, b: SparseVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [k, v] of small) {
+    const w = large.get(k);
+    if (w !== undefined) dot += v * w;
+  }
+  return dot;
+}
+
+/** The features two vectors share, heaviest first (for explanations). */
+export function sharedFeatures(a: SparseVector, b: SparseVector, limit = 5): string[] {
+  const shared: [string, number][] = [];
+  for (const [k, v] of a) {
+    const w = b.get(k);
+    if (w !== undefined) shared.push([k, v * w]);
+  }
+  shared.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  return shared.slice(0, limit).map(([k]) => k);
+}
