@@ -22,6 +22,7 @@ export function htmlToText(html: string): string {
   const parts: string[] = [];
   let skipTag: string | null = null;
   let skipDepth = 0;
+  let cellDepth = 0;
   let last = 0;
   for (const m of cleaned.matchAll(TAG)) {
     const closing = m[1] === "/";
@@ -38,8 +39,13 @@ export function htmlToText(html: string): string {
       skipDepth = 1;
       continue;
     }
-    if (name === "br" || BLOCK.has(name)) parts.push("\n");
-    else if (name === "td" || name === "th") parts.push(closing ? "" : " ");
+    if (name === "td" || name === "th") {
+      cellDepth = Math.max(0, cellDepth + (closing ? -1 : 1));
+      parts.push(" ");
+    } else if (name === "br" || BLOCK.has(name)) {
+      // Paragraphs inside a table cell (Word puts one in every cell) keep the row on one line.
+      parts.push(cellDepth > 0 && name !== "tr" && name !== "table" ? " " : "\n");
+    }
   }
   if (skipTag === null) parts.push(collapseText(cleaned.slice(last)));
   return tidyLines(parts.join(""));
@@ -72,11 +78,11 @@ function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch);
 }
 
-/** Trim every line (indentation by &nbsp; or ideographic spaces) and drop empty lines. */
+/** Trim every line (indentation by &nbsp; or ideographic spaces), merge space runs, drop empty lines. */
 function tidyLines(text: string): string {
   return text
     .split("\n")
-    .map((line) => line.replace(/^[\s\u00A0\u3000]+|[\s\u00A0\u3000]+$/g, ""))
+    .map((line) => line.replace(/^[\s\u00A0\u3000]+|[\s\u00A0\u3000]+$/g, "").replace(/ {2,}/g, " "))
     .filter((line) => line !== "")
     .join("\n");
 }

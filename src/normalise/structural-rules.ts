@@ -27,22 +27,42 @@ export function markRelatedLists(views: LineView[], rules: CompiledBoilerplateRu
 
 /**
  * The leading block of a page: lines from the top that are blank, already noise, or short and not
- * sentences, up to the first real paragraph or enumerated heading. Inside it, short lines that
- * occur twice are page chrome (a header printed twice), and so is a short non-title line wedged
- * between two noise lines. A single title line stays: it may be the report's own title.
+ * sentences, up to the first real paragraph or enumerated heading. Inside it:
+ * 1. a run of two or more lines printed twice (a page header repeated) is chrome, every copy;
+ * 2. another short line printed twice is chrome; if it reads like a title, its last copy stays
+ *    (it may be the report's own title);
+ * 3. a short non-title line wedged between two noise lines is chrome.
+ * A single title line stays.
  */
 export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRules): void {
   const spec = rules.spec.headerBlock;
-  const block = leadingBlock(views, spec.scanLines, spec.maxLineLength);
-  const counts = new Map<string, number>();
-  for (const view of block) if (isOpen(view)) counts.set(view.trimmed, (counts.get(view.trimmed) ?? 0) + 1);
-  for (const view of block) if (isOpen(view) && (counts.get(view.trimmed) ?? 0) >= 2) view.rule = spec.id;
-  const nonBlank = block.filter((view) => !view.blank);
-  for (let k = 1; k < nonBlank.length - 1; k++) {
-    const view = nonBlank[k]!;
-    const wedged = nonBlank[k - 1]!.rule !== null && nonBlank[k + 1]!.rule !== null;
+  const block = leadingBlock(views, spec.scanLines, spec.maxLineLength).filter((view) => !view.blank);
+  const repeatedRun = markRepeatedRuns(block);
+  const groups = new Map<string, LineView[]>();
+  for (const view of block) if (isOpen(view)) groups.set(view.trimmed, [...(groups.get(view.trimmed) ?? []), view]);
+  for (const copies of groups.values()) {
+    if (copies.length < 2) continue;
+    const keepLast = isTitleLike(copies[0]!, rules, spec.maxLineLength);
+    for (const view of keepLast ? copies.slice(0, -1) : copies) view.rule = spec.id;
+  }
+  for (const view of repeatedRun) view.rule = spec.id;
+  for (let k = 1; k < block.length - 1; k++) {
+    const view = block[k]!;
+    const wedged = block[k - 1]!.rule !== null && block[k + 1]!.rule !== null;
     if (wedged && isOpen(view) && !isTitleLike(view, rules, spec.maxLineLength)) view.rule = spec.id;
   }
+}
+
+/** Open lines that belong to a run of at least two consecutive lines occurring twice in the block. */
+function markRepeatedRuns(block: LineView[]): Set<LineView> {
+  const found = new Set<LineView>();
+  for (let p = 0; p + 1 < block.length; p++) {
+    for (let q = p + 1; q + 1 < block.length; q++) {
+      if (block[p]!.trimmed !== block[q]!.trimmed || block[p + 1]!.trimmed !== block[q + 1]!.trimmed) continue;
+      for (const view of [block[p]!, block[p + 1]!, block[q]!, block[q + 1]!]) if (isOpen(view)) found.add(view);
+    }
+  }
+  return found;
 }
 
 function leadingBlock(views: LineView[], scanLines: number, maxLineLength: number): LineView[] {
@@ -62,7 +82,9 @@ export function markRepeatedTitles(views: LineView[], rules: CompiledBoilerplate
   const recent: LineView[] = [];
   for (const view of views) {
     if (view.blank) continue;
-    if (isOpen(view) && isTitleLike(view, rules, spec.maxLength) && recent.some((r) => r.trimmed === view.trimmed)) {
+    // Compared only with lines still standing: if the earlier copy is already noise, this one is the title.
+    const standing = recent.some((r) => r.rule === null && r.trimmed === view.trimmed);
+    if (isOpen(view) && isTitleLike(view, rules, spec.maxLength) && standing) {
       view.rule = spec.id;
     }
     recent.push(view);

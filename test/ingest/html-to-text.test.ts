@@ -1,0 +1,39 @@
+import { readFile } from "node:fs/promises";
+
+import { describe, expect, it } from "vitest";
+
+import { decodeEntities, htmlToText } from "../../src/ingest/html-to-text.ts";
+
+describe("htmlToText", () => {
+  it("should keep the article of a scraped page and drop its chrome", async () => {
+    const html = await readFile(new URL("../fixtures/ingest/page-enterprise.html", import.meta.url), "utf8");
+    const lines = htmlToText(html).split("\n");
+    expect(lines).toEqual([
+      "国有企业党建工作调研报告",
+      "发布时间：2023-02-10\u3000来源：会员投稿",
+      "为深入了解集团公司基层党建工作情况，公司党委于2022年底开展了专题调研，现将情况报告如下。",
+      "一、基本情况",
+      "集团公司党委下设党总支3个、党支部27个，共有党员 645 名。",
+      "二、存在的问题",
+      "一是党建与生产经营结合不够紧密；二是部分基层党支部书记由行政负责人兼任，精力投入不足。",
+      "三、对策建议",
+      "推行“党建+项目”工作法，把支部建在项目上。",
+      "配齐配强专职党务干部。",
+      "党支部 27个",
+      "党员 645名",
+    ]);
+  });
+
+  it("should skip nested elements of a navigation block up to its own closing tag", () => {
+    const html = `<div class="main-menu"><div><a>首页</a></div><div><a>范文</a></div></div><p>正文第一段</p>`;
+    expect(htmlToText(html)).toBe("正文第一段");
+  });
+
+  it("should keep a space between Latin words split across source lines", () => {
+    expect(htmlToText("<p>Word\ndocument 与\n文档</p>")).toBe("Word document 与文档");
+  });
+
+  it("should decode numeric and named entities and leave unknown ones as written", () => {
+    expect(decodeEntities("&#20826;&#x5EFA; &lt;a&gt; &foo; &amp;")).toBe("党建 <a> &foo; &");
+  });
+});

@@ -1,0 +1,96 @@
+import { fileURLToPath } from "node:url";
+
+import { describe, expect, it } from "vitest";
+
+import { readDocuments } from "../../src/ingest/index.ts";
+import { DEFAULT_BOILERPLATE_RULES, normaliseDocument } from "../../src/normalise/index.ts";
+import type { NormalisedDocument, SourceDocument } from "../../src/types.ts";
+
+const FIXTURES = fileURLToPath(new URL("../fixtures/ingest/", import.meta.url));
+
+async function load(name: string): Promise<NormalisedDocument> {
+  const { documents } = await readDocuments([FIXTURES + name]);
+  return normaliseDocument(documents[0]!).document;
+}
+
+function normalise(text: string): NormalisedDocument {
+  const source: SourceDocument = { path: "inline.txt", sha256: "", encoding: "utf-8", text };
+  return normaliseDocument(source).document;
+}
+
+function noiseLines(doc: NormalisedDocument): number[] {
+  const lines: number[] = [];
+  for (const r of doc.noise.filter((n) => n.wholeLines)) for (let l = r.startLine; l <= r.endLine; l++) lines.push(l);
+  return lines.sort((a, b) => a - b);
+}
+
+function lineText(doc: NormalisedDocument, line: number): string {
+  const l = doc.lines[line - 1]!;
+  return doc.source.text.slice(l.start, l.end);
+}
+
+describe("page boilerplate in other site styles", () => {
+  it("should mark breadcrumb, metadata, prev/next links, related list, copyright, permalink and share prompt", async () => {
+    const doc = await load("page-school-portal.txt");
+    expect(noiseLines(doc)).toEqual([1, 3, 16, 17, 18, 19, 20, 21, 22, 23, 24]);
+    expect(lineText(doc, 2)).toBe("某某小学党支部建设情况调研报告");
+    expect(lineText(doc, 15)).toBe("以上报告，请审阅。");
+  });
+
+  it("should work on traditional characters and keep one copy of a doubled title", async () => {
+    const doc = await load("page-village-traditional.txt");
+    const noise = noiseLines(doc);
+    expect(noise).toEqual([1, 2, 3, 5, 15, 16, 17, 18, 19]);
+    expect(lineText(doc, 4)).toBe("關於某鎮農村基層黨組織建設的調研報告");
+  });
+
+  it("should leave only the page metadata line of an HTML article after ingest", async () => {
+    const doc = await load("page-enterprise.html");
+    expect(noiseLines(doc)).toEqual([2]);
+    expect(lineText(doc, 2)).toMatch(/^发布时间/);
+  });
+
+  it("should never mark report headings (even repeated), short items, signatures or Chinese dates", () => {
+    const report = [
+      "关于某社区党建工作的调研报告",
+      "一、基本情况",
+      "社区党委下设党支部5个。",
+      "二、存在的问题",
+      "（一）党员老龄化",
+      "（二）活动阵地不足",
+      "三、对策建议",
+      "1、加强队伍建设",
+      "2、拓展活动阵地",
+      "一、基本情况",
+      "二、存在的问题",
+      "（一）党员老龄化",
+      "① 组织生活",
+      "第一部分 总体情况",
+      "某社区党委",
+      "2023年3月15日",
+      "调研报告",
+      "调研报告",
+    ].join("\n");
+    const doc = normalise(report);
+    // Only the second of two adjacent identical title lines is chrome.
+    expect(noiseLines(doc)).toEqual([18]);
+  });
+
+  it("should keep a report title that opens the page, even with a date line under it", () => {
+    const doc = normalise("某镇党委关于基层党建的调研报告\n2022-05-06\n为了解全镇基层党建情况，镇党委开展了调研。\n一、基本情况");
+    expect(noiseLines(doc)).toEqual([2]);
+  });
+
+  it("should not mistake a sentence listing mechanisms for a row of category links", () => {
+    const doc = normalise("坚持三会一课 · 民主评议党员 · 主题党日 · 组织生活会制度,取得实效。\n党委 | 党总支 | 党支部");
+    expect(noiseLines(doc)).toEqual([]);
+  });
+
+  it("should take rules from a user rule file when given", () => {
+    const source: SourceDocument = { path: "x.txt", sha256: "", encoding: "utf-8", text: "本站提示:仅供参考\n一、基本情况" };
+    const rules = structuredClone(DEFAULT_BOILERPLATE_RULES);
+    rules.lineRules.push({ id: "site-tip", maxLength: 20, patterns: ["^本站提示:"] });
+    const { document } = normaliseDocument(source, { boilerplate: rules });
+    expect(document.noise.map((n) => n.rule)).toEqual(["boilerplate:site-tip"]);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+
+import { foldText, foldWidth } from "../../src/normalise/index.ts";
+
+describe("foldText", () => {
+  it("should turn a traditional report into simplified text of identical length", () => {
+    const source = [
+      "一、基本情況",
+      "全鎮共有黨員1077人，其中女黨員172人；隨著外出務工人員增多，流動黨員管理難度加大。",
+      "二、存在的問題",
+      "（一）黨組織書記隊伍老化，後繼乏人。",
+    ].join("\n");
+    const folded = foldText(source);
+    expect(folded).toBe(
+      [
+        "一、基本情况",
+        "全镇共有党员1077人,其中女党员172人;随着外出务工人员增多,流动党员管理难度加大。",
+        "二、存在的问题",
+        "(一)党组织书记队伍老化,后继乏人。",
+      ].join("\n"),
+    );
+    expect(folded.length).toBe(source.length);
+  });
+
+  it("should keep offsets: a phrase found in the folded text is the same phrase in the source", () => {
+    const source = "前言。\n（三）加強黨風廉政建設責任制的落實。";
+    const folded = foldText(source);
+    const at = folded.indexOf("党风廉政建设责任制");
+    expect(source.slice(at, at + "党风廉政建设责任制".length)).toBe("黨風廉政建設責任制");
+  });
+
+  it("should leave simplified text alone, including characters that are also traditional", () => {
+    const source = "成效显著,著名专家;乾隆年间;于是。";
+    expect(foldText(source)).toBe(source);
+  });
+
+  it("should fold full-width ASCII, digits and punctuation and the ideographic space one for one", () => {
+    const source = "（１）党员ＡＢＣ：３２名，占１２．５％！\u3000“三会一课”、《党章》。";
+    const folded = foldWidth(source);
+    expect(folded).toBe("(1)党员ABC:32名,占12.5%! “三会一课”、《党章》。");
+    expect(folded.length).toBe(source.length);
+  });
+
+  it("should not touch line breaks or characters outside the BMP", () => {
+    const source = "𠀀黨\n\n員";
+    expect(foldText(source)).toBe("𠀀党\n\n员");
+  });
+});
