@@ -17,30 +17,8 @@ import type {
   Statement,
   StatementKind,
 } from "../types.ts";
-import raw from "./sections.json" with { type: "json" };
+import { classifyHeading, isMixedHeading, LEXICON, readsAsMeasure } from "./headings.ts";
 
-interface SectionLexicon {
-  priority: SectionKind[];
-  kinds: Partial<Record<SectionKind, RegExp[]>>;
-  causeLead: RegExp;
-  leadIn: RegExp[];
-  notCause: RegExp[];
-  generalCauseLead: RegExp;
-  leadInTail: RegExp;
-}
-
-const LEXICON: SectionLexicon = {
-  priority: raw.priority as SectionKind[],
-  kinds: Object.fromEntries(Object.entries(raw.kinds).map(([k, v]) => [k, v.map((s) => new RegExp(s))])),
-  causeLead: new RegExp(raw.causeLead),
-  leadIn: raw.leadIn.map((s) => new RegExp(s)),
-  notCause: raw.notCause.map((s) => new RegExp(s)),
-  generalCauseLead: new RegExp(raw.generalCauseLead),
-  leadInTail: new RegExp(raw.leadInTail),
-};
-
-/** Longest heading still read as a section title (longer ones are statements that happen to say 问题). */
-const MAX_SECTION_HEADING = 40;
 /** A cause clause shorter than this is punctuation debris. */
 const MIN_CLAUSE = 4;
 
@@ -58,15 +36,6 @@ export interface ClassifiedReport {
   statements: Statement[];
   /** Section kind at an offset (the innermost section; cause paragraphs count as cause). */
   contextAt(offset: number): MentionContext;
-}
-
-/** Kind of a section heading, or null when it names none. */
-export function classifyHeading(heading: string): SectionKind | null {
-  if (heading.length > MAX_SECTION_HEADING) return null;
-  for (const kind of LEXICON.priority) {
-    if (LEXICON.kinds[kind]?.some((re) => re.test(heading))) return kind;
-  }
-  return null;
 }
 
 /**
@@ -166,24 +135,34 @@ class ClassifyContext {
   }
 
   private takeItem(item: OutlineNode, section: Section) {
-    const kind: StatementKind = section.kind as StatementKind;
+    const kind = this.itemKind(item, section);
     const causeParas = kind === "problem" ? this.causeParagraphs(item) : [];
     const bodyEnd = causeParas[0]?.start ?? item.span.end;
     const span = { start: item.span.start, end: bodyEnd };
     const subPoints = item.children
       .filter((c) => !causeParas.some((p) => c.span.start >= p.start && c.span.start < p.end))
       .map((c) => this.heading(c));
-    const rule = `section "${section.heading}" (${section.kind}) > item ${item.markerKind} "${item.marker}"`;
+    const mixed = kind !== section.kind ? ` read as ${kind}` : "";
+    const rule = `section "${section.heading}" (${section.kind}) > item ${item.markerKind} "${item.marker}"${mixed}`;
     const problem = this.add(kind, item.headingSpan, span, rule, subPoints);
     for (const para of causeParas) this.takeCauses(para, item, problem);
+  }
+
+  /** An item's kind: its section's, except in a section of problems and suggestions together. */
+  private itemKind(item: OutlineNode, section: Section): StatementKind {
+    if (section.kind === "measure" && isMixedHeading(section.heading)) {
+      return readsAsMeasure(this.heading(item)) ? "measure" : "problem";
+    }
+    return section.kind as StatementKind;
   }
 
   /** Unnumbered section body: each paragraph that is not a lead-in is one statement. */
   private takeParagraphs(node: OutlineNode, section: Section) {
     const kind = section.kind as StatementKind;
     for (const line of this.doc.lines) {
-      if (line.start <= node.headingSpan.end || line.start >= node.span.end || this.skipped(line.start)) continue;
-      const text = this.doc.text.slice(line.start, line.end).trim();
+      const text = this.doc.text.slice(line.start, line.end).replace(/^[\s#>*]+/, "").trim();
+      const textStart = line.end - text.length;
+      if (line.start <= node.headingSpan.end || textStart >= node.span.end || this.skipped(line.start)) continue;
       if (text.length < MIN_CLAUSE || LEXICON.leadIn.some((re) => re.test(text))) continue;
       const lineKind = kind === "problem" && LEXICON.causeLead.test(text) ? "cause" : kind;
       const hs = headingSpan(this.doc.text, line.start, line.end);

@@ -88,7 +88,7 @@ function closeSpans(flat: OutlineNode[], end: number) {
  */
 export function headingSpan(text: string, from: number, limit: number): Span {
   let start = from;
-  while (start < limit && /[\s,，:：、]/.test(text[start] ?? "")) start++;
+  while (start < limit && /[\s,，:：、*#>]/.test(text[start] ?? "")) start++;
   let quoteDepth = 0;
   let end = start;
   for (; end < limit; end++) {
@@ -100,7 +100,7 @@ export function headingSpan(text: string, from: number, limit: number): Span {
     else if (quoteDepth === 0 && /[:：]/.test(ch) && end - start >= 2 && /\S/.test(text[end + 1] ?? "")) break;
   }
   if (end - start > MAX_HEADING) end = cutAtComma(text, start, start + MAX_HEADING);
-  while (end > start && /[\s,，:：、。；;]/.test(text[end - 1] ?? "")) end--;
+  while (end > start && /[\s,，:：、。；;*#]/.test(text[end - 1] ?? "")) end--;
   return { start, end };
 }
 

@@ -69,16 +69,56 @@ export function isInlineKind(kind: MarkerKind): boolean {
  * Find enumeration markers in [span.start, span.end) of `text`, skipping `skip` spans (noise, duplicates).
  * `text` is the normalised document text; `lines` its lines.
  */
-export function scanMarkers(text: string, lines: Line[], span: Span, skip: Span[] = []): Marker[] {
+export function scanMarkers(
+  text: string,
+  lines: Line[],
+  span: Span,
+  skip: Span[] = [],
+  isSectionHeading?: (heading: string) => boolean,
+): Marker[] {
   const markers: Marker[] = [];
   const skipSorted = [...skip].sort((a, b) => a.start - b.start);
   for (const line of lines) {
     if (line.end <= span.start || line.start >= span.end) continue;
     const from = Math.max(line.start, span.start);
     const to = Math.min(line.end, span.end);
+    const before = markers.length;
     scanLine(text, line, from, to, skipSorted, markers);
+    const startsWithMarker = markers.length > before && markers[before]!.atLineStart;
+    if (!startsWithMarker && isSectionHeading) {
+      const heading = unnumberedHeading(text, line, from, to, skipSorted, isSectionHeading);
+      if (heading) markers.splice(before, 0, heading);
+    }
   }
   return markers;
+}
+
+/** Longest unnumbered line still read as a section heading ("存在的问题", "对策建议："). */
+const MAX_UNNUMBERED_HEADING = 30;
+
+/**
+ * A short line without a marker that names a section (Word's automatic numbering is lost when a .docx
+ * is read as text, leaving headings like "存在的问题" bare): an item of kind "none".
+ */
+function unnumberedHeading(
+  text: string,
+  line: Line,
+  from: number,
+  to: number,
+  skip: Span[],
+  isSectionHeading: (heading: string) => boolean,
+): Marker | null {
+  const first = from + leadingJunk(text.slice(from, to));
+  const heading = text.slice(first, to).replace(/[*#\s]+$/, "");
+  if (inSkip(first, skip) || heading.length === 0 || heading.length > MAX_UNNUMBERED_HEADING) return null;
+  if (/[。；;，,！!？?]/.test(heading)) return null;
+  if (!isSectionHeading(heading.replace(/[:：]$/, ""))) return null;
+  return { kind: "none", text: "", ordinal: null, start: first, end: first, line: line.number, atLineStart: true };
+}
+
+/** Length of white space and Markdown decoration (#, >, *, -, **) at the start of a line. */
+function leadingJunk(s: string): number {
+  return /^(?:\s|#{1,6}\s|[*\-+]\s|\*\*|>\s)*/.exec(s)?.[0].length ?? 0;
 }
 
 function inSkip(offset: number, skip: Span[]): boolean {
@@ -90,9 +130,8 @@ function inSkip(offset: number, skip: Span[]): boolean {
 }
 
 function scanLine(text: string, line: Line, from: number, to: number, skip: Span[], out: Marker[]) {
-  // Line start: first non-space character.
-  let first = from;
-  while (first < to && /\s/.test(text[first] ?? "")) first++;
+  // Line start: first character after white space and Markdown decoration.
+  const first = from + leadingJunk(text.slice(from, to));
   let lastAccepted: Marker | null = null;
   for (let p = first; p < to; p++) {
     const ch = text[p] ?? "";

@@ -5,6 +5,7 @@
  * the boundary then moves back over the new report's unnumbered introduction. Truncated previews
  * that repeat the following lines are collapsed (kept in the report, skipped by later stages).
  */
+import { isUnnumberedSectionHeading } from "../classify/headings.ts";
 import { hashKey } from "../graph/keys.ts";
 import { isInlineKind, type Marker, scanMarkers } from "../outline/markers.ts";
 import type { Diagnostic, Line, NormalisedDocument, ReportSegment, Span } from "../types.ts";
@@ -42,7 +43,7 @@ export function segmentDocument(doc: NormalisedDocument, signals: SegmentSignals
   markPreviews(content);
   const previewSpans = content.filter((c) => c.preview).map((c) => ({ start: c.line.start, end: c.line.end }));
   const skip = [...noiseSpans, ...previewSpans].sort((a, b) => a.start - b.start);
-  const markers = scanMarkers(doc.text, doc.lines, { start: 0, end: doc.text.length }, skip);
+  const markers = scanMarkers(doc.text, doc.lines, { start: 0, end: doc.text.length }, skip, isUnnumberedSectionHeading);
   attachMarkers(content, markers);
   const starts = findStarts(content, signals);
   const diagnostics: Diagnostic[] = [];
@@ -180,17 +181,29 @@ function makeSegment(doc: NormalisedDocument, lines: ContentLine[], rule: string
   const first = lines[0]!;
   const last = lines[lines.length - 1]!;
   const fresh = lines.filter((c) => !c.preview);
-  const titleLine = fresh.slice(0, 4).find((c) => signals.title.test(c.text));
-  const title = titleLine ? (signals.title.exec(titleLine.text)?.[1] ?? null) : null;
+  const titleLine = fresh.slice(0, 4).find((c) => signals.title.test(stripDecoration(c.text)));
+  const title = titleLine ? (signals.title.exec(stripDecoration(titleLine.text))?.[1] ?? null) : null;
   const lastText = doc.text.slice(last.line.start, last.line.end).trim();
   return {
     id: hashKey("report", fresh.map((c) => compact(c.text)).join("\n")),
     startLine: first.line.number,
     endLine: last.line.number,
     span: { start: first.line.start, end: last.line.end },
-    title: title ? doc.source.text.slice(titleLine!.line.start, titleLine!.line.end).trim().slice(0, title.length) : null,
+    title: title ? sourceTitle(doc, titleLine!, title.length) : null,
     truncated: !/[。！？!?…”"」）)]$/.test(lastText),
     duplicates: lines.filter((c) => c.preview).map((c) => ({ start: c.line.start, end: c.line.end })),
     startRule: rule,
   };
+}
+
+/** Markdown decoration at the start of a line ("# ", "## ", "**"). */
+function stripDecoration(s: string): string {
+  return s.replace(/^[\s#>*]+/, "");
+}
+
+/** The title as written in the source (traditional stays traditional). */
+function sourceTitle(doc: NormalisedDocument, c: ContentLine, length: number): string {
+  const raw = doc.source.text.slice(c.line.start, c.line.end);
+  const start = raw.length - stripDecoration(raw).length;
+  return raw.slice(start, start + length);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { classifyHeading, classifyReport } from "../../src/classify/classify.ts";
+import { classifyReport } from "../../src/classify/classify.ts";
+import { classifyHeading } from "../../src/classify/headings.ts";
 import { classifySetting } from "../../src/classify/setting.ts";
 import { segmentDocument } from "../../src/segment/segment.ts";
 import type { Statement } from "../../src/types.ts";
@@ -75,6 +76,18 @@ describe("classifyReport", () => {
     );
     expect(texts(report!.statements, "cause")).toEqual(["由于对党建工作的定位认识不清，目前党建工作落实不好"]);
     expect(texts(report!.statements, "problem")).toEqual(["重视程度不够", "经费不足"]);
+  });
+
+  it("should find unnumbered section headings, as Word documents read as text have them", () => {
+    const [report] = statementsOf(fixtureText("docx-style-unnumbered.md"));
+    expect(texts(report!.statements, "problem")).toEqual(["在职党员报到后参与不够", "社区党组织统筹能力不强"]);
+    expect(texts(report!.statements, "measure")).toEqual(["建立在职党员双向积分管理", "完善区域化党建联席会议制度"]);
+  });
+
+  it("should sort the items of a section of problems and suggestions together by what they say", () => {
+    const [report] = statementsOf(fixtureText("mixed-section.txt"));
+    expect(texts(report!.statements, "problem")).toEqual(["部分支部组织生活流于形式，学习内容单一", "党建经费保障不足"]);
+    expect(texts(report!.statements, "measure")).toEqual(["加强支部书记培训，提高组织生活质量", "建立党建经费列支制度，保障活动开展"]);
   });
 
   it("should give the source's own characters and the line of each statement", () => {

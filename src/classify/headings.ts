@@ -1,0 +1,69 @@
+/*
+ * Section headings: which kind of section a heading opens (situation, practice, problem, cause,
+ * measure), from the regexes in sections.json. Shared by segment (unnumbered headings) and classify.
+ */
+import type { SectionKind } from "../types.ts";
+import raw from "./sections.json" with { type: "json" };
+
+export interface SectionLexicon {
+  priority: SectionKind[];
+  kinds: Partial<Record<SectionKind, RegExp[]>>;
+  causeLead: RegExp;
+  leadIn: RegExp[];
+  notCause: RegExp[];
+  generalCauseLead: RegExp;
+  leadInTail: RegExp;
+  notMixed: RegExp;
+  measureCue: RegExp;
+  problemCue: RegExp;
+  notHeading: RegExp;
+}
+
+/** The compiled section lexicon. */
+export const LEXICON: SectionLexicon = {
+  priority: raw.priority as SectionKind[],
+  kinds: Object.fromEntries(Object.entries(raw.kinds).map(([k, v]) => [k, v.map((s) => new RegExp(s))])),
+  causeLead: new RegExp(raw.causeLead),
+  leadIn: raw.leadIn.map((s) => new RegExp(s)),
+  notCause: raw.notCause.map((s) => new RegExp(s)),
+  generalCauseLead: new RegExp(raw.generalCauseLead),
+  leadInTail: new RegExp(raw.leadInTail),
+  notMixed: new RegExp(raw.notMixed),
+  measureCue: new RegExp(raw.measureCue),
+  problemCue: new RegExp(raw.problemCue),
+  notHeading: new RegExp(raw.notHeading),
+};
+
+/** Longest heading still read as a section title (longer ones are statements that happen to say 问题). */
+const MAX_SECTION_HEADING = 40;
+
+/** Kind of a section heading, or null when it names none. */
+export function classifyHeading(heading: string): SectionKind | null {
+  if (heading.length > MAX_SECTION_HEADING) return null;
+  for (const kind of LEXICON.priority) {
+    if (LEXICON.kinds[kind]?.some((re) => re.test(heading))) return kind;
+  }
+  return null;
+}
+
+/** Whether a heading names both problems and measures ("存在的问题及建议"). */
+export function isMixedHeading(heading: string): boolean {
+  return (
+    heading.length <= MAX_SECTION_HEADING &&
+    (LEXICON.kinds.problem?.some((re) => re.test(heading)) ?? false) &&
+    (LEXICON.kinds.measure?.some((re) => re.test(heading)) ?? false) &&
+    !LEXICON.notMixed.test(heading)
+  );
+}
+
+/** In a mixed section, whether an item reads as a measure rather than a problem. */
+export function readsAsMeasure(heading: string): boolean {
+  const measure = LEXICON.measureCue.test(heading);
+  const problem = LEXICON.problemCue.test(heading);
+  return measure && !problem;
+}
+
+/** Whether a short unnumbered line is a section heading of its own (not a lead-in sentence). */
+export function isUnnumberedSectionHeading(line: string): boolean {
+  return !LEXICON.notHeading.test(line) && classifyHeading(line) !== null;
+}
