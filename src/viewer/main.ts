@@ -37,11 +37,13 @@ export function mount(container: HTMLElement, options: MountOptions = {}): () =>
   loadGraph(url, abort.signal)
     .then((data) => {
       if (abort.signal.aborted) return;
-      status.remove();
       cleanups.push(render(container, buildView(importKgGraph(data))));
+      status.remove();
     })
     .catch((err: unknown) => {
       if (abort.signal.aborted) return;
+      console.error(err);
+      container.append(status);
       status.textContent = `无法加载图 Could not load the graph: ${err instanceof Error ? err.message : String(err)}`;
       status.className = "loading error";
     });

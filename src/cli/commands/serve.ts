@@ -1,14 +1,93 @@
-/* `kg serve`: placeholder until its issue lands. */
+/*
+ * `kg serve`: serves the built viewer and the graph (the embedded graph file, or live from Neo4j)
+ * on 127.0.0.1, prints the URL, and stops cleanly on Ctrl+C.
+ */
+import { InvalidArgumentError, Option } from "commander";
 import type { Command } from "commander";
 
 import { UsageError } from "../../errors.ts";
+import { createGraphFileSource } from "../../viewer/server/graph-file-source.ts";
+import { startViewerServer } from "../../viewer/server/serve-viewer.ts";
+import type { GraphSource } from "../../viewer/server/serve-viewer.ts";
 
+/** Default port of `kg serve`. */
+export const DEFAULT_SERVE_PORT = 4173;
+export const DEFAULT_GRAPH_PATH = "out/graph.json";
+
+/** Options of the serve command. */
+export interface ServeOptions {
+  port: number;
+  host: string;
+  graph?: string;
+  neo4j?: string;
+  database?: string;
+  viewerDir?: string;
+  /** Resolves when serving should stop (default: SIGINT or SIGTERM). */
+  until?: Promise<unknown>;
+  log?: (line: string) => void;
+}
+
+/** Serve until `until` resolves; returns the URL it served on. */
+export async function serve(opts: ServeOptions): Promise<{ url: string }> {
+  if (opts.graph && opts.neo4j) throw new UsageError("kg serve: pass either --graph or --neo4j, not both.");
+  const source = await resolveGraphSource(opts);
+  const server = await startViewerServer({ host: opts.host, port: opts.port, graph: source.graph, ...(opts.viewerDir ? { viewerDir: opts.viewerDir } : {}) });
+  const log = opts.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  log(`kg serve: viewer at ${server.url} (graph from ${source.description}). Press Ctrl+C to stop.`);
+  try {
+    await (opts.until ?? untilSignal());
+  } finally {
+    await server.close();
+    await source.close();
+  }
+  return { url: server.url };
+}
+
+interface ResolvedSource {
+  graph: GraphSource;
+  description: string;
+  close: () => Promise<void>;
+}
+
+async function resolveGraphSource(opts: ServeOptions): Promise<ResolvedSource> {
+  const uri = opts.neo4j;
+  if (uri) {
+    const { createNeo4jGraphSource } = await import("../../store/neo4j/read-graph.ts");
+    return createNeo4jGraphSource({ uri, ...(opts.database ? { database: opts.database } : {}) });
+  }
+  const path = opts.graph ?? DEFAULT_GRAPH_PATH;
+  return { graph: createGraphFileSource(path), description: path, close: async () => {} };
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError("expected a port number (0-65535).");
+  return port;
+}
+
+/** Register `kg serve`. */
 export function registerServe(program: Command): void {
   program
     .command("serve")
-    .description("(not built yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new UsageError("kg serve: not built yet.");
+    .description("serve the interactive viewer and the graph on 127.0.0.1")
+    .addOption(new Option("-p, --port <n>", "port to listen on (0 = any free port)").argParser(parsePort).default(DEFAULT_SERVE_PORT))
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--graph <file>", `graph file written by kg import (default ${DEFAULT_GRAPH_PATH})`)
+    .option("--neo4j <uri>", "read the graph live from Neo4j instead (user/password from NEO4J_USER / NEO4J_PASSWORD or .env)")
+    .option("--database <name>", "Neo4j database (with --neo4j)")
+    .action(async (flags: { port: number; host: string; graph?: string; neo4j?: string; database?: string }) => {
+      await serve(flags);
     });
 }

@@ -46,7 +46,7 @@ function collectReports(kg: KgLike): ReportInfo[] {
   const reports: ReportInfo[] = [];
   kg.forEachNode((key, a) => {
     if (a.label !== "Report") return;
-    reports.push({ key, title: str(a.title) || key, setting: str(a.setting, "unknown"), startLine: num(a.startLine) });
+    reports.push({ key, title: str(a.title) || str(a.name) || key, setting: str(a.setting, "unknown"), startLine: num(a.startLine) });
   });
   return reports.sort((a, b) => a.startLine - b.startLine || (a.key < b.key ? -1 : 1));
 }
@@ -74,7 +74,7 @@ function collectNodeReports(kg: KgLike): Map<string, Set<string>> {
 }
 
 function displayLabelOf(a: Attrs, key: string): string {
-  return a.label === "Report" ? str(a.title) || key : str(a.name) || key;
+  return a.label === "Report" ? str(a.title) || str(a.name) || key : str(a.name) || key;
 }
 
 function buildDisplayGraph(kg: KgLike, nodeReports: Map<string, Set<string>>): ViewGraph {
