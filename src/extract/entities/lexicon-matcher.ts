@@ -1,0 +1,66 @@
+/*
+ * Compiles a list of lexicon entries (canonical name, literal aliases, regex patterns) into matchers over
+ * the compact text: scanning for every alias, and canonicalising a discovered term to a listed name.
+ */
+import type { LexiconEntry } from "../lexicon.ts";
+import { escapeRegExp } from "./text-view.ts";
+
+/** A match of a lexicon entry in the compact text. */
+export interface LexiconHit {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Compiled entries. */
+export interface LexiconMatcher {
+  /** Every hit of every entry (overlaps included; callers resolve them). */
+  scan(compact: string): LexiconHit[];
+  /** The canonical name when the whole term is an alias or matches a pattern. */
+  lookup(term: string): string | undefined;
+}
+
+/** Compile entries; `tail` is an optional regex source every alias may be followed by (absorbed into the hit). */
+export function compileLexicon(entries: readonly LexiconEntry[], tail = ""): LexiconMatcher {
+  const aliasMap = new Map<string, string>();
+  const compiled = entries.map((e) => {
+    const literals = [e.name, ...e.aliases].filter((a) => a && !/[、,]/.test(a));
+    for (const a of literals) if (!aliasMap.has(a)) aliasMap.set(a, e.name);
+    const alts = [...(e.patterns ?? []), ...[...new Set(literals)].sort((a, b) => b.length - a.length).map(escapeRegExp)];
+    const source = `(?:${alts.join("|")})${tail ? `(?:${tail})?` : ""}`;
+    return { name: e.name, re: new RegExp(source, "gu"), anchored: (e.patterns ?? []).map((p) => new RegExp(`^(?:${p})$`, "u")) };
+  });
+  return {
+    scan(compact) {
+      const hits: LexiconHit[] = [];
+      for (const c of compiled) {
+        if (c.re.source === "(?:)") continue;
+        c.re.lastIndex = 0;
+        for (const m of compact.matchAll(c.re)) {
+          if (m[0].length) hits.push({ name: c.name, start: m.index, end: m.index + m[0].length });
+        }
+      }
+      return hits;
+    },
+    lookup(term) {
+      const hit = aliasMap.get(term);
+      if (hit) return hit;
+      return compiled.find((c) => c.anchored.some((re) => re.test(term)))?.name;
+    },
+  };
+}
+
+/** Keep the longest non-overlapping items (ties: higher priority, then earlier). */
+export function resolveOverlaps<T extends { start: number; end: number; priority: number }>(items: T[]): T[] {
+  const sorted = [...items].sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const taken: T[] = [];
+  const used = new Uint8Array(Math.max(0, ...items.map((i) => i.end)) + 1);
+  for (const it of sorted) {
+    let free = true;
+    for (let i = it.start; i < it.end; i++) if (used[i]) { free = false; break; }
+    if (!free) continue;
+    for (let i = it.start; i < it.end; i++) used[i] = 1;
+    taken.push(it);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}

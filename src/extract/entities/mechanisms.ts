@@ -1,0 +1,239 @@
+/*
+ * Institutional mechanisms (三会一课, 民主评议党员 …): lexicon aliases mapped to canonical names, plus
+ * discovery of unlisted ones from …制度/…机制/…责任制 forms, quoted and 《》 terms, and "A、B等制度" lists.
+ * Generic words (管理制度, 规章制度, 工作机制) are excluded; slogans are left to the slogan extractor.
+ */
+import type { MechanismMention } from "../../types.ts";
+import type { MechanismLexicon } from "../lexicon.ts";
+import { compileLexicon, resolveOverlaps, type LexiconMatcher } from "./lexicon-matcher.ts";
+import { compactIndex, escapeRegExp, isHan, nameKey, occurrenceOf, type TextView } from "./text-view.ts";
+
+interface Candidate {
+  start: number;
+  end: number;
+  name: string;
+  source: string;
+  priority: number;
+}
+
+/** Compiled mechanism lexicon. */
+export interface MechanismMatcher {
+  lexicon: LexiconMatcher;
+  absorb: string[];
+  suffixRe: RegExp;
+  suffixes: string[];
+  quotedRe: RegExp;
+  quotedEndings: string[];
+  bookRe: RegExp;
+  bookEndings: string[];
+  listRe: RegExp;
+  boundaries: string[];
+  generic: Set<string>;
+  genericWords: Set<string>;
+  genericInfixes: string[];
+  genericPrefixRe: RegExp;
+  stripPrefixRe: RegExp;
+  min: number;
+  max: number;
+  notFollowedBy: string[];
+  activityRe: RegExp;
+  partyRe: RegExp;
+  partyWords: string[];
+}
+
+const alt = (words: string[]): string => [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+
+/** Compile the mechanism lexicon once. */
+export function compileMechanisms(lex: MechanismLexicon): MechanismMatcher {
+  const d = lex.discovery;
+  return {
+    lexicon: compileLexicon(lex.entries, alt(lex.absorbSuffixes)),
+    absorb: [...lex.absorbSuffixes].sort((a, b) => b.length - a.length),
+    suffixRe: new RegExp(`(?:${alt(d.suffixes)})`, "gu"),
+    notFollowedBy: d.notFollowedBy,
+    activityRe: new RegExp(`(?:${alt(d.verbActivity.verbs)})([\\p{Script=Han}]{2,${d.verbActivity.maxCore}}?)(?:${alt(d.verbActivity.suffixes)})`, "gu"),
+    partyRe: new RegExp(`(?:${alt(d.partySuffixes.suffixes)})`, "gu"),
+    partyWords: d.partySuffixes.coreMustContain,
+    suffixes: [...d.suffixes].sort((a, b) => b.length - a.length),
+    quotedRe: new RegExp(`“([^“”\\n]{2,24})”(?:的)?(${alt(d.quotedSuffixes)})?`, "gu"),
+    quotedEndings: d.quotedEndings,
+    bookRe: /《([^《》\n]{2,30})》/gu,
+    bookEndings: d.bookEndings,
+    listRe: new RegExp(`等[\\p{Script=Han}]{0,6}?(?:${alt(d.listTails)})`, "gu"),
+    boundaries: [...d.leftBoundaries].sort((a, b) => b.length - a.length),
+    generic: new Set(d.genericTerms),
+    genericWords: new Set(d.genericWords),
+    genericInfixes: d.genericInfixes,
+    genericPrefixRe: new RegExp(`^(?:${d.genericPrefixes.join("|")})+`, "u"),
+    stripPrefixRe: new RegExp(`^(?:${alt(d.stripPrefixes)})+`, "u"),
+    min: d.minLength,
+    max: d.maxLength,
+  };
+}
+
+/** Canonical lexicon name for a term (whole term, or without a generic tail or an organisation prefix). */
+export function canonicalMechanism(m: MechanismMatcher, term: string): string | undefined {
+  const tries = [term];
+  for (const s of m.absorb) if (term.endsWith(s) && term.length > s.length) tries.push(term.slice(0, -s.length));
+  const stripped = term.replace(m.stripPrefixRe, "");
+  if (stripped !== term && stripped.length >= 2) {
+    tries.push(stripped);
+    for (const s of m.absorb) if (stripped.endsWith(s) && stripped.length > s.length) tries.push(stripped.slice(0, -s.length));
+  }
+  for (const t of tries) {
+    const hit = m.lexicon.lookup(t);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** A listed mechanism that ends the term and covers most of it ("区委常委基层党建联系点制度" is 联系点制度). */
+function listedHead(m: MechanismMatcher, term: string): string | undefined {
+  const hits = m.lexicon.scan(term).filter((h) => h.end === term.length && (h.end - h.start) * 2 >= term.length);
+  hits.sort((a, b) => a.start - b.start);
+  return hits[0]?.name;
+}
+
+/** Start of a term that ends at `end`: walk left over Han characters until a boundary word or `max`. */
+function termStart(m: MechanismMatcher, compact: string, end: number, limit: number): number | null {
+  let j = end;
+  while (j > 0 && end - j < limit) {
+    if (!isHan(compact[j - 1])) return j;
+    if (m.boundaries.some((w) => j - w.length >= 0 && compact.startsWith(w, j - w.length))) return j;
+    if (j < end && m.suffixes.some((w) => j - w.length >= 0 && compact.startsWith(w, j - w.length))) return j;
+    j--;
+  }
+  return j === 0 || !isHan(compact[j - 1]) ? j : null;
+}
+
+/** True when a discovered term is only generic words ("管理制度", "各项规章制度", "工作和管理"). */
+function isGeneric(m: MechanismMatcher, core: string): boolean {
+  if (core.length < m.min || m.genericInfixes.some((w) => core.includes(w))) return true;
+  const stripped = core.replace(m.stripPrefixRe, "");
+  if (stripped.length < 2 || m.generic.has(core) || m.generic.has(stripped)) return true;
+  // The head of "A和B" is B: "途径和保障机制" is a 保障机制.
+  const last = core.split(/[和与及]/u).pop()!;
+  if (last !== core && (m.generic.has(last) || onlyGeneric(m, last))) return true;
+  return onlyGeneric(m, core) || onlyGeneric(m, stripped);
+}
+
+/** Can the whole string be cut into generic words (and joining 和/与/及/的)? */
+function onlyGeneric(m: MechanismMatcher, s: string): boolean {
+  const ok = new Uint8Array(s.length + 1);
+  ok[0] = 1;
+  for (let i = 0; i < s.length; i++) {
+    if (!ok[i]) continue;
+    if ("和与及的、".includes(s[i]!)) ok[i + 1] = 1;
+    for (let j = i + 1; j <= Math.min(s.length, i + 8); j++) if (m.genericWords.has(s.slice(i, j))) ok[j] = 1;
+  }
+  return ok[s.length] === 1;
+}
+
+/** A discovered term from [start, end) of the compact text: trimmed, checked, canonicalised. */
+function discovered(m: MechanismMatcher, compact: string, start: number, end: number, tailLength: number, source: string, checkGeneric = true): Candidate | null {
+  let term = compact.slice(start, end).replace(m.genericPrefixRe, "");
+  const core = term.slice(0, term.length - tailLength);
+  if (core.length < m.min || core.includes("的") || (checkGeneric && isGeneric(m, core))) return null;
+  // "共驻共建和联抓联管机制": the part before 和 is a listed mechanism, the rest is the new one.
+  const join = /[和与及]/u.exec(core);
+  if (join && m.lexicon.lookup(core.slice(0, join.index)) && core.length - join.index > 2) term = term.slice(join.index + 1);
+  const name = canonicalMechanism(m, term) ?? listedHead(m, term);
+  return { start: end - term.length, end, name: name ?? term, source: name ? "lexicon" : source, priority: 1 };
+}
+
+function fromSuffixes(m: MechanismMatcher, compact: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const hit of compact.matchAll(m.suffixRe)) {
+    const sEnd = hit.index + hit[0].length;
+    if (m.notFollowedBy.some((w) => compact.startsWith(w, sEnd))) continue;
+    const start = termStart(m, compact, hit.index, m.max);
+    if (start === null) continue;
+    const c = discovered(m, compact, start, sEnd, hit[0].length, "discovery:suffix");
+    if (c) out.push(c);
+  }
+  for (const hit of compact.matchAll(m.partyRe)) {
+    const sEnd = hit.index + hit[0].length;
+    const start = termStart(m, compact, hit.index, m.max);
+    if (start === null) continue;
+    const core = compact.slice(start, hit.index);
+    if (!m.partyWords.some((w) => core.includes(w))) continue;
+    const c = discovered(m, compact, start, sEnd, hit[0].length, "discovery:suffix", false);
+    if (c) out.push(c);
+  }
+  for (const hit of compact.matchAll(m.activityRe)) {
+    const core = hit[1]!;
+    const end = hit.index + hit[0].length;
+    const c = discovered(m, compact, end - core.length - 2, end, 2, "discovery:activity");
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+function fromQuotes(view: TextView, m: MechanismMatcher, isSlogan: (s: string) => boolean): Candidate[] {
+  const { text, span } = view.input;
+  const body = text.slice(span.start, span.end);
+  const out: Candidate[] = [];
+  for (const q of body.matchAll(m.quotedRe)) {
+    const content = q[1]!.replace(/[\s>]/g, "");
+    const suffix = q[2];
+    const ending = m.quotedEndings.some((e) => content.endsWith(e));
+    if (!suffix && !ending) continue;
+    if (!suffix && !ending && isSlogan(content)) continue;
+    if (!/^[\p{Script=Han}×xX\d+、,]+$/u.test(content)) continue;
+    const start = compactIndex(view, span.start + q.index);
+    const end = compactIndex(view, span.start + q.index + q[0].length);
+    const name = canonicalMechanism(m, content) ?? canonicalMechanism(m, content + (suffix ?? ""));
+    out.push({ start, end, name: name ?? content, source: name ? "lexicon" : "discovery:quoted", priority: 0 });
+  }
+  for (const b of body.matchAll(m.bookRe)) {
+    const content = b[1]!.replace(/[\s>]/g, "");
+    if (!m.bookEndings.some((e) => content.endsWith(e))) continue;
+    const start = compactIndex(view, span.start + b.index);
+    const end = compactIndex(view, span.start + b.index + b[0].length);
+    const name = canonicalMechanism(m, content);
+    out.push({ start, end, name: name ?? content, source: name ? "lexicon" : "discovery:book", priority: 0 });
+  }
+  return out;
+}
+
+function fromLists(m: MechanismMatcher, compact: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const hit of compact.matchAll(m.listRe)) {
+    const items: { start: number; end: number }[] = [];
+    let end = hit.index;
+    for (;;) {
+      const start = termStart(m, compact, end, m.max);
+      if (start === null || start === end) break;
+      items.push({ start, end });
+      if (compact[start - 1] !== "、") break;
+      end = start - 1;
+    }
+    if (items.length < 2) continue;
+    for (const it of items) {
+      const term = compact.slice(it.start, it.end).replace(m.genericPrefixRe, "");
+      if (term.length < 3 || isGeneric(m, term)) continue;
+      const name = canonicalMechanism(m, term);
+      out.push({ start: it.end - term.length, end: it.end, name: name ?? term, source: name ? "lexicon" : "discovery:list", priority: 0 });
+    }
+  }
+  return out;
+}
+
+/** Find the mechanisms of one report. `isSlogan` keeps slogans out of the quoted-term discovery. */
+export function extractMechanisms(view: TextView, m: MechanismMatcher, isSlogan: (s: string) => boolean): MechanismMention[] {
+  const { compact } = view;
+  const lexical: Candidate[] = m.lexicon.scan(compact).map((h) => ({ ...h, source: "lexicon", priority: 2 }));
+  const all = [...lexical, ...fromSuffixes(m, compact), ...fromQuotes(view, m, isSlogan), ...fromLists(m, compact)];
+  const byName = new Map<string, MechanismMention>();
+  for (const c of resolveOverlaps(all)) {
+    const key = nameKey(c.name);
+    if (!key) continue;
+    let mention = byName.get(key);
+    if (!mention) {
+      mention = { name: c.name, source: c.source, occurrences: [] };
+      byName.set(key, mention);
+    }
+    mention.occurrences.push(occurrenceOf(view, c.start, c.end));
+  }
+  return [...byName.values()];
+}

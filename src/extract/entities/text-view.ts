@@ -1,0 +1,121 @@
+/*
+ * A report's text as the entity extractors read it: a "compact" view of the normalised text with
+ * quotes, brackets of emphasis and white space removed (so “三会一课”制度 reads 三会一课制度), with
+ * maps between compact indexes and document offsets, and helpers that turn a match into an Occurrence.
+ */
+import type { Line, MentionContext, NoiseRange, Occurrence, Span } from "../../types.ts";
+
+/** What every entity extractor receives about one report. */
+export interface EntityInput {
+  /** Normalised document text (same length and offsets as the source; simplified, half-width punctuation). */
+  text: string;
+  /** Original document text, for surfaces and quotes as written. */
+  source: string;
+  lines: Line[];
+  /** The report's span inside the document. */
+  span: Span;
+  /** Boilerplate ranges to skip. */
+  noise: NoiseRange[];
+  /** Section kind at a document offset. */
+  contextAt(offset: number): MentionContext;
+}
+
+/** Compact view of a report: `text` with dropped characters removed, and index maps. */
+export interface TextView {
+  input: EntityInput;
+  compact: string;
+  /** compact index → document offset (length compact.length + 1; the last entry is the end offset). */
+  toDoc: number[];
+  /** document offset - span.start → compact index of the first kept character at or after it. */
+  fromDoc: Int32Array;
+}
+
+const DROPPED = /[“”"‘’'「」『』\s>]/u;
+
+/** Build the compact view of the report span, skipping noise (a skipped stretch leaves a "\n" boundary). */
+export function buildView(input: EntityInput): TextView {
+  const { text, span } = input;
+  const noise = input.noise.filter((n) => n.span.end > span.start && n.span.start < span.end).sort((a, b) => a.span.start - b.span.start);
+  const chars: string[] = [];
+  const toDoc: number[] = [];
+  const fromDoc = new Int32Array(span.end - span.start + 1);
+  let n = 0;
+  for (let i = span.start; i < span.end; i++) {
+    fromDoc[i - span.start] = chars.length;
+    while (n < noise.length && noise[n]!.span.end <= i) n++;
+    const inNoise = n < noise.length && noise[n]!.span.start <= i && i < noise[n]!.span.end;
+    const ch = text[i]!;
+    if (inNoise) {
+      if (chars.length && chars[chars.length - 1] !== "\n") {
+        chars.push("\n");
+        toDoc.push(i);
+      }
+      continue;
+    }
+    if (ch === "\n") {
+      chars.push("\n");
+      toDoc.push(i);
+    } else if (!DROPPED.test(ch)) {
+      chars.push(ch);
+      toDoc.push(i);
+    }
+  }
+  fromDoc[span.end - span.start] = chars.length;
+  toDoc.push(span.end);
+  return { input, compact: chars.join(""), toDoc, fromDoc };
+}
+
+/** Document span of a compact range [start, end). */
+export function docSpan(view: TextView, start: number, end: number): Span {
+  return { start: view.toDoc[start]!, end: view.toDoc[end - 1]! + 1 };
+}
+
+/** Compact index of a document offset inside the report. */
+export function compactIndex(view: TextView, offset: number): number {
+  const rel = Math.min(Math.max(offset - view.input.span.start, 0), view.fromDoc.length - 1);
+  return view.fromDoc[rel]!;
+}
+
+/** 1-based line number of a document offset (binary search over lines). */
+export function lineAt(lines: Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lines[lo]?.number ?? 1;
+}
+
+/** Occurrence for a document span; a quote left open or closed inside the span is completed from outside. */
+export function occurrenceAt(input: EntityInput, span: Span): Occurrence {
+  let { start, end } = span;
+  const inner = input.text.slice(start, end);
+  const opens = (inner.match(/[“《「]/gu) ?? []).length;
+  const closes = (inner.match(/[”》」]/gu) ?? []).length;
+  if (closes > opens && /[“《「]/u.test(input.text[start - 1] ?? "")) start--;
+  else if (opens > closes && /[”》」]/u.test(input.text[end] ?? "")) end++;
+  const s = { start, end };
+  return { line: lineAt(input.lines, s.start), span: s, surface: input.source.slice(s.start, s.end), context: input.contextAt(s.start) };
+}
+
+/** Occurrence for a compact range. */
+export function occurrenceOf(view: TextView, start: number, end: number): Occurrence {
+  return occurrenceAt(view.input, docSpan(view, start, end));
+}
+
+/** True when the character is a Han ideograph. */
+export function isHan(ch: string | undefined): boolean {
+  return ch !== undefined && /\p{Script=Han}/u.test(ch);
+}
+
+/** Escape a literal for use inside a RegExp. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Name key: simplified text without punctuation, symbols or space (how names are compared). */
+export function nameKey(name: string): string {
+  return name.normalize("NFKC").replace(/[\p{P}\p{S}\s]/gu, "").toLowerCase();
+}

@@ -1,0 +1,161 @@
+/*
+ * Loads the entity lexicons (src/extract/lexicons/*.json): mechanisms, organisations, slogans and
+ * figure patterns. The shipped files are the default; a user file of the same shape (any subset of
+ * the four sections) can extend them: its entries are added, and entries with a shipped name replace it.
+ */
+import { readFileSync } from "node:fs";
+
+import { InputError } from "../errors.ts";
+import figuresRaw from "./lexicons/figures.json" with { type: "json" };
+import mechanismsRaw from "./lexicons/mechanisms.json" with { type: "json" };
+import organisationsRaw from "./lexicons/organisations.json" with { type: "json" };
+import slogansRaw from "./lexicons/slogans.json" with { type: "json" };
+import type { OrgType } from "../types.ts";
+
+/** A named item with literal aliases and regex patterns (both over simplified, quote-free text). */
+export interface LexiconEntry {
+  name: string;
+  aliases: string[];
+  patterns?: string[];
+}
+
+/** Mechanisms: canonical names plus the rules that discover unlisted ones. */
+export interface MechanismLexicon {
+  entries: LexiconEntry[];
+  /** Generic tails a listed mechanism may carry ("三会一课制度" is 三会一课). */
+  absorbSuffixes: string[];
+  discovery: {
+    suffixes: string[];
+    quotedSuffixes: string[];
+    quotedEndings: string[];
+    bookEndings: string[];
+    listTails: string[];
+    leftBoundaries: string[];
+    /** Cores that are generic on their own ("管理" in 管理制度). */
+    genericTerms: string[];
+    /** Words any combination of which is generic ("工作保障", "管理和工作"). */
+    genericWords: string[];
+    /** A core containing one of these is generic ("考核各项管理"). */
+    genericInfixes: string[];
+    genericPrefixes: string[];
+    stripPrefixes: string[];
+    /** What may not follow a discovery suffix ("制度建设" is not a mechanism). */
+    notFollowedBy: string[];
+    /** "开展X活动": a named activity after one of these verbs. */
+    verbActivity: { verbs: string[]; suffixes: string[]; maxCore: number };
+    /** Suffixes that name a mechanism only when the term is about the party ("农村党员发展规划"). */
+    partySuffixes: { suffixes: string[]; coreMustContain: string[] };
+    minLength: number;
+    maxLength: number;
+  };
+}
+
+/** One organisation core ("党支部", "教育局") and how it may be qualified. */
+export interface OrgCore {
+  core: string;
+  type: OrgType;
+  canonical: string;
+  requirePrefix?: boolean;
+  requireLevel?: boolean;
+  notFollowedBy?: string[];
+  prefixes?: string[];
+  weak?: boolean;
+}
+
+/** Organisations: cores, fixed bodies, named institutions and prefix vocabularies. */
+export interface OrganisationLexicon {
+  cores: OrgCore[];
+  fixed: { name: string; type: OrgType; aliases: string[]; notFollowedBy?: string[] }[];
+  institutions: { word: string; type: OrgType; needName?: boolean; anonOnly?: boolean }[];
+  prefixTokens: {
+    self: string[];
+    level: string[];
+    distinctive: string[];
+    generic: string[];
+    levelAliases: Record<string, string>;
+  };
+  nameStopChars: string;
+  nameStopWords: string[];
+  anonPattern: string;
+  hierarchy: { underLeadership: string[]; setsUp: string[] };
+}
+
+/** Slogans: listed formulas plus the shapes of quoted formulas. */
+export interface SloganLexicon {
+  entries: LexiconEntry[];
+  quoted: {
+    minLength: number;
+    maxLength: number;
+    numberedPattern: string;
+    parallelPattern: string;
+    typedPattern: string;
+    exclude: string[];
+  };
+}
+
+/** Figures: membership nouns, units and the words that mark a membership sentence. */
+export interface FigureLexicon {
+  units: Record<string, string>;
+  nouns: { pattern: string; what: string }[];
+  keywords: string[];
+  ageLabel: string;
+  placeholder: string;
+  stopUnitsAfter: string[];
+  maxLabelLength: number;
+}
+
+/** All entity lexicons. */
+export interface Lexicons {
+  mechanisms: MechanismLexicon;
+  organisations: OrganisationLexicon;
+  slogans: SloganLexicon;
+  figures: FigureLexicon;
+}
+
+/** The lexicons shipped with kg. */
+export const SHIPPED_LEXICONS: Lexicons = {
+  mechanisms: mechanismsRaw as unknown as MechanismLexicon,
+  organisations: organisationsRaw as unknown as OrganisationLexicon,
+  slogans: slogansRaw as unknown as SloganLexicon,
+  figures: figuresRaw as unknown as FigureLexicon,
+};
+
+/** A user lexicon file: any of the four sections, each partial. */
+export interface LexiconOverride {
+  mechanisms?: Partial<MechanismLexicon>;
+  organisations?: Partial<OrganisationLexicon>;
+  slogans?: Partial<SloganLexicon>;
+  figures?: Partial<FigureLexicon>;
+}
+
+/**
+ * The shipped lexicons, extended by the user's file when a path is given.
+ * @example const lex = loadLexicons("my-lexicon.json");
+ */
+export function loadLexicons(overridePath?: string): Lexicons {
+  if (!overridePath) return SHIPPED_LEXICONS;
+  let parsed: LexiconOverride;
+  try {
+    parsed = JSON.parse(readFileSync(overridePath, "utf8")) as LexiconOverride;
+  } catch (cause) {
+    throw new InputError(`loadLexicons: cannot read lexicon file "${overridePath}". Give a JSON file with mechanisms/organisations/slogans/figures sections.`, { cause });
+  }
+  return mergeLexicons(SHIPPED_LEXICONS, parsed);
+}
+
+/** Merge a user override into base lexicons (entries by name; other fields replace). */
+export function mergeLexicons(base: Lexicons, over: LexiconOverride): Lexicons {
+  return {
+    mechanisms: mergeSection(base.mechanisms, over.mechanisms),
+    organisations: over.organisations ? { ...base.organisations, ...over.organisations } : base.organisations,
+    slogans: mergeSection(base.slogans, over.slogans),
+    figures: over.figures ? { ...base.figures, ...over.figures } : base.figures,
+  };
+}
+
+function mergeSection<T extends { entries: LexiconEntry[] }>(base: T, over: Partial<T> | undefined): T {
+  if (!over) return base;
+  const extra = over.entries ?? [];
+  const names = new Set(extra.map((e) => e.name));
+  return { ...base, ...over, entries: [...base.entries.filter((e) => !names.has(e.name)), ...extra] };
+}
