@@ -10,6 +10,10 @@ export interface PatternRuleSpec {
   patterns: string[];
   /** Whole-line rules only: longer (trimmed) lines are never matched. */
   maxLength?: number;
+  /** Inline rules only: the noise is the whole sentence around the match. */
+  sentence?: boolean;
+  /** Line rules only: the match must lie in the line's last sentence. */
+  lastSentence?: boolean;
 }
 
 /** The JSON shape of a boilerplate rule file. */
@@ -28,6 +32,8 @@ export interface CompiledRule {
   id: string;
   regex: RegExp;
   maxLength: number;
+  sentence: boolean;
+  lastSentence: boolean;
 }
 
 /** Rules ready to run. */
@@ -63,7 +69,13 @@ export function compileBoilerplateRules(spec: BoilerplateRuleSpec = DEFAULT_BOIL
 }
 
 function compileRule(rule: PatternRuleSpec, flags: string): CompiledRule {
-  return { id: rule.id, regex: alternation(rule.id, rule.patterns, flags), maxLength: rule.maxLength ?? Infinity };
+  return {
+    id: rule.id,
+    regex: alternation(rule.id, rule.patterns, flags),
+    maxLength: rule.maxLength ?? Infinity,
+    sentence: rule.sentence ?? false,
+    lastSentence: rule.lastSentence ?? false,
+  };
 }
 
 function alternation(id: string, patterns: string[], flags: string): RegExp {

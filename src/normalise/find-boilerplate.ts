@@ -42,20 +42,43 @@ function findInlineNoise(views: LineView[], rules: CompiledBoilerplateRules): No
     if (view.blank || view.protected || view.rule !== null) continue;
     for (const rule of rules.inlineRules) {
       for (const m of view.text.matchAll(rule.regex)) {
-        if (m[0].trim() === "") continue;
-        if (m[0].trim() === view.trimmed) {
+        const [from, to] = rule.sentence ? sentenceAround(view.text, m.index, m.index + m[0].length) : [m.index, m.index + m[0].length];
+        const found = view.text.slice(from, to);
+        if (found.trim() === "") continue;
+        if (found.trim() === view.trimmed) {
           view.rule = rule.id;
           break;
         }
-        const start = view.line.start + m.index;
-        const end = start + m[0].trimEnd().length;
+        const start = view.line.start + from + (found.length - found.trimStart().length);
+        const end = view.line.start + from + found.trimEnd().length;
         ranges.push({ span: { start, end }, startLine: view.line.number, endLine: view.line.number, rule: ruleId(rule.id), wholeLines: false });
       }
       if (view.rule !== null) break;
     }
   }
-  // A line promoted to whole-line noise keeps no inline ranges of its own.
-  return ranges.filter((r) => views[r.startLine - 1]?.rule === null);
+  // A line promoted to whole-line noise keeps no inline ranges of its own; overlapping matches merge.
+  return mergeOverlaps(ranges.filter((r) => views[r.startLine - 1]?.rule === null));
+}
+
+function mergeOverlaps(ranges: NoiseRange[]): NoiseRange[] {
+  const merged: NoiseRange[] = [];
+  for (const range of ranges.sort((a, b) => a.span.start - b.span.start)) {
+    const last = merged[merged.length - 1];
+    if (last && range.span.start < last.span.end) last.span.end = Math.max(last.span.end, range.span.end);
+    else merged.push(range);
+  }
+  return merged;
+}
+
+const SENTENCE_END = /[。!?]/;
+
+/** Grow [from, to) to the sentence around it: after the previous 。!? up to and including the next one. */
+function sentenceAround(text: string, from: number, to: number): [number, number] {
+  let start = from;
+  while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start--;
+  let end = to;
+  while (end < text.length && !SENTENCE_END.test(text[end - 1] ?? "")) end++;
+  return [start, end];
 }
 
 /** Runs of adjacent lines marked by the same rule, one NoiseRange each. */

@@ -9,16 +9,37 @@ import scriptRules from "./script-rules.json" with { type: "json" };
 
 type Convert = (text: string) => string;
 
-let converters: { hk: Convert; tw: Convert } | undefined;
+interface Converters {
+  hk: Convert;
+  tw: Convert;
+  /** Every BMP Han character that either table changes on its own: a line without one needs no conversion. */
+  convertible: Set<string>;
+}
+
+let converters: Converters | undefined;
 
 /** The OpenCC converters, built once on first use (building takes tens of milliseconds). */
-function getConverters(): { hk: Convert; tw: Convert } {
-  converters ??= {
-    hk: OpenCC.Converter({ from: "hk", to: "cn" }),
-    tw: OpenCC.Converter({ from: "tw", to: "cn" }),
-  };
+function getConverters(): Converters {
+  if (converters) return converters;
+  const hk = OpenCC.Converter({ from: "hk", to: "cn" });
+  const tw = OpenCC.Converter({ from: "tw", to: "cn" });
+  converters = { hk, tw, convertible: new Set([...changedHan(hk), ...changedHan(tw)]) };
   return converters;
 }
+
+/** Han characters (CJK blocks of the BMP) that a converter changes when they stand alone. */
+function changedHan(convert: Convert): string[] {
+  const chars: string[] = [];
+  for (const [from, to] of HAN_BLOCKS) for (let c = from; c <= to; c++) chars.push(String.fromCharCode(c));
+  const converted = convert(chars.join("\n")).split("\n");
+  return converted.length === chars.length ? chars.filter((ch, i) => converted[i] !== ch) : chars;
+}
+
+const HAN_BLOCKS: [number, number][] = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+];
 
 /** Options for foldText. */
 export interface FoldOptions {
@@ -50,12 +71,25 @@ export function foldWidth(text: string): string {
  * characters; a line that is clearly traditional gets the Taiwan table, which reads 隨著 as 随着.
  */
 function simplifyLine(line: string): string {
-  if (line === "" || !/[\u3400-\u9FFF\uF900-\uFAFF]/.test(line)) return line;
-  const { hk, tw } = getConverters();
+  const { hk, tw, convertible } = getConverters();
+  if (!needsConversion(line, convertible)) return line;
   const first = sameLength(line, hk);
   if (first === line) return line;
   if (countDifferences(line, first) < scriptRules.traditionalLineMinChars) return first;
   return sameLength(line, tw);
+}
+
+/**
+ * A line needs the converter only if it holds a character that converts on its own (or a character
+ * outside the BMP, which the table was not probed with). Phrase entries always contain such a character.
+ */
+function needsConversion(line: string, convertible: ReadonlySet<string>): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code < 0x3400) continue;
+    if ((code >= 0xd800 && code <= 0xdbff) || convertible.has(line[i]!)) return true;
+  }
+  return false;
 }
 
 /** Convert a line; if phrase conversion changed its length, fall back to one code point at a time. */

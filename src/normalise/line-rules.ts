@@ -16,9 +16,17 @@ export function markLineRules(views: LineView[], rules: CompiledBoilerplateRules
 
 function matchLineRule(trimmed: string, rules: CompiledBoilerplateRules): string | null {
   for (const rule of rules.lineRules) {
-    if (trimmed.length <= rule.maxLength && rule.regex.test(trimmed)) return rule.id;
+    if (trimmed.length > rule.maxLength) continue;
+    if (rule.regex.test(rule.lastSentence ? lastSentence(trimmed) : trimmed)) return rule.id;
   }
   return null;
+}
+
+/** The last sentence of a line: the text after the last 。!? that is not at the very end. */
+function lastSentence(trimmed: string): string {
+  const body = trimmed.replace(/[。!?]+$/, "");
+  const cut = Math.max(body.lastIndexOf("。"), body.lastIndexOf("!"), body.lastIndexOf("?"));
+  return trimmed.slice(cut + 1);
 }
 
 /**

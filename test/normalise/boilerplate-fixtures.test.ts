@@ -94,3 +94,24 @@ describe("page boilerplate in other site styles", () => {
     expect(document.noise.map((n) => n.rule)).toEqual(["boilerplate:site-tip"]);
   });
 });
+
+describe("page boilerplate in text that lost its line breaks", () => {
+  it("should mark the glued chrome inline and leave the report sentences alone", () => {
+    const text =
+      "更新时间:2023-06-19 17:07:59 发布时间:24小时内 作者:文/会员上传 下载docx某镇党委关于基层党建的调研报告。" +
+      "下面是小编为大家整理的党建调研报告范文,欢迎大家借鉴与参考。一、基本情况全镇共有党员412名。" +
+      "二、存在的问题党员老龄化。将本文的Word文档下载到电脑推荐度:";
+    const doc = normalise(text);
+    const marked = doc.noise.map((n) => text.slice(n.span.start, n.span.end));
+    expect(marked).toEqual([
+      "更新时间:2023-06-19 17:07:59",
+      "发布时间:24小时内",
+      "作者:文/会员上传",
+      "下载docx",
+      "下面是小编为大家整理的党建调研报告范文,欢迎大家借鉴与参考。",
+      "将本文的Word文档下载到电脑",
+      "推荐度:",
+    ]);
+    expect(doc.noise.every((n) => !n.wholeLines)).toBe(true);
+  });
+});
