@@ -30,7 +30,10 @@ export function createSearch(ctx: ViewerContext, onFocus: (key: string) => void)
   const run = () => {
     hits = searchNodes(index, input.value, toSimplified, { limit: 30 });
     setSearch(ctx, input.value, hits.map((h) => h.key));
-    renderResults(results, hits, (hit) => choose(ctx, hit, onFocus));
+    renderResults(results, hits, (hit) => {
+      choose(ctx, hit, onFocus);
+      clear(results);
+    });
   };
   input.addEventListener("input", () => {
     clearTimeout(timer);
@@ -40,7 +43,9 @@ export function createSearch(ctx: ViewerContext, onFocus: (key: string) => void)
     if (event.key !== "Enter") return;
     clearTimeout(timer);
     run();
-    if (hits[0]) choose(ctx, hits[0], onFocus);
+    if (!hits[0]) return;
+    choose(ctx, hits[0], onFocus);
+    clear(results);
   });
   const element = el("div", { className: "search" }, [input, results]);
   return { element, cleanup: () => clearTimeout(timer) };

@@ -1,0 +1,115 @@
+/*
+ * End-to-end harness: builds the viewer when dist/viewer is missing, starts `kg serve` on a free
+ * port against a graph file, and reads what the page shows (pixels, counts, the viewer's state).
+ */
+import { execFileSync, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+import type { Page } from "playwright-core";
+
+export const ROOT = resolve(import.meta.dirname, "../../..");
+export const SCREENSHOTS = join(ROOT, "screenshots");
+
+/** Build the viewer unless dist/viewer/index.html exists (KG_E2E_REBUILD=1 forces a build). */
+export function ensureViewerBuilt(): void {
+  if (existsSync(join(ROOT, "dist/viewer/index.html")) && process.env.KG_E2E_REBUILD !== "1") return;
+  execFileSync("npx", ["vite", "build", "--config", "src/viewer/vite.config.ts", "--logLevel", "error"], { cwd: ROOT, stdio: "inherit" });
+}
+
+/** A running `kg serve`. */
+export interface ServeProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<number | null>;
+}
+
+/** Start `node bin/kg.js serve --port 0 --graph <file>` and wait for the URL it prints. */
+export function startServe(graphFile: string): Promise<ServeProcess> {
+  const child = spawn(process.execPath, ["bin/kg.js", "serve", "--port", "0", "--graph", graphFile], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kg serve did not start in 60 s.\n${out}\n${err}`)), 60_000);
+    child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      if (!m) return;
+      clearTimeout(timer);
+      resolvePromise({ url: m[0], child, stop: () => stopChild(child) });
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kg serve exited with ${code}.\n${out}\n${err}`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolvePromise) => {
+    child.removeAllListeners("exit");
+    child.once("exit", (code) => resolvePromise(code));
+    child.kill("SIGINT");
+  });
+}
+
+/** Save a screenshot under screenshots/. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Count non-white and strongly coloured pixels of the sigma stage (a screenshot decoded in the page). */
+export async function stagePixels(page: Page): Promise<{ nonWhite: number; coloured: number; total: number }> {
+  const png = await page.locator('[data-testid="stage"]').screenshot();
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const g = canvas.getContext("2d")!;
+    g.drawImage(img, 0, 0);
+    const data = g.getImageData(0, 0, img.width, img.height).data;
+    let nonWhite = 0;
+    let coloured = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, gg, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+      if (r < 245 || gg < 245 || b < 245) nonWhite++;
+      if (Math.max(r, gg, b) - Math.min(r, gg, b) > 80) coloured++;
+    }
+    return { nonWhite, coloured, total: data.length / 4 };
+  }, png.toString("base64"));
+}
+
+/** Visible node count the filter panel reports. */
+export async function visibleNodeCount(page: Page): Promise<number> {
+  return Number(await page.locator('[data-testid="visible-count"]').getAttribute("data-nodes"));
+}
+
+/** Wait until the graph is drawn and the layout has finished. */
+export async function waitForViewer(page: Page): Promise<void> {
+  await page.locator('[data-testid="visible-count"]').waitFor();
+  await page.locator('[data-testid="layout-status"][data-done="true"]').waitFor({ state: "attached", timeout: 60_000 });
+  await page.waitForTimeout(300);
+}
+
+/** Viewport position (relative to the page) of a node, from sigma's own coordinates. */
+export async function nodePagePosition(page: Page, key: string): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate((k) => {
+    const viewer = (window as unknown as { __kgViewer: { renderer: { getNodeDisplayData(k: string): { x: number; y: number }; framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number } } } }).__kgViewer;
+    const d = viewer.renderer.getNodeDisplayData(k);
+    return viewer.renderer.framedGraphToViewport({ x: d.x, y: d.y });
+  }, key);
+  const box = (await page.locator('[data-testid="stage"]').boundingBox())!;
+  return { x: box.x + p.x, y: box.y + p.y };
+}
+
+/** Camera ratio (1 = whole graph; smaller = zoomed in). */
+export async function cameraRatio(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __kgViewer: { renderer: { getCamera(): { ratio: number } } } }).__kgViewer.renderer.getCamera().ratio);
+}
