@@ -45,7 +45,7 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
         explanations.set(s.id, explainUncovered(best, codebook.settings.threshold));
       }
     }
-    for (const c of clusterStatements(uncovered, ofKind, bodies)) {
+    for (const c of clusterStatements(uncovered, ofKind, bodies, codebook.settings.clusterThreshold)) {
       for (const m of c.members) {
         themeOf.set(m.id, c.id);
         const sim = c.similarity.get(m.id) ?? 1;

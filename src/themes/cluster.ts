@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 
 import type { Statement } from "../types.ts";
-import { bigramCounts, cosine, inverseDocumentFrequency, normalise, tfidfVector } from "./text-features.ts";
+import { STOP_BIGRAMS, bigramCounts, cosine, inverseDocumentFrequency, normalise, tfidfVector } from "./text-features.ts";
 import type { SparseVector } from "./text-features.ts";
 
 /** A discovered group of statements. */
@@ -19,8 +19,6 @@ export interface StatementCluster {
   similarity: Map<string, number>;
 }
 
-/** Minimum cosine between a statement and a cluster centroid for it to join. */
-export const CLUSTER_THRESHOLD = 0.3;
 const BODY_WEIGHT = 0.25;
 const LABEL_MAX = 24;
 
@@ -32,20 +30,25 @@ export function clusterStatements(
   uncovered: Statement[],
   background: Statement[],
   bodies: Map<string, string>,
+  threshold: number,
 ): StatementCluster[] {
-  const counts = (s: Statement) => ({ head: bigramCounts(s.normText), body: bigramCounts(bodies.get(s.id) ?? "") });
-  const idf = inverseDocumentFrequency(background.map((s) => mergeCounts(counts(s).head, counts(s).body)));
+  const counts = (s: Statement) => ({
+    head: bigramCounts(s.normText, STOP_BIGRAMS, true),
+    body: bigramCounts(bodies.get(s.id) ?? "", STOP_BIGRAMS, true),
+  });
+  // n-grams of a single statement cannot make two statements similar: they are left out (minDf 2).
+  const idf = inverseDocumentFrequency(background.map((s) => mergeCounts(counts(s).head, counts(s).body)), 2);
   const sorted = [...uncovered].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const vectors = new Map<string, SparseVector>();
   for (const s of sorted) {
     const c = counts(s);
-    vectors.set(s.id, tfidfVector([[c.head, 1], [c.body, BODY_WEIGHT]], idf));
+    vectors.set(s.id, tfidfVector([[c.head, 1], [c.body, BODY_WEIGHT]], idf, true));
   }
   const groups: { members: Statement[]; sum: SparseVector }[] = [];
   for (const s of sorted) {
     const v = vectors.get(s.id)!;
     let best = -1;
-    let bestSim = CLUSTER_THRESHOLD;
+    let bestSim = threshold;
     groups.forEach((g, i) => {
       const sim = cosine(v, normalise(g.sum));
       if (sim >= bestSim && (best < 0 || sim > bestSim)) [best, bestSim] = [i, sim];

@@ -39,6 +39,8 @@ export interface CodebookSettings {
   bodyCap: number;
   /** Minimum score for a statement to be assigned a codebook theme. */
   threshold: number;
+  /** Minimum cosine between an uncovered statement and a cluster centroid for it to join the cluster. */
+  clusterThreshold: number;
 }
 
 /** A validated, compiled codebook. */
@@ -51,7 +53,7 @@ export interface Codebook {
   byId: Map<string, CodebookTheme>;
 }
 
-export const DEFAULT_SETTINGS: CodebookSettings = { bodyWeight: 0.3, bodyCap: 4, threshold: 2.5 };
+export const DEFAULT_SETTINGS: CodebookSettings = { bodyWeight: 0.3, bodyCap: 4, threshold: 2.5, clusterThreshold: 0.25 };
 
 const SHIPPED_PATH = fileURLToPath(new URL("./codebook.json", import.meta.url));
 const SLUG = /^[a-z0-9][a-z0-9._-]*$/;

@@ -68,8 +68,9 @@ function matchTheme(text: string, theme: CodebookTheme): { score: number; hits: 
   const hits: Hit[] = [];
   if (text === "") return { score: 0, hits };
   for (const term of countedKeywords(text, theme.keywords)) {
+    // Zero-weight keywords only block shorter ones inside them (纳入党 hides 入党).
     const weight = theme.keywords.find(([t]) => t === term)![1];
-    hits.push({ key: `k:${term}`, label: term, weight });
+    if (weight !== 0) hits.push({ key: `k:${term}`, label: term, weight });
   }
   for (const p of theme.patterns) {
     if (p.re.test(text)) hits.push({ key: `p:${p.source}`, label: `/${p.source}/`, weight: p.weight });

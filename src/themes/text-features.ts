@@ -25,23 +25,34 @@ function loadStopBigrams(): Set<string> {
   return out;
 }
 
-/** Character bigram counts of `text`, skipping punctuation, spaces and stopword bigrams. */
-export function bigramCounts(text: string, stop: ReadonlySet<string> = STOP_BIGRAMS): Map<string, number> {
+/**
+ * Character bigram counts of `text`, skipping punctuation, spaces and stopword bigrams; with
+ * `trigrams`, also the trigrams whose two bigrams both count (a shared multi-character term then
+ * weighs more than a shared pair of characters).
+ */
+export function bigramCounts(text: string, stop: ReadonlySet<string> = STOP_BIGRAMS, trigrams = false): Map<string, number> {
   const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   for (const run of text.toLowerCase().match(RUN) ?? []) {
     const chars = Array.from(run);
+    let prevKept = false;
     for (let i = 0; i + 1 < chars.length; i++) {
       const bg = chars[i]! + chars[i + 1]!;
       // A bigram is dropped when it is a stopword bigram or touches a one-character stopword (的, 和 …).
-      if (stop.has(bg) || stop.has(chars[i]!) || stop.has(chars[i + 1]!)) continue;
-      counts.set(bg, (counts.get(bg) ?? 0) + 1);
+      const kept = !(stop.has(bg) || stop.has(chars[i]!) || stop.has(chars[i + 1]!));
+      if (kept) add(bg);
+      if (trigrams && kept && prevKept) add(chars[i - 1]! + bg);
+      prevKept = kept;
     }
   }
   return counts;
 }
 
-/** Inverse document frequencies, log(1 + N / df), over bigram-count documents. */
-export function inverseDocumentFrequency(docs: Iterable<Map<string, number>>): Map<string, number> {
+/**
+ * Inverse document frequencies, log(1 + N / df), over bigram-count documents. Features found in fewer
+ * than `minDf` documents are left out (they cannot make two documents similar, only dilute them).
+ */
+export function inverseDocumentFrequency(docs: Iterable<Map<string, number>>, minDf = 1): Map<string, number> {
   const df = new Map<string, number>();
   let n = 0;
   for (const doc of docs) {
@@ -49,21 +60,27 @@ export function inverseDocumentFrequency(docs: Iterable<Map<string, number>>): M
     for (const key of doc.keys()) df.set(key, (df.get(key) ?? 0) + 1);
   }
   const idf = new Map<string, number>();
-  for (const [key, d] of df) idf.set(key, Math.log(1 + n / d));
+  for (const [key, d] of df) if (d >= minDf) idf.set(key, Math.log(1 + n / d));
   return idf;
 }
 
 /**
  * A unit-length TF-IDF vector from weighted parts (e.g. heading ×1, body ×0.3); tf is sub-linear.
- * Features missing from `idf` get the largest idf (unseen = rare).
+ * Features missing from `idf` get the largest idf (unseen = rare), or are dropped with `dropUnknown`.
  */
-export function tfidfVector(parts: [counts: Map<string, number>, weight: number][], idf: Map<string, number>): SparseVector {
+export function tfidfVector(
+  parts: [counts: Map<string, number>, weight: number][],
+  idf: Map<string, number>,
+  dropUnknown = false,
+): SparseVector {
   let maxIdf = 1;
   for (const v of idf.values()) maxIdf = Math.max(maxIdf, v);
   const vec: SparseVector = new Map();
   for (const [counts, weight] of parts) {
     for (const [key, c] of counts) {
-      const w = weight * (1 + Math.log(c)) * (idf.get(key) ?? maxIdf);
+      const known = idf.get(key);
+      if (known === undefined && dropUnknown) continue;
+      const w = weight * (1 + Math.log(c)) * (known ?? maxIdf);
       vec.set(key, (vec.get(key) ?? 0) + w);
     }
   }

@@ -1,0 +1,98 @@
+/*
+ * The evidence for linking two statements of one report: lexical overlap of their headings and whole
+ * items (character-bigram TF-IDF over the report's statements, stopwords dropped) and the codebook
+ * relation between their themes (a measure theme whose family or `addresses` covers the problem theme).
+ */
+import type { Codebook, CodebookTheme } from "../themes/codebook.ts";
+import { scoreThemes, scoringText } from "../themes/score-themes.ts";
+import { bigramCounts, cosine, inverseDocumentFrequency, sharedFeatures, tfidfVector } from "../themes/text-features.ts";
+import type { SparseVector } from "../themes/text-features.ts";
+import type { Statement } from "../types.ts";
+
+/** Weight of the body (item text beyond the heading) in the whole-item vector. */
+const BODY_WEIGHT = 0.5;
+/** A runner-up codebook theme counts when it scores at least this share of the best one. */
+const SECONDARY_SHARE = 0.6;
+/** Weight of a runner-up theme relative to the assigned one. */
+const SECONDARY_WEIGHT = 0.6;
+
+/** Vectors and codebook themes of one statement. */
+export interface StatementFeatures {
+  statement: Statement;
+  head: SparseVector;
+  full: SparseVector;
+  /** Codebook themes with weights: the assigned one 1, runners-up less. */
+  themes: { theme: CodebookTheme; weight: number }[];
+}
+
+/** Build features for the statements of one report. */
+export function buildFeatures(
+  statements: Statement[],
+  bodies: Map<string, string>,
+  themeOf: Map<string, string>,
+  codebook: Codebook,
+): Map<string, StatementFeatures> {
+  const parts = statements.map((s) => {
+    const text = scoringText(s.normText, bodies.get(s.id));
+    return { s, text, head: bigramCounts(text.heading), rest: bigramCounts(text.rest) };
+  });
+  const idf = inverseDocumentFrequency(parts.map((p) => new Map([...p.rest, ...p.head])));
+  const out = new Map<string, StatementFeatures>();
+  for (const p of parts) {
+    out.set(p.s.id, {
+      statement: p.s,
+      head: tfidfVector([[p.head, 1]], idf),
+      full: tfidfVector([[p.head, 1], [p.rest, BODY_WEIGHT]], idf),
+      themes: candidateThemes(p.s, p.text, themeOf, codebook),
+    });
+  }
+  return out;
+}
+
+/** The codebook themes a statement is about: its assigned theme, plus close runners-up. */
+function candidateThemes(s: Statement, text: ReturnType<typeof scoringText>, themeOf: Map<string, string>, codebook: Codebook) {
+  const out: { theme: CodebookTheme; weight: number }[] = [];
+  const assigned = themeOf.get(s.id);
+  const assignedTheme = assigned?.startsWith("cb:") ? codebook.byId.get(assigned.slice(3)) : undefined;
+  if (assignedTheme) out.push({ theme: assignedTheme, weight: 1 });
+  // Causes are scored against problem themes: a cause is about the same concerns as a problem.
+  const kind = s.kind === "measure" ? "measure" : "problem";
+  const ranked = scoreThemes(text, codebook, kind);
+  const best = ranked[0]?.score ?? 0;
+  for (const r of ranked) {
+    if (r.score < codebook.settings.threshold || r.score < SECONDARY_SHARE * best) break;
+    if (r.theme === assignedTheme) continue;
+    out.push({ theme: r.theme, weight: assignedTheme ? SECONDARY_WEIGHT : r.score / best });
+  }
+  return out;
+}
+
+/** Lexical similarity of two statements and the bigrams behind it. */
+export function lexicalSimilarity(a: StatementFeatures, b: StatementFeatures): { heads: number; full: number; shared: string[] } {
+  const heads = cosine(a.head, b.head);
+  const full = cosine(a.full, b.full);
+  return { heads, full, shared: sharedFeatures(a.full, b.full, 4) };
+}
+
+/** How strongly the codebook says measure `m` answers problem `p`, with the theme pair behind it. */
+export function codebookRelation(p: StatementFeatures, m: StatementFeatures): { strength: number; why: string } {
+  let strength = 0;
+  let why = "";
+  for (const pt of p.themes) {
+    for (const mt of m.themes) {
+      const rel = themeRelation(pt.theme, mt.theme);
+      const s = rel * pt.weight * mt.weight;
+      if (s > strength) {
+        strength = s;
+        why = `codebook: "${mt.theme.label}" answers "${pt.theme.label}"`;
+      }
+    }
+  }
+  return { strength, why };
+}
+
+/** 1 when the measure theme is of the problem theme's family, 0.8 when it lists it in `addresses`. */
+export function themeRelation(problemTheme: CodebookTheme, measureTheme: CodebookTheme): number {
+  if (problemTheme.family === measureTheme.family) return 1;
+  return measureTheme.addresses.includes(problemTheme.id) ? 0.8 : 0;
+}

@@ -1,0 +1,111 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { describe, expect, it } from "vitest";
+
+import { UsageError } from "../../src/errors.ts";
+import { loadCodebook, scoreThemes, scoringText } from "../../src/themes/index.ts";
+import { fold } from "../fixtures/themes/seed-gold.fixtures.ts";
+
+const root = (rel: string) => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
+
+function writeTemp(name: string, content: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "kg-codebook-"));
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const MINIMAL = {
+  name: "mine",
+  themes: [
+    { id: "p-canteen", kind: "problem", label: "食堂问题", keywords: { 食堂: 3 } },
+    { id: "m-canteen", kind: "measure", label: "改进食堂", keywords: { 食堂: 3 }, addresses: ["p-canteen"] },
+  ],
+};
+
+describe("loadCodebook (shipped)", () => {
+  const cb = loadCodebook();
+
+  it("should hold 30–45 problem themes and 30–45 measure themes with unique ascii ids", () => {
+    const problems = cb.themes.filter((t) => t.kind === "problem");
+    const measures = cb.themes.filter((t) => t.kind === "measure");
+    expect(problems.length).toBeGreaterThanOrEqual(30);
+    expect(problems.length).toBeLessThanOrEqual(45);
+    expect(measures.length).toBeGreaterThanOrEqual(30);
+    expect(measures.length).toBeLessThanOrEqual(45);
+    expect(new Set(cb.themes.map((t) => t.id)).size).toBe(cb.themes.length);
+    for (const t of cb.themes) expect(t.id).toMatch(/^[a-z0-9-]+$/);
+  });
+
+  it("should give every measure theme a problem theme of its family or in its addresses", () => {
+    const problemFamilies = new Set(cb.themes.filter((t) => t.kind === "problem").map((t) => t.family));
+    for (const m of cb.themes.filter((t) => t.kind === "measure")) {
+      const answers = problemFamilies.has(m.family) || m.addresses.length > 0;
+      expect(answers, m.id).toBe(true);
+      for (const a of m.addresses) expect(cb.byId.get(a)?.kind, `${m.id} → ${a}`).toBe("problem");
+    }
+  });
+
+  it("should score each theme's own example phrasings highest for that theme", () => {
+    const misses: string[] = [];
+    for (const t of cb.themes) {
+      for (const ex of t.examples) {
+        const best = scoreThemes(scoringText(fold(ex), undefined), cb, t.kind)[0]!;
+        if (best.theme.id !== t.id || best.score < cb.settings.threshold) misses.push(`${ex} → ${best.theme.id} ${best.score}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it("should contain no run of 14+ characters from the seed (codebook, stopwords, code)", () => {
+    const seed = readFileSync(root("seeds/000_d566339e5b9149bf.txt"), "utf8");
+    const runs = new Set<string>();
+    for (let i = 0; i + 14 <= seed.length; i++) runs.add(seed.slice(i, i + 14));
+    const files = ["src/themes", "src/links"].flatMap((d) => readdirSync(root(d)).map((f) => `${d}/${f}`));
+    for (const file of files) {
+      const text = readFileSync(root(file), "utf8");
+      for (let i = 0; i + 14 <= text.length; i++) {
+        expect(runs.has(text.slice(i, i + 14)), `${file}: "${text.slice(i, i + 14)}"`).toBe(false);
+      }
+    }
+  });
+});
+
+describe("loadCodebook (user file)", () => {
+  it("should load a valid user codebook instead of the shipped one", () => {
+    const cb = loadCodebook(writeTemp("mine.json", JSON.stringify(MINIMAL)));
+    expect(cb.name).toBe("mine");
+    expect(cb.themes.map((t) => t.id)).toEqual(["p-canteen", "m-canteen"]);
+    expect(cb.settings.threshold).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["not JSON", "{ themes: [", "not valid JSON"],
+    ["no themes", JSON.stringify({ name: "x" }), "themes"],
+    ["bad kind", JSON.stringify({ themes: [{ ...MINIMAL.themes[0], kind: "cause" }] }), "kind"],
+    ["bad id", JSON.stringify({ themes: [{ ...MINIMAL.themes[0], id: "食堂" }] }), "slug"],
+    ["duplicate id", JSON.stringify({ themes: [MINIMAL.themes[0], MINIMAL.themes[0]] }), "duplicate"],
+    ["bad regex", JSON.stringify({ themes: [{ ...MINIMAL.themes[0], patterns: [{ re: "(食堂", w: 1 }] }] }), "compile"],
+    ["bad weight", JSON.stringify({ themes: [{ ...MINIMAL.themes[0], keywords: { 食堂: "high" } }] }), "weight"],
+    ["unknown address", JSON.stringify({ themes: [{ ...MINIMAL.themes[1], addresses: ["p-nothing"] }] }), "p-nothing"],
+  ])("should reject a codebook with %s, naming the file", (_what, content, problem) => {
+    const path = writeTemp("broken.json", content);
+    let error: unknown;
+    try {
+      loadCodebook(path);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).code).toBe("KG_USAGE");
+    expect((error as Error).message).toContain(path);
+    expect((error as Error).message).toContain(problem);
+  });
+
+  it("should reject a missing file with a UsageError", () => {
+    expect(() => loadCodebook("/nonexistent/codebook.json")).toThrow(UsageError);
+  });
+});
