@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+
+import { ADDRESSED_BY_THRESHOLD, linkReport } from "../../src/links/index.ts";
+import { assignThemes, loadCodebook } from "../../src/themes/index.ts";
+import type { Link, Statement } from "../../src/types.ts";
+import { buildSeedGold, prf } from "../fixtures/themes/seed-gold.fixtures.ts";
+import { loadSettingsFixtures, makeStatement } from "../fixtures/themes/settings.fixtures.ts";
+
+const codebook = loadCodebook();
+
+/** Link every report of a statement set; ADDRESSED_BY links as "problem>measure". */
+function linkAll(statements: Statement[], bodies: Map<string, string>, reportIds: string[]) {
+  const { themeOf } = assignThemes(statements, bodies, codebook);
+  const links: Link[] = [];
+  for (const r of reportIds) links.push(...linkReport(statements.filter((s) => s.reportId === r), bodies, themeOf, codebook));
+  return links;
+}
+
+function scoreAgainst(links: Link[], gold: Set<string>, ignore: (key: string) => boolean) {
+  const pred = new Set(links.filter((l) => l.type === "ADDRESSED_BY").map((l) => `${l.from}>${l.to}`));
+  let tp = 0, fp = 0, fn = 0;
+  for (const k of pred) if (!ignore(k)) gold.has(k) ? tp++ : fp++;
+  for (const k of gold) if (!ignore(k) && !pred.has(k)) fn++;
+  return prf(tp, fp, fn);
+}
+
+describe("linkReport on the seed's gold statements", () => {
+  const gold = buildSeedGold();
+  const links = linkAll(gold.statements, gold.bodies, gold.reportIds);
+  const borderline = (key: string) => key.split(">").some((id) => gold.borderline.has(id));
+
+  it("should reach ADDRESSED_BY F1 ≥ 0.6 against the gold links", () => {
+    const s = scoreAgainst(links, gold.goldLinks, borderline);
+    console.log(`[links] seed ADDRESSED_BY: P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} F1=${s.f1.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
+    expect(s.f1).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it("should leave a problem the report never answers unaddressed (R3's missing funding)", () => {
+    expect(links.filter((l) => l.type === "ADDRESSED_BY" && l.from === "R3.P2")).toEqual([]);
+  });
+
+  it("should keep scores in [0, 1], above the threshold, with a reason", () => {
+    for (const l of links) {
+      expect(l.score).toBeGreaterThanOrEqual(0);
+      expect(l.score).toBeLessThanOrEqual(1);
+      expect(l.reason.length).toBeGreaterThan(5);
+      if (l.type === "ADDRESSED_BY") expect(l.score).toBeGreaterThanOrEqual(ADDRESSED_BY_THRESHOLD);
+    }
+  });
+
+  it("should link problem → measure of the same report only", () => {
+    const byId = new Map(gold.statements.map((s) => [s.id, s]));
+    for (const l of links.filter((x) => x.type === "ADDRESSED_BY")) {
+      expect(byId.get(l.from)!.kind).toBe("problem");
+      expect(byId.get(l.to)!.kind).toBe("measure");
+      expect(byId.get(l.from)!.reportId).toBe(byId.get(l.to)!.reportId);
+    }
+  });
+
+  it("should link a cause written under a problem to that problem with score 1", () => {
+    const attached = gold.statements.filter((s) => s.kind === "cause" && s.attachedTo);
+    expect(attached.length).toBeGreaterThan(10);
+    for (const c of attached) {
+      const mine = links.filter((l) => l.type === "CAUSES" && l.from === c.id);
+      expect(mine).toEqual([{ type: "CAUSES", from: c.id, to: c.attachedTo, score: 1, reason: "cause written under the problem" }]);
+    }
+  });
+
+  it("should link each cause of a separate cause section to every problem of its report, at lower scores", () => {
+    const general = gold.statements.filter((s) => s.kind === "cause" && s.reportId === "R5" && !s.attachedTo);
+    expect(general).toHaveLength(4);
+    for (const c of general) {
+      const mine = links.filter((l) => l.type === "CAUSES" && l.from === c.id);
+      expect(mine.map((l) => l.to).sort()).toEqual(["R5.P1", "R5.P2", "R5.P3", "R5.P4"]);
+      for (const l of mine) {
+        expect(l.score).toBeGreaterThanOrEqual(0.3);
+        expect(l.score).toBeLessThan(1);
+        expect(l.reason).toContain("general cause");
+      }
+    }
+  });
+
+  it("should give the same links on every run", () => {
+    expect(linkAll(gold.statements, gold.bodies, gold.reportIds)).toEqual(links);
+  });
+});
+
+describe("linkReport on hand-written reports from other settings", () => {
+  const fx = loadSettingsFixtures();
+  const links = linkAll(fx.statements, fx.bodies, fx.reportIds);
+
+  it("should find the hand-labelled problem → measure links (F1 ≥ 0.7)", () => {
+    const s = scoreAgainst(links, fx.links, () => false);
+    console.log(`[links] fixtures ADDRESSED_BY: P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} F1=${s.f1.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
+    expect(s.f1).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it("should say why, naming the codebook themes or shared wording", () => {
+    const l = links.find((x) => x.from === "V.P1" && x.to === "V.M1")!;
+    expect(l.reason).toMatch(/codebook|shared wording/);
+  });
+
+  it("should link by wording alone when the codebook knows neither statement", () => {
+    const p = makeStatement("Z.P1", "z", "problem", "食堂伙食质量差，职工意见大", 0);
+    const m = makeStatement("Z.M1", "z", "measure", "改善职工食堂伙食质量", 100);
+    const other = makeStatement("Z.M2", "z", "measure", "定期检修厂区消防设备", 200);
+    const bodies = new Map([[p.id, p.normText], [m.id, m.normText], [other.id, other.normText]]);
+    const { themeOf } = assignThemes([p, m, other], bodies, codebook);
+    const out = linkReport([p, m, other], bodies, themeOf, codebook).filter((l) => l.type === "ADDRESSED_BY");
+    expect(out.map((l) => l.to)).toEqual(["Z.M1"]);
+    expect(out[0]!.reason).toContain("shared wording");
+  });
+
+  it("should return no links for a report without problems", () => {
+    const m = makeStatement("W.M1", "w", "measure", "加强宣传工作", 0);
+    expect(linkReport([m], new Map(), new Map(), codebook)).toEqual([]);
+  });
+});
