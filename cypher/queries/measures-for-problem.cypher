@@ -1,0 +1,37 @@
+// name: measures-for-problem
+// description: The measures reports propose for one problem theme, with how many reports pair them and the quotes
+// params: theme (string, default the most recurrent problem), limit (integer, default 20)
+//
+// `theme` is a problem theme's name, themeId or key; a part of a name also works (e.g. '党员发展').
+// Neo4j Browser: paste one of these, then the query.
+// :param theme => null
+// :param theme => '党员发展缓慢、队伍结构老化'
+// :param limit => 20
+CALL () {
+  MATCH (p:Problem)
+  WHERE $theme IS NULL OR p.name = $theme OR p.themeId = $theme OR p.key = $theme OR p.name CONTAINS $theme
+  RETURN p AS problem
+  ORDER BY CASE WHEN p.name = $theme OR p.themeId = $theme OR p.key = $theme THEN 0 ELSE 1 END,
+           COUNT { (:Report)-[:RAISES]->(p) } DESC, p.name
+  LIMIT 1
+}
+MATCH (problem)<-[:INSTANCE_OF]-(ps:Statement)-[link:ADDRESSED_BY]->(ms:Statement)
+OPTIONAL MATCH (ms)-[:INSTANCE_OF]->(measure:Measure)
+WITH problem, measure, ms, link
+ORDER BY ms.reportTitle, ms.line
+WITH problem, measure,
+     count(DISTINCT ms.reportKey) AS reports,
+     count(DISTINCT ms) AS statements,
+     max(link.score) AS bestScore,
+     collect(DISTINCT ms.quote) AS quotes,
+     collect(DISTINCT ms.reportTitle) AS inReports
+RETURN problem.name AS problem,
+       coalesce(measure.name, '(measure without a theme)') AS measure,
+       reports,
+       COUNT { (:Report)-[:PROPOSES]->(measure) } AS reportsProposingOverall,
+       statements,
+       round(bestScore, 2) AS bestScore,
+       quotes,
+       inReports
+ORDER BY reports DESC, statements DESC, bestScore DESC, measure
+LIMIT toInteger(coalesce($limit, 20))

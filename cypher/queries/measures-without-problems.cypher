@@ -1,0 +1,17 @@
+// name: measures-without-problems
+// description: Measure themes proposed with no matching problem (no Problem is ADDRESSED_BY them)
+// params: limit (integer, default 100)
+//
+// Neo4j Browser:
+// :param limit => 100
+MATCH (measure:Measure)
+WHERE NOT (:Problem)-[:ADDRESSED_BY]->(measure)
+OPTIONAL MATCH (report:Report)-[:PROPOSES]->(measure)
+WITH measure, count(DISTINCT report) AS reports, collect(DISTINCT report.name) AS proposedIn
+RETURN measure.name AS measure,
+       reports,
+       COUNT { (:Statement)-[:INSTANCE_OF]->(measure) } AS statements,
+       proposedIn,
+       measure.themeId AS themeId
+ORDER BY reports DESC, statements DESC, measure
+LIMIT toInteger(coalesce($limit, 100))

@@ -1,0 +1,25 @@
+// name: organisation-hierarchy
+// description: Organisations with the number of reports mentioning them and their place in the hierarchy (PART_OF chain up to the top body)
+// params: organisation (string, default all organisations), limit (integer, default 50)
+//
+// `organisation` keeps organisations whose name contains it, or whose chain of parents does (e.g. '党委').
+// Neo4j Browser:
+// :param organisation => null
+// :param limit => 50
+MATCH (o:Organisation)
+OPTIONAL MATCH chain = (o)-[:PART_OF*1..8]->(top:Organisation)
+WHERE NOT (top)-[:PART_OF]->()
+WITH o, chain
+ORDER BY length(chain) DESC
+WITH o, head(collect(chain)) AS chain
+WITH o, CASE WHEN chain IS NULL THEN [] ELSE [n IN tail(nodes(chain)) | n.name] END AS ancestors
+WHERE $organisation IS NULL OR o.name CONTAINS $organisation
+   OR any(a IN ancestors WHERE a CONTAINS $organisation)
+RETURN o.name AS organisation,
+       o.type AS type,
+       COUNT { (:Report)-[:MENTIONS]->(o) } AS reports,
+       head(ancestors) AS parent,
+       COUNT { (:Organisation)-[:PART_OF]->(o) } AS children,
+       reduce(s = o.name, a IN ancestors | s + ' < ' + a) AS hierarchy
+ORDER BY size(ancestors) > 0 OR children > 0 DESC, reports DESC, organisation
+LIMIT toInteger(coalesce($limit, 50))

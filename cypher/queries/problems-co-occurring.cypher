@@ -1,0 +1,23 @@
+// name: problems-co-occurring
+// description: Pairs of problem themes raised together in the same reports, most frequent pairs first
+// params: theme (string, default all problems), minReports (integer, default 1), limit (integer, default 30)
+//
+// With `theme` (a problem's name, themeId, key or part of a name), only pairs that include that problem.
+// Neo4j Browser:
+// :param theme => null
+// :param minReports => 2
+// :param limit => 30
+MATCH (a:Problem)<-[:RAISES]-(report:Report)-[:RAISES]->(b:Problem)
+WHERE a.name < b.name
+  AND ($theme IS NULL
+       OR any(t IN [a, b] WHERE t.name = $theme OR t.themeId = $theme OR t.key = $theme OR t.name CONTAINS $theme))
+WITH a, b, collect(DISTINCT report.name) AS together
+WHERE size(together) >= toInteger(coalesce($minReports, 1))
+RETURN a.name AS problem,
+       b.name AS coOccursWith,
+       size(together) AS reports,
+       COUNT { (:Report)-[:RAISES]->(a) } AS problemReports,
+       COUNT { (:Report)-[:RAISES]->(b) } AS otherReports,
+       together
+ORDER BY reports DESC, problem, coOccursWith
+LIMIT toInteger(coalesce($limit, 30))

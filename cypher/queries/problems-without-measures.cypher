@@ -1,0 +1,17 @@
+// name: problems-without-measures
+// description: Gaps: problem themes that no report pairs with a measure (no ADDRESSED_BY to any Measure)
+// params: limit (integer, default 100)
+//
+// Neo4j Browser:
+// :param limit => 100
+MATCH (problem:Problem)
+WHERE NOT (problem)-[:ADDRESSED_BY]->(:Measure)
+OPTIONAL MATCH (report:Report)-[:RAISES]->(problem)
+WITH problem, count(DISTINCT report) AS reports, collect(DISTINCT report.name) AS raisedIn
+RETURN problem.name AS problem,
+       reports,
+       COUNT { (:Statement)-[:INSTANCE_OF]->(problem) } AS statements,
+       raisedIn,
+       problem.themeId AS themeId
+ORDER BY reports DESC, statements DESC, problem
+LIMIT toInteger(coalesce($limit, 100))
