@@ -1,6 +1,276 @@
-import type { OrganisationMention } from "../../types.ts";
-import type { OrganisationLexicon } from "../lexicon.ts";
-import type { TextView } from "./text-view.ts";
-export type OrganisationMatcher = OrganisationLexicon;
-export function compileOrganisations(l: OrganisationLexicon): OrganisationMatcher { return l; }
-export function extractOrganisations(_v: TextView, _m: OrganisationMatcher): OrganisationMention[] { return []; }
+/*
+ * Organisations (党委, 党支部, 教育局, 工会, 湖北工业大学 …) with a type: cores from the lexicon, qualified by
+ * prefix tokens read right to left (self 我校/学校, level 省/市/县, distinctive 上级/学生/机关, anonymised
+ * xx/×, proper names before 大学/社区/公司). Surface variants of one body are merged within the report.
+ */
+import type { OrganisationMention, OrgType } from "../../types.ts";
+import type { OrgCore, OrganisationLexicon } from "../lexicon.ts";
+import { compileLexicon, type LexiconMatcher } from "./lexicon-matcher.ts";
+import { escapeRegExp, isHan, occurrenceOf, type TextView } from "./text-view.ts";
+
+type TokenKind = "self" | "level" | "distinctive" | "generic" | "name";
+
+interface Token {
+  kind: TokenKind;
+  text: string;
+}
+
+interface Mention {
+  core: string;
+  type: OrgType;
+  weak: boolean;
+  tokens: Token[];
+  start: number;
+  end: number;
+}
+
+/** Compiled organisation lexicon. */
+export interface OrganisationMatcher {
+  lex: OrganisationLexicon;
+  coreRe: RegExp;
+  cores: Map<string, OrgCore>;
+  fixed: LexiconMatcher;
+  fixedInfo: Map<string, { type: OrgType; notFollowedBy: string[] }>;
+  tokens: { text: string; kind: TokenKind }[];
+  institutions: OrganisationLexicon["institutions"];
+  instRe: RegExp;
+  anonEnd: RegExp;
+  stopChars: Set<string>;
+}
+
+const byLength = <T extends { length: number }>(a: T, b: T): number => b.length - a.length;
+
+/** Compile the organisation lexicon once. */
+export function compileOrganisations(lex: OrganisationLexicon): OrganisationMatcher {
+  const p = lex.prefixTokens;
+  const tokens = [
+    ...p.generic.map((text) => ({ text, kind: "generic" as const })),
+    ...p.self.map((text) => ({ text, kind: "self" as const })),
+    ...p.level.map((text) => ({ text, kind: "level" as const })),
+    ...p.distinctive.map((text) => ({ text, kind: "distinctive" as const })),
+  ].sort((a, b) => b.text.length - a.text.length);
+  const coreWords = lex.cores.map((c) => c.core).sort(byLength);
+  return {
+    lex,
+    coreRe: new RegExp(coreWords.map(escapeRegExp).join("|"), "gu"),
+    cores: new Map(lex.cores.map((c) => [c.core, c])),
+    fixed: compileLexicon(lex.fixed.map((f) => ({ name: f.name, aliases: f.aliases }))),
+    fixedInfo: new Map(lex.fixed.map((f) => [f.name, { type: f.type, notFollowedBy: f.notFollowedBy ?? [] }])),
+    tokens,
+    institutions: [...lex.institutions].sort((a, b) => b.word.length - a.word.length),
+    instRe: new RegExp(lex.institutions.map((i) => i.word).sort(byLength).map(escapeRegExp).join("|"), "gu"),
+    anonEnd: new RegExp(`${lex.anonPattern}$`, "u"),
+    stopChars: new Set([...lex.nameStopChars]),
+  };
+}
+
+/** A proper name (or anonymised name) that ends at `end`, e.g. "湖北工业" before 大学. */
+function nameBefore(m: OrganisationMatcher, compact: string, end: number, anonOnly: boolean): { text: string; start: number } | null {
+  const anon = m.anonEnd.exec(compact.slice(Math.max(0, end - 10), end));
+  if (anon) return { text: anon[0], start: end - anon[0].length };
+  if (anonOnly) return null;
+  let j = end;
+  while (j > 0 && end - j < 8 && isHan(compact[j - 1]) && !m.stopChars.has(compact[j - 1]!)) {
+    if (m.lex.nameStopWords.some((w) => j - w.length >= end - 8 && compact.startsWith(w, j - w.length))) break;
+    j--;
+  }
+  const atBoundary = j === 0 || !isHan(compact[j - 1]) || m.stopChars.has(compact[j - 1]!) || m.lex.nameStopWords.some((w) => compact.startsWith(w, j - w.length));
+  const text = compact.slice(j, end);
+  if (!atBoundary || text.length < 2 || m.lex.nameStopWords.some((w) => text.includes(w))) return null;
+  return { text, start: j };
+}
+
+/** Prefix tokens read right to left from `end`. */
+function prefixTokens(m: OrganisationMatcher, compact: string, end: number, allowed?: string[]): { tokens: Token[]; start: number } {
+  const tokens: Token[] = [];
+  let j = end;
+  for (let guard = 0; guard < 5 && j > 0; guard++) {
+    const tok = allowed
+      ? allowed.filter((a) => compact.startsWith(a, j - a.length)).map((text) => ({ text, kind: "distinctive" as const }))[0]
+      : nextToken(m, compact, j);
+    if (!tok) break;
+    tokens.unshift({ kind: tok.kind, text: tok.text });
+    j -= tok.text.length;
+    if (tok.kind === "name") break;
+  }
+  return { tokens, start: j };
+}
+
+function nextToken(m: OrganisationMatcher, compact: string, j: number): Token | undefined {
+  const anon = m.anonEnd.exec(compact.slice(Math.max(0, j - 10), j));
+  if (anon) return { kind: "name", text: anon[0] };
+  for (const inst of m.institutions) {
+    if (inst.anonOnly || j - inst.word.length < 0 || !compact.startsWith(inst.word, j - inst.word.length)) continue;
+    if (inst.notFollowedBy?.some((w) => compact.startsWith(w, j))) continue;
+    const name = nameBefore(m, compact, j - inst.word.length, false);
+    if (name) return { kind: "name", text: name.text + inst.word };
+  }
+  const t = m.tokens.find((tk) => j - tk.text.length >= 0 && compact.startsWith(tk.text, j - tk.text.length));
+  return t ? { kind: t.kind, text: t.text } : undefined;
+}
+
+/** True when an organisation core starts at `at` ("教育局" in 教育局党委 is a qualifier, not a body). */
+function startsCore(m: OrganisationMatcher, compact: string, at: number): boolean {
+  for (const c of m.cores.keys()) if (compact.startsWith(c, at) && !m.cores.get(c)!.notFollowedBy?.some((w) => compact.startsWith(w, at + c.length))) return true;
+  return false;
+}
+
+function coreMentions(m: OrganisationMatcher, compact: string): Mention[] {
+  const out: Mention[] = [];
+  for (const hit of compact.matchAll(m.coreRe)) {
+    const core = m.cores.get(hit[0])!;
+    const end = hit.index + hit[0].length;
+    if (core.notFollowedBy?.some((w) => compact.startsWith(w, end))) continue;
+    if (startsCore(m, compact, end)) continue;
+    const { tokens, start } = prefixTokens(m, compact, hit.index, core.prefixes);
+    if (tokens.some((t) => t.kind === "generic")) continue;
+    const real = tokens.filter((t) => t.kind !== "self");
+    if (core.requirePrefix && !tokens.length) continue;
+    if (core.requireLevel && !tokens.some((t) => t.kind === "level")) continue;
+    if (core.weak && !real.length && !tokens.length) continue;
+    out.push({ core: core.canonical, type: core.type, weak: core.weak === true, tokens, start, end });
+  }
+  return out;
+}
+
+function institutionMentions(m: OrganisationMatcher, compact: string): Mention[] {
+  const out: Mention[] = [];
+  for (const hit of compact.matchAll(m.instRe)) {
+    const inst = m.institutions.find((i) => i.word === hit[0])!;
+    const end = hit.index + hit[0].length;
+    if (inst.notFollowedBy?.some((w) => compact.startsWith(w, end))) continue;
+    // "×公司党委": the institution qualifies a core that follows; the core mention covers it.
+    m.coreRe.lastIndex = 0;
+    const next = m.coreRe.exec(compact.slice(end, end + 6));
+    if (next && next.index === 0) continue;
+    const name = nameBefore(m, compact, hit.index, inst.anonOnly === true);
+    if (!name) continue;
+    out.push({ core: hit[0], type: inst.type, weak: false, tokens: [{ kind: "name", text: name.text }], start: name.start, end });
+  }
+  return out;
+}
+
+function fixedMentions(m: OrganisationMatcher, compact: string): Mention[] {
+  return m.fixed
+    .scan(compact)
+    .filter((h) => !m.fixedInfo.get(h.name)!.notFollowedBy.some((w) => compact.startsWith(w, h.end)))
+    .map((h) => ({ core: h.name, type: m.fixedInfo.get(h.name)!.type, weak: false, tokens: [], start: h.start, end: h.end }));
+}
+
+interface Group {
+  key: string;
+  core: string;
+  type: OrgType;
+  weak: boolean;
+  levels: string;
+  distinct: string;
+  mentions: Mention[];
+  hasSelf: boolean;
+  bare: boolean;
+}
+
+function keyParts(m: OrganisationMatcher, mention: Mention): { levels: string; distinct: string } {
+  const aliases = m.lex.prefixTokens.levelAliases;
+  const levels = mention.tokens.filter((t) => t.kind === "level").map((t) => aliases[t.text] ?? t.text);
+  const distinct = mention.tokens.filter((t) => t.kind === "distinctive" || t.kind === "name").map((t) => t.text);
+  return { levels: levels.join("+"), distinct: distinct.join("+") };
+}
+
+/** Group mentions of one body: same core and same non-self qualifiers; then fold bare and partial forms in. */
+function groupMentions(m: OrganisationMatcher, mentions: Mention[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const mention of mentions) {
+    const { levels, distinct } = keyParts(m, mention);
+    const key = `${mention.core}|${levels}|${distinct}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, core: mention.core, type: mention.type, weak: mention.weak, levels, distinct, mentions: [], hasSelf: false, bare: true }));
+    g.mentions.push(mention);
+    if (mention.tokens.some((t) => t.kind === "self")) g.hasSelf = true;
+    if (mention.tokens.length) g.bare = false;
+  }
+  const list = [...groups.values()];
+  const fold = (from: Group, into: Group): void => {
+    into.mentions.push(...from.mentions);
+    into.hasSelf ||= from.hasSelf;
+    groups.delete(from.key);
+  };
+  for (const g of list) {
+    if (!groups.has(g.key)) continue;
+    const same = [...groups.values()].filter((o) => o !== g && o.core === g.core);
+    // 1. "高校工委" is the "省委高校工委" of the same report.
+    if (!g.levels && g.distinct) {
+      const wider = same.filter((o) => o.distinct === g.distinct && o.levels);
+      if (wider.length === 1) fold(g, wider[0]!);
+      continue;
+    }
+    // 2. A bare core ("党委") is the report's own body when only one named one exists ("XX党委").
+    if (g.bare && !g.levels && !g.distinct) {
+      const named = same.filter((o) => o.mentions.some((mm) => mm.tokens.some((t) => t.kind === "name")));
+      const levelled = same.filter((o) => o.levels && !o.distinct);
+      if (named.length === 1) fold(g, named[0]!);
+      else if (!named.length && levelled.length === 1) fold(g, levelled[0]!);
+    }
+  }
+  return foldWeak(m, groups);
+}
+
+/** "党组织" groups: merged into the party body with the same qualifiers, kept when qualified, dropped when bare. */
+function foldWeak(m: OrganisationMatcher, groups: Map<string, Group>): Group[] {
+  const out: Group[] = [];
+  const all = [...groups.values()];
+  for (const g of all) {
+    if (!g.weak) {
+      out.push(g);
+      continue;
+    }
+    const party = all.filter((o) => !o.weak && o.type === "party" && o.levels === g.levels && o.distinct === g.distinct);
+    const target = party.find((o) => o.core === "党委") ?? party.find((o) => o.core === "党支部") ?? party[0];
+    if (target) target.mentions.push(...g.mentions);
+    else if (g.levels || (g.distinct && !m.lex.weakGenericQualifiers.includes(g.distinct))) out.push(g);
+  }
+  return out;
+}
+
+function surfaceName(compact: string, mention: Mention): string {
+  return compact.slice(mention.start, mention.end).replace(/^[我本](?=[校院局镇村])/u, "");
+}
+
+/** Best name of a group: the most frequent qualified surface, longest on ties. */
+function groupName(compact: string, g: Group): string {
+  const counts = new Map<string, number>();
+  const strong = g.mentions.filter((mm) => !mm.weak || g.weak);
+  const qualified = strong.filter((mm) => mm.tokens.length);
+  if (!qualified.length) return g.core;
+  for (const mm of qualified) {
+    const n = surfaceName(compact, mm);
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
+}
+
+/** Find the organisations of one report, one entry per body. */
+export function extractOrganisations(view: TextView, m: OrganisationMatcher): OrganisationMention[] {
+  const { compact } = view;
+  const mentions = [...fixedMentions(m, compact), ...coreMentions(m, compact), ...institutionMentions(m, compact)];
+  const groups = groupMentions(m, mentions);
+  const result = groups.map((g) => ({
+    name: groupName(compact, g),
+    type: g.type,
+    occurrences: g.mentions.sort((a, b) => a.start - b.start).map((mm) => occurrenceOf(view, mm.start, mm.end)),
+  }));
+  return mergeSameName(result).sort((a, b) => a.occurrences[0]!.span.start - b.occurrences[0]!.span.start);
+}
+
+function mergeSameName(list: OrganisationMention[]): OrganisationMention[] {
+  const byName = new Map<string, OrganisationMention>();
+  for (const o of list) {
+    const prev = byName.get(o.name);
+    if (prev) prev.occurrences.push(...o.occurrences);
+    else byName.set(o.name, o);
+  }
+  for (const o of byName.values()) {
+    const seen = new Set<number>();
+    o.occurrences = o.occurrences.sort((a, b) => a.span.start - b.span.start).filter((x) => !seen.has(x.span.start) && seen.add(x.span.start));
+  }
+  return [...byName.values()];
+}
