@@ -7,7 +7,7 @@ import rules from "./html-rules.json" with { type: "json" };
 
 const RAW_TEXT = /<(script|style|noscript|template|textarea|svg|math|head)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const COMMENT = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>/g;
-const TAG = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g;
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>/g;
 
 const BLOCK = new Set(rules.blockElements);
 const SKIP = new Set(rules.skipElements);
@@ -19,24 +19,44 @@ const VOID = new Set(["br", "hr", "img", "input", "meta", "link", "area", "base"
 /** Extract readable text from an HTML document or fragment, one block per line. */
 export function htmlToText(html: string): string {
   const cleaned = html.replace(COMMENT, "").replace(RAW_TEXT, "\n");
+  return tidyLines(walkTags(cleaned));
+}
+
+/**
+ * One pass over the tags, emitting text and line breaks and skipping chrome elements. A skipped
+ * element that never closes (sloppy markup) would swallow the rest of the page, so the walk then
+ * goes back to it and keeps it instead.
+ */
+function walkTags(html: string): string {
+  const keep = new Set<number>(); // offsets of chrome tags that turned out unclosed
+  const tag = new RegExp(TAG.source, "g");
   const parts: string[] = [];
-  let skipTag: string | null = null;
-  let skipDepth = 0;
+  let skip: { name: string; depth: number; at: number; parts: number } | null = null;
   let cellDepth = 0;
   let last = 0;
-  for (const m of cleaned.matchAll(TAG)) {
-    const closing = m[1] === "/";
-    const name = m[2]!.toLowerCase();
-    if (skipTag === null) parts.push(collapseText(cleaned.slice(last, m.index)));
-    last = m.index + m[0].length;
-    if (skipTag !== null) {
-      if (name === skipTag) skipDepth += closing ? -1 : 1;
-      if (skipDepth === 0) skipTag = null;
+  for (;;) {
+    const m = tag.exec(html);
+    if (!m) {
+      if (!skip) break;
+      keep.add(skip.at); // unclosed: rewind and keep it
+      parts.length = skip.parts;
+      tag.lastIndex = skip.at;
+      last = skip.at;
+      skip = null;
       continue;
     }
-    if (!closing && !VOID.has(name) && isNavigation(name, m[3] ?? "")) {
-      skipTag = name;
-      skipDepth = 1;
+    const closing = m[1] === "/";
+    const name = m[2]!.toLowerCase();
+    const selfClosing = m[4] === "/" || VOID.has(name);
+    if (!skip) parts.push(collapseText(html.slice(last, m.index)));
+    last = m.index + m[0].length;
+    if (skip) {
+      if (name === skip.name && !selfClosing) skip.depth += closing ? -1 : 1;
+      if (skip.depth === 0) skip = null;
+      continue;
+    }
+    if (!closing && !selfClosing && !keep.has(m.index) && isNavigation(name, m[3] ?? "")) {
+      skip = { name, depth: 1, at: m.index, parts: parts.length };
       continue;
     }
     if (name === "td" || name === "th") {
@@ -47,8 +67,8 @@ export function htmlToText(html: string): string {
       parts.push(cellDepth > 0 && name !== "tr" && name !== "table" ? " " : "\n");
     }
   }
-  if (skipTag === null) parts.push(collapseText(cleaned.slice(last)));
-  return tidyLines(parts.join(""));
+  parts.push(collapseText(html.slice(last)));
+  return parts.join("");
 }
 
 /** True for elements that hold site chrome: nav/header/footer/aside, or a navigation role/class/id. */

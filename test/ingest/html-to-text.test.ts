@@ -37,3 +37,14 @@ describe("htmlToText", () => {
     expect(decodeEntities("&#20826;&#x5EFA; &lt;a&gt; &foo; &amp;")).toBe("党建 <a> &foo; &");
   });
 });
+
+describe("htmlToText on sloppy markup", () => {
+  it("should keep the page when a navigation element is never closed", () => {
+    const html = `<div class="nav"><a>首页</a><p>一、基本情况</p><p>全镇共有党员412名。</p>`;
+    expect(htmlToText(html)).toBe("首页\n一、基本情况\n全镇共有党员412名。");
+  });
+
+  it("should treat a self-closed navigation element as empty", () => {
+    expect(htmlToText(`<div class="menu"/><p>正文</p>`)).toBe("正文");
+  });
+});

@@ -44,6 +44,12 @@ describe("page boilerplate in other site styles", () => {
     expect(lineText(doc, 4)).toBe("關於某鎮農村基層黨組織建設的調研報告");
   });
 
+  it("should mark the chrome of a reposted public-account article", async () => {
+    const doc = await load("page-wechat-organ.txt");
+    expect(noiseLines(doc)).toEqual([2, 3, 13, 14, 15, 16, 17, 18, 19, 20, 21]);
+    expect(lineText(doc, 1)).toBe("某某区直机关党建工作调研报告");
+  });
+
   it("should leave only the page metadata line of an HTML article after ingest", async () => {
     const doc = await load("page-enterprise.html");
     expect(noiseLines(doc)).toEqual([2]);
@@ -74,6 +80,27 @@ describe("page boilerplate in other site styles", () => {
     const doc = normalise(report);
     // Only the second of two adjacent identical title lines is chrome.
     expect(noiseLines(doc)).toEqual([18]);
+  });
+
+  it("should never mark ordinary report lines that mention downloads, reading, sharing or dates", () => {
+    const lines = [
+      "同志们：",
+      "调研组",
+      "附件：党员年龄结构统计表",
+      "表1 党员年龄结构",
+      "社区推行“扫一扫”评价服务，群众满意度明显提高。",
+      "组织党员下载学习强国APP，每日阅读不少于30分钟。",
+      "支部每月开展一次主题党日活动，关注党员思想动态。",
+      "相关部门要加强协作，形成合力。",
+      "更新观念，创新方法。",
+      "作为基层党组织，我们必须坚持问题导向。",
+      "××镇党委",
+      "2023年5月20日",
+      "谢谢大家！",
+    ];
+    expect(noiseLines(normalise(["一、基本情况", ...lines].join("\n")))).toEqual([]);
+    // Also at the very top of a page, where the header-block rule looks.
+    expect(noiseLines(normalise(lines.join("\n")))).toEqual([]);
   });
 
   it("should keep a report title that opens the page, even with a date line under it", () => {
