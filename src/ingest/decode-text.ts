@@ -32,7 +32,7 @@ export function decodeText(bytes: Uint8Array, hint?: string): DecodedText {
   } catch {
     const hinted = hint ? canonicalCharset(hint) : undefined;
     if (hinted === "gb18030" || hinted === "big5") return decodeAs(bytes, hinted);
-    return decodeLegacyChinese(bytes);
+    return decodeDamagedUtf8(bytes) ?? decodeLegacyChinese(bytes);
   }
 }
 
@@ -63,6 +63,18 @@ function countReplacements(text: string): number {
   let n = 0;
   for (let i = text.indexOf(REPLACEMENT); i !== -1; i = text.indexOf(REPLACEMENT, i + 1)) n++;
   return n;
+}
+
+/**
+ * UTF-8 with a few broken bytes (a truncated copy, one bad sector) stays UTF-8: legacy Chinese read
+ * as UTF-8 breaks at almost every character, damaged UTF-8 only here and there.
+ */
+function decodeDamagedUtf8(bytes: Uint8Array): DecodedText | null {
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  const replaced = countReplacements(text);
+  let valid = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80 && text[i] !== REPLACEMENT) valid++;
+  return replaced * 50 <= valid ? { text, encoding: "utf-8", replaced, binary: false } : null;
 }
 
 /** UTF-16 without a BOM: ASCII-heavy text leaves one byte of every pair zero. */

@@ -35,6 +35,21 @@ describe("decodeText", () => {
     expect(decodeText(Buffer.from(text, "utf8")).text).toBe(text);
   });
 
+  it("should detect UTF-16 without a BOM", () => {
+    const text = "Report 2023: 党员 32 名, branch 3.";
+    expect(decodeText(iconv.encode(text, "utf-16le"))).toMatchObject({ text, encoding: "utf-16le" });
+    expect(decodeText(iconv.encode(text, "utf-16be"))).toMatchObject({ text, encoding: "utf-16be" });
+  });
+
+  it("should keep UTF-8 with one damaged byte as UTF-8 and count the replacement", () => {
+    const good = Buffer.from(SIMPLIFIED.repeat(3), "utf8");
+    const damaged = Buffer.concat([good.subarray(0, 40), Buffer.from([0xff]), good.subarray(40)]);
+    const decoded = decodeText(damaged);
+    expect(decoded.encoding).toBe("utf-8");
+    expect(decoded.replaced).toBe(1);
+    expect(decoded.text.replace("\uFFFD", "")).toBe(SIMPLIFIED.repeat(3));
+  });
+
   it("should report NUL-bearing bytes as binary", () => {
     const bytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x89, 0x50, 0x00]);
     expect(decodeText(bytes).binary).toBe(true);
