@@ -1,8 +1,9 @@
 // name: measures-for-problem
 // description: The measures reports propose for one problem theme, with how many reports pair them and the quotes
-// params: theme (string, default the most recurrent problem), limit (integer, default 20)
+// params: theme (string, default the most recurrent problem that has measures), limit (integer, default 20)
 //
 // `theme` is a problem theme's name, themeId or key; a part of a name also works (e.g. '党员发展').
+// Columns: reports = reports pairing this problem with the measure; reportsOverall = reports proposing the measure at all.
 // Neo4j Browser: paste one of these, then the query.
 // :param theme => null
 // :param theme => '党员发展缓慢、队伍结构老化'
@@ -12,6 +13,7 @@ CALL () {
   WHERE $theme IS NULL OR p.name = $theme OR p.themeId = $theme OR p.key = $theme OR p.name CONTAINS $theme
   RETURN p AS problem
   ORDER BY CASE WHEN p.name = $theme OR p.themeId = $theme OR p.key = $theme THEN 0 ELSE 1 END,
+           EXISTS { (p)<-[:INSTANCE_OF]-(:Statement)-[:ADDRESSED_BY]->(:Statement) } DESC,
            COUNT { (:Report)-[:RAISES]->(p) } DESC, p.name
   LIMIT 1
 }
@@ -28,7 +30,7 @@ WITH problem, measure,
 RETURN problem.name AS problem,
        coalesce(measure.name, '(measure without a theme)') AS measure,
        reports,
-       COUNT { (:Report)-[:PROPOSES]->(measure) } AS reportsProposingOverall,
+       COUNT { (:Report)-[:PROPOSES]->(measure) } AS reportsOverall,
        statements,
        round(bestScore, 2) AS bestScore,
        quotes,

@@ -1,9 +1,9 @@
 // name: measures-without-problems
 // description: Measure themes proposed with no matching problem (no Problem is ADDRESSED_BY them)
-// params: limit (integer, default 100)
+// params: limit (integer, default 1000)
 //
 // Neo4j Browser:
-// :param limit => 100
+// :param limit => 1000
 MATCH (measure:Measure)
 WHERE NOT (:Problem)-[:ADDRESSED_BY]->(measure)
 OPTIONAL MATCH (report:Report)-[:PROPOSES]->(measure)
@@ -14,4 +14,4 @@ RETURN measure.name AS measure,
        proposedIn,
        measure.themeId AS themeId
 ORDER BY reports DESC, statements DESC, measure
-LIMIT toInteger(coalesce($limit, 100))
+LIMIT toInteger(coalesce($limit, 1000))

@@ -1,9 +1,9 @@
 // name: problems-without-measures
 // description: Gaps: problem themes that no report pairs with a measure (no ADDRESSED_BY to any Measure)
-// params: limit (integer, default 100)
+// params: limit (integer, default 1000)
 //
 // Neo4j Browser:
-// :param limit => 100
+// :param limit => 1000
 MATCH (problem:Problem)
 WHERE NOT (problem)-[:ADDRESSED_BY]->(:Measure)
 OPTIONAL MATCH (report:Report)-[:RAISES]->(problem)
@@ -14,4 +14,4 @@ RETURN problem.name AS problem,
        raisedIn,
        problem.themeId AS themeId
 ORDER BY reports DESC, statements DESC, problem
-LIMIT toInteger(coalesce($limit, 100))
+LIMIT toInteger(coalesce($limit, 1000))

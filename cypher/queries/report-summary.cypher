@@ -37,5 +37,5 @@ CALL (r) {
   RETURN CASE s.kind WHEN 'problem' THEN 4 WHEN 'cause' THEN 5 ELSE 6 END AS rank,
          s.kind AS part, coalesce(t.name, '(no theme)') AS item, s.text AS detail, s.line AS line
 }
-RETURN r.name AS report, part, item, detail, line
+RETURN part, item, detail, line
 ORDER BY rank, line, item
