@@ -92,6 +92,9 @@ export interface SloganLexicon {
     parallelPattern: string;
     typedPattern: string;
     exclude: string[];
+    /** A quoted phrase followed by one of these names a thing, not a slogan ("两新"组织). */
+    notFollowedBy: string[];
+    excludeEndings: string[];
   };
 }
 

@@ -1,6 +1,105 @@
+/*
+ * Membership figures (党员数, 支部数, 书记/委员 counts, percentages, average ages) with the quote they
+ * come from. A number counts when the words around it are about membership: a label before it
+ * ("在职党员25名"), a noun after it ("14个分党委"), or, for percentages and list continuations, the sentence.
+ */
 import type { Diagnostic, Figure } from "../../types.ts";
 import type { FigureLexicon } from "../lexicon.ts";
-import type { TextView } from "./text-view.ts";
-export type FigureMatcher = FigureLexicon;
-export function compileFigures(l: FigureLexicon): FigureMatcher { return l; }
-export function extractFigures(_v: TextView, _m: FigureMatcher, _d: Diagnostic[]): Figure[] { return []; }
+import { parseNumber } from "./chinese-number.ts";
+import { docSpan, lineAt, type TextView } from "./text-view.ts";
+
+/** Compiled figure lexicon. */
+export interface FigureMatcher {
+  numberRe: RegExp;
+  keywords: string[];
+  units: Record<string, string>;
+  ageLabel: string;
+  nouns: { re: RegExp; what: string }[];
+  maxLabel: number;
+}
+
+const LEAD_WORDS = /(?:分别为|分别是|共有|总共|共计|共|有|为|达到|达|计|约)$/u;
+const CUT = /[组参向受进和、的在为被均是都已中由于将把从对以]/u;
+const CLAUSE_END = /[,;。:!?、和及\n)]/u;
+
+/** Compile the figure lexicon once. */
+export function compileFigures(lex: FigureLexicon): FigureMatcher {
+  const units = Object.keys(lex.units).map((u) => u.replace(/[%]/g, "%"));
+  return {
+    numberRe: new RegExp(`(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)(多|余)?(${units.join("|")})`, "gu"),
+    keywords: lex.keywords,
+    units: lex.units,
+    ageLabel: lex.ageLabel,
+    nouns: lex.nouns.map((n) => ({ re: new RegExp(`(?:${n.pattern})$`, "u"), what: n.what })),
+    maxLabel: lex.maxLabelLength,
+  };
+}
+
+function clauseBefore(compact: string, at: number, max: number): { text: string; start: number } {
+  let j = at;
+  while (j > 0 && at - j < max && !/[,;。:!?、\n(]/u.test(compact[j - 1]!)) j--;
+  return { text: compact.slice(j, at), start: j };
+}
+
+function sentenceBefore(compact: string, at: number): string {
+  let j = at;
+  while (j > 0 && at - j < 200 && !/[。!?\n]/u.test(compact[j - 1]!)) j--;
+  return compact.slice(j, at);
+}
+
+function nounAfter(compact: string, at: number): string {
+  let k = at;
+  while (k < compact.length && k - at < 10 && !CLAUSE_END.test(compact[k]!) && !/[\d]/.test(compact[k]!)) k++;
+  return compact.slice(at, k);
+}
+
+/** Find the membership figures of one report. */
+export function extractFigures(view: TextView, m: FigureMatcher, _diagnostics: Diagnostic[]): Figure[] {
+  const { compact } = view;
+  const hasKeyword = (s: string): boolean => m.keywords.some((k) => s.includes(k));
+  const out: Figure[] = [];
+  for (const hit of compact.matchAll(m.numberRe)) {
+    const [whole, num, , unitRaw] = hit;
+    const value = parseNumber(num!);
+    if (value === null || /[\d.]/.test(compact[hit.index - 1] ?? "")) continue;
+    const unit = m.units[unitRaw!] ?? unitRaw!;
+    const numEnd = hit.index + whole.length;
+    const chinese = !/^\d/.test(num!);
+    const label = clauseBefore(compact, hit.index, m.maxLabel);
+    const labelText = label.text.replace(LEAD_WORDS, "");
+    const after = nounAfter(compact, numEnd);
+    let what: string | null = null;
+    let quoteStart = hit.index;
+    let quoteEnd = numEnd;
+    if (unit === "岁") {
+      if (!label.text.includes(m.ageLabel)) continue;
+      what = label.text.replace(/^(?:其中)/u, "");
+      quoteStart = label.start;
+    } else if (unit === "%") {
+      if (!hasKeyword(sentenceBefore(compact, hit.index))) continue;
+      what = `${labelText.replace(/^占/u, "").replace(/的$/u, "") || "比例"}比例`;
+      quoteStart = label.start;
+    } else if (labelText && m.nouns.some((n) => n.re.test(labelText))) {
+      what = labelText.replace(/^(?:其中|全校|全镇|全县|全区|学校|我校|我镇)/u, "") || labelText;
+      quoteStart = label.start;
+    } else if (chinese && !hasKeyword(after.slice(0, 6))) {
+      continue;
+    } else if (hasKeyword(after.slice(0, 12)) || hasKeyword(clauseAfter(compact, numEnd))) {
+      what = after.split(CUT)[0] || after;
+      quoteEnd = numEnd + (what.length || 0);
+    } else if ((numEnd >= compact.length || CLAUSE_END.test(compact[numEnd]!)) && hasKeyword(sentenceBefore(compact, hit.index))) {
+      what = labelText || "同上";
+      quoteStart = label.start;
+    } else continue;
+    if (chinese && value <= 1 && unit !== "%") continue;
+    const span = docSpan(view, quoteStart, quoteEnd);
+    out.push({ what: what.slice(0, 16), value, unit, line: lineAt(view.input.lines, view.toDoc[hit.index]!), span, quote: view.input.source.slice(span.start, span.end) });
+  }
+  return out;
+}
+
+function clauseAfter(compact: string, at: number): string {
+  let k = at;
+  while (k < compact.length && k - at < 40 && !/[,;。!?\n]/u.test(compact[k]!)) k++;
+  return compact.slice(at, k);
+}

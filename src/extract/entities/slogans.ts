@@ -14,6 +14,8 @@ export interface SloganMatcher {
   parallel: RegExp;
   typed: RegExp;
   exclude: Set<string>;
+  notFollowedBy: string[];
+  excludeEndings: string[];
   min: number;
   max: number;
 }
@@ -27,6 +29,8 @@ export function compileSlogans(lex: SloganLexicon): SloganMatcher {
     parallel: new RegExp(q.parallelPattern, "u"),
     typed: new RegExp(q.typedPattern, "u"),
     exclude: new Set(q.exclude),
+    notFollowedBy: q.notFollowedBy,
+    excludeEndings: q.excludeEndings,
     min: q.minLength,
     max: q.maxLength,
   };
@@ -35,6 +39,7 @@ export function compileSlogans(lex: SloganLexicon): SloganMatcher {
 /** True when a quoted phrase reads as a slogan or goal. */
 export function isSloganText(s: SloganMatcher, content: string): boolean {
   if (content.length < s.min || content.length > s.max || s.exclude.has(content)) return false;
+  if (s.excludeEndings.some((e) => content.endsWith(e))) return false;
   if (s.lexicon.lookup(content)) return true;
   return s.numbered.test(content) || s.parallel.test(content) || s.typed.test(content);
 }
@@ -45,7 +50,8 @@ export function extractSlogans(view: TextView, s: SloganMatcher, isMechanism: (t
   const { text, span } = view.input;
   for (const q of text.slice(span.start, span.end).matchAll(/“([^“”\n]{2,30})”/gu)) {
     const content = q[1]!.replace(/[\s>]/g, "");
-    if (!isSloganText(s, content) || isMechanism(content)) continue;
+    const next = text.slice(span.start + q.index + q[0].length, span.start + q.index + q[0].length + 4);
+    if (!isSloganText(s, content) || isMechanism(content) || s.notFollowedBy.some((w) => next.startsWith(w))) continue;
     const start = compactIndex(view, span.start + q.index);
     const end = compactIndex(view, span.start + q.index + q[0].length);
     cands.push({ name: s.lexicon.lookup(content) ?? content, start, end, priority: 0 });
