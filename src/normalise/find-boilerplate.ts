@@ -35,29 +35,40 @@ export function findBoilerplate(
   return { noise, diagnostics };
 }
 
-/** Inline rule matches in lines that are not whole-line noise; a match covering the whole line marks the line. */
+/**
+ * Inline rule matches in lines that are not whole-line noise. A match covering a whole line marks
+ * the line instead, unless the line is an enumerated heading (protected lines only get inline noise).
+ */
 function findInlineNoise(views: LineView[], rules: CompiledBoilerplateRules): NoiseRange[] {
   const ranges: NoiseRange[] = [];
   for (const view of views) {
-    if (view.blank || view.protected || view.rule !== null) continue;
-    for (const rule of rules.inlineRules) {
-      for (const m of view.text.matchAll(rule.regex)) {
-        const [from, to] = rule.sentence ? sentenceAround(view.text, m.index, m.index + m[0].length) : [m.index, m.index + m[0].length];
-        const found = view.text.slice(from, to);
-        if (found.trim() === "") continue;
-        if (found.trim() === view.trimmed) {
-          view.rule = rule.id;
-          break;
-        }
-        const start = view.line.start + from + (found.length - found.trimStart().length);
-        const end = view.line.start + from + found.trimEnd().length;
-        ranges.push({ span: { start, end }, startLine: view.line.number, endLine: view.line.number, rule: ruleId(rule.id), wholeLines: false });
-      }
-      if (view.rule !== null) break;
+    if (view.blank || view.rule !== null) continue;
+    const found = inlineMatches(view, rules);
+    const whole = view.protected ? undefined : found.find((f) => f.from === view.trimStart && f.to === view.trimStart + view.trimmed.length);
+    if (whole) view.rule = whole.rule;
+    else for (const f of found) ranges.push(inlineRange(view, f.from, f.to, f.rule));
+  }
+  return mergeOverlaps(ranges);
+}
+
+/** Every inline match in one line, trimmed of surrounding spaces, relative to the line start. */
+function inlineMatches(view: LineView, rules: CompiledBoilerplateRules): { from: number; to: number; rule: string }[] {
+  const found: { from: number; to: number; rule: string }[] = [];
+  for (const rule of rules.inlineRules) {
+    for (const m of view.text.matchAll(rule.regex)) {
+      const end = m.index + m[0].length;
+      const [from, to] = rule.sentence ? sentenceAround(view.text, m.index, end) : [m.index, end];
+      const piece = view.text.slice(from, to);
+      if (piece.trim() === "") continue;
+      found.push({ from: from + piece.length - piece.trimStart().length, to: from + piece.trimEnd().length, rule: rule.id });
     }
   }
-  // A line promoted to whole-line noise keeps no inline ranges of its own; overlapping matches merge.
-  return mergeOverlaps(ranges.filter((r) => views[r.startLine - 1]?.rule === null));
+  return found;
+}
+
+function inlineRange(view: LineView, from: number, to: number, rule: string): NoiseRange {
+  const span = { start: view.line.start + from, end: view.line.start + to };
+  return { span, startLine: view.line.number, endLine: view.line.number, rule: ruleId(rule), wholeLines: false };
 }
 
 function mergeOverlaps(ranges: NoiseRange[]): NoiseRange[] {

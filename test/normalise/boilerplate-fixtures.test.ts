@@ -141,4 +141,10 @@ describe("page boilerplate in text that lost its line breaks", () => {
     ]);
     expect(doc.noise.every((n) => !n.wholeLines)).toBe(true);
   });
+
+  it("should find inline chrome in a run-on line that starts with an enumerated heading", () => {
+    const text = "一、基本情况全校共有党员52名。example-fanwen.com二、存在的问题组织生活不规范。";
+    const doc = normalise(text);
+    expect(doc.noise.map((n) => [n.wholeLines, text.slice(n.span.start, n.span.end)])).toEqual([[false, "example-fanwen.com"]]);
+  });
 });
