@@ -24,7 +24,8 @@ export interface BoilerplateRuleSpec {
   linkList: { id: string; separators: string; minItems: number; maxItemLength: number; minSuffixShare: number; suffixes: string[] };
   headerBlock: { id: string; scanLines: number; maxLineLength: number };
   repeatedTitle: { id: string; window: number; maxLength: number };
-  relatedList: { id: string; maxItems: number; maxItemLength: number };
+  /** The short captions after a line marked by `afterRule` (a 相关推荐-style heading). */
+  relatedList: { id: string; afterRule: string; maxItems: number; maxItemLength: number };
 }
 
 /** A compiled pattern rule: one alternation regex per rule. */

@@ -6,14 +6,13 @@
 import type { CompiledBoilerplateRules } from "./boilerplate-rules.ts";
 import { isOpen, isTitleLike, SENTENCE_PUNCTUATION, type LineView } from "./line-view.ts";
 
-const RELATED_HEADING = "related-heading";
 const SENTENCE_END = /[。!?;…]$/;
 
 /** After a related-links heading, the run of short caption lines that follows it. */
 export function markRelatedLists(views: LineView[], rules: CompiledBoilerplateRules): void {
   const spec = rules.spec.relatedList;
   for (let i = 0; i < views.length; i++) {
-    if (views[i]!.rule !== RELATED_HEADING) continue;
+    if (views[i]!.rule !== spec.afterRule) continue;
     let items = 0;
     for (let j = i + 1; j < views.length && items < spec.maxItems; j++) {
       const view = views[j]!;
