@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +8,7 @@ import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { readDocuments } from "../../src/ingest/index.ts";
+import { normaliseDocument } from "../../src/normalise/index.ts";
 import { buildDocx, paragraph, table } from "./docx.fixtures.ts";
 
 let dir: string;
@@ -139,5 +141,27 @@ describe("readDocuments", () => {
       "发展党员&培养骨干",
       "加强“三会一课”",
     ]);
+  });
+
+  it("should read the seed page saved as .docx, as .html and as GBK text to the same lines and the same noise", async () => {
+    const seed = readFileSync(new URL("../../seeds/000_d566339e5b9149bf.txt", import.meta.url), "utf8");
+    const lines = seed.split("\n");
+    const escape = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    const html = `<html><head><title>t</title><script>var x = "<p>no</p>";</script></head><body><nav>首页 | 范文</nav>${lines
+      .map((l) => `<p>${escape(l)}</p>`)
+      .join("\n")}<footer>版权所有</footer></body></html>`;
+    const paths = [
+      await put("seed.docx", await buildDocx(lines.map((l) => paragraph(l)).join(""))),
+      await put("seed.html", html),
+      await put("seed-gbk.txt", iconv.encode(seed.replace(/\n/g, "\r\n"), "gbk")),
+    ];
+    const { documents, diagnostics } = await readDocuments(paths);
+    expect(diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(documents.map((d) => d.encoding)).toEqual(["docx", "utf-8", "gb18030"]);
+    for (const doc of documents) {
+      expect(doc.text).toBe(seed);
+      const noise = normaliseDocument(doc).document.noise.filter((n) => n.wholeLines);
+      expect(noise.map((n) => [n.startLine, n.endLine])).toEqual([[1, 1], [2, 6], [7, 7], [8, 8], [9, 13], [14, 14], [149, 149], [256, 256], [257, 257]]);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
+import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
 
 import { normaliseDocument } from "../../src/normalise/index.ts";
@@ -63,6 +64,20 @@ describe("normaliseDocument on the seed page", () => {
       expect(d).toMatchObject({ severity: "info", origin: "normalise:boilerplate", path: "seeds/000_d566339e5b9149bf.txt" });
     }
     expect(diagnostics.map((d) => d.line)).toEqual(expect.arrayContaining([1, 7, 14, 134, 149, 200, 256, 257]));
+  });
+
+  it("should find the same noise when the page is in traditional characters with full-width punctuation", () => {
+    const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+    const source = seedDocument();
+    const text = toTraditional(source.text).replace(/[,:;()!?]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+    expect(text.length).toBe(source.text.length);
+    const traditional = normaliseDocument({ ...source, text }).document;
+    expect(wholeLines(traditional.noise)).toEqual(GOLD_NOISE_LINES);
+    const inline = traditional.noise.filter((r) => !r.wholeLines).map((r) => [r.startLine, text.slice(r.span.start, r.span.end)]);
+    expect(inline).toEqual([
+      [134, "liuxue86.com"],
+      [200, "本文內容："],
+    ]);
   });
 
   it("should normalise the seed in a few milliseconds once the converter is built", () => {
