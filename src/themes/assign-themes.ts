@@ -29,6 +29,7 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
   const explanations = new Map<string, string>();
   const members = new Map<string, Statement[]>();
   const clusterThemes: Theme[] = [];
+  const position = new Map(statements.map((s, i) => [s.id, i]));
   for (const kind of KINDS) {
     const ofKind = statements.filter((s) => s.kind === kind);
     const uncovered: Statement[] = [];
@@ -54,19 +55,25 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
           : `bigram similarity ${sim.toFixed(2)} to "${c.label}"`;
         explanations.set(m.id, `${explanations.get(m.id)}; cluster: ${how}`);
       }
-      clusterThemes.push(toTheme(c.id, kind, c.label, "cluster", c.members, statements));
+      clusterThemes.push(toTheme(c.id, kind, c.label, "cluster", c.members, position));
     }
   }
   const codebookThemes = codebook.themes
     .filter((t) => members.has(`cb:${t.id}`))
-    .map((t) => toTheme(`cb:${t.id}`, t.kind, t.label, `codebook:${t.id}`, members.get(`cb:${t.id}`)!, statements));
+    .map((t) => toTheme(`cb:${t.id}`, t.kind, t.label, `codebook:${t.id}`, members.get(`cb:${t.id}`)!, position));
   return { themes: [...codebookThemes, ...clusterThemes], themeOf, explanations };
 }
 
 /** A Theme whose statements and reports follow input order. */
-function toTheme(id: string, kind: "problem" | "measure", label: string, source: string, ms: Statement[], all: Statement[]): Theme {
-  const ids = new Set(ms.map((m) => m.id));
-  const ordered = all.filter((s) => ids.has(s.id));
+function toTheme(
+  id: string,
+  kind: "problem" | "measure",
+  label: string,
+  source: string,
+  ms: Statement[],
+  position: Map<string, number>,
+): Theme {
+  const ordered = [...ms].sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   const reportIds = [...new Set(ordered.map((s) => s.reportId))];
   return { id, kind, label, source, statementIds: ordered.map((s) => s.id), reportIds };
 }

@@ -20,6 +20,11 @@ export interface StatementCluster {
 }
 
 const BODY_WEIGHT = 0.25;
+/** Features kept per statement vector and per centroid (the heaviest), so comparisons stay cheap. */
+const VECTOR_SIZE = 128;
+/** Only the start of an item body is read: it says what the item is about; the rest elaborates. */
+const BODY_CHARS = 300;
+const CENTROID_SIZE = 256;
 const LABEL_MAX = 24;
 
 /**
@@ -32,44 +37,48 @@ export function clusterStatements(
   bodies: Map<string, string>,
   threshold: number,
 ): StatementCluster[] {
-  const counts = (s: Statement) => ({
-    head: bigramCounts(s.normText, STOP_BIGRAMS, true),
-    body: bigramCounts(bodies.get(s.id) ?? "", STOP_BIGRAMS, true),
-  });
+  const counts = new Map(
+    background.concat(uncovered).map((s) => [
+      s.id,
+      { head: bigramCounts(s.normText, STOP_BIGRAMS, true), body: bigramCounts((bodies.get(s.id) ?? "").slice(0, BODY_CHARS), STOP_BIGRAMS, true) },
+    ]),
+  );
   // n-grams of a single statement cannot make two statements similar: they are left out (minDf 2).
-  const idf = inverseDocumentFrequency(background.map((s) => mergeCounts(counts(s).head, counts(s).body)), 2);
+  const idf = inverseDocumentFrequency(background.map((s) => mergeCounts(counts.get(s.id)!.head, counts.get(s.id)!.body)), 2);
   const sorted = [...uncovered].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const vectors = new Map<string, SparseVector>();
   for (const s of sorted) {
-    const c = counts(s);
-    vectors.set(s.id, tfidfVector([[c.head, 1], [c.body, BODY_WEIGHT]], idf, true));
+    const c = counts.get(s.id)!;
+    vectors.set(s.id, topFeatures(tfidfVector([[c.head, 1], [c.body, BODY_WEIGHT]], idf, true), VECTOR_SIZE));
   }
-  const groups: { members: Statement[]; sum: SparseVector }[] = [];
+  const groups: { members: Statement[]; sum: SparseVector; centroid: SparseVector }[] = [];
   for (const s of sorted) {
     const v = vectors.get(s.id)!;
     let best = -1;
     let bestSim = threshold;
     groups.forEach((g, i) => {
-      const sim = cosine(v, normalise(g.sum));
+      const sim = cosine(v, g.centroid);
       if (sim >= bestSim && (best < 0 || sim > bestSim)) [best, bestSim] = [i, sim];
     });
-    if (best < 0) groups.push({ members: [s], sum: new Map(v) });
-    else {
-      const g = groups[best]!;
-      g.members.push(s);
-      for (const [k, w] of v) g.sum.set(k, (g.sum.get(k) ?? 0) + w);
+    if (best < 0) {
+      groups.push({ members: [s], sum: new Map(v), centroid: v });
+      continue;
     }
+    const g = groups[best]!;
+    g.members.push(s);
+    for (const [k, w] of v) g.sum.set(k, (g.sum.get(k) ?? 0) + w);
+    g.centroid = topFeatures(normalise(g.sum), CENTROID_SIZE);
   }
-  return groups.map((g) => toCluster(g.members, vectors));
+  return groups.map((g) => toCluster(g.members, g.centroid, vectors));
 }
 
-function toCluster(members: Statement[], vectors: Map<string, SparseVector>): StatementCluster {
-  // Medoid: the member most similar to all others (ties: first in id order).
+function toCluster(members: Statement[], centroid: SparseVector, vectors: Map<string, SparseVector>): StatementCluster {
+  // Medoid: the member closest to the cluster centroid (ties: first in id order); linear in the members.
   let medoid = members[0]!;
-  let bestTotal = -1;
+  let best = -1;
   for (const m of members) {
-    const total = members.reduce((s, o) => s + (o === m ? 0 : cosine(vectors.get(m.id)!, vectors.get(o.id)!)), 0);
-    if (total > bestTotal + 1e-12) [medoid, bestTotal] = [m, total];
+    const sim = cosine(vectors.get(m.id)!, centroid);
+    if (sim > best + 1e-12) [medoid, best] = [m, sim];
   }
   const similarity = new Map(members.map((m) => [m.id, cosine(vectors.get(m.id)!, vectors.get(medoid.id)!)]));
   const hash = createHash("sha256").update(`${medoid.kind}\u241f${medoid.normText}`).digest("hex").slice(0, 12);
@@ -84,6 +93,13 @@ export function shortLabel(text: string): string {
   if (Array.from(label).length < 4 && clauses.length > 1) label = `${label},${clauses[1]!.trim()}`;
   const chars = Array.from(label);
   return chars.length > LABEL_MAX ? `${chars.slice(0, LABEL_MAX).join("")}…` : label;
+}
+
+/** The `n` heaviest features, re-normalised (ties broken by feature, so the result is deterministic). */
+function topFeatures(vec: SparseVector, n: number): SparseVector {
+  if (vec.size <= n) return vec;
+  const kept = [...vec].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
+  return normalise(new Map(kept));
 }
 
 function mergeCounts(a: Map<string, number>, b: Map<string, number>): Map<string, number> {

@@ -23,7 +23,10 @@ export interface CodebookTheme {
   label: string;
   /** Concern shared by a problem theme and the measure themes answering it. */
   family: string;
-  /** Keyword → weight (negative weights argue against the theme). */
+  /**
+   * Keywords with weights, longest first (negative weights argue against the theme; zero-weight
+   * keywords only hide the shorter keywords inside them).
+   */
   keywords: [term: string, weight: number][];
   patterns: CodebookPattern[];
   /** Measure themes only: ids of further problem themes the measure addresses. */
@@ -124,7 +127,7 @@ function parseTheme(raw: unknown, index: number, fail: (what: string) => never):
   const at = `theme "${id}"`;
   if (raw.kind !== "problem" && raw.kind !== "measure") return fail(`${at}: kind must be "problem" or "measure"`);
   if (typeof raw.label !== "string" || raw.label.trim() === "") return fail(`${at}: label must be a non-empty string`);
-  const keywords = parseKeywords(raw.keywords, at, fail);
+  const keywords = parseKeywords(raw.keywords, at, fail).sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
   const patterns = parsePatterns(raw.patterns, at, fail);
   if (keywords.length === 0 && patterns.length === 0) fail(`${at}: needs at least one keyword or pattern`);
   const addresses = stringArray(raw.addresses, `${at}: addresses`, fail);

@@ -67,9 +67,8 @@ interface Hit {
 function matchTheme(text: string, theme: CodebookTheme): { score: number; hits: Hit[] } {
   const hits: Hit[] = [];
   if (text === "") return { score: 0, hits };
-  for (const term of countedKeywords(text, theme.keywords)) {
+  for (const [term, weight] of countedKeywords(text, theme.keywords)) {
     // Zero-weight keywords only block shorter ones inside them (纳入党 hides 入党).
-    const weight = theme.keywords.find(([t]) => t === term)![1];
     if (weight !== 0) hits.push({ key: `k:${term}`, label: term, weight });
   }
   for (const p of theme.patterns) {
@@ -79,23 +78,25 @@ function matchTheme(text: string, theme: CodebookTheme): { score: number; hits: 
 }
 
 /**
- * Keywords present in `text`, longest first; a keyword whose every occurrence lies inside an
- * occurrence of a longer counted keyword is not counted again (组织生活会 ⊃ 组织生活).
+ * Keywords present in `text` (the theme's keywords are sorted longest first); a keyword whose every
+ * occurrence lies inside an occurrence of a longer counted keyword is not counted again (组织生活会 ⊃ 组织生活).
  */
-function countedKeywords(text: string, keywords: [string, number][]): string[] {
-  const byLength = keywords.map(([t]) => t).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+function countedKeywords(text: string, keywords: [string, number][]): [string, number][] {
   const covered: [number, number][] = [];
-  const out: string[] = [];
-  for (const term of byLength) {
+  const out: [string, number][] = [];
+  for (const entry of keywords) {
+    const term = entry[0];
+    let at = text.indexOf(term);
+    if (at < 0) continue;
     let free = false;
     const spans: [number, number][] = [];
-    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+    for (; at >= 0; at = text.indexOf(term, at + 1)) {
       const span: [number, number] = [at, at + term.length];
       spans.push(span);
       if (!covered.some(([s, e]) => s <= span[0] && span[1] <= e)) free = true;
     }
     if (!free) continue;
-    out.push(term);
+    out.push(entry);
     covered.push(...spans);
   }
   return out;

@@ -9,6 +9,12 @@ import { fileURLToPath } from "node:url";
 /** A sparse vector: feature → weight. */
 export type SparseVector = Map<string, number>;
 
+/** Inverse document frequencies and their maximum (the weight of an unseen feature). */
+export interface Idf {
+  weights: Map<string, number>;
+  max: number;
+}
+
 const RUN = /[\p{L}\p{N}]+/gu;
 
 /** Bigrams of the shipped stopword list, plus its one-character words (loaded once; read-only). */
@@ -52,16 +58,22 @@ export function bigramCounts(text: string, stop: ReadonlySet<string> = STOP_BIGR
  * Inverse document frequencies, log(1 + N / df), over bigram-count documents. Features found in fewer
  * than `minDf` documents are left out (they cannot make two documents similar, only dilute them).
  */
-export function inverseDocumentFrequency(docs: Iterable<Map<string, number>>, minDf = 1): Map<string, number> {
+export function inverseDocumentFrequency(docs: Iterable<Map<string, number>>, minDf = 1): Idf {
   const df = new Map<string, number>();
   let n = 0;
   for (const doc of docs) {
     n++;
     for (const key of doc.keys()) df.set(key, (df.get(key) ?? 0) + 1);
   }
-  const idf = new Map<string, number>();
-  for (const [key, d] of df) if (d >= minDf) idf.set(key, Math.log(1 + n / d));
-  return idf;
+  const weights = new Map<string, number>();
+  let max = 1;
+  for (const [key, d] of df) {
+    if (d < minDf) continue;
+    const w = Math.log(1 + n / d);
+    weights.set(key, w);
+    max = Math.max(max, w);
+  }
+  return { weights, max };
 }
 
 /**
@@ -70,17 +82,15 @@ export function inverseDocumentFrequency(docs: Iterable<Map<string, number>>, mi
  */
 export function tfidfVector(
   parts: [counts: Map<string, number>, weight: number][],
-  idf: Map<string, number>,
+  idf: Idf,
   dropUnknown = false,
 ): SparseVector {
-  let maxIdf = 1;
-  for (const v of idf.values()) maxIdf = Math.max(maxIdf, v);
   const vec: SparseVector = new Map();
   for (const [counts, weight] of parts) {
     for (const [key, c] of counts) {
-      const known = idf.get(key);
+      const known = idf.weights.get(key);
       if (known === undefined && dropUnknown) continue;
-      const w = weight * (1 + Math.log(c)) * (known ?? maxIdf);
+      const w = weight * (1 + Math.log(c)) * (known ?? idf.max);
       vec.set(key, (vec.get(key) ?? 0) + w);
     }
   }
