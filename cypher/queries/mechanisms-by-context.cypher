@@ -3,7 +3,8 @@
 // params: context (string, default all contexts), limit (integer, default 30)
 //
 // The practice / problem / measure columns count the reports that mention the mechanism in that kind
-// of passage (做法经验 / 存在问题 / 对策建议); `context` keeps only mechanisms mentioned in that one.
+// of passage (做法经验 / 存在问题 / 对策建议); `context` (practice, problem, measure, cause, other) keeps only
+// mechanisms mentioned in that kind of passage, ranked by it.
 // Neo4j Browser:
 // :param context => null
 // :param context => 'problem'
@@ -18,10 +19,11 @@ WITH mechanism,
      size([e IN edges WHERE 'measure' IN coalesce(e.contexts, [])]) AS measure,
      size([e IN edges WHERE 'cause' IN coalesce(e.contexts, [])]) AS cause,
      size([e IN edges WHERE any(c IN coalesce(e.contexts, []) WHERE c IN ['situation', 'other'])]) AS elsewhere
-WITH *, CASE toLower($context)
+WITH *, CASE coalesce(toLower(trim($context)), '')
+          WHEN '' THEN reports
           WHEN 'practice' THEN practice WHEN 'problem' THEN problem WHEN 'measure' THEN measure
           WHEN 'cause' THEN cause WHEN 'situation' THEN elsewhere WHEN 'other' THEN elsewhere
-          ELSE reports END AS inContext
+          ELSE 0 END AS inContext
 WHERE inContext > 0
 RETURN mechanism.name AS mechanism, mentions, reports, practice, problem, measure, cause, elsewhere
 ORDER BY inContext DESC, mentions DESC, reports DESC, mechanism

@@ -26,5 +26,6 @@ RETURN o.name AS organisation,
        children,
        reduce(s = o.name, a IN ancestors | s + ' < ' + a) AS hierarchy
 ORDER BY CASE WHEN size(parents) + children > 0 THEN 0 ELSE 1 END,
-         coalesce(last(ancestors), o.name), size(ancestors), reports DESC, organisation
+         CASE WHEN size(parents) + children > 0 THEN coalesce(last(ancestors), o.name) ELSE '' END,
+         size(ancestors), reports DESC, organisation
 LIMIT toInteger(coalesce($limit, 50))
