@@ -66,7 +66,7 @@ export interface OrgCore {
 export interface OrganisationLexicon {
   cores: OrgCore[];
   fixed: { name: string; type: OrgType; aliases: string[]; notFollowedBy?: string[] }[];
-  institutions: { word: string; type: OrgType; needName?: boolean; anonOnly?: boolean; notFollowedBy?: string[] }[];
+  institutions: { word: string; type: OrgType; needName?: boolean; anonOnly?: boolean; notFollowedBy?: string[]; notPrecededBy?: string[]; maxName?: number }[];
   /** Qualifiers that leave "党组织" generic (基层党组织 is not one body). */
   weakGenericQualifiers: string[];
   prefixTokens: {

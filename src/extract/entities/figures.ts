@@ -19,7 +19,7 @@ export interface FigureMatcher {
 }
 
 const LEAD_WORDS = /(?:分别为|分别是|共有|总共|共计|共|有|为|达到|达|计|约)$/u;
-const CUT = /[组参向受进和、的在为被均是都已中由于将把从对以]/u;
+const CUT = /组成|[参向受进和、的在为被均是都已中由于将把从对以]/u;
 const CLAUSE_END = /[,;。:!?、和及\n)]/u;
 
 /** Compile the figure lexicon once. */
@@ -65,6 +65,8 @@ export function extractFigures(view: TextView, m: FigureMatcher, _diagnostics: D
     const unit = m.units[unitRaw!] ?? unitRaw!;
     const numEnd = hit.index + whole.length;
     const chinese = !/^\d/.test(num!);
+    const endsClause = numEnd >= compact.length || CLAUSE_END.test(compact[numEnd]!);
+    if (chinese && (value < 2 ? !endsClause : compact[hit.index - 1] === "每")) continue;
     const label = clauseBefore(compact, hit.index, m.maxLabel);
     const labelText = label.text.replace(LEAD_WORDS, "");
     const after = nounAfter(compact, numEnd);
@@ -91,7 +93,6 @@ export function extractFigures(view: TextView, m: FigureMatcher, _diagnostics: D
       what = labelText || "同上";
       quoteStart = label.start;
     } else continue;
-    if (chinese && value <= 1 && unit !== "%") continue;
     const span = docSpan(view, quoteStart, quoteEnd);
     out.push({ what: what.slice(0, 16), value, unit, line: lineAt(view.input.lines, view.toDoc[hit.index]!), span, quote: view.input.source.slice(span.start, span.end) });
   }

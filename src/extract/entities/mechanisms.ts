@@ -89,9 +89,13 @@ export function canonicalMechanism(m: MechanismMatcher, term: string): string | 
 
 /** A listed mechanism that ends the term and covers most of it ("区委常委基层党建联系点制度" is 联系点制度). */
 function listedHead(m: MechanismMatcher, term: string): string | undefined {
-  const hits = m.lexicon.scan(term).filter((h) => h.end === term.length && (h.end - h.start) * 2 >= term.length);
+  const all = m.lexicon.scan(term);
+  const hits = all.filter((h) => h.end === term.length && (h.end - h.start) * 2 >= term.length);
   hits.sort((a, b) => a.start - b.start);
-  return hits[0]?.name;
+  if (hits[0]) return hits[0].name;
+  // "在职党员进社区双报到活动": two aliases of one mechanism side by side.
+  const head = all.find((h) => h.start === 0);
+  return head && all.some((h) => h.end === term.length && h.name === head.name) ? head.name : undefined;
 }
 
 /** Start of a term that ends at `end`: walk left over Han characters until a boundary word or `max`. */

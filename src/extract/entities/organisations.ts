@@ -65,13 +65,13 @@ export function compileOrganisations(lex: OrganisationLexicon): OrganisationMatc
 }
 
 /** A proper name (or anonymised name) that ends at `end`, e.g. "湖北工业" before 大学. */
-function nameBefore(m: OrganisationMatcher, compact: string, end: number, anonOnly: boolean): { text: string; start: number } | null {
+function nameBefore(m: OrganisationMatcher, compact: string, end: number, anonOnly: boolean, maxName = 8): { text: string; start: number } | null {
   const anon = m.anonEnd.exec(compact.slice(Math.max(0, end - 10), end));
   if (anon) return { text: anon[0], start: end - anon[0].length };
   if (anonOnly) return null;
   let j = end;
-  while (j > 0 && end - j < 8 && isHan(compact[j - 1]) && !m.stopChars.has(compact[j - 1]!)) {
-    if (m.lex.nameStopWords.some((w) => j - w.length >= end - 8 && compact.startsWith(w, j - w.length))) break;
+  while (j > 0 && end - j < maxName && isHan(compact[j - 1]) && !m.stopChars.has(compact[j - 1]!)) {
+    if (m.lex.nameStopWords.some((w) => j - w.length >= end - maxName && compact.startsWith(w, j - w.length))) break;
     j--;
   }
   const atBoundary = j === 0 || !isHan(compact[j - 1]) || m.stopChars.has(compact[j - 1]!) || m.lex.nameStopWords.some((w) => compact.startsWith(w, j - w.length));
@@ -100,13 +100,18 @@ function nextToken(m: OrganisationMatcher, compact: string, j: number): Token | 
   const anon = m.anonEnd.exec(compact.slice(Math.max(0, j - 10), j));
   if (anon) return { kind: "name", text: anon[0] };
   for (const inst of m.institutions) {
-    if (inst.anonOnly || j - inst.word.length < 0 || !compact.startsWith(inst.word, j - inst.word.length)) continue;
+    if (j - inst.word.length < 0 || !compact.startsWith(inst.word, j - inst.word.length)) continue;
     if (inst.notFollowedBy?.some((w) => compact.startsWith(w, j))) continue;
-    const name = nameBefore(m, compact, j - inst.word.length, false);
+    if (precededBy(compact, j - inst.word.length, inst.notPrecededBy)) continue;
+    const name = nameBefore(m, compact, j - inst.word.length, inst.anonOnly === true, inst.maxName);
     if (name) return { kind: "name", text: name.text + inst.word };
   }
   const t = m.tokens.find((tk) => j - tk.text.length >= 0 && compact.startsWith(tk.text, j - tk.text.length));
   return t ? { kind: t.kind, text: t.text } : undefined;
+}
+
+function precededBy(compact: string, at: number, words: string[] | undefined): boolean {
+  return (words ?? []).some((w) => at - w.length >= 0 && compact.startsWith(w, at - w.length));
 }
 
 /** True when an organisation core starts at `at` ("教育局" in 教育局党委 is a qualifier, not a body). */
@@ -143,8 +148,11 @@ function institutionMentions(m: OrganisationMatcher, compact: string): Mention[]
     m.coreRe.lastIndex = 0;
     const next = m.coreRe.exec(compact.slice(end, end + 6));
     if (next && next.index === 0) continue;
-    const name = nameBefore(m, compact, hit.index, inst.anonOnly === true);
+    if (startsCore(m, compact, hit.index) || precededBy(compact, hit.index, inst.notPrecededBy)) continue;
+    const name = nameBefore(m, compact, hit.index, inst.anonOnly === true, inst.maxName);
     if (!name) continue;
+    // A short place word ("村", "镇") stands alone only with an anonymised name or right after punctuation.
+    if (inst.maxName && !m.anonEnd.test(name.text) && name.start > 0 && isHan(compact[name.start - 1])) continue;
     out.push({ core: hit[0], type: inst.type, weak: false, tokens: [{ kind: "name", text: name.text }], start: name.start, end });
   }
   return out;
@@ -209,7 +217,19 @@ function groupMentions(m: OrganisationMatcher, mentions: Mention[]): Group[] {
       const levelled = same.filter((o) => o.levels && !o.distinct);
       if (named.length === 1) fold(g, named[0]!);
       else if (!named.length && levelled.length === 1) fold(g, levelled[0]!);
+      continue;
     }
+    // 3. "村党支部" is "青山村党支部" when that is the only named one ending in 村.
+    if (g.levels && !g.distinct) {
+      const named = same.filter((o) => o.distinct && !o.levels && o.distinct.endsWith(g.levels));
+      if (named.length === 1) fold(g, named[0]!);
+    }
+  }
+  // 4. The report's own body written once with its full name ("某中学党支部") and otherwise as 我校党支部.
+  for (const g of [...groups.values()]) {
+    if (!g.hasSelf || g.levels || g.distinct) continue;
+    const named = [...groups.values()].filter((o) => o.core === g.core && !o.levels && o.mentions.every((mm) => mm.tokens.length === 1 && mm.tokens[0]!.kind === "name"));
+    if (named.length === 1 && named[0]!.mentions.length <= g.mentions.length) fold(named[0]!, g);
   }
   return foldWeak(m, groups);
 }
