@@ -14,6 +14,8 @@ export interface DecodedText {
   replaced: number;
   /** True when the bytes look like a binary file rather than text. */
   binary: boolean;
+  /** For binary input recognised by its signature: what it is, e.g. "PDF". */
+  format?: string;
 }
 
 const REPLACEMENT = "\uFFFD";
@@ -25,6 +27,8 @@ export function decodeText(bytes: Uint8Array, hint?: string): DecodedText {
   if (bom) return bom;
   const utf16 = detectUtf16WithoutBom(bytes);
   if (utf16) return decodeAs(bytes, utf16);
+  const format = binaryFormat(bytes);
+  if (format) return { text: "", encoding: "binary", replaced: 0, binary: true, format };
   if (looksBinary(bytes)) return { text: "", encoding: "binary", replaced: 0, binary: true };
   // Valid UTF-8 is almost never legacy Chinese by accident, so it wins over a declared charset.
   try {
@@ -91,6 +95,22 @@ function detectUtf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | nul
   if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return "utf-16le";
   if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return "utf-16be";
   return null;
+}
+
+/** File signatures of formats people save reports in that are not text. */
+const SIGNATURES: [string, number[]][] = [
+  ["PDF", [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ["ZIP (e.g. a .docx with another name)", [0x50, 0x4b, 0x03, 0x04]],
+  ["legacy Word/Excel (.doc/.xls)", [0xd0, 0xcf, 0x11, 0xe0]],
+  ["PNG image", [0x89, 0x50, 0x4e, 0x47]],
+  ["JPEG image", [0xff, 0xd8, 0xff]],
+  ["GIF image", [0x47, 0x49, 0x46, 0x38]],
+  ["RAR archive", [0x52, 0x61, 0x72, 0x21]],
+  ["7z archive", [0x37, 0x7a, 0xbc, 0xaf]],
+];
+
+function binaryFormat(bytes: Uint8Array): string | undefined {
+  return SIGNATURES.find(([, magic]) => magic.every((b, i) => bytes[i] === b))?.[0];
 }
 
 /** NUL bytes or many control characters in the first block mean "not a text file". */

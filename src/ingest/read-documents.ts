@@ -58,8 +58,10 @@ async function extractText(path: string, bytes: Buffer, diagnostics: Diagnostic[
   const ext = extname(path).toLowerCase();
   if (ext === ".docx") return extractDocx(path, bytes, diagnostics);
   const decoded = decodeText(bytes, ext === ".html" || ext === ".htm" ? sniffHtmlCharset(bytes) : undefined);
+  // A Word file saved under another name is still a Word file.
+  if (decoded.format?.startsWith("ZIP")) return extractDocx(path, bytes, diagnostics);
   if (decoded.binary) {
-    diagnostics.push({ severity: "error", origin: "ingest:decode", path, message: binaryMessage(ext) });
+    diagnostics.push({ severity: "error", origin: "ingest:decode", path, message: binaryMessage(ext, decoded.format) });
     return null;
   }
   reportDecoding(path, decoded, diagnostics);
@@ -77,8 +79,8 @@ async function extractDocx(path: string, bytes: Buffer, diagnostics: Diagnostic[
   }
 }
 
-function binaryMessage(ext: string): string {
-  const what = ext ? `a binary ${ext} file` : "a binary file";
+function binaryMessage(ext: string, format: string | undefined): string {
+  const what = format ? `a ${format} file` : ext ? `a binary ${ext} file` : "a binary file";
   return `${what}, not text; readable formats are .txt .md .html .htm .docx`;
 }
 

@@ -88,6 +88,20 @@ describe("readDocuments", () => {
     expect(errors[0]!.message).toContain("no such file");
   });
 
+  it("should read a Word file that was given a .txt name", async () => {
+    const path = await put("misnamed.txt", await buildDocx(paragraph("一、基本情况")));
+    const { documents } = await readDocuments([path]);
+    expect(documents.map((d) => [d.encoding, d.text])).toEqual([["docx", "一、基本情况"]]);
+  });
+
+  it("should name a PDF given by name instead of reading it as Chinese text", async () => {
+    const pdf = await put("report.pdf", Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n", "latin1"));
+    const { documents, diagnostics } = await readDocuments([pdf]);
+    expect(documents).toEqual([]);
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: "error", path: pdf, origin: "ingest:decode" })]);
+    expect(diagnostics[0]!.message).toMatch(/PDF/);
+  });
+
   it("should warn about an empty file and skip it", async () => {
     const empty = await put("empty.txt", "\r\n  \n");
     const { documents, diagnostics } = await readDocuments([empty]);
