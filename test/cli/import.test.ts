@@ -1,0 +1,109 @@
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { type ImportIo, runImport } from "../../src/cli/commands/import.ts";
+import { createProgram } from "../../src/cli/program.ts";
+import { readGraphFile } from "../../src/sinks/graph-file.ts";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "kg-import-"));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function fakeIo(answer = false): ImportIo & { err: () => string; out: () => string; asked: string[] } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const chunks = { out: "", err: "" };
+  stdout.on("data", (c) => (chunks.out += String(c)));
+  stderr.on("data", (c) => (chunks.err += String(c)));
+  const asked: string[] = [];
+  return {
+    stdout,
+    stderr,
+    interactive: false,
+    confirm: async (q) => {
+      asked.push(q);
+      return answer;
+    },
+    env: {},
+    cwd: dir,
+    err: () => chunks.err,
+    out: () => chunks.out,
+    asked,
+  };
+}
+
+describe("kg import (graph file)", () => {
+  it("should write the seed's graph to the --out file and say what it wrote", async () => {
+    const out = join(dir, "graph.json");
+    const io = fakeIo();
+    const result = await runImport(["seeds/"], { out }, io);
+    const graph = await readGraphFile(out);
+    expect(result.documents).toBe(1);
+    expect(result.reports).toBe(9);
+    expect(graph.order).toBe(result.nodes);
+    expect(graph.filterNodes((_k, a) => a.label === "Report")).toHaveLength(9);
+    expect(io.err()).toMatch(/1 document, 9 reports/);
+    expect(io.err()).toMatch(/new file/);
+  });
+
+  it("should leave the file byte-identical when the same input is imported again", async () => {
+    const out = join(dir, "graph.json");
+    await runImport(["seeds/"], { out }, fakeIo());
+    const first = await readFile(out);
+    const io = fakeIo();
+    const again = await runImport(["seeds/"], { out }, io);
+    expect((await readFile(out)).equals(first)).toBe(true);
+    expect(again.file).toMatchObject({ nodesAdded: 0, edgesAdded: 0, merged: true });
+  });
+
+  it("should write nothing on --dry-run and print what it would write", async () => {
+    const out = join(dir, "graph.json");
+    const io = fakeIo();
+    const result = await runImport(["seeds/"], { out, dryRun: true }, io);
+    await expect(stat(out)).rejects.toMatchObject({ code: "ENOENT" });
+    expect(io.out()).toMatch(new RegExp(`would write ${result.nodes} nodes and ${result.relationships} relationships`));
+    expect(io.out()).toMatch(/\(:Report\) {2}9/);
+  });
+
+  it("should refuse --wipe without a terminal unless --yes, and leave the file alone", async () => {
+    const out = join(dir, "graph.json");
+    await runImport(["seeds/"], { out }, fakeIo());
+    const before = await readFile(out);
+    await expect(runImport(["seeds/"], { out, wipe: true }, fakeIo())).rejects.toMatchObject({ code: "KG_USAGE", exitCode: 2 });
+    expect((await readFile(out)).equals(before)).toBe(true);
+    await expect(runImport(["seeds/"], { out, wipe: true, yes: true }, fakeIo())).resolves.toMatchObject({ file: { merged: false } });
+  });
+
+  it("should ask on a terminal before --wipe and stop when the answer is no", async () => {
+    const out = join(dir, "graph.json");
+    const io = { ...fakeIo(false), interactive: true };
+    await expect(runImport(["seeds/"], { out, wipe: true }, io)).rejects.toMatchObject({ code: "KG_USAGE" });
+    await expect(stat(out)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("should fail with an input error when no report can be read", async () => {
+    await expect(runImport([join(dir, "nothing-here")], { out: join(dir, "g.json") }, fakeIo())).rejects.toMatchObject({ exitCode: 1 });
+  });
+});
+
+describe("kg import (flags)", () => {
+  it.each([["--batch-size", "0"], ["--batch-size", "many"]])("should reject %s %s as bad usage", async (flag, value) => {
+    const program = createProgram();
+    program.commands.forEach((c) => c.exitOverride().configureOutput({ writeErr: () => undefined }));
+    await expect(program.parseAsync(["import", "seeds/", flag, value], { from: "user" })).rejects.toMatchObject({
+      code: "commander.invalidArgument",
+    });
+  });
+
+  it("should reject a --neo4j value that is not a Neo4j URI as bad usage", async () => {
+    await expect(runImport(["seeds/"], { neo4j: "http://localhost:7474", out: join(dir, "g.json") }, fakeIo())).rejects.toMatchObject({ exitCode: 2 });
+  });
+});
