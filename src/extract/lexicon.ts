@@ -79,7 +79,8 @@ export interface OrganisationLexicon {
   nameStopChars: string;
   nameStopWords: string[];
   anonPattern: string;
-  hierarchy: { underLeadership: string[]; setsUp: string[] };
+  /** Regex sources: "在X的领导下" (X leads the body just before 在) and "X下设…" (X heads the bodies after it). */
+  hierarchy: { underLeadership: string; underBefore: string; setsUp: string; sentenceEnd: string };
 }
 
 /** Slogans: listed formulas plus the shapes of quoted formulas. */

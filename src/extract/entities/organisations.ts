@@ -273,12 +273,43 @@ export function extractOrganisations(view: TextView, m: OrganisationMatcher): Or
   const { compact } = view;
   const mentions = [...fixedMentions(m, compact), ...coreMentions(m, compact), ...institutionMentions(m, compact)];
   const groups = groupMentions(m, mentions);
-  const result = groups.map((g) => ({
-    name: groupName(compact, g),
-    type: g.type,
-    occurrences: g.mentions.sort((a, b) => a.start - b.start).map((mm) => occurrenceOf(view, mm.start, mm.end)),
-  }));
+  const names = new Map(groups.map((g) => [g, groupName(compact, g)]));
+  const parents = findParents(m, compact, groups);
+  const result: OrganisationMention[] = groups.map((g) => {
+    const parent = parents.get(g);
+    return {
+      name: names.get(g)!,
+      type: g.type,
+      ...(parent && names.get(parent) !== names.get(g) ? { parent: names.get(parent)! } : {}),
+      occurrences: g.mentions.sort((a, b) => a.start - b.start).map((mm) => occurrenceOf(view, mm.start, mm.end)),
+    };
+  });
   return mergeSameName(result).sort((a, b) => a.occurrences[0]!.span.start - b.occurrences[0]!.span.start);
+}
+
+/** Parents stated in the text: "学校党支部在市教育局党委的领导下", "学校党委下设14个分党委". */
+function findParents(m: OrganisationMatcher, compact: string, groups: Group[]): Map<Group, Group> {
+  const h = m.lex.hierarchy;
+  const under = new RegExp(h.underLeadership, "u");
+  const before = new RegExp(h.underBefore, "u");
+  const setsUp = new RegExp(h.setsUp, "u");
+  const end = new RegExp(h.sentenceEnd, "u");
+  const located = groups.flatMap((g) => g.mentions.map((mm) => ({ g, mm }))).sort((a, b) => a.mm.start - b.mm.start);
+  const parents = new Map<Group, Group>();
+  located.forEach(({ g, mm }, i) => {
+    const after = compact.slice(mm.end, mm.end + 12);
+    if (under.test(after) && before.test(compact.slice(Math.max(0, mm.start - 2), mm.start))) {
+      const child = located.slice(0, i).reverse().find((o) => o.mm.end <= mm.start - 1 && mm.start - o.mm.end <= 3);
+      if (child && child.g !== g && !parents.has(child.g)) parents.set(child.g, g);
+    }
+    if (setsUp.test(after)) {
+      for (const o of located.slice(i + 1)) {
+        if (end.test(compact.slice(mm.end, o.mm.start))) break;
+        if (o.g !== g && !parents.has(o.g)) parents.set(o.g, g);
+      }
+    }
+  });
+  return parents;
 }
 
 function mergeSameName(list: OrganisationMention[]): OrganisationMention[] {
