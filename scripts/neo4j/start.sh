@@ -64,7 +64,7 @@ classpath_ok() {
 }
 if ! classpath_ok; then
   say "resolving Neo4j Community Edition from Maven Central (first run downloads ~140 MB into ~/.m2)…"
-  mvn -B -q -f "$SCRIPT_DIR/pom.xml" dependency:build-classpath -DincludeScope=runtime \
+  mvn -B -q -Dmaven.wagon.http.retryHandler.count=3 -f "$SCRIPT_DIR/pom.xml" dependency:build-classpath -DincludeScope=runtime \
     -Dmdep.outputFile="$CP_FILE" >"$KG_NEO4J_LOGS/maven.log" 2>&1 ||
     { tail -n 20 "$KG_NEO4J_LOGS/maven.log" >&2; die "Maven could not resolve Neo4j; see $KG_NEO4J_LOGS/maven.log"; }
   printf '%s' "$cp_key" >"$CP_KEY_FILE"

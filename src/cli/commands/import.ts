@@ -128,7 +128,7 @@ async function confirmWipe(target: string, opts: ImportOptions, io: ImportIo): P
   if (!io.interactive) {
     throw new UsageError(`import: --wipe deletes everything in ${target}; add --yes to confirm when not at a terminal.`);
   }
-  if (!(await io.confirm(`import: --wipe deletes everything in ${target}. Continue? [y/N] `))) {
+  if (!(await io.confirm(`kg import: --wipe deletes everything in ${target}. Continue? [y/N] `))) {
     throw new UsageError("import: --wipe not confirmed; nothing was changed.");
   }
 }
