@@ -4,7 +4,7 @@
  */
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 
-import { DIMMED_NODE_COLOR } from "./model/style.ts";
+import { DIMMED_NODE_COLOR, HOVER_EDGE_COLOR } from "./model/style.ts";
 import type { ViewEdgeAttributes, ViewNodeAttributes } from "./model/types.ts";
 import type { State } from "./state.ts";
 
@@ -22,7 +22,7 @@ export function nodeReducer(key: string, data: ViewNodeAttributes, state: State)
       res.highlighted = key === state.hoveredNode;
       res.forceLabel = true;
       res.zIndex = 2;
-    } else dim(res);
+    } else if (state.hoverDims) dim(res);
   } else if (state.searchMatches.size > 0) {
     // 3. A search keeps its matches in colour.
     if (state.searchMatches.has(key)) {
@@ -50,6 +50,7 @@ function dim(res: NodeOut): void {
 /** Display data of an edge under the current state. */
 export function edgeReducer(key: string, data: ViewEdgeAttributes, state: State): EdgeOut {
   if (!state.visibility.edges.has(key)) return { ...data, hidden: true };
-  if (state.hoveredNode && !state.hoverEdges.has(key)) return { ...data, hidden: true };
-  return data;
+  if (!state.hoveredNode) return data;
+  if (state.hoverEdges.has(key)) return { ...data, color: HOVER_EDGE_COLOR, size: data.size + 1, zIndex: 1 };
+  return state.hoverDims ? { ...data, hidden: true } : data;
 }

@@ -23,6 +23,8 @@ export interface State {
   hoveredNode: string | null;
   hoverNeighbours: Set<string>;
   hoverEdges: Set<string>;
+  /** Whether hovering dims everything else (small views) or only highlights the neighbourhood (large ones). */
+  hoverDims: boolean;
   selectedNode: string | null;
   cellFocus: CellFocus | null;
   query: string;
@@ -47,6 +49,7 @@ export function createState(view: ViewModel): State {
     hoveredNode: null,
     hoverNeighbours: new Set(),
     hoverEdges: new Set(),
+    hoverDims: true,
     selectedNode: null,
     cellFocus: null,
     query: "",
@@ -61,8 +64,11 @@ export function subscribe(ctx: ViewerContext, listener: (state: State) => void):
   return () => ctx.listeners.delete(listener);
 }
 
-function commit(ctx: ViewerContext): void {
-  ctx.renderer?.refresh({ skipIndexation: true });
+/** Above this many visible nodes, hover only re-draws the neighbourhoods it touches. */
+export const HOVER_DIM_LIMIT = 2000;
+
+function commit(ctx: ViewerContext, partial?: { nodes: string[]; edges: string[] }): void {
+  ctx.renderer?.refresh(partial ? { partialGraph: partial, skipIndexation: true } : { skipIndexation: true });
   for (const listener of ctx.listeners) listener(ctx.state);
 }
 
@@ -85,14 +91,21 @@ export function setHoveredNode(ctx: ViewerContext, key: string | null): void {
       neighbours.add(source === key ? target : source);
     });
   }
-  ctx.state = { ...ctx.state, hoveredNode: key, hoverNeighbours: neighbours, hoverEdges: edges };
-  commit(ctx);
+  const prev = ctx.state;
+  const hoverDims = ctx.state.visibility.nodes.size <= HOVER_DIM_LIMIT;
+  ctx.state = { ...ctx.state, hoveredNode: key, hoverNeighbours: neighbours, hoverEdges: edges, hoverDims };
+  if (hoverDims) return commit(ctx);
+  // Large view: only the old and new neighbourhoods change, so only they are re-processed.
+  const nodes = new Set([...prev.hoverNeighbours, ...neighbours]);
+  for (const k of [prev.hoveredNode, key]) if (k) nodes.add(k);
+  commit(ctx, { nodes: [...nodes], edges: [...new Set([...prev.hoverEdges, ...edges])] });
 }
 
 /** Select a node (opens the side panel) or clear the selection. */
 export function setSelectedNode(ctx: ViewerContext, key: string | null): void {
+  const changed = [ctx.state.selectedNode, key].filter((k): k is string => k !== null && ctx.view.graph.hasNode(k));
   ctx.state = { ...ctx.state, selectedNode: key, cellFocus: null };
-  commit(ctx);
+  commit(ctx, { nodes: changed, edges: [] });
 }
 
 /** Open one matrix cell's quotes in the side panel. */

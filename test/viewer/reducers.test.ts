@@ -37,6 +37,16 @@ describe("reducers", () => {
     expect(node(ctx, "problem:p2").color).toBe("#d62728");
   });
 
+  it("should only highlight the neighbourhood, without dimming the rest, in large views", () => {
+    const ctx = context();
+    setHoveredNode(ctx, "problem:p1");
+    ctx.state = { ...ctx.state, hoverDims: false };
+    expect(node(ctx, "problem:p2").color).toBe("#d62728");
+    expect(node(ctx, "measure:m1").forceLabel).toBe(true);
+    expect(edge(ctx, "ADDRESSED_BY:problem:p2:measure:m2").hidden).toBeUndefined();
+    expect(edge(ctx, "ADDRESSED_BY:problem:p1:measure:m1").color).toBe("#555555");
+  });
+
   it("should dim nodes the search did not match and leave the graph data unchanged", () => {
     const ctx = context();
     const before = JSON.stringify(ctx.view.graph.export());

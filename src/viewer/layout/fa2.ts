@@ -10,8 +10,12 @@ import defaults from "graphology-layout-forceatlas2/defaults.js";
 import helpers from "graphology-layout-forceatlas2/helpers.js";
 import iterate from "graphology-layout-forceatlas2/iterate.js";
 
-/** Iterations run by default: enough to settle a few thousand nodes, bounded for 10k. */
-export const DEFAULT_ITERATIONS = 200;
+/** Iterations for a graph of this order: fixed per size class, so the layout stays deterministic and bounded. */
+export function iterationsFor(order: number): number {
+  if (order <= 1000) return 300;
+  if (order <= 3000) return 150;
+  return 60;
+}
 /** Node matrix stride (graphology-layout-forceatlas2 PPN). */
 const PPN = 10;
 
@@ -25,11 +29,11 @@ export interface LayoutInput {
 
 /** Settings for a graph of this order: graphology's inferred ones, Barnes-Hut above 2,000 nodes. */
 export function layoutSettings(order: number): Required<ForceAtlas2Settings> {
-  return { ...defaults, ...fa2.inferSettings(order), edgeWeightInfluence: 0.5 };
+  return { ...defaults, ...fa2.inferSettings(order), edgeWeightInfluence: 1 };
 }
 
 /** Build the layout input from a graph with x, y, size and weight attributes. */
-export function createLayoutInput(graph: Graph, iterations = DEFAULT_ITERATIONS): LayoutInput {
+export function createLayoutInput(graph: Graph, iterations = iterationsFor(graph.order)): LayoutInput {
   const getWeight = (_e: string, a: Record<string, unknown>) => (typeof a.weight === "number" ? a.weight : 1);
   const { nodes, edges } = helpers.graphToByteArrays(graph, getWeight);
   return { nodes, edges, settings: layoutSettings(graph.order), iterations };
@@ -64,7 +68,7 @@ export function assignPositions(graph: Graph, positions: Float32Array): void {
 }
 
 /** Synchronous layout of a whole graph (Node: tests, benchmark). */
-export function computeLayout(graph: Graph, iterations = DEFAULT_ITERATIONS): Float32Array {
+export function computeLayout(graph: Graph, iterations = iterationsFor(graph.order)): Float32Array {
   const input = createLayoutInput(graph, iterations);
   runIterations(input, iterations);
   return readPositions(input.nodes);

@@ -36,7 +36,7 @@ export const EDGE_COLORS: Record<string, string> = {
 };
 
 export const DIMMED_NODE_COLOR = "#e4e4e4";
-export const DIMMED_EDGE_COLOR = "#f0f0f0";
+export const HOVER_EDGE_COLOR = "#555555";
 
 /** Node size from recurrence (distinct reports); reports have a fixed size. */
 export function nodeSize(kind: DisplayLabel, reportCount: number): number {
