@@ -25,6 +25,7 @@ const VECTOR_SIZE = 128;
 /** Only the start of an item body is read: it says what the item is about; the rest elaborates. */
 const BODY_CHARS = 300;
 const CENTROID_SIZE = 256;
+const MAX_DF_SHARE = 0.2;
 const LABEL_MAX = 24;
 
 /**
@@ -43,8 +44,10 @@ export function clusterStatements(
       { head: bigramCounts(s.normText, STOP_BIGRAMS, true), body: bigramCounts((bodies.get(s.id) ?? "").slice(0, BODY_CHARS), STOP_BIGRAMS, true) },
     ]),
   );
-  // n-grams of a single statement cannot make two statements similar: they are left out (minDf 2).
-  const idf = inverseDocumentFrequency(background.map((s) => mergeCounts(counts.get(s.id)!.head, counts.get(s.id)!.body)), 2);
+  // n-grams of a single statement cannot make two statements similar, and n-grams in over a fifth of
+  // them (党员 …) say nothing about the topic: both are left out.
+  const docs = background.map((s) => mergeCounts(counts.get(s.id)!.head, counts.get(s.id)!.body));
+  const idf = inverseDocumentFrequency(docs, 2, MAX_DF_SHARE);
   const sorted = [...uncovered].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const vectors = new Map<string, SparseVector>();
   for (const s of sorted) {

@@ -56,9 +56,10 @@ export function bigramCounts(text: string, stop: ReadonlySet<string> = STOP_BIGR
 
 /**
  * Inverse document frequencies, log(1 + N / df), over bigram-count documents. Features found in fewer
- * than `minDf` documents are left out (they cannot make two documents similar, only dilute them).
+ * than `minDf` documents are left out (they cannot make two documents similar, only dilute them), and
+ * so are features in more than `maxDfShare` of at least ten documents (too common to tell topics apart).
  */
-export function inverseDocumentFrequency(docs: Iterable<Map<string, number>>, minDf = 1): Idf {
+export function inverseDocumentFrequency(docs: Iterable<Map<string, number>>, minDf = 1, maxDfShare = 1): Idf {
   const df = new Map<string, number>();
   let n = 0;
   for (const doc of docs) {
@@ -68,7 +69,7 @@ export function inverseDocumentFrequency(docs: Iterable<Map<string, number>>, mi
   const weights = new Map<string, number>();
   let max = 1;
   for (const [key, d] of df) {
-    if (d < minDf) continue;
+    if (d < minDf || (n >= 10 && d > maxDfShare * n)) continue;
     const w = Math.log(1 + n / d);
     weights.set(key, w);
     max = Math.max(max, w);
