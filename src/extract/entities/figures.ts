@@ -16,11 +16,27 @@ export interface FigureMatcher {
   ageLabel: string;
   nouns: { re: RegExp; what: string }[];
   maxLabel: number;
+  placeholderRe: RegExp;
+  blankRe: RegExp;
 }
 
 const LEAD_WORDS = /(?:分别为|分别是|共有|总共|共计|共|有|为|达到|达|计|约)$/u;
 const CUT = /组成|[参向受进和、的在为被均是都已中由于将把从对以]/u;
 const CLAUSE_END = /[,;。:!?、和及\n)]/u;
+
+/** Placeholder counts ("X名") and blank counts ("设党支部个") are skipped, and said so. */
+function reportGaps(view: TextView, m: FigureMatcher, diagnostics: Diagnostic[]): void {
+  const line = (i: number): number => lineAt(view.input.lines, view.toDoc[i]!);
+  const placeholders = [...view.compact.matchAll(m.placeholderRe)];
+  if (placeholders.length) {
+    const first = placeholders[0]!;
+    const message = `${placeholders.length} placeholder count(s) such as "${first[0]}" skipped (anonymised figures)`;
+    diagnostics.push({ severity: "info", message, origin: "extract:figures", line: line(first.index) });
+  }
+  for (const hit of view.compact.matchAll(m.blankRe)) {
+    diagnostics.push({ severity: "warning", message: `count left blank in "${hit[0]}"`, origin: "extract:figures", line: line(hit.index) });
+  }
+}
 
 /** Compile the figure lexicon once. */
 export function compileFigures(lex: FigureLexicon): FigureMatcher {
@@ -32,6 +48,8 @@ export function compileFigures(lex: FigureLexicon): FigureMatcher {
     ageLabel: lex.ageLabel,
     nouns: lex.nouns.map((n) => ({ re: new RegExp(`(?:${n.pattern})$`, "u"), what: n.what })),
     maxLabel: lex.maxLabelLength,
+    placeholderRe: new RegExp(`(?:${lex.placeholder})+(?:余|多)?(?:名|个|人|%)`, "gu"),
+    blankRe: new RegExp(`(?:${lex.keywords.join("|")})(?:名|个|人)(?=[,;。、])`, "gu"),
   };
 }
 
@@ -54,8 +72,9 @@ function nounAfter(compact: string, at: number): string {
 }
 
 /** Find the membership figures of one report. */
-export function extractFigures(view: TextView, m: FigureMatcher, _diagnostics: Diagnostic[]): Figure[] {
+export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Diagnostic[]): Figure[] {
   const { compact } = view;
+  reportGaps(view, m, diagnostics);
   const hasKeyword = (s: string): boolean => m.keywords.some((k) => s.includes(k));
   const out: Figure[] = [];
   for (const hit of compact.matchAll(m.numberRe)) {
