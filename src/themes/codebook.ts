@@ -71,13 +71,15 @@ export function loadCodebook(path?: string): Codebook {
   try {
     text = readFileSync(file, "utf8");
   } catch (err) {
-    throw new UsageError(`loadCodebook: cannot read codebook "${file}" (${(err as Error).message}).`, { cause: err });
+    throw new UsageError(`loadCodebook: cannot read codebook "${file}" (${(err as Error).message}). Check the --codebook path.`, {
+      cause: err,
+    });
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (err) {
-    throw new UsageError(`loadCodebook: "${file}" is not valid JSON (${(err as Error).message}).`, { cause: err });
+    throw new UsageError(`loadCodebook: "${file}" is not valid JSON (${(err as Error).message}). Fix the file.`, { cause: err });
   }
   return parseCodebook(raw, path ? file : "shipped");
 }
@@ -85,7 +87,7 @@ export function loadCodebook(path?: string): Codebook {
 /** Validate and compile an already-parsed codebook object; `origin` names it in error messages. */
 export function parseCodebook(raw: unknown, origin: string): Codebook {
   const fail = (what: string): never => {
-    throw new UsageError(`loadCodebook: codebook "${origin}": ${what}.`);
+    throw new UsageError(`loadCodebook: codebook "${origin}": ${what}. See src/themes/README.md for the format.`);
   };
   if (!isObject(raw)) return fail("expected a JSON object with a `themes` array");
   if (!Array.isArray(raw.themes) || raw.themes.length === 0) return fail("`themes` must be a non-empty array");
