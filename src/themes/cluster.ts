@@ -60,7 +60,8 @@ export function clusterStatements(
     let best = -1;
     let bestSim = threshold;
     groups.forEach((g, i) => {
-      const sim = cosine(v, g.centroid);
+      // A statement with no usable n-grams can still join a cluster that holds the same text.
+      const sim = v.size === 0 ? (g.members.some((m) => m.normText === s.normText) ? 1 : 0) : cosine(v, g.centroid);
       if (sim >= bestSim && (best < 0 || sim > bestSim)) [best, bestSim] = [i, sim];
     });
     if (best < 0) {
@@ -72,7 +73,15 @@ export function clusterStatements(
     for (const [k, w] of v) g.sum.set(k, (g.sum.get(k) ?? 0) + w);
     g.centroid = topFeatures(normalise(g.sum), CENTROID_SIZE);
   }
-  return groups.map((g) => toCluster(g.members, g.centroid, vectors));
+  const clusters = groups.map((g) => toCluster(g.members, g.centroid, vectors));
+  // Two clusters can only share a medoid text when its n-grams were all unusable: keep ids unique.
+  const seen = new Map<string, number>();
+  for (const c of clusters) {
+    const n = (seen.get(c.id) ?? 0) + 1;
+    seen.set(c.id, n);
+    if (n > 1) c.id = `${c.id}-${n}`;
+  }
+  return clusters;
 }
 
 function toCluster(members: Statement[], centroid: SparseVector, vectors: Map<string, SparseVector>): StatementCluster {

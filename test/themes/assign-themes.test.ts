@@ -108,6 +108,14 @@ describe("assignThemes clustering of statements no codebook theme covers", () =>
     expect(Array.from(label).length).toBeLessThanOrEqual(25);
   });
 
+  it("should put identical uncovered statements in one cluster even when they have no usable n-grams", () => {
+    const same = ["a", "b"].map((id, i) => makeStatement(id, `r${i}`, "problem", "其他", 0));
+    const r = assignThemes([...same, makeStatement("c", "r3", "problem", "等等", 0)], new Map(), codebook);
+    expect(r.themeOf.get("a")).toBe(r.themeOf.get("b"));
+    expect(r.themeOf.get("c")).not.toBe(r.themeOf.get("a"));
+    expect(new Set(r.themes.map((t) => t.id)).size).toBe(r.themes.length);
+  });
+
   it("should use a user codebook when given one", () => {
     const own = loadCodebook(new URL("../fixtures/themes/canteen.codebook.json", import.meta.url).pathname);
     const r = assignThemes(fx.uncovered, new Map(), own);
