@@ -98,7 +98,8 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
       quoteStart = label.start;
     } else if (unit === "%") {
       if (!hasKeyword(sentenceBefore(compact, hit.index))) continue;
-      what = `${labelText.replace(/^占/u, "").replace(/的$/u, "") || "比例"}比例`;
+      const base = labelText.replace(/^占/u, "").replace(/的$/u, "");
+      what = base.endsWith("比例") || base.endsWith("率") ? base : `${base}比例`;
       quoteStart = label.start;
     } else if (labelText && m.nouns.some((n) => n.re.test(labelText))) {
       what = labelText.replace(/^(?:其中|全校|全镇|全县|全区|学校|我校|我镇)/u, "") || labelText;

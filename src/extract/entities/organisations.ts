@@ -246,7 +246,7 @@ function foldWeak(m: OrganisationMatcher, groups: Map<string, Group>): Group[] {
     const party = all.filter((o) => !o.weak && o.type === "party" && o.levels === g.levels && o.distinct === g.distinct);
     const target = party.find((o) => o.core === "党委") ?? party.find((o) => o.core === "党支部") ?? party[0];
     if (target) target.mentions.push(...g.mentions);
-    else if (g.levels || (g.distinct && !m.lex.weakGenericQualifiers.includes(g.distinct))) out.push(g);
+    else if (g.levels || (g.distinct && !g.distinct.split("+").every((d) => m.lex.weakGenericQualifiers.includes(d)))) out.push(g);
   }
   return out;
 }
