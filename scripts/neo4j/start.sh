@@ -98,6 +98,7 @@ server.https.enabled=false
 dbms.security.auth_enabled=true
 server.memory.pagecache.size=${NEO4J_PAGECACHE:-256m}
 dbms.usage_report.enabled=false
+client.allow_telemetry=false
 CONF
 
 # 5. Start in the background, detached from this shell, and wait for Bolt.
