@@ -10,7 +10,7 @@ export interface ThemeScore {
   theme: CodebookTheme;
   score: number;
   headingScore: number;
-  /** Keywords/patterns found in the heading. */
+  /** Keywords found in the heading, and «text» matched by patterns. */
   headingHits: string[];
   /** Keywords/patterns found only in the body. */
   bodyHits: string[];
@@ -72,7 +72,9 @@ function matchTheme(text: string, theme: CodebookTheme): { score: number; hits: 
     if (weight !== 0) hits.push({ key: `k:${term}`, label: term, weight });
   }
   for (const p of theme.patterns) {
-    if (p.re.test(text)) hits.push({ key: `p:${p.source}`, label: `/${p.source}/`, weight: p.weight });
+    // The label is the matched text (readable), the key the pattern (so heading and body hits dedupe).
+    const m = p.re.exec(text);
+    if (m) hits.push({ key: `p:${p.source}`, label: `«${m[0]}»`, weight: p.weight });
   }
   return { score: hits.reduce((s, h) => s + h.weight, 0), hits };
 }
