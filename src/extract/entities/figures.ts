@@ -98,11 +98,11 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
       quoteStart = label.start;
     } else if (unit === "%") {
       if (!hasKeyword(sentenceBefore(compact, hit.index))) continue;
-      const base = labelText.replace(/^占/u, "").replace(/的$/u, "");
+      const base = shortLabel(labelText).replace(/^占/u, "").replace(/的$/u, "").replace(/仅?占$/u, "占");
       what = base.endsWith("比例") || base.endsWith("率") ? base : `${base}比例`;
       quoteStart = label.start;
     } else if (labelText && m.nouns.some((n) => n.re.test(labelText))) {
-      what = labelText.replace(/^(?:其中|全校|全镇|全县|全区|学校|我校|我镇)/u, "") || labelText;
+      what = shortLabel(labelText);
       quoteStart = label.start;
     } else if (chinese && !hasKeyword(after.slice(0, 6))) {
       continue;
@@ -110,13 +110,19 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
       what = after.split(CUT)[0] || after;
       quoteEnd = numEnd + (what.length || 0);
     } else if ((numEnd >= compact.length || CLAUSE_END.test(compact[numEnd]!)) && hasKeyword(sentenceBefore(compact, hit.index))) {
-      what = labelText || "同上";
+      what = shortLabel(labelText) || "同上";
       quoteStart = label.start;
     } else continue;
     const span = docSpan(view, quoteStart, quoteEnd);
     out.push({ what: what.slice(0, 16), value, unit, line: lineAt(view.input.lines, view.toDoc[hit.index]!), span, quote: view.input.source.slice(span.start, span.end) });
   }
   return out;
+}
+
+/** The counted thing of a label: what follows its last lead word ("全县共有机关党委" → "机关党委"). */
+function shortLabel(label: string): string {
+  const parts = label.split(/共有|现有|其中|下设|共|有|设|全[县镇校村区市乡]|[我本][校镇县村区市乡]|情况|目前|截至/u);
+  return parts.filter(Boolean).pop() ?? label;
 }
 
 function clauseAfter(compact: string, at: number): string {
