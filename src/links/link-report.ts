@@ -27,6 +27,10 @@ export function linkReport(
   themeOf: Map<string, string>,
   codebook: Codebook,
 ): Link[] {
+  const reports = new Set(statements.map((s) => s.reportId));
+  if (reports.size > 1) {
+    throw new Error(`linkReport: statements come from ${reports.size} reports (${[...reports].join(", ")}); pass one report at a time.`);
+  }
   const features = buildFeatures(statements, bodies, themeOf, codebook);
   const byPosition = (a: Statement, b: Statement) => a.span.start - b.span.start || (a.id < b.id ? -1 : 1);
   const problems = statements.filter((s) => s.kind === "problem").sort(byPosition);

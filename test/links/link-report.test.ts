@@ -111,6 +111,12 @@ describe("linkReport on hand-written reports from other settings", () => {
     expect(out[0]!.reason).toContain("shared wording");
   });
 
+  it("should refuse statements from several reports", () => {
+    const a = makeStatement("A.P1", "a", "problem", "党建经费不足", 0);
+    const b = makeStatement("B.M1", "b", "measure", "加大党建经费投入", 0);
+    expect(() => linkReport([a, b], new Map(), new Map(), codebook)).toThrow(/linkReport/);
+  });
+
   it("should return no links for a report without problems", () => {
     const m = makeStatement("W.M1", "w", "measure", "加强宣传工作", 0);
     expect(linkReport([m], new Map(), new Map(), codebook)).toEqual([]);
