@@ -65,29 +65,29 @@ export function compileOrganisations(lex: OrganisationLexicon): OrganisationMatc
 }
 
 /** A proper name (or anonymised name) that ends at `end`, e.g. "湖北工业" before 大学. */
-function nameBefore(m: OrganisationMatcher, compact: string, end: number, anonOnly: boolean, maxName = 8): { text: string; start: number } | null {
+function nameBefore(m: OrganisationMatcher, compact: string, end: number, anonOnly: boolean, maxName = 8, gaps?: Uint8Array): { text: string; start: number } | null {
   const anon = m.anonEnd.exec(compact.slice(Math.max(0, end - 10), end));
   if (anon) return { text: anon[0], start: end - anon[0].length };
   if (anonOnly) return null;
   let j = end;
-  while (j > 0 && end - j < maxName && isHan(compact[j - 1]) && !m.stopChars.has(compact[j - 1]!)) {
+  while (j > 0 && end - j < maxName && !gaps?.[j] && isHan(compact[j - 1]) && !m.stopChars.has(compact[j - 1]!)) {
     if (m.lex.nameStopWords.some((w) => j - w.length >= end - maxName && compact.startsWith(w, j - w.length))) break;
     j--;
   }
-  const atBoundary = j === 0 || !isHan(compact[j - 1]) || m.stopChars.has(compact[j - 1]!) || m.lex.nameStopWords.some((w) => compact.startsWith(w, j - w.length));
+  const atBoundary = j === 0 || gaps?.[j] === 1 || !isHan(compact[j - 1]) || m.stopChars.has(compact[j - 1]!) || m.lex.nameStopWords.some((w) => compact.startsWith(w, j - w.length));
   const text = compact.slice(j, end);
   if (!atBoundary || text.length < 2 || m.lex.nameStopWords.some((w) => text.includes(w))) return null;
   return { text, start: j };
 }
 
 /** Prefix tokens read right to left from `end`. */
-function prefixTokens(m: OrganisationMatcher, compact: string, end: number, allowed?: string[]): { tokens: Token[]; start: number } {
+function prefixTokens(m: OrganisationMatcher, compact: string, end: number, allowed: string[] | undefined, gaps: Uint8Array): { tokens: Token[]; start: number } {
   const tokens: Token[] = [];
   let j = end;
-  for (let guard = 0; guard < 5 && j > 0; guard++) {
+  for (let guard = 0; guard < 5 && j > 0 && !gaps[j]; guard++) {
     const tok = allowed
       ? allowed.filter((a) => compact.startsWith(a, j - a.length)).map((text) => ({ text, kind: "distinctive" as const }))[0]
-      : nextToken(m, compact, j);
+      : nextToken(m, compact, j, gaps);
     if (!tok) break;
     tokens.unshift({ kind: tok.kind, text: tok.text });
     j -= tok.text.length;
@@ -96,14 +96,14 @@ function prefixTokens(m: OrganisationMatcher, compact: string, end: number, allo
   return { tokens, start: j };
 }
 
-function nextToken(m: OrganisationMatcher, compact: string, j: number): Token | undefined {
+function nextToken(m: OrganisationMatcher, compact: string, j: number, gaps: Uint8Array): Token | undefined {
   const anon = m.anonEnd.exec(compact.slice(Math.max(0, j - 10), j));
   if (anon) return { kind: "name", text: anon[0] };
   for (const inst of m.institutions) {
     if (j - inst.word.length < 0 || !compact.startsWith(inst.word, j - inst.word.length)) continue;
     if (inst.notFollowedBy?.some((w) => compact.startsWith(w, j))) continue;
     if (precededBy(compact, j - inst.word.length, inst.notPrecededBy)) continue;
-    const name = nameBefore(m, compact, j - inst.word.length, inst.anonOnly === true, inst.maxName);
+    const name = nameBefore(m, compact, j - inst.word.length, inst.anonOnly === true, inst.maxName, gaps);
     if (name) return { kind: "name", text: name.text + inst.word };
   }
   const t = m.tokens.find((tk) => j - tk.text.length >= 0 && compact.startsWith(tk.text, j - tk.text.length));
@@ -120,14 +120,20 @@ function startsCore(m: OrganisationMatcher, compact: string, at: number): boolea
   return false;
 }
 
-function coreMentions(m: OrganisationMatcher, compact: string): Mention[] {
+/** True when a core, or a distinctive token and then a core, follows ("区委两新工委": 区委 only qualifies). */
+function qualifiesCore(m: OrganisationMatcher, compact: string, at: number): boolean {
+  if (startsCore(m, compact, at)) return true;
+  return m.tokens.some((t) => t.kind === "distinctive" && compact.startsWith(t.text, at) && startsCore(m, compact, at + t.text.length));
+}
+
+function coreMentions(m: OrganisationMatcher, compact: string, gaps: Uint8Array): Mention[] {
   const out: Mention[] = [];
   for (const hit of compact.matchAll(m.coreRe)) {
     const core = m.cores.get(hit[0])!;
     const end = hit.index + hit[0].length;
     if (core.notFollowedBy?.some((w) => compact.startsWith(w, end))) continue;
     if (startsCore(m, compact, end)) continue;
-    const { tokens, start } = prefixTokens(m, compact, hit.index, core.prefixes);
+    const { tokens, start } = prefixTokens(m, compact, hit.index, core.prefixes, gaps);
     if (tokens.some((t) => t.kind === "generic")) continue;
     const real = tokens.filter((t) => t.kind !== "self");
     if (core.requirePrefix && !tokens.length) continue;
@@ -138,7 +144,7 @@ function coreMentions(m: OrganisationMatcher, compact: string): Mention[] {
   return out;
 }
 
-function institutionMentions(m: OrganisationMatcher, compact: string): Mention[] {
+function institutionMentions(m: OrganisationMatcher, compact: string, gaps: Uint8Array): Mention[] {
   const out: Mention[] = [];
   for (const hit of compact.matchAll(m.instRe)) {
     const inst = m.institutions.find((i) => i.word === hit[0])!;
@@ -149,7 +155,7 @@ function institutionMentions(m: OrganisationMatcher, compact: string): Mention[]
     const next = m.coreRe.exec(compact.slice(end, end + 6));
     if (next && next.index === 0) continue;
     if (startsCore(m, compact, hit.index) || precededBy(compact, hit.index, inst.notPrecededBy)) continue;
-    const name = nameBefore(m, compact, hit.index, inst.anonOnly === true, inst.maxName);
+    const name = nameBefore(m, compact, hit.index, inst.anonOnly === true, inst.maxName, gaps);
     if (!name) continue;
     // A short place word ("村", "镇") stands alone only with an anonymised name or right after punctuation.
     if (inst.maxName && !m.anonEnd.test(name.text) && name.start > 0 && isHan(compact[name.start - 1])) continue;
@@ -161,7 +167,7 @@ function institutionMentions(m: OrganisationMatcher, compact: string): Mention[]
 function fixedMentions(m: OrganisationMatcher, compact: string): Mention[] {
   return m.fixed
     .scan(compact)
-    .filter((h) => !m.fixedInfo.get(h.name)!.notFollowedBy.some((w) => compact.startsWith(w, h.end)))
+    .filter((h) => !m.fixedInfo.get(h.name)!.notFollowedBy.some((w) => compact.startsWith(w, h.end)) && !qualifiesCore(m, compact, h.end))
     .map((h) => ({ core: h.name, type: m.fixedInfo.get(h.name)!.type, weak: false, tokens: [], start: h.start, end: h.end }));
 }
 
@@ -271,7 +277,7 @@ function groupName(compact: string, g: Group): string {
 /** Find the organisations of one report, one entry per body. */
 export function extractOrganisations(view: TextView, m: OrganisationMatcher): OrganisationMention[] {
   const { compact } = view;
-  const mentions = [...fixedMentions(m, compact), ...coreMentions(m, compact), ...institutionMentions(m, compact)];
+  const mentions = [...fixedMentions(m, compact), ...coreMentions(m, compact, view.gaps), ...institutionMentions(m, compact, view.gaps)];
   const groups = groupMentions(m, mentions);
   const names = new Map(groups.map((g) => [g, groupName(compact, g)]));
   const parents = findParents(m, compact, groups);

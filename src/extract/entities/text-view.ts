@@ -28,6 +28,8 @@ export interface TextView {
   toDoc: number[];
   /** document offset - span.start → compact index of the first kept character at or after it. */
   fromDoc: Int32Array;
+  /** 1 at compact indexes where white space was dropped just before: a word boundary for names. */
+  gaps: Uint8Array;
 }
 
 const DROPPED = /[“”"‘’'「」『』\s>]/u;
@@ -39,6 +41,7 @@ export function buildView(input: EntityInput): TextView {
   const chars: string[] = [];
   const toDoc: number[] = [];
   const fromDoc = new Int32Array(span.end - span.start + 1);
+  const gapAt: number[] = [];
   let n = 0;
   for (let i = span.start; i < span.end; i++) {
     fromDoc[i - span.start] = chars.length;
@@ -58,11 +61,13 @@ export function buildView(input: EntityInput): TextView {
     } else if (!DROPPED.test(ch)) {
       chars.push(ch);
       toDoc.push(i);
-    }
+    } else if (/\s/u.test(ch)) gapAt.push(chars.length);
   }
   fromDoc[span.end - span.start] = chars.length;
   toDoc.push(span.end);
-  return { input, compact: chars.join(""), toDoc, fromDoc };
+  const gaps = new Uint8Array(chars.length + 1);
+  for (const g of gapAt) gaps[g] = 1;
+  return { input, compact: chars.join(""), toDoc, fromDoc, gaps };
 }
 
 /** Document span of a compact range [start, end). */
