@@ -86,6 +86,13 @@ describe("cypher/style.grass", () => {
     expect(rules.get("node.Figure")?.caption).toContain("{what}");
   });
 
+  it("should never mix <type> or <id> with {property} in one caption (Browser then prints '<type>' literally)", () => {
+    for (const [selector, props] of rules) {
+      const caption = props.caption ?? "";
+      expect(/<(type|id)>/.test(caption) && /\{\w+\}/.test(caption), selector).toBe(false);
+    }
+  });
+
   it("should draw themes larger than statements", () => {
     const size = (label: string) => Number.parseFloat(rules.get(`node.${label}`)?.diameter ?? "0");
     expect(size("Problem")).toBeGreaterThan(size("Statement"));
@@ -96,7 +103,7 @@ describe("cypher/style.grass", () => {
   it("should style and caption every relationship type", () => {
     for (const type of REL_TYPES) {
       const props = rules.get(`relationship.${type}`);
-      expect(props?.caption, type).toMatch(/^<type>/);
+      expect(props?.caption, type).toBe("<type>");
       expect(props?.color, type).toMatch(/^#[0-9A-Fa-f]{6}$/);
     }
   });
