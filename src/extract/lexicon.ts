@@ -107,6 +107,8 @@ export interface FigureLexicon {
   ageLabel: string;
   placeholder: string;
   stopUnitsAfter: string[];
+  /** Words that make a percentage's clause about something else (收入, 增长 …). */
+  percentExclude: string[];
   maxLabelLength: number;
 }
 

@@ -16,6 +16,7 @@ export interface FigureMatcher {
   ageLabel: string;
   nouns: { re: RegExp; what: string }[];
   maxLabel: number;
+  percentExclude: string[];
   placeholderRe: RegExp;
   blankRe: RegExp;
 }
@@ -48,6 +49,7 @@ export function compileFigures(lex: FigureLexicon): FigureMatcher {
     ageLabel: lex.ageLabel,
     nouns: lex.nouns.map((n) => ({ re: new RegExp(`(?:${n.pattern})$`, "u"), what: n.what })),
     maxLabel: lex.maxLabelLength,
+    percentExclude: lex.percentExclude,
     placeholderRe: new RegExp(`(?:${lex.placeholder})+(?:余|多)?(?:名|个|人|%)`, "gu"),
     blankRe: new RegExp(`(?:${lex.keywords.join("|")})(?:名|个|人)(?=[,;。、])`, "gu"),
   };
@@ -97,7 +99,7 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
       what = label.text.replace(/^(?:其中)/u, "");
       quoteStart = label.start;
     } else if (unit === "%") {
-      if (!hasKeyword(sentenceBefore(compact, hit.index))) continue;
+      if (!hasKeyword(sentenceBefore(compact, hit.index)) || m.percentExclude.some((w) => label.text.includes(w))) continue;
       const base = shortLabel(labelText).replace(/^占/u, "").replace(/的$/u, "").replace(/仅?占$/u, "占");
       what = base.endsWith("比例") || base.endsWith("率") ? base : `${base}比例`;
       quoteStart = label.start;

@@ -114,9 +114,12 @@ function precededBy(compact: string, at: number, words: string[] | undefined): b
   return (words ?? []).some((w) => at - w.length >= 0 && compact.startsWith(w, at - w.length));
 }
 
-/** True when an organisation core starts at `at` ("教育局" in 教育局党委 is a qualifier, not a body). */
-function startsCore(m: OrganisationMatcher, compact: string, at: number): boolean {
-  for (const c of m.cores.keys()) if (compact.startsWith(c, at) && !m.cores.get(c)!.notFollowedBy?.some((w) => compact.startsWith(w, at + c.length))) return true;
+/** True when an organisation core starts at `at` ("教育局" in 教育局党委 is a qualifier, not a body); `party` limits it to party cores. */
+function startsCore(m: OrganisationMatcher, compact: string, at: number, party = false): boolean {
+  for (const [word, c] of m.cores) {
+    if (party && c.type !== "party") continue;
+    if (compact.startsWith(word, at) && !c.notFollowedBy?.some((w) => compact.startsWith(w, at + word.length))) return true;
+  }
   return false;
 }
 
@@ -132,9 +135,12 @@ function coreMentions(m: OrganisationMatcher, compact: string, gaps: Uint8Array)
     const core = m.cores.get(hit[0])!;
     const end = hit.index + hit[0].length;
     if (core.notFollowedBy?.some((w) => compact.startsWith(w, end))) continue;
-    if (startsCore(m, compact, end)) continue;
+    // "教育局党委": 教育局 qualifies the party committee; "党委政府" names two bodies.
+    if (startsCore(m, compact, end, true) || (core.type !== "party" && startsCore(m, compact, end))) continue;
     const { tokens, start } = prefixTokens(m, compact, hit.index, core.prefixes, gaps);
     if (tokens.some((t) => t.kind === "generic")) continue;
+    // "各级党委政府": a restricted core is still generic when the words before it are.
+    if (core.prefixes && prefixTokens(m, compact, start, undefined, gaps).tokens.some((t) => t.kind === "generic")) continue;
     const real = tokens.filter((t) => t.kind !== "self");
     if (core.requirePrefix && !tokens.length) continue;
     if (core.requireLevel && !tokens.some((t) => t.kind === "level")) continue;
