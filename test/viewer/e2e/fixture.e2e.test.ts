@@ -37,6 +37,7 @@ beforeAll(async () => {
   server = await startServe(graphFile);
   browser = await launchBrowser();
   page = browser.pages()[0] ?? (await browser.newPage());
+  page.setDefaultTimeout(15_000);
   page.on("dialog", (d) => {
     dialogs.push(d.message());
     void d.dismiss();
@@ -98,6 +99,8 @@ describe("viewer on the fixture graph", () => {
     expect(quotes).toEqual(["组织生活不规范，三会一课流于形式。", "组织生活开展不经常。", "部分支部组织生活质量不高。"]);
     expect(await page.locator('[data-testid="details-linked"] button').first().textContent()).toContain("严格落实三会一课制度");
     await screenshot(page, "fixture-04-details");
+    await page.locator('[data-testid="details"] button.close').click();
+    expect(await page.locator('[data-testid="details"]').isVisible()).toBe(false);
   });
 
   it("should show only the problems without a measure when gaps is on", async () => {

@@ -4,7 +4,7 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 import type { Page } from "playwright-core";
@@ -12,10 +12,40 @@ import type { Page } from "playwright-core";
 export const ROOT = resolve(import.meta.dirname, "../../..");
 export const SCREENSHOTS = join(ROOT, "screenshots");
 
-/** Build the viewer unless dist/viewer/index.html exists (KG_E2E_REBUILD=1 forces a build). */
+/** Build the viewer when dist/viewer is missing or older than a file of src/viewer (KG_E2E_REBUILD=1 forces it). */
 export function ensureViewerBuilt(): void {
-  if (existsSync(join(ROOT, "dist/viewer/index.html")) && process.env.KG_E2E_REBUILD !== "1") return;
-  execFileSync("npx", ["vite", "build", "--config", "src/viewer/vite.config.ts", "--logLevel", "error"], { cwd: ROOT, stdio: "inherit" });
+  const index = join(ROOT, "dist/viewer/index.html");
+  const fresh = () => existsSync(index) && newestMtime(join(ROOT, "src/viewer")) <= statSync(index).mtimeMs;
+  if (fresh() && process.env.KG_E2E_REBUILD !== "1") return;
+  // Several test files may ask at once: one builds (holding a lock directory), the others wait for it.
+  const lock = join(ROOT, "dist/.viewer-build.lock");
+  mkdirSync(join(ROOT, "dist"), { recursive: true });
+  if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+  try {
+    mkdirSync(lock);
+  } catch {
+    for (const until = Date.now() + 300_000; existsSync(lock) && Date.now() < until; ) sleepSync(250);
+    if (!fresh()) throw new Error("e2e: the viewer build another test started did not finish; run `npm run build`.");
+    return;
+  }
+  try {
+    execFileSync("npx", ["vite", "build", "--config", "src/viewer/vite.config.ts", "--logLevel", "error"], { cwd: ROOT, stdio: "inherit" });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
 }
 
 /** A running `kg serve`. */
