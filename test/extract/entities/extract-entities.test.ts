@@ -87,6 +87,25 @@ describe("organisations", () => {
   });
 });
 
+describe("organisations in harder text", () => {
+  it("should read 镇党委政府 as two bodies and drop 各级党委政府", () => {
+    const found = run("在镇党委政府的领导下开展工作，贯彻各级党委政府的部署。");
+    expect(found.organisations.map((o) => o.name)).toEqual(["镇党委", "政府"]);
+  });
+
+  it("should take a qualifying 区委 as part of the body it qualifies", () => {
+    expect(run("区委两新工委统筹推进。").organisations.map((o) => o.name)).toEqual(["区委两新工委"]);
+  });
+
+  it("should not glue a title to a name across white space", () => {
+    const found = run("医院党建工作的调研 医院党委下设12个党支部。");
+    expect(found.organisations.map((o) => [o.name, o.parent ?? null])).toEqual([
+      ["医院党委", null],
+      ["党支部", "医院党委"],
+    ]);
+  });
+});
+
 describe("figures", () => {
   it("should read membership counts, percentages and ages with their quotes", () => {
     const found = run("全村共有党员36名，其中女党员5名，党员平均年龄58岁，35岁以下党员占11.1%。");
@@ -105,6 +124,11 @@ describe("figures", () => {
       ["党小组", 2],
     ]);
     expect(found.diagnostics.map((d) => d.severity)).toEqual(["info", "warning"]);
+  });
+
+  it("should not take income or growth percentages for membership figures", () => {
+    const found = run("党员人数占全村人口的3.5%，村集体经济收入增长12%。");
+    expect(found.figures.map((f) => f.value)).toEqual([3.5]);
   });
 
   it("should parse Chinese numbers", () => {
