@@ -18,6 +18,8 @@ export interface LexiconMatcher {
   scan(compact: string): LexiconHit[];
   /** The canonical name when the whole term is an alias or matches a pattern. */
   lookup(term: string): string | undefined;
+  /** True when the term is a literal alias (or name) of an entry. */
+  isAlias(term: string): boolean;
 }
 
 /** Compile entries; `tail` is an optional regex source every alias may be followed by (absorbed into the hit). */
@@ -41,6 +43,9 @@ export function compileLexicon(entries: readonly LexiconEntry[], tail = ""): Lex
         }
       }
       return hits;
+    },
+    isAlias(term) {
+      return aliasMap.has(term);
     },
     lookup(term) {
       const hit = aliasMap.get(term);

@@ -46,7 +46,11 @@ export function isSloganText(s: SloganMatcher, content: string): boolean {
 
 /** Find the slogans of one report; `isMechanism` keeps quoted mechanism names out. */
 export function extractSlogans(view: TextView, s: SloganMatcher, isMechanism: (t: string) => boolean): SloganMention[] {
-  const cands = s.lexicon.scan(view.compact).map((h) => ({ ...h, priority: 1 }));
+  // A formula matched by a pattern keeps its own wording ("真学、真懂、真悟、真信" is a variant of a listed one).
+  const cands = s.lexicon.scan(view.compact).map((h) => {
+    const written = view.compact.slice(h.start, h.end);
+    return { ...h, name: s.lexicon.isAlias(written) ? h.name : written, priority: 1 };
+  });
   const { text, span } = view.input;
   for (const q of text.slice(span.start, span.end).matchAll(/“([^“”\n]{2,30})”/gu)) {
     const content = q[1]!.replace(/[\s>]/g, "");
