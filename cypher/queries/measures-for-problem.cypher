@@ -4,10 +4,11 @@
 //
 // `theme` is a problem theme's name, themeId or key; a part of a name also works (e.g. '党员发展').
 // Columns: reports = reports pairing this problem with the measure; reportsOverall = reports proposing the measure at all.
-// Neo4j Browser: paste one of these, then the query.
-// :param theme => null
+//
+// Neo4j Browser: run the :params line first (null = the default above), then the query;
+// set one parameter with :param (the example below), and run the query again.
+// :params {theme: null, limit: null}
 // :param theme => '党员发展缓慢、队伍结构老化'
-// :param limit => 20
 CALL () {
   MATCH (p:Problem)
   WHERE $theme IS NULL OR p.name = $theme OR p.themeId = $theme OR p.key = $theme OR p.name CONTAINS $theme

@@ -2,8 +2,10 @@
 // description: Measure themes ranked by the number of distinct reports that propose them
 // params: limit (integer, default 20)
 //
-// Neo4j Browser:
-// :param limit => 20
+// Neo4j Browser: run the :params line first (null = the default above), then the query;
+// set one parameter with :param (the example below), and run the query again.
+// :params {limit: null}
+// :param limit => 5
 MATCH (report:Report)-[:PROPOSES]->(measure:Measure)
 WITH measure, count(DISTINCT report) AS reports, collect(DISTINCT report.setting) AS settings
 RETURN measure.name AS measure,

@@ -2,8 +2,8 @@
 // description: Measure themes proposed with no matching problem (no Problem is ADDRESSED_BY them)
 // params: limit (integer, default 1000)
 //
-// Neo4j Browser:
-// :param limit => 1000
+// Neo4j Browser: run the :params line first (null = the default above), then the query.
+// :params {limit: null}
 MATCH (measure:Measure)
 WHERE NOT (:Problem)-[:ADDRESSED_BY]->(measure)
 OPTIONAL MATCH (report:Report)-[:PROPOSES]->(measure)

@@ -5,10 +5,11 @@
 // The practice / problem / measure columns count the reports that mention the mechanism in that kind
 // of passage (做法经验 / 存在问题 / 对策建议); `context` (practice, problem, measure, cause, other) keeps only
 // mechanisms mentioned in that kind of passage, ranked by it.
-// Neo4j Browser:
-// :param context => null
+//
+// Neo4j Browser: run the :params line first (null = the default above), then the query;
+// set one parameter with :param (the example below), and run the query again.
+// :params {context: null, limit: null}
 // :param context => 'problem'
-// :param limit => 30
 MATCH (report:Report)-[m:MENTIONS]->(mechanism:Mechanism)
 WITH mechanism, collect(m) AS edges
 WITH mechanism,
@@ -26,5 +27,5 @@ WITH *, CASE coalesce(toLower(trim($context)), '')
           ELSE 0 END AS inContext
 WHERE inContext > 0
 RETURN mechanism.name AS mechanism, mentions, reports, practice, problem, measure, cause, elsewhere
-ORDER BY inContext DESC, mentions DESC, reports DESC, mechanism
+ORDER BY CASE WHEN coalesce(trim($context), '') = '' THEN mentions ELSE inContext END DESC, mentions DESC, reports DESC, mechanism
 LIMIT toInteger(coalesce($limit, 30))

@@ -4,9 +4,11 @@
 //
 // `organisation` keeps organisations whose name contains it, or one of whose parents' names does (e.g. '党委').
 // Organisations inside a hierarchy come first, grouped by their top body; `hierarchy` reads child < parent < … < top.
-// Neo4j Browser:
-// :param organisation => null
-// :param limit => 50
+//
+// Neo4j Browser: run the :params line first (null = the default above), then the query;
+// set one parameter with :param (the example below), and run the query again.
+// :params {organisation: null, limit: null}
+// :param organisation => '党委'
 MATCH (o:Organisation)
 OPTIONAL MATCH chain = (o)-[:PART_OF*1..8]->(top:Organisation)
 WHERE NOT (top)-[:PART_OF]->()

@@ -4,10 +4,11 @@
 //
 // `setting` is one of school, university, rural (village, 农村), community (社区), government (organ, 机关),
 // enterprise (企业), other, unknown; with it, only reports of that setting count.
-// Neo4j Browser:
-// :param setting => null
+//
+// Neo4j Browser: run the :params line first (null = the default above), then the query;
+// set one parameter with :param (the example below), and run the query again.
+// :params {setting: null, limit: null}
 // :param setting => 'rural'
-// :param limit => 30
 WITH {
   village: 'rural', organ: 'government', organs: 'government', agency: 'government', company: 'enterprise',
   `学校`: 'school', `中小学`: 'school', `高校`: 'university', `大学`: 'university', `农村`: 'rural', `村`: 'rural',

@@ -3,10 +3,11 @@
 // params: theme (string, default all problems), minReports (integer, default 1), limit (integer, default 30)
 //
 // With `theme` (a problem's name, themeId, key or part of a name), only pairs that include that problem.
-// Neo4j Browser:
-// :param theme => null
+//
+// Neo4j Browser: run the :params line first (null = the default above), then the query;
+// set one parameter with :param (the example below), and run the query again.
+// :params {theme: null, minReports: null, limit: null}
 // :param minReports => 2
-// :param limit => 30
 MATCH (a:Problem)<-[:RAISES]-(report:Report)-[:RAISES]->(b:Problem)
 WHERE a.name < b.name
   AND ($theme IS NULL

@@ -2,8 +2,10 @@
 // description: Problem themes ranked by the number of distinct reports that raise them (how recurrent each problem is)
 // params: limit (integer, default 20)
 //
-// Neo4j Browser: paste the line below first (or leave $limit out and use 20).
-// :param limit => 20
+// Neo4j Browser: run the :params line first (null = the default above), then the query;
+// set one parameter with :param (the example below), and run the query again.
+// :params {limit: null}
+// :param limit => 5
 MATCH (report:Report)-[:RAISES]->(problem:Problem)
 WITH problem, count(DISTINCT report) AS reports, collect(DISTINCT report.setting) AS settings
 RETURN problem.name AS problem,

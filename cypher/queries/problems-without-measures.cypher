@@ -2,8 +2,8 @@
 // description: Gaps: problem themes that no report pairs with a measure (no ADDRESSED_BY to any Measure)
 // params: limit (integer, default 1000)
 //
-// Neo4j Browser:
-// :param limit => 1000
+// Neo4j Browser: run the :params line first (null = the default above), then the query.
+// :params {limit: null}
 MATCH (problem:Problem)
 WHERE NOT (problem)-[:ADDRESSED_BY]->(:Measure)
 OPTIONAL MATCH (report:Report)-[:RAISES]->(problem)

@@ -3,9 +3,11 @@
 // params: report (string, default the report with the most statements)
 //
 // `report` is a report's name, title, key, or a part of its name or title (e.g. '中学').
-// Neo4j Browser:
-// :param report => null
-// :param report => '支部'
+//
+// Neo4j Browser: run the :params line first (null = the default above), then the query;
+// set one parameter with :param (the example below), and run the query again.
+// :params {report: null}
+// :param report => '中学'
 CALL () {
   MATCH (r:Report)
   WHERE $report IS NULL OR r.name = $report OR r.title = $report OR r.key = $report

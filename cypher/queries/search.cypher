@@ -4,9 +4,11 @@
 //
 // The term is searched as a phrase (the index cuts Chinese into character pairs, so give at least two
 // characters); Lucene's syntax characters in it are escaped, so it is always plain text.
-// Neo4j Browser:
-// :param term => '党员'
-// :param limit => 20
+//
+// Neo4j Browser: run the :params line first (null = the default above), then the query;
+// set one parameter with :param (the example below), and run the query again.
+// :params {term: null, limit: null}
+// :param term => '三会一课'
 WITH coalesce(nullif(trim(coalesce($term, '')), ''), '党员') AS term
 WITH reduce(s = toLower(term), c IN ['\\', '+', '-', '!', '(', ')', '{', '}', '[', ']', '^', '"', '~', '*', '?', ':', '/', '&', '|']
             | replace(s, c, '\\' + c)) AS escaped

@@ -3,10 +3,11 @@
 // params: theme (string, default the most recurrent problem), limit (integer, default 50)
 //
 // `theme` is a Problem or Measure name, themeId or key, or a part of a name (e.g. '经费').
-// Neo4j Browser:
-// :param theme => null
+//
+// Neo4j Browser: run the :params line first (null = the default above), then the query;
+// set one parameter with :param (the example below), and run the query again.
+// :params {theme: null, limit: null}
 // :param theme => '党建经费缺乏保障'
-// :param limit => 50
 CALL () {
   MATCH (t:Problem|Measure)
   WHERE $theme IS NULL OR t.name = $theme OR t.themeId = $theme OR t.key = $theme OR t.name CONTAINS $theme

@@ -63,12 +63,28 @@ describe("the shipped query library", () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it("should declare a type and a default for every parameter, and a Browser :param line for each", () => {
+  it("should declare a type and a default for every parameter", () => {
     for (const q of library) {
       for (const p of q.params) {
         expect(["string", "integer", "float", "boolean"]).toContain(p.type);
         expect(p.defaultText.length).toBeGreaterThan(0);
-        expect(q.browserParams.some((line) => line.startsWith(`:param ${p.name} =>`)), `${q.name}: ${p.name}`).toBe(true);
+      }
+    }
+  });
+
+  it("should give Browser users one :params line that sets every parameter of the query (a missing one is an error there)", () => {
+    for (const q of library) {
+      const line = q.browserParams.find((l) => l.startsWith(":params "));
+      expect(line, q.name).toBeDefined();
+      const keys = [...(line ?? "").matchAll(/([A-Za-z_]\w*)\s*:/g)].map((m) => m[1]);
+      expect(keys, q.name).toEqual(q.params.map((p) => p.name));
+    }
+  });
+
+  it("should only show :param examples for parameters the query declares", () => {
+    for (const q of library) {
+      for (const line of q.browserParams.filter((l) => l.startsWith(":param "))) {
+        expect(q.params.map((p) => p.name), `${q.name}: ${line}`).toContain(/^:param (\w+)/.exec(line)?.[1]);
       }
     }
   });

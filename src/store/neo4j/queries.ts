@@ -28,7 +28,7 @@ export interface NamedQuery {
   name: string;
   description: string;
   params: QueryParam[];
-  /** `:param name => value` lines for Neo4j Browser, from the header comments. */
+  /** `:params {…}` and `:param name => value` lines for Neo4j Browser, from the header comments. */
   browserParams: string[];
   /** The whole file: Neo4j ignores the `//` comments. */
   cypher: string;
@@ -63,7 +63,7 @@ export function parseQueryFile(text: string, path: string): NamedQuery {
   }
   const browserParams = text
     .split("\n")
-    .map((line) => /^\s*\/\/\s*(:param\s+.+?)\s*$/.exec(line)?.[1])
+    .map((line) => /^\s*\/\/\s*(:params?\s+.+?)\s*$/.exec(line)?.[1])
     .filter((line): line is string => line !== undefined);
   return { name, description, params, browserParams, cypher: text, path };
 }
