@@ -78,8 +78,12 @@ export async function runQueryCommand(name: string | undefined, opts: QueryOptio
     await handle.driver.close();
   }
   if (opts.json) return `${JSON.stringify(result.rows, null, 2)}\n`;
-  const table = formatTable(result.columns, result.rows, { maxCellWidth: opts.maxWidth ?? DEFAULT_MAX_CELL_WIDTH });
-  return `${table}(${result.rows.length} row${result.rows.length === 1 ? "" : "s"})\n`;
+  const shown = result.columns.filter((c) => !result.graphColumns.includes(c));
+  const table = formatTable(shown, result.rows, { maxCellWidth: opts.maxWidth ?? DEFAULT_MAX_CELL_WIDTH });
+  const hidden = result.graphColumns.length
+    ? `; columns ${result.graphColumns.join(", ")} hold nodes and relationships: Neo4j Browser draws them, --json prints them`
+    : "";
+  return `${table}(${result.rows.length} row${result.rows.length === 1 ? "" : "s"}${hidden})\n`;
 }
 
 function describeJson(q: NamedQuery) {

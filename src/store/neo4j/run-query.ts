@@ -13,6 +13,8 @@ import type { NamedQuery, ParamValue } from "./queries.ts";
 export interface QueryResult {
   columns: string[];
   rows: Record<string, unknown>[];
+  /** Columns holding nodes, relationships or paths (for Neo4j Browser to draw), as plain property maps in `rows`. */
+  graphColumns: string[];
 }
 
 /** The parameter map sent to Neo4j: each declared parameter, null when not given. */
@@ -41,8 +43,11 @@ export async function runNamedQuery(
       routing: routing.READ,
       ...(handle.database ? { database: handle.database } : {}),
     });
+    const columns = [...result.keys].map(String);
+    const graphColumns = columns.filter((c) => result.records.some((r) => isGraphValue(r.get(c))));
     return {
-      columns: [...result.keys].map(String),
+      columns,
+      graphColumns,
       rows: result.records.map((record) => {
         const row: Record<string, unknown> = {};
         for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
@@ -52,6 +57,10 @@ export async function runNamedQuery(
   } catch (err) {
     throw toStoreError(err, handle);
   }
+}
+
+function isGraphValue(value: unknown): boolean {
+  return isNode(value) || isRelationship(value) || isPath(value);
 }
 
 /** A value from a record as plain JSON data: numbers, strings, arrays, objects; nodes as their properties. */

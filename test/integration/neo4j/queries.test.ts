@@ -146,6 +146,14 @@ describe("kg query (binary)", () => {
     expect(lines.at(-1)).toBe("(3 rows)");
   });
 
+  it("should leave node and relationship columns out of the table and say so", async () => {
+    const r = await kg(["query", "problem-measure-map", "--param", "limit=2", ...target()]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^problemName\s+measureName\s+reports$/);
+    expect(lines.at(-1)).toMatch(/^\(2 rows; columns problem, link, measure hold nodes and relationships/);
+  });
+
   it("should print the same rows as JSON with --json, untruncated", async () => {
     const r = await kg(["query", "theme-evidence", "--json", ...target()]);
     expect(r.code).toBe(0);
@@ -221,6 +229,19 @@ describe("answers agree with the extraction (kg extract --json)", () => {
       expect(row.reports, String(row.measure)).toBe(e?.reports.size);
       expect(sorted(row.quotes as string[])).toEqual(sorted(e?.quotes ?? []));
     }
+  });
+
+  it("problem-measure-map: each problem-measure pair with the number of reports linking them, and the nodes for Browser", async () => {
+    const pairs = new Map<string, Set<string>>();
+    for (const l of themedLinks()) {
+      if (!l.measure) continue;
+      const key = `${label(l.problem)} -> ${label(l.measure)}`;
+      pairs.set(key, (pairs.get(key) ?? new Set()).add(l.report));
+    }
+    const result = await runNamedQuery(handle, findQuery(library, "problem-measure-map"), { limit: 10_000 });
+    expect(result.graphColumns).toEqual(["problem", "link", "measure"]);
+    expect(sorted(result.rows.map((r) => `${r.problemName} -> ${r.measureName}`))).toEqual(sorted(pairs.keys()));
+    for (const row of result.rows) expect(row.reports).toBe(pairs.get(`${row.problemName} -> ${row.measureName}`)?.size);
   });
 
   it("theme-evidence: every statement of a theme, quoted as in the source at its line", async () => {
