@@ -16,6 +16,8 @@ export interface EntityInput {
   span: Span;
   /** Boilerplate ranges to skip. */
   noise: NoiseRange[];
+  /** Optional: passages that repeat earlier text of the report (ReportSegment.duplicates); skipped like noise. */
+  duplicates?: Span[];
   /** Section kind at a document offset. */
   contextAt(offset: number): MentionContext;
 }
@@ -37,16 +39,17 @@ const DROPPED = /[“”"‘’'「」『』\s>]/u;
 /** Build the compact view of the report span, skipping noise (a skipped stretch leaves a "\n" boundary). */
 export function buildView(input: EntityInput): TextView {
   const { text, span } = input;
-  const noise = input.noise.filter((n) => n.span.end > span.start && n.span.start < span.end).sort((a, b) => a.span.start - b.span.start);
+  const skipped = new Uint8Array(span.end - span.start);
+  for (const r of [...input.noise.map((n) => n.span), ...(input.duplicates ?? [])]) {
+    for (let i = Math.max(r.start, span.start); i < Math.min(r.end, span.end); i++) skipped[i - span.start] = 1;
+  }
   const chars: string[] = [];
   const toDoc: number[] = [];
   const fromDoc = new Int32Array(span.end - span.start + 1);
   const gapAt: number[] = [];
-  let n = 0;
   for (let i = span.start; i < span.end; i++) {
     fromDoc[i - span.start] = chars.length;
-    while (n < noise.length && noise[n]!.span.end <= i) n++;
-    const inNoise = n < noise.length && noise[n]!.span.start <= i && i < noise[n]!.span.end;
+    const inNoise = skipped[i - span.start] === 1;
     const ch = text[i]!;
     if (inNoise) {
       if (chars.length && chars[chars.length - 1] !== "\n") {

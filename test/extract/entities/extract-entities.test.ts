@@ -131,6 +131,14 @@ describe("figures", () => {
     expect(found.figures.map((f) => f.value)).toEqual([3.5]);
   });
 
+  it("should skip noise and duplicated passages", () => {
+    const text = "共有党员20名。\n下载本文档\n共有党员20名。";
+    const input = inputFor(text, undefined, undefined, [2]);
+    const dup = { start: text.lastIndexOf("共有"), end: text.length };
+    expect(extractEntities({ ...input, duplicates: [dup] }).figures.map((f) => f.line)).toEqual([1]);
+    expect(extractEntities(input).figures.map((f) => f.line)).toEqual([1, 3]);
+  });
+
   it("should parse Chinese numbers", () => {
     expect([parseChineseNumber("十二"), parseChineseNumber("两"), parseChineseNumber("一百零八"), parseChineseNumber("二十")]).toEqual([12, 2, 108, 20]);
   });
