@@ -58,6 +58,7 @@ export interface OrgCore {
   requirePrefix?: boolean;
   requireLevel?: boolean;
   notFollowedBy?: string[];
+  notPrecededBy?: string[];
   prefixes?: string[];
   weak?: boolean;
 }

@@ -134,7 +134,7 @@ function coreMentions(m: OrganisationMatcher, compact: string, gaps: Uint8Array)
   for (const hit of compact.matchAll(m.coreRe)) {
     const core = m.cores.get(hit[0])!;
     const end = hit.index + hit[0].length;
-    if (core.notFollowedBy?.some((w) => compact.startsWith(w, end))) continue;
+    if (core.notFollowedBy?.some((w) => compact.startsWith(w, end)) || precededBy(compact, hit.index, core.notPrecededBy)) continue;
     // "教育局党委": 教育局 qualifies the party committee; "党委政府" names two bodies.
     if (startsCore(m, compact, end, true) || (core.type !== "party" && startsCore(m, compact, end))) continue;
     const { tokens, start } = prefixTokens(m, compact, hit.index, core.prefixes, gaps);
