@@ -52,6 +52,9 @@ describe("kg import (graph file)", () => {
     expect(graph.filterNodes((_k, a) => a.label === "Report")).toHaveLength(9);
     expect(io.err()).toMatch(/1 document, 9 reports/);
     expect(io.err()).toMatch(/new file/);
+    // Not a terminal: plain progress lines instead of a bar.
+    expect(io.err()).toMatch(/^kg import: extracting 1\/1$/m);
+    expect(io.err()).not.toContain("\u001b[");
   });
 
   it("should leave the file byte-identical when the same input is imported again", async () => {

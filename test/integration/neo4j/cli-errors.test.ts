@@ -60,6 +60,13 @@ describe("kg import against the real Neo4j: wipe, dry run, failures", () => {
     expect(run.stderr).not.toContain("wrong");
   });
 
+  it("should exit 1 naming the database when --database does not exist", async () => {
+    const run = await runKg(["import", "seeds/", "--neo4j", testNeo4j().uri, "--database", "nosuchdb"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^kg: Neo4j at .* has no database "nosuchdb"/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("should exit 3 with a hint to start Neo4j when nothing listens", async () => {
     const run = await runKg(["import", "seeds/", "--neo4j", "bolt://127.0.0.1:1"]);
     expect(run.code).toBe(3);
