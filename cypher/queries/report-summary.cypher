@@ -2,12 +2,12 @@
 // description: One report at a glance: its organisations, mechanisms, figures, problems, causes and measures, in source order
 // params: report (string, default the report with the most statements)
 //
-// `report` is a report's name, title, key, or a part of its name or title (e.g. '中学').
+// `report` is a report's name, title, key, or a part of its name or title (e.g. '调研报告').
 //
 // Neo4j Browser: run the :params line first (null = the default above), then the query;
 // set one parameter with :param (the example below), and run the query again.
 // :params {report: null}
-// :param report => '中学'
+// :param report => '调研报告'
 CALL () {
   MATCH (r:Report)
   WHERE $report IS NULL OR r.name = $report OR r.title = $report OR r.key = $report

@@ -122,6 +122,11 @@ describe("the shipped query library", () => {
     }
   });
 
+  it("should be listed in docs/cypher.md, each query once in the table", () => {
+    const doc = readFileSync(join(QUERIES_DIR, "..", "..", "docs", "cypher.md"), "utf8");
+    for (const q of library) expect(doc.match(new RegExp(`^\\| \`${q.name}\` \\|`, "gm")), q.name).toHaveLength(1);
+  });
+
   it("should use the full-text index that cypher/schema.cypher creates", () => {
     const schema = readFileSync(join(QUERIES_DIR, "..", "schema.cypher"), "utf8");
     const index = /CREATE FULLTEXT INDEX (\w+)/.exec(schema)?.[1];
