@@ -20,8 +20,12 @@ export function parseChineseNumber(s: string): number | null {
   return total + (digit ?? 0);
 }
 
-/** Value of an Arabic or Chinese number, or null. */
+/** Value of an Arabic ("1,077", "48.5") or Chinese ("十二", "三十点五") number, or null. */
 export function parseNumber(s: string): number | null {
-  if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);
-  return parseChineseNumber(s);
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ""));
+  const [int, frac] = s.split("点");
+  const whole = parseChineseNumber(int ?? "");
+  if (whole === null || frac === undefined) return whole;
+  const digits = [...frac].map((c) => parseChineseNumber(c));
+  return digits.every((d) => d !== null && d < 10) ? Number(`${whole}.${digits.join("")}`) : null;
 }

@@ -43,7 +43,7 @@ function reportGaps(view: TextView, m: FigureMatcher, diagnostics: Diagnostic[])
 export function compileFigures(lex: FigureLexicon): FigureMatcher {
   const units = Object.keys(lex.units).map((u) => u.replace(/[%]/g, "%"));
   return {
-    numberRe: new RegExp(`(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)(多|余)?(${units.join("|")})`, "gu"),
+    numberRe: new RegExp(`百分之(?<pct>[零〇一二两三四五六七八九十百点]+)|(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)(?:多|余)?(?<unit>${units.join("|")})`, "gu"),
     keywords: lex.keywords,
     units: lex.units,
     ageLabel: lex.ageLabel,
@@ -80,12 +80,14 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
   const hasKeyword = (s: string): boolean => m.keywords.some((k) => s.includes(k));
   const out: Figure[] = [];
   for (const hit of compact.matchAll(m.numberRe)) {
-    const [whole, num, , unitRaw] = hit;
-    const value = parseNumber(num!);
+    const whole = hit[0];
+    const num = hit.groups?.["pct"] ?? hit.groups?.["num"] ?? "";
+    const unitRaw = hit.groups?.["pct"] ? "%" : (hit.groups?.["unit"] ?? "");
+    const value = parseNumber(num);
     if (value === null || /[\d.]/.test(compact[hit.index - 1] ?? "")) continue;
-    const unit = m.units[unitRaw!] ?? unitRaw!;
+    const unit = m.units[unitRaw] ?? unitRaw;
     const numEnd = hit.index + whole.length;
-    const chinese = !/^\d/.test(num!);
+    const chinese = !/^\d/.test(num) && unit !== "%";
     const endsClause = numEnd >= compact.length || CLAUSE_END.test(compact[numEnd]!);
     if (chinese && (value < 2 ? !endsClause : compact[hit.index - 1] === "每")) continue;
     const label = clauseBefore(compact, hit.index, m.maxLabel);

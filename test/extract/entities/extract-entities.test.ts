@@ -139,6 +139,15 @@ describe("figures", () => {
     expect(extractEntities(input).figures.map((f) => f.line)).toEqual([1, 3]);
   });
 
+  it("should read thousands separators and percentages written 百分之…", () => {
+    const found = run("全县共有党员12,345名，女党员占百分之三十点五，党支部二十八个。");
+    expect(found.figures.map((f) => [f.value, f.unit])).toEqual([
+      [12345, "名"],
+      [30.5, "%"],
+      [28, "个"],
+    ]);
+  });
+
   it("should parse Chinese numbers", () => {
     expect([parseChineseNumber("十二"), parseChineseNumber("两"), parseChineseNumber("一百零八"), parseChineseNumber("二十")]).toEqual([12, 2, 108, 20]);
   });
