@@ -118,9 +118,17 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
       quoteStart = label.start;
     } else continue;
     const span = docSpan(view, quoteStart, quoteEnd);
-    out.push({ what: what.slice(0, 16), value, unit, line: lineAt(view.input.lines, view.toDoc[hit.index]!), span, quote: view.input.source.slice(span.start, span.end) });
+    out.push({ what: normaliseWhat(what, unit).slice(0, 16), value, unit, line: lineAt(view.input.lines, view.toDoc[hit.index]!), span, quote: view.input.source.slice(span.start, span.end) });
   }
   return out;
+}
+
+/** A short label: "党员" → "党员总数", "党支部" counted in 个 → "党支部数"; the unit's own body prefix dropped. */
+function normaliseWhat(what: string, unit: string): string {
+  const w = what.replace(/^(?:[我本]?校|学校|全校|全镇|全县|全区|全村)(?=.)/u, "");
+  if (/^(?:共产)?党员$/u.test(w)) return "党员总数";
+  if (unit === "个" && !/数$/u.test(w)) return `${w}数`;
+  return w;
 }
 
 /** The counted thing of a label: what follows its last lead word ("全县共有机关党委" → "机关党委"). */

@@ -121,7 +121,7 @@ describe("figures", () => {
     const found = run("设党支部书记一名，下设两个党小组。村距县城12公里，人口3000人，投入经费5万元。共有党员X名，设党支部个。");
     expect(found.figures.map((f) => [f.what, f.value])).toEqual([
       ["党支部书记", 1],
-      ["党小组", 2],
+      ["党小组数", 2],
     ]);
     expect(found.diagnostics.map((d) => d.severity)).toEqual(["info", "warning"]);
   });
