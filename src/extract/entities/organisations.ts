@@ -6,23 +6,8 @@
 import type { OrganisationMention, OrgType } from "../../types.ts";
 import type { OrgCore, OrganisationLexicon } from "../lexicon.ts";
 import { compileLexicon, type LexiconMatcher } from "./lexicon-matcher.ts";
+import { findParents, groupMentions, groupName, type Mention, type Token, type TokenKind } from "./organisation-groups.ts";
 import { escapeRegExp, isHan, occurrenceOf, type TextView } from "./text-view.ts";
-
-type TokenKind = "self" | "level" | "distinctive" | "generic" | "name";
-
-interface Token {
-  kind: TokenKind;
-  text: string;
-}
-
-interface Mention {
-  core: string;
-  type: OrgType;
-  weak: boolean;
-  tokens: Token[];
-  start: number;
-  end: number;
-}
 
 /** Compiled organisation lexicon. */
 export interface OrganisationMatcher {
@@ -177,116 +162,13 @@ function fixedMentions(m: OrganisationMatcher, compact: string): Mention[] {
     .map((h) => ({ core: h.name, type: m.fixedInfo.get(h.name)!.type, weak: false, tokens: [], start: h.start, end: h.end }));
 }
 
-interface Group {
-  key: string;
-  core: string;
-  type: OrgType;
-  weak: boolean;
-  levels: string;
-  distinct: string;
-  mentions: Mention[];
-  hasSelf: boolean;
-  bare: boolean;
-}
-
-function keyParts(m: OrganisationMatcher, mention: Mention): { levels: string; distinct: string } {
-  const aliases = m.lex.prefixTokens.levelAliases;
-  const levels = mention.tokens.filter((t) => t.kind === "level").map((t) => aliases[t.text] ?? t.text);
-  const distinct = mention.tokens.filter((t) => t.kind === "distinctive" || t.kind === "name").map((t) => t.text);
-  return { levels: levels.join("+"), distinct: distinct.join("+") };
-}
-
-/** Group mentions of one body: same core and same non-self qualifiers; then fold bare and partial forms in. */
-function groupMentions(m: OrganisationMatcher, mentions: Mention[]): Group[] {
-  const groups = new Map<string, Group>();
-  for (const mention of mentions) {
-    const { levels, distinct } = keyParts(m, mention);
-    const key = `${mention.core}|${levels}|${distinct}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, core: mention.core, type: mention.type, weak: mention.weak, levels, distinct, mentions: [], hasSelf: false, bare: true }));
-    g.mentions.push(mention);
-    if (mention.tokens.some((t) => t.kind === "self")) g.hasSelf = true;
-    if (mention.tokens.length) g.bare = false;
-  }
-  const list = [...groups.values()];
-  const fold = (from: Group, into: Group): void => {
-    into.mentions.push(...from.mentions);
-    into.hasSelf ||= from.hasSelf;
-    groups.delete(from.key);
-  };
-  for (const g of list) {
-    if (!groups.has(g.key)) continue;
-    const same = [...groups.values()].filter((o) => o !== g && o.core === g.core);
-    // 1. "高校工委" is the "省委高校工委" of the same report.
-    if (!g.levels && g.distinct) {
-      const wider = same.filter((o) => o.distinct === g.distinct && o.levels);
-      if (wider.length === 1) fold(g, wider[0]!);
-      continue;
-    }
-    // 2. A bare core ("党委") is the report's own body when only one named one exists ("XX党委").
-    if (g.bare && !g.levels && !g.distinct) {
-      const named = same.filter((o) => o.mentions.some((mm) => mm.tokens.some((t) => t.kind === "name")));
-      const levelled = same.filter((o) => o.levels && !o.distinct);
-      if (named.length === 1) fold(g, named[0]!);
-      else if (!named.length && levelled.length === 1) fold(g, levelled[0]!);
-      continue;
-    }
-    // 3. "村党支部" is "青山村党支部" when that is the only named one ending in 村.
-    if (g.levels && !g.distinct) {
-      const named = same.filter((o) => o.distinct && !o.levels && o.distinct.endsWith(g.levels));
-      if (named.length === 1) fold(g, named[0]!);
-    }
-  }
-  // 4. The report's own body written once with its full name ("某中学党支部") and otherwise as 我校党支部.
-  for (const g of [...groups.values()]) {
-    if (!g.hasSelf || g.levels || g.distinct) continue;
-    const named = [...groups.values()].filter((o) => o.core === g.core && !o.levels && o.mentions.every((mm) => mm.tokens.length === 1 && mm.tokens[0]!.kind === "name"));
-    if (named.length === 1 && named[0]!.mentions.length <= g.mentions.length) fold(named[0]!, g);
-  }
-  return foldWeak(m, groups);
-}
-
-/** "党组织" groups: merged into the party body with the same qualifiers, kept when qualified, dropped when bare. */
-function foldWeak(m: OrganisationMatcher, groups: Map<string, Group>): Group[] {
-  const out: Group[] = [];
-  const all = [...groups.values()];
-  for (const g of all) {
-    if (!g.weak) {
-      out.push(g);
-      continue;
-    }
-    const party = all.filter((o) => !o.weak && o.type === "party" && o.levels === g.levels && o.distinct === g.distinct);
-    const target = party.find((o) => o.core === "党委") ?? party.find((o) => o.core === "党支部") ?? party[0];
-    if (target) target.mentions.push(...g.mentions);
-    else if (g.levels || (g.distinct && !g.distinct.split("+").every((d) => m.lex.weakGenericQualifiers.includes(d)))) out.push(g);
-  }
-  return out;
-}
-
-function surfaceName(compact: string, mention: Mention): string {
-  return compact.slice(mention.start, mention.end).replace(/^[我本](?=[校院局镇村])/u, "");
-}
-
-/** Best name of a group: the most frequent qualified surface, longest on ties. */
-function groupName(compact: string, g: Group): string {
-  const counts = new Map<string, number>();
-  const strong = g.mentions.filter((mm) => !mm.weak || g.weak);
-  const qualified = strong.filter((mm) => mm.tokens.length);
-  if (!qualified.length) return g.core;
-  for (const mm of qualified) {
-    const n = surfaceName(compact, mm);
-    counts.set(n, (counts.get(n) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
-}
-
 /** Find the organisations of one report, one entry per body. */
 export function extractOrganisations(view: TextView, m: OrganisationMatcher): OrganisationMention[] {
   const { compact } = view;
   const mentions = [...fixedMentions(m, compact), ...coreMentions(m, compact, view.gaps), ...institutionMentions(m, compact, view.gaps)];
-  const groups = groupMentions(m, mentions);
+  const groups = groupMentions(m.lex, mentions);
   const names = new Map(groups.map((g) => [g, groupName(compact, g)]));
-  const parents = findParents(m, compact, groups);
+  const parents = findParents(m.lex, compact, groups);
   const result: OrganisationMention[] = groups.map((g) => {
     const parent = parents.get(g);
     return {
@@ -297,31 +179,6 @@ export function extractOrganisations(view: TextView, m: OrganisationMatcher): Or
     };
   });
   return mergeSameName(result).sort((a, b) => a.occurrences[0]!.span.start - b.occurrences[0]!.span.start);
-}
-
-/** Parents stated in the text: "学校党支部在市教育局党委的领导下", "学校党委下设14个分党委". */
-function findParents(m: OrganisationMatcher, compact: string, groups: Group[]): Map<Group, Group> {
-  const h = m.lex.hierarchy;
-  const under = new RegExp(h.underLeadership, "u");
-  const before = new RegExp(h.underBefore, "u");
-  const setsUp = new RegExp(h.setsUp, "u");
-  const end = new RegExp(h.sentenceEnd, "u");
-  const located = groups.flatMap((g) => g.mentions.map((mm) => ({ g, mm }))).sort((a, b) => a.mm.start - b.mm.start);
-  const parents = new Map<Group, Group>();
-  located.forEach(({ g, mm }, i) => {
-    const after = compact.slice(mm.end, mm.end + 12);
-    if (under.test(after) && before.test(compact.slice(Math.max(0, mm.start - 2), mm.start))) {
-      const child = located.slice(0, i).reverse().find((o) => o.mm.end <= mm.start - 1 && mm.start - o.mm.end <= 3);
-      if (child && child.g !== g && !parents.has(child.g)) parents.set(child.g, g);
-    }
-    if (setsUp.test(after)) {
-      for (const o of located.slice(i + 1)) {
-        if (end.test(compact.slice(mm.end, o.mm.start))) break;
-        if (o.g !== g && !parents.has(o.g)) parents.set(o.g, g);
-      }
-    }
-  });
-  return parents;
 }
 
 function mergeSameName(list: OrganisationMention[]): OrganisationMention[] {

@@ -1,0 +1,152 @@
+/*
+ * Grouping organisation mentions into bodies within one report: same core and qualifiers, bare and
+ * partial forms folded into the body they stand for, 党组织 merged or dropped, names chosen, and
+ * parents read from "在X的领导下" and "X下设" statements.
+ */
+import type { OrgType } from "../../types.ts";
+import type { OrganisationLexicon } from "../lexicon.ts";
+
+export type TokenKind = "self" | "level" | "distinctive" | "generic" | "name";
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+}
+
+export interface Mention {
+  core: string;
+  type: OrgType;
+  weak: boolean;
+  tokens: Token[];
+  start: number;
+  end: number;
+}
+
+export interface Group {
+  key: string;
+  core: string;
+  type: OrgType;
+  weak: boolean;
+  levels: string;
+  distinct: string;
+  mentions: Mention[];
+  hasSelf: boolean;
+  bare: boolean;
+}
+
+function keyParts(lex: OrganisationLexicon, mention: Mention): { levels: string; distinct: string } {
+  const aliases = lex.prefixTokens.levelAliases;
+  const levels = mention.tokens.filter((t) => t.kind === "level").map((t) => aliases[t.text] ?? t.text);
+  const distinct = mention.tokens.filter((t) => t.kind === "distinctive" || t.kind === "name").map((t) => t.text);
+  return { levels: levels.join("+"), distinct: distinct.join("+") };
+}
+
+/** Group mentions of one body: same core and same non-self qualifiers; then fold bare and partial forms in. */
+export function groupMentions(lex: OrganisationLexicon, mentions: Mention[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const mention of mentions) {
+    const { levels, distinct } = keyParts(lex, mention);
+    const key = `${mention.core}|${levels}|${distinct}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, core: mention.core, type: mention.type, weak: mention.weak, levels, distinct, mentions: [], hasSelf: false, bare: true }));
+    g.mentions.push(mention);
+    if (mention.tokens.some((t) => t.kind === "self")) g.hasSelf = true;
+    if (mention.tokens.length) g.bare = false;
+  }
+  const list = [...groups.values()];
+  const fold = (from: Group, into: Group): void => {
+    into.mentions.push(...from.mentions);
+    into.hasSelf ||= from.hasSelf;
+    groups.delete(from.key);
+  };
+  for (const g of list) {
+    if (!groups.has(g.key)) continue;
+    const same = [...groups.values()].filter((o) => o !== g && o.core === g.core);
+    // 1. "高校工委" is the "省委高校工委" of the same report.
+    if (!g.levels && g.distinct) {
+      const wider = same.filter((o) => o.distinct === g.distinct && o.levels);
+      if (wider.length === 1) fold(g, wider[0]!);
+      continue;
+    }
+    // 2. A bare core ("党委") is the report's own body when only one named one exists ("XX党委").
+    if (g.bare && !g.levels && !g.distinct) {
+      const named = same.filter((o) => o.mentions.some((mm) => mm.tokens.some((t) => t.kind === "name")));
+      const levelled = same.filter((o) => o.levels && !o.distinct);
+      if (named.length === 1) fold(g, named[0]!);
+      else if (!named.length && levelled.length === 1) fold(g, levelled[0]!);
+      continue;
+    }
+    // 3. "村党支部" is "青山村党支部" when that is the only named one ending in 村.
+    if (g.levels && !g.distinct) {
+      const named = same.filter((o) => o.distinct && !o.levels && o.distinct.endsWith(g.levels));
+      if (named.length === 1) fold(g, named[0]!);
+    }
+  }
+  // 4. The report's own body written once with its full name ("某中学党支部") and otherwise as 我校党支部.
+  for (const g of [...groups.values()]) {
+    if (!g.hasSelf || g.levels || g.distinct) continue;
+    const named = [...groups.values()].filter((o) => o.core === g.core && !o.levels && o.mentions.every((mm) => mm.tokens.length === 1 && mm.tokens[0]!.kind === "name"));
+    if (named.length === 1 && named[0]!.mentions.length <= g.mentions.length) fold(named[0]!, g);
+  }
+  return foldWeak(lex, groups);
+}
+
+/** "党组织" groups: merged into the party body with the same qualifiers, kept when qualified, dropped when bare. */
+function foldWeak(lex: OrganisationLexicon, groups: Map<string, Group>): Group[] {
+  const out: Group[] = [];
+  const all = [...groups.values()];
+  for (const g of all) {
+    if (!g.weak) {
+      out.push(g);
+      continue;
+    }
+    const party = all.filter((o) => !o.weak && o.type === "party" && o.levels === g.levels && o.distinct === g.distinct);
+    const target = party.find((o) => o.core === "党委") ?? party.find((o) => o.core === "党支部") ?? party[0];
+    if (target) target.mentions.push(...g.mentions);
+    else if (g.levels || (g.distinct && !g.distinct.split("+").every((d) => lex.weakGenericQualifiers.includes(d)))) out.push(g);
+  }
+  return out;
+}
+
+function surfaceName(compact: string, mention: Mention): string {
+  return compact.slice(mention.start, mention.end).replace(/^[我本](?=[校院局镇村])/u, "");
+}
+
+/** Best name of a group: the most frequent qualified surface, longest on ties. */
+export function groupName(compact: string, g: Group): string {
+  const counts = new Map<string, number>();
+  const strong = g.mentions.filter((mm) => !mm.weak || g.weak);
+  const qualified = strong.filter((mm) => mm.tokens.length);
+  if (!qualified.length) return g.core;
+  for (const mm of qualified) {
+    const n = surfaceName(compact, mm);
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
+}
+
+/** Parents stated in the text: "学校党支部在市教育局党委的领导下", "学校党委下设14个分党委". */
+export function findParents(lex: OrganisationLexicon, compact: string, groups: Group[]): Map<Group, Group> {
+  const h = lex.hierarchy;
+  const under = new RegExp(h.underLeadership, "u");
+  const before = new RegExp(h.underBefore, "u");
+  const setsUp = new RegExp(h.setsUp, "u");
+  const end = new RegExp(h.sentenceEnd, "u");
+  const located = groups.flatMap((g) => g.mentions.map((mm) => ({ g, mm }))).sort((a, b) => a.mm.start - b.mm.start);
+  const parents = new Map<Group, Group>();
+  located.forEach(({ g, mm }, i) => {
+    const after = compact.slice(mm.end, mm.end + 12);
+    if (under.test(after) && before.test(compact.slice(Math.max(0, mm.start - 2), mm.start))) {
+      const child = located.slice(0, i).reverse().find((o) => o.mm.end <= mm.start - 1 && mm.start - o.mm.end <= 3);
+      if (child && child.g !== g && !parents.has(child.g)) parents.set(child.g, g);
+    }
+    if (setsUp.test(after)) {
+      for (const o of located.slice(i + 1)) {
+        if (end.test(compact.slice(mm.end, o.mm.start))) break;
+        if (o.g !== g && !parents.has(o.g)) parents.set(o.g, g);
+      }
+    }
+  });
+  return parents;
+}
+
