@@ -8,7 +8,7 @@ import { SHIPPED_LEXICONS, type Lexicons } from "../lexicon.ts";
 import { compileFigures, extractFigures, type FigureMatcher } from "./figures.ts";
 import { canonicalMechanism, compileMechanisms, extractMechanisms, type MechanismMatcher } from "./mechanisms.ts";
 import { compileOrganisations, extractOrganisations, type OrganisationMatcher } from "./organisations.ts";
-import { compileSlogans, extractSlogans, isSloganText, type SloganMatcher } from "./slogans.ts";
+import { compileSlogans, extractSlogans, type SloganMatcher } from "./slogans.ts";
 import { buildView, type EntityInput } from "./text-view.ts";
 
 export type { EntityInput } from "./text-view.ts";
@@ -52,13 +52,12 @@ function compiled(lex: Lexicons): Compiled {
 export function extractEntities(input: EntityInput, lexicons: Lexicons = SHIPPED_LEXICONS): EntityResult {
   const c = compiled(lexicons);
   const view = buildView(input);
-  const isSlogan = (s: string): boolean => isSloganText(c.slogans, s);
   const isMechanism = (s: string): boolean => canonicalMechanism(c.mechanisms, s) !== undefined || c.mechanisms.quotedEndings.some((e) => s.endsWith(e));
   const diagnostics: Diagnostic[] = [];
   const figures = extractFigures(view, c.figures, diagnostics);
   return {
     organisations: extractOrganisations(view, c.organisations),
-    mechanisms: extractMechanisms(view, c.mechanisms, isSlogan),
+    mechanisms: extractMechanisms(view, c.mechanisms),
     slogans: extractSlogans(view, c.slogans, isMechanism),
     figures,
     diagnostics,

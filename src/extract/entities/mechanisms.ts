@@ -173,7 +173,7 @@ function fromSuffixes(m: MechanismMatcher, compact: string): Candidate[] {
   return out;
 }
 
-function fromQuotes(view: TextView, m: MechanismMatcher, isSlogan: (s: string) => boolean): Candidate[] {
+function fromQuotes(view: TextView, m: MechanismMatcher): Candidate[] {
   const { text, span } = view.input;
   const body = text.slice(span.start, span.end);
   const out: Candidate[] = [];
@@ -181,8 +181,9 @@ function fromQuotes(view: TextView, m: MechanismMatcher, isSlogan: (s: string) =
     const content = q[1]!.replace(/[\s>]/g, "");
     const suffix = q[2];
     const ending = m.quotedEndings.some((e) => content.endsWith(e));
+    // A quoted phrase is a mechanism when it ends like one or a mechanism word follows; otherwise it is
+    // left to the slogan extractor.
     if (!suffix && !ending) continue;
-    if (!suffix && !ending && isSlogan(content)) continue;
     if (!/^[\p{Script=Han}×xX\d+、,]+$/u.test(content)) continue;
     const start = compactIndex(view, span.start + q.index);
     const end = compactIndex(view, span.start + q.index + q[0].length);
@@ -223,11 +224,11 @@ function fromLists(m: MechanismMatcher, compact: string): Candidate[] {
   return out;
 }
 
-/** Find the mechanisms of one report. `isSlogan` keeps slogans out of the quoted-term discovery. */
-export function extractMechanisms(view: TextView, m: MechanismMatcher, isSlogan: (s: string) => boolean): MechanismMention[] {
+/** Find the mechanisms of one report. */
+export function extractMechanisms(view: TextView, m: MechanismMatcher): MechanismMention[] {
   const { compact } = view;
   const lexical: Candidate[] = m.lexicon.scan(compact).map((h) => ({ ...h, source: "lexicon", priority: 2 }));
-  const all = [...lexical, ...fromSuffixes(m, compact), ...fromQuotes(view, m, isSlogan), ...fromLists(m, compact)];
+  const all = [...lexical, ...fromSuffixes(m, compact), ...fromQuotes(view, m), ...fromLists(m, compact)];
   const byName = new Map<string, MechanismMention>();
   for (const c of resolveOverlaps(all)) {
     const key = nameKey(c.name);
