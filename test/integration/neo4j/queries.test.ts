@@ -289,6 +289,15 @@ describe("answers agree with the extraction (kg extract --json)", () => {
     expect(rows).toHaveLength(pairs);
   });
 
+  it("problems-co-occurring: with a theme, the problems raised together with that one", async () => {
+    const top = [...problemThemes()].sort((a, b) => b.reportIds.length - a.reportIds.length)[0];
+    const mine = new Set(top?.reportIds);
+    const expected = problemThemes().filter((t) => t.id !== top?.id && t.reportIds.some((r) => mine.has(r)));
+    const rows = await run("problems-co-occurring", { theme: top?.label ?? "", limit: 1000 });
+    expect(new Set(rows.map((r) => r.problem))).toEqual(new Set([top?.label]));
+    expect(sorted(rows.map((r) => r.coOccursWith))).toEqual(sorted(expected.map((t) => t.label)));
+  });
+
   it("report-summary: by default the report with the most statements, with its problems and measures", async () => {
     const best = [...allReports()].sort((a, b) => b.statements.length - a.statements.length)[0];
     const rows = await run("report-summary");
