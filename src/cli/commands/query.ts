@@ -34,7 +34,7 @@ export function registerQuery(program: Command): void {
     .command("query")
     .description("run a query of the Cypher library against Neo4j (kg query --list shows them)")
     .argument("[name]", "query name, e.g. problems-ranked")
-    .option("-p, --param <key=value>", "a query parameter; repeat for several (see --describe)", collect, [])
+    .option("-p, --param <key=value>", "a query parameter; repeat for several (see --describe)", collect)
     .option("--json", "print the rows as JSON (full values, nothing truncated)")
     .option("-l, --list", "list the queries with a one-line description (no database needed)")
     .option("--describe", "show a query's parameters, defaults and Neo4j Browser :param lines")
@@ -46,8 +46,8 @@ export function registerQuery(program: Command): void {
     });
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function parseMaxWidth(value: string): number {

@@ -5,6 +5,7 @@
  */
 import neo4j, { isNode, isPath, isRelationship, routing } from "neo4j-driver";
 
+import { StoreError } from "../../errors.ts";
 import type { Neo4jHandle } from "./client.ts";
 import { toStoreError } from "./errors.ts";
 import type { NamedQuery, ParamValue } from "./queries.ts";
@@ -55,6 +56,12 @@ export async function runNamedQuery(
       }),
     };
   } catch (err) {
+    if (err instanceof Error && /no such fulltext schema index/i.test(err.message)) {
+      throw new StoreError(
+        `query ${query.name}: Neo4j at ${handle.uri} has no full-text index for it yet: run \`kg import <paths> --neo4j ${handle.uri}\` once (it applies cypher/schema.cypher).`,
+        { unavailable: false, cause: err },
+      );
+    }
     throw toStoreError(err, handle);
   }
 }
