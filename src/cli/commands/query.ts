@@ -11,6 +11,7 @@ import { connectNeo4j } from "../../store/neo4j/client.ts";
 import { findQuery, loadQueryLibrary, type NamedQuery, parseParamArgs } from "../../store/neo4j/queries.ts";
 import { runNamedQuery, type QueryResult } from "../../store/neo4j/run-query.ts";
 
+/** Flags of `kg query`, without commander types. */
 export interface QueryOptions {
   param?: string[] | undefined;
   json?: boolean | undefined;
@@ -108,8 +109,10 @@ export function formatDescription(q: NamedQuery): string {
 
 // ---------------------------------------------------------------- table printer
 
+/** Widest table cell by default, in terminal columns. */
 export const DEFAULT_MAX_CELL_WIDTH = 40;
 
+/** Options of formatTable. */
 export interface TableOptions {
   /** Widest a cell may be, in terminal columns; longer values end in "…". */
   maxCellWidth?: number;

@@ -12,7 +12,9 @@ import { CYPHER_DIR } from "./cypher.ts";
 /** Folder of the query library. */
 export const QUERIES_DIR = join(CYPHER_DIR, "queries");
 
+/** Types a query parameter may declare; integers are sent as Neo4j integers. */
 export const PARAM_TYPES = ["string", "integer", "float", "boolean"] as const;
+/** One of PARAM_TYPES. */
 export type ParamType = (typeof PARAM_TYPES)[number];
 
 /** One parameter a query declares in its `// params:` header line. */
