@@ -33,6 +33,10 @@ export interface MechanismLexicon {
     leftBoundaries: string[];
     /** Cores that are generic on their own ("管理" in 管理制度). */
     genericTerms: string[];
+    /** Suffixes specific enough that only an exact generic core ("工作责任制") is dropped. */
+    strongSuffixes: string[];
+    /** A left boundary word does not count when followed by one of these ("对" in 入党对象). */
+    boundaryExceptions: Record<string, string[]>;
     /** Words any combination of which is generic ("工作保障", "管理和工作"). */
     genericWords: string[];
     /** A core containing one of these is generic ("考核各项管理"). */

@@ -28,6 +28,8 @@ export interface MechanismMatcher {
   bookEndings: string[];
   listRe: RegExp;
   boundaries: string[];
+  boundaryExceptions: Record<string, string[]>;
+  strong: string[];
   generic: Set<string>;
   genericWords: Set<string>;
   genericInfixes: string[];
@@ -61,6 +63,8 @@ export function compileMechanisms(lex: MechanismLexicon): MechanismMatcher {
     bookEndings: d.bookEndings,
     listRe: new RegExp(`等[\\p{Script=Han}]{0,6}?(?:${alt(d.listTails)})`, "gu"),
     boundaries: [...d.leftBoundaries].sort((a, b) => b.length - a.length),
+    boundaryExceptions: d.boundaryExceptions,
+    strong: d.strongSuffixes,
     generic: new Set(d.genericTerms),
     genericWords: new Set(d.genericWords),
     genericInfixes: d.genericInfixes,
@@ -103,7 +107,8 @@ function termStart(m: MechanismMatcher, compact: string, end: number, limit: num
   let j = end;
   while (j > 0 && end - j < limit) {
     if (!isHan(compact[j - 1])) return j;
-    if (m.boundaries.some((w) => j - w.length >= 0 && compact.startsWith(w, j - w.length))) return j;
+    const boundary = m.boundaries.find((w) => j - w.length >= 0 && compact.startsWith(w, j - w.length));
+    if (boundary && !m.boundaryExceptions[boundary]?.some((x) => compact.startsWith(x, j))) return j;
     if (j < end && m.suffixes.some((w) => j - w.length >= 0 && compact.startsWith(w, j - w.length))) return j;
     j--;
   }
@@ -152,7 +157,10 @@ function fromSuffixes(m: MechanismMatcher, compact: string): Candidate[] {
     if (m.notFollowedBy.some((w) => compact.startsWith(w, sEnd))) continue;
     const start = termStart(m, compact, hit.index, m.max);
     if (start === null) continue;
-    const c = discovered(m, compact, start, sEnd, hit[0].length, "discovery:suffix");
+    const strong = m.strong.includes(hit[0]);
+    const core = compact.slice(start, hit.index).replace(m.genericPrefixRe, "");
+    if (strong && m.generic.has(core)) continue;
+    const c = discovered(m, compact, start, sEnd, hit[0].length, "discovery:suffix", !strong);
     if (c) out.push(c);
   }
   for (const hit of compact.matchAll(m.partyRe)) {

@@ -46,6 +46,11 @@ describe("mechanisms", () => {
     expect(found.mechanisms).toEqual([]);
   });
 
+  it("should drop generic rules in problem statements but keep named ones", () => {
+    const found = run("有的单位规章制度不健全，激励约束机制缺失，请假制度落实不严，对党内监督条例理解不深。实行党建工作目标管理责任制。");
+    expect(names(found.mechanisms)).toEqual(["党内监督条例", "党建工作目标管理责任制"]);
+  });
+
   it("should keep slogans apart from mechanisms", () => {
     const found = run("增强“四个意识”，坚定“四个自信”，做到“两个维护”，两手抓、两不误，落实“一岗双责”。");
     expect(names(found.slogans).map(matchKey)).toEqual(["四个意识", "四个自信", "两个维护", "两手抓两不误"]);
