@@ -20,7 +20,7 @@ function kg(...args: string[]): { status: number | null; stdout: string; stderr:
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe("kg query (binary, no database)", () => {
+describe("kg query (binary, no database)", { timeout: 90_000 }, () => {
   it("should list every query with its description and exit 0 (--list needs no database)", () => {
     const r = kg("query", "--list");
     expect(r.status).toBe(0);
