@@ -173,6 +173,7 @@ describe("usedParameters", () => {
   it("should ignore $ inside comments and string literals", () => {
     const cypher = "// uses $commented\nMATCH (n {name: '$quoted \\' $still'}) WHERE n.x = $real AND n.y = \"$dq\" RETURN `$ticked`, $other";
     expect(usedParameters(cypher)).toEqual(["other", "real"]);
+    expect(usedParameters("RETURN /* $hidden\n $also */ $shown")).toEqual(["shown"]);
   });
 });
 

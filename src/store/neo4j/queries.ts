@@ -120,7 +120,7 @@ export function usedParameters(cypher: string): string[] {
   return [...new Set([...code.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] as string))].sort();
 }
 
-/** The Cypher with `//` comments and the contents of '…', "…" and `…` literals removed. */
+/** The Cypher with `//` and `/* … */` comments and the contents of '…', "…" and `…` literals removed. */
 export function stripCommentsAndStrings(cypher: string): string {
   let out = "";
   let i = 0;
@@ -128,6 +128,12 @@ export function stripCommentsAndStrings(cypher: string): string {
     const ch = cypher[i] as string;
     if (ch === "/" && cypher[i + 1] === "/") {
       while (i < cypher.length && cypher[i] !== "\n") i += 1;
+      continue;
+    }
+    if (ch === "/" && cypher[i + 1] === "*") {
+      const end = cypher.indexOf("*/", i + 2);
+      i = end < 0 ? cypher.length : end + 2;
+      out += " ";
       continue;
     }
     if (ch === "'" || ch === '"' || ch === "`") {
