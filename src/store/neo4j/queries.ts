@@ -120,7 +120,7 @@ export function usedParameters(cypher: string): string[] {
   return [...new Set([...code.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] as string))].sort();
 }
 
-/** The Cypher with `//` and `/* … */` comments and the contents of '…', "…" and `…` literals removed. */
+/** The Cypher with line and block comments and the contents of '…', "…" and `…` literals removed. */
 export function stripCommentsAndStrings(cypher: string): string {
   let out = "";
   let i = 0;
