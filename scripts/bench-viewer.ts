@@ -58,6 +58,16 @@ const FRAME_PROBE = `(async () => {
   let t = performance.now();
   for (let i = 0; i < 5; i++) renderer.refresh({ skipIndexation: true });
   const refresh = (performance.now() - t) / 5;
+  const graph = renderer.getGraph();
+  let hub = null;
+  graph.forEachNode((n) => {
+    if (renderer.getNodeDisplayData(n).hidden) return;
+    if (hub === null || graph.degree(n) > graph.degree(hub)) hub = n;
+  });
+  t = performance.now();
+  for (let i = 0; i < 5; i++) renderer.refresh({ partialGraph: { nodes: [hub, ...graph.neighbors(hub)], edges: graph.edges(hub).filter((e) => !renderer.getEdgeDisplayData(e).hidden) }, skipIndexation: true, schedule: true });
+  const partial = (performance.now() - t) / 5;
+  const hubDegree = graph.degree(hub);
   const renders = [];
   let start = 0;
   renderer.on("beforeRender", () => { start = performance.now(); });
@@ -72,13 +82,15 @@ const FRAME_PROBE = `(async () => {
   running = false;
   frames.sort((a, b) => a - b);
   renders.sort((a, b) => a - b);
-  return { refresh, render: renders[Math.floor(renders.length / 2)] ?? 0, renders: renders.length, frames: frames.length, median: frames[Math.floor(frames.length / 2)], p95: frames[Math.floor(frames.length * 0.95)] };
+  return { refresh, partial, hubDegree, render: renders[Math.floor(renders.length / 2)] ?? 0, renders: renders.length, frames: frames.length, median: frames[Math.floor(frames.length / 2)], p95: frames[Math.floor(frames.length * 0.95)] };
 })()`;
 
 if (!values["no-browser"]) await benchBrowser();
 
 interface Probe {
   refresh: number;
+  partial: number;
+  hubDegree: number;
   render: number;
   renders: number;
   frames: number;
@@ -87,7 +99,8 @@ interface Probe {
 }
 
 function report(what: string, p: Probe): void {
-  console.log(`browser (${what}): refresh (all reducers) ${p.refresh.toFixed(1)} ms; sigma render (JS side, median) ${p.render.toFixed(1)} ms`);
+  console.log(`browser (${what}): refresh after a filter change (all reducers + draw) ${p.refresh.toFixed(1)} ms`);
+  console.log(`browser (${what}): hover refresh (partial, hub of degree ${p.hubDegree}, draw deferred) ${p.partial.toFixed(1)} ms; sigma render (JS side, median) ${p.render.toFixed(1)} ms`);
   console.log(`browser (${what}): 2 s zoom animation: ${p.frames} frames, median ${p.median.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms (headless SwiftShader, CPU WebGL)`);
 }
 

@@ -70,6 +70,7 @@ function render(container: HTMLElement, view: ReturnType<typeof buildView>): () 
     defaultEdgeType: "arrow",
     zIndex: true,
     hideEdgesOnMove: view.graph.size > 20_000,
+    hideLabelsOnMove: view.graph.order > 5_000,
     minCameraRatio: 0.02,
     maxCameraRatio: 8,
     nodeReducer: (key, data) => nodeReducer(key, data, ctx.state),

@@ -68,8 +68,26 @@ export function subscribe(ctx: ViewerContext, listener: (state: State) => void):
 export const HOVER_DIM_LIMIT = 2000;
 
 function commit(ctx: ViewerContext, partial?: { nodes: string[]; edges: string[] }): void {
-  ctx.renderer?.refresh(partial ? { partialGraph: partial, skipIndexation: true } : { skipIndexation: true });
+  refresh(ctx, partial);
   for (const listener of ctx.listeners) listener(ctx.state);
+}
+
+/** Re-run the reducers (only for the given items when possible) and draw on the next frame. */
+function refresh(ctx: ViewerContext, partial?: { nodes: string[]; edges: string[] }): void {
+  const renderer = ctx.renderer;
+  if (!renderer) return;
+  if (partial) {
+    // Sigma can only repaint items it has drawn: keep the visible ones; anything else needs a full pass.
+    const { nodes, edges } = ctx.state.visibility;
+    const partialGraph = { nodes: partial.nodes.filter((k) => nodes.has(k)), edges: partial.edges.filter((k) => edges.has(k)) };
+    try {
+      renderer.refresh({ partialGraph, skipIndexation: true, schedule: true });
+      return;
+    } catch {
+      // A full refresh is pending (filters changed in this frame): fall through to a full one.
+    }
+  }
+  renderer.refresh({ skipIndexation: true, schedule: true });
 }
 
 /** Change some filters; recomputes visibility once. */

@@ -12,11 +12,11 @@ import type { Page } from "playwright-core";
 export const ROOT = resolve(import.meta.dirname, "../../..");
 export const SCREENSHOTS = join(ROOT, "screenshots");
 
-/** Build the viewer when dist/viewer is missing or older than a file of src/viewer (KG_E2E_REBUILD=1 forces it). */
+/** Build the viewer when dist/viewer is missing or older than a file of src/viewer. */
 export function ensureViewerBuilt(): void {
   const index = join(ROOT, "dist/viewer/index.html");
   const fresh = () => existsSync(index) && newestMtime(join(ROOT, "src/viewer")) <= statSync(index).mtimeMs;
-  if (fresh() && process.env.KG_E2E_REBUILD !== "1") return;
+  if (fresh()) return;
   // Several test files may ask at once: one builds (holding a lock directory), the others wait for it.
   const lock = join(ROOT, "dist/.viewer-build.lock");
   mkdirSync(join(ROOT, "dist"), { recursive: true });
@@ -29,6 +29,7 @@ export function ensureViewerBuilt(): void {
     return;
   }
   try {
+    if (fresh()) return; // another file built it meanwhile
     execFileSync("npx", ["vite", "build", "--config", "src/viewer/vite.config.ts", "--logLevel", "error"], { cwd: ROOT, stdio: "inherit" });
   } finally {
     rmSync(lock, { recursive: true, force: true });
