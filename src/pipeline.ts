@@ -49,6 +49,7 @@ export async function runPipeline(paths: string[], options: PipelineOptions = {}
         lines: document.lines,
         span: segment.span,
         noise: document.noise,
+        duplicates: segment.duplicates,
         contextAt: classified.contextAt,
       });
       diagnostics.push(...entities.diagnostics.map((d) => ({ ...d, path: d.path ?? source.path, reportId: segment.id })));
