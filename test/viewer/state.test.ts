@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+
+import { buildView, importKgGraph } from "../../src/viewer/model/build-view.ts";
+import { createState, setFilters, setHoveredNode, setSelectedNode } from "../../src/viewer/state.ts";
+import type { ViewRenderer, ViewerContext } from "../../src/viewer/state.ts";
+import { fixtureGraphJson } from "./fixtures/graph.fixtures.ts";
+
+type RefreshOpts = { partialGraph?: { nodes: string[]; edges: string[] }; schedule?: boolean };
+
+function context(throwOnPartial = false) {
+  const calls: RefreshOpts[] = [];
+  const renderer = {
+    refresh(opts: RefreshOpts) {
+      calls.push(opts);
+      if (throwOnPartial && opts.partialGraph) throw new Error("Sigma: node can't be repaint");
+    },
+  } as unknown as ViewRenderer;
+  const view = buildView(importKgGraph(fixtureGraphJson()));
+  const ctx: ViewerContext = { view, state: createState(view), renderer, listeners: new Set() };
+  return { ctx, calls };
+}
+
+describe("state setters", () => {
+  it("should refresh everything (on the next frame) when filters change", () => {
+    const { ctx, calls } = context();
+    setFilters(ctx, { gapsOnly: true });
+    expect(calls).toEqual([{ skipIndexation: true, schedule: true }]);
+  });
+
+  it("should repaint only the old and new selection, and only drawn items", () => {
+    const { ctx, calls } = context();
+    setSelectedNode(ctx, "problem:p1");
+    setSelectedNode(ctx, "report:a");
+    expect(calls.map((c) => c.partialGraph)).toEqual([
+      { nodes: ["problem:p1"], edges: [] },
+      { nodes: ["problem:p1"], edges: [] },
+    ]);
+  });
+
+  it("should repaint only the hovered neighbourhoods in large views", () => {
+    const { ctx, calls } = context();
+    // Pretend the view is large: more visible nodes than the dimming limit.
+    const many = new Set([...ctx.state.visibility.nodes, ...Array.from({ length: 2500 }, (_, i) => `x${i}`)]);
+    ctx.state = { ...ctx.state, visibility: { nodes: many, edges: ctx.state.visibility.edges } };
+    setHoveredNode(ctx, "problem:p1");
+    expect(ctx.state.hoverDims).toBe(false);
+    expect(calls[0]!.partialGraph).toEqual({ nodes: ["measure:m1", "problem:p1"], edges: ["ADDRESSED_BY:problem:p1:measure:m1"] });
+  });
+
+  it("should fall back to a full refresh when sigma cannot repaint part of the graph", () => {
+    const { ctx, calls } = context(true);
+    setSelectedNode(ctx, "problem:p1");
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toEqual({ skipIndexation: true, schedule: true });
+  });
+});
