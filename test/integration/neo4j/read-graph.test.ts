@@ -53,16 +53,21 @@ describe("reading the graph from Neo4j for the viewer", () => {
     delete env.NEO4J_URI;
     const child = spawn(process.execPath, ["bin/kg.js", "serve", "--port", "0", ...neo4jArgs()], { cwd: ROOT, env });
     let out = "";
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on("data", (d: Buffer) => {
-        out += d.toString();
-        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-        if (m) resolve(m[0]);
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (d: Buffer) => {
+          out += d.toString();
+          const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+          if (m) resolve(m[0]);
+        });
+        child.on("exit", (code) => reject(new Error(`kg serve exited ${code}`)));
       });
-      child.on("exit", (code) => reject(new Error(`kg serve exited ${code}`)));
-    });
-    const data = (await (await fetch(`${url}api/graph`)).json()) as { nodes: unknown[] };
-    expect(data.nodes.length).toBe((await seedGraph()).graph.order);
+      const data = (await (await fetch(`${url}api/graph`)).json()) as { nodes: unknown[] };
+      expect(data.nodes.length).toBe((await seedGraph()).graph.order);
+    } catch (err) {
+      child.kill("SIGKILL");
+      throw err;
+    }
     child.removeAllListeners("exit");
     const code = await new Promise<number | null>((resolve) => {
       child.once("exit", resolve);

@@ -62,7 +62,10 @@ export function startServe(graphFile: string): Promise<ServeProcess> {
   let out = "";
   let err = "";
   return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kg serve did not start in 60 s.\n${out}\n${err}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`kg serve did not start in 60 s.\n${out}\n${err}`));
+    }, 60_000);
     child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
     child.stdout!.on("data", (d: Buffer) => {
       out += d.toString();

@@ -114,15 +114,20 @@ describe("kg serve", () => {
     ensureViewerBuilt();
     const child = spawn(process.execPath, ["bin/kg.js", "serve", "--port", "0", "--graph", graphFile()], { cwd: ROOT });
     let stdout = "";
-    const url = await new Promise<string>((r, reject) => {
-      child.stdout.on("data", (d: Buffer) => {
-        stdout += d.toString();
-        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout);
-        if (m) r(m[0]);
+    try {
+      const url = await new Promise<string>((r, reject) => {
+        child.stdout.on("data", (d: Buffer) => {
+          stdout += d.toString();
+          const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout);
+          if (m) r(m[0]);
+        });
+        child.on("exit", (code) => reject(new Error(`exited ${code}`)));
       });
-      child.on("exit", (code) => reject(new Error(`exited ${code}`)));
-    });
-    expect((await fetch(`${url}api/graph`)).status).toBe(200);
+      expect((await fetch(`${url}api/graph`)).status).toBe(200);
+    } catch (err) {
+      child.kill("SIGKILL");
+      throw err;
+    }
     child.removeAllListeners("exit");
     const code = await new Promise<number | null>((r) => {
       child.once("exit", (c) => r(c));
