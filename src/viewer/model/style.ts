@@ -40,7 +40,7 @@ export const HOVER_EDGE_COLOR = "#555555";
 
 /** Node size from recurrence (distinct reports); reports have a fixed size. */
 export function nodeSize(kind: DisplayLabel, reportCount: number): number {
-  if (kind === "Report") return 5;
+  if (kind === "Report") return 7;
   const base = kind === "Problem" || kind === "Measure" ? 4 : 3;
   return base + 3 * Math.sqrt(Math.max(0, reportCount));
 }

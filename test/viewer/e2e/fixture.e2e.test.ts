@@ -64,7 +64,7 @@ async function clearSearch(): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-describe("viewer on the fixture graph", () => {
+describe("viewer on the fixture graph", { timeout: 90_000 }, () => {
   it("should draw the aggregate view on the canvas", async () => {
     const px = await stagePixels(page);
     expect(px.nonWhite).toBeGreaterThan(500);
@@ -90,6 +90,11 @@ describe("viewer on the fixture graph", () => {
     const p = await nodePagePosition(page, "problem:p2");
     await page.mouse.move(p.x, p.y);
     await page.waitForTimeout(300);
+    const hover = await page.evaluate(() => {
+      const state = (window as unknown as { __kgViewer: { ctx: { state: { hoveredNode: string; hoverNeighbours: Set<string> } } } }).__kgViewer.ctx.state;
+      return { node: state.hoveredNode, neighbours: [...state.hoverNeighbours] };
+    });
+    expect(hover).toEqual({ node: "problem:p2", neighbours: ["measure:m2"] });
     await screenshot(page, "fixture-03-hover");
     await page.mouse.click(p.x, p.y);
     await page.waitForTimeout(300);

@@ -53,7 +53,7 @@ afterAll(async () => {
   if (server) expect(await server.stop()).toBe(0);
 });
 
-describe("viewer on the seed", () => {
+describe("viewer on the seed", { timeout: 90_000 }, () => {
   it("should draw problem and measure themes with Chinese labels", async () => {
     expect(await visibleNodeCount(page)).toBeGreaterThan(5);
     const px = await stagePixels(page);
