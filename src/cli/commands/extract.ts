@@ -13,6 +13,7 @@ import { printDiagnostics } from "../report.ts";
 export interface ExtractOptions {
   json?: boolean;
   codebook?: string;
+  verbose?: boolean;
 }
 
 /** Register `kg extract`. */
@@ -23,6 +24,7 @@ export function registerExtract(program: Command): void {
     .argument("<paths...>", "report files or folders (.txt .md .html .docx; folders are read recursively)")
     .option("--json", "print the extraction as JSON (schemaVersion 1) on stdout")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
+    .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
     .action(async (paths: string[], opts: ExtractOptions) => {
       const extraction = await extract(paths, opts);
       process.stdout.write(opts.json ? `${JSON.stringify(toExtractionJson(extraction), null, 2)}\n` : summarise(extraction));
@@ -32,7 +34,7 @@ export function registerExtract(program: Command): void {
 /** Run the pipeline; fails when no input could be read at all. */
 export async function extract(paths: string[], opts: ExtractOptions): Promise<Extraction> {
   const extraction = await runPipeline(paths, { codebookPath: opts.codebook });
-  printDiagnostics(extraction.diagnostics);
+  printDiagnostics(extraction.diagnostics, opts.verbose === true);
   if (extraction.documents.length === 0) {
     throw new InputError(`kg extract: no readable report in ${paths.join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
   }
@@ -42,7 +44,9 @@ export async function extract(paths: string[], opts: ExtractOptions): Promise<Ex
 function summarise(extraction: Extraction): string {
   const out: string[] = [];
   for (const doc of extraction.documents) {
-    out.push(`${doc.document.source.path} (${doc.document.source.encoding}): ${doc.reports.length} report(s)`);
+    const noise = doc.document.noise.filter((n) => n.wholeLines).reduce((sum, n) => sum + n.endLine - n.startLine + 1, 0);
+    const aside = noise ? `; ${noise} line(s) of page boilerplate set aside (--verbose lists them)` : "";
+    out.push(`${doc.document.source.path} (${doc.document.source.encoding}): ${doc.reports.length} report(s)${aside}`);
     for (const r of doc.reports) {
       const count = (k: string) => r.statements.filter((s) => s.kind === k).length;
       out.push(

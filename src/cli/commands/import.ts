@@ -27,6 +27,7 @@ export interface ImportOptions {
   yes?: boolean | undefined;
   dryRun?: boolean | undefined;
   codebook?: string | undefined;
+  verbose?: boolean | undefined;
 }
 
 /** Where the command talks to the world; tests pass their own. */
@@ -66,6 +67,7 @@ export function registerImport(program: Command): void {
     .option("-y, --yes", "do not ask before --wipe")
     .option("--dry-run", "extract and build the graph, print what would be written, write nothing")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
+    .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
     .action(async (paths: string[], opts: ImportOptions) => {
       await runImport(paths, opts, defaultIo());
     });
@@ -107,7 +109,7 @@ async function extract(paths: string[], opts: ImportOptions, progress: Progress)
   progress.start("extracting");
   const extraction = await runPipeline(paths, { codebookPath: opts.codebook, onProgress: (done, total) => progress.update(done, total) });
   progress.stop();
-  printDiagnostics(extraction.diagnostics);
+  printDiagnostics(extraction.diagnostics, opts.verbose === true);
   if (extraction.documents.length === 0) {
     throw new InputError(`import: no readable report in ${paths.join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
   }
