@@ -98,7 +98,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Count non-white and strongly coloured pixels of the sigma stage (a screenshot decoded in the page). */
 export async function stagePixels(page: Page): Promise<{ nonWhite: number; coloured: number; total: number }> {
-  const png = await page.locator('[data-testid="stage"]').screenshot();
+  return pngPixels(page, await page.locator('[data-testid="stage"]').screenshot());
+}
+
+/** Count non-white and strongly coloured pixels of a PNG (decoded by the page's own image decoder). */
+export async function pngPixels(page: Page, png: Buffer): Promise<{ nonWhite: number; coloured: number; total: number }> {
   return page.evaluate(async (b64) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
