@@ -83,6 +83,14 @@ export interface OrganisationLexicon {
   };
   nameStopChars: string;
   nameStopWords: string[];
+  /** Section heading words a run-on heading leaves before a name ("基本情况公司党委"): never part of a name. */
+  headingWords?: string[];
+  /** Verbs that end a clause before a name ("参加社区活动"): never part of a name. */
+  nameStopVerbs?: string[];
+  /** Quantifiers ("多数村", "部分社区"): never part of a name. */
+  quantifiers?: string[];
+  /** Longer written forms of a level word ("行政村" is 村): same body, the plain form names it. */
+  levelSynonyms?: Record<string, string>;
   anonPattern: string;
   /** Regex sources: "在X的领导下" (X leads the body just before 在) and "X下设…" (X heads the bodies after it). */
   hierarchy: { underLeadership: string; underBefore: string; setsUp: string; sentenceEnd: string };
@@ -115,6 +123,12 @@ export interface FigureLexicon {
   /** Words that make a percentage's clause about something else (收入, 增长 …). */
   percentExclude: string[];
   maxLabelLength: number;
+  /** Nouns a count after its number names ("6个党支部组织生活…" counts 党支部); the longest one wins. */
+  countNouns?: string[];
+  /** "X中Y的占45%": the population X a share is taken among ("党员中高中以上文化程度的" → 党员高中以上文化程度). */
+  amongNouns?: string[];
+  /** Words that open a label but are not part of it ("含离退休党员" → 离退休党员). */
+  labelLeadWords?: string[];
 }
 
 /** All entity lexicons. */

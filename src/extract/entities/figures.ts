@@ -19,10 +19,15 @@ export interface FigureMatcher {
   percentExclude: string[];
   placeholderRe: RegExp;
   blankRe: RegExp;
+  countNouns: string[];
+  amongRe: RegExp | null;
+  leadRe: RegExp | null;
 }
 
 const LEAD_WORDS = /(?:分别为|分别是|共有|总共|共计|共|有|为|达到|达|计|约)$/u;
 const CUT = /组成|[参向受进和、的在为被均是都已中由于将把从对以]/u;
+/** Words that end the noun phrase after a count ("10个先进基层党组织和…", "2名教师向党组织…"). */
+const NOUN_CUT = /[和及与、的在为被是向将把从对由]/u;
 const CLAUSE_END = /[,;。:!?、和及\n)]/u;
 
 /** Placeholder counts ("X名") and blank counts ("设党支部个") are skipped, and said so. */
@@ -52,6 +57,9 @@ export function compileFigures(lex: FigureLexicon): FigureMatcher {
     percentExclude: lex.percentExclude,
     placeholderRe: new RegExp(`(?:${lex.placeholder})+(?:余|多)?(?:名|个|人|%)`, "gu"),
     blankRe: new RegExp(`(?:${lex.keywords.join("|")})(?:名|个|人)(?=[,;。、])`, "gu"),
+    countNouns: [...(lex.countNouns ?? lex.keywords)].sort((a, b) => b.length - a.length),
+    amongRe: lex.amongNouns?.length ? new RegExp(`(${lex.amongNouns.join("|")})中(?=.)`, "u") : null,
+    leadRe: lex.labelLeadWords?.length ? new RegExp(`^(?:${lex.labelLeadWords.join("|")})+`, "u") : null,
   };
 }
 
@@ -91,7 +99,7 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
     const endsClause = numEnd >= compact.length || CLAUSE_END.test(compact[numEnd]!);
     if (chinese && (value < 2 ? !endsClause : compact[hit.index - 1] === "每")) continue;
     const label = clauseBefore(compact, hit.index, m.maxLabel);
-    const labelText = label.text.replace(LEAD_WORDS, "");
+    const labelText = label.text.replace(/^.*\d(?:%|名|人|个)[和及与至]?/u, "").replace(LEAD_WORDS, "");
     const after = nounAfter(compact, numEnd);
     let what: string | null = null;
     let quoteStart = hit.index;
@@ -102,19 +110,21 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
       quoteStart = label.start;
     } else if (unit === "%") {
       if (!hasKeyword(sentenceBefore(compact, hit.index)) || m.percentExclude.some((w) => label.text.includes(w))) continue;
-      const base = shortLabel(labelText).replace(/^占/u, "").replace(/的$/u, "").replace(/仅?占$/u, "占");
-      what = base.endsWith("比例") || base.endsWith("率") ? base : `${base}比例`;
+      const base = cleanLabel(m, shortLabel(labelText)).replace(/^占/u, "").replace(/的?(?:仅|只)?占$/u, "").replace(/的$/u, "");
+      const previous = out[out.length - 1];
+      if (!base && previous?.unit === "%" && previous.line === lineAt(view.input.lines, view.toDoc[hit.index]!)) what = previous.what;
+      else what = base.endsWith("比例") || base.endsWith("率") ? base : `${base}比例`;
       quoteStart = label.start;
     } else if (labelText && m.nouns.some((n) => n.re.test(labelText))) {
-      what = shortLabel(labelText);
+      what = cleanLabel(m, shortLabel(labelText));
       quoteStart = label.start;
     } else if (chinese && !hasKeyword(after.slice(0, 6))) {
       continue;
     } else if (hasKeyword(after.slice(0, 12)) || hasKeyword(clauseAfter(compact, numEnd))) {
-      what = after.split(CUT)[0] || after;
+      what = countedNoun(m, after.split(NOUN_CUT)[0]!) ?? (after.split(CUT)[0] || after);
       quoteEnd = numEnd + (what.length || 0);
     } else if ((numEnd >= compact.length || CLAUSE_END.test(compact[numEnd]!)) && hasKeyword(sentenceBefore(compact, hit.index))) {
-      what = shortLabel(labelText) || "同上";
+      what = cleanLabel(m, shortLabel(labelText)) || "同上";
       quoteStart = label.start;
     } else continue;
     const span = docSpan(view, quoteStart, quoteEnd);
@@ -131,9 +141,26 @@ function normaliseWhat(what: string, unit: string): string {
   return w;
 }
 
+/** The longest prefix of the words after a number that ends in a count noun ("党支部组织生活开展情况" → 党支部). */
+function countedNoun(m: FigureMatcher, after: string): string | undefined {
+  for (let k = after.length; k > 0; k--) {
+    const head = after.slice(0, k);
+    if (m.countNouns.some((n) => head.endsWith(n))) return head;
+  }
+  return undefined;
+}
+
+/** A label without its lead words ("含", "具有"), its trailing 的, and with "党员中…" read as "党员…". */
+function cleanLabel(m: FigureMatcher, label: string): string {
+  let out = label;
+  if (m.leadRe) out = out.replace(m.leadRe, "");
+  if (m.amongRe) out = out.replace(m.amongRe, "$1");
+  return out.replace(/的$/u, "");
+}
+
 /** The counted thing of a label: what follows its last lead word ("全县共有机关党委" → "机关党委"). */
 function shortLabel(label: string): string {
-  const parts = label.split(/共有|现有|其中|下设|共|有|设|全[县镇校村区市乡]|[我本][校镇县村区市乡]|情况|目前|截至/u);
+  const parts = label.split(/共有|现有|其中|下设|共(?!产)|有(?!的)|设|全[县镇校村区市乡]|[我本][校镇县村区市乡]|情况|目前|截至/u);
   return parts.filter(Boolean).pop() ?? label;
 }
 

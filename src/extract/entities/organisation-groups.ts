@@ -35,7 +35,7 @@ export interface Group {
 }
 
 function keyParts(lex: OrganisationLexicon, mention: Mention): { levels: string; distinct: string } {
-  const aliases = lex.prefixTokens.levelAliases;
+  const aliases = { ...lex.prefixTokens.levelAliases, ...lex.levelSynonyms };
   const levels = mention.tokens.filter((t) => t.kind === "level").map((t) => aliases[t.text] ?? t.text);
   const distinct = mention.tokens.filter((t) => t.kind === "distinctive" || t.kind === "name").map((t) => t.text);
   return { levels: levels.join("+"), distinct: distinct.join("+") };
@@ -103,26 +103,39 @@ function foldWeak(lex: OrganisationLexicon, groups: Map<string, Group>): Group[]
     const party = all.filter((o) => !o.weak && o.type === "party" && o.levels === g.levels && o.distinct === g.distinct);
     const target = party.find((o) => o.core === "党委") ?? party.find((o) => o.core === "党支部") ?? party[0];
     if (target) target.mentions.push(...g.mentions);
-    else if (g.levels || (g.distinct && !g.distinct.split("+").every((d) => lex.weakGenericQualifiers.includes(d)))) out.push(g);
+    else if (!isGenericClass(lex, g)) out.push(g);
   }
   return out;
 }
 
-function surfaceName(compact: string, mention: Mention): string {
-  return compact.slice(mention.start, mention.end).replace(/^[我本](?=[校院局镇村])/u, "");
+/** "社区党组织", "某镇农村基层党组织": a level alone, or any generic qualifier, names a class of bodies, not one. */
+function isGenericClass(lex: OrganisationLexicon, g: Group): boolean {
+  const generic = new Set(lex.weakGenericQualifiers);
+  const distinct = g.distinct ? g.distinct.split("+") : [];
+  if (distinct.some((d) => generic.has(d))) return true;
+  if (!distinct.length) return !g.levels || g.levels.split("+").every((l) => generic.has(l));
+  return false;
 }
 
-/** Best name of a group: the most frequent qualified surface, longest on ties. */
-export function groupName(compact: string, g: Group): string {
-  const counts = new Map<string, number>();
+function surfaceName(compact: string, mention: Mention): string {
+  return compact.slice(mention.start, mention.end).replace(/^[我本](?=[校院局镇村厂所]|社区|公司|单位|中心|街道)/u, "");
+}
+
+/** Best name of a group: the most frequent qualified surface; on ties the plain level form ("村党支部" over "行政村党支部"), then the longest. */
+export function groupName(lex: OrganisationLexicon, compact: string, g: Group): string {
+  const counts = new Map<string, { n: number; synonym: number }>();
+  const synonyms = lex.levelSynonyms ?? {};
   const strong = g.mentions.filter((mm) => !mm.weak || g.weak);
   const qualified = strong.filter((mm) => mm.tokens.length);
   if (!qualified.length) return g.core;
   for (const mm of qualified) {
-    const n = surfaceName(compact, mm);
-    counts.set(n, (counts.get(n) ?? 0) + 1);
+    const name = surfaceName(compact, mm);
+    const synonym = mm.tokens.some((t) => t.kind === "level" && t.text in synonyms) ? 1 : 0;
+    const c = counts.get(name) ?? { n: 0, synonym };
+    c.n++;
+    counts.set(name, c);
   }
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
+  return [...counts].sort((a, b) => b[1].n - a[1].n || a[1].synonym - b[1].synonym || b[0].length - a[0].length)[0]![0];
 }
 
 /** Parents stated in the text: "学校党支部在市教育局党委的领导下", "学校党委下设14个分党委". */

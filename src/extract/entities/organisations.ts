@@ -21,6 +21,10 @@ export interface OrganisationMatcher {
   instRe: RegExp;
   anonEnd: RegExp;
   stopChars: Set<string>;
+  /** Words that end a name on its left: function words, heading words, verbs, quantifiers. */
+  stopWords: string[];
+  /** Words that alone are no proper name ("街道" in 街道社区): prefix tokens and generic qualifiers. */
+  plainWords: RegExp;
 }
 
 const byLength = <T extends { length: number }>(a: T, b: T): number => b.length - a.length;
@@ -46,7 +50,15 @@ export function compileOrganisations(lex: OrganisationLexicon): OrganisationMatc
     instRe: new RegExp(lex.institutions.map((i) => i.word).sort(byLength).map(escapeRegExp).join("|"), "gu"),
     anonEnd: new RegExp(`${lex.anonPattern}$`, "u"),
     stopChars: new Set([...lex.nameStopChars]),
+    stopWords: [...new Set([...lex.nameStopWords, ...(lex.headingWords ?? []), ...(lex.nameStopVerbs ?? []), ...(lex.quantifiers ?? [])])],
+    plainWords: plainWordsRe(lex),
   };
+}
+
+function plainWordsRe(lex: OrganisationLexicon): RegExp {
+  const p = lex.prefixTokens;
+  const words = [...p.self, ...p.level, ...p.distinctive, ...p.generic, ...lex.weakGenericQualifiers].sort(byLength).map(escapeRegExp);
+  return new RegExp(`^(?:${words.join("|")})+$`, "u");
 }
 
 /** A proper name (or anonymised name) that ends at `end`, e.g. "湖北工业" before 大学. */
@@ -56,12 +68,12 @@ function nameBefore(m: OrganisationMatcher, compact: string, end: number, anonOn
   if (anonOnly) return null;
   let j = end;
   while (j > 0 && end - j < maxName && !gaps?.[j] && isHan(compact[j - 1]) && !m.stopChars.has(compact[j - 1]!)) {
-    if (m.lex.nameStopWords.some((w) => j - w.length >= end - maxName && compact.startsWith(w, j - w.length))) break;
+    if (m.stopWords.some((w) => j - w.length >= end - maxName && compact.startsWith(w, j - w.length))) break;
     j--;
   }
-  const atBoundary = j === 0 || gaps?.[j] === 1 || !isHan(compact[j - 1]) || m.stopChars.has(compact[j - 1]!) || m.lex.nameStopWords.some((w) => compact.startsWith(w, j - w.length));
+  const atBoundary = j === 0 || gaps?.[j] === 1 || !isHan(compact[j - 1]) || m.stopChars.has(compact[j - 1]!) || m.stopWords.some((w) => compact.startsWith(w, j - w.length));
   const text = compact.slice(j, end);
-  if (!atBoundary || text.length < 2 || m.lex.nameStopWords.some((w) => text.includes(w))) return null;
+  if (!atBoundary || text.length < 2 || m.stopWords.some((w) => text.includes(w)) || m.plainWords.test(text)) return null;
   return { text, start: j };
 }
 
@@ -167,7 +179,7 @@ export function extractOrganisations(view: TextView, m: OrganisationMatcher): Or
   const { compact } = view;
   const mentions = [...fixedMentions(m, compact), ...coreMentions(m, compact, view.gaps), ...institutionMentions(m, compact, view.gaps)];
   const groups = groupMentions(m.lex, mentions);
-  const names = new Map(groups.map((g) => [g, groupName(compact, g)]));
+  const names = new Map(groups.map((g) => [g, groupName(m.lex, compact, g)]));
   const parents = findParents(m.lex, compact, groups);
   const result: OrganisationMention[] = groups.map((g) => {
     const parent = parents.get(g);

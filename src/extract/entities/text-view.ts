@@ -35,6 +35,7 @@ export interface TextView {
 }
 
 const DROPPED = /[“”"‘’'「」『』\s>]/u;
+const EMPHASIS = /(\*\*|__)([^*_\n]+?)\1/gu;
 
 /** Build the compact view of the report span, skipping noise (a skipped stretch leaves a "\n" boundary). */
 export function buildView(input: EntityInput): TextView {
@@ -43,6 +44,7 @@ export function buildView(input: EntityInput): TextView {
   for (const r of [...input.noise.map((n) => n.span), ...(input.duplicates ?? [])]) {
     for (let i = Math.max(r.start, span.start); i < Math.min(r.end, span.end); i++) skipped[i - span.start] = 1;
   }
+  const emphasis = emphasisMarkers(text, span);
   const chars: string[] = [];
   const toDoc: number[] = [];
   const fromDoc = new Int32Array(span.end - span.start + 1);
@@ -61,6 +63,8 @@ export function buildView(input: EntityInput): TextView {
     if (ch === "\n") {
       chars.push("\n");
       toDoc.push(i);
+    } else if (emphasis.has(i)) {
+      gapAt.push(chars.length);
     } else if (!DROPPED.test(ch)) {
       chars.push(ch);
       toDoc.push(i);
@@ -71,6 +75,22 @@ export function buildView(input: EntityInput): TextView {
   const gaps = new Uint8Array(chars.length + 1);
   for (const g of gapAt) gaps[g] = 1;
   return { input, compact: chars.join(""), toDoc, fromDoc, gaps };
+}
+
+/**
+ * Offsets of Markdown emphasis markers ("**社区党组织统筹能力不强。**"): a pair around a phrase with
+ * punctuation or longer than an anonymised name. "**市**中学" keeps its stars (a masked name).
+ */
+function emphasisMarkers(text: string, span: Span): Set<number> {
+  const out = new Set<number>();
+  for (const m of text.slice(span.start, span.end).matchAll(EMPHASIS)) {
+    const inner = m[2]!;
+    if (!/[\p{P}\s]/u.test(inner) && [...inner].length <= 6) continue;
+    const at = span.start + m.index;
+    const close = at + m[1]!.length + inner.length;
+    for (let k = 0; k < m[1]!.length; k++) out.add(at + k).add(close + k);
+  }
+  return out;
 }
 
 /** Document span of a compact range [start, end). */

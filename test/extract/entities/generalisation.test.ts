@@ -1,0 +1,106 @@
+/*
+ * Rules that must hold beyond the seed: names do not absorb a run-on heading word, Markdown decoration,
+ * a verb or a quantifier; generic bodies (社区党组织, 农村基层党组织, 街道社区) are not listed; figure
+ * labels are clean nouns ("党支部数"), never a phrase cut off after ten characters.
+ */
+import { describe, expect, it } from "vitest";
+
+import { extractEntities } from "../../../src/extract/entities/index.ts";
+import { inputFor } from "./entity.fixtures.ts";
+
+const run = (text: string) => extractEntities(inputFor(text));
+const orgs = (text: string) => run(text).organisations.map((o) => o.name);
+const figures = (text: string) => run(text).figures.map((f) => [f.what, f.value]);
+
+describe("organisation names in run-on text", () => {
+  it("should not glue a heading word to the name that follows it", () => {
+    expect(orgs("一、基本情况公司党委下设党总支3个。")).toEqual(["公司党委", "党总支"]);
+    expect(orgs("二、存在的问题红星公司党委对党建重视不够。")).toEqual(["红星公司党委"]);
+    expect(orgs("三、主要做法幸福社区党委推行网格化管理。")).toEqual(["幸福社区党委"]);
+    expect(orgs("四、对策建议集团党委要加强领导。")).toEqual(["集团党委"]);
+  });
+
+  it("should keep the body of a run-on report under the parent that sets it up", () => {
+    const found = run("现将有关情况报告如下：一、基本情况公司党委下设党总支3个、党支部21个，共有党员412名。");
+    expect(found.organisations.map((o) => [o.name, o.parent ?? null])).toEqual([
+      ["公司党委", null],
+      ["党总支", "公司党委"],
+      ["党支部", "公司党委"],
+    ]);
+  });
+});
+
+describe("organisation names and decoration", () => {
+  it("should not take Markdown emphasis for an anonymised name", () => {
+    expect(orgs("**幸福社区党委统筹能力不强。**驻区单位各自为战。")).toEqual(["幸福社区党委"]);
+    expect(orgs("**加强红星公司党委建设。**")).toEqual(["红星公司党委"]);
+    expect(orgs("**社区党委统筹能力不强。**驻区单位各自为战。")).toEqual(["社区党委"]);
+  });
+
+  it("should still read **市** and *** as anonymised names", () => {
+    expect(orgs("**市**中学党支部在**市**教育局党委的领导下开展工作。")).toEqual(["**市**中学党支部", "**市**教育局党委"]);
+  });
+
+  it("should not list 社区党组织 or 村党组织 (generic as 基层党组织)", () => {
+    expect(orgs("**社区党组织统筹能力不强。**")).toEqual([]);
+    expect(orgs("社区党组织要发挥作用，村党组织要带头。")).toEqual([]);
+  });
+
+  it("should not list a class of bodies such as 某镇农村基层党组织", () => {
+    expect(orgs("关于某镇农村基层党组织建设情况的调研报告")).toEqual(["某镇"]);
+    expect(orgs("关于xx县非公企业基层党组织建设情况的调研").filter((n) => n.includes("党组织"))).toEqual([]);
+  });
+
+  it("should not read a level word alone as a proper name (街道社区, 城市社区)", () => {
+    expect(orgs("关于街道社区党建工作的调研报告")).toEqual([]);
+    expect(orgs("加强城市社区和乡镇社区建设。")).toEqual([]);
+  });
+});
+
+describe("verbs and quantifiers are not name prefixes", () => {
+  it("should not read 参加社区 or 回到社区 as a community", () => {
+    expect(orgs("将参加社区活动情况反馈所在单位。")).toEqual([]);
+    expect(orgs("部分在职党员到社区报到后很少参加社区活动，退休后回到社区的党员较多。")).toEqual([]);
+  });
+
+  it("should not read 多数村, 少数村 or 有的社区 as places", () => {
+    expect(orgs("多数村没有稳定收入来源。")).toEqual([]);
+    expect(orgs("少数村、个别社区、大多数镇、有的社区情况不同。")).toEqual([]);
+  });
+
+  it("should keep named villages and communities", () => {
+    expect(orgs("青山村、幸福社区和xx镇的党员参加了培训。")).toEqual(["青山村", "幸福社区", "xx镇"]);
+  });
+
+  it("should read 行政村党支部 as the same body as 村党支部", () => {
+    const found = run("对全镇15个行政村党支部建设情况进行了专题调研。\n全镇共有村党支部15个。");
+    expect(found.organisations.map((o) => o.name)).toEqual(["村党支部"]);
+  });
+});
+
+describe("figure labels", () => {
+  it("should label a count by the noun counted, not by the phrase after it", () => {
+    expect(figures("对局机关6个党支部组织生活开展情况进行了调研。")).toEqual([["党支部数", 6]]);
+    expect(figures("对全镇15个行政村党支部建设情况进行了专题调研。")).toEqual([["行政村党支部数", 15]]);
+    expect(figures("共评选出10个先进基层党组织和100多名优秀党员。")).toEqual([
+      ["先进基层党组织数", 10],
+      ["优秀党员", 100],
+    ]);
+  });
+
+  it("should keep the whole word of a label (共产党员, not 产党员)", () => {
+    expect(figures("全校共有共产党员3017名。")).toEqual([["党员总数", 3017]]);
+    expect(figures("其中含离退休党员406名。")).toEqual([["离退休党员", 406]]);
+  });
+
+  it("should give each percentage of a list its own label without the previous number", () => {
+    const found = run("在本科生党员中，三、四年级党员分别占25%和50%。");
+    for (const f of found.figures) expect(f.what).not.toMatch(/[\d%]/u);
+  });
+
+  it("should keep percentage labels short and meaningful", () => {
+    expect(figures("60岁以上党员占总数的41%。")).toEqual([["60岁以上党员占总数比例", 41]]);
+    const labels = run("党员中高中以上文化程度的占45%。").figures.map((f) => f.what);
+    expect(labels).toEqual(["党员高中以上文化程度比例"]);
+  });
+});
