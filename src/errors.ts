@@ -48,3 +48,13 @@ export class StoreError extends KgError {
     this.neo4jCode = opts.neo4jCode;
   }
 }
+
+/** Serving the viewer failed (viewer not built, port taken). Exit 1. */
+export class ServeError extends KgError {
+  readonly code = "KG_SERVE";
+  readonly exitCode = 1;
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "ServeError";
+  }
+}

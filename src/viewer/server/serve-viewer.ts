@@ -10,20 +10,12 @@ import type { Socket } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { KgError } from "../../errors.ts";
+import { ServeError } from "../../errors.ts";
+
+export { ServeError };
 
 /** Where the built viewer lives (package root, not the working directory). */
 export const DEFAULT_VIEWER_DIR = fileURLToPath(new URL("../../../dist/viewer", import.meta.url));
-
-/** Serving failed (viewer not built, port taken). Exit 1. */
-export class ServeError extends KgError {
-  readonly code = "KG_SERVE";
-  readonly exitCode = 1;
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = "ServeError";
-  }
-}
 
 /** Produces the graph JSON text for each /api/graph request. */
 export type GraphSource = () => Promise<string>;
