@@ -87,6 +87,10 @@ export interface OrganisationLexicon {
   headingWords?: string[];
   /** Verbs that end a clause before a name ("参加社区活动"): never part of a name. */
   nameStopVerbs?: string[];
+  /** A bare core followed by one of these names a role or an activity, not a body ("党支部书记", "党支部创建"). */
+  bareRoleTails?: string[];
+  /** Category words ("公立", "国有"): alone before 医院/企业 they make no proper name. */
+  categoryWords?: string[];
   /** Quantifiers ("多数村", "部分社区"): never part of a name. */
   quantifiers?: string[];
   /** Longer written forms of a level word ("行政村" is 村): same body, the plain form names it. */

@@ -87,6 +87,7 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
   reportGaps(view, m, diagnostics);
   const hasKeyword = (s: string): boolean => m.keywords.some((k) => s.includes(k));
   const out: Figure[] = [];
+  let previousEnd = -1;
   for (const hit of compact.matchAll(m.numberRe)) {
     const whole = hit[0];
     const num = hit.groups?.["pct"] ?? hit.groups?.["num"] ?? "";
@@ -110,10 +111,17 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
       quoteStart = label.start;
     } else if (unit === "%") {
       if (!hasKeyword(sentenceBefore(compact, hit.index)) || m.percentExclude.some((w) => label.text.includes(w))) continue;
-      const base = cleanLabel(m, shortLabel(labelText)).replace(/^占/u, "").replace(/的?(?:仅|只)?占$/u, "").replace(/的$/u, "");
+      const short = cleanLabel(m, shortLabel(labelText)).replace(/(?:仅|只|约|均)占/u, "占");
+      const base = short.replace(/^占/u, "").replace(/的?占$/u, "").replace(/的$/u, "");
       const previous = out[out.length - 1];
-      if (!base && previous?.unit === "%" && previous.line === lineAt(view.input.lines, view.toDoc[hit.index]!)) what = previous.what;
-      else what = base.endsWith("比例") || base.endsWith("率") ? base : `${base}比例`;
+      const sameLine = previous?.line === lineAt(view.input.lines, view.toDoc[hit.index]!);
+      if (!base && previous?.unit === "%" && sameLine) what = previous.what;
+      else {
+        // "共有党员318名，占职工总数的27.4%": the share is of the count just before.
+        const adjacent = previous && /[名人]/u.test(previous.unit) && /^[,;]$/u.test(compact.slice(previousEnd, label.start));
+        const subject = short.startsWith("占") && adjacent ? previous.what.replace(/总数$/u, "") : "";
+        what = `${subject ? `${subject}占` : ""}${base}${base.endsWith("比例") || base.endsWith("率") ? "" : "比例"}`;
+      }
       quoteStart = label.start;
     } else if (labelText && m.nouns.some((n) => n.re.test(labelText))) {
       what = cleanLabel(m, shortLabel(labelText));
@@ -129,6 +137,7 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
     } else continue;
     const span = docSpan(view, quoteStart, quoteEnd);
     out.push({ what: normaliseWhat(what, unit).slice(0, 16), value, unit, line: lineAt(view.input.lines, view.toDoc[hit.index]!), span, quote: view.input.source.slice(span.start, span.end) });
+    previousEnd = quoteEnd;
   }
   return out;
 }
@@ -160,7 +169,7 @@ function cleanLabel(m: FigureMatcher, label: string): string {
 
 /** The counted thing of a label: what follows its last lead word ("全县共有机关党委" → "机关党委"). */
 function shortLabel(label: string): string {
-  const parts = label.split(/共有|现有|其中|下设|共(?!产)|有(?!的)|设|全[县镇校村区市乡]|[我本][校镇县村区市乡]|情况|目前|截至/u);
+  const parts = label.split(/共有|现有|其中|下设|下辖|共(?!产)|有(?!的)|设|全[县镇校村区市乡]|[我本][校镇县村区市乡]|情况|目前|截至/u);
   return parts.filter(Boolean).pop() ?? label;
 }
 

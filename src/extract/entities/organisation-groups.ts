@@ -82,6 +82,12 @@ export function groupMentions(lex: OrganisationLexicon, mentions: Mention[]): Gr
       if (named.length === 1) fold(g, named[0]!);
     }
   }
+  // 3b. "学院党委" is "机械工程学院党委" when that is the only named one ending in 学院.
+  for (const g of [...groups.values()]) {
+    if (g.levels || !g.distinct || g.distinct.includes("+")) continue;
+    const named = [...groups.values()].filter((o) => o !== g && o.core === g.core && !o.levels && o.distinct.length > g.distinct.length && o.distinct.endsWith(g.distinct) && !o.distinct.includes("+"));
+    if (named.length === 1) fold(g, named[0]!);
+  }
   // 4. The report's own body written once with its full name ("某中学党支部") and otherwise as 我校党支部.
   for (const g of [...groups.values()]) {
     if (!g.hasSelf || g.levels || g.distinct) continue;

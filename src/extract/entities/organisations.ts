@@ -57,7 +57,7 @@ export function compileOrganisations(lex: OrganisationLexicon): OrganisationMatc
 
 function plainWordsRe(lex: OrganisationLexicon): RegExp {
   const p = lex.prefixTokens;
-  const words = [...p.self, ...p.level, ...p.distinctive, ...p.generic, ...lex.weakGenericQualifiers].sort(byLength).map(escapeRegExp);
+  const words = [...p.self, ...p.level, ...p.distinctive, ...p.generic, ...lex.weakGenericQualifiers, ...(lex.categoryWords ?? [])].sort(byLength).map(escapeRegExp);
   return new RegExp(`^(?:${words.join("|")})+$`, "u");
 }
 
@@ -140,6 +140,7 @@ function coreMentions(m: OrganisationMatcher, compact: string, gaps: Uint8Array)
     if (core.prefixes && prefixTokens(m, compact, start, undefined, gaps).tokens.some((t) => t.kind === "generic")) continue;
     const real = tokens.filter((t) => t.kind !== "self");
     if (core.requirePrefix && !tokens.length) continue;
+    if (!tokens.length && m.lex.bareRoleTails?.some((w) => compact.startsWith(w, end))) continue;
     if (core.requireLevel && !tokens.some((t) => t.kind === "level")) continue;
     if (core.weak && !real.length && !tokens.length) continue;
     out.push({ core: core.canonical, type: core.type, weak: core.weak === true, tokens, start, end });

@@ -1,6 +1,8 @@
 /*
  * Hand-written reports in other settings (village 党支部, enterprise 党委, urban community, a school report
- * in traditional characters) with the entities a careful reader would list: proof the lexicons generalise.
+ * in traditional characters; a state-owned group, a private-enterprise park written without line breaks,
+ * a university 院系 in Markdown, a government organ, a hospital, a 街道 in traditional characters) with
+ * the entities a careful reader would list: proof the lexicons generalise.
  */
 import { readFileSync } from "node:fs";
 
@@ -16,13 +18,15 @@ interface Expected {
   notMechanisms: string[];
   slogans: string[];
   figures: [number, number][];
+  /** [value, line, label]: the figure's \`what\` ("a|b" accepts either). */
+  figureLabels?: [number, number, string][];
   notFigureValues: number[];
 }
 
 const dir = new URL("../../fixtures/entities/", import.meta.url);
-const load = (name: string) => ({
-  text: readFileSync(new URL(`${name}.txt`, dir), "utf8"),
-  expected: JSON.parse(readFileSync(new URL(`${name}.expected.json`, dir), "utf8")) as Expected,
+const load = (file: string) => ({
+  text: readFileSync(new URL(file.includes(".") ? file : `${file}.txt`, dir), "utf8"),
+  expected: JSON.parse(readFileSync(new URL(`${file.replace(/\.\w+$/u, "")}.expected.json`, dir), "utf8")) as Expected,
 });
 
 /** Expected names that no predicted name matches ("a|b" accepts either). */
@@ -31,7 +35,9 @@ function missing(expected: string[], predicted: string[]): string[] {
   return expected.filter((e) => !e.split("|").some((alt) => keys.has(matchKey(alt))));
 }
 
-describe.each(["village", "enterprise", "community", "traditional"])("entities of the %s fixture", (name) => {
+const FIXTURES = ["village", "enterprise", "community", "traditional", "soe", "private-enterprise", "university.md", "organ", "hospital", "traditional-street"];
+
+describe.each(FIXTURES)("entities of the %s fixture", (name) => {
   const { text, expected } = load(name);
   const found = extractEntities(inputFor(text));
 
@@ -55,5 +61,14 @@ describe.each(["village", "enterprise", "community", "traditional"])("entities o
     const got = found.figures.map((f) => [f.value, f.line]);
     for (const fig of expected.figures) expect(got).toContainEqual(fig);
     expect(found.figures.filter((f) => expected.notFigureValues.includes(f.value))).toEqual([]);
+  });
+
+  it("should label the figures with clean nouns", () => {
+    const wrong = (expected.figureLabels ?? []).filter(([value, line, what]) => {
+      const f = found.figures.find((x) => x.value === value && x.line === line);
+      return !f || !what.split("|").includes(f.what);
+    });
+    const got = found.figures.map((f) => `${f.value}@${f.line}: ${f.what}`);
+    expect(wrong, got.join("\n")).toEqual([]);
   });
 });
