@@ -127,9 +127,9 @@ function surfaceName(compact: string, mention: Mention): string {
   return compact.slice(mention.start, mention.end).replace(/^[我本](?=[校院局镇村厂所]|社区|公司|单位|中心|街道)/u, "");
 }
 
-/** Best name of a group: the most frequent qualified surface; on ties the plain level form ("村党支部" over "行政村党支部"), then the longest. */
+/** Best name of a group: the most frequent qualified surface; on ties the plain level form ("村党支部" over "行政村党支部"), a proper name without levels, then the longest. */
 export function groupName(lex: OrganisationLexicon, compact: string, g: Group): string {
-  const counts = new Map<string, { n: number; synonym: number }>();
+  const counts = new Map<string, { n: number; synonym: number; levels: number }>();
   const synonyms = lex.levelSynonyms ?? {};
   const strong = g.mentions.filter((mm) => !mm.weak || g.weak);
   const qualified = strong.filter((mm) => mm.tokens.length);
@@ -137,11 +137,13 @@ export function groupName(lex: OrganisationLexicon, compact: string, g: Group): 
   for (const mm of qualified) {
     const name = surfaceName(compact, mm);
     const synonym = mm.tokens.some((t) => t.kind === "level" && t.text in synonyms) ? 1 : 0;
-    const c = counts.get(name) ?? { n: 0, synonym };
+    // A proper name needs no level before it ("幸福里社区党委" over "街道幸福里社区党委").
+    const levels = mm.tokens.some((t) => t.kind === "name") ? mm.tokens.filter((t) => t.kind === "level").length : 0;
+    const c = counts.get(name) ?? { n: 0, synonym, levels };
     c.n++;
     counts.set(name, c);
   }
-  return [...counts].sort((a, b) => b[1].n - a[1].n || a[1].synonym - b[1].synonym || b[0].length - a[0].length)[0]![0];
+  return [...counts].sort((a, b) => b[1].n - a[1].n || a[1].synonym - b[1].synonym || a[1].levels - b[1].levels || b[0].length - a[0].length)[0]![0];
 }
 
 /** Parents stated in the text: "学校党支部在市教育局党委的领导下", "学校党委下设14个分党委". */

@@ -74,7 +74,9 @@ function nameBefore(m: OrganisationMatcher, compact: string, end: number, anonOn
   const atBoundary = j === 0 || gaps?.[j] === 1 || !isHan(compact[j - 1]) || m.stopChars.has(compact[j - 1]!) || m.stopWords.some((w) => compact.startsWith(w, j - w.length));
   const text = compact.slice(j, end);
   if (!atBoundary || text.length < 2 || m.stopWords.some((w) => text.includes(w)) || m.plainWords.test(text)) return null;
-  return { text, start: j };
+  // "街道幸福里社区": the level word before a proper name is no part of it.
+  const level = m.lex.prefixTokens.level.find((l) => l.length >= 2 && text.startsWith(l) && text.length - l.length >= 2);
+  return level ? { text: text.slice(level.length), start: j + level.length } : { text, start: j };
 }
 
 /** Prefix tokens read right to left from `end`. */

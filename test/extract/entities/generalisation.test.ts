@@ -57,6 +57,22 @@ describe("organisation names and decoration", () => {
   });
 });
 
+describe("one body written several ways", () => {
+  it("should read the level word before a proper name as no part of it", () => {
+    const found = run("XX街道幸福里社区党委关于社区党建工作的调研报告\n一、基本情况 幸福里社区党委下设5个党支部。");
+    expect(found.organisations.map((o) => o.name).filter((n) => n.endsWith("党委"))).toEqual(["幸福里社区党委"]);
+  });
+
+  it("should read 学院党委 as the one named 学院 of the report", () => {
+    const found = run("机械工程学院党委调研报告\n学院党委下设教工党支部6个。学院党委书记带头讲党课。");
+    expect(found.organisations.map((o) => o.name).filter((n) => n.endsWith("党委"))).toHaveLength(1);
+  });
+
+  it("should not take a category word for a proper name (公立医院, 国有企业)", () => {
+    expect(orgs("关于公立医院党建工作的调研，民营医院和县人民医院党委均参加。")).toEqual(["县人民医院党委"]);
+  });
+});
+
 describe("verbs and quantifiers are not name prefixes", () => {
   it("should not read 参加社区 or 回到社区 as a community", () => {
     expect(orgs("将参加社区活动情况反馈所在单位。")).toEqual([]);
