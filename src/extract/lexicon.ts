@@ -131,6 +131,8 @@ export interface FigureLexicon {
   countNouns?: string[];
   /** "X中Y的占45%": the population X a share is taken among ("党员中高中以上文化程度的" → 党员高中以上文化程度). */
   amongNouns?: string[];
+  /** What may not follow a unit ("42人次", "人均"): the number is no count of people or bodies. */
+  notAfterUnit?: string[];
   /** Words that open a label but are not part of it ("含离退休党员" → 离退休党员). */
   labelLeadWords?: string[];
 }

@@ -20,13 +20,16 @@ export interface FigureMatcher {
   placeholderRe: RegExp;
   blankRe: RegExp;
   countNouns: string[];
+  notAfterUnit: string[];
   amongRe: RegExp | null;
   leadRe: RegExp | null;
 }
 
-const LEAD_WORDS = /(?:分别为|分别是|共有|总共|共计|共|有|为|达到|达|计|约)$/u;
+const LEAD_WORDS = /(?:分别为|分别是|分别达到|分别达|分别|仅有|只有|尚有|还有|共有|总共|共计|共|有|为|达到|达|计|约|仅|只)$/u;
 const CUT = /组成|[参向受进和、的在为被均是都已中由于将把从对以]/u;
 /** Words that end the noun phrase after a count ("10个先进基层党组织和…", "2名教师向党组织…"). */
+/** Label of a list item whose noun is not found (kept for compatibility with earlier output). */
+const SAME = "同上";
 const NOUN_CUT = /[和及与、的在为被是向将把从对由]/u;
 const CLAUSE_END = /[,;。:!?、和及\n)]/u;
 
@@ -57,6 +60,7 @@ export function compileFigures(lex: FigureLexicon): FigureMatcher {
     percentExclude: lex.percentExclude,
     placeholderRe: new RegExp(`(?:${lex.placeholder})+(?:余|多)?(?:名|个|人|%)`, "gu"),
     blankRe: new RegExp(`(?:${lex.keywords.join("|")})(?:名|个|人)(?=[,;。、])`, "gu"),
+    notAfterUnit: lex.notAfterUnit ?? [],
     countNouns: [...(lex.countNouns ?? lex.keywords)].sort((a, b) => b.length - a.length),
     amongRe: lex.amongNouns?.length ? new RegExp(`(${lex.amongNouns.join("|")})中(?=.)`, "u") : null,
     leadRe: lex.labelLeadWords?.length ? new RegExp(`^(?:${lex.labelLeadWords.join("|")})+`, "u") : null,
@@ -95,6 +99,7 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
     const value = parseNumber(num);
     if (value === null || /[\d.]/.test(compact[hit.index - 1] ?? "")) continue;
     const unit = m.units[unitRaw] ?? unitRaw;
+    if (m.notAfterUnit.some((w) => compact.startsWith(w, hit.index + whole.length))) continue;
     const numEnd = hit.index + whole.length;
     const chinese = !/^\d/.test(num) && unit !== "%";
     const endsClause = numEnd >= compact.length || CLAUSE_END.test(compact[numEnd]!);
@@ -119,8 +124,9 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
       else {
         // "共有党员318名，占职工总数的27.4%": the share is of the count just before.
         const adjacent = previous && /[名人]/u.test(previous.unit) && /^[,;]$/u.test(compact.slice(previousEnd, label.start));
-        const subject = short.startsWith("占") && adjacent ? previous.what.replace(/总数$/u, "") : "";
-        what = `${subject ? `${subject}占` : ""}${base}${base.endsWith("比例") || base.endsWith("率") ? "" : "比例"}`;
+        const subject = short.startsWith("占") && adjacent && previous.what !== SAME ? previous.what.replace(/总数$/u, "") : "";
+        const joined = subject && base ? `${subject}占${base}` : subject || base;
+        what = `${joined.length > 12 ? base : joined}${/(?:比例|率)$/u.test(joined) ? "" : "比例"}`;
       }
       quoteStart = label.start;
     } else if (labelText && m.nouns.some((n) => n.re.test(labelText))) {
@@ -132,7 +138,8 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
       what = countedNoun(m, after.split(NOUN_CUT)[0]!) ?? (after.split(CUT)[0] || after);
       quoteEnd = numEnd + (what.length || 0);
     } else if ((numEnd >= compact.length || CLAUSE_END.test(compact[numEnd]!)) && hasKeyword(sentenceBefore(compact, hit.index))) {
-      what = cleanLabel(m, shortLabel(labelText)) || "同上";
+      const previous = out[out.length - 1];
+      what = cleanLabel(m, shortLabel(labelText)) || (previous && previous.unit === unit && previous.line === lineAt(view.input.lines, view.toDoc[hit.index]!) ? previous.what : SAME);
       quoteStart = label.start;
     } else continue;
     const span = docSpan(view, quoteStart, quoteEnd);
@@ -164,7 +171,7 @@ function cleanLabel(m: FigureMatcher, label: string): string {
   let out = label;
   if (m.leadRe) out = out.replace(m.leadRe, "");
   if (m.amongRe) out = out.replace(m.amongRe, "$1");
-  return out.replace(/的$/u, "");
+  return out.replace(/(?:仅|只)(?=\p{Script=Han})/gu, "").replace(/占比$/u, "").replace(/的$/u, "");
 }
 
 /** The counted thing of a label: what follows its last lead word ("全县共有机关党委" → "机关党委"). */

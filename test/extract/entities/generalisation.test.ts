@@ -114,6 +114,24 @@ describe("figure labels", () => {
     for (const f of found.figures) expect(f.what).not.toMatch(/[\d%]/u);
   });
 
+  it("should leave adverbs out of labels and skip person-times", () => {
+    expect(figures("专职党务工作者只有2名，近三年仅发展党员1名。通过个别谈话42人次了解党员思想。")).toEqual([
+      ["专职党务工作者", 2],
+      ["近三年发展党员", 1],
+    ]);
+  });
+
+  it("should name a share by the count just before it", () => {
+    expect(figures("全院共有党员318名，占职工总数的27.4%。")).toEqual([
+      ["党员总数", 318],
+      ["党员占职工总数比例", 27.4],
+    ]);
+    expect(figures("其中60岁以上党员23名，占56.1%。")).toEqual([
+      ["60岁以上党员", 23],
+      ["60岁以上党员比例", 56.1],
+    ]);
+  });
+
   it("should keep percentage labels short and meaningful", () => {
     expect(figures("60岁以上党员占总数的41%。")).toEqual([["60岁以上党员占总数比例", 41]]);
     const labels = run("党员中高中以上文化程度的占45%。").figures.map((f) => f.what);
