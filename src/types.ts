@@ -152,8 +152,8 @@ export interface Statement {
   /** Sub-points (一是…, (1)…) kept under their parent, as normalised text. */
   subPoints: string[];
   /**
-   * For a cause written under one problem item (e.g. "原因分析：…" right after it): that problem's id.
-   * Causes in a separate cause section that explains all problems have no attachedTo.
+   * The problem item a statement was written under: a cause ("原因分析：…" right after the problem) or a
+   * measure suggested inside it ("…。建议…"). Causes in a separate cause section have no attachedTo.
    */
   attachedTo?: string;
   /** Heading of the section the statement sits in (e.g. "三、存在的问题"), normalised. */

@@ -17,8 +17,11 @@ import type {
   Statement,
   StatementKind,
 } from "../types.ts";
+import { matchesAny, SEGMENT_SIGNALS } from "../segment/signals.ts";
 import { classifyHeading, isMixedHeading, LEXICON, readsAsMeasure } from "./headings.ts";
 
+/** Longest unnumbered line read as an item heading when a body paragraph follows it. */
+const MAX_BARE_HEADING = 30;
 /** A cause clause shorter than this is punctuation debris. */
 const MIN_CLAUSE = 4;
 
@@ -146,6 +149,19 @@ class ClassifyContext {
     const rule = `section "${section.heading}" (${section.kind}) > item ${item.markerKind} "${item.marker}"${mixed}`;
     const problem = this.add(kind, item.headingSpan, span, rule, subPoints);
     for (const para of causeParas) this.takeCauses(para, item, problem);
+    if (problem && kind === "problem" && kind !== section.kind) this.takeSuggestion(item, problem);
+  }
+
+  /** In a section of problems and suggestions, "…。建议…。" inside a problem item is its measure. */
+  private takeSuggestion(item: OutlineNode, problem: Statement) {
+    const from = item.headingSpan.end;
+    const body = this.doc.text.slice(from, item.span.end);
+    const lead = LEXICON.suggestionLead.exec(body);
+    if (!lead) return;
+    const start = from + lead.index + lead[0].length;
+    const hs = headingSpan(this.doc.text, start, item.span.end);
+    const rule = `suggestion inside problem item "${item.marker}" of mixed section`;
+    this.add("measure", hs, { start, end: item.span.end }, rule, [], problem.id);
   }
 
   /** An item's kind: its section's, except in a section of problems and suggestions together. */
@@ -158,15 +174,27 @@ class ClassifyContext {
 
   /** Unnumbered section body: each paragraph that is not a lead-in is one statement. */
   private takeParagraphs(node: OutlineNode, section: Section) {
-    const kind = section.kind as StatementKind;
-    for (const line of this.doc.lines) {
-      const text = this.doc.text.slice(line.start, line.end).replace(/^[\s#>*]+/, "").trim();
-      const textStart = line.end - text.length;
-      if (line.start <= node.headingSpan.end || textStart >= node.span.end || this.skipped(line.start)) continue;
-      if (text.length < MIN_CLAUSE || LEXICON.leadIn.some((re) => re.test(text))) continue;
-      const lineKind = kind === "problem" && LEXICON.causeLead.test(text) ? "cause" : kind;
-      const hs = headingSpan(this.doc.text, line.start, line.end);
-      this.add(lineKind, hs, { start: line.start, end: line.end }, `section "${section.heading}" (${section.kind}) > paragraph`, []);
+    const lines = this.doc.lines
+      .map((line) => {
+        const text = this.doc.text.slice(line.start, line.end).replace(/^[\s#>*]+/, "").trim();
+        return { line, text, start: line.end - text.length };
+      })
+      .filter((l) => l.line.start > node.headingSpan.end && l.start < node.span.end && !this.skipped(l.line.start))
+      .filter((l) => l.text.length >= MIN_CLAUSE && !LEXICON.leadIn.some((re) => re.test(l.text)));
+    const mixed = section.kind === "measure" && isMixedHeading(section.heading);
+    for (let i = 0; i < lines.length; i++) {
+      const { line, text } = lines[i]!;
+      const next = lines[i + 1];
+      const headingOnly = text.length <= MAX_BARE_HEADING && !/[。！？!?；;]/.test(text);
+      if (headingOnly && matchesAny(SEGMENT_SIGNALS.signature, text)) continue;
+      // Word's lost numbering leaves "heading line, body paragraph" pairs: one item.
+      const withBody = headingOnly && next !== undefined && next.text.length > text.length;
+      const span = { start: line.start, end: withBody ? next.line.end : line.end };
+      if (withBody) i++;
+      let kind: StatementKind = mixed ? (readsAsMeasure(text) ? "measure" : "problem") : (section.kind as StatementKind);
+      if (kind === "problem" && LEXICON.causeLead.test(text)) kind = "cause";
+      const rule = `section "${section.heading}" (${section.kind}) > ${withBody ? "bare heading with body" : "paragraph"}`;
+      this.add(kind, headingSpan(this.doc.text, line.start, line.end), span, rule, []);
     }
   }
 

@@ -17,6 +17,8 @@ export interface SectionLexicon {
   measureCue: RegExp;
   problemCue: RegExp;
   notHeading: RegExp;
+  unnumberedHeading: Partial<Record<SectionKind, RegExp>>;
+  suggestionLead: RegExp;
 }
 
 /** The compiled section lexicon. */
@@ -32,6 +34,8 @@ export const LEXICON: SectionLexicon = {
   measureCue: new RegExp(raw.measureCue),
   problemCue: new RegExp(raw.problemCue),
   notHeading: new RegExp(raw.notHeading),
+  unnumberedHeading: Object.fromEntries(Object.entries(raw.unnumberedHeading).map(([k, v]) => [k, new RegExp(v)])),
+  suggestionLead: new RegExp(raw.suggestionLead),
 };
 
 /** Longest heading still read as a section title (longer ones are statements that happen to say 问题). */
@@ -65,5 +69,9 @@ export function readsAsMeasure(heading: string): boolean {
 
 /** Whether a short unnumbered line is a section heading of its own (not a lead-in sentence). */
 export function isUnnumberedSectionHeading(line: string): boolean {
-  return !LEXICON.notHeading.test(line) && classifyHeading(line) !== null;
+  if (LEXICON.notHeading.test(line)) return false;
+  const kind = classifyHeading(line);
+  // Without a number, only a heading that ends on its section word ("存在的问题", "对策建议") counts:
+  // "支部活动缺乏特色" or "发挥党员先锋模范作用" are items, not sections.
+  return kind !== null && (LEXICON.unnumberedHeading[kind]?.test(line) ?? false);
 }

@@ -54,7 +54,7 @@ export function segmentDocument(doc: NormalisedDocument, signals: SegmentSignals
     const report = makeSegment(doc, content.slice(s.index, end + 1), s.rule, signals);
     if (seen.has(report.id)) {
       diagnostics.push({
-        severity: "info",
+        severity: "warning",
         origin: "segment:duplicate-report",
         path: doc.source.path,
         line: report.startLine,
@@ -183,7 +183,9 @@ function makeSegment(doc: NormalisedDocument, lines: ContentLine[], rule: string
   const fresh = lines.filter((c) => !c.preview);
   const titleLine = fresh.slice(0, 4).find((c) => signals.title.test(stripDecoration(c.text)));
   const title = titleLine ? (signals.title.exec(stripDecoration(titleLine.text))?.[1] ?? null) : null;
-  const lastText = doc.text.slice(last.line.start, last.line.end).trim();
+  // A report signed off by its unit and a date ends with them; whether it breaks off is read before.
+  const body = [...fresh].reverse().find((c) => !matchesAny(signals.signature, stripDecoration(c.text))) ?? last;
+  const lastText = doc.text.slice(body.line.start, body.line.end).trim();
   return {
     id: hashKey("report", fresh.map((c) => compact(c.text)).join("\n")),
     startLine: first.line.number,

@@ -11,6 +11,8 @@ export interface SegmentSignals {
   title: RegExp;
   closing: RegExp[];
   backref: RegExp[];
+  /** Sign-off lines after the text: the unit that wrote it, a date. */
+  signature: RegExp[];
 }
 
 const compile = (list: string[]) => list.map((s) => new RegExp(s));
@@ -23,6 +25,7 @@ export const SEGMENT_SIGNALS: SegmentSignals = {
   title: new RegExp(raw.title),
   closing: compile(raw.closing),
   backref: compile(raw.backref),
+  signature: compile(raw.signature),
 };
 
 /** True when any of the regexes matches. */

@@ -90,6 +90,22 @@ describe("classifyReport", () => {
     expect(texts(report!.statements, "measure")).toEqual(["加强支部书记培训，提高组织生活质量", "建立党建经费列支制度，保障活动开展"]);
   });
 
+  it("should pair a bare heading line with the body paragraph after it when the numbering was lost", () => {
+    const [report] = statementsOf(
+      ["存在的问题", "支部活动缺乏特色", "多数支部的活动停留在集中学习等常规形式。", "对策建议", "丰富支部活动载体", "结合业务开展志愿服务。", "某局机关党支部"].join("\n"),
+    );
+    expect(texts(report!.statements, "problem")).toEqual(["支部活动缺乏特色"]);
+    expect(texts(report!.statements, "measure")).toEqual(["丰富支部活动载体"]);
+  });
+
+  it("should take the suggestion inside a problem item of a 问题与建议 section as its measure", () => {
+    const [report] = statementsOf(["三、问题与建议", "（一）党员流动性大。组织关系长期挂空。建议建立党员流动台账，做好转接。"].join("\n"));
+    const problem = report!.statements.find((s) => s.kind === "problem")!;
+    const measure = report!.statements.find((s) => s.kind === "measure")!;
+    expect([problem.text, measure.text]).toEqual(["党员流动性大", "建立党员流动台账，做好转接"]);
+    expect(measure.attachedTo).toBe(problem.id);
+  });
+
   it("should give the source's own characters and the line of each statement", () => {
     const [report] = statementsOf(fixtureText("village-single.txt"));
     const problem = report!.statements[0]!;
