@@ -43,6 +43,7 @@ export interface MechanismMatcher {
   partyWords: string[];
 }
 
+const JOINERS = /[和与及]/u;
 const alt = (words: string[]): string => [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 
 /** Compile the mechanism lexicon once. */
@@ -173,7 +174,8 @@ function fromSuffixes(m: MechanismMatcher, compact: string): Candidate[] {
     if (c) out.push(c);
   }
   for (const hit of compact.matchAll(m.activityRe)) {
-    const core = hit[1]!;
+    // "开展劳动竞赛和青年突击队活动": the activity word belongs to the last of the joined items.
+    const core = hit[1]!.split(JOINERS).pop()!;
     const end = hit.index + hit[0].length;
     const c = discovered(m, compact, end - core.length - 2, end, 2, "discovery:activity");
     if (c) out.push(c);
@@ -217,7 +219,12 @@ function fromLists(m: MechanismMatcher, compact: string): Candidate[] {
     for (;;) {
       const start = termStart(m, compact, end, m.max);
       if (start === null || start === end) break;
-      items.push({ start, end });
+      // "A、B和C等制度": the last item may be two joined by 和/与/及.
+      const joined = compact.slice(start, end);
+      const cut = joined.search(JOINERS);
+      if (cut > 0 && !m.lexicon.isAlias(joined)) {
+        items.push({ start: start + cut + 1, end }, { start, end: start + cut });
+      } else items.push({ start, end });
       if (compact[start - 1] !== "、") break;
       end = start - 1;
     }
@@ -236,7 +243,10 @@ function fromLists(m: MechanismMatcher, compact: string): Candidate[] {
 export function extractMechanisms(view: TextView, m: MechanismMatcher): MechanismMention[] {
   const { compact } = view;
   const lexical: Candidate[] = m.lexicon.scan(compact).map((h) => ({ ...h, source: "lexicon", priority: 2 }));
-  const all = [...lexical, ...fromSuffixes(m, compact), ...fromQuotes(view, m), ...fromLists(m, compact)];
+  const quoted = fromQuotes(view, m);
+  // "物业服务企业“三方联动”机制": a quoted term with its suffix is the name; the words before the quote are not.
+  const suffixed = fromSuffixes(m, compact).filter((c) => c.source === "lexicon" || !quoted.some((q) => q.end === c.end && q.start > c.start));
+  const all = [...lexical, ...suffixed, ...quoted, ...fromLists(m, compact)];
   const byName = new Map<string, MechanismMention>();
   for (const c of resolveOverlaps(all)) {
     const key = nameKey(c.name);

@@ -138,3 +138,21 @@ describe("figure labels", () => {
     expect(labels).toEqual(["党员高中以上文化程度比例"]);
   });
 });
+
+describe("mechanism names at joins and quotes", () => {
+  const mechanisms = (text: string) => run(text).mechanisms.map((m) => m.name);
+
+  it("should split the last item of an 'A、B和C等制度' list", () => {
+    expect(mechanisms("各支部落实“三会一课”、主题党日和民主评议党员等制度。")).toEqual(["三会一课", "主题党日", "民主评议党员"]);
+  });
+
+  it("should start a quoted mechanism at its quote, not at the words before it", () => {
+    const names = mechanisms("推动建立居委会、业委会、物业服务企业“三方联动”机制。");
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^三方联动/u);
+  });
+
+  it("should give the activity word to the last of two joined activities", () => {
+    expect(mechanisms("开展劳动竞赛和青年突击队活动。")).not.toContain("劳动竞赛和青年突击队活动");
+  });
+});
