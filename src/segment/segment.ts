@@ -181,8 +181,7 @@ function makeSegment(doc: NormalisedDocument, lines: ContentLine[], rule: string
   const first = lines[0]!;
   const last = lines[lines.length - 1]!;
   const fresh = lines.filter((c) => !c.preview);
-  const titleLine = fresh.slice(0, 4).find((c) => signals.title.test(stripDecoration(c.text)));
-  const title = titleLine ? (signals.title.exec(stripDecoration(titleLine.text))?.[1] ?? null) : null;
+  const { titleLine, title } = findTitle(fresh, signals);
   // A report signed off by its unit and a date ends with them; whether it breaks off is read before.
   const body = [...fresh].reverse().find((c) => !matchesAny(signals.signature, stripDecoration(c.text))) ?? last;
   const lastText = doc.text.slice(body.line.start, body.line.end).trim();
@@ -203,9 +202,38 @@ function stripDecoration(s: string): string {
   return s.replace(/^[\s#>*]+/, "");
 }
 
-/** The title as written in the source (traditional stays traditional). */
+/** The title as written in the source (traditional stays traditional), without page junk glued to it. */
 function sourceTitle(doc: NormalisedDocument, c: ContentLine, length: number): string {
   const raw = doc.source.text.slice(c.line.start, c.line.end);
-  const start = raw.length - stripDecoration(raw).length;
-  return raw.slice(start, start + length);
+  const start = c.line.start + raw.length - stripDecoration(raw).length;
+  let end = start + length;
+  for (const n of doc.noise) {
+    if (!n.wholeLines && n.span.start >= start && n.span.start < end) end = n.span.start;
+  }
+  return doc.source.text.slice(start, end).replace(/[\s:：]+$/, "");
+}
+
+/** Longest line read as a title of its own. */
+const MAX_TITLE = 60;
+
+/**
+ * The report's title: a line among its first ones naming a 调研报告 (a title fused onto the first
+ * sentence keeps only the title part), or a short first line without sentence punctuation that a
+ * longer paragraph follows ("关于…的思考").
+ */
+function findTitle(fresh: ContentLine[], signals: SegmentSignals): { titleLine: ContentLine | undefined; title: string | null } {
+  const standalone = (c: ContentLine) => {
+    const t = stripDecoration(c.text);
+    return t.length <= MAX_TITLE && !/[。！？!?；;]/.test(t) && c.structural.length === 0;
+  };
+  const named = fresh.slice(0, 4).find((c) => signals.title.test(stripDecoration(c.text)));
+  if (named) {
+    const text = stripDecoration(named.text);
+    return { titleLine: named, title: standalone(named) ? text : (signals.title.exec(text)?.[1] ?? null) };
+  }
+  const [first, second] = fresh;
+  if (first && second && standalone(first) && !isUnnumberedSectionHeading(stripDecoration(first.text)) && second.text.length > first.text.length) {
+    return { titleLine: first, title: stripDecoration(first.text) };
+  }
+  return { titleLine: undefined, title: null };
 }

@@ -25,6 +25,11 @@ describe("segmentDocument", () => {
     expect(reports.map((r) => r.startLine)).toEqual([1, 12, 18]);
   });
 
+  it("should take a short first line followed by the text as the title, subtitle included", () => {
+    const { reports } = segmentDocument(plainDoc("关于加强新时代高校党建工作的思考——以某学院为例\n近年来，学院党委坚持党建引领，推动各项工作取得新进展。"));
+    expect(reports[0]!.title).toBe("关于加强新时代高校党建工作的思考——以某学院为例");
+  });
+
   it("should keep a report without line breaks whole", () => {
     const { reports } = segmentDocument(plainDoc(fixtureText("enterprise-runon.txt")));
     expect(reports).toHaveLength(1);
