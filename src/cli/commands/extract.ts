@@ -33,7 +33,12 @@ export function registerExtract(program: Command): void {
 
 /** Run the pipeline; fails when no input could be read at all. */
 export async function extract(paths: string[], opts: ExtractOptions): Promise<Extraction> {
-  const extraction = await runPipeline(paths, { codebookPath: opts.codebook });
+  const tty = process.stderr.isTTY === true;
+  const extraction = await runPipeline(paths, {
+    codebookPath: opts.codebook,
+    // A live counter on a terminal only; piped stderr stays clean for logs.
+    onProgress: tty ? (done, total) => process.stderr.write(`\rkg extract: ${done}/${total} file(s)${done === total ? "\n" : ""}`) : undefined,
+  });
   printDiagnostics(extraction.diagnostics, opts.verbose === true);
   if (extraction.documents.length === 0) {
     throw new InputError(`kg extract: no readable report in ${paths.join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
