@@ -93,7 +93,7 @@ export interface OrganisationLexicon {
   categoryWords?: string[];
   /** Quantifiers ("多数村", "部分社区"): never part of a name. */
   quantifiers?: string[];
-  /** Longer written forms of a level word ("行政村" is 村): same body, the plain form names it. */
+  /** Longer written forms of a qualifier ("行政村" is 村, "两新组织" is 两新): same body, the plain form names it. */
   levelSynonyms?: Record<string, string>;
   anonPattern: string;
   /** Regex sources: "在X的领导下" (X leads the body just before 在) and "X下设…" (X heads the bodies after it). */

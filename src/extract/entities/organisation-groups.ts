@@ -37,7 +37,8 @@ export interface Group {
 function keyParts(lex: OrganisationLexicon, mention: Mention): { levels: string; distinct: string } {
   const aliases = { ...lex.prefixTokens.levelAliases, ...lex.levelSynonyms };
   const levels = mention.tokens.filter((t) => t.kind === "level").map((t) => aliases[t.text] ?? t.text);
-  const distinct = mention.tokens.filter((t) => t.kind === "distinctive" || t.kind === "name").map((t) => t.text);
+  const synonyms = lex.levelSynonyms ?? {};
+  const distinct = mention.tokens.filter((t) => t.kind === "distinctive" || t.kind === "name").map((t) => synonyms[t.text] ?? t.text);
   return { levels: levels.join("+"), distinct: distinct.join("+") };
 }
 
@@ -136,7 +137,7 @@ export function groupName(lex: OrganisationLexicon, compact: string, g: Group): 
   if (!qualified.length) return g.core;
   for (const mm of qualified) {
     const name = surfaceName(compact, mm);
-    const synonym = mm.tokens.some((t) => t.kind === "level" && t.text in synonyms) ? 1 : 0;
+    const synonym = mm.tokens.some((t) => t.kind !== "name" && t.text in synonyms) ? 1 : 0;
     // A proper name needs no level before it ("幸福里社区党委" over "街道幸福里社区党委").
     const levels = mm.tokens.some((t) => t.kind === "name") ? mm.tokens.filter((t) => t.kind === "level").length : 0;
     const c = counts.get(name) ?? { n: 0, synonym, levels };

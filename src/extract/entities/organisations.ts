@@ -74,6 +74,9 @@ function nameBefore(m: OrganisationMatcher, compact: string, end: number, anonOn
   const atBoundary = j === 0 || gaps?.[j] === 1 || !isHan(compact[j - 1]) || m.stopChars.has(compact[j - 1]!) || m.stopWords.some((w) => compact.startsWith(w, j - w.length));
   const text = compact.slice(j, end);
   if (!atBoundary || text.length < 2 || m.stopWords.some((w) => text.includes(w)) || m.plainWords.test(text)) return null;
+  // "XX县第二中学": an anonymised place before the name belongs to it.
+  const anonBefore = m.anonEnd.exec(compact.slice(Math.max(0, j - 10), j));
+  if (anonBefore && m.lex.prefixTokens.level.includes(text[0]!)) return { text: anonBefore[0] + text, start: j - anonBefore[0].length };
   // "街道幸福里社区": the level word before a proper name is no part of it.
   const level = m.lex.prefixTokens.level.find((l) => l.length >= 2 && text.startsWith(l) && text.length - l.length >= 2);
   return level ? { text: text.slice(level.length), start: j + level.length } : { text, start: j };
@@ -159,6 +162,8 @@ function institutionMentions(m: OrganisationMatcher, compact: string, gaps: Uint
     // "×公司党委": the institution qualifies a core that follows; the core mention covers it.
     m.coreRe.lastIndex = 0;
     const next = m.coreRe.exec(compact.slice(end, end + 6));
+    // exec leaves lastIndex behind, and matchAll copies it: reset, or the next report misses its first bodies.
+    m.coreRe.lastIndex = 0;
     if (next && next.index === 0) continue;
     if (startsCore(m, compact, hit.index) || precededBy(compact, hit.index, inst.notPrecededBy)) continue;
     const name = nameBefore(m, compact, hit.index, inst.anonOnly === true, inst.maxName, gaps);

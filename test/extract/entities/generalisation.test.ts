@@ -68,6 +68,22 @@ describe("one body written several ways", () => {
     expect(found.organisations.map((o) => o.name).filter((n) => n.endsWith("党委"))).toHaveLength(1);
   });
 
+  it("should keep an anonymised place before a name (XX县第二中学)", () => {
+    expect(orgs("XX县第二中学党总支下设3个党支部。")).toEqual(["XX县第二中学党总支", "党支部"]);
+  });
+
+  it("should read “两新”组织党组织 and “两新”党组织 as one body", () => {
+    expect(orgs("深化“两新”党组织建设，表彰“两新”组织党组织，激发“两新”党组织活力。")).toEqual(["两新党组织"]);
+  });
+
+  it("should keep the members a branch is made of (退休党员党支部)", () => {
+    expect(orgs("社区党委下设退休党员党支部1个、两新组织联合党支部1个。")).toEqual(["社区党委", "退休党员党支部", "两新组织联合党支部"]);
+  });
+
+  it("should not take a split verb for a name (全面清理规范社区)", () => {
+    expect(orgs("全面清理规范社区工作事项，全面掌握学院情况。")).toEqual([]);
+  });
+
   it("should not take a category word for a proper name (公立医院, 国有企业)", () => {
     expect(orgs("关于公立医院党建工作的调研，民营医院和县人民医院党委均参加。")).toEqual(["县人民医院党委"]);
   });
@@ -154,5 +170,14 @@ describe("mechanism names at joins and quotes", () => {
 
   it("should give the activity word to the last of two joined activities", () => {
     expect(mechanisms("开展劳动竞赛和青年突击队活动。")).not.toContain("劳动竞赛和青年突击队活动");
+  });
+});
+
+describe("reports read one after another", () => {
+  it("should find the same bodies whatever report was read before", () => {
+    const text = "社区党委统筹协调。";
+    const first = orgs(text);
+    orgs("红星中学党总支下设3个党支部。");
+    expect(orgs(text)).toEqual(first);
   });
 });
