@@ -89,6 +89,8 @@ export interface OrganisationLexicon {
   nameStopVerbs?: string[];
   /** A bare core followed by one of these names a role or an activity, not a body ("党支部书记", "党支部创建"). */
   bareRoleTails?: string[];
+  /** Measure words that follow a number and never start a name ("3家子公司党委"). */
+  classifiers?: string;
   /** Category words ("公立", "国有"): alone before 医院/企业 they make no proper name. */
   categoryWords?: string[];
   /** Quantifiers ("多数村", "部分社区"): never part of a name. */

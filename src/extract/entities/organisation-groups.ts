@@ -83,10 +83,10 @@ export function groupMentions(lex: OrganisationLexicon, mentions: Mention[]): Gr
       if (named.length === 1) fold(g, named[0]!);
     }
   }
-  // 3b. "学院党委" is "机械工程学院党委" when that is the only named one ending in 学院.
+  // 3b. "学院党委" is "机械工程学院党委", "局机关党支部" is "区人社局机关党支部", when that is the only such body.
   for (const g of [...groups.values()]) {
-    if (g.levels || !g.distinct || g.distinct.includes("+")) continue;
-    const named = [...groups.values()].filter((o) => o !== g && o.core === g.core && !o.levels && o.distinct.length > g.distinct.length && o.distinct.endsWith(g.distinct) && !o.distinct.includes("+"));
+    if (g.levels || !g.distinct) continue;
+    const named = [...groups.values()].filter((o) => o !== g && o.core === g.core && shortens(g.distinct, o.distinct));
     if (named.length === 1) fold(g, named[0]!);
   }
   // 4. The report's own body written once with its full name ("某中学党支部") and otherwise as 我校党支部.
@@ -96,6 +96,14 @@ export function groupMentions(lex: OrganisationLexicon, mentions: Mention[]): Gr
     if (named.length === 1 && named[0]!.mentions.length <= g.mentions.length) fold(named[0]!, g);
   }
   return foldWeak(lex, groups);
+}
+
+/** True when qualifiers `short` are `long` with its first word cut to its tail ("局+机关" of "人社局+机关"). */
+function shortens(short: string, long: string): boolean {
+  const a = short.split("+");
+  const b = long.split("+");
+  if (a.length !== b.length || a[0] === b[0] || !b[0]!.endsWith(a[0]!)) return false;
+  return a.every((w, i) => i === 0 || w === b[i]);
 }
 
 /** "党组织" groups: merged into the party body with the same qualifiers, kept when qualified, dropped when bare. */

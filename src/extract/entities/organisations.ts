@@ -37,6 +37,8 @@ export function compileOrganisations(lex: OrganisationLexicon): OrganisationMatc
     ...p.self.map((text) => ({ text, kind: "self" as const })),
     ...p.level.map((text) => ({ text, kind: "level" as const })),
     ...p.distinctive.map((text) => ({ text, kind: "distinctive" as const })),
+    // A government body qualifies the party body it holds ("卫生健康局党委").
+    ...lex.cores.filter((c) => c.type === "government" && c.core.length >= 3 && !p.distinctive.includes(c.core)).map((c) => ({ text: c.core, kind: "distinctive" as const })),
   ].sort((a, b) => b.text.length - a.text.length);
   const coreWords = lex.cores.map((c) => c.core).sort(byLength);
   return {
@@ -73,6 +75,11 @@ function nameBefore(m: OrganisationMatcher, compact: string, end: number, anonOn
   }
   const atBoundary = j === 0 || gaps?.[j] === 1 || !isHan(compact[j - 1]) || m.stopChars.has(compact[j - 1]!) || m.stopWords.some((w) => compact.startsWith(w, j - w.length));
   const text = compact.slice(j, end);
+  // "3家子公司": the measure word after a number is no part of the name.
+  if (m.lex.classifiers?.includes(text[0]!) && /[\d一二两三四五六七八九十百几多]/u.test(compact[j - 1] ?? "")) {
+    const rest = text.slice(1);
+    return rest.length < 2 || m.stopWords.some((w) => rest.includes(w)) || m.plainWords.test(rest) ? null : { text: rest, start: j + 1 };
+  }
   if (!atBoundary || text.length < 2 || m.stopWords.some((w) => text.includes(w)) || m.plainWords.test(text)) return null;
   // "XX县第二中学": an anonymised place before the name belongs to it.
   const anonBefore = m.anonEnd.exec(compact.slice(Math.max(0, j - 10), j));

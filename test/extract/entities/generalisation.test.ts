@@ -84,6 +84,24 @@ describe("one body written several ways", () => {
     expect(orgs("全面清理规范社区工作事项，全面掌握学院情况。")).toEqual([]);
   });
 
+  it("should not read a measure word after a number as part of a name (3家子公司)", () => {
+    expect(orgs("公司下属3家子公司党委、12个基层党支部。")).toEqual(["子公司党委", "基层党支部"]);
+    expect(orgs("全市3家红星公司参加。")).toEqual(["红星公司"]);
+  });
+
+  it("should keep a bureau as the qualifier of its party body (卫生健康局党委)", () => {
+    expect(orgs("XX区卫生健康局党委对全系统党建工作进行调研。")).toEqual(["XX区卫生健康局党委"]);
+  });
+
+  it("should read 局机关党支部 as the 区人社局机关党支部 of the report", () => {
+    const names = orgs("区人社局机关党支部现有党员20名。局机关党支部书记带头讲党课，局机关党支部坚持三会一课。");
+    expect(names.filter((n) => n.endsWith("党支部"))).toHaveLength(1);
+  });
+
+  it("should not list 村级党组织 (a class of bodies)", () => {
+    expect(orgs("镇党委对村级党组织指导不够。")).toEqual(["镇党委"]);
+  });
+
   it("should not take a category word for a proper name (公立医院, 国有企业)", () => {
     expect(orgs("关于公立医院党建工作的调研，民营医院和县人民医院党委均参加。")).toEqual(["县人民医院党委"]);
   });
