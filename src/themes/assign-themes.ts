@@ -6,7 +6,7 @@
 import type { Statement, Theme } from "../types.ts";
 import type { Codebook } from "./codebook.ts";
 import { clusterStatements } from "./cluster.ts";
-import { scoreThemes, scoringText } from "./score-themes.ts";
+import { pickTheme, scoreThemes, scoringText } from "./score-themes.ts";
 import type { ThemeScore } from "./score-themes.ts";
 
 /** What assignThemes returns. */
@@ -35,15 +35,15 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
     const uncovered: Statement[] = [];
     for (const s of ofKind) {
       const ranked = scoreThemes(scoringText(s.normText, bodies.get(s.id)), codebook, kind);
-      const best = ranked[0];
-      if (best && best.score >= codebook.settings.threshold) {
-        const id = `cb:${best.theme.id}`;
+      const pick = pickTheme(ranked, codebook.settings.threshold);
+      if (pick) {
+        const id = `cb:${pick.theme.id}`;
         themeOf.set(s.id, id);
-        explanations.set(s.id, explainCodebook(best, ranked[1], codebook.settings.threshold));
+        explanations.set(s.id, explainCodebook(pick, ranked.find((r) => r !== pick), codebook.settings.threshold, pick !== ranked[0]));
         push(members, id, s);
       } else {
         uncovered.push(s);
-        explanations.set(s.id, explainUncovered(best, codebook.settings.threshold));
+        explanations.set(s.id, explainUncovered(ranked[0], codebook.settings.threshold));
       }
     }
     for (const c of clusterStatements(uncovered, ofKind, bodies, codebook.settings.clusterThreshold)) {
@@ -78,11 +78,12 @@ function toTheme(
   return { id, kind, label, source, statementIds: ordered.map((s) => s.id), reportIds };
 }
 
-function explainCodebook(best: ThemeScore, runnerUp: ThemeScore | undefined, threshold: number): string {
+function explainCodebook(best: ThemeScore, runnerUp: ThemeScore | undefined, threshold: number, bySpecificity: boolean): string {
   const parts = [`codebook "${best.theme.label}" score ${best.score} ≥ ${threshold}`];
+  if (bySpecificity) parts.push(`near tie with "${runnerUp!.theme.label}" ${runnerUp!.score}, named more specifically`);
   if (best.headingHits.length > 0) parts.push(`heading: ${best.headingHits.join(", ")}`);
   if (best.bodyHits.length > 0) parts.push(`body: ${best.bodyHits.join(", ")}`);
-  if (runnerUp && runnerUp.score > 0) parts.push(`runner-up "${runnerUp.theme.label}" ${runnerUp.score}`);
+  else if (runnerUp && runnerUp.score > 0) parts.push(`runner-up "${runnerUp.theme.label}" ${runnerUp.score}`);
   return parts.join("; ");
 }
 

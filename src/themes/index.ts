@@ -6,5 +6,5 @@ export { loadCodebook, parseCodebook } from "./codebook.ts";
 export type { Codebook, CodebookTheme, CodebookSettings, CodebookPattern } from "./codebook.ts";
 export { assignThemes } from "./assign-themes.ts";
 export type { ThemeAssignmentResult } from "./assign-themes.ts";
-export { scoreThemes, scoringText } from "./score-themes.ts";
+export { pickTheme, scoreThemes, scoringText } from "./score-themes.ts";
 export type { ThemeScore, ScoringText } from "./score-themes.ts";

@@ -14,6 +14,8 @@ export interface ThemeScore {
   headingHits: string[];
   /** Keywords/patterns found only in the body. */
   bodyHits: string[];
+  /** Characters of the positive keywords found in the heading: how specifically the heading names the theme. */
+  specificity: number;
 }
 
 /** The text a statement is scored on: its heading (the quote) and the rest of its item. */
@@ -49,12 +51,32 @@ export function scoreThemes(text: ScoringText, codebook: Codebook, kind: "proble
       headingScore: round(head.score),
       headingHits: head.hits.map((h) => h.label),
       bodyHits: bodyOnly.map((h) => h.label),
+      specificity: head.hits.reduce((n, h) => n + (h.key.startsWith("k:") && h.weight > 0 ? Array.from(h.label).length : 0), 0),
     });
   });
   const order = new Map(codebook.themes.map((t, i) => [t.id, i]));
   return scores.sort(
     (a, b) => b.score - a.score || b.headingScore - a.headingScore || order.get(a.theme.id)! - order.get(b.theme.id)!,
   );
+}
+
+/** Scores within this share of the best one count as a near tie, settled by specificity. */
+const NEAR_TIE = 0.9;
+
+/**
+ * The theme a statement takes: among the themes at or above `threshold` that score within a near tie of
+ * the best, the one whose heading names it most specifically (most keyword characters: 流动党员 + 管理
+ * beats a bare 管理), then the higher score. Undefined when no theme reaches the threshold.
+ */
+export function pickTheme(ranked: ThemeScore[], threshold: number): ThemeScore | undefined {
+  const best = ranked[0];
+  if (!best || best.score < threshold) return undefined;
+  let pick = best;
+  for (const r of ranked.slice(1)) {
+    if (r.score < threshold || r.score < NEAR_TIE * best.score) break;
+    if (r.specificity > pick.specificity) pick = r;
+  }
+  return pick;
 }
 
 interface Hit {
