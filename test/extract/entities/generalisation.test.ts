@@ -155,6 +155,13 @@ describe("figure labels", () => {
     ]);
   });
 
+  it("should leave time words out of labels", () => {
+    expect(figures("今年发展党员36名，全年转正党员14名。")).toEqual([
+      ["发展党员", 36],
+      ["转正党员", 14],
+    ]);
+  });
+
   it("should name a share by the count just before it", () => {
     expect(figures("全院共有党员318名，占职工总数的27.4%。")).toEqual([
       ["党员总数", 318],
