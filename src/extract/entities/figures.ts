@@ -27,9 +27,9 @@ export interface FigureMatcher {
 
 const LEAD_WORDS = /(?:分别为|分别是|分别达到|分别达|分别|仅有|只有|尚有|还有|共有|总共|共计|共|有|为|达到|达|计|约|仅|只)$/u;
 const CUT = /组成|[参向受进和、的在为被均是都已中由于将把从对以]/u;
-/** Words that end the noun phrase after a count ("10个先进基层党组织和…", "2名教师向党组织…"). */
 /** Label of a list item whose noun is not found (kept for compatibility with earlier output). */
 const SAME = "同上";
+/** Words that end the noun phrase after a count ("10个先进基层党组织和…", "2名教师向党组织…"). */
 const NOUN_CUT = /[和及与、的在为被是向将把从对由]/u;
 const CLAUSE_END = /[,;。:!?、和及\n)]/u;
 
@@ -116,18 +116,10 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
       quoteStart = label.start;
     } else if (unit === "%") {
       if (!hasKeyword(sentenceBefore(compact, hit.index)) || m.percentExclude.some((w) => label.text.includes(w))) continue;
-      const short = cleanLabel(m, shortLabel(labelText)).replace(/(?:仅|只|约|均)占/u, "占");
-      const base = short.replace(/^占/u, "").replace(/的?占$/u, "").replace(/的$/u, "");
       const previous = out[out.length - 1];
       const sameLine = previous?.line === lineAt(view.input.lines, view.toDoc[hit.index]!);
-      if (!base && previous?.unit === "%" && sameLine) what = previous.what;
-      else {
-        // "共有党员318名，占职工总数的27.4%": the share is of the count just before.
-        const adjacent = previous && /[名人]/u.test(previous.unit) && /^[,;]$/u.test(compact.slice(previousEnd, label.start));
-        const subject = short.startsWith("占") && adjacent && previous.what !== SAME ? previous.what.replace(/总数$/u, "") : "";
-        const joined = subject && base ? `${subject}占${base}` : subject || base;
-        what = `${joined.length > 12 ? base : joined}${/(?:比例|率)$/u.test(joined) ? "" : "比例"}`;
-      }
+      const adjacent = previous !== undefined && /^[,;]$/u.test(compact.slice(previousEnd, label.start));
+      what = shareLabel(m, labelText, sameLine ? previous : undefined, adjacent);
       quoteStart = label.start;
     } else if (labelText && m.nouns.some((n) => n.re.test(labelText))) {
       what = cleanLabel(m, shortLabel(labelText));
@@ -155,6 +147,20 @@ function normaliseWhat(what: string, unit: string): string {
   if (/^(?:共产)?党员$/u.test(w)) return "党员总数";
   if (unit === "个" && !/数$/u.test(w)) return `${w}数`;
   return w;
+}
+
+/**
+ * Label of a percentage: "60岁以上党员占总数的" → 60岁以上党员占总数比例; a bare "占" takes the count just
+ * before it ("共有党员318名，占职工总数的27.4%" → 党员占职工总数比例); a list item takes the share before it.
+ */
+function shareLabel(m: FigureMatcher, labelText: string, previous: Figure | undefined, adjacent: boolean): string {
+  const short = cleanLabel(m, shortLabel(labelText)).replace(/(?:仅|只|约|均)占/u, "占");
+  const base = short.replace(/^占/u, "").replace(/的?占$/u, "").replace(/的$/u, "");
+  if (!base && previous?.unit === "%") return previous.what;
+  const countBefore = previous && adjacent && /[名人]/u.test(previous.unit) && previous.what !== SAME;
+  const subject = short.startsWith("占") && countBefore ? previous.what.replace(/总数$/u, "") : "";
+  const joined = subject && base ? `${subject}占${base}` : subject || base;
+  return `${joined.length > 12 ? base : joined}${/(?:比例|率)$/u.test(joined) ? "" : "比例"}`;
 }
 
 /** The longest prefix of the words after a number that ends in a count noun ("党支部组织生活开展情况" → 党支部). */
