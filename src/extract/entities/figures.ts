@@ -145,6 +145,7 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
 function normaliseWhat(what: string, unit: string): string {
   const w = what.replace(/^(?:[我本]?校|学校|全校|全镇|全县|全区|全村)(?=.)/u, "");
   if (/^(?:共产)?党员$/u.test(w)) return "党员总数";
+  if (w === "支部" || w === "总支") return `党${w}数`;
   if (unit === "个" && !/数$/u.test(w)) return `${w}数`;
   return w;
 }
