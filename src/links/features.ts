@@ -15,14 +15,26 @@ const BODY_WEIGHT = 0.5;
 const SECONDARY_SHARE = 0.6;
 /** Weight of a runner-up theme relative to the assigned one. */
 const SECONDARY_WEIGHT = 0.6;
+/**
+ * Weight of a theme a measure's body alone names (read at full weight), e.g. a body that says 推动党建与业务深度融合
+ * under a heading about assessment. It only counts for a problem whose own theme is of the same family.
+ */
+const BODY_THEME_WEIGHT = 0.5;
 
 /** Vectors and codebook themes of one statement. */
 export interface StatementFeatures {
   statement: Statement;
   head: SparseVector;
   full: SparseVector;
-  /** Codebook themes with weights: the assigned one 1, runners-up less. */
-  themes: { theme: CodebookTheme; weight: number }[];
+  /** Codebook themes with weights: the assigned one 1, runners-up and themes of the body alone less. */
+  themes: CandidateTheme[];
+}
+
+/** A codebook theme a statement is about, how strongly, and why (assigned, runner-up or named in the body). */
+export interface CandidateTheme {
+  theme: CodebookTheme;
+  weight: number;
+  via: "assigned" | "runner-up" | "body";
 }
 
 /** Build features for the statements of one report. */
@@ -51,10 +63,10 @@ export function buildFeatures(
 
 /** The codebook themes a statement is about: its assigned theme, plus close runners-up. */
 function candidateThemes(s: Statement, text: ReturnType<typeof scoringText>, themeOf: Map<string, string>, codebook: Codebook) {
-  const out: { theme: CodebookTheme; weight: number }[] = [];
+  const out: CandidateTheme[] = [];
   const assigned = themeOf.get(s.id);
   const assignedTheme = assigned?.startsWith("cb:") ? codebook.byId.get(assigned.slice(3)) : undefined;
-  if (assignedTheme) out.push({ theme: assignedTheme, weight: 1 });
+  if (assignedTheme) out.push({ theme: assignedTheme, weight: 1, via: "assigned" });
   // Causes are scored against problem themes: a cause is about the same concerns as a problem.
   const kind = s.kind === "measure" ? "measure" : "problem";
   const ranked = scoreThemes(text, codebook, kind);
@@ -62,7 +74,15 @@ function candidateThemes(s: Statement, text: ReturnType<typeof scoringText>, the
   for (const r of ranked) {
     if (r.score < codebook.settings.threshold || r.score < SECONDARY_SHARE * best) break;
     if (r.theme === assignedTheme) continue;
-    out.push({ theme: r.theme, weight: assignedTheme ? SECONDARY_WEIGHT : r.score / best });
+    out.push({ theme: r.theme, weight: assignedTheme ? SECONDARY_WEIGHT : r.score / best, via: "runner-up" });
+  }
+  // The body of a measure often says what it is for beyond its heading: read it as a heading of its own.
+  if (s.kind === "measure" && text.rest.trim() !== "") {
+    for (const r of scoreThemes({ heading: text.rest, rest: "" }, codebook, kind)) {
+      if (r.score < codebook.settings.threshold) break;
+      if (out.some((c) => c.theme === r.theme)) continue;
+      out.push({ theme: r.theme, weight: BODY_THEME_WEIGHT, via: "body" });
+    }
   }
   return out;
 }
@@ -80,15 +100,21 @@ export function codebookRelation(p: StatementFeatures, m: StatementFeatures): { 
   let why = "";
   for (const pt of p.themes) {
     for (const mt of m.themes) {
-      const rel = themeRelation(pt.theme, mt.theme);
+      // A theme named only in a measure's body answers the problem's own concern, nothing wider.
+      const rel = mt.via === "body" && (pt.via !== "assigned" || pt.theme.family !== mt.theme.family) ? 0 : themeRelation(pt.theme, mt.theme);
       const s = rel * pt.weight * mt.weight;
       if (s > strength) {
         strength = s;
-        why = `codebook: "${mt.theme.label}" answers "${pt.theme.label}"`;
+        why = `codebook: "${mt.theme.label}"${note(mt)} answers "${pt.theme.label}"${note(pt)}`;
       }
     }
   }
   return { strength, why };
+}
+
+/** How a theme other than the statement's own came in, for reasons (empty for the assigned theme). */
+function note(c: CandidateTheme): string {
+  return c.via === "assigned" ? "" : c.via === "runner-up" ? " (runner-up theme)" : " (named in the item body)";
 }
 
 /** 1 when the measure theme is of the problem theme's family, 0.8 when it lists it in `addresses`. */

@@ -4,4 +4,4 @@
  */
 export { linkReport, scoreAddressedBy, ADDRESSED_BY_THRESHOLD } from "./link-report.ts";
 export { buildFeatures, codebookRelation, lexicalSimilarity, themeRelation } from "./features.ts";
-export type { StatementFeatures } from "./features.ts";
+export type { CandidateTheme, StatementFeatures } from "./features.ts";

@@ -14,6 +14,13 @@ export const ADDRESSED_BY_THRESHOLD = 0.4;
 const CODEBOOK_WEIGHT = 0.7;
 /** Parallel numbering (problem i ↔ measure i) is a weak hint only. */
 const PARALLEL_WEIGHT = 0.1;
+/** A link at least this high with at least STRONG_LEXICAL shared wording settles its problem and measure. */
+const STRONG_SCORE = 0.85;
+const STRONG_LEXICAL = 0.3;
+/** Share of strong parallel pairs that makes a report answer its problems one by one. */
+const PAIRED_SHARE = 0.75;
+/** Below this shared wording (and without parallel numbering) a link is weak. */
+const WEAK_LEXICAL = 0.5;
 /** Score of a cause from a general cause section linked to a problem it shares nothing specific with. */
 const GENERAL_CAUSE_BASE = 0.3;
 
@@ -42,23 +49,53 @@ export function linkReport(
   ];
 }
 
-/** ADDRESSED_BY links above the threshold, in problem then measure order. */
+/**
+ * ADDRESSED_BY links above the threshold, in problem then measure order. In a report that answers its
+ * problems one by one, a weak link (no parallel numbering, little shared wording: the codebook alone speaks
+ * for it) is dropped when its problem or its measure already has a strong link to another statement.
+ */
 function addressedBy(problems: Statement[], measures: Statement[], features: Map<string, StatementFeatures>): Link[] {
-  const links: Link[] = [];
+  const scored: (AddressedByScore & { p: Statement; m: Statement })[] = [];
   problems.forEach((p, i) => {
     measures.forEach((m, j) => {
-      const { score, reason } = scoreAddressedBy(features.get(p.id)!, features.get(m.id)!, i === j && i < measures.length);
-      if (score >= ADDRESSED_BY_THRESHOLD) links.push({ type: "ADDRESSED_BY", from: p.id, to: m.id, score, reason });
+      const s = scoreAddressedBy(features.get(p.id)!, features.get(m.id)!, i === j && i < measures.length);
+      if (s.score >= ADDRESSED_BY_THRESHOLD) scored.push({ ...s, p, m });
     });
   });
-  return links;
+  const strong = scored.filter(isStrong);
+  const hasStrong = (l: { p: Statement; m: Statement }): boolean =>
+    strong.some((o) => (o.p === l.p) !== (o.m === l.m));
+  const paired = isPairedReport(problems.length, measures.length, strong.filter((l) => l.parallel).length);
+  return scored
+    .filter((l) => !(paired && isWeak(l) && hasStrong(l)))
+    .map((l) => ({ type: "ADDRESSED_BY", from: l.p.id, to: l.m.id, score: l.score, reason: l.reason }));
+}
+
+/** A link with a high score and shared wording. */
+function isStrong(l: AddressedByScore): boolean {
+  return l.score >= STRONG_SCORE && l.lexical >= STRONG_LEXICAL;
+}
+
+/**
+ * A report whose measures answer its problems one by one: most problem i ↔ measure i pairs are strong
+ * links. Only there does a strong pair settle its ends; a report with unparallel lists (a few problems, many
+ * general measures) keeps its many-to-many codebook links.
+ */
+function isPairedReport(problems: number, measures: number, strongParallel: number): boolean {
+  const pairs = Math.min(problems, measures);
+  return pairs >= 2 && strongParallel >= PAIRED_SHARE * pairs;
+}
+
+/** A link the codebook alone speaks for: no parallel numbering and little shared wording. */
+function isWeak(l: AddressedByScore): boolean {
+  return !l.parallel && l.lexical < WEAK_LEXICAL;
 }
 
 /**
  * Combine the evidence as independent chances (1 − Π(1 − s)): codebook relation, lexical overlap
  * (whole items, and headings which count more), and parallel numbering.
  */
-export function scoreAddressedBy(p: StatementFeatures, m: StatementFeatures, parallel: boolean): { score: number; reason: string } {
+export function scoreAddressedBy(p: StatementFeatures, m: StatementFeatures, parallel: boolean): AddressedByScore {
   const cb = codebookRelation(p, m);
   const lex = lexicalSimilarity(p, m);
   const lexScore = Math.min(1, 3 * lex.full + 2 * lex.heads);
@@ -67,7 +104,18 @@ export function scoreAddressedBy(p: StatementFeatures, m: StatementFeatures, par
   if (cb.strength > 0) reasons.push(cb.why);
   if (lexScore >= 0.1) reasons.push(`shared wording ${lex.shared.join("/")} (overlap ${lexScore.toFixed(2)})`);
   if (parallel) reasons.push("parallel numbering");
-  return { score: round(score), reason: reasons.join("; ") || "weak evidence" };
+  return { score: round(score), reason: reasons.join("; ") || "weak evidence", lexical: lexScore, codebook: cb.strength, parallel };
+}
+
+/** An ADDRESSED_BY score with its evidence. */
+export interface AddressedByScore {
+  score: number;
+  reason: string;
+  /** Shared wording, 0–1. */
+  lexical: number;
+  /** Codebook relation, 0–1. */
+  codebook: number;
+  parallel: boolean;
 }
 
 /**
