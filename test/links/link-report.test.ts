@@ -122,3 +122,48 @@ describe("linkReport on hand-written reports from other settings", () => {
     expect(linkReport([m], new Map(), new Map(), codebook)).toEqual([]);
   });
 });
+
+describe("linkReport on a report that answers its problems one by one", () => {
+  /** One report from [kind, heading, body?] items, in order. */
+  function report(id: string, items: [kind: "problem" | "measure", text: string, body?: string][]) {
+    const statements = items.map(([kind, text], i) => makeStatement(`${id}.${i}`, id, kind, text, i * 100));
+    const bodies = new Map(items.map(([, text, body], i) => [`${id}.${i}`, `${text}。${body ?? ""}`]));
+    const { themeOf } = assignThemes(statements, bodies, codebook);
+    const links = linkReport(statements, bodies, themeOf, codebook).filter((l) => l.type === "ADDRESSED_BY");
+    return { links, pairs: links.map((l) => `${l.from}>${l.to}`) };
+  }
+  const problems: [ "problem", string][] = [
+    ["problem", "党员日常管理松散，教育管理不到位"],
+    ["problem", "组织生活不规范，三会一课流于形式"],
+    ["problem", "党建与业务“两张皮”，结合不紧"],
+  ];
+  const measures: ["measure", string][] = [
+    ["measure", "严格党员日常教育管理"],
+    ["measure", "严格落实三会一课，规范组织生活"],
+    ["measure", "推动党建与业务深度融合"],
+  ];
+
+  it("should keep one link per pair and drop codebook-only links beside them", () => {
+    const { pairs } = report("q", [...problems, ...measures]);
+    expect(pairs).toEqual(expect.arrayContaining(["q.0>q.3", "q.1>q.4", "q.2>q.5"]));
+    expect(pairs).toHaveLength(3);
+  });
+
+  it("should keep a codebook-only link where the lists are not parallel", () => {
+    // Alone, the management problem is also answered by the organisational-life measure (the codebook says so).
+    const { pairs } = report("r", [problems[0]!, measures[1]!, measures[0]!]);
+    expect(pairs).toEqual(expect.arrayContaining(["r.0>r.1", "r.0>r.2"]));
+  });
+
+  it("should read a measure's body: a heading about assessment whose body integrates the work with the business", () => {
+    const { links } = report("s", [
+      ["problem", "党建与业务“两张皮”现象依然存在"],
+      ["problem", "支部书记多为兼职"],
+      ["measure", "完善党建考核评价体系", "将述职评议结果与年度考核挂钩，推动党建与业务深度融合"],
+      ["measure", "配齐配强支部书记"],
+    ]);
+    const l = links.find((x) => x.from === "s.0" && x.to === "s.2");
+    expect(l, JSON.stringify(links)).toBeDefined();
+    expect(l!.reason).toContain("named in the item body");
+  });
+});

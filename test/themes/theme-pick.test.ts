@@ -1,0 +1,81 @@
+/*
+ * Which theme a statement takes when several codebook themes match: near ties go to the theme its
+ * heading names most specifically; and the shipped codebook reads common wordings the way a party-building
+ * reader does (精力投入 is attention, not money; cadre training is team building; member assessment is
+ * daily management …). Sentences are hand-written paraphrases, not taken from any fixture report.
+ */
+import { describe, expect, it } from "vitest";
+
+import { assignThemes, loadCodebook, parseCodebook, pickTheme, scoreThemes, scoringText } from "../../src/themes/index.ts";
+import { makeStatement } from "../fixtures/themes/settings.fixtures.ts";
+
+const codebook = loadCodebook();
+
+/** The codebook theme id a lone statement of `kind` takes (undefined: no theme reached the threshold). */
+function themeOf(kind: "problem" | "measure", text: string, body?: string): string | undefined {
+  const s = makeStatement("X.1", "x", kind, text, 0);
+  const r = assignThemes([s], new Map(body ? [[s.id, `${text}。${body}`]] : []), codebook);
+  const id = r.themeOf.get(s.id);
+  return id?.startsWith("cb:") ? id.slice(3) : undefined;
+}
+
+describe("pickTheme", () => {
+  const book = parseCodebook(
+    {
+      settings: { threshold: 2.5 },
+      themes: [
+        { id: "p-general", kind: "problem", label: "管理不严", keywords: { 管理: 2, 制度缺位: 3 }, patterns: [{ re: "管理.{0,4}松", w: 2 }] },
+        { id: "p-specific", kind: "problem", label: "流动人员管理难", keywords: { 流动人员: 3.8 } },
+        { id: "p-far", kind: "problem", label: "别的", keywords: { 仓库: 3 } },
+      ],
+    },
+    "test",
+  );
+
+  it("should give a near tie to the theme whose heading names it more specifically", () => {
+    const ranked = scoreThemes(scoringText("流动人员管理松散", undefined), book, "problem");
+    expect(ranked[0]!.theme.id).toBe("p-general");
+    expect(pickTheme(ranked, 2.5)!.theme.id).toBe("p-specific");
+  });
+
+  it("should keep the best theme when the other one scores clearly lower", () => {
+    const ranked = scoreThemes(scoringText("流动人员管理松散，管理制度缺位", undefined), book, "problem");
+    expect(pickTheme(ranked, 2.5)!.theme.id).toBe("p-general");
+  });
+
+  it("should say in the reason that a near tie was settled by specificity", () => {
+    const s = makeStatement("Y.1", "y", "problem", "流动人员管理松散", 0);
+    const r = assignThemes([s], new Map(), book);
+    expect(r.themeOf.get("Y.1")).toBe("cb:p-specific");
+    expect(r.explanations.get("Y.1")).toContain("near tie");
+  });
+
+  it("should give nothing when no theme reaches the threshold", () => {
+    expect(pickTheme(scoreThemes(scoringText("食堂伙食差", undefined), book, "problem"), 2.5)).toBeUndefined();
+  });
+});
+
+describe("the shipped codebook on wordings that several themes touch", () => {
+  it.each([
+    ["problem", "有的支部书记抓党建精力投入不够，心思主要放在业务上", "p-not-valued"],
+    ["problem", "党组织活动经费投入不足，开展活动捉襟见肘", "p-funding-short"],
+    ["problem", "发展党员把关不严，存在重数量、轻质量的倾向", "p-recruitment-quality"],
+    ["problem", "近年新发展党员偏少，青年职工党员比例偏低", "p-recruitment-slow"],
+    ["problem", "外出流动党员管理松散，长期不参加组织生活", "p-mobile-members"],
+    ["problem", "部分党员流动频繁，组织关系转接不及时", "p-mobile-members"],
+    ["problem", "部分窗口岗位党员的示范作用不明显", "p-vanguard-weak"],
+    ["problem", "基层支部活动缺乏特色，多是学文件", "p-activity-monotonous"],
+    ["problem", "小区物业纠纷多，业委会长期缺位，党组织协调乏力", "p-governance-weak"],
+    ["problem", "企业党组织参与重大决策的渠道不畅", "p-party-role-weakened"],
+    ["measure", "加强对镇村干部的培训，组织外出跟岗学习", "m-leadership-team"],
+    ["measure", "按比例配齐专职党务工作者", "m-leadership-team"],
+    ["measure", "制定党员量化考核办法，考核结果与评先评优挂钩", "m-daily-supervision"],
+    ["measure", "严格落实一岗双责，逐级签订目标责任书", "m-responsibility"],
+    ["measure", "结合窗口业务特点开展主题党日，促进党建业务同频共振", "m-integrate-business"],
+    ["measure", "设立党建工作专项经费，改造党员活动室", "m-funding"],
+    ["measure", "严把党员入口关，提高发展质量", "m-recruitment"],
+    ["measure", "建立社区党组织领导下的居委会、业委会和物业企业协商机制", "m-governance"],
+  ] as const)("%s %s → %s", (kind, text, id) => {
+    expect(themeOf(kind, text)).toBe(id);
+  });
+});
