@@ -32,4 +32,18 @@ function exitCodeFor(err: unknown): number {
   return 1;
 }
 
-process.exit(await main());
+/** Resolve once everything written to a stream so far has been handed to the OS (pipes are asynchronous). */
+function drain(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write("", () => resolve()));
+}
+
+// A reader that stops early (`kg extract --json | head`) is not an error of ours.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+
+const code = await main();
+// process.exit would drop output still queued for a pipe (`kg extract --json | jq`): flush first.
+await Promise.all([drain(process.stdout), drain(process.stderr)]);
+process.exit(code);
