@@ -38,19 +38,21 @@ const DIR = "test/fixtures/unseen";
  * dropped beside strong ones in one-by-one reports), addressed-by: university 0.89, soe 1.00, village (both) 0.89,
  * community 1.00, fanwen 1.00, organ 1.00, organ-unnumbered 1.00, private 1.00, numbering-faults 0.89; fanwen-three
  * measure-themes 1.00 (was 0.00).
+ * After H8's entity work, organisations F1: university 0.67, soe 0.86, village 1.00, community 0.82, fanwen 0.86,
+ * organ 0.75, organ-unnumbered 0.86, private 0.83, numbering-faults 1.00 (bars raised to about 0.1 below).
  * ("–": the fixture has no gold causes.) Slogans are not annotated in these gold files and are not scored.
  */
 const BARS: Record<string, Record<string, number>> = {
-  "university-college.txt": { reports: 1, problems: 1, measures: 1, causes: 1, "cause-links": 0.9, "addressed-by": 0.85, mechanisms: 0.4, organisations: 0.45, figures: 0.9 },
-  "soe-gbk.txt": { reports: 1, problems: 1, measures: 1, "addressed-by": 0.95, mechanisms: 0.6, organisations: 0.6, figures: 0.9 },
-  "village-traditional.txt": { reports: 1, problems: 1, measures: 1, causes: 0.9, "cause-links": 0.9, "addressed-by": 0.85, mechanisms: 0.35, organisations: 0.8, figures: 0.9 },
-  "village-traditional-big5.txt": { reports: 1, problems: 1, measures: 1, causes: 0.9, "cause-links": 0.9, "addressed-by": 0.85, mechanisms: 0.35, organisations: 0.8, figures: 0.9 },
-  "community-runon.txt": { reports: 1, problems: 1, measures: 1, "addressed-by": 0.95, mechanisms: 0.2, organisations: 0.3, figures: 0.9 },
-  "fanwen-three.txt": { reports: 1, problems: 1, measures: 1, "measure-themes": 0.95, "addressed-by": 0.95, mechanisms: 0.5, organisations: 0.6, figures: 0.75 },
-  "organ.docx": { reports: 1, problems: 1, measures: 1, causes: 1, "cause-links": 0.9, "addressed-by": 0.95, mechanisms: 0.5, organisations: 0.45, figures: 0.9 },
-  "organ-unnumbered.docx": { reports: 1, problems: 1, measures: 1, "addressed-by": 0.95, mechanisms: 0.45, organisations: 0.7, figures: 0.9 },
-  "private-enterprise.txt": { reports: 1, problems: 1, measures: 1, "addressed-by": 0.95, mechanisms: 0.3, organisations: 0.7, figures: 0.9 },
-  "numbering-faults.txt": { reports: 1, problems: 1, measures: 1, causes: 1, "cause-links": 0.9, "addressed-by": 0.85, mechanisms: 0.5, organisations: 0.5, figures: 0.9 },
+  "university-college.txt": { reports: 1, problems: 1, measures: 1, causes: 1, "cause-links": 0.9, "addressed-by": 0.85, mechanisms: 0.4, organisations: 0.6, figures: 0.9 },
+  "soe-gbk.txt": { reports: 1, problems: 1, measures: 1, "addressed-by": 0.95, mechanisms: 0.6, organisations: 0.75, figures: 0.9 },
+  "village-traditional.txt": { reports: 1, problems: 1, measures: 1, causes: 0.9, "cause-links": 0.9, "addressed-by": 0.85, mechanisms: 0.35, organisations: 0.9, figures: 0.9 },
+  "village-traditional-big5.txt": { reports: 1, problems: 1, measures: 1, causes: 0.9, "cause-links": 0.9, "addressed-by": 0.85, mechanisms: 0.35, organisations: 0.9, figures: 0.9 },
+  "community-runon.txt": { reports: 1, problems: 1, measures: 1, "addressed-by": 0.95, mechanisms: 0.2, organisations: 0.75, figures: 0.9 },
+  "fanwen-three.txt": { reports: 1, problems: 1, measures: 1, "measure-themes": 0.95, "addressed-by": 0.95, mechanisms: 0.5, organisations: 0.75, figures: 0.75 },
+  "organ.docx": { reports: 1, problems: 1, measures: 1, causes: 1, "cause-links": 0.9, "addressed-by": 0.95, mechanisms: 0.5, organisations: 0.65, figures: 0.9 },
+  "organ-unnumbered.docx": { reports: 1, problems: 1, measures: 1, "addressed-by": 0.95, mechanisms: 0.45, organisations: 0.75, figures: 0.9 },
+  "private-enterprise.txt": { reports: 1, problems: 1, measures: 1, "addressed-by": 0.95, mechanisms: 0.3, organisations: 0.75, figures: 0.9 },
+  "numbering-faults.txt": { reports: 1, problems: 1, measures: 1, causes: 1, "cause-links": 0.9, "addressed-by": 0.85, mechanisms: 0.5, organisations: 0.9, figures: 0.9 },
 };
 
 /** Gaps found on these fixtures that the bars above do not yet demand (see test/fixtures/unseen/FINDINGS.md). */
