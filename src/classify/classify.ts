@@ -17,6 +17,7 @@ import type {
   Statement,
   StatementKind,
 } from "../types.ts";
+import { lineAt } from "../normalise/split-lines.ts";
 import { matchesAny, SEGMENT_SIGNALS } from "../segment/signals.ts";
 import { classifyHeading, isMixedHeading, LEXICON, readsAsMeasure } from "./headings.ts";
 
@@ -241,17 +242,6 @@ class ClassifyContext {
     }
   }
 
-  private lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.doc.lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.doc.lines[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.doc.lines[lo]?.number ?? 1;
-  }
-
   private add(
     kind: StatementKind,
     textSpan: Span,
@@ -273,7 +263,7 @@ class ClassifyContext {
       normText,
       span,
       textSpan,
-      line: this.lineOf(textSpan.start),
+      line: lineAt(this.doc.lines, textSpan.start),
       rule,
       subPoints,
       ...(attachedTo ? { attachedTo } : {}),

@@ -3,7 +3,10 @@
  * quotes, brackets of emphasis and white space removed (so “三会一课”制度 reads 三会一课制度), with
  * maps between compact indexes and document offsets, and helpers that turn a match into an Occurrence.
  */
+import { lineAt } from "../../normalise/split-lines.ts";
 import type { Line, MentionContext, NoiseRange, Occurrence, Span } from "../../types.ts";
+
+export { lineAt };
 
 /** What every entity extractor receives about one report. */
 export interface EntityInput {
@@ -102,18 +105,6 @@ export function docSpan(view: TextView, start: number, end: number): Span {
 export function compactIndex(view: TextView, offset: number): number {
   const rel = Math.min(Math.max(offset - view.input.span.start, 0), view.fromDoc.length - 1);
   return view.fromDoc[rel]!;
-}
-
-/** 1-based line number of a document offset (binary search over lines). */
-export function lineAt(lines: Line[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lines[lo]?.number ?? 1;
 }
 
 /** Occurrence for a document span; a quote left open or closed inside the span is completed from outside. */
