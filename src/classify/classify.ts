@@ -107,6 +107,10 @@ class ClassifyContext {
     const kind = classifyHeading(heading);
     if (!kind) return null;
     const topLevel = node.depth === 0;
+    // Inside a problem or measure section, "小区党支部作用发挥不平衡" is an item that happens to say 作用,
+    // not a practice section: only a short title there opens a section of another kind.
+    const insideStatements = inherited !== null && ["problem", "measure", "cause"].includes(inherited.kind);
+    if (!topLevel && insideStatements && (kind === "practice" || kind === "situation") && heading.length > 10) return null;
     const opensList = node.children.length > 0 && (!inherited || inherited.kind !== kind || heading.length <= 14);
     if (!topLevel && !opensList) return null;
     return { kind, span: { ...node.span }, heading, line: node.line };
@@ -115,7 +119,7 @@ class ClassifyContext {
   /** Statements of a problem / measure / cause section: its items, or its paragraphs when unnumbered. */
   private takeItems(node: OutlineNode, section: Section) {
     if (section.kind !== "problem" && section.kind !== "measure" && section.kind !== "cause") return;
-    const items = node.children.filter((c) => !classifyHeading(this.heading(c)) || c.children.length === 0);
+    const items = node.children.filter((c) => this.sectionOf(c, section) === null);
     if (items.length === 0) {
       this.takeParagraphs(node, section);
       return;

@@ -106,6 +106,14 @@ describe("classifyReport", () => {
     expect(measure.attachedTo).toBe(problem.id);
   });
 
+  it("should keep a problem item that happens to say 作用 a problem, with the causes under it", () => {
+    const [report] = statementsOf(
+      ["二、存在的问题", "（一）小区党支部作用发挥不平衡", "新建小区支部活动少。", "原因：一是在职党员时间冲突；二是书记年龄偏大。", "（二）共建积极性不高"].join("\n"),
+    );
+    expect(texts(report!.statements, "problem")).toEqual(["小区党支部作用发挥不平衡", "共建积极性不高"]);
+    expect(texts(report!.statements, "cause")).toEqual(["在职党员时间冲突", "书记年龄偏大"]);
+  });
+
   it("should give the source's own characters and the line of each statement", () => {
     const [report] = statementsOf(fixtureText("village-single.txt"));
     const problem = report!.statements[0]!;

@@ -59,6 +59,8 @@ describe("segmentDocument", () => {
   it("should not flag a report signed off by its unit and a date as broken off", () => {
     const { reports } = segmentDocument(plainDoc("一、基本情况\n共有党员20名。\n二、存在的问题\n1、发展党员缓慢。\n某学院党委\n2024年6月"));
     expect(reports[0]!.truncated).toBe(false);
+    const office = segmentDocument(plainDoc("一、基本情况\n共有党员20名。\nXX街道党工委组织办\n2024年4月"));
+    expect(office.reports[0]!.truncated).toBe(false);
   });
 
   it("should flag a report that breaks off mid-sentence", () => {
