@@ -91,6 +91,10 @@ export interface OrganisationLexicon {
   bareRoleTails?: string[];
   /** Measure words that follow a number and never start a name ("3家子公司党委"). */
   classifiers?: string;
+  /** Stop characters that may still begin a proper name when they stand at a boundary ("关于和平里社区"). */
+  nameLeadChars?: string;
+  /** Regex source: a name it matches is a time phrase, not a proper name ("近三年社区", "今年社区"). */
+  nameTimePattern?: string;
   /** Category words ("公立", "国有"): alone before 医院/企业 they make no proper name. */
   categoryWords?: string[];
   /** Quantifiers ("多数村", "部分社区"): never part of a name. */

@@ -25,6 +25,8 @@ export interface OrganisationMatcher {
   stopWords: string[];
   /** Words that alone are no proper name ("街道" in 街道社区): prefix tokens and generic qualifiers. */
   plainWords: RegExp;
+  /** Time phrases that are no name ("近三年" before 社区). */
+  timeRe?: RegExp;
 }
 
 const byLength = <T extends { length: number }>(a: T, b: T): number => b.length - a.length;
@@ -54,6 +56,7 @@ export function compileOrganisations(lex: OrganisationLexicon): OrganisationMatc
     stopChars: new Set([...lex.nameStopChars]),
     stopWords: [...new Set([...lex.nameStopWords, ...(lex.headingWords ?? []), ...(lex.nameStopVerbs ?? []), ...(lex.quantifiers ?? [])])],
     plainWords: plainWordsRe(lex),
+    ...(lex.nameTimePattern ? { timeRe: new RegExp(lex.nameTimePattern, "u") } : {}),
   };
 }
 
@@ -73,8 +76,12 @@ function nameBefore(m: OrganisationMatcher, compact: string, end: number, anonOn
     if (m.stopWords.some((w) => j - w.length >= end - maxName && compact.startsWith(w, j - w.length))) break;
     j--;
   }
-  const atBoundary = j === 0 || gaps?.[j] === 1 || !isHan(compact[j - 1]) || m.stopChars.has(compact[j - 1]!) || m.stopWords.some((w) => compact.startsWith(w, j - w.length));
+  const boundaryAt = (k: number): boolean => k === 0 || gaps?.[k] === 1 || !isHan(compact[k - 1]) || m.stopChars.has(compact[k - 1]!) || m.stopWords.some((w) => compact.startsWith(w, k - w.length));
+  // "关于和平里社区": a stop character that itself stands at a boundary begins the name.
+  if (j > 0 && end - j < maxName && m.lex.nameLeadChars?.includes(compact[j - 1]!) && boundaryAt(j - 1)) j--;
+  const atBoundary = boundaryAt(j);
   const text = compact.slice(j, end);
+  if (m.timeRe?.test(text)) return null;
   // "3家子公司": the measure word after a number is no part of the name.
   if (m.lex.classifiers?.includes(text[0]!) && /[\d一二两三四五六七八九十百几多]/u.test(compact[j - 1] ?? "")) {
     const rest = text.slice(1);
