@@ -43,6 +43,8 @@ export interface MechanismLexicon {
     genericInfixes: string[];
     genericPrefixes: string[];
     stripPrefixes: string[];
+    /** Nouns of a member group: before a quoted term and its suffix they stay in the name ("流动党员“双向联络”机制"). */
+    subjectNouns?: string[];
     /** What may not follow a discovery suffix ("制度建设" is not a mechanism). */
     notFollowedBy: string[];
     /** "开展X活动": a named activity after one of these verbs. */

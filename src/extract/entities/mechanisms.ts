@@ -41,6 +41,7 @@ export interface MechanismMatcher {
   activityRe: RegExp;
   partyRe: RegExp;
   partyWords: string[];
+  subjectNouns: string[];
 }
 
 const JOINERS = /[和与及]/u;
@@ -57,6 +58,7 @@ export function compileMechanisms(lex: MechanismLexicon): MechanismMatcher {
     activityRe: new RegExp(`(?:${alt(d.verbActivity.verbs)})([\\p{Script=Han}]{2,${d.verbActivity.maxCore}}?)(?:${alt(d.verbActivity.suffixes)})`, "gu"),
     partyRe: new RegExp(`(?:${alt(d.partySuffixes.suffixes)})`, "gu"),
     partyWords: d.partySuffixes.coreMustContain,
+    subjectNouns: d.subjectNouns ?? [],
     suffixes: [...d.suffixes].sort((a, b) => b.length - a.length),
     quotedRe: new RegExp(`“([^“”\\n]{2,24})”(?:的)?(${alt(d.quotedSuffixes)})?`, "gu"),
     quotedEndings: d.quotedEndings,
@@ -106,7 +108,14 @@ function listedHead(m: MechanismMatcher, term: string): string | undefined {
 /** Start of a term that ends at `end`: walk left over Han characters until a boundary word or `max`. */
 function termStart(m: MechanismMatcher, compact: string, end: number, limit: number): number | null {
   let j = end;
-  while (j > 0 && end - j < limit) {
+  let joined = 0;
+  while (j > 0 && end - j < limit + joined) {
+    // "党小组+团小组+宿舍长联动机制": a "+" between Han words joins one name (and each part may be full length).
+    if (compact[j - 1] === "+" && isHan(compact[j - 2]) && j < end) {
+      j--;
+      joined += 4;
+      continue;
+    }
     if (!isHan(compact[j - 1])) return j;
     const boundary = m.boundaries.find((w) => j - w.length >= 0 && compact.startsWith(w, j - w.length));
     if (boundary && !m.boundaryExceptions[boundary]?.some((x) => compact.startsWith(x, j))) return j;
@@ -245,7 +254,9 @@ export function extractMechanisms(view: TextView, m: MechanismMatcher): Mechanis
   const lexical: Candidate[] = m.lexicon.scan(compact).map((h) => ({ ...h, source: "lexicon", priority: 2 }));
   const quoted = fromQuotes(view, m);
   // "物业服务企业“三方联动”机制": a quoted term with its suffix is the name; the words before the quote are not.
-  const suffixed = fromSuffixes(m, compact).filter((c) => c.source === "lexicon" || !quoted.some((q) => q.end === c.end && q.start > c.start));
+  // "流动党员“双向联络”机制": a member group before the quote stays in the name.
+  const subjectBefore = (c: Candidate, q: Candidate): boolean => m.subjectNouns.some((w) => compact.slice(c.start, q.start).endsWith(w));
+  const suffixed = fromSuffixes(m, compact).filter((c) => c.source === "lexicon" || !quoted.some((q) => q.end === c.end && q.start > c.start && !subjectBefore(c, q)));
   const all = [...lexical, ...suffixed, ...quoted, ...fromLists(m, compact)];
   const byName = new Map<string, MechanismMention>();
   for (const c of resolveOverlaps(all)) {
