@@ -141,6 +141,8 @@ export interface FigureLexicon {
   amongNouns?: string[];
   /** What may not follow a unit ("42人次", "人均"): the number is no count of people or bodies. */
   notAfterUnit?: string[];
+  /** Survey-method words ("访谈", "问卷"): a count in their clause is of people asked, not members. */
+  surveyWords?: string[];
   /** Words that open a label but are not part of it ("含离退休党员" → 离退休党员). */
   labelLeadWords?: string[];
 }

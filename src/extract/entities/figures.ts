@@ -23,6 +23,7 @@ export interface FigureMatcher {
   notAfterUnit: string[];
   amongRe: RegExp | null;
   leadRe: RegExp | null;
+  surveyWords: string[];
 }
 
 const LEAD_WORDS = /(?:分别为|分别是|分别达到|分别达|分别|仅有|只有|尚有|还有|共有|总共|共计|共|有|为|达到|达|计|约|仅|只)$/u;
@@ -63,6 +64,7 @@ export function compileFigures(lex: FigureLexicon): FigureMatcher {
     notAfterUnit: lex.notAfterUnit ?? [],
     countNouns: [...(lex.countNouns ?? lex.keywords)].sort((a, b) => b.length - a.length),
     amongRe: lex.amongNouns?.length ? new RegExp(`(${lex.amongNouns.join("|")})中(?=.)`, "u") : null,
+    surveyWords: lex.surveyWords ?? [],
     leadRe: lex.labelLeadWords?.length ? new RegExp(`^(?:${lex.labelLeadWords.join("|")})+`, "u") : null,
   };
 }
@@ -105,6 +107,7 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
     const endsClause = numEnd >= compact.length || CLAUSE_END.test(compact[numEnd]!);
     if (chinese && (value < 2 ? !endsClause : compact[hit.index - 1] === "每")) continue;
     const label = clauseBefore(compact, hit.index, m.maxLabel);
+    if (notMembership(view, m, label.text, hit.index, numEnd)) continue;
     const labelText = label.text.replace(/^.*\d(?:%|名|人|个)[和及与至]?/u, "").replace(LEAD_WORDS, "");
     const after = nounAfter(compact, numEnd);
     let what: string | null = null;
@@ -139,6 +142,13 @@ export function extractFigures(view: TextView, m: FigureMatcher, diagnostics: Di
     previousEnd = quoteEnd;
   }
   return out;
+}
+
+/** A count of people asked ("访谈党员30名") or a target set by a measure ("每村至少发展1名") is no membership figure. */
+function notMembership(view: TextView, m: FigureMatcher, labelText: string, at: number, numEnd: number): boolean {
+  if (view.input.contextAt(view.toDoc[at]!) === "measure") return true;
+  const clause = labelText + view.compact.slice(at, numEnd) + clauseAfter(view.compact, numEnd);
+  return m.surveyWords.some((w) => clause.includes(w));
 }
 
 /** A short label: "党员" → "党员总数", "党支部" counted in 个 → "党支部数"; the unit's own body prefix dropped. */

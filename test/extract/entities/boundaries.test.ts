@@ -1,0 +1,78 @@
+/*
+ * Name boundaries found by the held-out evaluation (H12), on our own snippets: a conjunction-like first
+ * character of a place name, time words and verbs before 社区, aliases that are different concepts,
+ * discovered names with a role prefix or a "+"-joined head, and counts that are no membership figures.
+ */
+import { describe, expect, it } from "vitest";
+
+import { extractEntities } from "../../../src/extract/entities/index.ts";
+import type { MentionContext } from "../../../src/types.ts";
+import { inputFor } from "./entity.fixtures.ts";
+
+const run = (text: string) => extractEntities(inputFor(text));
+const names = (list: { name: string }[]) => list.map((x) => x.name);
+
+describe("organisation names", () => {
+  it("should keep a leading 和 of a place name at a boundary", () => {
+    const orgs = names(run("关于和睦里社區黨建工作的報告\n和睦里社區位於城區北部，社區黨委下設黨支部4個。").organisations);
+    expect(orgs).toContain("和睦里社区");
+    expect(orgs).not.toContain("睦里社区");
+  });
+
+  it("should still end a name at 和 between two words", () => {
+    const orgs = names(run("街道党工委指导居民和幸福里社区开展活动。").organisations);
+    expect(orgs).not.toContain("和幸福里社区");
+  });
+
+  it("should not read a time word or a heading verb before 社区 as a name", () => {
+    const orgs = names(run("（二）稳定社区志愿者队伍\n近两年社区志愿者减少5人，今年社区新招3人。").organisations);
+    expect(orgs.filter((n) => n.endsWith("社区"))).toEqual([]);
+  });
+});
+
+describe("mechanism names", () => {
+  it("should keep 党员示范岗 apart from 党员先锋岗", () => {
+    const mechs = names(run("车间设立党员示范岗12个。").mechanisms);
+    expect(mechs).toContain("党员示范岗");
+    expect(mechs).not.toContain("党员先锋岗");
+  });
+
+  it("should drop a role prefix before a discovered 责任制", () => {
+    const mechs = names(run("推行班子成员分片联系责任制，实行支部委员分区包保责任制。").mechanisms);
+    expect(mechs).toContain("分区包保责任制");
+    expect(mechs).not.toContain("支部委员分区包保责任制");
+  });
+
+  it("should keep a '+'-joined head of a discovered 机制", () => {
+    const mechs = names(run("建立党小组+团小组+宿舍长联动工作机制。").mechanisms);
+    expect(mechs).toContain("党小组+团小组+宿舍长联动工作机制");
+  });
+
+  it("should keep the whole discovered 机制 rather than a listed fragment inside it", () => {
+    const mechs = names(run("健全外出务工党员“双向联络”机制，做到离乡不离党。").mechanisms);
+    expect(mechs).toContain("外出务工党员双向联络机制");
+  });
+});
+
+describe("figures", () => {
+  const figs = (text: string, ctx: MentionContext = "other") => {
+    const input = inputFor(text);
+    return extractEntities({ ...input, contextAt: () => ctx }).figures;
+  };
+
+  it("should not read a count of stages as a membership figure", () => {
+    expect(figs("针对发展对象、预备党员两个环节分别设计课程。").map((f) => f.value)).toEqual([]);
+  });
+
+  it("should not read the people interviewed as a membership figure", () => {
+    expect(figs("调研组座谈党员32名，问卷调查了党员120人。").map((f) => f.value)).toEqual([]);
+  });
+
+  it("should not read a target inside a measure as a membership figure", () => {
+    expect(figs("每个支部每年至少发展2名党员。", "measure").map((f) => f.value)).toEqual([]);
+  });
+
+  it("should keep a membership figure outside a measure", () => {
+    expect(figs("全镇共有党员1260名。", "situation").map((f) => f.value)).toContain(1260);
+  });
+});
