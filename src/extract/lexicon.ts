@@ -93,6 +93,8 @@ export interface OrganisationLexicon {
   bareRoleTails?: string[];
   /** Measure words that follow a number and never start a name ("3家子公司党委"). */
   classifiers?: string;
+  /** Qualifiers that leave a party body generic ("基层党支部"): folded like a bare core into the report's specific body. */
+  bareQualifiers?: string[];
   /** Stop characters that may still begin a proper name when they stand at a boundary ("关于和平里社区"). */
   nameLeadChars?: string;
   /** Regex source: a name it matches is a time phrase, not a proper name ("近三年社区", "今年社区"). */

@@ -64,17 +64,20 @@ export function groupMentions(lex: OrganisationLexicon, mentions: Mention[]): Gr
     if (!groups.has(g.key)) continue;
     const same = [...groups.values()].filter((o) => o !== g && o.core === g.core);
     // 1. "高校工委" is the "省委高校工委" of the same report.
-    if (!g.levels && g.distinct) {
+    if (!g.levels && g.distinct && !plainCore(lex, g)) {
       const wider = same.filter((o) => o.distinct === g.distinct && o.levels);
       if (wider.length === 1) fold(g, wider[0]!);
       continue;
     }
-    // 2. A bare core ("党委") is the report's own body when only one named one exists ("XX党委").
-    if (g.bare && !g.levels && !g.distinct) {
+    // 2. A bare core ("党委") is the report's own body when only one named one exists ("XX党委"); with
+    // several specific bodies of its kind it is a variant of the most mentioned one, never a body of its own.
+    if (plainCore(lex, g)) {
       const named = same.filter((o) => o.mentions.some((mm) => mm.tokens.some((t) => t.kind === "name")));
       const levelled = same.filter((o) => o.levels && !o.distinct);
+      const specific = same.filter((o) => !plainCore(lex, o));
       if (named.length === 1) fold(g, named[0]!);
       else if (!named.length && levelled.length === 1) fold(g, levelled[0]!);
+      else if (specific.length) fold(g, mostMentioned(specific));
       continue;
     }
     // 3. "村党支部" is "青山村党支部" when that is the only named one ending in 村.
@@ -96,6 +99,20 @@ export function groupMentions(lex: OrganisationLexicon, mentions: Mention[]): Gr
     if (named.length === 1 && named[0]!.mentions.length <= g.mentions.length) fold(named[0]!, g);
   }
   return foldWeak(lex, groups);
+}
+
+/** A core with no qualifier, or only a generic one ("基层党支部"). */
+function plainCore(lex: OrganisationLexicon, g: Group): boolean {
+  if (g.levels) return false;
+  if (g.bare && !g.distinct) return true;
+  const generic = lex.bareQualifiers ?? [];
+  return g.distinct !== "" && g.distinct.split("+").every((w) => generic.includes(w));
+}
+
+/** The group with the most mentions (ties: the first mentioned). */
+function mostMentioned(list: Group[]): Group {
+  const first = (g: Group): number => Math.min(...g.mentions.map((mm) => mm.start));
+  return [...list].sort((a, b) => b.mentions.length - a.mentions.length || first(a) - first(b))[0]!;
 }
 
 /** True when qualifiers `short` are `long` with its first word cut to its tail ("局+机关" of "人社局+机关"). */

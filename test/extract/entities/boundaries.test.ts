@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 
 import { extractEntities } from "../../../src/extract/entities/index.ts";
 import type { MentionContext } from "../../../src/types.ts";
+import { loadLexicons } from "../../../src/extract/lexicon.ts";
 import { inputFor } from "./entity.fixtures.ts";
 
 const run = (text: string) => extractEntities(inputFor(text));
@@ -74,5 +75,20 @@ describe("figures", () => {
 
   it("should keep a membership figure outside a measure", () => {
     expect(figs("全镇共有党员1260名。", "situation").map((f) => f.value)).toContain(1260);
+  });
+});
+
+describe("generic bodies", () => {
+  it("should fold a bare 党支部 into the specific branches of the report", () => {
+    const orgs = names(run("机关党支部和离退休党支部开展联学。机关党支部党员参加培训，党支部要加强学习。").organisations);
+    expect(orgs).not.toContain("党支部");
+    expect(orgs).toEqual(expect.arrayContaining(["机关党支部", "离退休党支部"]));
+  });
+
+  it("should fold a body qualified only by a configured generic word, and keep the named body's name", () => {
+    const lex = loadLexicons();
+    const custom = { ...lex, organisations: { ...lex.organisations, bareQualifiers: ["基层"] } };
+    const orgs = names(extractEntities(inputFor("机关党支部和离退休党支部开展联学。机关党支部党员参加培训，基层党支部普遍重视学习。"), custom).organisations);
+    expect(orgs).toEqual(["机关党支部", "离退休党支部"]);
   });
 });
