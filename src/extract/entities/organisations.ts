@@ -112,9 +112,14 @@ function prefixTokens(m: OrganisationMatcher, compact: string, end: number, allo
   return { tokens, start: j };
 }
 
+const ORDINAL_END = /第[一二三四五六七八九十\d]{1,3}$/u;
+
 function nextToken(m: OrganisationMatcher, compact: string, j: number, gaps: Uint8Array): Token | undefined {
   const anon = m.anonEnd.exec(compact.slice(Math.max(0, j - 10), j));
   if (anon) return { kind: "name", text: anon[0] };
+  // "机关第二党支部": an ordinal numbers one body of its kind.
+  const ordinal = ORDINAL_END.exec(compact.slice(Math.max(0, j - 6), j));
+  if (ordinal) return { kind: "distinctive", text: ordinal[0] };
   for (const inst of m.institutions) {
     if (j - inst.word.length < 0 || !compact.startsWith(inst.word, j - inst.word.length)) continue;
     if (inst.notFollowedBy?.some((w) => compact.startsWith(w, j))) continue;

@@ -92,3 +92,10 @@ describe("generic bodies", () => {
     expect(orgs).toEqual(["机关党支部", "离退休党支部"]);
   });
 });
+
+describe("numbered bodies", () => {
+  it("should keep an ordinal as part of a branch name", () => {
+    const orgs = names(run("项目部第三党支部与车间第一党支部开展主题党日。").organisations);
+    expect(orgs).toEqual(expect.arrayContaining(["项目部第三党支部", "车间第一党支部"]));
+  });
+});
