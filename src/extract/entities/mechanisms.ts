@@ -207,7 +207,7 @@ function fromQuotes(view: TextView, m: MechanismMatcher): Candidate[] {
     const start = compactIndex(view, span.start + q.index);
     const end = compactIndex(view, span.start + q.index + q[0].length);
     const name = canonicalMechanism(m, content) ?? canonicalMechanism(m, content + (suffix ?? ""));
-    out.push({ start, end, name: name ?? content, source: name ? "lexicon" : "discovery:quoted", priority: 0 });
+    out.push({ start, end, name: name ?? content + (suffix && !m.absorb.includes(suffix) ? suffix : ""), source: name ? "lexicon" : "discovery:quoted", priority: 0 });
   }
   for (const b of body.matchAll(m.bookRe)) {
     const content = b[1]!.replace(/[\s>]/g, "");

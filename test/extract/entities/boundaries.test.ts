@@ -49,6 +49,11 @@ describe("mechanism names", () => {
     expect(mechs).toContain("党小组+团小组+宿舍长联动工作机制");
   });
 
+  it("should keep a naming suffix such as 模式 after an unlisted quoted term", () => {
+    const mechs = names(run("推广“支部+协会+果农”模式，带动增收。").mechanisms);
+    expect(mechs).toContain("支部+协会+果农模式");
+  });
+
   it("should keep the whole discovered 机制 rather than a listed fragment inside it", () => {
     const mechs = names(run("健全外出务工党员“双向联络”机制，做到离乡不离党。").mechanisms);
     expect(mechs).toContain("外出务工党员双向联络机制");
