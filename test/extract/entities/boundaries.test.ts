@@ -38,6 +38,10 @@ describe("mechanism names", () => {
     expect(mechs).not.toContain("党员先锋岗");
   });
 
+  it("should keep 微党课 apart from 党课", () => {
+    expect(names(run("支部每月录制一期微党课。").mechanisms)).toEqual(["微党课"]);
+  });
+
   it("should drop a role prefix before a discovered 责任制", () => {
     const mechs = names(run("推行班子成员分片联系责任制，实行支部委员分区包保责任制。").mechanisms);
     expect(mechs).toContain("分区包保责任制");
