@@ -11,7 +11,7 @@ import { linkReport } from "./links/index.ts";
 import { normaliseDocument } from "./normalise/index.ts";
 import { segmentDocument } from "./segment/segment.ts";
 import { assignThemes, loadCodebook } from "./themes/index.ts";
-import type { Diagnostic, DocumentExtraction, Extraction, Link, ReportExtraction, Statement } from "./types.ts";
+import type { Diagnostic, DocumentExtraction, Extraction, ReportExtraction, Statement } from "./types.ts";
 
 export interface PipelineOptions {
   /** Path of a user codebook (JSON) replacing the shipped one. */
@@ -96,24 +96,10 @@ function assemble(documents: DocumentExtraction[], codebook: ReturnType<typeof l
   }
   const { themes, themeOf, explanations } = assignThemes(statements, bodies, codebook);
   for (const doc of documents) {
-    for (const report of doc.reports) {
-      report.links = withAttachedMeasures(report.statements, linkReport(report.statements, bodies, themeOf, codebook));
-    }
+    for (const report of doc.reports) report.links = linkReport(report.statements, bodies, themeOf, codebook);
   }
   const assignments: Extraction["assignments"] = {};
   for (const [id, themeId] of themeOf) assignments[id] = { themeId, reason: explanations.get(id) ?? "" };
   return { documents, themes, assignments, diagnostics };
 }
 
-/** A measure suggested inside a problem item answers that problem, whatever the wording says. */
-function withAttachedMeasures(statements: Statement[], links: Link[]): Link[] {
-  const out = [...links];
-  for (const m of statements) {
-    if (m.kind !== "measure" || !m.attachedTo) continue;
-    const existing = out.findIndex((l) => l.type === "ADDRESSED_BY" && l.from === m.attachedTo && l.to === m.id);
-    const link: Link = { type: "ADDRESSED_BY", from: m.attachedTo, to: m.id, score: 1, reason: "suggestion written under the problem" };
-    if (existing >= 0) out[existing] = link;
-    else out.push(link);
-  }
-  return out;
-}

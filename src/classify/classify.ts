@@ -8,6 +8,7 @@ import { hashKey } from "../graph/keys.ts";
 import { buildOutline, headingSpan } from "../outline/build-outline.ts";
 import type { Marker } from "../outline/markers.ts";
 import type {
+  Line,
   MentionContext,
   NormalisedDocument,
   OutlineNode,
@@ -18,7 +19,7 @@ import type {
   StatementKind,
 } from "../types.ts";
 import { lineAt } from "../normalise/split-lines.ts";
-import { matchesAny, SEGMENT_SIGNALS } from "../segment/signals.ts";
+import { matchesAny, SEGMENT_SIGNALS, stripDecoration } from "../segment/signals.ts";
 import { classifyHeading, isMixedHeading, LEXICON, readsAsMeasure } from "./headings.ts";
 
 /** Longest unnumbered line read as an item heading when a body paragraph follows it. */
@@ -179,9 +180,9 @@ class ClassifyContext {
 
   /** Unnumbered section body: each paragraph that is not a lead-in is one statement. */
   private takeParagraphs(node: OutlineNode, section: Section) {
-    const lines = this.doc.lines
+    const lines = this.linesIn(node.span)
       .map((line) => {
-        const text = this.doc.text.slice(line.start, line.end).replace(/^[\s#>*]+/, "").trim();
+        const text = stripDecoration(this.doc.text.slice(line.start, line.end)).trim();
         return { line, text, start: line.end - text.length };
       })
       .filter((l) => l.line.start > node.headingSpan.end && l.start < node.span.end && !this.skipped(l.line.start))
@@ -203,10 +204,16 @@ class ClassifyContext {
     }
   }
 
+  /** The document lines that overlap a span, found by binary search rather than a scan of the whole file. */
+  private linesIn(span: Span): Line[] {
+    const lines = this.doc.lines;
+    return lines.slice(lineAt(lines, span.start) - 1, lineAt(lines, Math.max(span.start, span.end - 1)));
+  }
+
   /** Spans of the cause paragraphs inside a problem item ("原因分析：…", "造成这种状况的原因…"). */
   private causeParagraphs(item: OutlineNode): Span[] {
     const out: Span[] = [];
-    for (const line of this.doc.lines) {
+    for (const line of this.linesIn(item.span)) {
       if (line.end <= item.headingSpan.end || line.start >= item.span.end) continue;
       const from = Math.max(line.start, item.headingSpan.end);
       const text = this.doc.text.slice(from, Math.min(line.end, item.span.end));

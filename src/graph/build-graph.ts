@@ -17,6 +17,7 @@ import type {
   Statement,
   Theme,
 } from "../types.ts";
+import { assignAggregates } from "./aggregates.ts";
 import { hashKey, nodeKey, relKey } from "./keys.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes, NodeLabel, RelType } from "./schema.ts";
 
@@ -44,6 +45,7 @@ export function buildGraph(extraction: Extraction): KgGraph {
   }
   for (const theme of extraction.themes) addTheme(graph, theme);
   addAggregateLinks(graph, extraction, themeKeys);
+  assignAggregates(graph);
   return graph;
 }
 
@@ -211,46 +213,26 @@ function addTheme(graph: KgGraph, theme: Theme) {
     themeId: theme.id,
     name: theme.label,
     source: theme.source,
-    reportCount: theme.reportIds.length,
-    statementCount: theme.statementIds.length,
+    reportCount: 0, // counted by assignAggregates
+    statementCount: 0,
   });
 }
 
-/** Problem → Measure ADDRESSED_BY by theme, weighted by the number of distinct reports linking them. */
+/** Problem → Measure ADDRESSED_BY between the themes of linked statements (assignAggregates weighs them). */
 function addAggregateLinks(graph: KgGraph, extraction: Extraction, themeKeys: Map<string, string>) {
-  const agg = new Map<string, { from: string; to: string; reports: Set<string>; best: number }>();
+  const pairs = new Set<string>();
   for (const doc of extraction.documents) {
     for (const report of doc.reports) {
       for (const link of report.links) {
         if (link.type !== "ADDRESSED_BY") continue;
         const from = themeKeys.get(extraction.assignments[link.from]?.themeId ?? "");
         const to = themeKeys.get(extraction.assignments[link.to]?.themeId ?? "");
-        if (!from || !to) continue;
-        const id = `${from}\u0000${to}`;
-        const entry = agg.get(id) ?? { from, to, reports: new Set<string>(), best: 0 };
-        entry.reports.add(report.segment.id);
-        entry.best = Math.max(entry.best, link.score);
-        agg.set(id, entry);
+        if (from && to) pairs.add(`${from}\u0000${to}`);
       }
     }
   }
-  for (const { from, to, reports, best } of [...agg.values()].sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1))) {
-    mergeEdge(graph, "ADDRESSED_BY", from, to, {
-      reportCount: reports.size,
-      score: best,
-      reason: `linked within ${reports.size} report(s)`,
-    });
+  for (const pair of [...pairs].sort()) {
+    const [from, to] = pair.split("\u0000") as [string, string];
+    mergeEdge(graph, "ADDRESSED_BY", from, to, { reportCount: 0, score: 0, reason: "" });
   }
-  // Entity recurrence: distinct reports mentioning each organisation / mechanism.
-  graph.forEachNode((key, attrs) => {
-    if (attrs.label !== "Mechanism" && attrs.label !== "Organisation") return;
-    let reports = 0;
-    let mentions = 0;
-    graph.forEachInEdge(key, (_e, ea) => {
-      if (ea.type !== "MENTIONS") return;
-      reports += 1;
-      mentions += typeof ea.mentionCount === "number" ? ea.mentionCount : 0;
-    });
-    graph.mergeNodeAttributes(key, attrs.label === "Mechanism" ? { reportCount: reports, mentionCount: mentions } : { reportCount: reports });
-  });
 }

@@ -44,9 +44,25 @@ export function linkReport(
   const measures = statements.filter((s) => s.kind === "measure").sort(byPosition);
   const causes = statements.filter((s) => s.kind === "cause").sort(byPosition);
   return [
-    ...addressedBy(problems, measures, features),
+    ...withAttachedMeasures(measures, addressedBy(problems, measures, features)),
     ...causeLinks(causes, problems, features),
   ];
+}
+
+/**
+ * A measure suggested inside a problem item ("…。建议…", attachedTo) answers that problem whatever the wording
+ * says, as a cause written under a problem explains it.
+ */
+function withAttachedMeasures(measures: Statement[], links: Link[]): Link[] {
+  const out = [...links];
+  for (const m of measures) {
+    if (!m.attachedTo) continue;
+    const link: Link = { type: "ADDRESSED_BY", from: m.attachedTo, to: m.id, score: 1, reason: "suggestion written under the problem" };
+    const existing = out.findIndex((l) => l.from === m.attachedTo && l.to === m.id);
+    if (existing >= 0) out[existing] = link;
+    else out.push(link);
+  }
+  return out;
 }
 
 /**

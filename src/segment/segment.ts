@@ -9,7 +9,7 @@ import { isUnnumberedSectionHeading } from "../classify/headings.ts";
 import { hashKey } from "../graph/keys.ts";
 import { isInlineKind, type Marker, scanMarkers } from "../outline/markers.ts";
 import type { Diagnostic, Line, NormalisedDocument, ReportSegment, Span } from "../types.ts";
-import { matchesAny, SEGMENT_SIGNALS, type SegmentSignals } from "./signals.ts";
+import { matchesAny, SEGMENT_SIGNALS, type SegmentSignals, stripDecoration } from "./signals.ts";
 
 /** A report is long enough to be followed by another one once it has this much text without numbering. */
 const MIN_UNNUMBERED_REPORT_CHARS = 1500;
@@ -197,10 +197,6 @@ function makeSegment(doc: NormalisedDocument, lines: ContentLine[], rule: string
   };
 }
 
-/** Markdown decoration at the start of a line ("# ", "## ", "**"). */
-function stripDecoration(s: string): string {
-  return s.replace(/^[\s#>*]+/, "");
-}
 
 /** The title as written in the source (traditional stays traditional), without page junk glued to it. */
 function sourceTitle(doc: NormalisedDocument, c: ContentLine, length: number): string {

@@ -32,3 +32,8 @@ export const SEGMENT_SIGNALS: SegmentSignals = {
 export function matchesAny(res: RegExp[], s: string): boolean {
   return res.some((re) => re.test(s));
 }
+
+/** A line without the Markdown decoration at its start ("# ", "## ", "**", "> "). */
+export function stripDecoration(s: string): string {
+  return s.replace(/^[\s#>*]+/, "");
+}

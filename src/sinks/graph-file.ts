@@ -10,8 +10,11 @@ import { dirname } from "node:path";
 import type { SerializedGraph } from "graphology-types";
 
 import { InputError } from "../errors.ts";
+import { assignAggregates } from "../graph/aggregates.ts";
 import { createKgGraph, type KgGraph } from "../graph/build-graph.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes } from "../graph/schema.ts";
+
+export { assignAggregates };
 
 export const DEFAULT_GRAPH_FILE = "out/graph.json";
 
@@ -94,69 +97,6 @@ export function serializeGraph(graph: KgGraph): string {
     edges: [...data.edges].sort(byKey),
   };
   return `${JSON.stringify(sortKeys(canonical))}\n`;
-}
-
-/**
- * Recompute recurrence over the whole graph (as the Neo4j loader does in Cypher): themes count the
- * distinct reports that raise or propose them and their statements; organisations and mechanisms the
- * distinct reports that mention them (mechanisms also all mentions); Problem→Measure ADDRESSED_BY the
- * distinct reports in which a statement of one is addressed by a statement of the other.
- */
-export function assignAggregates(graph: KgGraph): void {
-  graph.forEachNode((key, attrs) => {
-    if (attrs.label === "Problem" || attrs.label === "Measure") {
-      const reports = distinctSources(graph, key, ["RAISES", "PROPOSES"], "Report");
-      const statements = distinctSources(graph, key, ["INSTANCE_OF"], "Statement");
-      graph.mergeNodeAttributes(key, { reportCount: reports.size, statementCount: statements.size });
-    } else if (attrs.label === "Organisation" || attrs.label === "Mechanism") {
-      const reports = distinctSources(graph, key, ["MENTIONS"], "Report");
-      let mentions = 0;
-      graph.forEachInEdge(key, (_e, ea) => {
-        if (ea.type === "MENTIONS" && typeof ea.mentionCount === "number") mentions += ea.mentionCount;
-      });
-      graph.mergeNodeAttributes(key, attrs.label === "Mechanism" ? { reportCount: reports.size, mentionCount: mentions } : { reportCount: reports.size });
-    }
-  });
-  assignAddressedBy(graph);
-}
-
-function assignAddressedBy(graph: KgGraph): void {
-  const themeOf = new Map<string, string>();
-  const reportOf = new Map<string, string>();
-  graph.forEachEdge((_e, ea, s, t, sa, ta) => {
-    if (ea.type === "INSTANCE_OF" && sa.label === "Statement") themeOf.set(s, t);
-    if (ea.type === "CONTAINS" && sa.label === "Report" && ta.label === "Statement") reportOf.set(t, s);
-  });
-  const agg = new Map<string, { reports: Set<string>; best: number | undefined }>();
-  graph.forEachEdge((_e, ea, s, t, sa, ta) => {
-    if (ea.type !== "ADDRESSED_BY" || sa.label !== "Statement" || ta.label !== "Statement") return;
-    const p = themeOf.get(s);
-    const m = themeOf.get(t);
-    const r = reportOf.get(s);
-    if (!p || !m || !r) return;
-    const entry = agg.get(`${p}\u0000${m}`) ?? { reports: new Set<string>(), best: undefined };
-    entry.reports.add(r);
-    if (typeof ea.score === "number") entry.best = Math.max(entry.best ?? ea.score, ea.score);
-    agg.set(`${p}\u0000${m}`, entry);
-  });
-  graph.forEachEdge((edge, ea, s, t, sa, ta) => {
-    if (ea.type !== "ADDRESSED_BY" || sa.label !== "Problem" || ta.label !== "Measure") return;
-    const entry = agg.get(`${s}\u0000${t}`);
-    const reports = entry?.reports.size ?? 0;
-    graph.mergeEdgeAttributes(edge, {
-      reportCount: reports,
-      ...(entry?.best !== undefined ? { score: entry.best } : {}),
-      reason: `linked within ${reports} report(s)`,
-    });
-  });
-}
-
-function distinctSources(graph: KgGraph, node: string, types: string[], label: string): Set<string> {
-  const out = new Set<string>();
-  graph.forEachInEdge(node, (_e, ea, s, _t, sa) => {
-    if (types.includes(ea.type) && sa.label === label) out.add(s);
-  });
-  return out;
 }
 
 async function readIfExists(path: string): Promise<KgGraph | null> {
