@@ -4,7 +4,6 @@
  * --json` prints), full-text search finds a quote, and hostile parameter values stay data.
  * This suite imports the seed itself (idempotent) and never wipes: it shares the server.
  */
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -18,6 +17,7 @@ import { connectNeo4j, type Neo4jHandle } from "../../../src/store/neo4j/client.
 import { findQuery, loadQueryLibrary, type ParamValue } from "../../../src/store/neo4j/queries.ts";
 import { buildParameters, runNamedQuery } from "../../../src/store/neo4j/run-query.ts";
 import type { TestNeo4j } from "../../setup/neo4j.ts";
+import { type CliRun, neo4jArgs, runKg as kg } from "./neo4j.fixtures.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const SEED = "seeds/000_d566339e5b9149bf.txt";
@@ -33,29 +33,6 @@ let json: ExtractionJson;
 let graphKeys: Map<string, Set<string>>;
 let importRun: CliRun;
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** `node bin/kg.js ...args` with the test server's credentials (NEO4J_URI unset: the args say where). */
-function kg(args: string[]): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password };
-  delete env.NEO4J_URI;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/kg.js", ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += String(c)));
-    child.stderr.on("data", (c) => (stderr += String(c)));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const target = () => ["--neo4j", conn.uri, ...(conn.database ? ["--database", conn.database] : [])];
-
 async function run(name: string, params: Record<string, ParamValue> = {}): Promise<Row[]> {
   return (await runNamedQuery(handle, findQuery(library, name), params)).rows;
 }
@@ -66,7 +43,7 @@ async function count(cypher: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  importRun = await kg(["import", SEED, ...target()]);
+  importRun = await kg(["import", SEED, ...neo4jArgs()]);
   handle = await connectNeo4j(conn);
   const extraction = await runPipeline([SEED]);
   json = toExtractionJson(extraction);
@@ -136,7 +113,7 @@ describe("every query of the library", () => {
 
 describe("kg query (binary)", () => {
   it("should print an aligned table with the row count", async () => {
-    const r = await kg(["query", "problems-ranked", "--param", "limit=3", ...target()]);
+    const r = await kg(["query", "problems-ranked", "--param", "limit=3", ...neo4jArgs()]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
@@ -147,7 +124,7 @@ describe("kg query (binary)", () => {
   });
 
   it("should leave node and relationship columns out of the table and say so", async () => {
-    const r = await kg(["query", "problem-measure-map", "--param", "limit=2", ...target()]);
+    const r = await kg(["query", "problem-measure-map", "--param", "limit=2", ...neo4jArgs()]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^problemName\s+measureName\s+reports$/);
@@ -155,14 +132,14 @@ describe("kg query (binary)", () => {
   });
 
   it("should print the same rows as JSON with --json, untruncated", async () => {
-    const r = await kg(["query", "theme-evidence", "--json", ...target()]);
+    const r = await kg(["query", "theme-evidence", "--json", ...neo4jArgs()]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(await run("theme-evidence"));
   });
 
   it("should treat a hostile --param as data: exit 0, no rows, nothing deleted", async () => {
     const before = await count("MATCH (n) RETURN count(n)");
-    const r = await kg(["query", "theme-evidence", "--param", "theme=x' }) MATCH (n) DETACH DELETE n //", ...target()]);
+    const r = await kg(["query", "theme-evidence", "--param", "theme=x' }) MATCH (n) DETACH DELETE n //", ...neo4jArgs()]);
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("(0 rows)");
     expect(await count("MATCH (n) RETURN count(n)")).toBe(before);
