@@ -3,13 +3,14 @@
  * --verbose, the misses and false positives behind each row.
  */
 import type { EvalItem, EvalResult, MetricScore } from "./result.ts";
+import { maxOf } from "../util/arrays.ts";
 
 const HEADERS = ["metric", "precision", "recall", "F1", "tp", "fp", "fn", "ignored"] as const;
 
 /** The metric table; tp shows "predicted/gold" when several predictions matched one gold item. */
 export function formatEvalTable(result: EvalResult): string {
   const rows = Object.values(result.metrics).map(row);
-  const widths = HEADERS.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const widths = HEADERS.map((h, i) => maxOf(rows.map((r) => (r[i] ?? "").length), h.length));
   const line = (cells: readonly string[]): string =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ").trimEnd();
   const out = [

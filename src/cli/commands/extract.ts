@@ -4,6 +4,7 @@
  */
 import type { Command } from "commander";
 
+import { DEFAULT_MAX_FILE_MB, DEFAULT_TIME_LIMIT_S, resolveBudget } from "../../budget.ts";
 import { InputError } from "../../errors.ts";
 import { runPipeline } from "../../pipeline.ts";
 import { toExtractionJson } from "../../sinks/extraction-json.ts";
@@ -14,6 +15,8 @@ export interface ExtractOptions {
   json?: boolean;
   codebook?: string;
   verbose?: boolean;
+  maxFileSize?: string;
+  timeLimit?: string;
 }
 
 /** Register `kg extract`. */
@@ -25,6 +28,8 @@ export function registerExtract(program: Command): void {
     .option("--json", "print the extraction as JSON (schemaVersion 1) on stdout")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
+    .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
+    .option("--time-limit <seconds>", `stop working on one file after this long, with a diagnostic (default: KG_TIME_LIMIT, else ${DEFAULT_TIME_LIMIT_S}; 0 = no limit)`)
     .action(async (paths: string[], opts: ExtractOptions) => {
       const extraction = await extract(paths, opts);
       process.stdout.write(opts.json ? `${JSON.stringify(toExtractionJson(extraction), null, 2)}\n` : summarise(extraction));
@@ -34,8 +39,10 @@ export function registerExtract(program: Command): void {
 /** Run the pipeline; fails when no input could be read at all. */
 export async function extract(paths: string[], opts: ExtractOptions): Promise<Extraction> {
   const tty = process.stderr.isTTY === true;
+  const budget = resolveBudget({ maxFileSize: opts.maxFileSize, timeLimit: opts.timeLimit });
   const extraction = await runPipeline(paths, {
     codebookPath: opts.codebook,
+    budget,
     // A live counter on a terminal only; piped stderr stays clean for logs.
     onProgress: tty ? (done, total) => process.stderr.write(`\rkg extract: ${done}/${total} file(s)${done === total ? "\n" : ""}`) : undefined,
   });

@@ -8,6 +8,7 @@ import { createInterface } from "node:readline/promises";
 import cliProgress from "cli-progress";
 import { type Command, InvalidArgumentError } from "commander";
 
+import { DEFAULT_MAX_FILE_MB, DEFAULT_TIME_LIMIT_S, resolveBudget } from "../../budget.ts";
 import { type KgConfig, parseBatchSize, resolveConfig } from "../../config.ts";
 import { InputError, KgError, UsageError } from "../../errors.ts";
 import { buildGraph, type KgGraph } from "../../graph/build-graph.ts";
@@ -28,6 +29,8 @@ export interface ImportOptions {
   dryRun?: boolean | undefined;
   codebook?: string | undefined;
   verbose?: boolean | undefined;
+  maxFileSize?: string | undefined;
+  timeLimit?: string | undefined;
 }
 
 /** Where the command talks to the world; tests pass their own. */
@@ -68,6 +71,8 @@ export function registerImport(program: Command): void {
     .option("--dry-run", "extract and build the graph, print what would be written, write nothing")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
+    .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
+    .option("--time-limit <seconds>", `stop working on one file after this long, with a diagnostic (default: KG_TIME_LIMIT, else ${DEFAULT_TIME_LIMIT_S}; 0 = no limit)`)
     .action(async (paths: string[], opts: ImportOptions) => {
       await runImport(paths, opts, defaultIo());
     });
@@ -87,7 +92,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   let neo: Neo4jHandle | undefined;
   try {
     if (config.uri && !opts.dryRun) neo = await connectNeo4j({ ...config, uri: config.uri });
-    const extraction = await extract(paths, opts, progress);
+    const extraction = await extract(paths, opts, progress, io.env ?? process.env);
     const graph = buildGraph(extraction);
     const counts = { documents: extraction.documents.length, reports: countReports(extraction), nodes: graph.order, relationships: graph.size };
     if (opts.dryRun) {
@@ -105,9 +110,10 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   }
 }
 
-async function extract(paths: string[], opts: ImportOptions, progress: Progress): Promise<Extraction> {
+async function extract(paths: string[], opts: ImportOptions, progress: Progress, env: NodeJS.ProcessEnv): Promise<Extraction> {
+  const budget = resolveBudget({ maxFileSize: opts.maxFileSize, timeLimit: opts.timeLimit }, env);
   progress.start("extracting");
-  const extraction = await runPipeline(paths, { codebookPath: opts.codebook, onProgress: (done, total) => progress.update(done, total) });
+  const extraction = await runPipeline(paths, { codebookPath: opts.codebook, budget, onProgress: (done, total) => progress.update(done, total) });
   progress.stop();
   printDiagnostics(extraction.diagnostics, opts.verbose === true);
   if (extraction.documents.length === 0) {
