@@ -8,11 +8,12 @@ import { createInterface } from "node:readline/promises";
 import cliProgress from "cli-progress";
 import { type Command, InvalidArgumentError } from "commander";
 
-import { DEFAULT_MAX_FILE_MB, DEFAULT_TIME_LIMIT_S, resolveBudget } from "../../budget.ts";
+import { DEFAULT_MAX_FILE_MB, DEFAULT_TIME_LIMIT_S, type FileBudget, parseLimit, resolveBudget } from "../../budget.ts";
 import { type KgConfig, parseBatchSize, resolveConfig } from "../../config.ts";
 import { InputError, KgError, UsageError } from "../../errors.ts";
 import { buildGraph, type KgGraph } from "../../graph/build-graph.ts";
 import { runPipeline } from "../../pipeline.ts";
+import { DEFAULT_LOCK_WAIT_MS, describeOwner, type LockOptions } from "../../sinks/file-lock.ts";
 import { DEFAULT_GRAPH_FILE, type GraphFileSummary, importIntoGraphFile } from "../../sinks/graph-file.ts";
 import { connectNeo4j, type Neo4jHandle } from "../../store/neo4j/client.ts";
 import { type LoadSummary, loadGraph, wipeDatabase } from "../../store/neo4j/load-graph.ts";
@@ -31,6 +32,7 @@ export interface ImportOptions {
   verbose?: boolean | undefined;
   maxFileSize?: string | undefined;
   timeLimit?: string | undefined;
+  lockWait?: string | undefined;
 }
 
 /** Where the command talks to the world; tests pass their own. */
@@ -73,6 +75,7 @@ export function registerImport(program: Command): void {
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
     .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
     .option("--time-limit <seconds>", `stop working on one file after this long, with a diagnostic (default: KG_TIME_LIMIT, else ${DEFAULT_TIME_LIMIT_S}; 0 = no limit)`)
+    .option("--lock-wait <seconds>", `wait this long for another import writing the same graph file (default: KG_LOCK_WAIT, else ${DEFAULT_LOCK_WAIT_MS / 1000})`)
     .action(async (paths: string[], opts: ImportOptions) => {
       await runImport(paths, opts, defaultIo());
     });
@@ -85,6 +88,8 @@ export function registerImport(program: Command): void {
 export async function runImport(paths: string[], opts: ImportOptions, io: ImportIo): Promise<ImportResult> {
   const started = Date.now();
   const config = resolveConfig({ neo4j: opts.neo4j, database: opts.database, batchSize: opts.batchSize }, { env: io.env ?? process.env, cwd: io.cwd ?? process.cwd() });
+  const lock = lockOptions(opts, io);
+  const budget = resolveBudget({ maxFileSize: opts.maxFileSize, timeLimit: opts.timeLimit }, io.env ?? process.env);
   const target = describeTarget(config, opts);
   if (opts.wipe && !opts.dryRun) await confirmWipe(target, opts, io);
 
@@ -92,7 +97,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   let neo: Neo4jHandle | undefined;
   try {
     if (config.uri && !opts.dryRun) neo = await connectNeo4j({ ...config, uri: config.uri });
-    const extraction = await extract(paths, opts, progress, io.env ?? process.env);
+    const extraction = await extract(paths, opts, progress, budget);
     const graph = buildGraph(extraction);
     const counts = { documents: extraction.documents.length, reports: countReports(extraction), nodes: graph.order, relationships: graph.size };
     if (opts.dryRun) {
@@ -101,7 +106,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     }
     const result: ImportResult = { ...counts, dryRun: false, durationMs: 0 };
     if (neo) result.neo4j = await writeNeo4j(neo, graph, config, opts, progress);
-    if (!neo || opts.out) result.file = await importIntoGraphFile(graph, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true });
+    if (!neo || opts.out) result.file = await importIntoGraphFile(graph, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true, lock });
     result.durationMs = Date.now() - started;
     return finish(io, result, target);
   } finally {
@@ -110,8 +115,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   }
 }
 
-async function extract(paths: string[], opts: ImportOptions, progress: Progress, env: NodeJS.ProcessEnv): Promise<Extraction> {
-  const budget = resolveBudget({ maxFileSize: opts.maxFileSize, timeLimit: opts.timeLimit }, env);
+async function extract(paths: string[], opts: ImportOptions, progress: Progress, budget: FileBudget): Promise<Extraction> {
   progress.start("extracting");
   const extraction = await runPipeline(paths, { codebookPath: opts.codebook, budget, onProgress: (done, total) => progress.update(done, total) });
   progress.stop();
@@ -120,6 +124,18 @@ async function extract(paths: string[], opts: ImportOptions, progress: Progress,
     throw new InputError(`import: no readable report in ${paths.join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
   }
   return extraction;
+}
+
+/** How long to wait for another import holding the graph file's lock, and what to say meanwhile. */
+function lockOptions(opts: ImportOptions, io: ImportIo): LockOptions {
+  const env = io.env ?? process.env;
+  const given = opts.lockWait ?? (env.KG_LOCK_WAIT?.trim() || undefined);
+  const waitMs = given === undefined ? DEFAULT_LOCK_WAIT_MS : Math.round(parseLimit(given, "--lock-wait (KG_LOCK_WAIT)", "seconds") * 1000);
+  return {
+    waitMs,
+    onWait: (owner, lockPath) =>
+      io.stderr.write(`kg import: ${describeOwner(owner)} is writing this graph file (${lockPath}); waiting up to ${Math.round(waitMs / 1000)} s…\n`),
+  };
 }
 
 async function writeNeo4j(neo: Neo4jHandle, graph: KgGraph, config: KgConfig, opts: ImportOptions, progress: Progress) {
