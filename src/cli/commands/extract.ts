@@ -9,6 +9,7 @@ import { InputError } from "../../errors.ts";
 import { runPipeline } from "../../pipeline.ts";
 import { toExtractionJson } from "../../sinks/extraction-json.ts";
 import type { Extraction } from "../../types.ts";
+import { safeText } from "../../util/terminal.ts";
 import { printDiagnostics } from "../report.ts";
 
 export interface ExtractOptions {
@@ -48,7 +49,7 @@ export async function extract(paths: string[], opts: ExtractOptions): Promise<Ex
   });
   printDiagnostics(extraction.diagnostics, opts.verbose === true);
   if (extraction.documents.length === 0) {
-    throw new InputError(`kg extract: no readable report in ${paths.join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
+    throw new InputError(`kg extract: no readable report in ${paths.map(safeText).join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
   }
   return extraction;
 }
@@ -58,11 +59,11 @@ function summarise(extraction: Extraction): string {
   for (const doc of extraction.documents) {
     const noise = doc.document.noise.filter((n) => n.wholeLines).reduce((sum, n) => sum + n.endLine - n.startLine + 1, 0);
     const aside = noise ? `; ${noise} line(s) of page boilerplate set aside (--verbose lists them)` : "";
-    out.push(`${doc.document.source.path} (${doc.document.source.encoding}): ${doc.reports.length} report(s)${aside}`);
+    out.push(`${safeText(doc.document.source.path)} (${doc.document.source.encoding}): ${doc.reports.length} report(s)${aside}`);
     for (const r of doc.reports) {
       const count = (k: string) => r.statements.filter((s) => s.kind === k).length;
       out.push(
-        `  lines ${r.segment.startLine}-${r.segment.endLine}  ${r.segment.title ?? "(untitled)"}  [${r.setting}]${r.segment.truncated ? " truncated" : ""}`,
+        `  lines ${r.segment.startLine}-${r.segment.endLine}  ${safeText(r.segment.title ?? "(untitled)")}  [${r.setting}]${r.segment.truncated ? " truncated" : ""}`,
         `    ${count("problem")} problems, ${count("measure")} measures, ${count("cause")} causes, ${r.links.length} links; ` +
           `${r.organisations.length} organisations, ${r.mechanisms.length} mechanisms, ${r.figures.length} figures`,
       );
@@ -70,6 +71,6 @@ function summarise(extraction: Extraction): string {
   }
   const top = [...extraction.themes].sort((a, b) => b.reportIds.length - a.reportIds.length).slice(0, 10);
   if (top.length) out.push("", "most recurrent themes (distinct reports):");
-  for (const t of top) out.push(`  ${String(t.reportIds.length).padStart(3)}  ${t.kind === "problem" ? "问题" : "对策"}  ${t.label}`);
+  for (const t of top) out.push(`  ${String(t.reportIds.length).padStart(3)}  ${t.kind === "problem" ? "问题" : "对策"}  ${safeText(t.label)}`);
   return `${out.join("\n")}\n`;
 }

@@ -18,6 +18,7 @@ import { DEFAULT_GRAPH_FILE, type GraphFileSummary, importIntoGraphFile } from "
 import { connectNeo4j, type Neo4jHandle } from "../../store/neo4j/client.ts";
 import { type LoadSummary, loadGraph, wipeDatabase } from "../../store/neo4j/load-graph.ts";
 import type { Extraction } from "../../types.ts";
+import { redactUri, safeText } from "../../util/terminal.ts";
 import { printDiagnostics } from "../report.ts";
 
 export interface ImportOptions {
@@ -121,7 +122,7 @@ async function extract(paths: string[], opts: ImportOptions, progress: Progress,
   progress.stop();
   printDiagnostics(extraction.diagnostics, opts.verbose === true);
   if (extraction.documents.length === 0) {
-    throw new InputError(`import: no readable report in ${paths.join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
+    throw new InputError(`import: no readable report in ${paths.map(safeText).join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
   }
   return extraction;
 }
@@ -134,7 +135,7 @@ function lockOptions(opts: ImportOptions, io: ImportIo): LockOptions {
   return {
     waitMs,
     onWait: (owner, lockPath) =>
-      io.stderr.write(`kg import: ${describeOwner(owner)} is writing this graph file (${lockPath}); waiting up to ${Math.round(waitMs / 1000)} s…\n`),
+      io.stderr.write(`kg import: ${safeText(describeOwner(owner))} is writing this graph file (${safeText(lockPath)}); waiting up to ${Math.round(waitMs / 1000)} s…\n`),
   };
 }
 
@@ -158,8 +159,8 @@ async function confirmWipe(target: string, opts: ImportOptions, io: ImportIo): P
 }
 
 function describeTarget(config: KgConfig, opts: ImportOptions): string {
-  if (!config.uri) return `the graph file ${opts.out ?? DEFAULT_GRAPH_FILE}`;
-  return `Neo4j ${config.uri} (database ${config.database ?? "default"})`;
+  if (!config.uri) return `the graph file ${safeText(opts.out ?? DEFAULT_GRAPH_FILE)}`;
+  return `Neo4j ${safeText(redactUri(config.uri))} (database ${safeText(config.database ?? "default")})`;
 }
 
 function describePlan(graph: KgGraph, target: string): string {
@@ -184,7 +185,7 @@ function finish(io: ImportIo, result: ImportResult, target: string): ImportResul
   if (result.file) {
     const f = result.file;
     lines.push(
-      `  ${f.path}: ${f.nodesAdded} nodes and ${f.edgesAdded} relationships added (${f.merged ? "merged into the existing file" : "new file"}); it holds ${f.nodes} nodes, ${f.edges} relationships`,
+      `  ${safeText(f.path)}: ${f.nodesAdded} nodes and ${f.edgesAdded} relationships added (${f.merged ? "merged into the existing file" : "new file"}); it holds ${f.nodes} nodes, ${f.edges} relationships`,
     );
   }
   lines.push(`  ${result.nodes} nodes and ${result.relationships} relationships from this input, in ${secs} s`);

@@ -11,6 +11,7 @@ import { connectNeo4j } from "../../store/neo4j/client.ts";
 import { findQuery, loadQueryLibrary, type NamedQuery, parseParamArgs } from "../../store/neo4j/queries.ts";
 import { runNamedQuery, type QueryResult } from "../../store/neo4j/run-query.ts";
 import { maxOf, pushAll } from "../../util/arrays.ts";
+import { safeText } from "../../util/terminal.ts";
 
 /** Flags of `kg query`, without commander types. */
 export interface QueryOptions {
@@ -143,8 +144,8 @@ export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (Array.isArray(value)) return value.map(cellText).join("; ");
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value).replace(/\s+/g, " ").trim();
+  if (typeof value === "object") return safeText(JSON.stringify(value));
+  return safeText(String(value).replace(/\s+/g, " ").trim());
 }
 
 function pad(text: string, width: number, right: boolean): string {
