@@ -13,8 +13,9 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { mkdir, open, readdir, readFile, stat, unlink } from "node:fs/promises";
+import { lstat, open, readdir, readFile, stat, unlink } from "node:fs/promises";
 
+import { ensureFolder } from "../util/ensure-folder.ts";
 import { LockError, OutputError } from "../errors.ts";
 
 /** Default longest wait for another writer, in milliseconds (KG_LOCK_WAIT overrides, in seconds). */
@@ -38,6 +39,21 @@ export interface LockOptions {
   waitMs?: number;
   /** Called once when the lock is held by someone else and we start waiting. */
   onWait?: (owner: LockOwner | null, lockPath: string, waitMs: number) => void;
+}
+
+/**
+ * Refuse to replace anything but a regular file (or nothing): renaming over /dev/null or a FIFO would
+ * replace the device itself. Throws OutputError with one line.
+ */
+export async function assertReplaceableFile(path: string): Promise<void> {
+  const info = await lstat(path).catch(() => null);
+  if (!info || info.isFile()) return;
+  if (info.isSymbolicLink()) {
+    const target = await stat(path).catch(() => null);
+    if (!target || target.isFile()) return;
+  }
+  const what = info.isDirectory() ? "a folder" : info.isFIFO() ? "a named pipe" : info.isCharacterDevice() || info.isBlockDevice() ? "a device" : info.isSymbolicLink() ? "a link to something that is not a file" : "not a regular file";
+  throw new OutputError(`graph file: "${path}" is ${what}, not a graph file; give --out a file path.`);
 }
 
 /** The lock file of `path`. */
@@ -64,7 +80,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const deadline = Date.now() + waitMs;
   const me: LockOwner = { pid: process.pid, host: hostname(), time: new Date().toISOString(), token: randomBytes(8).toString("hex") };
-  await mkdir(dirname(lockPath), { recursive: true }).catch((error: unknown) => {
+  await ensureFolder(dirname(lockPath)).catch((error: unknown) => {
     throw new OutputError(`graph file: cannot create the folder of "${path}" (${reason(error)}).`, { cause: error });
   });
   let told = false;

@@ -5,7 +5,7 @@
  * and attribute keys), so importing the same input twice leaves a byte-identical file. The
  * read-merge-write runs under an exclusive lock file (file-lock.ts), so concurrent imports queue.
  */
-import { mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 
 import type { SerializedGraph } from "graphology-types";
@@ -14,7 +14,8 @@ import { InputError, OutputError } from "../errors.ts";
 import { assignAggregates } from "../graph/aggregates.ts";
 import { createKgGraph, type KgGraph } from "../graph/build-graph.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes } from "../graph/schema.ts";
-import { type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
+import { ensureFolder } from "../util/ensure-folder.ts";
+import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
 
 export { assignAggregates };
 
@@ -55,7 +56,7 @@ export async function readGraphFile(path: string): Promise<KgGraph> {
 export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAPH_FILE): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await ensureFolder(dirname(path));
     await writeFile(tmp, serializeGraph(graph), "utf8");
     await rename(tmp, path);
   } catch (err) {
@@ -71,6 +72,7 @@ export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAP
  */
 export async function importIntoGraphFile(graph: KgGraph, path: string = DEFAULT_GRAPH_FILE, options: { wipe?: boolean; lock?: LockOptions } = {}): Promise<GraphFileSummary> {
   // Read-merge-write under the file's exclusive lock (sinks/file-lock.ts): a concurrent import waits.
+  await assertReplaceableFile(path);
   return withFileLock(path, () => mergeIntoFile(graph, path, options), options.lock);
 }
 
