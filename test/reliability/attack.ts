@@ -117,22 +117,30 @@ async function badInputs(work: string): Promise<Tally> {
   if (ref.code !== 0 || !goodGraph) throw new Error(`attack: the good file alone does not import:\n${ref.stderr}`);
   const goodKeys = [...contentKeys(goodGraph)];
   const only = process.env.KG_ATTACK_ONLY;
-  for (const kind of BAD_INPUTS) {
-    if (only && !kind.name.includes(only)) continue;
-    t.tried++;
-    const dir = await mkdtemp(join(work, "kind-"));
-    let verdict: string;
-    try {
-      verdict = await attackOnce(kind, dir, goodKeys, t);
-    } catch (error) {
-      verdict = `harness error: ${(error as Error).message}`;
-      t.crashes++;
+  const kinds = BAD_INPUTS.filter((k) => !only || k.name.includes(only));
+  const jobs = Math.max(1, Number(process.env.KG_ATTACK_JOBS ?? 2));
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < kinds.length; i = next++) {
+      const kind = kinds[i]!;
+      t.tried++;
+      const dir = await mkdtemp(join(work, "kind-"));
+      let verdict: string;
+      const started = Date.now();
+      try {
+        verdict = await attackOnce(kind, dir, goodKeys, t);
+      } catch (error) {
+        verdict = `harness error: ${(error as Error).message}`;
+        t.crashes++;
+      }
+      const secs = ((Date.now() - started) / 1000).toFixed(1).padStart(5);
+      process.stderr.write(`  ${verdict === "clean" ? "ok  " : "FAIL"}  ${secs} s  ${kind.name}${verdict === "clean" ? "" : `: ${verdict}`}\n`);
+      if (verdict === "clean") t.clean++;
+      else t.notes.push(`${kind.name}: ${verdict}`);
+      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
     }
-    process.stderr.write(`  ${verdict === "clean" ? "ok  " : "FAIL"}  ${kind.name}${verdict === "clean" ? "" : `: ${verdict}`}\n`);
-    if (verdict === "clean") t.clean++;
-    else t.notes.push(`${kind.name}: ${verdict}`);
-    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
-  }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
   return t;
 }
 
@@ -232,7 +240,7 @@ const CORPUS = [
 
 async function concurrency(work: string): Promise<Tally> {
   const t = tally("concurrent imports into one graph file");
-  const rounds = Number(process.env.KG_CONCURRENCY_ROUNDS ?? 3);
+  const rounds = Number(process.env.KG_CONCURRENCY_ROUNDS ?? 2);
   const sequentialPath = join(work, "sequential.json");
   for (const file of CORPUS) {
     const run = await runKg(["import", file, "--out", sequentialPath]);
