@@ -133,9 +133,19 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
     const covered: [number, number][] = [];
     const hits: Hit[] = [];
     const ordered = [...cands.values()].sort((a, b) => b.chars - a.chars || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // Literal keywords first, as tuned; then synonym sets, only where no counted keyword already speaks
+    // (a concept word overlapping a counted keyword adds nothing), so a set widens a theme without inflating it.
     for (const c of ordered) {
+      if (!c.key.startsWith("k:")) continue;
       const free = c.spans.some(([s, e]) => !covered.some(([cs, ce]) => cs <= s && e <= ce));
       if (!free) continue;
+      covered.push(...c.spans);
+      if (c.weight !== 0) hits.push({ key: c.key, label: c.label, weight: c.weight, chars: c.chars });
+    }
+    for (const c of ordered) {
+      if (c.key.startsWith("k:")) continue;
+      const free = c.spans.filter(([s, e]) => !covered.some(([cs, ce]) => s < ce && cs < e));
+      if (free.length === 0) continue;
       covered.push(...c.spans);
       if (c.weight !== 0) hits.push({ key: c.key, label: c.label, weight: c.weight, chars: c.chars });
     }

@@ -37,10 +37,10 @@ describe("loadCodebook (shipped)", () => {
     for (const t of cb.themes) expect(t.id).toMatch(/^[a-z0-9-]+$/);
   });
 
-  it("should give every measure theme a problem theme of its family or in its addresses", () => {
-    const problemFamilies = new Set(cb.themes.filter((t) => t.kind === "problem").map((t) => t.family));
+  it("should give every measure theme a problem theme of its concern or in its addresses", () => {
+    const problemConcerns = new Set(cb.themes.filter((t) => t.kind === "problem").map((t) => t.concern));
     for (const m of cb.themes.filter((t) => t.kind === "measure")) {
-      const answers = problemFamilies.has(m.family) || m.addresses.length > 0;
+      const answers = problemConcerns.has(m.concern) || m.addresses.length > 0;
       expect(answers, m.id).toBe(true);
       for (const a of m.addresses) expect(cb.byId.get(a)?.kind, `${m.id} → ${a}`).toBe("problem");
     }
