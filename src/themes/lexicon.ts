@@ -189,27 +189,43 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
  * (不完善, 未建立); a word of a synonym set becomes the set's id, so 老化 / 年龄偏大 / 后继乏人 are one feature.
  */
 export function wordFeatures(text: string, lexicon: Lexicon = LEXICON): WordFeatures {
-  const counts = new Map<string, number>();
+  const [counts, polarity] = readWords(segment(text), lexicon, () => 0);
+  return { counts: counts[0]!, polarity };
+}
+
+/**
+ * Word features of a statement's heading and of the rest of its item, from one segmentation of both
+ * (the two parts are joined by a line break, which the segmenter keeps as its own token).
+ */
+export function statementFeatures(heading: string, rest: string, lexicon: Lexicon = LEXICON): { head: Map<string, number>; body: Map<string, number> } {
+  let part = 0;
+  const words = segment(rest === "" ? heading : `${heading.replace(/\n/g, " ")}\n${rest}`);
+  const [counts] = readWords(words, lexicon, (w) => (w === "\n" ? (part = 1) : part));
+  return { head: counts[0]!, body: counts[1]! };
+}
+
+function readWords(words: string[], lexicon: Lexicon, partOf: (word: string) => number): [Map<string, number>[], WordFeatures["polarity"]] {
+  const counts = [new Map<string, number>(), new Map<string, number>()];
   let negative = 0;
   let positive = 0;
   let negated = false;
-  for (const word of segment(text)) {
+  for (const word of words) {
+    const part = counts[partOf(word)]!;
     if (!WORDLIKE.test(word)) {
       negated = false;
       continue;
     }
     if (lexicon.negative.has(word)) negative++;
     if (lexicon.positive.has(word)) negated ? negative++ : positive++;
-    const wasNegator = lexicon.negators.has(word);
     const concepts = lexicon.conceptsOf.get(word);
-    if (concepts) for (const c of concepts) counts.set(`c:${c}`, (counts.get(`c:${c}`) ?? 0) + 1);
+    if (concepts) for (const c of concepts) part.set(`c:${c}`, (part.get(`c:${c}`) ?? 0) + 1);
     else if (!lexicon.stock.has(word) && Array.from(word).length > 1 && !/^\p{N}+$/u.test(word)) {
-      counts.set(`w:${word}`, (counts.get(`w:${word}`) ?? 0) + 1);
+      part.set(`w:${word}`, (part.get(`w:${word}`) ?? 0) + 1);
     }
-    negated = wasNegator;
+    negated = lexicon.negators.has(word);
   }
   const polarity = negative > positive ? "negative" : positive > negative ? "positive" : "neutral";
-  return { counts, polarity };
+  return [counts, polarity];
 }
 
 /** A feature as a reader sees it: a concept's label, or the word. */
