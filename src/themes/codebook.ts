@@ -75,7 +75,7 @@ export interface Codebook {
   index: TermIndex;
 }
 
-export const DEFAULT_SETTINGS: CodebookSettings = { bodyWeight: 0.3, bodyCap: 4, threshold: 2.5, clusterThreshold: 0.25 };
+export const DEFAULT_SETTINGS: CodebookSettings = { bodyWeight: 0.3, bodyCap: 4, threshold: 2.5, clusterThreshold: 0.4 };
 
 const SHIPPED_PATH = fileURLToPath(new URL("./codebook.json", import.meta.url));
 const SLUG = /^[a-z0-9][a-z0-9._-]*$/;

@@ -159,12 +159,12 @@ function segmenter(): JiebaLike {
   const require = createRequire(import.meta.url);
   const { Jieba } = require("@node-rs/jieba") as { Jieba: { withDict(dict: Uint8Array): JiebaLike } };
   const { dict } = require("@node-rs/jieba/dict") as { dict: Uint8Array };
-  const instance = Jieba.withDict(dict);
   const words = new Set<string>(LEXICON.userWords);
   for (const c of LEXICON.concepts.values()) for (const w of c.words) if (Array.from(w).length > 1) words.add(w);
-  instance.loadDict(Buffer.from([...words].map((w) => `${w} 20000 n`).join("\n")));
-  jieba = instance;
-  return instance;
+  // One dictionary build: the default dictionary with the domain words appended (a later entry wins).
+  const domain = Buffer.from(`\n${[...words].map((w) => `${w} 20000 n`).join("\n")}\n`);
+  jieba = Jieba.withDict(Buffer.concat([dict, domain]));
+  return jieba;
 }
 
 /** The words of a text (jieba, no HMM: new words come from the dictionary, so results are stable). */
@@ -220,7 +220,9 @@ function readWords(words: string[], lexicon: Lexicon, partOf: (word: string) => 
     const concepts = lexicon.conceptsOf.get(word);
     if (concepts) for (const c of concepts) part.set(`c:${c}`, (part.get(`c:${c}`) ?? 0) + 1);
     else if (!lexicon.stock.has(word) && Array.from(word).length > 1 && !/^\p{N}+$/u.test(word)) {
-      part.set(`w:${word}`, (part.get(`w:${word}`) ?? 0) + 1);
+      // A negated word is another feature (不协调 is not 协调).
+      const key = negated ? `w:¬${word}` : `w:${word}`;
+      part.set(key, (part.get(key) ?? 0) + 1);
     }
     negated = lexicon.negators.has(word);
   }
@@ -231,5 +233,5 @@ function readWords(words: string[], lexicon: Lexicon, partOf: (word: string) => 
 /** A feature as a reader sees it: a concept's label, or the word. */
 export function featureLabel(feature: string, lexicon: Lexicon = LEXICON): string {
   if (feature.startsWith("c:")) return `≈${lexicon.concepts.get(feature.slice(2))?.label ?? feature.slice(2)}`;
-  return feature.slice(2);
+  return feature.slice(2).replace(/^¬/, "不");
 }
