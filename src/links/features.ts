@@ -78,7 +78,7 @@ function candidateThemes(s: Statement, text: ReturnType<typeof scoringText>, the
   }
   // The body of a measure often says what it is for beyond its heading: read it as a heading of its own.
   if (s.kind === "measure" && text.rest.trim() !== "") {
-    for (const r of scoreThemes({ heading: text.rest, rest: "" }, codebook, kind)) {
+    for (const r of scoreThemes({ heading: text.rest, rest: "" }, codebook, kind, false)) {
       if (r.score < codebook.settings.threshold) break;
       if (out.some((c) => c.theme === r.theme)) continue;
       out.push({ theme: r.theme, weight: BODY_THEME_WEIGHT, via: "body" });

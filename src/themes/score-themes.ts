@@ -35,11 +35,16 @@ export function scoringText(heading: string, body: string | undefined): ScoringT
   return { heading, rest };
 }
 
-/** Score every theme of `kind`, best first (ties: heading score, then codebook order). */
-export function scoreThemes(text: ScoringText, codebook: Codebook, kind: "problem" | "measure"): ThemeScore[] {
+/**
+ * Score every theme of `kind`, best first (ties: heading score, then codebook order). With `leadClause` (the
+ * default) hits after a problem heading's first clause weigh less; pass false to read a text that is not a
+ * heading evenly.
+ */
+export function scoreThemes(text: ScoringText, codebook: Codebook, kind: "problem" | "measure", leadClause = true): ThemeScore[] {
   const { bodyWeight, bodyCap } = codebook.settings;
-  const heads = themeHits(text.heading, codebook, kind);
-  const bodies = themeHits(text.rest, codebook, kind);
+  // Only problem headings lead with what they are about; a measure's later clause often names its purpose.
+  const heads = themeHits(text.heading, codebook, kind, leadClause && kind === "problem");
+  const bodies = themeHits(text.rest, codebook, kind, false);
   const scores: ThemeScore[] = [];
   codebook.themes.forEach((theme, i) => {
     if (theme.kind !== kind) return;
@@ -100,13 +105,17 @@ const NO_HITS: Hit[] = [];
  * an occurrence of a longer counted one is not counted again (组织生活会 ⊃ 组织生活); zero-weight keywords only
  * hide shorter ones inside them (纳入党 hides 入党).
  */
-function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"): Map<number, Hit[]> {
+function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure", heading: boolean): Map<number, Hit[]> {
   const out = new Map<number, Hit[]>();
   if (text === "") return out;
+  // A heading names its problem first; what a later clause adds weighs less (理想信念淡化，政治学习主动性不强 is
+  // about ideals). Hits that start after the first clause count at LATER_CLAUSE.
+  const lead = heading ? firstClauseEnd(text) : text.length;
+  const at = (start: number, weight: number) => (start < lead ? weight : round(weight * LATER_CLAUSE));
   const { index, themes, concepts } = codebook;
   const found = scanTerms(text, index);
   const present = new Set<string>();
-  type Candidate = { key: string; weight: number; label: string; chars: number; spans: [number, number][] };
+  type Candidate = { key: string; weight: number; label: string; chars: number; spans: [number, number][]; first: number };
   const byTheme = new Map<number, Map<string, Candidate>>();
   for (const hit of found) {
     present.add(hit.term);
@@ -119,9 +128,10 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
       const cand = cands.get(ref.key);
       if (!cand) {
         const label = ref.key.startsWith("c:") ? `${hit.term}≈${concepts.get(ref.key.slice(2))!.label}` : hit.term;
-        cands.set(ref.key, { key: ref.key, weight: ref.weight, label, chars, spans: [[hit.start, hit.end]] });
+        cands.set(ref.key, { key: ref.key, weight: ref.weight, label, chars, spans: [[hit.start, hit.end]], first: hit.start });
       } else {
         cand.spans.push([hit.start, hit.end]);
+        cand.first = Math.min(cand.first, hit.start);
         if (chars > cand.chars && ref.key.startsWith("c:")) {
           cand.chars = chars;
           cand.label = `${hit.term}≈${concepts.get(ref.key.slice(2))!.label}`;
@@ -133,21 +143,31 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
     const covered: [number, number][] = [];
     const hits: Hit[] = [];
     const ordered = [...cands.values()].sort((a, b) => b.chars - a.chars || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    // Literal keywords first, as tuned; then synonym sets, only where no counted keyword already speaks
-    // (a concept word overlapping a counted keyword adds nothing), so a set widens a theme without inflating it.
+    // Literal keywords first, as tuned; then synonym sets. Where a concept word overlaps counted keywords, the
+    // concept only tops them up to its own weight (青黄不接 as a 1.5 keyword still weighs as the 队伍老化 set), so a
+    // set widens a theme without counting the same words twice.
+    const counted: { span: [number, number]; weight: number }[] = [];
     for (const c of ordered) {
       if (!c.key.startsWith("k:")) continue;
       const free = c.spans.some(([s, e]) => !covered.some(([cs, ce]) => cs <= s && e <= ce));
       if (!free) continue;
       covered.push(...c.spans);
-      if (c.weight !== 0) hits.push({ key: c.key, label: c.label, weight: c.weight, chars: c.chars });
+      for (const span of c.spans) counted.push({ span, weight: c.weight });
+      if (c.weight !== 0) hits.push({ key: c.key, label: c.label, weight: at(c.first, c.weight), chars: c.chars });
     }
     for (const c of ordered) {
       if (c.key.startsWith("k:")) continue;
-      const free = c.spans.filter(([s, e]) => !covered.some(([cs, ce]) => s < ce && cs < e));
-      if (free.length === 0) continue;
-      covered.push(...c.spans);
-      if (c.weight !== 0) hits.push({ key: c.key, label: c.label, weight: c.weight, chars: c.chars });
+      let weight = 0;
+      for (const [s, e] of c.spans) {
+        // A zero-weight keyword around the word hides it (纳入党 hides 入党 of the 发展党员 set too), and a
+        // negative keyword it overlaps argues against the theme for it as well (量化考核 is not 考核办法 here).
+        if (counted.some(({ span: [cs, ce], weight: w }) => (w === 0 && cs <= s && e <= ce) || (w < 0 && s < ce && cs < e))) continue;
+        const under = counted.filter(({ span: [cs, ce] }) => s < ce && cs < e).reduce((sum, k) => sum + Math.max(0, k.weight), 0);
+        weight = Math.max(weight, c.weight - under);
+      }
+      if (weight <= 0) continue;
+      for (const span of c.spans) counted.push({ span, weight: c.weight });
+      hits.push({ key: c.key, label: c.label, weight: at(c.first, weight), chars: c.chars });
     }
     out.set(i, hits);
   }
@@ -160,11 +180,27 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
     for (const p of theme.patterns) {
       // The label is the matched text (readable), the key the pattern (so heading and body hits dedupe).
       const m = p.re.exec(text);
-      if (m) hits.push({ key: `p:${p.source}`, label: `«${m[0]}»`, weight: p.weight, chars: 0 });
+      if (m) hits.push({ key: `p:${p.source}`, label: `«${m[0]}»`, weight: at(m.index, p.weight), chars: 0 });
     }
     if (hits.length > 0) out.set(i, hits);
   });
   return out;
+}
+
+/** Weight of heading hits that start after the heading's first clause. */
+const LATER_CLAUSE = 0.8;
+const CLAUSE_END = /[，,；;。：:]/u;
+
+/** Where a heading's first clause ends (a clause of fewer than four characters runs on into the next). */
+function firstClauseEnd(text: string): number {
+  let from = 0;
+  for (;;) {
+    const m = CLAUSE_END.exec(text.slice(from));
+    if (!m) return text.length;
+    const end = from + m.index;
+    if (end >= 4) return end;
+    from = end + 1;
+  }
 }
 
 function round(x: number): number {
