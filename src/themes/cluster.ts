@@ -5,12 +5,13 @@
  * weight). Statements are visited in a canonical order (their text, then id), so the same set of statements in
  * any input order gives the same clusters; each joins the most similar cluster centroid at or above the
  * threshold, found through an inverted index from features to clusters (near-linear, not all pairs). A
- * cluster's id is keyed by its signature (its heaviest features, sorted), not by which statement came first.
+ * cluster's id is keyed by its signature (the heading features most of its members share, sorted), not by
+ * which statement came first nor by what else the run holds.
  */
 import { createHash } from "node:crypto";
 
 import type { Statement } from "../types.ts";
-import { featureLabel, statementFeatures } from "./lexicon.ts";
+import { LEXICON, featureLabel, statementFeatures } from "./lexicon.ts";
 import { cosine, inverseDocumentFrequency, normalise, sharedFeatures, tfidfVector } from "./text-features.ts";
 import type { SparseVector } from "./text-features.ts";
 
@@ -109,7 +110,7 @@ export function clusterStatements(
     g.centroid = topFeatures(normalise(g.sum), CENTROID_SIZE);
     index(best);
   }
-  const clusters = groups.map((g) => toCluster(g.members, g.centroid, vectors));
+  const clusters = groups.map((g) => toCluster(g.members, g.centroid, vectors, features));
   // Two clusters with the same signature (rare) keep distinct ids, numbered in canonical order.
   const seen = new Map<string, number>();
   for (const c of clusters) {
@@ -120,7 +121,12 @@ export function clusterStatements(
   return clusters;
 }
 
-function toCluster(members: Statement[], centroid: SparseVector, vectors: Map<string, SparseVector>): StatementCluster {
+function toCluster(
+  members: Statement[],
+  centroid: SparseVector,
+  vectors: Map<string, SparseVector>,
+  features: Map<string, { head: Map<string, number> }>,
+): StatementCluster {
   // Medoid: the member closest to the cluster centroid (ties: first in canonical order); linear in the members.
   let medoid = members[0]!;
   let best = -1;
@@ -131,8 +137,8 @@ function toCluster(members: Statement[], centroid: SparseVector, vectors: Map<st
   const mv = vectors.get(medoid.id)!;
   const similarity = new Map(members.map((m) => [m.id, cosine(vectors.get(m.id)!, mv)]));
   const shared = new Map(members.map((m) => [m.id, sharedFeatures(vectors.get(m.id)!, mv, 3).map((f) => featureLabel(f))]));
-  const top = [...centroid].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SIGNATURE_SIZE).map(([k]) => k);
-  const key = top.length > 0 ? [...top].sort().join("+") : `text:${medoid.normText}`;
+  const top = signatureOf(members, features);
+  const key = top.length > 0 ? top.join("+") : `text:${medoid.normText}`;
   const hash = createHash("sha256").update(`${medoid.kind}\u241f${key}`).digest("hex").slice(0, 12);
   return {
     id: `cl:${hash}`,
@@ -143,6 +149,27 @@ function toCluster(members: Statement[], centroid: SparseVector, vectors: Map<st
     similarity,
     shared,
   };
+}
+
+/**
+ * The features that name a cluster, from its members' headings alone (no IDF, so other statements of the run do
+ * not change it): those more than half the members share, most shared first, synonym sets before words, then by
+ * name; polarity sets (不足、淡化 …) say nothing about the topic and are left out.
+ */
+function signatureOf(members: Statement[], features: Map<string, { head: Map<string, number> }>): string[] {
+  const share = new Map<string, number>();
+  for (const m of members) {
+    for (const k of features.get(m.id)!.head.keys()) {
+      if (k.startsWith("c:") && LEXICON.polarityConcepts.has(k.slice(2))) continue;
+      share.set(k, (share.get(k) ?? 0) + 1);
+    }
+  }
+  return [...share]
+    .filter(([, n]) => members.length === 1 || 2 * n > members.length)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, SIGNATURE_SIZE)
+    .map(([k]) => k)
+    .sort();
 }
 
 /** The item body without its heading (the heading is read separately). */

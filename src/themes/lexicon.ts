@@ -27,6 +27,8 @@ export interface Lexicon {
   positive: Set<string>;
   negators: Set<string>;
   userWords: string[];
+  /** Concepts that only say a shortcoming is stated (不足、淡化 …), not what about. */
+  polarityConcepts: Set<string>;
 }
 
 interface LexiconFile {
@@ -36,6 +38,7 @@ interface LexiconFile {
   positive: string[];
   negators: string[];
   userWords: string[];
+  polarityConcepts: string[];
 }
 
 export const LEXICON: Lexicon = loadLexicon();
@@ -52,6 +55,7 @@ function loadLexicon(): Lexicon {
     positive: new Set(file.positive),
     negators: new Set(file.negators),
     userWords: file.userWords,
+    polarityConcepts: new Set(file.polarityConcepts),
   };
 }
 
