@@ -44,7 +44,10 @@ export interface CodebookTheme {
   combos: CodebookCombo[];
   /** Measure themes only: ids of further problem themes the measure addresses. */
   addresses: string[];
+  /** The theme's own typical forms (a shortcoming as reports state it, for a problem theme; the action, for a measure). */
   examples: string[];
+  /** Typical opposite forms: the action answering a problem theme, the shortcoming a measure theme answers. */
+  opposite: string[];
 }
 
 /** Scoring settings a codebook may override. */
@@ -209,6 +212,7 @@ function parseTheme(
     combos,
     addresses,
     examples: stringArray(raw.examples, `${at}: examples`, fail),
+    opposite: stringArray(raw.kind === "problem" ? raw.positive : raw.negative, `${at}: ${raw.kind === "problem" ? "positive" : "negative"}`, fail),
   };
 }
 

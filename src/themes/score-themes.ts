@@ -61,7 +61,8 @@ export function scoreThemes(text: ScoringText, codebook: Codebook, kind: "proble
       headingScore: round(headScore),
       headingHits: head.map((h) => h.label),
       bodyHits: bodyOnly.map((h) => h.label),
-      specificity: head.reduce((n, h) => n + (h.weight > 0 ? h.chars : 0), 0),
+      // Only literal keywords say how specifically a heading names a theme; a synonym-set word is a paraphrase.
+      specificity: head.reduce((n, h) => n + (h.weight > 0 && h.key.startsWith("k:") ? h.chars : 0), 0),
     });
   });
   const order = new Map(codebook.themes.map((t, i) => [t.id, i]));

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { UsageError } from "../../src/errors.ts";
-import { loadCodebook, scoreThemes, scoringText } from "../../src/themes/index.ts";
+import { loadCodebook, parseCodebook, pickTheme, scoreThemes, scoringText } from "../../src/themes/index.ts";
 import { fold } from "../fixtures/themes/seed-gold.fixtures.ts";
 
 function writeTemp(name: string, content: string): string {
@@ -55,6 +55,44 @@ describe("loadCodebook (shipped)", () => {
       }
     }
     expect(misses).toEqual([]);
+  });
+});
+
+describe("loadCodebook (shipped taxonomy)", () => {
+  const cb = loadCodebook();
+
+  it("should place every theme in one of the ten families (政治建设 … 党建与业务)", () => {
+    expect([...cb.families.values()]).toEqual(["政治建设", "思想建设", "组织建设", "作风建设", "纪律建设", "制度建设", "党员队伍", "组织生活", "保障", "党建与业务"]);
+    for (const t of cb.themes) expect(cb.families.has(t.family), `${t.id}: ${t.family}`).toBe(true);
+    for (const family of cb.families.keys()) expect(cb.themes.some((t) => t.family === family && t.kind === "problem"), family).toBe(true);
+  });
+
+  it("should give every theme typical forms of its own and of the opposite side", () => {
+    for (const t of cb.themes) {
+      expect(t.examples.length, t.id).toBeGreaterThan(0);
+      expect(t.opposite.length, t.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("should read a problem theme's positive forms as measures that answer it, and a measure theme's negative forms as problems it answers", () => {
+    const misses: string[] = [];
+    for (const t of cb.themes) {
+      for (const form of t.opposite) {
+        const other = t.kind === "problem" ? "measure" : "problem";
+        const pick = pickTheme(scoreThemes(scoringText(fold(form), undefined), cb, other), cb.settings.threshold)?.theme;
+        const [p, m] = t.kind === "problem" ? [t, pick] : [pick, t];
+        if (!p || !m || !(p.concern === m.concern || m.addresses.includes(p.id))) misses.push(`${t.id}: ${form} → ${pick?.id ?? "none"}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it("should resolve synonym-set keywords and name unknown ones in the error", () => {
+    const theme = cb.byId.get("p-recruitment-slow")!;
+    expect(theme.keywords.some(([k]) => k === "@aging")).toBe(true);
+    expect(cb.concepts.get("aging")!.words).toEqual(expect.arrayContaining(["老化", "年龄偏大", "后继乏人", "青黄不接"]));
+    const bad = { themes: [{ id: "p-x", kind: "problem", label: "x", keywords: { "@no-such-set": 3 } }] };
+    expect(() => parseCodebook(bad, "inline")).toThrow(/no-such-set/);
   });
 });
 
