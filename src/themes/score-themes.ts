@@ -116,7 +116,7 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
   const { index, themes, concepts } = codebook;
   const found = scanTerms(text, index);
   const present = new Set<string>();
-  type Candidate = { key: string; weight: number; label: string; chars: number; spans: [number, number][]; first: number };
+  type Candidate = { key: string; weight: number; label: string; chars: number; spans: [number, number][]; terms: string[]; first: number };
   const byTheme = new Map<number, Map<string, Candidate>>();
   for (const hit of found) {
     present.add(hit.term);
@@ -129,9 +129,10 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
       const cand = cands.get(ref.key);
       if (!cand) {
         const label = ref.key.startsWith("c:") ? `${hit.term}≈${concepts.get(ref.key.slice(2))!.label}` : hit.term;
-        cands.set(ref.key, { key: ref.key, weight: ref.weight, label, chars, spans: [[hit.start, hit.end]], first: hit.start });
+        cands.set(ref.key, { key: ref.key, weight: ref.weight, label, chars, spans: [[hit.start, hit.end]], terms: [hit.term], first: hit.start });
       } else {
         cand.spans.push([hit.start, hit.end]);
+        cand.terms.push(hit.term);
         cand.first = Math.min(cand.first, hit.start);
         if (chars > cand.chars && ref.key.startsWith("c:")) {
           cand.chars = chars;
@@ -159,16 +160,19 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
     for (const c of ordered) {
       if (c.key.startsWith("k:")) continue;
       let weight = 0;
-      for (const [s, e] of c.spans) {
+      let word = "";
+      for (const [n, [s, e]] of c.spans.entries()) {
         // A zero-weight keyword around the word hides it (纳入党 hides 入党 of the 发展党员 set too), and a
         // negative keyword it overlaps argues against the theme for it as well (量化考核 is not 考核办法 here).
         if (counted.some(({ span: [cs, ce], weight: w }) => (w === 0 && cs <= s && e <= ce) || (w < 0 && s < ce && cs < e))) continue;
         const under = counted.filter(({ span: [cs, ce] }) => s < ce && cs < e).reduce((sum, k) => sum + Math.max(0, k.weight), 0);
-        weight = Math.max(weight, c.weight - under);
+        if (c.weight - under > weight) [weight, word] = [c.weight - under, c.terms[n]!];
       }
       if (weight <= 0) continue;
       for (const span of c.spans) counted.push({ span, weight: c.weight });
-      hits.push({ key: c.key, label: c.label, weight: at(c.first, weight), chars: c.chars });
+      // The label names the word that spoke (年龄偏大≈队伍老化、后继乏人).
+      const label = `${word}≈${concepts.get(c.key.slice(2))!.label}`;
+      hits.push({ key: c.key, label, weight: at(c.first, weight), chars: c.chars });
     }
     out.set(i, hits);
   }

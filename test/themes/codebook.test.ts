@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { describe, expect, it } from "vitest";
 
@@ -93,6 +94,19 @@ describe("loadCodebook (shipped taxonomy)", () => {
     expect(cb.concepts.get("aging")!.words).toEqual(expect.arrayContaining(["老化", "年龄偏大", "后继乏人", "青黄不接"]));
     const bad = { themes: [{ id: "p-x", kind: "problem", label: "x", keywords: { "@no-such-set": 3 } }] };
     expect(() => parseCodebook(bad, "inline")).toThrow(/no-such-set/);
+  });
+});
+
+describe("the codebook example of src/themes/README.md", () => {
+  it("should load and group two wordings of its problem through its synonym set", () => {
+    const md = readFileSync(fileURLToPath(new URL("../../src/themes/README.md", import.meta.url)), "utf8");
+    const start = md.indexOf("```json") + "```json".length;
+    const cb = parseCodebook(JSON.parse(md.slice(start, md.indexOf("```", start))), "README");
+    expect(cb.families.get("support")).toBe("保障");
+    const text = (t: string) => scoringText(fold(t), undefined);
+    for (const t of ["职工饭菜质量不高", "食堂伙食太贵"]) {
+      expect(pickTheme(scoreThemes(text(t), cb, "problem"), cb.settings.threshold)?.theme.id, t).toBe("p-canteen");
+    }
   });
 });
 
