@@ -257,6 +257,8 @@ export interface DocumentExtraction {
 export interface ThemeAssignment {
   themeId: string;
   reason: string;
+  /** Codebook score (codebook themes) or word similarity to the cluster medoid (clusters); see assignThemes. */
+  score?: number;
 }
 
 export interface Extraction {

@@ -17,6 +17,11 @@ export interface ThemeAssignmentResult {
   themeOf: Map<string, string>;
   /** Statement id → why it is in its theme. */
   explanations: Map<string, string>;
+  /**
+   * Statement id → how strongly it belongs: the codebook score for a codebook theme (≥ the threshold), the word
+   * similarity (0–1) to the cluster's medoid for a cluster (1 for the medoid itself).
+   */
+  scores: Map<string, number>;
 }
 
 const KINDS = ["problem", "measure"] as const;
@@ -28,6 +33,7 @@ const KINDS = ["problem", "measure"] as const;
 export function assignThemes(statements: Statement[], bodies: Map<string, string>, codebook: Codebook): ThemeAssignmentResult {
   const themeOf = new Map<string, string>();
   const explanations = new Map<string, string>();
+  const scores = new Map<string, number>();
   const members = new Map<string, Statement[]>();
   const clusterThemes: Theme[] = [];
   const position = new Map(statements.map((s, i) => [s.id, i]));
@@ -42,6 +48,7 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
       if (pick) {
         const id = `cb:${pick.theme.id}`;
         themeOf.set(s.id, id);
+        scores.set(s.id, pick.score);
         explanations.set(s.id, explainCodebook(pick, ranked.find((r) => r !== pick), codebook.settings.threshold, pick !== ranked[0]));
         push(members, id, s);
       } else {
@@ -52,7 +59,8 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
     for (const c of clusterStatements(uncovered, ofKind, bodies, codebook.settings.clusterThreshold)) {
       for (const m of c.members) {
         themeOf.set(m.id, c.id);
-        const sim = c.similarity.get(m.id) ?? 1;
+        const sim = m === c.medoid ? 1 : c.similarity.get(m.id) ?? 0;
+        scores.set(m.id, Math.round(sim * 1000) / 1000);
         const about = c.signature.length > 0 ? ` about ${c.signature.join(", ")}` : "";
         const how = m === c.medoid
           ? c.members.length > 1 ? `medoid of ${c.members.length} similar statements${about}` : `a theme of its own${about}`
@@ -67,7 +75,7 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
   const codebookThemes = codebook.themes
     .filter((t) => members.has(`cb:${t.id}`))
     .map((t) => toTheme(`cb:${t.id}`, t.kind, t.label, `codebook:${t.id}`, members.get(`cb:${t.id}`)!, position, t.family));
-  return { themes: [...codebookThemes, ...clusterThemes], themeOf, explanations };
+  return { themes: [...codebookThemes, ...clusterThemes], themeOf, explanations, scores };
 }
 
 /** A Theme whose statements and reports follow input order (membership and id do not depend on it). */

@@ -83,4 +83,22 @@ describe("clustering of statements no codebook theme covers", () => {
     expect(themeOf.get("s3")).not.toBe(themeOf.get("s0"));
     expect([...explanations.values()].join(" ")).toContain("队伍老化、后继乏人");
   });
+
+  it("should give every assignment a score: the codebook score, or the similarity to the cluster's medoid", () => {
+    const texts = ["党员队伍老化严重", "党员年龄普遍偏大，后继乏人", "三会一课不能按时召开"];
+    const statements = texts.map((t, i) => makeStatement(`s${i}`, `r${i}`, "problem", t, i));
+    const clustered = assignThemes(statements, new Map(), canteen);
+    for (const s of statements) {
+      const score = clustered.scores.get(s.id)!;
+      expect(score).toBeGreaterThan(0);
+      expect(score).toBeLessThanOrEqual(1);
+      expect(clustered.explanations.get(s.id)).toMatch(/cluster/);
+    }
+    const coded = assignThemes(statements, new Map(), codebook);
+    for (const s of statements) {
+      expect(coded.themeOf.get(s.id)).toMatch(/^cb:/);
+      expect(coded.scores.get(s.id)).toBeGreaterThanOrEqual(codebook.settings.threshold);
+      expect(coded.explanations.get(s.id)).toContain(`score ${coded.scores.get(s.id)}`);
+    }
+  });
 });
