@@ -89,11 +89,11 @@ function assemble(documents: DocumentExtraction[], codebook: Codebook, diagnosti
       }
     }
   }
-  const { themes, themeOf, explanations } = assignThemes(statements, bodies, codebook);
+  const { themes, themeOf, explanations, scores } = assignThemes(statements, bodies, codebook);
   for (const doc of documents) {
     for (const report of doc.reports) report.links = linkReport(report.statements, bodies, themeOf, codebook);
   }
   const assignments: Extraction["assignments"] = {};
-  for (const [id, themeId] of themeOf) assignments[id] = { themeId, reason: explanations.get(id) ?? "" };
+  for (const [id, themeId] of themeOf) assignments[id] = { themeId, reason: explanations.get(id) ?? "", score: scores.get(id) };
   return { documents, themes, assignments, diagnostics };
 }
