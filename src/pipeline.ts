@@ -2,22 +2,28 @@
  * The extraction pipeline composed from its stages:
  * ingest → normalise → segment → outline → classify → extract → themes → links.
  * Graph building and the sinks come after it, in graph/ and the commands.
+ *
+ * Isolation: each file's per-document stages run on their own (src/isolate), under the file budgets
+ * of src/budget.ts; a file that fails or overruns becomes one diagnostic and the others go on. The
+ * cross-report stages (themes, links) run once over all reports; should they fail, the files they
+ * fail on are found by trying each alone and are left out with a diagnostic.
  */
-import { classifyReport } from "./classify/classify.ts";
-import { classifySetting } from "./classify/setting.ts";
-import { extractEntities } from "./extract/entities/index.ts";
-import { readDocuments } from "./ingest/index.ts";
+import { IN_THREAD_BUDGET, type FileBudget } from "./budget.ts";
+import { collectFiles } from "./ingest/collect-files.ts";
+import { createFileRunner } from "./isolate/file-runner.ts";
+import { failedFile } from "./isolate/process-file.ts";
 import { linkReport } from "./links/index.ts";
-import { normaliseDocument } from "./normalise/index.ts";
-import { segmentDocument } from "./segment/segment.ts";
 import { assignThemes, loadCodebook } from "./themes/index.ts";
-import type { Diagnostic, DocumentExtraction, Extraction, ReportExtraction, Statement } from "./types.ts";
+import type { Diagnostic, DocumentExtraction, Extraction, Statement } from "./types.ts";
+import { pushAll } from "./util/arrays.ts";
 
 export interface PipelineOptions {
   /** Path of a user codebook (JSON) replacing the shipped one. */
   codebookPath?: string | undefined;
   /** Called after each document, for progress bars. */
   onProgress?: (done: number, total: number, what: string) => void;
+  /** Per-file budgets (default: the size limit only, in this thread; the CLI passes resolveBudget()). */
+  budget?: FileBudget | undefined;
 }
 
 /**
@@ -26,64 +32,53 @@ export interface PipelineOptions {
  */
 export async function runPipeline(paths: string[], options: PipelineOptions = {}): Promise<Extraction> {
   const codebook = loadCodebook(options.codebookPath);
-  const { documents, diagnostics } = await readDocuments(paths);
+  const { files, diagnostics } = await collectFiles(paths);
   const extracted: DocumentExtraction[] = [];
   const seenReports = new Set<string>();
-  documents.forEach((source, i) => {
-    const { document, diagnostics: normDiagnostics } = normaliseDocument(source);
-    diagnostics.push(...normDiagnostics);
-    const segmented = segmentDocument(document);
-    diagnostics.push(...segmented.diagnostics);
-    const reports: ReportExtraction[] = [];
-    for (const segment of segmented.reports) {
-      if (seenReports.has(segment.id)) {
-        diagnostics.push(repeatedReport(source.path, segment.startLine));
-        continue;
+  const runner = createFileRunner(options.budget ?? IN_THREAD_BUDGET);
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i]!;
+      const outcome = await runner.run(file, seenReports);
+      pushAll(diagnostics, outcome.diagnostics);
+      if (outcome.extraction) {
+        for (const report of outcome.extraction.reports) seenReports.add(report.segment.id);
+        extracted.push(outcome.extraction);
       }
-      seenReports.add(segment.id);
-      const classified = classifyReport(document, segment, segmented.markers);
-      const { setting, rule: settingRule } = classifySetting(document.text.slice(segment.span.start, segment.span.end));
-      const entities = extractEntities({
-        text: document.text,
-        source: source.text,
-        lines: document.lines,
-        span: segment.span,
-        noise: document.noise,
-        duplicates: segment.duplicates,
-        contextAt: classified.contextAt,
-      });
-      diagnostics.push(...entities.diagnostics.map((d) => ({ ...d, path: d.path ?? source.path, reportId: segment.id })));
-      reports.push({
-        segment,
-        setting,
-        settingRule,
-        outline: classified.outline,
-        statements: classified.statements,
-        organisations: entities.organisations,
-        mechanisms: entities.mechanisms,
-        slogans: entities.slogans,
-        figures: entities.figures,
-        links: [],
-      });
+      options.onProgress?.(i + 1, files.length, file.path);
     }
-    extracted.push({ document, reports });
-    options.onProgress?.(i + 1, documents.length, source.path);
-  });
-  return assemble(extracted, codebook, diagnostics);
+  } finally {
+    await runner.close();
+  }
+  return assembleIsolated(extracted, codebook, diagnostics);
 }
 
-function repeatedReport(path: string, line: number): Diagnostic {
-  return {
-    severity: "warning",
-    origin: "pipeline:duplicate-report",
-    path,
-    line,
-    message: "this report repeats one read earlier (same text); it is counted once",
-  };
+type Codebook = ReturnType<typeof loadCodebook>;
+
+/**
+ * assemble() over all documents; if it throws, each document is tried alone and those it throws on
+ * are left out with one diagnostic each (when the failure needs several documents together, it is rethrown).
+ */
+function assembleIsolated(documents: DocumentExtraction[], codebook: Codebook, diagnostics: Diagnostic[]): Extraction {
+  try {
+    return assemble(documents, codebook, diagnostics);
+  } catch (error) {
+    const kept: DocumentExtraction[] = [];
+    for (const doc of documents) {
+      try {
+        assemble([doc], codebook, []);
+        kept.push(doc);
+      } catch (alone) {
+        diagnostics.push(failedFile(doc.document.source.path, "themes", alone));
+      }
+    }
+    if (kept.length === documents.length) throw error;
+    return assemble(kept, codebook, diagnostics);
+  }
 }
 
 /** Themes across all reports, then links within each report. */
-function assemble(documents: DocumentExtraction[], codebook: ReturnType<typeof loadCodebook>, diagnostics: Diagnostic[]): Extraction {
+function assemble(documents: DocumentExtraction[], codebook: Codebook, diagnostics: Diagnostic[]): Extraction {
   const statements: Statement[] = [];
   const bodies = new Map<string, string>();
   for (const doc of documents) {
@@ -102,4 +97,3 @@ function assemble(documents: DocumentExtraction[], codebook: ReturnType<typeof l
   for (const [id, themeId] of themeOf) assignments[id] = { themeId, reason: explanations.get(id) ?? "", score: scores.get(id) };
   return { documents, themes, assignments, diagnostics };
 }
-

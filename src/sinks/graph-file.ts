@@ -2,17 +2,20 @@
  * The embedded default store: the graph as graphology `graph.export()` JSON (default out/graph.json).
  * Importing into an existing file merges (mergeNode / mergeEdgeWithKey on the deterministic keys) and
  * recomputes the recurrence counts over everything in it; output is canonical (sorted nodes, edges
- * and attribute keys), so importing the same input twice leaves a byte-identical file.
+ * and attribute keys), so importing the same input twice leaves a byte-identical file. The
+ * read-merge-write runs under an exclusive lock file (file-lock.ts), so concurrent imports queue.
  */
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 
 import type { SerializedGraph } from "graphology-types";
 
-import { InputError } from "../errors.ts";
+import { InputError, OutputError } from "../errors.ts";
 import { assignAggregates } from "../graph/aggregates.ts";
 import { createKgGraph, type KgGraph } from "../graph/build-graph.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes } from "../graph/schema.ts";
+import { ensureFolder } from "../util/ensure-folder.ts";
+import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
 
 export { assignAggregates };
 
@@ -49,12 +52,17 @@ export async function readGraphFile(path: string): Promise<KgGraph> {
   }
 }
 
-/** Write a graph as canonical JSON (creating the folder), replacing the file atomically. */
+/** Write a graph as canonical JSON (creating the folder), replacing the file atomically; the temp file never stays behind. */
 export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAPH_FILE): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, serializeGraph(graph), "utf8");
-  await rename(tmp, path);
+  try {
+    await ensureFolder(dirname(path));
+    await writeFile(tmp, serializeGraph(graph), "utf8");
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw new OutputError(`graph file: cannot write "${path}" (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`, { cause: err });
+  }
 }
 
 /**
@@ -62,7 +70,14 @@ export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAP
  * with the recurrence counts recomputed over the result.
  * @example await importIntoGraphFile(buildGraph(extraction), "out/graph.json");
  */
-export async function importIntoGraphFile(graph: KgGraph, path: string = DEFAULT_GRAPH_FILE, options: { wipe?: boolean } = {}): Promise<GraphFileSummary> {
+export async function importIntoGraphFile(graph: KgGraph, path: string = DEFAULT_GRAPH_FILE, options: { wipe?: boolean; lock?: LockOptions } = {}): Promise<GraphFileSummary> {
+  // Read-merge-write under the file's exclusive lock (sinks/file-lock.ts): a concurrent import waits.
+  await assertReplaceableFile(path);
+  return withFileLock(path, () => mergeIntoFile(graph, path, options), options.lock);
+}
+
+async function mergeIntoFile(graph: KgGraph, path: string, options: { wipe?: boolean }): Promise<GraphFileSummary> {
+  await removeStaleTempFiles(path);
   const existing = options.wipe ? null : await readIfExists(path);
   const target = existing ?? createKgGraph();
   const before = { nodes: target.order, edges: target.size };

@@ -8,14 +8,17 @@ import { createInterface } from "node:readline/promises";
 import cliProgress from "cli-progress";
 import { type Command, InvalidArgumentError } from "commander";
 
+import { DEFAULT_MAX_FILE_MB, DEFAULT_TIME_LIMIT_S, type FileBudget, parseLimit, resolveBudget } from "../../budget.ts";
 import { type KgConfig, parseBatchSize, resolveConfig } from "../../config.ts";
 import { InputError, KgError, UsageError } from "../../errors.ts";
 import { buildGraph, type KgGraph } from "../../graph/build-graph.ts";
 import { runPipeline } from "../../pipeline.ts";
+import { DEFAULT_LOCK_WAIT_MS, describeOwner, type LockOptions } from "../../sinks/file-lock.ts";
 import { DEFAULT_GRAPH_FILE, type GraphFileSummary, importIntoGraphFile } from "../../sinks/graph-file.ts";
 import { connectNeo4j, type Neo4jHandle } from "../../store/neo4j/client.ts";
 import { type LoadSummary, loadGraph, wipeDatabase } from "../../store/neo4j/load-graph.ts";
 import type { Extraction } from "../../types.ts";
+import { redactUri, safeText } from "../../util/terminal.ts";
 import { printDiagnostics } from "../report.ts";
 
 export interface ImportOptions {
@@ -28,6 +31,9 @@ export interface ImportOptions {
   dryRun?: boolean | undefined;
   codebook?: string | undefined;
   verbose?: boolean | undefined;
+  maxFileSize?: string | undefined;
+  timeLimit?: string | undefined;
+  lockWait?: string | undefined;
 }
 
 /** Where the command talks to the world; tests pass their own. */
@@ -68,6 +74,9 @@ export function registerImport(program: Command): void {
     .option("--dry-run", "extract and build the graph, print what would be written, write nothing")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
+    .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
+    .option("--time-limit <seconds>", `stop working on one file after this long, with a diagnostic (default: KG_TIME_LIMIT, else ${DEFAULT_TIME_LIMIT_S}; 0 = no limit)`)
+    .option("--lock-wait <seconds>", `wait this long for another import writing the same graph file (default: KG_LOCK_WAIT, else ${DEFAULT_LOCK_WAIT_MS / 1000})`)
     .action(async (paths: string[], opts: ImportOptions) => {
       await runImport(paths, opts, defaultIo());
     });
@@ -80,6 +89,8 @@ export function registerImport(program: Command): void {
 export async function runImport(paths: string[], opts: ImportOptions, io: ImportIo): Promise<ImportResult> {
   const started = Date.now();
   const config = resolveConfig({ neo4j: opts.neo4j, database: opts.database, batchSize: opts.batchSize }, { env: io.env ?? process.env, cwd: io.cwd ?? process.cwd() });
+  const lock = lockOptions(opts, io);
+  const budget = resolveBudget({ maxFileSize: opts.maxFileSize, timeLimit: opts.timeLimit }, io.env ?? process.env);
   const target = describeTarget(config, opts);
   if (opts.wipe && !opts.dryRun) await confirmWipe(target, opts, io);
 
@@ -87,7 +98,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   let neo: Neo4jHandle | undefined;
   try {
     if (config.uri && !opts.dryRun) neo = await connectNeo4j({ ...config, uri: config.uri });
-    const extraction = await extract(paths, opts, progress);
+    const extraction = await extract(paths, opts, progress, budget);
     const graph = buildGraph(extraction);
     const counts = { documents: extraction.documents.length, reports: countReports(extraction), nodes: graph.order, relationships: graph.size };
     if (opts.dryRun) {
@@ -96,7 +107,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     }
     const result: ImportResult = { ...counts, dryRun: false, durationMs: 0 };
     if (neo) result.neo4j = await writeNeo4j(neo, graph, config, opts, progress);
-    if (!neo || opts.out) result.file = await importIntoGraphFile(graph, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true });
+    if (!neo || opts.out) result.file = await importIntoGraphFile(graph, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true, lock });
     result.durationMs = Date.now() - started;
     return finish(io, result, target);
   } finally {
@@ -105,15 +116,27 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   }
 }
 
-async function extract(paths: string[], opts: ImportOptions, progress: Progress): Promise<Extraction> {
+async function extract(paths: string[], opts: ImportOptions, progress: Progress, budget: FileBudget): Promise<Extraction> {
   progress.start("extracting");
-  const extraction = await runPipeline(paths, { codebookPath: opts.codebook, onProgress: (done, total) => progress.update(done, total) });
+  const extraction = await runPipeline(paths, { codebookPath: opts.codebook, budget, onProgress: (done, total) => progress.update(done, total) });
   progress.stop();
   printDiagnostics(extraction.diagnostics, opts.verbose === true);
   if (extraction.documents.length === 0) {
-    throw new InputError(`import: no readable report in ${paths.join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
+    throw new InputError(`import: no readable report in ${paths.map(safeText).join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
   }
   return extraction;
+}
+
+/** How long to wait for another import holding the graph file's lock, and what to say meanwhile. */
+function lockOptions(opts: ImportOptions, io: ImportIo): LockOptions {
+  const env = io.env ?? process.env;
+  const given = opts.lockWait ?? (env.KG_LOCK_WAIT?.trim() || undefined);
+  const waitMs = given === undefined ? DEFAULT_LOCK_WAIT_MS : Math.round(parseLimit(given, "--lock-wait (KG_LOCK_WAIT)", "seconds") * 1000);
+  return {
+    waitMs,
+    onWait: (owner, lockPath) =>
+      io.stderr.write(`kg import: ${safeText(describeOwner(owner))} is writing this graph file (${safeText(lockPath)}); waiting up to ${Math.round(waitMs / 1000)} s…\n`),
+  };
 }
 
 async function writeNeo4j(neo: Neo4jHandle, graph: KgGraph, config: KgConfig, opts: ImportOptions, progress: Progress) {
@@ -136,8 +159,8 @@ async function confirmWipe(target: string, opts: ImportOptions, io: ImportIo): P
 }
 
 function describeTarget(config: KgConfig, opts: ImportOptions): string {
-  if (!config.uri) return `the graph file ${opts.out ?? DEFAULT_GRAPH_FILE}`;
-  return `Neo4j ${config.uri} (database ${config.database ?? "default"})`;
+  if (!config.uri) return `the graph file ${safeText(opts.out ?? DEFAULT_GRAPH_FILE)}`;
+  return `Neo4j ${safeText(redactUri(config.uri))} (database ${safeText(config.database ?? "default")})`;
 }
 
 function describePlan(graph: KgGraph, target: string): string {
@@ -162,7 +185,7 @@ function finish(io: ImportIo, result: ImportResult, target: string): ImportResul
   if (result.file) {
     const f = result.file;
     lines.push(
-      `  ${f.path}: ${f.nodesAdded} nodes and ${f.edgesAdded} relationships added (${f.merged ? "merged into the existing file" : "new file"}); it holds ${f.nodes} nodes, ${f.edges} relationships`,
+      `  ${safeText(f.path)}: ${f.nodesAdded} nodes and ${f.edgesAdded} relationships added (${f.merged ? "merged into the existing file" : "new file"}); it holds ${f.nodes} nodes, ${f.edges} relationships`,
     );
   }
   lines.push(`  ${result.nodes} nodes and ${result.relationships} relationships from this input, in ${secs} s`);
