@@ -11,11 +11,15 @@ import { linkReport } from "./links/index.ts";
 import { normaliseDocument } from "./normalise/index.ts";
 import { segmentDocument } from "./segment/segment.ts";
 import { assignThemes, loadCodebook } from "./themes/index.ts";
+import { applyDecisions, type LoadedDecisions } from "./themes/decisions.ts";
+import type { Codebook } from "./themes/index.ts";
 import type { Diagnostic, DocumentExtraction, Extraction, ReportExtraction, Statement } from "./types.ts";
 
 export interface PipelineOptions {
   /** Path of a user codebook (JSON) replacing the shipped one. */
   codebookPath?: string | undefined;
+  /** The analyst's theme decisions, applied after theme assignment (see themes/decisions.ts). */
+  decisions?: LoadedDecisions | undefined;
   /** Called after each document, for progress bars. */
   onProgress?: (done: number, total: number, what: string) => void;
 }
@@ -26,15 +30,28 @@ export interface PipelineOptions {
  */
 export async function runPipeline(paths: string[], options: PipelineOptions = {}): Promise<Extraction> {
   const codebook = loadCodebook(options.codebookPath);
+  const { documents, diagnostics } = await extractDocuments(paths, options);
+  return assemble(documents, codebook, diagnostics, options.decisions);
+}
+
+/**
+ * The per-document stages (ingest → … → extract) over files and folders, without the cross-report
+ * stages: every report a document holds is kept (a report repeated in another document is resolved by
+ * `assemble`, in path order), themes and links are left empty.
+ */
+export async function extractDocuments(
+  paths: string[],
+  options: Pick<PipelineOptions, "onProgress"> = {},
+): Promise<{ documents: DocumentExtraction[]; diagnostics: Diagnostic[] }> {
   const { documents, diagnostics } = await readDocuments(paths);
   const extracted: DocumentExtraction[] = [];
-  const seenReports = new Set<string>();
   documents.forEach((source, i) => {
     const { document, diagnostics: normDiagnostics } = normaliseDocument(source);
     diagnostics.push(...normDiagnostics);
     const segmented = segmentDocument(document);
     diagnostics.push(...segmented.diagnostics);
     const reports: ReportExtraction[] = [];
+    const seenReports = new Set<string>();
     for (const segment of segmented.reports) {
       if (seenReports.has(segment.id)) {
         diagnostics.push(repeatedReport(source.path, segment.startLine));
@@ -69,7 +86,7 @@ export async function runPipeline(paths: string[], options: PipelineOptions = {}
     extracted.push({ document, reports });
     options.onProgress?.(i + 1, documents.length, source.path);
   });
-  return assemble(extracted, codebook, diagnostics);
+  return { documents: extracted, diagnostics };
 }
 
 function repeatedReport(path: string, line: number): Diagnostic {
@@ -82,11 +99,22 @@ function repeatedReport(path: string, line: number): Diagnostic {
   };
 }
 
-/** Themes across all reports, then links within each report. */
-function assemble(documents: DocumentExtraction[], codebook: ReturnType<typeof loadCodebook>, diagnostics: Diagnostic[]): Extraction {
+/**
+ * The cross-report stages over a set of documents: repeated content is counted once (a document with
+ * the same bytes as another, a report repeated in another document: the first in path order keeps it),
+ * then themes over all statements, the analyst's decisions, and links within each report. The result
+ * depends only on the set of documents, not on their order (documents keep their input order).
+ */
+export function assemble(
+  input: DocumentExtraction[],
+  codebook: Codebook,
+  diagnostics: Diagnostic[],
+  decisions?: LoadedDecisions | undefined,
+): Extraction {
+  const documents = dedupeContent(input, diagnostics);
   const statements: Statement[] = [];
   const bodies = new Map<string, string>();
-  for (const doc of documents) {
+  for (const doc of canonicalOrder(documents)) {
     for (const report of doc.reports) {
       for (const st of report.statements) {
         statements.push(st);
@@ -94,7 +122,8 @@ function assemble(documents: DocumentExtraction[], codebook: ReturnType<typeof l
       }
     }
   }
-  const { themes, themeOf, explanations } = assignThemes(statements, bodies, codebook);
+  const assigned = assignThemes(statements, bodies, codebook);
+  const { themes, themeOf, explanations } = decisions ? applyDecisions(assigned, statements, decisions, diagnostics) : assigned;
   for (const doc of documents) {
     for (const report of doc.reports) report.links = linkReport(report.statements, bodies, themeOf, codebook);
   }
@@ -103,3 +132,39 @@ function assemble(documents: DocumentExtraction[], codebook: ReturnType<typeof l
   return { documents, themes, assignments, diagnostics };
 }
 
+/** Documents by path, then content hash: the order that decides which copy of repeated content counts. */
+export function canonicalOrder<T extends DocumentExtraction>(documents: readonly T[]): T[] {
+  const key = (d: DocumentExtraction) => [d.document.source.path, d.document.source.sha256] as const;
+  return [...documents].sort((a, b) => {
+    const [pa, sa] = key(a);
+    const [pb, sb] = key(b);
+    return pa < pb ? -1 : pa > pb ? 1 : sa < sb ? -1 : sa > sb ? 1 : 0;
+  });
+}
+
+/** Drop documents with the bytes of an earlier one, and reports already held by an earlier document (path order). */
+function dedupeContent(input: DocumentExtraction[], diagnostics: Diagnostic[]): DocumentExtraction[] {
+  const keepDoc = new Set<DocumentExtraction>();
+  const owner = new Map<string, DocumentExtraction>();
+  const seenSha = new Map<string, string>();
+  for (const doc of canonicalOrder(input)) {
+    const { path, sha256 } = doc.document.source;
+    const first = seenSha.get(sha256);
+    if (first !== undefined) {
+      diagnostics.push({ severity: "warning", origin: "pipeline:duplicate-document", path, message: `same bytes as ${first}; counted once` });
+      continue;
+    }
+    seenSha.set(sha256, path);
+    keepDoc.add(doc);
+    for (const report of doc.reports) if (!owner.has(report.segment.id)) owner.set(report.segment.id, doc);
+  }
+  return input
+    .filter((doc) => keepDoc.has(doc))
+    .map((doc) => {
+      const reports = doc.reports.filter((r) => owner.get(r.segment.id) === doc);
+      for (const r of doc.reports) {
+        if (owner.get(r.segment.id) !== doc) diagnostics.push(repeatedReport(doc.document.source.path, r.segment.startLine));
+      }
+      return reports.length === doc.reports.length ? doc : { ...doc, reports };
+    });
+}

@@ -1,8 +1,12 @@
 /*
  * The embedded default store: the graph as graphology `graph.export()` JSON (default out/graph.json).
- * Importing into an existing file merges (mergeNode / mergeEdgeWithKey on the deterministic keys) and
- * recomputes the recurrence counts over everything in it; output is canonical (sorted nodes, edges
- * and attribute keys), so importing the same input twice leaves a byte-identical file.
+ * `kg import` rebuilds the file from the extraction records it holds (on its Document nodes) plus the
+ * documents read now (importDocumentsIntoGraphFile): themes, decisions, links and recurrence are
+ * recomputed over the union and the file is rewritten, so any order or batching of imports of the same
+ * documents gives the same bytes as one clean import, and nothing that no statement supports any more
+ * stays behind. Output is canonical (sorted nodes, edges and attribute keys), so importing the same
+ * input twice leaves a byte-identical file. importIntoGraphFile is the plain key-by-key merge of a
+ * graph without records.
  */
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -12,6 +16,10 @@ import type { SerializedGraph } from "graphology-types";
 import { InputError } from "../errors.ts";
 import { assignAggregates } from "../graph/aggregates.ts";
 import { createKgGraph, type KgGraph } from "../graph/build-graph.ts";
+import { buildStoreGraph, documentsOfGraph, unionDocuments } from "../graph/records.ts";
+import type { Codebook } from "../themes/codebook.ts";
+import type { LoadedDecisions } from "../themes/decisions.ts";
+import type { Diagnostic, DocumentExtraction, Extraction } from "../types.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes } from "../graph/schema.ts";
 
 export { assignAggregates };
@@ -30,6 +38,52 @@ export interface GraphFileSummary {
   edgesAdded: number;
   /** True when an existing file was merged into (false: new file, or --wipe). */
   merged: boolean;
+  /** Nodes / edges of the old file that are gone (replaced documents, themes no statement supports). */
+  nodesRemoved?: number;
+  edgesRemoved?: number;
+}
+
+export interface DocumentsImportOptions {
+  wipe?: boolean;
+  codebook: Codebook;
+  decisions?: LoadedDecisions | undefined;
+}
+
+/**
+ * Import documents into the graph file at `path`: the stored documents (unless `wipe`) with `incoming`
+ * replacing those at the same paths, everything across reports recomputed over the union, the file
+ * rewritten atomically. Diagnostics of the recomputation (decisions that no longer apply …) are pushed
+ * to `diagnostics`.
+ * @example await importDocumentsIntoGraphFile(documents, "out/graph.json", { codebook }, diagnostics);
+ */
+export async function importDocumentsIntoGraphFile(
+  incoming: readonly DocumentExtraction[],
+  path: string,
+  options: DocumentsImportOptions,
+  diagnostics: Diagnostic[],
+): Promise<GraphFileSummary & { extraction: Extraction; graph: KgGraph }> {
+  const existing = options.wipe ? null : await readIfExists(path);
+  const stored = existing ? documentsOfGraph(existing) : [];
+  const { graph, extraction } = buildStoreGraph(unionDocuments(stored, incoming), options.codebook, options.decisions, diagnostics);
+  await writeGraphFile(graph, path);
+  const diff = keyDiff(existing, graph);
+  return { path, nodes: graph.order, edges: graph.size, ...diff, merged: existing !== null, extraction, graph };
+}
+
+/** What changed between two graphs, by node and edge key. */
+export function keyDiff(before: KgGraph | null, after: KgGraph) {
+  const count = (keys: Iterable<string>, has: (k: string) => boolean) => {
+    let n = 0;
+    for (const k of keys) if (!has(k)) n += 1;
+    return n;
+  };
+  if (!before) return { nodesAdded: after.order, edgesAdded: after.size, nodesRemoved: 0, edgesRemoved: 0 };
+  return {
+    nodesAdded: count(after.nodes(), (k) => before.hasNode(k)),
+    edgesAdded: count(after.edges(), (k) => before.hasEdge(k)),
+    nodesRemoved: count(before.nodes(), (k) => after.hasNode(k)),
+    edgesRemoved: count(before.edges(), (k) => after.hasEdge(k)),
+  };
 }
 
 /** Read a graph file written by writeGraphFile. Throws InputError when it is missing or not a graph. */
@@ -99,7 +153,8 @@ export function serializeGraph(graph: KgGraph): string {
   return `${JSON.stringify(sortKeys(canonical))}\n`;
 }
 
-async function readIfExists(path: string): Promise<KgGraph | null> {
+/** The graph in the file at `path`, or null when there is no file. */
+export async function readIfExists(path: string): Promise<KgGraph | null> {
   try {
     await stat(path);
   } catch (err) {
