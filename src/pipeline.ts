@@ -11,6 +11,7 @@ import { linkReport } from "./links/index.ts";
 import { normaliseDocument } from "./normalise/index.ts";
 import { segmentDocument } from "./segment/segment.ts";
 import { assignThemes, loadCodebook } from "./themes/index.ts";
+import { canonicalOrder } from "./graph/order.ts";
 import { applyDecisions, type LoadedDecisions } from "./themes/decisions.ts";
 import type { Codebook } from "./themes/index.ts";
 import type { Diagnostic, DocumentExtraction, Extraction, ReportExtraction, Statement } from "./types.ts";
@@ -130,16 +131,6 @@ export function assemble(
   const assignments: Extraction["assignments"] = {};
   for (const [id, themeId] of themeOf) assignments[id] = { themeId, reason: explanations.get(id) ?? "" };
   return { documents, themes, assignments, diagnostics };
-}
-
-/** Documents by path, then content hash: the order that decides which copy of repeated content counts. */
-export function canonicalOrder<T extends DocumentExtraction>(documents: readonly T[]): T[] {
-  const key = (d: DocumentExtraction) => [d.document.source.path, d.document.source.sha256] as const;
-  return [...documents].sort((a, b) => {
-    const [pa, sa] = key(a);
-    const [pb, sb] = key(b);
-    return pa < pb ? -1 : pa > pb ? 1 : sa < sb ? -1 : sa > sb ? 1 : 0;
-  });
 }
 
 /** Drop documents with the bytes of an earlier one, and reports already held by an earlier document (path order). */

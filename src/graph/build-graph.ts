@@ -19,6 +19,7 @@ import type {
 } from "../types.ts";
 import { assignAggregates } from "./aggregates.ts";
 import { hashKey, nodeKey, relKey } from "./keys.ts";
+import { canonicalOrder } from "./order.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes, NodeLabel, RelType } from "./schema.ts";
 
 export type KgGraph = Graph<KgNodeAttributes, KgEdgeAttributes, KgGraphAttributes>;
@@ -40,7 +41,8 @@ export function createKgGraph(): KgGraph {
 export function buildGraph(extraction: Extraction): KgGraph {
   const graph = createKgGraph();
   const themeKeys = new Map(extraction.themes.map((t) => [t.id, themeKey(t)]));
-  for (const doc of extraction.documents) {
+  // Path order: where documents share a node or edge (an organisation, PART_OF), the last in this order speaks.
+  for (const doc of canonicalOrder(extraction.documents)) {
     addDocument(graph, doc, extraction, themeKeys);
   }
   for (const theme of extraction.themes) addTheme(graph, theme);

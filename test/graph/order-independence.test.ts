@@ -1,0 +1,67 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { importDocumentsIntoGraphFile } from "../../src/sinks/graph-file.ts";
+import { loadCodebook } from "../../src/themes/codebook.ts";
+import type { LoadedDecisions } from "../../src/themes/decisions.ts";
+import type { DocumentExtraction } from "../../src/types.ts";
+import { corpusPaths, extractCorpus, graphDiff, importSequence } from "./order.fixtures.ts";
+
+const codebook = loadCodebook();
+const paths = corpusPaths();
+let docs: Map<string, DocumentExtraction>;
+let dir: string;
+let clean: string;
+
+beforeAll(async () => {
+  docs = await extractCorpus(paths);
+  dir = await mkdtemp(join(tmpdir(), "kg-order-"));
+  const cleanPath = join(dir, "clean.json");
+  await importDocumentsIntoGraphFile([...docs.values()], cleanPath, { codebook }, []);
+  clean = await readFile(cleanPath, "utf8");
+}, 120_000);
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Byte-identical to the clean import; on failure, say what differs in a few lines. */
+function expectSame(text: string): void {
+  if (text === clean) return;
+  expect(graphDiff(JSON.parse(clean), JSON.parse(text))).toEqual([]);
+  expect(text).toBe(clean); // same content, different bytes
+}
+
+let run = 0;
+async function importInBatches(batches: string[][], decisions?: LoadedDecisions): Promise<string> {
+  const path = join(dir, `run-${++run}.json`);
+  for (const batch of batches) await importDocumentsIntoGraphFile(batch.map((p) => docs.get(p)!), path, { codebook, decisions }, []);
+  return readFile(path, "utf8");
+}
+
+describe("graph file: any order, batching or repetition of imports equals one clean import", () => {
+  it("should be byte-identical to the clean import, one file at a time in reverse order", async () => {
+    expectSame(await importInBatches([...paths].reverse().map((p) => [p])));
+  });
+
+  it("should be byte-identical to the clean import for random orders, partitions and overlaps (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(importSequence(paths), async (batches) => {
+        expectSame(await importInBatches(batches));
+      }),
+      { numRuns: 12, seed: 20261129 },
+    );
+  });
+
+  it("should not keep themes or INSTANCE_OF edges of an earlier, partial view of the corpus", async () => {
+    const graph = JSON.parse(await importInBatches([paths.slice(0, 5), paths.slice(3), paths])) as { nodes: { key: string; attributes: Record<string, unknown> }[]; edges: { source: string; attributes: Record<string, unknown> }[] };
+    const statementsInTwoThemes = new Map<string, number>();
+    for (const e of graph.edges) if (e.attributes.type === "INSTANCE_OF") statementsInTwoThemes.set(e.source, (statementsInTwoThemes.get(e.source) ?? 0) + 1);
+    expect([...statementsInTwoThemes.values()].filter((n) => n > 1)).toEqual([]);
+    const unsupported = graph.nodes.filter((n) => (n.attributes.label === "Problem" || n.attributes.label === "Measure") && n.attributes.statementCount === 0);
+    expect(unsupported).toEqual([]);
+  });
+});
