@@ -9,7 +9,7 @@ import { importDocumentsIntoGraphFile } from "../../src/sinks/graph-file.ts";
 import { loadCodebook } from "../../src/themes/codebook.ts";
 import type { LoadedDecisions } from "../../src/themes/decisions.ts";
 import type { DocumentExtraction } from "../../src/types.ts";
-import { corpusPaths, extractCorpus, graphDiff, importSequence } from "./order.fixtures.ts";
+import { atPath, corpusPaths, extractCorpus, graphDiff, importSequence, themeKeys } from "./order.fixtures.ts";
 
 const codebook = loadCodebook();
 const paths = corpusPaths();
@@ -63,5 +63,22 @@ describe("graph file: any order, batching or repetition of imports equals one cl
     expect([...statementsInTwoThemes.values()].filter((n) => n > 1)).toEqual([]);
     const unsupported = graph.nodes.filter((n) => (n.attributes.label === "Problem" || n.attributes.label === "Measure") && n.attributes.statementCount === 0);
     expect(unsupported).toEqual([]);
+  });
+
+  it("should drop the reports, statements and themes of a document that changed at the same path", async () => {
+    const changed = "test/fixtures/changed-report.txt";
+    const before = docs.get(paths.find((p) => p.includes("community-runon"))!)!;
+    const after = docs.get(paths.find((p) => p.includes("private-enterprise"))!)!;
+    const rest = paths.filter((p) => !p.includes("community-runon") && !p.includes("private-enterprise")).map((p) => docs.get(p)!);
+    const path = join(dir, "changed.json");
+    await importDocumentsIntoGraphFile([...rest, atPath(before, changed)], path, { codebook }, []);
+    const first = JSON.parse(await readFile(path, "utf8"));
+    const summary = await importDocumentsIntoGraphFile([atPath(after, changed)], path, { codebook }, []);
+    const cleanPath = join(dir, "changed-clean.json");
+    await importDocumentsIntoGraphFile([...rest, atPath(after, changed)], cleanPath, { codebook }, []);
+    expect(await readFile(path, "utf8")).toBe(await readFile(cleanPath, "utf8"));
+    const gone = [...themeKeys(first)].filter((k) => !summary.graph.hasNode(k));
+    expect(gone.length).toBeGreaterThan(0);
+    expect(summary.nodesRemoved).toBeGreaterThan(gone.length);
   });
 });

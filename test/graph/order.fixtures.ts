@@ -92,3 +92,13 @@ export function graphDiff(expected: Serialized, actual: Serialized, max = 8): st
   compare("edge", edges(expected), edges(actual));
   return out.slice(0, max);
 }
+
+/** The same extraction as if the file had been at `path` (a document that changed at one path). */
+export function atPath(doc: DocumentExtraction, path: string): DocumentExtraction {
+  return { ...doc, document: { ...doc.document, source: { ...doc.document.source, path } } };
+}
+
+/** Keys of the Problem and Measure nodes of a serialized graph. */
+export function themeKeys(graph: { nodes: { key: string; attributes?: Record<string, unknown> }[] }): Set<string> {
+  return new Set(graph.nodes.filter((n) => n.attributes?.label === "Problem" || n.attributes?.label === "Measure").map((n) => n.key));
+}
