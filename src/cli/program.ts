@@ -9,6 +9,7 @@ import { registerExtract } from "./commands/extract.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerQuery } from "./commands/query.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerThemes } from "./commands/themes.ts";
 
 /** Build the `kg` command tree. Tests call `.exitOverride()` and `parseAsync([...], { from: "user" })`. */
 export function createProgram(): Command {
@@ -17,7 +18,7 @@ export function createProgram(): Command {
     .version("0.1.0")
     .exitOverride()
     .showHelpAfterError("(run kg --help for usage)");
-  for (const register of [registerExtract, registerImport, registerEval, registerQuery, registerServe]) {
+  for (const register of [registerExtract, registerImport, registerEval, registerQuery, registerServe, registerThemes]) {
     register(program);
   }
   return program;

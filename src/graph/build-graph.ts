@@ -215,6 +215,8 @@ function addTheme(graph: KgGraph, theme: Theme) {
     themeId: theme.id,
     name: theme.label,
     source: theme.source,
+    // The taxonomy family, when the themes stage gives one.
+    ...(typeof (theme as { family?: unknown }).family === "string" ? { family: (theme as { family?: string }).family } : {}),
     reportCount: 0, // counted by assignAggregates
     statementCount: 0,
   });

@@ -131,12 +131,8 @@ export function describeDecision(d: Decision): string {
   }
 }
 
-interface ThemeInfo {
-  id: string;
-  kind: "problem" | "measure";
-  label: string;
-  source: string;
-}
+/** A theme without its members (whatever else the themes stage gives it, e.g. a family, is kept). */
+type ThemeInfo = Omit<Theme, "statementIds" | "reportIds">;
 
 /**
  * Apply the decisions, in file order, to a theme assignment over `statements` (in canonical order).
@@ -149,7 +145,7 @@ export function applyDecisions(
   loaded: LoadedDecisions,
   diagnostics: Diagnostic[],
 ): ThemeAssignmentResult {
-  const info = new Map<string, ThemeInfo>(assigned.themes.map((t) => [t.id, { id: t.id, kind: t.kind, label: t.label, source: t.source }]));
+  const info = new Map<string, ThemeInfo>(assigned.themes.map(({ statementIds: _s, reportIds: _r, ...t }) => [t.id, t]));
   const themeOf = new Map(assigned.themeOf);
   const explanations = new Map(assigned.explanations);
   const byId = new Map(statements.map((s) => [s.id, s]));
@@ -205,9 +201,16 @@ export function applyDecisions(
         const inTheme = d.statements.filter((id) => themeOf.get(id) === t.id);
         if (inTheme.length === 0) return skip(`none of its statements is in ${d.theme} any more`);
         const missing = d.statements.filter((id) => themeOf.get(id) !== t.id);
-        if (missing.length > 0) skip(`statement(s) ${missing.join(", ")} not in ${d.theme} any more (the others were split off)`);
+        if (missing.length > 0) {
+          diagnostics.push({
+            severity: "warning",
+            origin: "themes:decisions",
+            path: loaded.path,
+            message: `decision ${n} (${describeDecision(d)}) applies only in part: statement(s) ${missing.join(", ")} no longer in ${d.theme}; the others were split off`,
+          });
+        }
         const first = statements.find((s) => inTheme.includes(s.id))!;
-        const made = info.get(d.id) ?? { id: d.id, kind: t.kind, label: d.label ?? shortLabel(first.normText), source: "analyst" };
+        const made: ThemeInfo = info.get(d.id) ?? { ...t, id: d.id, label: d.label ?? shortLabel(first.normText), source: "analyst" };
         info.set(d.id, made);
         for (const id of inTheme) {
           themeOf.set(id, d.id);

@@ -6,6 +6,8 @@ import type { Command } from "commander";
 
 import { InputError } from "../../errors.ts";
 import { runPipeline } from "../../pipeline.ts";
+import { DEFAULT_GRAPH_FILE } from "../../sinks/graph-file.ts";
+import { defaultDecisionsPath, loadDecisions } from "../../themes/decisions.ts";
 import { toExtractionJson } from "../../sinks/extraction-json.ts";
 import type { Extraction } from "../../types.ts";
 import { printDiagnostics } from "../report.ts";
@@ -13,6 +15,7 @@ import { printDiagnostics } from "../report.ts";
 export interface ExtractOptions {
   json?: boolean;
   codebook?: string;
+  decisions?: string;
   verbose?: boolean;
 }
 
@@ -24,6 +27,7 @@ export function registerExtract(program: Command): void {
     .argument("<paths...>", "report files or folders (.txt .md .html .docx; folders are read recursively)")
     .option("--json", "print the extraction as JSON (schemaVersion 1) on stdout")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
+    .option("--decisions <file>", `the analyst's theme decisions to apply (default: ${defaultDecisionsPath(DEFAULT_GRAPH_FILE)} when it exists)`)
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
     .action(async (paths: string[], opts: ExtractOptions) => {
       const extraction = await extract(paths, opts);
@@ -36,6 +40,7 @@ export async function extract(paths: string[], opts: ExtractOptions): Promise<Ex
   const tty = process.stderr.isTTY === true;
   const extraction = await runPipeline(paths, {
     codebookPath: opts.codebook,
+    decisions: await loadDecisions(opts.decisions ?? defaultDecisionsPath(DEFAULT_GRAPH_FILE)),
     // A live counter on a terminal only; piped stderr stays clean for logs.
     onProgress: tty ? (done, total) => process.stderr.write(`\rkg extract: ${done}/${total} file(s)${done === total ? "\n" : ""}`) : undefined,
   });
