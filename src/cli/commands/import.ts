@@ -94,10 +94,11 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   const progress = createProgress(io.stderr);
   let neo: Neo4jHandle | undefined;
   try {
-    if (config.uri && !opts.dryRun) neo = await connectNeo4j({ ...config, uri: config.uri });
-    const documents = await extract(paths, opts, progress);
+    // A bad codebook or decisions file fails before any work.
     const codebook = loadCodebook(opts.codebook);
     const decisions = await loadDecisions(opts.decisions ?? defaultDecisionsPath(opts.out ?? DEFAULT_GRAPH_FILE));
+    if (config.uri && !opts.dryRun) neo = await connectNeo4j({ ...config, uri: config.uri });
+    const documents = await extract(paths, opts, progress);
     const reports = documents.reduce((n, d) => n + d.reports.length, 0);
     const late: Diagnostic[] = [];
     if (opts.dryRun) {
