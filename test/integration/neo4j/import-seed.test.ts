@@ -52,7 +52,7 @@ describe("kg import --neo4j (seed, real Neo4j)", () => {
     const before = await snapshot(driver);
     const run = await runKg(["import", SEED, ...neo4jArgs(), "--batch-size", "37"]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/nodes: 0 created, \d+ updated; relationships: 0 created, \d+ updated/);
+    expect(run.stderr).toMatch(/nodes: 0 written, 0 deleted, \d+ unchanged; relationships: 0 written, 0 deleted, \d+ unchanged/);
     expect(await snapshot(driver)).toEqual(before);
   });
 

@@ -31,6 +31,8 @@ beforeAll(async () => {
   expected = buildStoreGraph([...docs.values()], codebook, undefined, []).graph.export();
 });
 afterAll(async () => {
+  // Other suites share the server and expect only what they import: leave it empty.
+  await wipeDatabase(driver, { database });
   await driver.close();
 });
 

@@ -26,6 +26,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "kg-neo4j-themes-"));
 });
 afterAll(async () => {
+  // Other suites share the server and expect only what they import: leave it empty.
+  await wipeDatabase(driver, { database: testNeo4j().database });
   await driver.close();
   await rm(dir, { recursive: true, force: true });
 });
