@@ -11,11 +11,20 @@
  * Write order, so that a run cut short is repaired by any later import: Document nodes (with their
  * records) first, in one transaction with the deletion of the documents they replace; then the other
  * nodes, the relationships, and last the deletions.
+ *
+ * Imports into one database run one at a time: read, recompute and write happen under an import lock
+ * (a KgLock node taken in a transaction, refreshed while the import runs, taken over when its holder
+ * has not refreshed it for LOCK_STALE_MS), so two concurrent imports queue instead of losing each
+ * other's documents.
  */
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+
 import type { Driver, Session } from "neo4j-driver";
 import neo4j from "neo4j-driver";
 
 import { DEFAULT_BATCH_SIZE } from "../../config.ts";
+import { StoreError } from "../../errors.ts";
 import type { KgGraph } from "../../graph/build-graph.ts";
 import { buildStoreGraph, documentFromRecord, type StoredDocument, aliasesOf, unionDocuments } from "../../graph/records.ts";
 import { NODE_LABELS, type NodeLabel } from "../../graph/schema.ts";
@@ -36,7 +45,15 @@ export interface SyncOptions {
   /** For messages only. */
   uri?: string;
   onProgress?: (done: number, total: number, what: string) => void;
+  /** How long to wait for another import to finish (default LOCK_WAIT_MS). */
+  lockWaitMs?: number;
 }
+
+/** Default wait for the import lock, and the age after which an unrefreshed lock counts as abandoned. */
+export const LOCK_WAIT_MS = 120_000;
+export const LOCK_STALE_MS = 120_000;
+const LOCK_REFRESH_MS = 15_000;
+const LOCK_NAME = "import";
 
 /** What a sync did. */
 export interface SyncSummary {
@@ -66,16 +83,57 @@ export async function importDocumentsIntoNeo4j(
   diagnostics: Diagnostic[],
 ): Promise<SyncSummary & { extraction: Extraction; graph: KgGraph }> {
   const where = { uri: options.uri ?? "the server", database: options.database };
-  let stored: DocumentExtraction[];
   try {
     await applySchema(driver, { database: options.database });
-    stored = await readStoredDocuments(driver, options.database);
   } catch (err) {
     throw toStoreError(err, where);
   }
-  const { graph, extraction } = buildStoreGraph(unionDocuments(stored, incoming), options.codebook, options.decisions, diagnostics);
-  const summary = await syncGraph(driver, graph, options);
-  return { ...summary, extraction, graph };
+  return withImportLock(driver, options, async () => {
+    let stored: DocumentExtraction[];
+    try {
+      stored = await readStoredDocuments(driver, options.database);
+    } catch (err) {
+      throw toStoreError(err, where);
+    }
+    const { graph, extraction } = buildStoreGraph(unionDocuments(stored, incoming), options.codebook, options.decisions, diagnostics);
+    const summary = await syncGraph(driver, graph, options);
+    return { ...summary, extraction, graph };
+  });
+}
+
+/**
+ * Run `work` holding the database's import lock: waits (polling) while another import holds it, up to
+ * `lockWaitMs`, then fails with one line saying who holds it.
+ */
+export async function withImportLock<T>(driver: Driver, options: Pick<SyncOptions, "database" | "uri" | "lockWaitMs">, work: () => Promise<T>): Promise<T> {
+  const owner = `${hostname()}:${process.pid}:${randomUUID()}`;
+  const db = options.database ? { database: options.database } : {};
+  const run = (name: string, params: Record<string, unknown> = {}) =>
+    driver.executeQuery(readCypher(name), { name: LOCK_NAME, owner, ...params }, db).catch((err: unknown) => {
+      throw toStoreError(err, { uri: options.uri ?? "the server", database: options.database });
+    });
+  const deadline = Date.now() + (options.lockWaitMs ?? LOCK_WAIT_MS);
+  for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
+    const { records } = await run("sync/lock-acquire", { staleMs: neo4j.int(LOCK_STALE_MS) });
+    const row = records[0];
+    if (row?.get("mine") === true) break;
+    if (Date.now() >= deadline) {
+      const holder = String(row?.get("owner") ?? "another import").split(":").slice(0, 2).join(" pid ");
+      throw new StoreError(
+        `another kg import (${holder}) is writing to this database since ${new Date(Number(row?.get("since") ?? 0)).toISOString()}; try again when it has finished.`,
+        { unavailable: false, retriable: true },
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  const timer = setInterval(() => void run("sync/lock-refresh").catch(() => undefined), LOCK_REFRESH_MS);
+  timer.unref();
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+    await run("sync/lock-release").catch(() => undefined);
+  }
 }
 
 /** The documents stored in the database, rebuilt from their records. */

@@ -78,3 +78,28 @@ describe("Neo4j: any order, batching or repetition of imports equals one clean i
     expect(again).toMatchObject({ nodesWritten: 0, relationshipsWritten: 0, nodesDeleted: 0, relationshipsDeleted: 0 });
   });
 });
+
+describe("Neo4j: concurrent imports (real Neo4j)", () => {
+  it("should keep every document when imports of different documents run at the same time", async () => {
+    await wipeDatabase(driver, { database });
+    const halves = [paths.filter((_, i) => i % 2 === 0), paths.filter((_, i) => i % 2 === 1), paths.slice(0, 3)];
+    // Separate drivers, as separate processes would have.
+    const drivers = halves.map(() => openDriver());
+    try {
+      await Promise.all(halves.map((half, i) => importDocumentsIntoNeo4j(drivers[i]!, half.map((p) => docs.get(p)!), { database, codebook }, [])));
+    } finally {
+      await Promise.all(drivers.map((d) => d.close()));
+    }
+    expect(graphDiff(expected, await readGraph(driver, { database, records: true }))).toEqual([]);
+    expect((await driver.executeQuery("MATCH (l:KgLock) RETURN count(l) AS n", {}, database ? { database } : {})).records[0]?.get("n")).toBe(0);
+  });
+
+  it("should tell, in one line, who holds the lock when waiting for it runs out", async () => {
+    const { withImportLock } = await import("../../../src/store/neo4j/sync-graph.ts");
+    let inner: unknown;
+    await withImportLock(driver, { database }, async () => {
+      inner = await withImportLock(driver, { database, lockWaitMs: 300 }, async () => "should not run").catch((e: unknown) => e);
+    });
+    expect(inner).toMatchObject({ exitCode: 1, message: expect.stringMatching(/^another kg import \(.+ pid \d+\) is writing to this database since .+; try again when it has finished\.$/) });
+  });
+});
