@@ -48,7 +48,12 @@ export interface SplitDecision {
   id: string;
   label?: string;
 }
-export type Decision = MergeDecision | RenameDecision | MoveDecision | SplitDecision;
+/**
+ * Every decision may also carry `members`: for each theme it names, the statements that theme held when
+ * the decision was made. A cluster theme's id changes when its members do (new reports join it); the
+ * decision then follows the theme that now holds most of those statements, and says so.
+ */
+export type Decision = (MergeDecision | RenameDecision | MoveDecision | SplitDecision) & { members?: Record<string, string[]> };
 
 export interface DecisionsFile {
   version: typeof DECISIONS_VERSION;
@@ -161,7 +166,26 @@ export function applyDecisions(
         path: loaded.path,
         message: `decision ${n} (${describeDecision(d)}) no longer applies: ${why}; it stays in the file`,
       });
-    const theme = (id: string) => info.get(id);
+    const theme = (id: string) => info.get(id) ?? followMembers(id);
+    // A theme that is gone under its id: the theme of the same kind holding most of its former statements.
+    const followMembers = (id: string): ThemeInfo | undefined => {
+      const former = d.members?.[id];
+      if (!former || former.length === 0) return undefined;
+      const counts = new Map<string, number>();
+      for (const sid of former) {
+        const now = themeOf.get(sid);
+        if (now !== undefined && info.has(now)) counts.set(now, (counts.get(now) ?? 0) + 1);
+      }
+      const [best] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      if (!best) return undefined;
+      diagnostics.push({
+        severity: "warning",
+        origin: "themes:decisions",
+        path: loaded.path,
+        message: `decision ${n} (${describeDecision(d)}): theme ${id} is gone; applied to ${best[0]}, which holds ${best[1]} of its ${former.length} statement(s)`,
+      });
+      return info.get(best[0]);
+    };
     switch (d.op) {
       case "merge": {
         const from = theme(d.from);
@@ -232,6 +256,10 @@ export function applyDecisions(
 
 function checkDecision(d: unknown): string | null {
   if (!isObject(d)) return "not an object";
+  if (d.members !== undefined) {
+    const ok = isObject(d.members) && Object.values(d.members).every((v) => Array.isArray(v) && v.every((x) => typeof x === "string"));
+    if (!ok) return "members must map theme ids to lists of statement ids";
+  }
   const str = (k: string) => typeof d[k] === "string" && (d[k] as string).trim() !== "";
   switch (d.op) {
     case "merge":

@@ -146,3 +146,17 @@ describe("applying decisions", () => {
     expect(diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^decision 2 .* applies only in part: statement\(s\) b no longer in cb:p-aging/)]);
   });
 });
+
+describe("a decision about a theme whose id changed", () => {
+  it("should follow the theme that now holds most of the statements it had, and say so", () => {
+    // The cluster cl:old (statements a, b, d when the decision was made) is now cb:p-aging (a, b) and cl:abc (d).
+    const { theme, diagnostics } = apply([{ op: "rename", theme: "cl:old", label: "新名称", members: { "cl:old": ["a", "b", "d"] } }]);
+    expect(theme("cb:p-aging")?.label).toBe("新名称");
+    expect(diagnostics.map((d) => d.message)).toEqual(["decision 1 (rename cl:old to \"新名称\"): theme cl:old is gone; applied to cb:p-aging, which holds 2 of its 3 statement(s)"]);
+  });
+
+  it("should still report the decision as no longer applying when none of those statements is left", () => {
+    const { diagnostics } = apply([{ op: "merge", from: "cl:old", into: "cb:p-aging", members: { "cl:old": ["gone1", "gone2"] } }]);
+    expect(diagnostics.map((d) => d.message)).toEqual(["decision 1 (merge cl:old into cb:p-aging) no longer applies: no theme cl:old; it stays in the file"]);
+  });
+});

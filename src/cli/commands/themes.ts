@@ -257,6 +257,15 @@ function themesOf(graph: KgGraph): ThemeRef[] {
 
 /** The decision with its ids checked against the graph; UsageError (exit 2, one line) otherwise. */
 export function resolveDecision(request: DecisionRequest, graph: KgGraph, opts: Pick<ThemesOptions, "label"> = {}): Decision {
+  const decision = resolveIds(request, graph, opts);
+  // The statements of each theme named, so the decision can follow a cluster whose id changes later.
+  const themes = new Map(themesOf(graph).map((t) => [t.id, t]));
+  const named = decision.op === "merge" ? [decision.from, decision.into] : decision.op === "move" ? [decision.to] : [decision.theme];
+  const members = Object.fromEntries(named.filter((id) => themes.has(id)).map((id) => [id, [...themes.get(id)!.statements].sort()]));
+  return { ...decision, members };
+}
+
+function resolveIds(request: DecisionRequest, graph: KgGraph, opts: Pick<ThemesOptions, "label">): Decision {
   const themes = themesOf(graph);
   const theme = (arg: string) => findTheme(arg, themes);
   const statement = (arg: string) => findStatement(arg, graph);
