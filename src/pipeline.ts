@@ -124,12 +124,18 @@ export function assemble(
     }
   }
   const assigned = assignThemes(statements, bodies, codebook);
-  const { themes, themeOf, explanations } = decisions ? applyDecisions(assigned, statements, decisions, diagnostics) : assigned;
+  const result = decisions ? applyDecisions(assigned, statements, decisions, diagnostics) : assigned;
+  const { themes, themeOf, explanations } = result;
+  // The score of an assignment, when the themes stage gives one.
+  const scores = (result as { scores?: Map<string, number> }).scores;
   for (const doc of documents) {
     for (const report of doc.reports) report.links = linkReport(report.statements, bodies, themeOf, codebook);
   }
   const assignments: Extraction["assignments"] = {};
-  for (const [id, themeId] of themeOf) assignments[id] = { themeId, reason: explanations.get(id) ?? "" };
+  for (const [id, themeId] of themeOf) {
+    const score = scores?.get(id);
+    assignments[id] = { themeId, reason: explanations.get(id) ?? "", ...(score !== undefined ? { score } : {}) };
+  }
   return { documents, themes, assignments, diagnostics };
 }
 

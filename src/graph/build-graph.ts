@@ -129,7 +129,9 @@ function addStatements(ctx: ReportContext) {
     });
     mergeEdge(graph, "CONTAINS", reportKey, key);
     if (tKey && assignment) {
-      mergeEdge(graph, "INSTANCE_OF", key, tKey, { reason: assignment.reason });
+      // The assignment's score, when the themes stage gives one (kg themes lists it).
+      const score = (assignment as { score?: unknown }).score;
+      mergeEdge(graph, "INSTANCE_OF", key, tKey, { reason: assignment.reason, ...(typeof score === "number" ? { score } : {}) });
       mergeEdge(graph, st.kind === "measure" ? "PROPOSES" : "RAISES", reportKey, tKey);
     }
   }

@@ -251,7 +251,8 @@ export function applyDecisions(
     if (members.length === 0) continue;
     themes.push({ ...t, statementIds: members.map((s) => s.id), reportIds: [...new Set(members.map((s) => s.reportId))] });
   }
-  return { themes, themeOf, explanations };
+  // Whatever else the themes stage returns (e.g. scores) passes through.
+  return { ...assigned, themes, themeOf, explanations };
 }
 
 function checkDecision(d: unknown): string | null {
