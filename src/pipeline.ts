@@ -32,7 +32,7 @@ export interface PipelineOptions {
 export async function runPipeline(paths: string[], options: PipelineOptions = {}): Promise<Extraction> {
   const codebook = loadCodebook(options.codebookPath);
   const { documents, diagnostics } = await extractDocuments(paths, options);
-  return assemble(documents, codebook, diagnostics, options.decisions);
+  return assemble(documents, codebook, diagnostics, { decisions: options.decisions });
 }
 
 /**
@@ -100,6 +100,11 @@ function repeatedReport(path: string, line: number): Diagnostic {
   };
 }
 
+export interface AssembleOptions {
+  /** The analyst's theme decisions, applied after theme assignment and before links. */
+  decisions?: LoadedDecisions | undefined;
+}
+
 /**
  * The cross-report stages over a set of documents: repeated content is counted once (a document with
  * the same bytes as another, a report repeated in another document: the first in path order keeps it),
@@ -110,8 +115,9 @@ export function assemble(
   input: DocumentExtraction[],
   codebook: Codebook,
   diagnostics: Diagnostic[],
-  decisions?: LoadedDecisions | undefined,
+  options: AssembleOptions = {},
 ): Extraction {
+  const { decisions } = options;
   const documents = dedupeContent(input, diagnostics);
   const statements: Statement[] = [];
   const bodies = new Map<string, string>();

@@ -108,7 +108,7 @@ export function buildStoreGraph(
 ): StoreGraph {
   // assemble sets report.links on the reports it is given: hand it copies, keep the records whole.
   const copies = documents.map((d) => ({ ...d, reports: d.reports.map((r) => ({ ...r, links: [] })) }));
-  const extraction = assemble(copies, codebook, diagnostics, decisions);
+  const extraction = assemble(copies, codebook, diagnostics, { decisions });
   const graph = buildGraph(extraction);
   const bySha = new Map<string, DocumentExtraction[]>();
   for (const doc of documents) {

@@ -102,7 +102,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     const reports = documents.reduce((n, d) => n + d.reports.length, 0);
     const late: Diagnostic[] = [];
     if (opts.dryRun) {
-      const graph = buildGraph(assemble(documents, codebook, late, decisions));
+      const graph = buildGraph(assemble(documents, codebook, late, { decisions }));
       printLate(late, documents, opts);
       io.stdout.write(describePlan(graph, target));
       return finish(io, { documents: documents.length, reports, nodes: graph.order, relationships: graph.size, dryRun: true, durationMs: Date.now() - started }, target);
