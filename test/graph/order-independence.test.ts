@@ -81,4 +81,21 @@ describe("graph file: any order, batching or repetition of imports equals one cl
     expect(gone.length).toBeGreaterThan(0);
     expect(summary.nodesRemoved).toBeGreaterThan(gone.length);
   });
+
+  it("should count a file with the same bytes as another once, whichever came first, and keep both paths", async () => {
+    const original = docs.get(paths.find((p) => p.includes("village-single"))!)!;
+    const [a, b] = [atPath(original, "copies/a.txt"), atPath(original, "copies/b.txt")];
+    const other = docs.get(paths.find((p) => p.includes("mixed-section"))!)!;
+    const results: string[] = [];
+    for (const batches of [[[a, b, other]], [[b], [other, a]], [[a], [b], [other]], [[other, b], [a], [b]]]) {
+      const path = join(dir, `copies-${++run}.json`);
+      for (const batch of batches) await importDocumentsIntoGraphFile(batch, path, { codebook }, []);
+      results.push(await readFile(path, "utf8"));
+    }
+    expect(new Set(results).size).toBe(1);
+    const graph = JSON.parse(results[0]!) as { nodes: { attributes: Record<string, unknown> }[] };
+    const documents = graph.nodes.filter((n) => n.attributes.label === "Document").map((n) => [n.attributes.path, n.attributes.aliases]);
+    expect(documents).toContainEqual(["copies/a.txt", ["copies/b.txt"]]);
+    expect(documents).toHaveLength(2);
+  });
 });
