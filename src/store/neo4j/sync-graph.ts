@@ -9,8 +9,8 @@
  * the same run, with parameterised batched Cypher. Unchanged rows are not written at all.
  *
  * Write order, so that a run cut short is repaired by any later import: Document nodes (with their
- * records) first, in one transaction with the deletion of the documents they replace; then the other
- * nodes, the relationships, and last the deletions.
+ * records) first, the first batch in one transaction with the deletion of the documents they replace;
+ * then the other nodes, the relationships, and last the deletions.
  *
  * Imports into one database run one at a time: read, recompute and write happen under an import lock
  * (a KgLock node taken in a transaction, refreshed while the import runs, taken over when its holder
@@ -210,20 +210,25 @@ export async function syncGraph(driver: Driver, graph: KgGraph, options: Omit<Sy
     let done = 0;
     const progress = (n: number, what: string) => options.onProgress?.((done += n), total, what);
 
-    // 1. Documents and their records, with the deletion of the documents they replace, in one transaction.
+    // 1. Documents and their records; the first batch in one transaction with the deletion of the
+    // documents they replace. Batches are also bounded in bytes: records hold whole texts.
     const docRows = nodeGroups.find(([label]) => label === "Document")?.[1] ?? [];
     const staleDocs = staleNodes.get("Document") ?? [];
-    if (docRows.length > 0 || staleDocs.length > 0) {
+    const docBatches = chunkByBytes(docRows, batchSize, MAX_RECORD_BYTES_PER_BATCH);
+    for (let i = 0; i < Math.max(1, docBatches.length); i++) {
+      const batch = docBatches[i] ?? [];
+      const deleting = i === 0 ? staleDocs : [];
+      if (batch.length === 0 && deleting.length === 0) continue;
       await session.executeWrite(async (tx) => {
-        if (staleDocs.length > 0) await tx.run(fillTemplate(readCypher("sync/delete-nodes"), { label: "Document" }), { keys: staleDocs });
-        if (docRows.length > 0) await tx.run(fillTemplate(readCypher("sync/replace-nodes"), { label: "Document" }), { rows: docRows });
+        if (deleting.length > 0) await tx.run(fillTemplate(readCypher("sync/delete-nodes"), { label: "Document" }), { keys: deleting });
+        if (batch.length > 0) await tx.run(fillTemplate(readCypher("sync/replace-nodes"), { label: "Document" }), { rows: batch });
       });
-      summary.nodesWritten += docRows.length;
-      summary.nodesDeleted += staleDocs.length;
+      summary.nodesWritten += batch.length;
+      summary.nodesDeleted += deleting.length;
       summary.batches += 1;
-      progress(docRows.length + staleDocs.length, "documents");
-      staleNodes.delete("Document");
+      progress(batch.length + deleting.length, "documents");
     }
+    staleNodes.delete("Document");
     // 2. Other nodes, 3. relationships: new or changed rows only.
     for (const [label, rows] of nodeGroups) {
       if (label === "Document") continue;
@@ -272,6 +277,29 @@ export async function syncGraph(driver: Driver, graph: KgGraph, options: Omit<Sy
   }
   summary.durationMs = Date.now() - started;
   return summary;
+}
+
+/** Most record text sent in one transaction. */
+const MAX_RECORD_BYTES_PER_BATCH = 8 * 1024 * 1024;
+
+/** Batches of at most `size` rows and (unless a single row is larger) `maxBytes` of record text. */
+function chunkByBytes(rows: NodeRow[], size: number, maxBytes: number): NodeRow[][] {
+  const out: NodeRow[][] = [];
+  let current: NodeRow[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const record = row.props.record;
+    const rowBytes = typeof record === "string" ? record.length * 3 : 0;
+    if (current.length > 0 && (current.length >= size || bytes + rowBytes > maxBytes)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(row);
+    bytes += rowBytes;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
 }
 
 async function writeRows(session: Session, query: string, rows: (NodeRow | RelRow)[]) {
