@@ -12,6 +12,8 @@ import type { DocumentExtraction } from "../../src/types.ts";
 import { atPath, corpusPaths, extractCorpus, graphDiff, importSequence, themeKeys } from "./order.fixtures.ts";
 
 const codebook = loadCodebook();
+/** Runs of the main property (KG_PROPERTY_RUNS raises it, with a fresh seed, for a longer search). */
+const RUNS = Number(process.env.KG_PROPERTY_RUNS ?? 12);
 const paths = corpusPaths();
 let docs: Map<string, DocumentExtraction>;
 let dir: string;
@@ -52,10 +54,9 @@ describe("graph file: any order, batching or repetition of imports equals one cl
       fc.asyncProperty(importSequence(paths), async (batches) => {
         expectSame(await importInBatches(batches));
       }),
-      // KG_PROPERTY_RUNS raises the number of runs (and varies the seed) for a longer search.
-      { numRuns: Number(process.env.KG_PROPERTY_RUNS ?? 12), seed: process.env.KG_PROPERTY_RUNS ? Date.now() : 20261129 },
+      { numRuns: RUNS, seed: process.env.KG_PROPERTY_RUNS ? Date.now() : 20261129 },
     );
-  });
+  }, Math.max(30_000, RUNS * 3_000));
 
   it("should not keep themes or INSTANCE_OF edges of an earlier, partial view of the corpus", async () => {
     const graph = JSON.parse(await importInBatches([paths.slice(0, 5), paths.slice(3), paths])) as { nodes: { key: string; attributes: Record<string, unknown> }[]; edges: { source: string; attributes: Record<string, unknown> }[] };
