@@ -23,7 +23,7 @@ type Props = Record<string, unknown>;
  */
 export async function readGraph(driver: Driver, options: { database?: string | undefined; records?: boolean } = {}): Promise<SerializedGraph> {
   const db = options.database ? { database: options.database } : {};
-  const nodes = await readPaged(driver, "read/graph-nodes", { labels: [...NODE_LABELS] }, db, (r) => {
+  const nodes = await readPaged(driver, "read/graph-nodes", { labels: [...NODE_LABELS], records: options.records === true }, db, (r) => {
     const props = withoutKey(r.props as Props);
     if (!options.records) delete props.record;
     return { key: String(r.key), attributes: { ...props, label: r.label } };

@@ -89,14 +89,14 @@ export async function importDocumentsIntoNeo4j(
     throw toStoreError(err, where);
   }
   return withImportLock(driver, options, async () => {
-    let stored: DocumentExtraction[];
+    let stored: Awaited<ReturnType<typeof readStoredDocuments>>;
     try {
       stored = await readStoredDocuments(driver, options.database);
     } catch (err) {
       throw toStoreError(err, where);
     }
-    const { graph, extraction } = buildStoreGraph(unionDocuments(stored, incoming), options.codebook, options.decisions, diagnostics);
-    const summary = await syncGraph(driver, graph, options);
+    const { graph, extraction } = buildStoreGraph(unionDocuments(stored.documents, incoming), options.codebook, options.decisions, diagnostics);
+    const summary = await syncGraph(driver, graph, { ...options, storedRecords: stored.records });
     return { ...summary, extraction, graph };
   });
 }
@@ -136,23 +136,35 @@ export async function withImportLock<T>(driver: Driver, options: Pick<SyncOption
   }
 }
 
-/** The documents stored in the database, rebuilt from their records. */
-export async function readStoredDocuments(driver: Driver, database: string | undefined): Promise<DocumentExtraction[]> {
-  const { records } = await driver.executeQuery(readCypher("sync/stored-documents"), {}, database ? { database } : {});
-  const out: DocumentExtraction[] = [];
-  for (const r of records) {
-    const stored = r.toObject() as unknown as StoredDocument;
-    out.push(documentFromRecord(stored));
-    for (const alias of aliasesOf(stored)) out.push(documentFromRecord(stored, alias));
+/** The documents stored in the database, rebuilt from their records, and the records as stored (by Document key). */
+export async function readStoredDocuments(
+  driver: Driver,
+  database: string | undefined,
+): Promise<{ documents: DocumentExtraction[]; records: Map<string, string> }> {
+  const { records: rows } = await driver.executeQuery(readCypher("sync/stored-documents"), {}, database ? { database } : {});
+  const documents: DocumentExtraction[] = [];
+  const records = new Map<string, string>();
+  for (const r of rows) {
+    const stored = r.toObject() as unknown as StoredDocument & { key: string };
+    documents.push(documentFromRecord(stored));
+    for (const alias of aliasesOf(stored)) documents.push(documentFromRecord(stored, alias));
+    if (typeof stored.record === "string") records.set(stored.key, stored.record);
   }
-  return out;
+  return { documents, records };
 }
 
 /**
  * Make the database hold exactly `graph` (for the labels and types of the schema): write what is new
  * or changed, delete what the graph does not have.
  */
-export async function syncGraph(driver: Driver, graph: KgGraph, options: Omit<SyncOptions, "codebook" | "decisions"> = {}): Promise<SyncSummary> {
+export async function syncGraph(
+  driver: Driver,
+  graph: KgGraph,
+  options: Omit<SyncOptions, "codebook" | "decisions"> & {
+    /** The Documents' records as just read (readStoredDocuments): then they are not read a second time. */
+    storedRecords?: Map<string, string>;
+  } = {},
+): Promise<SyncSummary> {
   const started = Date.now();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const summary: SyncSummary = {
@@ -169,8 +181,15 @@ export async function syncGraph(driver: Driver, graph: KgGraph, options: Omit<Sy
   };
   const session = driver.session(options.database ? { database: options.database, defaultAccessMode: "WRITE" } : { defaultAccessMode: "WRITE" });
   try {
-    const current = await readGraph(driver, { database: options.database, records: true });
-    const currentNodes = new Map(current.nodes.map((n) => [n.key, n.attributes ?? {}]));
+    const known = options.storedRecords;
+    const current = await readGraph(driver, { database: options.database, records: known === undefined });
+    const currentNodes = new Map(
+      current.nodes.map((n) => {
+        const attrs = n.attributes ?? {};
+        const record = known?.get(n.key);
+        return [n.key, record !== undefined ? { ...attrs, record } : attrs];
+      }),
+    );
     const currentEdges = new Map(current.edges.map((e) => [e.key ?? "", e]));
 
     const nodeGroups = [...planNodeRows(graph)].map(([label, rows]) => {
