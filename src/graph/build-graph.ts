@@ -19,6 +19,7 @@ import type {
 } from "../types.ts";
 import { assignAggregates } from "./aggregates.ts";
 import { hashKey, nodeKey, relKey } from "./keys.ts";
+import { canonicalOrder } from "./order.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes, NodeLabel, RelType } from "./schema.ts";
 
 export type KgGraph = Graph<KgNodeAttributes, KgEdgeAttributes, KgGraphAttributes>;
@@ -40,7 +41,8 @@ export function createKgGraph(): KgGraph {
 export function buildGraph(extraction: Extraction): KgGraph {
   const graph = createKgGraph();
   const themeKeys = new Map(extraction.themes.map((t) => [t.id, themeKey(t)]));
-  for (const doc of extraction.documents) {
+  // Path order: where documents share a node or edge (an organisation, PART_OF), the last in this order speaks.
+  for (const doc of canonicalOrder(extraction.documents)) {
     addDocument(graph, doc, extraction, themeKeys);
   }
   for (const theme of extraction.themes) addTheme(graph, theme);
@@ -127,7 +129,9 @@ function addStatements(ctx: ReportContext) {
     });
     mergeEdge(graph, "CONTAINS", reportKey, key);
     if (tKey && assignment) {
-      mergeEdge(graph, "INSTANCE_OF", key, tKey, { reason: assignment.reason });
+      // The assignment's score, when the themes stage gives one (kg themes lists it).
+      const score = (assignment as { score?: unknown }).score;
+      mergeEdge(graph, "INSTANCE_OF", key, tKey, { reason: assignment.reason, ...(typeof score === "number" ? { score } : {}) });
       mergeEdge(graph, st.kind === "measure" ? "PROPOSES" : "RAISES", reportKey, tKey);
     }
   }
@@ -213,6 +217,8 @@ function addTheme(graph: KgGraph, theme: Theme) {
     themeId: theme.id,
     name: theme.label,
     source: theme.source,
+    // The taxonomy family, when the themes stage gives one.
+    ...(typeof (theme as { family?: unknown }).family === "string" ? { family: (theme as { family?: string }).family } : {}),
     reportCount: 0, // counted by assignAggregates
     statementCount: 0,
   });
