@@ -19,6 +19,7 @@ import type {
 } from "../types.ts";
 import { assignAggregates } from "./aggregates.ts";
 import { hashKey, nodeKey, relKey } from "./keys.ts";
+import { reportName } from "./report-name.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes, NodeLabel, RelType } from "./schema.ts";
 
 export type KgGraph = Graph<KgNodeAttributes, KgEdgeAttributes, KgGraphAttributes>;
@@ -68,11 +69,12 @@ function addDocument(graph: KgGraph, doc: DocumentExtraction, extraction: Extrac
   graph.mergeNode(docKey, { label: "Document", path: source.path, sha256: source.sha256, encoding: source.encoding });
   doc.reports.forEach((report, i) => {
     const reportKey = nodeKey("Report", report.segment.id);
-    const { startLine, endLine, title } = report.segment;
+    const organisations = report.organisations.map((o) => ({ name: o.name, mentions: o.occurrences.length }));
+    const named = reportName({ title: report.segment.title, setting: report.setting, fileName: basename(source.path), index: i, organisations });
     graph.mergeNode(reportKey, {
       label: "Report",
-      name: title ?? `${basename(source.path)} #${i + 1} (lines ${startLine}-${endLine})`,
-      title: report.segment.title,
+      name: named.name,
+      title: named.title,
       setting: report.setting,
       path: source.path,
       startLine: report.segment.startLine,

@@ -53,7 +53,7 @@ export interface DocumentNode extends BaseNode {
 
 export interface ReportNode extends BaseNode {
   label: "Report";
-  /** Display name: the title, or "<file> #n (lines a–b)" when the report has none. */
+  /** Display name: the clean title, or a readable fallback 「某中小学党建调研报告（000_d56…txt 第1篇）」 (graph/report-name.ts). */
   name: string;
   title: string | null;
   setting: string;
