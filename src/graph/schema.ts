@@ -23,7 +23,7 @@ export const REL_TYPES = [
   "INSTANCE_OF", // Statement → Problem | Measure
   "ADDRESSED_BY", // Statement(problem) → Statement(measure); Problem → Measure (aggregated by theme)
   "CAUSES", // Statement(cause) → Statement(problem)
-  "MENTIONS", // Report → Organisation | Mechanism
+  "MENTIONS", // Report → Organisation | Mechanism; Statement → Mechanism (the sentence naming it inside a problem/measure/cause item)
   "PART_OF", // Organisation → Organisation
 ] as const;
 export type RelType = (typeof REL_TYPES)[number];
@@ -120,6 +120,11 @@ export interface KgEdge {
   /** For MENTIONS: the lines, contexts and first quote. */
   lines?: number[];
   contexts?: string[];
+  /** For MENTIONS: the sentence the first occurrence stands in (Report → entity). */
+  sentence?: string;
+  /** For Statement → Mechanism MENTIONS: where the term stands inside `quote` (the sentence). */
+  termStart?: number;
+  termEnd?: number;
   /** Provenance for edges taken from text (MENTIONS, statement-level links). */
   quote?: string;
   path?: string;
