@@ -29,7 +29,7 @@ describe("Statement → Mechanism MENTIONS", () => {
     const mechanism = graph.findNode((_k, a) => a.label === "Mechanism" && a.name === "三会一课");
     expect(mechanism).toBeDefined();
     const linked: { kind: string; quote: string; term: string }[] = [];
-    graph.forEachInEdge(mechanism!, (_e, a, source, _t, sa) => {
+    graph.forEachInEdge(mechanism!, (_e, a, _s, _t, sa) => {
       if (a.type !== "MENTIONS" || sa.label !== "Statement") return;
       const quote = String(a.quote);
       linked.push({ kind: String(sa.kind), quote, term: quote.slice(Number(a.termStart), Number(a.termEnd)) });

@@ -3,6 +3,7 @@
  * NEO4J_URI) or else to the embedded graph file (out/graph.json). Connects before any work so an
  * unreachable server or a bad password fails at once (exit 3). Progress and summary go to stderr.
  */
+import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
 
 import cliProgress from "cli-progress";
@@ -11,6 +12,7 @@ import { type Command, InvalidArgumentError } from "commander";
 import { type KgConfig, parseBatchSize, resolveConfig } from "../../config.ts";
 import { InputError, KgError, UsageError } from "../../errors.ts";
 import { buildGraph, type KgGraph } from "../../graph/build-graph.ts";
+import { MetadataError, type ReportMetadata, applyReportMetadata, parseReportMetadata } from "../../graph/report-metadata.ts";
 import { runPipeline } from "../../pipeline.ts";
 import { DEFAULT_GRAPH_FILE, type GraphFileSummary, importIntoGraphFile } from "../../sinks/graph-file.ts";
 import { connectNeo4j, type Neo4jHandle } from "../../store/neo4j/client.ts";
@@ -28,6 +30,7 @@ export interface ImportOptions {
   dryRun?: boolean | undefined;
   codebook?: string | undefined;
   verbose?: boolean | undefined;
+  metadata?: string | undefined;
 }
 
 /** Where the command talks to the world; tests pass their own. */
@@ -67,6 +70,7 @@ export function registerImport(program: Command): void {
     .option("-y, --yes", "do not ask before --wipe")
     .option("--dry-run", "extract and build the graph, print what would be written, write nothing")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
+    .option("--metadata <file>", "CSV of report metadata (file,title,organisation,region,year,setting) applied to the reports of each file")
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
     .action(async (paths: string[], opts: ImportOptions) => {
       await runImport(paths, opts, defaultIo());
@@ -81,6 +85,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   const started = Date.now();
   const config = resolveConfig({ neo4j: opts.neo4j, database: opts.database, batchSize: opts.batchSize }, { env: io.env ?? process.env, cwd: io.cwd ?? process.cwd() });
   const target = describeTarget(config, opts);
+  const metadata = opts.metadata ? readMetadataFile(opts.metadata) : null;
   if (opts.wipe && !opts.dryRun) await confirmWipe(target, opts, io);
 
   const progress = createProgress(io.stderr);
@@ -89,6 +94,10 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     if (config.uri && !opts.dryRun) neo = await connectNeo4j({ ...config, uri: config.uri });
     const extraction = await extract(paths, opts, progress);
     const graph = buildGraph(extraction);
+    if (metadata) {
+      const matched = applyReportMetadata(graph, metadata);
+      io.stderr.write(`import: metadata from ${opts.metadata} applied to ${matched} report(s)\n`);
+    }
     const counts = { documents: extraction.documents.length, reports: countReports(extraction), nodes: graph.order, relationships: graph.size };
     if (opts.dryRun) {
       io.stdout.write(describePlan(graph, target));
@@ -102,6 +111,22 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   } finally {
     progress.stop();
     await neo?.driver.close();
+  }
+}
+
+/** Read and check a metadata CSV before any extraction, so a bad file fails at once. */
+function readMetadataFile(file: string): Map<string, ReportMetadata> {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new InputError(`import: cannot read the metadata file ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+  }
+  try {
+    return parseReportMetadata(text);
+  } catch (err) {
+    if (err instanceof MetadataError) throw new InputError(`import: ${file}: ${err.message}`);
+    throw err;
   }
 }
 
