@@ -259,7 +259,14 @@ function addTheme(graph: KgGraph, theme: Theme) {
     source: theme.source,
     reportCount: 0, // counted by assignAggregates
     statementCount: 0,
+    // The codebook family, when the theme stage provides one (optional: read defensively).
+    ...familyOf(theme),
   });
+}
+
+function familyOf(theme: Theme): { family?: string } {
+  const family: unknown = (theme as { family?: unknown }).family;
+  return typeof family === "string" && family !== "" ? { family } : {};
 }
 
 /** Problem → Measure ADDRESSED_BY between the themes of linked statements (assignAggregates weighs them). */

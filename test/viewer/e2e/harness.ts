@@ -131,7 +131,7 @@ export async function visibleNodeCount(page: Page): Promise<number> {
 
 /** Wait until the graph is drawn and the layout has finished. */
 export async function waitForViewer(page: Page): Promise<void> {
-  await page.locator('[data-testid="visible-count"]').waitFor();
+  await page.locator('[data-testid="visible-count"]').waitFor({ state: "attached" });
   await page.locator('[data-testid="layout-status"][data-done="true"]').waitFor({ state: "attached", timeout: 60_000 });
   await page.waitForTimeout(300);
 }

@@ -1,0 +1,117 @@
+/*
+ * Label placer: decides which node labels sigma draws so that no two labels overlap. Candidates are
+ * taken in priority order (the selection and its ego network, search matches, then the most
+ * recurrent nodes) and a label is kept only when its box on screen is free. Runs after camera
+ * moves, layout steps and state changes (debounced), and refreshes sigma only when the set changes.
+ */
+import { CJK_FONT_STACK } from "../model/style.ts";
+import { isShown, refresh, subscribe } from "../state.ts";
+import type { ViewRenderer, ViewerContext } from "../state.ts";
+
+/** Most labels on screen at once. */
+export const MAX_LABELS = 80;
+/** Font size of canvas labels (px); also sigma's labelSize. */
+export const LABEL_SIZE = 13;
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** Compute the labelled set for the current camera and state. */
+export function placeLabels(ctx: ViewerContext, renderer: ViewRenderer, measure: (text: string) => number): Set<string> {
+  const state = ctx.state;
+  const graph = ctx.view.graph;
+  const { width, height } = renderer.getDimensions();
+  const priority = (key: string): number => {
+    if (key === state.selectedNode) return 0;
+    if (state.selectedNode) return state.ego.nodes.has(key) ? 1 : 9;
+    if (state.searchMatches.size > 0) return state.searchMatches.has(key) ? 1 : 9;
+    return 2;
+  };
+  const candidates: { key: string; p: number; size: number }[] = [];
+  graph.forEachNode((key, a) => {
+    if (!isShown(state, key)) return;
+    const p = priority(key);
+    if (p === 9) return;
+    candidates.push({ key, p, size: a.size });
+  });
+  candidates.sort((a, b) => a.p - b.p || b.size - a.size || (a.key < b.key ? -1 : 1));
+  // Every drawn (not dimmed) node's disc is an obstacle: a label never covers another node.
+  const discs = new Map<string, Box>();
+  for (const c of candidates) {
+    const a = graph.getNodeAttributes(c.key);
+    const vp = renderer.graphToViewport({ x: a.x, y: a.y });
+    const r = renderer.scaleSize(a.size);
+    if (vp.x + r < 0 || vp.x - r > width || vp.y + r < 0 || vp.y - r > height) continue;
+    discs.set(c.key, { x0: vp.x - r, y0: vp.y - r, x1: vp.x + r, y1: vp.y + r });
+  }
+  const placed: Box[] = [];
+  const out = new Set<string>();
+  for (const c of candidates) {
+    if (out.size >= MAX_LABELS) break;
+    const disc = discs.get(c.key);
+    if (!disc) continue;
+    const a = graph.getNodeAttributes(c.key);
+    const r = (disc.x1 - disc.x0) / 2;
+    const cx = disc.x0 + r;
+    const cy = disc.y0 + r;
+    const text = c.key === state.selectedNode ? `${a.fullLabel} (${a.reportCount})` : a.label;
+    const box: Box = { x0: cx + r + 2, y0: cy - LABEL_SIZE * 0.75, x1: cx + r + 5 + measure(text), y1: cy + LABEL_SIZE * 0.45 };
+    if (box.x1 > width + 40) continue;
+    if (placed.some((b) => overlaps(b, box))) continue;
+    let covers = false;
+    for (const [k, d] of discs) {
+      if (k !== c.key && overlaps(d, box)) {
+        covers = true;
+        break;
+      }
+    }
+    if (covers && c.key !== state.selectedNode) continue;
+    placed.push(box);
+    out.add(c.key);
+  }
+  return out;
+}
+
+/** Keep ctx.labelled up to date; returns the cleanup. */
+export function startLabelPlacer(ctx: ViewerContext, renderer: ViewRenderer): { schedule: () => void; cleanup: () => void } {
+  const canvas = document.createElement("canvas").getContext("2d")!;
+  canvas.font = `normal ${LABEL_SIZE}px ${CJK_FONT_STACK}`;
+  const widths = new Map<string, number>();
+  const measure = (text: string) => {
+    let w = widths.get(text);
+    if (w === undefined) widths.set(text, (w = canvas.measureText(text).width));
+    return w;
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    timer = undefined;
+    const next = placeLabels(ctx, renderer, measure);
+    const same = next.size === ctx.labelled.size && [...next].every((k) => ctx.labelled.has(k));
+    if (same) return;
+    ctx.labelled = next;
+    refresh(ctx);
+  };
+  const schedule = () => {
+    if (timer === undefined) timer = setTimeout(run, 60);
+  };
+  const camera = renderer.getCamera();
+  camera.on("updated", schedule);
+  renderer.on("resize", schedule);
+  const unsubscribe = subscribe(ctx, schedule);
+  schedule();
+  return {
+    schedule,
+    cleanup: () => {
+      clearTimeout(timer);
+      camera.off("updated", schedule);
+      renderer.off("resize", schedule);
+      unsubscribe();
+    },
+  };
+}
