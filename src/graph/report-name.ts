@@ -33,6 +33,7 @@ export function cleanTitle(raw: string | null | undefined): string | null {
   for (const re of PREFIXES) text = text.replace(re, "");
   text = text.replace(/^[\s|:：,，。;；\-—_·•]+|[\s|:：,，;；\-—_·•]+$/g, "").trim();
   const cjk = text.match(CJK)?.length ?? 0;
+  if (rules.genericTitles.includes(text)) return null;
   return cjk >= rules.minTitleChars ? text : null;
 }
 
@@ -41,7 +42,7 @@ export function shortFileName(fileName: string): string {
   const dot = fileName.lastIndexOf(".");
   const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
   const ext = dot > 0 ? fileName.slice(dot + 1) : "";
-  if (stem.length <= 10) return fileName;
+  if (stem.length <= 16) return fileName;
   return `${stem.slice(0, 7)}…${ext}`;
 }
 

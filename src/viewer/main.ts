@@ -10,7 +10,7 @@ import Sigma from "sigma";
 import { fitToNodes, focusNode } from "./controllers/camera.ts";
 import { bindGraphEvents } from "./controllers/events.ts";
 import { createExportButtons } from "./controllers/export.ts";
-import { startLabelPlacer, LABEL_SIZE } from "./controllers/labels.ts";
+import { LABEL_SIZE, drawNodeLabel, startLabelPlacer } from "./controllers/labels.ts";
 import { createSearch } from "./controllers/search.ts";
 import { decodeUrlState, encodeUrlState } from "./controllers/url-state.ts";
 import { startLayout } from "./layout/start-layout.ts";
@@ -76,7 +76,7 @@ function initialState(view: ViewModel): { state: State; selected: string | null 
 
 function render(container: HTMLElement, view: ViewModel): () => void {
   const initial = initialState(view);
-  const ctx: ViewerContext = { view, state: initial.state, renderer: null, listeners: new Set(), labelled: new Set() };
+  const ctx: ViewerContext = { view, state: initial.state, renderer: null, listeners: new Set(), labelled: new Map() };
   const stage = el("div", { className: "stage", attrs: { "data-testid": "stage" } });
   const layoutStatus = el("span", { className: "layout-status", attrs: { "data-testid": "layout-status" } });
   const shell = el("div", { className: "kg-viewer" });
@@ -93,6 +93,7 @@ function render(container: HTMLElement, view: ViewModel): () => void {
     labelDensity: 0.5,
     labelGridCellSize: 120,
     defaultEdgeType: "arrow",
+    defaultDrawNodeLabel: drawNodeLabel as never,
     zIndex: true,
     hideEdgesOnMove: view.graph.size > 20_000,
     hideLabelsOnMove: view.graph.order > 5_000,

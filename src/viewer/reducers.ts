@@ -14,13 +14,14 @@ import type { State } from "./state.ts";
 type NodeOut = Partial<NodeDisplayData> & Partial<ViewNodeAttributes>;
 type EdgeOut = Partial<EdgeDisplayData> & Partial<ViewEdgeAttributes>;
 
-const NO_LABELS: ReadonlySet<string> = new Set();
+const NO_LABELS: ReadonlyMap<string, string> = new Map();
 
 /** Display data of a node under the current state. */
-export function nodeReducer(key: string, data: ViewNodeAttributes, state: State, labelled: ReadonlySet<string> = NO_LABELS): NodeOut {
+export function nodeReducer(key: string, data: ViewNodeAttributes, state: State, labelled: ReadonlyMap<string, string> = NO_LABELS): NodeOut {
   // 1. Filtered out (and not in the selected node's ego network): hidden, nothing else matters.
   if (!isShown(state, key)) return { ...data, hidden: true };
-  const res: NodeOut = { ...data, forceLabel: labelled.has(key) };
+  const pos = labelled.get(key);
+  const res: NodeOut = { ...data, forceLabel: pos !== undefined, labelPos: pos ?? "right" };
   if (state.hoveredNode) {
     // 2. A hovered node keeps its neighbourhood in colour and dims the rest.
     if (key === state.hoveredNode || state.hoverNeighbours.has(key)) {
@@ -28,6 +29,7 @@ export function nodeReducer(key: string, data: ViewNodeAttributes, state: State,
       res.forceLabel = true;
       res.zIndex = 2;
       if (key === state.hoveredNode) res.label = `${data.fullLabel} (${data.reportCount})`;
+      if (pos === undefined && key !== state.hoveredNode) res.labelPos = "right";
     } else if (state.hoverDims) dim(res);
   } else if (state.selectedNode) {
     // 3. A selection keeps its ego network (measures, causes, reports, mechanisms) in colour and labelled.

@@ -45,8 +45,8 @@ export interface ViewerContext {
   state: State;
   renderer: ViewRenderer | null;
   listeners: Set<(state: State) => void>;
-  /** Nodes whose label the label placer lets sigma draw (no two overlap). */
-  labelled: Set<string>;
+  /** Nodes whose label the label placer lets sigma draw, and on which side (no two overlap). */
+  labelled: Map<string, "right" | "left" | "above" | "below">;
 }
 
 const EMPTY: Visibility = { nodes: new Set(), edges: new Set() };

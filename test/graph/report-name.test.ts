@@ -18,6 +18,7 @@ describe("cleanTitle", () => {
     expect(cleanTitle("内容预览")).toBeNull();
     expect(cleanTitle("时间:2021-04-22")).toBeNull();
     expect(cleanTitle(null)).toBeNull();
+    expect(cleanTitle("首页 > 范文 > 调研报告")).toBeNull();
   });
 });
 
@@ -56,5 +57,6 @@ describe("reportName", () => {
   it("should shorten long file names only", () => {
     expect(shortFileName("000_d566339e5b9149bf.txt")).toBe("000_d56…txt");
     expect(shortFileName("report.txt")).toBe("report.txt");
+    expect(shortFileName("report-0012.txt")).toBe("report-0012.txt");
   });
 });

@@ -1,9 +1,14 @@
 /*
- * Label placer: decides which node labels sigma draws so that no two labels overlap. Candidates are
- * taken in priority order (the selection and its ego network, search matches, then the most
- * recurrent nodes) and a label is kept only when its box on screen is free. Runs after camera
- * moves, layout steps and state changes (debounced), and refreshes sigma only when the set changes.
+ * Label placer: decides which node labels sigma draws, and on which side of the node, so that no
+ * two labels overlap and no label covers another node. Candidates are taken in priority order (the
+ * selection and its ego network, search matches, then the most recurrent nodes); each tries right,
+ * left, above and below, and keeps the first free box. Runs after camera moves, layout steps and
+ * state changes (debounced), and refreshes sigma only when the placement changes. drawNodeLabel
+ * draws a label where the placer put it, with a white halo.
  */
+import type { NodeDisplayData } from "sigma/types";
+import type { Settings } from "sigma/settings";
+
 import { CJK_FONT_STACK } from "../model/style.ts";
 import { isShown, refresh, subscribe } from "../state.ts";
 import type { ViewRenderer, ViewerContext } from "../state.ts";
@@ -22,8 +27,50 @@ interface Box {
 
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
-/** Compute the labelled set for the current camera and state. */
-export function placeLabels(ctx: ViewerContext, renderer: ViewRenderer, measure: (text: string) => number): Set<string> {
+/** Where a label stands relative to its node. */
+export type LabelPos = "right" | "left" | "above" | "below";
+const POSITIONS: LabelPos[] = ["right", "left", "above", "below"];
+
+/** The label's box for a node at (cx, cy) of radius r, text width w. */
+function labelBox(pos: LabelPos, cx: number, cy: number, r: number, w: number): Box {
+  const h = LABEL_SIZE;
+  if (pos === "right") return { x0: cx + r + 2, y0: cy - h * 0.75, x1: cx + r + 5 + w, y1: cy + h * 0.45 };
+  if (pos === "left") return { x0: cx - r - 5 - w, y0: cy - h * 0.75, x1: cx - r - 2, y1: cy + h * 0.45 };
+  if (pos === "above") return { x0: cx - w / 2 - 2, y0: cy - r - 3 - h, x1: cx + w / 2 + 2, y1: cy - r - 1 };
+  return { x0: cx - w / 2 - 2, y0: cy + r + 1, x1: cx + w / 2 + 2, y1: cy + r + 3 + h };
+}
+
+/** Draw a node label at the side the placer chose (sigma's defaultDrawNodeLabel). */
+export function drawNodeLabel(
+  context: CanvasRenderingContext2D,
+  data: Partial<NodeDisplayData> & { x: number; y: number; size: number; label: string | null; labelPos?: LabelPos },
+  settings: Settings,
+): void {
+  if (!data.label) return;
+  const size = settings.labelSize;
+  context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+  const w = context.measureText(data.label).width;
+  const pos = data.labelPos ?? "right";
+  let x = data.x + data.size + 3;
+  let y = data.y + size / 3;
+  if (pos === "left") x = data.x - data.size - 3 - w;
+  else if (pos === "above") {
+    x = data.x - w / 2;
+    y = data.y - data.size - 4;
+  } else if (pos === "below") {
+    x = data.x - w / 2;
+    y = data.y + data.size + size;
+  }
+  context.lineWidth = 3;
+  context.lineJoin = "round";
+  context.strokeStyle = "rgba(255,255,255,0.9)";
+  context.strokeText(data.label, x, y);
+  context.fillStyle = "#222";
+  context.fillText(data.label, x, y);
+}
+
+/** Compute the label placement for the current camera and state. */
+export function placeLabels(ctx: ViewerContext, renderer: ViewRenderer, measure: (text: string) => number): Map<string, LabelPos> {
   const state = ctx.state;
   const graph = ctx.view.graph;
   const { width, height } = renderer.getDimensions();
@@ -51,7 +98,13 @@ export function placeLabels(ctx: ViewerContext, renderer: ViewRenderer, measure:
     discs.set(c.key, { x0: vp.x - r, y0: vp.y - r, x1: vp.x + r, y1: vp.y + r });
   }
   const placed: Box[] = [];
-  const out = new Set<string>();
+  const out = new Map<string, LabelPos>();
+  const free = (key: string, box: Box) => {
+    if (box.x0 < 0 || box.x1 > width || box.y0 < 0 || box.y1 > height) return false;
+    if (placed.some((b) => overlaps(b, box))) return false;
+    for (const [k, d] of discs) if (k !== key && overlaps(d, box)) return false;
+    return true;
+  };
   for (const c of candidates) {
     if (out.size >= MAX_LABELS) break;
     const disc = discs.get(c.key);
@@ -61,19 +114,11 @@ export function placeLabels(ctx: ViewerContext, renderer: ViewRenderer, measure:
     const cx = disc.x0 + r;
     const cy = disc.y0 + r;
     const text = c.key === state.selectedNode ? `${a.fullLabel} (${a.reportCount})` : a.label;
-    const box: Box = { x0: cx + r + 2, y0: cy - LABEL_SIZE * 0.75, x1: cx + r + 5 + measure(text), y1: cy + LABEL_SIZE * 0.45 };
-    if (box.x1 > width + 40) continue;
-    if (placed.some((b) => overlaps(b, box))) continue;
-    let covers = false;
-    for (const [k, d] of discs) {
-      if (k !== c.key && overlaps(d, box)) {
-        covers = true;
-        break;
-      }
-    }
-    if (covers && c.key !== state.selectedNode) continue;
-    placed.push(box);
-    out.add(c.key);
+    const w = measure(text);
+    const pos = POSITIONS.find((p) => free(c.key, labelBox(p, cx, cy, r, w)));
+    if (!pos) continue;
+    placed.push(labelBox(pos, cx, cy, r, w));
+    out.set(c.key, pos);
   }
   return out;
 }
@@ -92,7 +137,7 @@ export function startLabelPlacer(ctx: ViewerContext, renderer: ViewRenderer): { 
   const run = () => {
     timer = undefined;
     const next = placeLabels(ctx, renderer, measure);
-    const same = next.size === ctx.labelled.size && [...next].every((k) => ctx.labelled.has(k));
+    const same = next.size === ctx.labelled.size && [...next].every(([k, p]) => ctx.labelled.get(k) === p);
     if (same) return;
     ctx.labelled = next;
     refresh(ctx);

@@ -208,8 +208,9 @@ export function viewFromData(data: ViewData, details: DetailsSource): ViewModel 
   const reports = data.reports;
   const reportByKey = new Map(reports.map((r) => [r.key, r]));
   let maxCount = 1;
-  // One scale for every theme and entity, so a disc's area means the same number of reports everywhere.
-  for (const n of data.nodes) if (n.kind !== "Report" && n.reportCount > maxCount) maxCount = n.reportCount;
+  // One scale, topped by the most recurrent problem or measure (the answer the view is about); a
+  // mechanism or organisation mentioned by more reports is drawn at the top size, its label says its count.
+  for (const n of data.nodes) if ((n.kind === "Problem" || n.kind === "Measure") && n.reportCount > maxCount) maxCount = n.reportCount;
   const graph: ViewGraph = new Graph<ViewNodeAttributes, ViewEdgeAttributes>({ multi: true, type: "directed" });
   const nodeReports = new Map<string, Set<string>>();
   for (const n of data.nodes) {

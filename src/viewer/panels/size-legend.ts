@@ -12,11 +12,11 @@ export function legendSteps(maxCount: number): number[] {
   return [...new Set(steps)].sort((a, b) => a - b);
 }
 
-/** Largest recurrence among themes and entities (the size scale's top, as in viewFromData). */
+/** Largest recurrence among problem and measure themes (the size scale's top, as in viewFromData). */
 export function maxThemeCount(ctx: ViewerContext): number {
   let max = 1;
   ctx.view.graph.forEachNode((_k, a) => {
-    if (a.kind !== "Report" && a.reportCount > max) max = a.reportCount;
+    if ((a.kind === "Problem" || a.kind === "Measure") && a.reportCount > max) max = a.reportCount;
   });
   return max;
 }
@@ -27,7 +27,7 @@ export function createSizeLegend(ctx: ViewerContext, renderer: ViewRenderer): { 
   const steps = legendSteps(max);
   const discs = steps.map((count) => ({ count, disc: el("span", { className: "disc" }) }));
   const element = el("div", { className: "size-legend", attrs: { "data-testid": "size-legend", "aria-label": "size legend" } }, [
-    el("p", { text: "圆面积 ∝ 报告数 area ∝ reports" }),
+    el("p", { text: "圆面积 ∝ 报告数 area ∝ reports", attrs: { title: "提及更多报告的机制或组织按最大尺寸绘制，标签给出实际数目 Entities above the top are drawn at the top size; their label gives the count" } }),
     el(
       "div",
       { className: "discs" },
