@@ -151,3 +151,43 @@ export async function nodePagePosition(page: Page, key: string): Promise<{ x: nu
 export async function cameraRatio(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __kgViewer: { renderer: { getCamera(): { ratio: number } } } }).__kgViewer.renderer.getCamera().ratio);
 }
+
+/** The colour a person sees at a page position (one screenshot pixel, decoded by the page). */
+export async function colourAt(page: Page, x: number, y: number): Promise<[number, number, number]> {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = 1;
+    canvas.height = 1;
+    const g = canvas.getContext("2d")!;
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, 1, 1).data;
+    return [d[0]!, d[1]!, d[2]!] as [number, number, number];
+  }, png.toString("base64"));
+}
+
+/** Whether a colour is about the given hex colour (anti-aliasing and blending tolerated). */
+export function near(colour: [number, number, number], hex: string, tolerance = 40): boolean {
+  const n = Number.parseInt(hex.slice(1), 16);
+  const want = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  return colour.every((c, i) => Math.abs(c - want[i]!) <= tolerance);
+}
+
+/** A node's on-screen radius (px), from sigma's display data. */
+export async function nodeScreenRadius(page: Page, key: string): Promise<number> {
+  return page.evaluate((k) => {
+    const viewer = (window as unknown as { __kgViewer: { renderer: { getNodeDisplayData(k: string): { size: number }; scaleSize(s: number): number } } }).__kgViewer;
+    return viewer.renderer.scaleSize(viewer.renderer.getNodeDisplayData(k).size);
+  }, key);
+}
+
+/** Put the camera back on the whole (fitted) view. */
+export async function resetCamera(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    (window as unknown as { __kgViewer: { renderer: { getCamera(): { setState(s: object): void } } } }).__kgViewer.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }),
+  );
+  await page.waitForTimeout(300);
+}
