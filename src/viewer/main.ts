@@ -7,7 +7,7 @@
 import * as OpenCC from "opencc-js/t2cn";
 import Sigma from "sigma";
 
-import { fitToNodes, focusNode } from "./controllers/camera.ts";
+import { fitToNodes } from "./controllers/camera.ts";
 import { bindGraphEvents } from "./controllers/events.ts";
 import { createExportButtons } from "./controllers/export.ts";
 import { LABEL_SIZE, drawNodeLabel, startLabelPlacer } from "./controllers/labels.ts";
@@ -104,7 +104,8 @@ function render(container: HTMLElement, view: ViewModel): () => void {
     edgeReducer: (key, data) => edgeReducer(key, data, ctx.state),
   });
   ctx.renderer = renderer;
-  const focus = (key: string) => focusNode(renderer, key);
+  // Selecting a node frames its ego network (onState below), so choosing one needs no camera move of its own.
+  const focus = (_key: string) => {};
   const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
   const fold = (text: string) => foldText(text, toSimplified);
   const list = createProblemList(ctx, fold);

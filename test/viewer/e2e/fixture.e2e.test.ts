@@ -14,7 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XSS, XSS_LABEL, XSS_QUOTE, fixtureGraphJson } from "../fixtures/graph.fixtures.ts";
 import { launchBrowser } from "./browser.ts";
 import {
+  allInView,
   cameraRatio,
+  egoKeys,
   colourAt,
   ensureViewerBuilt,
   near,
@@ -100,19 +102,19 @@ describe("viewer on the fixture graph", { timeout: 90_000 }, () => {
     expect(first).toContain("对策 1");
     expect(await page.locator('[data-testid="problem-list"] [data-testid="gap-flag"]').count()).toBe(2);
     await page.locator('[data-testid="list-search"]').fill("黨員");
-    await page.waitForTimeout(300);
-    expect(await rows.allInnerTexts()).toHaveLength(1);
+    await expect.poll(() => rows.count()).toBe(1);
     await page.locator('[data-testid="list-search"]').fill("");
+    await expect.poll(() => rows.count()).toBe(4);
     await page.locator('[data-testid="list-setting"]').selectOption("enterprise");
-    await page.waitForTimeout(300);
-    expect((await rows.allInnerTexts()).map((t) => t.split("\n")[1])).toEqual(["组织生活不规范", XSS_LABEL]);
+    await expect.poll(() => rows.locator(".name").allTextContents()).toEqual(["组织生活不规范", XSS_LABEL]);
     await page.locator('[data-testid="list-setting"]').selectOption("");
-    await page.waitForTimeout(300);
-    expect(await rows.count()).toBe(4);
+    await expect.poll(() => rows.count()).toBe(4);
+    await page.waitForTimeout(600); // the re-fit after the filter change is animated
   });
 
   it("should draw a theme raised by more reports as a bigger disc", async () => {
     await resetCamera(page);
+    await page.waitForTimeout(300);
     const big = await nodeScreenRadius(page, "problem:p2"); // 3 reports
     const small = await nodeScreenRadius(page, "problem:p4"); // 1 report
     expect((big / small) ** 2).toBeCloseTo(3, 1);
@@ -151,7 +153,11 @@ describe("viewer on the fixture graph", { timeout: 90_000 }, () => {
     await page.locator('[data-testid="search"]').press("Enter");
     await page.waitForTimeout(800);
     expect(await page.locator('[data-testid="details-label"]').textContent()).toBe("党员发展工作滞后");
-    expect(await cameraRatio(page)).toBeLessThan(before);
+    expect(before).toBeGreaterThan(0);
+    // focused: the camera frames the theme and its ego network
+    const ego = await egoKeys(page);
+    expect(ego.length).toBeGreaterThan(1);
+    expect(await allInView(page, ego)).toBe(true);
     await screenshot(page, "fixture-02-search-traditional");
     await clearSearch();
   });

@@ -191,3 +191,18 @@ export async function resetCamera(page: Page): Promise<void> {
   );
   await page.waitForTimeout(300);
 }
+
+/** Whether every given node is drawn inside the canvas (the camera frames them). */
+export async function allInView(page: Page, keys: string[]): Promise<boolean> {
+  const box = (await page.locator('[data-testid="stage"]').boundingBox())!;
+  for (const key of keys) {
+    const p = await nodePagePosition(page, key);
+    if (p.x < box.x || p.x > box.x + box.width || p.y < box.y || p.y > box.y + box.height) return false;
+  }
+  return true;
+}
+
+/** The selected node's ego network (keys), from the viewer's state. */
+export async function egoKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window as unknown as { __kgViewer: { ctx: { state: { ego: { nodes: Set<string> } } } } }).__kgViewer.ctx.state.ego.nodes]);
+}
