@@ -8,7 +8,7 @@ import type { SerializedGraph } from "graphology-types";
 
 import { buildView, importKgGraph, viewFromData } from "./model/build-view.ts";
 import type { ViewData } from "./model/build-view.ts";
-import type { DetailsSource, Evidence, PairQuote, ViewModel } from "./model/types.ts";
+import type { DetailsSource, Evidence, PairQuote, SourceLines, ViewModel } from "./model/types.ts";
 
 /** Where the graph comes from: `?graph=<url>`, or null for the server's summary. */
 export function resolveGraphUrl(location: Location): string | null {
@@ -48,6 +48,7 @@ export function createRemoteDetails(base = "api/"): DetailsSource {
       remember(pairs, `${problem}\u0000${measure}`, () =>
         getJson<PairQuote[]>(`${base}pair?problem=${encodeURIComponent(problem)}&measure=${encodeURIComponent(measure)}`),
       ),
+    sourceLines: (statement) => getJson<SourceLines>(`${base}source?statement=${encodeURIComponent(statement)}`),
   };
 }
 

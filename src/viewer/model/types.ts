@@ -85,6 +85,16 @@ export interface PairInfo {
 export interface DetailsSource {
   evidence(nodeKey: string): Promise<Evidence[]>;
   pairQuotes(problemKey: string, measureKey: string): Promise<PairQuote[]>;
+  /** The source lines around a statement (kg serve reads the file the graph names), when available. */
+  sourceLines?(statementKey: string): Promise<SourceLines>;
+}
+
+/** Lines of a source file around a statement. */
+export interface SourceLines {
+  path: string;
+  /** Line number of lines[0]. */
+  first: number;
+  lines: string[];
 }
 
 /** A report, for the report filter and the matrix columns. */

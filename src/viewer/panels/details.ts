@@ -102,6 +102,33 @@ export function evidenceItem(ev: Evidence, view: ViewModel): HTMLElement[] {
     out.push(el("p", { className: "in-theme", text: `→ ${ev.themeLabel}`, attrs: { style: `color:${NODE_COLORS[kind] ?? "#333"}`, "data-testid": "quote-theme" } }));
   }
   out.push(el("p", { className: "source", text: `《${ev.reportTitle}》 第 ${ev.line} 行 (line ${ev.line})`, attrs: { title: ev.path, "data-testid": "quote-source" } }));
+  const load = view.details.sourceLines;
+  if (load && (ev.kind === "problem" || ev.kind === "measure" || ev.kind === "cause") && ev.key.startsWith("stmt:")) {
+    const box = el("pre", { className: "source-lines", attrs: { "data-testid": "source-lines" } });
+    box.hidden = true;
+    const button = el("button", { className: "source-button", text: "原文上下文 Source lines", attrs: { type: "button" } });
+    button.addEventListener("click", () => {
+      if (!box.hidden) {
+        box.hidden = true;
+        return;
+      }
+      box.hidden = false;
+      box.textContent = "加载中 Loading…";
+      void load(ev.key).then(
+        (src) => {
+          box.replaceChildren();
+          if (src.lines.length === 0) box.textContent = `无法读取原文 The source file ${src.path} cannot be read here.`;
+          src.lines.forEach((line, i) => {
+            const n = src.first + i;
+            const row = el("span", { className: n === ev.line ? "line here" : "line", text: `${String(n).padStart(5)}  ${line}\n` });
+            box.append(row);
+          });
+        },
+        () => (box.textContent = "无法读取原文 Could not load the source lines."),
+      );
+    });
+    out.push(button, box);
+  }
   return out;
 }
 

@@ -110,6 +110,13 @@ describe("viewer on the seed", { timeout: 90_000 }, () => {
       expect(it.context).toContain(it.quote);
     }
     expect(items.some((it) => it.context.length > it.quote.length + 20)).toBe(true);
+    // and the source lines around it, the statement's own line marked
+    await page.locator('[data-testid="evidence"] .source-button').first().click();
+    const lines = page.locator('[data-testid="source-lines"]').first();
+    await expect.poll(() => lines.locator(".line").count()).toBeGreaterThan(3);
+    const here = (await lines.locator(".here").textContent())!;
+    const n = Number(here.trim().split(/\s+/)[0]);
+    expect(here).toContain(seedLines[n - 1]!.slice(0, 10));
     await screenshot(page, "seed-03-details");
   });
 
