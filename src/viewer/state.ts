@@ -46,7 +46,7 @@ export interface ViewerContext {
   renderer: ViewRenderer | null;
   listeners: Set<(state: State) => void>;
   /** Nodes whose label the label placer lets sigma draw, and on which side (no two overlap). */
-  labelled: Map<string, "right" | "left" | "above" | "below">;
+  labelled: Map<string, import("./controllers/labels.ts").LabelPos>;
 }
 
 const EMPTY: Visibility = { nodes: new Set(), edges: new Set() };

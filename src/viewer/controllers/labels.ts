@@ -28,16 +28,39 @@ interface Box {
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /** Where a label stands relative to its node. */
-export type LabelPos = "right" | "left" | "above" | "below";
-const POSITIONS: LabelPos[] = ["right", "left", "above", "below"];
+export type LabelPos = "right" | "left" | "above" | "below" | "ne" | "se" | "nw" | "sw";
+const POSITIONS: LabelPos[] = ["right", "left", "above", "below", "ne", "se", "nw", "sw"];
+/** The most recurrent problems and measures get a label even over small discs (never over a label). */
+export const ALWAYS_LABELLED = 12;
+
+/** Where the text starts (x) and its baseline (y) for a node at (cx, cy) of radius r, text width w, font size h. */
+export function labelAnchor(pos: LabelPos, cx: number, cy: number, r: number, w: number, h: number): { x: number; y: number } {
+  const d = r * 0.72;
+  switch (pos) {
+    case "right":
+      return { x: cx + r + 3, y: cy + h / 3 };
+    case "left":
+      return { x: cx - r - 3 - w, y: cy + h / 3 };
+    case "above":
+      return { x: cx - w / 2, y: cy - r - 4 };
+    case "below":
+      return { x: cx - w / 2, y: cy + r + h };
+    case "ne":
+      return { x: cx + d + 2, y: cy - d - 2 };
+    case "se":
+      return { x: cx + d + 2, y: cy + d + h };
+    case "nw":
+      return { x: cx - d - 2 - w, y: cy - d - 2 };
+    case "sw":
+      return { x: cx - d - 2 - w, y: cy + d + h };
+  }
+}
 
 /** The label's box for a node at (cx, cy) of radius r, text width w. */
 function labelBox(pos: LabelPos, cx: number, cy: number, r: number, w: number): Box {
   const h = LABEL_SIZE;
-  if (pos === "right") return { x0: cx + r + 2, y0: cy - h * 0.75, x1: cx + r + 5 + w, y1: cy + h * 0.45 };
-  if (pos === "left") return { x0: cx - r - 5 - w, y0: cy - h * 0.75, x1: cx - r - 2, y1: cy + h * 0.45 };
-  if (pos === "above") return { x0: cx - w / 2 - 2, y0: cy - r - 3 - h, x1: cx + w / 2 + 2, y1: cy - r - 1 };
-  return { x0: cx - w / 2 - 2, y0: cy + r + 1, x1: cx + w / 2 + 2, y1: cy + r + 3 + h };
+  const a = labelAnchor(pos, cx, cy, r, w, h);
+  return { x0: a.x - 2, y0: a.y - h * 0.95, x1: a.x + w + 2, y1: a.y + h * 0.25 };
 }
 
 /** Draw a node label at the side the placer chose (sigma's defaultDrawNodeLabel). */
@@ -50,17 +73,7 @@ export function drawNodeLabel(
   const size = settings.labelSize;
   context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
   const w = context.measureText(data.label).width;
-  const pos = data.labelPos ?? "right";
-  let x = data.x + data.size + 3;
-  let y = data.y + size / 3;
-  if (pos === "left") x = data.x - data.size - 3 - w;
-  else if (pos === "above") {
-    x = data.x - w / 2;
-    y = data.y - data.size - 4;
-  } else if (pos === "below") {
-    x = data.x - w / 2;
-    y = data.y + data.size + size;
-  }
+  const { x, y } = labelAnchor(data.labelPos ?? "right", data.x, data.y, data.size, w, size);
   context.lineWidth = 3;
   context.lineJoin = "round";
   context.strokeStyle = "rgba(255,255,255,0.9)";
@@ -99,10 +112,20 @@ export function placeLabels(ctx: ViewerContext, renderer: ViewRenderer, measure:
   }
   const placed: Box[] = [];
   const out = new Map<string, LabelPos>();
-  const free = (key: string, box: Box) => {
+  const top = new Set(
+    graph
+      .filterNodes((k, a) => (a.kind === "Problem" || a.kind === "Measure") && discs.has(k))
+      .sort((x, y) => graph.getNodeAttribute(y, "reportCount") - graph.getNodeAttribute(x, "reportCount") || (x < y ? -1 : 1))
+      .slice(0, ALWAYS_LABELLED),
+  );
+  const free = (key: string, box: Box, overDiscs: boolean, ownDiameter: number) => {
     if (box.x0 < 0 || box.x1 > width || box.y0 < 0 || box.y1 > height) return false;
     if (placed.some((b) => overlaps(b, box))) return false;
-    for (const [k, d] of discs) if (k !== key && overlaps(d, box)) return false;
+    for (const [k, d] of discs) {
+      if (k === key || !overlaps(d, box)) continue;
+      // A top theme's label may cross a smaller disc (its own stays readable), never an equal or bigger one.
+      if (!overDiscs || d.x1 - d.x0 >= ownDiameter) return false;
+    }
     return true;
   };
   for (const c of candidates) {
@@ -115,7 +138,9 @@ export function placeLabels(ctx: ViewerContext, renderer: ViewRenderer, measure:
     const cy = disc.y0 + r;
     const text = c.key === state.selectedNode ? `${a.fullLabel} (${a.reportCount})` : a.label;
     const w = measure(text);
-    const pos = POSITIONS.find((p) => free(c.key, labelBox(p, cx, cy, r, w)));
+    const pos =
+      POSITIONS.find((p) => free(c.key, labelBox(p, cx, cy, r, w), false, 2 * r)) ??
+      (top.has(c.key) || c.key === state.selectedNode ? POSITIONS.find((p) => free(c.key, labelBox(p, cx, cy, r, w), true, 2 * r)) : undefined);
     if (!pos) continue;
     placed.push(labelBox(pos, cx, cy, r, w));
     out.set(c.key, pos);

@@ -127,7 +127,11 @@ function problemMeasureTableEl(ctx: ViewerContext, m: ProblemMeasureMatrix): HTM
   ]);
   const rows = m.rows.map((row, r) =>
     el("tr", {}, [
-      el("th", { className: "row-label", text: `${row.label} (${row.count})`, attrs: { scope: "row", title: row.label } }),
+      el("th", {
+        className: "row-label",
+        text: `${row.label} (${ctx.view.graph.getNodeAttribute(row.key, "reportCount")})`,
+        attrs: { scope: "row", title: `${row.label}：${ctx.view.graph.getNodeAttribute(row.key, "reportCount")} 份报告提出，${row.count} 个问题–对策配对 reports raising it, pairings` },
+      }),
       ...m.columns.map((col, c) => {
         const n = m.cells[r]![c]!;
         const td = el("td", {
