@@ -10,7 +10,7 @@ import Sigma from "sigma";
 import { fitToNodes } from "./controllers/camera.ts";
 import { bindGraphEvents } from "./controllers/events.ts";
 import { createExportButtons } from "./controllers/export.ts";
-import { LABEL_SIZE, drawNodeLabel, startLabelPlacer } from "./controllers/labels.ts";
+import { LABEL_SIZE, drawNodeHover, drawNodeLabel, startLabelPlacer } from "./controllers/labels.ts";
 import { createSearch } from "./controllers/search.ts";
 import { decodeUrlState, encodeUrlState } from "./controllers/url-state.ts";
 import { startLayout } from "./layout/start-layout.ts";
@@ -27,7 +27,7 @@ import { createMatrixPanel } from "./panels/matrix.ts";
 import { createProblemList } from "./panels/problem-list.ts";
 import { createSizeLegend } from "./panels/size-legend.ts";
 import { edgeReducer, nodeReducer } from "./reducers.ts";
-import { createState, isShown, setList, setMatrix, setSelectedNode, subscribe } from "./state.ts";
+import { createState, isShown, setFilters, setList, setMatrix, setSelectedNode, subscribe } from "./state.ts";
 import type { State, ViewRenderer, ViewerContext } from "./state.ts";
 
 /** Options of mount. */
@@ -94,12 +94,16 @@ function render(container: HTMLElement, view: ViewModel): () => void {
     labelGridCellSize: 120,
     defaultEdgeType: "arrow",
     defaultDrawNodeLabel: drawNodeLabel as never,
+    defaultDrawNodeHover: drawNodeHover as never,
     zIndex: true,
     hideEdgesOnMove: view.graph.size > 20_000,
     hideLabelsOnMove: view.graph.order > 5_000,
     minCameraRatio: 0.02,
     maxCameraRatio: 8,
     stagePadding: 40,
+    // Discs keep their size on screen at every zoom, so the size legend always holds and zooming in
+    // spreads a crowded neighbourhood instead of blowing its discs up.
+    zoomToSizeRatioFunction: () => 1,
     nodeReducer: (key, data) => nodeReducer(key, data, ctx.state, ctx.labelled),
     edgeReducer: (key, data) => edgeReducer(key, data, ctx.state),
   });
@@ -181,7 +185,8 @@ function render(container: HTMLElement, view: ViewModel): () => void {
   const unbind = bindGraphEvents(ctx, renderer);
   if (initial.selected) setSelectedNode(ctx, initial.selected);
   if (ctx.state.listQuery) setList(ctx, {});
-  (window as unknown as { __kgViewer?: unknown }).__kgViewer = { ctx, renderer };
+  // For tests and the benchmark: the context, the renderer and the state setters.
+  (window as unknown as { __kgViewer?: unknown }).__kgViewer = { ctx, renderer, actions: { setList, setFilters, setSelectedNode, setMatrix } };
   return () => {
     clearTimeout(urlTimer);
     clearTimeout(resizeTimer);

@@ -82,6 +82,29 @@ export function drawNodeLabel(
   context.fillText(data.label, x, y);
 }
 
+/**
+ * Draw a hovered or selected node's highlight (sigma's defaultDrawNodeHover): a white ring with a
+ * shadow, and its label where the placer put it (sigma's own hover box would always stand on the right).
+ */
+export function drawNodeHover(
+  context: CanvasRenderingContext2D,
+  data: Partial<NodeDisplayData> & { x: number; y: number; size: number; label: string | null; labelPos?: LabelPos },
+  settings: Settings,
+): void {
+  context.save();
+  context.fillStyle = "#ffffff";
+  context.shadowOffsetX = 0;
+  context.shadowOffsetY = 0;
+  context.shadowBlur = 8;
+  context.shadowColor = "#000000";
+  context.beginPath();
+  context.arc(data.x, data.y, data.size + 3, 0, Math.PI * 2);
+  context.closePath();
+  context.fill();
+  context.restore();
+  drawNodeLabel(context, data, settings);
+}
+
 /** Compute the label placement for the current camera and state. */
 export function placeLabels(ctx: ViewerContext, renderer: ViewRenderer, measure: (text: string) => number): Map<string, LabelPos> {
   const state = ctx.state;
@@ -104,9 +127,11 @@ export function placeLabels(ctx: ViewerContext, renderer: ViewRenderer, measure:
   // Every drawn (not dimmed) node's disc is an obstacle: a label never covers another node.
   const discs = new Map<string, Box>();
   for (const c of candidates) {
-    const a = graph.getNodeAttributes(c.key);
-    const vp = renderer.graphToViewport({ x: a.x, y: a.y });
-    const r = renderer.scaleSize(a.size);
+    // Sigma's own display data (framed coordinates), so the boxes match what is drawn.
+    const d = renderer.getNodeDisplayData(c.key);
+    if (!d) continue;
+    const vp = renderer.framedGraphToViewport({ x: d.x, y: d.y });
+    const r = renderer.scaleSize(d.size);
     if (vp.x + r < 0 || vp.x - r > width || vp.y + r < 0 || vp.y - r > height) continue;
     discs.set(c.key, { x0: vp.x - r, y0: vp.y - r, x1: vp.x + r, y1: vp.y + r });
   }
@@ -173,6 +198,9 @@ export function startLabelPlacer(ctx: ViewerContext, renderer: ViewRenderer): { 
   const camera = renderer.getCamera();
   camera.on("updated", schedule);
   renderer.on("resize", schedule);
+  // After each render sigma's positions and sizes are what is on screen: place again from those (a
+  // placement that did not change triggers nothing, so this settles).
+  renderer.on("afterRender", schedule);
   const unsubscribe = subscribe(ctx, schedule);
   schedule();
   return {
@@ -181,6 +209,7 @@ export function startLabelPlacer(ctx: ViewerContext, renderer: ViewRenderer): { 
       clearTimeout(timer);
       camera.off("updated", schedule);
       renderer.off("resize", schedule);
+      renderer.off("afterRender", schedule);
       unsubscribe();
     },
   };

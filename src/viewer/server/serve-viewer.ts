@@ -82,6 +82,8 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<R
     socket.on("close", () => sockets.delete(socket));
   });
   await listen(server, options.host, options.port);
+  // Read and summarise the graph now, so the first visitor does not wait for it (errors show on request).
+  cache.get().catch(() => {});
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;
