@@ -4,43 +4,55 @@
  */
 import type { ViewRenderer } from "../state.ts";
 
-/** Bounding box of some nodes in sigma's framed coordinates (the whole graph spans [0, 1]), or null. */
-export function framedBBox(renderer: ViewRenderer, keys: Iterable<string>): { x: [number, number]; y: [number, number] } | null {
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  for (const key of keys) {
-    const d = renderer.getNodeDisplayData(key);
-    if (!d) continue;
-    if (d.x < minX) minX = d.x;
-    if (d.x > maxX) maxX = d.x;
-    if (d.y < minY) minY = d.y;
-    if (d.y > maxY) maxY = d.y;
-  }
-  return minX === Infinity ? null : { x: [minX, maxX], y: [minY, maxY] };
-}
-
 /** Smallest camera ratio a fit zooms to (a single node is not blown up to fill the screen). */
-export const MIN_FIT_RATIO = 0.12;
+export const MIN_FIT_RATIO = 0.05;
+/** Margin (px) kept free around the fitted nodes, for their discs and labels. */
+export const FIT_MARGIN = 60;
 
 /**
- * Frame the given nodes: the camera centres on their bounding box and zooms so it fills the canvas
- * (a little padding). Only the camera moves: no re-indexation of the graph, so it is cheap at any size.
+ * The camera state that shows the given nodes filling the canvas. Positions go through sigma's
+ * current normalisation (graphToViewport), as drawn; sigma's cached display data can still hold raw
+ * coordinates right after a layout step, so they are not used.
+ */
+export function fitState(renderer: ViewRenderer, keys: Iterable<string>): { x: number; y: number; ratio: number; angle: number } | null {
+  const graph = renderer.getGraph();
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (const key of keys) {
+    if (!graph.hasNode(key)) continue;
+    const a = graph.getNodeAttributes(key);
+    const p = renderer.graphToViewport({ x: a.x, y: a.y });
+    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
+    x0 = Math.min(x0, p.x);
+    x1 = Math.max(x1, p.x);
+    y0 = Math.min(y0, p.y);
+    y1 = Math.max(y1, p.y);
+  }
+  if (x0 === Infinity) return null;
+  const { width, height } = renderer.getDimensions();
+  const camera = renderer.getCamera();
+  const scale = Math.max((x1 - x0) / Math.max(1, width - 2 * FIT_MARGIN), (y1 - y0) / Math.max(1, height - 2 * FIT_MARGIN));
+  const ratio = Math.min(8, Math.max(MIN_FIT_RATIO, camera.ratio * scale));
+  const centre = renderer.viewportToFramedGraph({ x: (x0 + x1) / 2, y: (y0 + y1) / 2 });
+  return { x: centre.x, y: centre.y, ratio, angle: 0 };
+}
+
+/**
+ * Frame the given nodes: after sigma's next render (so positions are the ones on screen, even right
+ * after a layout step or a resize), the camera centres on their box and zooms so it fills the canvas.
+ * Only the camera moves: no re-indexation of the graph, so it is cheap at any size.
  */
 export function fitToNodes(renderer: ViewRenderer, keys: Iterable<string>, instant = false): void {
-  const bbox = framedBBox(renderer, keys);
-  const camera = renderer.getCamera();
-  if (!bbox) return;
-  const { width, height } = renderer.getDimensions();
-  const w = bbox.x[1] - bbox.x[0];
-  const h = bbox.y[1] - bbox.y[0];
-  // At ratio 1 the framed unit square fills the smaller side of the canvas; a wider canvas shows more width.
-  const side = Math.min(width, height);
-  const ratio = Math.max(MIN_FIT_RATIO, Math.max((w * side) / width, (h * side) / height) * 1.15);
-  const state = { x: (bbox.x[0] + bbox.x[1]) / 2, y: (bbox.y[0] + bbox.y[1]) / 2, ratio, angle: 0 };
-  if (instant) camera.setState(state);
-  else void camera.animate(state, { duration: 300 });
+  const list = [...keys];
+  renderer.once("afterRender", () => {
+    const state = fitState(renderer, list);
+    if (!state) return;
+    // animate() also cancels a fit still running (a camera.setState would be overwritten by it).
+    void renderer.getCamera().animate(state, { duration: instant ? 1 : 300 });
+  });
+  renderer.scheduleRender();
 }
 
 /** Move the camera onto a node (search results, linked nodes). */

@@ -127,11 +127,10 @@ export function placeLabels(ctx: ViewerContext, renderer: ViewRenderer, measure:
   // Every drawn (not dimmed) node's disc is an obstacle: a label never covers another node.
   const discs = new Map<string, Box>();
   for (const c of candidates) {
-    // Sigma's own display data (framed coordinates), so the boxes match what is drawn.
-    const d = renderer.getNodeDisplayData(c.key);
-    if (!d) continue;
-    const vp = renderer.framedGraphToViewport({ x: d.x, y: d.y });
-    const r = renderer.scaleSize(d.size);
+    // Through sigma's current normalisation, as drawn (its cached display data can hold raw coordinates).
+    const a = graph.getNodeAttributes(c.key);
+    const vp = renderer.graphToViewport({ x: a.x, y: a.y });
+    const r = renderer.scaleSize(a.size);
     if (vp.x + r < 0 || vp.x - r > width || vp.y + r < 0 || vp.y - r > height) continue;
     discs.set(c.key, { x0: vp.x - r, y0: vp.y - r, x1: vp.x + r, y1: vp.y + r });
   }

@@ -139,9 +139,9 @@ export async function waitForViewer(page: Page): Promise<void> {
 /** Viewport position (relative to the page) of a node, from sigma's own coordinates. */
 export async function nodePagePosition(page: Page, key: string): Promise<{ x: number; y: number }> {
   const p = await page.evaluate((k) => {
-    const viewer = (window as unknown as { __kgViewer: { renderer: { getNodeDisplayData(k: string): { x: number; y: number }; framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number } } } }).__kgViewer;
-    const d = viewer.renderer.getNodeDisplayData(k);
-    return viewer.renderer.framedGraphToViewport({ x: d.x, y: d.y });
+    const viewer = (window as unknown as { __kgViewer: { renderer: { getGraph(): { getNodeAttributes(k: string): { x: number; y: number } }; graphToViewport(p: { x: number; y: number }): { x: number; y: number } } } }).__kgViewer;
+    const a = viewer.renderer.getGraph().getNodeAttributes(k);
+    return viewer.renderer.graphToViewport({ x: a.x, y: a.y });
   }, key);
   const box = (await page.locator('[data-testid="stage"]').boundingBox())!;
   return { x: box.x + p.x, y: box.y + p.y };
@@ -179,8 +179,8 @@ export function near(colour: [number, number, number], hex: string, tolerance = 
 /** A node's on-screen radius (px), from sigma's display data. */
 export async function nodeScreenRadius(page: Page, key: string): Promise<number> {
   return page.evaluate((k) => {
-    const viewer = (window as unknown as { __kgViewer: { renderer: { getNodeDisplayData(k: string): { size: number }; scaleSize(s: number): number } } }).__kgViewer;
-    return viewer.renderer.scaleSize(viewer.renderer.getNodeDisplayData(k).size);
+    const viewer = (window as unknown as { __kgViewer: { renderer: { getGraph(): { getNodeAttribute(k: string, n: "size"): number }; scaleSize(s: number): number } } }).__kgViewer;
+    return viewer.renderer.scaleSize(viewer.renderer.getGraph().getNodeAttribute(k, "size"));
   }, key);
 }
 
