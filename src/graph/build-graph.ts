@@ -19,6 +19,7 @@ import type {
 } from "../types.ts";
 import { assignAggregates } from "./aggregates.ts";
 import { hashKey, nodeKey, relKey } from "./keys.ts";
+import { themeCaption } from "./caption.ts";
 import { reportName } from "./report-name.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes, NodeLabel, RelType } from "./schema.ts";
 
@@ -256,6 +257,7 @@ function addTheme(graph: KgGraph, theme: Theme) {
     label,
     themeId: theme.id,
     name: theme.label,
+    caption: themeCaption(theme.label),
     source: theme.source,
     reportCount: 0, // counted by assignAggregates
     statementCount: 0,

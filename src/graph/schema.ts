@@ -82,6 +82,10 @@ export interface ThemeNode extends BaseNode {
   label: "Problem" | "Measure";
   themeId: string;
   name: string;
+  /** At most 8 characters, for Neo4j Browser captions (graph/caption.ts). */
+  caption: string;
+  /** Codebook family, when the theme stage gives one. */
+  family?: string;
   source: string;
   /** Number of distinct reports with a statement in this theme. */
   reportCount: number;

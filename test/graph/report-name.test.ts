@@ -60,3 +60,13 @@ describe("reportName", () => {
     expect(shortFileName("report-0012.txt")).toBe("report-0012.txt");
   });
 });
+
+describe("themeCaption (Neo4j Browser)", async () => {
+  const { themeCaption } = await import("../../src/graph/caption.ts");
+  it("should keep captions within 8 characters, cutting at a separator when it can", () => {
+    expect(themeCaption("党员发展缓慢、队伍结构老化")).toBe("党员发展缓慢");
+    expect(themeCaption("党建经费缺乏保障")).toBe("党建经费缺乏保障");
+    expect(themeCaption("加强领导班子和干部（书记、党务）队伍建设")).toBe("加强领导班子和…");
+    for (const name of ["组织生活不正常、不规范", "党建与业务工作“两张皮”、时间冲突", "为基层减负"]) expect([...themeCaption(name)].length).toBeLessThanOrEqual(8);
+  });
+});
