@@ -119,13 +119,13 @@ function render(container: HTMLElement, view: ViewModel): () => void {
   const matrix = createMatrixPanel(ctx);
   const search = createSearch(ctx, focus);
   const sizeLegend = createSizeLegend(ctx, renderer);
-  const labels = startLabelPlacer(ctx, renderer);
+  const labels = startLabelPlacer(ctx, renderer, () => (details.element.hidden ? 0 : details.element.offsetWidth));
   const parts = [list, legend, filters, details, matrix, search, sizeLegend, labels];
 
   const fitVisible = (instant = false) => {
     const s = ctx.state;
     const keys = s.selectedNode ? s.ego.nodes : [...s.visibility.nodes].filter((k) => isShown(s, k));
-    fitToNodes(renderer, keys, instant);
+    fitToNodes(renderer, keys, instant, { right: details.element.hidden ? 0 : details.element.offsetWidth });
   };
   const fitButton = el("button", { className: "fit", text: "⤢ 适应视图 Fit", attrs: { type: "button", "data-testid": "fit", title: "把可见部分放满画布 Fit the visible graph" } });
   fitButton.addEventListener("click", () => fitVisible());
@@ -145,7 +145,9 @@ function render(container: HTMLElement, view: ViewModel): () => void {
   const more = el("details", { className: "more-filters" }, [el("summary", { text: "图层与筛选 Layers & filters" }), legend.element, filters.element]);
   stageWrap.append(el("div", { className: "stage-tools" }, [fitButton]), sizeLegend.element);
   shell.prepend(toolbar, el("div", { className: "sidebar" }, [list.element, more]));
-  shell.append(details.element, matrix.element);
+  // The side panel lies over the right of the canvas; fits keep the nodes clear of it.
+  stageWrap.append(details.element);
+  shell.append(matrix.element);
 
   // Re-fit after every filter change and every selection change; keep the URL in step.
   let lastVisibility = ctx.state.visibility;

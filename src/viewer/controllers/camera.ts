@@ -14,7 +14,7 @@ export const FIT_MARGIN = 60;
  * current normalisation (graphToViewport), as drawn; sigma's cached display data can still hold raw
  * coordinates right after a layout step, so they are not used.
  */
-export function fitState(renderer: ViewRenderer, keys: Iterable<string>): { x: number; y: number; ratio: number; angle: number } | null {
+export function fitState(renderer: ViewRenderer, keys: Iterable<string>, insets: { right?: number } = {}): { x: number; y: number; ratio: number; angle: number } | null {
   const graph = renderer.getGraph();
   let x0 = Infinity;
   let x1 = -Infinity;
@@ -31,11 +31,16 @@ export function fitState(renderer: ViewRenderer, keys: Iterable<string>): { x: n
     y1 = Math.max(y1, p.y);
   }
   if (x0 === Infinity) return null;
-  const { width, height } = renderer.getDimensions();
+  const { width: full, height } = renderer.getDimensions();
+  const right = Math.min(insets.right ?? 0, full / 2);
+  const width = full - right;
   const camera = renderer.getCamera();
   const scale = Math.max((x1 - x0) / Math.max(1, width - 2 * FIT_MARGIN), (y1 - y0) / Math.max(1, height - 2 * FIT_MARGIN));
   const ratio = Math.min(8, Math.max(MIN_FIT_RATIO, camera.ratio * scale));
-  const centre = renderer.viewportToFramedGraph({ x: (x0 + x1) / 2, y: (y0 + y1) / 2 });
+  // Centre the box in the part of the canvas left free: the camera's centre sits `right / 2` px to the
+  // right of the box's centre, at the new zoom (ratio / camera.ratio px of now per px then).
+  const shift = (right / 2) * (ratio / camera.ratio);
+  const centre = renderer.viewportToFramedGraph({ x: (x0 + x1) / 2 + shift, y: (y0 + y1) / 2 });
   return { x: centre.x, y: centre.y, ratio, angle: 0 };
 }
 
@@ -44,10 +49,10 @@ export function fitState(renderer: ViewRenderer, keys: Iterable<string>): { x: n
  * after a layout step or a resize), the camera centres on their box and zooms so it fills the canvas.
  * Only the camera moves: no re-indexation of the graph, so it is cheap at any size.
  */
-export function fitToNodes(renderer: ViewRenderer, keys: Iterable<string>, instant = false): void {
+export function fitToNodes(renderer: ViewRenderer, keys: Iterable<string>, instant = false, insets: { right?: number } = {}): void {
   const list = [...keys];
   renderer.once("afterRender", () => {
-    const state = fitState(renderer, list);
+    const state = fitState(renderer, list, insets);
     if (!state) return;
     // animate() also cancels a fit still running (a camera.setState would be overwritten by it).
     void renderer.getCamera().animate(state, { duration: instant ? 1 : 300 });

@@ -106,10 +106,13 @@ export function drawNodeHover(
 }
 
 /** Compute the label placement for the current camera and state. */
-export function placeLabels(ctx: ViewerContext, renderer: ViewRenderer, measure: (text: string) => number): Map<string, LabelPos> {
+export function placeLabels(ctx: ViewerContext, renderer: ViewRenderer, measure: (text: string) => number, rightInset = 0): Map<string, LabelPos> {
   const state = ctx.state;
   const graph = ctx.view.graph;
-  const { width, height } = renderer.getDimensions();
+  const dims = renderer.getDimensions();
+  // A panel over the right of the canvas hides what is under it: no label goes there.
+  const width = dims.width - rightInset;
+  const height = dims.height;
   const priority = (key: string): number => {
     if (key === state.selectedNode) return 0;
     if (state.selectedNode) return state.ego.nodes.has(key) ? 1 : 9;
@@ -173,7 +176,7 @@ export function placeLabels(ctx: ViewerContext, renderer: ViewRenderer, measure:
 }
 
 /** Keep ctx.labelled up to date; returns the cleanup. */
-export function startLabelPlacer(ctx: ViewerContext, renderer: ViewRenderer): { schedule: () => void; cleanup: () => void } {
+export function startLabelPlacer(ctx: ViewerContext, renderer: ViewRenderer, rightInset: () => number = () => 0): { schedule: () => void; cleanup: () => void } {
   const canvas = document.createElement("canvas").getContext("2d")!;
   canvas.font = `normal ${LABEL_SIZE}px ${CJK_FONT_STACK}`;
   const widths = new Map<string, number>();
@@ -185,7 +188,7 @@ export function startLabelPlacer(ctx: ViewerContext, renderer: ViewRenderer): { 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
     timer = undefined;
-    const next = placeLabels(ctx, renderer, measure);
+    const next = placeLabels(ctx, renderer, measure, rightInset());
     const same = next.size === ctx.labelled.size && [...next].every(([k, p]) => ctx.labelled.get(k) === p);
     if (same) return;
     ctx.labelled = next;
