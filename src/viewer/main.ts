@@ -119,7 +119,12 @@ function render(container: HTMLElement, view: ViewModel): () => void {
   const matrix = createMatrixPanel(ctx);
   const search = createSearch(ctx, focus);
   const sizeLegend = createSizeLegend(ctx, renderer);
-  const labels = startLabelPlacer(ctx, renderer, () => (details.element.hidden ? 0 : details.element.offsetWidth));
+  const labels = startLabelPlacer(
+    ctx,
+    renderer,
+    () => (details.element.hidden ? 0 : details.element.offsetWidth),
+    () => [sizeLegend.element, fitButton],
+  );
   const parts = [list, legend, filters, details, matrix, search, sizeLegend, labels];
 
   const fitVisible = (instant = false) => {

@@ -6,8 +6,9 @@ import type { ViewRenderer } from "../state.ts";
 
 /** Smallest camera ratio a fit zooms to (a single node is not blown up to fill the screen). */
 export const MIN_FIT_RATIO = 0.05;
-/** Margin (px) kept free around the fitted nodes, for their discs and labels. */
-export const FIT_MARGIN = 60;
+/** Margins (px) kept free around the fitted nodes, for their discs and labels (labels run sideways). */
+export const FIT_MARGIN_X = 130;
+export const FIT_MARGIN_Y = 50;
 
 /**
  * The camera state that shows the given nodes filling the canvas. Positions go through sigma's
@@ -35,7 +36,7 @@ export function fitState(renderer: ViewRenderer, keys: Iterable<string>, insets:
   const right = Math.min(insets.right ?? 0, full / 2);
   const width = full - right;
   const camera = renderer.getCamera();
-  const scale = Math.max((x1 - x0) / Math.max(1, width - 2 * FIT_MARGIN), (y1 - y0) / Math.max(1, height - 2 * FIT_MARGIN));
+  const scale = Math.max((x1 - x0) / Math.max(1, width - 2 * FIT_MARGIN_X), (y1 - y0) / Math.max(1, height - 2 * FIT_MARGIN_Y));
   const ratio = Math.min(8, Math.max(MIN_FIT_RATIO, camera.ratio * scale));
   // Centre the box in the part of the canvas left free: the camera's centre sits `right / 2` px to the
   // right of the box's centre, at the new zoom (ratio / camera.ratio px of now per px then).

@@ -18,7 +18,8 @@ export const MAX_LABELS = 80;
 /** Font size of canvas labels (px); also sigma's labelSize. */
 export const LABEL_SIZE = 13;
 
-interface Box {
+/** A rectangle in canvas pixels. */
+export interface Box {
   x0: number;
   y0: number;
   x1: number;
@@ -106,7 +107,13 @@ export function drawNodeHover(
 }
 
 /** Compute the label placement for the current camera and state. */
-export function placeLabels(ctx: ViewerContext, renderer: ViewRenderer, measure: (text: string) => number, rightInset = 0): Map<string, LabelPos> {
+export function placeLabels(
+  ctx: ViewerContext,
+  renderer: ViewRenderer,
+  measure: (text: string) => number,
+  rightInset = 0,
+  obstacles: Box[] = [],
+): Map<string, LabelPos> {
   const state = ctx.state;
   const graph = ctx.view.graph;
   const dims = renderer.getDimensions();
@@ -137,7 +144,8 @@ export function placeLabels(ctx: ViewerContext, renderer: ViewRenderer, measure:
     if (vp.x + r < 0 || vp.x - r > width || vp.y + r < 0 || vp.y - r > height) continue;
     discs.set(c.key, { x0: vp.x - r, y0: vp.y - r, x1: vp.x + r, y1: vp.y + r });
   }
-  const placed: Box[] = [];
+  // Boxes already taken: the overlays on the canvas (size legend, buttons), then each placed label.
+  const placed: Box[] = [...obstacles];
   const out = new Map<string, LabelPos>();
   const top = new Set(
     graph
@@ -176,7 +184,12 @@ export function placeLabels(ctx: ViewerContext, renderer: ViewRenderer, measure:
 }
 
 /** Keep ctx.labelled up to date; returns the cleanup. */
-export function startLabelPlacer(ctx: ViewerContext, renderer: ViewRenderer, rightInset: () => number = () => 0): { schedule: () => void; cleanup: () => void } {
+export function startLabelPlacer(
+  ctx: ViewerContext,
+  renderer: ViewRenderer,
+  rightInset: () => number = () => 0,
+  overlays: () => HTMLElement[] = () => [],
+): { schedule: () => void; cleanup: () => void } {
   const canvas = document.createElement("canvas").getContext("2d")!;
   canvas.font = `normal ${LABEL_SIZE}px ${CJK_FONT_STACK}`;
   const widths = new Map<string, number>();
@@ -188,7 +201,12 @@ export function startLabelPlacer(ctx: ViewerContext, renderer: ViewRenderer, rig
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
     timer = undefined;
-    const next = placeLabels(ctx, renderer, measure, rightInset());
+    const stage = renderer.getContainer().getBoundingClientRect();
+    const obstacles = overlays()
+      .filter((e) => !e.hidden)
+      .map((e) => e.getBoundingClientRect())
+      .map((r) => ({ x0: r.left - stage.left, y0: r.top - stage.top, x1: r.right - stage.left, y1: r.bottom - stage.top }));
+    const next = placeLabels(ctx, renderer, measure, rightInset(), obstacles);
     const same = next.size === ctx.labelled.size && [...next].every(([k, p]) => ctx.labelled.get(k) === p);
     if (same) return;
     ctx.labelled = next;
