@@ -6,6 +6,8 @@
  * all of them, so the result does not depend on the order or batching of imports. Connects before any
  * work so an unreachable server or a bad password fails at once (exit 3). Progress and summary go to stderr.
  */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { createInterface } from "node:readline/promises";
 
 import cliProgress from "cli-progress";
@@ -18,6 +20,7 @@ import { buildGraph, type KgGraph } from "../../graph/build-graph.ts";
 import { assemble, extractDocuments } from "../../pipeline.ts";
 import { DEFAULT_LOCK_WAIT_MS, describeOwner, type LockOptions } from "../../sinks/file-lock.ts";
 import { DEFAULT_GRAPH_FILE, type GraphFileSummary, importDocumentsIntoGraphFile } from "../../sinks/graph-file.ts";
+import { MetadataError, type ReportMetadata, parseReportMetadata } from "../../graph/report-metadata.ts";
 import { connectNeo4j, type Neo4jHandle } from "../../store/neo4j/client.ts";
 import { wipeDatabase } from "../../store/neo4j/load-graph.ts";
 import { importDocumentsIntoNeo4j, type SyncSummary } from "../../store/neo4j/sync-graph.ts";
@@ -41,6 +44,7 @@ export interface ImportOptions {
   maxFileSize?: string | undefined;
   timeLimit?: string | undefined;
   lockWait?: string | undefined;
+  metadata?: string | undefined;
 }
 
 /** Where the command talks to the world; tests pass their own. */
@@ -81,6 +85,7 @@ export function registerImport(program: Command): void {
     .option("--dry-run", "extract and build the graph, print what would be written, write nothing")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
     .option("--decisions <file>", "the analyst's theme decisions to apply (default: decisions.json next to the graph file)")
+    .option("--metadata <file>", "CSV of report metadata (file,title,organisation,region,year,setting) applied to the reports of each file")
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
     .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
     .option("--time-limit <seconds>", `stop working on one file after this long, with a diagnostic (default: KG_TIME_LIMIT, else ${DEFAULT_TIME_LIMIT_S}; 0 = no limit)`)
@@ -100,6 +105,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   const lock = lockOptions(opts, io);
   const budget = resolveBudget({ maxFileSize: opts.maxFileSize, timeLimit: opts.timeLimit }, io.env ?? process.env);
   const target = describeTarget(config, opts);
+  const metadata = opts.metadata ? readMetadataFile(opts.metadata) : null;
   if (opts.wipe && !opts.dryRun) await confirmWipe(target, opts, io);
 
   const progress = createProgress(io.stderr);
@@ -112,6 +118,10 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     const documents = await extract(paths, opts, progress, budget);
     const reports = documents.reduce((n, d) => n + d.reports.length, 0);
     const late: Diagnostic[] = [];
+    if (metadata) {
+      const matched = attachMetadata(documents, metadata);
+      io.stderr.write(`kg import: metadata from ${safeText(opts.metadata ?? "")} applied to the reports of ${plural(matched, "file")}\n`);
+    }
     if (opts.dryRun) {
       const graph = buildGraph(assemble(documents, codebook, late, { decisions }));
       printLate(late, documents, opts);
@@ -133,6 +143,35 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   } finally {
     progress.stop();
     await neo?.driver.close();
+  }
+}
+
+/** Give each document read now the metadata row of its path (or file name); returns how many matched. */
+function attachMetadata(documents: DocumentExtraction[], metadata: Map<string, ReportMetadata>): number {
+  let matched = 0;
+  for (const doc of documents) {
+    const path = doc.document.source.path;
+    const meta = metadata.get(path) ?? metadata.get(basename(path));
+    if (!meta) continue;
+    doc.metadata = meta;
+    matched += 1;
+  }
+  return matched;
+}
+
+/** Read and check a metadata CSV before any extraction, so a bad file fails at once. */
+function readMetadataFile(file: string): Map<string, ReportMetadata> {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new InputError(`import: cannot read the metadata file ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+  }
+  try {
+    return parseReportMetadata(text);
+  } catch (err) {
+    if (err instanceof MetadataError) throw new InputError(`import: ${file}: ${err.message}`);
+    throw err;
   }
 }
 
