@@ -9,9 +9,10 @@ import { extractEntities } from "./extract/entities/index.ts";
 import { readDocuments } from "./ingest/index.ts";
 import { linkReport } from "./links/index.ts";
 import { normaliseDocument } from "./normalise/index.ts";
+import { outlineReport } from "./outline/index.ts";
 import { segmentDocument } from "./segment/segment.ts";
 import { assignThemes, loadCodebook } from "./themes/index.ts";
-import type { Diagnostic, DocumentExtraction, Extraction, ReportExtraction, Statement } from "./types.ts";
+import type { Diagnostic, DocumentExtraction, Extraction, ReportExtraction, ReportSegment, Statement } from "./types.ts";
 
 export interface PipelineOptions {
   /** Path of a user codebook (JSON) replacing the shipped one. */
@@ -41,7 +42,9 @@ export async function runPipeline(paths: string[], options: PipelineOptions = {}
         continue;
       }
       seenReports.add(segment.id);
-      const classified = classifyReport(document, segment, segmented.markers);
+      const outline = outlineReport(document, segment, segmented.markers);
+      const classified = classifyReport(document, segment, outline);
+      diagnostics.push(...missingStatements(source.path, segment, classified.statements));
       const { setting, rule: settingRule } = classifySetting(document.text.slice(segment.span.start, segment.span.end));
       const entities = extractEntities({
         text: document.text,
@@ -70,6 +73,23 @@ export async function runPipeline(paths: string[], options: PipelineOptions = {}
     options.onProgress?.(i + 1, documents.length, source.path);
   });
   return assemble(extracted, codebook, diagnostics);
+}
+
+/** A report in which no problem or no measure was found: its shape is one kg does not read yet. */
+function missingStatements(path: string, segment: ReportSegment, statements: Statement[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const kind of ["problem", "measure"] as const) {
+    if (statements.some((s) => s.kind === kind)) continue;
+    out.push({
+      severity: "warning",
+      origin: `classify:no-${kind}`,
+      path,
+      line: segment.startLine,
+      reportId: segment.id,
+      message: `report at lines ${segment.startLine}-${segment.endLine}${segment.title ? ` (${segment.title})` : ""}: no ${kind} found; its shape may be one kg does not read (see docs/report-shapes.md)`,
+    });
+  }
+  return out;
 }
 
 function repeatedReport(path: string, line: number): Diagnostic {

@@ -5,8 +5,8 @@
  * the boundary then moves back over the new report's unnumbered introduction. Truncated previews
  * that repeat the following lines are collapsed (kept in the report, skipped by later stages).
  */
-import { isUnnumberedSectionHeading } from "../classify/headings.ts";
-import { hashKey } from "../graph/keys.ts";
+import { hashKey } from "../shared/hash-key.ts";
+import { isUnnumberedSectionHeading } from "../shared/section-headings.ts";
 import { isInlineKind, type Marker, scanMarkers } from "../outline/markers.ts";
 import type { Diagnostic, Line, NormalisedDocument, ReportSegment, Span } from "../types.ts";
 import { matchesAny, SEGMENT_SIGNALS, type SegmentSignals, stripDecoration } from "./signals.ts";
