@@ -24,6 +24,8 @@ export const POLARITY = {
   inlineEnumeration: raw.inlineEnumeration.map((s) => new RegExp(s, "g")),
   closingMeasureLead: new RegExp(raw.closingMeasureLead),
   pairedProblemMeasure: new RegExp(raw.pairedProblemMeasure),
+  measureEnumerationTrigger: new RegExp(raw.measureEnumerationTrigger, "g"),
+  achievementInSentence: new RegExp(raw.achievementInSentence),
 };
 
 const NEGATIVE_ALL = new RegExp(POLARITY.negative.source, "g");

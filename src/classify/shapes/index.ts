@@ -4,6 +4,7 @@
  */
 import { closingMeasures } from "./closing-measures.ts";
 import { inlineEnumeration } from "./inline-enumeration.ts";
+import { inlineMeasures } from "./inline-measures.ts";
 import { leadInList } from "./lead-in-list.ts";
 import { pairedParagraphs } from "./paired-paragraphs.ts";
 import { polarityMeasures, polarityProblems } from "./polarity-list.ts";
@@ -17,6 +18,7 @@ export const SHAPES: Shape<any>[] = [
   inlineEnumeration, // 存在A、B、C等问题
   polarityMeasures, // lists of prescriptions after the problems
   closingMeasures, // 针对以上问题，…应…
+  inlineMeasures, // 要优化A、建立B、提升C
   pairedParagraphs, // problem，应 measure (no sections at all)
 ];
 

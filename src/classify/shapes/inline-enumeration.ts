@@ -15,7 +15,7 @@ interface Enumeration {
 }
 
 /** Longest element kept (a longer one is a clause of prose, not a listed problem). */
-const MAX_ELEMENT = 40;
+const MAX_ELEMENT = 48;
 
 export const inlineEnumeration: Shape<Enumeration> = {
   id: "inline-enumeration",

@@ -1,0 +1,69 @@
+/*
+ * Shape "inline-measures": measures listed inside one sentence after a turn to remedies —
+ * 「要优化A、建立B、提升C」, 「亟待通过强化A、健全B」, 「从加强A，完善B等五个方面…」 — typical of
+ * abstracts and conclusions. Each element that prescribes is one measure. A sentence that reports an
+ * achievement (取得成效, 实现了) is a practice, not a proposal.
+ */
+import type { Span } from "../../types.ts";
+import { MIN_CLAUSE } from "../context.ts";
+import { POLARITY, polarityOf } from "../polarity.ts";
+import type { Shape } from "./types.ts";
+
+interface Enumeration {
+  elements: Span[];
+  trigger: string;
+}
+
+const MAX_ELEMENT = 40;
+
+export const inlineMeasures: Shape<Enumeration> = {
+  id: "inline-measures",
+  description: "measures listed inside a sentence after 要/应/通过/从/提出: 要优化A、建立B、提升C",
+  detect(ctx) {
+    const out: Enumeration[] = [];
+    const { start, end } = ctx.segment.span;
+    const text = ctx.text.slice(start, end);
+    for (const sm of text.matchAll(/[^。;；!?！？\n]+/g)) {
+      const sentence = sm[0];
+      const at = start + (sm.index ?? 0);
+      if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at)) continue;
+      if (POLARITY.achievementInSentence.test(sentence)) continue;
+      for (const tm of sentence.matchAll(POLARITY.measureEnumerationTrigger)) {
+        const from = (tm.index ?? 0) + tm[0].length;
+        const elements = splitPrescriptions(ctx.text, at + from, at + sentence.length);
+        if (elements.length >= 2) {
+          out.push({ elements, trigger: tm[0] });
+          break;
+        }
+      }
+    }
+    return out;
+  },
+  take(ctx, unit) {
+    unit.elements.forEach((el, i) => {
+      if (ctx.claimed(el.start)) return;
+      const detail = `element ${i + 1}/${unit.elements.length} after "${unit.trigger}"`;
+      ctx.add({ kind: "measure", textSpan: el, span: el, rule: { id: "inline-measures", detail }, confidence: 0.6 });
+    });
+  },
+};
+
+/** Elements of a run of prescriptions (split at 、 ， ,), or none when most do not prescribe. */
+function splitPrescriptions(text: string, from: number, to: number): Span[] {
+  let body = text.slice(from, to);
+  // The tail that names the list ("等五个方面进一步加强…", "4点出发") is no element.
+  const tail = /等?[\d一二三四五六七八九十几多]+(个|点|项)?(方面|维度|举措|措施|对策|路径)?[^、,，]*$|等[^、,，]*$/.exec(body);
+  if (tail) body = body.slice(0, tail.index);
+  const out: Span[] = [];
+  for (const m of body.matchAll(/[^、,，]+/g)) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const s = from + (m.index ?? 0) + lead;
+    const e = from + (m.index ?? 0) + raw.trimEnd().length;
+    if (e - s > 0) out.push({ start: s, end: e });
+  }
+  if (out.length < 2 || out.some((e) => e.end - e.start > MAX_ELEMENT)) return [];
+  const prescriptive = out.filter((e) => polarityOf(text.slice(e.start, e.end)) === "prescription").length;
+  if (prescriptive < 0.6 * out.length || polarityOf(text.slice(out[0]!.start, out[0]!.end)) !== "prescription") return [];
+  return out.filter((e) => e.end - e.start >= MIN_CLAUSE);
+}
