@@ -30,7 +30,15 @@ export const inlineMeasures: Shape<Enumeration> = {
       if (POLARITY.achievementInSentence.test(sentence)) continue;
       for (const tm of sentence.matchAll(POLARITY.measureEnumerationTrigger)) {
         const from = (tm.index ?? 0) + tm[0].length;
-        const elements = splitPrescriptions(ctx.text, at + from, at + sentence.length);
+        // "要把握A、B等方面，注重C、D等方面": each run closed by 等… is a list of its own.
+        const elements: Span[] = [];
+        let runStart = at + from;
+        const rest = sentence.slice(from);
+        const closers = [...rest.matchAll(/等[^、,，]{0,12}[,，]/g)].map((c) => at + from + (c.index ?? 0) + c[0].length);
+        for (const runEnd of [...closers, at + sentence.length]) {
+          elements.push(...splitPrescriptions(ctx.text, runStart, runEnd));
+          runStart = runEnd;
+        }
         if (elements.length >= 2) {
           out.push({ elements, trigger: tm[0] });
           break;
@@ -50,20 +58,23 @@ export const inlineMeasures: Shape<Enumeration> = {
 
 /** Elements of a run of prescriptions (split at 、 ， ,), or none when most do not prescribe. */
 function splitPrescriptions(text: string, from: number, to: number): Span[] {
-  let body = text.slice(from, to);
+  let body = text.slice(from, to).replace(/[,，]\s*$/, "");
   // The tail that names the list ("等五个方面进一步加强…", "4点出发") is no element.
   const tail = /等?[\d一二三四五六七八九十几多]+(个|点|项)?(方面|维度|举措|措施|对策|路径)?[^、,，]*$|等[^、,，]*$/.exec(body);
   if (tail) body = body.slice(0, tail.index);
   const out: Span[] = [];
   for (const m of body.matchAll(/[^、,，]+/g)) {
     const raw = m[0];
-    const lead = raw.length - raw.trimStart().length;
+    // A connective before the verb ("注重在加强…", "从加强…") is no part of the measure.
+    const lead = raw.length - raw.trimStart().length + (/^\s*(注重在|着力在|在|从|通过|要|应)(?=[\u4e00-\u9fff]{4})/.exec(raw)?.[0].trimStart().length ?? 0);
     const s = from + (m.index ?? 0) + lead;
     const e = from + (m.index ?? 0) + raw.trimEnd().length;
     if (e - s > 0) out.push({ start: s, end: e });
   }
   if (out.length < 2 || out.some((e) => e.end - e.start > MAX_ELEMENT)) return [];
+  // A preamble before the first prescription ("以…为契机，从加强…") is no element.
+  while (out.length && polarityOf(text.slice(out[0]!.start, out[0]!.end)) !== "prescription") out.shift();
   const prescriptive = out.filter((e) => polarityOf(text.slice(e.start, e.end)) === "prescription").length;
-  if (prescriptive < 0.6 * out.length || polarityOf(text.slice(out[0]!.start, out[0]!.end)) !== "prescription") return [];
+  if (out.length < 2 || prescriptive < 0.6 * out.length) return [];
   return out.filter((e) => e.end - e.start >= MIN_CLAUSE);
 }
