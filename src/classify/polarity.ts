@@ -26,6 +26,7 @@ export const POLARITY = {
   pairedProblemMeasure: new RegExp(raw.pairedProblemMeasure),
   measureEnumerationTrigger: new RegExp(raw.measureEnumerationTrigger, "g"),
   achievementInSentence: new RegExp(raw.achievementInSentence),
+  purposeLead: new RegExp(raw.purposeLead),
 };
 
 const NEGATIVE_ALL = new RegExp(POLARITY.negative.source, "g");

@@ -72,6 +72,9 @@ function splitPrescriptions(text: string, from: number, to: number): Span[] {
     if (e - s > 0) out.push({ start: s, end: e });
   }
   if (out.length < 2 || out.some((e) => e.end - e.start > MAX_ELEMENT)) return [];
+  // A purpose clause ("为打赢…", "从而…") ends the list.
+  const purpose = out.findIndex((e) => POLARITY.purposeLead.test(text.slice(e.start, e.end)));
+  if (purpose >= 0) out.length = purpose;
   // A preamble before the first prescription ("以…为契机，从加强…") is no element.
   while (out.length && polarityOf(text.slice(out[0]!.start, out[0]!.end)) !== "prescription") out.shift();
   const prescriptive = out.filter((e) => polarityOf(text.slice(e.start, e.end)) === "prescription").length;
