@@ -2,7 +2,8 @@
  * Shape "inline-measures": measures listed inside one sentence after a turn to remedies —
  * 「要优化A、建立B、提升C」, 「亟待通过强化A、健全B」, 「从加强A，完善B等五个方面…」 — typical of
  * abstracts and conclusions. Each element that prescribes is one measure. A sentence that reports an
- * achievement (取得成效, 实现了) is a practice, not a proposal.
+ * achievement (取得成效, 实现了) is a practice, not a proposal. Runs only in a report where no other
+ * shape found a measure.
  */
 import type { Span } from "../../types.ts";
 import { MIN_CLAUSE } from "../context.ts";
@@ -21,6 +22,9 @@ export const inlineMeasures: Shape<Enumeration> = {
   description: "measures listed inside a sentence after 要/应/通过/从/提出: 要优化A、建立B、提升C",
   detect(ctx) {
     const out: Enumeration[] = [];
+    // Prose lists of verbs are common in any report; they are the measures only where the report
+    // states its measures no other way (abstracts, conclusions of short articles).
+    if (ctx.statements.some((s) => s.kind === "measure")) return out;
     const { start, end } = ctx.segment.span;
     const text = ctx.text.slice(start, end);
     for (const sm of text.matchAll(/[^。;；!?！？\n]+/g)) {
