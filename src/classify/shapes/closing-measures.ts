@@ -18,7 +18,9 @@ export const closingMeasures: Shape<Span> = {
       const raw = ctx.text.slice(line.start, line.end);
       const text = raw.trim();
       const start = line.start + raw.indexOf(text);
-      if (!text || ctx.claimed(start) || ctx.skipped(start) || ctx.inStatementSection(start)) continue;
+      // The last item of a problem list runs on to the section's end; a closing turn there is still its own paragraph.
+      const taken = ctx.statements.some((st) => st.textSpan.start < start + text.length && st.textSpan.end > start);
+      if (!text || taken || ctx.skipped(start) || ctx.sectionAt(start, ["measure"]) !== null) continue;
       if (!POLARITY.closingMeasureLead.test(text) || !measuresMayStand(ctx, start)) continue;
       out.push({ start, end: start + text.length });
     }
@@ -32,6 +34,9 @@ export const closingMeasures: Shape<Span> = {
       const head = ctx.text.slice(s, clause.end);
       const turn = /^(针对|为此|对此|因此|鉴于|为解决|要解决|综上所述|综上|总之|首先|其次|再次|最后|第[一二三四五六七八九十])[^,，。]{0,24}?[,，]/.exec(head);
       if (turn && !/^(要|应|必须)/.test(head)) s += turn[0].length;
+      // "社区党委应建立…": the measure starts at the modal verb after its subject.
+      const modal = /^[^,，。]{0,16}?(?=(应当?|要|必须|需要?|建议)[\u4e00-\u9fff])/.exec(ctx.text.slice(s, clause.end));
+      if (modal && modal[0].length > 0 && !/^(要|应|必须|需|建议)/.test(ctx.text.slice(s, clause.end))) s += modal[0].length;
       const body = ctx.text.slice(s, clause.end);
       if (body.length < MIN_CLAUSE || polarityOf(body) !== "prescription") continue;
       index++;
@@ -43,7 +48,7 @@ export const closingMeasures: Shape<Span> = {
 /** Sentences of a paragraph (at 。 ； and before 其次/最后 steps). */
 function sentences(text: string, span: Span): Span[] {
   const out: Span[] = [];
-  const re = /[^。;；!?！？]+/g;
+  const re = /(?:[^。;；!?！？,，]|[,，](?!\s*(?:并|同时|还要|也要|另外)))+/g;
   const slice = text.slice(span.start, span.end);
   for (const m of slice.matchAll(re)) {
     const a = span.start + (m.index ?? 0);

@@ -4,7 +4,7 @@
  */
 import type { OutlineNode, StatementKind } from "../../types.ts";
 import { type ClassifyContext, allLists } from "../context.ts";
-import type { Polarity } from "../polarity.ts";
+import { type Polarity, polarityOf } from "../polarity.ts";
 import { isTopic } from "./section-cue.ts";
 
 /** A sibling list with its parent, as the list shapes see it. */
@@ -36,8 +36,9 @@ export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confi
   for (const item of unit.items) {
     const nodes = isTopic(ctx, item) ? item.children : [item];
     for (const node of nodes) {
-      if (contradicts.includes(ctx.polarity(node)) || ctx.claimed(node.headingSpan.start)) continue;
+      if (ctx.claimed(node.headingSpan.start) || ctx.sections.some((s) => s.span.start === node.span.start)) continue;
       const { span: textSpan, refinement } = ctx.itemText(node, unit.kind);
+      if (contradicts.includes(polarityOf(ctx.text.slice(textSpan.start, textSpan.end)))) continue;
       const detail = `${unit.why} > item ${node.markerKind} "${node.marker}"${refinement ? ` > ${refinement}` : ""}`;
       ctx.add({ kind: unit.kind, textSpan, span: node.span, rule: { id, detail }, confidence, subPoints: node.children.map((c) => ctx.heading(c)) });
     }

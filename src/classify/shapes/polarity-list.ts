@@ -7,7 +7,7 @@
  */
 import type { StatementKind } from "../../types.ts";
 import type { ClassifyContext } from "../context.ts";
-import type { Polarity } from "../polarity.ts";
+import { type Polarity, polarityOf } from "../polarity.ts";
 import { type ListUnit, openLists, takeList } from "./lists.ts";
 import { isTopic } from "./section-cue.ts";
 import type { Shape } from "./types.ts";
@@ -19,9 +19,11 @@ function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
   const want: Polarity = kind === "problem" ? "negative" : "prescription";
   const out: ListUnit[] = [];
   for (const { parent, items } of openLists(ctx)) {
-    const leaves = items.flatMap((n) => (isTopic(ctx, n) ? n.children : [n]));
+    // Section headings among the items ("四、加强和改进的建议") are not part of the list.
+    const sectionStarts = new Set(ctx.sections.map((s) => s.span.start));
+    const leaves = items.flatMap((n) => (isTopic(ctx, n) ? n.children : [n])).filter((n) => !sectionStarts.has(n.span.start));
     if (leaves.length < 2) continue;
-    const pols = leaves.map((n) => ctx.polarity(n));
+    const pols = leaves.map((n) => polarityOf(ctx.text.slice(ctx.itemText(n, kind).span.start, ctx.itemText(n, kind).span.end)));
     const hits = pols.filter((p) => p === want).length;
     if (hits < MAJORITY * leaves.length || pols.includes("achievement")) continue;
     if (kind === "measure" && !measuresMayStand(ctx, items[0]!.span.start)) continue;
