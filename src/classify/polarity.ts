@@ -22,6 +22,7 @@ export const POLARITY = {
   measureLeadIn: new RegExp(raw.measureLeadIn),
   notLeadIn: new RegExp(raw.notLeadIn),
   inlineEnumeration: raw.inlineEnumeration.map((s) => new RegExp(s, "g")),
+  inlineEnumerationFallback: raw.inlineEnumerationFallback.map((s) => new RegExp(s, "g")),
   closingMeasureLead: new RegExp(raw.closingMeasureLead),
   pairedProblemMeasure: new RegExp(raw.pairedProblemMeasure),
   measureEnumerationTrigger: new RegExp(raw.measureEnumerationTrigger, "g"),

@@ -52,7 +52,7 @@ const PATTERNS: Pattern[] = [
   { kind: "arabic-dun", re: /(\d{1,2})\s*(?:[、]|[.．](?![\d%]))/y, inline: false },
   { kind: "circled", re: new RegExp(`([${CIRCLED}])`, "y"), inline: true },
   { kind: "cn-shi", re: new RegExp(`其?(${CN})是(?![否的])`, "y"), inline: true },
-  { kind: "ordinal-word", re: /(首先|其次|再次|最后|第[一二三四五六七八九十]{1,2})(?=[,，:：、])[,，:：、]?/y, inline: true },
+  { kind: "ordinal-word", re: /(首先|其次|再次|最后|第[一二三四五六七八九十]{1,2})(?:(?=[,，:：、])[,，:：、]?|是(?![否的]))/y, inline: true },
 ];
 
 const ORDINAL_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 99 };

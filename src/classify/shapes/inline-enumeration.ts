@@ -24,7 +24,8 @@ export const inlineEnumeration: Shape<Enumeration> = {
     const out: Enumeration[] = [];
     const { start, end } = ctx.segment.span;
     const text = ctx.text.slice(start, end);
-    for (const re of POLARITY.inlineEnumeration) {
+    const fallback = ctx.statements.some((st) => st.kind === "problem") ? [] : POLARITY.inlineEnumerationFallback;
+    for (const re of [...POLARITY.inlineEnumeration, ...fallback]) {
       for (const m of text.matchAll(re)) {
         const items = m.groups?.items;
         if (!items || m.index === undefined) continue;
@@ -54,7 +55,9 @@ function splitElements(text: string, span: Span): Span[] {
   let s = span.start;
   for (let i = span.start; i <= span.end; i++) {
     const ch = text[i];
-    if (i === span.end || ch === "、" || ch === "," || ch === "，" || ch === ";" || ch === "；") {
+    // "机制不健全且党员…": 且 joins two listed problems.
+    const joiner = ch === "且" && i - s >= 4 && span.end - i > 4;
+    if (i === span.end || ch === "、" || ch === "," || ch === "，" || ch === ";" || ch === "；" || joiner) {
       let a = s;
       let b = i;
       while (a < b && /[\s“”"'‘’「」,，:：]/.test(text[a] ?? "")) a++;

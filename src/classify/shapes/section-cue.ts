@@ -58,7 +58,7 @@ export function sectionOf(ctx: ClassifyContext, node: OutlineNode, inherited: Se
   // "党员作用发挥不明显" says 作用 but is a shortfall, not a practice section.
   if ((kind === "practice" || kind === "situation") && isNegative(heading)) return null;
   // "管理监督措施不够有力" names 措施 but is itself a problem, not a section of measures.
-  if (kind === "measure" && !isMixedHeading(heading) && isNegative(heading) && node.depth > 0) return null;
+  if (kind === "measure" && !isMixedHeading(heading) && isNegative(heading)) return null;
   const topLevel = node.depth === 0;
   // Inside a problem or measure section, "小区党支部作用发挥不平衡" is an item that happens to say 作用,
   // not a practice section: only a short title there opens a section of another kind.
