@@ -6,6 +6,7 @@
  * sorted by what it says. Sections of every kind are recorded for the other shapes and for contexts.
  */
 import { headingSpan } from "../../outline/build-outline.ts";
+import { isInlineKind } from "../../outline/markers.ts";
 import { SEGMENT_SIGNALS } from "../../segment/signals.ts";
 import { classifyHeading, fusedSectionHeading, isMixedHeading, LEXICON, readsAsMeasure } from "../../shared/section-headings.ts";
 import { matchesAny, stripDecoration } from "../../shared/text.ts";
@@ -90,6 +91,9 @@ function takeItems(ctx: ClassifyContext, node: OutlineNode, section: Section) {
 /** A parent heading that only names a topic (「党员队伍方面」, 「“两差”问题」) over a list of its own. */
 export function isTopic(ctx: ClassifyContext, item: OutlineNode): boolean {
   if (item.children.length < 2) return false;
+  // Numbered sub-headings of their own (1、 2、 under (一)) are the statements; 一是…二是… stay sub-points.
+  const pol = polarityOf(ctx.heading(item));
+  if (item.children.filter((c) => !isInlineKind(c.markerKind)).length >= 2 && (pol === "neutral" || pol === "achievement")) return true;
   const heading = ctx.heading(item);
   if (!POLARITY.topicHeading.test(heading) || heading.length > 24) return false;
   return /问题$/.test(heading) || polarityOf(heading) !== "negative";
