@@ -28,6 +28,7 @@ export const POLARITY = {
   measureEnumerationTrigger: new RegExp(raw.measureEnumerationTrigger, "g"),
   achievementInSentence: new RegExp(raw.achievementInSentence),
   purposeLead: new RegExp(raw.purposeLead),
+  strongPrescription: new RegExp(raw.strongPrescription),
 };
 
 const NEGATIVE_ALL = new RegExp(POLARITY.negative.source, "g");

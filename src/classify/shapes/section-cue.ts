@@ -141,11 +141,18 @@ function takeSuggestion(ctx: ClassifyContext, item: OutlineNode, problem: Statem
   ctx.add({ kind: "measure", textSpan: hs, span: { start, end: item.span.end }, rule: { id: ID, detail }, confidence: 0.8, attachedTo: problem.id });
 }
 
-/** An item's kind: its section's, except in a section of problems and suggestions together. */
+/**
+ * An item's kind: its section's, except in a section of problems and suggestions together, and
+ * except where the item's own words plainly say the other thing (a shortfall under a heading that
+ * names 对策, a prescription under a heading that names 问题): combined evidence, not the heading alone.
+ */
 function itemKind(ctx: ClassifyContext, item: OutlineNode, section: Section): StatementKind {
   if (section.kind === "measure" && isMixedHeading(section.heading)) {
     return readsAsMeasure(ctx.heading(item)) ? "measure" : "problem";
   }
+  const own = polarityOf(ctx.heading(item));
+  if (section.kind === "measure" && own === "negative") return "problem";
+  if (section.kind === "problem" && own === "prescription" && POLARITY.strongPrescription.test(ctx.heading(item))) return "measure";
   return section.kind as StatementKind;
 }
 
