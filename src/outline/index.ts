@@ -21,7 +21,7 @@ export function outlineReport(doc: NormalisedDocument, segment: ReportSegment, m
       m.start >= segment.span.start &&
       m.start < segment.span.end &&
       !inSpans(segment.duplicates, m.start) &&
-      !(m.kind === "none" && m.line === segment.startLine),
+      !(m.kind === "none" && segment.title !== null && m.line === segment.startLine),
   );
   return buildOutline(doc.text, inReport, segment.span);
 }
