@@ -66,11 +66,13 @@ function splitPrescriptions(text: string, from: number, to: number): Span[] {
   // The tail that names the list ("等五个方面进一步加强…", "4点出发") is no element.
   const tail = /等?[\d一二三四五六七八九十几多]+(个|点|项)?(方面|维度|举措|措施|对策|路径)?[^、,，]*$|等[^、,，]*$/.exec(body);
   if (tail) body = body.slice(0, tail.index);
+  // A quoted slogan ("控制总量、优化结构…") is a formula being cited, not the report's proposal.
+  if (/[“"「]\s*$/.test(text.slice(Math.max(0, from - 2), from)) || /^\s*[“"「]/.test(body)) return [];
   const out: Span[] = [];
   for (const m of body.matchAll(/[^、,，]+/g)) {
     const raw = m[0];
     // A connective before the verb ("注重在加强…", "从加强…") is no part of the measure.
-    const lead = raw.length - raw.trimStart().length + (/^\s*(注重在|着力在|在|从|通过|要|应)(?=[\u4e00-\u9fff]{4})/.exec(raw)?.[0].trimStart().length ?? 0);
+    const lead = raw.length - raw.trimStart().length + (/^\s*(注重在|着力在|在|从|通过|要|应|如|比如|例如)(?=[\u4e00-\u9fff]{4})/.exec(raw)?.[0].trimStart().length ?? 0);
     const s = from + (m.index ?? 0) + lead;
     const e = from + (m.index ?? 0) + raw.trimEnd().length;
     if (e - s > 0) out.push({ start: s, end: e });
