@@ -38,6 +38,16 @@ export const inlineEnumeration: Shape<Enumeration> = {
         out.push({ whole: { start: start + m.index, end: start + m.index + m[0].length }, elements });
       }
     }
+    // Any run of three or more 、-separated shortfalls in prose ("分析了A不到位、B不严格、C有差距").
+    for (const m of text.matchAll(/[^。;；!?！？,，:：“”"]+/g)) {
+      const parts = m[0].split("、");
+      if (parts.length < 3) continue;
+      const at = start + (m.index ?? 0);
+      if (out.some((e) => at < e.whole.end && e.whole.start < at + m[0].length)) continue;
+      if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at)) continue;
+      const run = runOfShortfalls(ctx.text, { start: at, end: at + m[0].length });
+      if (run) out.push(run);
+    }
     return out;
   },
   take(ctx, unit) {
@@ -48,6 +58,39 @@ export const inlineEnumeration: Shape<Enumeration> = {
     });
   },
 };
+
+/** Longest element of a bare 、 run. */
+const MAX_RUN_ELEMENT = 30;
+
+/** A clause whose 、-separated parts are mostly shortfalls; the first part loses its lead-in verb phrase. */
+function runOfShortfalls(text: string, span: Span): Enumeration | null {
+  const clause = text.slice(span.start, span.end);
+  const parts: Span[] = [];
+  let s = span.start;
+  for (const piece of clause.split("、")) {
+    parts.push({ start: s, end: s + piece.length });
+    s += piece.length + 1;
+  }
+  // The first part carries the lead ("分析了", "存在"): keep what follows the last such verb.
+  const first = parts[0]!;
+  const lead = /^.*?(存在(?:着)?|分析了|发现|表现为|反映出|暴露出|面临(?:着)?|出现(?:了)?|包括|在于)/.exec(text.slice(first.start, first.end));
+  if (lead) first.start += lead[0].length;
+  // The last part ends at 等 ("…等问题", "…等方面").
+  const last = parts[parts.length - 1]!;
+  const etc = text.slice(last.start, last.end).indexOf("等");
+  if (etc > 0) last.end = last.start + etc;
+  const trimmed = parts.map((p) => {
+    let a = p.start;
+    let b = p.end;
+    while (a < b && /[\s“”"「」和及]/.test(text[a] ?? "")) a++;
+    while (b > a && /[\s“”"「」]/.test(text[b - 1] ?? "")) b--;
+    return { start: a, end: b };
+  });
+  if (trimmed.some((p) => p.end - p.start < 2 || p.end - p.start > MAX_RUN_ELEMENT)) return null;
+  const negatives = trimmed.filter((p) => isNegative(text.slice(p.start, p.end))).length;
+  if (negatives * 3 < trimmed.length * 2 || negatives < 3) return null;
+  return { whole: span, elements: trimmed.filter((p) => p.end - p.start >= MIN_CLAUSE) };
+}
 
 /** Split an enumeration at 、 ， ; keep elements that read as shortfalls or short noun phrases. */
 function splitElements(text: string, span: Span): Span[] {
