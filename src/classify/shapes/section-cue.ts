@@ -114,6 +114,8 @@ function takeLeadInCause(ctx: ClassifyContext, node: OutlineNode, firstItem: Out
 }
 
 function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via: string) {
+  // An item that reports an achievement (「结构合理、素质高」) is no problem or measure, whatever its heading.
+  if (section.kind !== "cause" && polarityOf(ctx.heading(item)) === "achievement") return;
   const kind = itemKind(ctx, item, section);
   const causeParas = kind === "problem" ? causeParagraphs(ctx, item) : [];
   const bodyEnd = causeParas[0]?.start ?? item.span.end;
