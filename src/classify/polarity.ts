@@ -29,6 +29,7 @@ export const POLARITY = {
   achievementInSentence: new RegExp(raw.achievementInSentence),
   purposeLead: new RegExp(raw.purposeLead),
   strongPrescription: new RegExp(raw.strongPrescription),
+  notProposal: new RegExp(raw.notProposal),
 };
 
 const NEGATIVE_ALL = new RegExp(POLARITY.negative.source, "g");

@@ -1,5 +1,5 @@
 /*
- * Shape "inline-measures": measures listed inside one sentence after a turn to remedies —
+ * Shape "inline-measures": three or more measures listed inside one sentence after a turn to remedies —
  * 「要优化A、建立B、提升C」, 「亟待通过强化A、健全B」, 「从加强A，完善B等五个方面…」 — typical of
  * abstracts and conclusions. Each element that prescribes is one measure. A sentence that reports an
  * achievement (取得成效, 实现了) is a practice, not a proposal. Runs only in a report where no other
@@ -31,7 +31,7 @@ export const inlineMeasures: Shape<Enumeration> = {
       const sentence = sm[0];
       const at = start + (sm.index ?? 0);
       if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at)) continue;
-      if (POLARITY.achievementInSentence.test(sentence)) continue;
+      if (POLARITY.achievementInSentence.test(sentence) || POLARITY.notProposal.test(sentence)) continue;
       for (const tm of sentence.matchAll(POLARITY.measureEnumerationTrigger)) {
         const from = (tm.index ?? 0) + tm[0].length;
         // "要把握A、B等方面，注重C、D等方面": each run closed by 等… is a list of its own.
@@ -43,7 +43,7 @@ export const inlineMeasures: Shape<Enumeration> = {
           elements.push(...splitPrescriptions(ctx.text, runStart, runEnd));
           runStart = runEnd;
         }
-        if (elements.length >= 2) {
+        if (elements.length >= 3) {
           out.push({ elements, trigger: tm[0] });
           break;
         }
@@ -62,14 +62,15 @@ export const inlineMeasures: Shape<Enumeration> = {
 
 /** Elements of a run of prescriptions (split at 、 ， ,), or none when most do not prescribe. */
 function splitPrescriptions(text: string, from: number, to: number): Span[] {
-  let body = text.slice(from, to).replace(/[,，]\s*$/, "");
+  // A quoted formula inside the sentence ("“控制总量、优化结构…”") is cited, not proposed: blank it out.
+  let body = text.slice(from, to).replace(/[,，]\s*$/, "").replace(/“[^”]*、[^”]*”/g, (m) => " ".repeat(m.length));
   // The tail that names the list ("等五个方面进一步加强…", "4点出发") is no element.
   const tail = /等?[\d一二三四五六七八九十几多]+(个|点|项)?(方面|维度|举措|措施|对策|路径)?[^、,，]*$|等[^、,，]*$/.exec(body);
   if (tail) body = body.slice(0, tail.index);
   // A quoted slogan ("控制总量、优化结构…") is a formula being cited, not the report's proposal.
   if (/[“"「]\s*$/.test(text.slice(Math.max(0, from - 2), from)) || /^\s*[“"「]/.test(body)) return [];
   const out: Span[] = [];
-  for (const m of body.matchAll(/[^、,，]+/g)) {
+  for (const m of body.matchAll(/[^、,，\s]+(?:\s+[^、,，\s]+)*/g)) {
     const raw = m[0];
     // A connective before the verb ("注重在加强…", "从加强…") is no part of the measure.
     const lead = raw.length - raw.trimStart().length + (/^\s*(注重在|着力在|在|从|通过|要|应|如|比如|例如)(?=[\u4e00-\u9fff]{4})/.exec(raw)?.[0].trimStart().length ?? 0);
