@@ -25,15 +25,19 @@ export const inlineEnumeration: Shape<Enumeration> = {
     const { start, end } = ctx.segment.span;
     const text = ctx.text.slice(start, end);
     const fallback = ctx.statements.some((st) => st.kind === "problem") ? [] : POLARITY.inlineEnumerationFallback;
-    for (const re of [...POLARITY.inlineEnumeration, ...fallback]) {
+    const patterns = [...POLARITY.inlineEnumeration, ...fallback];
+    for (const [index, re] of patterns.entries()) {
+      // The first frame names its elements problems itself (「存在A、B等问题」); the others need elements that read as shortfalls.
+      const framed = index === 0;
       for (const m of text.matchAll(re)) {
         const items = m.groups?.items;
         if (!items || m.index === undefined) continue;
         const at = start + m.index + m[0].indexOf(items);
+        if (out.some((e) => at < e.whole.end && e.whole.start < at + items.length)) continue;
         if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at)) continue;
         const before = ctx.text.slice(Math.max(start, at - 30), at);
         if (POLARITY.negatedContext.test(before.replace(/[^。;；]*[。;；]/g, ""))) continue;
-        const elements = splitElements(ctx.text, { start: at, end: at + items.length });
+        const elements = splitElements(ctx.text, { start: at, end: at + items.length }, framed);
         if (elements.length < 2) continue;
         out.push({ whole: { start: start + m.index, end: start + m.index + m[0].length }, elements });
       }
@@ -93,7 +97,7 @@ function runOfShortfalls(text: string, span: Span): Enumeration | null {
 }
 
 /** Split an enumeration at 、 ， ; keep elements that read as shortfalls or short noun phrases. */
-function splitElements(text: string, span: Span): Span[] {
+function splitElements(text: string, span: Span, framed: boolean): Span[] {
   const out: Span[] = [];
   let s = span.start;
   for (let i = span.start; i <= span.end; i++) {
@@ -104,7 +108,10 @@ function splitElements(text: string, span: Span): Span[] {
       let a = s;
       let b = i;
       while (a < b && /[\s“”"'‘’「」,，:：]/.test(text[a] ?? "")) a++;
+      const lead = /^(比如|例如|诸如|如|即|和|及)(?=\S{4})/.exec(text.slice(a, b));
+      if (lead) a += lead[0].length;
       while (b > a && /[\s“”"'‘’「」]/.test(text[b - 1] ?? "")) b--;
+      while (b > a + 2 && text[b - 1] === "等") b--;
       if (b - a > 0) out.push({ start: a, end: b });
       s = i + 1;
     }
@@ -114,5 +121,5 @@ function splitElements(text: string, span: Span): Span[] {
   // Elements must mostly say what falls short; "党员、干部" is a list of who, not of problems.
   const negatives = out.filter((e) => isNegative(text.slice(e.start, e.end))).length;
   const usable = out.filter((e) => e.end - e.start >= MIN_CLAUSE);
-  return negatives * 2 >= out.length && usable.length >= 2 ? usable : [];
+  return (framed || negatives * 2 >= out.length) && usable.length >= 2 ? usable : [];
 }
