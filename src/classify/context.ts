@@ -106,8 +106,15 @@ export class ClassifyContext {
     const heading = this.doc.text.slice(hs.start, hs.end);
     const after = this.doc.text.slice(hs.end, hs.end + 2);
     const label = kind === "measure" ? POLARITY.measureLabel : POLARITY.problemLabel;
-    if (/^[:：]\S/.test(after) && label.test(heading)) {
+    if (/^[:：]\s*\S/.test(after) && label.test(heading)) {
       return { span: headingSpan(this.doc.text, hs.end + 1, node.span.end), refinement: "label-heading" };
+    }
+    // "最普遍的问题: 农村党员…" with a space after the colon stays one heading: cut it at the colon.
+    const colon = heading.search(/[:：]/);
+    if (colon > 0 && colon <= 14 && label.test(heading.slice(0, colon).trim())) {
+      const from = hs.start + colon + 1;
+      const lead = this.doc.text.slice(from, hs.end).length - this.doc.text.slice(from, hs.end).trimStart().length;
+      if (hs.end - from - lead >= MIN_CLAUSE) return { span: { start: from + lead, end: hs.end }, refinement: "label-heading" };
     }
     if (kind === "problem") {
       const cut = shortfallStart(heading);
