@@ -27,7 +27,7 @@ export const inlineMeasures: Shape<Enumeration> = {
     if (ctx.statements.some((s) => s.kind === "measure")) return out;
     const { start, end } = ctx.segment.span;
     const text = ctx.text.slice(start, end);
-    for (const sm of text.matchAll(/[^。;；!?！？\n]+/g)) {
+    for (const sm of text.matchAll(/[^。!?！？\n]+/g)) {
       const sentence = sm[0];
       const at = start + (sm.index ?? 0);
       if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at)) continue;
@@ -70,13 +70,24 @@ function splitPrescriptions(text: string, from: number, to: number): Span[] {
   // A quoted slogan ("控制总量、优化结构…") is a formula being cited, not the report's proposal.
   if (/[“"「]\s*$/.test(text.slice(Math.max(0, from - 2), from)) || /^\s*[“"「]/.test(body)) return [];
   const out: Span[] = [];
-  for (const m of body.matchAll(/[^、,，\s]+(?:\s+[^、,，\s]+)*/g)) {
-    const raw = m[0];
+  for (const m of body.matchAll(/[^、,，;；\s]+(?:\s+[^、,，;；\s]+)*/g)) {
+    let raw = m[0];
+    // "高校党组织要高度重视…": the subject before the modal verb is no part of the measure.
+    const subject = /^[^,，]{2,16}?(?=(要|应当?|需要|必须)[\u4e00-\u9fff]{4})/.exec(raw);
+    if (subject && polarityOf(raw) !== "prescription") raw = " ".repeat(subject[0].length) + raw.slice(subject[0].length);
     // A connective before the verb ("注重在加强…", "从加强…") is no part of the measure.
     const lead = raw.length - raw.trimStart().length + (/^\s*(注重在|着力在|在|从|通过|要|应|如|比如|例如)(?=[\u4e00-\u9fff]{4})/.exec(raw)?.[0].trimStart().length ?? 0);
     const s = from + (m.index ?? 0) + lead;
     const e = from + (m.index ?? 0) + raw.trimEnd().length;
-    if (e - s > 0) out.push({ start: s, end: e });
+    if (e - s <= 0) continue;
+    // "打造学习型、创新型、服务型党建品牌": a 、 part that does not prescribe belongs to the phrase before it.
+    const sep = body.slice(0, m.index ?? 0).trimEnd().slice(-1);
+    const prev = out[out.length - 1];
+    if (prev && sep === "、" && polarityOf(text.slice(s, e)) !== "prescription" && polarityOf(text.slice(prev.start, prev.end)) === "prescription") {
+      prev.end = e;
+      continue;
+    }
+    out.push({ start: s, end: e });
   }
   if (out.length < 2 || out.some((e) => e.end - e.start > MAX_ELEMENT)) return [];
   // A purpose clause ("为打赢…", "从而…") ends the list.
