@@ -134,10 +134,19 @@ function findStarts(content: ContentLine[], signals: SegmentSignals): Start[] {
   return starts;
 }
 
+/** Conventional nesting of structural markers: 一、 (and unnumbered section headings) over （一） over 1、 over （1）. */
+const MARKER_RANK: Record<string, number> = { none: 0, "cn-dun": 0, "cn-paren": 1, "arabic-dun": 2, "arabic-paren": 3 };
+
 function updateState(state: ReportState, c: ContentLine) {
   state.chars += c.preview ? 0 : c.text.length;
   for (const m of c.structural) {
-    if (state.topKind === null) state.topKind = m.kind;
+    // An excerpt that starts inside a sub-list ("8.…" then "三、…"): the higher kind is the report's top level,
+    // and the sub-list restarting at 1 under it is no new report.
+    const higher = state.topKind !== null && (MARKER_RANK[m.kind] ?? 9) < (MARKER_RANK[state.topKind] ?? 9);
+    if (state.topKind === null || higher) {
+      state.topKind = m.kind;
+      state.topMax = 0;
+    }
     if (m.kind === state.topKind) state.topMax = Math.max(state.topMax, m.ordinal ?? state.topMax + 1);
   }
 }
@@ -148,7 +157,9 @@ function boundaryRule(content: ContentLine[], i: number, state: ReportState, sig
   const substantial = state.topMax >= 2 || state.chars >= MIN_UNNUMBERED_REPORT_CHARS;
   if (!substantial || c.preview) return null;
   if (state.topMax >= 2 && c.structural.some((m) => m.kind === state.topKind && m.ordinal === 1)) return "numbering-restart";
-  if (signals.title.test(c.text) && !c.structural.some((m) => m.atLineStart)) return "title";
+  // A title names its genre before any comma: "一年来，…报送调研报告1篇" is a sentence, not a title.
+  const title = signals.title.exec(c.text);
+  if (title && !/[,，。;；]/.test(title[1] ?? "") && !c.structural.some((m) => m.atLineStart)) return "title";
   if (matchesAny(signals.opening, c.text)) {
     const leadsIntoList = content.slice(i, i + 4).some((n) => n.structural.some((m) => m.ordinal === 1 && m.kind === (state.topKind ?? m.kind)));
     if (leadsIntoList) return "opening-paragraph";

@@ -68,3 +68,18 @@ describe("segmentDocument", () => {
     expect(reports[0]!.truncated).toBe(true);
   });
 });
+
+describe("segmentDocument on excerpts that start mid-report", () => {
+  it("should not start a report where a sub-list restarts at 1 under a higher heading, nor at a sentence that mentions 调研报告", () => {
+    const text = [
+      "7.组织生活按月开展。",
+      "8.调查研究",
+      "全年向上级报送信息十二期，调研报告两篇，专题研究党建工作六次。",
+      "三、存在的问题",
+      "1.青年教师入党积极性不高。",
+      "2.支部活动形式单一。",
+    ].join("\n");
+    const { reports } = segmentDocument(plainDoc(text));
+    expect(reports.map((r) => [r.startLine, r.endLine])).toEqual([[1, 6]]);
+  });
+});
