@@ -114,8 +114,11 @@ function takeLeadInCause(ctx: ClassifyContext, node: OutlineNode, firstItem: Out
 }
 
 function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via: string) {
-  // An item that reports an achievement (「结构合理、素质高」) is no problem or measure, whatever its heading.
+  // An item that reports an achievement (「结构合理、素质高」) is no problem or measure, whatever its heading,
+  // and neither is an item that only names a section of another kind (「基本情况」).
+  const named = classifyHeading(ctx.heading(item));
   if (section.kind !== "cause" && polarityOf(ctx.heading(item)) === "achievement") return;
+  if ((named === "situation" || named === "practice") && ctx.heading(item).length <= 8) return;
   const kind = itemKind(ctx, item, section);
   const causeParas = kind === "problem" ? causeParagraphs(ctx, item) : [];
   const bodyEnd = causeParas[0]?.start ?? item.span.end;
@@ -163,16 +166,18 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
   // A fused heading ("存在的主要问题当前…") leaves its body on the heading's own line.
   const fused = section.heading.length < ctx.heading(node).length;
   const bodyStart = fused ? node.headingSpan.start + section.heading.length : node.headingSpan.end;
+  // Sub-sections under the heading are read on their own: the paragraphs end where the first one starts.
+  const end = node.children[0]?.span.start ?? node.span.end;
   const lines = ctx
-    .linesIn(node.span)
+    .linesIn({ start: node.span.start, end })
     .filter((line) => (fused ? line.end > bodyStart : line.start > bodyStart) && !ctx.skipped(line.start))
     .map((line) => {
       const from = Math.max(line.start, bodyStart);
-      const raw = ctx.text.slice(from, Math.min(line.end, node.span.end));
+      const raw = ctx.text.slice(from, Math.min(line.end, end));
       const text = stripDecoration(raw).replace(/^[\s:：,，]+/, "").trim();
       return { line, text, start: text ? from + raw.indexOf(text) : from };
     })
-    .filter((l) => l.start < node.span.end)
+    .filter((l) => l.start < end)
     .filter((l) => l.text.length >= MIN_CLAUSE && !LEXICON.leadIn.some((re) => re.test(l.text)));
   const mixed = section.kind === "measure" && isMixedHeading(section.heading);
   for (let i = 0; i < lines.length; i++) {
@@ -186,6 +191,8 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     if (withBody) i++;
     let kind: StatementKind = mixed ? (readsAsMeasure(text) ? "measure" : "problem") : (section.kind as StatementKind);
     if (kind === "problem" && LEXICON.causeLead.test(text)) kind = "cause";
+    // A paragraph that plainly prescribes under a problem heading is a measure (combined evidence).
+    else if (kind === "problem" && polarityOf(text) === "prescription" && POLARITY.strongPrescription.test(text)) kind = "measure";
     const detail = `section "${section.heading}" (${section.kind}) > ${withBody ? "bare heading with body" : "paragraph"}`;
     ctx.add({ kind, textSpan: headingSpan(ctx.text, start, line.end), span, rule: { id: ID, detail }, confidence: 0.8 });
   }
