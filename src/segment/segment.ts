@@ -41,6 +41,7 @@ export function segmentDocument(doc: NormalisedDocument, signals: SegmentSignals
   const noiseSpans = doc.noise.map((n) => n.span);
   const content = contentLines(doc);
   markPreviews(content);
+  markTableOfContents(content);
   const previewSpans = content.filter((c) => c.preview).map((c) => ({ start: c.line.start, end: c.line.end }));
   const skip = [...noiseSpans, ...previewSpans].sort((a, b) => a.start - b.start);
   const markers = scanMarkers(doc.text, doc.lines, { start: 0, end: doc.text.length }, skip, isUnnumberedSectionHeading);
@@ -95,6 +96,35 @@ function markPreviews(content: ContentLine[]) {
       .join("");
     if (window.includes(own)) content[i]!.preview = true;
   }
+}
+
+/** Lines after a 目录 / 提纲 line that list headings found again later are a table of contents. */
+const TOC_LEAD = /^(目录|提纲|目录\/提纲|目录及提纲)[:：]?/;
+const TOC_MAX_LINES = 30;
+const TOC_MAX_LINE = 80;
+
+/**
+ * A table of contents at the top (目录 / 提纲 followed by the headings) is an outline, never a second
+ * copy of each statement: its lines are set aside like a preview (kept in the report, skipped later).
+ */
+function markTableOfContents(content: ContentLine[]) {
+  const lead = content.slice(0, 15).findIndex((c) => TOC_LEAD.test(stripDecoration(c.text)));
+  if (lead < 0) return;
+  const rest = content.slice(lead + 1).map((c) => compact(c.text));
+  const entries: number[] = [];
+  let seenLater = 0;
+  for (let j = lead + 1; j < Math.min(content.length, lead + 1 + TOC_MAX_LINES); j++) {
+    const text = compact(content[j]!.text);
+    const numbered = /^([(（]?[一二三四五六七八九十\d]+[)）、.．]|[一二三四五六七八九十]+[是要])/.exec(text);
+    // The body begins where a listed heading comes again.
+    if (text.length > TOC_MAX_LINE || !numbered || entries.some((e) => compact(content[e]!.text) === text)) break;
+    // The heading without its number, found again further down (an excerpt may have lost the rest).
+    const key = text.slice(numbered[0].length, numbered[0].length + 12);
+    if (key.length >= 4 && rest.slice(j - lead).some((later) => later.includes(key))) seenLater++;
+    entries.push(j);
+  }
+  if (entries.length < 2 || seenLater === 0) return;
+  for (const j of [lead, ...entries]) content[j]!.preview = true;
 }
 
 function attachMarkers(content: ContentLine[], markers: Marker[]) {

@@ -132,3 +132,15 @@ describe("kg extract warnings", () => {
     }
   });
 });
+
+describe("table of contents and label sections", () => {
+  it("should take each labelled problem once, where the text gives it, not from the 提纲", () => {
+    const [report] = classify(
+      ["某村党建调研报告", "目录/提纲：", "一、最普遍的问题：党员年龄老化", "二、最突出的问题：先锋意识淡化", "一、最普遍的问题：党员年龄老化", "全村五十岁以上党员占七成。", "二、最突出的问题：先锋意识淡化", "部分党员只满足于交党费。"].join("\n"),
+    );
+    expect(of(report!.statements, "problem").map((s) => [s.text, s.line])).toEqual([
+      ["党员年龄老化", 5],
+      ["先锋意识淡化", 7],
+    ]);
+  });
+});

@@ -83,3 +83,22 @@ describe("segmentDocument on excerpts that start mid-report", () => {
     expect(reports.map((r) => [r.startLine, r.endLine])).toEqual([[1, 6]]);
   });
 });
+
+describe("a table of contents", () => {
+  it("should be set aside: one report, and each heading read where its text is", () => {
+    const text = [
+      "某村党建调研报告",
+      "目录/提纲：",
+      "一、最普遍的问题：党员年龄老化",
+      "二、最突出的问题：先锋意识淡化",
+      "随着农村改革的深入，村党组织建设面临新情况。",
+      "一、最普遍的问题：党员年龄老化",
+      "全村五十岁以上党员占七成。",
+      "二、最突出的问题：先锋意识淡化",
+      "部分党员只满足于交党费。",
+    ].join("\n");
+    const { reports } = segmentDocument(plainDoc(text));
+    expect(reports.map((r) => [r.startLine, r.endLine])).toEqual([[1, 9]]);
+    expect(reports[0]!.duplicates).toHaveLength(3);
+  });
+});

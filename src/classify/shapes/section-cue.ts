@@ -74,6 +74,13 @@ export function sectionOf(ctx: ClassifyContext, node: OutlineNode, inherited: Se
 function takeItems(ctx: ClassifyContext, node: OutlineNode, section: Section) {
   if (section.kind !== "problem" && section.kind !== "measure" && section.kind !== "cause") return;
   const items = node.children.filter((c) => sectionOf(ctx, c, section) === null);
+  // 「一、最普遍的问题：农村党员年龄老化…」: the section title is a label and the statement follows the colon.
+  const labelled = ctx.itemText(node, section.kind as StatementKind);
+  if (labelled.refinement === "label-heading") {
+    const detail = `section "${section.heading}" (${section.kind}) > label-heading`;
+    ctx.add({ kind: section.kind as StatementKind, textSpan: labelled.span, span: node.span, rule: { id: ID, detail }, confidence: CONFIDENCE });
+    if (items.length === 0) return;
+  }
   if (items.length === 0) {
     takeParagraphs(ctx, node, section);
     return;
