@@ -77,7 +77,9 @@ function runOfShortfalls(text: string, span: Span): Enumeration | null {
   }
   // The first part carries the lead ("分析了", "存在"): keep what follows the last such verb.
   const first = parts[0]!;
-  const lead = /^.*?(存在(?:着)?|分析了|发现|表现为|反映出|暴露出|面临(?:着)?|出现(?:了)?|包括|在于)/.exec(text.slice(first.start, first.end));
+  // 「切实解决A、B、C等问题」 names what a remedy answers, not what the report finds.
+  if (/(解决|克服|破解|改变|扭转|针对|防止|避免|杜绝|消除|补齐|弥补|纠正|整改|化解|改善|缓解)/.test(text.slice(Math.max(0, first.start - 12), first.end))) return null;
+  const lead = /^.*?(存在(?:着)?|分析了|发现|表现为|反映出|暴露出|面临(?:着)?|出现(?:了)?|包括|在于|由于)/.exec(text.slice(first.start, first.end));
   if (lead) first.start += lead[0].length;
   // The last part ends at 等 ("…等问题", "…等方面").
   const last = parts[parts.length - 1]!;
@@ -92,7 +94,7 @@ function runOfShortfalls(text: string, span: Span): Enumeration | null {
   });
   if (trimmed.some((p) => p.end - p.start < 2 || p.end - p.start > MAX_RUN_ELEMENT)) return null;
   const negatives = trimmed.filter((p) => isNegative(text.slice(p.start, p.end))).length;
-  if (negatives * 3 < trimmed.length * 2 || negatives < 3) return null;
+  if (negatives * 3 < trimmed.length * 2 || negatives < 2) return null;
   return { whole: span, elements: trimmed.filter((p) => p.end - p.start >= MIN_CLAUSE) };
 }
 
