@@ -63,7 +63,7 @@ export const inlineMeasures: Shape<Enumeration> = {
 /** Elements of a run of prescriptions (split at 、 ， ,), or none when most do not prescribe. */
 function splitPrescriptions(text: string, from: number, to: number): Span[] {
   // A quoted formula inside the sentence ("“控制总量、优化结构…”") is cited, not proposed: blank it out.
-  let body = text.slice(from, to).replace(/[,，]\s*$/, "").replace(/“[^”]*、[^”]*”/g, (m) => " ".repeat(m.length));
+  let body = text.slice(from, to).replace(/[,，]\s*$/, "").replace(/“[^”]*、[^”]*(”|$)/g, (m) => " ".repeat(m.length));
   // The tail that names the list ("等五个方面进一步加强…", "4点出发") is no element.
   const tail = /等?[\d一二三四五六七八九十几多]+(个|点|项)?(方面|维度|举措|措施|对策|路径)?[^、,，]*$|等[^、,，]*$/.exec(body);
   if (tail) body = body.slice(0, tail.index);
