@@ -1,7 +1,7 @@
 /*
  * Which theme a statement takes when several codebook themes match: near ties go to the theme its
  * heading names most specifically; and the shipped codebook reads common wordings the way a party-building
- * reader does (精力投入 is attention, not money; cadre training is team building; member assessment is
+ * reader does (精力投入 is attention, not money; training is training whoever is trained; member assessment is
  * daily management …). Sentences are hand-written paraphrases, not taken from any fixture report.
  */
 import { describe, expect, it } from "vitest";
