@@ -43,7 +43,7 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
   const themeOf = new Map<string, string>();
   const explanations = new Map<string, string>();
   const scores = new Map<string, number>();
-  const others = new Map<string, { themeId: string; score: number }[]>();
+  const others = new Map<string, { themeId: string; score: number; why: string }[]>();
   const members = new Map<string, Statement[]>();
   const clusterThemes: Theme[] = [];
   const position = new Map(statements.map((s, i) => [s.id, i]));
@@ -61,12 +61,10 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
         scores.set(s.id, pick.score);
         // Only problem headings bundle: a measure's later clause usually names its purpose, not a second measure.
         const also = kind === "problem" ? otherThemes(s.normText, ranked, pick, codebook.settings.threshold + OTHER_MARGIN) : [];
-        let why = explainCodebook(pick, ranked.find((r) => r !== pick), codebook.settings.threshold, pick !== ranked[0]);
         if (also.length > 0) {
-          others.set(s.id, also.map((r) => ({ themeId: `cb:${r.theme.id}`, score: r.score })));
-          why += `; also names ${also.map((r) => `"${r.theme.label}" ${r.headingScore} (${r.headingHits.join(", ")})`).join(", ")}`;
+          others.set(s.id, also.map((r) => ({ themeId: `cb:${r.theme.id}`, score: r.score, why: `"${r.theme.label}" ${r.headingScore} (${r.headingHits.join(", ")})` })));
         }
-        explanations.set(s.id, why);
+        explanations.set(s.id, explainCodebook(pick, ranked.find((r) => r !== pick), codebook.settings.threshold, pick !== ranked[0]));
         push(members, id, s);
       } else {
         uncovered.push(s);
@@ -96,7 +94,9 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
   const otherThemesOf = new Map<string, { themeId: string; score: number }[]>();
   for (const [id, list] of others) {
     const kept = list.filter((o) => members.has(o.themeId));
-    if (kept.length > 0) otherThemesOf.set(id, kept);
+    if (kept.length === 0) continue;
+    otherThemesOf.set(id, kept.map(({ themeId, score }) => ({ themeId, score })));
+    explanations.set(id, `${explanations.get(id)}; also names ${kept.map((o) => o.why).join(", ")}`);
   }
   return { themes: [...codebookThemes, ...clusterThemes], themeOf, explanations, scores, otherThemes: otherThemesOf };
 }

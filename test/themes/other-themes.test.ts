@@ -46,6 +46,7 @@ describe("other themes of a bundled problem heading", () => {
   it("should name only themes the run has, so every other theme id resolves to a theme", () => {
     const got = run("problem", ["党员队伍老龄化严重，近几年没有发展新党员，支部会议一年开不了几次"]);
     expect(got.others).toEqual([]);
+    expect(got.why).not.toContain("also names");
     for (const list of got.r.otherThemes.values()) for (const o of list) expect(got.r.themes.some((t) => t.id === o.themeId)).toBe(true);
   });
 
