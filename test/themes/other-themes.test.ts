@@ -14,7 +14,7 @@ const codebook = loadCodebook();
 function run(kind: "problem" | "measure", texts: string[]) {
   const statements = texts.map((t, i) => makeStatement(`S${i}.1`, `r${i}`, kind, t, i * 100));
   const r = assignThemes(statements, new Map(), codebook);
-  return { theme: r.themeOf.get("S0.1"), others: (r.otherThemes.get("S0.1") ?? []).map((o) => o.themeId), why: r.explanations.get("S0.1")!, r };
+  return { theme: r.themeOf.get("S0.1"), others: (r.otherThemes?.get("S0.1") ?? []).map((o) => o.themeId), why: r.explanations.get("S0.1")!, r };
 }
 
 describe("other themes of a bundled problem heading", () => {
@@ -47,7 +47,7 @@ describe("other themes of a bundled problem heading", () => {
     const got = run("problem", ["党员队伍老龄化严重，近几年没有发展新党员，支部会议一年开不了几次"]);
     expect(got.others).toEqual([]);
     expect(got.why).not.toContain("also names");
-    for (const list of got.r.otherThemes.values()) for (const o of list) expect(got.r.themes.some((t) => t.id === o.themeId)).toBe(true);
+    for (const list of got.r.otherThemes?.values() ?? []) for (const o of list) expect(got.r.themes.some((t) => t.id === o.themeId)).toBe(true);
   });
 
   it("should leave measures with their one theme (a later clause names a purpose)", () => {
