@@ -24,9 +24,9 @@ export interface ThemeAssignmentResult {
   scores: Map<string, number>;
   /**
    * Statement id → further codebook themes its heading names besides its own (a bundled statement: 党员老化、
-   * 组织生活不经常), with their scores; only themes that are in `themes`. Statements that name one theme are absent; assignThemes always sets it (optional so hand-built results stay valid).
-   * The theme's own statementIds and reportIds stay primary-only; a consumer that counts a bundled statement for
-   * both themes reads this map.
+   * 组织生活不经常), with their scores; only themes that are in `themes`. Statements that name one theme are absent.
+   * assignThemes always sets it (optional so hand-built results stay valid). The theme's own statementIds and
+   * reportIds stay primary-only; a consumer that counts a bundled statement for both themes reads this map.
    */
   otherThemes?: Map<string, { themeId: string; score: number }[]>;
 }
