@@ -7,7 +7,7 @@
 import type { Statement, Theme } from "../types.ts";
 import type { Codebook } from "./codebook.ts";
 import { canonicalOrder, clusterStatements } from "./cluster.ts";
-import { pickTheme, scoreThemes, scoringText } from "./score-themes.ts";
+import { otherThemes, pickTheme, scoreThemes, scoringText } from "./score-themes.ts";
 import type { ThemeScore } from "./score-themes.ts";
 
 /** What assignThemes returns. */
@@ -22,9 +22,18 @@ export interface ThemeAssignmentResult {
    * similarity (0–1) to the cluster's medoid for a cluster (1 for the medoid itself).
    */
   scores: Map<string, number>;
+  /**
+   * Statement id → further codebook themes its heading names besides its own (a bundled statement: 党员老化、
+   * 组织生活不经常), with their scores; only themes that are in `themes`. Statements that name one theme are absent.
+   * assignThemes always sets it (optional so hand-built results stay valid). The theme's own statementIds and
+   * reportIds stay primary-only; a consumer that counts a bundled statement for both themes reads this map.
+   */
+  otherThemes?: Map<string, { themeId: string; score: number }[]>;
 }
 
 const KINDS = ["problem", "measure"] as const;
+/** A further theme of a bundled heading must clear the threshold by this much (a second problem is named, not hinted). */
+const OTHER_MARGIN = 0.5;
 
 /**
  * Assign every problem and measure statement a theme (causes are left out).
@@ -34,6 +43,7 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
   const themeOf = new Map<string, string>();
   const explanations = new Map<string, string>();
   const scores = new Map<string, number>();
+  const others = new Map<string, { themeId: string; score: number; why: string }[]>();
   const members = new Map<string, Statement[]>();
   const clusterThemes: Theme[] = [];
   const position = new Map(statements.map((s, i) => [s.id, i]));
@@ -49,6 +59,11 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
         const id = `cb:${pick.theme.id}`;
         themeOf.set(s.id, id);
         scores.set(s.id, pick.score);
+        // Only problem headings bundle: a measure's later clause usually names its purpose, not a second measure.
+        const also = kind === "problem" ? otherThemes(s.normText, ranked, pick, codebook.settings.threshold + OTHER_MARGIN) : [];
+        if (also.length > 0) {
+          others.set(s.id, also.map((r) => ({ themeId: `cb:${r.theme.id}`, score: r.score, why: `"${r.theme.label}" ${r.headingScore} (${r.headingHits.join(", ")})` })));
+        }
         explanations.set(s.id, explainCodebook(pick, ranked.find((r) => r !== pick), codebook.settings.threshold, pick !== ranked[0]));
         push(members, id, s);
       } else {
@@ -75,7 +90,15 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
   const codebookThemes = codebook.themes
     .filter((t) => members.has(`cb:${t.id}`))
     .map((t) => toTheme(`cb:${t.id}`, t.kind, t.label, `codebook:${t.id}`, members.get(`cb:${t.id}`)!, position, t.family));
-  return { themes: [...codebookThemes, ...clusterThemes], themeOf, explanations, scores };
+  // A further theme counts only where the run has that theme (a statement's own theme somewhere).
+  const otherThemesOf = new Map<string, { themeId: string; score: number }[]>();
+  for (const [id, list] of others) {
+    const kept = list.filter((o) => members.has(o.themeId));
+    if (kept.length === 0) continue;
+    otherThemesOf.set(id, kept.map(({ themeId, score }) => ({ themeId, score })));
+    explanations.set(id, `${explanations.get(id)}; also names ${kept.map((o) => o.why).join(", ")}`);
+  }
+  return { themes: [...codebookThemes, ...clusterThemes], themeOf, explanations, scores, otherThemes: otherThemesOf };
 }
 
 /** A Theme whose statements and reports follow input order (membership and id do not depend on it). */

@@ -18,6 +18,8 @@ export interface ThemeScore {
   bodyHits: string[];
   /** Characters of the positive keywords found in the heading: how specifically the heading names the theme. */
   specificity: number;
+  /** Where the heading hits lie ([start, end) in the heading; combos have no place): tells two named themes apart. */
+  headingSpans: [number, number][];
 }
 
 /** The text a statement is scored on: its heading (the quote) and the rest of its item. */
@@ -63,6 +65,7 @@ export function scoreThemes(text: ScoringText, codebook: Codebook, kind: "proble
       bodyHits: bodyOnly.map((h) => h.label),
       // Only literal keywords say how specifically a heading names a theme; a synonym-set word is a paraphrase.
       specificity: head.reduce((n, h) => n + (h.weight > 0 && h.key.startsWith("k:") ? h.chars : 0), 0),
+      headingSpans: head.filter((h) => h.weight > 0).flatMap((h) => h.spans),
     });
   });
   const order = new Map(codebook.themes.map((t, i) => [t.id, i]));
@@ -90,12 +93,58 @@ export function pickTheme(ranked: ThemeScore[], threshold: number): ThemeScore |
   return pick;
 }
 
+/**
+ * Further themes a bundled heading names besides its pick (党员队伍老化，组织生活不经常 names two problems): themes of
+ * another concern whose heading hits reach `threshold` and lie wholly in clauses of the heading (split at
+ * ，；。：、) where the pick has no hit, best first, at most `max`. Body hits never add a theme, a theme of the
+ * pick's own concern is the same concern said twice, and a theme named in the pick's own clause is a setting or
+ * a subject (非公企业党建活动单一 is about activities in private firms, not about their coverage).
+ */
+export function otherThemes(heading: string, ranked: ThemeScore[], pick: ThemeScore, threshold: number, max = 1): ThemeScore[] {
+  const clauseOf = clauseIndex(heading);
+  const taken = new Set(pick.headingSpans.flatMap(([s, e]) => spanClauses(clauseOf, s, e)));
+  if (taken.size === 0) return [];
+  const out: ThemeScore[] = [];
+  const concerns = new Set([pick.theme.concern]);
+  for (const r of ranked) {
+    if (out.length >= max || r.score < threshold) break;
+    if (r === pick || r.headingScore < threshold || concerns.has(r.theme.concern) || r.headingSpans.length === 0) continue;
+    const clauses = r.headingSpans.flatMap(([s, e]) => spanClauses(clauseOf, s, e));
+    if (clauses.some((c) => taken.has(c))) continue;
+    out.push(r);
+    for (const c of clauses) taken.add(c);
+    concerns.add(r.theme.concern);
+  }
+  return out;
+}
+
+const CLAUSE_SPLIT = /[，,；;。：:、]/u;
+
+/** Clause number of every character of a heading. */
+function clauseIndex(text: string): number[] {
+  const out: number[] = [];
+  let n = 0;
+  for (const ch of text) {
+    for (let k = 0; k < ch.length; k++) out.push(n);
+    if (CLAUSE_SPLIT.test(ch)) n++;
+  }
+  return out;
+}
+
+function spanClauses(clauseOf: number[], start: number, end: number): number[] {
+  const out = new Set<number>();
+  for (let i = start; i < end && i < clauseOf.length; i++) out.add(clauseOf[i]!);
+  return [...out];
+}
+
 interface Hit {
   key: string;
   label: string;
   weight: number;
   /** Characters of the matched keyword or concept word (0 for patterns and combos). */
   chars: number;
+  /** Where it matched (none for combos). */
+  spans: [number, number][];
 }
 
 const NO_HITS: Hit[] = [];
@@ -155,7 +204,7 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
       if (!free) continue;
       covered.push(...c.spans);
       for (const span of c.spans) counted.push({ span, weight: c.weight });
-      if (c.weight !== 0) hits.push({ key: c.key, label: c.label, weight: at(c.first, c.weight), chars: c.chars });
+      if (c.weight !== 0) hits.push({ key: c.key, label: c.label, weight: at(c.first, c.weight), chars: c.chars, spans: c.spans });
     }
     for (const c of ordered) {
       if (c.key.startsWith("k:")) continue;
@@ -172,7 +221,7 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
       for (const span of c.spans) counted.push({ span, weight: c.weight });
       // The label names the word that spoke (年龄偏大≈队伍老化、后继乏人).
       const label = `${word}≈${concepts.get(c.key.slice(2))!.label}`;
-      hits.push({ key: c.key, label, weight: at(c.first, weight), chars: c.chars });
+      hits.push({ key: c.key, label, weight: at(c.first, weight), chars: c.chars, spans: c.spans });
     }
     out.set(i, hits);
   }
@@ -180,12 +229,12 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
     if (theme.kind !== kind || (theme.patterns.length === 0 && theme.combos.length === 0)) return;
     const hits = out.get(i) ?? [];
     theme.combos.forEach((combo, j) => {
-      if (combo.all.every((item) => present.has(item))) hits.push({ key: `a:${j}`, label: `«${combo.all.join("+")}»`, weight: combo.weight, chars: 0 });
+      if (combo.all.every((item) => present.has(item))) hits.push({ key: `a:${j}`, label: `«${combo.all.join("+")}»`, weight: combo.weight, chars: 0, spans: [] });
     });
     for (const p of theme.patterns) {
       // The label is the matched text (readable), the key the pattern (so heading and body hits dedupe).
       const m = p.re.exec(text);
-      if (m) hits.push({ key: `p:${p.source}`, label: `«${m[0]}»`, weight: at(m.index, p.weight), chars: 0 });
+      if (m) hits.push({ key: `p:${p.source}`, label: `«${m[0]}»`, weight: at(m.index, p.weight), chars: 0, spans: [[m.index, m.index + m[0].length]] });
     }
     if (hits.length > 0) out.set(i, hits);
   });

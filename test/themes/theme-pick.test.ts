@@ -1,7 +1,7 @@
 /*
  * Which theme a statement takes when several codebook themes match: near ties go to the theme its
  * heading names most specifically; and the shipped codebook reads common wordings the way a party-building
- * reader does (精力投入 is attention, not money; cadre training is team building; member assessment is
+ * reader does (精力投入 is attention, not money; training is training whoever is trained; member assessment is
  * daily management …). Sentences are hand-written paraphrases, not taken from any fixture report.
  */
 import { describe, expect, it } from "vitest";
@@ -67,7 +67,11 @@ describe("the shipped codebook on wordings that several themes touch", () => {
     ["problem", "基层支部活动缺乏特色，多是学文件", "p-activity-monotonous"],
     ["problem", "小区物业纠纷多，业委会长期缺位，党组织协调乏力", "p-governance-weak"],
     ["problem", "企业党组织参与重大决策的渠道不畅", "p-party-role-weakened"],
-    ["measure", "加强对镇村干部的培训，组织外出跟岗学习", "m-leadership-team"],
+    // training is training whoever is trained (the human grouping of real measures reads it so)
+    ["measure", "加强对镇村干部的培训，组织外出跟岗学习", "m-training"],
+    ["measure", "选派懂经营的年轻干部到村任党组织书记", "m-leadership-team"],
+    ["measure", "在商务楼宇设立联合党总支", "m-org-setup"],
+    ["measure", "扶持党员领办合作社，提升带富能力", "m-collective-economy"],
     ["measure", "按比例配齐专职党务工作者", "m-leadership-team"],
     ["measure", "制定党员量化考核办法，考核结果与评先评优挂钩", "m-daily-supervision"],
     ["measure", "严格落实一岗双责，逐级签订目标责任书", "m-responsibility"],
