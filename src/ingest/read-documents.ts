@@ -13,6 +13,7 @@ import { formatBytes, IN_THREAD_BUDGET } from "../budget.ts";
 import type { Diagnostic, SourceDocument } from "../types.ts";
 import { collectFiles, fileKind, ioDiagnostic, type CollectedFile } from "./collect-files.ts";
 import { decodeText, type DecodedText } from "./decode-text.ts";
+import { stripPinyinAnnotations } from "./strip-annotations.ts";
 import { htmlToText } from "./html-to-text.ts";
 import { readDocxText } from "./read-docx.ts";
 
@@ -52,10 +53,18 @@ export async function readDocument(file: CollectedFile, diagnostics: Diagnostic[
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const decoded = await extractText(file.path, bytes, diagnostics);
   if (!decoded) return null;
-  const text = decoded.text.replace(/\r\n?/g, "\n");
+  const { text, removed } = stripPinyinAnnotations(decoded.text.replace(/\r\n?/g, "\n"));
   if (text.trim() === "") {
     diagnostics.push({ severity: "warning", origin: "ingest:empty", path: file.path, message: "empty file, skipped" });
     return null;
+  }
+  if (removed > 0) {
+    diagnostics.push({
+      severity: "info",
+      origin: "ingest:pinyin-annotations",
+      path: file.path,
+      message: `${removed} pinyin annotations inserted after characters (問(wèn)題) were removed; lines are unchanged, offsets refer to the text without them`,
+    });
   }
   return { path: file.path, sha256, encoding: decoded.encoding, text };
 }

@@ -28,3 +28,18 @@ describe("the evaluator's text normalisation", () => {
     expect(normaliseForMatch("黨(dǎng)員隊(duì)伍老化")).toBe(normaliseForMatch("党员队伍老化"));
   });
 });
+
+describe("reading a page with pinyin annotations", () => {
+  it("should hand the later stages the text without them, keep the lines, and say so", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { readDocument } = await import("../../src/ingest/read-documents.ts");
+    const path = join(mkdtempSync(join(tmpdir(), "kg-pinyin-")), "page.txt");
+    writeFileSync(path, "二、存在的問(wèn)題\n1.黨(dǎng)員隊(duì)伍老化\n");
+    const diagnostics: import("../../src/types.ts").Diagnostic[] = [];
+    const doc = await readDocument({ path, explicit: true }, diagnostics);
+    expect(doc?.text).toBe("二、存在的問題\n1.黨員隊伍老化\n");
+    expect(diagnostics.map((d) => d.origin)).toContain("ingest:pinyin-annotations");
+  });
+});
