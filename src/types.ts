@@ -40,6 +40,12 @@ export interface SourceDocument {
   encoding: string;
   /** Decoded text with line breaks normalised to "\n". */
   text: string;
+  /**
+   * Pinyin annotations removed from `text` (問(wèn)題 → 問題, see ingest/strip-annotations.ts): each is the
+   * offset in `text` where it stood and the annotation. Statement quotes put them back (sourceSlice), so a
+   * quote is the line as written.
+   */
+  removedAnnotations?: [offset: number, annotation: string][];
 }
 
 // ---------------------------------------------------------------- normalise

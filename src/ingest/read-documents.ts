@@ -53,7 +53,7 @@ export async function readDocument(file: CollectedFile, diagnostics: Diagnostic[
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const decoded = await extractText(file.path, bytes, diagnostics);
   if (!decoded) return null;
-  const { text, removed } = stripPinyinAnnotations(decoded.text.replace(/\r\n?/g, "\n"));
+  const { text, removed, at } = stripPinyinAnnotations(decoded.text.replace(/\r\n?/g, "\n"));
   if (text.trim() === "") {
     diagnostics.push({ severity: "warning", origin: "ingest:empty", path: file.path, message: "empty file, skipped" });
     return null;
@@ -63,8 +63,9 @@ export async function readDocument(file: CollectedFile, diagnostics: Diagnostic[
       severity: "info",
       origin: "ingest:pinyin-annotations",
       path: file.path,
-      message: `${removed} pinyin annotations inserted after characters (問(wèn)題) were removed; lines are unchanged, offsets refer to the text without them`,
+      message: `${removed} pinyin annotations inserted after characters (問(wèn)題) were set aside for reading; quotes keep them, lines are unchanged, offsets refer to the text without them`,
     });
+    return { path: file.path, sha256, encoding: decoded.encoding, text, removedAnnotations: at };
   }
   return { path: file.path, sha256, encoding: decoded.encoding, text };
 }

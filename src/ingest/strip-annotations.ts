@@ -17,12 +17,45 @@ export const MIN_ANNOTATIONS = 3;
  * The text without inserted pinyin annotations, and how many were removed (0: the text is returned as is).
  * @example stripPinyinAnnotations("存在問(wèn)題(tí)：黨(dǎng)員").text === "存在問題：黨員"
  */
-export function stripPinyinAnnotations(text: string): { text: string; removed: number } {
+export function stripPinyinAnnotations(text: string): { text: string; removed: number; at: [number, string][] } {
   let count = 0;
   ANNOTATION.lastIndex = 0;
   while (ANNOTATION.exec(text) !== null) count += 1;
-  if (count < MIN_ANNOTATIONS) return { text, removed: 0 };
-  return { text: text.replace(ANNOTATION, ""), removed: count };
+  if (count < MIN_ANNOTATIONS) return { text, removed: 0, at: [] };
+  const at: [number, string][] = [];
+  let shift = 0;
+  const stripped = text.replace(ANNOTATION, (annotation: string, offset: number) => {
+    at.push([offset - shift, annotation]);
+    shift += annotation.length;
+    return "";
+  });
+  return { text: stripped, removed: count, at };
+}
+
+/**
+ * `text.slice(start, end)` of a document as written: with the annotations removed inside the span (and
+ * one right after its last character) put back.
+ * @example sourceSlice({ text: "存在問題", removedAnnotations: [[3, "(wèn)"]] }, 2, 4) === "問(wèn)題"
+ */
+export function sourceSlice(doc: { text: string; removedAnnotations?: [number, string][] | undefined }, start: number, end: number): string {
+  const removed = doc.removedAnnotations;
+  if (!removed || removed.length === 0) return doc.text.slice(start, end);
+  let out = "";
+  let from = start;
+  // Binary search for the first annotation after `start`.
+  let lo = 0;
+  let hi = removed.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (removed[mid]![0] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < removed.length && removed[i]![0] <= end; i++) {
+    const [at, annotation] = removed[i]!;
+    out += doc.text.slice(from, at) + annotation;
+    from = at;
+  }
+  return out + doc.text.slice(from, end);
 }
 
 /**

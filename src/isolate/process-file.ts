@@ -9,6 +9,7 @@ import { classifySetting } from "../classify/setting.ts";
 import { extractEntities } from "../extract/entities/index.ts";
 import type { CollectedFile } from "../ingest/collect-files.ts";
 import { readDocument } from "../ingest/read-documents.ts";
+import { sourceSlice } from "../ingest/strip-annotations.ts";
 import { normaliseDocument } from "../normalise/index.ts";
 import { outlineReport } from "../outline/index.ts";
 import { segmentDocument } from "../segment/segment.ts";
@@ -58,6 +59,8 @@ export async function processFile(file: CollectedFile, options: ProcessFileOptio
       stage = "classify";
       const classified = classifyReport(document, segment, outline);
       pushAll(diagnostics, missingStatements(source.path, segment, classified.statements));
+      // A statement's text is the source as written: annotations set aside for reading are put back.
+      if (source.removedAnnotations) for (const st of classified.statements) st.text = sourceSlice(source, st.textSpan.start, st.textSpan.end);
       const { setting, rule: settingRule } = classifySetting(document.text.slice(segment.span.start, segment.span.end));
       stage = "extract";
       const entities = extractEntities({
