@@ -3,73 +3,64 @@
  * ingest → normalise → segment → outline → classify → extract → themes → links.
  * Graph building and the sinks come after it, in graph/ and the commands.
  */
-import { classifyReport } from "./classify/classify.ts";
-import { classifySetting } from "./classify/setting.ts";
-import { extractEntities } from "./extract/entities/index.ts";
-import { readDocuments } from "./ingest/index.ts";
+import { performance } from "node:perf_hooks";
+
+import { collectFiles } from "./ingest/index.ts";
 import { linkReport } from "./links/index.ts";
-import { normaliseDocument } from "./normalise/index.ts";
-import { segmentDocument } from "./segment/segment.ts";
+import type { StageTimings } from "./pipeline/document.ts";
+import { defaultJobs, processFiles } from "./pipeline/pool.ts";
 import { assignThemes, loadCodebook } from "./themes/index.ts";
-import type { Diagnostic, DocumentExtraction, Extraction, ReportExtraction, Statement } from "./types.ts";
+import type { Diagnostic, DocumentExtraction, Extraction, Statement } from "./types.ts";
+
+export type { StageTimings } from "./pipeline/document.ts";
 
 export interface PipelineOptions {
   /** Path of a user codebook (JSON) replacing the shipped one. */
   codebookPath?: string | undefined;
-  /** Called after each document, for progress bars. */
+  /** Called after each file, for progress bars. */
   onProgress?: (done: number, total: number, what: string) => void;
+  /** Threads for the per-document stages (default: the number of cores); the output does not depend on it. */
+  jobs?: number | undefined;
+  /** When given, milliseconds per stage are added to it (for the benchmark). */
+  timings?: StageTimings | undefined;
 }
 
 /**
- * Run the whole extraction over files and folders (recursive).
+ * Run the whole extraction over files and folders (recursive). Files flow one at a time through the
+ * per-document stages (pipeline/document.ts), on a pool of worker threads (pipeline/pool.ts).
  * @example const extraction = await runPipeline(["seeds/"]);
  */
 export async function runPipeline(paths: string[], options: PipelineOptions = {}): Promise<Extraction> {
   const codebook = loadCodebook(options.codebookPath);
-  const { documents, diagnostics } = await readDocuments(paths);
+  const { files, diagnostics } = await collectFiles(paths);
+  const later: Diagnostic[] = [];
   const extracted: DocumentExtraction[] = [];
   const seenReports = new Set<string>();
-  documents.forEach((source, i) => {
-    const { document, diagnostics: normDiagnostics } = normaliseDocument(source);
-    diagnostics.push(...normDiagnostics);
-    const segmented = segmentDocument(document);
-    diagnostics.push(...segmented.diagnostics);
-    const reports: ReportExtraction[] = [];
-    for (const segment of segmented.reports) {
-      if (seenReports.has(segment.id)) {
-        diagnostics.push(repeatedReport(source.path, segment.startLine));
-        continue;
+  await processFiles(files, {
+    jobs: options.jobs ?? defaultJobs(),
+    timings: options.timings,
+    onFile: (i, processed) => {
+      // Diagnostics keep the order of a sequential run: all reading first, then document by document.
+      diagnostics.push(...processed.readDiagnostics);
+      options.onProgress?.(i + 1, files.length, files[i]!.path);
+      const { document } = processed;
+      if (!document) return;
+      later.push(...processed.diagnostics);
+      const reports = [];
+      for (const { report, diagnostics: reportDiagnostics } of processed.reports) {
+        if (seenReports.has(report.segment.id)) {
+          later.push(repeatedReport(document.source.path, report.segment.startLine));
+          continue;
+        }
+        seenReports.add(report.segment.id);
+        later.push(...reportDiagnostics);
+        reports.push(report);
       }
-      seenReports.add(segment.id);
-      const classified = classifyReport(document, segment, segmented.markers);
-      const { setting, rule: settingRule } = classifySetting(document.text.slice(segment.span.start, segment.span.end));
-      const entities = extractEntities({
-        text: document.text,
-        source: source.text,
-        lines: document.lines,
-        span: segment.span,
-        noise: document.noise,
-        duplicates: segment.duplicates,
-        contextAt: classified.contextAt,
-      });
-      diagnostics.push(...entities.diagnostics.map((d) => ({ ...d, path: d.path ?? source.path, reportId: segment.id })));
-      reports.push({
-        segment,
-        setting,
-        settingRule,
-        outline: classified.outline,
-        statements: classified.statements,
-        organisations: entities.organisations,
-        mechanisms: entities.mechanisms,
-        slogans: entities.slogans,
-        figures: entities.figures,
-        links: [],
-      });
-    }
-    extracted.push({ document, reports });
-    options.onProgress?.(i + 1, documents.length, source.path);
+      extracted.push({ document, reports });
+    },
   });
-  return assemble(extracted, codebook, diagnostics);
+  diagnostics.push(...later);
+  return assemble(extracted, codebook, diagnostics, options.timings);
 }
 
 function repeatedReport(path: string, line: number): Diagnostic {
@@ -83,7 +74,8 @@ function repeatedReport(path: string, line: number): Diagnostic {
 }
 
 /** Themes across all reports, then links within each report. */
-function assemble(documents: DocumentExtraction[], codebook: ReturnType<typeof loadCodebook>, diagnostics: Diagnostic[]): Extraction {
+function assemble(documents: DocumentExtraction[], codebook: ReturnType<typeof loadCodebook>, diagnostics: Diagnostic[], timings?: StageTimings): Extraction {
+  let t = performance.now();
   const statements: Statement[] = [];
   const bodies = new Map<string, string>();
   for (const doc of documents) {
@@ -95,9 +87,12 @@ function assemble(documents: DocumentExtraction[], codebook: ReturnType<typeof l
     }
   }
   const { themes, themeOf, explanations } = assignThemes(statements, bodies, codebook);
+  if (timings) timings.themes = (timings.themes ?? 0) + performance.now() - t;
+  t = performance.now();
   for (const doc of documents) {
     for (const report of doc.reports) report.links = linkReport(report.statements, bodies, themeOf, codebook);
   }
+  if (timings) timings.links = (timings.links ?? 0) + performance.now() - t;
   const assignments: Extraction["assignments"] = {};
   for (const [id, themeId] of themeOf) assignments[id] = { themeId, reason: explanations.get(id) ?? "" };
   return { documents, themes, assignments, diagnostics };
