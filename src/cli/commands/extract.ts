@@ -2,7 +2,7 @@
  * `kg extract <paths...> [--json]`: run the extractors and print what they found, before anything
  * is loaded anywhere. With --json, stdout holds only the contract JSON; diagnostics go to stderr.
  */
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 
 import { InputError } from "../../errors.ts";
 import { runPipeline } from "../../pipeline.ts";
@@ -14,6 +14,7 @@ export interface ExtractOptions {
   json?: boolean;
   codebook?: string;
   verbose?: boolean;
+  jobs?: number;
 }
 
 /** Register `kg extract`. */
@@ -24,6 +25,7 @@ export function registerExtract(program: Command): void {
     .argument("<paths...>", "report files or folders (.txt .md .html .docx; folders are read recursively)")
     .option("--json", "print the extraction as JSON (schemaVersion 1) on stdout")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
+    .option("--jobs <n>", "threads for reading and extracting documents (default: the number of cores)", parseJobs)
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
     .action(async (paths: string[], opts: ExtractOptions) => {
       const extraction = await extract(paths, opts);
@@ -36,6 +38,7 @@ export async function extract(paths: string[], opts: ExtractOptions): Promise<Ex
   const tty = process.stderr.isTTY === true;
   const extraction = await runPipeline(paths, {
     codebookPath: opts.codebook,
+    jobs: opts.jobs,
     // A live counter on a terminal only; piped stderr stays clean for logs.
     onProgress: tty ? (done, total) => process.stderr.write(`\rkg extract: ${done}/${total} file(s)${done === total ? "\n" : ""}`) : undefined,
   });
@@ -65,4 +68,11 @@ function summarise(extraction: Extraction): string {
   if (top.length) out.push("", "most recurrent themes (distinct reports):");
   for (const t of top) out.push(`  ${String(t.reportIds.length).padStart(3)}  ${t.kind === "problem" ? "问题" : "对策"}  ${t.label}`);
   return `${out.join("\n")}\n`;
+}
+
+/** Parse --jobs: a whole number of threads, at least 1. */
+export function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError("--jobs takes a whole number of threads from 1 to 256.");
+  return n;
 }

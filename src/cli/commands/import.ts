@@ -17,6 +17,7 @@ import { connectNeo4j, type Neo4jHandle } from "../../store/neo4j/client.ts";
 import { type LoadSummary, loadGraph, wipeDatabase } from "../../store/neo4j/load-graph.ts";
 import type { Extraction } from "../../types.ts";
 import { printDiagnostics } from "../report.ts";
+import { parseJobs } from "./extract.ts";
 
 export interface ImportOptions {
   out?: string | undefined;
@@ -28,6 +29,7 @@ export interface ImportOptions {
   dryRun?: boolean | undefined;
   codebook?: string | undefined;
   verbose?: boolean | undefined;
+  jobs?: number | undefined;
 }
 
 /** Where the command talks to the world; tests pass their own. */
@@ -67,6 +69,7 @@ export function registerImport(program: Command): void {
     .option("-y, --yes", "do not ask before --wipe")
     .option("--dry-run", "extract and build the graph, print what would be written, write nothing")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
+    .option("--jobs <n>", "threads for reading and extracting documents (default: the number of cores)", parseJobs)
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
     .action(async (paths: string[], opts: ImportOptions) => {
       await runImport(paths, opts, defaultIo());
@@ -107,7 +110,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
 
 async function extract(paths: string[], opts: ImportOptions, progress: Progress): Promise<Extraction> {
   progress.start("extracting");
-  const extraction = await runPipeline(paths, { codebookPath: opts.codebook, onProgress: (done, total) => progress.update(done, total) });
+  const extraction = await runPipeline(paths, { codebookPath: opts.codebook, jobs: opts.jobs, onProgress: (done, total) => progress.update(done, total) });
   progress.stop();
   printDiagnostics(extraction.diagnostics, opts.verbose === true);
   if (extraction.documents.length === 0) {
