@@ -36,14 +36,18 @@ export interface ProcessFilesOptions {
 /** Files per worker below which starting workers costs more than it saves. */
 const MIN_FILES_PER_WORKER = 4;
 
-/** Run the per-document stages over files, on `jobs` threads, delivering results in input order. */
-export async function processFiles(files: readonly CollectedFile[], options: ProcessFilesOptions): Promise<void> {
+/**
+ * Run the per-document stages over files, on `jobs` threads, delivering results in input order.
+ * Returns the number of worker threads used (0: all on this thread).
+ */
+export async function processFiles(files: readonly CollectedFile[], options: ProcessFilesOptions): Promise<{ workers: number }> {
   const workers = Math.min(options.jobs, Math.floor(files.length / MIN_FILES_PER_WORKER));
   if (workers <= 1) {
     for (let i = 0; i < files.length; i++) options.onFile(i, await processFile(files[i]!, options.timings));
-    return;
+    return { workers: 0 };
   }
   await runPool(files, workers, options);
+  return { workers };
 }
 
 function runPool(files: readonly CollectedFile[], size: number, options: ProcessFilesOptions): Promise<void> {

@@ -5,8 +5,6 @@
 import { type Command, InvalidArgumentError } from "commander";
 
 import { InputError } from "../../errors.ts";
-import { runPipeline } from "../../pipeline.ts";
-import { toExtractionJson } from "../../sinks/extraction-json.ts";
 import type { Extraction } from "../../types.ts";
 import { printDiagnostics } from "../report.ts";
 
@@ -29,6 +27,8 @@ export function registerExtract(program: Command): void {
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
     .action(async (paths: string[], opts: ExtractOptions) => {
       const extraction = await extract(paths, opts);
+      // Loaded when used, so that `kg --help` stays fast (see bin/kg.js).
+      const { toExtractionJson } = await import("../../sinks/extraction-json.ts");
       process.stdout.write(opts.json ? `${JSON.stringify(toExtractionJson(extraction), null, 2)}\n` : summarise(extraction));
     });
 }
@@ -36,6 +36,7 @@ export function registerExtract(program: Command): void {
 /** Run the pipeline; fails when no input could be read at all. */
 export async function extract(paths: string[], opts: ExtractOptions): Promise<Extraction> {
   const tty = process.stderr.isTTY === true;
+  const { runPipeline } = await import("../../pipeline.ts");
   const extraction = await runPipeline(paths, {
     codebookPath: opts.codebook,
     jobs: opts.jobs,

@@ -5,16 +5,15 @@
  */
 import { createInterface } from "node:readline/promises";
 
-import cliProgress from "cli-progress";
+import type cliProgress from "cli-progress";
 import { type Command, InvalidArgumentError } from "commander";
 
 import { type KgConfig, parseBatchSize, resolveConfig } from "../../config.ts";
 import { InputError, KgError, UsageError } from "../../errors.ts";
-import { buildGraph, type KgGraph } from "../../graph/build-graph.ts";
-import { runPipeline } from "../../pipeline.ts";
-import { DEFAULT_GRAPH_FILE, type GraphFileSummary, importIntoGraphFile } from "../../sinks/graph-file.ts";
-import { connectNeo4j, type Neo4jHandle } from "../../store/neo4j/client.ts";
-import { type LoadSummary, loadGraph, wipeDatabase } from "../../store/neo4j/load-graph.ts";
+import type { KgGraph } from "../../graph/build-graph.ts";
+import type { GraphFileSummary } from "../../sinks/graph-file.ts";
+import type { Neo4jHandle } from "../../store/neo4j/client.ts";
+import type { LoadSummary } from "../../store/neo4j/load-graph.ts";
 import type { Extraction } from "../../types.ts";
 import { printDiagnostics } from "../report.ts";
 import { parseJobs } from "./extract.ts";
@@ -55,6 +54,23 @@ export interface ImportResult {
   durationMs: number;
 }
 
+/** The graph file written by default (sinks/graph-file.ts DEFAULT_GRAPH_FILE; a test checks they agree). */
+export const DEFAULT_GRAPH_FILE = "out/graph.json";
+
+/** The modules that do the work, loaded on first use so that `kg --help` stays fast (see bin/kg.js). */
+async function load() {
+  const [progress, graph, pipeline, graphFile, client, neo4j] = await Promise.all([
+    import("cli-progress"),
+    import("../../graph/build-graph.ts"),
+    import("../../pipeline.ts"),
+    import("../../sinks/graph-file.ts"),
+    import("../../store/neo4j/client.ts"),
+    import("../../store/neo4j/load-graph.ts"),
+  ]);
+  return { cliProgress: progress.default as typeof import("cli-progress"), ...graph, ...pipeline, ...graphFile, ...client, ...neo4j };
+}
+type Modules = Awaited<ReturnType<typeof load>>;
+
 /** Register `kg import`. */
 export function registerImport(program: Command): void {
   program
@@ -86,11 +102,13 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   const target = describeTarget(config, opts);
   if (opts.wipe && !opts.dryRun) await confirmWipe(target, opts, io);
 
-  const progress = createProgress(io.stderr);
+  const m = await load();
+  const { buildGraph, connectNeo4j, importIntoGraphFile } = m;
+  const progress = createProgress(io.stderr, m.cliProgress);
   let neo: Neo4jHandle | undefined;
   try {
     if (config.uri && !opts.dryRun) neo = await connectNeo4j({ ...config, uri: config.uri });
-    const extraction = await extract(paths, opts, progress);
+    const extraction = await extract(m, paths, opts, progress);
     const graph = buildGraph(extraction);
     const counts = { documents: extraction.documents.length, reports: countReports(extraction), nodes: graph.order, relationships: graph.size };
     if (opts.dryRun) {
@@ -98,7 +116,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
       return finish(io, { ...counts, dryRun: true, durationMs: Date.now() - started }, target);
     }
     const result: ImportResult = { ...counts, dryRun: false, durationMs: 0 };
-    if (neo) result.neo4j = await writeNeo4j(neo, graph, config, opts, progress);
+    if (neo) result.neo4j = await writeNeo4j(m, neo, graph, config, opts, progress);
     if (!neo || opts.out) result.file = await importIntoGraphFile(graph, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true });
     result.durationMs = Date.now() - started;
     return finish(io, result, target);
@@ -108,7 +126,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   }
 }
 
-async function extract(paths: string[], opts: ImportOptions, progress: Progress): Promise<Extraction> {
+async function extract({ runPipeline }: Modules, paths: string[], opts: ImportOptions, progress: Progress): Promise<Extraction> {
   progress.start("extracting");
   const extraction = await runPipeline(paths, { codebookPath: opts.codebook, jobs: opts.jobs, onProgress: (done, total) => progress.update(done, total) });
   progress.stop();
@@ -119,7 +137,7 @@ async function extract(paths: string[], opts: ImportOptions, progress: Progress)
   return extraction;
 }
 
-async function writeNeo4j(neo: Neo4jHandle, graph: KgGraph, config: KgConfig, opts: ImportOptions, progress: Progress) {
+async function writeNeo4j({ loadGraph, wipeDatabase }: Modules, neo: Neo4jHandle, graph: KgGraph, config: KgConfig, opts: ImportOptions, progress: Progress) {
   const where = { database: config.database, uri: neo.uri };
   const wiped = opts.wipe ? await wipeDatabase(neo.driver, where) : 0;
   progress.start("loading into Neo4j");
@@ -196,7 +214,7 @@ interface Progress {
   stop(): void;
 }
 
-function createProgress(stream: ImportIo["stderr"]): Progress {
+function createProgress(stream: ImportIo["stderr"], cliProgress: typeof import("cli-progress")): Progress {
   let phase = "";
   let bar: cliProgress.SingleBar | undefined;
   let lastQuarter = -1;
