@@ -108,6 +108,8 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   let neo: Neo4jHandle | undefined;
   try {
     if (config.uri && !opts.dryRun) neo = await connectNeo4j({ ...config, uri: config.uri });
+    // Wipe before extracting: a wipe that fails (a big database, too little transaction memory) fails at once.
+    const wiped = neo && opts.wipe ? await m.wipeDatabase(neo.driver, { database: config.database, uri: neo.uri }) : 0;
     const extraction = await extract(m, paths, opts, progress);
     const graph = buildGraph(extraction);
     const counts = { documents: extraction.documents.length, reports: countReports(extraction), nodes: graph.order, relationships: graph.size };
@@ -116,7 +118,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
       return finish(io, { ...counts, dryRun: true, durationMs: Date.now() - started }, target);
     }
     const result: ImportResult = { ...counts, dryRun: false, durationMs: 0 };
-    if (neo) result.neo4j = await writeNeo4j(m, neo, graph, config, opts, progress);
+    if (neo) result.neo4j = { ...(await writeNeo4j(m, neo, graph, config, progress)), wiped };
     if (!neo || opts.out) result.file = await importIntoGraphFile(graph, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true });
     result.durationMs = Date.now() - started;
     return finish(io, result, target);
@@ -137,13 +139,12 @@ async function extract({ runPipeline }: Modules, paths: string[], opts: ImportOp
   return extraction;
 }
 
-async function writeNeo4j({ loadGraph, wipeDatabase }: Modules, neo: Neo4jHandle, graph: KgGraph, config: KgConfig, opts: ImportOptions, progress: Progress) {
+async function writeNeo4j({ loadGraph }: Modules, neo: Neo4jHandle, graph: KgGraph, config: KgConfig, progress: Progress) {
   const where = { database: config.database, uri: neo.uri };
-  const wiped = opts.wipe ? await wipeDatabase(neo.driver, where) : 0;
   progress.start("loading into Neo4j");
   const summary = await loadGraph(neo.driver, graph, { ...where, batchSize: config.batchSize, onProgress: (done, total) => progress.update(done, total) });
   progress.stop();
-  return { ...summary, wiped };
+  return summary;
 }
 
 async function confirmWipe(target: string, opts: ImportOptions, io: ImportIo): Promise<void> {
