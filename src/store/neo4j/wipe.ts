@@ -51,9 +51,12 @@ export async function wipeDatabase(driver: Driver, options: WipeOptions = {}): P
   return nodesDeleted;
 }
 
-/** The server refused a transaction for lack of (transaction) memory. */
-function isOutOfMemory(err: unknown): boolean {
-  const e = err as { code?: string; message?: string; cause?: unknown } | undefined;
-  const text = `${e?.code ?? ""} ${e?.message ?? ""} ${(e?.cause as { message?: string } | undefined)?.message ?? ""}`;
-  return /MemoryPoolOutOfMemory|TransactionOutOfMemory|OutOfMemory|memory pool|dbms\.memory\.transaction/i.test(text);
+/**
+ * The server refused a transaction for lack of memory: Neo.TransientError.General.MemoryPoolOutOfMemoryError
+ * (dbms.memory.transaction.total.max), …TransactionMemoryLimit (db.memory.transaction.max), or an
+ * inner transaction of CALL … IN TRANSACTIONS failing for either (reported in the message).
+ */
+export function isOutOfMemory(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | undefined;
+  return /memory/i.test(`${String(e?.code ?? "")} ${String(e?.message ?? "")}`);
 }
