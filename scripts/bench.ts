@@ -41,6 +41,7 @@ interface Run {
   relationships: number;
   graphFileChars: number;
   ms: Record<string, number>;
+  cpuMs: Record<string, number>;
   stageMs?: Record<string, number>;
   anchors: Record<string, number>;
   peakRssMB: number;
@@ -70,7 +71,7 @@ function summarise(rs: Run[]): Run {
     const keys = Object.keys(pick(rs[0]!) ?? {});
     return Object.fromEntries(keys.map((k) => [k, median(rs.map((r) => pick(r)?.[k] ?? NaN))]));
   };
-  return { ...rs[0]!, ms: med((r) => r.ms), stageMs: rs[0]!.stageMs ? med((r) => r.stageMs) : undefined, anchors: med((r) => r.anchors), peakRssMB: median(rs.map((r) => r.peakRssMB)) };
+  return { ...rs[0]!, ms: med((r) => r.ms), cpuMs: med((r) => r.cpuMs), stageMs: rs[0]!.stageMs ? med((r) => r.stageMs) : undefined, anchors: med((r) => r.anchors), peakRssMB: median(rs.map((r) => r.peakRssMB)) };
 }
 
 const endToEnd = (r: Run) => r.ms.pipeline! + r.ms.graph! + r.ms["graph file"]!;
@@ -101,6 +102,8 @@ for (const size of sizes) {
     for (const k of Object.keys(med.ms)) row(k, first.ms[k]!, med.ms[k]!);
     row("END TO END (kg import)", endToEnd(first), endToEnd(med));
     row("  kg extract --json", first.ms.pipeline! + first.ms["extraction JSON"]!, med.ms.pipeline! + med.ms["extraction JSON"]!);
+    const cpu = (r: Run) => r.cpuMs.pipeline! + r.cpuMs.graph! + r.cpuMs["graph file"]!;
+    console.log(`     CPU time (all threads), end to end: first ${fmt(cpu(first) / 1000, 1)} s, median ${fmt(cpu(med) / 1000, 1)} s = ${fmt(mb / (cpu(med) / 1000))} MB per CPU-second`);
     console.log(`     peak RSS: first ${fmt(first.peakRssMB, 0)} MB, median ${fmt(med.peakRssMB, 0)} MB`);
     console.log(
       `     anchors (median ms): ${Object.entries(med.anchors).map(([k, v]) => `${k} ${fmt(v, 0)}`).join(", ")}; end to end is ` +

@@ -30,10 +30,15 @@ const { buildGraph } = await load("src/graph/build-graph.ts");
 const { importIntoGraphFile } = await load("src/sinks/graph-file.ts");
 
 const ms: Record<string, number> = {};
+/** CPU time of the whole process (all threads), user + system: steadier than wall time on a shared machine. */
+const cpuMs: Record<string, number> = {};
 const timed = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
   const t = performance.now();
+  const c = process.cpuUsage();
   const out = await f();
   ms[name] = performance.now() - t;
+  const d = process.cpuUsage(c);
+  cpuMs[name] = (d.user + d.system) / 1000;
   return out;
 };
 
@@ -82,6 +87,7 @@ process.stdout.write(
     relationships: graph.size,
     graphFileChars,
     ms,
+    cpuMs,
     stageMs,
     anchors,
     peakRssMB,
