@@ -87,6 +87,7 @@ for (const size of sizes) {
       const r = runOnce(corpus.dir, jobs);
       if (typeof r === "string") {
         console.log(`  jobs ${jobs}, run ${i + 1}: FAILED: ${r}`);
+        process.exitCode = 1;
         break;
       }
       rs.push(r);

@@ -85,7 +85,7 @@ function runPool(files: readonly CollectedFile[], size: number, options: Process
         if (failed) return;
         if ("error" in reply) return finish(new Error(`while processing ${files[reply.index]!.path}: ${reply.error}`));
         if (options.timings) for (const [k, v] of Object.entries(reply.timings)) options.timings[k] = (options.timings[k] ?? 0) + v;
-        pending.set(reply.index, reply.result);
+        pending.set(reply.index, shareText(reply.result));
         while (pending.has(nextToDeliver)) {
           const result = pending.get(nextToDeliver)!;
           pending.delete(nextToDeliver);
@@ -103,6 +103,17 @@ function runPool(files: readonly CollectedFile[], size: number, options: Process
       if (!feed(worker)) idle.push(worker);
     }
   });
+}
+
+/**
+ * A document copied from a worker holds its source and analysis text as two strings even when they
+ * are equal (normaliseDocument shares one): share one again, so the corpus is held once.
+ */
+function shareText(result: ProcessedFile): ProcessedFile {
+  const d = result.document;
+  // Strings compare by value: when equal, keep the one reference.
+  if (d && d.text === d.source.text) d.text = d.source.text;
+  return result;
 }
 
 /**
