@@ -142,6 +142,7 @@ if (sizes.length > 1) {
     const keys = [...Object.keys(rs[0]!.median.stageMs ?? {}), ...Object.keys(rs[0]!.median.ms)];
     for (const k of keys) parts.push(`${k} ${fmt(slope(rs.map((r) => [r.bytes, r.median.stageMs?.[k] ?? r.median.ms[k]!])))}`);
     parts.push(`END TO END ${fmt(slope(rs.map((r) => [r.bytes, endToEnd(r.median)])))}`);
+    parts.push(`END TO END in CPU time ${fmt(slope(rs.map((r) => [r.bytes, r.median.cpuMs.pipeline! + r.median.cpuMs.graph! + r.median.cpuMs["graph file"]!])))}`);
     parts.push(`peak RSS ${fmt(slope(rs.map((r) => [r.bytes, r.median.peakRssMB])))}`);
     console.log(`  jobs ${jobs}: ${parts.join("; ")}`);
   }
