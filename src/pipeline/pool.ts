@@ -56,13 +56,13 @@ function runPool(files: readonly CollectedFile[], size: number, options: Process
     const pool: Worker[] = [];
     let nextToSend = 0;
     let nextToDeliver = 0;
-    let failed = false;
+    let settled = false;
     // At most this many results wait for an earlier one, which bounds memory when one file is slow.
     const window = size * 8;
 
     const finish = (error?: unknown) => {
-      if (failed) return;
-      if (error !== undefined) failed = true;
+      if (settled) return;
+      settled = true;
       for (const w of pool) void w.terminate();
       if (error !== undefined) reject(error instanceof Error ? error : new Error(String(error)));
       else resolve();
@@ -81,8 +81,10 @@ function runPool(files: readonly CollectedFile[], size: number, options: Process
       const worker = spawnWorker();
       pool.push(worker);
       worker.on("error", (err) => finish(err));
+      // A worker that dies without an error event (killed, out of memory) must not leave the pool waiting.
+      worker.on("exit", (code) => finish(new Error(`a pipeline worker thread stopped (exit code ${code}) before the files were processed`)));
       worker.on("message", (reply: WorkReply) => {
-        if (failed) return;
+        if (settled) return;
         if ("error" in reply) return finish(new Error(`while processing ${files[reply.index]!.path}: ${reply.error}`));
         if (options.timings) for (const [k, v] of Object.entries(reply.timings)) options.timings[k] = (options.timings[k] ?? 0) + v;
         pending.set(reply.index, shareText(reply.result));
