@@ -12,6 +12,7 @@
  *   npm run bench -- --full            also 100 MB
  *   npm run bench -- --sizes 1,5 --runs 1 --jobs 1,2 --root /path/to/older/checkout
  *   npm run bench -- --smoke           1 MB, one run, no Neo4j (what .ci/run runs)
+ *   npm run bench -- --compiled        run lib/ (npm run build:cli first), as bin/kg.js does, instead of src/ through tsx
  *   npm run bench -- --no-neo4j | --neo4j bolt://127.0.0.1:7687 [--neo4j-size 1]
  */
 import { spawnSync } from "node:child_process";
@@ -31,6 +32,7 @@ const sizes = option("sizes") ? list(option("sizes")!) : smoke ? [1] : flag("ful
 const runs = Number(option("runs") ?? (smoke ? 1 : 3));
 const jobsList = option("jobs") ? list(option("jobs")!) : smoke ? [cores] : [...new Set([1, cores])];
 const root = option("root");
+const compiled = flag("compiled");
 
 interface Run {
   jobs: number;
@@ -55,11 +57,12 @@ const fmt = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) :
 const pad = (s: string, n: number) => s.padStart(n);
 
 console.log(`kg bench — ${new Date().toISOString()}, ${cpus()[0]?.model ?? "cpu"} × ${cores} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}, Node ${process.version}`);
-console.log(`sizes ${sizes.join(", ")} MB; jobs ${jobsList.join(", ")}; ${runs} run(s) each${root ? `; code from ${root}` : ""}`);
+console.log(`sizes ${sizes.join(", ")} MB; jobs ${jobsList.join(", ")}; ${runs} run(s) each${root ? `; code from ${root}` : ""}${compiled ? "; compiled lib/" : "; src/ through tsx"}`);
 
 function runOnce(dir: string, jobs: number): Run | string {
   const args = ["--import", "tsx", "scripts/bench/run-once.ts", "--dir", dir, "--jobs", String(jobs)];
   if (root) args.push("--root", resolve(root));
+  if (compiled) args.push("--compiled");
   const child = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 26 });
   if (child.status !== 0) return (child.stderr || `exit ${child.status}`).trim().split("\n").slice(-3).join(" | ");
   return JSON.parse(child.stdout.trim().split("\n").pop()!) as Run;

@@ -4,7 +4,7 @@
  * `kg extract --json`'s serialisation, then the anchors on the same input in the same process:
  * an OpenCC-only pass, a bare regex scan, a plain JSON.stringify of the graph. Peak RSS is the
  * process's (worker threads included), taken before the anchors.
- * Usage: node --import tsx scripts/bench/run-once.ts --dir <corpus> [--jobs n] [--root <checkout>]
+ * Usage: node --import tsx scripts/bench/run-once.ts --dir <corpus> [--jobs n] [--root <checkout>] [--compiled]
  * --root runs another checkout's src/ (e.g. the code before a change); stages it does not time are left out.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -22,7 +22,9 @@ const arg = (name: string, fallback?: string) => {
 const dir = arg("dir")!;
 const jobs = Number(arg("jobs", "1"));
 const root = resolve(arg("root", ".")!);
-const load = (path: string) => import(pathToFileURL(join(root, path)).href);
+// --compiled: the JavaScript of lib/ (npm run build:cli), as bin/kg.js runs it, instead of src/ through tsx.
+const compiled = process.argv.includes("--compiled");
+const load = (path: string) => import(pathToFileURL(join(root, compiled ? path.replace(/^src\//, "lib/").replace(/\.ts$/, ".js") : path)).href);
 
 const { runPipeline } = await load("src/pipeline.ts");
 const { toExtractionJson } = await load("src/sinks/extraction-json.ts");
