@@ -2,8 +2,10 @@
  * The per-file unit of the pipeline: read one file and run its per-document stages (decode,
  * normalise, segment, outline, classify, extract). Never throws: whatever goes wrong inside
  * becomes one error diagnostic naming the file and the stage, and the file yields nothing.
- * Runs in the caller's thread or in the worker of file-runner.ts (its input and output are plain data).
+ * Runs in the caller's thread or in a worker of file-runner.ts's pool (its input and output are plain data).
  */
+import { performance } from "node:perf_hooks";
+
 import { classifyReport } from "../classify/classify.ts";
 import { classifySetting } from "../classify/setting.ts";
 import { extractEntities } from "../extract/entities/index.ts";
@@ -20,12 +22,17 @@ export interface FileOutcome {
   diagnostics: Diagnostic[];
 }
 
+/** Milliseconds spent per stage (summed over files, and over threads when there are several). */
+export type StageTimings = Record<string, number>;
+
 /** What processFile needs besides the file. */
 export interface ProcessFileOptions {
   /** Ids of reports already read from earlier files: a repeat is reported and counted once. */
   seenReports: ReadonlySet<string>;
   /** Largest file read, in bytes; 0 = no limit. */
   maxBytes: number;
+  /** When given, milliseconds per stage are added to it (for the benchmark). */
+  timings?: StageTimings | undefined;
 }
 
 /**
@@ -34,16 +41,27 @@ export interface ProcessFileOptions {
  */
 export async function processFile(file: CollectedFile, options: ProcessFileOptions): Promise<FileOutcome> {
   const diagnostics: Diagnostic[] = [];
+  const { timings } = options;
+  let t = timings ? performance.now() : 0;
+  const lap = (name: string) => {
+    if (!timings) return;
+    const now = performance.now();
+    timings[name] = (timings[name] ?? 0) + (now - t);
+    t = now;
+  };
   let stage = "read";
   try {
     const source = await readDocument(file, diagnostics, { maxBytes: options.maxBytes });
+    lap("ingest");
     if (!source) return { extraction: null, diagnostics };
     stage = "normalise";
     const { document, diagnostics: normDiagnostics } = normaliseDocument(source);
     pushAll(diagnostics, normDiagnostics);
+    lap("normalise");
     stage = "segment";
     const segmented = segmentDocument(document);
     pushAll(diagnostics, segmented.diagnostics);
+    lap("segment");
     const reports: ReportExtraction[] = [];
     const seenHere = new Set<string>();
     for (const segment of segmented.reports) {
@@ -55,6 +73,7 @@ export async function processFile(file: CollectedFile, options: ProcessFileOptio
       stage = "classify";
       const classified = classifyReport(document, segment, segmented.markers);
       const { setting, rule: settingRule } = classifySetting(document.text.slice(segment.span.start, segment.span.end));
+      lap("outline+classify");
       stage = "extract";
       const entities = extractEntities({
         text: document.text,
@@ -65,6 +84,7 @@ export async function processFile(file: CollectedFile, options: ProcessFileOptio
         duplicates: segment.duplicates,
         contextAt: classified.contextAt,
       });
+      lap("entities");
       for (const d of entities.diagnostics) diagnostics.push({ ...d, path: d.path ?? source.path, reportId: segment.id });
       reports.push({
         segment,

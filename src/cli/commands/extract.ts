@@ -2,17 +2,17 @@
  * `kg extract <paths...> [--json]`: run the extractors and print what they found, before anything
  * is loaded anywhere. With --json, stdout holds only the contract JSON; diagnostics go to stderr.
  */
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 
 import { DEFAULT_MAX_FILE_MB, DEFAULT_TIME_LIMIT_S, resolveBudget } from "../../budget.ts";
 import { InputError } from "../../errors.ts";
-import { runPipeline } from "../../pipeline.ts";
-import { DEFAULT_GRAPH_FILE } from "../../sinks/graph-file.ts";
-import { defaultDecisionsPath, loadDecisions } from "../../themes/decisions.ts";
-import { toExtractionJson } from "../../sinks/extraction-json.ts";
+import { DEFAULT_GRAPH_FILE } from "./import.ts";
 import type { Extraction } from "../../types.ts";
 import { safeText } from "../../util/terminal.ts";
 import { printDiagnostics } from "../report.ts";
+
+/** decisions.json next to the default graph file (themes/decisions.ts's defaultDecisionsPath, not loaded for --help). */
+const DEFAULT_DECISIONS_FILE = `${DEFAULT_GRAPH_FILE.slice(0, DEFAULT_GRAPH_FILE.lastIndexOf("/") + 1)}decisions.json`;
 
 export interface ExtractOptions {
   json?: boolean;
@@ -21,6 +21,7 @@ export interface ExtractOptions {
   verbose?: boolean;
   maxFileSize?: string;
   timeLimit?: string;
+  jobs?: number;
 }
 
 /** Register `kg extract`. */
@@ -31,12 +32,15 @@ export function registerExtract(program: Command): void {
     .argument("<paths...>", "report files or folders (.txt .md .html .docx; folders are read recursively)")
     .option("--json", "print the extraction as JSON (schemaVersion 1) on stdout")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
-    .option("--decisions <file>", `the analyst's theme decisions to apply (default: ${defaultDecisionsPath(DEFAULT_GRAPH_FILE)} when it exists)`)
+    .option("--decisions <file>", `the analyst's theme decisions to apply (default: ${DEFAULT_DECISIONS_FILE} when it exists)`)
+    .option("--jobs <n>", "threads for reading and extracting documents (default: the number of cores)", parseJobs)
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
     .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
     .option("--time-limit <seconds>", `stop working on one file after this long, with a diagnostic (default: KG_TIME_LIMIT, else ${DEFAULT_TIME_LIMIT_S}; 0 = no limit)`)
     .action(async (paths: string[], opts: ExtractOptions) => {
       const extraction = await extract(paths, opts);
+      // Loaded when used, so that `kg --help` stays fast (see bin/kg.js).
+      const { toExtractionJson } = await import("../../sinks/extraction-json.ts");
       process.stdout.write(opts.json ? `${JSON.stringify(toExtractionJson(extraction), null, 2)}\n` : summarise(extraction));
     });
 }
@@ -45,9 +49,12 @@ export function registerExtract(program: Command): void {
 export async function extract(paths: string[], opts: ExtractOptions): Promise<Extraction> {
   const tty = process.stderr.isTTY === true;
   const budget = resolveBudget({ maxFileSize: opts.maxFileSize, timeLimit: opts.timeLimit });
+  // Loaded when used, so that `kg --help` stays fast (see bin/kg.js).
+  const [{ runPipeline }, { defaultDecisionsPath, loadDecisions }] = await Promise.all([import("../../pipeline.ts"), import("../../themes/decisions.ts")]);
   const extraction = await runPipeline(paths, {
     codebookPath: opts.codebook,
     budget,
+    jobs: opts.jobs,
     decisions: await loadDecisions(opts.decisions ?? defaultDecisionsPath(DEFAULT_GRAPH_FILE)),
     // A live counter on a terminal only; piped stderr stays clean for logs.
     onProgress: tty ? (done, total) => process.stderr.write(`\rkg extract: ${done}/${total} file(s)${done === total ? "\n" : ""}`) : undefined,
@@ -78,4 +85,11 @@ function summarise(extraction: Extraction): string {
   if (top.length) out.push("", "most recurrent themes (distinct reports):");
   for (const t of top) out.push(`  ${String(t.reportIds.length).padStart(3)}  ${t.kind === "problem" ? "问题" : "对策"}  ${safeText(t.label)}`);
   return `${out.join("\n")}\n`;
+}
+
+/** Parse --jobs: a whole number of threads, at least 1. */
+export function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError("--jobs takes a whole number of threads from 1 to 256.");
+  return n;
 }
