@@ -6,7 +6,7 @@
 import { parentPort } from "node:worker_threads";
 
 import type { FileAnswer, FileJob } from "./file-runner.ts";
-import { processFile, type StageTimings } from "./process-file.ts";
+import { processFile, type StageTimings, warmUp } from "./process-file.ts";
 
 const port = parentPort;
 if (!port) throw new Error("file-worker-body.ts: must run in a worker thread (see file-runner.ts).");
@@ -16,4 +16,7 @@ port.on("message", (job: FileJob) => {
     port.postMessage({ id: job.id, outcome, ...(timings ? { timings } : {}) } satisfies FileAnswer),
   );
 });
+// Build the stages' lazy tables now (within the start-up time), so that the first file's time budget
+// counts its own work only.
+warmUp();
 port.postMessage({ ready: true } satisfies FileAnswer);
