@@ -9,8 +9,10 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { DEFAULT_DECISIONS_FILE } from "../../src/cli/commands/extract.ts";
 import { DEFAULT_GRAPH_FILE as IMPORT_DEFAULT } from "../../src/cli/commands/import.ts";
 import { DEFAULT_GRAPH_FILE } from "../../src/sinks/graph-file.ts";
+import { defaultDecisionsPath } from "../../src/themes/decisions.ts";
 
 /** True when lib/ is built and newer than every source file (then bin/kg.js runs it). */
 function compiledIsFresh(): boolean {
@@ -25,6 +27,10 @@ const kg = (args: string[], env: Record<string, string> = {}) =>
 describe("cold start", () => {
   it("kg import names the graph file the graph-file sink writes by default", () => {
     expect(IMPORT_DEFAULT).toBe(DEFAULT_GRAPH_FILE);
+  });
+
+  it("kg extract names the decisions file the themes module reads by default", () => {
+    expect(DEFAULT_DECISIONS_FILE).toBe(defaultDecisionsPath(DEFAULT_GRAPH_FILE));
   });
 
   it.skipIf(!compiledIsFresh())("the compiled CLI prints the same help and the same extraction as the sources (worker threads included)", () => {

@@ -2,17 +2,18 @@
  * `kg extract <paths...> [--json]`: run the extractors and print what they found, before anything
  * is loaded anywhere. With --json, stdout holds only the contract JSON; diagnostics go to stderr.
  */
-import { type Command, InvalidArgumentError } from "commander";
+import type { Command } from "commander";
 
 import { DEFAULT_MAX_FILE_MB, DEFAULT_TIME_LIMIT_S, resolveBudget } from "../../budget.ts";
 import { InputError } from "../../errors.ts";
 import { DEFAULT_GRAPH_FILE } from "./import.ts";
 import type { Extraction } from "../../types.ts";
 import { safeText } from "../../util/terminal.ts";
+import { parseJobs } from "../jobs.ts";
 import { printDiagnostics } from "../report.ts";
 
 /** decisions.json next to the default graph file (themes/decisions.ts's defaultDecisionsPath, not loaded for --help). */
-const DEFAULT_DECISIONS_FILE = `${DEFAULT_GRAPH_FILE.slice(0, DEFAULT_GRAPH_FILE.lastIndexOf("/") + 1)}decisions.json`;
+export const DEFAULT_DECISIONS_FILE = `${DEFAULT_GRAPH_FILE.slice(0, DEFAULT_GRAPH_FILE.lastIndexOf("/") + 1)}decisions.json`;
 
 export interface ExtractOptions {
   json?: boolean;
@@ -85,11 +86,4 @@ function summarise(extraction: Extraction): string {
   if (top.length) out.push("", "most recurrent themes (distinct reports):");
   for (const t of top) out.push(`  ${String(t.reportIds.length).padStart(3)}  ${t.kind === "problem" ? "问题" : "对策"}  ${safeText(t.label)}`);
   return `${out.join("\n")}\n`;
-}
-
-/** Parse --jobs: a whole number of threads, at least 1. */
-export function parseJobs(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError("--jobs takes a whole number of threads from 1 to 256.");
-  return n;
 }

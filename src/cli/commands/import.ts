@@ -24,7 +24,7 @@ import type { LoadedDecisions } from "../../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction } from "../../types.ts";
 import { redactUri, safeText } from "../../util/terminal.ts";
 import { printDiagnostics } from "../report.ts";
-import { parseJobs } from "./extract.ts";
+import { parseJobs } from "../jobs.ts";
 
 export interface ImportOptions {
   out?: string | undefined;
