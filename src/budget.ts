@@ -3,8 +3,9 @@
  * stages (read, decode, HTML/Word text, normalise, segment, outline, classify, extract) may take.
  * A file over budget becomes one error diagnostic and the run goes on with the others.
  * Resolved from CLI flags, then the environment (KG_MAX_FILE_MB, KG_TIME_LIMIT), then the defaults.
- * 0 means "no limit". With a time limit, each file is processed in a worker thread that is
- * stopped when the limit passes (a stuck regular expression cannot be interrupted any other way).
+ * 0 means "no limit". Files are processed on a pool of --jobs worker threads (src/isolate/file-runner.ts);
+ * a worker whose file passes the time limit is stopped and replaced (a stuck regular expression cannot
+ * be interrupted any other way). With one job and no time limit, files are processed in the main thread.
  */
 import { UsageError } from "./errors.ts";
 
@@ -12,20 +13,20 @@ import { UsageError } from "./errors.ts";
 export const DEFAULT_MAX_FILE_MB = 20;
 /** Longest the per-file stages of one file may take, in seconds. */
 export const DEFAULT_TIME_LIMIT_S = 120;
-/** Heap limit of the worker thread that processes files, in MB: a file that needs more is skipped, not the run. */
+/** Heap limit of each worker thread of the pool, in MB: a file that needs more is skipped, not the run. */
 export const DEFAULT_WORKER_MEMORY_MB = 4096;
 
 /** The budgets one file is processed under. */
 export interface FileBudget {
   /** Largest file in bytes; 0 = no limit. */
   maxBytes: number;
-  /** Longest per-file processing in milliseconds; 0 = no limit (and no worker thread). */
+  /** Longest per-file processing in milliseconds; 0 = no limit (and, with one job, no worker thread). */
   timeLimitMs: number;
-  /** Heap limit of the worker thread in MB (only with a time limit). */
+  /** Heap limit of each worker thread in MB (0 = Node's default). */
   workerMemoryMb: number;
 }
 
-/** Budgets for library callers that pass none: the size limit only, everything in this thread. */
+/** Budgets for library callers that pass none: the size limit only, no time limit (with one job: all in this thread). */
 export const IN_THREAD_BUDGET: FileBudget = { maxBytes: DEFAULT_MAX_FILE_MB * 1024 * 1024, timeLimitMs: 0, workerMemoryMb: 0 };
 
 /** Flags as commander hands them over (strings), undefined when not given. */

@@ -8,11 +8,13 @@
  * cross-report stages (themes, decisions, links) run once over all reports; should they fail, the files
  * they fail on are found by trying each alone and are left out with a diagnostic.
  */
+import { performance } from "node:perf_hooks";
+
 import { IN_THREAD_BUDGET, type FileBudget } from "./budget.ts";
 import { canonicalOrder } from "./graph/order.ts";
 import { collectFiles } from "./ingest/collect-files.ts";
-import { createFileRunner } from "./isolate/file-runner.ts";
-import { failedFile } from "./isolate/process-file.ts";
+import { defaultJobs, runFiles } from "./isolate/file-runner.ts";
+import { failedFile, type StageTimings } from "./isolate/process-file.ts";
 import { linkReport } from "./links/index.ts";
 import { applyDecisions, type LoadedDecisions } from "./themes/decisions.ts";
 import { assignThemes, loadCodebook } from "./themes/index.ts";
@@ -20,25 +22,32 @@ import type { Codebook } from "./themes/index.ts";
 import type { Diagnostic, DocumentExtraction, Extraction, Statement } from "./types.ts";
 import { pushAll } from "./util/arrays.ts";
 
+export type { StageTimings } from "./isolate/process-file.ts";
+
 export interface PipelineOptions {
   /** Path of a user codebook (JSON) replacing the shipped one. */
   codebookPath?: string | undefined;
   /** The analyst's theme decisions, applied after theme assignment (see themes/decisions.ts). */
   decisions?: LoadedDecisions | undefined;
-  /** Called after each document, for progress bars. */
+  /** Called after each file (in input order), for progress bars. */
   onProgress?: (done: number, total: number, what: string) => void;
-  /** Per-file budgets (default: the size limit only, in this thread; the CLI passes resolveBudget()). */
+  /** Per-file budgets (default: the size limit only; the CLI passes resolveBudget()). */
   budget?: FileBudget | undefined;
+  /** Threads for the per-document stages (default: the number of cores); the output does not depend on it. */
+  jobs?: number | undefined;
+  /** When given, milliseconds per stage are added to it (for the benchmark). */
+  timings?: StageTimings | undefined;
 }
 
 /**
- * Run the whole extraction over files and folders (recursive).
+ * Run the whole extraction over files and folders (recursive). Files flow one at a time through the
+ * per-document stages (isolate/process-file.ts), on a pool of worker threads (isolate/file-runner.ts).
  * @example const extraction = await runPipeline(["seeds/"]);
  */
 export async function runPipeline(paths: string[], options: PipelineOptions = {}): Promise<Extraction> {
   const codebook = loadCodebook(options.codebookPath);
   const { documents, diagnostics } = await extractDocuments(paths, options);
-  return assembleIsolated(documents, codebook, diagnostics, { decisions: options.decisions });
+  return assembleIsolated(documents, codebook, diagnostics, { decisions: options.decisions, timings: options.timings });
 }
 
 /**
@@ -48,27 +57,24 @@ export async function runPipeline(paths: string[], options: PipelineOptions = {}
  */
 export async function extractDocuments(
   paths: string[],
-  options: Pick<PipelineOptions, "onProgress" | "budget"> = {},
+  options: Pick<PipelineOptions, "onProgress" | "budget" | "jobs" | "timings"> = {},
 ): Promise<{ documents: DocumentExtraction[]; diagnostics: Diagnostic[] }> {
   const { files, diagnostics } = await collectFiles(paths);
   const extracted: DocumentExtraction[] = [];
-  const runner = createFileRunner(options.budget ?? IN_THREAD_BUDGET);
-  try {
-    for (let i = 0; i < files.length; i++) {
-      const file = files[i]!;
-      // Reports repeated across files are resolved by `assemble`, in path order, not here.
-      const outcome = await runner.run(file, NO_REPORTS);
+  // Outcomes arrive in input order whatever the number of jobs, so the output does not depend on it.
+  // Reports repeated across files are resolved by `assemble`, in path order, not here.
+  await runFiles(files, {
+    budget: options.budget ?? IN_THREAD_BUDGET,
+    jobs: options.jobs ?? defaultJobs(),
+    timings: options.timings,
+    onFile: (i, outcome) => {
       pushAll(diagnostics, outcome.diagnostics);
       if (outcome.extraction) extracted.push(outcome.extraction);
-      options.onProgress?.(i + 1, files.length, file.path);
-    }
-  } finally {
-    await runner.close();
-  }
+      options.onProgress?.(i + 1, files.length, files[i]!.path);
+    },
+  });
   return { documents: extracted, diagnostics };
 }
-
-const NO_REPORTS: ReadonlySet<string> = new Set();
 
 function repeatedReport(path: string, line: number): Diagnostic {
   return {
@@ -83,6 +89,8 @@ function repeatedReport(path: string, line: number): Diagnostic {
 export interface AssembleOptions {
   /** The analyst's theme decisions, applied after theme assignment and before links. */
   decisions?: LoadedDecisions | undefined;
+  /** When given, milliseconds of the themes and links stages are added to it (for the benchmark). */
+  timings?: StageTimings | undefined;
 }
 
 /**
@@ -101,7 +109,7 @@ export function assembleIsolated(
     const kept: DocumentExtraction[] = [];
     for (const doc of documents) {
       try {
-        assemble([doc], codebook, [], options);
+        assemble([doc], codebook, [], { decisions: options.decisions });
         kept.push(doc);
       } catch (alone) {
         diagnostics.push(failedFile(doc.document.source.path, "themes", alone));
@@ -124,7 +132,8 @@ export function assemble(
   diagnostics: Diagnostic[],
   options: AssembleOptions = {},
 ): Extraction {
-  const { decisions } = options;
+  const { decisions, timings } = options;
+  let t = timings ? performance.now() : 0;
   const documents = dedupeContent(input, diagnostics);
   const statements: Statement[] = [];
   const bodies = new Map<string, string>();
@@ -139,9 +148,12 @@ export function assemble(
   const assigned = assignThemes(statements, bodies, codebook);
   const result = decisions ? applyDecisions(assigned, statements, decisions, diagnostics) : assigned;
   const { themes, themeOf, explanations, scores } = result;
+  if (timings) timings.themes = (timings.themes ?? 0) + performance.now() - t;
+  t = performance.now();
   for (const doc of documents) {
     for (const report of doc.reports) report.links = linkReport(report.statements, bodies, themeOf, codebook);
   }
+  if (timings) timings.links = (timings.links ?? 0) + performance.now() - t;
   const assignments: Extraction["assignments"] = {};
   for (const [id, themeId] of themeOf) {
     const score = scores.get(id);

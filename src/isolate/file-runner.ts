@@ -1,159 +1,285 @@
 /*
- * Runs the per-file stages of each input file under the file budgets (src/budget.ts). Without a time
- * limit, in this thread (fast, nothing to start). With one, in a worker thread: JavaScript cannot
- * interrupt a stuck regular expression or loop from inside its own thread, but it can stop another
- * thread. When a file overruns its time (or the worker's heap limit), the worker is terminated, the
- * file gets one error diagnostic, and a fresh worker takes the next file.
+ * Runs the per-file stages (process-file.ts) of every input file, on a pool of `jobs` worker threads,
+ * each file under the budgets of src/budget.ts, and delivers the outcomes in input order whatever order
+ * the workers finish in, so the output does not depend on the number of jobs.
+ *
+ * - jobs = 1 and no time limit: everything in this thread (fast, nothing to start).
+ * - otherwise: up to `jobs` workers (never more than one per MIN_FILES_PER_WORKER files, at least one
+ *   when there is a time limit). A file is handed to an idle worker; with a time limit, a timer runs
+ *   while that worker holds it. JavaScript cannot interrupt a stuck regular expression or loop from
+ *   inside its own thread, but it can stop another thread: when a file overruns its time, or its
+ *   worker dies (the worker's heap limit, a crash), that worker is terminated and replaced by a fresh
+ *   one, the file gets one error diagnostic, and the other files go on. The run never fails for it.
+ * - a worker that cannot start at all (a broken install): its share of the files is processed in this
+ *   thread, without a time limit, each with a warning.
  */
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
 import type { FileBudget } from "../budget.ts";
 import type { CollectedFile } from "../ingest/collect-files.ts";
 import type { Diagnostic } from "../types.ts";
-import type { FileJob } from "./file-worker-body.ts";
-import { type FileOutcome, processFile } from "./process-file.ts";
+import { type FileOutcome, processFile, type StageTimings } from "./process-file.ts";
 
-/** Processes files one at a time; close() when done. */
-export interface FileRunner {
-  run(file: CollectedFile, seenReports: ReadonlySet<string>): Promise<FileOutcome>;
-  close(): Promise<void>;
+/** The default number of jobs: the machine's cores. */
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** A job sent to a worker (file-worker-body.ts). */
+export interface FileJob {
+  id: number;
+  file: CollectedFile;
+  maxBytes: number;
+  /** Whether to time the stages (for the benchmark). */
+  timed: boolean;
+}
+
+/** A worker's messages: ready once it has loaded the pipeline, then one answer per job. */
+export type FileAnswer = { ready: true } | { id: number; outcome: FileOutcome; timings?: StageTimings };
+
+export interface RunFilesOptions {
+  /** Per-file budgets (size, time, worker memory). */
+  budget: FileBudget;
+  /** Threads to use (1 = this thread only, unless there is a time limit: then one worker). */
+  jobs: number;
+  /** Called once per file, in input order. */
+  onFile: (index: number, outcome: FileOutcome) => void;
+  /** Stage timings are added here (from every thread). */
+  timings?: StageTimings | undefined;
+}
+
+/** Files per worker below which starting another worker costs more than it saves. */
+export const MIN_FILES_PER_WORKER = 4;
+/** Time a worker may take to start (load the pipeline's modules), not counted in any file's budget. */
+const STARTUP_MS = 60_000;
+
+/**
+ * Run the per-file stages over files, delivering outcomes in input order; never rejects because of a file.
+ * Returns the number of worker threads the pool had (0: all in this thread).
+ * @example await runFiles(files, { budget: resolveBudget(), jobs: 2, onFile: (i, outcome) => … });
+ */
+export async function runFiles(files: readonly CollectedFile[], options: RunFilesOptions): Promise<{ workers: number }> {
+  const { budget } = options;
+  const byFiles = Math.ceil(files.length / MIN_FILES_PER_WORKER);
+  const size = Math.min(Math.max(1, Math.floor(options.jobs)), byFiles);
+  if (files.length === 0 || (size <= 1 && budget.timeLimitMs <= 0)) {
+    for (let i = 0; i < files.length; i++) {
+      options.onFile(i, await processFile(files[i]!, { seenReports: NO_REPORTS, maxBytes: budget.maxBytes, timings: options.timings }));
+    }
+    return { workers: 0 };
+  }
+  await new Pool(files, size, options).run();
+  return { workers: size };
+}
+
+const NO_REPORTS: ReadonlySet<string> = new Set();
+
+/** One place in the pool: its current worker (replaced when it is stopped) and the file it holds. */
+interface Slot {
+  worker: Worker | undefined;
+  ready: boolean;
+  /** The file this slot works on, with its time-limit timer. */
+  busy: { index: number; id: number; timer: NodeJS.Timeout | undefined } | undefined;
+  /** Set when a worker could not start: this slot then works in this thread. */
+  unavailable: string | undefined;
+}
+
+class Pool {
+  private readonly outcomes = new Map<number, FileOutcome>();
+  private readonly slots: Slot[] = [];
+  private nextToSend = 0;
+  private nextToDeliver = 0;
+  private nextId = 1;
+  private settled = false;
+  private resolve!: () => void;
+  private reject!: (error: Error) => void;
+  /** At most this many outcomes wait for an earlier one, which bounds memory when one file is slow. */
+  private readonly window: number;
+
+  constructor(
+    private readonly files: readonly CollectedFile[],
+    private readonly size: number,
+    private readonly options: RunFilesOptions,
+  ) {
+    this.window = size * 8;
+  }
+
+  run(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+      for (let i = 0; i < this.size; i++) {
+        const slot: Slot = { worker: undefined, ready: false, busy: undefined, unavailable: undefined };
+        this.slots.push(slot);
+        this.start(slot);
+      }
+    });
+  }
+
+  /** Start a fresh worker in the slot; it is fed once it has loaded the pipeline. */
+  private start(slot: Slot): void {
+    const { budget } = this.options;
+    const worker = spawnWorker(budget.workerMemoryMb);
+    slot.worker = worker;
+    slot.ready = false;
+    const startup = setTimeout(() => this.unavailable(slot, worker, `it did not start within ${STARTUP_MS / 1000} s`), STARTUP_MS);
+    worker.on("message", (answer: FileAnswer) => {
+      if (slot.worker !== worker) return;
+      if ("ready" in answer) {
+        clearTimeout(startup);
+        slot.ready = true;
+        this.feed(slot);
+        return;
+      }
+      if (slot.busy?.id !== answer.id) return;
+      this.addTimings(answer.timings);
+      this.settle(slot, shareText(answer.outcome));
+    });
+    worker.on("error", (error: Error & { code?: string }) => {
+      clearTimeout(startup);
+      if (slot.worker !== worker) return;
+      if (!slot.ready) return this.unavailable(slot, worker, error.message.split("\n")[0] ?? String(error));
+      const reason =
+        error.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? `processing needed more than the worker's memory limit of ${budget.workerMemoryMb} MB (KG_WORKER_MEMORY_MB)`
+          : `the worker thread failed (${error.name}: ${error.message.split("\n")[0]})`;
+      this.lost(slot, "worker", `${reason}; this file was skipped, the others go on`);
+    });
+    // A worker that dies without an error event (killed, out of memory) must not leave the pool waiting.
+    worker.on("exit", (code) => {
+      clearTimeout(startup);
+      if (slot.worker !== worker) return;
+      if (!slot.ready) return this.unavailable(slot, worker, `it exited with code ${code}`);
+      this.lost(slot, "worker", `the worker thread exited unexpectedly (code ${code}); this file was skipped, the others go on`);
+    });
+  }
+
+  /** Hand the slot its next file, if any is left and the window allows. */
+  private feed(slot: Slot): void {
+    if (this.settled || slot.busy) return;
+    if (this.nextToSend >= this.files.length || this.nextToSend - this.nextToDeliver >= this.window) return;
+    const index = this.nextToSend++;
+    const file = this.files[index]!;
+    const id = this.nextId++;
+    const { budget } = this.options;
+    if (slot.unavailable !== undefined) {
+      slot.busy = { index, id, timer: undefined };
+      void processFile(file, { seenReports: NO_REPORTS, maxBytes: budget.maxBytes, timings: this.options.timings }).then((outcome) => {
+        outcome.diagnostics.unshift(workerUnavailable(file.path, slot.unavailable!));
+        this.settle(slot, outcome);
+      });
+      return;
+    }
+    const timer =
+      budget.timeLimitMs > 0
+        ? setTimeout(
+            () =>
+              this.lost(
+                slot,
+                "budget",
+                `processing took longer than the per-file time budget of ${budget.timeLimitMs / 1000} s (--time-limit or KG_TIME_LIMIT); skipped`,
+              ),
+            budget.timeLimitMs,
+          )
+        : undefined;
+    slot.busy = { index, id, timer };
+    const job: FileJob = { id, file, maxBytes: budget.maxBytes, timed: this.options.timings !== undefined };
+    slot.worker!.postMessage(job);
+  }
+
+  /** The slot's file is done: store its outcome, deliver what is in order, feed every idle slot. */
+  private settle(slot: Slot, outcome: FileOutcome): void {
+    const busy = slot.busy;
+    if (!busy || this.settled) return;
+    if (busy.timer) clearTimeout(busy.timer);
+    slot.busy = undefined;
+    this.outcomes.set(busy.index, outcome);
+    while (this.outcomes.has(this.nextToDeliver)) {
+      const next = this.outcomes.get(this.nextToDeliver)!;
+      this.outcomes.delete(this.nextToDeliver);
+      try {
+        this.options.onFile(this.nextToDeliver, next);
+      } catch (error) {
+        return this.finish(error);
+      }
+      this.nextToDeliver++;
+    }
+    if (this.nextToDeliver === this.files.length) return this.finish();
+    for (const s of this.slots) if (s.unavailable !== undefined || s.ready) this.feed(s);
+  }
+
+  /** The slot's worker overran or died while holding a file: skip the file, replace the worker. */
+  private lost(slot: Slot, what: string, message: string): void {
+    const busy = slot.busy;
+    const worker = slot.worker;
+    slot.worker = undefined;
+    slot.ready = false;
+    if (worker) void worker.terminate();
+    if (this.settled) return;
+    if (busy) {
+      const path = this.files[busy.index]!.path;
+      this.settle(slot, { extraction: null, diagnostics: [{ severity: "error", origin: `pipeline:${what}`, path, message }] });
+    }
+    if (!this.settled) this.start(slot);
+  }
+
+  /** The slot's worker could not start: the slot works in this thread from now on. */
+  private unavailable(slot: Slot, worker: Worker, why: string): void {
+    if (slot.worker !== worker) return;
+    slot.worker = undefined;
+    void worker.terminate();
+    slot.unavailable = why;
+    this.feed(slot);
+  }
+
+  private addTimings(timings: StageTimings | undefined): void {
+    const into = this.options.timings;
+    if (!into || !timings) return;
+    for (const [stage, ms] of Object.entries(timings)) into[stage] = (into[stage] ?? 0) + ms;
+  }
+
+  private finish(error?: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    for (const slot of this.slots) {
+      if (slot.busy?.timer) clearTimeout(slot.busy.timer);
+      const worker = slot.worker;
+      slot.worker = undefined;
+      if (worker) void worker.terminate();
+    }
+    if (error === undefined) this.resolve();
+    else this.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }
 
 /**
- * A runner for the budget: in-thread without a time limit, else a worker thread with a timeout per file.
- * @example const runner = createFileRunner(resolveBudget()); try { … await runner.run(file, seen) … } finally { await runner.close(); }
+ * A document copied from a worker holds its source and analysis text as two strings even when they
+ * are equal (normaliseDocument shares one): share one again, so the corpus is held once.
  */
-export function createFileRunner(budget: FileBudget): FileRunner {
-  if (budget.timeLimitMs <= 0) {
-    return {
-      run: (file, seenReports) => processFile(file, { seenReports, maxBytes: budget.maxBytes }),
-      close: async () => undefined,
-    };
-  }
-  return new WorkerRunner(budget);
+function shareText(outcome: FileOutcome): FileOutcome {
+  const d = outcome.extraction?.document;
+  // Strings compare by value: when equal, keep the one reference.
+  if (d && d.text === d.source.text) d.text = d.source.text;
+  return outcome;
 }
 
-const WORKER_URL = new URL("./file-worker.mjs", import.meta.url);
-
-/** Time the worker may take to start (load the pipeline's modules), on top of the first file's budget. */
-const STARTUP_MS = 60_000;
-
-type Answer = { id: number; outcome: FileOutcome } | { ready: true };
-
-class WorkerRunner implements FileRunner {
-  private worker: Worker | undefined;
-  private ready: Promise<void> | undefined;
-  private nextId = 1;
-  private pending: { id: number; resolve: (o: FileOutcome) => void; fail: (reason: string) => void } | undefined;
-
-  constructor(private readonly budget: FileBudget) {}
-
-  async run(file: CollectedFile, seenReports: ReadonlySet<string>): Promise<FileOutcome> {
-    try {
-      await this.start();
-    } catch (error) {
-      // The worker could not start at all (a broken install): fall back to this thread, without a time limit.
-      this.stop();
-      const outcome = await processFile(file, { seenReports, maxBytes: this.budget.maxBytes });
-      outcome.diagnostics.unshift(workerUnavailable(file.path, error));
-      return outcome;
-    }
-    const worker = this.worker!;
-    const id = this.nextId++;
-    const job: FileJob = { id, file, seenReports: [...seenReports], maxBytes: this.budget.maxBytes };
-    return new Promise<FileOutcome>((resolve) => {
-      const timer = setTimeout(() => {
-        this.pending = undefined;
-        this.stop();
-        resolve(skipped(file.path, "budget", `processing took longer than the per-file time budget of ${this.budget.timeLimitMs / 1000} s (--time-limit or KG_TIME_LIMIT); skipped`));
-      }, this.budget.timeLimitMs);
-      this.pending = {
-        id,
-        resolve: (outcome) => {
-          clearTimeout(timer);
-          resolve(outcome);
-        },
-        fail: (reason) => {
-          clearTimeout(timer);
-          this.stop();
-          resolve(skipped(file.path, "worker", `${reason}; this file was skipped, the others go on`));
-        },
-      };
-      worker.postMessage(job);
-    });
-  }
-
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    this.ready = undefined;
-    await worker?.terminate();
-  }
-
-  /** Start the worker if none runs, and wait until it has loaded the pipeline. */
-  private start(): Promise<void> {
-    if (this.ready) return this.ready;
-    const worker = new Worker(WORKER_URL, {
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: this.budget.workerMemoryMb },
-      stdout: false,
-      stderr: false,
-    });
-    worker.unref();
-    this.worker = worker;
-    this.ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`it did not start within ${STARTUP_MS / 1000} s`)), STARTUP_MS);
-      worker.on("message", (answer: Answer) => {
-        if ("ready" in answer) {
-          clearTimeout(timer);
-          resolve();
-          return;
-        }
-        if (this.pending?.id === answer.id) {
-          const pending = this.pending;
-          this.pending = undefined;
-          pending.resolve(answer.outcome);
-        }
-      });
-      worker.on("error", (error: Error & { code?: string }) => {
-        clearTimeout(timer);
-        reject(error);
-        const reason =
-          error.code === "ERR_WORKER_OUT_OF_MEMORY"
-            ? `processing needed more than the worker's memory limit of ${this.budget.workerMemoryMb} MB (KG_WORKER_MEMORY_MB)`
-            : `the worker thread failed (${error.name}: ${error.message.split("\n")[0]})`;
-        this.failPending(reason);
-      });
-      worker.on("exit", (code) => {
-        clearTimeout(timer);
-        reject(new Error(`it exited with code ${code}`));
-        if (this.worker === worker) this.failPending(`the worker thread exited unexpectedly (code ${code})`);
-      });
-    });
-    return this.ready;
-  }
-
-  private failPending(reason: string): void {
-    const pending = this.pending;
-    this.pending = undefined;
-    pending?.fail(reason);
-  }
-
-  /** Stop the current worker (a stuck one included); the next run starts a fresh one. */
-  private stop(): void {
-    const worker = this.worker;
-    this.worker = undefined;
-    this.ready = undefined;
-    if (worker) void worker.terminate();
-  }
+/**
+ * A worker running file-worker-body.ts: from the TypeScript sources through file-worker.mjs (which
+ * registers tsx's loader), from the compiled CLI (lib/) directly as file-worker-body.js.
+ */
+function spawnWorker(memoryMb: number): Worker {
+  const fromSource = import.meta.url.endsWith(".ts");
+  const script = new URL(fromSource ? "./file-worker.mjs" : "./file-worker-body.js", import.meta.url);
+  return new Worker(script, {
+    execArgv: [],
+    ...(memoryMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: memoryMb } } : {}),
+    stdout: false,
+    stderr: false,
+  });
 }
 
-function skipped(path: string, what: string, message: string): FileOutcome {
-  return { extraction: null, diagnostics: [{ severity: "error", origin: `pipeline:${what}`, path, message }] };
-}
-
-function workerUnavailable(path: string, error: unknown): Diagnostic {
-  const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
+function workerUnavailable(path: string, why: string): Diagnostic {
   return {
     severity: "warning",
     origin: "pipeline:worker",

@@ -12,8 +12,8 @@ type Convert = (text: string) => string;
 interface Converters {
   hk: Convert;
   tw: Convert;
-  /** Every BMP Han character that either table changes on its own: a line without one needs no conversion. */
-  convertible: Set<string>;
+  /** 1 at the code of every BMP Han character that either table changes on its own: a line without one needs no conversion. */
+  convertible: Uint8Array;
 }
 
 let converters: Converters | undefined;
@@ -23,7 +23,9 @@ function getConverters(): Converters {
   if (converters) return converters;
   const hk = OpenCC.Converter({ from: "hk", to: "cn" });
   const tw = OpenCC.Converter({ from: "tw", to: "cn" });
-  converters = { hk, tw, convertible: new Set([...changedHan(hk), ...changedHan(tw)]) };
+  const convertible = new Uint8Array(0x10000);
+  for (const ch of [...changedHan(hk), ...changedHan(tw)]) convertible[ch.charCodeAt(0)] = 1;
+  converters = { hk, tw, convertible };
   return converters;
 }
 
@@ -83,11 +85,11 @@ function simplifyLine(line: string): string {
  * A line needs the converter only if it holds a character that converts on its own (or a character
  * outside the BMP, which the table was not probed with). Phrase entries always contain such a character.
  */
-function needsConversion(line: string, convertible: ReadonlySet<string>): boolean {
+function needsConversion(line: string, convertible: Uint8Array): boolean {
   for (let i = 0; i < line.length; i++) {
     const code = line.charCodeAt(i);
     if (code < 0x3400) continue;
-    if ((code >= 0xd800 && code <= 0xdbff) || convertible.has(line[i]!)) return true;
+    if ((code >= 0xd800 && code <= 0xdbff) || convertible[code] === 1) return true;
   }
   return false;
 }

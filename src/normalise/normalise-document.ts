@@ -25,7 +25,9 @@ export function normaliseDocument(
   doc: SourceDocument,
   options: NormaliseOptions = {},
 ): { document: NormalisedDocument; diagnostics: Diagnostic[] } {
-  const text = foldText(doc.text, options);
+  const folded = foldText(doc.text, options);
+  // Most input is simplified already: then the analysis text is the source string itself, held once.
+  const text = folded === doc.text ? doc.text : folded;
   if (text.length !== doc.text.length) {
     throw new Error(`normaliseDocument: folded text of "${doc.path}" changed length. This is a bug in foldText.`);
   }

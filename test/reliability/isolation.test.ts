@@ -57,7 +57,7 @@ describe("per-file time budget (worker thread)", () => {
 
   it("should give the same extraction in the worker as in this thread", { timeout: 120_000 }, async () => {
     const paths = ["seeds/", "test/fixtures/unseen/fanwen-three.txt", "test/fixtures/unseen/organ.docx"];
-    const here = await runPipeline(paths);
+    const here = await runPipeline(paths, { jobs: 1 });
     const worker = await runPipeline(paths, { budget: { maxBytes: 0, timeLimitMs: 120_000, workerMemoryMb: 2048 } });
     expect(JSON.stringify(worker)).toBe(JSON.stringify(here));
   });

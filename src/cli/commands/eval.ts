@@ -7,18 +7,7 @@ import { readFileSync } from "node:fs";
 import { Option, type Command } from "commander";
 
 import { UsageError } from "../../errors.ts";
-import {
-  checkThresholds,
-  formatEvalDetails,
-  formatEvalTable,
-  parseExtractionJson,
-  parseGoldFile,
-  parseThresholds,
-  scoreExtraction,
-  type EvalResult,
-  type ExtractionJson,
-  type UnmetThreshold,
-} from "../../eval/index.ts";
+import type { EvalResult, ExtractionJson, UnmetThreshold } from "../../eval/index.ts";
 import type { Extraction } from "../../types.ts";
 
 /** Flags of `kg eval`, without commander types. */
@@ -47,6 +36,8 @@ export async function runEval(opts: EvalCommandOptions): Promise<EvalCommandOutp
   if (!opts.gold) throw new UsageError("eval: --gold <file> is required (a gold annotation JSON, e.g. ../shared/gold/seed.gold.json).");
   if (opts.pred && opts.paths.length > 0) throw new UsageError("eval: give either --pred <file.json> or input paths, not both.");
   if (!opts.pred && opts.paths.length === 0) throw new UsageError("eval: nothing to score: give input paths to extract, or --pred <file.json> from `kg extract --json`.");
+  // Loaded when used, so that `kg --help` stays fast (see bin/kg.js).
+  const { checkThresholds, formatEvalDetails, formatEvalTable, parseExtractionJson, parseGoldFile, parseThresholds, scoreExtraction } = await import("../../eval/index.ts");
   const thresholds = parseThresholds(opts.min ?? []);
   const gold = parseGoldFile(readJson(opts.gold, "gold"));
   let stderr = "";

@@ -6,13 +6,14 @@ import type { Command } from "commander";
 
 import { DEFAULT_MAX_FILE_MB, DEFAULT_TIME_LIMIT_S, resolveBudget } from "../../budget.ts";
 import { InputError } from "../../errors.ts";
-import { runPipeline } from "../../pipeline.ts";
-import { DEFAULT_GRAPH_FILE } from "../../sinks/graph-file.ts";
-import { defaultDecisionsPath, loadDecisions } from "../../themes/decisions.ts";
-import { toExtractionJson } from "../../sinks/extraction-json.ts";
+import { DEFAULT_GRAPH_FILE } from "./import.ts";
 import type { Extraction } from "../../types.ts";
 import { safeText } from "../../util/terminal.ts";
+import { parseJobs } from "../jobs.ts";
 import { printDiagnostics } from "../report.ts";
+
+/** decisions.json next to the default graph file (themes/decisions.ts's defaultDecisionsPath, not loaded for --help). */
+export const DEFAULT_DECISIONS_FILE = `${DEFAULT_GRAPH_FILE.slice(0, DEFAULT_GRAPH_FILE.lastIndexOf("/") + 1)}decisions.json`;
 
 export interface ExtractOptions {
   json?: boolean;
@@ -21,6 +22,7 @@ export interface ExtractOptions {
   verbose?: boolean;
   maxFileSize?: string;
   timeLimit?: string;
+  jobs?: number;
 }
 
 /** Register `kg extract`. */
@@ -31,12 +33,15 @@ export function registerExtract(program: Command): void {
     .argument("<paths...>", "report files or folders (.txt .md .html .docx; folders are read recursively)")
     .option("--json", "print the extraction as JSON (schemaVersion 1) on stdout")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
-    .option("--decisions <file>", `the analyst's theme decisions to apply (default: ${defaultDecisionsPath(DEFAULT_GRAPH_FILE)} when it exists)`)
+    .option("--decisions <file>", `the analyst's theme decisions to apply (default: ${DEFAULT_DECISIONS_FILE} when it exists)`)
+    .option("--jobs <n>", "threads for reading and extracting documents (default: the number of cores)", parseJobs)
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
     .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
     .option("--time-limit <seconds>", `stop working on one file after this long, with a diagnostic (default: KG_TIME_LIMIT, else ${DEFAULT_TIME_LIMIT_S}; 0 = no limit)`)
     .action(async (paths: string[], opts: ExtractOptions) => {
       const extraction = await extract(paths, opts);
+      // Loaded when used, so that `kg --help` stays fast (see bin/kg.js).
+      const { toExtractionJson } = await import("../../sinks/extraction-json.ts");
       process.stdout.write(opts.json ? `${JSON.stringify(toExtractionJson(extraction), null, 2)}\n` : summarise(extraction));
     });
 }
@@ -45,9 +50,12 @@ export function registerExtract(program: Command): void {
 export async function extract(paths: string[], opts: ExtractOptions): Promise<Extraction> {
   const tty = process.stderr.isTTY === true;
   const budget = resolveBudget({ maxFileSize: opts.maxFileSize, timeLimit: opts.timeLimit });
+  // Loaded when used, so that `kg --help` stays fast (see bin/kg.js).
+  const [{ runPipeline }, { defaultDecisionsPath, loadDecisions }] = await Promise.all([import("../../pipeline.ts"), import("../../themes/decisions.ts")]);
   const extraction = await runPipeline(paths, {
     codebookPath: opts.codebook,
     budget,
+    jobs: opts.jobs,
     decisions: await loadDecisions(opts.decisions ?? defaultDecisionsPath(DEFAULT_GRAPH_FILE)),
     // A live counter on a terminal only; piped stderr stays clean for logs.
     onProgress: tty ? (done, total) => process.stderr.write(`\rkg extract: ${done}/${total} file(s)${done === total ? "\n" : ""}`) : undefined,

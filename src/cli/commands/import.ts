@@ -10,25 +10,24 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { createInterface } from "node:readline/promises";
 
-import cliProgress from "cli-progress";
+import type cliProgress from "cli-progress";
 import { type Command, InvalidArgumentError } from "commander";
 
 import { DEFAULT_MAX_FILE_MB, DEFAULT_TIME_LIMIT_S, type FileBudget, parseLimit, resolveBudget } from "../../budget.ts";
 import { type KgConfig, parseBatchSize, resolveConfig } from "../../config.ts";
 import { InputError, KgError, UsageError } from "../../errors.ts";
-import { buildGraph, type KgGraph } from "../../graph/build-graph.ts";
-import { assemble, extractDocuments } from "../../pipeline.ts";
+import type { KgGraph } from "../../graph/build-graph.ts";
 import { DEFAULT_LOCK_WAIT_MS, describeOwner, type LockOptions } from "../../sinks/file-lock.ts";
-import { DEFAULT_GRAPH_FILE, type GraphFileSummary, importDocumentsIntoGraphFile } from "../../sinks/graph-file.ts";
+import type { GraphFileSummary } from "../../sinks/graph-file.ts";
+import type { Neo4jHandle } from "../../store/neo4j/client.ts";
+import type { SyncSummary } from "../../store/neo4j/sync-graph.ts";
+import type { Codebook } from "../../themes/codebook.ts";
+import type { LoadedDecisions } from "../../themes/decisions.ts";
 import { MetadataError, type ReportMetadata, parseReportMetadata } from "../../graph/report-metadata.ts";
-import { connectNeo4j, type Neo4jHandle } from "../../store/neo4j/client.ts";
-import { wipeDatabase } from "../../store/neo4j/load-graph.ts";
-import { importDocumentsIntoNeo4j, type SyncSummary } from "../../store/neo4j/sync-graph.ts";
-import { type Codebook, loadCodebook } from "../../themes/codebook.ts";
-import { defaultDecisionsPath, type LoadedDecisions, loadDecisions } from "../../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction } from "../../types.ts";
 import { redactUri, safeText } from "../../util/terminal.ts";
 import { printDiagnostics } from "../report.ts";
+import { parseJobs } from "../jobs.ts";
 
 export interface ImportOptions {
   out?: string | undefined;
@@ -41,6 +40,7 @@ export interface ImportOptions {
   codebook?: string | undefined;
   decisions?: string | undefined;
   verbose?: boolean | undefined;
+  jobs?: number | undefined;
   maxFileSize?: string | undefined;
   timeLimit?: string | undefined;
   lockWait?: string | undefined;
@@ -70,6 +70,36 @@ export interface ImportResult {
   durationMs: number;
 }
 
+/** The graph file written by default (sinks/graph-file.ts DEFAULT_GRAPH_FILE; a test checks they agree). */
+export const DEFAULT_GRAPH_FILE = "out/graph.json";
+
+/** The modules that do the work, loaded on first use so that `kg --help` stays fast (see bin/kg.js). */
+async function load() {
+  const [progress, graph, pipeline, graphFile, client, wipe, sync, codebook, decisions] = await Promise.all([
+    import("cli-progress"),
+    import("../../graph/build-graph.ts"),
+    import("../../pipeline.ts"),
+    import("../../sinks/graph-file.ts"),
+    import("../../store/neo4j/client.ts"),
+    import("../../store/neo4j/wipe.ts"),
+    import("../../store/neo4j/sync-graph.ts"),
+    import("../../themes/codebook.ts"),
+    import("../../themes/decisions.ts"),
+  ]);
+  return {
+    cliProgress: progress.default as typeof import("cli-progress"),
+    ...graph,
+    ...pipeline,
+    ...graphFile,
+    ...client,
+    ...wipe,
+    ...sync,
+    ...codebook,
+    ...decisions,
+  };
+}
+type Modules = Awaited<ReturnType<typeof load>>;
+
 /** Register `kg import`. */
 export function registerImport(program: Command): void {
   program
@@ -86,6 +116,7 @@ export function registerImport(program: Command): void {
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
     .option("--decisions <file>", "the analyst's theme decisions to apply (default: decisions.json next to the graph file)")
     .option("--metadata <file>", "CSV of report metadata (file,title,organisation,region,year,setting) applied to the reports of each file")
+    .option("--jobs <n>", "threads for reading and extracting documents (default: the number of cores)", parseJobs)
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
     .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
     .option("--time-limit <seconds>", `stop working on one file after this long, with a diagnostic (default: KG_TIME_LIMIT, else ${DEFAULT_TIME_LIMIT_S}; 0 = no limit)`)
@@ -108,14 +139,18 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   const metadata = opts.metadata ? readMetadataFile(opts.metadata) : null;
   if (opts.wipe && !opts.dryRun) await confirmWipe(target, opts, io);
 
-  const progress = createProgress(io.stderr);
+  const m = await load();
+  const { assemble, buildGraph, connectNeo4j, importDocumentsIntoGraphFile } = m;
+  const progress = createProgress(io.stderr, m.cliProgress);
   let neo: Neo4jHandle | undefined;
   try {
     // A bad codebook or decisions file fails before any work.
-    const codebook = loadCodebook(opts.codebook);
-    const decisions = await loadDecisions(opts.decisions ?? defaultDecisionsPath(opts.out ?? DEFAULT_GRAPH_FILE));
+    const codebook = m.loadCodebook(opts.codebook);
+    const decisions = await m.loadDecisions(opts.decisions ?? m.defaultDecisionsPath(opts.out ?? DEFAULT_GRAPH_FILE));
     if (config.uri && !opts.dryRun) neo = await connectNeo4j({ ...config, uri: config.uri });
-    const documents = await extract(paths, opts, progress, budget);
+    // Wipe before extracting: a wipe that fails (a big database, too little transaction memory) fails at once.
+    const wiped = neo && opts.wipe ? await m.wipeDatabase(neo.driver, { database: config.database, uri: neo.uri }) : 0;
+    const documents = await extract(m, paths, opts, progress, budget);
     const reports = documents.reduce((n, d) => n + d.reports.length, 0);
     const late: Diagnostic[] = [];
     if (metadata) {
@@ -130,8 +165,8 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     }
     const result: ImportResult = { documents: documents.length, reports, nodes: 0, relationships: 0, dryRun: false, durationMs: 0 };
     if (neo) {
-      const summary = await writeNeo4j(neo, documents, { codebook, decisions }, config, opts, progress, late);
-      Object.assign(result, { neo4j: summary, nodes: summary.nodes, relationships: summary.relationships });
+      const summary = await writeNeo4j(m, neo, documents, { codebook, decisions }, config, progress, late);
+      Object.assign(result, { neo4j: { ...summary, wiped }, nodes: summary.nodes, relationships: summary.relationships });
     }
     if (!neo || opts.out) {
       const { extraction: _e, graph, ...file } = await importDocumentsIntoGraphFile(documents, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true, codebook, decisions, lock }, late);
@@ -175,9 +210,9 @@ function readMetadataFile(file: string): Map<string, ReportMetadata> {
   }
 }
 
-async function extract(paths: string[], opts: ImportOptions, progress: Progress, budget: FileBudget): Promise<DocumentExtraction[]> {
+async function extract({ extractDocuments }: Modules, paths: string[], opts: ImportOptions, progress: Progress, budget: FileBudget): Promise<DocumentExtraction[]> {
   progress.start("extracting");
-  const { documents, diagnostics } = await extractDocuments(paths, { budget, onProgress: (done, total) => progress.update(done, total) });
+  const { documents, diagnostics } = await extractDocuments(paths, { budget, jobs: opts.jobs, onProgress: (done, total) => progress.update(done, total) });
   progress.stop();
   printDiagnostics(diagnostics, opts.verbose === true);
   if (documents.length === 0) {
@@ -216,16 +251,15 @@ function printLate(late: Diagnostic[], documents: DocumentExtraction[], opts: Im
 }
 
 async function writeNeo4j(
+  { importDocumentsIntoNeo4j }: Modules,
   neo: Neo4jHandle,
   documents: DocumentExtraction[],
   themes: { codebook: Codebook; decisions: LoadedDecisions },
   config: KgConfig,
-  opts: ImportOptions,
   progress: Progress,
   late: Diagnostic[],
 ) {
   const where = { database: config.database, uri: neo.uri };
-  const wiped = opts.wipe ? await wipeDatabase(neo.driver, where) : 0;
   progress.start("loading into Neo4j");
   const { extraction: _e, graph: _g, ...summary } = await importDocumentsIntoNeo4j(
     neo.driver,
@@ -234,7 +268,7 @@ async function writeNeo4j(
     late,
   );
   progress.stop();
-  return { ...summary, wiped };
+  return summary;
 }
 
 async function confirmWipe(target: string, opts: ImportOptions, io: ImportIo): Promise<void> {
@@ -303,7 +337,7 @@ interface Progress {
   stop(): void;
 }
 
-function createProgress(stream: ImportIo["stderr"]): Progress {
+function createProgress(stream: ImportIo["stderr"], cliProgress: typeof import("cli-progress")): Progress {
   let phase = "";
   let bar: cliProgress.SingleBar | undefined;
   let lastQuarter = -1;

@@ -7,9 +7,8 @@ import type { Command } from "commander";
 
 import { requireNeo4j, resolveConfig } from "../../config.ts";
 import { UsageError } from "../../errors.ts";
-import { connectNeo4j } from "../../store/neo4j/client.ts";
-import { findQuery, loadQueryLibrary, type NamedQuery, parseParamArgs } from "../../store/neo4j/queries.ts";
-import { runNamedQuery, type QueryResult } from "../../store/neo4j/run-query.ts";
+import type { NamedQuery } from "../../store/neo4j/queries.ts";
+import type { QueryResult } from "../../store/neo4j/run-query.ts";
 import { maxOf, pushAll } from "../../util/arrays.ts";
 import { safeText } from "../../util/terminal.ts";
 
@@ -64,6 +63,12 @@ function parseMaxWidth(value: string): number {
  * @example process.stdout.write(await runQueryCommand("problems-ranked", { param: ["limit=5"] }));
  */
 export async function runQueryCommand(name: string | undefined, opts: QueryOptions, io: QueryIo = {}): Promise<string> {
+  // Loaded when used, so that `kg --help` stays fast (see bin/kg.js).
+  const [{ connectNeo4j }, { findQuery, loadQueryLibrary, parseParamArgs }, { runNamedQuery }] = await Promise.all([
+    import("../../store/neo4j/client.ts"),
+    import("../../store/neo4j/queries.ts"),
+    import("../../store/neo4j/run-query.ts"),
+  ]);
   const library = loadQueryLibrary();
   if (opts.list) return opts.json ? `${JSON.stringify(library.map(describeJson), null, 2)}\n` : formatList(library);
   if (!name) {

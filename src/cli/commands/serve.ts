@@ -6,8 +6,6 @@ import { InvalidArgumentError, Option } from "commander";
 import type { Command } from "commander";
 
 import { UsageError } from "../../errors.ts";
-import { createGraphFileSource, graphFileVersion } from "../../viewer/server/graph-file-source.ts";
-import { startViewerServer } from "../../viewer/server/serve-viewer.ts";
 import type { GraphSource } from "../../viewer/server/serve-viewer.ts";
 
 /** Default port of `kg serve`. */
@@ -31,6 +29,8 @@ export interface ServeOptions {
 export async function serve(opts: ServeOptions): Promise<{ url: string }> {
   if (opts.graph && opts.neo4j) throw new UsageError("kg serve: pass either --graph or --neo4j, not both.");
   const source = await resolveGraphSource(opts);
+  // Loaded when used, so that `kg --help` stays fast (see bin/kg.js).
+  const { startViewerServer } = await import("../../viewer/server/serve-viewer.ts");
   const server = await startViewerServer({
     host: opts.host,
     port: opts.port,
@@ -68,6 +68,7 @@ async function resolveGraphSource(opts: ServeOptions): Promise<ResolvedSource> {
     return createNeo4jGraphSource({ uri, ...(opts.database ? { database: opts.database } : {}) });
   }
   const path = opts.graph ?? DEFAULT_GRAPH_PATH;
+  const { createGraphFileSource, graphFileVersion } = await import("../../viewer/server/graph-file-source.ts");
   return { graph: createGraphFileSource(path), version: graphFileVersion(path), description: path, close: async () => {} };
 }
 

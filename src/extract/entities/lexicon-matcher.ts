@@ -31,13 +31,17 @@ export function compileLexicon(entries: readonly LexiconEntry[], tail = ""): Lex
     for (const a of literals) if (!aliasMap.has(a)) aliasMap.set(a, e.name);
     const alts = [...(e.patterns ?? []), ...[...new Set(literals)].sort((a, b) => b.length - a.length).map(escapeRegExp)];
     const source = `(?:${alts.join("|")})${tail ? `(?:${tail})?` : ""}`;
-    return { name: e.name, re: new RegExp(source, "gu"), anchored: (e.patterns ?? []).map((p) => new RegExp(`^(?:${p})$`, "u")) };
+    // An entry of literals only can match only where one of them occurs: a plain substring test
+    // skips its regex on the (many) texts that hold none of them.
+    const needles = e.patterns?.length || literals.length === 0 ? null : [...new Set(literals)];
+    return { name: e.name, re: new RegExp(source, "gu"), needles, anchored: (e.patterns ?? []).map((p) => new RegExp(`^(?:${p})$`, "u")) };
   });
   return {
     scan(compact) {
       const hits: LexiconHit[] = [];
       for (const c of compiled) {
         if (c.re.source === "(?:)") continue;
+        if (c.needles && !c.needles.some((n) => compact.includes(n))) continue;
         c.re.lastIndex = 0;
         for (const m of compact.matchAll(c.re)) {
           if (m[0].length) hits.push({ name: c.name, start: m.index, end: m.index + m[0].length });

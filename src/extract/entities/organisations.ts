@@ -18,6 +18,10 @@ export interface OrganisationMatcher {
   fixed: LexiconMatcher;
   fixedInfo: Map<string, { type: OrgType; notFollowedBy: string[] }>;
   tokens: { text: string; kind: TokenKind }[];
+  /** `tokens` by their last character (in the same order): the only ones that can end at a given offset. */
+  tokensByLast: Map<string, { text: string; kind: TokenKind }[]>;
+  /** `cores` entries by their first character (in the same order): the only ones that can start at a given offset. */
+  coresByFirst: Map<string, [string, OrgCore][]>;
   institutions: OrganisationLexicon["institutions"];
   instRe: RegExp;
   anonEnd: RegExp;
@@ -44,13 +48,16 @@ export function compileOrganisations(lex: OrganisationLexicon): OrganisationMatc
     ...lex.cores.filter((c) => c.type === "government" && c.core.length >= 3 && !p.distinctive.includes(c.core)).map((c) => ({ text: c.core, kind: "distinctive" as const })),
   ].sort((a, b) => b.text.length - a.text.length);
   const coreWords = lex.cores.map((c) => c.core).sort(byLength);
+  const cores = new Map(lex.cores.map((c) => [c.core, c]));
   return {
     lex,
     coreRe: new RegExp(coreWords.map(escapeRegExp).join("|"), "gu"),
-    cores: new Map(lex.cores.map((c) => [c.core, c])),
+    cores,
     fixed: compileLexicon(lex.fixed.map((f) => ({ name: f.name, aliases: f.aliases }))),
     fixedInfo: new Map(lex.fixed.map((f) => [f.name, { type: f.type, notFollowedBy: f.notFollowedBy ?? [] }])),
     tokens,
+    tokensByLast: groupBy(tokens, (t) => t.text.at(-1)!),
+    coresByFirst: groupBy([...cores], ([w]) => w[0]!),
     institutions: [...lex.institutions].sort((a, b) => b.word.length - a.word.length),
     instRe: new RegExp(lex.institutions.map((i) => i.word).sort(byLength).map(escapeRegExp).join("|"), "gu"),
     anonEnd: new RegExp(`${lex.anonPattern}$`, "u"),
@@ -59,6 +66,18 @@ export function compileOrganisations(lex: OrganisationLexicon): OrganisationMatc
     plainWords: plainWordsRe(lex),
     ...(lex.nameTimePattern ? { timeRe: new RegExp(lex.nameTimePattern, "u") } : {}),
   };
+}
+
+/** Items grouped by a key, each group in the items' order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
 
 function plainWordsRe(lex: OrganisationLexicon): RegExp {
@@ -128,7 +147,7 @@ function nextToken(m: OrganisationMatcher, compact: string, j: number, gaps: Uin
     const name = nameBefore(m, compact, j - inst.word.length, inst.anonOnly === true, inst.maxName, gaps);
     if (name) return { kind: "name", text: name.text + inst.word };
   }
-  const t = m.tokens.find((tk) => j - tk.text.length >= 0 && compact.startsWith(tk.text, j - tk.text.length));
+  const t = j > 0 ? m.tokensByLast.get(compact[j - 1]!)?.find((tk) => j - tk.text.length >= 0 && compact.startsWith(tk.text, j - tk.text.length)) : undefined;
   return t ? { kind: t.kind, text: t.text } : undefined;
 }
 
@@ -138,7 +157,7 @@ function precededBy(compact: string, at: number, words: string[] | undefined): b
 
 /** True when an organisation core starts at `at` ("教育局" in 教育局党委 is a qualifier, not a body); `party` limits it to party cores. */
 function startsCore(m: OrganisationMatcher, compact: string, at: number, party = false): boolean {
-  for (const [word, c] of m.cores) {
+  for (const [word, c] of (at >= 0 && m.coresByFirst.get(compact[at]!)) || []) {
     if (party && c.type !== "party") continue;
     if (compact.startsWith(word, at) && !c.notFollowedBy?.some((w) => compact.startsWith(w, at + word.length))) return true;
   }

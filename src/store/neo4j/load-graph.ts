@@ -148,19 +148,8 @@ async function applySchemaIn(session: Session) {
   return { constraintsAdded, indexesAdded };
 }
 
-/** Delete every node and relationship of the database (the schema stays). Returns the nodes deleted. */
-export async function wipeDatabase(driver: Driver, options: { database?: string | undefined; uri?: string } = {}): Promise<number> {
-  const session = openSession(driver, options.database);
-  try {
-    // CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
-    const result = await session.run(readCypher("load/wipe"));
-    return result.summary.counters.updates().nodesDeleted;
-  } catch (err) {
-    throw toStoreError(err, { uri: options.uri ?? "the server", database: options.database });
-  } finally {
-    await session.close();
-  }
-}
+// The wipe sized for the server's transaction memory lives in its own module.
+export { wipeDatabase } from "./wipe.ts";
 
 /** Nodes per label and relationships per type in the database. */
 export interface GraphCounts {

@@ -1,0 +1,98 @@
+/*
+ * One benchmark run in a fresh process (spawned by scripts/bench.ts, which reads the JSON it prints):
+ * `kg import`'s work on a corpus folder — the pipeline (per stage), the graph, the graph file — and
+ * `kg extract --json`'s serialisation, then the anchors on the same input in the same process:
+ * an OpenCC-only pass, a bare regex scan, a plain JSON.stringify of the graph. Peak RSS is the
+ * process's (worker threads included), taken before the anchors.
+ * Usage: node --import tsx scripts/bench/run-once.ts --dir <corpus> [--jobs n] [--root <checkout>] [--compiled]
+ * --root runs another checkout's src/ (e.g. the code before a change); stages it does not time are left out.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+
+import * as OpenCC from "opencc-js";
+
+const arg = (name: string, fallback?: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const dir = arg("dir")!;
+const jobs = Number(arg("jobs", "1"));
+const root = resolve(arg("root", ".")!);
+// --compiled: the JavaScript of lib/ (npm run build:cli), as bin/kg.js runs it, instead of src/ through tsx.
+const compiled = process.argv.includes("--compiled");
+const load = (path: string) => import(pathToFileURL(join(root, compiled ? path.replace(/^src\//, "lib/").replace(/\.ts$/, ".js") : path)).href);
+
+const { runPipeline } = await load("src/pipeline.ts");
+const { toExtractionJson } = await load("src/sinks/extraction-json.ts");
+const { buildGraph } = await load("src/graph/build-graph.ts");
+const { importIntoGraphFile } = await load("src/sinks/graph-file.ts");
+
+const ms: Record<string, number> = {};
+/** CPU time of the whole process (all threads), user + system: steadier than wall time on a shared machine. */
+const cpuMs: Record<string, number> = {};
+const timed = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
+  const t = performance.now();
+  const c = process.cpuUsage();
+  const out = await f();
+  ms[name] = performance.now() - t;
+  const d = process.cpuUsage(c);
+  cpuMs[name] = (d.user + d.system) / 1000;
+  return out;
+};
+
+const stages: Record<string, number> = {};
+const extraction = await timed("pipeline", () => runPipeline([dir], { jobs, timings: stages }));
+await timed("extraction JSON", () => JSON.stringify(toExtractionJson(extraction), null, 2).length);
+const graph = await timed("graph", () => buildGraph(extraction));
+const out = mkdtempSync(join(tmpdir(), "kg-bench-out-"));
+const graphFile = join(out, "graph.json");
+await timed("graph file", () => importIntoGraphFile(graph, graphFile, { wipe: true }));
+const graphFileChars = statSync(graphFile).size;
+rmSync(out, { recursive: true, force: true });
+const peakRssMB = process.resourceUsage().maxRSS / 1024;
+
+// Anchors: the same input, read again as plain text.
+const texts: string[] = [];
+const walk = (d: string) => {
+  for (const name of readdirSync(d).sort()) {
+    if (name.startsWith(".")) continue;
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else texts.push(readFileSync(p, "utf8"));
+  }
+};
+walk(dir);
+const chars = texts.reduce((n, t) => n + t.length, 0);
+const anchors: Record<string, number> = {};
+const anchor = (name: string, f: () => unknown) => {
+  const t = performance.now();
+  f();
+  anchors[name] = performance.now() - t;
+};
+const convert = OpenCC.Converter({ from: "tw", to: "cn" });
+anchor("OpenCC pass", () => texts.reduce((n, t) => n + convert(t).length, 0));
+anchor("regex scan", () => texts.reduce((n, t) => n + (t.match(/[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.．]|问题|建议|党支部/g)?.length ?? 0), 0));
+anchor("JSON.stringify", () => JSON.stringify(graph.export()).length);
+
+const stageMs = Object.keys(stages).length ? stages : undefined;
+process.stdout.write(
+  `${JSON.stringify({
+    jobs,
+    chars,
+    documents: extraction.documents.length,
+    reports: extraction.documents.reduce((n: number, d: { reports: unknown[] }) => n + d.reports.length, 0),
+    nodes: graph.order,
+    relationships: graph.size,
+    graphFileChars,
+    ms,
+    cpuMs,
+    stageMs,
+    anchors,
+    peakRssMB,
+  })}\n`,
+);
+process.exit(0);
