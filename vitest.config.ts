@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: "unit" (everything but test/integration, in parallel) and "integration" (tests
+// Three projects: "unit" (everything but test/integration and *.slow.test.ts, in parallel),
+// "reliability" (the slow regression tests of issue 10, *.slow.test.ts) and "integration" (tests
 // against the real Neo4j that test/setup/neo4j.ts provides, one file at a time, after the unit
 // tests, because they share and wipe one database). `npm run test:unit` skips Neo4j entirely.
 export default defineConfig({
@@ -14,7 +15,15 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/integration/**", "**/node_modules/**"],
+          exclude: ["test/integration/**", "**/*.slow.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        // Slow regression tests of issue 10 (a 5 MB report …): in `npm test`, not in `npm run test:unit`.
+        extends: true,
+        test: {
+          name: "reliability",
+          include: ["test/reliability/**/*.slow.test.ts"],
         },
       },
       {

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { parse } from "dotenv";
 
 import { UsageError } from "./errors.ts";
+import { redactUri } from "./util/terminal.ts";
 
 export const DEFAULT_BATCH_SIZE = 500;
 export const MAX_BATCH_SIZE = 100_000;
@@ -74,7 +75,7 @@ export function requireNeo4j(config: KgConfig): KgConfig & { uri: string } {
 /** A one-line description safe to print (no password). */
 export function describeConfig(config: KgConfig): string {
   const db = config.database ? ` database ${config.database}` : "";
-  return `${config.uri ?? "(no Neo4j: graph file)"} as ${config.user}${db}, batches of ${config.batchSize}`;
+  return `${config.uri ? redactUri(config.uri) : "(no Neo4j: graph file)"} as ${config.user}${db}, batches of ${config.batchSize}`;
 }
 
 /** Parse and check a batch size: a whole number from 1 to MAX_BATCH_SIZE. */
@@ -94,7 +95,7 @@ function validateUri(uri: string): string {
     scheme = "";
   }
   if (!URI_SCHEMES.includes(scheme)) {
-    throw new UsageError(`config: "${uri}" is not a Neo4j URI. Use e.g. ${DEFAULT_NEO4J_URI} (schemes: bolt, neo4j, +s, +ssc).`);
+    throw new UsageError(`config: "${redactUri(uri)}" is not a Neo4j URI. Use e.g. ${DEFAULT_NEO4J_URI} (schemes: bolt, neo4j, +s, +ssc).`);
   }
   return uri;
 }

@@ -58,3 +58,23 @@ export class ServeError extends KgError {
     this.name = "ServeError";
   }
 }
+
+/** Writing an output (graph file, --out) failed: one line with the path and the reason. Exit 1. */
+export class OutputError extends KgError {
+  readonly code = "KG_OUTPUT";
+  readonly exitCode = 1;
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "OutputError";
+  }
+}
+
+/** Another process holds the lock of a graph file and did not release it in time. Exit 1. */
+export class LockError extends KgError {
+  readonly code = "KG_LOCKED";
+  readonly exitCode = 1;
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "LockError";
+  }
+}

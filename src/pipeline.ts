@@ -3,18 +3,17 @@
  * ingest → normalise → segment → outline → classify → extract → themes → links.
  * Graph building and the sinks come after it, in graph/ and the commands.
  */
-import { classifyReport } from "./classify/classify.ts";
-import { classifySetting } from "./classify/setting.ts";
-import { extractEntities } from "./extract/entities/index.ts";
-import { readDocuments } from "./ingest/index.ts";
-import { linkReport } from "./links/index.ts";
-import { normaliseDocument } from "./normalise/index.ts";
-import { segmentDocument } from "./segment/segment.ts";
-import { assignThemes, loadCodebook } from "./themes/index.ts";
+import { IN_THREAD_BUDGET, type FileBudget } from "./budget.ts";
 import { canonicalOrder } from "./graph/order.ts";
+import { collectFiles } from "./ingest/collect-files.ts";
+import { createFileRunner } from "./isolate/file-runner.ts";
+import { failedFile } from "./isolate/process-file.ts";
+import { linkReport } from "./links/index.ts";
+import { assignThemes, loadCodebook } from "./themes/index.ts";
 import { applyDecisions, type LoadedDecisions } from "./themes/decisions.ts";
 import type { Codebook } from "./themes/index.ts";
-import type { Diagnostic, DocumentExtraction, Extraction, ReportExtraction, Statement } from "./types.ts";
+import type { Diagnostic, DocumentExtraction, Extraction, Statement } from "./types.ts";
+import { pushAll } from "./util/arrays.ts";
 
 export interface PipelineOptions {
   /** Path of a user codebook (JSON) replacing the shipped one. */
@@ -23,6 +22,8 @@ export interface PipelineOptions {
   decisions?: LoadedDecisions | undefined;
   /** Called after each document, for progress bars. */
   onProgress?: (done: number, total: number, what: string) => void;
+  /** Per-file budgets (default: the size limit only, in this thread; the CLI passes resolveBudget()). */
+  budget?: FileBudget | undefined;
 }
 
 /**
@@ -32,72 +33,57 @@ export interface PipelineOptions {
 export async function runPipeline(paths: string[], options: PipelineOptions = {}): Promise<Extraction> {
   const codebook = loadCodebook(options.codebookPath);
   const { documents, diagnostics } = await extractDocuments(paths, options);
-  return assemble(documents, codebook, diagnostics, { decisions: options.decisions });
+  return assembleIsolated(documents, codebook, diagnostics, { decisions: options.decisions });
 }
 
 /**
- * The per-document stages (ingest → … → extract) over files and folders, without the cross-report
- * stages: every report a document holds is kept (a report repeated in another document is resolved by
- * `assemble`, in path order), themes and links are left empty.
+ * The per-document stages (ingest → … → extract) over files and folders, each file on its own under
+ * the file budgets (src/isolate), without the cross-report stages: every report a document holds is
+ * kept (a report repeated in another document is resolved by `assemble`, in path order), themes and
+ * links are left empty.
  */
 export async function extractDocuments(
   paths: string[],
-  options: Pick<PipelineOptions, "onProgress"> = {},
+  options: Pick<PipelineOptions, "onProgress" | "budget"> = {},
 ): Promise<{ documents: DocumentExtraction[]; diagnostics: Diagnostic[] }> {
-  const { documents, diagnostics } = await readDocuments(paths);
+  const { files, diagnostics } = await collectFiles(paths);
   const extracted: DocumentExtraction[] = [];
-  documents.forEach((source, i) => {
-    const { document, diagnostics: normDiagnostics } = normaliseDocument(source);
-    diagnostics.push(...normDiagnostics);
-    const segmented = segmentDocument(document);
-    diagnostics.push(...segmented.diagnostics);
-    const reports: ReportExtraction[] = [];
-    const seenReports = new Set<string>();
-    for (const segment of segmented.reports) {
-      if (seenReports.has(segment.id)) {
-        diagnostics.push(repeatedReport(source.path, segment.startLine));
-        continue;
-      }
-      seenReports.add(segment.id);
-      const classified = classifyReport(document, segment, segmented.markers);
-      const { setting, rule: settingRule } = classifySetting(document.text.slice(segment.span.start, segment.span.end));
-      const entities = extractEntities({
-        text: document.text,
-        source: source.text,
-        lines: document.lines,
-        span: segment.span,
-        noise: document.noise,
-        duplicates: segment.duplicates,
-        contextAt: classified.contextAt,
-      });
-      diagnostics.push(...entities.diagnostics.map((d) => ({ ...d, path: d.path ?? source.path, reportId: segment.id })));
-      reports.push({
-        segment,
-        setting,
-        settingRule,
-        outline: classified.outline,
-        statements: classified.statements,
-        organisations: entities.organisations,
-        mechanisms: entities.mechanisms,
-        slogans: entities.slogans,
-        figures: entities.figures,
-        links: [],
-      });
+  const runner = createFileRunner(options.budget ?? IN_THREAD_BUDGET);
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i]!;
+      // No reports of other files are passed: repeats across files are resolved in path order by assemble.
+      const outcome = await runner.run(file, new Set());
+      pushAll(diagnostics, outcome.diagnostics);
+      if (outcome.extraction) extracted.push(outcome.extraction);
+      options.onProgress?.(i + 1, files.length, file.path);
     }
-    extracted.push({ document, reports });
-    options.onProgress?.(i + 1, documents.length, source.path);
-  });
+  } finally {
+    await runner.close();
+  }
   return { documents: extracted, diagnostics };
 }
 
-function repeatedReport(path: string, line: number): Diagnostic {
-  return {
-    severity: "warning",
-    origin: "pipeline:duplicate-report",
-    path,
-    line,
-    message: "this report repeats one read earlier (same text); it is counted once",
-  };
+/**
+ * assemble() over all documents; if it throws, each document is tried alone and those it throws on
+ * are left out with one diagnostic each (when the failure needs several documents together, it is rethrown).
+ */
+export function assembleIsolated(documents: DocumentExtraction[], codebook: Codebook, diagnostics: Diagnostic[], options: AssembleOptions = {}): Extraction {
+  try {
+    return assemble(documents, codebook, diagnostics, options);
+  } catch (error) {
+    const kept: DocumentExtraction[] = [];
+    for (const doc of documents) {
+      try {
+        assemble([doc], codebook, [], {});
+        kept.push(doc);
+      } catch (alone) {
+        diagnostics.push(failedFile(doc.document.source.path, "themes", alone));
+      }
+    }
+    if (kept.length === documents.length) throw error;
+    return assemble(kept, codebook, diagnostics, options);
+  }
 }
 
 export interface AssembleOptions {
@@ -170,4 +156,14 @@ function dedupeContent(input: DocumentExtraction[], diagnostics: Diagnostic[]): 
       }
       return reports.length === doc.reports.length ? doc : { ...doc, reports };
     });
+}
+
+function repeatedReport(path: string, line: number): Diagnostic {
+  return {
+    severity: "warning",
+    origin: "pipeline:duplicate-report",
+    path,
+    line,
+    message: "this report repeats one read earlier (same text); it is counted once",
+  };
 }

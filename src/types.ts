@@ -215,6 +215,11 @@ export interface Theme {
   label: string;
   /** "codebook:<code id>" or "cluster". */
   source: string;
+  /**
+   * Taxonomy family id of the codebook (e.g. "membership" = 党员队伍; labels in Codebook.families). For a
+   * cluster, the family of the codebook theme its medoid comes closest to; absent when none is near.
+   */
+  family?: string;
   statementIds: string[];
   reportIds: string[];
 }
@@ -252,6 +257,8 @@ export interface DocumentExtraction {
 export interface ThemeAssignment {
   themeId: string;
   reason: string;
+  /** Codebook score (codebook themes) or word similarity to the cluster medoid (clusters); see assignThemes. */
+  score?: number;
 }
 
 export interface Extraction {

@@ -5,6 +5,7 @@
 import { CommanderError } from "commander";
 
 import { KgError } from "../errors.ts";
+import { safeLines, safeText } from "../util/terminal.ts";
 import { createProgram } from "./program.ts";
 
 async function main(): Promise<number> {
@@ -24,11 +25,11 @@ function exitCodeFor(err: unknown): number {
     return 2;
   }
   if (err instanceof KgError) {
-    process.stderr.write(`kg: ${err.message}\n`);
+    process.stderr.write(`kg: ${safeText(err.message)}\n`);
     return err.exitCode;
   }
   process.stderr.write(`kg: internal error, please report it with the command you ran.\n`);
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(`${safeLines(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
   return 1;
 }
 
@@ -40,7 +41,9 @@ function drain(stream: NodeJS.WriteStream): Promise<void> {
 // A reader that stops early (`kg extract --json | head`) is not an error of ours.
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {
   if (err.code === "EPIPE") process.exit(0);
-  throw err;
+  // Any other failure to write (a full disk, a closed terminal) is one line, not a stack.
+  process.stderr.write(`kg: cannot write to standard output (${err.code ?? safeText(err.message)}).\n`);
+  process.exit(1);
 });
 
 const code = await main();

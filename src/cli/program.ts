@@ -4,6 +4,8 @@
  */
 import { Command } from "commander";
 
+import { safeLines } from "../util/terminal.ts";
+
 import { registerEval } from "./commands/eval.ts";
 import { registerExtract } from "./commands/extract.ts";
 import { registerImport } from "./commands/import.ts";
@@ -17,6 +19,8 @@ export function createProgram(): Command {
     .description("Knowledge graphs from Chinese party-building research reports (党建工作调研报告)")
     .version("0.1.0")
     .exitOverride()
+    // Commander echoes what was typed ("unknown option '…'"): control characters are escaped there too.
+    .configureOutput({ writeErr: (text) => process.stderr.write(safeLines(text)) })
     .showHelpAfterError("(run kg --help for usage)");
   for (const register of [registerExtract, registerImport, registerEval, registerQuery, registerServe, registerThemes]) {
     register(program);

@@ -3,17 +3,19 @@
  * --verbose, the misses and false positives behind each row.
  */
 import type { EvalItem, EvalResult, MetricScore } from "./result.ts";
+import { maxOf } from "../util/arrays.ts";
+import { safeText } from "../util/terminal.ts";
 
 const HEADERS = ["metric", "precision", "recall", "F1", "tp", "fp", "fn", "ignored"] as const;
 
 /** The metric table; tp shows "predicted/gold" when several predictions matched one gold item. */
 export function formatEvalTable(result: EvalResult): string {
   const rows = Object.values(result.metrics).map(row);
-  const widths = HEADERS.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const widths = HEADERS.map((h, i) => maxOf(rows.map((r) => (r[i] ?? "").length), h.length));
   const line = (cells: readonly string[]): string =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ").trimEnd();
   const out = [
-    `${result.document} vs gold ${result.goldSource}: ${result.reportPairs.length} report(s) paired`,
+    `${safeText(result.document)} vs gold ${safeText(result.goldSource)}: ${result.reportPairs.length} report(s) paired`,
     line(HEADERS),
     line(widths.map((w) => "-".repeat(w))),
     ...rows.map(line),
@@ -51,5 +53,5 @@ export function formatEvalDetails(result: EvalResult): string {
 
 function formatItem(item: EvalItem): string {
   const where = item.line === undefined ? item.report : `${item.report}:${item.line}`;
-  return `${where}  ${item.text}${item.note ? `  (${item.note})` : ""}`;
+  return `${safeText(where)}  ${safeText(item.text)}${item.note ? `  (${safeText(item.note)})` : ""}`;
 }

@@ -4,6 +4,7 @@
  */
 import { emptyTally, type Tally } from "./result.ts";
 import type { ExtractionJsonReport, GoldReport } from "./types.ts";
+import { maxOf } from "../util/arrays.ts";
 
 /** The outcome of aligning predicted reports with gold reports. */
 export interface ReportAlignment {
@@ -24,7 +25,7 @@ export function alignReports(gold: GoldReport[], pred: ExtractionJsonReport[]): 
   const goldTaken = new Set<GoldReport>();
   const predTaken = new Set<ExtractionJsonReport>();
   const pairs: ReportAlignment["pairs"] = [];
-  const maxAlternatives = Math.max(1, ...gold.map((g) => acceptedStartLines(g).length));
+  const maxAlternatives = maxOf(gold.map((g) => acceptedStartLines(g).length), 1);
   for (let rank = 0; rank < maxAlternatives; rank++) {
     for (const g of gold) {
       const line = acceptedStartLines(g)[rank];

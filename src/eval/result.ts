@@ -2,6 +2,7 @@
  * The evaluator's output: one MetricScore per metric (counts, precision/recall/F1 and the items
  * that explain the errors), and the helpers that turn raw counts into scores.
  */
+import { pushAll } from "../util/arrays.ts";
 
 /** One missed gold item or false-positive prediction, with enough to find it in the source. */
 export interface EvalItem {
@@ -74,8 +75,8 @@ export function addTally(a: Tally, b: Tally): Tally {
   a.goldFound += b.goldFound;
   a.fn += b.fn;
   a.ignored += b.ignored;
-  a.misses.push(...b.misses);
-  a.falsePositives.push(...b.falsePositives);
+  pushAll(a.misses, b.misses);
+  pushAll(a.falsePositives, b.falsePositives);
   return a;
 }
 

@@ -1,9 +1,11 @@
 /*
  * Expands the paths a user gives (files and folders) into the list of files to read: folders
  * recursively, entries sorted by code point so the order never depends on the file system or
- * locale, hidden entries and unsupported extensions skipped, each file listed once.
+ * locale, hidden entries and unsupported extensions skipped, each file listed once. Broken symbolic
+ * links, symlink loops and FIFOs/devices/sockets with a report's extension get a diagnostic.
  */
-import { readdir, realpath, stat } from "node:fs/promises";
+import type { Stats } from "node:fs";
+import { lstat, readdir, readlink, realpath, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 
 import type { Diagnostic } from "../types.ts";
@@ -24,12 +26,12 @@ export async function collectFiles(paths: readonly string[]): Promise<{ files: C
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const given of paths) {
-    const info = await stat(given).catch((error: unknown) => {
-      diagnostics.push(ioDiagnostic(given, error, "ingest:missing"));
+    const info = await stat(given).catch(async (error: unknown) => {
+      diagnostics.push(await linkDiagnostic(given, error, "ingest:missing"));
       return null;
     });
     if (!info) continue;
-    if (info.isDirectory()) await walk(given, files, diagnostics, seen, new Set());
+    if (info.isDirectory()) await walk(given, files, diagnostics, seen);
     else await addOnce({ path: given, explicit: true }, files, seen);
   }
   return { files, diagnostics };
@@ -40,24 +42,83 @@ export function isSupportedFile(path: string): boolean {
   return (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase());
 }
 
-async function walk(dir: string, files: CollectedFile[], diagnostics: Diagnostic[], seen: Set<string>, visiting: Set<string>): Promise<void> {
-  const real = await realpath(dir).catch(() => dir);
-  if (visiting.has(real)) return; // a symlink loop
-  visiting.add(real);
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((name) => !name.startsWith(".")).sort(compareCodePoints);
-  } catch (error) {
-    diagnostics.push(ioDiagnostic(dir, error, "ingest:read"));
-    return;
+/** One folder being read: its entries and how far the walk has got. */
+interface Frame {
+  dir: string;
+  real: string;
+  names: string[];
+  next: number;
+}
+
+/**
+ * Depth-first walk with an explicit stack (no recursion, so folder depth cannot exhaust the call
+ * stack). A folder that is already open further up (a symlink loop) is reported and skipped.
+ */
+async function walk(root: string, files: CollectedFile[], diagnostics: Diagnostic[], seen: Set<string>): Promise<void> {
+  const open = new Set<string>(); // real paths of the folders on the stack
+  const stack: Frame[] = [];
+  const enter = async (dir: string): Promise<void> => {
+    const real = await realpath(dir).catch(() => dir);
+    if (open.has(real)) {
+      diagnostics.push({ severity: "warning", origin: "ingest:symlink-loop", path: dir, message: "symbolic link loop (leads back to a folder being read), skipped" });
+      return;
+    }
+    try {
+      const names = (await readdir(dir)).filter((name) => !name.startsWith(".")).sort(compareCodePoints);
+      open.add(real);
+      stack.push({ dir, real, names, next: 0 });
+    } catch (error) {
+      diagnostics.push(ioDiagnostic(dir, error, "ingest:read"));
+    }
+  };
+  await enter(root);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const name = frame.names[frame.next++];
+    if (name === undefined) {
+      open.delete(frame.real);
+      stack.pop();
+      continue;
+    }
+    const path = join(frame.dir, name);
+    let info: Stats;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      // Only name what the user would have expected to be read (a report file, or any symlink).
+      const link = await lstat(path).catch(() => null);
+      if (link?.isSymbolicLink() || isSupportedFile(path)) diagnostics.push(await linkDiagnostic(path, error, "ingest:read"));
+      continue;
+    }
+    if (info.isDirectory()) await enter(path);
+    else if (!isSupportedFile(path)) continue;
+    else if (info.isFile()) await addOnce({ path, explicit: false }, files, seen);
+    else diagnostics.push({ severity: "error", origin: "ingest:not-regular", path, message: `${fileKind(info)}, not a regular file; skipped` });
   }
-  for (const name of names) {
-    const path = join(dir, name);
-    const info = await stat(path).catch(() => null); // dangling symlinks are skipped silently
-    if (info?.isDirectory()) await walk(path, files, diagnostics, seen, visiting);
-    else if (info?.isFile() && isSupportedFile(path)) await addOnce({ path, explicit: false }, files, seen);
+}
+
+/** What a non-regular file is, for messages. */
+export function fileKind(info: Stats): string {
+  if (info.isFIFO()) return "a named pipe (FIFO)";
+  if (info.isCharacterDevice()) return "a character device";
+  if (info.isBlockDevice()) return "a block device";
+  if (info.isSocket()) return "a socket";
+  if (info.isDirectory()) return "a folder";
+  return "not a regular file";
+}
+
+/** A diagnostic for a path stat() failed on, naming broken symbolic links and loops as such. */
+async function linkDiagnostic(path: string, error: unknown, origin: string): Promise<Diagnostic> {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const link = await lstat(path).catch(() => null);
+  if (link?.isSymbolicLink()) {
+    if (code === "ELOOP") return { severity: "error", origin: "ingest:symlink-loop", path, message: "symbolic link loop (the link leads back to itself), skipped" };
+    if (code === "ENOENT") {
+      const target = await readlink(path).catch(() => "?");
+      return { severity: "error", origin: "ingest:broken-symlink", path, message: `broken symbolic link (its target ${JSON.stringify(target)} does not exist), skipped` };
+    }
   }
-  visiting.delete(real);
+  return ioDiagnostic(path, error, origin);
 }
 
 async function addOnce(file: CollectedFile, files: CollectedFile[], seen: Set<string>): Promise<void> {

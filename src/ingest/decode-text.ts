@@ -29,14 +29,27 @@ export function decodeText(bytes: Uint8Array, hint?: string): DecodedText {
   if (utf16) return decodeAs(bytes, utf16);
   const format = binaryFormat(bytes);
   if (format) return { text: "", encoding: "binary", replaced: 0, binary: true, format };
+  const utf8 = strictUtf8(bytes);
+  // Chinese UTF-16 without a BOM and without a single NUL byte (no ASCII, no line break): its
+  // punctuation bytes look like control characters, so this comes before the binary check; taken
+  // only when nearly every code unit is plausible, which GB18030 and Big5 bytes read as UTF-16 are not.
+  if (utf8 === null && bytes.length % 2 === 0) {
+    const order = plausibleUtf16(bytes, 0.98);
+    if (order) return decodeAs(bytes, order);
+  }
   if (looksBinary(bytes)) return { text: "", encoding: "binary", replaced: 0, binary: true };
   // Valid UTF-8 is almost never legacy Chinese by accident, so it wins over a declared charset.
+  if (utf8 !== null) return { text: utf8, encoding: "utf-8", replaced: 0, binary: false };
+  const hinted = hint ? canonicalCharset(hint) : undefined;
+  if (hinted === "gb18030" || hinted === "big5") return decodeAs(bytes, hinted);
+  return decodeDamagedUtf8(bytes) ?? decodeLegacyChinese(bytes);
+}
+
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    return { text: UTF8_FATAL.decode(bytes), encoding: "utf-8", replaced: 0, binary: false };
+    return UTF8_FATAL.decode(bytes);
   } catch {
-    const hinted = hint ? canonicalCharset(hint) : undefined;
-    if (hinted === "gb18030" || hinted === "big5") return decodeAs(bytes, hinted);
-    return decodeDamagedUtf8(bytes) ?? decodeLegacyChinese(bytes);
+    return null;
   }
 }
 
@@ -81,7 +94,12 @@ function decodeDamagedUtf8(bytes: Uint8Array): DecodedText | null {
   return replaced * 50 <= valid ? { text, encoding: "utf-8", replaced, binary: false } : null;
 }
 
-/** UTF-16 without a BOM: ASCII-heavy text leaves one byte of every pair zero. */
+/**
+ * UTF-16 without a BOM. ASCII-heavy text leaves one byte of every pair zero. Chinese text has few
+ * zero bytes (only its ASCII, line breaks and characters like 一 U+4E00), so when the sample has NUL
+ * bytes at all (UTF-8 and the legacy encodings never do) the two byte orders are read as UTF-16 and
+ * one is taken when nearly all its code units are plausible text with a good share of CJK characters.
+ */
 function detectUtf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return null;
@@ -94,7 +112,61 @@ function detectUtf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | nul
   const pairs = n / 2;
   if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return "utf-16le";
   if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return "utf-16be";
-  return null;
+  if (evenZero + oddZero === 0) return null;
+  return plausibleUtf16(bytes, 0.9);
+}
+
+/** The byte order under which the bytes read as Chinese text (share of plausible code units ≥ `minShare`), if any. */
+function plausibleUtf16(bytes: Uint8Array, minShare: number): "utf-16le" | "utf-16be" | null {
+  const le = utf16Shape(bytes, true);
+  const be = utf16Shape(bytes, false);
+  const best = le.plausible >= be.plausible ? { order: "utf-16le" as const, ...le } : { order: "utf-16be" as const, ...be };
+  return best.units >= 2 && best.plausible >= minShare && best.cjk >= 0.2 ? best.order : null;
+}
+
+/** Shares of plausible text and of CJK ideographs among the first 32k code units read in one byte order. */
+function utf16Shape(bytes: Uint8Array, littleEndian: boolean): { units: number; plausible: number; cjk: number } {
+  const n = Math.min(bytes.length, 65536) & ~1;
+  let units = 0;
+  let plausible = 0;
+  let cjk = 0;
+  for (let i = 0; i < n; i += 2) {
+    const unit = littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!;
+    units++;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const j = i + 2;
+      const next = j + 1 < n ? (littleEndian ? bytes[j]! | (bytes[j + 1]! << 8) : (bytes[j]! << 8) | bytes[j + 1]!) : -1;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        units++;
+        plausible += 2;
+        cjk += 2; // supplementary planes: in Chinese text, CJK extension ideographs
+        i += 2;
+      }
+      continue;
+    }
+    if ((unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0x3400 && unit <= 0x4dbf) || (unit >= 0xf900 && unit <= 0xfaff)) {
+      cjk++;
+      plausible++;
+    } else if (isPlausibleUnit(unit)) plausible++;
+  }
+  return units === 0 ? { units, plausible: 0, cjk: 0 } : { units, plausible: plausible / units, cjk: cjk / units };
+}
+
+/** ASCII text, Latin-1 letters, general and CJK punctuation, full-width forms, enclosed numbers, box and shape symbols. */
+function isPlausibleUnit(unit: number): boolean {
+  return (
+    unit === 0x09 ||
+    unit === 0x0a ||
+    unit === 0x0d ||
+    (unit >= 0x20 && unit <= 0x7e) ||
+    (unit >= 0xa0 && unit <= 0xff) ||
+    (unit >= 0x2000 && unit <= 0x206f) ||
+    (unit >= 0x2150 && unit <= 0x218f) ||
+    (unit >= 0x2460 && unit <= 0x24ff) ||
+    (unit >= 0x2500 && unit <= 0x25ff) ||
+    (unit >= 0x3000 && unit <= 0x303f) ||
+    (unit >= 0xff00 && unit <= 0xffef)
+  );
 }
 
 /** File signatures of formats people save reports in that are not text. */

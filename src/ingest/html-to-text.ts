@@ -2,84 +2,185 @@
  * HTML → plain text for scraped pages and mammoth's Word output: drops scripts, styles, the
  * page head and navigation-like elements, turns block elements into line breaks, collapses
  * whitespace the way a browser shows it (no space between Chinese characters) and decodes entities.
+ *
+ * Linear in the input on any markup: htmlparser2's tokenizer (one pass, no backtracking) feeds a
+ * stack of open elements kept here with O(1) work per tag (htmlparser2's own Parser searches and
+ * shifts its stack, which is quadratic on thousands of unclosed tags). An element to drop (chrome,
+ * head, noscript …) is emitted like any other and cut back out when its own end tag arrives; one
+ * that never closes (sloppy markup) would otherwise swallow the rest of the page, so it is kept.
  */
-import rules from "./html-rules.json" with { type: "json" };
+import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 
-const RAW_TEXT = /<(script|style|noscript|template|textarea|svg|math|head)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const COMMENT = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>/g;
-const TAG = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>/g;
+import rules from "./html-rules.json" with { type: "json" };
 
 const BLOCK = new Set(rules.blockElements);
 const SKIP = new Set(rules.skipElements);
 const NAV_ROLES = new Set(rules.navigationRoles);
 const NAV_TOKENS = new Set(rules.navigationClassTokens);
 const NEVER_SKIP = new Set(["html", "body", "main", "article"]);
-const VOID = new Set(["br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"]);
+/** Elements whose content is never text: dropped when closed (the tokenizer reads script/style/title as raw text). */
+const RAW = new Set(["script", "style", "noscript", "template", "textarea", "svg", "math", "head"]);
+const VOID = new Set(["br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr", "param", "track", "keygen"]);
+/** The only attributes read (to recognise navigation). */
+const READ_ATTRIBUTES = new Set(["role", "class", "id"]);
+
+/** An open element: its name, whether its content goes when it closes, and where its output starts. */
+interface Open {
+  name: string;
+  drop: boolean;
+  at: number;
+  closed: boolean;
+}
 
 /** Extract readable text from an HTML document or fragment, one block per line. */
 export function htmlToText(html: string): string {
-  const cleaned = html.replace(COMMENT, "").replace(RAW_TEXT, "\n");
-  return tidyLines(walkTags(cleaned));
+  return tidyLines(new TextCollector(html).run());
 }
 
-/**
- * One pass over the tags, emitting text and line breaks and skipping chrome elements. A skipped
- * element that never closes (sloppy markup) would swallow the rest of the page, so the walk then
- * goes back to it and keeps it instead.
- */
-function walkTags(html: string): string {
-  const keep = new Set<number>(); // offsets of chrome tags that turned out unclosed
-  const tag = new RegExp(TAG.source, "g");
-  const parts: string[] = [];
-  let skip: { name: string; depth: number; at: number; parts: number } | null = null;
-  let cellDepth = 0;
-  let last = 0;
-  for (;;) {
-    const m = tag.exec(html);
-    if (!m) {
-      if (!skip) break;
-      keep.add(skip.at); // unclosed: rewind and keep it
-      parts.length = skip.parts;
-      tag.lastIndex = skip.at;
-      last = skip.at;
-      skip = null;
-      continue;
+class TextCollector implements TokenizerCallbacks {
+  private readonly parts: string[] = [];
+  private readonly stack: Open[] = [];
+  /** How many elements of each name are open, so an end tag without a start is ignored in O(1). */
+  private readonly openCount = new Map<string, number>();
+  /** Open <head> elements not yet ended by a <body>. */
+  private heads: Open[] = [];
+  private text: string[] = [];
+  /** A dropped script/style/head … lies between the last output and the next text. */
+  private gap = false;
+  private tagName = "";
+  private attrName = "";
+  private attrValue = "";
+  private attributes: Record<string, string> = {};
+
+  constructor(private readonly html: string) {}
+
+  run(): string {
+    const tokenizer = new Tokenizer({ decodeEntities: false }, this);
+    tokenizer.write(this.html);
+    tokenizer.end();
+    this.flushText();
+    return this.parts.join("");
+  }
+
+  // --- text
+  ontext(start: number, end: number): void {
+    this.text.push(this.html.slice(start, end));
+  }
+  ontextentity(): void {}
+  oncdata(): void {}
+  oncomment(): void {}
+  ondeclaration(): void {}
+  onprocessinginstruction(): void {}
+  onend(): void {}
+
+  // --- tags
+  onopentagname(start: number, end: number): void {
+    this.flushText();
+    this.tagName = this.html.slice(start, end).toLowerCase();
+    this.attributes = {};
+  }
+  onattribname(start: number, end: number): void {
+    this.attrName = this.html.slice(start, end).toLowerCase();
+    this.attrValue = "";
+  }
+  onattribdata(start: number, end: number): void {
+    if (READ_ATTRIBUTES.has(this.attrName)) this.attrValue += this.html.slice(start, end);
+  }
+  onattribentity(): void {}
+  onattribend(): void {
+    if (READ_ATTRIBUTES.has(this.attrName) && !(this.attrName in this.attributes)) this.attributes[this.attrName] = this.attrValue;
+  }
+  onopentagend(): void {
+    this.open(this.tagName, false);
+  }
+  onselfclosingtag(): void {
+    this.open(this.tagName, true);
+  }
+  onclosetag(start: number, end: number): void {
+    this.flushText();
+    const name = this.html.slice(start, end).toLowerCase();
+    if ((this.openCount.get(name) ?? 0) > 0) {
+      // Close everything opened inside it (their end tags are missing: kept), then the element itself.
+      for (;;) {
+        const top = this.stack.pop()!;
+        this.count(top.name, -1);
+        top.closed = true;
+        if (top.name === name) {
+          if (top.drop) return this.cut(top);
+          break;
+        }
+      }
     }
-    const closing = m[1] === "/";
-    const name = m[2]!.toLowerCase();
-    const selfClosing = m[4] === "/" || VOID.has(name);
-    if (!skip) parts.push(collapseText(html.slice(last, m.index)));
-    last = m.index + m[0].length;
-    if (skip) {
-      if (name === skip.name && !selfClosing) skip.depth += closing ? -1 : 1;
-      if (skip.depth === 0) skip = null;
-      continue;
-    }
-    if (!closing && !selfClosing && !keep.has(m.index) && isNavigation(name, m[3] ?? "")) {
-      skip = { name, depth: 1, at: m.index, parts: parts.length };
-      continue;
-    }
-    if (name === "td" || name === "th") {
-      cellDepth = Math.max(0, cellDepth + (closing ? -1 : 1));
-      parts.push(" ");
-    } else if (name === "br" || BLOCK.has(name)) {
+    this.breakFor(name);
+  }
+
+  private open(name: string, selfClosing: boolean): void {
+    if (name === "") return;
+    const at = this.parts.length; // a dropped element takes its own line break with it
+    this.breakFor(name);
+    if (selfClosing || VOID.has(name)) return;
+    const drop = RAW.has(name) || isNavigation(name, this.attributes);
+    const entry: Open = { name, drop, at, closed: false };
+    this.stack.push(entry);
+    this.count(name, 1);
+    if (name === "head") this.heads.push(entry);
+    // An open <head> ends where <body> begins, end tag or not.
+    if (name === "body") this.closeOpenHead();
+  }
+
+  /** Line break (or, inside a table cell, a space) for block elements, cells and <br>. */
+  private breakFor(name: string): void {
+    const inCell = (this.openCount.get("td") ?? 0) + (this.openCount.get("th") ?? 0) > 0;
+    if (name === "td" || name === "th") this.parts.push(" ");
+    else if (name === "br" || BLOCK.has(name)) {
       // Paragraphs inside a table cell (Word puts one in every cell) keep the row on one line.
-      parts.push(cellDepth > 0 && name !== "tr" && name !== "table" ? " " : "\n");
+      this.parts.push(inCell && name !== "tr" && name !== "table" ? " " : "\n");
     }
   }
-  parts.push(collapseText(html.slice(last)));
-  return parts.join("");
+
+  private closeOpenHead(): void {
+    for (const entry of this.heads) {
+      if (entry.closed || !entry.drop) continue;
+      // Everything from <head> up to <body> was head content; from here on the element is kept.
+      this.cut(entry);
+      entry.drop = false;
+    }
+    this.heads = [];
+  }
+
+  /** Drop the output of a closed element; script, style, head … still separate the text around them like a line break. */
+  private cut(entry: Open): void {
+    this.parts.length = Math.min(this.parts.length, entry.at);
+    if (RAW.has(entry.name)) this.gap = true;
+  }
+
+  private count(name: string, delta: number): void {
+    this.openCount.set(name, (this.openCount.get(name) ?? 0) + delta);
+  }
+
+  private flushText(): void {
+    if (this.text.length === 0) return;
+    const raw = this.text.join("");
+    this.text = [];
+    if (this.gap) {
+      // Like a line break in the text: nothing between two CJK characters, else a space.
+      const before = this.parts[this.parts.length - 1];
+      if (!(isCjk(before?.[before.length - 1]) && isCjk(raw[0]))) this.parts.push(" ");
+      this.gap = false;
+    }
+    this.parts.push(collapseText(raw));
+  }
 }
 
 /** True for elements that hold site chrome: nav/header/footer/aside, or a navigation role/class/id. */
-function isNavigation(name: string, attributes: string): boolean {
+function isNavigation(name: string, attributes: Record<string, string>): boolean {
   if (SKIP.has(name)) return true;
-  if (!attributes || NEVER_SKIP.has(name)) return false;
-  const role = /\brole\s*=\s*["']?([\w-]+)/i.exec(attributes)?.[1]?.toLowerCase();
-  if (role && NAV_ROLES.has(role)) return true;
-  for (const m of attributes.matchAll(/\b(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi)) {
-    const value = (m[1] ?? m[2] ?? m[3] ?? "").toLowerCase();
-    for (const token of value.split(/[\s_-]+/)) if (NAV_TOKENS.has(token)) return true;
+  if (NEVER_SKIP.has(name)) return false;
+  const role = attributes.role?.trim().toLowerCase();
+  if (role && NAV_ROLES.has(role.split(/\s+/)[0]!)) return true;
+  for (const value of [attributes.class, attributes.id]) {
+    if (!value) continue;
+    for (const token of value.toLowerCase().split(/[\s_-]+/)) if (NAV_TOKENS.has(token)) return true;
   }
   return false;
 }

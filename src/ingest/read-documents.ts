@@ -1,14 +1,17 @@
 /*
  * The ingest stage: reads files and folders into SourceDocuments (text as written, line breaks
  * normalised to "\n", encoding recorded, sha256 of the raw bytes). Every unreadable file becomes
- * one error diagnostic and the others go on; the caller decides what is fatal.
+ * one error diagnostic and the others go on; the caller decides what is fatal. Only regular files
+ * are read, each up to the per-file size budget.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { constants, type Stats } from "node:fs";
+import { type FileHandle, open, stat } from "node:fs/promises";
 import { extname } from "node:path";
 
+import { formatBytes, IN_THREAD_BUDGET } from "../budget.ts";
 import type { Diagnostic, SourceDocument } from "../types.ts";
-import { collectFiles, ioDiagnostic, type CollectedFile } from "./collect-files.ts";
+import { collectFiles, fileKind, ioDiagnostic, type CollectedFile } from "./collect-files.ts";
 import { decodeText, type DecodedText } from "./decode-text.ts";
 import { htmlToText } from "./html-to-text.ts";
 import { readDocxText } from "./read-docx.ts";
@@ -23,25 +26,29 @@ export interface ReadResult {
  * Read files and folders (recursively, in a deterministic order) as source documents.
  * @example const { documents, diagnostics } = await readDocuments(["seeds/"]);
  */
-export async function readDocuments(paths: string[]): Promise<ReadResult> {
+export async function readDocuments(paths: string[], options: ReadOptions = {}): Promise<ReadResult> {
   const { files, diagnostics } = await collectFiles(paths);
   const documents: SourceDocument[] = [];
   for (const file of files) {
-    const document = await readOne(file, diagnostics);
+    const document = await readDocument(file, diagnostics, options);
     if (document) documents.push(document);
   }
   return { documents, diagnostics };
 }
 
-/** Read and decode one file; null (with a diagnostic) when it cannot be used. */
-async function readOne(file: CollectedFile, diagnostics: Diagnostic[]): Promise<SourceDocument | null> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file.path);
-  } catch (error) {
-    diagnostics.push(ioDiagnostic(file.path, error, "ingest:read"));
-    return null;
-  }
+/** Limits of reading one file. */
+export interface ReadOptions {
+  /** Largest file read, in bytes (default DEFAULT_MAX_FILE_MB); 0 = no limit. */
+  maxBytes?: number;
+}
+
+/**
+ * Read and decode one file; null (with a diagnostic) when it cannot be used. Only regular files are
+ * read: a FIFO, device or socket would block or never end (/dev/zero), so it gets a diagnostic instead.
+ */
+export async function readDocument(file: CollectedFile, diagnostics: Diagnostic[], options: ReadOptions = {}): Promise<SourceDocument | null> {
+  const bytes = await readRegularFile(file.path, options.maxBytes ?? IN_THREAD_BUDGET.maxBytes, diagnostics);
+  if (!bytes) return null;
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const decoded = await extractText(file.path, bytes, diagnostics);
   if (!decoded) return null;
@@ -51,6 +58,52 @@ async function readOne(file: CollectedFile, diagnostics: Diagnostic[]): Promise<
     return null;
   }
   return { path: file.path, sha256, encoding: decoded.encoding, text };
+}
+
+const CHUNK = 1024 * 1024;
+
+/**
+ * The bytes of a regular file of at most `maxBytes` (0 = any size). The type is checked on the path
+ * first (opening a FIFO would wait for a writer) and again on the open descriptor (the path may have
+ * changed in between); the read stops one byte past the limit, so a file that grows cannot grow memory.
+ */
+async function readRegularFile(path: string, maxBytes: number, diagnostics: Diagnostic[]): Promise<Buffer | null> {
+  const notRegular = (info: Stats) =>
+    diagnostics.push({ severity: "error", origin: "ingest:not-regular", path, message: `${fileKind(info)}, not a regular file; skipped` });
+  const tooLarge = (size: number) =>
+    diagnostics.push({
+      severity: "error",
+      origin: "ingest:budget",
+      path,
+      message: `the file is ${formatBytes(size)}, over the per-file size budget of ${formatBytes(maxBytes)} (--max-file-size or KG_MAX_FILE_MB); skipped`,
+    });
+  let handle: FileHandle | undefined;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return (notRegular(info), null);
+    if (maxBytes > 0 && info.size > maxBytes) return (tooLarge(info.size), null);
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const opened = await handle.stat();
+    if (!opened.isFile()) return (notRegular(opened), null);
+    const limit = maxBytes > 0 ? maxBytes + 1 : Number.MAX_SAFE_INTEGER;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const want = Math.min(CHUNK, limit - total);
+      if (want <= 0) break;
+      const { bytesRead, buffer } = await handle.read(Buffer.alloc(want), 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === want ? buffer : buffer.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    if (maxBytes > 0 && total > maxBytes) return (tooLarge(total), null);
+    return Buffer.concat(chunks, total);
+  } catch (error) {
+    diagnostics.push(ioDiagnostic(path, error, "ingest:read"));
+    return null;
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
 }
 
 /** Text and encoding by file type: Word XML, HTML, or plain text. */

@@ -1,7 +1,7 @@
 /*
  * The evidence for linking two statements of one report: lexical overlap of their headings and whole
  * items (character-bigram TF-IDF over the report's statements, stopwords dropped) and the codebook
- * relation between their themes (a measure theme whose family or `addresses` covers the problem theme).
+ * relation between their themes (a measure theme whose concern or `addresses` covers the problem theme).
  */
 import type { Codebook, CodebookTheme } from "../themes/codebook.ts";
 import { scoreThemes, scoringText } from "../themes/score-themes.ts";
@@ -17,7 +17,7 @@ const SECONDARY_SHARE = 0.6;
 const SECONDARY_WEIGHT = 0.6;
 /**
  * Weight of a theme a measure's body alone names (read at full weight), e.g. a body that says 推动党建与业务深度融合
- * under a heading about assessment. It only counts for a problem whose own theme is of the same family.
+ * under a heading about assessment. It only counts for a problem whose own theme is of the same concern.
  */
 const BODY_THEME_WEIGHT = 0.5;
 
@@ -78,7 +78,7 @@ function candidateThemes(s: Statement, text: ReturnType<typeof scoringText>, the
   }
   // The body of a measure often says what it is for beyond its heading: read it as a heading of its own.
   if (s.kind === "measure" && text.rest.trim() !== "") {
-    for (const r of scoreThemes({ heading: text.rest, rest: "" }, codebook, kind)) {
+    for (const r of scoreThemes({ heading: text.rest, rest: "" }, codebook, kind, false)) {
       if (r.score < codebook.settings.threshold) break;
       if (out.some((c) => c.theme === r.theme)) continue;
       out.push({ theme: r.theme, weight: BODY_THEME_WEIGHT, via: "body" });
@@ -101,7 +101,7 @@ export function codebookRelation(p: StatementFeatures, m: StatementFeatures): { 
   for (const pt of p.themes) {
     for (const mt of m.themes) {
       // A theme named only in a measure's body answers the problem's own concern, nothing wider.
-      const rel = mt.via === "body" && (pt.via !== "assigned" || pt.theme.family !== mt.theme.family) ? 0 : themeRelation(pt.theme, mt.theme);
+      const rel = mt.via === "body" && (pt.via !== "assigned" || pt.theme.concern !== mt.theme.concern) ? 0 : themeRelation(pt.theme, mt.theme);
       const s = rel * pt.weight * mt.weight;
       if (s > strength) {
         strength = s;
@@ -117,8 +117,8 @@ function note(c: CandidateTheme): string {
   return c.via === "assigned" ? "" : c.via === "runner-up" ? " (runner-up theme)" : " (named in the item body)";
 }
 
-/** 1 when the measure theme is of the problem theme's family, 0.8 when it lists it in `addresses`. */
+/** 1 when the measure theme shares the problem theme's concern, 0.8 when it lists it in `addresses`. */
 export function themeRelation(problemTheme: CodebookTheme, measureTheme: CodebookTheme): number {
-  if (problemTheme.family === measureTheme.family) return 1;
+  if (problemTheme.concern === measureTheme.concern) return 1;
   return measureTheme.addresses.includes(problemTheme.id) ? 0.8 : 0;
 }

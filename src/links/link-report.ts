@@ -161,7 +161,7 @@ function generalCauseScore(c: StatementFeatures, p: StatementFeatures): { score:
   let detail = "";
   for (const ct of c.themes) {
     for (const pt of p.themes) {
-      const rel = (ct.theme === pt.theme ? 1 : ct.theme.family === pt.theme.family ? 0.8 : 0) * ct.weight * pt.weight;
+      const rel = (ct.theme === pt.theme ? 1 : ct.theme.concern === pt.theme.concern ? 0.8 : 0) * ct.weight * pt.weight;
       if (rel > theme) [theme, detail] = [rel, `both about "${pt.theme.label}"`];
     }
   }

@@ -6,14 +6,15 @@
  * documents gives the same bytes as one clean import, and nothing that no statement supports any more
  * stays behind. Output is canonical (sorted nodes, edges and attribute keys), so importing the same
  * input twice leaves a byte-identical file. importIntoGraphFile is the plain key-by-key merge of a
- * graph without records.
+ * graph without records. Both read-compute-write under an exclusive lock file (file-lock.ts), so
+ * concurrent imports queue.
  */
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 
 import type { SerializedGraph } from "graphology-types";
 
-import { InputError } from "../errors.ts";
+import { InputError, OutputError } from "../errors.ts";
 import { assignAggregates } from "../graph/aggregates.ts";
 import { createKgGraph, type KgGraph } from "../graph/build-graph.ts";
 import { buildStoreGraph, documentsOfGraph, unionDocuments } from "../graph/records.ts";
@@ -21,6 +22,8 @@ import type { Codebook } from "../themes/codebook.ts";
 import type { LoadedDecisions } from "../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction, Extraction } from "../types.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes } from "../graph/schema.ts";
+import { ensureFolder } from "../util/ensure-folder.ts";
+import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
 
 export { assignAggregates };
 
@@ -45,6 +48,7 @@ export interface GraphFileSummary {
 
 export interface DocumentsImportOptions {
   wipe?: boolean;
+  lock?: LockOptions;
   codebook: Codebook;
   decisions?: LoadedDecisions | undefined;
 }
@@ -62,12 +66,20 @@ export async function importDocumentsIntoGraphFile(
   options: DocumentsImportOptions,
   diagnostics: Diagnostic[],
 ): Promise<GraphFileSummary & { extraction: Extraction; graph: KgGraph }> {
-  const existing = options.wipe ? null : await readIfExists(path);
-  const stored = existing ? documentsOfGraph(existing) : [];
-  const { graph, extraction } = buildStoreGraph(unionDocuments(stored, incoming), options.codebook, options.decisions, diagnostics);
-  await writeGraphFile(graph, path);
-  const diff = keyDiff(existing, graph);
-  return { path, nodes: graph.order, edges: graph.size, ...diff, merged: existing !== null, extraction, graph };
+  await assertReplaceableFile(path);
+  return withFileLock(
+    path,
+    async () => {
+      await removeStaleTempFiles(path);
+      const existing = options.wipe ? null : await readIfExists(path);
+      const stored = existing ? documentsOfGraph(existing) : [];
+      const { graph, extraction } = buildStoreGraph(unionDocuments(stored, incoming), options.codebook, options.decisions, diagnostics);
+      await writeGraphFile(graph, path);
+      const diff = keyDiff(existing, graph);
+      return { path, nodes: graph.order, edges: graph.size, ...diff, merged: existing !== null, extraction, graph };
+    },
+    options.lock,
+  );
 }
 
 /** What changed between two graphs, by node and edge key. */
@@ -103,12 +115,17 @@ export async function readGraphFile(path: string): Promise<KgGraph> {
   }
 }
 
-/** Write a graph as canonical JSON (creating the folder), replacing the file atomically. */
+/** Write a graph as canonical JSON (creating the folder), replacing the file atomically; the temp file never stays behind. */
 export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAPH_FILE): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, serializeGraph(graph), "utf8");
-  await rename(tmp, path);
+  try {
+    await ensureFolder(dirname(path));
+    await writeFile(tmp, serializeGraph(graph), "utf8");
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw new OutputError(`graph file: cannot write "${path}" (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`, { cause: err });
+  }
 }
 
 /**
@@ -116,7 +133,14 @@ export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAP
  * with the recurrence counts recomputed over the result.
  * @example await importIntoGraphFile(buildGraph(extraction), "out/graph.json");
  */
-export async function importIntoGraphFile(graph: KgGraph, path: string = DEFAULT_GRAPH_FILE, options: { wipe?: boolean } = {}): Promise<GraphFileSummary> {
+export async function importIntoGraphFile(graph: KgGraph, path: string = DEFAULT_GRAPH_FILE, options: { wipe?: boolean; lock?: LockOptions } = {}): Promise<GraphFileSummary> {
+  // Read-merge-write under the file's exclusive lock (sinks/file-lock.ts): a concurrent import waits.
+  await assertReplaceableFile(path);
+  return withFileLock(path, () => mergeIntoFile(graph, path, options), options.lock);
+}
+
+async function mergeIntoFile(graph: KgGraph, path: string, options: { wipe?: boolean }): Promise<GraphFileSummary> {
+  await removeStaleTempFiles(path);
   const existing = options.wipe ? null : await readIfExists(path);
   const target = existing ?? createKgGraph();
   const before = { nodes: target.order, edges: target.size };

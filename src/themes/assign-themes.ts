@@ -1,11 +1,12 @@
 /*
  * Groups problem statements, and measure statements, that say the same thing across reports into
  * canonical themes: the best codebook theme above the codebook threshold, else a similarity cluster
- * of the uncovered statements. Every assignment carries a human-readable reason.
+ * of the uncovered statements (word features, synonym sets). Every assignment carries a score and a
+ * human-readable reason. The same set of statements in any order gives the same themes and ids.
  */
 import type { Statement, Theme } from "../types.ts";
 import type { Codebook } from "./codebook.ts";
-import { clusterStatements } from "./cluster.ts";
+import { canonicalOrder, clusterStatements } from "./cluster.ts";
 import { pickTheme, scoreThemes, scoringText } from "./score-themes.ts";
 import type { ThemeScore } from "./score-themes.ts";
 
@@ -16,6 +17,11 @@ export interface ThemeAssignmentResult {
   themeOf: Map<string, string>;
   /** Statement id → why it is in its theme. */
   explanations: Map<string, string>;
+  /**
+   * Statement id → how strongly it belongs: the codebook score for a codebook theme (≥ the threshold), the word
+   * similarity (0–1) to the cluster's medoid for a cluster (1 for the medoid itself).
+   */
+  scores: Map<string, number>;
 }
 
 const KINDS = ["problem", "measure"] as const;
@@ -27,18 +33,22 @@ const KINDS = ["problem", "measure"] as const;
 export function assignThemes(statements: Statement[], bodies: Map<string, string>, codebook: Codebook): ThemeAssignmentResult {
   const themeOf = new Map<string, string>();
   const explanations = new Map<string, string>();
+  const scores = new Map<string, number>();
   const members = new Map<string, Statement[]>();
   const clusterThemes: Theme[] = [];
   const position = new Map(statements.map((s, i) => [s.id, i]));
   for (const kind of KINDS) {
-    const ofKind = statements.filter((s) => s.kind === kind);
+    const ofKind = statements.filter((s) => s.kind === kind).sort(canonicalOrder);
     const uncovered: Statement[] = [];
+    const nearest = new Map<string, ThemeScore>();
     for (const s of ofKind) {
       const ranked = scoreThemes(scoringText(s.normText, bodies.get(s.id)), codebook, kind);
+      if (ranked[0] && ranked[0].score > 0) nearest.set(s.id, ranked[0]);
       const pick = pickTheme(ranked, codebook.settings.threshold);
       if (pick) {
         const id = `cb:${pick.theme.id}`;
         themeOf.set(s.id, id);
+        scores.set(s.id, pick.score);
         explanations.set(s.id, explainCodebook(pick, ranked.find((r) => r !== pick), codebook.settings.threshold, pick !== ranked[0]));
         push(members, id, s);
       } else {
@@ -49,22 +59,26 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
     for (const c of clusterStatements(uncovered, ofKind, bodies, codebook.settings.clusterThreshold)) {
       for (const m of c.members) {
         themeOf.set(m.id, c.id);
-        const sim = c.similarity.get(m.id) ?? 1;
+        const sim = m === c.medoid ? 1 : c.similarity.get(m.id) ?? 0;
+        scores.set(m.id, Math.round(sim * 1000) / 1000);
+        const about = c.signature.length > 0 ? ` about ${c.signature.join(", ")}` : "";
         const how = m === c.medoid
-          ? c.members.length > 1 ? `medoid of ${c.members.length} similar statements` : "a theme of its own"
-          : `bigram similarity ${sim.toFixed(2)} to "${c.label}"`;
+          ? c.members.length > 1 ? `medoid of ${c.members.length} similar statements${about}` : `a theme of its own${about}`
+          : `word similarity ${sim.toFixed(2)} to "${c.label}" (shared: ${c.shared.get(m.id)!.join(", ") || "cluster words"})`;
         explanations.set(m.id, `${explanations.get(m.id)}; cluster: ${how}`);
       }
-      clusterThemes.push(toTheme(c.id, kind, c.label, "cluster", c.members, position));
+      // A cluster sits in the family of the codebook theme its medoid comes closest to, if any.
+      const family = nearest.get(c.medoid.id)?.theme.family;
+      clusterThemes.push(toTheme(c.id, kind, c.label, "cluster", c.members, position, family));
     }
   }
   const codebookThemes = codebook.themes
     .filter((t) => members.has(`cb:${t.id}`))
-    .map((t) => toTheme(`cb:${t.id}`, t.kind, t.label, `codebook:${t.id}`, members.get(`cb:${t.id}`)!, position));
-  return { themes: [...codebookThemes, ...clusterThemes], themeOf, explanations };
+    .map((t) => toTheme(`cb:${t.id}`, t.kind, t.label, `codebook:${t.id}`, members.get(`cb:${t.id}`)!, position, t.family));
+  return { themes: [...codebookThemes, ...clusterThemes], themeOf, explanations, scores };
 }
 
-/** A Theme whose statements and reports follow input order. */
+/** A Theme whose statements and reports follow input order (membership and id do not depend on it). */
 function toTheme(
   id: string,
   kind: "problem" | "measure",
@@ -72,10 +86,13 @@ function toTheme(
   source: string,
   ms: Statement[],
   position: Map<string, number>,
+  family: string | undefined,
 ): Theme {
   const ordered = [...ms].sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   const reportIds = [...new Set(ordered.map((s) => s.reportId))];
-  return { id, kind, label, source, statementIds: ordered.map((s) => s.id), reportIds };
+  const theme: Theme = { id, kind, label, source, statementIds: ordered.map((s) => s.id), reportIds };
+  if (family !== undefined) theme.family = family;
+  return theme;
 }
 
 function explainCodebook(best: ThemeScore, runnerUp: ThemeScore | undefined, threshold: number, bySpecificity: boolean): string {

@@ -1,12 +1,18 @@
 /*
- * Similarity clustering for statements no codebook theme covers: character-bigram TF-IDF vectors
- * (heading, plus the body at a low weight), a deterministic single pass in id order that joins a
- * statement to the most similar cluster centroid above a threshold, and a medoid per cluster.
+ * Similarity clustering for statements no codebook theme covers, on word features: jieba words, each word of
+ * a synonym set read as the set's concept id (so 老化 / 年龄偏大 / 后继乏人 count as one feature), the genre's
+ * stock words left out, TF-IDF over all statements of the kind (heading, plus the start of the body at a low
+ * weight). Statements are visited in a canonical order (their text, then id), so the same set of statements in
+ * any input order gives the same clusters; each joins the most similar cluster centroid at or above the
+ * threshold, found through an inverted index from features to clusters (near-linear, not all pairs). A
+ * cluster's id is keyed by its signature (the heading features most of its members share, sorted), not by
+ * which statement came first nor by what else the run holds.
  */
 import { createHash } from "node:crypto";
 
 import type { Statement } from "../types.ts";
-import { STOP_BIGRAMS, bigramCounts, cosine, inverseDocumentFrequency, normalise, tfidfVector } from "./text-features.ts";
+import { LEXICON, featureLabel, statementFeatures } from "./lexicon.ts";
+import { cosine, inverseDocumentFrequency, normalise, sharedFeatures, tfidfVector } from "./text-features.ts";
 import type { SparseVector } from "./text-features.ts";
 
 /** A discovered group of statements. */
@@ -15,22 +21,34 @@ export interface StatementCluster {
   label: string;
   medoid: Statement;
   members: Statement[];
+  /** The heaviest features of the cluster, as readers see them (≈concept or word). */
+  signature: string[];
   /** Member id → cosine to the medoid. */
   similarity: Map<string, number>;
+  /** Member id → the features it shares with the medoid (readable). */
+  shared: Map<string, string[]>;
 }
 
 const BODY_WEIGHT = 0.25;
-/** Features kept per statement vector and per centroid (the heaviest), so comparisons stay cheap. */
-const VECTOR_SIZE = 128;
 /** Only the start of an item body is read: it says what the item is about; the rest elaborates. */
 const BODY_CHARS = 300;
-const CENTROID_SIZE = 256;
+/** Features kept per statement vector and per centroid (the heaviest), so comparisons stay cheap. */
+const VECTOR_SIZE = 64;
+const CENTROID_SIZE = 128;
+/** Features in more than this share of the statements (given at least ten) say nothing about the topic. */
 const MAX_DF_SHARE = 0.2;
+/** Features naming a cluster (its id is a hash of them). */
+const SIGNATURE_SIZE = 3;
 const LABEL_MAX = 24;
+
+/** Canonical order: normalised text, then id (never input order). */
+export function canonicalOrder(a: Statement, b: Statement): number {
+  return a.normText < b.normText ? -1 : a.normText > b.normText ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 
 /**
  * Cluster `uncovered` statements (one kind) using IDF from `background` (all statements of that kind).
- * Members are visited in id order, so the result does not depend on input order.
+ * The result depends only on the sets of statements, not on their order.
  */
 export function clusterStatements(
   uncovered: Statement[],
@@ -38,43 +56,62 @@ export function clusterStatements(
   bodies: Map<string, string>,
   threshold: number,
 ): StatementCluster[] {
-  const counts = new Map(
-    background.concat(uncovered).map((s) => [
-      s.id,
-      { head: bigramCounts(s.normText, STOP_BIGRAMS, true), body: bigramCounts((bodies.get(s.id) ?? "").slice(0, BODY_CHARS), STOP_BIGRAMS, true) },
-    ]),
-  );
-  // n-grams of a single statement cannot make two statements similar, and n-grams in over a fifth of
-  // them (党员 …) say nothing about the topic: both are left out.
-  const docs = background.map((s) => mergeCounts(counts.get(s.id)!.head, counts.get(s.id)!.body));
+  if (uncovered.length === 0) return [];
+  const features = new Map<string, { head: Map<string, number>; body: Map<string, number> }>();
+  for (const s of [...background, ...uncovered]) {
+    if (features.has(s.id)) continue;
+    features.set(s.id, statementFeatures(s.normText, bodyRest(s, bodies).slice(0, BODY_CHARS)));
+  }
+  // Features of a single statement cannot make two statements similar; very common ones say nothing.
+  const docs = [...new Set(background.concat(uncovered).map((s) => s.id))].map((id) => merge(features.get(id)!));
   const idf = inverseDocumentFrequency(docs, 2, MAX_DF_SHARE);
-  const sorted = [...uncovered].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...uncovered].sort(canonicalOrder);
   const vectors = new Map<string, SparseVector>();
   for (const s of sorted) {
-    const c = counts.get(s.id)!;
-    vectors.set(s.id, topFeatures(tfidfVector([[c.head, 1], [c.body, BODY_WEIGHT]], idf, true), VECTOR_SIZE));
+    const f = features.get(s.id)!;
+    vectors.set(s.id, topFeatures(tfidfVector([[f.head, 1], [f.body, BODY_WEIGHT]], idf, true), VECTOR_SIZE));
   }
-  const groups: { members: Statement[]; sum: SparseVector; centroid: SparseVector }[] = [];
+
+  type Group = { members: Statement[]; sum: SparseVector; centroid: SparseVector };
+  const groups: Group[] = [];
+  const postings = new Map<string, number[]>();
+  const byText = new Map<string, number>();
+  const index = (g: number) => {
+    for (const k of groups[g]!.centroid.keys()) {
+      const list = postings.get(k) ?? [];
+      if (list[list.length - 1] !== g) list.push(g);
+      postings.set(k, list);
+    }
+  };
   for (const s of sorted) {
     const v = vectors.get(s.id)!;
     let best = -1;
     let bestSim = threshold;
-    groups.forEach((g, i) => {
-      // A statement with no usable n-grams can still join a cluster that holds the same text.
-      const sim = v.size === 0 ? (g.members.some((m) => m.normText === s.normText) ? 1 : 0) : cosine(v, g.centroid);
-      if (sim >= bestSim && (best < 0 || sim > bestSim)) [best, bestSim] = [i, sim];
-    });
+    if (v.size === 0) {
+      // A statement with no usable features can still join a cluster that holds the same text.
+      best = byText.get(s.normText) ?? -1;
+    } else {
+      const candidates = new Set<number>();
+      for (const k of v.keys()) for (const g of postings.get(k) ?? []) candidates.add(g);
+      for (const g of [...candidates].sort((a, b) => a - b)) {
+        const sim = cosine(v, groups[g]!.centroid);
+        if (sim >= bestSim && (best < 0 || sim > bestSim)) [best, bestSim] = [g, sim];
+      }
+    }
     if (best < 0) {
       groups.push({ members: [s], sum: new Map(v), centroid: v });
+      byText.set(s.normText, groups.length - 1);
+      index(groups.length - 1);
       continue;
     }
     const g = groups[best]!;
     g.members.push(s);
     for (const [k, w] of v) g.sum.set(k, (g.sum.get(k) ?? 0) + w);
     g.centroid = topFeatures(normalise(g.sum), CENTROID_SIZE);
+    index(best);
   }
-  const clusters = groups.map((g) => toCluster(g.members, g.centroid, vectors));
-  // Two clusters can only share a medoid text when its n-grams were all unusable: keep ids unique.
+  const clusters = groups.map((g) => toCluster(g.members, g.centroid, vectors, features));
+  // Two clusters with the same signature (rare) keep distinct ids, numbered in canonical order.
   const seen = new Map<string, number>();
   for (const c of clusters) {
     const n = (seen.get(c.id) ?? 0) + 1;
@@ -84,17 +121,62 @@ export function clusterStatements(
   return clusters;
 }
 
-function toCluster(members: Statement[], centroid: SparseVector, vectors: Map<string, SparseVector>): StatementCluster {
-  // Medoid: the member closest to the cluster centroid (ties: first in id order); linear in the members.
+function toCluster(
+  members: Statement[],
+  centroid: SparseVector,
+  vectors: Map<string, SparseVector>,
+  features: Map<string, { head: Map<string, number> }>,
+): StatementCluster {
+  // Medoid: the member closest to the cluster centroid (ties: first in canonical order); linear in the members.
   let medoid = members[0]!;
   let best = -1;
   for (const m of members) {
     const sim = cosine(vectors.get(m.id)!, centroid);
     if (sim > best + 1e-12) [medoid, best] = [m, sim];
   }
-  const similarity = new Map(members.map((m) => [m.id, cosine(vectors.get(m.id)!, vectors.get(medoid.id)!)]));
-  const hash = createHash("sha256").update(`${medoid.kind}\u241f${medoid.normText}`).digest("hex").slice(0, 12);
-  return { id: `cl:${hash}`, label: shortLabel(medoid.normText), medoid, members, similarity };
+  const mv = vectors.get(medoid.id)!;
+  const similarity = new Map(members.map((m) => [m.id, cosine(vectors.get(m.id)!, mv)]));
+  const shared = new Map(members.map((m) => [m.id, sharedFeatures(vectors.get(m.id)!, mv, 3).map((f) => featureLabel(f))]));
+  const top = signatureOf(members, features);
+  const key = top.length > 0 ? top.join("+") : `text:${medoid.normText}`;
+  const hash = createHash("sha256").update(`${medoid.kind}\u241f${key}`).digest("hex").slice(0, 12);
+  return {
+    id: `cl:${hash}`,
+    label: shortLabel(medoid.normText),
+    medoid,
+    members,
+    signature: top.map((f) => featureLabel(f)),
+    similarity,
+    shared,
+  };
+}
+
+/**
+ * The features that name a cluster, from its members' headings alone (no IDF, so other statements of the run do
+ * not change it): those more than half the members share, most shared first, synonym sets before words, then by
+ * name; polarity sets (不足、淡化 …) say nothing about the topic and are left out.
+ */
+function signatureOf(members: Statement[], features: Map<string, { head: Map<string, number> }>): string[] {
+  const share = new Map<string, number>();
+  for (const m of members) {
+    for (const k of features.get(m.id)!.head.keys()) {
+      if (k.startsWith("c:") && LEXICON.polarityConcepts.has(k.slice(2))) continue;
+      share.set(k, (share.get(k) ?? 0) + 1);
+    }
+  }
+  return [...share]
+    .filter(([, n]) => members.length === 1 || 2 * n > members.length)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, SIGNATURE_SIZE)
+    .map(([k]) => k)
+    .sort();
+}
+
+/** The item body without its heading (the heading is read separately). */
+function bodyRest(s: Statement, bodies: Map<string, string>): string {
+  const body = bodies.get(s.id) ?? "";
+  const at = body.indexOf(s.normText);
+  return at >= 0 ? body.slice(0, at) + body.slice(at + s.normText.length) : body;
 }
 
 /** A short label from a statement: its first clause, cut to LABEL_MAX characters. */
@@ -114,8 +196,8 @@ function topFeatures(vec: SparseVector, n: number): SparseVector {
   return normalise(new Map(kept));
 }
 
-function mergeCounts(a: Map<string, number>, b: Map<string, number>): Map<string, number> {
-  const out = new Map(a);
-  for (const [k, v] of b) out.set(k, (out.get(k) ?? 0) + v);
+function merge(f: { head: Map<string, number>; body: Map<string, number> }): Map<string, number> {
+  const out = new Map(f.head);
+  for (const [k, v] of f.body) out.set(k, (out.get(k) ?? 0) + v);
   return out;
 }

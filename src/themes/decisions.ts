@@ -73,7 +73,8 @@ export function defaultDecisionsPath(graphFile: string): string {
 
 /** Id of the theme made by splitting `statements` off: the same statements give the same id. */
 export function splitThemeId(statements: readonly string[]): string {
-  return `an:${hashKey(...[...new Set(statements)].sort()).slice(0, 12)}`;
+  // One joined string, not a spread: the number of statements is not bounded.
+  return `an:${hashKey([...new Set(statements)].sort().join("\u241f")).slice(0, 12)}`;
 }
 
 /**

@@ -1,9 +1,11 @@
 /*
- * Scores a statement against codebook themes: weighted keywords and patterns, heading matches at full
- * weight, matches only in the item body at the codebook's body weight (capped). Keywords inside a longer
- * matched keyword do not count twice. Pure and deterministic.
+ * Scores a statement against codebook themes: weighted keywords, synonym sets (`@concept`), co-occurrence
+ * combos and patterns; heading matches at full weight, matches only in the item body at the codebook's body
+ * weight (capped). Keywords inside a longer matched keyword do not count twice. One scan of the text finds
+ * every keyword of every theme (compiled term index). Pure and deterministic.
  */
 import type { Codebook, CodebookTheme } from "./codebook.ts";
+import { scanTerms } from "./lexicon.ts";
 
 /** How one theme scored on one statement, with the evidence. */
 export interface ThemeScore {
@@ -33,25 +35,34 @@ export function scoringText(heading: string, body: string | undefined): ScoringT
   return { heading, rest };
 }
 
-/** Score every theme of `kind`, best first (ties: heading score, then codebook order). */
-export function scoreThemes(text: ScoringText, codebook: Codebook, kind: "problem" | "measure"): ThemeScore[] {
+/**
+ * Score every theme of `kind`, best first (ties: heading score, then codebook order). With `leadClause` (the
+ * default) hits after a problem heading's first clause weigh less; pass false to read a text that is not a
+ * heading evenly.
+ */
+export function scoreThemes(text: ScoringText, codebook: Codebook, kind: "problem" | "measure", leadClause = true): ThemeScore[] {
   const { bodyWeight, bodyCap } = codebook.settings;
+  // Only problem headings lead with what they are about; a measure's later clause often names its purpose.
+  const heads = themeHits(text.heading, codebook, kind, leadClause && kind === "problem");
+  const bodies = themeHits(text.rest, codebook, kind, false);
   const scores: ThemeScore[] = [];
-  codebook.themes.forEach((theme) => {
+  codebook.themes.forEach((theme, i) => {
     if (theme.kind !== kind) return;
-    const head = matchTheme(text.heading, theme);
-    const body = matchTheme(text.rest, theme);
-    const headKeys = new Set(head.hits.map((h) => h.key));
-    const bodyOnly = body.hits.filter((h) => !headKeys.has(h.key));
+    const head = heads.get(i) ?? NO_HITS;
+    const body = bodies.get(i) ?? NO_HITS;
+    const headKeys = new Set(head.map((h) => h.key));
+    const bodyOnly = body.filter((h) => !headKeys.has(h.key));
+    const headScore = head.reduce((s, h) => s + h.weight, 0);
     const bodyRaw = bodyOnly.reduce((s, h) => s + h.weight, 0) * bodyWeight;
     const bodyScore = Math.min(bodyCap, bodyRaw);
     scores.push({
       theme,
-      score: round(head.score + bodyScore),
-      headingScore: round(head.score),
-      headingHits: head.hits.map((h) => h.label),
+      score: round(headScore + bodyScore),
+      headingScore: round(headScore),
+      headingHits: head.map((h) => h.label),
       bodyHits: bodyOnly.map((h) => h.label),
-      specificity: head.hits.reduce((n, h) => n + (h.key.startsWith("k:") && h.weight > 0 ? Array.from(h.label).length : 0), 0),
+      // Only literal keywords say how specifically a heading names a theme; a synonym-set word is a paraphrase.
+      specificity: head.reduce((n, h) => n + (h.weight > 0 && h.key.startsWith("k:") ? h.chars : 0), 0),
     });
   });
   const order = new Map(codebook.themes.map((t, i) => [t.id, i]));
@@ -83,47 +94,118 @@ interface Hit {
   key: string;
   label: string;
   weight: number;
+  /** Characters of the matched keyword or concept word (0 for patterns and combos). */
+  chars: number;
 }
 
-/** Keyword and pattern hits of one theme in one text. */
-function matchTheme(text: string, theme: CodebookTheme): { score: number; hits: Hit[] } {
-  const hits: Hit[] = [];
-  if (text === "") return { score: 0, hits };
-  for (const [term, weight] of countedKeywords(text, theme.keywords)) {
-    // Zero-weight keywords only block shorter ones inside them (纳入党 hides 入党).
-    if (weight !== 0) hits.push({ key: `k:${term}`, label: term, weight });
-  }
-  for (const p of theme.patterns) {
-    // The label is the matched text (readable), the key the pattern (so heading and body hits dedupe).
-    const m = p.re.exec(text);
-    if (m) hits.push({ key: `p:${p.source}`, label: `«${m[0]}»`, weight: p.weight });
-  }
-  return { score: hits.reduce((s, h) => s + h.weight, 0), hits };
-}
+const NO_HITS: Hit[] = [];
 
 /**
- * Keywords present in `text` (the theme's keywords are sorted longest first); a keyword whose every
- * occurrence lies inside an occurrence of a longer counted keyword is not counted again (组织生活会 ⊃ 组织生活).
+ * Keyword, concept, combo and pattern hits of every theme of `kind` in one text, by theme index. The text is
+ * scanned once for all indexed terms. Within a theme, a keyword (or concept) whose every occurrence lies inside
+ * an occurrence of a longer counted one is not counted again (组织生活会 ⊃ 组织生活); zero-weight keywords only
+ * hide shorter ones inside them (纳入党 hides 入党).
  */
-function countedKeywords(text: string, keywords: [string, number][]): [string, number][] {
-  const covered: [number, number][] = [];
-  const out: [string, number][] = [];
-  for (const entry of keywords) {
-    const term = entry[0];
-    let at = text.indexOf(term);
-    if (at < 0) continue;
-    let free = false;
-    const spans: [number, number][] = [];
-    for (; at >= 0; at = text.indexOf(term, at + 1)) {
-      const span: [number, number] = [at, at + term.length];
-      spans.push(span);
-      if (!covered.some(([s, e]) => s <= span[0] && span[1] <= e)) free = true;
+function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure", heading: boolean): Map<number, Hit[]> {
+  const out = new Map<number, Hit[]>();
+  if (text === "") return out;
+  // A heading names its problem first; what a later clause adds weighs less (理想信念淡化，政治学习主动性不强 is
+  // about ideals). Hits that start after the first clause count at LATER_CLAUSE.
+  const lead = heading ? firstClauseEnd(text) : text.length;
+  const at = (start: number, weight: number) => (start < lead ? weight : round(weight * LATER_CLAUSE));
+  const { index, themes, concepts } = codebook;
+  const found = scanTerms(text, index);
+  const present = new Set<string>();
+  type Candidate = { key: string; weight: number; label: string; chars: number; spans: [number, number][]; terms: string[]; first: number };
+  const byTheme = new Map<number, Map<string, Candidate>>();
+  for (const hit of found) {
+    present.add(hit.term);
+    for (const c of index.conceptsOf.get(hit.term) ?? []) present.add(`@${c}`);
+    for (const ref of index.refs.get(hit.term) ?? []) {
+      if (themes[ref.theme]!.kind !== kind) continue;
+      let cands = byTheme.get(ref.theme);
+      if (!cands) byTheme.set(ref.theme, (cands = new Map()));
+      const chars = hit.end - hit.start;
+      const cand = cands.get(ref.key);
+      if (!cand) {
+        const label = ref.key.startsWith("c:") ? `${hit.term}≈${concepts.get(ref.key.slice(2))!.label}` : hit.term;
+        cands.set(ref.key, { key: ref.key, weight: ref.weight, label, chars, spans: [[hit.start, hit.end]], terms: [hit.term], first: hit.start });
+      } else {
+        cand.spans.push([hit.start, hit.end]);
+        cand.terms.push(hit.term);
+        cand.first = Math.min(cand.first, hit.start);
+        if (chars > cand.chars && ref.key.startsWith("c:")) {
+          cand.chars = chars;
+          cand.label = `${hit.term}≈${concepts.get(ref.key.slice(2))!.label}`;
+        }
+      }
     }
-    if (!free) continue;
-    out.push(entry);
-    covered.push(...spans);
   }
+  for (const [i, cands] of byTheme) {
+    const covered: [number, number][] = [];
+    const hits: Hit[] = [];
+    const ordered = [...cands.values()].sort((a, b) => b.chars - a.chars || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // Literal keywords first, as tuned; then synonym sets. Where a concept word overlaps counted keywords, the
+    // concept only tops them up to its own weight (青黄不接 as a 1.5 keyword still weighs as the 队伍老化 set), so a
+    // set widens a theme without counting the same words twice.
+    const counted: { span: [number, number]; weight: number }[] = [];
+    for (const c of ordered) {
+      if (!c.key.startsWith("k:")) continue;
+      const free = c.spans.some(([s, e]) => !covered.some(([cs, ce]) => cs <= s && e <= ce));
+      if (!free) continue;
+      covered.push(...c.spans);
+      for (const span of c.spans) counted.push({ span, weight: c.weight });
+      if (c.weight !== 0) hits.push({ key: c.key, label: c.label, weight: at(c.first, c.weight), chars: c.chars });
+    }
+    for (const c of ordered) {
+      if (c.key.startsWith("k:")) continue;
+      let weight = 0;
+      let word = "";
+      for (const [n, [s, e]] of c.spans.entries()) {
+        // A zero-weight keyword around the word hides it (纳入党 hides 入党 of the 发展党员 set too), and a
+        // negative keyword it overlaps argues against the theme for it as well (量化考核 is not 考核办法 here).
+        if (counted.some(({ span: [cs, ce], weight: w }) => (w === 0 && cs <= s && e <= ce) || (w < 0 && s < ce && cs < e))) continue;
+        const under = counted.filter(({ span: [cs, ce] }) => s < ce && cs < e).reduce((sum, k) => sum + Math.max(0, k.weight), 0);
+        if (c.weight - under > weight) [weight, word] = [c.weight - under, c.terms[n]!];
+      }
+      if (weight <= 0) continue;
+      for (const span of c.spans) counted.push({ span, weight: c.weight });
+      // The label names the word that spoke (年龄偏大≈队伍老化、后继乏人).
+      const label = `${word}≈${concepts.get(c.key.slice(2))!.label}`;
+      hits.push({ key: c.key, label, weight: at(c.first, weight), chars: c.chars });
+    }
+    out.set(i, hits);
+  }
+  themes.forEach((theme, i) => {
+    if (theme.kind !== kind || (theme.patterns.length === 0 && theme.combos.length === 0)) return;
+    const hits = out.get(i) ?? [];
+    theme.combos.forEach((combo, j) => {
+      if (combo.all.every((item) => present.has(item))) hits.push({ key: `a:${j}`, label: `«${combo.all.join("+")}»`, weight: combo.weight, chars: 0 });
+    });
+    for (const p of theme.patterns) {
+      // The label is the matched text (readable), the key the pattern (so heading and body hits dedupe).
+      const m = p.re.exec(text);
+      if (m) hits.push({ key: `p:${p.source}`, label: `«${m[0]}»`, weight: at(m.index, p.weight), chars: 0 });
+    }
+    if (hits.length > 0) out.set(i, hits);
+  });
   return out;
+}
+
+/** Weight of heading hits that start after the heading's first clause. */
+const LATER_CLAUSE = 0.8;
+const CLAUSE_END = /[，,；;。：:]/u;
+
+/** Where a heading's first clause ends (a clause of fewer than four characters runs on into the next). */
+function firstClauseEnd(text: string): number {
+  let from = 0;
+  for (;;) {
+    const m = CLAUSE_END.exec(text.slice(from));
+    if (!m) return text.length;
+    const end = from + m.index;
+    if (end >= 4) return end;
+    from = end + 1;
+  }
 }
 
 function round(x: number): number {

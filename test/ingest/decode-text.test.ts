@@ -41,6 +41,20 @@ describe("decodeText", () => {
     expect(decodeText(iconv.encode(text, "utf-16be"))).toMatchObject({ text, encoding: "utf-16be" });
   });
 
+  // Issue 10, fault 6: Chinese UTF-16 has too few NUL bytes for the ASCII rule and was called "binary".
+  it.each(["utf-16le", "utf-16be"])("should detect Chinese %s without a BOM, with and without line breaks", (encoding) => {
+    const report = "一、存在的问题\n（一）党员教育管理不够严格，部分支部“三会一课”流于形式。\n二、对策建议\n1.加强学习，落实制度。\n";
+    expect(decodeText(iconv.encode(report, encoding))).toMatchObject({ text: report, encoding, binary: false });
+    const runOn = "关于社区党建工作的调研报告：党员教育管理不够严格，支部组织生活流于形式；建议加强学习。";
+    expect(decodeText(iconv.encode(runOn, encoding))).toMatchObject({ text: runOn, encoding, binary: false });
+  });
+
+  it("should still call bytes with NULs that are not UTF-16 text binary", () => {
+    const bytes = Buffer.alloc(4096);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 251 === 0 ? 0 : (i * 131) % 256;
+    expect(decodeText(bytes).binary).toBe(true);
+  });
+
   it("should keep UTF-8 with one damaged byte as UTF-8 and count the replacement", () => {
     const good = Buffer.from(SIMPLIFIED.repeat(3), "utf8");
     const damaged = Buffer.concat([good.subarray(0, 40), Buffer.from([0xff]), good.subarray(40)]);

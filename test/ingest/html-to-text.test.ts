@@ -48,3 +48,38 @@ describe("htmlToText on sloppy markup", () => {
     expect(htmlToText(`<div class="menu"/><p>正文</p>`)).toBe("正文");
   });
 });
+
+// Issue 10, fault 4: the old regex walk rewound to every unclosed chrome element (quadratic: an
+// unclosed <nav> at 234 KB took 74 s) and its tag pattern backtracked on "<a " runs (100k: 129 s).
+// At 1 MB each of these must simply finish; the timeout only guards against a hang.
+describe("htmlToText on 1 MB of pathological markup (linear)", () => {
+  const MB = 1 << 20;
+  const repeat = (unit: string) => unit.repeat(Math.ceil(MB / unit.length));
+
+  it("should keep the text of a page made of unclosed <nav> elements", { timeout: 60_000 }, () => {
+    const text = htmlToText(repeat("<nav>党员"));
+    expect(text.length).toBeGreaterThan(MB / 4);
+    expect(text.replaceAll("党员", "")).toBe("");
+  });
+
+  it("should keep the article after one unclosed <nav> holding a megabyte of paragraphs", { timeout: 60_000 }, () => {
+    const lines = htmlToText(`<nav><a>首页</a>${repeat("<p>一、存在的问题</p>")}`).split("\n");
+    expect(lines[0]).toBe("首页");
+    expect(lines.length).toBeGreaterThan(40_000);
+    expect(new Set(lines.slice(1))).toEqual(new Set(["一、存在的问题"]));
+  });
+
+  it("should read a megabyte of '<a ' (one tag that never ends) as no text", { timeout: 60_000 }, () => {
+    expect(htmlToText(`<p>正文</p>${repeat("<a ")}`)).toBe("正文");
+  });
+
+  it("should drop closed navigation blocks and keep the text between them, at 1 MB", { timeout: 60_000 }, () => {
+    const lines = htmlToText(repeat('<div class="nav"><a>首页</a></div><p>党员</p>')).split("\n");
+    expect(lines.length).toBeGreaterThan(20_000);
+    expect(new Set(lines)).toEqual(new Set(["党员"]));
+  });
+
+  it("should survive 100k unclosed <div> followed by 100k unmatched end tags", { timeout: 60_000 }, () => {
+    expect(htmlToText(`${"<div>党".repeat(100_000)}${"</span>".repeat(100_000)}`)).toBe("党\n".repeat(100_000).trimEnd());
+  });
+});

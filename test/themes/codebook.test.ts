@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { describe, expect, it } from "vitest";
 
 import { UsageError } from "../../src/errors.ts";
-import { loadCodebook, scoreThemes, scoringText } from "../../src/themes/index.ts";
+import { loadCodebook, parseCodebook, pickTheme, scoreThemes, scoringText } from "../../src/themes/index.ts";
 import { fold } from "../fixtures/themes/seed-gold.fixtures.ts";
 
 function writeTemp(name: string, content: string): string {
@@ -37,10 +38,10 @@ describe("loadCodebook (shipped)", () => {
     for (const t of cb.themes) expect(t.id).toMatch(/^[a-z0-9-]+$/);
   });
 
-  it("should give every measure theme a problem theme of its family or in its addresses", () => {
-    const problemFamilies = new Set(cb.themes.filter((t) => t.kind === "problem").map((t) => t.family));
+  it("should give every measure theme a problem theme of its concern or in its addresses", () => {
+    const problemConcerns = new Set(cb.themes.filter((t) => t.kind === "problem").map((t) => t.concern));
     for (const m of cb.themes.filter((t) => t.kind === "measure")) {
-      const answers = problemFamilies.has(m.family) || m.addresses.length > 0;
+      const answers = problemConcerns.has(m.concern) || m.addresses.length > 0;
       expect(answers, m.id).toBe(true);
       for (const a of m.addresses) expect(cb.byId.get(a)?.kind, `${m.id} → ${a}`).toBe("problem");
     }
@@ -55,6 +56,57 @@ describe("loadCodebook (shipped)", () => {
       }
     }
     expect(misses).toEqual([]);
+  });
+});
+
+describe("loadCodebook (shipped taxonomy)", () => {
+  const cb = loadCodebook();
+
+  it("should place every theme in one of the ten families (政治建设 … 党建与业务)", () => {
+    expect([...cb.families.values()]).toEqual(["政治建设", "思想建设", "组织建设", "作风建设", "纪律建设", "制度建设", "党员队伍", "组织生活", "保障", "党建与业务"]);
+    for (const t of cb.themes) expect(cb.families.has(t.family), `${t.id}: ${t.family}`).toBe(true);
+    for (const family of cb.families.keys()) expect(cb.themes.some((t) => t.family === family && t.kind === "problem"), family).toBe(true);
+  });
+
+  it("should give every theme typical forms of its own and of the opposite side", () => {
+    for (const t of cb.themes) {
+      expect(t.examples.length, t.id).toBeGreaterThan(0);
+      expect(t.opposite.length, t.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("should read a problem theme's positive forms as measures that answer it, and a measure theme's negative forms as problems it answers", () => {
+    const misses: string[] = [];
+    for (const t of cb.themes) {
+      for (const form of t.opposite) {
+        const other = t.kind === "problem" ? "measure" : "problem";
+        const pick = pickTheme(scoreThemes(scoringText(fold(form), undefined), cb, other), cb.settings.threshold)?.theme;
+        const [p, m] = t.kind === "problem" ? [t, pick] : [pick, t];
+        if (!p || !m || !(p.concern === m.concern || m.addresses.includes(p.id))) misses.push(`${t.id}: ${form} → ${pick?.id ?? "none"}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it("should resolve synonym-set keywords and name unknown ones in the error", () => {
+    const theme = cb.byId.get("p-recruitment-slow")!;
+    expect(theme.keywords.some(([k]) => k === "@aging")).toBe(true);
+    expect(cb.concepts.get("aging")!.words).toEqual(expect.arrayContaining(["老化", "年龄偏大", "后继乏人", "青黄不接"]));
+    const bad = { themes: [{ id: "p-x", kind: "problem", label: "x", keywords: { "@no-such-set": 3 } }] };
+    expect(() => parseCodebook(bad, "inline")).toThrow(/no-such-set/);
+  });
+});
+
+describe("the codebook example of src/themes/README.md", () => {
+  it("should load and group two wordings of its problem through its synonym set", () => {
+    const md = readFileSync(fileURLToPath(new URL("../../src/themes/README.md", import.meta.url)), "utf8");
+    const start = md.indexOf("```json") + "```json".length;
+    const cb = parseCodebook(JSON.parse(md.slice(start, md.indexOf("```", start))), "README");
+    expect(cb.families.get("support")).toBe("保障");
+    const text = (t: string) => scoringText(fold(t), undefined);
+    for (const t of ["职工饭菜质量不高", "食堂伙食太贵"]) {
+      expect(pickTheme(scoreThemes(text(t), cb, "problem"), cb.settings.threshold)?.theme.id, t).toBe("p-canteen");
+    }
   });
 });
 

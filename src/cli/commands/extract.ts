@@ -4,12 +4,14 @@
  */
 import type { Command } from "commander";
 
+import { DEFAULT_MAX_FILE_MB, DEFAULT_TIME_LIMIT_S, resolveBudget } from "../../budget.ts";
 import { InputError } from "../../errors.ts";
 import { runPipeline } from "../../pipeline.ts";
 import { DEFAULT_GRAPH_FILE } from "../../sinks/graph-file.ts";
 import { defaultDecisionsPath, loadDecisions } from "../../themes/decisions.ts";
 import { toExtractionJson } from "../../sinks/extraction-json.ts";
 import type { Extraction } from "../../types.ts";
+import { safeText } from "../../util/terminal.ts";
 import { printDiagnostics } from "../report.ts";
 
 export interface ExtractOptions {
@@ -17,6 +19,8 @@ export interface ExtractOptions {
   codebook?: string;
   decisions?: string;
   verbose?: boolean;
+  maxFileSize?: string;
+  timeLimit?: string;
 }
 
 /** Register `kg extract`. */
@@ -29,6 +33,8 @@ export function registerExtract(program: Command): void {
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
     .option("--decisions <file>", `the analyst's theme decisions to apply (default: ${defaultDecisionsPath(DEFAULT_GRAPH_FILE)} when it exists)`)
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
+    .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
+    .option("--time-limit <seconds>", `stop working on one file after this long, with a diagnostic (default: KG_TIME_LIMIT, else ${DEFAULT_TIME_LIMIT_S}; 0 = no limit)`)
     .action(async (paths: string[], opts: ExtractOptions) => {
       const extraction = await extract(paths, opts);
       process.stdout.write(opts.json ? `${JSON.stringify(toExtractionJson(extraction), null, 2)}\n` : summarise(extraction));
@@ -38,15 +44,17 @@ export function registerExtract(program: Command): void {
 /** Run the pipeline; fails when no input could be read at all. */
 export async function extract(paths: string[], opts: ExtractOptions): Promise<Extraction> {
   const tty = process.stderr.isTTY === true;
+  const budget = resolveBudget({ maxFileSize: opts.maxFileSize, timeLimit: opts.timeLimit });
   const extraction = await runPipeline(paths, {
     codebookPath: opts.codebook,
     decisions: await loadDecisions(opts.decisions ?? defaultDecisionsPath(DEFAULT_GRAPH_FILE)),
+    budget,
     // A live counter on a terminal only; piped stderr stays clean for logs.
     onProgress: tty ? (done, total) => process.stderr.write(`\rkg extract: ${done}/${total} file(s)${done === total ? "\n" : ""}`) : undefined,
   });
   printDiagnostics(extraction.diagnostics, opts.verbose === true);
   if (extraction.documents.length === 0) {
-    throw new InputError(`kg extract: no readable report in ${paths.join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
+    throw new InputError(`kg extract: no readable report in ${paths.map(safeText).join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
   }
   return extraction;
 }
@@ -56,11 +64,11 @@ function summarise(extraction: Extraction): string {
   for (const doc of extraction.documents) {
     const noise = doc.document.noise.filter((n) => n.wholeLines).reduce((sum, n) => sum + n.endLine - n.startLine + 1, 0);
     const aside = noise ? `; ${noise} line(s) of page boilerplate set aside (--verbose lists them)` : "";
-    out.push(`${doc.document.source.path} (${doc.document.source.encoding}): ${doc.reports.length} report(s)${aside}`);
+    out.push(`${safeText(doc.document.source.path)} (${doc.document.source.encoding}): ${doc.reports.length} report(s)${aside}`);
     for (const r of doc.reports) {
       const count = (k: string) => r.statements.filter((s) => s.kind === k).length;
       out.push(
-        `  lines ${r.segment.startLine}-${r.segment.endLine}  ${r.segment.title ?? "(untitled)"}  [${r.setting}]${r.segment.truncated ? " truncated" : ""}`,
+        `  lines ${r.segment.startLine}-${r.segment.endLine}  ${safeText(r.segment.title ?? "(untitled)")}  [${r.setting}]${r.segment.truncated ? " truncated" : ""}`,
         `    ${count("problem")} problems, ${count("measure")} measures, ${count("cause")} causes, ${r.links.length} links; ` +
           `${r.organisations.length} organisations, ${r.mechanisms.length} mechanisms, ${r.figures.length} figures`,
       );
@@ -68,6 +76,6 @@ function summarise(extraction: Extraction): string {
   }
   const top = [...extraction.themes].sort((a, b) => b.reportIds.length - a.reportIds.length).slice(0, 10);
   if (top.length) out.push("", "most recurrent themes (distinct reports):");
-  for (const t of top) out.push(`  ${String(t.reportIds.length).padStart(3)}  ${t.kind === "problem" ? "问题" : "对策"}  ${t.label}`);
+  for (const t of top) out.push(`  ${String(t.reportIds.length).padStart(3)}  ${t.kind === "problem" ? "问题" : "对策"}  ${safeText(t.label)}`);
   return `${out.join("\n")}\n`;
 }

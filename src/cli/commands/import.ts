@@ -11,6 +11,7 @@ import { createInterface } from "node:readline/promises";
 import cliProgress from "cli-progress";
 import { type Command, InvalidArgumentError } from "commander";
 
+import { DEFAULT_MAX_FILE_MB, DEFAULT_TIME_LIMIT_S, type FileBudget, parseLimit, resolveBudget } from "../../budget.ts";
 import { type KgConfig, parseBatchSize, resolveConfig } from "../../config.ts";
 import { InputError, KgError, UsageError } from "../../errors.ts";
 import { buildGraph, type KgGraph } from "../../graph/build-graph.ts";
@@ -22,6 +23,8 @@ import { importDocumentsIntoNeo4j, type SyncSummary } from "../../store/neo4j/sy
 import { type Codebook, loadCodebook } from "../../themes/codebook.ts";
 import { defaultDecisionsPath, type LoadedDecisions, loadDecisions } from "../../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction } from "../../types.ts";
+import { DEFAULT_LOCK_WAIT_MS, describeOwner, type LockOptions } from "../../sinks/file-lock.ts";
+import { redactUri, safeText } from "../../util/terminal.ts";
 import { printDiagnostics } from "../report.ts";
 
 export interface ImportOptions {
@@ -35,6 +38,9 @@ export interface ImportOptions {
   codebook?: string | undefined;
   decisions?: string | undefined;
   verbose?: boolean | undefined;
+  maxFileSize?: string | undefined;
+  timeLimit?: string | undefined;
+  lockWait?: string | undefined;
 }
 
 /** Where the command talks to the world; tests pass their own. */
@@ -76,6 +82,9 @@ export function registerImport(program: Command): void {
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
     .option("--decisions <file>", "the analyst's theme decisions to apply (default: decisions.json next to the graph file)")
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
+    .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
+    .option("--time-limit <seconds>", `stop working on one file after this long, with a diagnostic (default: KG_TIME_LIMIT, else ${DEFAULT_TIME_LIMIT_S}; 0 = no limit)`)
+    .option("--lock-wait <seconds>", `wait this long for another import writing the same graph file (default: KG_LOCK_WAIT, else ${DEFAULT_LOCK_WAIT_MS / 1000})`)
     .action(async (paths: string[], opts: ImportOptions) => {
       await runImport(paths, opts, defaultIo());
     });
@@ -88,6 +97,8 @@ export function registerImport(program: Command): void {
 export async function runImport(paths: string[], opts: ImportOptions, io: ImportIo): Promise<ImportResult> {
   const started = Date.now();
   const config = resolveConfig({ neo4j: opts.neo4j, database: opts.database, batchSize: opts.batchSize }, { env: io.env ?? process.env, cwd: io.cwd ?? process.cwd() });
+  const lock = lockOptions(opts, io);
+  const budget = resolveBudget({ maxFileSize: opts.maxFileSize, timeLimit: opts.timeLimit }, io.env ?? process.env);
   const target = describeTarget(config, opts);
   if (opts.wipe && !opts.dryRun) await confirmWipe(target, opts, io);
 
@@ -98,7 +109,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     const codebook = loadCodebook(opts.codebook);
     const decisions = await loadDecisions(opts.decisions ?? defaultDecisionsPath(opts.out ?? DEFAULT_GRAPH_FILE));
     if (config.uri && !opts.dryRun) neo = await connectNeo4j({ ...config, uri: config.uri });
-    const documents = await extract(paths, opts, progress);
+    const documents = await extract(paths, opts, progress, budget);
     const reports = documents.reduce((n, d) => n + d.reports.length, 0);
     const late: Diagnostic[] = [];
     if (opts.dryRun) {
@@ -113,7 +124,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
       Object.assign(result, { neo4j: summary, nodes: summary.nodes, relationships: summary.relationships });
     }
     if (!neo || opts.out) {
-      const { extraction: _e, graph, ...file } = await importDocumentsIntoGraphFile(documents, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true, codebook, decisions }, late);
+      const { extraction: _e, graph, ...file } = await importDocumentsIntoGraphFile(documents, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true, lock, codebook, decisions }, late);
       Object.assign(result, { file, nodes: graph.order, relationships: graph.size });
     }
     printLate(late, documents, opts);
@@ -125,13 +136,13 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   }
 }
 
-async function extract(paths: string[], opts: ImportOptions, progress: Progress): Promise<DocumentExtraction[]> {
+async function extract(paths: string[], opts: ImportOptions, progress: Progress, budget: FileBudget): Promise<DocumentExtraction[]> {
   progress.start("extracting");
-  const { documents, diagnostics } = await extractDocuments(paths, { onProgress: (done, total) => progress.update(done, total) });
+  const { documents, diagnostics } = await extractDocuments(paths, { budget, onProgress: (done, total) => progress.update(done, total) });
   progress.stop();
   printDiagnostics(diagnostics, opts.verbose === true);
   if (documents.length === 0) {
-    throw new InputError(`import: no readable report in ${paths.join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
+    throw new InputError(`import: no readable report in ${paths.map(safeText).join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
   }
   return documents;
 }
@@ -151,6 +162,18 @@ function printLate(late: Diagnostic[], documents: DocumentExtraction[], opts: Im
     return d.origin.startsWith("themes:") || d.path === undefined || paths.has(d.path);
   });
   printDiagnostics(shown, opts.verbose === true);
+}
+
+/** How long to wait for another import holding the graph file's lock, and what to say meanwhile. */
+function lockOptions(opts: ImportOptions, io: ImportIo): LockOptions {
+  const env = io.env ?? process.env;
+  const given = opts.lockWait ?? (env.KG_LOCK_WAIT?.trim() || undefined);
+  const waitMs = given === undefined ? DEFAULT_LOCK_WAIT_MS : Math.round(parseLimit(given, "--lock-wait (KG_LOCK_WAIT)", "seconds") * 1000);
+  return {
+    waitMs,
+    onWait: (owner, lockPath) =>
+      io.stderr.write(`kg import: ${safeText(describeOwner(owner))} is writing this graph file (${safeText(lockPath)}); waiting up to ${Math.round(waitMs / 1000)} s…\n`),
+  };
 }
 
 async function writeNeo4j(
@@ -186,8 +209,8 @@ async function confirmWipe(target: string, opts: ImportOptions, io: ImportIo): P
 }
 
 function describeTarget(config: KgConfig, opts: ImportOptions): string {
-  if (!config.uri) return `the graph file ${opts.out ?? DEFAULT_GRAPH_FILE}`;
-  return `Neo4j ${config.uri} (database ${config.database ?? "default"})`;
+  if (!config.uri) return `the graph file ${safeText(opts.out ?? DEFAULT_GRAPH_FILE)}`;
+  return `Neo4j ${safeText(redactUri(config.uri))} (database ${safeText(config.database ?? "default")})`;
 }
 
 function describePlan(graph: KgGraph, target: string): string {
@@ -214,7 +237,7 @@ function finish(io: ImportIo, result: ImportResult, target: string): ImportResul
   if (result.file) {
     const f = result.file;
     lines.push(
-      `  ${f.path}: ${f.nodesAdded} nodes and ${f.edgesAdded} relationships added, ${f.nodesRemoved ?? 0} and ${f.edgesRemoved ?? 0} removed (${f.merged ? "recomputed with what the file held" : "new file"}); it holds ${f.nodes} nodes, ${f.edges} relationships`,
+      `  ${safeText(f.path)}: ${f.nodesAdded} nodes and ${f.edgesAdded} relationships added, ${f.nodesRemoved ?? 0} and ${f.edgesRemoved ?? 0} removed (${f.merged ? "recomputed with what the file held" : "new file"}); it holds ${f.nodes} nodes, ${f.edges} relationships`,
     );
   }
   lines.push(`  ${result.nodes} nodes and ${result.relationships} relationships ${result.dryRun ? "from this input" : "in the graph"}, in ${secs} s`);

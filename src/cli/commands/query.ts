@@ -10,6 +10,8 @@ import { UsageError } from "../../errors.ts";
 import { connectNeo4j } from "../../store/neo4j/client.ts";
 import { findQuery, loadQueryLibrary, type NamedQuery, parseParamArgs } from "../../store/neo4j/queries.ts";
 import { runNamedQuery, type QueryResult } from "../../store/neo4j/run-query.ts";
+import { maxOf, pushAll } from "../../util/arrays.ts";
+import { safeText } from "../../util/terminal.ts";
 
 /** Flags of `kg query`, without commander types. */
 export interface QueryOptions {
@@ -93,7 +95,7 @@ function describeJson(q: NamedQuery) {
 
 /** `kg query --list`: names and descriptions, aligned. */
 export function formatList(library: readonly NamedQuery[]): string {
-  const width = Math.max(...library.map((q) => q.name.length));
+  const width = maxOf(library.map((q) => q.name.length), 0);
   const lines = library.map((q) => `${q.name.padEnd(width)}  ${q.description}`);
   return `${lines.join("\n")}\n\nRun one with \`kg query <name> [--param key=value ...] [--json]\`; \`kg query <name> --describe\` shows its parameters.\n`;
 }
@@ -103,7 +105,8 @@ export function formatDescription(q: NamedQuery): string {
   const out = [`${q.name}: ${q.description}`, `file: ${q.path}`];
   out.push(q.params.length ? "parameters:" : "parameters: none");
   for (const p of q.params) out.push(`  ${p.name} (${p.type}, default ${p.defaultText})`);
-  if (q.browserParams.length) out.push("Neo4j Browser:", ...q.browserParams.map((l) => `  ${l}`));
+  if (q.browserParams.length) out.push("Neo4j Browser:");
+    pushAll(out, q.browserParams.map((l) => `  ${l}`));
   return `${out.join("\n")}\n`;
 }
 
@@ -126,7 +129,7 @@ export function formatTable(columns: readonly string[], rows: readonly Record<st
   const max = opts.maxCellWidth ?? DEFAULT_MAX_CELL_WIDTH;
   const cells = rows.map((row) => columns.map((c) => truncate(cellText(row[c]), max)));
   const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === "number"));
-  const widths = columns.map((c, i) => Math.max(displayWidth(truncate(c, max)), ...cells.map((r) => displayWidth(r[i] ?? ""))));
+  const widths = columns.map((c, i) => maxOf(cells.map((r) => displayWidth(r[i] ?? "")), displayWidth(truncate(c, max))));
   const line = (texts: readonly string[]) =>
     texts
       .map((t, i) => pad(t, widths[i] ?? 0, numeric[i] ?? false))
@@ -141,8 +144,8 @@ export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (Array.isArray(value)) return value.map(cellText).join("; ");
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value).replace(/\s+/g, " ").trim();
+  if (typeof value === "object") return safeText(JSON.stringify(value));
+  return safeText(String(value).replace(/\s+/g, " ").trim());
 }
 
 function pad(text: string, width: number, right: boolean): string {

@@ -4,6 +4,7 @@
  */
 import type { LexiconEntry } from "../lexicon.ts";
 import { escapeRegExp } from "./text-view.ts";
+import { maxOf } from "../../util/arrays.ts";
 
 /** A match of a lexicon entry in the compact text. */
 export interface LexiconHit {
@@ -59,7 +60,7 @@ export function compileLexicon(entries: readonly LexiconEntry[], tail = ""): Lex
 export function resolveOverlaps<T extends { start: number; end: number; priority: number }>(items: T[]): T[] {
   const sorted = [...items].sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
   const taken: T[] = [];
-  const used = new Uint8Array(Math.max(0, ...items.map((i) => i.end)) + 1);
+  const used = new Uint8Array(maxOf(items.map((i) => i.end), 0) + 1);
   for (const it of sorted) {
     let free = true;
     for (let i = it.start; i < it.end; i++) if (used[i]) { free = false; break; }

@@ -5,6 +5,7 @@
  */
 import type { OrgType } from "../../types.ts";
 import type { OrganisationLexicon } from "../lexicon.ts";
+import { minOf, pushAll } from "../../util/arrays.ts";
 
 export type TokenKind = "self" | "level" | "distinctive" | "generic" | "name";
 
@@ -56,7 +57,7 @@ export function groupMentions(lex: OrganisationLexicon, mentions: Mention[]): Gr
   }
   const list = [...groups.values()];
   const fold = (from: Group, into: Group): void => {
-    into.mentions.push(...from.mentions);
+    pushAll(into.mentions, from.mentions);
     into.hasSelf ||= from.hasSelf;
     groups.delete(from.key);
   };
@@ -111,7 +112,7 @@ function plainCore(lex: OrganisationLexicon, g: Group): boolean {
 
 /** The group with the most mentions (ties: the first mentioned). */
 function mostMentioned(list: Group[]): Group {
-  const first = (g: Group): number => Math.min(...g.mentions.map((mm) => mm.start));
+  const first = (g: Group): number => minOf(g.mentions.map((mm) => mm.start));
   return [...list].sort((a, b) => b.mentions.length - a.mentions.length || first(a) - first(b))[0]!;
 }
 
@@ -134,7 +135,7 @@ function foldWeak(lex: OrganisationLexicon, groups: Map<string, Group>): Group[]
     }
     const party = all.filter((o) => !o.weak && o.type === "party" && o.levels === g.levels && o.distinct === g.distinct);
     const target = party.find((o) => o.core === "党委") ?? party.find((o) => o.core === "党支部") ?? party[0];
-    if (target) target.mentions.push(...g.mentions);
+    if (target) pushAll(target.mentions, g.mentions);
     else if (!isGenericClass(lex, g)) out.push(g);
   }
   return out;

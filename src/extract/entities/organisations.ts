@@ -8,6 +8,7 @@ import type { OrgCore, OrganisationLexicon } from "../lexicon.ts";
 import { compileLexicon, type LexiconMatcher } from "./lexicon-matcher.ts";
 import { findParents, groupMentions, groupName, type Mention, type Token, type TokenKind } from "./organisation-groups.ts";
 import { escapeRegExp, isHan, occurrenceOf, type TextView } from "./text-view.ts";
+import { pushAll } from "../../util/arrays.ts";
 
 /** Compiled organisation lexicon. */
 export interface OrganisationMatcher {
@@ -224,7 +225,7 @@ function mergeSameName(list: OrganisationMention[]): OrganisationMention[] {
   const byName = new Map<string, OrganisationMention>();
   for (const o of list) {
     const prev = byName.get(o.name);
-    if (prev) prev.occurrences.push(...o.occurrences);
+    if (prev) pushAll(prev.occurrences, o.occurrences);
     else byName.set(o.name, o);
   }
   for (const o of byName.values()) {

@@ -26,6 +26,8 @@ export function createDriver(conn: Neo4jConnection): Driver {
       disableLosslessIntegers: true,
       userAgent: "kg/0.1.0",
       connectionTimeout: 15_000,
+      // A port where something listens but never answers the Bolt handshake fails after this, not 60 s.
+      connectionAcquisitionTimeout: 20_000,
       maxTransactionRetryTime: 30_000,
     });
   } catch (err) {

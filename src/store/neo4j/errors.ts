@@ -6,6 +6,7 @@
 import { Neo4jError, isRetryableError } from "neo4j-driver";
 
 import { StoreError } from "../../errors.ts";
+import { redactUri } from "../../util/terminal.ts";
 
 /** What the message should name: the server and, for auth errors, the user. */
 export interface ErrorContext {
@@ -17,15 +18,23 @@ export interface ErrorContext {
 const START_HINT = "start it with `npm run neo4j:start` or `docker compose up -d`";
 
 /** Wrap any error thrown by the driver (or during a load) as a StoreError. StoreErrors pass through. */
-export function toStoreError(err: unknown, ctx: ErrorContext): StoreError {
+export function toStoreError(err: unknown, given: ErrorContext): StoreError {
   if (err instanceof StoreError) return err;
+  const ctx = { ...given, uri: redactUri(given.uri) };
   const code = err instanceof Neo4jError ? err.code : undefined;
   const retriable = err instanceof Neo4jError ? isRetryableError(err) : false;
+  const what = () => redactUri(err instanceof Error ? firstLine(err.message) : String(err));
   const make = (message: string, unavailable: boolean) =>
     new StoreError(message, { unavailable, neo4jCode: code, retriable, cause: err });
 
   if (code === "ServiceUnavailable" || code === "SessionExpired" || isConnectionRefused(err)) {
     return make(`cannot reach Neo4j at ${ctx.uri}: ${START_HINT}.`, true);
+  }
+  if (isNotBolt(err)) {
+    return make(
+      `the server at ${ctx.uri} does not answer as Neo4j (Bolt protocol): check the address and port — Bolt is usually 7687, not Browser's HTTP port 7474 (${what()}).`,
+      true,
+    );
   }
   if (code === "Neo.ClientError.Security.Unauthorized") {
     return make(
@@ -45,8 +54,13 @@ export function toStoreError(err: unknown, ctx: ErrorContext): StoreError {
       false,
     );
   }
-  const what = err instanceof Error ? firstLine(err.message) : String(err);
-  return make(`Neo4j at ${ctx.uri} failed${code ? ` (${code})` : ""}: ${what}`, false);
+  return make(`Neo4j at ${ctx.uri} failed${code && code !== "N/A" ? ` (${code})` : ""}: ${what()}`, false);
+}
+
+/** Something listens on the port but does not speak Bolt: an HTTP server, another service, or silence. */
+function isNotBolt(err: unknown): boolean {
+  const text = err instanceof Error ? err.message : "";
+  return /Server responded HTTP|Unknown Bolt protocol version|Connection acquisition timed out|handshake/i.test(text);
 }
 
 function isConnectionRefused(err: unknown): boolean {

@@ -11,6 +11,7 @@ import type { Driver, Session } from "neo4j-driver";
 import { DEFAULT_BATCH_SIZE } from "../../config.ts";
 import { NODE_LABELS, REL_TYPES } from "../../graph/schema.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes, NodeLabel, RelType } from "../../graph/schema.ts";
+import { StoreError } from "../../errors.ts";
 import { toStoreError } from "./errors.ts";
 import { fillTemplate, readCypher, splitStatements } from "./cypher.ts";
 import { toNeo4jProps, type Neo4jProps } from "./props.ts";
@@ -107,9 +108,16 @@ export async function loadGraph(driver: Driver, graph: AnyKgGraph, options: Load
     }
     for (const name of RECOMPUTE) await session.executeWrite((tx) => tx.run(readCypher(name)));
   } catch (err) {
-    throw toStoreError(err, { uri: options.uri ?? "the server", database: options.database });
+    const error = toStoreError(err, { uri: options.uri ?? "the server", database: options.database });
+    if (summary.batches === 0) throw error;
+    // Some batches were committed: say so, and that re-running the same import completes it (MERGE on keys).
+    throw new StoreError(
+      `${error.message.replace(/\.?$/, ".")} The import stopped part-way: ${done} of ${total} nodes and relationships were written, ` +
+        "so the database now holds a partial import with stale counts. Run the same `kg import` again to complete it (re-running is safe).",
+      { unavailable: error.exitCode === 3, neo4jCode: error.neo4jCode, retriable: error.retriable, cause: err },
+    );
   } finally {
-    await session.close();
+    await session.close().catch(() => undefined);
   }
   summary.nodesMatched = summary.nodes - summary.nodesCreated;
   summary.relationshipsMatched = summary.relationships - summary.relationshipsCreated;

@@ -226,6 +226,9 @@ export function parseParamArgs(query: NamedQuery, args: readonly string[]): Reco
   return values;
 }
 
+/** Integer parameters that count something and so must not be negative. */
+const NON_NEGATIVE = /^(limit|skip|offset|top|min[A-Z]\w*|max[A-Z]\w*)$/;
+
 function parseValue(queryName: string, param: QueryParam, raw: string): ParamValue {
   const bad = (expected: string): never => {
     throw new UsageError(`query ${queryName}: parameter "${param.name}" must be ${expected}, got "${raw}".`);
@@ -233,8 +236,12 @@ function parseValue(queryName: string, param: QueryParam, raw: string): ParamVal
   switch (param.type) {
     case "string":
       return raw;
-    case "integer":
-      return /^\s*-?\d{1,15}\s*$/.test(raw) ? Number(raw) : bad("a whole number");
+    case "integer": {
+      if (!/^\s*-?\d{1,15}\s*$/.test(raw)) return bad("a whole number");
+      // Counts and limits (limit, skip, minReports …) cannot be negative: Cypher would fail on them at run time.
+      if (Number(raw) < 0 && NON_NEGATIVE.test(param.name)) return bad("a whole number of 0 or more");
+      return Number(raw);
+    }
     case "float": {
       const n = Number(raw);
       return raw.trim() !== "" && Number.isFinite(n) ? n : bad("a number");

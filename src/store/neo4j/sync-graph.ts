@@ -290,9 +290,16 @@ export async function syncGraph(
       }
     }
   } catch (err) {
-    throw toStoreError(err, { uri: options.uri ?? "the server", database: options.database });
+    const error = toStoreError(err, { uri: options.uri ?? "the server", database: options.database });
+    if (summary.batches === 0) throw error;
+    // Some batches were committed: say so, and that re-running completes it (the records went first).
+    throw new StoreError(
+      `${error.message.replace(/\.?$/, ".")} The import stopped part-way: ${summary.batches} batch(es) were written, ` +
+        "so the database now holds a partial import. Run the same `kg import` again to complete it (re-running is safe).",
+      { unavailable: error.exitCode === 3, neo4jCode: error.neo4jCode, retriable: error.retriable, cause: err },
+    );
   } finally {
-    await session.close();
+    await session.close().catch(() => undefined);
   }
   summary.durationMs = Date.now() - started;
   return summary;

@@ -1,0 +1,25 @@
+/*
+ * Array helpers that stay safe at any size. `Math.max(...xs)` and `a.push(...xs)` pass every
+ * element as a call argument and throw RangeError (call stack) once xs has ~100k elements, which a
+ * single large report reaches; these loop instead. Use them for anything whose length grows with the input.
+ */
+
+/** The largest value, or `init` when there is none (also when every value is smaller). */
+export function maxOf(values: Iterable<number>, init = Number.NEGATIVE_INFINITY): number {
+  let max = init;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
+/** The smallest value, or `init` when there is none (also when every value is larger). */
+export function minOf(values: Iterable<number>, init = Number.POSITIVE_INFINITY): number {
+  let min = init;
+  for (const v of values) if (v < min) min = v;
+  return min;
+}
+
+/** Append every item to `target` in order (like target.push(...items), at any length). Returns target. */
+export function pushAll<T>(target: T[], items: Iterable<T>): T[] {
+  for (const item of items) target.push(item);
+  return target;
+}
