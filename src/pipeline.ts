@@ -2,6 +2,11 @@
  * The extraction pipeline composed from its stages:
  * ingest → normalise → segment → outline → classify → extract → themes → links.
  * Graph building and the sinks come after it, in graph/ and the commands.
+ *
+ * Isolation: each file's per-document stages run on their own (src/isolate), under the file budgets
+ * of src/budget.ts; a file that fails or overruns becomes one diagnostic and the others go on. The
+ * cross-report stages (themes, decisions, links) run once over all reports; should they fail, the files
+ * they fail on are found by trying each alone and are left out with a diagnostic.
  */
 import { IN_THREAD_BUDGET, type FileBudget } from "./budget.ts";
 import { canonicalOrder } from "./graph/order.ts";
@@ -9,8 +14,8 @@ import { collectFiles } from "./ingest/collect-files.ts";
 import { createFileRunner } from "./isolate/file-runner.ts";
 import { failedFile } from "./isolate/process-file.ts";
 import { linkReport } from "./links/index.ts";
-import { assignThemes, loadCodebook } from "./themes/index.ts";
 import { applyDecisions, type LoadedDecisions } from "./themes/decisions.ts";
+import { assignThemes, loadCodebook } from "./themes/index.ts";
 import type { Codebook } from "./themes/index.ts";
 import type { Diagnostic, DocumentExtraction, Extraction, Statement } from "./types.ts";
 import { pushAll } from "./util/arrays.ts";
@@ -37,10 +42,9 @@ export async function runPipeline(paths: string[], options: PipelineOptions = {}
 }
 
 /**
- * The per-document stages (ingest → … → extract) over files and folders, each file on its own under
- * the file budgets (src/isolate), without the cross-report stages: every report a document holds is
- * kept (a report repeated in another document is resolved by `assemble`, in path order), themes and
- * links are left empty.
+ * The per-document stages (ingest → … → extract) over files and folders, without the cross-report
+ * stages: every report a document holds is kept (a report repeated in another document is resolved by
+ * `assemble`, in path order), themes and links are left empty.
  */
 export async function extractDocuments(
   paths: string[],
@@ -52,8 +56,8 @@ export async function extractDocuments(
   try {
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
-      // No reports of other files are passed: repeats across files are resolved in path order by assemble.
-      const outcome = await runner.run(file, new Set());
+      // Reports repeated across files are resolved by `assemble`, in path order, not here.
+      const outcome = await runner.run(file, NO_REPORTS);
       pushAll(diagnostics, outcome.diagnostics);
       if (outcome.extraction) extracted.push(outcome.extraction);
       options.onProgress?.(i + 1, files.length, file.path);
@@ -64,18 +68,40 @@ export async function extractDocuments(
   return { documents: extracted, diagnostics };
 }
 
+const NO_REPORTS: ReadonlySet<string> = new Set();
+
+function repeatedReport(path: string, line: number): Diagnostic {
+  return {
+    severity: "warning",
+    origin: "pipeline:duplicate-report",
+    path,
+    line,
+    message: "this report repeats one read earlier (same text); it is counted once",
+  };
+}
+
+export interface AssembleOptions {
+  /** The analyst's theme decisions, applied after theme assignment and before links. */
+  decisions?: LoadedDecisions | undefined;
+}
+
 /**
  * assemble() over all documents; if it throws, each document is tried alone and those it throws on
  * are left out with one diagnostic each (when the failure needs several documents together, it is rethrown).
  */
-export function assembleIsolated(documents: DocumentExtraction[], codebook: Codebook, diagnostics: Diagnostic[], options: AssembleOptions = {}): Extraction {
+export function assembleIsolated(
+  documents: DocumentExtraction[],
+  codebook: Codebook,
+  diagnostics: Diagnostic[],
+  options: AssembleOptions = {},
+): Extraction {
   try {
     return assemble(documents, codebook, diagnostics, options);
   } catch (error) {
     const kept: DocumentExtraction[] = [];
     for (const doc of documents) {
       try {
-        assemble([doc], codebook, [], {});
+        assemble([doc], codebook, [], options);
         kept.push(doc);
       } catch (alone) {
         diagnostics.push(failedFile(doc.document.source.path, "themes", alone));
@@ -84,11 +110,6 @@ export function assembleIsolated(documents: DocumentExtraction[], codebook: Code
     if (kept.length === documents.length) throw error;
     return assemble(kept, codebook, diagnostics, options);
   }
-}
-
-export interface AssembleOptions {
-  /** The analyst's theme decisions, applied after theme assignment and before links. */
-  decisions?: LoadedDecisions | undefined;
 }
 
 /**
@@ -117,15 +138,13 @@ export function assemble(
   }
   const assigned = assignThemes(statements, bodies, codebook);
   const result = decisions ? applyDecisions(assigned, statements, decisions, diagnostics) : assigned;
-  const { themes, themeOf, explanations } = result;
-  // The score of an assignment, when the themes stage gives one.
-  const scores = (result as { scores?: Map<string, number> }).scores;
+  const { themes, themeOf, explanations, scores } = result;
   for (const doc of documents) {
     for (const report of doc.reports) report.links = linkReport(report.statements, bodies, themeOf, codebook);
   }
   const assignments: Extraction["assignments"] = {};
   for (const [id, themeId] of themeOf) {
-    const score = scores?.get(id);
+    const score = scores.get(id);
     assignments[id] = { themeId, reason: explanations.get(id) ?? "", ...(score !== undefined ? { score } : {}) };
   }
   return { documents, themes, assignments, diagnostics };
@@ -156,14 +175,4 @@ function dedupeContent(input: DocumentExtraction[], diagnostics: Diagnostic[]): 
       }
       return reports.length === doc.reports.length ? doc : { ...doc, reports };
     });
-}
-
-function repeatedReport(path: string, line: number): Diagnostic {
-  return {
-    severity: "warning",
-    origin: "pipeline:duplicate-report",
-    path,
-    line,
-    message: "this report repeats one read earlier (same text); it is counted once",
-  };
 }

@@ -132,6 +132,14 @@ export type SectionKind = (typeof SECTION_KINDS)[number];
 export const STATEMENT_KINDS = ["problem", "measure", "cause"] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
+/** A rule that fired for a statement: the shape's id (src/classify/shapes) and what it saw. */
+export interface StatementRule {
+  /** Rule id, e.g. "section-cue", "polarity-list", "inline-enumeration". */
+  id: string;
+  /** What the rule saw, e.g. 'section "三、存在的问题" (problem) > item arabic-dun "1、"'. */
+  detail: string;
+}
+
 /** One problem, measure or cause as the report enumerates it. */
 export interface Statement {
   /** Stable id: derived from report id, kind and normalised text. */
@@ -147,8 +155,12 @@ export interface Statement {
   /** Span of `text`. */
   textSpan: Span;
   line: number;
-  /** Rule that classified it, e.g. "section-heading:存在的问题 > item:arabic-dun". */
+  /** The rules that classified it, as one readable line ("<id>: <detail>"). */
   rule: string;
+  /** The same, structured: every rule that fired, the deciding one first. */
+  rules?: StatementRule[];
+  /** How sure the deciding rule is (0–1): a section cue with numbered items is surer than a polarity guess. */
+  confidence?: number;
   /** Sub-points (一是…, (1)…) kept under their parent, as normalised text. */
   subPoints: string[];
   /**
@@ -251,6 +263,8 @@ export interface ReportExtraction {
 export interface DocumentExtraction {
   document: NormalisedDocument;
   reports: ReportExtraction[];
+  /** The analyst's metadata for this file's reports (`kg import --metadata`): title, organisation, region, year, setting. */
+  metadata?: Partial<Record<"title" | "organisation" | "region" | "year" | "setting", string>>;
 }
 
 /** Why a statement was put in its theme. */

@@ -2,14 +2,10 @@
  * Deterministic, content-derived keys for nodes and relationships. The same key is used in
  * graphology and as the `key` property in Neo4j, so MERGE on it makes imports idempotent.
  */
-import { createHash } from "node:crypto";
-
+import { hashKey } from "../shared/hash-key.ts";
 import type { NodeLabel, RelType } from "./schema.ts";
 
-/** Short stable hash (hex) of the given parts. */
-export function hashKey(...parts: (string | number)[]): string {
-  return createHash("sha256").update(parts.join("\u241f")).digest("hex").slice(0, 16);
-}
+export { hashKey };
 
 const PREFIX: Record<NodeLabel, string> = {
   Document: "doc",

@@ -24,6 +24,8 @@ interface DocumentRecord {
   /** The decoded text, as written: quotes and offsets point into it. */
   text: string;
   reports: Omit<ReportExtraction, "outline" | "links">[];
+  /** The analyst's metadata for the file (kg import --metadata), when given. */
+  metadata?: DocumentExtraction["metadata"];
 }
 
 /** The Document node attributes a record is read back from. */
@@ -41,6 +43,7 @@ export function documentRecord(doc: DocumentExtraction): string {
     version: RECORD_VERSION,
     text: doc.document.source.text,
     reports: doc.reports.map(({ outline: _o, links: _l, ...rest }) => rest),
+    ...(doc.metadata ? { metadata: doc.metadata } : {}),
   };
   return JSON.stringify(record);
 }
@@ -61,7 +64,7 @@ export function documentFromRecord(stored: StoredDocument, path = stored.path): 
   }
   const source = { path, sha256: stored.sha256, encoding: stored.encoding, text: record.text };
   const { document } = normaliseDocument(source, { findNoise: false });
-  return { document, reports: record.reports.map((r) => ({ ...r, outline: [], links: [] })) };
+  return { document, reports: record.reports.map((r) => ({ ...r, outline: [], links: [] })), ...(record.metadata ? { metadata: record.metadata } : {}) };
 }
 
 /** Every document stored in a graph (one per path: a node, and one per alias path with the same bytes). */
@@ -87,7 +90,13 @@ export function aliasesOf(stored: StoredDocument): string[] {
  */
 export function unionDocuments(stored: readonly DocumentExtraction[], incoming: readonly DocumentExtraction[]): DocumentExtraction[] {
   const incomingPaths = new Set(incoming.map((d) => d.document.source.path));
-  return [...stored.filter((d) => !incomingPaths.has(d.document.source.path)), ...incoming];
+  // Metadata given for a path stays with it until new metadata is given (a re-read file keeps its title).
+  const storedMetadata = new Map(stored.flatMap((d) => (d.metadata ? [[d.document.source.path, d.metadata] as const] : [])));
+  const kept = incoming.map((d) => {
+    const metadata = d.metadata ?? storedMetadata.get(d.document.source.path);
+    return metadata && !d.metadata ? { ...d, metadata } : d;
+  });
+  return [...stored.filter((d) => !incomingPaths.has(d.document.source.path)), ...kept];
 }
 
 export interface StoreGraph {

@@ -10,8 +10,9 @@ import { extractEntities } from "../extract/entities/index.ts";
 import type { CollectedFile } from "../ingest/collect-files.ts";
 import { readDocument } from "../ingest/read-documents.ts";
 import { normaliseDocument } from "../normalise/index.ts";
+import { outlineReport } from "../outline/index.ts";
 import { segmentDocument } from "../segment/segment.ts";
-import type { Diagnostic, DocumentExtraction, ReportExtraction } from "../types.ts";
+import type { Diagnostic, DocumentExtraction, ReportExtraction, ReportSegment, Statement } from "../types.ts";
 import { pushAll } from "../util/arrays.ts";
 
 /** What one file gave: its extraction (null when it was skipped) and its diagnostics. */
@@ -52,8 +53,11 @@ export async function processFile(file: CollectedFile, options: ProcessFileOptio
         continue;
       }
       seenHere.add(segment.id);
+      stage = "outline";
+      const outline = outlineReport(document, segment, segmented.markers);
       stage = "classify";
-      const classified = classifyReport(document, segment, segmented.markers);
+      const classified = classifyReport(document, segment, outline);
+      pushAll(diagnostics, missingStatements(source.path, segment, classified.statements));
       const { setting, rule: settingRule } = classifySetting(document.text.slice(segment.span.start, segment.span.end));
       stage = "extract";
       const entities = extractEntities({
@@ -95,6 +99,23 @@ export function failedFile(path: string, stage: string, error: unknown): Diagnos
     path,
     message: `internal error in the ${stage} stage (${what}); this file was skipped, the others go on. Please report it.`,
   };
+}
+
+/** A report in which no problem or no measure was found: its shape is one kg does not read yet. */
+function missingStatements(path: string, segment: ReportSegment, statements: Statement[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const kind of ["problem", "measure"] as const) {
+    if (statements.some((s) => s.kind === kind)) continue;
+    out.push({
+      severity: "warning",
+      origin: `classify:no-${kind}`,
+      path,
+      line: segment.startLine,
+      reportId: segment.id,
+      message: `report at lines ${segment.startLine}-${segment.endLine}${segment.title ? ` (${segment.title})` : ""}: no ${kind} found; its shape may be one kg does not read (see docs/report-shapes.md)`,
+    });
+  }
+  return out;
 }
 
 function repeatedReport(path: string, line: number): Diagnostic {

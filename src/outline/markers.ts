@@ -51,14 +51,14 @@ const PATTERNS: Pattern[] = [
   { kind: "cn-dun", re: new RegExp(`(${CN})\\s*(?:[、]|[.．](?![\\d]))`, "y"), inline: false },
   { kind: "arabic-dun", re: /(\d{1,2})\s*(?:[、]|[.．](?![\d%]))/y, inline: false },
   { kind: "circled", re: new RegExp(`([${CIRCLED}])`, "y"), inline: true },
-  { kind: "cn-shi", re: new RegExp(`其?(${CN})是(?![否非的])`, "y"), inline: true },
-  { kind: "ordinal-word", re: /(首先|其次|再次|最后|第[一二三四五六七八九十]{1,2})(?=[,，:：、])[,，:：、]?/y, inline: true },
+  { kind: "cn-shi", re: new RegExp(`其?(${CN})是(?![否的])`, "y"), inline: true },
+  { kind: "ordinal-word", re: /(首先|其次|再次|最后|第[一二三四五六七八九十]{1,2})(?:(?=[,，:：、])[,，:：、]?|是(?![否的]))/y, inline: true },
 ];
 
 const ORDINAL_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 99 };
 
-/** Characters after which a new item may start inside a line. */
-const SENTENCE_END = /[。；;：:！!？?]\s*$/;
+/** Characters after which a new item may start inside a line (】 closes a bracketed label: 【问题】一是…). */
+const SENTENCE_END = /[。；;：:！!？?】]\s*$/;
 
 /** Whether a marker kind is structural (builds the outline skeleton) rather than an inline sub-point. */
 export function isInlineKind(kind: MarkerKind): boolean {

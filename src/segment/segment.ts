@@ -5,8 +5,8 @@
  * the boundary then moves back over the new report's unnumbered introduction. Truncated previews
  * that repeat the following lines are collapsed (kept in the report, skipped by later stages).
  */
-import { isUnnumberedSectionHeading } from "../classify/headings.ts";
-import { hashKey } from "../graph/keys.ts";
+import { hashKey } from "../shared/hash-key.ts";
+import { isUnnumberedSectionHeading } from "../shared/section-headings.ts";
 import { isInlineKind, type Marker, scanMarkers } from "../outline/markers.ts";
 import type { Diagnostic, Line, NormalisedDocument, ReportSegment, Span } from "../types.ts";
 import { matchesAny, SEGMENT_SIGNALS, type SegmentSignals, stripDecoration } from "./signals.ts";
@@ -41,6 +41,7 @@ export function segmentDocument(doc: NormalisedDocument, signals: SegmentSignals
   const noiseSpans = doc.noise.map((n) => n.span);
   const content = contentLines(doc);
   markPreviews(content);
+  markTableOfContents(content);
   const previewSpans = content.filter((c) => c.preview).map((c) => ({ start: c.line.start, end: c.line.end }));
   const skip = [...noiseSpans, ...previewSpans].sort((a, b) => a.start - b.start);
   const markers = scanMarkers(doc.text, doc.lines, { start: 0, end: doc.text.length }, skip, isUnnumberedSectionHeading);
@@ -97,6 +98,35 @@ function markPreviews(content: ContentLine[]) {
   }
 }
 
+/** Lines after a 目录 / 提纲 line that list headings found again later are a table of contents. */
+const TOC_LEAD = /^(目录|提纲|目录\/提纲|目录及提纲)[:：]?/;
+const TOC_MAX_LINES = 30;
+const TOC_MAX_LINE = 80;
+
+/**
+ * A table of contents at the top (目录 / 提纲 followed by the headings) is an outline, never a second
+ * copy of each statement: its lines are set aside like a preview (kept in the report, skipped later).
+ */
+function markTableOfContents(content: ContentLine[]) {
+  const lead = content.slice(0, 15).findIndex((c) => TOC_LEAD.test(stripDecoration(c.text)));
+  if (lead < 0) return;
+  const rest = content.slice(lead + 1).map((c) => compact(c.text));
+  const entries: number[] = [];
+  let seenLater = 0;
+  for (let j = lead + 1; j < Math.min(content.length, lead + 1 + TOC_MAX_LINES); j++) {
+    const text = compact(content[j]!.text);
+    const numbered = /^([(（]?[一二三四五六七八九十\d]+[)）、.．]|[一二三四五六七八九十]+[是要])/.exec(text);
+    // The body begins where a listed heading comes again.
+    if (text.length > TOC_MAX_LINE || !numbered || entries.some((e) => compact(content[e]!.text) === text)) break;
+    // The heading without its number, found again further down (an excerpt may have lost the rest).
+    const key = text.slice(numbered[0].length, numbered[0].length + 12);
+    if (key.length >= 4 && rest.slice(j - lead).some((later) => later.includes(key))) seenLater++;
+    entries.push(j);
+  }
+  if (entries.length < 2 || seenLater === 0) return;
+  for (const j of [lead, ...entries]) content[j]!.preview = true;
+}
+
 function attachMarkers(content: ContentLine[], markers: Marker[]) {
   const byLine = new Map(content.map((c) => [c.line.number, c]));
   for (const m of markers) {
@@ -134,10 +164,19 @@ function findStarts(content: ContentLine[], signals: SegmentSignals): Start[] {
   return starts;
 }
 
+/** Conventional nesting of structural markers: 一、 (and unnumbered section headings) over （一） over 1、 over （1）. */
+const MARKER_RANK: Record<string, number> = { none: 0, "cn-dun": 0, "cn-paren": 1, "arabic-dun": 2, "arabic-paren": 3 };
+
 function updateState(state: ReportState, c: ContentLine) {
   state.chars += c.preview ? 0 : c.text.length;
   for (const m of c.structural) {
-    if (state.topKind === null) state.topKind = m.kind;
+    // An excerpt that starts inside a sub-list ("8.…" then "三、…"): the higher kind is the report's top level,
+    // and the sub-list restarting at 1 under it is no new report.
+    const higher = state.topKind !== null && (MARKER_RANK[m.kind] ?? 9) < (MARKER_RANK[state.topKind] ?? 9);
+    if (state.topKind === null || higher) {
+      state.topKind = m.kind;
+      state.topMax = 0;
+    }
     if (m.kind === state.topKind) state.topMax = Math.max(state.topMax, m.ordinal ?? state.topMax + 1);
   }
 }
@@ -148,7 +187,9 @@ function boundaryRule(content: ContentLine[], i: number, state: ReportState, sig
   const substantial = state.topMax >= 2 || state.chars >= MIN_UNNUMBERED_REPORT_CHARS;
   if (!substantial || c.preview) return null;
   if (state.topMax >= 2 && c.structural.some((m) => m.kind === state.topKind && m.ordinal === 1)) return "numbering-restart";
-  if (signals.title.test(c.text) && !c.structural.some((m) => m.atLineStart)) return "title";
+  // A title names its genre before any comma: "一年来，…报送调研报告1篇" is a sentence, not a title.
+  const title = signals.title.exec(c.text);
+  if (title && !/[,，。;；]/.test(title[1] ?? "") && !c.structural.some((m) => m.atLineStart)) return "title";
   if (matchesAny(signals.opening, c.text)) {
     const leadsIntoList = content.slice(i, i + 4).some((n) => n.structural.some((m) => m.ordinal === 1 && m.kind === (state.topKind ?? m.kind)));
     if (leadsIntoList) return "opening-paragraph";

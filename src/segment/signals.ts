@@ -28,12 +28,4 @@ export const SEGMENT_SIGNALS: SegmentSignals = {
   signature: compile(raw.signature),
 };
 
-/** True when any of the regexes matches. */
-export function matchesAny(res: RegExp[], s: string): boolean {
-  return res.some((re) => re.test(s));
-}
-
-/** A line without the Markdown decoration at its start ("# ", "## ", "**", "> "). */
-export function stripDecoration(s: string): string {
-  return s.replace(/^[\s#>*]+/, "");
-}
+export { matchesAny, stripDecoration } from "../shared/text.ts";

@@ -74,7 +74,10 @@ function reportJson(r: ReportExtraction, extraction: Extraction, themeById: Map<
         themeId: theme?.id ?? null,
         themeLabel: theme?.label ?? null,
         themeReason: assignment?.reason ?? null,
-        rule: s.rule,
+        // Structured: the deciding rule (id and what it saw), every rule that fired, and its confidence.
+        rule: s.rules?.[0] ?? { id: "unknown", detail: s.rule },
+        rules: s.rules ?? [],
+        confidence: s.confidence ?? null,
         subPoints: s.subPoints,
         ...(s.attachedTo ? { attachedTo: s.attachedTo } : {}),
       };

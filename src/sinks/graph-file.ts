@@ -6,8 +6,8 @@
  * documents gives the same bytes as one clean import, and nothing that no statement supports any more
  * stays behind. Output is canonical (sorted nodes, edges and attribute keys), so importing the same
  * input twice leaves a byte-identical file. importIntoGraphFile is the plain key-by-key merge of a
- * graph without records. Both read-compute-write under an exclusive lock file (file-lock.ts), so
- * concurrent imports queue.
+ * graph without records. Every read-merge-write runs under an exclusive lock file (file-lock.ts), so
+ * concurrent imports queue instead of losing each other's data.
  */
 import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -48,9 +48,9 @@ export interface GraphFileSummary {
 
 export interface DocumentsImportOptions {
   wipe?: boolean;
-  lock?: LockOptions;
   codebook: Codebook;
   decisions?: LoadedDecisions | undefined;
+  lock?: LockOptions;
 }
 
 /**
@@ -66,20 +66,24 @@ export async function importDocumentsIntoGraphFile(
   options: DocumentsImportOptions,
   diagnostics: Diagnostic[],
 ): Promise<GraphFileSummary & { extraction: Extraction; graph: KgGraph }> {
+  // Read-merge-write under the file's exclusive lock (sinks/file-lock.ts): a concurrent import waits.
   await assertReplaceableFile(path);
-  return withFileLock(
-    path,
-    async () => {
-      await removeStaleTempFiles(path);
-      const existing = options.wipe ? null : await readIfExists(path);
-      const stored = existing ? documentsOfGraph(existing) : [];
-      const { graph, extraction } = buildStoreGraph(unionDocuments(stored, incoming), options.codebook, options.decisions, diagnostics);
-      await writeGraphFile(graph, path);
-      const diff = keyDiff(existing, graph);
-      return { path, nodes: graph.order, edges: graph.size, ...diff, merged: existing !== null, extraction, graph };
-    },
-    options.lock,
-  );
+  return withFileLock(path, () => rebuildFile(incoming, path, options, diagnostics), options.lock);
+}
+
+async function rebuildFile(
+  incoming: readonly DocumentExtraction[],
+  path: string,
+  options: DocumentsImportOptions,
+  diagnostics: Diagnostic[],
+): Promise<GraphFileSummary & { extraction: Extraction; graph: KgGraph }> {
+  await removeStaleTempFiles(path);
+  const existing = options.wipe ? null : await readIfExists(path);
+  const stored = existing ? documentsOfGraph(existing) : [];
+  const { graph, extraction } = buildStoreGraph(unionDocuments(stored, incoming), options.codebook, options.decisions, diagnostics);
+  await writeGraphFile(graph, path);
+  const diff = keyDiff(existing, graph);
+  return { path, nodes: graph.order, edges: graph.size, ...diff, merged: existing !== null, extraction, graph };
 }
 
 /** What changed between two graphs, by node and edge key. */

@@ -73,7 +73,7 @@ export function defaultDecisionsPath(graphFile: string): string {
 
 /** Id of the theme made by splitting `statements` off: the same statements give the same id. */
 export function splitThemeId(statements: readonly string[]): string {
-  // One joined string, not a spread: the number of statements is not bounded.
+  // One joined part hashes exactly as the parts would (hashKey joins with U+241F), without a spread of unbounded length.
   return `an:${hashKey([...new Set(statements)].sort().join("\u241f")).slice(0, 12)}`;
 }
 

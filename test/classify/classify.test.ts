@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { classifyReport } from "../../src/classify/classify.ts";
-import { classifyHeading } from "../../src/classify/headings.ts";
+import { classifyHeading } from "../../src/shared/section-headings.ts";
+import { outlineReport } from "../../src/outline/index.ts";
 import { classifySetting } from "../../src/classify/setting.ts";
 import { segmentDocument } from "../../src/segment/segment.ts";
 import type { Statement } from "../../src/types.ts";
@@ -10,7 +11,7 @@ import { fixtureText, plainDoc } from "../helpers/doc.fixtures.ts";
 function statementsOf(text: string) {
   const doc = plainDoc(text);
   const seg = segmentDocument(doc);
-  return seg.reports.map((r) => classifyReport(doc, r, seg.markers));
+  return seg.reports.map((r) => classifyReport(doc, r, outlineReport(doc, r, seg.markers)));
 }
 
 const texts = (statements: Statement[], kind: string) => statements.filter((s) => s.kind === kind).map((s) => s.text);

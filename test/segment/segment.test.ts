@@ -68,3 +68,37 @@ describe("segmentDocument", () => {
     expect(reports[0]!.truncated).toBe(true);
   });
 });
+
+describe("segmentDocument on excerpts that start mid-report", () => {
+  it("should not start a report where a sub-list restarts at 1 under a higher heading, nor at a sentence that mentions 调研报告", () => {
+    const text = [
+      "7.组织生活按月开展。",
+      "8.调查研究",
+      "全年向上级报送信息十二期，调研报告两篇，专题研究党建工作六次。",
+      "三、存在的问题",
+      "1.青年教师入党积极性不高。",
+      "2.支部活动形式单一。",
+    ].join("\n");
+    const { reports } = segmentDocument(plainDoc(text));
+    expect(reports.map((r) => [r.startLine, r.endLine])).toEqual([[1, 6]]);
+  });
+});
+
+describe("a table of contents", () => {
+  it("should be set aside: one report, and each heading read where its text is", () => {
+    const text = [
+      "某村党建调研报告",
+      "目录/提纲：",
+      "一、最普遍的问题：党员年龄老化",
+      "二、最突出的问题：先锋意识淡化",
+      "随着农村改革的深入，村党组织建设面临新情况。",
+      "一、最普遍的问题：党员年龄老化",
+      "全村五十岁以上党员占七成。",
+      "二、最突出的问题：先锋意识淡化",
+      "部分党员只满足于交党费。",
+    ].join("\n");
+    const { reports } = segmentDocument(plainDoc(text));
+    expect(reports.map((r) => [r.startLine, r.endLine])).toEqual([[1, 9]]);
+    expect(reports[0]!.duplicates).toHaveLength(3);
+  });
+});

@@ -39,7 +39,7 @@ function assigned(): ThemeAssignmentResult {
     ],
     themeOf: new Map([["a", "cb:p-aging"], ["b", "cb:p-aging"], ["c", "cb:p-funding"], ["d", "cl:abc"], ["m", "cb:m-recruit"]]),
     explanations: new Map([["d", "cluster: a theme of its own"]]),
-    scores: new Map([["a", 5], ["d", 1]]),
+    scores: new Map(),
   };
 }
 function apply(decisions: Decision[]) {

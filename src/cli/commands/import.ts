@@ -6,6 +6,8 @@
  * all of them, so the result does not depend on the order or batching of imports. Connects before any
  * work so an unreachable server or a bad password fails at once (exit 3). Progress and summary go to stderr.
  */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { createInterface } from "node:readline/promises";
 
 import cliProgress from "cli-progress";
@@ -16,14 +18,15 @@ import { type KgConfig, parseBatchSize, resolveConfig } from "../../config.ts";
 import { InputError, KgError, UsageError } from "../../errors.ts";
 import { buildGraph, type KgGraph } from "../../graph/build-graph.ts";
 import { assemble, extractDocuments } from "../../pipeline.ts";
+import { DEFAULT_LOCK_WAIT_MS, describeOwner, type LockOptions } from "../../sinks/file-lock.ts";
 import { DEFAULT_GRAPH_FILE, type GraphFileSummary, importDocumentsIntoGraphFile } from "../../sinks/graph-file.ts";
+import { MetadataError, type ReportMetadata, parseReportMetadata } from "../../graph/report-metadata.ts";
 import { connectNeo4j, type Neo4jHandle } from "../../store/neo4j/client.ts";
 import { wipeDatabase } from "../../store/neo4j/load-graph.ts";
 import { importDocumentsIntoNeo4j, type SyncSummary } from "../../store/neo4j/sync-graph.ts";
 import { type Codebook, loadCodebook } from "../../themes/codebook.ts";
 import { defaultDecisionsPath, type LoadedDecisions, loadDecisions } from "../../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction } from "../../types.ts";
-import { DEFAULT_LOCK_WAIT_MS, describeOwner, type LockOptions } from "../../sinks/file-lock.ts";
 import { redactUri, safeText } from "../../util/terminal.ts";
 import { printDiagnostics } from "../report.ts";
 
@@ -41,6 +44,7 @@ export interface ImportOptions {
   maxFileSize?: string | undefined;
   timeLimit?: string | undefined;
   lockWait?: string | undefined;
+  metadata?: string | undefined;
 }
 
 /** Where the command talks to the world; tests pass their own. */
@@ -81,6 +85,7 @@ export function registerImport(program: Command): void {
     .option("--dry-run", "extract and build the graph, print what would be written, write nothing")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
     .option("--decisions <file>", "the analyst's theme decisions to apply (default: decisions.json next to the graph file)")
+    .option("--metadata <file>", "CSV of report metadata (file,title,organisation,region,year,setting) applied to the reports of each file")
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
     .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
     .option("--time-limit <seconds>", `stop working on one file after this long, with a diagnostic (default: KG_TIME_LIMIT, else ${DEFAULT_TIME_LIMIT_S}; 0 = no limit)`)
@@ -100,6 +105,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   const lock = lockOptions(opts, io);
   const budget = resolveBudget({ maxFileSize: opts.maxFileSize, timeLimit: opts.timeLimit }, io.env ?? process.env);
   const target = describeTarget(config, opts);
+  const metadata = opts.metadata ? readMetadataFile(opts.metadata) : null;
   if (opts.wipe && !opts.dryRun) await confirmWipe(target, opts, io);
 
   const progress = createProgress(io.stderr);
@@ -112,6 +118,10 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     const documents = await extract(paths, opts, progress, budget);
     const reports = documents.reduce((n, d) => n + d.reports.length, 0);
     const late: Diagnostic[] = [];
+    if (metadata) {
+      const matched = attachMetadata(documents, metadata);
+      io.stderr.write(`kg import: metadata from ${safeText(opts.metadata ?? "")} applied to the reports of ${plural(matched, "file")}\n`);
+    }
     if (opts.dryRun) {
       const graph = buildGraph(assemble(documents, codebook, late, { decisions }));
       printLate(late, documents, opts);
@@ -124,7 +134,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
       Object.assign(result, { neo4j: summary, nodes: summary.nodes, relationships: summary.relationships });
     }
     if (!neo || opts.out) {
-      const { extraction: _e, graph, ...file } = await importDocumentsIntoGraphFile(documents, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true, lock, codebook, decisions }, late);
+      const { extraction: _e, graph, ...file } = await importDocumentsIntoGraphFile(documents, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true, codebook, decisions, lock }, late);
       Object.assign(result, { file, nodes: graph.order, relationships: graph.size });
     }
     printLate(late, documents, opts);
@@ -133,6 +143,35 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   } finally {
     progress.stop();
     await neo?.driver.close();
+  }
+}
+
+/** Give each document read now the metadata row of its path (or file name); returns how many matched. */
+function attachMetadata(documents: DocumentExtraction[], metadata: Map<string, ReportMetadata>): number {
+  let matched = 0;
+  for (const doc of documents) {
+    const path = doc.document.source.path;
+    const meta = metadata.get(path) ?? metadata.get(basename(path));
+    if (!meta) continue;
+    doc.metadata = meta;
+    matched += 1;
+  }
+  return matched;
+}
+
+/** Read and check a metadata CSV before any extraction, so a bad file fails at once. */
+function readMetadataFile(file: string): Map<string, ReportMetadata> {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new InputError(`import: cannot read the metadata file ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+  }
+  try {
+    return parseReportMetadata(text);
+  } catch (err) {
+    if (err instanceof MetadataError) throw new InputError(`import: ${file}: ${err.message}`);
+    throw err;
   }
 }
 
@@ -145,6 +184,18 @@ async function extract(paths: string[], opts: ImportOptions, progress: Progress,
     throw new InputError(`import: no readable report in ${paths.map(safeText).join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
   }
   return documents;
+}
+
+/** How long to wait for another import holding the graph file's lock, and what to say meanwhile. */
+function lockOptions(opts: ImportOptions, io: ImportIo): LockOptions {
+  const env = io.env ?? process.env;
+  const given = opts.lockWait ?? (env.KG_LOCK_WAIT?.trim() || undefined);
+  const waitMs = given === undefined ? DEFAULT_LOCK_WAIT_MS : Math.round(parseLimit(given, "--lock-wait (KG_LOCK_WAIT)", "seconds") * 1000);
+  return {
+    waitMs,
+    onWait: (owner, lockPath) =>
+      io.stderr.write(`kg import: ${safeText(describeOwner(owner))} is writing this graph file (${safeText(lockPath)}); waiting up to ${Math.round(waitMs / 1000)} s…\n`),
+  };
 }
 
 /**
@@ -162,18 +213,6 @@ function printLate(late: Diagnostic[], documents: DocumentExtraction[], opts: Im
     return d.origin.startsWith("themes:") || d.path === undefined || paths.has(d.path);
   });
   printDiagnostics(shown, opts.verbose === true);
-}
-
-/** How long to wait for another import holding the graph file's lock, and what to say meanwhile. */
-function lockOptions(opts: ImportOptions, io: ImportIo): LockOptions {
-  const env = io.env ?? process.env;
-  const given = opts.lockWait ?? (env.KG_LOCK_WAIT?.trim() || undefined);
-  const waitMs = given === undefined ? DEFAULT_LOCK_WAIT_MS : Math.round(parseLimit(given, "--lock-wait (KG_LOCK_WAIT)", "seconds") * 1000);
-  return {
-    waitMs,
-    onWait: (owner, lockPath) =>
-      io.stderr.write(`kg import: ${safeText(describeOwner(owner))} is writing this graph file (${safeText(lockPath)}); waiting up to ${Math.round(waitMs / 1000)} s…\n`),
-  };
 }
 
 async function writeNeo4j(

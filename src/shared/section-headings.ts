@@ -1,9 +1,10 @@
 /*
  * Section headings: which kind of section a heading opens (situation, practice, problem, cause,
- * measure), from the regexes in sections.json. Shared by segment (unnumbered headings) and classify.
+ * measure), from the regexes in src/classify/sections.json. Shared by segment (unnumbered headings),
+ * outline and classify, so that neither imports the other.
  */
 import type { SectionKind } from "../types.ts";
-import raw from "./sections.json" with { type: "json" };
+import raw from "../classify/sections.json" with { type: "json" };
 
 export interface SectionLexicon {
   priority: SectionKind[];
@@ -19,6 +20,7 @@ export interface SectionLexicon {
   notHeading: RegExp;
   unnumberedHeading: Partial<Record<SectionKind, RegExp>>;
   suggestionLead: RegExp;
+  fusedHeading: Partial<Record<SectionKind, RegExp>>;
 }
 
 /** The compiled section lexicon. */
@@ -36,6 +38,7 @@ export const LEXICON: SectionLexicon = {
   notHeading: new RegExp(raw.notHeading),
   unnumberedHeading: Object.fromEntries(Object.entries(raw.unnumberedHeading).map(([k, v]) => [k, new RegExp(v)])),
   suggestionLead: new RegExp(raw.suggestionLead),
+  fusedHeading: Object.fromEntries(Object.entries(raw.fusedHeading).map(([k, v]) => [k, new RegExp(v)])),
 };
 
 /** Longest heading still read as a section title (longer ones are statements that happen to say 问题). */
@@ -74,4 +77,17 @@ export function isUnnumberedSectionHeading(line: string): boolean {
   // Without a number, only a heading that ends on its section word ("存在的问题", "对策建议") counts:
   // "支部活动缺乏特色" or "发挥党员先锋模范作用" are items, not sections.
   return kind !== null && (LEXICON.unnumberedHeading[kind]?.test(line) ?? false);
+}
+
+/**
+ * A section title fused with the first sentence of its body (text that lost its line breaks:
+ * "存在的主要问题当前…"): the kind and the title's length, or null.
+ */
+export function fusedSectionHeading(heading: string): { kind: SectionKind; length: number } | null {
+  if (heading.length <= MAX_SECTION_HEADING) return null;
+  for (const kind of LEXICON.priority) {
+    const m = LEXICON.fusedHeading[kind]?.exec(heading);
+    if (m) return { kind, length: m[0].length };
+  }
+  return null;
 }

@@ -1,0 +1,214 @@
+/*
+ * The state one report's classification builds up, shared by every shape of src/classify/shapes:
+ * the outline, the sections found so far, the statements taken so far (each with the rules that
+ * fired and a confidence), and the helpers a shape needs to read headings, lines and items.
+ */
+import { headingSpan } from "../outline/build-outline.ts";
+import { lineAt } from "../normalise/split-lines.ts";
+import { hashKey } from "../shared/hash-key.ts";
+import { inSpans } from "../shared/text.ts";
+import type { Line, MentionContext, NormalisedDocument, OutlineNode, ReportSegment, SectionKind, Span, Statement, StatementKind, StatementRule } from "../types.ts";
+import { POLARITY, polarityOf, type Polarity } from "./polarity.ts";
+import { minOf } from "../util/arrays.ts";
+
+/** A statement shorter than this (in characters) is punctuation debris. */
+export const MIN_CLAUSE = 4;
+
+/** A classified region of the report. */
+export interface Section {
+  kind: SectionKind;
+  span: Span;
+  heading: string;
+  line: number;
+}
+
+/** What a shape hands to ClassifyContext.add. */
+export interface Take {
+  kind: StatementKind;
+  textSpan: Span;
+  span: Span;
+  rule: StatementRule;
+  confidence: number;
+  subPoints?: string[];
+  attachedTo?: string;
+}
+
+export class ClassifyContext {
+  readonly sections: Section[] = [];
+  readonly statements: Statement[] = [];
+  readonly regions: { span: Span; kind: MentionContext }[] = [];
+  private readonly ids = new Set<string>();
+
+  constructor(
+    readonly doc: NormalisedDocument,
+    readonly segment: ReportSegment,
+    readonly outline: OutlineNode[],
+    /** Spans later stages skip inside this report (collapsed duplicates). */
+    readonly skip: Span[],
+  ) {}
+
+  get text(): string {
+    return this.doc.text;
+  }
+
+  skipped(offset: number): boolean {
+    return inSpans(this.skip, offset);
+  }
+
+  heading(node: OutlineNode): string {
+    return this.doc.text.slice(node.headingSpan.start, node.headingSpan.end);
+  }
+
+  polarity(node: OutlineNode): Polarity {
+    return polarityOf(this.heading(node));
+  }
+
+  /** The document lines that overlap a span, found by binary search. */
+  linesIn(span: Span): Line[] {
+    const lines = this.doc.lines;
+    if (span.end <= span.start) return [];
+    return lines.slice(lineAt(lines, span.start) - 1, lineAt(lines, Math.max(span.start, span.end - 1)));
+  }
+
+  /** The innermost section of the given kinds holding an offset. */
+  sectionAt(offset: number, kinds?: SectionKind[]): Section | null {
+    let best: Section | null = null;
+    for (const s of this.sections) {
+      if (offset < s.span.start || offset >= s.span.end) continue;
+      if (kinds && !kinds.includes(s.kind)) continue;
+      if (!best || s.span.end - s.span.start < best.span.end - best.span.start) best = s;
+    }
+    return best;
+  }
+
+  /** Whether an offset lies inside a problem, measure or cause section. */
+  inStatementSection(offset: number): boolean {
+    return this.sectionAt(offset, ["problem", "measure", "cause"]) !== null;
+  }
+
+  /** Whether an offset lies inside a statement already taken (its whole item). */
+  claimed(offset: number): boolean {
+    return this.statements.some((s) => offset >= s.span.start && offset < s.span.end);
+  }
+
+  /** Offset of the report's first problem, or null. */
+  firstProblem(): number | null {
+    const starts = this.statements.filter((s) => s.kind === "problem").map((s) => s.textSpan.start);
+    return starts.length ? minOf(starts) : null;
+  }
+
+  /**
+   * The statement text of an item: the heading, or what follows a label heading
+   * (「最突出的问题：…」), or the shortfall clause of a heading that pairs an achievement with a
+   * shortfall (「…取得成效，但…不够」). Returns the span and the refinement that applied.
+   */
+  itemText(node: OutlineNode, kind: StatementKind): { span: Span; refinement: string | null } {
+    const hs = node.headingSpan;
+    const heading = this.doc.text.slice(hs.start, hs.end);
+    const after = this.doc.text.slice(hs.end, hs.end + 2);
+    const label = kind === "measure" ? POLARITY.measureLabel : POLARITY.problemLabel;
+    if (/^[:：]\s*\S/.test(after) && label.test(heading)) {
+      return { span: headingSpan(this.doc.text, hs.end + 1, node.span.end), refinement: "label-heading" };
+    }
+    // "最普遍的问题: 农村党员…" with a space after the colon stays one heading: cut it at the colon.
+    const colon = heading.search(/[:：]/);
+    if (colon > 0 && colon <= 14 && label.test(heading.slice(0, colon).trim())) {
+      const from = hs.start + colon + 1;
+      const lead = this.doc.text.slice(from, hs.end).length - this.doc.text.slice(from, hs.end).trimStart().length;
+      if (hs.end - from - lead >= MIN_CLAUSE) return { span: { start: from + lead, end: hs.end }, refinement: "label-heading" };
+    }
+    if (kind === "problem") {
+      const cut = shortfallStart(heading);
+      if (cut > 0) return { span: { start: hs.start + cut, end: hs.end }, refinement: "shortfall-clause" };
+    }
+    return { span: hs, refinement: null };
+  }
+
+  /** Record a statement; null when it is debris or repeats one already taken. */
+  add(take: Take): Statement | null {
+    const { kind, textSpan, span, rule, confidence } = take;
+    const normText = this.doc.text.slice(textSpan.start, textSpan.end).trim();
+    if (normText.length < MIN_CLAUSE) return null;
+    const id = hashKey(this.segment.id, kind, normText.replace(/[\s\p{P}]/gu, ""));
+    if (this.ids.has(id)) return null; // a repeated passage states nothing new
+    this.ids.add(id);
+    const lead = this.doc.text.slice(textSpan.start).length - this.doc.text.slice(textSpan.start).trimStart().length;
+    const start = textSpan.start + lead;
+    const statement: Statement = {
+      id,
+      reportId: this.segment.id,
+      kind,
+      text: this.doc.source.text.slice(start, start + normText.length),
+      normText,
+      span,
+      textSpan: { start, end: start + normText.length },
+      line: lineAt(this.doc.lines, start),
+      rule: `${rule.id}: ${rule.detail}`,
+      rules: [rule],
+      confidence,
+      subPoints: take.subPoints ?? [],
+      ...(take.attachedTo ? { attachedTo: take.attachedTo } : {}),
+    };
+    this.statements.push(statement);
+    return statement;
+  }
+}
+
+/**
+ * Where the shortfall clause of a heading begins when the heading pairs an achievement (or a neutral
+ * clause) with a shortfall after a contrast word or comma; 0 when the heading is one evaluation.
+ */
+export function shortfallStart(heading: string): number {
+  const parts = [...heading.matchAll(/[^,，;；]+/g)];
+  if (parts.length < 2) return 0;
+  const pol = parts.map((p) => polarityOf(p[0]));
+  const firstNeg = pol.indexOf("negative");
+  if (firstNeg <= 0) return 0;
+  const before = pol.slice(0, firstNeg);
+  const contrast = POLARITY.contrastLead.exec(parts[firstNeg]![0].trim());
+  if (!before.includes("achievement") && !contrast) return 0;
+  const p = parts[firstNeg]!;
+  const lead = p[0].length - p[0].trimStart().length;
+  return (p.index ?? 0) + lead + (contrast ? contrast[0].length : 0);
+}
+
+/** All nodes of an outline in document order. */
+export function collectNodes(nodes: OutlineNode[]): OutlineNode[] {
+  // Pre-order with an explicit stack: no recursion or spread that grows with the outline.
+  const out: OutlineNode[] = [];
+  const stack: OutlineNode[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    out.push(n);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return out;
+}
+
+/**
+ * Sibling lists: runs of consecutive nodes of one marker kind whose numbering does not restart
+ * (a second 一是 list under the same parent is a list of its own).
+ */
+export function siblingLists(nodes: OutlineNode[]): OutlineNode[][] {
+  const lists: OutlineNode[][] = [];
+  let run: OutlineNode[] = [];
+  for (const n of nodes) {
+    const prev = run[run.length - 1];
+    const restart = prev && (n.markerKind !== prev.markerKind || (n.ordinal === 1 && prev.ordinal !== null));
+    if (restart) {
+      lists.push(run);
+      run = [];
+    }
+    run.push(n);
+  }
+  if (run.length) lists.push(run);
+  return lists;
+}
+
+/** Every sibling list of the outline with its parent (null for the top level). */
+export function allLists(outline: OutlineNode[]): { parent: OutlineNode | null; items: OutlineNode[] }[] {
+  const out: { parent: OutlineNode | null; items: OutlineNode[] }[] = siblingLists(outline).map((items) => ({ parent: null, items }));
+  for (const n of collectNodes(outline)) for (const items of siblingLists(n.children)) out.push({ parent: n, items });
+  return out;
+}

@@ -1,0 +1,56 @@
+/*
+ * The polarity of a statement read from its own words (lexicons in polarity.json): a negative
+ * evaluation (a problem), an achievement (a practice), a prescription (a measure), or neutral.
+ */
+import raw from "./polarity.json" with { type: "json" };
+
+export type Polarity = "negative" | "achievement" | "prescription" | "neutral";
+
+const compile = (list: string[]) => new RegExp(list.map((s) => `(?:${s})`).join("|"));
+
+/** The compiled polarity lexicon. */
+export const POLARITY = {
+  negative: compile(raw.negative),
+  achievement: compile(raw.achievement),
+  prescription: compile(raw.prescription),
+  negatedContext: new RegExp(raw.negatedContext),
+  topicHeading: new RegExp(raw.topicHeading),
+  problemLabel: new RegExp(raw.problemLabel),
+  measureLabel: new RegExp(raw.measureLabel),
+  contrastLead: new RegExp(raw.contrastLead),
+  problemLeadIn: new RegExp(raw.problemLeadIn),
+  measureLeadIn: new RegExp(raw.measureLeadIn),
+  notLeadIn: new RegExp(raw.notLeadIn),
+  inlineEnumeration: raw.inlineEnumeration.map((s) => new RegExp(s, "g")),
+  inlineEnumerationFallback: raw.inlineEnumerationFallback.map((s) => new RegExp(s, "g")),
+  closingMeasureLead: new RegExp(raw.closingMeasureLead),
+  pairedProblemMeasure: new RegExp(raw.pairedProblemMeasure),
+  measureEnumerationTrigger: new RegExp(raw.measureEnumerationTrigger, "g"),
+  achievementInSentence: new RegExp(raw.achievementInSentence),
+  purposeLead: new RegExp(raw.purposeLead),
+  strongPrescription: new RegExp(raw.strongPrescription),
+  notProposal: new RegExp(raw.notProposal),
+};
+
+const NEGATIVE_ALL = new RegExp(POLARITY.negative.source, "g");
+
+/** Whether the text holds a negative evaluation that is not the object of a remedy (解决…不足). */
+export function isNegative(text: string): boolean {
+  for (const m of text.matchAll(NEGATIVE_ALL)) {
+    if (!POLARITY.negatedContext.test(text.slice(0, m.index))) return true;
+  }
+  return false;
+}
+
+/**
+ * Polarity of a statement: negative evaluation first (「加强党建的意识不强」 is a problem), then a
+ * prescription at its start, then an achievement.
+ * @example polarityOf("党员队伍老化") // "negative"
+ */
+export function polarityOf(text: string): Polarity {
+  const t = text.trim();
+  if (isNegative(t)) return "negative";
+  if (POLARITY.prescription.test(t)) return "prescription";
+  if (POLARITY.achievement.test(t)) return "achievement";
+  return "neutral";
+}

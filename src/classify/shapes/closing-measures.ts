@@ -1,0 +1,60 @@
+/*
+ * Shape "closing-measures": measures in an unnumbered paragraph after the problems, opened by a
+ * turn to remedies (「针对以上问题，…应…」, 「为此，…要…」, 「综上所述，…」). Each sentence or
+ * clause that prescribes (要/应/加强/健全 …) is one measure; so is each 首先/其次 step inside it.
+ */
+import type { Span } from "../../types.ts";
+import { MIN_CLAUSE } from "../context.ts";
+import { POLARITY, polarityOf } from "../polarity.ts";
+import { measuresMayStand } from "./polarity-list.ts";
+import type { Shape } from "./types.ts";
+
+export const closingMeasures: Shape<Span> = {
+  id: "closing-measures",
+  description: "an unnumbered closing paragraph after the problems that turns to remedies: 针对以上问题，…应…",
+  detect(ctx) {
+    const out: Span[] = [];
+    for (const line of ctx.linesIn(ctx.segment.span)) {
+      const raw = ctx.text.slice(line.start, line.end);
+      const text = raw.trim();
+      const start = line.start + raw.indexOf(text);
+      // The last item of a problem list runs on to the section's end; a closing turn there is still its own paragraph.
+      const taken = ctx.statements.some((st) => st.textSpan.start < start + text.length && st.textSpan.end > start);
+      if (!text || taken || ctx.skipped(start) || ctx.sectionAt(start, ["measure"]) !== null) continue;
+      if (!POLARITY.closingMeasureLead.test(text) || !measuresMayStand(ctx, start)) continue;
+      out.push({ start, end: start + text.length });
+    }
+    return out;
+  },
+  take(ctx, para) {
+    let index = 0;
+    for (const clause of sentences(ctx.text, para)) {
+      // The turn itself ("针对以上问题，") and an ordinal word are no part of the measure.
+      let s = clause.start;
+      const head = ctx.text.slice(s, clause.end);
+      const turn = /^(针对|为此|对此|因此|鉴于|为解决|要解决|综上所述|综上|总之|首先|其次|再次|最后|第[一二三四五六七八九十])[^,，。]{0,24}?[,，]/.exec(head);
+      if (turn && !/^(要|应|必须)/.test(head)) s += turn[0].length;
+      // "社区党委应建立…": the measure starts at the modal verb after its subject.
+      const modal = /^[^,，。]{0,16}?(?=(应当?|要|必须|需要?|建议)[\u4e00-\u9fff])/.exec(ctx.text.slice(s, clause.end));
+      if (modal && modal[0].length > 0 && !/^(要|应|必须|需|建议)/.test(ctx.text.slice(s, clause.end))) s += modal[0].length;
+      const body = ctx.text.slice(s, clause.end);
+      if (body.length < MIN_CLAUSE || polarityOf(body) !== "prescription") continue;
+      index++;
+      ctx.add({ kind: "measure", textSpan: { start: s, end: clause.end }, span: para, rule: { id: "closing-measures", detail: `sentence ${index} of a closing paragraph` }, confidence: 0.6 });
+    }
+  },
+};
+
+/** Sentences of a paragraph (at 。 ； and before 其次/最后 steps). */
+function sentences(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  const re = /(?:[^。;；!?！？,，]|[,，](?!\s*(?:并|同时|还要|也要|另外)))+/g;
+  const slice = text.slice(span.start, span.end);
+  for (const m of slice.matchAll(re)) {
+    const a = span.start + (m.index ?? 0);
+    const lead = m[0].length - m[0].trimStart().length;
+    const b = a + m[0].trimEnd().length;
+    if (b - a - lead >= MIN_CLAUSE) out.push({ start: a + lead, end: b });
+  }
+  return out;
+}

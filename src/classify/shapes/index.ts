@@ -1,0 +1,25 @@
+/*
+ * The registry of report shapes, in the order they run. Each shape takes only text no earlier shape
+ * took, so the surer shapes come first. A new shape is one file in this folder plus one line here.
+ */
+import { closingMeasures } from "./closing-measures.ts";
+import { inlineEnumeration } from "./inline-enumeration.ts";
+import { inlineMeasures } from "./inline-measures.ts";
+import { leadInList } from "./lead-in-list.ts";
+import { pairedParagraphs } from "./paired-paragraphs.ts";
+import { polarityMeasures, polarityProblems } from "./polarity-list.ts";
+import { sectionCue } from "./section-cue.ts";
+import type { Shape } from "./types.ts";
+
+export const SHAPES: Shape<any>[] = [
+  sectionCue, // 存在的问题 / 对策建议 headings and their items
+  leadInList, // 还存在以下问题：一是…  / 提出以下建议：
+  polarityProblems, // lists of negative evaluations under any heading, top-level headings that are problems
+  inlineEnumeration, // 存在A、B、C等问题
+  polarityMeasures, // lists of prescriptions after the problems
+  closingMeasures, // 针对以上问题，…应…
+  inlineMeasures, // 要优化A、建立B、提升C
+  pairedParagraphs, // problem，应 measure (no sections at all)
+];
+
+export { runShape, type Shape } from "./types.ts";

@@ -1,0 +1,127 @@
+/*
+ * Shape "inline-enumeration": problems listed inside a sentence — 「存在A、B、C等问题」,
+ * 「…问题，比如A、B等」, 「即A，B」 — in an introduction, a findings summary or a lead-in. Each
+ * element is one problem. Text already taken by another shape (an item and its body) is left alone,
+ * and so is a sentence that prescribes a remedy (「解决A、B等问题」).
+ */
+import type { Span } from "../../types.ts";
+import { MIN_CLAUSE } from "../context.ts";
+import { isNegative, POLARITY } from "../polarity.ts";
+import type { Shape } from "./types.ts";
+
+interface Enumeration {
+  whole: Span;
+  elements: Span[];
+}
+
+/** Longest element kept (a longer one is a clause of prose, not a listed problem). */
+const MAX_ELEMENT = 48;
+
+export const inlineEnumeration: Shape<Enumeration> = {
+  id: "inline-enumeration",
+  description: "problems listed inside a sentence: 存在A、B、C等问题; …问题，比如A、B等",
+  detect(ctx) {
+    const out: Enumeration[] = [];
+    const { start, end } = ctx.segment.span;
+    const text = ctx.text.slice(start, end);
+    const fallback = ctx.statements.some((st) => st.kind === "problem") ? [] : POLARITY.inlineEnumerationFallback;
+    const patterns = [...POLARITY.inlineEnumeration, ...fallback];
+    for (const [index, re] of patterns.entries()) {
+      // The first frame names its elements problems itself (「存在A、B等问题」); the others need elements that read as shortfalls.
+      const framed = index === 0;
+      for (const m of text.matchAll(re)) {
+        const items = m.groups?.items;
+        if (!items || m.index === undefined) continue;
+        const at = start + m.index + m[0].indexOf(items);
+        if (out.some((e) => at < e.whole.end && e.whole.start < at + items.length)) continue;
+        if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at)) continue;
+        const before = ctx.text.slice(Math.max(start, at - 30), at);
+        if (POLARITY.negatedContext.test(before.replace(/[^。;；]*[。;；]/g, ""))) continue;
+        const elements = splitElements(ctx.text, { start: at, end: at + items.length }, framed);
+        if (elements.length < 2) continue;
+        out.push({ whole: { start: start + m.index, end: start + m.index + m[0].length }, elements });
+      }
+    }
+    // Any run of three or more 、-separated shortfalls in prose ("分析了A不到位、B不严格、C有差距").
+    for (const m of text.matchAll(/[^。;；!?！？,，:：“”"]+/g)) {
+      const parts = m[0].split("、");
+      if (parts.length < 3) continue;
+      const at = start + (m.index ?? 0);
+      if (out.some((e) => at < e.whole.end && e.whole.start < at + m[0].length)) continue;
+      if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at)) continue;
+      const run = runOfShortfalls(ctx.text, { start: at, end: at + m[0].length });
+      if (run) out.push(run);
+    }
+    return out;
+  },
+  take(ctx, unit) {
+    const shown = ctx.text.slice(unit.whole.start, unit.whole.end).slice(-12);
+    unit.elements.forEach((el, i) => {
+      const detail = `element ${i + 1}/${unit.elements.length} of "…${shown}"`;
+      ctx.add({ kind: "problem", textSpan: el, span: el, rule: { id: "inline-enumeration", detail }, confidence: 0.6 });
+    });
+  },
+};
+
+/** Longest element of a bare 、 run. */
+const MAX_RUN_ELEMENT = 30;
+
+/** A clause whose 、-separated parts are mostly shortfalls; the first part loses its lead-in verb phrase. */
+function runOfShortfalls(text: string, span: Span): Enumeration | null {
+  const clause = text.slice(span.start, span.end);
+  const parts: Span[] = [];
+  let s = span.start;
+  for (const piece of clause.split("、")) {
+    parts.push({ start: s, end: s + piece.length });
+    s += piece.length + 1;
+  }
+  // The first part carries the lead ("分析了", "存在"): keep what follows the last such verb.
+  const first = parts[0]!;
+  // 「切实解决A、B、C等问题」 names what a remedy answers, not what the report finds.
+  if (/(解决|克服|破解|改变|扭转|针对|防止|避免|杜绝|消除|补齐|弥补|纠正|整改|化解|改善|缓解)/.test(text.slice(Math.max(0, first.start - 12), first.end))) return null;
+  const lead = /^.*?(存在(?:着)?|分析了|发现|表现为|反映出|暴露出|面临(?:着)?|出现(?:了)?|包括|在于|由于)/.exec(text.slice(first.start, first.end));
+  if (lead) first.start += lead[0].length;
+  // The last part ends at 等 ("…等问题", "…等方面").
+  const last = parts[parts.length - 1]!;
+  const etc = text.slice(last.start, last.end).indexOf("等");
+  if (etc > 0) last.end = last.start + etc;
+  const trimmed = parts.map((p) => {
+    let a = p.start;
+    let b = p.end;
+    while (a < b && /[\s“”"「」和及]/.test(text[a] ?? "")) a++;
+    while (b > a && /[\s“”"「」]/.test(text[b - 1] ?? "")) b--;
+    return { start: a, end: b };
+  });
+  if (trimmed.some((p) => p.end - p.start < 2 || p.end - p.start > MAX_RUN_ELEMENT)) return null;
+  const negatives = trimmed.filter((p) => isNegative(text.slice(p.start, p.end))).length;
+  if (negatives * 3 < trimmed.length * 2 || negatives < 2) return null;
+  return { whole: span, elements: trimmed.filter((p) => p.end - p.start >= MIN_CLAUSE) };
+}
+
+/** Split an enumeration at 、 ， ; keep elements that read as shortfalls or short noun phrases. */
+function splitElements(text: string, span: Span, framed: boolean): Span[] {
+  const out: Span[] = [];
+  let s = span.start;
+  for (let i = span.start; i <= span.end; i++) {
+    const ch = text[i];
+    // "机制不健全且党员…": 且 joins two listed problems.
+    const joiner = ch === "且" && i - s >= 4 && span.end - i > 4;
+    if (i === span.end || ch === "、" || ch === "," || ch === "，" || ch === ";" || ch === "；" || joiner) {
+      let a = s;
+      let b = i;
+      while (a < b && /[\s“”"'‘’「」,，:：]/.test(text[a] ?? "")) a++;
+      const lead = /^(比如|例如|诸如|如|即|和|及)(?=\S{4})/.exec(text.slice(a, b));
+      if (lead) a += lead[0].length;
+      while (b > a && /[\s“”"'‘’「」]/.test(text[b - 1] ?? "")) b--;
+      while (b > a + 2 && text[b - 1] === "等") b--;
+      if (b - a > 0) out.push({ start: a, end: b });
+      s = i + 1;
+    }
+  }
+  const long = out.filter((e) => e.end - e.start > MAX_ELEMENT);
+  if (long.length) return [];
+  // Elements must mostly say what falls short; "党员、干部" is a list of who, not of problems.
+  const negatives = out.filter((e) => isNegative(text.slice(e.start, e.end))).length;
+  const usable = out.filter((e) => e.end - e.start >= MIN_CLAUSE);
+  return (framed || negatives * 2 >= out.length) && usable.length >= 2 ? usable : [];
+}

@@ -1,0 +1,102 @@
+/*
+ * Shape "inline-measures": three or more measures listed inside one sentence after a turn to remedies —
+ * 「要优化A、建立B、提升C」, 「亟待通过强化A、健全B」, 「从加强A，完善B等五个方面…」 — typical of
+ * abstracts and conclusions. Each element that prescribes is one measure. A sentence that reports an
+ * achievement (取得成效, 实现了) is a practice, not a proposal. Runs only in a report where no other
+ * shape found a measure.
+ */
+import type { Span } from "../../types.ts";
+import { MIN_CLAUSE } from "../context.ts";
+import { POLARITY, polarityOf } from "../polarity.ts";
+import type { Shape } from "./types.ts";
+import { pushAll } from "../../util/arrays.ts";
+
+interface Enumeration {
+  elements: Span[];
+  trigger: string;
+}
+
+const MAX_ELEMENT = 40;
+
+export const inlineMeasures: Shape<Enumeration> = {
+  id: "inline-measures",
+  description: "measures listed inside a sentence after 要/应/通过/从/提出: 要优化A、建立B、提升C",
+  detect(ctx) {
+    const out: Enumeration[] = [];
+    // Prose lists of verbs are common in any report; they are the measures only where the report
+    // states its measures no other way (abstracts, conclusions of short articles).
+    if (ctx.statements.some((s) => s.kind === "measure")) return out;
+    const { start, end } = ctx.segment.span;
+    const text = ctx.text.slice(start, end);
+    for (const sm of text.matchAll(/[^。!?！？\n]+/g)) {
+      const sentence = sm[0];
+      const at = start + (sm.index ?? 0);
+      if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at)) continue;
+      if (POLARITY.achievementInSentence.test(sentence) || POLARITY.notProposal.test(sentence)) continue;
+      for (const tm of sentence.matchAll(POLARITY.measureEnumerationTrigger)) {
+        const from = (tm.index ?? 0) + tm[0].length;
+        // "要把握A、B等方面，注重C、D等方面": each run closed by 等… is a list of its own.
+        const elements: Span[] = [];
+        let runStart = at + from;
+        const rest = sentence.slice(from);
+        const closers = [...rest.matchAll(/等[^、,，]{0,12}[,，]/g)].map((c) => at + from + (c.index ?? 0) + c[0].length);
+        for (const runEnd of [...closers, at + sentence.length]) {
+          pushAll(elements, splitPrescriptions(ctx.text, runStart, runEnd));
+          runStart = runEnd;
+        }
+        if (elements.length >= 3) {
+          out.push({ elements, trigger: tm[0] });
+          break;
+        }
+      }
+    }
+    return out;
+  },
+  take(ctx, unit) {
+    unit.elements.forEach((el, i) => {
+      if (ctx.claimed(el.start)) return;
+      const detail = `element ${i + 1}/${unit.elements.length} after "${unit.trigger}"`;
+      ctx.add({ kind: "measure", textSpan: el, span: el, rule: { id: "inline-measures", detail }, confidence: 0.6 });
+    });
+  },
+};
+
+/** Elements of a run of prescriptions (split at 、 ， ,), or none when most do not prescribe. */
+function splitPrescriptions(text: string, from: number, to: number): Span[] {
+  // A quoted formula inside the sentence ("“控制总量、优化结构…”") is cited, not proposed: blank it out.
+  let body = text.slice(from, to).replace(/[,，]\s*$/, "").replace(/“[^”]*、[^”]*(”|$)/g, (m) => " ".repeat(m.length));
+  // The tail that names the list ("等五个方面进一步加强…", "4点出发") is no element.
+  const tail = /等?[\d一二三四五六七八九十几多]+(个|点|项)?(方面|维度|举措|措施|对策|路径)?[^、,，]*$|等[^、,，]*$/.exec(body);
+  if (tail) body = body.slice(0, tail.index);
+  // A quoted slogan ("控制总量、优化结构…") is a formula being cited, not the report's proposal.
+  if (/[“"「]\s*$/.test(text.slice(Math.max(0, from - 2), from)) || /^\s*[“"「]/.test(body)) return [];
+  const out: Span[] = [];
+  for (const m of body.matchAll(/[^、,，;；\s]+(?:\s+[^、,，;；\s]+)*/g)) {
+    let raw = m[0];
+    // "高校党组织要高度重视…": the subject before the modal verb is no part of the measure.
+    const subject = /^[^,，]{2,16}?(?=(要|应当?|需要|必须)[\u4e00-\u9fff]{4})/.exec(raw);
+    if (subject && polarityOf(raw) !== "prescription") raw = " ".repeat(subject[0].length) + raw.slice(subject[0].length);
+    // A connective before the verb ("注重在加强…", "从加强…") is no part of the measure.
+    const lead = raw.length - raw.trimStart().length + (/^\s*(注重在|着力在|在|从|通过|要|应|如|比如|例如)(?=[\u4e00-\u9fff]{4})/.exec(raw)?.[0].trimStart().length ?? 0);
+    const s = from + (m.index ?? 0) + lead;
+    const e = from + (m.index ?? 0) + raw.trimEnd().length;
+    if (e - s <= 0) continue;
+    // "打造学习型、创新型、服务型党建品牌": a 、 part that does not prescribe belongs to the phrase before it.
+    const sep = body.slice(0, m.index ?? 0).trimEnd().slice(-1);
+    const prev = out[out.length - 1];
+    if (prev && sep === "、" && polarityOf(text.slice(s, e)) !== "prescription" && polarityOf(text.slice(prev.start, prev.end)) === "prescription") {
+      prev.end = e;
+      continue;
+    }
+    out.push({ start: s, end: e });
+  }
+  if (out.length < 2 || out.some((e) => e.end - e.start > MAX_ELEMENT)) return [];
+  // A purpose clause ("为打赢…", "从而…") ends the list.
+  const purpose = out.findIndex((e) => POLARITY.purposeLead.test(text.slice(e.start, e.end)));
+  if (purpose >= 0) out.length = purpose;
+  // A preamble before the first prescription ("以…为契机，从加强…") is no element.
+  while (out.length && polarityOf(text.slice(out[0]!.start, out[0]!.end)) !== "prescription") out.shift();
+  const prescriptive = out.filter((e) => polarityOf(text.slice(e.start, e.end)) === "prescription").length;
+  if (out.length < 2 || prescriptive < 0.6 * out.length) return [];
+  return out.filter((e) => e.end - e.start >= MIN_CLAUSE);
+}

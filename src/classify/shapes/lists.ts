@@ -1,0 +1,46 @@
+/*
+ * Shared by the list shapes: take the items of a sibling list as statements of one kind, handing a
+ * topic heading over to its own items, and the lead-in sentence just before a list.
+ */
+import type { OutlineNode, StatementKind } from "../../types.ts";
+import { type ClassifyContext, allLists } from "../context.ts";
+import { type Polarity, polarityOf } from "../polarity.ts";
+import { isTopic } from "./section-cue.ts";
+
+/** A sibling list with its parent, as the list shapes see it. */
+export interface ListUnit {
+  parent: OutlineNode | null;
+  items: OutlineNode[];
+  /** Why the list was chosen (for the rule's detail). */
+  why: string;
+  kind: StatementKind;
+}
+
+/** Sibling lists outside problem / measure / cause sections whose items nothing has taken yet. */
+export function openLists(ctx: ClassifyContext): { parent: OutlineNode | null; items: OutlineNode[] }[] {
+  return allLists(ctx.outline).filter(
+    ({ items }) => !items.some((n) => ctx.inStatementSection(n.span.start) || ctx.claimed(n.headingSpan.start) || ctx.skipped(n.span.start)),
+  );
+}
+
+/** The sentence just before a list's first item: the end of its parent's text, or of the report's introduction. */
+export function leadInBefore(ctx: ClassifyContext, parent: OutlineNode | null, first: OutlineNode): string {
+  const from = parent ? parent.headingSpan.start : ctx.segment.span.start;
+  const before = ctx.text.slice(Math.max(from, first.span.start - 200), first.span.start).replace(/\s+$/, "");
+  const cut = Math.max(before.slice(0, -1).lastIndexOf("。"), before.slice(0, -1).lastIndexOf("\n"));
+  return before.slice(cut + 1);
+}
+
+/** Take the list's items whose own polarity does not contradict the kind; topics hand over to their items. */
+export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confidence: number, contradicts: Polarity[]) {
+  for (const item of unit.items) {
+    const nodes = isTopic(ctx, item) ? item.children : [item];
+    for (const node of nodes) {
+      if (ctx.claimed(node.headingSpan.start) || ctx.sections.some((s) => s.span.start === node.span.start)) continue;
+      const { span: textSpan, refinement } = ctx.itemText(node, unit.kind);
+      if (contradicts.includes(polarityOf(ctx.text.slice(textSpan.start, textSpan.end)))) continue;
+      const detail = `${unit.why} > item ${node.markerKind} "${node.marker}"${refinement ? ` > ${refinement}` : ""}`;
+      ctx.add({ kind: unit.kind, textSpan, span: node.span, rule: { id, detail }, confidence, subPoints: node.children.map((c) => ctx.heading(c)) });
+    }
+  }
+}

@@ -1,0 +1,55 @@
+/*
+ * Shapes "polarity-problems" and "polarity-measures": a list whose items are mostly negative
+ * evaluations is a list of problems, whatever heading it sits under (基本情况, 现状, 「X的主要表现」,
+ * or none: top-level headings that are themselves the problems). A list whose items are mostly
+ * prescriptions is a list of measures, but only after the report's first problem and outside
+ * practice and situation sections (a 做法 list reads the same as a list of measures).
+ */
+import type { StatementKind } from "../../types.ts";
+import type { ClassifyContext } from "../context.ts";
+import { type Polarity, polarityOf } from "../polarity.ts";
+import { type ListUnit, openLists, takeList } from "./lists.ts";
+import { isTopic } from "./section-cue.ts";
+import type { Shape } from "./types.ts";
+
+/** Share of a list's items that must carry the polarity. */
+const MAJORITY = 0.6;
+
+function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
+  const want: Polarity = kind === "problem" ? "negative" : "prescription";
+  const out: ListUnit[] = [];
+  for (const { parent, items } of openLists(ctx)) {
+    // Section headings among the items ("四、加强和改进的建议") are not part of the list.
+    const sectionStarts = new Set(ctx.sections.map((s) => s.span.start));
+    const leaves = items.flatMap((n) => (isTopic(ctx, n) ? n.children : [n])).filter((n) => !sectionStarts.has(n.span.start));
+    if (leaves.length < 2) continue;
+    const pols = leaves.map((n) => polarityOf(ctx.text.slice(ctx.itemText(n, kind).span.start, ctx.itemText(n, kind).span.end)));
+    const hits = pols.filter((p) => p === want).length;
+    if (hits < MAJORITY * leaves.length || pols.includes("achievement")) continue;
+    if (kind === "measure" && !measuresMayStand(ctx, items[0]!.span.start)) continue;
+    const where = parent ? `list under "${ctx.heading(parent).slice(0, 20)}"` : "top-level list";
+    out.push({ parent, items, kind, why: `${where}: ${hits}/${leaves.length} items ${want}` });
+  }
+  return out;
+}
+
+export const polarityProblems: Shape<ListUnit> = {
+  id: "polarity-problems",
+  description: "a list whose items are mostly negative evaluations, under any heading or none",
+  detect: (ctx) => detectLists(ctx, "problem"),
+  take: (ctx, unit) => takeList(ctx, unit, "polarity-problems", 0.7, ["achievement", "prescription"]),
+};
+
+export const polarityMeasures: Shape<ListUnit> = {
+  id: "polarity-measures",
+  description: "a list whose items are mostly prescriptions, after the report's first problem and outside practice sections",
+  detect: (ctx) => detectLists(ctx, "measure"),
+  take: (ctx, unit) => takeList(ctx, unit, "polarity-measures", 0.65, ["negative", "achievement"]),
+};
+
+/** Measures stand after the report's first problem, outside practice and situation sections. */
+export function measuresMayStand(ctx: ClassifyContext, offset: number): boolean {
+  const first = ctx.firstProblem();
+  if (first === null || offset < first) return false;
+  return ctx.sectionAt(offset, ["practice", "situation"]) === null;
+}

@@ -1,0 +1,274 @@
+/*
+ * Shape "section-cue": a heading names its section (存在的问题, 原因分析, 对策建议 …, sections.json)
+ * and the section's numbered items, or its paragraphs when unnumbered, are the statements. Topic
+ * headings (「党员队伍方面」) hand over to their items; sub-points stay under their parent; causes
+ * written under one problem ("原因分析：…") are attached to it; in a 问题与建议 section each item is
+ * sorted by what it says. Sections of every kind are recorded for the other shapes and for contexts.
+ */
+import { headingSpan } from "../../outline/build-outline.ts";
+import { isInlineKind } from "../../outline/markers.ts";
+import { SEGMENT_SIGNALS } from "../../segment/signals.ts";
+import { classifyHeading, fusedSectionHeading, isMixedHeading, LEXICON, readsAsMeasure } from "../../shared/section-headings.ts";
+import { matchesAny, stripDecoration } from "../../shared/text.ts";
+import type { OutlineNode, Span, Statement, StatementKind } from "../../types.ts";
+import { type ClassifyContext, collectNodes, MIN_CLAUSE, type Section } from "../context.ts";
+import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
+import type { Shape } from "./types.ts";
+
+const ID = "section-cue";
+/** Longest unnumbered line read as an item heading when a body paragraph follows it. */
+const MAX_BARE_HEADING = 30;
+const CONFIDENCE = 0.9;
+
+export const sectionCue: Shape<OutlineNode[]> = {
+  id: ID,
+  description: "a heading names the section (存在的问题, 原因分析, 对策建议); its items or paragraphs are the statements",
+  detect: (ctx) => [ctx.outline],
+  take: (ctx, roots) => walk(ctx, roots, null),
+};
+
+/** Walk the outline; `inherited` is the innermost enclosing section. */
+function walk(ctx: ClassifyContext, nodes: OutlineNode[], inherited: Section | null) {
+  for (const node of nodes) {
+    const own = sectionOf(ctx, node, inherited);
+    if (own) {
+      ctx.sections.push(own);
+      ctx.regions.push({ span: own.span, kind: own.kind });
+      takeItems(ctx, node, own);
+      walk(ctx, node.children, own);
+    } else {
+      walk(ctx, node.children, inherited);
+    }
+  }
+}
+
+/** The section a node opens, if its heading names one. */
+export function sectionOf(ctx: ClassifyContext, node: OutlineNode, inherited: Section | null): Section | null {
+  const heading = ctx.heading(node);
+  let kind = classifyHeading(heading);
+  let fused = false;
+  if (!kind) {
+    // Text without line breaks: "二、存在的主要问题当前…" — the section title fused with its body.
+    const f = fusedSectionHeading(heading);
+    if (f) {
+      kind = f.kind;
+      fused = true;
+    }
+  }
+  if (!kind) return null;
+  // "党员作用发挥不明显" says 作用 but is a shortfall, not a practice section.
+  if ((kind === "practice" || kind === "situation") && isNegative(heading)) return null;
+  // "管理监督措施不够有力" names 措施 but is itself a problem, not a section of measures.
+  if (kind === "measure" && !isMixedHeading(heading) && isNegative(heading)) return null;
+  const topLevel = node.depth === 0;
+  // Inside a problem or measure section, "小区党支部作用发挥不平衡" is an item that happens to say 作用,
+  // not a practice section: only a short title there opens a section of another kind.
+  const insideStatements = inherited !== null && ["problem", "measure", "cause"].includes(inherited.kind);
+  if (!topLevel && insideStatements && (kind === "practice" || kind === "situation") && heading.length > 10) return null;
+  const opensList = node.children.length > 0 && (!inherited || inherited.kind !== kind || heading.length <= 14);
+  if (!topLevel && !opensList && !fused) return null;
+  return { kind, span: { ...node.span }, heading: fused ? heading.slice(0, fusedSectionHeading(heading)!.length) : heading, line: node.line };
+}
+
+/** Statements of a problem / measure / cause section: its items, or its paragraphs when unnumbered. */
+function takeItems(ctx: ClassifyContext, node: OutlineNode, section: Section) {
+  if (section.kind !== "problem" && section.kind !== "measure" && section.kind !== "cause") return;
+  const items = node.children.filter((c) => sectionOf(ctx, c, section) === null);
+  // 「一、最普遍的问题：农村党员年龄老化…」: the section title is a label and the statement follows the colon.
+  const labelled = ctx.itemText(node, section.kind as StatementKind);
+  if (labelled.refinement === "label-heading") {
+    const detail = `section "${section.heading}" (${section.kind}) > label-heading`;
+    ctx.add({ kind: section.kind as StatementKind, textSpan: labelled.span, span: node.span, rule: { id: ID, detail }, confidence: CONFIDENCE });
+    if (items.length === 0) return;
+  }
+  if (items.length === 0) {
+    takeParagraphs(ctx, node, section);
+    return;
+  }
+  if (section.kind === "problem") takeLeadInCause(ctx, node, items[0]!);
+  for (const item of items) {
+    if (isTopic(ctx, item)) {
+      for (const child of item.children) takeItem(ctx, child, section, `topic "${ctx.heading(item)}" > `);
+    } else {
+      takeItem(ctx, item, section, "");
+    }
+  }
+}
+
+/** A parent heading that only names a topic (「党员队伍方面」, 「“两差”问题」) over a list of its own. */
+export function isTopic(ctx: ClassifyContext, item: OutlineNode): boolean {
+  if (item.children.length < 2) return false;
+  // Numbered sub-headings of their own (1、 2、 under (一)) are the statements; 一是…二是… stay sub-points.
+  const pol = polarityOf(ctx.heading(item));
+  if (item.children.filter((c) => !isInlineKind(c.markerKind)).length >= 2 && (pol === "neutral" || pol === "achievement")) return true;
+  const heading = ctx.heading(item);
+  if (!POLARITY.topicHeading.test(heading) || heading.length > 24) return false;
+  return /问题$/.test(heading) || polarityOf(heading) !== "negative";
+}
+
+/** A problem section's introduction that gives a reason ("由于…，主要存在下列问题") is a general cause. */
+function takeLeadInCause(ctx: ClassifyContext, node: OutlineNode, firstItem: OutlineNode) {
+  const from = node.headingSpan.end;
+  const text = ctx.text.slice(from, firstItem.span.start);
+  const at = text.search(LEXICON.generalCauseLead);
+  if (at < 0 || ctx.skipped(from + at)) return;
+  const sentenceEnd = text.slice(at).search(/[。:：]/);
+  let clause = sentenceEnd < 0 ? text.slice(at) : text.slice(at, at + sentenceEnd);
+  const tail = LEXICON.leadInTail.exec(clause);
+  if (tail) clause = clause.slice(0, tail.index);
+  const span = { start: from + at, end: from + at + clause.trimEnd().length };
+  ctx.add({ kind: "cause", textSpan: span, span, rule: { id: ID, detail: `lead-in of problem section "${ctx.heading(node)}" giving a reason` }, confidence: 0.7 });
+}
+
+function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via: string) {
+  // An item that reports an achievement (「结构合理、素质高」) is no problem or measure, whatever its heading,
+  // and neither is an item that only names a section of another kind (「基本情况」).
+  const named = classifyHeading(ctx.heading(item));
+  if (section.kind !== "cause" && polarityOf(ctx.heading(item)) === "achievement") return;
+  if ((named === "situation" || named === "practice") && ctx.heading(item).length <= 8) return;
+  const kind = itemKind(ctx, item, section);
+  const causeParas = kind === "problem" ? causeParagraphs(ctx, item) : [];
+  const bodyEnd = causeParas[0]?.start ?? item.span.end;
+  const span = { start: item.span.start, end: bodyEnd };
+  const subPoints = item.children
+    .filter((c) => !causeParas.some((p) => c.span.start >= p.start && c.span.start < p.end))
+    .map((c) => ctx.heading(c));
+  const mixed = kind !== section.kind ? ` read as ${kind}` : "";
+  const { span: textSpan, refinement } = ctx.itemText(item, kind);
+  const detail = `section "${section.heading}" (${section.kind}) > ${via}item ${item.markerKind} "${item.marker}"${mixed}${refinement ? ` > ${refinement}` : ""}`;
+  const problem = ctx.add({ kind, textSpan, span, rule: { id: ID, detail }, confidence: CONFIDENCE, subPoints });
+  for (const para of causeParas) takeCauses(ctx, para, item, problem);
+  if (problem && kind === "problem" && kind !== section.kind) takeSuggestion(ctx, item, problem);
+}
+
+/** In a section of problems and suggestions, "…。建议…。" inside a problem item is its measure. */
+function takeSuggestion(ctx: ClassifyContext, item: OutlineNode, problem: Statement) {
+  const from = item.headingSpan.end;
+  const body = ctx.text.slice(from, item.span.end);
+  const lead = LEXICON.suggestionLead.exec(body);
+  if (!lead) return;
+  const start = from + lead.index + lead[0].length;
+  const hs = headingSpan(ctx.text, start, item.span.end);
+  const detail = `suggestion inside problem item "${item.marker}" of mixed section`;
+  ctx.add({ kind: "measure", textSpan: hs, span: { start, end: item.span.end }, rule: { id: ID, detail }, confidence: 0.8, attachedTo: problem.id });
+}
+
+/**
+ * An item's kind: its section's, except in a section of problems and suggestions together, and
+ * except where the item's own words plainly say the other thing (a shortfall under a heading that
+ * names 对策, a prescription under a heading that names 问题): combined evidence, not the heading alone.
+ */
+function itemKind(ctx: ClassifyContext, item: OutlineNode, section: Section): StatementKind {
+  if (section.kind === "measure" && isMixedHeading(section.heading)) {
+    return readsAsMeasure(ctx.heading(item)) ? "measure" : "problem";
+  }
+  const own = polarityOf(ctx.heading(item));
+  if (section.kind === "measure" && own === "negative") return "problem";
+  if (section.kind === "problem" && own === "prescription" && POLARITY.strongPrescription.test(ctx.heading(item))) return "measure";
+  return section.kind as StatementKind;
+}
+
+/** Unnumbered section body: each paragraph that is not a lead-in is one statement. */
+function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Section) {
+  // A fused heading ("存在的主要问题当前…") leaves its body on the heading's own line.
+  const fused = section.heading.length < ctx.heading(node).length;
+  const bodyStart = fused ? node.headingSpan.start + section.heading.length : node.headingSpan.end;
+  // Sub-sections under the heading are read on their own: the paragraphs end where the first one starts.
+  const end = node.children[0]?.span.start ?? node.span.end;
+  const lines = ctx
+    .linesIn({ start: node.span.start, end })
+    .filter((line) => (fused ? line.end > bodyStart : line.start > bodyStart) && !ctx.skipped(line.start))
+    .map((line) => {
+      const from = Math.max(line.start, bodyStart);
+      const raw = ctx.text.slice(from, Math.min(line.end, end));
+      const text = stripDecoration(raw).replace(/^[\s:：,，]+/, "").trim();
+      return { line, text, start: text ? from + raw.indexOf(text) : from };
+    })
+    .filter((l) => l.start < end)
+    .filter((l) => l.text.length >= MIN_CLAUSE && !LEXICON.leadIn.some((re) => re.test(l.text)));
+  const mixed = section.kind === "measure" && isMixedHeading(section.heading);
+  for (let i = 0; i < lines.length; i++) {
+    const { line, text, start } = lines[i]!;
+    const next = lines[i + 1];
+    const headingOnly = text.length <= MAX_BARE_HEADING && !/[。！？!?；;]/.test(text);
+    if (headingOnly && matchesAny(SEGMENT_SIGNALS.signature, text)) continue;
+    // Word's lost numbering leaves "heading line, body paragraph" pairs: one item.
+    const withBody = headingOnly && next !== undefined && next.text.length > text.length;
+    const span = { start, end: withBody ? next.line.end : line.end };
+    if (withBody) i++;
+    let kind: StatementKind = mixed ? (readsAsMeasure(text) ? "measure" : "problem") : (section.kind as StatementKind);
+    if (kind === "problem" && LEXICON.causeLead.test(text)) kind = "cause";
+    // A paragraph that plainly prescribes under a problem heading is a measure (combined evidence).
+    else if (kind === "problem" && polarityOf(text) === "prescription" && POLARITY.strongPrescription.test(text)) kind = "measure";
+    const detail = `section "${section.heading}" (${section.kind}) > ${withBody ? "bare heading with body" : "paragraph"}`;
+    ctx.add({ kind, textSpan: headingSpan(ctx.text, start, line.end), span, rule: { id: ID, detail }, confidence: 0.8 });
+  }
+}
+
+/** Spans of the cause paragraphs inside a problem item ("原因分析：…", "造成这种状况的原因…"). */
+function causeParagraphs(ctx: ClassifyContext, item: OutlineNode): Span[] {
+  const out: Span[] = [];
+  for (const line of ctx.linesIn(item.span)) {
+    if (line.end <= item.headingSpan.end || line.start >= item.span.end) continue;
+    const from = Math.max(line.start, item.headingSpan.end);
+    const text = ctx.text.slice(from, Math.min(line.end, item.span.end));
+    // A cause lead at the line start, or after a sentence end inside run-on text.
+    for (const hit of text.matchAll(/(^|[。；;]\s*)/g)) {
+      const at = (hit.index ?? 0) + hit[0].length;
+      if (LEXICON.causeLead.test(text.slice(at).trimStart())) {
+        out.push({ start: from + at, end: Math.min(line.end, item.span.end) });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function takeCauses(ctx: ClassifyContext, para: Span, item: OutlineNode, problem: Statement | null) {
+  const inner = collectNodes(item.children).filter((c) => c.span.start >= para.start && c.span.start < para.end);
+  const detail = `cause paragraph under problem item "${item.marker}"`;
+  ctx.regions.push({ span: para, kind: "cause" });
+  const attachedTo = problem?.id;
+  if (inner.length > 0) {
+    for (const c of inner) {
+      const hs = headingSpan(ctx.text, c.span.start + c.marker.length, Math.min(c.span.end, para.end));
+      ctx.add({ kind: "cause", textSpan: cutAtSemicolon(ctx.text, hs), span: c.span, rule: { id: ID, detail: `${detail} > ${c.markerKind}` }, confidence: 0.8, ...(attachedTo ? { attachedTo } : {}) });
+    }
+    return;
+  }
+  const text = ctx.text.slice(para.start, para.end);
+  const lead = LEXICON.causeLead.exec(text);
+  let offset = para.start + (lead ? lead[0].length : 0);
+  const after = ctx.text.slice(offset, para.end);
+  const colon = /^[^。]{0,20}?[:：,，]/.exec(after);
+  if (colon) offset += colon[0].length;
+  for (const clause of splitClauses(ctx.text, { start: offset, end: para.end })) {
+    if (LEXICON.notCause.some((re) => re.test(ctx.text.slice(clause.start, clause.end)))) continue;
+    ctx.add({ kind: "cause", textSpan: clause, span: clause, rule: { id: ID, detail: `${detail} > clause` }, confidence: 0.8, ...(attachedTo ? { attachedTo } : {}) });
+  }
+}
+
+/** A sub-point's heading ends at a semicolon too ("①思想上不够重视；②…"). */
+function cutAtSemicolon(text: string, span: Span): Span {
+  const slice = text.slice(span.start, span.end);
+  const i = slice.search(/[;；]/);
+  return i > 0 ? { start: span.start, end: span.start + i } : span;
+}
+
+/** Split a cause paragraph into clauses at semicolons and sentence ends. */
+export function splitClauses(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  let start = span.start;
+  for (let i = span.start; i <= span.end; i++) {
+    const ch = text[i];
+    if (i === span.end || ch === "；" || ch === ";" || ch === "。" || ch === "\n") {
+      let s = start;
+      let e = i;
+      while (s < e && /[\s,，:：]/.test(text[s] ?? "")) s++;
+      while (e > s && /[\s,，。]/.test(text[e - 1] ?? "")) e--;
+      if (e - s >= MIN_CLAUSE) out.push({ start: s, end: e });
+      start = i + 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+
+import { classifyReport } from "../../src/classify/classify.ts";
+import { polarityOf, isNegative } from "../../src/classify/polarity.ts";
+import { SHAPES } from "../../src/classify/shapes/index.ts";
+import { outlineReport } from "../../src/outline/index.ts";
+import { runPipeline } from "../../src/pipeline.ts";
+import { segmentDocument } from "../../src/segment/segment.ts";
+import { toExtractionJson } from "../../src/sinks/extraction-json.ts";
+import type { Statement } from "../../src/types.ts";
+import { plainDoc } from "../helpers/doc.fixtures.ts";
+
+function classify(text: string) {
+  const doc = plainDoc(text);
+  const seg = segmentDocument(doc);
+  return seg.reports.map((r) => classifyReport(doc, r, outlineReport(doc, r, seg.markers)));
+}
+
+const of = (statements: Statement[], kind: string) => statements.filter((s) => s.kind === kind);
+const texts = (statements: Statement[], kind: string) => of(statements, kind).map((s) => s.text);
+const ruleIds = (statements: Statement[], kind: string) => [...new Set(of(statements, kind).map((s) => s.rules?.[0]?.id))];
+
+describe("polarity", () => {
+  it.each([
+    ["党员队伍老化，后继乏人", "negative"],
+    ["加强党建的意识不强", "negative"],
+    ["严格落实三会一课制度", "prescription"],
+    ["着力解决组织生活流于形式的问题", "prescription"],
+    ["党组织覆盖范围逐步扩大", "achievement"],
+    ["党员队伍结构", "neutral"],
+  ])("should read %s as %s", (text, polarity) => expect(polarityOf(text)).toBe(polarity));
+
+  it("should not read the shortfall a remedy names as a negative evaluation", () => {
+    expect(isNegative("补齐活动阵地不足的短板")).toBe(false);
+  });
+});
+
+describe("the shape registry", () => {
+  it("should give every shape an id and a description, each id once", () => {
+    const ids = SHAPES.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(SHAPES.every((s) => s.description.length > 10)).toBe(true);
+  });
+});
+
+describe("shapes", () => {
+  it("section-cue: should record the rule id, what it saw and a confidence", () => {
+    const [report] = classify(["一、存在的问题", "1、党员发展步伐偏慢", "2、支部活动缺乏特色"].join("\n"));
+    const first = report!.statements[0]!;
+    expect(first.rules?.[0]).toEqual({ id: "section-cue", detail: expect.stringContaining("存在的问题") });
+    expect(first.confidence).toBeGreaterThan(0.8);
+  });
+
+  it("polarity-problems: should take a list of shortfalls under a 基本情况 heading", () => {
+    const [report] = classify(["某局机关党建调研", "一、基本情况", "（一）支部书记多为兼职，精力不足", "（二）党员学习积极性不高", "（三）活动阵地偏少"].join("\n"));
+    expect(texts(report!.statements, "problem")).toEqual(["支部书记多为兼职，精力不足", "党员学习积极性不高", "活动阵地偏少"]);
+    expect(ruleIds(report!.statements, "problem")).toEqual(["polarity-problems"]);
+  });
+
+  it("polarity-problems: should not take a list of achievements", () => {
+    const [report] = classify(["某局机关党建调研", "一、基本情况", "（一）组织设置不断完善", "（二）党员队伍逐步壮大", "（三）阵地建设得到加强"].join("\n"));
+    expect(report!.statements).toEqual([]);
+  });
+
+  it("polarity-measures: should take prescriptions only after the problems, not a list of practices before them", () => {
+    const [report] = classify(
+      ["某县党建调研", "一、主要做法", "（一）强化政治引领", "（二）健全工作机制", "二、基本情况", "（一）村干部老化", "（二）集体经济薄弱", "三、下步工作", "（一）选优配强村干部", "（二）发展壮大集体经济"].join("\n"),
+    );
+    expect(texts(report!.statements, "measure")).toEqual(["选优配强村干部", "发展壮大集体经济"]);
+  });
+
+  it("lead-in-list: should take 一是…二是… after a lead-in that announces problems", () => {
+    const [report] = classify(["社区调研", "一、总体情况", "社区党建有进展，但还存在以下几个方面的问题：一是党员参与不够；二是服务阵地偏小。"].join("\n"));
+    expect(texts(report!.statements, "problem")).toEqual(["党员参与不够", "服务阵地偏小"]);
+    expect(ruleIds(report!.statements, "problem")).toEqual(["lead-in-list"]);
+  });
+
+  it("label heading: should take what follows 「最突出的问题：」 as the statement", () => {
+    const [report] = classify(["一、存在的问题", "（一）最突出的问题：书记后继乏人", "（二）经费不足"].join("\n"));
+    expect(texts(report!.statements, "problem")).toEqual(["书记后继乏人", "经费不足"]);
+  });
+
+  it("shortfall clause: should keep only the shortfall of an item that pairs an achievement with it", () => {
+    const [report] = classify(["一、存在的问题", "（一）制度逐步健全，但执行不够严格", "（二）活动场地不足"].join("\n"));
+    expect(texts(report!.statements, "problem")).toEqual(["执行不够严格", "活动场地不足"]);
+  });
+
+  it("inline-enumeration: should give one problem per element of 存在A、B、C等问题, and none for 解决A、B等问题", () => {
+    const [report] = classify("调研发现，支部工作存在学习流于形式、党员管理松散、经费保障不足等问题。要着力解决学习流于形式、管理松散等问题。");
+    expect(texts(report!.statements, "problem")).toEqual(["学习流于形式", "党员管理松散", "经费保障不足"]);
+  });
+
+  it("closing-measures: should take the prescriptions of a closing paragraph after the problems", () => {
+    const [report] = classify(["一、存在的问题", "1、党员老化", "2、阵地不足", "针对以上问题，镇党委要加大发展党员力度，并应整合活动阵地。"].join("\n"));
+    expect(texts(report!.statements, "measure")).toEqual(["要加大发展党员力度", "应整合活动阵地"]);
+  });
+
+  it("inline-measures: should take 要优化A、建立B、提升C where the report has no other measures", () => {
+    const [report] = classify("摘要：调查发现支部存在设置不合理、活动参与率低等问题。结论：要优化支部设置、建立考评体系、提升教育质量。");
+    expect(texts(report!.statements, "measure")).toEqual(["优化支部设置", "建立考评体系", "提升教育质量"]);
+  });
+
+  it("paired-paragraphs: should split 「problem，应 measure」 paragraphs of a report without sections", () => {
+    const [report] = classify(["对支部工作的思考", "学习内容照本宣科，应结合岗位确定学习专题。"].join("\n"));
+    expect(texts(report!.statements, "problem")).toEqual(["学习内容照本宣科"]);
+    expect(texts(report!.statements, "measure")).toEqual(["应结合岗位确定学习专题"]);
+  });
+
+  it("fused heading: should read a section title fused with its body in text without line breaks", () => {
+    const [report] = classify("某村调研一、存在的主要问题当前村党支部凝聚力不强，党员长期外出。二、对策建议一是加强流动党员联系，二是非公企业中的党员也要纳入管理。");
+    expect(texts(report!.statements, "measure")).toEqual(["加强流动党员联系", "非公企业中的党员也要纳入管理"]);
+  });
+});
+
+describe("kg extract warnings", () => {
+  it("should warn, with the file and line range, about a report in which no problem or no measure was found", async () => {
+    const extraction = await runPipeline(["test/fixtures/shapes/fused-runon.txt"]);
+    const warning = extraction.diagnostics.find((d) => d.origin === "classify:no-problem");
+    expect(warning?.severity).toBe("warning");
+    expect(warning?.path).toBe("test/fixtures/shapes/fused-runon.txt");
+    expect(warning?.message).toMatch(/lines 1-1.*no problem/);
+    expect(extraction.diagnostics.some((d) => d.origin === "classify:no-measure")).toBe(false);
+  });
+
+  it("should give each statement of the extraction JSON a structured rule and a confidence", async () => {
+    const json = toExtractionJson(await runPipeline(["test/fixtures/shapes/inline-lists.txt"]));
+    const statements = json.documents[0]!.reports[0]!.statements;
+    expect(statements.length).toBeGreaterThan(0);
+    for (const s of statements) {
+      expect(s.rule).toEqual({ id: expect.any(String), detail: expect.any(String) });
+      expect(s.confidence).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("table of contents and label sections", () => {
+  it("should take each labelled problem once, where the text gives it, not from the 提纲", () => {
+    const [report] = classify(
+      ["某村党建调研报告", "目录/提纲：", "一、最普遍的问题：党员年龄老化", "二、最突出的问题：先锋意识淡化", "一、最普遍的问题：党员年龄老化", "全村五十岁以上党员占七成。", "二、最突出的问题：先锋意识淡化", "部分党员只满足于交党费。"].join("\n"),
+    );
+    expect(of(report!.statements, "problem").map((s) => [s.text, s.line])).toEqual([
+      ["党员年龄老化", 5],
+      ["先锋意识淡化", 7],
+    ]);
+  });
+});
