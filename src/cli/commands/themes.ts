@@ -26,6 +26,7 @@ import {
   splitThemeId,
 } from "../../themes/decisions.ts";
 import type { Diagnostic } from "../../types.ts";
+import { safeText } from "../../util/terminal.ts";
 import { printDiagnostics } from "../report.ts";
 
 export interface ThemesOptions {
@@ -307,7 +308,7 @@ function findTheme(arg: string, themes: ThemeRef[]): ThemeRef {
   const exact = themes.find((t) => t.id === wanted) ?? uniqueOrNone(themes.filter((t) => t.label === wanted));
   if (exact) return exact;
   const close = closeMatches(wanted, themes.map((t) => ({ id: t.id, text: t.label })));
-  throw new UsageError(`themes: no theme "${arg}"${close.length ? `; close matches: ${close.join(", ")}` : "; `kg themes` lists them"}.`);
+  throw new UsageError(`themes: no theme "${safeText(arg)}"${close.length ? `; close matches: ${close.join(", ")}` : "; `kg themes` lists them"}.`);
 }
 
 function findStatement(arg: string, graph: KgGraph): { id: string; kind: string; text: string } {
@@ -322,7 +323,7 @@ function findStatement(arg: string, graph: KgGraph): { id: string; kind: string;
     return { id: hit, kind: String(a.kind), text: String(a.text ?? "") };
   }
   const close = closeMatches(wanted, ids.map((id) => ({ id, text: String(graph.getNodeAttribute(`stmt:${id}`, "text") ?? "") })));
-  throw new UsageError(`themes: no statement "${arg}"${close.length ? `; close matches: ${close.join(", ")}` : "; `kg themes` lists statement ids"}.`);
+  throw new UsageError(`themes: no statement "${safeText(arg)}"${close.length ? `; close matches: ${close.join(", ")}` : "; `kg themes` lists statement ids"}.`);
 }
 
 function uniqueOrNone<T>(list: T[]): T | undefined {

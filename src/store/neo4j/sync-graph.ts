@@ -14,8 +14,8 @@
  *
  * Imports into one database run one at a time: read, recompute and write happen under an import lock
  * (a KgLock node taken in a transaction, refreshed while the import runs, taken over when its holder
- * has not refreshed it for LOCK_STALE_MS), so two concurrent imports queue instead of losing each
- * other's documents.
+ * has not refreshed it for LOCK_STALE_MS or is a process of this machine that is gone), so two
+ * concurrent imports queue instead of losing each other's documents.
  */
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
@@ -117,6 +117,12 @@ export async function withImportLock<T>(driver: Driver, options: Pick<SyncOption
     const { records } = await run("sync/lock-acquire", { staleMs: neo4j.int(LOCK_STALE_MS) });
     const row = records[0];
     if (row?.get("mine") === true) break;
+    // A holder on this machine whose process is gone (killed, crashed) is not waited for.
+    const holder = String(row?.get("owner") ?? "");
+    if (isDeadLocalOwner(holder)) {
+      const taken = await run("sync/lock-takeover", { dead: holder });
+      if (Number(taken.records[0]?.get("taken") ?? 0) === 1) break;
+    }
     if (Date.now() >= deadline) {
       const holder = String(row?.get("owner") ?? "another import").split(":").slice(0, 2).join(" pid ");
       throw new StoreError(
@@ -290,12 +296,31 @@ export async function syncGraph(
       }
     }
   } catch (err) {
-    throw toStoreError(err, { uri: options.uri ?? "the server", database: options.database });
+    const error = toStoreError(err, { uri: options.uri ?? "the server", database: options.database });
+    if (summary.batches === 0) throw error;
+    // Some batches were committed: say so, and that re-running completes it (the records went first).
+    throw new StoreError(
+      `${error.message.replace(/\.?$/, ".")} The import stopped part-way: ${summary.batches} batch(es) were written, ` +
+        "so the database now holds a partial import. Run the same `kg import` again to complete it (re-running is safe).",
+      { unavailable: error.exitCode === 3, neo4jCode: error.neo4jCode, retriable: error.retriable, cause: err },
+    );
   } finally {
-    await session.close();
+    await session.close().catch(() => undefined);
   }
   summary.durationMs = Date.now() - started;
   return summary;
+}
+
+/** Whether a lock owner ("host:pid:uuid") is a process of this machine that no longer runs. */
+function isDeadLocalOwner(owner: string): boolean {
+  const [host, pid] = owner.split(":");
+  if (host !== hostname() || !pid || !/^\d+$/.test(pid) || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "ESRCH";
+  }
 }
 
 /** Most record text sent in one transaction. */

@@ -105,3 +105,18 @@ describe("Neo4j: concurrent imports (real Neo4j)", () => {
     expect(inner).toMatchObject({ exitCode: 1, message: expect.stringMatching(/^another kg import \(.+ pid \d+\) is writing to this database since .+; try again when it has finished\.$/) });
   });
 });
+
+describe("Neo4j: the import lock of a process that died", () => {
+  it("should be taken over at once when its holder on this machine is gone", async () => {
+    const { withImportLock } = await import("../../../src/store/neo4j/sync-graph.ts");
+    const { hostname } = await import("node:os");
+    // A pid that is not running: far above any pid this machine has handed out.
+    const dead = `${hostname()}:4194303:abandoned`;
+    const db = database ? { database } : {};
+    await driver.executeQuery("MERGE (l:KgLock { key: 'import' }) SET l.owner = $dead, l.since = timestamp()", { dead }, db);
+    const started = Date.now();
+    expect(await withImportLock(driver, { database, lockWaitMs: 5_000 }, async () => "ran")).toBe("ran");
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await driver.executeQuery("MATCH (l:KgLock) RETURN count(l) AS n", {}, db)).records[0]?.get("n")).toBe(0);
+  });
+});
