@@ -34,3 +34,6 @@ CREATE FULLTEXT INDEX kg_text IF NOT EXISTS
 FOR (n:Problem|Measure|Mechanism|Organisation|Statement|Report)
 ON EACH [n.name, n.quote, n.text, n.title]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+
+// The import lock (kg import into Neo4j reads the stored records, recomputes and writes: one at a time).
+CREATE CONSTRAINT kg_lock_key IF NOT EXISTS FOR (n:KgLock) REQUIRE n.key IS UNIQUE;

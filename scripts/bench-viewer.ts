@@ -1,130 +1,228 @@
 /*
- * Viewer benchmark on a generated graph (default 10,000 nodes / 50,000 edges): times the
- * graph-to-view transforms and the layout in Node, then (unless --no-browser) loads the graph in
- * headless Chromium through `kg serve` and measures load, layout, refresh and frame times.
- * Usage: node --import tsx scripts/bench-viewer.ts [--nodes N] [--edges M] [--no-browser]
+ * Viewer benchmark. Prints figures; asserts nothing.
+ *
+ * Default: a corpus of N generated reports (default 5,000; test/viewer/fixtures/report-corpus.ts,
+ * our own words) imported with `kg import`, served with `kg serve`, and measured in headless
+ * Chromium:
+ *   - what kg serve sends: summary vs whole graph, raw / gzip / brotli;
+ *   - first useful screen: navigation → ranked problem list shown and the canvas drawn;
+ *   - list filtering: a search in the list and a setting filter (state change → list redrawn);
+ *   - selecting a problem (ego network, re-fit);
+ *   - the problem × report matrix: time to open it, and frame times while scrolling it.
+ * With --graph <file> it measures an existing graph file instead; with --synthetic it uses the
+ * generated 10,000-node graph of test/viewer/fixtures/large-graph.fixtures.ts (the Node-side
+ * transforms and layout are timed too).
+ *
+ * Usage: node --import tsx scripts/bench-viewer.ts [--reports 5000] [--graph file] [--synthetic] [--no-browser]
+ * Run `npm run build` first.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 
 import * as OpenCC from "opencc-js/t2cn";
 
 import { createLayoutInput, runIterations } from "../src/viewer/layout/fa2.ts";
-import { buildView } from "../src/viewer/model/build-view.ts";
+import { buildView, buildViewData, importKgGraph } from "../src/viewer/model/build-view.ts";
 import { computeVisibility, createDefaultFilters } from "../src/viewer/model/filters.ts";
-import { buildProblemReportMatrix } from "../src/viewer/model/matrix.ts";
-import { createSearchIndex, searchNodes } from "../src/viewer/model/search.ts";
-import { DISPLAY_LABELS } from "../src/viewer/model/types.ts";
+import { buildProblemMeasureMatrix, buildProblemReportMatrix } from "../src/viewer/model/matrix.ts";
+import { rankProblems } from "../src/viewer/model/ranking.ts";
+import { createSearchIndex, foldText, searchNodes } from "../src/viewer/model/search.ts";
 import { launchBrowser } from "../test/viewer/e2e/browser.ts";
-import { ensureViewerBuilt, startServe, waitForViewer } from "../test/viewer/e2e/harness.ts";
+import { ROOT, ensureViewerBuilt, startServe, waitForViewer } from "../test/viewer/e2e/harness.ts";
 import { generateLargeGraph } from "../test/viewer/fixtures/large-graph.fixtures.ts";
+import { generateReportCorpus } from "../test/viewer/fixtures/report-corpus.ts";
 
 const { values } = parseArgs({
-  options: { nodes: { type: "string", default: "10000" }, edges: { type: "string", default: "50000" }, "no-browser": { type: "boolean", default: false } },
+  options: {
+    reports: { type: "string", default: "5000" },
+    graph: { type: "string" },
+    synthetic: { type: "boolean", default: false },
+    "no-browser": { type: "boolean", default: false },
+  },
 });
+
+const line = (label: string, value: string) => console.log(`${label.padEnd(58)} ${value}`);
+const ms = (n: number) => `${n.toFixed(1).padStart(9)} ms`;
+const mb = (n: number) => `${(n / 1e6).toFixed(2).padStart(9)} MB`;
 
 function time<T>(label: string, fn: () => T): T {
   const t = performance.now();
   const result = fn();
-  console.log(`${label.padEnd(44)} ${(performance.now() - t).toFixed(1).padStart(9)} ms`);
+  line(label, ms(performance.now() - t));
   return result;
 }
 
-const kg = time("generate graph", () => generateLargeGraph({ nodes: Number(values.nodes), edges: Number(values.edges) }));
-console.log(`graph: ${kg.order} nodes, ${kg.size} edges`);
-const view = time("buildView", () => buildView(kg));
-console.log(`display graph: ${view.graph.order} nodes, ${view.graph.size} edges`);
+function graphFile(): string {
+  if (values.graph) return values.graph;
+  const dir = mkdtempSync(join(tmpdir(), "kg-bench-viewer-"));
+  const file = join(dir, "graph.json");
+  if (values.synthetic) {
+    writeFileSync(file, JSON.stringify(generateLargeGraph().export()));
+    return file;
+  }
+  const n = Number(values.reports);
+  const reports = join(dir, "reports");
+  mkdirSync(reports);
+  const corpus = generateReportCorpus(n);
+  let chars = 0;
+  for (const f of corpus) {
+    writeFileSync(join(reports, f.name), f.text);
+    chars += f.text.length;
+  }
+  const env = { ...process.env };
+  delete env.NEO4J_URI;
+  const t = performance.now();
+  execFileSync(process.execPath, [join(ROOT, "bin/kg.js"), "import", reports, "--out", file], { cwd: dir, env, stdio: "ignore" });
+  line(`kg import of ${n} generated reports (${(chars / 1e6).toFixed(1)} M characters)`, ms(performance.now() - t));
+  return file;
+}
+
+const file = graphFile();
+const text = readFileSync(file, "utf8");
+const kg = time("parse + import the graph (Node)", () => importKgGraph(JSON.parse(text)));
+const labels = new Map<string, number>();
+kg.forEachNode((_k, a) => labels.set(String(a.label), (labels.get(String(a.label)) ?? 0) + 1));
+console.log(`graph: ${kg.order} nodes, ${kg.size} relationships (${[...labels].map(([l, n]) => `${l} ${n}`).join(", ")})`);
+
+// What kg serve computes once and sends.
+const data = time("buildViewData (the server's summary)", () => buildViewData(kg));
+const summary = Buffer.from(JSON.stringify(data));
+const whole = Buffer.from(text);
+const br = (b: Buffer) => brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }).length;
+line("whole graph (/api/graph): raw / gzip / brotli", `${mb(whole.length)} ${mb(gzipSync(whole).length)} ${mb(br(whole))}`);
+line("summary (/api/summary): raw / gzip / brotli", `${mb(summary.length)} ${mb(gzipSync(summary).length)} ${mb(br(summary))}`);
+
+// The page's own work, in Node.
+const view = time("viewFromData + local details (buildView)", () => buildView(kg));
 const defaults = createDefaultFilters();
 const agg = time("computeVisibility (aggregate)", () => computeVisibility(view, defaults));
-console.log(`aggregate view: ${agg.nodes.size} nodes, ${agg.edges.size} edges`);
-const all = time("computeVisibility (all types)", () => computeVisibility(view, { ...defaults, labels: new Set(DISPLAY_LABELS) }));
-console.log(`all types: ${all.nodes.size} nodes, ${all.edges.size} edges`);
-time("computeVisibility (gaps)", () => computeVisibility(view, { ...defaults, gapsOnly: true }));
-time("computeVisibility (settings + min 3)", () => computeVisibility(view, { ...defaults, settings: new Set(["school", "rural"]), minRecurrence: 3 }));
+console.log(`aggregate view: ${agg.nodes.size} nodes, ${agg.edges.size} edges; ${view.reports.length} reports`);
 const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
-const index = time("createSearchIndex (t2s of every label)", () => createSearchIndex(view, toSimplified));
-const hits = time("searchNodes 黨員發展", () => searchNodes(index, "黨員發展", toSimplified));
-console.log(`search hits: ${hits.length}`);
-time("buildProblemReportMatrix (200 rows)", () => buildProblemReportMatrix(view, agg.nodes, null));
+const fold = (s: string) => foldText(s, toSimplified);
+time("rankProblems (the list)", () => rankProblems(view, { scope: null }));
+time("rankProblems, one setting + search 组织", () => rankProblems(view, { scope: new Set(view.reports.filter((r) => r.setting === "school").map((r) => r.key)), query: "组织", fold }));
+const index = time("createSearchIndex", () => createSearchIndex(view, toSimplified));
+time("searchNodes 黨員發展", () => searchNodes(index, "黨員發展", toSimplified));
+const pr = time("buildProblemReportMatrix", () => buildProblemReportMatrix(view, agg.nodes, null));
+console.log(`problem × report: ${pr.rows.length} rows × ${pr.columns.length} report columns (${pr.hiddenEmpty} empty hidden), ${pr.groups.length} groups`);
+const pm = time("buildProblemMeasureMatrix", () => buildProblemMeasureMatrix(view, agg.nodes, null));
+console.log(`problem × measure: ${pm.rows.length} × ${pm.columns.length}`);
 const input = createLayoutInput(view.graph);
-console.log(`layout: ${input.iterations} iterations for ${view.graph.order} nodes`);
-time("ForceAtlas2 x 10 iterations (worker work)", () => runIterations(input, 10));
+time(`ForceAtlas2 × 10 iterations of ${input.iterations} (${view.graph.order} nodes, worker work)`, () => runIterations(input, 10));
 
-/** Runs in the page (a string, so no bundler helpers leak in): refresh cost and frame times while zooming. */
-const FRAME_PROBE = `(async () => {
-  const renderer = window.__kgViewer.renderer;
+
+/** Runs in the page (a string, so no bundler helpers leak in): list filtering, selection, matrix open and scroll. */
+const PAGE_PROBE = `(async () => {
+  const v = window.__kgViewer;
+  const { ctx, actions } = v;
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  const out = {};
   let t = performance.now();
-  for (let i = 0; i < 5; i++) renderer.refresh({ skipIndexation: true });
-  const refresh = (performance.now() - t) / 5;
-  const graph = renderer.getGraph();
-  let hub = null;
-  graph.forEachNode((n) => {
-    if (renderer.getNodeDisplayData(n).hidden) return;
-    if (hub === null || graph.degree(n) > graph.degree(hub)) hub = n;
-  });
+  actions.setList(ctx, { listQuery: "组织" });
+  out.listSearch = performance.now() - t;
+  out.listRowsAfterSearch = document.querySelectorAll('[data-testid="problem-list"] li').length;
   t = performance.now();
-  for (let i = 0; i < 5; i++) renderer.refresh({ partialGraph: { nodes: [hub, ...graph.neighbors(hub)], edges: graph.edges(hub).filter((e) => !renderer.getEdgeDisplayData(e).hidden) }, skipIndexation: true, schedule: true });
-  const partial = (performance.now() - t) / 5;
-  const hubDegree = graph.degree(hub);
-  const renders = [];
-  let start = 0;
-  renderer.on("beforeRender", () => { start = performance.now(); });
-  renderer.on("afterRender", () => { renders.push(performance.now() - start); });
+  actions.setList(ctx, { listQuery: "" });
+  out.listClear = performance.now() - t;
+  const setting = ctx.view.settings[0];
+  t = performance.now();
+  actions.setFilters(ctx, { settings: new Set([setting]) });
+  out.settingFilter = performance.now() - t;
+  await frame();
+  out.settingFilterWithFrame = performance.now() - t;
+  actions.setFilters(ctx, { settings: null });
+  await frame();
+  const first = document.querySelector('[data-testid="problem-list"] button.problem-row').getAttribute("data-key");
+  t = performance.now();
+  actions.setSelectedNode(ctx, first);
+  await frame();
+  out.select = performance.now() - t;
+  out.egoNodes = ctx.state.ego.nodes.size;
+  actions.setSelectedNode(ctx, null);
+  await frame();
+  t = performance.now();
+  actions.setMatrix(ctx, "problem-report");
+  await frame();
+  out.matrixOpen = performance.now() - t;
+  const scroller = document.querySelector('[data-testid="matrix"] .matrix-scroll');
+  out.matrixCells = document.querySelectorAll('[data-testid="matrix"] td').length;
+  out.matrixColumnsShown = document.querySelectorAll('[data-testid="matrix"] th.col').length;
   const frames = [];
   let last = performance.now();
-  let running = true;
-  const tick = (now) => { frames.push(now - last); last = now; if (running) requestAnimationFrame(tick); };
-  requestAnimationFrame(tick);
-  await renderer.getCamera().animate({ ratio: 0.2 }, { duration: 1000 });
-  await renderer.getCamera().animate({ ratio: 1 }, { duration: 1000 });
-  running = false;
+  for (let i = 0; i < 60; i++) {
+    scroller.scrollTop += 40;
+    scroller.scrollLeft += 30;
+    await frame();
+    const now = performance.now();
+    frames.push(now - last);
+    last = now;
+  }
   frames.sort((a, b) => a - b);
-  renders.sort((a, b) => a - b);
-  return { refresh, partial, hubDegree, render: renders[Math.floor(renders.length / 2)] ?? 0, renders: renders.length, frames: frames.length, median: frames[Math.floor(frames.length / 2)], p95: frames[Math.floor(frames.length * 0.95)] };
+  out.scrollMedian = frames[Math.floor(frames.length / 2)];
+  out.scrollP95 = frames[Math.floor(frames.length * 0.95)];
+  const next = [...document.querySelectorAll('[data-testid="matrix-pager"] button')].pop();
+  t = performance.now();
+  if (next && !next.disabled) next.click();
+  await frame();
+  out.nextPage = performance.now() - t;
+  actions.setMatrix(ctx, "problem-measure");
+  await frame();
+  t = performance.now();
+  actions.setMatrix(ctx, "problem-report");
+  await frame();
+  out.matrixReopen = performance.now() - t;
+  actions.setMatrix(ctx, null);
+  return out;
 })()`;
 
-if (!values["no-browser"]) await benchBrowser();
-
-interface Probe {
-  refresh: number;
-  partial: number;
-  hubDegree: number;
-  render: number;
-  renders: number;
-  frames: number;
-  median: number;
-  p95: number;
-}
-
-function report(what: string, p: Probe): void {
-  console.log(`browser (${what}): refresh after a filter change (all reducers + draw) ${p.refresh.toFixed(1)} ms`);
-  console.log(`browser (${what}): hover refresh (partial, hub of degree ${p.hubDegree}, draw deferred) ${p.partial.toFixed(1)} ms; sigma render (JS side, median) ${p.render.toFixed(1)} ms`);
-  console.log(`browser (${what}): 2 s zoom animation: ${p.frames} frames, median ${p.median.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms (headless SwiftShader, CPU WebGL)`);
-}
-
-async function benchBrowser(): Promise<void> {
+async function benchBrowser(graph: string): Promise<void> {
   ensureViewerBuilt();
-  const file = join(mkdtempSync(join(tmpdir(), "kg-bench-")), "graph.json");
-  writeFileSync(file, JSON.stringify(kg.export()));
-  const server = await startServe(file);
+  const server = await startServe(graph);
   const browser = await launchBrowser();
   try {
-    const page = browser.pages()[0] ?? (await browser.newPage());
-    const t0 = Date.now();
-    await page.goto(server.url);
-    await page.locator('[data-testid="visible-count"]').waitFor();
-    console.log(`browser: first draw after load ${String(Date.now() - t0).padStart(21)} ms`);
+    // kg serve reads and summarises the graph when it starts; wait for that (the first request waits for it).
+    let t0 = Date.now();
+    await fetch(`${server.url}api/summary`, { headers: { "accept-encoding": "br" } });
+    line("kg serve: graph read, summarised and compressed after start", ms(Date.now() - t0));
+    let page = browser.pages()[0] ?? (await browser.newPage());
+    for (const run of [1, 2, 3]) {
+      // A fresh tab each time: what a person opening the viewer sees.
+      if (run > 1) {
+        await page.close();
+        page = await browser.newPage();
+      }
+      t0 = Date.now();
+      await page.goto(`${server.url}?run=${run}`);
+      await page.locator('[data-testid="problem-list"] li').first().waitFor({ timeout: 120_000 });
+      await page.locator('[data-testid="stage"] canvas').first().waitFor();
+      const firstScreen = Date.now() - t0;
+      const inPage = (await page.evaluate("window.__kgTimings?.firstScreenMs")) as number;
+      line(`browser load ${run}: first useful screen (ranked list + canvas)`, ms(firstScreen));
+      line("  of which fetch + parse + build + draw in the page", ms(inPage));
+    }
+    const wire = (await page.evaluate(`performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/")).reduce((s, e) => s + e.encodedBodySize, 0)`)) as number;
+    line("bytes of /api/* on the wire for one load (compressed)", mb(wire));
+    t0 = Date.now();
     await waitForViewer(page);
-    console.log(`browser: layout finished after ${String(Date.now() - t0).padStart(22)} ms`);
-    report("aggregate", (await page.evaluate(FRAME_PROBE)) as Probe);
-    for (const kind of ["Mechanism", "Organisation", "Report"]) await page.locator(`[data-testid="type-toggle-${kind}"]`).check();
-    console.log(`browser: visible with all types ${(await page.locator('[data-testid="visible-count"]').textContent())}`);
-    report("all types", (await page.evaluate(FRAME_PROBE)) as Probe);
+    line("  layout finished, after the first screen", ms(Date.now() - t0));
+    const p = (await page.evaluate(PAGE_PROBE)) as Record<string, number>;
+    line(`list search 组织 (state → list redrawn, ${p.listRowsAfterSearch} rows)`, ms(p.listSearch!));
+    line("list search cleared", ms(p.listClear!));
+    line("setting filter (visibility, list, re-fit)", ms(p.settingFilter!));
+    line("setting filter, until the next frame", ms(p.settingFilterWithFrame!));
+    line(`select the top problem (ego network of ${p.egoNodes} nodes), until the next frame`, ms(p.select!));
+    line(`open problem × report (${p.matrixColumnsShown} columns on the page, ${p.matrixCells} cells)`, ms(p.matrixOpen!));
+    line("matrix scroll: frame time median / p95 (60 steps)", `${ms(p.scrollMedian!)} ${ms(p.scrollP95!)}`);
+    line("matrix next page of columns", ms(p.nextPage!));
+    line("matrix reopened", ms(p.matrixReopen!));
   } finally {
     await browser.close();
     await server.stop();
   }
 }
 
+if (!values["no-browser"]) await benchBrowser(file);

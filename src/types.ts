@@ -251,6 +251,8 @@ export interface ReportExtraction {
 export interface DocumentExtraction {
   document: NormalisedDocument;
   reports: ReportExtraction[];
+  /** The analyst's metadata for this file's reports (`kg import --metadata`): title, organisation, region, year, setting. */
+  metadata?: Partial<Record<"title" | "organisation" | "region" | "year" | "setting", string>>;
 }
 
 /** Why a statement was put in its theme. */

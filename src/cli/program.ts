@@ -11,6 +11,7 @@ import { registerExtract } from "./commands/extract.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerQuery } from "./commands/query.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerThemes } from "./commands/themes.ts";
 
 /** Build the `kg` command tree. Tests call `.exitOverride()` and `parseAsync([...], { from: "user" })`. */
 export function createProgram(): Command {
@@ -21,7 +22,7 @@ export function createProgram(): Command {
     // Commander echoes what was typed ("unknown option '…'"): control characters are escaped there too.
     .configureOutput({ writeErr: (text) => process.stderr.write(safeLines(text)) })
     .showHelpAfterError("(run kg --help for usage)");
-  for (const register of [registerExtract, registerImport, registerEval, registerQuery, registerServe]) {
+  for (const register of [registerExtract, registerImport, registerEval, registerQuery, registerServe, registerThemes]) {
     register(program);
   }
   return program;

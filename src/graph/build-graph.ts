@@ -19,6 +19,10 @@ import type {
 } from "../types.ts";
 import { assignAggregates } from "./aggregates.ts";
 import { hashKey, nodeKey, relKey } from "./keys.ts";
+import { themeCaption } from "./caption.ts";
+import { canonicalOrder } from "./order.ts";
+import { applyReportMetadata, type ReportMetadata } from "./report-metadata.ts";
+import { reportName } from "./report-name.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes, NodeLabel, RelType } from "./schema.ts";
 
 export type KgGraph = Graph<KgNodeAttributes, KgEdgeAttributes, KgGraphAttributes>;
@@ -40,12 +44,17 @@ export function createKgGraph(): KgGraph {
 export function buildGraph(extraction: Extraction): KgGraph {
   const graph = createKgGraph();
   const themeKeys = new Map(extraction.themes.map((t) => [t.id, themeKey(t)]));
-  for (const doc of extraction.documents) {
+  // Path order: where documents share a node or edge (an organisation, PART_OF), the last in this order speaks.
+  for (const doc of canonicalOrder(extraction.documents)) {
     addDocument(graph, doc, extraction, themeKeys);
   }
   for (const theme of extraction.themes) addTheme(graph, theme);
   addAggregateLinks(graph, extraction, themeKeys);
   assignAggregates(graph);
+  // The analyst's metadata (kg import --metadata), kept on each document's record.
+  const metadata = new Map<string, ReportMetadata>();
+  for (const doc of extraction.documents) if (doc.metadata) metadata.set(doc.document.source.path, doc.metadata);
+  if (metadata.size > 0) applyReportMetadata(graph, metadata);
   return graph;
 }
 
@@ -68,11 +77,12 @@ function addDocument(graph: KgGraph, doc: DocumentExtraction, extraction: Extrac
   graph.mergeNode(docKey, { label: "Document", path: source.path, sha256: source.sha256, encoding: source.encoding });
   doc.reports.forEach((report, i) => {
     const reportKey = nodeKey("Report", report.segment.id);
-    const { startLine, endLine, title } = report.segment;
+    const organisations = report.organisations.map((o) => ({ name: o.name, mentions: o.occurrences.length }));
+    const named = reportName({ title: report.segment.title, setting: report.setting, fileName: basename(source.path), index: i, organisations });
     graph.mergeNode(reportKey, {
       label: "Report",
-      name: title ?? `${basename(source.path)} #${i + 1} (lines ${startLine}-${endLine})`,
-      title: report.segment.title,
+      name: named.name,
+      title: named.title,
       setting: report.setting,
       path: source.path,
       startLine: report.segment.startLine,
@@ -127,7 +137,9 @@ function addStatements(ctx: ReportContext) {
     });
     mergeEdge(graph, "CONTAINS", reportKey, key);
     if (tKey && assignment) {
-      mergeEdge(graph, "INSTANCE_OF", key, tKey, { reason: assignment.reason });
+      // The assignment's score, when the themes stage gives one (kg themes lists it).
+      const score = (assignment as { score?: unknown }).score;
+      mergeEdge(graph, "INSTANCE_OF", key, tKey, { reason: assignment.reason, ...(typeof score === "number" ? { score } : {}) });
       mergeEdge(graph, st.kind === "measure" ? "PROPOSES" : "RAISES", reportKey, tKey);
     }
   }
@@ -175,7 +187,47 @@ function addMentions(ctx: ReportContext) {
     const key = nodeKey("Mechanism", mech.name);
     graph.mergeNode(key, { label: "Mechanism", name: mech.name, source: mech.source, reportCount: 0, mentionCount: 0 });
     mergeMention(ctx, key, mech.occurrences);
+    mergeStatementMentions(ctx, key, mech.occurrences);
   }
+}
+
+/**
+ * Statement → Mechanism MENTIONS for each problem, measure or cause statement whose item names the
+ * mechanism, with the sentence it is named in as the quote: "三会一课 → 组织生活流于形式" can be seen.
+ */
+function mergeStatementMentions(ctx: ReportContext, target: string, occurrences: Occurrence[]) {
+  const text = ctx.doc.document.source.text;
+  for (const st of ctx.report.statements) {
+    const inside = occurrences.filter((o) => o.span.start >= st.span.start && o.span.end <= st.span.end);
+    const first = inside[0];
+    if (!first) continue;
+    const sentence = sentenceAround(text, first.span, st.span);
+    mergeEdge(ctx.graph, "MENTIONS", statementKey(st.id), target, {
+      quote: text.slice(sentence.start, sentence.end),
+      path: ctx.doc.document.source.path,
+      line: first.line,
+      startOffset: sentence.start,
+      endOffset: sentence.end,
+      termStart: first.span.start - sentence.start,
+      termEnd: first.span.end - sentence.start,
+    });
+  }
+}
+
+const SENTENCE_END = new Set(["。", "！", "？", "；", "!", "?", ";", "\n"]);
+const MAX_SENTENCE = 160;
+
+/** The sentence (within `bounds`) around a span: from after the previous sentence end to the next one, at most MAX_SENTENCE characters each side. */
+export function sentenceAround(text: string, span: Span, bounds: Span): Span {
+  let start = span.start;
+  const lo = Math.max(bounds.start, span.start - MAX_SENTENCE);
+  while (start > lo && !SENTENCE_END.has(text[start - 1]!)) start--;
+  let end = span.end;
+  const hi = Math.min(bounds.end, span.end + MAX_SENTENCE);
+  while (end < hi && !SENTENCE_END.has(text[end - 1]!)) end++;
+  while (start < span.start && /\s/.test(text[start]!)) start++;
+  while (end > span.end && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
 }
 
 /** Report → entity MENTIONS edge with lines, contexts and the first occurrence as provenance. */
@@ -183,7 +235,9 @@ function mergeMention(ctx: ReportContext, target: string, occurrences: Occurrenc
   const first = occurrences[0];
   const lines = [...new Set(occurrences.map((o) => o.line))].sort((a, b) => a - b);
   const contexts = [...new Set(occurrences.map((o) => o.context))].sort();
+  const sentence = first ? sentenceAround(ctx.doc.document.source.text, first.span, ctx.report.segment.span) : null;
   mergeEdge(ctx.graph, "MENTIONS", ctx.reportKey, target, {
+    ...(sentence ? { sentence: ctx.doc.document.source.text.slice(sentence.start, sentence.end) } : {}),
     lines,
     contexts,
     mentionCount: occurrences.length,
@@ -212,11 +266,15 @@ function addTheme(graph: KgGraph, theme: Theme) {
     label,
     themeId: theme.id,
     name: theme.label,
+    caption: themeCaption(theme.label),
     source: theme.source,
     reportCount: 0, // counted by assignAggregates
     statementCount: 0,
+    // The taxonomy family, when the themes stage gives one.
+    ...(theme.family ? { family: theme.family } : {}),
   });
 }
+
 
 /** Problem → Measure ADDRESSED_BY between the themes of linked statements (assignAggregates weighs them). */
 function addAggregateLinks(graph: KgGraph, extraction: Extraction, themeKeys: Map<string, string>) {

@@ -23,7 +23,7 @@ export const REL_TYPES = [
   "INSTANCE_OF", // Statement → Problem | Measure
   "ADDRESSED_BY", // Statement(problem) → Statement(measure); Problem → Measure (aggregated by theme)
   "CAUSES", // Statement(cause) → Statement(problem)
-  "MENTIONS", // Report → Organisation | Mechanism
+  "MENTIONS", // Report → Organisation | Mechanism; Statement → Mechanism (the sentence naming it inside a problem/measure/cause item)
   "PART_OF", // Organisation → Organisation
 ] as const;
 export type RelType = (typeof REL_TYPES)[number];
@@ -53,7 +53,7 @@ export interface DocumentNode extends BaseNode {
 
 export interface ReportNode extends BaseNode {
   label: "Report";
-  /** Display name: the title, or "<file> #n (lines a–b)" when the report has none. */
+  /** Display name: the clean title, or a readable fallback 「某中小学党建调研报告（000_d56…txt 第1篇）」 (graph/report-name.ts). */
   name: string;
   title: string | null;
   setting: string;
@@ -82,6 +82,10 @@ export interface ThemeNode extends BaseNode {
   label: "Problem" | "Measure";
   themeId: string;
   name: string;
+  /** At most 8 characters, for Neo4j Browser captions (graph/caption.ts). */
+  caption: string;
+  /** Codebook family, when the theme stage gives one. */
+  family?: string;
   source: string;
   /** Number of distinct reports with a statement in this theme. */
   reportCount: number;
@@ -120,6 +124,11 @@ export interface KgEdge {
   /** For MENTIONS: the lines, contexts and first quote. */
   lines?: number[];
   contexts?: string[];
+  /** For MENTIONS: the sentence the first occurrence stands in (Report → entity). */
+  sentence?: string;
+  /** For Statement → Mechanism MENTIONS: where the term stands inside `quote` (the sentence). */
+  termStart?: number;
+  termEnd?: number;
   /** Provenance for edges taken from text (MENTIONS, statement-level links). */
   quote?: string;
   path?: string;

@@ -1,9 +1,13 @@
 /*
  * The embedded default store: the graph as graphology `graph.export()` JSON (default out/graph.json).
- * Importing into an existing file merges (mergeNode / mergeEdgeWithKey on the deterministic keys) and
- * recomputes the recurrence counts over everything in it; output is canonical (sorted nodes, edges
- * and attribute keys), so importing the same input twice leaves a byte-identical file. The
- * read-merge-write runs under an exclusive lock file (file-lock.ts), so concurrent imports queue.
+ * `kg import` rebuilds the file from the extraction records it holds (on its Document nodes) plus the
+ * documents read now (importDocumentsIntoGraphFile): themes, decisions, links and recurrence are
+ * recomputed over the union and the file is rewritten, so any order or batching of imports of the same
+ * documents gives the same bytes as one clean import, and nothing that no statement supports any more
+ * stays behind. Output is canonical (sorted nodes, edges and attribute keys), so importing the same
+ * input twice leaves a byte-identical file. importIntoGraphFile is the plain key-by-key merge of a
+ * graph without records. Every read-merge-write runs under an exclusive lock file (file-lock.ts), so
+ * concurrent imports queue instead of losing each other's data.
  */
 import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -13,6 +17,10 @@ import type { SerializedGraph } from "graphology-types";
 import { InputError, OutputError } from "../errors.ts";
 import { assignAggregates } from "../graph/aggregates.ts";
 import { createKgGraph, type KgGraph } from "../graph/build-graph.ts";
+import { buildStoreGraph, documentsOfGraph, unionDocuments } from "../graph/records.ts";
+import type { Codebook } from "../themes/codebook.ts";
+import type { LoadedDecisions } from "../themes/decisions.ts";
+import type { Diagnostic, DocumentExtraction, Extraction } from "../types.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes } from "../graph/schema.ts";
 import { ensureFolder } from "../util/ensure-folder.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
@@ -33,6 +41,65 @@ export interface GraphFileSummary {
   edgesAdded: number;
   /** True when an existing file was merged into (false: new file, or --wipe). */
   merged: boolean;
+  /** Nodes / edges of the old file that are gone (replaced documents, themes no statement supports). */
+  nodesRemoved?: number;
+  edgesRemoved?: number;
+}
+
+export interface DocumentsImportOptions {
+  wipe?: boolean;
+  codebook: Codebook;
+  decisions?: LoadedDecisions | undefined;
+  lock?: LockOptions;
+}
+
+/**
+ * Import documents into the graph file at `path`: the stored documents (unless `wipe`) with `incoming`
+ * replacing those at the same paths, everything across reports recomputed over the union, the file
+ * rewritten atomically. Diagnostics of the recomputation (decisions that no longer apply …) are pushed
+ * to `diagnostics`.
+ * @example await importDocumentsIntoGraphFile(documents, "out/graph.json", { codebook }, diagnostics);
+ */
+export async function importDocumentsIntoGraphFile(
+  incoming: readonly DocumentExtraction[],
+  path: string,
+  options: DocumentsImportOptions,
+  diagnostics: Diagnostic[],
+): Promise<GraphFileSummary & { extraction: Extraction; graph: KgGraph }> {
+  // Read-merge-write under the file's exclusive lock (sinks/file-lock.ts): a concurrent import waits.
+  await assertReplaceableFile(path);
+  return withFileLock(path, () => rebuildFile(incoming, path, options, diagnostics), options.lock);
+}
+
+async function rebuildFile(
+  incoming: readonly DocumentExtraction[],
+  path: string,
+  options: DocumentsImportOptions,
+  diagnostics: Diagnostic[],
+): Promise<GraphFileSummary & { extraction: Extraction; graph: KgGraph }> {
+  await removeStaleTempFiles(path);
+  const existing = options.wipe ? null : await readIfExists(path);
+  const stored = existing ? documentsOfGraph(existing) : [];
+  const { graph, extraction } = buildStoreGraph(unionDocuments(stored, incoming), options.codebook, options.decisions, diagnostics);
+  await writeGraphFile(graph, path);
+  const diff = keyDiff(existing, graph);
+  return { path, nodes: graph.order, edges: graph.size, ...diff, merged: existing !== null, extraction, graph };
+}
+
+/** What changed between two graphs, by node and edge key. */
+export function keyDiff(before: KgGraph | null, after: KgGraph) {
+  const count = (keys: Iterable<string>, has: (k: string) => boolean) => {
+    let n = 0;
+    for (const k of keys) if (!has(k)) n += 1;
+    return n;
+  };
+  if (!before) return { nodesAdded: after.order, edgesAdded: after.size, nodesRemoved: 0, edgesRemoved: 0 };
+  return {
+    nodesAdded: count(after.nodes(), (k) => before.hasNode(k)),
+    edgesAdded: count(after.edges(), (k) => before.hasEdge(k)),
+    nodesRemoved: count(before.nodes(), (k) => after.hasNode(k)),
+    edgesRemoved: count(before.edges(), (k) => after.hasEdge(k)),
+  };
 }
 
 /** Read a graph file written by writeGraphFile. Throws InputError when it is missing or not a graph. */
@@ -114,7 +181,8 @@ export function serializeGraph(graph: KgGraph): string {
   return `${JSON.stringify(sortKeys(canonical))}\n`;
 }
 
-async function readIfExists(path: string): Promise<KgGraph | null> {
+/** The graph in the file at `path`, or null when there is no file. */
+export async function readIfExists(path: string): Promise<KgGraph | null> {
   try {
     await stat(path);
   } catch (err) {

@@ -4,17 +4,18 @@
  */
 import type Sigma from "sigma";
 
+import { egoNetwork } from "./model/details.ts";
 import { computeVisibility, createDefaultFilters } from "./model/filters.ts";
+import type { ListSort } from "./model/ranking.ts";
 import type { Filters, ViewEdgeAttributes, ViewModel, ViewNodeAttributes, Visibility } from "./model/types.ts";
 
 /** The sigma renderer of the display graph. */
 export type ViewRenderer = Sigma<ViewNodeAttributes, ViewEdgeAttributes>;
 
-/** A matrix cell the user opened: one problem's quotes in one report. */
-export interface CellFocus {
-  nodeKey: string;
-  reportKey: string;
-}
+/** What opens in front of a matrix: one problem's quotes in one report, or a problem × measure pair's quotes. */
+export type Popup = { kind: "cell"; nodeKey: string; reportKey: string } | { kind: "pair"; problem: string; measure: string };
+
+export type MatrixKind = "problem-measure" | "problem-report";
 
 /** Everything the user changed since the page opened. */
 export interface State {
@@ -25,11 +26,17 @@ export interface State {
   hoverEdges: Set<string>;
   /** Whether hovering dims everything else (small views) or only highlights the neighbourhood (large ones). */
   hoverDims: boolean;
+  /** The selected node: its ego network stays highlighted (and shown) until the selection is cleared. */
   selectedNode: string | null;
-  cellFocus: CellFocus | null;
+  ego: Visibility;
+  popup: Popup | null;
+  /** Canvas search query and its matches. */
   query: string;
   searchMatches: Set<string>;
-  matrixOpen: boolean;
+  /** The ranked list's own search and order. */
+  listQuery: string;
+  listSort: ListSort;
+  matrix: MatrixKind | null;
 }
 
 /** The view model, the state, the renderer once it exists, and who listens to changes. */
@@ -38,11 +45,14 @@ export interface ViewerContext {
   state: State;
   renderer: ViewRenderer | null;
   listeners: Set<(state: State) => void>;
+  /** Nodes whose label the label placer lets sigma draw, and on which side (no two overlap). */
+  labelled: Map<string, import("./controllers/labels.ts").LabelPos>;
 }
 
+const EMPTY: Visibility = { nodes: new Set(), edges: new Set() };
+
 /** Initial state: default filters (aggregate view), nothing hovered, selected or searched. */
-export function createState(view: ViewModel): State {
-  const filters = createDefaultFilters();
+export function createState(view: ViewModel, filters: Filters = createDefaultFilters()): State {
   return {
     filters,
     visibility: computeVisibility(view, filters),
@@ -51,10 +61,13 @@ export function createState(view: ViewModel): State {
     hoverEdges: new Set(),
     hoverDims: true,
     selectedNode: null,
-    cellFocus: null,
+    ego: EMPTY,
+    popup: null,
     query: "",
     searchMatches: new Set(),
-    matrixOpen: false,
+    listQuery: "",
+    listSort: "recurrence",
+    matrix: null,
   };
 }
 
@@ -69,11 +82,20 @@ export const HOVER_DIM_LIMIT = 2000;
 
 function commit(ctx: ViewerContext, partial?: { nodes: string[]; edges: string[] }): void {
   refresh(ctx, partial);
+  notify(ctx);
+}
+
+function notify(ctx: ViewerContext): void {
   for (const listener of ctx.listeners) listener(ctx.state);
 }
 
+/** Whether a node is drawn: kept by the filters, or part of the selected node's ego network. */
+export function isShown(state: State, key: string): boolean {
+  return state.visibility.nodes.has(key) || state.ego.nodes.has(key);
+}
+
 /** Re-run the reducers (only for the given items when possible) and draw on the next frame. */
-function refresh(ctx: ViewerContext, partial?: { nodes: string[]; edges: string[] }): void {
+export function refresh(ctx: ViewerContext, partial?: { nodes: string[]; edges: string[] }): void {
   const renderer = ctx.renderer;
   if (!renderer) return;
   if (partial) {
@@ -102,11 +124,12 @@ export function setHoveredNode(ctx: ViewerContext, key: string | null): void {
   const neighbours = new Set<string>();
   const edges = new Set<string>();
   if (key && ctx.view.graph.hasNode(key)) {
-    const visible = ctx.state.visibility;
+    const state = ctx.state;
     ctx.view.graph.forEachEdge(key, (edge, _a, source, target) => {
-      if (!visible.edges.has(edge)) return;
+      const other = source === key ? target : source;
+      if (!state.visibility.edges.has(edge) && !state.ego.edges.has(edge)) return;
       edges.add(edge);
-      neighbours.add(source === key ? target : source);
+      neighbours.add(other);
     });
   }
   const prev = ctx.state;
@@ -119,27 +142,33 @@ export function setHoveredNode(ctx: ViewerContext, key: string | null): void {
   commit(ctx, { nodes: [...nodes], edges: [...new Set([...prev.hoverEdges, ...edges])] });
 }
 
-/** Select a node (opens the side panel) or clear the selection. */
+/** Select a node (opens the side panel, keeps its ego network highlighted) or clear the selection. */
 export function setSelectedNode(ctx: ViewerContext, key: string | null): void {
-  const changed = [ctx.state.selectedNode, key].filter((k): k is string => k !== null && ctx.view.graph.hasNode(k));
-  ctx.state = { ...ctx.state, selectedNode: key, cellFocus: null };
-  commit(ctx, { nodes: changed, edges: [] });
-}
-
-/** Open one matrix cell's quotes in the side panel. */
-export function setCellFocus(ctx: ViewerContext, focus: CellFocus | null): void {
-  ctx.state = { ...ctx.state, cellFocus: focus, selectedNode: focus ? focus.nodeKey : ctx.state.selectedNode };
+  const valid = key !== null && ctx.view.graph.hasNode(key) ? key : null;
+  ctx.state = { ...ctx.state, selectedNode: valid, ego: valid ? egoNetwork(ctx.view, valid) : EMPTY };
   commit(ctx);
 }
 
-/** Set the search query and the keys it matched. */
+/** Open (or close) what shows in front of the matrix. */
+export function setPopup(ctx: ViewerContext, popup: Popup | null): void {
+  ctx.state = { ...ctx.state, popup };
+  notify(ctx);
+}
+
+/** Set the canvas search query and the keys it matched. */
 export function setSearch(ctx: ViewerContext, query: string, matches: Iterable<string>): void {
   ctx.state = { ...ctx.state, query, searchMatches: new Set(matches) };
   commit(ctx);
 }
 
-/** Show or hide the problem × report matrix. */
-export function setMatrixOpen(ctx: ViewerContext, open: boolean): void {
-  ctx.state = { ...ctx.state, matrixOpen: open };
-  for (const listener of ctx.listeners) listener(ctx.state);
+/** Set the ranked list's search and order. */
+export function setList(ctx: ViewerContext, patch: { listQuery?: string; listSort?: ListSort }): void {
+  ctx.state = { ...ctx.state, ...patch };
+  notify(ctx);
+}
+
+/** Show one matrix, or none. */
+export function setMatrix(ctx: ViewerContext, matrix: MatrixKind | null): void {
+  ctx.state = { ...ctx.state, matrix, popup: matrix ? ctx.state.popup : null };
+  notify(ctx);
 }

@@ -80,8 +80,9 @@ describe("cypher/style.grass", () => {
     expect(colours.size).toBe(NODE_LABELS.length);
   });
 
-  it("should caption themes and entities by name, statements by text and figures by what they count", () => {
-    for (const label of ["Problem", "Measure", "Mechanism", "Organisation", "Report"]) expect(rules.get(`node.${label}`)?.caption).toBe("{name}");
+  it("should caption themes by their short caption and count, entities by name, statements by text and figures by what they count", () => {
+    for (const label of ["Problem", "Measure"]) expect(rules.get(`node.${label}`)?.caption).toBe("{caption} {reportCount}");
+    for (const label of ["Mechanism", "Organisation", "Report"]) expect(rules.get(`node.${label}`)?.caption).toBe("{name}");
     expect(rules.get("node.Statement")?.caption).toBe("{text}");
     expect(rules.get("node.Figure")?.caption).toContain("{what}");
   });

@@ -9,7 +9,7 @@ import { fixtureGraphJson } from "./fixtures/graph.fixtures.ts";
 
 function context(): ViewerContext {
   const view = buildView(importKgGraph(fixtureGraphJson()));
-  return { view, state: createState(view), renderer: null, listeners: new Set() };
+  return { view, state: createState(view), renderer: null, listeners: new Set(), labelled: new Map() };
 }
 const node = (ctx: ViewerContext, key: string) => nodeReducer(key, ctx.view.graph.getNodeAttributes(key), ctx.state);
 const edge = (ctx: ViewerContext, key: string) => edgeReducer(key, ctx.view.graph.getEdgeAttributes(key), ctx.state);
@@ -51,11 +51,37 @@ describe("reducers", () => {
     const ctx = context();
     const before = JSON.stringify(ctx.view.graph.export());
     setSearch(ctx, "党员发展", ["problem:p1", "measure:m1"]);
-    expect(node(ctx, "problem:p1").forceLabel).toBe(true);
+    expect(node(ctx, "problem:p1").color).toBe("#d62728");
     expect(node(ctx, "problem:p4").color).toBe(DIMMED_NODE_COLOR);
     setSelectedNode(ctx, "problem:p4");
-    expect(node(ctx, "problem:p4")).toMatchObject({ highlighted: true, color: "#d62728", label: "理论学习不深入" });
+    expect(node(ctx, "problem:p4")).toMatchObject({ highlighted: true, color: "#d62728", label: "理论学习不深入 (1)" });
     expect(JSON.stringify(ctx.view.graph.export())).toBe(before);
+  });
+
+  it("should keep the selected theme's ego network in colour, and shown, until the selection is cleared", () => {
+    const ctx = context();
+    setSelectedNode(ctx, "problem:p1");
+    // its measure stays in colour, an unrelated problem is dimmed, and its reports (a hidden layer) are shown
+    expect(node(ctx, "measure:m1")).toMatchObject({ color: "#2ca02c" });
+    expect(node(ctx, "measure:m1").hidden).toBeUndefined();
+    expect(node(ctx, "problem:p2").color).toBe(DIMMED_NODE_COLOR);
+    expect(node(ctx, "report:a").hidden).toBeUndefined();
+    expect(edge(ctx, "ADDRESSED_BY:problem:p1:measure:m1").hidden).toBeUndefined();
+    expect(edge(ctx, "ADDRESSED_BY:problem:p2:measure:m2").hidden).toBe(true);
+    // hovering elsewhere and leaving does not lose it
+    setHoveredNode(ctx, "problem:p2");
+    setHoveredNode(ctx, null);
+    expect(node(ctx, "measure:m1").color).toBe("#2ca02c");
+    setSelectedNode(ctx, null);
+    expect(node(ctx, "problem:p2").color).toBe("#d62728");
+    expect(node(ctx, "report:a").hidden).toBe(true);
+  });
+
+  it("should draw only the labels the placer chose, on the side it chose", () => {
+    const ctx = context();
+    const labelled = new Map([["problem:p1", "left"]]);
+    expect(nodeReducer("problem:p1", ctx.view.graph.getNodeAttributes("problem:p1"), ctx.state, labelled)).toMatchObject({ forceLabel: true, labelPos: "left" });
+    expect(nodeReducer("problem:p2", ctx.view.graph.getNodeAttributes("problem:p2"), ctx.state, labelled).forceLabel).toBe(false);
   });
 
   it("should tell listeners about every change", () => {

@@ -16,7 +16,7 @@ function context(throwOnPartial = false) {
     },
   } as unknown as ViewRenderer;
   const view = buildView(importKgGraph(fixtureGraphJson()));
-  const ctx: ViewerContext = { view, state: createState(view), renderer, listeners: new Set() };
+  const ctx: ViewerContext = { view, state: createState(view), renderer, listeners: new Set(), labelled: new Map() };
   return { ctx, calls };
 }
 
@@ -27,14 +27,13 @@ describe("state setters", () => {
     expect(calls).toEqual([{ skipIndexation: true, schedule: true }]);
   });
 
-  it("should repaint only the old and new selection, and only drawn items", () => {
+  it("should refresh everything when the selection changes (its ego network dims the rest)", () => {
     const { ctx, calls } = context();
     setSelectedNode(ctx, "problem:p1");
-    setSelectedNode(ctx, "report:a");
-    expect(calls.map((c) => c.partialGraph)).toEqual([
-      { nodes: ["problem:p1"], edges: [] },
-      { nodes: ["problem:p1"], edges: [] },
-    ]);
+    expect(calls).toEqual([{ skipIndexation: true, schedule: true }]);
+    expect([...ctx.state.ego.nodes].sort()).toEqual(["measure:m1", "problem:p1", "report:a", "report:b"]);
+    setSelectedNode(ctx, null);
+    expect(ctx.state.ego.nodes.size).toBe(0);
   });
 
   it("should repaint only the hovered neighbourhoods in large views", () => {
@@ -49,7 +48,9 @@ describe("state setters", () => {
 
   it("should fall back to a full refresh when sigma cannot repaint part of the graph", () => {
     const { ctx, calls } = context(true);
-    setSelectedNode(ctx, "problem:p1");
+    const many = new Set([...ctx.state.visibility.nodes, ...Array.from({ length: 2500 }, (_, i) => `x${i}`)]);
+    ctx.state = { ...ctx.state, visibility: { nodes: many, edges: ctx.state.visibility.edges } };
+    setHoveredNode(ctx, "problem:p1");
     expect(calls).toHaveLength(2);
     expect(calls[1]).toEqual({ skipIndexation: true, schedule: true });
   });

@@ -7,6 +7,8 @@ import type { Command } from "commander";
 import { DEFAULT_MAX_FILE_MB, DEFAULT_TIME_LIMIT_S, resolveBudget } from "../../budget.ts";
 import { InputError } from "../../errors.ts";
 import { runPipeline } from "../../pipeline.ts";
+import { DEFAULT_GRAPH_FILE } from "../../sinks/graph-file.ts";
+import { defaultDecisionsPath, loadDecisions } from "../../themes/decisions.ts";
 import { toExtractionJson } from "../../sinks/extraction-json.ts";
 import type { Extraction } from "../../types.ts";
 import { safeText } from "../../util/terminal.ts";
@@ -15,6 +17,7 @@ import { printDiagnostics } from "../report.ts";
 export interface ExtractOptions {
   json?: boolean;
   codebook?: string;
+  decisions?: string;
   verbose?: boolean;
   maxFileSize?: string;
   timeLimit?: string;
@@ -28,6 +31,7 @@ export function registerExtract(program: Command): void {
     .argument("<paths...>", "report files or folders (.txt .md .html .docx; folders are read recursively)")
     .option("--json", "print the extraction as JSON (schemaVersion 1) on stdout")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
+    .option("--decisions <file>", `the analyst's theme decisions to apply (default: ${defaultDecisionsPath(DEFAULT_GRAPH_FILE)} when it exists)`)
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
     .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
     .option("--time-limit <seconds>", `stop working on one file after this long, with a diagnostic (default: KG_TIME_LIMIT, else ${DEFAULT_TIME_LIMIT_S}; 0 = no limit)`)
@@ -44,6 +48,7 @@ export async function extract(paths: string[], opts: ExtractOptions): Promise<Ex
   const extraction = await runPipeline(paths, {
     codebookPath: opts.codebook,
     budget,
+    decisions: await loadDecisions(opts.decisions ?? defaultDecisionsPath(DEFAULT_GRAPH_FILE)),
     // A live counter on a terminal only; piped stderr stays clean for logs.
     onProgress: tty ? (done, total) => process.stderr.write(`\rkg extract: ${done}/${total} file(s)${done === total ? "\n" : ""}`) : undefined,
   });

@@ -1,8 +1,13 @@
 /*
- * `kg import <paths...>`: extract reports, build the graph and write it to Neo4j (--neo4j or
- * NEO4J_URI) or else to the embedded graph file (out/graph.json). Connects before any work so an
- * unreachable server or a bad password fails at once (exit 3). Progress and summary go to stderr.
+ * `kg import <paths...>`: extract reports and write the graph to Neo4j (--neo4j or NEO4J_URI) or else
+ * to the embedded graph file (out/graph.json). The target keeps every imported document's extraction
+ * record; the documents read now replace those at the same paths, and themes, the analyst's decisions
+ * (decisions.json next to the graph file, or --decisions), links and recurrence are recomputed over
+ * all of them, so the result does not depend on the order or batching of imports. Connects before any
+ * work so an unreachable server or a bad password fails at once (exit 3). Progress and summary go to stderr.
  */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { createInterface } from "node:readline/promises";
 
 import cliProgress from "cli-progress";
@@ -12,12 +17,16 @@ import { DEFAULT_MAX_FILE_MB, DEFAULT_TIME_LIMIT_S, type FileBudget, parseLimit,
 import { type KgConfig, parseBatchSize, resolveConfig } from "../../config.ts";
 import { InputError, KgError, UsageError } from "../../errors.ts";
 import { buildGraph, type KgGraph } from "../../graph/build-graph.ts";
-import { runPipeline } from "../../pipeline.ts";
+import { assemble, extractDocuments } from "../../pipeline.ts";
 import { DEFAULT_LOCK_WAIT_MS, describeOwner, type LockOptions } from "../../sinks/file-lock.ts";
-import { DEFAULT_GRAPH_FILE, type GraphFileSummary, importIntoGraphFile } from "../../sinks/graph-file.ts";
+import { DEFAULT_GRAPH_FILE, type GraphFileSummary, importDocumentsIntoGraphFile } from "../../sinks/graph-file.ts";
+import { MetadataError, type ReportMetadata, parseReportMetadata } from "../../graph/report-metadata.ts";
 import { connectNeo4j, type Neo4jHandle } from "../../store/neo4j/client.ts";
-import { type LoadSummary, loadGraph, wipeDatabase } from "../../store/neo4j/load-graph.ts";
-import type { Extraction } from "../../types.ts";
+import { wipeDatabase } from "../../store/neo4j/load-graph.ts";
+import { importDocumentsIntoNeo4j, type SyncSummary } from "../../store/neo4j/sync-graph.ts";
+import { type Codebook, loadCodebook } from "../../themes/codebook.ts";
+import { defaultDecisionsPath, type LoadedDecisions, loadDecisions } from "../../themes/decisions.ts";
+import type { Diagnostic, DocumentExtraction } from "../../types.ts";
 import { redactUri, safeText } from "../../util/terminal.ts";
 import { printDiagnostics } from "../report.ts";
 
@@ -30,10 +39,12 @@ export interface ImportOptions {
   yes?: boolean | undefined;
   dryRun?: boolean | undefined;
   codebook?: string | undefined;
+  decisions?: string | undefined;
   verbose?: boolean | undefined;
   maxFileSize?: string | undefined;
   timeLimit?: string | undefined;
   lockWait?: string | undefined;
+  metadata?: string | undefined;
 }
 
 /** Where the command talks to the world; tests pass their own. */
@@ -53,7 +64,7 @@ export interface ImportResult {
   reports: number;
   nodes: number;
   relationships: number;
-  neo4j?: LoadSummary & { wiped: number };
+  neo4j?: SyncSummary & { wiped: number };
   file?: GraphFileSummary;
   dryRun: boolean;
   durationMs: number;
@@ -73,6 +84,8 @@ export function registerImport(program: Command): void {
     .option("-y, --yes", "do not ask before --wipe")
     .option("--dry-run", "extract and build the graph, print what would be written, write nothing")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
+    .option("--decisions <file>", "the analyst's theme decisions to apply (default: decisions.json next to the graph file)")
+    .option("--metadata <file>", "CSV of report metadata (file,title,organisation,region,year,setting) applied to the reports of each file")
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
     .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
     .option("--time-limit <seconds>", `stop working on one file after this long, with a diagnostic (default: KG_TIME_LIMIT, else ${DEFAULT_TIME_LIMIT_S}; 0 = no limit)`)
@@ -92,22 +105,39 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   const lock = lockOptions(opts, io);
   const budget = resolveBudget({ maxFileSize: opts.maxFileSize, timeLimit: opts.timeLimit }, io.env ?? process.env);
   const target = describeTarget(config, opts);
+  const metadata = opts.metadata ? readMetadataFile(opts.metadata) : null;
   if (opts.wipe && !opts.dryRun) await confirmWipe(target, opts, io);
 
   const progress = createProgress(io.stderr);
   let neo: Neo4jHandle | undefined;
   try {
+    // A bad codebook or decisions file fails before any work.
+    const codebook = loadCodebook(opts.codebook);
+    const decisions = await loadDecisions(opts.decisions ?? defaultDecisionsPath(opts.out ?? DEFAULT_GRAPH_FILE));
     if (config.uri && !opts.dryRun) neo = await connectNeo4j({ ...config, uri: config.uri });
-    const extraction = await extract(paths, opts, progress, budget);
-    const graph = buildGraph(extraction);
-    const counts = { documents: extraction.documents.length, reports: countReports(extraction), nodes: graph.order, relationships: graph.size };
-    if (opts.dryRun) {
-      io.stdout.write(describePlan(graph, target));
-      return finish(io, { ...counts, dryRun: true, durationMs: Date.now() - started }, target);
+    const documents = await extract(paths, opts, progress, budget);
+    const reports = documents.reduce((n, d) => n + d.reports.length, 0);
+    const late: Diagnostic[] = [];
+    if (metadata) {
+      const matched = attachMetadata(documents, metadata);
+      io.stderr.write(`kg import: metadata from ${safeText(opts.metadata ?? "")} applied to the reports of ${plural(matched, "file")}\n`);
     }
-    const result: ImportResult = { ...counts, dryRun: false, durationMs: 0 };
-    if (neo) result.neo4j = await writeNeo4j(neo, graph, config, opts, progress);
-    if (!neo || opts.out) result.file = await importIntoGraphFile(graph, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true, lock });
+    if (opts.dryRun) {
+      const graph = buildGraph(assemble(documents, codebook, late, { decisions }));
+      printLate(late, documents, opts);
+      io.stdout.write(describePlan(graph, target));
+      return finish(io, { documents: documents.length, reports, nodes: graph.order, relationships: graph.size, dryRun: true, durationMs: Date.now() - started }, target);
+    }
+    const result: ImportResult = { documents: documents.length, reports, nodes: 0, relationships: 0, dryRun: false, durationMs: 0 };
+    if (neo) {
+      const summary = await writeNeo4j(neo, documents, { codebook, decisions }, config, opts, progress, late);
+      Object.assign(result, { neo4j: summary, nodes: summary.nodes, relationships: summary.relationships });
+    }
+    if (!neo || opts.out) {
+      const { extraction: _e, graph, ...file } = await importDocumentsIntoGraphFile(documents, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true, codebook, decisions, lock }, late);
+      Object.assign(result, { file, nodes: graph.order, relationships: graph.size });
+    }
+    printLate(late, documents, opts);
     result.durationMs = Date.now() - started;
     return finish(io, result, target);
   } finally {
@@ -116,15 +146,44 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   }
 }
 
-async function extract(paths: string[], opts: ImportOptions, progress: Progress, budget: FileBudget): Promise<Extraction> {
+/** Give each document read now the metadata row of its path (or file name); returns how many matched. */
+function attachMetadata(documents: DocumentExtraction[], metadata: Map<string, ReportMetadata>): number {
+  let matched = 0;
+  for (const doc of documents) {
+    const path = doc.document.source.path;
+    const meta = metadata.get(path) ?? metadata.get(basename(path));
+    if (!meta) continue;
+    doc.metadata = meta;
+    matched += 1;
+  }
+  return matched;
+}
+
+/** Read and check a metadata CSV before any extraction, so a bad file fails at once. */
+function readMetadataFile(file: string): Map<string, ReportMetadata> {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new InputError(`import: cannot read the metadata file ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+  }
+  try {
+    return parseReportMetadata(text);
+  } catch (err) {
+    if (err instanceof MetadataError) throw new InputError(`import: ${file}: ${err.message}`);
+    throw err;
+  }
+}
+
+async function extract(paths: string[], opts: ImportOptions, progress: Progress, budget: FileBudget): Promise<DocumentExtraction[]> {
   progress.start("extracting");
-  const extraction = await runPipeline(paths, { codebookPath: opts.codebook, budget, onProgress: (done, total) => progress.update(done, total) });
+  const { documents, diagnostics } = await extractDocuments(paths, { budget, onProgress: (done, total) => progress.update(done, total) });
   progress.stop();
-  printDiagnostics(extraction.diagnostics, opts.verbose === true);
-  if (extraction.documents.length === 0) {
+  printDiagnostics(diagnostics, opts.verbose === true);
+  if (documents.length === 0) {
     throw new InputError(`import: no readable report in ${paths.map(safeText).join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
   }
-  return extraction;
+  return documents;
 }
 
 /** How long to wait for another import holding the graph file's lock, and what to say meanwhile. */
@@ -139,11 +198,41 @@ function lockOptions(opts: ImportOptions, io: ImportIo): LockOptions {
   };
 }
 
-async function writeNeo4j(neo: Neo4jHandle, graph: KgGraph, config: KgConfig, opts: ImportOptions, progress: Progress) {
+/**
+ * Diagnostics of the recomputation over everything stored: decisions that no longer apply, and
+ * repeated content of the documents read now (repeats among earlier documents were reported then).
+ * Printed once each, even when both Neo4j and a graph file were written.
+ */
+function printLate(late: Diagnostic[], documents: DocumentExtraction[], opts: ImportOptions): void {
+  const paths = new Set(documents.map((d) => d.document.source.path));
+  const seen = new Set<string>();
+  const shown = late.filter((d) => {
+    const id = `${d.origin}|${d.path}|${d.line}|${d.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return d.origin.startsWith("themes:") || d.path === undefined || paths.has(d.path);
+  });
+  printDiagnostics(shown, opts.verbose === true);
+}
+
+async function writeNeo4j(
+  neo: Neo4jHandle,
+  documents: DocumentExtraction[],
+  themes: { codebook: Codebook; decisions: LoadedDecisions },
+  config: KgConfig,
+  opts: ImportOptions,
+  progress: Progress,
+  late: Diagnostic[],
+) {
   const where = { database: config.database, uri: neo.uri };
   const wiped = opts.wipe ? await wipeDatabase(neo.driver, where) : 0;
   progress.start("loading into Neo4j");
-  const summary = await loadGraph(neo.driver, graph, { ...where, batchSize: config.batchSize, onProgress: (done, total) => progress.update(done, total) });
+  const { extraction: _e, graph: _g, ...summary } = await importDocumentsIntoNeo4j(
+    neo.driver,
+    documents,
+    { ...where, ...themes, batchSize: config.batchSize, onProgress: (done, total) => progress.update(done, total) },
+    late,
+  );
   progress.stop();
   return { ...summary, wiped };
 }
@@ -180,21 +269,19 @@ function finish(io: ImportIo, result: ImportResult, target: string): ImportResul
   if (result.neo4j) {
     const n = result.neo4j;
     if (n.wiped) lines.push(`  wiped: ${plural(n.wiped, "node")} deleted first`);
-    lines.push(`  nodes: ${n.nodesCreated} created, ${n.nodesMatched} updated; relationships: ${n.relationshipsCreated} created, ${n.relationshipsMatched} updated`);
+    lines.push(
+      `  nodes: ${n.nodesWritten} written, ${n.nodesDeleted} deleted, ${n.nodesUnchanged} unchanged; relationships: ${n.relationshipsWritten} written, ${n.relationshipsDeleted} deleted, ${n.relationshipsUnchanged} unchanged`,
+    );
   }
   if (result.file) {
     const f = result.file;
     lines.push(
-      `  ${safeText(f.path)}: ${f.nodesAdded} nodes and ${f.edgesAdded} relationships added (${f.merged ? "merged into the existing file" : "new file"}); it holds ${f.nodes} nodes, ${f.edges} relationships`,
+      `  ${safeText(f.path)}: ${f.nodesAdded} nodes and ${f.edgesAdded} relationships added, ${f.nodesRemoved ?? 0} and ${f.edgesRemoved ?? 0} removed (${f.merged ? "recomputed with what the file held" : "new file"}); it holds ${f.nodes} nodes, ${f.edges} relationships`,
     );
   }
-  lines.push(`  ${result.nodes} nodes and ${result.relationships} relationships from this input, in ${secs} s`);
+  lines.push(`  ${result.nodes} nodes and ${result.relationships} relationships ${result.dryRun ? "from this input" : "in the graph"}, in ${secs} s`);
   io.stderr.write(`${lines.join("\n")}\n`);
   return result;
-}
-
-function countReports(extraction: Extraction): number {
-  return extraction.documents.reduce((n, d) => n + d.reports.length, 0);
 }
 
 function plural(n: number, word: string): string {

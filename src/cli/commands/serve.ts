@@ -1,12 +1,12 @@
 /*
  * `kg serve`: serves the built viewer and the graph (the embedded graph file, or live from Neo4j)
- * on 127.0.0.1, prints the URL, and stops cleanly on Ctrl+C.
+ * on 127.0.0.1, prints the URL (never a password), and stops cleanly on Ctrl+C.
  */
 import { InvalidArgumentError, Option } from "commander";
 import type { Command } from "commander";
 
 import { UsageError } from "../../errors.ts";
-import { createGraphFileSource } from "../../viewer/server/graph-file-source.ts";
+import { createGraphFileSource, graphFileVersion } from "../../viewer/server/graph-file-source.ts";
 import { startViewerServer } from "../../viewer/server/serve-viewer.ts";
 import type { GraphSource } from "../../viewer/server/serve-viewer.ts";
 
@@ -31,9 +31,15 @@ export interface ServeOptions {
 export async function serve(opts: ServeOptions): Promise<{ url: string }> {
   if (opts.graph && opts.neo4j) throw new UsageError("kg serve: pass either --graph or --neo4j, not both.");
   const source = await resolveGraphSource(opts);
-  const server = await startViewerServer({ host: opts.host, port: opts.port, graph: source.graph, ...(opts.viewerDir ? { viewerDir: opts.viewerDir } : {}) });
+  const server = await startViewerServer({
+    host: opts.host,
+    port: opts.port,
+    graph: source.graph,
+    ...(source.version ? { graphVersion: source.version } : {}),
+    ...(opts.viewerDir ? { viewerDir: opts.viewerDir } : {}),
+  });
   const log = opts.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  log(`kg serve: viewer at ${server.url} (graph from ${source.description}). Press Ctrl+C to stop.`);
+  log(`kg serve: viewer at ${server.url} (graph from ${withoutCredentials(source.description)}). Press Ctrl+C to stop.`);
   try {
     await (opts.until ?? untilSignal());
   } finally {
@@ -43,8 +49,14 @@ export async function serve(opts: ServeOptions): Promise<{ url: string }> {
   return { url: server.url };
 }
 
+/** A text with any `user:password@` of a URI removed (the serve banner never shows credentials). */
+export function withoutCredentials(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, "$1");
+}
+
 interface ResolvedSource {
   graph: GraphSource;
+  version?: () => Promise<string>;
   description: string;
   close: () => Promise<void>;
 }
@@ -56,7 +68,7 @@ async function resolveGraphSource(opts: ServeOptions): Promise<ResolvedSource> {
     return createNeo4jGraphSource({ uri, ...(opts.database ? { database: opts.database } : {}) });
   }
   const path = opts.graph ?? DEFAULT_GRAPH_PATH;
-  return { graph: createGraphFileSource(path), description: path, close: async () => {} };
+  return { graph: createGraphFileSource(path), version: graphFileVersion(path), description: path, close: async () => {} };
 }
 
 function untilSignal(): Promise<void> {

@@ -17,15 +17,17 @@ const PAGE_SIZE = 5000;
 type Props = Record<string, unknown>;
 
 /**
- * Read the whole knowledge graph from Neo4j in the graph file's shape.
+ * Read the whole knowledge graph from Neo4j in the graph file's shape. Documents' extraction records
+ * (large, only for imports) are left out unless `records` is true.
  * @example const data = await readGraph(driver, { database: "neo4j" });
  */
-export async function readGraph(driver: Driver, options: { database?: string | undefined } = {}): Promise<SerializedGraph> {
+export async function readGraph(driver: Driver, options: { database?: string | undefined; records?: boolean } = {}): Promise<SerializedGraph> {
   const db = options.database ? { database: options.database } : {};
-  const nodes = await readPaged(driver, "read/graph-nodes", { labels: [...NODE_LABELS] }, db, (r) => ({
-    key: String(r.key),
-    attributes: { ...withoutKey(r.props as Props), label: r.label },
-  }));
+  const nodes = await readPaged(driver, "read/graph-nodes", { labels: [...NODE_LABELS], records: options.records === true }, db, (r) => {
+    const props = withoutKey(r.props as Props);
+    if (!options.records) delete props.record;
+    return { key: String(r.key), attributes: { ...props, label: r.label } };
+  });
   const edges = await readPaged(driver, "read/graph-relationships", { types: [...REL_TYPES] }, db, (r) => ({
     key: String(r.key),
     source: String(r.source),

@@ -32,10 +32,3 @@ export function bindGraphEvents(ctx: ViewerContext, renderer: ViewRenderer): () 
     renderer.off("clickStage", handlers.clickStage);
   };
 }
-
-/** Move the camera onto a node (search results, linked nodes). */
-export function focusNode(renderer: ViewRenderer, key: string): void {
-  const data = renderer.getNodeDisplayData(key);
-  if (!data) return;
-  void renderer.getCamera().animate({ x: data.x, y: data.y, ratio: 0.35 }, { duration: 450 });
-}

@@ -50,6 +50,12 @@ export function createSearch(ctx: ViewerContext, onFocus: (key: string) => void)
     clear(results);
   });
   const element = el("div", { className: "search" }, [input, results]);
+  if (ctx.state.query) {
+    // Restored from the URL: show the matches, not the result list.
+    input.value = ctx.state.query;
+    index ??= createSearchIndex(ctx.view, toSimplified);
+    setSearch(ctx, input.value, searchNodes(index, input.value, toSimplified, { limit: 30 }).map((h) => h.key));
+  }
   return { element, cleanup: () => clearTimeout(timer) };
 }
 
@@ -66,13 +72,15 @@ function renderResults(list: HTMLElement, hits: SearchEntry[], onChoose: (hit: S
   }
 }
 
-/** Make a chosen result visible (its type switched on, filters that hide it relaxed), select and focus it. */
+/**
+ * Select a chosen result and move onto it. A node of a hidden type (a mechanism while that layer is
+ * off) is shown with its ego network for as long as it stays selected; no layer is switched on, so
+ * clearing the selection leaves the view as it was. Filters that hide the node are relaxed only
+ * when its type is on.
+ */
 function choose(ctx: ViewerContext, hit: SearchEntry, onFocus: (key: string) => void): void {
-  if (!ctx.state.visibility.nodes.has(hit.key)) {
-    const labels = new Set(ctx.state.filters.labels).add(hit.kind as DisplayLabel);
-    setFilters(ctx, { labels, gapsOnly: false });
-    if (!ctx.state.visibility.nodes.has(hit.key)) setFilters(ctx, { settings: null, reportKey: null, minRecurrence: 1 });
-  }
+  const typeOn = ctx.state.filters.labels.has(hit.kind as DisplayLabel);
+  if (typeOn && !ctx.state.visibility.nodes.has(hit.key)) setFilters(ctx, { settings: null, reportKey: null, minRecurrence: 1, gapsOnly: false });
   setSelectedNode(ctx, hit.key);
   onFocus(hit.key);
 }

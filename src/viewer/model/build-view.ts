@@ -1,19 +1,59 @@
 /*
- * Serialized KgGraph → ViewModel: the display graph (themes, mechanisms, organisations, reports),
- * the reports behind each node, the evidence quotes, and the problem themes left without a measure.
- * Pure: reads the knowledge graph, never changes it.
+ * Serialized KgGraph → view. Two steps, so the server can do the heavy one:
+ * - buildViewData(kg): the summary the canvas, the list and the matrices need (display nodes with
+ *   their reports, display edges, gaps, problem × measure pairs, statement counts per report) as
+ *   plain JSON; `kg serve` sends it at /api/summary, compressed.
+ * - viewFromData(data, details): the display graph sigma draws and the lookup maps.
+ * Quotes are never in the summary: a DetailsSource gives them on demand (createLocalDetails over the
+ * graph in memory, or the server's /api/evidence and /api/pair). Pure: never changes the graph.
  */
 import Graph from "graphology";
 import type { SerializedGraph } from "graphology-types";
 
-import { EDGE_COLORS, NODE_COLORS, edgeSize, nodeSize, seededPosition } from "./style.ts";
+import { EDGE_COLORS, NODE_COLORS, edgeSize, labelFor, nodeSize, seededPosition } from "./style.ts";
 import { DISPLAY_LABELS } from "./types.ts";
-import type { DisplayLabel, Evidence, ReportInfo, ViewEdgeAttributes, ViewGraph, ViewModel, ViewNodeAttributes } from "./types.ts";
+import type {
+  DetailsSource,
+  DisplayLabel,
+  Evidence,
+  PairInfo,
+  PairQuote,
+  ReportInfo,
+  ViewEdgeAttributes,
+  ViewGraph,
+  ViewModel,
+  ViewNodeAttributes,
+} from "./types.ts";
 
 type Attrs = Record<string, unknown>;
 type KgLike = Graph<Attrs, Attrs, Attrs>;
 
 const DISPLAY_SET = new Set<string>(DISPLAY_LABELS);
+
+/** A display node in the summary. `reports` are indices into ViewData.reports. */
+export interface ViewDataNode {
+  key: string;
+  name: string;
+  kind: DisplayLabel;
+  reportCount: number;
+  family?: string;
+  setting?: string;
+  reports: number[];
+}
+
+/** The summary of a graph: everything but the quotes. Plain JSON. */
+export interface ViewData {
+  version: 1;
+  reports: ReportInfo[];
+  nodes: ViewDataNode[];
+  /** [key, source, target, rel, reportCount] */
+  edges: [string, string, string, string, number][];
+  gaps: string[];
+  /** [problem, measure, report indices] */
+  pairs: [string, string, number[]][];
+  /** [theme, [report index, statements][]] */
+  cells: [string, [number, number][]][];
+}
 
 /** Import a `graph.export()` JSON document into a graphology graph. */
 export function importKgGraph(data: SerializedGraph): KgLike {
@@ -22,16 +62,10 @@ export function importKgGraph(data: SerializedGraph): KgLike {
   return graph;
 }
 
-/** Derive everything the viewer shows from the knowledge graph. */
+/** Derive everything the viewer shows from the knowledge graph (quotes from the graph in memory). */
 export function buildView(kg: KgLike): ViewModel {
-  const reports = collectReports(kg);
-  const reportByKey = new Map(reports.map((r) => [r.key, r]));
-  const nodeReports = collectNodeReports(kg);
-  const graph = buildDisplayGraph(kg, nodeReports);
-  const evidence = collectEvidence(kg, reportByKey);
-  const gaps = collectGaps(kg);
-  const settings = [...new Set(reports.map((r) => r.setting))].sort();
-  return { graph, reports, reportByKey, nodeReports, evidence, gaps, settings };
+  const data = buildViewData(kg);
+  return viewFromData(data, createLocalDetails(kg, data.reports));
 }
 
 function str(value: unknown, fallback = ""): string {
@@ -42,130 +76,285 @@ function num(value: unknown, fallback = 0): number {
   return typeof value === "number" && Number.isFinite(value) ? value : fallback;
 }
 
+/** The summary of the knowledge graph. */
+export function buildViewData(kg: KgLike): ViewData {
+  const reports = collectReports(kg);
+  const reportIndex = new Map(reports.map((r, i) => [r.key, i]));
+  const themeOf = new Map<string, string>();
+  const reportOf = new Map<string, string>();
+  kg.forEachNode((key, a) => {
+    if (a.label !== "Statement") return;
+    const r = str(a.reportKey);
+    if (r && reportIndex.has(r)) reportOf.set(key, r);
+  });
+  kg.forEachEdge((_e, a, source, target, sa, ta) => {
+    if (a.type === "INSTANCE_OF" && sa.label === "Statement" && (ta.label === "Problem" || ta.label === "Measure")) themeOf.set(source, target);
+  });
+  const nodeReports = new Map<string, Set<string>>();
+  const addReport = (node: string, report: string) => {
+    let set = nodeReports.get(node);
+    if (!set) nodeReports.set(node, (set = new Set()));
+    set.add(report);
+  };
+  const cells = new Map<string, Map<string, number>>();
+  for (const [st, theme] of themeOf) {
+    const r = reportOf.get(st);
+    if (!r) continue;
+    addReport(theme, r);
+    let row = cells.get(theme);
+    if (!row) cells.set(theme, (row = new Map()));
+    row.set(r, (row.get(r) ?? 0) + 1);
+  }
+  const derived = new Map<string, { source: string; target: string; rel: string; reports: Set<string> }>();
+  const derive = (source: string, target: string, rel: string, report: string | undefined) => {
+    if (source === target) return;
+    const k = `${rel}:${source}->${target}`;
+    let d = derived.get(k);
+    if (!d) derived.set(k, (d = { source, target, rel, reports: new Set() }));
+    if (report) d.reports.add(report);
+  };
+  const pairs = new Map<string, PairInfo>();
+  kg.forEachEdge((_e, a, source, target, sa, ta) => {
+    const type = str(a.type);
+    if ((type === "RAISES" || type === "PROPOSES" || type === "MENTIONS") && sa.label === "Report" && reportIndex.has(source)) addReport(target, source);
+    else if (type === "MENTIONS" && sa.label === "Statement" && ta.label === "Mechanism") {
+      // A mechanism named inside a problem or measure: theme → mechanism.
+      const theme = themeOf.get(source);
+      if (theme) derive(theme, target, "MENTIONS", reportOf.get(source));
+    } else if (type === "CAUSES" && sa.label === "Statement" && ta.label === "Statement") {
+      const from = themeOf.get(source);
+      const to = themeOf.get(target);
+      if (from && to) derive(from, to, "CAUSES", reportOf.get(source));
+    } else if (type === "ADDRESSED_BY" && sa.label === "Statement" && ta.label === "Statement") {
+      const p = themeOf.get(source);
+      const m = themeOf.get(target);
+      const r = reportOf.get(source);
+      if (!p || !m || !r || kg.getNodeAttribute(p, "label") !== "Problem" || kg.getNodeAttribute(m, "label") !== "Measure") return;
+      const k = `${p}\u0000${m}`;
+      let pair = pairs.get(k);
+      if (!pair) pairs.set(k, (pair = { problem: p, measure: m, reports: new Set() }));
+      pair.reports.add(r);
+    }
+  });
+  const nodes: ViewDataNode[] = [];
+  kg.forEachNode((key, a) => {
+    if (!DISPLAY_SET.has(str(a.label))) return;
+    const kind = a.label as DisplayLabel;
+    const own = kind === "Report" ? [key] : [...(nodeReports.get(key) ?? [])];
+    const node: ViewDataNode = {
+      key,
+      name: kind === "Report" ? (reports[reportIndex.get(key) ?? -1]?.title ?? key) : str(a.name) || key,
+      kind,
+      reportCount: kind === "Report" ? 1 : Math.max(num(a.reportCount), own.length),
+      reports: own.map((r) => reportIndex.get(r)!).filter((i) => i !== undefined).sort((x, y) => x - y),
+    };
+    const family = str(a.family);
+    if (family) node.family = family;
+    if (kind === "Report") node.setting = str(a.setting, "unknown");
+    nodes.push(node);
+  });
+  const display = new Set(nodes.map((n) => n.key));
+  const edges: ViewData["edges"] = [];
+  const seen = new Set<string>();
+  kg.forEachEdge((edge, a, source, target) => {
+    if (!display.has(source) || !display.has(target) || source === target) return;
+    const rel = str(a.type);
+    seen.add(`${rel}:${source}->${target}`);
+    edges.push([edge, source, target, rel, num(a.reportCount, 1)]);
+  });
+  for (const [k, d] of [...derived].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    if (seen.has(k) || !display.has(d.source) || !display.has(d.target)) continue;
+    edges.push([`derived:${k}`, d.source, d.target, d.rel, Math.max(1, d.reports.size)]);
+  }
+  return {
+    version: 1,
+    reports,
+    nodes,
+    edges,
+    gaps: collectGaps(kg),
+    pairs: [...pairs.values()].map((p) => [p.problem, p.measure, [...p.reports].map((r) => reportIndex.get(r)!).sort((x, y) => x - y)]),
+    cells: [...cells].map(([theme, row]) => [theme, [...row].map(([r, n]) => [reportIndex.get(r)!, n] as [number, number]).sort((x, y) => x[0] - y[0])]),
+  };
+}
+
 function collectReports(kg: KgLike): ReportInfo[] {
   const reports: ReportInfo[] = [];
   kg.forEachNode((key, a) => {
     if (a.label !== "Report") return;
-    reports.push({ key, title: str(a.title) || str(a.name) || key, setting: str(a.setting, "unknown"), startLine: num(a.startLine) });
-  });
-  return reports.sort((a, b) => a.startLine - b.startLine || (a.key < b.key ? -1 : 1));
-}
-
-/** Reports behind each display node: RAISES / PROPOSES / MENTIONS sources, statements' reports, itself for a report. */
-function collectNodeReports(kg: KgLike): Map<string, Set<string>> {
-  const result = new Map<string, Set<string>>();
-  const add = (node: string, report: string) => {
-    let set = result.get(node);
-    if (!set) result.set(node, (set = new Set()));
-    set.add(report);
-  };
-  kg.forEachNode((key, a) => {
-    if (a.label === "Report") add(key, key);
-  });
-  kg.forEachEdge((_e, a, source, target, sa) => {
-    if (a.type === "RAISES" || a.type === "PROPOSES" || a.type === "MENTIONS") {
-      if (sa.label === "Report") add(target, source);
-    } else if (a.type === "INSTANCE_OF") {
-      const report = str(sa.reportKey);
-      if (report && kg.hasNode(report)) add(target, report);
+    const info: ReportInfo = { key, title: str(a.name) || str(a.title) || key, setting: str(a.setting, "unknown"), startLine: num(a.startLine) };
+    for (const field of ["path", "organisation", "region", "year"] as const) {
+      const v = a[field];
+      if (typeof v === "string" && v) info[field] = v;
+      else if (typeof v === "number") info[field] = String(v);
     }
+    reports.push(info);
   });
-  return result;
+  return reports.sort((a, b) => (a.path ?? "").localeCompare(b.path ?? "") || a.startLine - b.startLine || (a.key < b.key ? -1 : 1));
 }
 
-function displayLabelOf(a: Attrs, key: string): string {
-  return a.label === "Report" ? str(a.title) || str(a.name) || key : str(a.name) || key;
-}
-
-function buildDisplayGraph(kg: KgLike, nodeReports: Map<string, Set<string>>): ViewGraph {
-  const graph: ViewGraph = new Graph<ViewNodeAttributes, ViewEdgeAttributes>({ multi: true, type: "directed" });
+/** Problem themes with no ADDRESSED_BY edge to a measure theme. */
+function collectGaps(kg: KgLike): string[] {
+  const gaps: string[] = [];
   kg.forEachNode((key, a) => {
-    if (!DISPLAY_SET.has(str(a.label))) return;
-    const kind = a.label as DisplayLabel;
-    const reportCount = kind === "Report" ? 1 : Math.max(num(a.reportCount), nodeReports.get(key)?.size ?? 0);
-    const attrs: ViewNodeAttributes = {
-      label: displayLabelOf(a, key),
-      kind,
-      ...seededPosition(key),
-      size: nodeSize(kind, reportCount),
-      color: NODE_COLORS[kind],
-      reportCount,
-    };
-    if (kind === "Report") attrs.setting = str(a.setting, "unknown");
-    graph.addNode(key, attrs);
+    if (a.label !== "Problem") return;
+    const addressed = kg.someOutEdge(key, (_e, ea, _s, _t, _sa, ta) => ea.type === "ADDRESSED_BY" && ta.label === "Measure");
+    if (!addressed) gaps.push(key);
   });
-  kg.forEachEdge((edge, a, source, target) => {
-    if (!graph.hasNode(source) || !graph.hasNode(target) || source === target) return;
-    const rel = str(a.type);
-    const weight = Math.max(1, num(a.reportCount, 1));
-    graph.addEdgeWithKey(edge, source, target, {
+  return gaps;
+}
+
+/** Build the display graph and lookups from a summary. */
+export function viewFromData(data: ViewData, details: DetailsSource): ViewModel {
+  const reports = data.reports;
+  const reportByKey = new Map(reports.map((r) => [r.key, r]));
+  let maxCount = 1;
+  // One scale, topped by the most recurrent problem or measure (the answer the view is about); a
+  // mechanism or organisation mentioned by more reports is drawn at the top size, its label says its count.
+  for (const n of data.nodes) if ((n.kind === "Problem" || n.kind === "Measure") && n.reportCount > maxCount) maxCount = n.reportCount;
+  const graph: ViewGraph = new Graph<ViewNodeAttributes, ViewEdgeAttributes>({ multi: true, type: "directed" });
+  const nodeReports = new Map<string, Set<string>>();
+  for (const n of data.nodes) {
+    const attrs: ViewNodeAttributes = {
+      label: labelFor(n.kind, n.name, n.reportCount),
+      fullLabel: n.name,
+      kind: n.kind,
+      ...seededPosition(n.key),
+      size: nodeSize(n.kind, n.reportCount, maxCount),
+      color: NODE_COLORS[n.kind],
+      reportCount: n.reportCount,
+    };
+    if (n.family) attrs.family = n.family;
+    if (n.setting) attrs.setting = n.setting;
+    graph.addNode(n.key, attrs);
+    nodeReports.set(n.key, new Set(n.reports.map((i) => reports[i]!.key)));
+  }
+  for (const [key, source, target, rel, reportCount] of data.edges) {
+    if (!graph.hasNode(source) || !graph.hasNode(target)) continue;
+    const weight = Math.max(1, reportCount);
+    graph.addEdgeWithKey(key, source, target, {
       type: "arrow",
       rel,
       weight,
       size: edgeSize(weight),
       color: EDGE_COLORS[rel] ?? "#cccccc",
-      reportCount: num(a.reportCount, 1),
+      reportCount,
     });
-  });
-  return graph;
+  }
+  const pairs = new Map<string, PairInfo>();
+  for (const [problem, measure, idx] of data.pairs) {
+    pairs.set(`${problem}\u0000${measure}`, { problem, measure, reports: new Set(idx.map((i) => reports[i]!.key)) });
+  }
+  const cellCounts = new Map<string, Map<string, number>>();
+  for (const [theme, row] of data.cells) cellCounts.set(theme, new Map(row.map(([i, n]) => [reports[i]!.key, n])));
+  const settings = [...new Set(reports.map((r) => r.setting))].sort();
+  return { graph, reports, reportByKey, nodeReports, cellCounts, pairs, gaps: new Set(data.gaps), settings, details };
 }
 
-/** Evidence per display node: statements (INSTANCE_OF) for themes and reports, MENTIONS quotes for entities. */
-function collectEvidence(kg: KgLike, reportByKey: Map<string, ReportInfo>): Map<string, Evidence[]> {
-  const result = new Map<string, Evidence[]>();
-  const push = (node: string, ev: Evidence) => {
-    const list = result.get(node);
-    if (list) list.push(ev);
-    else result.set(node, [ev]);
+/** Quotes from the knowledge graph in memory: theme statements, report statements, entity mentions, paired quotes. */
+export function createLocalDetails(kg: KgLike, reports: ReportInfo[]): DetailsSource & { evidenceSync(key: string): Evidence[]; pairQuotesSync(p: string, m: string): PairQuote[] } {
+  const reportByKey = new Map(reports.map((r) => [r.key, r]));
+  const order = new Map(reports.map((r, i) => [r.key, i]));
+  const compare = (a: Evidence, b: Evidence) =>
+    (order.get(a.reportKey) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.reportKey) ?? Number.MAX_SAFE_INTEGER) ||
+    a.line - b.line ||
+    (a.key < b.key ? -1 : 1);
+  const themeOfStatement = (st: string): string | undefined => {
+    let theme: string | undefined;
+    kg.forEachOutEdge(st, (_e, a, _s, t) => {
+      if (a.type === "INSTANCE_OF") theme = t;
+    });
+    return theme;
   };
-  kg.forEachEdge((edge, a, source, target, sa) => {
-    if (a.type === "INSTANCE_OF" && sa.label === "Statement") {
-      const ev = statementEvidence(source, sa, reportByKey);
-      push(target, ev);
-      if (ev.reportKey) push(ev.reportKey, ev);
-    } else if (a.type === "MENTIONS" && typeof a.quote === "string") {
-      const report = reportByKey.get(source);
-      push(target, {
-        key: edge,
-        quote: a.quote,
-        reportKey: source,
-        reportTitle: report?.title ?? source,
-        line: num(a.line),
-        path: str(a.path),
-        kind: "mention",
+  const titleOf = (reportKey: string, fallback = "") => reportByKey.get(reportKey)?.title ?? (fallback || reportKey);
+  const statementEvidence = (key: string): Evidence => {
+    const a = kg.getNodeAttributes(key);
+    const reportKey = str(a.reportKey);
+    const quote = str(a.quote) || str(a.text);
+    const ev: Evidence = { key, quote, reportKey, reportTitle: titleOf(reportKey, str(a.reportTitle)), line: num(a.line), path: str(a.path), kind: str(a.kind) };
+    const item = str(a.itemText);
+    if (item) {
+      ev.context = item;
+      const at = item.indexOf(quote);
+      if (at >= 0) {
+        ev.markStart = at;
+        ev.markEnd = at + quote.length;
+      }
+    }
+    return ev;
+  };
+  const evidenceSync = (nodeKey: string): Evidence[] => {
+    if (!kg.hasNode(nodeKey)) return [];
+    const label = kg.getNodeAttribute(nodeKey, "label");
+    const out: Evidence[] = [];
+    if (label === "Problem" || label === "Measure") {
+      kg.forEachInEdge(nodeKey, (_e, a, s, _t, sa) => {
+        if (a.type === "INSTANCE_OF" && sa.label === "Statement") out.push(statementEvidence(s));
+      });
+    } else if (label === "Report") {
+      kg.forEachOutEdge(nodeKey, (_e, a, _s, t, _sa, ta) => {
+        if (a.type === "CONTAINS" && ta.label === "Statement") out.push(statementEvidence(t));
+      });
+    } else {
+      kg.forEachInEdge(nodeKey, (edge, a, s, _t, sa) => {
+        if (a.type !== "MENTIONS" || typeof a.quote !== "string") return;
+        if (sa.label === "Report") {
+          const sentence = str(a.sentence) || a.quote;
+          const at = sentence.indexOf(a.quote);
+          out.push({
+            key: edge,
+            quote: a.quote,
+            reportKey: s,
+            reportTitle: titleOf(s),
+            line: num(a.line),
+            path: str(a.path),
+            kind: "mention",
+            context: sentence,
+            ...(at >= 0 ? { markStart: at, markEnd: at + a.quote.length } : {}),
+          });
+        } else if (sa.label === "Statement") {
+          const reportKey = str(sa.reportKey);
+          const theme = themeOfStatement(s);
+          const ev: Evidence = {
+            key: edge,
+            quote: a.quote,
+            reportKey,
+            reportTitle: titleOf(reportKey, str(sa.reportTitle)),
+            line: num(a.line),
+            path: str(a.path),
+            kind: str(sa.kind),
+            context: a.quote,
+          };
+          if (typeof a.termStart === "number" && typeof a.termEnd === "number") {
+            ev.markStart = a.termStart;
+            ev.markEnd = a.termEnd;
+          }
+          if (theme) {
+            ev.themeKey = theme;
+            ev.themeLabel = str(kg.getNodeAttribute(theme, "name"), theme);
+          }
+          out.push(ev);
+        }
       });
     }
-  });
-  for (const list of result.values()) list.sort(compareEvidence(reportByKey));
-  return result;
-}
-
-function statementEvidence(key: string, a: Attrs, reportByKey: Map<string, ReportInfo>): Evidence {
-  const reportKey = str(a.reportKey);
-  return {
-    key,
-    quote: str(a.quote) || str(a.text),
-    reportKey,
-    reportTitle: str(a.reportTitle) || reportByKey.get(reportKey)?.title || reportKey,
-    line: num(a.line),
-    path: str(a.path),
-    kind: str(a.kind),
+    return out.sort(compare);
   };
-}
-
-function compareEvidence(reportByKey: Map<string, ReportInfo>) {
-  const order = (k: string) => reportByKey.get(k)?.startLine ?? Number.MAX_SAFE_INTEGER;
-  return (a: Evidence, b: Evidence) =>
-    order(a.reportKey) - order(b.reportKey) || a.path.localeCompare(b.path) || a.line - b.line || (a.key < b.key ? -1 : 1);
-}
-
-/** Problem themes with no ADDRESSED_BY edge to a measure theme. */
-function collectGaps(kg: KgLike): Set<string> {
-  const gaps = new Set<string>();
-  kg.forEachNode((key, a) => {
-    if (a.label !== "Problem") return;
-    const addressed = kg.someOutEdge(key, (_e, ea, _s, _t, _sa, ta) => ea.type === "ADDRESSED_BY" && ta.label === "Measure");
-    if (!addressed) gaps.add(key);
-  });
-  return gaps;
+  const pairQuotesSync = (problem: string, measure: string): PairQuote[] => {
+    if (!kg.hasNode(problem)) return [];
+    const out: PairQuote[] = [];
+    kg.forEachInEdge(problem, (_e, a, st, _t, sa) => {
+      if (a.type !== "INSTANCE_OF" || sa.label !== "Statement") return;
+      kg.forEachOutEdge(st, (_e2, a2, _s2, target, _sa2, ta2) => {
+        if (a2.type !== "ADDRESSED_BY" || ta2.label !== "Statement" || themeOfStatement(target) !== measure) return;
+        const p = statementEvidence(st);
+        out.push({ reportKey: p.reportKey, reportTitle: p.reportTitle, problem: p, measure: statementEvidence(target) });
+      });
+    });
+    return out.sort((x, y) => compare(x.problem, y.problem) || compare(x.measure, y.measure));
+  };
+  return {
+    evidenceSync,
+    pairQuotesSync,
+    evidence: async (key) => evidenceSync(key),
+    pairQuotes: async (p, m) => pairQuotesSync(p, m),
+  };
 }

@@ -55,11 +55,12 @@ function isNodeVisible(view: ViewModel, filters: Filters, scope: Set<string> | n
   return count >= filters.minRecurrence || (scope === null && count === 0 && filters.minRecurrence <= 1);
 }
 
-/** Largest recurrence among display nodes, for the slider's range. */
-export function maxRecurrence(view: ViewModel): number {
+/** Largest recurrence among the node types shown (reports excluded), for the slider's range. */
+export function maxRecurrence(view: ViewModel, labels?: ReadonlySet<string>): number {
   let max = 1;
   view.graph.forEachNode((_k, a) => {
-    if (a.kind !== "Report" && a.reportCount > max) max = a.reportCount;
+    if (a.kind === "Report" || (labels && !labels.has(a.kind))) return;
+    if (a.reportCount > max) max = a.reportCount;
   });
   return max;
 }

@@ -26,7 +26,7 @@ export function foldText(text: string, toSimplified: ToSimplified): string {
 export function createSearchIndex(view: ViewModel, toSimplified: ToSimplified): SearchEntry[] {
   const entries: SearchEntry[] = [];
   view.graph.forEachNode((key, a) => {
-    entries.push({ key, label: a.label, folded: foldText(a.label, toSimplified), kind: a.kind, reportCount: a.reportCount });
+    entries.push({ key, label: a.fullLabel, folded: foldText(a.fullLabel, toSimplified), kind: a.kind, reportCount: a.reportCount });
   });
   return entries;
 }

@@ -37,12 +37,39 @@ export const EDGE_COLORS: Record<string, string> = {
 
 export const DIMMED_NODE_COLOR = "#e4e4e4";
 export const HOVER_EDGE_COLOR = "#555555";
+export const EGO_EDGE_COLOR = "#6b6b6b";
 
-/** Node size from recurrence (distinct reports); reports have a fixed size. */
-export function nodeSize(kind: DisplayLabel, reportCount: number): number {
-  if (kind === "Report") return 7;
-  const base = kind === "Problem" || kind === "Measure" ? 4 : 3;
-  return base + 3 * Math.sqrt(Math.max(0, reportCount));
+/** Radius (px) of the most recurrent theme; a theme's disc area is proportional to its recurrence. */
+export const MAX_NODE_SIZE = 24;
+/** Smallest radius (px), so a theme raised once stays visible and clickable. */
+export const MIN_NODE_SIZE = 3;
+/** Radius of report nodes (fixed: a report is one report). */
+export const REPORT_NODE_SIZE = 4;
+
+/**
+ * Node radius from recurrence: the disc's area is proportional to the number of distinct reports
+ * (radius ∝ √count), on one scale whose largest disc is the most recurrent problem or measure.
+ * A theme raised by 4 reports has 4× the area (2× the radius) of one raised once.
+ */
+export function nodeSize(kind: DisplayLabel, reportCount: number, maxCount: number): number {
+  if (kind === "Report") return REPORT_NODE_SIZE;
+  const r = MAX_NODE_SIZE * Math.sqrt(Math.max(0, reportCount) / Math.max(1, maxCount));
+  return Math.min(MAX_NODE_SIZE, Math.max(MIN_NODE_SIZE, r));
+}
+
+/** Longest label drawn on the canvas before it is cut (the full text shows on hover and in the panels). */
+export const MAX_CANVAS_LABEL = 10;
+
+/** Cut a label to `max` characters with an ellipsis. */
+export function shortenLabel(text: string, max = MAX_CANVAS_LABEL): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+/** The canvas label: short name, and for themes and entities the recurrence count. */
+export function labelFor(kind: DisplayLabel, name: string, reportCount: number): string {
+  if (kind === "Report") return shortenLabel(name, 14);
+  return `${shortenLabel(name)} ${reportCount}`;
 }
 
 /** Edge thickness from its weight (reports behind it). */

@@ -15,8 +15,12 @@ export const DEFAULT_VISIBLE_LABELS: readonly DisplayLabel[] = ["Problem", "Meas
 
 /** Attributes of a node in the display graph (what sigma reads). */
 export interface ViewNodeAttributes {
-  /** Text drawn on the canvas (sigma reads `label`). */
+  /** Text drawn on the canvas (sigma reads `label`): the short label with the count for themes. */
   label: string;
+  /** The whole name (hover, panels, search). */
+  fullLabel: string;
+  /** Theme family from the codebook, when the theme has one. */
+  family?: string;
   kind: DisplayLabel;
   x: number;
   y: number;
@@ -52,14 +56,58 @@ export interface Evidence {
   line: number;
   path: string;
   kind: string;
+  /** The whole text around the quote: the statement's item (heading and body) or the sentence naming an entity. */
+  context?: string;
+  /** Where the quoted span (or the entity's name) stands inside `context`. */
+  markStart?: number;
+  markEnd?: number;
+  /** For a mechanism named inside a problem or measure: that statement's theme. */
+  themeKey?: string;
+  themeLabel?: string;
+}
+
+/** A problem statement and the measure statement that answers it in one report. */
+export interface PairQuote {
+  reportKey: string;
+  reportTitle: string;
+  problem: Evidence;
+  measure: Evidence;
+}
+
+/** Problem × measure: the reports in which a statement of one is answered by a statement of the other. */
+export interface PairInfo {
+  problem: string;
+  measure: string;
+  reports: Set<string>;
+}
+
+/** Evidence on demand: from the graph in memory, or from `kg serve`. */
+export interface DetailsSource {
+  evidence(nodeKey: string): Promise<Evidence[]>;
+  pairQuotes(problemKey: string, measureKey: string): Promise<PairQuote[]>;
+  /** The source lines around a statement (kg serve reads the file the graph names), when available. */
+  sourceLines?(statementKey: string): Promise<SourceLines>;
+}
+
+/** Lines of a source file around a statement. */
+export interface SourceLines {
+  path: string;
+  /** Line number of lines[0]. */
+  first: number;
+  lines: string[];
 }
 
 /** A report, for the report filter and the matrix columns. */
 export interface ReportInfo {
   key: string;
+  /** Readable name: the document's title, the user's metadata title, or the fallback 「某中小学党建调研报告（file 第n篇）」. */
   title: string;
   setting: string;
   startLine: number;
+  path?: string;
+  organisation?: string;
+  region?: string;
+  year?: string;
 }
 
 /** A neighbouring theme (or report) listed in the side panel. */
@@ -69,6 +117,8 @@ export interface LinkedNode {
   kind: NodeLabel;
   reportCount: number;
   rel: string;
+  /** Whether the edge leaves the node the panel describes. */
+  outgoing?: boolean;
 }
 
 /** Everything the viewer derives once from the serialized graph. */
@@ -78,10 +128,15 @@ export interface ViewModel {
   reportByKey: Map<string, ReportInfo>;
   /** Distinct reports behind each display node. */
   nodeReports: Map<string, Set<string>>;
-  evidence: Map<string, Evidence[]>;
+  /** Statements each report gives for each theme: node → report → count (the problem × report matrix). */
+  cellCounts: Map<string, Map<string, number>>;
+  /** Problem × measure pairs keyed `problem\u0000measure`. */
+  pairs: Map<string, PairInfo>;
   /** Problem themes no ADDRESSED_BY edge leads from. */
   gaps: Set<string>;
   settings: string[];
+  /** Quotes and paired quotes, loaded when asked for. */
+  details: DetailsSource;
 }
 
 /** What the user narrowed the view to. */

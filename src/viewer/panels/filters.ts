@@ -1,6 +1,6 @@
 /*
- * Filter panel: report settings, one report, minimum recurrence, the gaps switch, and the count of
- * what is visible.
+ * Filter panel: report settings, one report, minimum recurrence (its range follows the node types
+ * shown), and the count of what is visible. The gaps switch is on the problem list.
  */
 import { maxRecurrence } from "../model/filters.ts";
 import { setFilters, subscribe } from "../state.ts";
@@ -24,23 +24,24 @@ export function createFilterPanel(ctx: ViewerContext): { element: HTMLElement; c
   const status = el("p", { className: "status", attrs: { "data-testid": "visible-count", "aria-live": "polite" } });
   const minValue = el("output", { attrs: { "data-testid": "min-recurrence-value" } });
   const slider = el("input", {
-    attrs: { type: "range", min: "1", max: String(maxRecurrence(ctx.view)), step: "1", "data-testid": "min-recurrence" },
+    attrs: { type: "range", min: "1", max: String(maxRecurrence(ctx.view, ctx.state.filters.labels)), step: "1", "data-testid": "min-recurrence" },
   });
   slider.addEventListener("input", () => setFilters(ctx, { minRecurrence: Number(slider.value) }));
-  const gaps = el("input", { attrs: { type: "checkbox", "data-testid": "gaps-toggle" } });
-  gaps.addEventListener("change", () => setFilters(ctx, { gapsOnly: gaps.checked }));
+  const settings = settingBoxes(ctx);
   const element = el("section", { className: "panel filters", attrs: { "aria-label": "filters" } }, [
     el("h2", { text: "筛选 Filters" }),
-    el("label", { className: "row" }, [gaps, el("span", { text: "只看无对策的问题 Gaps (problems with no measure)" })]),
     el("label", { className: "block" }, [el("span", { text: "最少报告数 Min. recurrence " }), minValue, slider]),
-    settingBoxes(ctx),
+    settings.element,
     reportSelect(ctx),
     status,
   ]);
   const update = (state: State) => {
-    slider.value = String(state.filters.minRecurrence);
+    // The range follows the node types shown: a hidden type's counts do not stretch it.
+    const max = maxRecurrence(ctx.view, state.filters.gapsOnly ? new Set(["Problem"]) : state.filters.labels);
+    slider.max = String(max);
+    slider.value = String(Math.min(state.filters.minRecurrence, max));
     minValue.textContent = String(state.filters.minRecurrence);
-    gaps.checked = state.filters.gapsOnly;
+    settings.update(state);
     status.textContent = `显示 ${state.visibility.nodes.size} 个节点 · ${state.visibility.edges.size} 条边`;
     status.setAttribute("data-nodes", String(state.visibility.nodes.size));
     status.setAttribute("data-edges", String(state.visibility.edges.size));
@@ -49,7 +50,7 @@ export function createFilterPanel(ctx: ViewerContext): { element: HTMLElement; c
   return { element, cleanup: subscribe(ctx, update) };
 }
 
-function settingBoxes(ctx: ViewerContext): HTMLElement {
+function settingBoxes(ctx: ViewerContext): { element: HTMLElement; update: (state: State) => void } {
   const boxes = ctx.view.settings.map((setting) => {
     const box = el("input", { attrs: { type: "checkbox", "data-testid": `setting-${setting}` } });
     box.checked = true;
@@ -59,12 +60,16 @@ function settingBoxes(ctx: ViewerContext): HTMLElement {
     });
     return { setting, box };
   });
-  return el("fieldset", {}, [
+  const element = el("fieldset", {}, [
     el("legend", { text: "报告类型 Report setting" }),
     ...boxes.map(({ setting, box }) =>
       el("label", { className: "row" }, [box, el("span", { text: SETTING_CAPTIONS[setting] ?? setting })]),
     ),
   ]);
+  const update = (state: State) => {
+    for (const b of boxes) b.box.checked = state.filters.settings === null || state.filters.settings.has(b.setting);
+  };
+  return { element, update };
 }
 
 function reportSelect(ctx: ViewerContext): HTMLElement {

@@ -1,9 +1,10 @@
 /*
- * Graph sources for the viewer's server: the embedded graph file written by `kg import`, read again
- * on every request so a new import shows on reload.
+ * Graph sources for the viewer's server: the embedded graph file written by `kg import`. The server
+ * caches it and reads it again only when its version (mtime and size) changes, so a new import shows
+ * on reload without every request reading the file.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 
 import { InputError } from "../../errors.ts";
 import type { GraphSource } from "./serve-viewer.ts";
@@ -15,6 +16,14 @@ export function createGraphFileSource(path: string): GraphSource {
   }
   assertGraphJson(path, readFileSync(path, "utf8"));
   return () => readFile(path, "utf8");
+}
+
+/** The graph file's version: its mtime and size (a new import changes both or at least the mtime). */
+export function graphFileVersion(path: string): () => Promise<string> {
+  return async () => {
+    const info = await stat(path);
+    return `${info.mtimeMs.toFixed(0)}-${info.size}`;
+  };
 }
 
 function assertGraphJson(path: string, text: string): void {

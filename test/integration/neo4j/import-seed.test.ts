@@ -52,14 +52,14 @@ describe("kg import --neo4j (seed, real Neo4j)", () => {
     const before = await snapshot(driver);
     const run = await runKg(["import", SEED, ...neo4jArgs(), "--batch-size", "37"]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/nodes: 0 created, \d+ updated; relationships: 0 created, \d+ updated/);
+    expect(run.stderr).toMatch(/nodes: 0 written, 0 deleted, \d+ unchanged; relationships: 0 written, 0 deleted, \d+ unchanged/);
     expect(await snapshot(driver)).toEqual(before);
   });
 
   it("should apply the schema: a key constraint per label and a full-text index with the cjk analyzer", async () => {
     const constraints = await driver.executeQuery("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes[0] AS label, properties, type", {}, dbConfig());
     const unique = constraints.records.filter((r) => r.get("type") === "UNIQUENESS" && r.get("properties")[0] === "key").map((r) => r.get("label"));
-    expect(unique.sort()).toEqual([...NODE_LABELS].sort());
+    expect(unique.sort()).toEqual([...NODE_LABELS, "KgLock"].sort()); // KgLock: the import lock
     const fulltext = await driver.executeQuery("SHOW FULLTEXT INDEXES YIELD name, options WHERE name = 'kg_text' RETURN options", {}, dbConfig());
     expect(fulltext.records[0]?.get("options").indexConfig["fulltext.analyzer"]).toBe("cjk");
   });

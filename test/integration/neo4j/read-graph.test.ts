@@ -8,7 +8,7 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readGraph } from "../../../src/store/neo4j/read-graph.ts";
-import { buildView, importKgGraph } from "../../../src/viewer/model/build-view.ts";
+import { buildView, createLocalDetails, importKgGraph } from "../../../src/viewer/model/build-view.ts";
 import { ensureViewerBuilt } from "../../viewer/e2e/harness.ts";
 import { ROOT, SEED, dbConfig, neo4jArgs, openDriver, runKg, seedGraph, testNeo4j } from "./neo4j.fixtures.ts";
 
@@ -35,13 +35,19 @@ describe("reading the graph from Neo4j for the viewer", () => {
 
   it("should give the viewer the same themes, gaps and evidence as the graph file", async () => {
     const { graph } = await seedGraph();
-    const fromFile = buildView(importKgGraph(graph.export()));
-    const fromNeo4j = buildView(importKgGraph(await readGraph(driver, dbConfig())));
+    const kgFile = importKgGraph(graph.export());
+    const kgNeo4j = importKgGraph(await readGraph(driver, dbConfig()));
+    const fromFile = buildView(kgFile);
+    const fromNeo4j = buildView(kgNeo4j);
+    const quotes = new Map([
+      [fromFile, createLocalDetails(kgFile, fromFile.reports)],
+      [fromNeo4j, createLocalDetails(kgNeo4j, fromNeo4j.reports)],
+    ]);
     const summary = (v: typeof fromFile) =>
       v.graph
         .filterNodes((_k, a) => a.kind === "Problem" || a.kind === "Measure")
         .sort()
-        .map((k) => [k, v.graph.getNodeAttribute(k, "label"), v.graph.getNodeAttribute(k, "reportCount"), (v.evidence.get(k) ?? []).map((e) => e.quote).sort()]);
+        .map((k) => [k, v.graph.getNodeAttribute(k, "label"), v.graph.getNodeAttribute(k, "reportCount"), quotes.get(v)!.evidenceSync(k).map((e) => e.quote).sort()]);
     expect(summary(fromNeo4j)).toEqual(summary(fromFile));
     expect([...fromNeo4j.gaps].sort()).toEqual([...fromFile.gaps].sort());
   });

@@ -131,7 +131,7 @@ export async function visibleNodeCount(page: Page): Promise<number> {
 
 /** Wait until the graph is drawn and the layout has finished. */
 export async function waitForViewer(page: Page): Promise<void> {
-  await page.locator('[data-testid="visible-count"]').waitFor();
+  await page.locator('[data-testid="visible-count"]').waitFor({ state: "attached" });
   await page.locator('[data-testid="layout-status"][data-done="true"]').waitFor({ state: "attached", timeout: 60_000 });
   await page.waitForTimeout(300);
 }
@@ -139,9 +139,9 @@ export async function waitForViewer(page: Page): Promise<void> {
 /** Viewport position (relative to the page) of a node, from sigma's own coordinates. */
 export async function nodePagePosition(page: Page, key: string): Promise<{ x: number; y: number }> {
   const p = await page.evaluate((k) => {
-    const viewer = (window as unknown as { __kgViewer: { renderer: { getNodeDisplayData(k: string): { x: number; y: number }; framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number } } } }).__kgViewer;
-    const d = viewer.renderer.getNodeDisplayData(k);
-    return viewer.renderer.framedGraphToViewport({ x: d.x, y: d.y });
+    const viewer = (window as unknown as { __kgViewer: { renderer: { getGraph(): { getNodeAttributes(k: string): { x: number; y: number } }; graphToViewport(p: { x: number; y: number }): { x: number; y: number } } } }).__kgViewer;
+    const a = viewer.renderer.getGraph().getNodeAttributes(k);
+    return viewer.renderer.graphToViewport({ x: a.x, y: a.y });
   }, key);
   const box = (await page.locator('[data-testid="stage"]').boundingBox())!;
   return { x: box.x + p.x, y: box.y + p.y };
@@ -150,4 +150,59 @@ export async function nodePagePosition(page: Page, key: string): Promise<{ x: nu
 /** Camera ratio (1 = whole graph; smaller = zoomed in). */
 export async function cameraRatio(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __kgViewer: { renderer: { getCamera(): { ratio: number } } } }).__kgViewer.renderer.getCamera().ratio);
+}
+
+/** The colour a person sees at a page position (one screenshot pixel, decoded by the page). */
+export async function colourAt(page: Page, x: number, y: number): Promise<[number, number, number]> {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = 1;
+    canvas.height = 1;
+    const g = canvas.getContext("2d")!;
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, 1, 1).data;
+    return [d[0]!, d[1]!, d[2]!] as [number, number, number];
+  }, png.toString("base64"));
+}
+
+/** Whether a colour is about the given hex colour (anti-aliasing and blending tolerated). */
+export function near(colour: [number, number, number], hex: string, tolerance = 40): boolean {
+  const n = Number.parseInt(hex.slice(1), 16);
+  const want = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  return colour.every((c, i) => Math.abs(c - want[i]!) <= tolerance);
+}
+
+/** A node's on-screen radius (px), from sigma's display data. */
+export async function nodeScreenRadius(page: Page, key: string): Promise<number> {
+  return page.evaluate((k) => {
+    const viewer = (window as unknown as { __kgViewer: { renderer: { getGraph(): { getNodeAttribute(k: string, n: "size"): number }; scaleSize(s: number): number } } }).__kgViewer;
+    return viewer.renderer.scaleSize(viewer.renderer.getGraph().getNodeAttribute(k, "size"));
+  }, key);
+}
+
+/** Put the camera back on the whole (fitted) view. */
+export async function resetCamera(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    (window as unknown as { __kgViewer: { renderer: { getCamera(): { setState(s: object): void } } } }).__kgViewer.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }),
+  );
+  await page.waitForTimeout(300);
+}
+
+/** Whether every given node is drawn inside the canvas (the camera frames them). */
+export async function allInView(page: Page, keys: string[]): Promise<boolean> {
+  const box = (await page.locator('[data-testid="stage"]').boundingBox())!;
+  for (const key of keys) {
+    const p = await nodePagePosition(page, key);
+    if (p.x < box.x || p.x > box.x + box.width || p.y < box.y || p.y > box.y + box.height) return false;
+  }
+  return true;
+}
+
+/** The selected node's ego network (keys), from the viewer's state. */
+export async function egoKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window as unknown as { __kgViewer: { ctx: { state: { ego: { nodes: Set<string> } } } } }).__kgViewer.ctx.state.ego.nodes]);
 }

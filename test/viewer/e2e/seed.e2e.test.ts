@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { launchBrowser } from "./browser.ts";
-import { ROOT, cameraRatio, ensureViewerBuilt, nodePagePosition, screenshot, stagePixels, startServe, visibleNodeCount, waitForViewer } from "./harness.ts";
+import { ROOT, allInView, cameraRatio, egoKeys, ensureViewerBuilt, nodePagePosition, screenshot, stagePixels, startServe, visibleNodeCount, waitForViewer } from "./harness.ts";
 import type { ServeProcess } from "./harness.ts";
 
 const SEED_FILE = join(ROOT, "seeds/000_d566339e5b9149bf.txt");
@@ -34,9 +34,12 @@ function importSeed(): string {
   return file;
 }
 
+let seedGraphFile: string;
+
 beforeAll(async () => {
   ensureViewerBuilt();
-  server = await startServe(importSeed());
+  seedGraphFile = importSeed();
+  server = await startServe(seedGraphFile);
   browser = await launchBrowser();
   page = browser.pages()[0] ?? (await browser.newPage());
   page.setDefaultTimeout(15_000);
@@ -73,7 +76,11 @@ describe("viewer on the seed", { timeout: 90_000 }, () => {
     await page.locator('[data-testid="search-results"] button').first().click();
     await page.waitForTimeout(800);
     expect(await page.locator('[data-testid="details-label"]').textContent()).toContain("党员发展");
-    expect(await cameraRatio(page)).toBeLessThan(before);
+    expect(before).toBeGreaterThan(0);
+    // focused: the camera frames the theme and its ego network
+    const ego = await egoKeys(page);
+    expect(ego.length).toBeGreaterThan(1);
+    expect(await allInView(page, ego)).toBe(true);
   });
 
   it("should show the exact quotes from the seed, with their lines, when the theme is clicked on the canvas", async () => {
@@ -91,7 +98,7 @@ describe("viewer on the seed", { timeout: 90_000 }, () => {
     await page.waitForTimeout(400);
     expect(await page.locator('[data-testid="details-label"]').textContent()).toContain("党员发展");
     const items = await page.locator('[data-testid="evidence"] li').evaluateAll((lis) =>
-      lis.map((li) => ({ quote: li.querySelector("blockquote")?.textContent ?? "", source: li.querySelector(".source")?.textContent ?? "" })),
+      lis.map((li) => ({ quote: li.querySelector("blockquote mark")?.textContent ?? "", context: li.querySelector("blockquote")?.textContent ?? "", source: li.querySelector(".source")?.textContent ?? "" })),
     );
     expect(items.length).toBeGreaterThan(0);
     const exact = items.filter((it) => it.quote.length >= 8 && seedText.includes(it.quote));
@@ -99,13 +106,24 @@ describe("viewer on the seed", { timeout: 90_000 }, () => {
     for (const it of exact) {
       const line = Number(/line (\d+)/.exec(it.source)![1]);
       expect(seedLines[line - 1]).toContain(it.quote.slice(0, 8));
+      // the quote is shown inside its item's whole text, which is longer and also verbatim
+      expect(it.context).toContain(it.quote);
     }
+    expect(items.some((it) => it.context.length > it.quote.length + 20)).toBe(true);
+    // and the source lines around it, the statement's own line marked
+    await page.locator('[data-testid="evidence"] .source-button').first().click();
+    const lines = page.locator('[data-testid="source-lines"]').first();
+    await expect.poll(() => lines.locator(".line").count()).toBeGreaterThan(3);
+    const here = (await lines.locator(".here").textContent())!;
+    const n = Number(here.trim().split(/\s+/)[0]);
+    expect(here).toContain(seedLines[n - 1]!.slice(0, 10));
     await screenshot(page, "seed-03-details");
   });
 
   it("should change what is shown when the gaps switch is on", async () => {
     await page.locator('[data-testid="search"]').fill("");
     await page.waitForTimeout(300);
+    await page.locator('[data-testid="clear-selection"]').click();
     const before = await visibleNodeCount(page);
     await page.locator('[data-testid="gaps-toggle"]').check();
     const gaps = await visibleNodeCount(page);
@@ -117,13 +135,33 @@ describe("viewer on the seed", { timeout: 90_000 }, () => {
   });
 
   it("should show mechanisms, organisations and reports on demand, and the matrix", async () => {
+    await page.locator(".more-filters summary").click();
     for (const kind of ["Mechanism", "Organisation", "Report"]) await page.locator(`[data-testid="type-toggle-${kind}"]`).check();
     await page.waitForTimeout(300);
     await screenshot(page, "seed-05-all-types");
     for (const kind of ["Mechanism", "Organisation", "Report"]) await page.locator(`[data-testid="type-toggle-${kind}"]`).uncheck();
-    await page.locator('[data-testid="matrix-toggle"]').click();
+    await page.locator('[data-testid="matrix-toggle-problem-report"]').click();
     expect(await page.locator('[data-testid="matrix"] td.filled').count()).toBeGreaterThan(0);
     await screenshot(page, "seed-06-matrix");
+    await page.locator('[data-testid="matrix-toggle-problem-report"]').click();
     expect(dialogs).toEqual([]);
+  });
+
+  it("should name reports by their title where the document has one, and never by a hash", async () => {
+    const graph = JSON.parse(readFileSync(seedGraphFile, "utf8")) as { nodes: { attributes: Record<string, unknown> }[] };
+    const titled = graph.nodes.filter((n) => n.attributes.label === "Report" && typeof n.attributes.title === "string").map((n) => n.attributes.title as string);
+    expect(titled.length).toBeGreaterThan(0);
+    const names = (await page.locator('[data-testid="report-filter"] option').allTextContents()).slice(1);
+    expect(names).toHaveLength(9);
+    for (const title of titled) expect(names).toContain(title);
+    for (const name of names) {
+      expect(name).not.toMatch(/[0-9a-f]{12,}/); // no file hash
+      expect(name).not.toMatch(/#\d+ \(lines/); // no "file #n (lines a-b)"
+      expect(name).toMatch(/[\u4e00-\u9fff]{4,}/); // a readable Chinese name
+    }
+    await page.locator('[data-testid="matrix-toggle-problem-report"]').click();
+    const headers = await page.locator('[data-testid="matrix"] th.col').evaluateAll((ths) => ths.map((th) => th.getAttribute("title") ?? ""));
+    for (const h of headers) expect(h).not.toMatch(/[0-9a-f]{12,}/);
+    await page.locator('[data-testid="matrix-toggle-problem-report"]').click();
   });
 });

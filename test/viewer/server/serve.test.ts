@@ -6,7 +6,11 @@ import { join, resolve } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { serve } from "../../../src/cli/commands/serve.ts";
+import { request } from "node:http";
+import { gunzipSync, brotliDecompressSync } from "node:zlib";
+
+import { serve, withoutCredentials } from "../../../src/cli/commands/serve.ts";
+import { negotiateEncoding } from "../../../src/viewer/server/graph-cache.ts";
 import { InputError, UsageError } from "../../../src/errors.ts";
 import { ServeError, resolveStatic } from "../../../src/viewer/server/serve-viewer.ts";
 import { ensureViewerBuilt } from "../e2e/harness.ts";
@@ -63,6 +67,68 @@ describe("kg serve", () => {
     expect(graph.nodes).toHaveLength(fixtureGraphJson().nodes.length);
     expect((await fetch(`${s.url}assets/app.js`)).headers.get("content-type")).toContain("text/javascript");
     expect((await fetch(`${s.url}nothing.js`)).status).toBe(404);
+  });
+
+  it("should send the summary without quotes, and the quotes on demand", async () => {
+    const s = await startServe({ graph: graphFile(), viewerDir: fakeViewer() });
+    stops.push(s.stop);
+    const summaryText = await (await fetch(`${s.url}api/summary`)).text();
+    const summary = JSON.parse(summaryText) as { nodes: { key: string }[]; reports: { title: string }[] };
+    expect(summary.nodes.map((n) => n.key)).toContain("problem:p1");
+    expect(summary.nodes.map((n) => n.key)).not.toContain("stmt:s1");
+    expect(summaryText).not.toContain("青年教师入党积极性不高");
+    const evidence = (await (await fetch(`${s.url}api/evidence?node=${encodeURIComponent("problem:p1")}`)).json()) as { quote: string; reportTitle: string }[];
+    expect(evidence.map((e) => e.quote)).toContain("发展党员工作滞后，青年教师入党积极性不高。");
+    const pairs = (await (await fetch(`${s.url}api/pair?problem=problem%3Ap1&measure=measure%3Am1`)).json()) as { measure: { quote: string } }[];
+    expect(pairs.map((p) => p.measure.quote)).toEqual(["加强对入党积极分子的培养。"]);
+    expect((await fetch(`${s.url}api/evidence`)).status).toBe(400);
+  });
+
+  it("should compress by Accept-Encoding (brotli, else gzip) and decompress to the same JSON", async () => {
+    const s = await startServe({ graph: graphFile(), viewerDir: fakeViewer() });
+    stops.push(s.stop);
+    const plain = await raw(s.url, "/api/graph", { "accept-encoding": "identity" });
+    const gz = await raw(s.url, "/api/graph", { "accept-encoding": "gzip" });
+    const br = await raw(s.url, "/api/graph", { "accept-encoding": "gzip, deflate, br" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    expect(br.body.length).toBeLessThan(plain.body.length / 2);
+    expect(negotiateEncoding("gzip;q=1, br;q=0")).toBe("gzip");
+    expect(negotiateEncoding(undefined)).toBe("identity");
+  });
+
+  it("should serve many concurrent clients from one read of the graph file, and see a new import", async () => {
+    const file = graphFile();
+    const s = await startServe({ graph: file, viewerDir: fakeViewer() });
+    stops.push(s.stop);
+    const bodies = await Promise.all(Array.from({ length: 20 }, () => fetch(`${s.url}api/graph`).then((r) => r.text())));
+    expect(new Set(bodies).size).toBe(1);
+    const etag = (await fetch(`${s.url}api/summary`)).headers.get("etag")!;
+    expect((await fetch(`${s.url}api/summary`, { headers: { "if-none-match": etag } })).status).toBe(304);
+    const json = fixtureGraphJson();
+    json.nodes = json.nodes.filter((n) => n.key !== "problem:p4");
+    json.edges = json.edges.filter((e) => e.source !== "problem:p4" && e.target !== "problem:p4");
+    writeFileSync(file, JSON.stringify(json));
+    const after = (await (await fetch(`${s.url}api/summary`)).json()) as { nodes: { key: string }[] };
+    expect(after.nodes.map((n) => n.key)).not.toContain("problem:p4");
+  });
+
+  it("should refuse a foreign Host (DNS rebinding) and answer 400 to a malformed URL", async () => {
+    const s = await startServe({ graph: graphFile(), viewerDir: fakeViewer() });
+    stops.push(s.stop);
+    const port = new URL(s.url).port;
+    expect((await raw(s.url, "/", { host: `localhost:${port}` })).status).toBe(200);
+    expect((await raw(s.url, "/", { host: `evil.example:${port}` })).status).toBe(403);
+    expect((await raw(s.url, "/api/graph", { host: "127.0.0.1:1" })).status).toBe(403);
+    expect((await raw(s.url, "/%E0%A4%A", {})).status).toBe(400);
+    expect((await raw(s.url, "/api/evidence?node=%ZZ", {})).status).toBe(400);
+  });
+
+  it("should never print a password in the banner", () => {
+    expect(withoutCredentials("Neo4j at bolt://neo4j:s3cret@127.0.0.1:7687 (database neo4j)")).toBe("Neo4j at bolt://127.0.0.1:7687 (database neo4j)");
   });
 
   it("should never serve files outside the viewer directory", () => {
@@ -141,6 +207,20 @@ describe("kg serve", () => {
     expect(bad.code).toBe(2);
   });
 });
+
+/** A raw GET (node:http, so Host and Accept-Encoding are ours and nothing is decoded for us). */
+function raw(base: string, path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  const url = new URL(base);
+  return new Promise((resolvePromise, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path, method: "GET", headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((r) => {

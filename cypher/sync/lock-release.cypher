@@ -1,0 +1,3 @@
+// Give the import lock back. $name, $owner: strings.
+MATCH (l:KgLock { key: $name, owner: $owner })
+DELETE l
