@@ -80,7 +80,7 @@ export async function killNeo4jMidLoad(_work: string, corpus: string[]): Promise
     const expected = await snapshot(driver, config.database);
     notes.push(`clean import: ${expected.nodes.length} nodes, ${expected.rels.length} relationships`);
 
-    // 2. Start again from nothing, and kill the server once a quarter of the rows are written.
+    // 2. Start again from nothing, and kill the server once a quarter of the rows are written (batches of 10).
     await wipeDatabase(driver, { database: config.database });
     await driver.close();
     const pid = serverPid();
@@ -91,7 +91,8 @@ export async function killNeo4jMidLoad(_work: string, corpus: string[]): Promise
       hangMs: 300_000,
       onStderr: (text) => {
         const m = /loading into Neo4j (\d+)\/(\d+)/.exec(text.split("\n").reverse().find((l) => l.includes("loading into Neo4j")) ?? "");
-        if (!killed && m && Number(m[1]) > 0) {
+        // Progress lines come at each quarter: kill once a quarter or more of the rows are written.
+        if (!killed && m && Number(m[1]) >= Number(m[2]) / 4) {
           killed = true;
           process.kill(pid, "SIGKILL");
         }

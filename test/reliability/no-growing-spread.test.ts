@@ -12,7 +12,8 @@ import { describe, expect, it } from "vitest";
  * Spreads known to remain in folders another change owns, each with the fix to apply on merge.
  * TODO(merge): src/themes/score-themes.ts `covered.push(...c.spans)` → `pushAll(covered, c.spans)` (the
  * issue's repro still fails there: RangeError in the themes stage, now isolated to that one file);
- * src/classify/classify.ts `out.push(n, ...collectNodes(n.children))` → iterative flatten.
+ * src/classify/classify.ts `out.push(n, ...collectNodes(n.children))` → an iterative flatten (the
+ * spread's length is the size of a subtree of the outline).
  */
 const OWNED_ELSEWHERE = new Set(["src/themes/score-themes.ts:covered.push(...c.spans)"]);
 
