@@ -17,7 +17,7 @@ import { DEFAULT_MAX_FILE_MB, DEFAULT_TIME_LIMIT_S, type FileBudget, parseLimit,
 import { type KgConfig, parseBatchSize, resolveConfig } from "../../config.ts";
 import { InputError, KgError, UsageError } from "../../errors.ts";
 import { buildGraph, type KgGraph } from "../../graph/build-graph.ts";
-import { assemble, extractDocuments } from "../../pipeline.ts";
+import { assembleIsolated, extractDocuments } from "../../pipeline.ts";
 import { DEFAULT_LOCK_WAIT_MS, describeOwner, type LockOptions } from "../../sinks/file-lock.ts";
 import { DEFAULT_GRAPH_FILE, type GraphFileSummary, importDocumentsIntoGraphFile } from "../../sinks/graph-file.ts";
 import { MetadataError, type ReportMetadata, parseReportMetadata } from "../../graph/report-metadata.ts";
@@ -123,7 +123,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
       io.stderr.write(`kg import: metadata from ${safeText(opts.metadata ?? "")} applied to the reports of ${plural(matched, "file")}\n`);
     }
     if (opts.dryRun) {
-      const graph = buildGraph(assemble(documents, codebook, late, { decisions }));
+      const graph = buildGraph(assembleIsolated(documents, codebook, late, { decisions }));
       printLate(late, documents, opts);
       io.stdout.write(describePlan(graph, target));
       return finish(io, { documents: documents.length, reports, nodes: graph.order, relationships: graph.size, dryRun: true, durationMs: Date.now() - started }, target);
