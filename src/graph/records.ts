@@ -9,7 +9,7 @@
  */
 import { InputError } from "../errors.ts";
 import { normaliseDocument } from "../normalise/index.ts";
-import { assemble } from "../pipeline.ts";
+import { assembleIsolated } from "../pipeline.ts";
 import type { Codebook } from "../themes/codebook.ts";
 import type { LoadedDecisions } from "../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction, Extraction, ReportExtraction } from "../types.ts";
@@ -117,10 +117,13 @@ export function buildStoreGraph(
 ): StoreGraph {
   // assemble sets report.links on the reports it is given: hand it copies, keep the records whole.
   const copies = documents.map((d) => ({ ...d, reports: d.reports.map((r) => ({ ...r, links: [] })) }));
-  const extraction = assemble(copies, codebook, diagnostics, { decisions });
+  // Isolated: a file the cross-report stages fail on is left out with one diagnostic, the others go on.
+  const extraction = assembleIsolated(copies, codebook, diagnostics, { decisions });
   const graph = buildGraph(extraction);
   const bySha = new Map<string, DocumentExtraction[]>();
+  const assembled = new Set(extraction.documents.map((d) => d.document.source.sha256));
   for (const doc of documents) {
+    if (!assembled.has(doc.document.source.sha256)) continue; // left out by assembleIsolated (diagnostic given)
     const list = bySha.get(doc.document.source.sha256) ?? [];
     list.push(doc);
     bySha.set(doc.document.source.sha256, list);

@@ -140,7 +140,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   if (opts.wipe && !opts.dryRun) await confirmWipe(target, opts, io);
 
   const m = await load();
-  const { assemble, buildGraph, connectNeo4j, importDocumentsIntoGraphFile } = m;
+  const { assembleIsolated, buildGraph, connectNeo4j, importDocumentsIntoGraphFile } = m;
   const progress = createProgress(io.stderr, m.cliProgress);
   let neo: Neo4jHandle | undefined;
   try {
@@ -158,7 +158,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
       io.stderr.write(`kg import: metadata from ${safeText(opts.metadata ?? "")} applied to the reports of ${plural(matched, "file")}\n`);
     }
     if (opts.dryRun) {
-      const graph = buildGraph(assemble(documents, codebook, late, { decisions }));
+      const graph = buildGraph(assembleIsolated(documents, codebook, late, { decisions }));
       printLate(late, documents, opts);
       io.stdout.write(describePlan(graph, target));
       return finish(io, { documents: documents.length, reports, nodes: graph.order, relationships: graph.size, dryRun: true, durationMs: Date.now() - started }, target);
