@@ -5,6 +5,7 @@
  * every keyword of every theme (compiled term index). Pure and deterministic.
  */
 import type { Codebook, CodebookTheme } from "./codebook.ts";
+import { pushAll } from "../util/arrays.ts";
 import { scanTerms } from "./lexicon.ts";
 
 /** How one theme scored on one statement, with the evidence. */
@@ -202,7 +203,7 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
       if (!c.key.startsWith("k:")) continue;
       const free = c.spans.some(([s, e]) => !covered.some(([cs, ce]) => cs <= s && e <= ce));
       if (!free) continue;
-      covered.push(...c.spans);
+      pushAll(covered, c.spans);
       for (const span of c.spans) counted.push({ span, weight: c.weight });
       if (c.weight !== 0) hits.push({ key: c.key, label: c.label, weight: at(c.first, c.weight), chars: c.chars, spans: c.spans });
     }
