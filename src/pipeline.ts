@@ -14,7 +14,7 @@ import { IN_THREAD_BUDGET, type FileBudget } from "./budget.ts";
 import { canonicalOrder } from "./graph/order.ts";
 import { collectFiles } from "./ingest/collect-files.ts";
 import { defaultJobs, runFiles } from "./isolate/file-runner.ts";
-import { failedFile, type StageTimings } from "./isolate/process-file.ts";
+import { failedFile, repeatedReport, type StageTimings } from "./isolate/process-file.ts";
 import { linkReport } from "./links/index.ts";
 import { applyDecisions, type LoadedDecisions } from "./themes/decisions.ts";
 import { assignThemes, loadCodebook } from "./themes/index.ts";
@@ -74,16 +74,6 @@ export async function extractDocuments(
     },
   });
   return { documents: extracted, diagnostics };
-}
-
-function repeatedReport(path: string, line: number): Diagnostic {
-  return {
-    severity: "warning",
-    origin: "pipeline:duplicate-report",
-    path,
-    line,
-    message: "this report repeats one read earlier (same text); it is counted once",
-  };
 }
 
 export interface AssembleOptions {

@@ -169,7 +169,8 @@ function missingStatements(path: string, segment: ReportSegment, statements: Sta
   return out;
 }
 
-function repeatedReport(path: string, line: number): Diagnostic {
+/** The warning for a report whose text an earlier one already had (in this file, or in an earlier file in path order). */
+export function repeatedReport(path: string, line: number): Diagnostic {
   return {
     severity: "warning",
     origin: "pipeline:duplicate-report",
