@@ -111,6 +111,20 @@ export function assembleIsolated(
 }
 
 /**
+ * How much of a statement's text and of its item body the cross-report stages read. Real statements are a
+ * few hundred characters; a pathological one (a whole report run into one line) would otherwise make theme
+ * scoring and linking, which compare hits within a text, take minutes.
+ */
+export const SCORED_CHARS = 4_000;
+
+/** The statement as the themes and links stages see it: the same id and kind, its text cut at SCORED_CHARS. */
+function forScoring(st: Statement): Statement {
+  return st.normText.length <= SCORED_CHARS && st.text.length <= SCORED_CHARS
+    ? st
+    : { ...st, text: st.text.slice(0, SCORED_CHARS), normText: st.normText.slice(0, SCORED_CHARS) };
+}
+
+/**
  * The cross-report stages over a set of documents: repeated content is counted once (a document with
  * the same bytes as another, a report repeated in another document: the first in path order keeps it),
  * then themes over all statements, the analyst's decisions, and links within each report. The result
@@ -127,12 +141,14 @@ export function assemble(
   const documents = dedupeContent(input, diagnostics);
   const statements: Statement[] = [];
   const bodies = new Map<string, string>();
+  // What the themes and links stages read of each statement: at most SCORED_CHARS of its text and of its body.
+  const scored = new Map<string, Statement[]>();
   for (const doc of canonicalOrder(documents)) {
     for (const report of doc.reports) {
-      for (const st of report.statements) {
-        statements.push(st);
-        bodies.set(st.id, doc.document.text.slice(st.span.start, st.span.end));
-      }
+      const own = report.statements.map(forScoring);
+      scored.set(report.segment.id, own);
+      pushAll(statements, own);
+      for (const st of own) bodies.set(st.id, doc.document.text.slice(st.span.start, Math.min(st.span.end, st.span.start + SCORED_CHARS)));
     }
   }
   const assigned = assignThemes(statements, bodies, codebook);
@@ -141,7 +157,7 @@ export function assemble(
   if (timings) timings.themes = (timings.themes ?? 0) + performance.now() - t;
   t = performance.now();
   for (const doc of documents) {
-    for (const report of doc.reports) report.links = linkReport(report.statements, bodies, themeOf, codebook);
+    for (const report of doc.reports) report.links = linkReport(scored.get(report.segment.id) ?? report.statements, bodies, themeOf, codebook);
   }
   if (timings) timings.links = (timings.links ?? 0) + performance.now() - t;
   const assignments: Extraction["assignments"] = {};
