@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { mulberry32 } from "../../src/shared/random.ts";
 
 const SOURCES = ["test/fixtures/reports", "test/fixtures/unseen", "test/fixtures/heldout", "test/fixtures/entities", "test/fixtures/ingest"];
 /** Bumped whenever the generator changes, so a cached corpus is never stale. */
@@ -32,17 +33,8 @@ const WORDING: [string, string][] = [
   ["推进", "推动"],
 ];
 
-/** A small deterministic PRNG (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (mulberry32, src/shared/random.ts). */
+export const random = mulberry32;
 
 /** The UTF-8 fixture reports (legacy-encoded and Word files are left out: the variation works on text). */
 export function fixtureTexts(root = "."): string[] {

@@ -132,8 +132,9 @@ export class ClassifyContext {
     const id = hashKey(this.segment.id, kind, normText.replace(/[\s\p{P}]/gu, ""));
     if (this.ids.has(id)) return null; // a repeated passage states nothing new
     this.ids.add(id);
-    const lead = this.doc.text.slice(textSpan.start).length - this.doc.text.slice(textSpan.start).trimStart().length;
-    const start = textSpan.start + lead;
+    // Skip the white space trim() dropped in front (without copying the rest of the document per statement).
+    let start = textSpan.start;
+    while (start < textSpan.end && /\s/.test(this.doc.text[start]!)) start += 1;
     const statement: Statement = {
       id,
       reportId: this.segment.id,

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -11,20 +10,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { formatDiagnostic } from "../../src/diagnostics.ts";
 import { toStoreError } from "../../src/store/neo4j/errors.ts";
 import { redactUri, safeLines, safeText } from "../../src/util/terminal.ts";
+import { type CliRun, spawnKg } from "../helpers/cli.fixtures.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const GOOD = join(ROOT, "test/fixtures/reports/village-single.txt");
 
-function runKg(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/kg.js", ...args], { cwd: ROOT, env: { ...process.env, NEO4J_URI: "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += String(c)));
-    child.stderr.on("data", (c) => (stderr += String(c)));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function runKg(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return spawnKg(args, { ...process.env, NEO4J_URI: "", ...env });
 }
 
 // eslint-disable-next-line no-control-regex

@@ -3,6 +3,7 @@
  * the CJK font stack for canvas labels, and seeded initial positions.
  */
 import type { DisplayLabel } from "./types.ts";
+import { mulberry32 } from "../../shared/random.ts";
 
 /** Font stack sigma uses to draw labels on the canvas; must cover CJK glyphs. */
 export const CJK_FONT_STACK = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -88,12 +89,3 @@ export function seededPosition(key: string): { x: number; y: number } {
   return { x: next() * 200 - 100, y: next() * 200 - 100 };
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -3,7 +3,6 @@
  * a child process, the seed's graph, and snapshots of what the database holds.
  * These tests own the database they run against: they wipe it.
  */
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 import type { Driver } from "neo4j-driver";
@@ -13,6 +12,9 @@ import { buildGraph, type KgGraph } from "../../../src/graph/build-graph.ts";
 import { runPipeline } from "../../../src/pipeline.ts";
 import { createDriver } from "../../../src/store/neo4j/client.ts";
 import type { Extraction } from "../../../src/types.ts";
+import { type CliRun, spawnKg } from "../../helpers/cli.fixtures.ts";
+
+export type { CliRun };
 
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 export const SEED = "seeds/000_d566339e5b9149bf.txt";
@@ -27,26 +29,13 @@ export function openDriver(): Driver {
   return createDriver(testNeo4j());
 }
 
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** Run `node bin/kg.js ...args` from the repository root with the test server's credentials. */
 export function runKg(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const conn = testNeo4j();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password, ...env };
   delete childEnv.NEO4J_URI;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/kg.js", ...args], { cwd: ROOT, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += String(c)));
-    child.stderr.on("data", (c) => (stderr += String(c)));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return spawnKg(args, childEnv);
 }
 
 /** Arguments that point the CLI at the test server. */

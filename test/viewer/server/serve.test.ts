@@ -15,6 +15,7 @@ import { InputError, UsageError } from "../../../src/errors.ts";
 import { ServeError, resolveStatic } from "../../../src/viewer/server/serve-viewer.ts";
 import { ensureViewerBuilt } from "../e2e/harness.ts";
 import { fixtureGraphJson } from "../fixtures/graph.fixtures.ts";
+import { type CliRun, spawnKg } from "../../helpers/cli.fixtures.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 
@@ -222,13 +223,6 @@ function raw(base: string, path: string, headers: Record<string, string>): Promi
   });
 }
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((r) => {
-    const child = spawn(process.execPath, ["bin/kg.js", ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("exit", (code) => r({ code, stdout, stderr }));
-  });
+function runCli(args: string[]): Promise<CliRun> {
+  return spawnKg(args, process.env);
 }
