@@ -39,6 +39,8 @@ export interface LockOptions {
   waitMs?: number;
   /** Called once when the lock is held by someone else and we start waiting. */
   onWait?: (owner: LockOwner | null, lockPath: string, waitMs: number) => void;
+  /** What the locked file is, for messages (default "graph file"). */
+  subject?: string;
 }
 
 /**
@@ -81,7 +83,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   const deadline = Date.now() + waitMs;
   const me: LockOwner = { pid: process.pid, host: hostname(), time: new Date().toISOString(), token: randomBytes(8).toString("hex") };
   await ensureFolder(dirname(lockPath)).catch((error: unknown) => {
-    throw new OutputError(`graph file: cannot create the folder of "${path}" (${reason(error)}).`, { cause: error });
+    throw new OutputError(`${options.subject ?? "graph file"}: cannot create the folder of "${path}" (${reason(error)}).`, { cause: error });
   });
   let told = false;
   let pause = 25;
@@ -94,7 +96,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
     }
     if (Date.now() >= deadline) {
       throw new LockError(
-        `graph file: "${path}" is being written by ${describeOwner(owner)} (lock file ${lockPath}); ` +
+        `${options.subject ?? "graph file"}: "${path}" is being written by ${describeOwner(owner)} (lock file ${lockPath}); ` +
           `waited ${Math.round(waitMs / 1000)} s. Run again when it has finished, or raise KG_LOCK_WAIT; if no kg is running, delete the lock file.`,
       );
     }

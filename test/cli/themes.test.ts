@@ -68,6 +68,20 @@ describe("kg themes (graph file)", () => {
     expect(text.out()).not.toContain("对策  ");
   });
 
+  it("should record both decisions when two analysts decide at the same moment", async () => {
+    await runImport(CORPUS.slice(0, 2), { out }, io());
+    const [a, b] = (await list()).filter((t) => t.kind === "problem");
+    await Promise.all([
+      runThemesDecision({ op: "rename", args: [a!.id, "甲的名称"] }, { graph: out }, io()),
+      runThemesDecision({ op: "rename", args: [b!.id, "乙的名称"] }, { graph: out }, io()),
+    ]);
+    const file = JSON.parse(await readFile(join(dir, "decisions.json"), "utf8")) as { decisions: { op: string }[] };
+    expect(file.decisions).toHaveLength(2);
+    const labels = (await list()).map((t) => t.label);
+    expect(labels).toContain("甲的名称");
+    expect(labels).toContain("乙的名称");
+  });
+
   it("should merge and rename, and keep both through a re-import and a new report, with nothing duplicated", async () => {
     await runImport(CORPUS.slice(0, 2), { out }, io());
     const before = await list();

@@ -11,6 +11,7 @@ import { resolveConfig } from "../../config.ts";
 import { UsageError } from "../../errors.ts";
 import { createKgGraph, type KgGraph } from "../../graph/build-graph.ts";
 import { DEFAULT_GRAPH_FILE, importDocumentsIntoGraphFile, readGraphFile } from "../../sinks/graph-file.ts";
+import { describeOwner, withFileLock } from "../../sinks/file-lock.ts";
 import { connectNeo4j, type Neo4jHandle } from "../../store/neo4j/client.ts";
 import { toStoreError } from "../../store/neo4j/errors.ts";
 import { readGraph } from "../../store/neo4j/read-graph.ts";
@@ -135,19 +136,22 @@ export interface DecisionRequest {
 export async function runThemesDecision(request: DecisionRequest, opts: ThemesOptions, io: ThemesIo): Promise<Decision> {
   const codebook = loadCodebook(opts.codebook);
   const decisionsPath = opts.decisions ?? defaultDecisionsPath(opts.graph ?? DEFAULT_GRAPH_FILE);
-  const loaded = await loadDecisions(decisionsPath);
-  return withGraph(opts, io, async (graph, neo) => {
-    const decision = resolveDecision(request, graph, opts);
-    const decisions: LoadedDecisions = { path: decisionsPath, decisions: [...loaded.decisions, decision] };
-    await saveDecisions(decisionsPath, decisions.decisions);
-    const late: Diagnostic[] = [];
-    const after = neo
-      ? (await importDocumentsIntoNeo4j(neo.driver, [], { database: neo.database, uri: neo.uri, codebook, decisions }, late)).graph
-      : (await importDocumentsIntoGraphFile([], opts.graph ?? DEFAULT_GRAPH_FILE, { codebook, decisions }, late)).graph;
-    printDiagnostics(late);
-    io.stderr.write(`kg themes: ${describeDecision(decision)} — decision ${decisions.decisions.length} in ${decisionsPath}; ${outcome(decision, after)}\n`);
-    return decision;
-  });
+  // Two analysts deciding at once must both be recorded: read, append and write under the file's lock.
+  return withFileLock(decisionsPath, async () => {
+    const loaded = await loadDecisions(decisionsPath);
+    return withGraph(opts, io, async (graph, neo) => {
+      const decision = resolveDecision(request, graph, opts);
+      const decisions: LoadedDecisions = { path: decisionsPath, decisions: [...loaded.decisions, decision] };
+      await saveDecisions(decisionsPath, decisions.decisions);
+      const late: Diagnostic[] = [];
+      const after = neo
+        ? (await importDocumentsIntoNeo4j(neo.driver, [], { database: neo.database, uri: neo.uri, codebook, decisions }, late)).graph
+        : (await importDocumentsIntoGraphFile([], opts.graph ?? DEFAULT_GRAPH_FILE, { codebook, decisions }, late)).graph;
+      printDiagnostics(late);
+      io.stderr.write(`kg themes: ${describeDecision(decision)} — decision ${decisions.decisions.length} in ${decisionsPath}; ${outcome(decision, after)}\n`);
+      return decision;
+    });
+  }, { subject: "decisions file", onWait: (owner) => io.stderr.write(`kg themes: waiting for ${describeOwner(owner)}, who is recording a decision in ${decisionsPath}…\n`) });
 }
 
 /** The theme nodes of a graph, with their members, most recurrent first. */
