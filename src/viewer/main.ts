@@ -16,6 +16,7 @@ import { decodeUrlState, encodeUrlState } from "./controllers/url-state.ts";
 import { startLayout } from "./layout/start-layout.ts";
 import { loadView, resolveGraphUrl } from "./load-graph.ts";
 import { createDefaultFilters } from "./model/filters.ts";
+import { placeReportNodes } from "./model/report-links.ts";
 import { foldText } from "./model/search.ts";
 import { CJK_FONT_STACK } from "./model/style.ts";
 import type { ViewEdgeAttributes, ViewModel, ViewNodeAttributes } from "./model/types.ts";
@@ -27,7 +28,7 @@ import { createMatrixPanel } from "./panels/matrix.ts";
 import { createProblemList } from "./panels/problem-list.ts";
 import { createSizeLegend } from "./panels/size-legend.ts";
 import { edgeReducer, nodeReducer } from "./reducers.ts";
-import { createState, isShown, setFilters, setList, setMatrix, setSelectedNode, subscribe } from "./state.ts";
+import { createState, ensureReportLayer, isShown, setFilters, setList, setMatrix, setSelectedNode, subscribe } from "./state.ts";
 import type { State, ViewRenderer, ViewerContext } from "./state.ts";
 
 /** Options of mount. */
@@ -71,7 +72,7 @@ function initialState(view: ViewModel): { state: State; selected: string | null 
   if (url.listQuery) state.listQuery = url.listQuery;
   if (url.listSort) state.listSort = url.listSort;
   if (url.matrix) state.matrix = url.matrix;
-  return { state, selected: url.selected && view.graph.hasNode(url.selected) ? url.selected : null };
+  return { state, selected: url.selected && (view.graph.hasNode(url.selected) || view.reportByKey.has(url.selected)) ? url.selected : null };
 }
 
 function render(container: HTMLElement, view: ViewModel): () => void {
@@ -185,12 +186,17 @@ function render(container: HTMLElement, view: ViewModel): () => void {
   const stopLayout = startLayout(view.graph, ({ done, total }) => {
     layoutStatus.textContent = done >= total ? "" : `布局 layout ${done}/${total}`;
     layoutStatus.setAttribute("data-done", String(done >= total));
-    if (done >= total) fitVisible(true);
+    if (done >= total) {
+      // Reports loaded while the layout ran go beside their themes' final places.
+      placeReportNodes(view);
+      fitVisible(true);
+    }
     labels.schedule();
   });
   fitVisible(true);
   const unbind = bindGraphEvents(ctx, renderer);
   if (initial.selected) setSelectedNode(ctx, initial.selected);
+  ensureReportLayer(ctx);
   if (ctx.state.listQuery) setList(ctx, {});
   // For tests and the benchmark: the context, the renderer and the state setters.
   (window as unknown as { __kgViewer?: unknown }).__kgViewer = { ctx, renderer, actions: { setList, setFilters, setSelectedNode, setMatrix } };

@@ -1,11 +1,13 @@
 /*
  * The viewer's HTTP server (node:http, Node only, never bundled): serves the built viewer from
  * dist/viewer and, from one cached copy of the graph (graph-cache.ts), compressed by Accept-Encoding:
- *   /api/summary                       what the canvas, list and matrices need (no quotes)
+ *   /api/summary                       what the first screen, list and matrices need (no quotes, no report links)
+ *   /api/report-links?node=K           a node's report links (a theme's reports, a report's themes), on demand
+ *   /api/report-links                  every report link (the Report layer), on demand
  *   /api/evidence?node=K               a node's quotes, on demand
  *   /api/pair?problem=P&measure=M      a problem × measure cell's paired quotes
  *   /api/source?statement=K            the source lines around a statement (when the file is readable)
- *   /api/graph                         the whole serialized graph
+ *   /api/graph                         the whole serialized graph (without the Document nodes' `record`)
  * on 127.0.0.1 by default, with a strict CSP, a Host check (DNS rebinding) and 400 for malformed URLs.
  */
 import { existsSync } from "node:fs";
@@ -198,7 +200,14 @@ async function api(req: IncomingMessage, res: ServerResponse, ctx: HandlerContex
   const json = CONTENT_TYPES[".json"]!;
   if (path === "/api/summary" || path === "/api/graph") {
     const loaded = await ctx.cache.get();
-    return sendEncoded(req, res, path === "/api/summary" ? loaded.summary : loaded.graph, `"${path.slice(5)}-${loaded.version}"`, head);
+    return sendEncoded(req, res, path === "/api/summary" ? loaded.summary : loaded.graph(), `"${path.slice(5)}-${loaded.version}"`, head);
+  }
+  if (path === "/api/report-links") {
+    const loaded = await ctx.cache.get();
+    const node = params.get("node");
+    if (node === null) return sendEncoded(req, res, loaded.allReportLinks(), `"report-links-${loaded.version}"`, head);
+    if (!node) throw new BadRequest("empty parameter node");
+    return sendJson(req, res, loaded.reportLinks(node), head);
   }
   if (path === "/api/evidence") {
     const node = required(params, "node");
