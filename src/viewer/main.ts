@@ -158,11 +158,14 @@ function render(container: HTMLElement, view: ViewModel): () => void {
   // Re-fit after every filter change and every selection change; keep the URL in step.
   let lastVisibility = ctx.state.visibility;
   let lastSelected: string | null = null;
+  let lastEgo = ctx.state.ego;
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
   const onState = (state: State) => {
-    if (state.visibility !== lastVisibility || state.selectedNode !== lastSelected) {
+    // The ego network grows when the selection's report links come: frame it again.
+    if (state.visibility !== lastVisibility || state.selectedNode !== lastSelected || state.ego !== lastEgo) {
       lastVisibility = state.visibility;
       lastSelected = state.selectedNode;
+      lastEgo = state.ego;
       fitVisible();
     }
     clearTimeout(urlTimer);

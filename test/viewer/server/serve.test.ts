@@ -85,6 +85,28 @@ describe("kg serve", () => {
     expect((await fetch(`${s.url}api/evidence`)).status).toBe(400);
   });
 
+  it("should send a node's report links on demand, every link for the Report layer, and never a Document's record", async () => {
+    const json = fixtureGraphJson();
+    json.nodes.push({ key: "doc:x", attributes: { label: "Document", path: "x.txt", record: '{"version":1,"text":"INTERNAL-RECORD-TEXT"}' } } as never);
+    const s = await startServe({ graph: graphFile(JSON.stringify(json)), viewerDir: fakeViewer() });
+    stops.push(s.stop);
+    const summary = (await (await fetch(`${s.url}api/summary`)).json()) as { reports: { key: string }[]; nodes: { key: string }[] };
+    expect(summary.nodes.map((n) => n.key)).not.toContain("report:a");
+    const links = (await (await fetch(`${s.url}api/report-links?node=problem%3Ap1`)).json()) as [number, string, string, number][];
+    expect(links.map(([i, node, rel]) => [summary.reports[i]!.key, node, rel]).sort()).toEqual([
+      ["report:a", "problem:p1", "RAISES"],
+      ["report:b", "problem:p1", "RAISES"],
+    ]);
+    const all = (await (await fetch(`${s.url}api/report-links`, { headers: { "accept-encoding": "br" } })).json()) as unknown[];
+    expect(all.length).toBeGreaterThan(links.length);
+    expect((await fetch(`${s.url}api/report-links?node=`)).status).toBe(400);
+    for (const path of ["api/graph", "api/summary", "api/report-links", "api/evidence?node=doc%3Ax"]) {
+      expect(await (await fetch(`${s.url}${path}`)).text()).not.toContain("INTERNAL-RECORD-TEXT");
+    }
+    const graph = (await (await fetch(`${s.url}api/graph`)).json()) as { nodes: { key: string; attributes: Record<string, unknown> }[] };
+    expect(graph.nodes.find((n) => n.key === "doc:x")!.attributes).toEqual({ label: "Document", path: "x.txt" });
+  });
+
   it("should compress by Accept-Encoding (brotli, else gzip) and decompress to the same JSON", async () => {
     const s = await startServe({ graph: graphFile(), viewerDir: fakeViewer() });
     stops.push(s.stop);
