@@ -8,6 +8,8 @@
  *   /api/pair?problem=P&measure=M      a problem × measure cell's paired quotes
  *   /api/source?statement=K            the source lines around a statement (when the file is readable)
  *   /api/graph                         the whole serialized graph (without the Document nodes' `record`)
+ *   /guide/kg-queries.html             the Neo4j Browser guide of the query library (browser-guide.ts), CORS open
+ *                                      so Browser (another origin) can fetch it: `:guide http://localhost:<port>/guide/kg-queries.html`
  * on 127.0.0.1 by default, with a strict CSP, a Host check (DNS rebinding) and 400 for malformed URLs.
  */
 import { existsSync } from "node:fs";
@@ -19,6 +21,7 @@ import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { ServeError } from "../../errors.ts";
+import { GUIDE_PATH, currentBrowserGuide } from "./browser-guide.ts";
 import { EncodedBody, GraphCache, negotiateEncoding } from "./graph-cache.ts";
 import type { GraphSource } from "./graph-cache.ts";
 
@@ -175,9 +178,10 @@ function parseRequestUrl(raw: string | undefined): { path: string; params: URLSe
 async function handle(req: IncomingMessage, res: ServerResponse, ctx: HandlerContext): Promise<void> {
   try {
     if (!isAllowedHost(req.headers.host, ctx)) return send(res, 403, "text/plain; charset=utf-8", "forbidden: unknown Host (kg serve answers only 127.0.0.1 and localhost)");
+    const { path, params } = parseRequestUrl(req.url);
+    if (path === GUIDE_PATH) return await guide(req, res);
     if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "text/plain; charset=utf-8", "method not allowed");
     const head = req.method === "HEAD";
-    const { path, params } = parseRequestUrl(req.url);
     if (path.startsWith("/api/")) return await api(req, res, ctx, path, params, head);
     const file = resolveStatic(ctx.viewerDir, path);
     if (!file) return send(res, 404, "text/plain; charset=utf-8", "not found");
@@ -188,6 +192,29 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: HandlerCon
     const message = err instanceof Error ? err.message : String(err);
     return send(res, 500, "application/json; charset=utf-8", JSON.stringify({ error: message }));
   }
+}
+
+/**
+ * The Browser guide. Neo4j Browser fetches it from its own origin (http://localhost:7474) with
+ * no-cache headers, so a preflight comes first: both are answered for any origin. The guide is the
+ * query library's own text (no graph data), so any page may read it.
+ */
+async function guide(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const cors = {
+    "access-control-allow-origin": "*",
+    "access-control-allow-methods": "GET, HEAD, OPTIONS",
+    "access-control-allow-headers": String(req.headers["access-control-request-headers"] ?? "pragma, cache-control"),
+    "access-control-max-age": "600",
+  };
+  if (req.method === "OPTIONS") {
+    res.writeHead(204, { ...cors, "content-length": 0 });
+    res.end();
+    return;
+  }
+  if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "text/plain; charset=utf-8", "method not allowed");
+  const body = Buffer.from(await currentBrowserGuide(), "utf8");
+  res.writeHead(200, { ...SECURITY_HEADERS, ...cors, "content-type": CONTENT_TYPES[".html"]!, "cache-control": "no-cache", "content-length": body.length });
+  res.end(req.method === "HEAD" ? undefined : body);
 }
 
 function required(params: URLSearchParams, name: string): string {
