@@ -39,16 +39,17 @@ try {
   await page.getByText("kg 查询库 · Query library").first().waitFor({ timeout: 30_000 });
   await page.screenshot({ path: join(shots, `browser-guide-${command}-1.png`) });
   console.log(`Browser shows the guide (:${command}): yes`);
-  if (command === "play") process.exit(0);
-  for (let i = 0; i < 2; i++) await page.getByText("Next", { exact: true }).click();
-  await page.waitForTimeout(800);
-  const blocks = page.locator("pre.runnable:visible");
-  console.log(`runnable blocks on the first query's slide: ${await blocks.count()}`);
-  await blocks.nth(1).click();
-  await page.waitForTimeout(800);
-  const text = (await editor.innerText()).replace(/\s+/g, " ");
-  console.log(`editor after a click on the query block: ${text.slice(0, 100)}…`);
-  await page.screenshot({ path: join(shots, `browser-guide-${command}-2.png`) });
+  if (command === "guide") {
+    for (let i = 0; i < 2; i++) await page.getByText("Next", { exact: true }).click();
+    await page.waitForTimeout(800);
+    const blocks = page.locator("pre.runnable:visible");
+    console.log(`runnable blocks on the first query's slide: ${await blocks.count()}`);
+    await blocks.nth(1).click();
+    await page.waitForTimeout(800);
+    const text = (await editor.innerText()).replace(/\s+/g, " ");
+    console.log(`editor after a click on the query block: ${text.slice(0, 100)}…`);
+    await page.screenshot({ path: join(shots, `browser-guide-${command}-2.png`) });
+  }
 } finally {
   await browser.close();
   await server.stop();
