@@ -9,7 +9,8 @@
  *   - first useful screen: navigation → ranked problem list shown and the canvas drawn;
  *   - list filtering: a search in the list and a setting filter (state change → list redrawn);
  *   - selecting a problem (ego network, re-fit), and until its report links came and are drawn;
- *   - the problem × report matrix: time to open it, and frame times while scrolling it.
+ *   - the problem × report matrix: time to open it, and frame times while scrolling it;
+ *   - switching the Report layer on (every report link fetched and drawn).
  * With --graph <file> it measures an existing graph file instead; with --synthetic it uses the
  * generated 10,000-node graph of test/viewer/fixtures/large-graph.fixtures.ts (the Node-side
  * transforms and layout are timed too).
@@ -191,6 +192,16 @@ const PAGE_PROBE = `(async () => {
   await frame();
   out.matrixReopen = performance.now() - t;
   actions.setMatrix(ctx, null);
+  await frame();
+  // The Report layer: every report and report link, loaded on demand.
+  t = performance.now();
+  actions.setFilters(ctx, { labels: new Set([...ctx.state.filters.labels, "Report"]) });
+  while (!ctx.view.reportLinks.complete) await new Promise((r) => setTimeout(r, 5));
+  await frame();
+  await frame();
+  out.reportLayer = performance.now() - t;
+  out.reportLayerNodes = ctx.state.visibility.nodes.size;
+  out.reportLayerEdges = ctx.state.visibility.edges.size;
   return out;
 })()`;
 
@@ -216,7 +227,9 @@ async function benchBrowser(graph: string): Promise<void> {
       await page.locator('[data-testid="stage"] canvas').first().waitFor();
       const firstScreen = Date.now() - t0;
       const inPage = (await page.evaluate("window.__kgTimings?.firstScreenMs")) as number;
+      const scriptStart = (await page.evaluate("window.__kgTimings?.scriptStartMs")) as number;
       line(`browser load ${run}: first useful screen (ranked list + canvas)`, ms(firstScreen));
+      line("  of which navigation → viewer script running (HTML, JS)", ms(scriptStart));
       line("  of which fetch + parse + build + draw in the page", ms(inPage));
     }
     const wire = (await page.evaluate(`performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/")).reduce((s, e) => s + e.encodedBodySize, 0)`)) as number;
@@ -235,6 +248,7 @@ async function benchBrowser(graph: string): Promise<void> {
     line("matrix scroll: frame time median / p95 (60 steps)", `${ms(p.scrollMedian!)} ${ms(p.scrollP95!)}`);
     line("matrix next page of columns", ms(p.nextPage!));
     line("matrix reopened", ms(p.matrixReopen!));
+    line(`Report layer on: all links fetched, ${p.reportLayerNodes} nodes and ${p.reportLayerEdges} links shown, drawn`, ms(p.reportLayer!));
   } finally {
     await browser.close();
     await server.stop();

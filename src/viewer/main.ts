@@ -49,7 +49,7 @@ export function mount(container: HTMLElement, options: MountOptions = {}): () =>
       if (abort.signal.aborted) return;
       cleanups.push(render(container, view));
       status.remove();
-      (window as unknown as { __kgTimings?: unknown }).__kgTimings = { firstScreenMs: performance.now() - started };
+      (window as unknown as { __kgTimings?: unknown }).__kgTimings = { firstScreenMs: performance.now() - started, scriptStartMs: started };
     })
     .catch((err: unknown) => {
       if (abort.signal.aborted) return;
@@ -161,6 +161,11 @@ function render(container: HTMLElement, view: ViewModel): () => void {
   let lastEgo = ctx.state.ego;
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
   const onState = (state: State) => {
+    // Reports loaded on demand can make the graph large: hide edges and labels while the camera moves then.
+    const hideEdges = view.graph.size > 20_000;
+    const hideLabels = view.graph.order > 5_000;
+    if (renderer.getSetting("hideEdgesOnMove") !== hideEdges) renderer.setSetting("hideEdgesOnMove", hideEdges);
+    if (renderer.getSetting("hideLabelsOnMove") !== hideLabels) renderer.setSetting("hideLabelsOnMove", hideLabels);
     // The ego network grows when the selection's report links come: frame it again.
     if (state.visibility !== lastVisibility || state.selectedNode !== lastSelected || state.ego !== lastEgo) {
       lastVisibility = state.visibility;
