@@ -4,14 +4,13 @@
  * the layout worker and the label placer, keeps the URL in step with the view, and returns the
  * cleanup that tears all of it down.
  */
-import * as OpenCC from "opencc-js/t2cn";
 import Sigma from "sigma";
 
 import { fitToNodes } from "./controllers/camera.ts";
 import { bindGraphEvents } from "./controllers/events.ts";
 import { createExportButtons } from "./controllers/export.ts";
 import { LABEL_SIZE, drawNodeHover, drawNodeLabel, startLabelPlacer } from "./controllers/labels.ts";
-import { createSearch } from "./controllers/search.ts";
+import { createSearch, createToSimplified } from "./controllers/search.ts";
 import { decodeUrlState, encodeUrlState } from "./controllers/url-state.ts";
 import { startLayout } from "./layout/start-layout.ts";
 import { loadView, resolveGraphUrl } from "./load-graph.ts";
@@ -111,14 +110,14 @@ function render(container: HTMLElement, view: ViewModel): () => void {
   ctx.renderer = renderer;
   // Selecting a node frames its ego network (onState below), so choosing one needs no camera move of its own.
   const focus = (_key: string) => {};
-  const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+  const toSimplified = createToSimplified();
   const fold = (text: string) => foldText(text, toSimplified);
   const list = createProblemList(ctx, fold);
   const legend = createLegend(ctx);
   const filters = createFilterPanel(ctx);
   const details = createDetailsPanel(ctx, focus);
   const matrix = createMatrixPanel(ctx);
-  const search = createSearch(ctx, focus);
+  const search = createSearch(ctx, focus, toSimplified);
   const sizeLegend = createSizeLegend(ctx, renderer);
   const labels = startLabelPlacer(
     ctx,

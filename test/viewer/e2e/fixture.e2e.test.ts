@@ -130,6 +130,8 @@ describe("viewer on the fixture graph", { timeout: 90_000 }, () => {
 
   it("should keep the selected theme's measures highlighted until the selection is cleared", async () => {
     await page.locator('[data-testid="problem-list"] button[data-key="problem:p1"]').click();
+    // its reports come on demand and join its ego network; the view re-fits (a 300 ms animation)
+    await expect.poll(() => egoKeys(page)).toContain("report:b");
     await page.waitForTimeout(700);
     // move the mouse over the canvas and away again: the selection must survive hovering
     const box = (await page.locator('[data-testid="stage"]').boundingBox())!;
@@ -162,6 +164,7 @@ describe("viewer on the fixture graph", { timeout: 90_000 }, () => {
     // its reports come, are listed by title in the panel and drawn in orange beside it, framed with it
     await expect.poll(() => page.locator('[data-testid="linked-reports"] button').allTextContents()).toEqual(["某中学党支部调研报告 ×1", "某村党建工作调研 ×1", "某公司党委调研报告 ×1"]);
     expect((await inGraph()).sort()).toEqual(["report:a", "report:b", "report:c"]);
+    await expect.poll(() => egoKeys(page)).toContain("report:c");
     await page.waitForTimeout(700);
     expect(await allInView(page, ["problem:p2", "report:a", "report:b", "report:c"])).toBe(true);
     const report = await nodePagePosition(page, "report:c");
@@ -190,6 +193,7 @@ describe("viewer on the fixture graph", { timeout: 90_000 }, () => {
   it("should open the evidence of a node clicked on the canvas", async () => {
     // nothing selected: the side panel is closed and covers no part of the canvas
     await page.locator('[data-testid="clear-selection"]').click();
+    await page.waitForTimeout(600); // the view re-fits (a 300 ms camera animation)
     await page.evaluate(() => (window as unknown as { __kgViewer: { renderer: { getCamera(): { setState(s: object): void } } } }).__kgViewer.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1 }));
     await page.waitForTimeout(300);
     const p = await nodePagePosition(page, "problem:p2");
