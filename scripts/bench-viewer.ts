@@ -226,11 +226,12 @@ async function benchBrowser(graph: string): Promise<void> {
       await page.locator('[data-testid="problem-list"] li').first().waitFor({ timeout: 120_000 });
       await page.locator('[data-testid="stage"] canvas').first().waitFor();
       const firstScreen = Date.now() - t0;
-      const inPage = (await page.evaluate("window.__kgTimings?.firstScreenMs")) as number;
-      const scriptStart = (await page.evaluate("window.__kgTimings?.scriptStartMs")) as number;
-      line(`browser load ${run}: first useful screen (ranked list + canvas)`, ms(firstScreen));
-      line("  of which navigation → viewer script running (HTML, JS)", ms(scriptStart));
-      line("  of which fetch + parse + build + draw in the page", ms(inPage));
+      await page.waitForFunction("window.__kgTimings !== undefined");
+      const timings = (await page.evaluate("window.__kgTimings")) as { firstScreenMs: number; scriptStartMs: number; firstFrameMs: number };
+      line(`browser load ${run}: first useful screen, in the page's own clock: navigation → painted`, ms(timings.firstFrameMs));
+      line("  of which navigation → viewer script running (HTML, JS)", ms(timings.scriptStartMs));
+      line("  of which fetch + parse + build + draw in the page", ms(timings.firstScreenMs));
+      line("  seen by the test harness (goto → list and canvas found, with CDP round trips)", ms(firstScreen));
     }
     const wire = (await page.evaluate(`performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/")).reduce((s, e) => s + e.encodedBodySize, 0)`)) as number;
     line("bytes of /api/* on the wire for one load (compressed)", mb(wire));
