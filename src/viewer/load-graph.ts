@@ -1,14 +1,15 @@
 /*
  * Where the viewer's data comes from:
- * - `kg serve`: the summary at api/summary (compressed, no quotes) and the quotes on demand at
- *   api/evidence?node=… and api/pair?problem=…&measure=…, so the browser never loads the whole graph;
+ * - `kg serve`: the summary at api/summary (compressed, no quotes, no report links) and the rest on
+ *   demand: quotes at api/evidence?node=… and api/pair?problem=…&measure=…, report links at
+ *   api/report-links?node=… (one node's) and api/report-links (all), so the browser never loads the whole graph;
  * - `?graph=<url>`: a whole serialized graph file (`graph.export()` JSON), summarised in the page.
  */
 import type { SerializedGraph } from "graphology-types";
 
 import { buildView, importKgGraph, viewFromData } from "./model/build-view.ts";
 import type { ViewData } from "./model/build-view.ts";
-import type { DetailsSource, Evidence, PairQuote, SourceLines, ViewModel } from "./model/types.ts";
+import type { DetailsSource, Evidence, PairQuote, ReportLink, SourceLines, ViewModel } from "./model/types.ts";
 
 /** Where the graph comes from: `?graph=<url>`, or null for the server's summary. */
 export function resolveGraphUrl(location: Location): string | null {
@@ -48,6 +49,7 @@ export function createRemoteDetails(base = "api/"): DetailsSource {
       remember(pairs, `${problem}\u0000${measure}`, () =>
         getJson<PairQuote[]>(`${base}pair?problem=${encodeURIComponent(problem)}&measure=${encodeURIComponent(measure)}`),
       ),
+    reportLinks: (node) => getJson<ReportLink[]>(node === null ? `${base}report-links` : `${base}report-links?node=${encodeURIComponent(node)}`),
     sourceLines: (statement) => getJson<SourceLines>(`${base}source?statement=${encodeURIComponent(statement)}`),
   };
 }

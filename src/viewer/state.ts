@@ -1,11 +1,14 @@
 /*
  * The viewer's state and its setters. Each setter updates the state, asks sigma to re-run the
- * reducers (refresh with skipIndexation) and tells the panels. The view model itself never changes.
+ * reducers (refresh with skipIndexation) and tells the panels. The view model changes only by
+ * growing: Report nodes and report links join the display graph when a selection or the Report
+ * layer needs them (model/report-links.ts); the setters then recompute what they show and commit again.
  */
 import type Sigma from "sigma";
 
 import { egoNetwork } from "./model/details.ts";
 import { computeVisibility, createDefaultFilters } from "./model/filters.ts";
+import { addReportLinks, egoReportLinks, ensureReportNode, loadAllReportLinks, loadNodeReportLinks } from "./model/report-links.ts";
 import type { ListSort } from "./model/ranking.ts";
 import type { Filters, ViewEdgeAttributes, ViewModel, ViewNodeAttributes, Visibility } from "./model/types.ts";
 
@@ -28,6 +31,8 @@ export interface State {
   hoverDims: boolean;
   /** The selected node: its ego network stays highlighted (and shown) until the selection is cleared. */
   selectedNode: string | null;
+  /** The node whose report links were last loaded into the view (the side panel lists them then). */
+  reportLinksOf: string | null;
   ego: Visibility;
   popup: Popup | null;
   /** Canvas search query and its matches. */
@@ -61,6 +66,7 @@ export function createState(view: ViewModel, filters: Filters = createDefaultFil
     hoverEdges: new Set(),
     hoverDims: true,
     selectedNode: null,
+    reportLinksOf: null,
     ego: EMPTY,
     popup: null,
     query: "",
@@ -117,6 +123,22 @@ export function setFilters(ctx: ViewerContext, patch: Partial<Filters>): void {
   const filters = { ...ctx.state.filters, ...patch };
   ctx.state = { ...ctx.state, filters, visibility: computeVisibility(ctx.view, filters) };
   commit(ctx);
+  ensureReportLayer(ctx);
+}
+
+/** With the Report layer on, load every report and report link (once), then show them. */
+export function ensureReportLayer(ctx: ViewerContext): void {
+  const view = ctx.view;
+  if (!ctx.state.filters.labels.has("Report") || view.reportLinks.complete) return;
+  void loadAllReportLinks(view).then(
+    () => {
+      if (!ctx.state.filters.labels.has("Report")) return;
+      const selected = ctx.state.selectedNode;
+      ctx.state = { ...ctx.state, visibility: computeVisibility(view, ctx.state.filters), ego: selected ? egoNetwork(view, selected) : ctx.state.ego };
+      commit(ctx);
+    },
+    (err: unknown) => console.error("kg viewer: could not load the report links", err),
+  );
 }
 
 /** Hover a node (or null): remembers its visible neighbours and edges for the reducers. */
@@ -144,9 +166,22 @@ export function setHoveredNode(ctx: ViewerContext, key: string | null): void {
 
 /** Select a node (opens the side panel, keeps its ego network highlighted) or clear the selection. */
 export function setSelectedNode(ctx: ViewerContext, key: string | null): void {
-  const valid = key !== null && ctx.view.graph.hasNode(key) ? key : null;
-  ctx.state = { ...ctx.state, selectedNode: valid, ego: valid ? egoNetwork(ctx.view, valid) : EMPTY };
+  const view = ctx.view;
+  // A report joins the display graph when it is first selected (from the search, the URL or a panel).
+  const valid = key !== null && (view.graph.hasNode(key) || ensureReportNode(view, key)) ? key : null;
+  ctx.state = { ...ctx.state, selectedNode: valid, ego: valid ? egoNetwork(view, valid) : EMPTY };
   commit(ctx);
+  if (valid === null || view.reportLinks.complete) return;
+  // Its report links come on demand; its strongest ones join the display graph and its ego network.
+  void loadNodeReportLinks(view, valid).then(
+    (links) => {
+      if (ctx.state.selectedNode !== valid) return;
+      addReportLinks(view, egoReportLinks(view, valid, links));
+      ctx.state = { ...ctx.state, ego: egoNetwork(view, valid), reportLinksOf: valid };
+      commit(ctx);
+    },
+    (err: unknown) => console.error("kg viewer: could not load the report links", err),
+  );
 }
 
 /** Open (or close) what shows in front of the matrix. */

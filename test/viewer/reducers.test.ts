@@ -8,7 +8,7 @@ import type { ViewerContext } from "../../src/viewer/state.ts";
 import { fixtureGraphJson } from "./fixtures/graph.fixtures.ts";
 
 function context(): ViewerContext {
-  const view = buildView(importKgGraph(fixtureGraphJson()));
+  const view = buildView(importKgGraph(fixtureGraphJson()), { allReports: true });
   return { view, state: createState(view), renderer: null, listeners: new Set(), labelled: new Map() };
 }
 const node = (ctx: ViewerContext, key: string) => nodeReducer(key, ctx.view.graph.getNodeAttributes(key), ctx.state);
@@ -19,10 +19,10 @@ describe("reducers", () => {
     const ctx = context();
     expect(node(ctx, "report:a").hidden).toBe(true);
     expect(node(ctx, "problem:p1").hidden).toBeUndefined();
-    expect(edge(ctx, "RAISES:report:a:problem:p1").hidden).toBe(true);
+    expect(edge(ctx, "RAISES:report:a->problem:p1").hidden).toBe(true);
     setFilters(ctx, { labels: new Set(["Problem", "Report"]) });
     expect(node(ctx, "report:a").hidden).toBeUndefined();
-    expect(edge(ctx, "RAISES:report:a:problem:p1").hidden).toBeUndefined();
+    expect(edge(ctx, "RAISES:report:a->problem:p1").hidden).toBeUndefined();
   });
 
   it("should keep the hovered node's neighbours in colour with labels and dim the others", () => {

@@ -7,7 +7,7 @@ import { fixtureGraphJson } from "./fixtures/graph.fixtures.ts";
 
 type RefreshOpts = { partialGraph?: { nodes: string[]; edges: string[] }; schedule?: boolean };
 
-function context(throwOnPartial = false) {
+function context(throwOnPartial = false, allReports = true) {
   const calls: RefreshOpts[] = [];
   const renderer = {
     refresh(opts: RefreshOpts) {
@@ -15,7 +15,7 @@ function context(throwOnPartial = false) {
       if (throwOnPartial && opts.partialGraph) throw new Error("Sigma: node can't be repaint");
     },
   } as unknown as ViewRenderer;
-  const view = buildView(importKgGraph(fixtureGraphJson()));
+  const view = buildView(importKgGraph(fixtureGraphJson()), { allReports });
   const ctx: ViewerContext = { view, state: createState(view), renderer, listeners: new Set(), labelled: new Map() };
   return { ctx, calls };
 }
@@ -34,6 +34,38 @@ describe("state setters", () => {
     expect([...ctx.state.ego.nodes].sort()).toEqual(["measure:m1", "problem:p1", "report:a", "report:b"]);
     setSelectedNode(ctx, null);
     expect(ctx.state.ego.nodes.size).toBe(0);
+  });
+
+  it("should load a selected theme's reports on demand and add them to its ego network", async () => {
+    const { ctx } = context(false, false);
+    expect(ctx.view.graph.hasNode("report:a")).toBe(false);
+    const seen: (string | null)[] = [];
+    ctx.listeners.add((s) => seen.push(s.reportLinksOf));
+    setSelectedNode(ctx, "problem:p1");
+    expect([...ctx.state.ego.nodes].sort()).toEqual(["measure:m1", "problem:p1"]);
+    await ctx.view.reportLinks.byNode.get("problem:p1");
+    await Promise.resolve();
+    expect(ctx.state.reportLinksOf).toBe("problem:p1");
+    expect([...ctx.state.ego.nodes].sort()).toEqual(["measure:m1", "problem:p1", "report:a", "report:b"]);
+    expect(ctx.view.graph.getNodeAttribute("report:a", "fullLabel")).toBe("某中学党支部调研报告");
+    expect(seen.at(-1)).toBe("problem:p1");
+    // A report chosen by key (search, URL) joins the graph with its themes.
+    setSelectedNode(ctx, "report:c");
+    expect(ctx.state.selectedNode).toBe("report:c");
+    await ctx.view.reportLinks.byNode.get("report:c");
+    await Promise.resolve();
+    expect([...ctx.state.ego.nodes]).toContain("problem:p2");
+    setSelectedNode(ctx, "report:nope");
+    expect(ctx.state.selectedNode).toBeNull();
+  });
+
+  it("should load every report when the Report layer is switched on", async () => {
+    const { ctx } = context(false, false);
+    setFilters(ctx, { labels: new Set(["Problem", "Measure", "Report"]) });
+    await ctx.view.reportLinks.all;
+    await Promise.resolve();
+    expect(ctx.view.reportLinks.complete).toBe(true);
+    expect([...ctx.state.visibility.nodes].filter((k) => k.startsWith("report:")).sort()).toEqual(["report:a", "report:b", "report:c"]);
   });
 
   it("should repaint only the hovered neighbourhoods in large views", () => {

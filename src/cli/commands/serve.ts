@@ -69,7 +69,7 @@ async function resolveGraphSource(opts: ServeOptions): Promise<ResolvedSource> {
   }
   const path = opts.graph ?? DEFAULT_GRAPH_PATH;
   const { createGraphFileSource, graphFileVersion } = await import("../../viewer/server/graph-file-source.ts");
-  return { graph: createGraphFileSource(path), version: graphFileVersion(path), description: path, close: async () => {} };
+  return { graph: await createGraphFileSource(path), version: graphFileVersion(path), description: path, close: async () => {} };
 }
 
 function untilSignal(): Promise<void> {

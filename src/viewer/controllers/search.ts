@@ -12,14 +12,17 @@ import { clear, el } from "../panels/dom.ts";
 import { setFilters, setSearch, setSelectedNode } from "../state.ts";
 import type { ViewerContext } from "../state.ts";
 
-/** Traditional → simplified (mainland) converter from opencc-js. */
+/**
+ * Traditional → simplified (mainland) converter from opencc-js, built on first use: building its
+ * dictionary takes tens of milliseconds, which the first screen does not need to spend.
+ */
 export function createToSimplified(): ToSimplified {
-  return OpenCC.Converter({ from: "t", to: "cn" });
+  let convert: ToSimplified | null = null;
+  return (text) => (convert ??= OpenCC.Converter({ from: "t", to: "cn" }))(text);
 }
 
 /** Build the search box and its result list; `onFocus` moves the camera. */
-export function createSearch(ctx: ViewerContext, onFocus: (key: string) => void): { element: HTMLElement; cleanup: () => void } {
-  const toSimplified = createToSimplified();
+export function createSearch(ctx: ViewerContext, onFocus: (key: string) => void, toSimplified: ToSimplified = createToSimplified()): { element: HTMLElement; cleanup: () => void } {
   // Built on first use: folding every label costs a few hundred ms on a 10k-node graph.
   let index: SearchEntry[] | null = null;
   const input = el("input", {

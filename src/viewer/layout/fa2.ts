@@ -54,11 +54,15 @@ export function readPositions(nodes: Float32Array): Float32Array {
   return out;
 }
 
-/** Write positions back onto the graph's nodes (same node order as when the input was built). */
+/**
+ * Write positions back onto the graph's nodes (same node order as when the input was built; nodes
+ * added since, at the end of that order, such as reports loaded on demand, keep their own).
+ */
 export function assignPositions(graph: Graph, positions: Float32Array): void {
   let j = 0;
   graph.updateEachNodeAttributes(
     (_key, attrs) => {
+      if (j >= positions.length) return attrs;
       const x = positions[j++]!;
       const y = positions[j++]!;
       return { ...attrs, x, y };

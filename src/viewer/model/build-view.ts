@@ -1,17 +1,24 @@
 /*
  * Serialized KgGraph → view. Two steps, so the server can do the heavy one:
- * - buildViewData(kg): the summary the canvas, the list and the matrices need (display nodes with
- *   their reports, display edges, gaps, problem × measure pairs, statement counts per report) as
- *   plain JSON; `kg serve` sends it at /api/summary, compressed.
- * - viewFromData(data, details): the display graph sigma draws and the lookup maps.
- * Quotes are never in the summary: a DetailsSource gives them on demand (createLocalDetails over the
- * graph in memory, or the server's /api/evidence and /api/pair). Pure: never changes the graph.
+ * - buildViewParts(kg): the summary the first screen, the list and the matrices need (theme,
+ *   mechanism and organisation nodes with their reports, the links between them, gaps, problem ×
+ *   measure pairs, statement counts per report, the report list) as plain JSON (`kg serve` sends it
+ *   at /api/summary, compressed), and apart from it the report links (Report → theme, mechanism,
+ *   organisation: about 15 per report), which the page loads only when it needs them
+ *   (model/report-links.ts: a selection's reports, or the Report layer).
+ * - viewFromData(data, details): the display graph sigma draws (no Report nodes until their links
+ *   are loaded) and the lookup maps.
+ * Quotes and report links are never in the summary: a DetailsSource gives them on demand
+ * (createLocalDetails over the graph in memory, or the server's /api/evidence, /api/pair and
+ * /api/report-links). Pure: never changes the knowledge graph.
  */
 import Graph from "graphology";
 import type { SerializedGraph } from "graphology-types";
 
+import { addAllReportLinks } from "./report-links.ts";
 import { EDGE_COLORS, NODE_COLORS, edgeSize, labelFor, nodeSize, seededPosition } from "./style.ts";
 import { DISPLAY_LABELS } from "./types.ts";
+export type { ReportLink } from "./types.ts";
 import type {
   DetailsSource,
   DisplayLabel,
@@ -19,6 +26,7 @@ import type {
   PairInfo,
   PairQuote,
   ReportInfo,
+  ReportLink,
   ViewEdgeAttributes,
   ViewGraph,
   ViewModel,
@@ -41,9 +49,9 @@ export interface ViewDataNode {
   reports: number[];
 }
 
-/** The summary of a graph: everything but the quotes. Plain JSON. */
+/** The summary of a graph: everything but the quotes and the report links. Plain JSON. */
 export interface ViewData {
-  version: 1;
+  version: 2;
   reports: ReportInfo[];
   nodes: ViewDataNode[];
   /** [key, source, target, rel, reportCount] */
@@ -62,10 +70,16 @@ export function importKgGraph(data: SerializedGraph): KgLike {
   return graph;
 }
 
-/** Derive everything the viewer shows from the knowledge graph (quotes from the graph in memory). */
-export function buildView(kg: KgLike): ViewModel {
-  const data = buildViewData(kg);
-  return viewFromData(data, createLocalDetails(kg, data.reports));
+/**
+ * Derive everything the viewer shows from the knowledge graph (quotes and report links from the
+ * graph in memory). Reports join the display graph on demand, as with `kg serve`; with
+ * `allReports` every report and report link is in it at once (tests, the benchmark).
+ */
+export function buildView(kg: KgLike, options: { allReports?: boolean } = {}): ViewModel {
+  const { data, links } = buildViewParts(kg);
+  const view = viewFromData(data, createLocalDetails(kg, data.reports, links));
+  if (options.allReports) addAllReportLinks(view, links);
+  return view;
 }
 
 function str(value: unknown, fallback = ""): string {
@@ -76,8 +90,13 @@ function num(value: unknown, fallback = 0): number {
   return typeof value === "number" && Number.isFinite(value) ? value : fallback;
 }
 
-/** The summary of the knowledge graph. */
+/** The summary of the knowledge graph (what /api/summary sends). */
 export function buildViewData(kg: KgLike): ViewData {
+  return buildViewParts(kg).data;
+}
+
+/** The summary and, apart from it, every report link (loaded on demand). */
+export function buildViewParts(kg: KgLike): { data: ViewData; links: ReportLink[] } {
   const reports = collectReports(kg);
   const reportIndex = new Map(reports.map((r, i) => [r.key, i]));
   const themeOf = new Map<string, string>();
@@ -136,29 +155,35 @@ export function buildViewData(kg: KgLike): ViewData {
       pair.reports.add(r);
     }
   });
+  // Report nodes are not in the summary: the page makes them from `reports` when their links come.
   const nodes: ViewDataNode[] = [];
   kg.forEachNode((key, a) => {
-    if (!DISPLAY_SET.has(str(a.label))) return;
-    const kind = a.label as DisplayLabel;
-    const own = kind === "Report" ? [key] : [...(nodeReports.get(key) ?? [])];
+    const kind = str(a.label);
+    if (!DISPLAY_SET.has(kind) || kind === "Report") return;
+    const own = [...(nodeReports.get(key) ?? [])];
     const node: ViewDataNode = {
       key,
-      name: kind === "Report" ? (reports[reportIndex.get(key) ?? -1]?.title ?? key) : str(a.name) || key,
-      kind,
-      reportCount: kind === "Report" ? 1 : Math.max(num(a.reportCount), own.length),
+      name: str(a.name) || key,
+      kind: kind as DisplayLabel,
+      reportCount: Math.max(num(a.reportCount), own.length),
       reports: own.map((r) => reportIndex.get(r)!).filter((i) => i !== undefined).sort((x, y) => x - y),
     };
     const family = str(a.family);
     if (family) node.family = family;
-    if (kind === "Report") node.setting = str(a.setting, "unknown");
     nodes.push(node);
   });
   const display = new Set(nodes.map((n) => n.key));
   const edges: ViewData["edges"] = [];
+  const links: ReportLink[] = [];
   const seen = new Set<string>();
   kg.forEachEdge((edge, a, source, target) => {
-    if (!display.has(source) || !display.has(target) || source === target) return;
+    if (source === target) return;
     const rel = str(a.type);
+    if (display.has(target) && reportIndex.has(source)) {
+      links.push([reportIndex.get(source)!, target, rel, num(a.reportCount, 1)]);
+      return;
+    }
+    if (!display.has(source) || !display.has(target)) return;
     seen.add(`${rel}:${source}->${target}`);
     edges.push([edge, source, target, rel, num(a.reportCount, 1)]);
   });
@@ -166,15 +191,16 @@ export function buildViewData(kg: KgLike): ViewData {
     if (seen.has(k) || !display.has(d.source) || !display.has(d.target)) continue;
     edges.push([`derived:${k}`, d.source, d.target, d.rel, Math.max(1, d.reports.size)]);
   }
-  return {
-    version: 1,
+  links.sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0) || (x[2] < y[2] ? -1 : 1));
+  return { data: {
+    version: 2,
     reports,
     nodes,
     edges,
     gaps: collectGaps(kg),
     pairs: [...pairs.values()].map((p) => [p.problem, p.measure, [...p.reports].map((r) => reportIndex.get(r)!).sort((x, y) => x - y)]),
     cells: [...cells].map(([theme, row]) => [theme, [...row].map(([r, n]) => [reportIndex.get(r)!, n] as [number, number]).sort((x, y) => x[0] - y[0])]),
-  };
+  }, links };
 }
 
 function collectReports(kg: KgLike): ReportInfo[] {
@@ -247,11 +273,17 @@ export function viewFromData(data: ViewData, details: DetailsSource): ViewModel 
   const cellCounts = new Map<string, Map<string, number>>();
   for (const [theme, row] of data.cells) cellCounts.set(theme, new Map(row.map(([i, n]) => [reports[i]!.key, n])));
   const settings = [...new Set(reports.map((r) => r.setting))].sort();
-  return { graph, reports, reportByKey, nodeReports, cellCounts, pairs, gaps: new Set(data.gaps), settings, details };
+  for (const r of reports) nodeReports.set(r.key, new Set([r.key]));
+  return { graph, reports, reportByKey, nodeReports, cellCounts, pairs, gaps: new Set(data.gaps), settings, details, reportLinks: { byNode: new Map(), loaded: new Map(), all: null, complete: false } };
 }
 
 /** Quotes from the knowledge graph in memory: theme statements, report statements, entity mentions, paired quotes. */
-export function createLocalDetails(kg: KgLike, reports: ReportInfo[]): DetailsSource & { evidenceSync(key: string): Evidence[]; pairQuotesSync(p: string, m: string): PairQuote[] } {
+export function createLocalDetails(
+  kg: KgLike,
+  reports: ReportInfo[],
+  links: ReportLink[] = buildViewParts(kg).links,
+): DetailsSource & { evidenceSync(key: string): Evidence[]; pairQuotesSync(p: string, m: string): PairQuote[]; reportLinksSync(key: string | null): ReportLink[] } {
+  const linksByNode = indexReportLinks(links, reports);
   const reportByKey = new Map(reports.map((r) => [r.key, r]));
   const order = new Map(reports.map((r, i) => [r.key, i]));
   const compare = (a: Evidence, b: Evidence) =>
@@ -354,7 +386,25 @@ export function createLocalDetails(kg: KgLike, reports: ReportInfo[]): DetailsSo
   return {
     evidenceSync,
     pairQuotesSync,
+    reportLinksSync: (key) => (key === null ? links : (linksByNode.get(key) ?? [])),
     evidence: async (key) => evidenceSync(key),
     pairQuotes: async (p, m) => pairQuotesSync(p, m),
+    reportLinks: async (key) => (key === null ? links : (linksByNode.get(key) ?? [])),
   };
+}
+
+/** Report links by node: a display node's links, and a report's links under the report's key. */
+export function indexReportLinks(links: readonly ReportLink[], reports: readonly ReportInfo[]): Map<string, ReportLink[]> {
+  const byNode = new Map<string, ReportLink[]>();
+  const add = (key: string, link: ReportLink) => {
+    const list = byNode.get(key);
+    if (list) list.push(link);
+    else byNode.set(key, [link]);
+  };
+  for (const link of links) {
+    add(link[1], link);
+    const report = reports[link[0]];
+    if (report) add(report.key, link);
+  }
+  return byNode;
 }

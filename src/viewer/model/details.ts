@@ -93,10 +93,23 @@ export function linkedNodes(view: ViewModel, key: string): LinkedNode[] {
       outgoing: source === key,
     });
   });
+  // A theme's reports that are not in the display graph (report links come on demand, model/report-links.ts).
+  const loaded = view.reportLinks.loaded.get(key);
+  if (loaded && nodeKind(view, key) !== "Report") {
+    for (const [index, target, rel, reportCount] of loaded) {
+      const report = view.reports[index];
+      if (target !== key || !report || byKey.has(report.key)) continue;
+      byKey.set(report.key, { key: report.key, label: report.title, kind: "Report", reportCount: rel === "MENTIONS" ? reportCount : 1, rel, outgoing: false });
+    }
+  }
   const relRank = (rel: string) => (rel === "ADDRESSED_BY" ? 0 : rel === "CAUSES" ? 1 : 2);
   return [...byKey.values()].sort(
     (a, b) => relRank(a.rel) - relRank(b.rel) || b.reportCount - a.reportCount || (a.key < b.key ? -1 : 1),
   );
+}
+
+function nodeKind(view: ViewModel, key: string): string {
+  return view.graph.getNodeAttribute(key, "kind");
 }
 
 /** Most neighbours of one type an ego network shows (the strongest links); the panel lists them all. */

@@ -22,12 +22,14 @@ export function foldText(text: string, toSimplified: ToSimplified): string {
   return toSimplified(text.normalize("NFKC")).toLowerCase().replace(/\s+/g, "");
 }
 
-/** Build the search index of the display graph's labels. */
+/** Build the search index of the display graph's labels and of every report's name (reports join the graph when chosen). */
 export function createSearchIndex(view: ViewModel, toSimplified: ToSimplified): SearchEntry[] {
   const entries: SearchEntry[] = [];
   view.graph.forEachNode((key, a) => {
+    if (a.kind === "Report") return;
     entries.push({ key, label: a.fullLabel, folded: foldText(a.fullLabel, toSimplified), kind: a.kind, reportCount: a.reportCount });
   });
+  for (const r of view.reports) entries.push({ key: r.key, label: r.title, folded: foldText(r.title, toSimplified), kind: "Report", reportCount: 1 });
   return entries;
 }
 

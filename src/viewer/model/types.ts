@@ -81,9 +81,14 @@ export interface PairInfo {
   reports: Set<string>;
 }
 
-/** Evidence on demand: from the graph in memory, or from `kg serve`. */
+/** A link between a report and a display node: [report index (into ViewModel.reports), node key, relationship, reports]. */
+export type ReportLink = [number, string, string, number];
+
+/** Evidence and report links on demand: from the graph in memory, or from `kg serve`. */
 export interface DetailsSource {
   evidence(nodeKey: string): Promise<Evidence[]>;
+  /** The report links of one node (a theme's reports, a report's themes), or every report link when `nodeKey` is null. */
+  reportLinks(nodeKey: string | null): Promise<ReportLink[]>;
   pairQuotes(problemKey: string, measureKey: string): Promise<PairQuote[]>;
   /** The source lines around a statement (kg serve reads the file the graph names), when available. */
   sourceLines?(statementKey: string): Promise<SourceLines>;
@@ -121,7 +126,22 @@ export interface LinkedNode {
   outgoing?: boolean;
 }
 
-/** Everything the viewer derives once from the serialized graph. */
+/** Report links loaded so far (model/report-links.ts); their Report nodes are added to the display graph as needed. */
+export interface ReportLinkCache {
+  /** The links of a node, once asked for. */
+  byNode: Map<string, Promise<ReportLink[]>>;
+  /** The links of a node, once they came. */
+  loaded: Map<string, ReportLink[]>;
+  /** Every report link, once the Report layer was switched on. */
+  all: Promise<void> | null;
+  /** Whether every report and every report link is in the display graph. */
+  complete: boolean;
+}
+
+/**
+ * Everything the viewer derives from the summary. The display graph starts without Report nodes;
+ * model/report-links.ts adds them (and their links) when a selection or the Report layer needs them.
+ */
 export interface ViewModel {
   graph: ViewGraph;
   reports: ReportInfo[];
@@ -135,8 +155,9 @@ export interface ViewModel {
   /** Problem themes no ADDRESSED_BY edge leads from. */
   gaps: Set<string>;
   settings: string[];
-  /** Quotes and paired quotes, loaded when asked for. */
+  /** Quotes, paired quotes and report links, loaded when asked for. */
   details: DetailsSource;
+  reportLinks: ReportLinkCache;
 }
 
 /** What the user narrowed the view to. */

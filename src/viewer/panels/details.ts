@@ -23,10 +23,18 @@ export function createDetailsPanel(ctx: ViewerContext, onFocus: (key: string) =>
     body,
   ]);
   let last: string | null = null;
+  let lastEgo = ctx.state.ego;
+  let linked: HTMLElement | null = null;
   const update = (state: State) => {
-    if (state.selectedNode === last) return;
+    if (state.selectedNode === last) {
+      // Same node, its report links just came: list them.
+      if (state.ego !== lastEgo && linked && state.selectedNode) fillLinked(ctx, linked, state.selectedNode, onFocus);
+      lastEgo = state.ego;
+      return;
+    }
     last = state.selectedNode;
-    render(ctx, state, body, onFocus);
+    lastEgo = state.ego;
+    linked = render(ctx, state, body, onFocus);
     element.hidden = state.selectedNode === null;
   };
   element.hidden = true;
@@ -34,10 +42,17 @@ export function createDetailsPanel(ctx: ViewerContext, onFocus: (key: string) =>
   return { element, cleanup: subscribe(ctx, update) };
 }
 
-function render(ctx: ViewerContext, state: State, body: HTMLElement, onFocus: (key: string) => void): void {
+/** The linked groups of a node (again, once its report links came). */
+function fillLinked(ctx: ViewerContext, box: HTMLElement, key: string, onFocus: (key: string) => void): void {
+  const details = describeNode(ctx.view, key);
+  box.replaceChildren(...(details ? details.groups.map((g) => linkedSection(ctx, g, onFocus)) : []));
+}
+
+function render(ctx: ViewerContext, state: State, body: HTMLElement, onFocus: (key: string) => void): HTMLElement | null {
   clear(body);
   const details = state.selectedNode ? describeNode(ctx.view, state.selectedNode) : null;
-  if (!details) return;
+  if (!details) return null;
+  const linkedBox = el("div", { className: "linked-groups" }, details.groups.map((g) => linkedSection(ctx, g, onFocus)));
   const kind = details.kind as DisplayLabel;
   const evidence = el("ol", { className: "evidence", attrs: { "data-testid": "evidence", "aria-busy": "true" } }, [el("li", { className: "empty", text: "加载中 Loading…" })]);
   const heading = el("h3", { text: "证据 Evidence" });
@@ -50,7 +65,7 @@ function render(ctx: ViewerContext, state: State, body: HTMLElement, onFocus: (k
         kind === "Report" ? "报告 report" : `出现于 ${details.reportCount} 份报告 · recurrence ${details.reportCount}`,
       ]),
       details.isGap ? el("p", { className: "gap-badge", text: "尚无对策 No measure proposed for this problem" }) : null,
-      ...details.groups.map((g) => linkedSection(ctx, g, onFocus)),
+      linkedBox,
       el("section", {}, [heading, evidence]),
     ].filter((p): p is HTMLElement => p !== null),
   );
@@ -65,6 +80,7 @@ function render(ctx: ViewerContext, state: State, body: HTMLElement, onFocus: (k
       evidence.replaceChildren(el("li", { className: "empty", text: `无法加载 Could not load: ${err instanceof Error ? err.message : String(err)}` }));
     },
   );
+  return linkedBox;
 }
 
 function linkedSection(ctx: ViewerContext, group: LinkedGroup, onFocus: (key: string) => void): HTMLElement {

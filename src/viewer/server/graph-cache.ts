@@ -3,19 +3,29 @@
  * and size; a Neo4j read at most every NEO4J_TTL_MS), shared by every client. Concurrent requests
  * wait for the same read, so memory is bounded by one graph, its summary and their compressed
  * forms, whatever the number of clients. Compressed bodies (brotli, gzip) are made once, when first
- * asked for.
+ * asked for. Nothing sent carries the Document nodes' `record` (the extraction record kept for
+ * re-imports: internal, and most of the file's size); the whole graph's JSON is made when first asked for.
  */
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 
-import { buildViewData, createLocalDetails, importKgGraph } from "../model/build-view.ts";
-import type { Evidence, PairQuote } from "../model/types.ts";
+import type Graph from "graphology";
+
+import { buildViewParts, createLocalDetails, importKgGraph } from "../model/build-view.ts";
+import type { Evidence, PairQuote, ReportLink } from "../model/types.ts";
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-/** Produces the graph JSON text (`graph.export()` shape). */
-export type GraphSource = () => Promise<string>;
+/** A graph as the viewer reads it (attributes of unknown type). */
+export type SourceGraph = Graph<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>>;
+type KgLike = SourceGraph;
+
+/** Produces the graph: a graph in memory (the graph file, read by readGraphFile) or its JSON text (`graph.export()` shape). */
+export type GraphSource = () => Promise<string | KgLike>;
+
+/** Node properties never sent: internal to kg import. */
+export const UNSENT_NODE_PROPERTIES = ["record"] as const;
 
 /** A body in identity, gzip and brotli forms (compressed forms made on first use). */
 export class EncodedBody {
@@ -58,8 +68,13 @@ export function negotiateEncoding(header: string | undefined): Encoding {
 /** One loaded version of the graph. */
 export interface LoadedGraph {
   version: string;
-  graph: EncodedBody;
+  /** The whole graph (made on first use). */
+  graph(): EncodedBody;
   summary: EncodedBody;
+  /** Every report link (made on first use). */
+  allReportLinks(): EncodedBody;
+  /** One node's report links: a theme's reports, a report's themes. */
+  reportLinks(node: string): ReportLink[];
   evidence(node: string): Evidence[];
   pairQuotes(problem: string, measure: string): PairQuote[];
   /** A statement's source place (path and line), for the source-lines endpoint. */
@@ -97,14 +112,19 @@ export class GraphCache {
   }
 
   private async load(version: string): Promise<LoadedGraph> {
-    const text = await this.options.source();
-    const kg = importKgGraph(JSON.parse(text));
-    const data = buildViewData(kg);
-    const details = createLocalDetails(kg, data.reports);
+    const source = await this.options.source();
+    const kg = typeof source === "string" ? importKgGraph(JSON.parse(source)) : source;
+    stripUnsent(kg);
+    const { data, links } = buildViewParts(kg);
+    const details = createLocalDetails(kg, data.reports, links);
+    let graph: EncodedBody | null = null;
+    let allLinks: EncodedBody | null = null;
     return {
       version,
-      graph: new EncodedBody(Buffer.from(text, "utf8")),
+      graph: () => (graph ??= new EncodedBody(Buffer.from(JSON.stringify(kg.export()), "utf8"))),
       summary: new EncodedBody(Buffer.from(JSON.stringify(data), "utf8")),
+      allReportLinks: () => (allLinks ??= new EncodedBody(Buffer.from(JSON.stringify(links), "utf8"))),
+      reportLinks: (node) => details.reportLinksSync(node),
       evidence: (node) => details.evidenceSync(node).slice(0, MAX_EVIDENCE),
       pairQuotes: (p, m) => details.pairQuotesSync(p, m).slice(0, MAX_EVIDENCE),
       statementPlace: (key) => {
@@ -114,4 +134,11 @@ export class GraphCache {
       },
     };
   }
+}
+
+/** Remove what is never sent (the Document nodes' extraction records) from the server's copy of the graph. */
+export function stripUnsent(kg: KgLike): void {
+  kg.forEachNode((key, a) => {
+    for (const p of UNSENT_NODE_PROPERTIES) if (p in a) kg.removeNodeAttribute(key, p);
+  });
 }

@@ -1,11 +1,15 @@
 /*
  * The viewer's HTTP server (node:http, Node only, never bundled): serves the built viewer from
  * dist/viewer and, from one cached copy of the graph (graph-cache.ts), compressed by Accept-Encoding:
- *   /api/summary                       what the canvas, list and matrices need (no quotes)
+ *   /api/summary                       what the first screen, list and matrices need (no quotes, no report links)
+ *   /api/report-links?node=K           a node's report links (a theme's reports, a report's themes), on demand
+ *   /api/report-links                  every report link (the Report layer), on demand
  *   /api/evidence?node=K               a node's quotes, on demand
  *   /api/pair?problem=P&measure=M      a problem × measure cell's paired quotes
  *   /api/source?statement=K            the source lines around a statement (when the file is readable)
- *   /api/graph                         the whole serialized graph
+ *   /api/graph                         the whole serialized graph (without the Document nodes' `record`)
+ *   /guide/kg-queries.html             the Neo4j Browser guide of the query library (browser-guide.ts), CORS open
+ *                                      so Browser (another origin) can fetch it: `:guide http://localhost:<port>/guide/kg-queries.html`
  * on 127.0.0.1 by default, with a strict CSP, a Host check (DNS rebinding) and 400 for malformed URLs.
  */
 import { existsSync } from "node:fs";
@@ -17,6 +21,7 @@ import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { ServeError } from "../../errors.ts";
+import { GUIDE_PATH, currentBrowserGuide } from "./browser-guide.ts";
 import { EncodedBody, GraphCache, negotiateEncoding } from "./graph-cache.ts";
 import type { GraphSource } from "./graph-cache.ts";
 
@@ -173,9 +178,10 @@ function parseRequestUrl(raw: string | undefined): { path: string; params: URLSe
 async function handle(req: IncomingMessage, res: ServerResponse, ctx: HandlerContext): Promise<void> {
   try {
     if (!isAllowedHost(req.headers.host, ctx)) return send(res, 403, "text/plain; charset=utf-8", "forbidden: unknown Host (kg serve answers only 127.0.0.1 and localhost)");
+    const { path, params } = parseRequestUrl(req.url);
+    if (path === GUIDE_PATH) return await guide(req, res);
     if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "text/plain; charset=utf-8", "method not allowed");
     const head = req.method === "HEAD";
-    const { path, params } = parseRequestUrl(req.url);
     if (path.startsWith("/api/")) return await api(req, res, ctx, path, params, head);
     const file = resolveStatic(ctx.viewerDir, path);
     if (!file) return send(res, 404, "text/plain; charset=utf-8", "not found");
@@ -188,6 +194,29 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: HandlerCon
   }
 }
 
+/**
+ * The Browser guide. Neo4j Browser fetches it from its own origin (http://localhost:7474) with
+ * no-cache headers, so a preflight comes first: both are answered for any origin. The guide is the
+ * query library's own text (no graph data), so any page may read it.
+ */
+async function guide(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const cors = {
+    "access-control-allow-origin": "*",
+    "access-control-allow-methods": "GET, HEAD, OPTIONS",
+    "access-control-allow-headers": String(req.headers["access-control-request-headers"] ?? "pragma, cache-control"),
+    "access-control-max-age": "600",
+  };
+  if (req.method === "OPTIONS") {
+    res.writeHead(204, { ...cors, "content-length": 0 });
+    res.end();
+    return;
+  }
+  if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "text/plain; charset=utf-8", "method not allowed");
+  const body = Buffer.from(await currentBrowserGuide(), "utf8");
+  res.writeHead(200, { ...SECURITY_HEADERS, ...cors, "content-type": CONTENT_TYPES[".html"]!, "cache-control": "no-cache", "content-length": body.length });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
 function required(params: URLSearchParams, name: string): string {
   const value = params.get(name);
   if (!value) throw new BadRequest(`missing parameter ${name}`);
@@ -198,7 +227,14 @@ async function api(req: IncomingMessage, res: ServerResponse, ctx: HandlerContex
   const json = CONTENT_TYPES[".json"]!;
   if (path === "/api/summary" || path === "/api/graph") {
     const loaded = await ctx.cache.get();
-    return sendEncoded(req, res, path === "/api/summary" ? loaded.summary : loaded.graph, `"${path.slice(5)}-${loaded.version}"`, head);
+    return sendEncoded(req, res, path === "/api/summary" ? loaded.summary : loaded.graph(), `"${path.slice(5)}-${loaded.version}"`, head);
+  }
+  if (path === "/api/report-links") {
+    const loaded = await ctx.cache.get();
+    const node = params.get("node");
+    if (node === null) return sendEncoded(req, res, loaded.allReportLinks(), `"report-links-${loaded.version}"`, head);
+    if (!node) throw new BadRequest("empty parameter node");
+    return sendJson(req, res, loaded.reportLinks(node), head);
   }
   if (path === "/api/evidence") {
     const node = required(params, "node");

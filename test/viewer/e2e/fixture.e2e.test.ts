@@ -130,6 +130,8 @@ describe("viewer on the fixture graph", { timeout: 90_000 }, () => {
 
   it("should keep the selected theme's measures highlighted until the selection is cleared", async () => {
     await page.locator('[data-testid="problem-list"] button[data-key="problem:p1"]').click();
+    // its reports come on demand and join its ego network; the view re-fits (a 300 ms animation)
+    await expect.poll(() => egoKeys(page)).toContain("report:b");
     await page.waitForTimeout(700);
     // move the mouse over the canvas and away again: the selection must survive hovering
     const box = (await page.locator('[data-testid="stage"]').boundingBox())!;
@@ -152,6 +154,27 @@ describe("viewer on the fixture graph", { timeout: 90_000 }, () => {
     expect(near(await colourAt(page, p2.x, p2.y), "#d62728")).toBe(true);
   });
 
+  it("should show a selected theme's reports and quotes, though report links are not loaded up front", async () => {
+    const inGraph = () =>
+      page.evaluate(() => (window as unknown as { __kgViewer: { ctx: { view: { graph: { filterNodes(f: (k: string, a: { kind: string }) => boolean): string[] } } } } }).__kgViewer.ctx.view.graph.filterNodes((_k, a) => a.kind === "Report"));
+    // the page never loaded every report link (only the previous selection's), and p2's third report is not there yet
+    expect(await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/report-links")).map((e) => new URL(e.name).search))).toEqual(["?node=problem%3Ap1"]);
+    expect(await inGraph()).not.toContain("report:c");
+    await page.locator('[data-testid="problem-list"] button[data-key="problem:p2"]').click();
+    // its reports come, are listed by title in the panel and drawn in orange beside it, framed with it
+    await expect.poll(() => page.locator('[data-testid="linked-reports"] button').allTextContents()).toEqual(["某中学党支部调研报告 ×1", "某村党建工作调研 ×1", "某公司党委调研报告 ×1"]);
+    expect((await inGraph()).sort()).toEqual(["report:a", "report:b", "report:c"]);
+    await expect.poll(() => egoKeys(page)).toContain("report:c");
+    await page.waitForTimeout(700);
+    expect(await allInView(page, ["problem:p2", "report:a", "report:b", "report:c"])).toBe(true);
+    const report = await nodePagePosition(page, "report:c");
+    expect(near(await colourAt(page, report.x, report.y), "#ff7f0e")).toBe(true);
+    expect(await page.locator('[data-testid="quote"]').allTextContents()).toEqual(["组织生活不规范，三会一课流于形式。", "组织生活开展不经常。", "部分支部组织生活质量不高。"]);
+    await screenshot(page, "fixture-02-selected-reports");
+    await page.locator('[data-testid="clear-selection"]').click();
+    await page.waitForTimeout(500);
+  });
+
   it("should find a simplified label from traditional input and focus it", async () => {
     expect(await search("黨員發展")).toEqual(["党员发展工作滞后 ×2", "加强党员发展工作 ×2"]);
     const before = await cameraRatio(page);
@@ -168,6 +191,9 @@ describe("viewer on the fixture graph", { timeout: 90_000 }, () => {
   });
 
   it("should open the evidence of a node clicked on the canvas", async () => {
+    // nothing selected: the side panel is closed and covers no part of the canvas
+    await page.locator('[data-testid="clear-selection"]').click();
+    await page.waitForTimeout(600); // the view re-fits (a 300 ms camera animation)
     await page.evaluate(() => (window as unknown as { __kgViewer: { renderer: { getCamera(): { setState(s: object): void } } } }).__kgViewer.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1 }));
     await page.waitForTimeout(300);
     const p = await nodePagePosition(page, "problem:p2");
@@ -202,7 +228,8 @@ describe("viewer on the fixture graph", { timeout: 90_000 }, () => {
   it("should narrow by type, setting, recurrence and report", async () => {
     await page.locator(".more-filters summary").click();
     await page.locator('[data-testid="type-toggle-Report"]').check();
-    expect(await visibleNodeCount(page)).toBe(9);
+    // every report and report link is loaded when the Report layer is first switched on
+    await expect.poll(() => visibleNodeCount(page)).toBe(9);
     await page.locator('[data-testid="setting-enterprise"]').uncheck();
     expect(await visibleNodeCount(page)).toBe(7);
     await page.locator('[data-testid="setting-enterprise"]').check();

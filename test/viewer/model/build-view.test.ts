@@ -1,18 +1,50 @@
 import { describe, expect, it } from "vitest";
 
 import { describeNode } from "../../../src/viewer/model/details.ts";
-import { buildView, buildViewData, createLocalDetails, importKgGraph, viewFromData } from "../../../src/viewer/model/build-view.ts";
+import { buildView, buildViewData, buildViewParts, createLocalDetails, importKgGraph, viewFromData } from "../../../src/viewer/model/build-view.ts";
+import type { ViewModel } from "../../../src/viewer/model/types.ts";
 import { fixtureGraphJson, XSS_LABEL, XSS_QUOTE } from "../fixtures/graph.fixtures.ts";
 
-const view = buildView(importKgGraph(fixtureGraphJson()));
+const view = buildView(importKgGraph(fixtureGraphJson()), { allReports: true });
 const kg = importKgGraph(fixtureGraphJson());
 const details = createLocalDetails(kg, buildViewData(kg).reports);
 
+function kinds(v: ViewModel): Record<string, number> {
+  const out: Record<string, number> = {};
+  v.graph.forEachNode((_k, a) => (out[a.kind] = (out[a.kind] ?? 0) + 1));
+  return out;
+}
+
 describe("buildView", () => {
   it("should keep themes, mechanisms, organisations and reports on the canvas, not statements, figures or documents", () => {
-    const kinds = new Map<string, number>();
-    view.graph.forEachNode((_k, a) => kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1));
-    expect(Object.fromEntries(kinds)).toEqual({ Report: 3, Problem: 4, Measure: 2, Mechanism: 1, Organisation: 2 });
+    expect(kinds(view)).toEqual({ Report: 3, Problem: 4, Measure: 2, Mechanism: 1, Organisation: 2 });
+  });
+
+  it("should open without reports and their links, which come on demand", async () => {
+    const lazy = buildView(importKgGraph(fixtureGraphJson()));
+    expect(kinds(lazy)).toEqual({ Problem: 4, Measure: 2, Mechanism: 1, Organisation: 2 });
+    // Recurrence, the report list and the matrices do not need the links.
+    expect(lazy.graph.getNodeAttribute("problem:p2", "reportCount")).toBe(3);
+    expect(lazy.reports.map((r) => r.key).sort()).toEqual(["report:a", "report:b", "report:c"]);
+    expect([...lazy.nodeReports.get("problem:p1")!].sort()).toEqual(["report:a", "report:b"]);
+    // A theme's links: its reports, as [report index, theme, relationship, reports].
+    const links = await lazy.details.reportLinks("problem:p1");
+    expect(links.map(([i, t, rel]) => [lazy.reports[i]!.key, t, rel]).sort()).toEqual([
+      ["report:a", "problem:p1", "RAISES"],
+      ["report:b", "problem:p1", "RAISES"],
+    ]);
+    // A report's links: its themes and entities; all links: as many as the whole view has.
+    expect((await lazy.details.reportLinks("report:a")).every(([i]) => lazy.reports[i]!.key === "report:a")).toBe(true);
+    let reportEdges = 0;
+    view.graph.forEachEdge((_e, _a, _s, _t, sa) => void (sa.kind === "Report" && reportEdges++));
+    expect(await lazy.details.reportLinks(null)).toHaveLength(reportEdges);
+  });
+
+  it("should send no report link and no Report node in the summary", () => {
+    const data = buildViewData(kg);
+    expect(data.nodes.some((n) => n.kind === "Report")).toBe(false);
+    expect(data.edges.some(([, source]) => source.startsWith("report:"))).toBe(false);
+    expect(buildViewParts(kg).links.length).toBeGreaterThan(0);
   });
 
   it("should label themes by name with their count and reports by title", () => {
@@ -31,9 +63,10 @@ describe("buildView", () => {
 
   it("should rebuild the same view from its JSON summary (what kg serve sends)", () => {
     const data = buildViewData(kg);
+    const lazy = buildView(kg);
     const again = viewFromData(JSON.parse(JSON.stringify(data)), details);
-    expect(again.graph.export().nodes).toEqual(view.graph.export().nodes);
-    expect(again.graph.size).toBe(view.graph.size);
+    expect(again.graph.export().nodes).toEqual(lazy.graph.export().nodes);
+    expect(again.graph.size).toBe(lazy.graph.size);
     expect([...again.gaps]).toEqual([...view.gaps]);
     expect(JSON.stringify(data)).not.toContain("青年教师入党积极性不高"); // no quotes in the summary
   });

@@ -5,7 +5,7 @@ import { computeVisibility, createDefaultFilters } from "../../../src/viewer/mod
 import type { Filters } from "../../../src/viewer/model/types.ts";
 import { fixtureGraphJson } from "../fixtures/graph.fixtures.ts";
 
-const view = buildView(importKgGraph(fixtureGraphJson()));
+const view = buildView(importKgGraph(fixtureGraphJson()), { allReports: true });
 const visible = (patch: Partial<Filters> = {}) => [...computeVisibility(view, { ...createDefaultFilters(), ...patch }).nodes].sort();
 
 describe("computeVisibility", () => {

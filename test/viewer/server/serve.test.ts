@@ -11,6 +11,7 @@ import { gunzipSync, brotliDecompressSync } from "node:zlib";
 
 import { serve, withoutCredentials } from "../../../src/cli/commands/serve.ts";
 import { negotiateEncoding } from "../../../src/viewer/server/graph-cache.ts";
+import { currentBrowserGuide } from "../../../src/viewer/server/browser-guide.ts";
 import { InputError, UsageError } from "../../../src/errors.ts";
 import { ServeError, resolveStatic } from "../../../src/viewer/server/serve-viewer.ts";
 import { ensureViewerBuilt } from "../e2e/harness.ts";
@@ -83,6 +84,45 @@ describe("kg serve", () => {
     const pairs = (await (await fetch(`${s.url}api/pair?problem=problem%3Ap1&measure=measure%3Am1`)).json()) as { measure: { quote: string } }[];
     expect(pairs.map((p) => p.measure.quote)).toEqual(["加强对入党积极分子的培养。"]);
     expect((await fetch(`${s.url}api/evidence`)).status).toBe(400);
+  });
+
+  it("should send a node's report links on demand, every link for the Report layer, and never a Document's record", async () => {
+    const json = fixtureGraphJson();
+    json.nodes.push({ key: "doc:x", attributes: { label: "Document", path: "x.txt", record: '{"version":1,"text":"INTERNAL-RECORD-TEXT"}' } } as never);
+    const s = await startServe({ graph: graphFile(JSON.stringify(json)), viewerDir: fakeViewer() });
+    stops.push(s.stop);
+    const summary = (await (await fetch(`${s.url}api/summary`)).json()) as { reports: { key: string }[]; nodes: { key: string }[] };
+    expect(summary.nodes.map((n) => n.key)).not.toContain("report:a");
+    const links = (await (await fetch(`${s.url}api/report-links?node=problem%3Ap1`)).json()) as [number, string, string, number][];
+    expect(links.map(([i, node, rel]) => [summary.reports[i]!.key, node, rel]).sort()).toEqual([
+      ["report:a", "problem:p1", "RAISES"],
+      ["report:b", "problem:p1", "RAISES"],
+    ]);
+    const all = (await (await fetch(`${s.url}api/report-links`, { headers: { "accept-encoding": "br" } })).json()) as unknown[];
+    expect(all.length).toBeGreaterThan(links.length);
+    expect((await fetch(`${s.url}api/report-links?node=`)).status).toBe(400);
+    for (const path of ["api/graph", "api/summary", "api/report-links", "api/evidence?node=doc%3Ax"]) {
+      expect(await (await fetch(`${s.url}${path}`)).text()).not.toContain("INTERNAL-RECORD-TEXT");
+    }
+    const graph = (await (await fetch(`${s.url}api/graph`)).json()) as { nodes: { key: string; attributes: Record<string, unknown> }[] };
+    expect(graph.nodes.find((n) => n.key === "doc:x")!.attributes).toEqual({ label: "Document", path: "x.txt" });
+  });
+
+  it("should serve the Neo4j Browser guide of the query library to another origin (CORS, preflight)", async () => {
+    const s = await startServe({ graph: graphFile(), viewerDir: fakeViewer() });
+    stops.push(s.stop);
+    const url = `${s.url}guide/kg-queries.html`.replace("127.0.0.1", "localhost");
+    const pre = await fetch(url, { method: "OPTIONS", headers: { origin: "http://localhost:7474", "access-control-request-method": "GET", "access-control-request-headers": "pragma,cache-control" } });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get("access-control-allow-origin")).toBe("*");
+    expect(pre.headers.get("access-control-allow-headers")).toContain("pragma");
+    const res = await fetch(url, { headers: { origin: "http://localhost:7474", pragma: "no-cache", "cache-control": "no-cache" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("content-type")).toContain("text/html");
+    expect(await res.text()).toBe(await currentBrowserGuide());
+    // the rest of the server stays closed to other origins
+    expect((await fetch(`${s.url}api/summary`, { headers: { origin: "http://localhost:7474" } })).headers.get("access-control-allow-origin")).toBeNull();
   });
 
   it("should compress by Accept-Encoding (brotli, else gzip) and decompress to the same JSON", async () => {
