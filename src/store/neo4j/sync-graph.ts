@@ -69,6 +69,8 @@ export interface SyncSummary {
   relationshipsUnchanged: number;
   batches: number;
   durationMs: number;
+  /** Milliseconds per phase (reading what is stored, comparing, writing nodes, relationships, deleting). */
+  phases?: Record<string, number>;
 }
 
 /**
@@ -184,6 +186,13 @@ export async function syncGraph(
     relationshipsUnchanged: 0,
     batches: 0,
     durationMs: 0,
+    phases: {},
+  };
+  let mark = Date.now();
+  const phase = (name: string) => {
+    const now = Date.now();
+    summary.phases![name] = (summary.phases![name] ?? 0) + now - mark;
+    mark = now;
   };
   const session = driver.session(options.database ? { database: options.database, defaultAccessMode: "WRITE" } : { defaultAccessMode: "WRITE" });
   try {
@@ -197,6 +206,7 @@ export async function syncGraph(
       }),
     );
     const currentEdges = new Map(current.edges.map((e) => [e.key ?? "", e]));
+    phase("read");
 
     const nodeGroups = [...planNodeRows(graph)].map(([label, rows]) => {
       const changed = rows.filter((row) => !sameProps(row.props, currentNodes.get(row.key), "label"));
@@ -232,6 +242,7 @@ export async function syncGraph(
       relGroups.reduce((n, g) => n + g.rows.length, 0) +
       [...staleNodes.values()].reduce((n, k) => n + k.length, 0) +
       [...staleRels.values()].reduce((n, k) => n + k.length, 0);
+    phase("compare");
     let done = 0;
     const progress = (n: number, what: string) => options.onProgress?.((done += n), total, what);
 
@@ -254,6 +265,7 @@ export async function syncGraph(
       progress(batch.length + deleting.length, "documents");
     }
     staleNodes.delete("Document");
+    phase("documents");
     // 2. Other nodes, 3. relationships: new or changed rows only.
     for (const [label, rows] of nodeGroups) {
       if (label === "Document") continue;
@@ -265,6 +277,7 @@ export async function syncGraph(
         progress(batch.length, `${label} nodes`);
       }
     }
+    phase("nodes");
     for (const group of relGroups) {
       const query = fillTemplate(readCypher("sync/replace-relationships"), { type: group.type, sourceLabel: group.sourceLabel, targetLabel: group.targetLabel });
       for (const batch of chunk(group.rows, batchSize)) {
@@ -274,6 +287,7 @@ export async function syncGraph(
         progress(batch.length, `${group.type} relationships`);
       }
     }
+    phase("relationships");
     // 4. What the graph no longer has.
     for (const [label, rows] of staleRels) {
       const query = fillTemplate(readCypher("sync/delete-relationships"), { sourceLabel: label });
@@ -295,6 +309,7 @@ export async function syncGraph(
         progress(batch.length, `stale ${label} nodes`);
       }
     }
+    phase("deletions");
   } catch (err) {
     const error = toStoreError(err, { uri: options.uri ?? "the server", database: options.database });
     if (summary.batches === 0) throw error;
