@@ -109,7 +109,7 @@ export function registerImport(program: Command): void {
     .option("--out <file>", `graph file to write when no Neo4j is configured (also written with --neo4j when given) (default: ${DEFAULT_GRAPH_FILE})`)
     .option("--neo4j <uri>", "load into this Neo4j, e.g. bolt://127.0.0.1:7687 (default: NEO4J_URI from the environment or .env)")
     .option("--database <name>", "Neo4j database (default: NEO4J_DATABASE, else the server's default)")
-    .option("--batch-size <n>", "rows per Neo4j transaction (default: 500)", parseBatchSizeArg)
+    .option("--batch-size <n>", "rows per Neo4j transaction (default: 2000)", parseBatchSizeArg)
     .option("--wipe", "delete everything in the target (database or graph file) before writing")
     .option("-y, --yes", "do not ask before --wipe")
     .option("--dry-run", "extract and build the graph, print what would be written, write nothing")

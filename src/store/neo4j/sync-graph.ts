@@ -368,7 +368,7 @@ export async function syncGraph(
 }
 
 /** Transactions kg import runs at once (node labels, relationship batches); KG_NEO4J_PARALLEL overrides. */
-export const DEFAULT_PARALLEL = 2;
+export const DEFAULT_PARALLEL = 3;
 
 interface WriteTask {
   query: string;
