@@ -45,6 +45,7 @@ export interface ImportOptions {
   timeLimit?: string | undefined;
   lockWait?: string | undefined;
   metadata?: string | undefined;
+  fromExtraction?: boolean | undefined;
 }
 
 /** Where the command talks to the world; tests pass their own. */
@@ -86,6 +87,7 @@ async function load() {
     import("../../themes/codebook.ts"),
     import("../../themes/decisions.ts"),
   ]);
+  const shards = await import("../../store/extraction-shards.ts");
   return {
     cliProgress: progress.default as typeof import("cli-progress"),
     ...graph,
@@ -96,6 +98,7 @@ async function load() {
     ...sync,
     ...codebook,
     ...decisions,
+    ...shards,
   };
 }
 type Modules = Awaited<ReturnType<typeof load>>;
@@ -105,7 +108,7 @@ export function registerImport(program: Command): void {
   program
     .command("import")
     .description("extract reports and write the knowledge graph to Neo4j, or to a graph file (default)")
-    .argument("<paths...>", "report files or folders (.txt .md .html .docx; folders are read recursively)")
+    .argument("<paths...>", "report files or folders (.txt .md .html .docx; folders are read recursively), or with --from-extraction `kg extract --json` files")
     .option("--out <file>", `graph file to write when no Neo4j is configured (also written with --neo4j when given) (default: ${DEFAULT_GRAPH_FILE})`)
     .option("--neo4j <uri>", "load into this Neo4j, e.g. bolt://127.0.0.1:7687 (default: NEO4J_URI from the environment or .env)")
     .option("--database <name>", "Neo4j database (default: NEO4J_DATABASE, else the server's default)")
@@ -115,6 +118,7 @@ export function registerImport(program: Command): void {
     .option("--dry-run", "extract and build the graph, print what would be written, write nothing")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
     .option("--decisions <file>", "the analyst's theme decisions to apply (default: decisions.json next to the graph file)")
+    .option("--from-extraction", "the paths are `kg extract --json` outputs (shards extracted on any machines) to merge, not reports")
     .option("--metadata <file>", "CSV of report metadata (file,title,organisation,region,year,setting) applied to the reports of each file")
     .option("--jobs <n>", "threads for reading and extracting documents (default: the number of cores)", parseJobs)
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
@@ -140,6 +144,8 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   if (opts.wipe && !opts.dryRun) await confirmWipe(target, opts, io);
 
   const m = await load();
+  // Shards are read and checked before anything is connected, wiped or written.
+  const shardDocuments = opts.fromExtraction ? readShards(m, paths, io) : undefined;
   const { assembleIsolated, buildGraph, connectNeo4j, importDocumentsIntoGraphFile } = m;
   const progress = createProgress(io.stderr, m.cliProgress);
   let neo: Neo4jHandle | undefined;
@@ -150,7 +156,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     if (config.uri && !opts.dryRun) neo = await connectNeo4j({ ...config, uri: config.uri });
     // Wipe before extracting: a wipe that fails (a big database, too little transaction memory) fails at once.
     const wiped = neo && opts.wipe ? await m.wipeDatabase(neo.driver, { database: config.database, uri: neo.uri }) : 0;
-    const documents = await extract(m, paths, opts, progress, budget);
+    const documents = shardDocuments ?? (await extract(m, paths, opts, progress, budget));
     const reports = documents.reduce((n, d) => n + d.reports.length, 0);
     const late: Diagnostic[] = [];
     if (metadata) {
@@ -179,6 +185,14 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     progress.stop();
     await neo?.driver.close();
   }
+}
+
+/** The documents of `kg extract --json` files (--from-extraction). */
+function readShards({ readExtractionShards }: Modules, files: string[], io: ImportIo): DocumentExtraction[] {
+  const documents = readExtractionShards(files);
+  if (documents.length === 0) throw new InputError(`import: no document in ${files.map(safeText).join(", ")}.`);
+  io.stderr.write(`kg import: ${plural(documents.length, "document")} from ${plural(files.length, "extraction file")}\n`);
+  return documents;
 }
 
 /** Give each document read now the metadata row of its path (or file name); returns how many matched. */

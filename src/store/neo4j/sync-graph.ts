@@ -211,7 +211,9 @@ export async function syncGraph(
     // Element ids of the nodes, by key: read now, and returned by the batches that create nodes.
     const ids = new Map(current.nodes.map((n) => [n.key, n.id]));
     const noteIds = (result: { records: { get(key: string): unknown }[] }) => {
-      for (const [key, id] of (result.records[0]?.get("ids") ?? []) as [string, string][]) ids.set(key, id);
+      const record = result.records[0] as { has?(key: string): boolean; get(key: string): unknown } | undefined;
+      if (!record?.has?.("ids")) return; // a batch that replaced nodes: their ids were read already
+      for (const [key, id] of record.get("ids") as [string, string][]) ids.set(key, id);
     };
     phase("read");
 
