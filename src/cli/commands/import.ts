@@ -65,7 +65,7 @@ export interface ImportResult {
   reports: number;
   nodes: number;
   relationships: number;
-  neo4j?: SyncSummary & { wiped: number };
+  neo4j?: SyncSummary & { wiped: number; wipeMs?: number };
   file?: GraphFileSummary;
   dryRun: boolean;
   durationMs: number;
@@ -155,7 +155,14 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     const decisions = await m.loadDecisions(opts.decisions ?? m.defaultDecisionsPath(opts.out ?? DEFAULT_GRAPH_FILE));
     if (config.uri && !opts.dryRun) neo = await connectNeo4j({ ...config, uri: config.uri });
     // Wipe before extracting: a wipe that fails (a big database, too little transaction memory) fails at once.
-    const wiped = neo && opts.wipe ? await m.wipeDatabase(neo.driver, { database: config.database, uri: neo.uri }) : 0;
+    const wipeStarted = Date.now();
+    const wiped = neo && opts.wipe ? await m.wipeDatabase(neo.driver, {
+            database: config.database,
+            uri: neo.uri,
+            onSmaller: (refused, next) =>
+              io.stderr.write(`kg import: the server's transaction memory refused deleting ${refused} rows at once; going on with ${next}\n`),
+          }) : 0;
+    const wipeMs = Date.now() - wipeStarted;
     const documents = shardDocuments ?? (await extract(m, paths, opts, progress, budget));
     const reports = documents.reduce((n, d) => n + d.reports.length, 0);
     const late: Diagnostic[] = [];
@@ -172,7 +179,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     const result: ImportResult = { documents: documents.length, reports, nodes: 0, relationships: 0, dryRun: false, durationMs: 0 };
     if (neo) {
       const summary = await writeNeo4j(m, neo, documents, { codebook, decisions }, config, progress, late);
-      Object.assign(result, { neo4j: { ...summary, wiped }, nodes: summary.nodes, relationships: summary.relationships });
+      Object.assign(result, { neo4j: { ...summary, wiped, wipeMs }, nodes: summary.nodes, relationships: summary.relationships });
     }
     if (!neo || opts.out) {
       const { extraction: _e, graph, ...file } = await importDocumentsIntoGraphFile(documents, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true, codebook, decisions, lock }, late);
@@ -316,7 +323,7 @@ function finish(io: ImportIo, result: ImportResult, target: string): ImportResul
   const lines = [`kg import: ${plural(result.documents, "document")}, ${plural(result.reports, "report")} → ${result.dryRun ? "nothing written (dry run)" : target}`];
   if (result.neo4j) {
     const n = result.neo4j;
-    if (n.wiped) lines.push(`  wiped: ${plural(n.wiped, "node")} deleted first`);
+    if (n.wiped) lines.push(`  wiped: ${plural(n.wiped, "node")} deleted first, in ${((n.wipeMs ?? 0) / 1000).toFixed(1)} s`);
     lines.push(
       `  nodes: ${n.nodesWritten} written, ${n.nodesDeleted} deleted, ${n.nodesUnchanged} unchanged; relationships: ${n.relationshipsWritten} written, ${n.relationshipsDeleted} deleted, ${n.relationshipsUnchanged} unchanged`,
     );
