@@ -279,13 +279,20 @@ export async function syncGraph(
       const batch = docBatches[i]?.rows ?? [];
       const deleting = i === 0 ? staleDocs : [];
       if (batch.length === 0 && deleting.length === 0) continue;
-      const query = fillTemplate(readCypher(docBatches[i]?.create ? "sync/create-nodes" : "sync/replace-nodes"), { label: "Document" });
-      await session.executeWrite(async (tx) => {
-        if (deleting.length > 0) await tx.run(fillTemplate(readCypher("sync/delete-nodes"), { label: "Document" }), { keys: deleting });
-        if (batch.length === 0) return;
-        const result = await tx.run(query, { rows: batch });
-        checkWritten(result, batch.length);
-        noteIds(result);
+      const replace = fillTemplate(readCypher("sync/replace-nodes"), { label: "Document" });
+      const write = (query: string) =>
+        session.executeWrite(async (tx) => {
+          if (deleting.length > 0) await tx.run(fillTemplate(readCypher("sync/delete-nodes"), { label: "Document" }), { keys: deleting });
+          if (batch.length === 0) return;
+          const result = await tx.run(query, { rows: batch });
+          checkWritten(result, batch.length);
+          noteIds(result);
+        });
+      // As for the other nodes: a CREATE that meets an existing key (a retried commit) is run again as MERGE.
+      if (!docBatches[i]?.create) await write(replace);
+      else await write(fillTemplate(readCypher("sync/create-nodes"), { label: "Document" })).catch((err: unknown) => {
+        if ((err as { code?: unknown }).code !== "Neo.ClientError.Schema.ConstraintValidationFailed") throw err;
+        return write(replace);
       });
       summary.nodesWritten += batch.length;
       summary.nodesDeleted += deleting.length;
@@ -302,7 +309,10 @@ export async function syncGraph(
       if (g.label === "Document") continue;
       for (const [rows, name] of [[g.changed, "sync/replace-nodes"], [g.created, "sync/create-nodes"]] as const) {
         const query = fillTemplate(readCypher(name), { label: g.label });
-        for (const batch of chunk(rows, batchSize)) nodeTasks.push({ query, rows: batch, what: `${g.label} nodes`, onResult: noteIds });
+        // A CREATE batch that meets an existing key (its first attempt committed although the driver
+        // saw an error, and was retried) is run again as MERGE, which returns the ids too.
+        const fallback = name === "sync/create-nodes" ? fillTemplate(readCypher("sync/replace-nodes"), { label: g.label }) : undefined;
+        for (const batch of chunk(rows, batchSize)) nodeTasks.push({ query, fallback, rows: batch, what: `${g.label} nodes`, onResult: noteIds });
       }
     }
     await runTasks(driver, sessionConfig, nodeTasks, parallel, (task) => {
@@ -376,6 +386,8 @@ interface WriteTask {
   query: string;
   rows: (NodeRow | RelRow)[];
   what: string;
+  /** Run instead when `query` fails on a uniqueness constraint. */
+  fallback?: string | undefined;
   onResult?: (result: { records: { get(key: string): unknown }[] }) => void;
 }
 
@@ -399,7 +411,13 @@ async function runTasks(
       while (failed === undefined && next < tasks.length) {
         const task = tasks[next++]!;
         try {
-          const result = await session.executeWrite((tx) => tx.run(task.query, { rows: task.rows }));
+          const result = await session
+            .executeWrite((tx) => tx.run(task.query, { rows: task.rows }))
+            .catch((err: unknown) => {
+              const code = (err as { code?: unknown }).code;
+              if (task.fallback === undefined || code !== "Neo.ClientError.Schema.ConstraintValidationFailed") throw err;
+              return session.executeWrite((tx) => tx.run(task.fallback!, { rows: task.rows }));
+            });
           checkWritten(result, task.rows.length);
           task.onResult?.(result);
           onDone(task);
