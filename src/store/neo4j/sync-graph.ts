@@ -280,20 +280,18 @@ export async function syncGraph(
       const deleting = i === 0 ? staleDocs : [];
       if (batch.length === 0 && deleting.length === 0) continue;
       const replace = fillTemplate(readCypher("sync/replace-nodes"), { label: "Document" });
-      const write = (query: string) =>
+      let attempt = 0;
+      const write = (create: string) =>
         session.executeWrite(async (tx) => {
+          const query = attempt++ === 0 ? create : replace;
           if (deleting.length > 0) await tx.run(fillTemplate(readCypher("sync/delete-nodes"), { label: "Document" }), { keys: deleting });
           if (batch.length === 0) return;
           const result = await tx.run(query, { rows: batch });
           checkWritten(result, batch.length);
           noteIds(result);
         });
-      // As for the other nodes: a CREATE that meets an existing key (a retried commit) is run again as MERGE.
-      if (!docBatches[i]?.create) await write(replace);
-      else await write(fillTemplate(readCypher("sync/create-nodes"), { label: "Document" })).catch((err: unknown) => {
-        if ((err as { code?: unknown }).code !== "Neo.ClientError.Schema.ConstraintValidationFailed") throw err;
-        return write(replace);
-      });
+      // As for the other nodes: only the first attempt CREATEs; a retry MERGEs (the first may have committed unseen).
+      await write(docBatches[i]?.create ? fillTemplate(readCypher("sync/create-nodes"), { label: "Document" }) : replace);
       summary.nodesWritten += batch.length;
       summary.nodesDeleted += deleting.length;
       summary.batches += 1;
@@ -309,10 +307,8 @@ export async function syncGraph(
       if (g.label === "Document") continue;
       for (const [rows, name] of [[g.changed, "sync/replace-nodes"], [g.created, "sync/create-nodes"]] as const) {
         const query = fillTemplate(readCypher(name), { label: g.label });
-        // A CREATE batch that meets an existing key (its first attempt committed although the driver
-        // saw an error, and was retried) is run again as MERGE, which returns the ids too.
-        const fallback = name === "sync/create-nodes" ? fillTemplate(readCypher("sync/replace-nodes"), { label: g.label }) : undefined;
-        for (const batch of chunk(rows, batchSize)) nodeTasks.push({ query, fallback, rows: batch, what: `${g.label} nodes`, onResult: noteIds });
+        const retry = fillTemplate(readCypher("sync/replace-nodes"), { label: g.label });
+        for (const batch of chunk(rows, batchSize)) nodeTasks.push({ query, retry, rows: batch, what: `${g.label} nodes`, onResult: noteIds });
       }
     }
     await runTasks(driver, sessionConfig, nodeTasks, parallel, (task) => {
@@ -330,8 +326,9 @@ export async function syncGraph(
       const labels = { type: g.type, sourceLabel: g.sourceLabel, targetLabel: g.targetLabel };
       for (const [rows, name] of [[g.changed, "sync/replace-relationships"], [g.created, "sync/create-relationships"]] as const) {
         const query = fillTemplate(readCypher(name), labels);
+        const retry = fillTemplate(readCypher(name === "sync/create-relationships" ? "sync/insert-relationships-retry" : name), labels);
         const withIds = name === "sync/create-relationships" ? rows.map((row) => ({ ...row, sourceId: ids.get(row.source) ?? null, targetId: ids.get(row.target) ?? null })) : rows;
-        for (const batch of chunk(withIds, batchSize)) relTasks.push({ query, rows: batch, what: `${g.type} relationships` });
+        for (const batch of chunk(withIds, batchSize)) relTasks.push({ query, retry, rows: batch, what: `${g.type} relationships` });
       }
     }
     await runTasks(driver, sessionConfig, relTasks, parallel, (task) => {
@@ -386,8 +383,11 @@ interface WriteTask {
   query: string;
   rows: (NodeRow | RelRow)[];
   what: string;
-  /** Run instead when `query` fails on a uniqueness constraint. */
-  fallback?: string | undefined;
+  /**
+   * Run instead of `query` when the driver retries the batch after a transient error: the first
+   * attempt may have committed without the driver seeing it, so a CREATE is retried as a MERGE.
+   */
+  retry: string;
   onResult?: (result: { records: { get(key: string): unknown }[] }) => void;
 }
 
@@ -411,13 +411,8 @@ async function runTasks(
       while (failed === undefined && next < tasks.length) {
         const task = tasks[next++]!;
         try {
-          const result = await session
-            .executeWrite((tx) => tx.run(task.query, { rows: task.rows }))
-            .catch((err: unknown) => {
-              const code = (err as { code?: unknown }).code;
-              if (task.fallback === undefined || code !== "Neo.ClientError.Schema.ConstraintValidationFailed") throw err;
-              return session.executeWrite((tx) => tx.run(task.fallback!, { rows: task.rows }));
-            });
+          let attempt = 0;
+          const result = await session.executeWrite((tx) => tx.run(attempt++ === 0 ? task.query : task.retry, { rows: task.rows }));
           checkWritten(result, task.rows.length);
           task.onResult?.(result);
           onDone(task);
