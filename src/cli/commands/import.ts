@@ -5,6 +5,8 @@
  * (decisions.json next to the graph file, or --decisions), links and recurrence are recomputed over
  * all of them, so the result does not depend on the order or batching of imports. Connects before any
  * work so an unreachable server or a bad password fails at once (exit 3). Progress and summary go to stderr.
+ * With --from-extraction the paths are `kg extract --json` outputs (store/extraction-shards.ts), read and
+ * checked before anything is connected, wiped or written.
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
@@ -156,12 +158,9 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     if (config.uri && !opts.dryRun) neo = await connectNeo4j({ ...config, uri: config.uri });
     // Wipe before extracting: a wipe that fails (a big database, too little transaction memory) fails at once.
     const wipeStarted = Date.now();
-    const wiped = neo && opts.wipe ? await m.wipeDatabase(neo.driver, {
-            database: config.database,
-            uri: neo.uri,
-            onSmaller: (refused, next) =>
-              io.stderr.write(`kg import: the server's transaction memory refused deleting ${refused} rows at once; going on with ${next}\n`),
-          }) : 0;
+    const onSmaller = (refused: number, next: number) =>
+      io.stderr.write(`kg import: the server's transaction memory refused deleting ${refused} rows at once; going on with ${next}\n`);
+    const wiped = neo && opts.wipe ? await m.wipeDatabase(neo.driver, { database: config.database, uri: neo.uri, onSmaller }) : 0;
     const wipeMs = Date.now() - wipeStarted;
     const documents = shardDocuments ?? (await extract(m, paths, opts, progress, budget));
     const reports = documents.reduce((n, d) => n + d.reports.length, 0);
