@@ -376,7 +376,7 @@ export async function syncGraph(
   return summary;
 }
 
-/** Transactions kg import runs at once (node labels, relationship batches); KG_NEO4J_PARALLEL overrides. */
+/** Transactions kg import runs at once (node labels, relationship batches); SyncOptions.parallel overrides (the bench: --parallel). */
 export const DEFAULT_PARALLEL = 3;
 
 interface WriteTask {
