@@ -12,7 +12,7 @@ import { parse } from "dotenv";
 import { UsageError } from "./errors.ts";
 import { redactUri } from "./util/terminal.ts";
 
-export const DEFAULT_BATCH_SIZE = 500;
+export const DEFAULT_BATCH_SIZE = 2000;
 export const MAX_BATCH_SIZE = 100_000;
 /** Where the local Neo4j of `npm run neo4j:start` (and docker-compose.yml) listens. */
 export const DEFAULT_NEO4J_URI = "bolt://127.0.0.1:7687";

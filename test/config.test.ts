@@ -18,7 +18,7 @@ describe("resolveConfig", () => {
   it("should configure no Neo4j (graph file) when nothing names one", () => {
     const config = resolveConfig({}, { env: {}, cwd });
     expect(config.uri).toBeUndefined();
-    expect(config.batchSize).toBe(500);
+    expect(config.batchSize).toBe(2000);
   });
 
   it("should read .env, and let the real environment win over it", async () => {

@@ -4,4 +4,4 @@
 UNWIND $rows AS row
 MERGE (n:{{label}} { key: row.key })
 SET n = row.props
-RETURN count(n) AS merged
+RETURN count(n) AS merged, collect([row.key, elementId(n)]) AS ids

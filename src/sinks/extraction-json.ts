@@ -2,6 +2,7 @@
  * Extraction → the public JSON document of `kg extract --json` (shared/contracts/extraction-json.md,
  * schemaVersion 1). Fields may be added; none of the contract's may be renamed or dropped.
  */
+import { documentRecord } from "../graph/records.ts";
 import type { Extraction, Occurrence, ReportExtraction, Theme } from "../types.ts";
 
 export const EXTRACTION_SCHEMA_VERSION = 1;
@@ -22,6 +23,9 @@ export function toExtractionJson(extraction: Extraction) {
       encoding: doc.document.source.encoding,
       noise: doc.document.noise.map((n) => ({ startLine: n.startLine, endLine: n.endLine, rule: n.rule, wholeLines: n.wholeLines })),
       reports: doc.reports.map((r) => reportJson(r, extraction, themeById)),
+      // The extraction record (JSON text: the decoded text and what the per-report stages found), as
+      // kept on Document nodes: `kg import --from-extraction` rebuilds the document from it.
+      record: documentRecord(doc),
     })),
     themes: extraction.themes.map((t) => ({
       id: t.id,

@@ -5,6 +5,8 @@
  * (decisions.json next to the graph file, or --decisions), links and recurrence are recomputed over
  * all of them, so the result does not depend on the order or batching of imports. Connects before any
  * work so an unreachable server or a bad password fails at once (exit 3). Progress and summary go to stderr.
+ * With --from-extraction the paths are `kg extract --json` outputs (store/extraction-shards.ts), read and
+ * checked before anything is connected, wiped or written.
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
@@ -45,6 +47,7 @@ export interface ImportOptions {
   timeLimit?: string | undefined;
   lockWait?: string | undefined;
   metadata?: string | undefined;
+  fromExtraction?: boolean | undefined;
 }
 
 /** Where the command talks to the world; tests pass their own. */
@@ -64,7 +67,7 @@ export interface ImportResult {
   reports: number;
   nodes: number;
   relationships: number;
-  neo4j?: SyncSummary & { wiped: number };
+  neo4j?: SyncSummary & { wiped: number; wipeMs?: number };
   file?: GraphFileSummary;
   dryRun: boolean;
   durationMs: number;
@@ -86,6 +89,7 @@ async function load() {
     import("../../themes/codebook.ts"),
     import("../../themes/decisions.ts"),
   ]);
+  const shards = await import("../../store/extraction-shards.ts");
   return {
     cliProgress: progress.default as typeof import("cli-progress"),
     ...graph,
@@ -96,6 +100,7 @@ async function load() {
     ...sync,
     ...codebook,
     ...decisions,
+    ...shards,
   };
 }
 type Modules = Awaited<ReturnType<typeof load>>;
@@ -105,16 +110,17 @@ export function registerImport(program: Command): void {
   program
     .command("import")
     .description("extract reports and write the knowledge graph to Neo4j, or to a graph file (default)")
-    .argument("<paths...>", "report files or folders (.txt .md .html .docx; folders are read recursively)")
+    .argument("<paths...>", "report files or folders (.txt .md .html .docx; folders are read recursively), or with --from-extraction `kg extract --json` files")
     .option("--out <file>", `graph file to write when no Neo4j is configured (also written with --neo4j when given) (default: ${DEFAULT_GRAPH_FILE})`)
     .option("--neo4j <uri>", "load into this Neo4j, e.g. bolt://127.0.0.1:7687 (default: NEO4J_URI from the environment or .env)")
     .option("--database <name>", "Neo4j database (default: NEO4J_DATABASE, else the server's default)")
-    .option("--batch-size <n>", "rows per Neo4j transaction (default: 500)", parseBatchSizeArg)
+    .option("--batch-size <n>", "rows per Neo4j transaction (default: 2000)", parseBatchSizeArg)
     .option("--wipe", "delete everything in the target (database or graph file) before writing")
     .option("-y, --yes", "do not ask before --wipe")
     .option("--dry-run", "extract and build the graph, print what would be written, write nothing")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
     .option("--decisions <file>", "the analyst's theme decisions to apply (default: decisions.json next to the graph file)")
+    .option("--from-extraction", "the paths are `kg extract --json` outputs (shards extracted on any machines) to merge, not reports")
     .option("--metadata <file>", "CSV of report metadata (file,title,organisation,region,year,setting) applied to the reports of each file")
     .option("--jobs <n>", "threads for reading and extracting documents (default: the number of cores)", parseJobs)
     .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
@@ -140,6 +146,8 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   if (opts.wipe && !opts.dryRun) await confirmWipe(target, opts, io);
 
   const m = await load();
+  // Shards are read and checked before anything is connected, wiped or written.
+  const shardDocuments = opts.fromExtraction ? readShards(m, paths, io) : undefined;
   const { assembleIsolated, buildGraph, connectNeo4j, importDocumentsIntoGraphFile } = m;
   const progress = createProgress(io.stderr, m.cliProgress);
   let neo: Neo4jHandle | undefined;
@@ -149,8 +157,12 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     const decisions = await m.loadDecisions(opts.decisions ?? m.defaultDecisionsPath(opts.out ?? DEFAULT_GRAPH_FILE));
     if (config.uri && !opts.dryRun) neo = await connectNeo4j({ ...config, uri: config.uri });
     // Wipe before extracting: a wipe that fails (a big database, too little transaction memory) fails at once.
-    const wiped = neo && opts.wipe ? await m.wipeDatabase(neo.driver, { database: config.database, uri: neo.uri }) : 0;
-    const documents = await extract(m, paths, opts, progress, budget);
+    const wipeStarted = Date.now();
+    const onSmaller = (refused: number, next: number) =>
+      io.stderr.write(`kg import: the server's transaction memory refused deleting ${refused} rows at once; going on with ${next}\n`);
+    const wiped = neo && opts.wipe ? await m.wipeDatabase(neo.driver, { database: config.database, uri: neo.uri, onSmaller }) : 0;
+    const wipeMs = Date.now() - wipeStarted;
+    const documents = shardDocuments ?? (await extract(m, paths, opts, progress, budget));
     const reports = documents.reduce((n, d) => n + d.reports.length, 0);
     const late: Diagnostic[] = [];
     if (metadata) {
@@ -166,7 +178,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     const result: ImportResult = { documents: documents.length, reports, nodes: 0, relationships: 0, dryRun: false, durationMs: 0 };
     if (neo) {
       const summary = await writeNeo4j(m, neo, documents, { codebook, decisions }, config, progress, late);
-      Object.assign(result, { neo4j: { ...summary, wiped }, nodes: summary.nodes, relationships: summary.relationships });
+      Object.assign(result, { neo4j: { ...summary, wiped, wipeMs }, nodes: summary.nodes, relationships: summary.relationships });
     }
     if (!neo || opts.out) {
       const { extraction: _e, graph, ...file } = await importDocumentsIntoGraphFile(documents, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true, codebook, decisions, lock }, late);
@@ -179,6 +191,14 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     progress.stop();
     await neo?.driver.close();
   }
+}
+
+/** The documents of `kg extract --json` files (--from-extraction). */
+function readShards({ readExtractionShards }: Modules, files: string[], io: ImportIo): DocumentExtraction[] {
+  const documents = readExtractionShards(files);
+  if (documents.length === 0) throw new InputError(`import: no document in ${files.map(safeText).join(", ")}.`);
+  io.stderr.write(`kg import: ${plural(documents.length, "document")} from ${plural(files.length, "extraction file")}\n`);
+  return documents;
 }
 
 /** Give each document read now the metadata row of its path (or file name); returns how many matched. */
@@ -302,7 +322,7 @@ function finish(io: ImportIo, result: ImportResult, target: string): ImportResul
   const lines = [`kg import: ${plural(result.documents, "document")}, ${plural(result.reports, "report")} → ${result.dryRun ? "nothing written (dry run)" : target}`];
   if (result.neo4j) {
     const n = result.neo4j;
-    if (n.wiped) lines.push(`  wiped: ${plural(n.wiped, "node")} deleted first`);
+    if (n.wiped) lines.push(`  wiped: ${plural(n.wiped, "node")} deleted first, in ${((n.wipeMs ?? 0) / 1000).toFixed(1)} s`);
     lines.push(
       `  nodes: ${n.nodesWritten} written, ${n.nodesDeleted} deleted, ${n.nodesUnchanged} unchanged; relationships: ${n.relationshipsWritten} written, ${n.relationshipsDeleted} deleted, ${n.relationshipsUnchanged} unchanged`,
     );

@@ -20,14 +20,14 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 
-import type { Driver, Session } from "neo4j-driver";
-import neo4j from "neo4j-driver";
+import type { Driver } from "neo4j-driver";
+import neo4j, { routing } from "neo4j-driver";
 
 import { DEFAULT_BATCH_SIZE } from "../../config.ts";
 import { StoreError } from "../../errors.ts";
 import type { KgGraph } from "../../graph/build-graph.ts";
 import { buildStoreGraph, documentFromRecord, type StoredDocument, aliasesOf, unionDocuments } from "../../graph/records.ts";
-import { NODE_LABELS, type NodeLabel } from "../../graph/schema.ts";
+import { NODE_LABELS, type NodeLabel, REL_TYPES } from "../../graph/schema.ts";
 import type { Codebook } from "../../themes/codebook.ts";
 import type { LoadedDecisions } from "../../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction, Extraction } from "../../types.ts";
@@ -35,7 +35,6 @@ import { fillTemplate, readCypher } from "./cypher.ts";
 import { toStoreError } from "./errors.ts";
 import { applySchema, chunk, planNodeRows, planRelRows, type NodeRow, type RelRow } from "./load-graph.ts";
 import type { Neo4jProps } from "./props.ts";
-import { readGraph } from "./read-graph.ts";
 
 export interface SyncOptions {
   database?: string | undefined;
@@ -45,6 +44,8 @@ export interface SyncOptions {
   /** For messages only. */
   uri?: string;
   onProgress?: (done: number, total: number, what: string) => void;
+  /** Write transactions run at once (default DEFAULT_PARALLEL). */
+  parallel?: number;
   /** How long to wait for another import to finish (default LOCK_WAIT_MS). */
   lockWaitMs?: number;
 }
@@ -69,6 +70,8 @@ export interface SyncSummary {
   relationshipsUnchanged: number;
   batches: number;
   durationMs: number;
+  /** Milliseconds per phase (reading what is stored, comparing, writing nodes, relationships, deleting). */
+  phases?: Record<string, number>;
 }
 
 /**
@@ -173,6 +176,7 @@ export async function syncGraph(
 ): Promise<SyncSummary> {
   const started = Date.now();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const parallel = Math.max(1, options.parallel ?? DEFAULT_PARALLEL);
   const summary: SyncSummary = {
     nodes: graph.order,
     relationships: graph.size,
@@ -184,96 +188,156 @@ export async function syncGraph(
     relationshipsUnchanged: 0,
     batches: 0,
     durationMs: 0,
+    phases: {},
   };
-  const session = driver.session(options.database ? { database: options.database, defaultAccessMode: "WRITE" } : { defaultAccessMode: "WRITE" });
+  let mark = Date.now();
+  const phase = (name: string) => {
+    const now = Date.now();
+    summary.phases![name] = (summary.phases![name] ?? 0) + now - mark;
+    mark = now;
+  };
+  const sessionConfig = { ...(options.database ? { database: options.database } : {}), defaultAccessMode: "WRITE" as const };
+  const session = driver.session(sessionConfig);
   try {
-    const known = options.storedRecords;
-    const current = await readGraph(driver, { database: options.database, records: known === undefined });
+    const known = options.storedRecords ?? (await readStoredDocuments(driver, options.database)).records;
+    const current = await readCurrent(driver, options.database);
     const currentNodes = new Map(
       current.nodes.map((n) => {
-        const attrs = n.attributes ?? {};
-        const record = known?.get(n.key);
-        return [n.key, record !== undefined ? { ...attrs, record } : attrs];
+        const record = known.get(n.key);
+        return [n.key, record !== undefined ? { ...n.props, record } : n.props];
       }),
     );
-    const currentEdges = new Map(current.edges.map((e) => [e.key ?? "", e]));
+    const currentEdges = new Map(current.edges.map((e) => [e.key, e]));
+    // Element ids of the nodes, by key: read now, and returned by the batches that create nodes.
+    const ids = new Map(current.nodes.map((n) => [n.key, n.id]));
+    const noteIds = (result: { records: { get(key: string): unknown }[] }) => {
+      const record = result.records[0] as { has?(key: string): boolean; get(key: string): unknown } | undefined;
+      if (!record?.has?.("ids")) return; // a batch that replaced nodes: their ids were read already
+      for (const [key, id] of record.get("ids") as [string, string][]) ids.set(key, id);
+    };
+    phase("read");
 
+    // Rows the database does not hold are created (CREATE: no lookup, no lock on an existing entry);
+    // rows it holds with other properties are replaced (MERGE … SET); equal rows are not sent at all.
+    // What is absent is known because everything was read under the import lock.
     const nodeGroups = [...planNodeRows(graph)].map(([label, rows]) => {
-      const changed = rows.filter((row) => !sameProps(row.props, currentNodes.get(row.key), "label"));
-      summary.nodesUnchanged += rows.length - changed.length;
-      return [label, changed] as const;
+      const created = rows.filter((row) => !currentNodes.has(row.key));
+      const changed = rows.filter((row) => currentNodes.has(row.key) && !sameProps(row.props, currentNodes.get(row.key), "label"));
+      summary.nodesUnchanged += rows.length - created.length - changed.length;
+      return { label, created, changed };
     });
+    const staleRels = new Map<NodeLabel, { source: string; target: string; key: string }[]>();
     const relGroups = planRelRows(graph).map((g) => {
-      const changed = g.rows.filter((row) => {
+      const created: RelRow[] = [];
+      const changed: RelRow[] = [];
+      for (const row of g.rows) {
         const cur = currentEdges.get(row.key);
-        return !cur || cur.source !== row.source || cur.target !== row.target || !sameProps(row.props, cur.attributes, "type");
-      });
-      summary.relationshipsUnchanged += g.rows.length - changed.length;
-      return { ...g, rows: changed };
+        if (!cur) created.push(row);
+        else if (cur.source !== row.source || cur.target !== row.target) created.push(row); // the old one is stale (below)
+        else if (!sameProps(row.props, cur.props, "type")) changed.push(row);
+      }
+      summary.relationshipsUnchanged += g.rows.length - created.length - changed.length;
+      return { ...g, created, changed };
     });
     const staleNodes = new Map<NodeLabel, string[]>();
     for (const n of current.nodes) {
       if (graph.hasNode(n.key)) continue;
-      const label = n.attributes?.label as NodeLabel;
-      staleNodes.set(label, [...(staleNodes.get(label) ?? []), n.key]);
+      const label = n.label as NodeLabel;
+      let keys = staleNodes.get(label);
+      if (!keys) staleNodes.set(label, (keys = []));
+      keys.push(n.key);
     }
-    const staleRels = new Map<NodeLabel, { source: string; key: string }[]>();
     for (const e of current.edges) {
-      const key = e.key ?? "";
-      const kept = graph.hasEdge(key) && graph.source(key) === e.source && graph.target(key) === e.target;
+      const kept = graph.hasEdge(e.key) && graph.source(e.key) === e.source && graph.target(e.key) === e.target;
       if (kept) continue;
       // A relationship whose source node goes anyway is deleted with it.
       if (!graph.hasNode(e.source)) continue;
       const label = graph.getNodeAttribute(e.source, "label");
-      staleRels.set(label, [...(staleRels.get(label) ?? []), { source: e.source, key }]);
+      let rows = staleRels.get(label);
+      if (!rows) staleRels.set(label, (rows = []));
+      rows.push({ source: e.source, target: e.target, key: e.key });
     }
+    const count = <T>(xs: Iterable<T[]>) => [...xs].reduce((n, x) => n + x.length, 0);
     const total =
-      nodeGroups.reduce((n, [, rows]) => n + rows.length, 0) +
-      relGroups.reduce((n, g) => n + g.rows.length, 0) +
-      [...staleNodes.values()].reduce((n, k) => n + k.length, 0) +
-      [...staleRels.values()].reduce((n, k) => n + k.length, 0);
+      nodeGroups.reduce((n, g) => n + g.created.length + g.changed.length, 0) +
+      relGroups.reduce((n, g) => n + g.created.length + g.changed.length, 0) +
+      count(staleNodes.values()) +
+      count(staleRels.values());
+    phase("compare");
     let done = 0;
     const progress = (n: number, what: string) => options.onProgress?.((done += n), total, what);
 
     // 1. Documents and their records; the first batch in one transaction with the deletion of the
     // documents they replace. Batches are also bounded in bytes: records hold whole texts.
-    const docRows = nodeGroups.find(([label]) => label === "Document")?.[1] ?? [];
+    const docs = nodeGroups.find((g) => g.label === "Document");
     const staleDocs = staleNodes.get("Document") ?? [];
-    const docBatches = chunkByBytes(docRows, batchSize, MAX_RECORD_BYTES_PER_BATCH);
+    const docBatches = [
+      ...chunkByBytes(docs?.changed ?? [], batchSize, MAX_RECORD_BYTES_PER_BATCH).map((rows) => ({ rows, create: false })),
+      ...chunkByBytes(docs?.created ?? [], batchSize, MAX_RECORD_BYTES_PER_BATCH).map((rows) => ({ rows, create: true })),
+    ];
     for (let i = 0; i < Math.max(1, docBatches.length); i++) {
-      const batch = docBatches[i] ?? [];
+      const batch = docBatches[i]?.rows ?? [];
       const deleting = i === 0 ? staleDocs : [];
       if (batch.length === 0 && deleting.length === 0) continue;
-      await session.executeWrite(async (tx) => {
-        if (deleting.length > 0) await tx.run(fillTemplate(readCypher("sync/delete-nodes"), { label: "Document" }), { keys: deleting });
-        if (batch.length > 0) await tx.run(fillTemplate(readCypher("sync/replace-nodes"), { label: "Document" }), { rows: batch });
-      });
+      const replace = fillTemplate(readCypher("sync/replace-nodes"), { label: "Document" });
+      let attempt = 0;
+      const write = (create: string) =>
+        session.executeWrite(async (tx) => {
+          const query = attempt++ === 0 ? create : replace;
+          if (deleting.length > 0) await tx.run(fillTemplate(readCypher("sync/delete-nodes"), { label: "Document" }), { keys: deleting });
+          if (batch.length === 0) return;
+          const result = await tx.run(query, { rows: batch });
+          checkWritten(result, batch.length);
+          noteIds(result);
+        });
+      // As for the other nodes: only the first attempt CREATEs; a retry MERGEs (the first may have committed unseen).
+      await write(docBatches[i]?.create ? fillTemplate(readCypher("sync/create-nodes"), { label: "Document" }) : replace);
       summary.nodesWritten += batch.length;
       summary.nodesDeleted += deleting.length;
       summary.batches += 1;
       progress(batch.length + deleting.length, "documents");
     }
     staleNodes.delete("Document");
-    // 2. Other nodes, 3. relationships: new or changed rows only.
-    for (const [label, rows] of nodeGroups) {
-      if (label === "Document") continue;
-      const query = fillTemplate(readCypher("sync/replace-nodes"), { label });
-      for (const batch of chunk(rows, batchSize)) {
-        await writeRows(session, query, batch);
-        summary.nodesWritten += batch.length;
-        summary.batches += 1;
-        progress(batch.length, `${label} nodes`);
+    phase("documents");
+
+    // 2. Other nodes; labels are independent (creating nodes of one label locks nothing another
+    // label's batch needs), so several transactions run at once.
+    const nodeTasks: WriteTask[] = [];
+    for (const g of nodeGroups) {
+      if (g.label === "Document") continue;
+      for (const [rows, name] of [[g.changed, "sync/replace-nodes"], [g.created, "sync/create-nodes"]] as const) {
+        const query = fillTemplate(readCypher(name), { label: g.label });
+        const retry = fillTemplate(readCypher("sync/replace-nodes"), { label: g.label });
+        for (const batch of chunk(rows, batchSize)) nodeTasks.push({ query, retry, rows: batch, what: `${g.label} nodes`, onResult: noteIds });
       }
     }
-    for (const group of relGroups) {
-      const query = fillTemplate(readCypher("sync/replace-relationships"), { type: group.type, sourceLabel: group.sourceLabel, targetLabel: group.targetLabel });
-      for (const batch of chunk(group.rows, batchSize)) {
-        await writeRows(session, query, batch);
-        summary.relationshipsWritten += batch.length;
-        summary.batches += 1;
-        progress(batch.length, `${group.type} relationships`);
+    await runTasks(driver, sessionConfig, nodeTasks, parallel, (task) => {
+      summary.nodesWritten += task.rows.length;
+      summary.batches += 1;
+      progress(task.rows.length, task.what);
+    });
+    phase("nodes");
+
+    // 3. Relationships, between nodes that now all exist. Several transactions at once: a
+    // relationship write locks its two end nodes, so two batches that share a node may deadlock;
+    // the server detects that, and the managed transaction is retried (a transient error).
+    const relTasks: WriteTask[] = [];
+    for (const g of relGroups) {
+      const labels = { type: g.type, sourceLabel: g.sourceLabel, targetLabel: g.targetLabel };
+      for (const [rows, name] of [[g.changed, "sync/replace-relationships"], [g.created, "sync/create-relationships"]] as const) {
+        const query = fillTemplate(readCypher(name), labels);
+        const retry = fillTemplate(readCypher(name === "sync/create-relationships" ? "sync/insert-relationships-retry" : name), labels);
+        const withIds = name === "sync/create-relationships" ? rows.map((row) => ({ ...row, sourceId: ids.get(row.source) ?? null, targetId: ids.get(row.target) ?? null })) : rows;
+        for (const batch of chunk(withIds, batchSize)) relTasks.push({ query, retry, rows: batch, what: `${g.type} relationships` });
       }
     }
+    await runTasks(driver, sessionConfig, relTasks, parallel, (task) => {
+      summary.relationshipsWritten += task.rows.length;
+      summary.batches += 1;
+      progress(task.rows.length, task.what);
+    });
+    phase("relationships");
+
     // 4. What the graph no longer has.
     for (const [label, rows] of staleRels) {
       const query = fillTemplate(readCypher("sync/delete-relationships"), { sourceLabel: label });
@@ -295,6 +359,7 @@ export async function syncGraph(
         progress(batch.length, `stale ${label} nodes`);
       }
     }
+    phase("deletions");
   } catch (err) {
     const error = toStoreError(err, { uri: options.uri ?? "the server", database: options.database });
     if (summary.batches === 0) throw error;
@@ -309,6 +374,83 @@ export async function syncGraph(
   }
   summary.durationMs = Date.now() - started;
   return summary;
+}
+
+/** Transactions kg import runs at once (node labels, relationship batches); SyncOptions.parallel overrides (the bench: --parallel). */
+export const DEFAULT_PARALLEL = 3;
+
+interface WriteTask {
+  query: string;
+  rows: (NodeRow | RelRow)[];
+  what: string;
+  /**
+   * Run instead of `query` when the driver retries the batch after a transient error: the first
+   * attempt may have committed without the driver seeing it, so a CREATE is retried as a MERGE.
+   */
+  retry: string;
+  onResult?: (result: { records: { get(key: string): unknown }[] }) => void;
+}
+
+/**
+ * Run write batches, `parallel` at a time, each in its own managed transaction (retried on transient
+ * errors: deadlocks, leader changes). Stops at the first failure: the tasks already running finish,
+ * no new one starts, and the first error is thrown.
+ */
+async function runTasks(
+  driver: Driver,
+  sessionConfig: { database?: string; defaultAccessMode: "WRITE" },
+  tasks: readonly WriteTask[],
+  parallel: number,
+  onDone: (task: WriteTask) => void,
+): Promise<void> {
+  let next = 0;
+  let failed: unknown;
+  const worker = async () => {
+    const session = driver.session(sessionConfig);
+    try {
+      while (failed === undefined && next < tasks.length) {
+        const task = tasks[next++]!;
+        try {
+          let attempt = 0;
+          const result = await session.executeWrite((tx) => tx.run(attempt++ === 0 ? task.query : task.retry, { rows: task.rows }));
+          checkWritten(result, task.rows.length);
+          task.onResult?.(result);
+          onDone(task);
+        } catch (err) {
+          failed ??= err;
+        }
+      }
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, tasks.length) }, worker));
+  if (failed !== undefined) throw failed;
+}
+
+/** Throws when the server wrote fewer rows than were sent (a relationship end missing). */
+function checkWritten(result: { records: { get(key: string): unknown }[] }, sent: number): void {
+  const merged = Number(result.records[0]?.get("merged") ?? 0);
+  if (merged !== sent) throw new Error(`syncGraph: ${sent} rows sent but ${merged} written (a relationship end missing?).`);
+}
+
+/** Everything the database holds of the schema (nodes without their records), in two streamed queries. */
+async function readCurrent(driver: Driver, database: string | undefined) {
+  const config = { ...(database ? { database } : {}), routing: routing.READ };
+  const [nodes, edges] = await Promise.all([
+    driver.executeQuery(readCypher("sync/current-nodes"), { labels: [...NODE_LABELS] }, config),
+    driver.executeQuery(readCypher("sync/current-relationships"), { types: [...REL_TYPES] }, config),
+  ]);
+  return {
+    nodes: nodes.records.map((r) => {
+      const { key: _k, record: _r, ...props } = r.get("props") as Record<string, unknown>;
+      return { key: String(r.get("key")), id: String(r.get("id")), label: String(r.get("label")), props };
+    }),
+    edges: edges.records.map((r) => {
+      const { key: _k, ...props } = r.get("props") as Record<string, unknown>;
+      return { key: String(r.get("key")), source: String(r.get("source")), target: String(r.get("target")), props };
+    }),
+  };
 }
 
 /** Whether a lock owner ("host:pid:uuid") is a process of this machine that no longer runs. */
@@ -344,12 +486,6 @@ function chunkByBytes(rows: NodeRow[], size: number, maxBytes: number): NodeRow[
   }
   if (current.length > 0) out.push(current);
   return out;
-}
-
-async function writeRows(session: Session, query: string, rows: (NodeRow | RelRow)[]) {
-  const result = await session.executeWrite((tx) => tx.run(query, { rows }));
-  const merged = Number(result.records[0]?.get("merged") ?? 0);
-  if (merged !== rows.length) throw new Error(`syncGraph: ${rows.length} rows sent but ${merged} written (a relationship end missing?).`);
 }
 
 /** Whether the properties to write equal what the database holds (integers compared as numbers). */

@@ -19,6 +19,8 @@ function fakeDriver(okWrites: number): Driver {
       if (++writes > okWrites) throw new Neo4jError("Connection was closed by server", "ServiceUnavailable", "", "");
       return work(tx);
     },
+    // The schema check (SHOW INDEXES) finds nothing, so the schema is applied.
+    executeRead: async (work: (t: { run: () => Promise<unknown> }) => Promise<unknown>) => work({ run: async () => ({ records: [] }) }),
     run: async () => ({ records: [], summary: { counters: { updates: () => updates } } }),
     close: async () => {
       throw new Error("the connection is gone");

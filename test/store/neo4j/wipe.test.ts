@@ -9,7 +9,7 @@ import { Neo4jError } from "neo4j-driver";
 import { describe, expect, it } from "vitest";
 
 import { StoreError } from "../../../src/errors.ts";
-import { isOutOfMemory, wipeDatabase } from "../../../src/store/neo4j/wipe.ts";
+import { isOutOfMemory, parseBytes, wipeBatchFor, wipeDatabase } from "../../../src/store/neo4j/wipe.ts";
 
 /** A driver whose server fails any inner transaction larger than `limit` rows with a memory error. */
 function fakeServer(limit: number, other?: Error) {
@@ -63,5 +63,29 @@ describe("wipeDatabase", () => {
     expect(isOutOfMemory({ code: "Neo.TransientError.General.MemoryPoolOutOfMemoryError", message: "" })).toBe(true);
     expect(isOutOfMemory({ code: "Neo.TransientError.General.TransactionMemoryLimit", message: "" })).toBe(true);
     expect(isOutOfMemory({ code: "Neo.ClientError.Security.Unauthorized", message: "bad password" })).toBe(false);
+  });
+
+  it("sizes the inner transactions to the server's transaction memory", () => {
+    // What SHOW SETTINGS says on the README's 1 GB-heap server, and other ways of writing sizes.
+    expect(parseBytes("716.8MiB")).toBeCloseTo(716.8 * 2 ** 20);
+    expect(parseBytes("1g")).toBe(2 ** 30);
+    expect(parseBytes("734003200")).toBe(734003200);
+    expect(parseBytes("unlimited")).toBeUndefined();
+    expect(wipeBatchFor(parseBytes("716.8MiB"))).toBe(7168);
+    expect(wipeBatchFor(parseBytes("64m"))).toBe(640);
+    expect(wipeBatchFor(parseBytes("1k"))).toBe(50);
+    // No limit (0B), or the setting could not be read: the largest batch, made smaller on refusal.
+    expect(wipeBatchFor(0)).toBe(10_000);
+    expect(wipeBatchFor(undefined)).toBe(10_000);
+  });
+
+  it("tells when it goes on with smaller inner transactions", async () => {
+    const { driver } = fakeServer(1_000);
+    const told: [number, number][] = [];
+    await wipeDatabase(driver, { onSmaller: (refused, next) => told.push([refused, next]) });
+    expect(told).toEqual([
+      [10_000, 2_500],
+      [2_500, 625],
+    ]);
   });
 });
