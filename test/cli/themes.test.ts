@@ -26,7 +26,8 @@ function io(): ImportIo & ThemesIo & { out: () => string; err: () => string } {
   const chunks = { out: "", err: "" };
   stdout.on("data", (c) => (chunks.out += String(c)));
   stderr.on("data", (c) => (chunks.err += String(c)));
-  return { stdout, stderr, interactive: false, confirm: async () => false, env: {}, out: () => chunks.out, err: () => chunks.err };
+  // cwd: the temporary folder, so that a developer's .env (NEO4J_URI) does not send these imports to Neo4j.
+  return { stdout, stderr, interactive: false, confirm: async () => false, env: {}, cwd: dir, out: () => chunks.out, err: () => chunks.err };
 }
 
 async function list(): Promise<ThemeListing[]> {
