@@ -157,7 +157,7 @@ export function assemble(
   if (timings) timings.themes = (timings.themes ?? 0) + performance.now() - t;
   t = performance.now();
   for (const doc of documents) {
-    for (const report of doc.reports) report.links = linkReport(scored.get(report.segment.id) ?? report.statements, bodies, themeOf, codebook);
+    for (const report of doc.reports) report.links = linkReport(scored.get(report.segment.id) ?? report.statements, bodies, themeOf, codebook, assigned.ranked);
   }
   if (timings) timings.links = (timings.links ?? 0) + performance.now() - t;
   const assignments: Extraction["assignments"] = {};

@@ -4,7 +4,7 @@
  * relation between their themes (a measure theme whose concern or `addresses` covers the problem theme).
  */
 import type { Codebook, CodebookTheme } from "../themes/codebook.ts";
-import { scoreThemes, scoringText } from "../themes/score-themes.ts";
+import { scoreThemes, scoringText, type ThemeScore } from "../themes/score-themes.ts";
 import { bigramCounts, cosine, inverseDocumentFrequency, sharedFeatures, tfidfVector } from "../themes/text-features.ts";
 import type { SparseVector } from "../themes/text-features.ts";
 import type { Statement } from "../types.ts";
@@ -43,6 +43,7 @@ export function buildFeatures(
   bodies: Map<string, string>,
   themeOf: Map<string, string>,
   codebook: Codebook,
+  ranked?: ReadonlyMap<string, ThemeScore[]>,
 ): Map<string, StatementFeatures> {
   const parts = statements.map((s) => {
     const text = scoringText(s.normText, bodies.get(s.id));
@@ -55,21 +56,30 @@ export function buildFeatures(
       statement: p.s,
       head: tfidfVector([[p.head, 1]], idf),
       full: tfidfVector([[p.head, 1], [p.rest, BODY_WEIGHT]], idf),
-      themes: candidateThemes(p.s, p.text, themeOf, codebook),
+      themes: candidateThemes(p.s, p.text, themeOf, codebook, ranked),
     });
   }
   return out;
 }
 
-/** The codebook themes a statement is about: its assigned theme, plus close runners-up. */
-function candidateThemes(s: Statement, text: ReturnType<typeof scoringText>, themeOf: Map<string, string>, codebook: Codebook) {
+/**
+ * The codebook themes a statement is about: its assigned theme, plus close runners-up. `ranked` holds what the
+ * themes stage scored for problems and measures (the themes at or above the threshold, best first: all this reads).
+ */
+function candidateThemes(
+  s: Statement,
+  text: ReturnType<typeof scoringText>,
+  themeOf: Map<string, string>,
+  codebook: Codebook,
+  scored: ReadonlyMap<string, ThemeScore[]> | undefined,
+) {
   const out: CandidateTheme[] = [];
   const assigned = themeOf.get(s.id);
   const assignedTheme = assigned?.startsWith("cb:") ? codebook.byId.get(assigned.slice(3)) : undefined;
   if (assignedTheme) out.push({ theme: assignedTheme, weight: 1, via: "assigned" });
   // Causes are scored against problem themes: a cause is about the same concerns as a problem.
   const kind = s.kind === "measure" ? "measure" : "problem";
-  const ranked = scoreThemes(text, codebook, kind);
+  const ranked = scored && s.kind !== "cause" ? (scored.get(s.id) ?? []) : scoreThemes(text, codebook, kind);
   const best = ranked[0]?.score ?? 0;
   for (const r of ranked) {
     if (r.score < codebook.settings.threshold || r.score < SECONDARY_SHARE * best) break;

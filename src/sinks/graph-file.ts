@@ -168,17 +168,46 @@ export function mergeGraphInto(target: KgGraph, source: KgGraph): void {
   source.forEachEdge((key, attrs, s, t) => target.mergeEdgeWithKey(key, s, t, attrs));
 }
 
-/** Canonical JSON of a graph: nodes and edges sorted by key, attribute keys sorted, one trailing newline. */
+/**
+ * Canonical JSON of a graph: nodes and edges sorted by key, attribute keys sorted (at every depth, as
+ * JavaScript orders an object's keys: integer-like keys first, ascending, then the others in code-unit order),
+ * undefined values left out, one trailing newline. Written by JSON.stringify with the sorted list of every key
+ * in the graph as its property list, so nothing is copied.
+ */
 export function serializeGraph(graph: KgGraph): string {
   const data = graph.export();
   const byKey = (a: { key?: string | undefined }, b: { key?: string | undefined }) => ((a.key ?? "") < (b.key ?? "") ? -1 : (a.key ?? "") > (b.key ?? "") ? 1 : 0);
   const canonical = {
     options: data.options,
     attributes: data.attributes,
-    nodes: [...data.nodes].sort(byKey),
-    edges: [...data.edges].sort(byKey),
+    nodes: data.nodes.sort(byKey),
+    edges: data.edges.sort(byKey),
   };
-  return `${JSON.stringify(sortKeys(canonical))}\n`;
+  const keys = new Set<string>();
+  collectKeys(canonical, keys);
+  return `${JSON.stringify(canonical, propertyOrder(keys))}\n`;
+}
+
+/** Every property name of every object in `value`, at any depth. */
+function collectKeys(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) if (v !== null && typeof v === "object") collectKeys(v, into);
+  } else if (value !== null && typeof value === "object") {
+    for (const k in value as Record<string, unknown>) {
+      into.add(k);
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== null && typeof v === "object") collectKeys(v, into);
+    }
+  }
+}
+
+const INTEGER_KEY = /^(?:0|[1-9]\d{0,9})$/;
+
+/** Keys in the order JavaScript gives an object built with them sorted: integer-like keys ascending, then the rest. */
+function propertyOrder(keys: Set<string>): string[] {
+  const isIndex = (k: string) => INTEGER_KEY.test(k) && Number(k) < 2 ** 32 - 1;
+  const ints = [...keys].filter(isIndex).sort((a, b) => Number(a) - Number(b));
+  return [...ints, ...[...keys].filter((k) => !isIndex(k)).sort()];
 }
 
 /** The graph in the file at `path`, or null when there is no file. */
@@ -189,18 +218,4 @@ export async function readIfExists(path: string): Promise<KgGraph | null> {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
   }
   return readGraphFile(path);
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === "object") {
-    const obj = value as Record<string, unknown>;
-    return Object.fromEntries(
-      Object.keys(obj)
-        .sort()
-        .filter((k) => obj[k] !== undefined)
-        .map((k) => [k, sortKeys(obj[k])]),
-    );
-  }
-  return value;
 }
