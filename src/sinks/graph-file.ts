@@ -1,5 +1,6 @@
 /*
- * The embedded default store: the graph as graphology `graph.export()` JSON (default out/graph.json).
+ * The embedded default store: the graph file (default out/graph.json), a compact JSON form of graphology's
+ * `graph.export()` (format in graph-codec.ts; gzip when the path ends in .gz).
  * `kg import` rebuilds the file from the extraction records it holds (on its Document nodes) plus the
  * documents read now (importDocumentsIntoGraphFile): themes, decisions, links and recurrence are
  * recomputed over the union and the file is rewritten, so any order or batching of imports of the same
@@ -11,8 +12,8 @@
  */
 import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-
-import type { SerializedGraph } from "graphology-types";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 
 import { InputError, OutputError } from "../errors.ts";
 import { assignAggregates } from "../graph/aggregates.ts";
@@ -21,15 +22,13 @@ import { buildStoreGraph, documentsOfGraph, unionDocuments } from "../graph/reco
 import type { Codebook } from "../themes/codebook.ts";
 import type { LoadedDecisions } from "../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction, Extraction } from "../types.ts";
-import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes } from "../graph/schema.ts";
 import { ensureFolder } from "../util/ensure-folder.ts";
+import { parseGraphFile, serializeGraph } from "./graph-codec.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
 
-export { assignAggregates };
+export { assignAggregates, parseGraphFile, serializeGraph };
 
 export const DEFAULT_GRAPH_FILE = "out/graph.json";
-
-type SerializedKgGraph = SerializedGraph<KgNodeAttributes, KgEdgeAttributes, KgGraphAttributes>;
 
 /** What writing into a graph file changed. */
 export interface GraphFileSummary {
@@ -104,27 +103,31 @@ export function keyDiff(before: KgGraph | null, after: KgGraph) {
 
 /** Read a graph file written by writeGraphFile. Throws InputError when it is missing or not a graph. */
 export async function readGraphFile(path: string): Promise<KgGraph> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, "utf8");
+    bytes = await readFile(path);
   } catch (err) {
     throw new InputError(`graph file: cannot read "${path}" (${(err as NodeJS.ErrnoException).code ?? "error"}). Run \`kg import <paths>\` first.`, { cause: err });
   }
   try {
     const graph = createKgGraph();
-    graph.import(JSON.parse(text) as SerializedKgGraph);
+    graph.import(parseGraphFile(bytes));
     return graph;
   } catch (err) {
     throw new InputError(`graph file: "${path}" is not a graph written by kg import (${(err as Error).message}).`, { cause: err });
   }
 }
 
-/** Write a graph as canonical JSON (creating the folder), replacing the file atomically; the temp file never stays behind. */
+/**
+ * Write a graph in the graph file format (sinks/graph-codec.ts; gzip-compressed when `path` ends in .gz),
+ * creating the folder, replacing the file atomically; the temp file never stays behind.
+ */
 export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAPH_FILE): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     await ensureFolder(dirname(path));
-    await writeFile(tmp, serializeGraph(graph), "utf8");
+    const text = serializeGraph(graph);
+    await writeFile(tmp, path.endsWith(".gz") ? await gzipAsync(Buffer.from(text, "utf8")) : text);
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
@@ -168,47 +171,7 @@ export function mergeGraphInto(target: KgGraph, source: KgGraph): void {
   source.forEachEdge((key, attrs, s, t) => target.mergeEdgeWithKey(key, s, t, attrs));
 }
 
-/**
- * Canonical JSON of a graph: nodes and edges sorted by key, attribute keys sorted (at every depth, as
- * JavaScript orders an object's keys: integer-like keys first, ascending, then the others in code-unit order),
- * undefined values left out, one trailing newline. Written by JSON.stringify with the sorted list of every key
- * in the graph as its property list, so nothing is copied.
- */
-export function serializeGraph(graph: KgGraph): string {
-  const data = graph.export();
-  const byKey = (a: { key?: string | undefined }, b: { key?: string | undefined }) => ((a.key ?? "") < (b.key ?? "") ? -1 : (a.key ?? "") > (b.key ?? "") ? 1 : 0);
-  const canonical = {
-    options: data.options,
-    attributes: data.attributes,
-    nodes: data.nodes.sort(byKey),
-    edges: data.edges.sort(byKey),
-  };
-  const keys = new Set<string>();
-  collectKeys(canonical, keys);
-  return `${JSON.stringify(canonical, propertyOrder(keys))}\n`;
-}
-
-/** Every property name of every object in `value`, at any depth. */
-function collectKeys(value: unknown, into: Set<string>): void {
-  if (Array.isArray(value)) {
-    for (const v of value) if (v !== null && typeof v === "object") collectKeys(v, into);
-  } else if (value !== null && typeof value === "object") {
-    for (const k in value as Record<string, unknown>) {
-      into.add(k);
-      const v = (value as Record<string, unknown>)[k];
-      if (v !== null && typeof v === "object") collectKeys(v, into);
-    }
-  }
-}
-
-const INTEGER_KEY = /^(?:0|[1-9]\d{0,9})$/;
-
-/** Keys in the order JavaScript gives an object built with them sorted: integer-like keys ascending, then the rest. */
-function propertyOrder(keys: Set<string>): string[] {
-  const isIndex = (k: string) => INTEGER_KEY.test(k) && Number(k) < 2 ** 32 - 1;
-  const ints = [...keys].filter(isIndex).sort((a, b) => Number(a) - Number(b));
-  return [...ints, ...[...keys].filter((k) => !isIndex(k)).sort()];
-}
+const gzipAsync = promisify(gzip);
 
 /** The graph in the file at `path`, or null when there is no file. */
 export async function readIfExists(path: string): Promise<KgGraph | null> {

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 
 import { InputError } from "../../errors.ts";
+import { parseGraphFile } from "../../sinks/graph-codec.ts";
 import type { GraphSource } from "./serve-viewer.ts";
 
 /** A source reading the graph file; throws InputError at once when the file is missing or not a graph. */
@@ -14,8 +15,9 @@ export function createGraphFileSource(path: string): GraphSource {
   if (!existsSync(path)) {
     throw new InputError(`kg serve: no graph file at ${path}. Run \`kg import <paths>\` first (or pass --graph <file>).`);
   }
-  assertGraphJson(path, readFileSync(path, "utf8"));
-  return () => readFile(path, "utf8");
+  assertGraphJson(path, readFileSync(path));
+  // The file may be compact or gzip-compressed (sinks/graph-codec.ts): the viewer gets graphology's export JSON.
+  return async () => JSON.stringify(parseGraphFile(await readFile(path)));
 }
 
 /** The graph file's version: its mtime and size (a new import changes both or at least the mtime). */
@@ -26,12 +28,13 @@ export function graphFileVersion(path: string): () => Promise<string> {
   };
 }
 
-function assertGraphJson(path: string, text: string): void {
+function assertGraphJson(path: string, bytes: Buffer): void {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseGraphFile(bytes);
   } catch (err) {
-    throw new InputError(`kg serve: ${path} is not JSON. Run \`kg import <paths>\` again to rewrite it.`, { cause: err });
+    const what = err instanceof SyntaxError ? "is not JSON" : `is not a graph file (${(err as Error).message})`;
+    throw new InputError(`kg serve: ${path} ${what}. Run \`kg import <paths>\` again to rewrite it.`, { cause: err });
   }
   const nodes = (data as { nodes?: unknown } | null)?.nodes;
   if (!Array.isArray(nodes)) {

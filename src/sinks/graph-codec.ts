@@ -1,0 +1,252 @@
+/*
+ * The graph file's format. Version 2 (what kg writes) is a compact JSON form of graphology's
+ * `graph.export()` that reads back into exactly the same graph:
+ *
+ *   {"format":"kg-graph","version":2,"attributes":{…},"options":{…},"strings":[…],"shapes":[[keys…],…],
+ *    "nodes":[[key,shape,values…],…],"edges":[[sourceIndex,targetIndex,0 or [key],shape,values…],…]}
+ *
+ * - Every string value of four characters or more that occurs more than once (a path, a report key, a
+ *   statement's text that is also its quote and sits in its document's record, a reason …) is stored once
+ *   in `strings` and referenced as "\uE000" + its index in base 36.
+ * - A node's or edge's attributes are a shape (the sorted list of their keys, stored once in `shapes`) and
+ *   the values in that order.
+ * - An edge names its nodes by their place in `nodes`; its key is 0 when it is the key kg derives from
+ *   its type and nodes (graph/keys.ts relKey, computed again when reading), else [key].
+ * - A Document's extraction record (a JSON string, graph/records.ts) is stored as JSON, not as a string
+ *   within a string, so its texts are interned too; reading gives back the same string.
+ * Nodes and edges are sorted by key and attribute keys sorted, so the same graph always gives the
+ * same bytes. A file whose path ends in .gz is gzip-compressed; readers recognise gzip by its bytes.
+ * Version 1 (a plain graphology export, written by older kg) is still read. A graph whose strings use
+ * the private-use characters U+E000/U+E001 this format reserves is written as version 1.
+ */
+import { gunzipSync } from "node:zlib";
+
+import type { SerializedGraph } from "graphology-types";
+
+import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes } from "../graph/schema.ts";
+import type { KgGraph } from "../graph/build-graph.ts";
+import { relKey } from "../graph/keys.ts";
+import type { RelType } from "../graph/schema.ts";
+
+export type SerializedKgGraph = SerializedGraph<KgNodeAttributes, KgEdgeAttributes, KgGraphAttributes>;
+
+export const GRAPH_FORMAT = "kg-graph";
+export const GRAPH_FORMAT_VERSION = 2;
+
+const REF = "\uE000";
+const RECORD_SLOT = "\uE001";
+/** Strings shorter than this are written out (a reference would save little). */
+const MIN_INTERNED = 4;
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Attrs = Record<string, unknown>;
+
+/**
+ * Canonical text of a graph in the current format (one trailing newline).
+ * @example await writeFile("out/graph.json", serializeGraph(graph));
+ */
+export function serializeGraph(graph: KgGraph): string {
+  const data = graph.export();
+  const byKey = (a: { key?: string | undefined }, b: { key?: string | undefined }) => ((a.key ?? "") < (b.key ?? "") ? -1 : (a.key ?? "") > (b.key ?? "") ? 1 : 0);
+  data.nodes.sort(byKey);
+  data.edges.sort(byKey);
+  return encodeCompact(data) ?? encodePlain(data);
+}
+
+/** Version 1: the graphology export itself, canonical (what older kg wrote; used when the compact form cannot hold the graph). */
+function encodePlain(data: SerializedKgGraph): string {
+  const canonical = { options: data.options, attributes: data.attributes, nodes: data.nodes, edges: data.edges };
+  const keys = new Set<string>();
+  collectKeys(canonical, keys);
+  return `${JSON.stringify(canonical, propertyOrder(keys))}\n`;
+}
+
+/** Version 2, or undefined when the graph holds what the format reserves. */
+function encodeCompact(data: SerializedKgGraph): string | undefined {
+  // Records as JSON values (kept as strings when they would not read back as the same string).
+  const records: Json[] = [];
+  const recordOf = new Map<Attrs, number>();
+  for (const n of data.nodes) {
+    const a = n.attributes as Attrs | undefined;
+    if (!a || a.label !== "Document" || typeof a.record !== "string") continue;
+    let parsed: Json;
+    try {
+      parsed = JSON.parse(a.record) as Json;
+    } catch {
+      continue;
+    }
+    if (JSON.stringify(parsed) !== a.record) continue;
+    recordOf.set(a, records.length);
+    records.push(parsed);
+  }
+  // Count the strings; refuse what the format reserves.
+  const counts = new Map<string, number>();
+  let reserved = false;
+  const count = (v: unknown): void => {
+    if (typeof v === "string") {
+      if (v.includes(REF) || v.includes(RECORD_SLOT)) reserved = true;
+      if (v.length >= MIN_INTERNED) counts.set(v, (counts.get(v) ?? 0) + 1);
+    } else if (Array.isArray(v)) {
+      for (const x of v) count(x);
+    } else if (v !== null && typeof v === "object") {
+      for (const k in v as Attrs) {
+        if (k.includes(REF) || k.includes(RECORD_SLOT)) reserved = true;
+        count((v as Attrs)[k]);
+      }
+    }
+  };
+  count(data.attributes);
+  for (const n of data.nodes) {
+    if (n.key.includes(RECORD_SLOT)) reserved = true;
+    const a = n.attributes as Attrs | undefined;
+    if (!a) continue;
+    const r = recordOf.get(a);
+    for (const k in a) if (!(k === "record" && r !== undefined)) count(a[k]);
+    if (r !== undefined) count(records[r]);
+  }
+  for (const e of data.edges) {
+    if (e.undirected) return undefined;
+    count(e.attributes);
+  }
+  if (reserved) return undefined;
+  // The table: most used first (short references), then in code-unit order: independent of any insertion order.
+  const shared = [...counts].filter(([, c]) => c > 1).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const strings = shared.map(([s]) => s);
+  const ref = new Map(strings.map((s, i) => [s, REF + i.toString(36)]));
+  const enc = (v: unknown): unknown => {
+    if (typeof v === "string") return ref.get(v) ?? v;
+    if (Array.isArray(v)) return v.map(enc);
+    if (v !== null && typeof v === "object") {
+      const out: Attrs = {};
+      for (const k in v as Attrs) {
+        const x = (v as Attrs)[k];
+        if (x !== undefined) out[k] = enc(x);
+      }
+      return out;
+    }
+    return v;
+  };
+  // An object's keys are written once per shape (the sorted list of its keys), its values in that order.
+  const shapes: string[][] = [];
+  const shapeIndex = new Map<string, number>();
+  const row = (head: unknown[], attrs: Attrs): unknown[] => {
+    const keys = Object.keys(attrs).filter((k) => attrs[k] !== undefined).sort();
+    const id = keys.join("\u0000");
+    let n = shapeIndex.get(id);
+    if (n === undefined) shapeIndex.set(id, (n = shapes.push(keys) - 1));
+    head.push(n);
+    for (const k of keys) head.push(enc(attrs[k]));
+    return head;
+  };
+  const index = new Map(data.nodes.map((n, i) => [n.key, i]));
+  const nodes = data.nodes.map((n) => {
+    const a = (n.attributes ?? {}) as Attrs;
+    const r = recordOf.get(a);
+    return row([n.key], r === undefined ? a : { ...a, record: RECORD_SLOT + r });
+  });
+  const edges = data.edges.map((e) => {
+    const a = (e.attributes ?? {}) as Attrs;
+    const type = typeof a.type === "string" ? a.type : "";
+    const key = e.key ?? "";
+    // The key kg gives a relationship (graph/keys.ts) is computed again when reading; another key is kept.
+    const derived = type !== "" && key === relKey(type as RelType, e.source, e.target);
+    return row([index.get(e.source), index.get(e.target), derived ? 0 : [key]], a);
+  });
+  const compact = { format: GRAPH_FORMAT, version: GRAPH_FORMAT_VERSION, options: data.options, attributes: enc(data.attributes ?? {}), strings, shapes, nodes, edges };
+  const keys = new Set<string>();
+  collectKeys(compact, keys);
+  let text = JSON.stringify(compact, propertyOrder(keys));
+  if (records.length > 0) {
+    // Records keep their own key order (they must read back as the same string): spliced in, written as they are.
+    const encoded = records.map((r) => JSON.stringify(enc(r)));
+    let spliced = 0;
+    text = text.replace(/"\uE001([0-9]+)"/g, (_m, i: string) => (spliced++, encoded[Number(i)]!));
+    if (spliced !== records.length) return undefined;
+  }
+  return `${text}\n`;
+}
+
+/**
+ * The graphology export held by a graph file's bytes (either version, gzip or not).
+ * Throws an Error saying what is wrong when they are not a graph file.
+ */
+export function parseGraphFile(bytes: Buffer): SerializedKgGraph {
+  const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString("utf8");
+  const data = JSON.parse(text) as Record<string, unknown>;
+  if (data === null || typeof data !== "object") throw new Error("not a JSON object");
+  if (data.format === undefined) {
+    if (!Array.isArray(data.nodes)) throw new Error('no "nodes" list');
+    return data as unknown as SerializedKgGraph;
+  }
+  if (data.format !== GRAPH_FORMAT) throw new Error(`unknown format ${JSON.stringify(data.format)}`);
+  if (data.version !== GRAPH_FORMAT_VERSION) {
+    throw new Error(`format version ${String(data.version)}, this kg reads versions 1 and ${GRAPH_FORMAT_VERSION}: re-import with this kg (kg import --wipe <paths>) or use the kg that wrote it`);
+  }
+  const strings = data.strings as string[];
+  const dec = (v: unknown): unknown => {
+    if (typeof v === "string") {
+      if (v.charCodeAt(0) !== 0xe000) return v;
+      const s = strings[parseInt(v.slice(1), 36)];
+      if (s === undefined) throw new Error(`a reference to string ${v.slice(1)} of ${strings.length}`);
+      return s;
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) v[i] = dec(v[i]);
+      return v;
+    }
+    if (v !== null && typeof v === "object") {
+      for (const k in v as Attrs) (v as Attrs)[k] = dec((v as Attrs)[k]);
+      return v;
+    }
+    return v;
+  };
+  const shapes = data.shapes as string[][];
+  const attrsOf = (r: unknown[], from: number): Attrs => {
+    const keys = shapes[r[from] as number];
+    if (!keys) throw new Error(`shape ${String(r[from])} of ${shapes.length}`);
+    const out: Attrs = {};
+    keys.forEach((k, i) => (out[k] = dec(r[from + 1 + i])));
+    return out;
+  };
+  const rows = data.nodes as unknown[][];
+  const nodes = rows.map((r) => {
+    const attributes = attrsOf(r, 1);
+    if (attributes.label === "Document" && attributes.record !== null && typeof attributes.record === "object") attributes.record = JSON.stringify(attributes.record);
+    return { key: r[0] as string, attributes };
+  });
+  const edges = (data.edges as unknown[][]).map((r) => {
+    const attributes = attrsOf(r, 3);
+    const source = rows[r[0] as number]?.[0] as string | undefined;
+    const target = rows[r[1] as number]?.[0] as string | undefined;
+    if (source === undefined || target === undefined) throw new Error(`an edge to node ${String(source === undefined ? r[0] : r[1])} of ${rows.length}`);
+    const key = Array.isArray(r[2]) ? (r[2][0] as string) : relKey(attributes.type as RelType, source, target);
+    return { key, source, target, attributes };
+  });
+  return { options: data.options, attributes: dec(data.attributes) as KgGraphAttributes, nodes, edges } as SerializedKgGraph;
+}
+
+/** Every property name of every object in `value`, at any depth. */
+function collectKeys(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) if (v !== null && typeof v === "object") collectKeys(v, into);
+  } else if (value !== null && typeof value === "object") {
+    for (const k in value as Attrs) {
+      into.add(k);
+      const v = (value as Attrs)[k];
+      if (v !== null && typeof v === "object") collectKeys(v, into);
+    }
+  }
+}
+
+const INTEGER_KEY = /^(?:0|[1-9]\d{0,9})$/;
+
+/**
+ * Keys in the order JavaScript gives an object built with them sorted (integer-like keys ascending, then
+ * the rest in code-unit order): as JSON.stringify's property list, it writes every object with sorted keys
+ * without copying it.
+ */
+function propertyOrder(keys: Set<string>): string[] {
+  const isIndex = (k: string) => INTEGER_KEY.test(k) && Number(k) < 2 ** 32 - 1;
+  const ints = [...keys].filter(isIndex).sort((a, b) => Number(a) - Number(b));
+  return [...ints, ...[...keys].filter((k) => !isIndex(k)).sort()];
+}
