@@ -42,6 +42,8 @@ interface Run {
   nodes: number;
   relationships: number;
   graphFileChars: number;
+  graphFileBytes?: number;
+  graphFileGzipBytes?: number;
   ms: Record<string, number>;
   cpuMs: Record<string, number>;
   stageMs?: Record<string, number>;
@@ -99,7 +101,7 @@ for (const size of sizes) {
     const first = rs[0]!;
     const med = summarise(rs);
     results.push({ size, bytes: corpus.bytes, jobs, first, median: med });
-    console.log(`  -- jobs ${jobs}: ${first.documents} documents, ${first.reports} reports → ${first.nodes} nodes, ${first.relationships} relationships; graph file ${(first.graphFileChars / 1e6).toFixed(1)} MB (${fmt(first.graphFileChars / corpus.bytes, 1)}× the input bytes)`);
+    console.log(`  -- jobs ${jobs}: ${first.documents} documents, ${first.reports} reports → ${first.nodes} nodes, ${first.relationships} relationships; graph file ${(first.graphFileChars / 1e6).toFixed(1)} M characters = ${fmt(first.graphFileChars / corpus.chars, 1)}× the input characters (${fmt((first.graphFileBytes ?? first.graphFileChars) / 1e6, 1)} MB; gzip ${first.graphFileGzipBytes ? `${fmt(first.graphFileGzipBytes / 1e6, 1)} MB = ${fmt(first.graphFileGzipBytes / corpus.chars, 1)}× the input characters` : "–"})`);
     console.log(`     ${"stage".padEnd(36)}${pad("first ms", 10)}${pad("median ms", 11)}${pad("MB/s", 8)}${pad("k chars/s", 11)}`);
     const row = (name: string, a: number, b: number) => console.log(`     ${name.padEnd(36)}${pad(fmt(a, 0), 10)}${pad(fmt(b, 0), 11)}${pad(fmt(mb / (b / 1000)), 8)}${pad(fmt(corpus.chars / b, 0), 11)}`);
     for (const k of Object.keys(med.stageMs ?? {})) row(`  ${k}${jobs > 1 && !["themes", "links"].includes(k) ? " (thread time)" : ""}`, first.stageMs![k]!, med.stageMs![k]!);
@@ -149,6 +151,15 @@ if (sizes.length > 1) {
     parts.push(`peak RSS ${fmt(slope(rs.map((r) => [r.bytes, r.median.peakRssMB])))}`);
     console.log(`  jobs ${jobs}: ${parts.join("; ")}`);
   }
+}
+
+// Clustering on distinct topics (every statement uncovered by the codebook): the growth exponent of assignThemes.
+if (!flag("no-clustering")) {
+  const args = ["--import", "tsx", "scripts/bench-themes.ts", smoke ? "1600" : "6400"];
+  console.log("\n== clustering, distinct topics (scripts/bench-themes.ts, CPU time, best of 3 per size)");
+  const child = spawnSync(process.execPath, args, { encoding: "utf8", cwd: root ? resolve(root) : undefined });
+  process.stdout.write((child.stdout || "").replace(/^/gm, "  "));
+  if (child.status !== 0) console.log(`  failed: ${(child.stderr || "").trim().split("\n").pop()}`);
 }
 
 // Neo4j: kg's load against the baselines, when a server is reachable.

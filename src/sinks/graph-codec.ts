@@ -12,12 +12,13 @@
  *   the values in that order.
  * - An edge names its nodes by their place in `nodes`; its key is 0 when it is the key kg derives from
  *   its type and nodes (graph/keys.ts relKey, computed again when reading), else [key].
- * - A Document's extraction record (a JSON string, graph/records.ts) is stored as JSON, not as a string
- *   within a string, so its texts are interned too; reading gives back the same string.
+ * - A Document's extraction record (a JSON string, graph/records.ts) is stored as a value, not as a string
+ *   within a string: every object in it as [shape, values…] (its keys in their own order), every array as
+ *   [-1, items…], its strings interned too; reading gives back the same string.
  * Nodes and edges are sorted by key and attribute keys sorted, so the same graph always gives the
  * same bytes. A file whose path ends in .gz is gzip-compressed; readers recognise gzip by its bytes.
  * Version 1 (a plain graphology export, written by older kg) is still read. A graph whose strings use
- * the private-use characters U+E000/U+E001 this format reserves is written as version 1.
+ * the private-use character U+E000 this format reserves is written as version 1.
  */
 import { gunzipSync } from "node:zlib";
 
@@ -34,7 +35,6 @@ export const GRAPH_FORMAT = "kg-graph";
 export const GRAPH_FORMAT_VERSION = 2;
 
 const REF = "\uE000";
-const RECORD_SLOT = "\uE001";
 /** Strings shorter than this are written out (a reference would save little). */
 const MIN_INTERNED = 4;
 
@@ -84,20 +84,19 @@ function encodeCompact(data: SerializedKgGraph): string | undefined {
   let reserved = false;
   const count = (v: unknown): void => {
     if (typeof v === "string") {
-      if (v.includes(REF) || v.includes(RECORD_SLOT)) reserved = true;
+      if (v.includes(REF)) reserved = true;
       if (v.length >= MIN_INTERNED) counts.set(v, (counts.get(v) ?? 0) + 1);
     } else if (Array.isArray(v)) {
       for (const x of v) count(x);
     } else if (v !== null && typeof v === "object") {
       for (const k in v as Attrs) {
-        if (k.includes(REF) || k.includes(RECORD_SLOT)) reserved = true;
+        if (k.includes(REF)) reserved = true;
         count((v as Attrs)[k]);
       }
     }
   };
   count(data.attributes);
   for (const n of data.nodes) {
-    if (n.key.includes(RECORD_SLOT)) reserved = true;
     const a = n.attributes as Attrs | undefined;
     if (!a) continue;
     const r = recordOf.get(a);
@@ -126,23 +125,37 @@ function encodeCompact(data: SerializedKgGraph): string | undefined {
     }
     return v;
   };
-  // An object's keys are written once per shape (the sorted list of its keys), its values in that order.
+  // An object's keys are written once per shape (a list of keys), its values in that order.
   const shapes: string[][] = [];
   const shapeIndex = new Map<string, number>();
-  const row = (head: unknown[], attrs: Attrs): unknown[] => {
-    const keys = Object.keys(attrs).filter((k) => attrs[k] !== undefined).sort();
+  const shapeOf = (keys: string[]): number => {
     const id = keys.join("\u0000");
     let n = shapeIndex.get(id);
     if (n === undefined) shapeIndex.set(id, (n = shapes.push(keys) - 1));
-    head.push(n);
-    for (const k of keys) head.push(enc(attrs[k]));
+    return n;
+  };
+  const row = (head: unknown[], attrs: Attrs, record?: Json): unknown[] => {
+    const keys = Object.keys(attrs).filter((k) => attrs[k] !== undefined).sort();
+    head.push(shapeOf(keys));
+    for (const k of keys) head.push(k === "record" && record !== undefined ? encRecord(record) : enc(attrs[k]));
     return head;
+  };
+  // Within a record every object is [shape, values…] (keys in their own order, so the record reads back as the
+  // same string) and every array [-1, items…].
+  const encRecord = (v: Json): unknown => {
+    if (typeof v === "string") return ref.get(v) ?? v;
+    if (Array.isArray(v)) return [-1, ...v.map(encRecord)];
+    if (v !== null && typeof v === "object") {
+      const keys = Object.keys(v);
+      return [shapeOf(keys), ...keys.map((k) => encRecord(v[k]!))];
+    }
+    return v;
   };
   const index = new Map(data.nodes.map((n, i) => [n.key, i]));
   const nodes = data.nodes.map((n) => {
     const a = (n.attributes ?? {}) as Attrs;
     const r = recordOf.get(a);
-    return row([n.key], r === undefined ? a : { ...a, record: RECORD_SLOT + r });
+    return row([n.key], a, r === undefined ? undefined : records[r]);
   });
   const edges = data.edges.map((e) => {
     const a = (e.attributes ?? {}) as Attrs;
@@ -155,14 +168,7 @@ function encodeCompact(data: SerializedKgGraph): string | undefined {
   const compact = { format: GRAPH_FORMAT, version: GRAPH_FORMAT_VERSION, options: data.options, attributes: enc(data.attributes ?? {}), strings, shapes, nodes, edges };
   const keys = new Set<string>();
   collectKeys(compact, keys);
-  let text = JSON.stringify(compact, propertyOrder(keys));
-  if (records.length > 0) {
-    // Records keep their own key order (they must read back as the same string): spliced in, written as they are.
-    const encoded = records.map((r) => JSON.stringify(enc(r)));
-    let spliced = 0;
-    text = text.replace(/"\uE001([0-9]+)"/g, (_m, i: string) => (spliced++, encoded[Number(i)]!));
-    if (spliced !== records.length) return undefined;
-  }
+  const text = JSON.stringify(compact, propertyOrder(keys));
   return `${text}\n`;
 }
 
@@ -208,10 +214,19 @@ export function parseGraphFile(bytes: Buffer): SerializedKgGraph {
     keys.forEach((k, i) => (out[k] = dec(r[from + 1 + i])));
     return out;
   };
+  const decRecord = (v: unknown): unknown => {
+    if (!Array.isArray(v)) return v;
+    if (v[0] === -1) return v.slice(1).map(decRecord);
+    const keys = shapes[v[0] as number];
+    if (!keys) throw new Error(`record shape ${String(v[0])} of ${shapes.length}`);
+    const out: Attrs = {};
+    keys.forEach((k, i) => (out[k] = decRecord(v[i + 1])));
+    return out;
+  };
   const rows = data.nodes as unknown[][];
   const nodes = rows.map((r) => {
     const attributes = attrsOf(r, 1);
-    if (attributes.label === "Document" && attributes.record !== null && typeof attributes.record === "object") attributes.record = JSON.stringify(attributes.record);
+    if (attributes.label === "Document" && Array.isArray(attributes.record)) attributes.record = JSON.stringify(decRecord(attributes.record));
     return { key: r[0] as string, attributes };
   });
   const edges = (data.edges as unknown[][]).map((r) => {
