@@ -46,72 +46,75 @@ type Attrs = Record<string, unknown>;
  * @example await writeFile("out/graph.json", serializeGraph(graph));
  */
 export function serializeGraph(graph: KgGraph): string {
-  const data = graph.export();
-  const byKey = (a: { key?: string | undefined }, b: { key?: string | undefined }) => ((a.key ?? "") < (b.key ?? "") ? -1 : (a.key ?? "") > (b.key ?? "") ? 1 : 0);
-  data.nodes.sort(byKey);
-  data.edges.sort(byKey);
-  return encodeCompact(data) ?? encodePlain(data);
+  return [...graphFileChunks(graph)].join("");
 }
 
-/** Version 1: the graphology export itself, canonical (what older kg wrote; used when the compact form cannot hold the graph). */
-function encodePlain(data: SerializedKgGraph): string {
-  const canonical = { options: data.options, attributes: data.attributes, nodes: data.nodes, edges: data.edges };
-  const keys = new Set<string>();
-  collectKeys(canonical, keys);
-  return `${JSON.stringify(canonical, propertyOrder(keys))}\n`;
-}
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Rows per chunk of graphFileChunks. */
+const CHUNK_ROWS = 2_000;
 
-/** Version 2, or undefined when the graph holds what the format reserves. */
-function encodeCompact(data: SerializedKgGraph): string | undefined {
+/**
+ * The graph file's text in pieces (their concatenation is serializeGraph's text), read from the graph as it is:
+ * nothing is copied but the rows of one chunk, so writing a large graph needs little memory beyond the graph.
+ */
+export function* graphFileChunks(graph: KgGraph): Generator<string> {
+  const nodeKeys = graph.nodes().sort(byCodeUnits);
+  const edgeKeys = graph.edges().sort(byCodeUnits);
+  const options = { allowSelfLoops: graph.allowSelfLoops, multi: graph.multi, type: graph.type };
   // Records as JSON values (kept as strings when they would not read back as the same string).
-  const records: Json[] = [];
-  const recordOf = new Map<Attrs, number>();
-  for (const n of data.nodes) {
-    const a = n.attributes as Attrs | undefined;
-    if (!a || a.label !== "Document" || typeof a.record !== "string") continue;
+  const records = new Map<string, Json>();
+  for (const k of nodeKeys) {
+    const a = graph.getNodeAttributes(k) as Attrs;
+    if (a.label !== "Document" || typeof a.record !== "string") continue;
     let parsed: Json;
     try {
       parsed = JSON.parse(a.record) as Json;
     } catch {
       continue;
     }
-    if (JSON.stringify(parsed) !== a.record) continue;
-    recordOf.set(a, records.length);
-    records.push(parsed);
+    if (JSON.stringify(parsed) === a.record) records.set(k, parsed);
   }
-  // Count the strings; refuse what the format reserves.
+  // Count the strings, collect the keys of objects written as objects; refuse what the format reserves.
   const counts = new Map<string, number>();
+  const keys = new Set<string>(["allowSelfLoops", "multi", "type"]);
   let reserved = false;
-  const count = (v: unknown): void => {
+  const count = (v: unknown, objectKeys: boolean): void => {
     if (typeof v === "string") {
       if (v.includes(REF)) reserved = true;
       if (v.length >= MIN_INTERNED) counts.set(v, (counts.get(v) ?? 0) + 1);
     } else if (Array.isArray(v)) {
-      for (const x of v) count(x);
+      for (const x of v) count(x, objectKeys);
     } else if (v !== null && typeof v === "object") {
       for (const k in v as Attrs) {
         if (k.includes(REF)) reserved = true;
-        count((v as Attrs)[k]);
+        if (objectKeys) keys.add(k);
+        count((v as Attrs)[k], objectKeys);
       }
     }
   };
-  count(data.attributes);
-  for (const n of data.nodes) {
-    const a = n.attributes as Attrs | undefined;
-    if (!a) continue;
-    const r = recordOf.get(a);
-    for (const k in a) if (!(k === "record" && r !== undefined)) count(a[k]);
-    if (r !== undefined) count(records[r]);
+  count(graph.getAttributes(), true);
+  for (const k of nodeKeys) {
+    const a = graph.getNodeAttributes(k) as Attrs;
+    const r = records.get(k);
+    for (const name in a) {
+      if (name.includes(REF)) reserved = true;
+      if (!(name === "record" && r !== undefined)) count(a[name], true);
+    }
+    if (r !== undefined) count(r, false);
   }
-  for (const e of data.edges) {
-    if (e.undirected) return undefined;
-    count(e.attributes);
+  for (const e of edgeKeys) {
+    if (graph.isUndirected(e)) reserved = true;
+    count(graph.getEdgeAttributes(e), true);
   }
-  if (reserved) return undefined;
+  if (reserved) {
+    yield encodePlain(graph.export());
+    return;
+  }
   // The table: most used first (short references), then in code-unit order: independent of any insertion order.
-  const shared = [...counts].filter(([, c]) => c > 1).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const strings = shared.map(([s]) => s);
+  const strings = [...counts].filter(([, c]) => c > 1).sort((a, b) => b[1] - a[1] || byCodeUnits(a[0], b[0])).map(([s]) => s);
+  counts.clear();
   const ref = new Map(strings.map((s, i) => [s, REF + i.toString(36)]));
+  const list = propertyOrder(keys);
   const enc = (v: unknown): unknown => {
     if (typeof v === "string") return ref.get(v) ?? v;
     if (Array.isArray(v)) return v.map(enc);
@@ -128,17 +131,11 @@ function encodeCompact(data: SerializedKgGraph): string | undefined {
   // An object's keys are written once per shape (a list of keys), its values in that order.
   const shapes: string[][] = [];
   const shapeIndex = new Map<string, number>();
-  const shapeOf = (keys: string[]): number => {
-    const id = keys.join("\u0000");
+  const shapeOf = (names: string[]): number => {
+    const id = names.join("\u0000");
     let n = shapeIndex.get(id);
-    if (n === undefined) shapeIndex.set(id, (n = shapes.push(keys) - 1));
+    if (n === undefined) shapeIndex.set(id, (n = shapes.push(names) - 1));
     return n;
-  };
-  const row = (head: unknown[], attrs: Attrs, record?: Json): unknown[] => {
-    const keys = Object.keys(attrs).filter((k) => attrs[k] !== undefined).sort();
-    head.push(shapeOf(keys));
-    for (const k of keys) head.push(k === "record" && record !== undefined ? encRecord(record) : enc(attrs[k]));
-    return head;
   };
   // Within a record every object is [shape, values…] (keys in their own order, so the record reads back as the
   // same string) and every array [-1, items…].
@@ -146,30 +143,46 @@ function encodeCompact(data: SerializedKgGraph): string | undefined {
     if (typeof v === "string") return ref.get(v) ?? v;
     if (Array.isArray(v)) return [-1, ...v.map(encRecord)];
     if (v !== null && typeof v === "object") {
-      const keys = Object.keys(v);
-      return [shapeOf(keys), ...keys.map((k) => encRecord(v[k]!))];
+      const names = Object.keys(v);
+      return [shapeOf(names), ...names.map((k) => encRecord(v[k]!))];
     }
     return v;
   };
-  const index = new Map(data.nodes.map((n, i) => [n.key, i]));
-  const nodes = data.nodes.map((n) => {
-    const a = (n.attributes ?? {}) as Attrs;
-    const r = recordOf.get(a);
-    return row([n.key], a, r === undefined ? undefined : records[r]);
-  });
-  const edges = data.edges.map((e) => {
-    const a = (e.attributes ?? {}) as Attrs;
-    const type = typeof a.type === "string" ? a.type : "";
-    const key = e.key ?? "";
+  const row = (head: unknown[], attrs: Attrs, record?: Json): unknown[] => {
+    const names = Object.keys(attrs).filter((k) => attrs[k] !== undefined).sort();
+    head.push(shapeOf(names));
+    for (const k of names) head.push(k === "record" && record !== undefined ? encRecord(record) : enc(attrs[k]));
+    return head;
+  };
+  const index = new Map(nodeKeys.map((k, i) => [k, i]));
+  function* rows(from: string[], make: (key: string) => unknown[]): Generator<string> {
+    for (let i = 0; i < from.length; i += CHUNK_ROWS) {
+      const part = from.slice(i, i + CHUNK_ROWS).map((k) => JSON.stringify(make(k), list));
+      yield (i > 0 ? "," : "") + part.join(",");
+    }
+  }
+  // Top-level keys in code-unit order, as every object of the file.
+  yield `{"attributes":${JSON.stringify(enc(graph.getAttributes()), list)},"edges":[`;
+  yield* rows(edgeKeys, (e) => {
+    const a = graph.getEdgeAttributes(e) as Attrs;
+    const source = graph.source(e);
+    const target = graph.target(e);
     // The key kg gives a relationship (graph/keys.ts) is computed again when reading; another key is kept.
-    const derived = type !== "" && key === relKey(type as RelType, e.source, e.target);
-    return row([index.get(e.source), index.get(e.target), derived ? 0 : [key]], a);
+    const derived = typeof a.type === "string" && e === relKey(a.type as RelType, source, target);
+    return row([index.get(source), index.get(target), derived ? 0 : [e]], a);
   });
-  const compact = { format: GRAPH_FORMAT, version: GRAPH_FORMAT_VERSION, options: data.options, attributes: enc(data.attributes ?? {}), strings, shapes, nodes, edges };
+  yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"nodes":[`;
+  yield* rows(nodeKeys, (k) => row([k], graph.getNodeAttributes(k) as Attrs, records.get(k)));
+  yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(shapes)},"strings":${JSON.stringify(strings)},"version":${GRAPH_FORMAT_VERSION}}\n`;
+}
+
+/** Version 1: the graphology export itself, canonical (what older kg wrote; used when the compact form cannot hold the graph). */
+function encodePlain(data: SerializedKgGraph): string {
+  const byKey = (a: { key?: string | undefined }, b: { key?: string | undefined }) => byCodeUnits(a.key ?? "", b.key ?? "");
+  const canonical = { options: data.options, attributes: data.attributes, nodes: data.nodes.sort(byKey), edges: data.edges.sort(byKey) };
   const keys = new Set<string>();
-  collectKeys(compact, keys);
-  const text = JSON.stringify(compact, propertyOrder(keys));
-  return `${text}\n`;
+  collectKeys(canonical, keys);
+  return `${JSON.stringify(canonical, propertyOrder(keys))}\n`;
 }
 
 /**

@@ -10,10 +10,12 @@
  * graph without records. Every read-merge-write runs under an exclusive lock file (file-lock.ts), so
  * concurrent imports queue instead of losing each other's data.
  */
-import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { readFile, rename, stat, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
+import { createWriteStream } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
 
 import { InputError, OutputError } from "../errors.ts";
 import { assignAggregates } from "../graph/aggregates.ts";
@@ -23,7 +25,7 @@ import type { Codebook } from "../themes/codebook.ts";
 import type { LoadedDecisions } from "../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction, Extraction } from "../types.ts";
 import { ensureFolder } from "../util/ensure-folder.ts";
-import { parseGraphFile, serializeGraph } from "./graph-codec.ts";
+import { graphFileChunks, parseGraphFile, serializeGraph } from "./graph-codec.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
 
 export { assignAggregates, parseGraphFile, serializeGraph };
@@ -126,8 +128,9 @@ export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAP
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     await ensureFolder(dirname(path));
-    const text = serializeGraph(graph);
-    await writeFile(tmp, path.endsWith(".gz") ? await gzipAsync(Buffer.from(text, "utf8")) : text);
+    // Written piece by piece (through gzip when the name ends in .gz): the whole text is never held at once.
+    const pieces = Readable.from(graphFileChunks(graph), { objectMode: false });
+    await pipeline(path.endsWith(".gz") ? [pieces, createGzip(), createWriteStream(tmp)] : [pieces, createWriteStream(tmp)]);
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
@@ -170,8 +173,6 @@ export function mergeGraphInto(target: KgGraph, source: KgGraph): void {
   source.forEachNode((key, attrs) => target.mergeNode(key, attrs));
   source.forEachEdge((key, attrs, s, t) => target.mergeEdgeWithKey(key, s, t, attrs));
 }
-
-const gzipAsync = promisify(gzip);
 
 /** The graph in the file at `path`, or null when there is no file. */
 export async function readIfExists(path: string): Promise<KgGraph | null> {
