@@ -5,8 +5,10 @@
  * (scripts/bench/run-once.ts) and prints, per size and number of jobs, the first run and the median
  * of the runs: MB/s and characters/s per stage and end to end, peak RSS, the ratio to anchors
  * measured in the same run (an OpenCC-only pass, a bare regex scan, JSON.stringify of the graph),
- * and the growth exponent of time with input size. When a Neo4j is reachable (NEO4J_URI or .env,
- * --neo4j), kg's load rate is compared with a best-practice UNWIND load and a naive per-row load.
+ * the growth exponent of time with input size, and the size of the graph file `kg import` writes (records
+ * included) in characters per input character, plain and gzipped. Then the growth exponent of clustering on
+ * distinct topics (scripts/bench-themes.ts; --no-clustering to skip). When a Neo4j is reachable (NEO4J_URI
+ * or .env, --neo4j), kg's load rate is compared with a best-practice UNWIND load and a naive per-row load.
  *
  *   npm run bench                      1 and 10 MB, 3 runs, jobs 1 and the core count, Neo4j if reachable
  *   npm run bench -- --full            also 100 MB
@@ -110,6 +112,7 @@ for (const size of sizes) {
     row("  kg extract --json", first.ms.pipeline! + first.ms["extraction JSON"]!, med.ms.pipeline! + med.ms["extraction JSON"]!);
     const cpu = (r: Run) => r.cpuMs.pipeline! + r.cpuMs.graph! + r.cpuMs["graph file"]!;
     console.log(`     CPU time (all threads), end to end: first ${fmt(cpu(first) / 1000, 1)} s, median ${fmt(cpu(med) / 1000, 1)} s = ${fmt(mb / (cpu(med) / 1000))} MB per CPU-second`);
+    console.log(`       median CPU s: ${["pipeline", "graph", "graph file"].map((k) => `${k} ${fmt(med.cpuMs[k]! / 1000, 1)}`).join(", ")}`);
     console.log(`     peak RSS: first ${fmt(first.peakRssMB, 0)} MB, median ${fmt(med.peakRssMB, 0)} MB`);
     console.log(
       `     anchors (median ms): ${Object.entries(med.anchors).map(([k, v]) => `${k} ${fmt(v, 0)}`).join(", ")}; end to end is ` +

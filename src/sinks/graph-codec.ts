@@ -80,12 +80,17 @@ export function* graphFileChunks(graph: KgGraph): Generator<string> {
   let reserved = false;
   const count = (v: unknown, objectKeys: boolean): void => {
     if (typeof v === "string") {
-      if (v.includes(REF)) reserved = true;
-      if (v.length >= MIN_INTERNED) counts.set(v, (counts.get(v) ?? 0) + 1);
+      if (v.length >= MIN_INTERNED) {
+        const c = counts.get(v);
+        if (c === undefined) {
+          counts.set(v, 1);
+          if (v.includes(REF)) reserved = true;
+        } else counts.set(v, c + 1);
+      } else if (v.includes(REF)) reserved = true;
     } else if (Array.isArray(v)) {
       for (const x of v) count(x, objectKeys);
     } else if (v !== null && typeof v === "object") {
-      for (const k in v as Attrs) {
+      for (const k of Object.keys(v)) {
         if (k.includes(REF)) reserved = true;
         if (objectKeys) keys.add(k);
         count((v as Attrs)[k], objectKeys);
@@ -115,10 +120,13 @@ export function* graphFileChunks(graph: KgGraph): Generator<string> {
   counts.clear();
   const ref = new Map(strings.map((s, i) => [s, REF + i.toString(36)]));
   const list = propertyOrder(keys);
+  // Rows with an object inside are written with the sorted key list (JSON.stringify's slow path); others without.
+  let objectInRow = false;
   const enc = (v: unknown): unknown => {
     if (typeof v === "string") return ref.get(v) ?? v;
     if (Array.isArray(v)) return v.map(enc);
     if (v !== null && typeof v === "object") {
+      objectInRow = true;
       const out: Attrs = {};
       for (const k in v as Attrs) {
         const x = (v as Attrs)[k];
@@ -157,7 +165,11 @@ export function* graphFileChunks(graph: KgGraph): Generator<string> {
   const index = new Map(nodeKeys.map((k, i) => [k, i]));
   function* rows(from: string[], make: (key: string) => unknown[]): Generator<string> {
     for (let i = 0; i < from.length; i += CHUNK_ROWS) {
-      const part = from.slice(i, i + CHUNK_ROWS).map((k) => JSON.stringify(make(k), list));
+      const part = from.slice(i, i + CHUNK_ROWS).map((k) => {
+        objectInRow = false;
+        const r = make(k);
+        return objectInRow ? JSON.stringify(r, list) : JSON.stringify(r);
+      });
       yield (i > 0 ? "," : "") + part.join(",");
     }
   }
