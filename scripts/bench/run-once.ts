@@ -38,6 +38,8 @@ const ms: Record<string, number> = {};
 /** CPU time of the whole process (all threads), user + system: steadier than wall time on a shared machine. */
 const cpuMs: Record<string, number> = {};
 const timed = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
+  // Where a run that fails (out of memory) got to: bench.ts shows the last lines of stderr.
+  process.stderr.write(`run-once: ${name} (RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB)\n`);
   const t = performance.now();
   const c = process.cpuUsage();
   const out = await f();

@@ -61,19 +61,17 @@ export function* graphFileChunks(graph: KgGraph): Generator<string> {
   const nodeKeys = graph.nodes().sort(byCodeUnits);
   const edgeKeys = graph.edges().sort(byCodeUnits);
   const options = { allowSelfLoops: graph.allowSelfLoops, multi: graph.multi, type: graph.type };
-  // Records as JSON values (kept as strings when they would not read back as the same string).
-  const records = new Map<string, Json>();
-  for (const k of nodeKeys) {
-    const a = graph.getNodeAttributes(k) as Attrs;
-    if (a.label !== "Document" || typeof a.record !== "string") continue;
-    let parsed: Json;
+  // Records as JSON values (kept as strings when they would not read back as the same string). Each is
+  // parsed when counted and again when written, never all held at once.
+  const withRecord = new Set<string>();
+  const parseRecord = (a: Attrs): Json | undefined => {
+    if (a.label !== "Document" || typeof a.record !== "string") return undefined;
     try {
-      parsed = JSON.parse(a.record) as Json;
+      return JSON.parse(a.record) as Json;
     } catch {
-      continue;
+      return undefined;
     }
-    if (JSON.stringify(parsed) === a.record) records.set(k, parsed);
-  }
+  };
   // Count the strings, collect the keys of objects written as objects; refuse what the format reserves.
   const counts = new Map<string, number>();
   const keys = new Set<string>(["allowSelfLoops", "multi", "type"]);
@@ -100,7 +98,9 @@ export function* graphFileChunks(graph: KgGraph): Generator<string> {
   count(graph.getAttributes(), true);
   for (const k of nodeKeys) {
     const a = graph.getNodeAttributes(k) as Attrs;
-    const r = records.get(k);
+    let r = parseRecord(a);
+    if (r !== undefined && JSON.stringify(r) !== a.record) r = undefined;
+    if (r !== undefined) withRecord.add(k);
     for (const name in a) {
       if (name.includes(REF)) reserved = true;
       if (!(name === "record" && r !== undefined)) count(a[name], true);
@@ -184,7 +184,10 @@ export function* graphFileChunks(graph: KgGraph): Generator<string> {
     return row([index.get(source), index.get(target), derived ? 0 : [e]], a);
   });
   yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"nodes":[`;
-  yield* rows(nodeKeys, (k) => row([k], graph.getNodeAttributes(k) as Attrs, records.get(k)));
+  yield* rows(nodeKeys, (k) => {
+    const a = graph.getNodeAttributes(k) as Attrs;
+    return row([k], a, withRecord.has(k) ? parseRecord(a) : undefined);
+  });
   yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(shapes)},"strings":${JSON.stringify(strings)},"version":${GRAPH_FORMAT_VERSION}}\n`;
 }
 
