@@ -5,8 +5,10 @@
  * (scripts/bench/run-once.ts) and prints, per size and number of jobs, the first run and the median
  * of the runs: MB/s and characters/s per stage and end to end, peak RSS, the ratio to anchors
  * measured in the same run (an OpenCC-only pass, a bare regex scan, JSON.stringify of the graph),
- * and the growth exponent of time with input size. When a Neo4j is reachable (NEO4J_URI or .env,
- * --neo4j), kg's load rate is compared with a best-practice UNWIND load and a naive per-row load.
+ * the growth exponent of time with input size, and the size of the graph file `kg import` writes (records
+ * included) in characters per input character, plain and gzipped. Then the growth exponent of clustering on
+ * distinct topics (scripts/bench-themes.ts; --no-clustering to skip). When a Neo4j is reachable (NEO4J_URI
+ * or .env, --neo4j), kg's load rate is compared with a best-practice UNWIND load and a naive per-row load.
  *
  *   npm run bench                      1 and 10 MB, 3 runs, jobs 1 and the core count, Neo4j if reachable
  *   npm run bench -- --full            also 100 MB
@@ -42,6 +44,8 @@ interface Run {
   nodes: number;
   relationships: number;
   graphFileChars: number;
+  graphFileBytes?: number;
+  graphFileGzipBytes?: number;
   ms: Record<string, number>;
   cpuMs: Record<string, number>;
   stageMs?: Record<string, number>;
@@ -99,7 +103,7 @@ for (const size of sizes) {
     const first = rs[0]!;
     const med = summarise(rs);
     results.push({ size, bytes: corpus.bytes, jobs, first, median: med });
-    console.log(`  -- jobs ${jobs}: ${first.documents} documents, ${first.reports} reports → ${first.nodes} nodes, ${first.relationships} relationships; graph file ${(first.graphFileChars / 1e6).toFixed(1)} MB (${fmt(first.graphFileChars / corpus.bytes, 1)}× the input bytes)`);
+    console.log(`  -- jobs ${jobs}: ${first.documents} documents, ${first.reports} reports → ${first.nodes} nodes, ${first.relationships} relationships; graph file ${(first.graphFileChars / 1e6).toFixed(1)} M characters = ${fmt(first.graphFileChars / corpus.chars, 1)}× the input characters (${fmt((first.graphFileBytes ?? first.graphFileChars) / 1e6, 1)} MB; gzip ${first.graphFileGzipBytes ? `${fmt(first.graphFileGzipBytes / 1e6, 1)} MB = ${fmt(first.graphFileGzipBytes / corpus.chars, 1)}× the input characters` : "–"})`);
     console.log(`     ${"stage".padEnd(36)}${pad("first ms", 10)}${pad("median ms", 11)}${pad("MB/s", 8)}${pad("k chars/s", 11)}`);
     const row = (name: string, a: number, b: number) => console.log(`     ${name.padEnd(36)}${pad(fmt(a, 0), 10)}${pad(fmt(b, 0), 11)}${pad(fmt(mb / (b / 1000)), 8)}${pad(fmt(corpus.chars / b, 0), 11)}`);
     for (const k of Object.keys(med.stageMs ?? {})) row(`  ${k}${jobs > 1 && !["themes", "links"].includes(k) ? " (thread time)" : ""}`, first.stageMs![k]!, med.stageMs![k]!);
@@ -108,6 +112,7 @@ for (const size of sizes) {
     row("  kg extract --json", first.ms.pipeline! + first.ms["extraction JSON"]!, med.ms.pipeline! + med.ms["extraction JSON"]!);
     const cpu = (r: Run) => r.cpuMs.pipeline! + r.cpuMs.graph! + r.cpuMs["graph file"]!;
     console.log(`     CPU time (all threads), end to end: first ${fmt(cpu(first) / 1000, 1)} s, median ${fmt(cpu(med) / 1000, 1)} s = ${fmt(mb / (cpu(med) / 1000))} MB per CPU-second`);
+    console.log(`       median CPU s: ${["pipeline", "graph", "graph file"].map((k) => `${k} ${fmt(med.cpuMs[k]! / 1000, 1)}`).join(", ")}`);
     console.log(`     peak RSS: first ${fmt(first.peakRssMB, 0)} MB, median ${fmt(med.peakRssMB, 0)} MB`);
     console.log(
       `     anchors (median ms): ${Object.entries(med.anchors).map(([k, v]) => `${k} ${fmt(v, 0)}`).join(", ")}; end to end is ` +
@@ -149,6 +154,15 @@ if (sizes.length > 1) {
     parts.push(`peak RSS ${fmt(slope(rs.map((r) => [r.bytes, r.median.peakRssMB])))}`);
     console.log(`  jobs ${jobs}: ${parts.join("; ")}`);
   }
+}
+
+// Clustering on distinct topics (every statement uncovered by the codebook): the growth exponent of assignThemes.
+if (!flag("no-clustering")) {
+  const args = ["--import", "tsx", "scripts/bench-themes.ts", smoke ? "1600" : "6400"];
+  console.log("\n== clustering, distinct topics (scripts/bench-themes.ts, CPU time, best of 3 per size)");
+  const child = spawnSync(process.execPath, args, { encoding: "utf8", cwd: root ? resolve(root) : undefined });
+  process.stdout.write((child.stdout || "").replace(/^/gm, "  "));
+  if (child.status !== 0) console.log(`  failed: ${(child.stderr || "").trim().split("\n").pop()}`);
 }
 
 // Neo4j: kg's load against the baselines, when a server is reachable.

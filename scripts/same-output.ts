@@ -2,14 +2,20 @@
  * Output-identity check for performance work: runs the extraction over the seed and every fixture
  * report (each file alone, and all of them together so that cross-report themes and links are
  * exercised) and writes the extraction JSON (`kg extract --json`) and the full internal extraction
- * to a folder, or compares them with a folder written before a change.
+ * to a folder, or compares them with a folder written before a change. For the case of all files together it
+ * also imports the documents into a graph file (`kg import`'s path) and writes the graph read back from it
+ * (readGraphFile, canonicalised here: what kg serve, kg query and the viewer get) and the file's bytes; a
+ * change of the file format shows as a difference in `ALL.graph-file` only.
  * Usage: node --import tsx scripts/same-output.ts --save /tmp/before
  *        node --import tsx scripts/same-output.ts --compare /tmp/before [--jobs n]
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { runPipeline } from "../src/pipeline.ts";
+import { extractDocuments, runPipeline } from "../src/pipeline.ts";
+import { importDocumentsIntoGraphFile, readGraphFile } from "../src/sinks/graph-file.ts";
+import { loadCodebook } from "../src/themes/index.ts";
 import { toExtractionJson } from "../src/sinks/extraction-json.ts";
 
 const args = process.argv.slice(2);
@@ -35,6 +41,15 @@ for (const [name, paths] of cases) {
     [`${name}.json`, JSON.stringify(toExtractionJson(extraction), null, 2)],
     [`${name}.full.json`, JSON.stringify(extraction)],
   ];
+  if (name === "ALL") {
+    const tmp = mkdtempSync(join(tmpdir(), "kg-same-output-"));
+    const path = join(tmp, "graph.json");
+    const { documents } = await extractDocuments(paths, jobs === undefined ? {} : { jobs });
+    await importDocumentsIntoGraphFile(documents, path, { codebook: loadCodebook() }, []);
+    outputs.push([`${name}.graph-read-back.json`, JSON.stringify(sortKeys((await readGraphFile(path)).export()))]);
+    outputs.push([`${name}.graph-file`, readFileSync(path, "utf8")]);
+    rmSync(tmp, { recursive: true, force: true });
+  }
   for (const [file, text] of outputs) {
     const path = join(dir, file);
     if (!compare) writeFileSync(path, text);
@@ -44,3 +59,17 @@ for (const [name, paths] of cases) {
 }
 console.log(compare ? `${cases.length} cases, ${differences} difference(s)` : `${cases.length} cases written to ${dir}`);
 process.exitCode = differences ? 1 : 0;
+
+/** Objects with their keys sorted, nodes and edges by key (independent of the graph file's own writer). */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(sortKeys);
+    const key = (x: unknown) => (x && typeof x === "object" && typeof (x as { key?: unknown }).key === "string" ? (x as { key: string }).key : null);
+    return items.every((x) => key(x) !== null) ? items.sort((a, b) => (key(a)! < key(b)! ? -1 : key(a)! > key(b)! ? 1 : 0)) : items;
+  }
+  if (value && typeof value === "object") {
+    const obj = value as Record<string, unknown>;
+    return Object.fromEntries(Object.keys(obj).sort().filter((k) => obj[k] !== undefined).map((k) => [k, sortKeys(obj[k])]));
+  }
+  return value;
+}

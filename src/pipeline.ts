@@ -156,8 +156,10 @@ export function assemble(
   const { themes, themeOf, explanations, scores } = result;
   if (timings) timings.themes = (timings.themes ?? 0) + performance.now() - t;
   t = performance.now();
+  // The links stage reads the theme scores of this run instead of scoring every statement again.
+  const themeScores = assigned.ranked && assigned.bodyRanked ? { ranked: assigned.ranked, bodyRanked: assigned.bodyRanked } : undefined;
   for (const doc of documents) {
-    for (const report of doc.reports) report.links = linkReport(scored.get(report.segment.id) ?? report.statements, bodies, themeOf, codebook);
+    for (const report of doc.reports) report.links = linkReport(scored.get(report.segment.id) ?? report.statements, bodies, themeOf, codebook, themeScores);
   }
   if (timings) timings.links = (timings.links ?? 0) + performance.now() - t;
   const assignments: Extraction["assignments"] = {};

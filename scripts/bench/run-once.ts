@@ -1,7 +1,7 @@
 /*
  * One benchmark run in a fresh process (spawned by scripts/bench.ts, which reads the JSON it prints):
  * `kg import`'s work on a corpus folder — the pipeline (per stage), the graph, the graph file — and
- * `kg extract --json`'s serialisation, then the anchors on the same input in the same process:
+ * `kg extract --json`'s serialisation (the graph file as `kg import` writes it: Document nodes with their records), then the anchors on the same input in the same process:
  * an OpenCC-only pass, a bare regex scan, a plain JSON.stringify of the graph. Peak RSS is the
  * process's (worker threads included), taken before the anchors.
  * Usage: node --import tsx scripts/bench/run-once.ts --dir <corpus> [--jobs n] [--root <checkout>] [--compiled]
@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
 
 import * as OpenCC from "opencc-js";
 
@@ -29,12 +30,16 @@ const load = (path: string) => import(pathToFileURL(join(root, compiled ? path.r
 const { runPipeline } = await load("src/pipeline.ts");
 const { toExtractionJson } = await load("src/sinks/extraction-json.ts");
 const { buildGraph } = await load("src/graph/build-graph.ts");
-const { importIntoGraphFile } = await load("src/sinks/graph-file.ts");
+const { writeGraphFile } = await load("src/sinks/graph-file.ts");
+const { documentRecord } = await load("src/graph/records.ts");
+const { nodeKey } = await load("src/graph/keys.ts");
 
 const ms: Record<string, number> = {};
 /** CPU time of the whole process (all threads), user + system: steadier than wall time on a shared machine. */
 const cpuMs: Record<string, number> = {};
 const timed = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
+  // Where a run that fails (out of memory) got to: bench.ts shows the last lines of stderr.
+  process.stderr.write(`run-once: ${name} (RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB)\n`);
   const t = performance.now();
   const c = process.cpuUsage();
   const out = await f();
@@ -50,10 +55,20 @@ await timed("extraction JSON", () => JSON.stringify(toExtractionJson(extraction)
 const graph = await timed("graph", () => buildGraph(extraction));
 const out = mkdtempSync(join(tmpdir(), "kg-bench-out-"));
 const graphFile = join(out, "graph.json");
-await timed("graph file", () => importIntoGraphFile(graph, graphFile, { wipe: true }));
-const graphFileChars = statSync(graphFile).size;
-rmSync(out, { recursive: true, force: true });
+// As `kg import` writes it (graph/records.ts buildStoreGraph): each Document node with its extraction record.
+await timed("graph file", async () => {
+  for (const doc of extraction.documents as { document: { source: { sha256: string } } }[]) {
+    const key = nodeKey("Document", doc.document.source.sha256.slice(0, 16));
+    if (graph.hasNode(key)) graph.mergeNodeAttributes(key, { record: documentRecord(doc) });
+  }
+  await writeGraphFile(graph, graphFile);
+});
 const peakRssMB = process.resourceUsage().maxRSS / 1024;
+const graphFileText = readFileSync(graphFile, "utf8");
+const graphFileBytes = statSync(graphFile).size;
+const graphFileChars = graphFileText.length;
+const graphFileGzipBytes = gzipSync(graphFileText).length;
+rmSync(out, { recursive: true, force: true });
 
 // Anchors: the same input, read again as plain text.
 const texts: string[] = [];
@@ -88,6 +103,8 @@ process.stdout.write(
     nodes: graph.order,
     relationships: graph.size,
     graphFileChars,
+    graphFileBytes,
+    graphFileGzipBytes,
     ms,
     cpuMs,
     stageMs,

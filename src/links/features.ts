@@ -4,7 +4,7 @@
  * relation between their themes (a measure theme whose concern or `addresses` covers the problem theme).
  */
 import type { Codebook, CodebookTheme } from "../themes/codebook.ts";
-import { scoreThemes, scoringText } from "../themes/score-themes.ts";
+import { scoreThemes, scoringText, type ThemeScore } from "../themes/score-themes.ts";
 import { bigramCounts, cosine, inverseDocumentFrequency, sharedFeatures, tfidfVector } from "../themes/text-features.ts";
 import type { SparseVector } from "../themes/text-features.ts";
 import type { Statement } from "../types.ts";
@@ -20,6 +20,15 @@ const SECONDARY_WEIGHT = 0.6;
  * under a heading about assessment. It only counts for a problem whose own theme is of the same concern.
  */
 const BODY_THEME_WEIGHT = 0.5;
+
+/**
+ * What the themes stage scored (ThemeAssignmentResult's `ranked` and `bodyRanked`): the themes at or above the
+ * threshold of each problem and measure, and of each measure's body. All that candidateThemes reads of a ranking.
+ */
+export interface ThemeScores {
+  ranked: ReadonlyMap<string, ThemeScore[]>;
+  bodyRanked: ReadonlyMap<string, ThemeScore[]>;
+}
 
 /** Vectors and codebook themes of one statement. */
 export interface StatementFeatures {
@@ -43,6 +52,7 @@ export function buildFeatures(
   bodies: Map<string, string>,
   themeOf: Map<string, string>,
   codebook: Codebook,
+  scored?: ThemeScores,
 ): Map<string, StatementFeatures> {
   const parts = statements.map((s) => {
     const text = scoringText(s.normText, bodies.get(s.id));
@@ -55,21 +65,31 @@ export function buildFeatures(
       statement: p.s,
       head: tfidfVector([[p.head, 1]], idf),
       full: tfidfVector([[p.head, 1], [p.rest, BODY_WEIGHT]], idf),
-      themes: candidateThemes(p.s, p.text, themeOf, codebook),
+      themes: candidateThemes(p.s, p.text, themeOf, codebook, scored),
     });
   }
   return out;
 }
 
-/** The codebook themes a statement is about: its assigned theme, plus close runners-up. */
-function candidateThemes(s: Statement, text: ReturnType<typeof scoringText>, themeOf: Map<string, string>, codebook: Codebook) {
+/**
+ * The codebook themes a statement is about: its assigned theme, plus close runners-up. `ranked` holds what the
+ * themes stage scored for problems and measures (the themes at or above the threshold, best first: all this reads).
+ */
+function candidateThemes(
+  s: Statement,
+  text: ReturnType<typeof scoringText>,
+  themeOf: Map<string, string>,
+  codebook: Codebook,
+  scored: ThemeScores | undefined,
+) {
   const out: CandidateTheme[] = [];
   const assigned = themeOf.get(s.id);
   const assignedTheme = assigned?.startsWith("cb:") ? codebook.byId.get(assigned.slice(3)) : undefined;
   if (assignedTheme) out.push({ theme: assignedTheme, weight: 1, via: "assigned" });
   // Causes are scored against problem themes: a cause is about the same concerns as a problem.
   const kind = s.kind === "measure" ? "measure" : "problem";
-  const ranked = scoreThemes(text, codebook, kind);
+  const known = scored !== undefined && s.kind !== "cause";
+  const ranked = known ? (scored.ranked.get(s.id) ?? []) : scoreThemes(text, codebook, kind);
   const best = ranked[0]?.score ?? 0;
   for (const r of ranked) {
     if (r.score < codebook.settings.threshold || r.score < SECONDARY_SHARE * best) break;
@@ -78,7 +98,7 @@ function candidateThemes(s: Statement, text: ReturnType<typeof scoringText>, the
   }
   // The body of a measure often says what it is for beyond its heading: read it as a heading of its own.
   if (s.kind === "measure" && text.rest.trim() !== "") {
-    for (const r of scoreThemes({ heading: text.rest, rest: "" }, codebook, kind, false)) {
+    for (const r of known ? (scored.bodyRanked.get(s.id) ?? []) : scoreThemes({ heading: text.rest, rest: "" }, codebook, kind, false)) {
       if (r.score < codebook.settings.threshold) break;
       if (out.some((c) => c.theme === r.theme)) continue;
       out.push({ theme: r.theme, weight: BODY_THEME_WEIGHT, via: "body" });

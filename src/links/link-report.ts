@@ -6,7 +6,7 @@
 import type { Codebook } from "../themes/codebook.ts";
 import type { Link, Statement } from "../types.ts";
 import { buildFeatures, codebookRelation, lexicalSimilarity } from "./features.ts";
-import type { StatementFeatures } from "./features.ts";
+import type { StatementFeatures, ThemeScores } from "./features.ts";
 
 /** Minimum score for an ADDRESSED_BY link to be kept. */
 export const ADDRESSED_BY_THRESHOLD = 0.4;
@@ -33,12 +33,13 @@ export function linkReport(
   bodies: Map<string, string>,
   themeOf: Map<string, string>,
   codebook: Codebook,
+  scored?: ThemeScores,
 ): Link[] {
   const reports = new Set(statements.map((s) => s.reportId));
   if (reports.size > 1) {
     throw new Error(`linkReport: statements come from ${reports.size} reports (${[...reports].join(", ")}); pass one report at a time.`);
   }
-  const features = buildFeatures(statements, bodies, themeOf, codebook);
+  const features = buildFeatures(statements, bodies, themeOf, codebook, scored);
   const byPosition = (a: Statement, b: Statement) => a.span.start - b.span.start || (a.id < b.id ? -1 : 1);
   const problems = statements.filter((s) => s.kind === "problem").sort(byPosition);
   const measures = statements.filter((s) => s.kind === "measure").sort(byPosition);

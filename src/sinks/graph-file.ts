@@ -1,5 +1,6 @@
 /*
- * The embedded default store: the graph as graphology `graph.export()` JSON (default out/graph.json).
+ * The embedded default store: the graph file (default out/graph.json), a compact JSON form of graphology's
+ * `graph.export()` (format in graph-codec.ts; gzip when the path ends in .gz).
  * `kg import` rebuilds the file from the extraction records it holds (on its Document nodes) plus the
  * documents read now (importDocumentsIntoGraphFile): themes, decisions, links and recurrence are
  * recomputed over the union and the file is rewritten, so any order or batching of imports of the same
@@ -9,10 +10,12 @@
  * graph without records. Every read-merge-write runs under an exclusive lock file (file-lock.ts), so
  * concurrent imports queue instead of losing each other's data.
  */
-import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { readFile, rename, stat, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
-
-import type { SerializedGraph } from "graphology-types";
+import { createWriteStream } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
 
 import { InputError, OutputError } from "../errors.ts";
 import { assignAggregates } from "../graph/aggregates.ts";
@@ -21,15 +24,13 @@ import { buildStoreGraph, documentsOfGraph, unionDocuments } from "../graph/reco
 import type { Codebook } from "../themes/codebook.ts";
 import type { LoadedDecisions } from "../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction, Extraction } from "../types.ts";
-import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes } from "../graph/schema.ts";
 import { ensureFolder } from "../util/ensure-folder.ts";
+import { graphFileChunks, parseGraphFile, serializeGraph } from "./graph-codec.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
 
-export { assignAggregates };
+export { assignAggregates, parseGraphFile, serializeGraph };
 
 export const DEFAULT_GRAPH_FILE = "out/graph.json";
-
-type SerializedKgGraph = SerializedGraph<KgNodeAttributes, KgEdgeAttributes, KgGraphAttributes>;
 
 /** What writing into a graph file changed. */
 export interface GraphFileSummary {
@@ -104,27 +105,32 @@ export function keyDiff(before: KgGraph | null, after: KgGraph) {
 
 /** Read a graph file written by writeGraphFile. Throws InputError when it is missing or not a graph. */
 export async function readGraphFile(path: string): Promise<KgGraph> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, "utf8");
+    bytes = await readFile(path);
   } catch (err) {
     throw new InputError(`graph file: cannot read "${path}" (${(err as NodeJS.ErrnoException).code ?? "error"}). Run \`kg import <paths>\` first.`, { cause: err });
   }
   try {
     const graph = createKgGraph();
-    graph.import(JSON.parse(text) as SerializedKgGraph);
+    graph.import(parseGraphFile(bytes));
     return graph;
   } catch (err) {
     throw new InputError(`graph file: "${path}" is not a graph written by kg import (${(err as Error).message}).`, { cause: err });
   }
 }
 
-/** Write a graph as canonical JSON (creating the folder), replacing the file atomically; the temp file never stays behind. */
+/**
+ * Write a graph in the graph file format (sinks/graph-codec.ts; gzip-compressed when `path` ends in .gz),
+ * creating the folder, replacing the file atomically; the temp file never stays behind.
+ */
 export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAPH_FILE): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     await ensureFolder(dirname(path));
-    await writeFile(tmp, serializeGraph(graph), "utf8");
+    // Written piece by piece (through gzip when the name ends in .gz): the whole text is never held at once.
+    const pieces = Readable.from(graphFileChunks(graph), { objectMode: false });
+    await pipeline(path.endsWith(".gz") ? [pieces, createGzip(), createWriteStream(tmp)] : [pieces, createWriteStream(tmp)]);
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
@@ -168,19 +174,6 @@ export function mergeGraphInto(target: KgGraph, source: KgGraph): void {
   source.forEachEdge((key, attrs, s, t) => target.mergeEdgeWithKey(key, s, t, attrs));
 }
 
-/** Canonical JSON of a graph: nodes and edges sorted by key, attribute keys sorted, one trailing newline. */
-export function serializeGraph(graph: KgGraph): string {
-  const data = graph.export();
-  const byKey = (a: { key?: string | undefined }, b: { key?: string | undefined }) => ((a.key ?? "") < (b.key ?? "") ? -1 : (a.key ?? "") > (b.key ?? "") ? 1 : 0);
-  const canonical = {
-    options: data.options,
-    attributes: data.attributes,
-    nodes: [...data.nodes].sort(byKey),
-    edges: [...data.edges].sort(byKey),
-  };
-  return `${JSON.stringify(sortKeys(canonical))}\n`;
-}
-
 /** The graph in the file at `path`, or null when there is no file. */
 export async function readIfExists(path: string): Promise<KgGraph | null> {
   try {
@@ -189,18 +182,4 @@ export async function readIfExists(path: string): Promise<KgGraph | null> {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
   }
   return readGraphFile(path);
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === "object") {
-    const obj = value as Record<string, unknown>;
-    return Object.fromEntries(
-      Object.keys(obj)
-        .sort()
-        .filter((k) => obj[k] !== undefined)
-        .map((k) => [k, sortKeys(obj[k])]),
-    );
-  }
-  return value;
 }

@@ -7,7 +7,7 @@
 import type { Statement, Theme } from "../types.ts";
 import type { Codebook } from "./codebook.ts";
 import { canonicalOrder, clusterStatements } from "./cluster.ts";
-import { otherThemes, pickTheme, scoreThemes, scoringText } from "./score-themes.ts";
+import { otherThemes, pickTheme, scoreThemes, scoreThemesAndBody, scoringText } from "./score-themes.ts";
 import type { ThemeScore } from "./score-themes.ts";
 
 /** What assignThemes returns. */
@@ -29,6 +29,17 @@ export interface ThemeAssignmentResult {
    * reportIds stay primary-only; a consumer that counts a bundled statement for both themes reads this map.
    */
   otherThemes?: Map<string, { themeId: string; score: number }[]>;
+  /**
+   * Statement id → the codebook themes of its own kind that scored at or above the threshold, best first (the
+   * head of `scoreThemes`' ranking; empty lists are left out). The links stage reads it instead of scoring the
+   * same text again.
+   */
+  ranked?: Map<string, ThemeScore[]>;
+  /**
+   * Statement id → for a measure with an item body, the codebook themes its body alone names at or above the
+   * threshold, read evenly as a heading of its own, best first (empty lists left out). Read by the links stage.
+   */
+  bodyRanked?: Map<string, ThemeScore[]>;
 }
 
 const KINDS = ["problem", "measure"] as const;
@@ -44,6 +55,8 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
   const explanations = new Map<string, string>();
   const scores = new Map<string, number>();
   const others = new Map<string, { themeId: string; score: number; why: string }[]>();
+  const aboveThreshold = new Map<string, ThemeScore[]>();
+  const bodyAbove = new Map<string, ThemeScore[]>();
   const members = new Map<string, Statement[]>();
   const clusterThemes: Theme[] = [];
   const position = new Map(statements.map((s, i) => [s.id, i]));
@@ -52,8 +65,19 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
     const uncovered: Statement[] = [];
     const nearest = new Map<string, ThemeScore>();
     for (const s of ofKind) {
-      const ranked = scoreThemes(scoringText(s.normText, bodies.get(s.id)), codebook, kind);
+      const text = scoringText(s.normText, bodies.get(s.id));
+      let ranked: ThemeScore[];
+      if (kind === "measure" && text.rest.trim() !== "") {
+        const both = scoreThemesAndBody(text, codebook, kind);
+        ranked = both.ranked;
+        const body = headAbove(both.body, codebook.settings.threshold);
+        if (body.length > 0) bodyAbove.set(s.id, body);
+      } else {
+        ranked = scoreThemes(text, codebook, kind);
+      }
       if (ranked[0] && ranked[0].score > 0) nearest.set(s.id, ranked[0]);
+      const above = headAbove(ranked, codebook.settings.threshold);
+      if (above.length > 0) aboveThreshold.set(s.id, above);
       const pick = pickTheme(ranked, codebook.settings.threshold);
       if (pick) {
         const id = `cb:${pick.theme.id}`;
@@ -98,7 +122,14 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
     otherThemesOf.set(id, kept.map(({ themeId, score }) => ({ themeId, score })));
     explanations.set(id, `${explanations.get(id)}; also names ${kept.map((o) => o.why).join(", ")}`);
   }
-  return { themes: [...codebookThemes, ...clusterThemes], themeOf, explanations, scores, otherThemes: otherThemesOf };
+  return { themes: [...codebookThemes, ...clusterThemes], themeOf, explanations, scores, otherThemes: otherThemesOf, ranked: aboveThreshold, bodyRanked: bodyAbove };
+}
+
+/** The head of a ranking (best first) down to the last score at or above `threshold`. */
+export function headAbove(ranked: ThemeScore[], threshold: number): ThemeScore[] {
+  let n = 0;
+  while (n < ranked.length && ranked[n]!.score >= threshold) n++;
+  return ranked.slice(0, n);
 }
 
 /** A Theme whose statements and reports follow input order (membership and id do not depend on it). */

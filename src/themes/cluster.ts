@@ -91,8 +91,11 @@ export function clusterStatements(
       // A statement with no usable features can still join a cluster that holds the same text.
       best = byText.get(s.normText) ?? -1;
     } else {
+      // Only clusters that share a feature outside v's lightest features can reach the threshold: a cluster
+      // sharing only features of a set P has cosine ≤ |v restricted to P| (its centroid is a unit vector), so
+      // the lightest features whose norm stays below the threshold need not be looked up (exact, not a heuristic).
       const candidates = new Set<number>();
-      for (const k of v.keys()) for (const g of postings.get(k) ?? []) candidates.add(g);
+      for (const k of probeFeatures(v, threshold)) for (const g of postings.get(k) ?? []) candidates.add(g);
       for (const g of [...candidates].sort((a, b) => a - b)) {
         const sim = cosine(v, groups[g]!.centroid);
         if (sim >= bestSim && (best < 0 || sim > bestSim)) [best, bestSim] = [g, sim];
@@ -194,6 +197,19 @@ function topFeatures(vec: SparseVector, n: number): SparseVector {
   if (vec.size <= n) return vec;
   const kept = [...vec].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
   return normalise(new Map(kept));
+}
+
+/** The features of unit vector `v` to look up: all but the lightest whose norm stays below `threshold`. */
+function probeFeatures(v: SparseVector, threshold: number): string[] {
+  const byWeight = [...v].sort((a, b) => Math.abs(a[1]) - Math.abs(b[1]));
+  let sum = 0;
+  let skip = 0;
+  for (const [, w] of byWeight) {
+    if (Math.sqrt(sum + w * w) >= threshold - 1e-9) break;
+    sum += w * w;
+    skip++;
+  }
+  return byWeight.slice(skip).map(([k]) => k);
 }
 
 function merge(f: { head: Map<string, number>; body: Map<string, number> }): Map<string, number> {

@@ -44,10 +44,24 @@ export function scoringText(heading: string, body: string | undefined): ScoringT
  * heading evenly.
  */
 export function scoreThemes(text: ScoringText, codebook: Codebook, kind: "problem" | "measure", leadClause = true): ThemeScore[] {
-  const { bodyWeight, bodyCap } = codebook.settings;
   // Only problem headings lead with what they are about; a measure's later clause often names its purpose.
   const heads = themeHits(text.heading, codebook, kind, leadClause && kind === "problem");
   const bodies = themeHits(text.rest, codebook, kind, false);
+  return rankThemes(heads, bodies, codebook, kind);
+}
+
+/**
+ * scoreThemes(text), and the ranking of the body read evenly as a heading of its own (what
+ * `scoreThemes({ heading: text.rest, rest: "" }, codebook, kind, false)` gives), from one scan of each part.
+ */
+export function scoreThemesAndBody(text: ScoringText, codebook: Codebook, kind: "problem" | "measure"): { ranked: ThemeScore[]; body: ThemeScore[] } {
+  const heads = themeHits(text.heading, codebook, kind, kind === "problem");
+  const bodies = themeHits(text.rest, codebook, kind, false);
+  return { ranked: rankThemes(heads, bodies, codebook, kind), body: rankThemes(bodies, new Map(), codebook, kind) };
+}
+
+function rankThemes(heads: Map<number, Hit[]>, bodies: Map<number, Hit[]>, codebook: Codebook, kind: "problem" | "measure"): ThemeScore[] {
+  const { bodyWeight, bodyCap } = codebook.settings;
   const scores: ThemeScore[] = [];
   codebook.themes.forEach((theme, i) => {
     if (theme.kind !== kind) return;

@@ -21,6 +21,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { BAD_INPUTS, type BadInput } from "./bad-inputs.ts";
+import { parseGraphFile } from "../../src/sinks/graph-codec.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const GOOD = join(ROOT, "test/fixtures/reports/village-single.txt");
@@ -85,7 +86,7 @@ interface GraphJson {
 
 async function readGraphJson(path: string): Promise<GraphJson | null> {
   try {
-    return JSON.parse(await readFile(path, "utf8")) as GraphJson;
+    return parseGraphFile(await readFile(path)) as unknown as GraphJson;
   } catch {
     return null;
   }

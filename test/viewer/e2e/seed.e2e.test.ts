@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { ROOT, allInView, cameraRatio, egoKeys, ensureViewerBuilt, nodePagePosition, screenshot, stagePixels, startServe, visibleNodeCount, waitForViewer } from "./harness.ts";
 import type { ServeProcess } from "./harness.ts";
+import { parseGraphFile } from "../../../src/sinks/graph-codec.ts";
 
 const SEED_FILE = join(ROOT, "seeds/000_d566339e5b9149bf.txt");
 const seedText = readFileSync(SEED_FILE, "utf8");
@@ -148,7 +149,7 @@ describe("viewer on the seed", { timeout: 90_000 }, () => {
   });
 
   it("should name reports by their title where the document has one, and never by a hash", async () => {
-    const graph = JSON.parse(readFileSync(seedGraphFile, "utf8")) as { nodes: { attributes: Record<string, unknown> }[] };
+    const graph = parseGraphFile(readFileSync(seedGraphFile)) as unknown as { nodes: { attributes: Record<string, unknown> }[] };
     const titled = graph.nodes.filter((n) => n.attributes.label === "Report" && typeof n.attributes.title === "string").map((n) => n.attributes.title as string);
     expect(titled.length).toBeGreaterThan(0);
     const names = (await page.locator('[data-testid="report-filter"] option').allTextContents()).slice(1);

@@ -1,0 +1,95 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createKgGraph, type KgGraph } from "../../src/graph/build-graph.ts";
+import { extractDocuments } from "../../src/pipeline.ts";
+import { parseGraphFile } from "../../src/sinks/graph-codec.ts";
+import { importDocumentsIntoGraphFile, readGraphFile, serializeGraph } from "../../src/sinks/graph-file.ts";
+import { loadCodebook } from "../../src/themes/codebook.ts";
+
+/** The export with objects' keys, nodes and edges sorted: two graphs are the same when these are equal. */
+function canonical(graph: KgGraph): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
+    return v;
+  };
+  const data = graph.export();
+  const byKey = (a: { key?: string }, b: { key?: string }) => ((a.key ?? "") < (b.key ?? "") ? -1 : 1);
+  return JSON.stringify(sort({ ...data, nodes: [...data.nodes].sort(byKey), edges: [...data.edges].sort(byKey) }));
+}
+
+let dir: string;
+let seedGraph: KgGraph;
+let seedFile: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "kg-graph-codec-"));
+  seedFile = join(dir, "seed.json");
+  const paths = ["seeds/", "test/fixtures/reports/"];
+  const { documents } = await extractDocuments(paths, { jobs: 1 });
+  seedGraph = (await importDocumentsIntoGraphFile(documents, seedFile, { codebook: loadCodebook() }, [])).graph;
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("graph file format", () => {
+  it("should read back exactly the graph that was written, records included", async () => {
+    const back = await readGraphFile(seedFile);
+    expect(canonical(back)).toBe(canonical(seedGraph));
+    const doc = back.filterNodes((_k, a) => a.label === "Document")[0]!;
+    expect(back.getNodeAttribute(doc, "record")).toBe(seedGraph.getNodeAttribute(doc, "record"));
+  });
+
+  it("should store a repeated text once and be much smaller than the plain export", async () => {
+    const text = await readFile(seedFile, "utf8");
+    const plain = JSON.stringify(seedGraph.export());
+    expect(text.length).toBeLessThan(0.6 * plain.length);
+    const quote = seedGraph.findNode((_k, a) => a.label === "Statement" && typeof a.quote === "string" && a.quote.length > 12);
+    const q = seedGraph.getNodeAttribute(quote!, "quote") as string;
+    expect(text.split(JSON.stringify(q)).length - 1).toBe(1);
+  });
+
+  it("should still read a file in the plain export form older kg wrote", async () => {
+    const old = join(dir, "old.json");
+    await writeFile(old, JSON.stringify(seedGraph.export()));
+    expect(canonical(await readGraphFile(old))).toBe(canonical(seedGraph));
+  });
+
+  it("should gzip a file whose name ends in .gz and read it back", async () => {
+    const { writeGraphFile } = await import("../../src/sinks/graph-file.ts");
+    const gz = join(dir, "graph.json.gz");
+    await writeGraphFile(seedGraph, gz);
+    const bytes = await readFile(gz);
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+    expect(gunzipSync(bytes).toString("utf8")).toBe(serializeGraph(seedGraph));
+    expect(canonical(await readGraphFile(gz))).toBe(canonical(seedGraph));
+  });
+
+  it("should keep strings that look like its own references, and keys of any shape", async () => {
+    const g = createKgGraph();
+    g.addNode("a", { label: "Statement", text: "\uE0001 is not a reference", same: "repeated text", again: "repeated text" } as never);
+    g.addNode("b", { label: "Statement", n: -1.5, list: [1, "x"], nested: { "2": "b", "10": "a", z: null } } as never);
+    g.addEdgeWithKey("custom-key", "a", "b", { type: "CAUSES", score: 0.5 } as never);
+    const path = join(dir, "odd.json");
+    const { writeGraphFile } = await import("../../src/sinks/graph-file.ts");
+    await writeGraphFile(g, path);
+    expect(await readFile(path, "utf8")).not.toContain('"format":"kg-graph"'); // written in the plain form
+    expect(canonical(await readGraphFile(path))).toBe(canonical(g));
+    g.dropNode("a");
+    g.addNode("a", { label: "Statement", text: "plain", same: "repeated text", again: "repeated text" } as never);
+    g.addEdgeWithKey("custom-key", "a", "b", { type: "CAUSES", score: 0.5 } as never);
+    await writeGraphFile(g, path);
+    expect(await readFile(path, "utf8")).toContain('"format":"kg-graph"');
+    expect(canonical(await readGraphFile(path))).toBe(canonical(g));
+  });
+
+  it("should say which version it reads when the file comes from a newer kg", () => {
+    const newer = Buffer.from(JSON.stringify({ format: "kg-graph", version: 99, nodes: [], edges: [] }));
+    expect(() => parseGraphFile(newer)).toThrow(/version 99.*re-import/);
+  });
+});
