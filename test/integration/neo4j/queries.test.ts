@@ -2,7 +2,7 @@
  * The Cypher library against the real Neo4j (test/setup/neo4j.ts) after `kg import` of the seed:
  * every query runs on its defaults, the answers agree with the seed's extraction (what `kg extract
  * --json` prints), full-text search finds a quote, and hostile parameter values stay data.
- * This suite imports the seed itself (idempotent) and never wipes: it shares the server.
+ * This suite wipes the database and imports the seed itself, so what other suites left does not count.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -43,7 +43,7 @@ async function count(cypher: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  importRun = await kg(["import", SEED, ...neo4jArgs()]);
+  importRun = await kg(["import", SEED, "--wipe", "--yes", ...neo4jArgs()]);
   handle = await connectNeo4j(conn);
   const extraction = await runPipeline([SEED]);
   json = toExtractionJson(extraction);
