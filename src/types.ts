@@ -238,6 +238,8 @@ export interface Theme {
    * cluster, the family of the codebook theme its medoid comes closest to; absent when none is near.
    */
   family?: string;
+  /** The family's label in the codebook (e.g. 党员队伍), with `family`. */
+  familyLabel?: string;
   statementIds: string[];
   reportIds: string[];
 }

@@ -272,6 +272,7 @@ function addTheme(graph: KgGraph, theme: Theme) {
     statementCount: 0,
     // The taxonomy family, when the themes stage gives one.
     ...(theme.family ? { family: theme.family } : {}),
+    ...(theme.familyLabel ? { familyLabel: theme.familyLabel } : {}),
   });
 }
 

@@ -86,6 +86,8 @@ export interface ThemeNode extends BaseNode {
   caption: string;
   /** Codebook family, when the theme stage gives one. */
   family?: string;
+  /** The family's label (e.g. 党员队伍), shown to people. */
+  familyLabel?: string;
   source: string;
   /** Number of distinct reports with a statement in this theme. */
   reportCount: number;

@@ -108,12 +108,12 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
       }
       // A cluster sits in the family of the codebook theme its medoid comes closest to, if any.
       const family = nearest.get(c.medoid.id)?.theme.family;
-      clusterThemes.push(toTheme(c.id, kind, c.label, "cluster", c.members, position, family));
+      clusterThemes.push(toTheme(c.id, kind, c.label, "cluster", c.members, position, family, codebook.families));
     }
   }
   const codebookThemes = codebook.themes
     .filter((t) => members.has(`cb:${t.id}`))
-    .map((t) => toTheme(`cb:${t.id}`, t.kind, t.label, `codebook:${t.id}`, members.get(`cb:${t.id}`)!, position, t.family));
+    .map((t) => toTheme(`cb:${t.id}`, t.kind, t.label, `codebook:${t.id}`, members.get(`cb:${t.id}`)!, position, t.family, codebook.families));
   // A further theme counts only where the run has that theme (a statement's own theme somewhere).
   const otherThemesOf = new Map<string, { themeId: string; score: number }[]>();
   for (const [id, list] of others) {
@@ -141,11 +141,16 @@ function toTheme(
   ms: Statement[],
   position: Map<string, number>,
   family: string | undefined,
+  familyLabels: ReadonlyMap<string, string>,
 ): Theme {
   const ordered = [...ms].sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   const reportIds = [...new Set(ordered.map((s) => s.reportId))];
   const theme: Theme = { id, kind, label, source, statementIds: ordered.map((s) => s.id), reportIds };
-  if (family !== undefined) theme.family = family;
+  if (family !== undefined) {
+    theme.family = family;
+    const familyLabel = familyLabels.get(family);
+    if (familyLabel) theme.familyLabel = familyLabel;
+  }
   return theme;
 }
 

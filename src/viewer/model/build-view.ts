@@ -168,7 +168,8 @@ export function buildViewParts(kg: KgLike): { data: ViewData; links: ReportLink[
       reportCount: Math.max(num(a.reportCount), own.length),
       reports: own.map((r) => reportIndex.get(r)!).filter((i) => i !== undefined).sort((x, y) => x - y),
     };
-    const family = str(a.family);
+    // People read the family's label (党员队伍); its id (membership) only when a graph has no label.
+    const family = str(a.familyLabel) || str(a.family);
     if (family) node.family = family;
     nodes.push(node);
   });

@@ -46,7 +46,7 @@ export function rankProblems(view: ViewModel, options: RankOptions): ProblemRow[
     if (options.minRecurrence && recurrence < options.minRecurrence) return;
     const gap = view.gaps.has(key);
     if (options.gapsOnly && !gap) return;
-    const family = typeof a.family === "string" && a.family ? a.family : null;
+    const family = typeof a.family === "string" && a.family ? a.family : null; // the label (model/build-view)
     if (q && options.fold && !options.fold(`${a.fullLabel} ${family ?? ""}`).includes(q)) return;
     let measures = 0;
     view.graph.forEachOutEdge(key, (_e, ea, _s, t) => {

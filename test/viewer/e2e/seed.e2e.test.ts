@@ -66,6 +66,14 @@ describe("viewer on the seed", { timeout: 90_000 }, () => {
     await screenshot(page, "seed-01-aggregate");
   });
 
+  it("should tag each ranked problem with its family's Chinese name from the codebook, not its id", async () => {
+    const codebook = JSON.parse(readFileSync(join(ROOT, "src/themes/codebook.json"), "utf8")) as { families: { id: string; label: string }[] };
+    const tags = await page.locator('[data-testid="problem-list"] .family').allTextContents();
+    expect(tags.length).toBeGreaterThan(3);
+    const labels = new Set(codebook.families.map((f) => f.label));
+    for (const tag of tags) expect(labels, tag).toContain(tag);
+  });
+
   it("should find 党员发展 and focus the theme", async () => {
     await page.locator('[data-testid="search"]').fill("党员发展");
     await page.waitForTimeout(400);
