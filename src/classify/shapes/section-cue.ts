@@ -13,6 +13,7 @@ import { matchesAny, stripDecoration } from "../../shared/text.ts";
 import type { OutlineNode, Span, Statement, StatementKind } from "../../types.ts";
 import { type ClassifyContext, collectNodes, MIN_CLAUSE, type Section } from "../context.ts";
 import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
+import { isProblemClause, problemClauses } from "./prose-problems.ts";
 import type { Shape } from "./types.ts";
 
 const ID = "section-cue";
@@ -137,8 +138,24 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
   const { span: textSpan, refinement } = ctx.itemText(item, kind);
   const detail = `section "${section.heading}" (${section.kind}) > ${via}item ${item.markerKind} "${item.marker}"${mixed}${refinement ? ` > ${refinement}` : ""}`;
   const problem = ctx.add({ kind, textSpan, span, rule: { id: ID, detail }, confidence: CONFIDENCE, subPoints });
+  if (kind === "problem") takeSubPoints(ctx, item, causeParas, detail);
   for (const para of causeParas) takeCauses(ctx, para, item, problem);
   if (problem && kind === "problem" && kind !== section.kind) takeSuggestion(ctx, item, problem);
+}
+
+/**
+ * A problem item's inline sub-points (一是…二是…, ①…) that each evaluate negatively are problems of
+ * their own: the item heading sums them up, each sub-point states one shortfall.
+ */
+function takeSubPoints(ctx: ClassifyContext, item: OutlineNode, causeParas: Span[], itemDetail: string) {
+  const points = item.children.filter((c) => isInlineKind(c.markerKind) && !causeParas.some((p) => c.span.start >= p.start && c.span.start < p.end));
+  if (points.length < 2) return;
+  const negative = points.filter((c) => isProblemClause(ctx.heading(c)));
+  if (negative.length * 2 < points.length) return;
+  for (const c of negative) {
+    const { span: textSpan } = ctx.itemText(c, "problem");
+    ctx.add({ kind: "problem", textSpan, span: c.span, rule: { id: ID, detail: `${itemDetail} > sub-point ${c.markerKind} "${c.marker}"` }, confidence: 0.8 });
+  }
 }
 
 /** In a section of problems and suggestions, "…。建议…。" inside a problem item is its measure. */
@@ -201,7 +218,20 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     // A paragraph that plainly prescribes under a problem heading is a measure (combined evidence).
     else if (kind === "problem" && polarityOf(text) === "prescription" && POLARITY.strongPrescription.test(text)) kind = "measure";
     const detail = `section "${section.heading}" (${section.kind}) > ${withBody ? "bare heading with body" : "paragraph"}`;
-    ctx.add({ kind, textSpan: headingSpan(ctx.text, start, line.end), span, rule: { id: ID, detail }, confidence: 0.8 });
+    const first = headingSpan(ctx.text, start, line.end);
+    if (kind !== "problem" || withBody) {
+      ctx.add({ kind, textSpan: first, span, rule: { id: ID, detail }, confidence: 0.8 });
+      continue;
+    }
+    // A problem paragraph: its first sentence, unless that only leads in ("有许多老师反映："), and
+    // each further clause that evaluates negatively.
+    const leadIn = ctx.text[first.end] === ":" || ctx.text[first.end] === "：" || !isProblemClause(ctx.text.slice(first.start, first.end));
+    const clauses = problemClauses(ctx, { start: leadIn ? first.start : first.end, end: line.end });
+    if (!leadIn || clauses.length === 0) ctx.add({ kind, textSpan: first, span, rule: { id: ID, detail }, confidence: 0.8 });
+    for (const c of clauses) {
+      if (!leadIn && c.start < first.end) continue;
+      ctx.add({ kind, textSpan: c, span: c, rule: { id: ID, detail: `${detail} > clause` }, confidence: 0.7 });
+    }
   }
 }
 

@@ -1,0 +1,143 @@
+/*
+ * Shape "prose-problems": problems stated in plain prose, with no list or section frame — an
+ * introduction, an abstract, a 现状 paragraph or a survey finding whose clauses are negative
+ * evaluations (「…基础薄弱，党务人员队伍老化、能力素质偏低，…」, 「说明…还需加强」). Each clause
+ * that evaluates negatively is one problem; a clause that only continues it (甚至…) or states its
+ * consequence (致使…) stays with it. Left out: the umbrella that only announces problems
+ * (「存在一些问题」), causes (由于…), clauses that prescribe (要…, 不能…), clauses before a
+ * contrast in a sentence that reports an achievement (「取得成效，但…」 keeps what follows 但),
+ * questions, and text in practice, measure and cause sections. Runs after every framed shape, on
+ * text none of them took.
+ */
+import type { Span } from "../../types.ts";
+import type { ClassifyContext } from "../context.ts";
+import { MIN_CLAUSE } from "../context.ts";
+import { isNegative, POLARITY } from "../polarity.ts";
+import type { Shape } from "./types.ts";
+
+interface Paragraph {
+  span: Span;
+  /** Problem clauses found in the paragraph. */
+  clauses: Span[];
+}
+
+/** Longest statement kept (a longer clause is a whole argument, not one problem). */
+const MAX_STATEMENT = 80;
+
+export const proseProblems: Shape<Paragraph> = {
+  id: "prose-problems",
+  description: "prose sentences whose clauses are negative evaluations, outside lists and sections (introductions, abstracts, 现状 paragraphs)",
+  detect(ctx) {
+    const out: Paragraph[] = [];
+    for (const line of ctx.linesIn(ctx.segment.span)) {
+      const from = Math.max(line.start, ctx.segment.span.start);
+      const to = Math.min(line.end, ctx.segment.span.end);
+      const raw = ctx.text.slice(from, to);
+      const text = raw.trim();
+      if (text.length < MIN_CLAUSE) continue;
+      const start = from + raw.indexOf(text);
+      if (ctx.skipped(start) || ctx.sectionAt(start, ["practice", "measure", "cause"]) !== null) continue;
+      if (POLARITY.proseSkipLine.test(text)) continue;
+      const clauses = problemClauses(ctx, { start, end: start + text.length });
+      if (clauses.length > 0) out.push({ span: { start, end: start + text.length }, clauses });
+    }
+    return out;
+  },
+  take(ctx, para) {
+    para.clauses.forEach((clause, i) => {
+      const detail = `clause ${i + 1}/${para.clauses.length} of a prose paragraph that evaluates negatively`;
+      ctx.add({ kind: "problem", textSpan: clause, span: clause, rule: { id: "prose-problems", detail }, confidence: 0.5 });
+    });
+  },
+};
+
+/** The problem clauses of one paragraph, sentence by sentence. */
+export function problemClauses(ctx: ClassifyContext, para: Span): Span[] {
+  const out: Span[] = [];
+  const text = ctx.text.slice(para.start, para.end);
+  for (const sm of text.matchAll(/[^。！？!?；;]+[。！？!?；;]?/g)) {
+    const sentence = sm[0];
+    const at = para.start + (sm.index ?? 0);
+    if (/[？?]$/.test(sentence)) continue; // a question asks, it does not find
+    pushAllSpans(out, sentenceProblems(ctx, { start: at, end: at + sentence.replace(/[。！？!?；;]$/, "").length }));
+  }
+  return out;
+}
+
+/** Problem clauses of one sentence (split at commas and colons). */
+function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
+  const text = ctx.text.slice(sentence.start, sentence.end);
+  const clauses: { span: Span; leadIn: boolean }[] = [];
+  for (const m of text.matchAll(/[^,，:：]+[:：]?/g)) {
+    const leadIn = /[:：]$/.test(m[0]);
+    const body = m[0].replace(/[:：]$/, "");
+    const lead = body.length - body.trimStart().length;
+    const a = sentence.start + (m.index ?? 0) + lead;
+    const b = sentence.start + (m.index ?? 0) + body.trimEnd().length;
+    if (b > a) clauses.push({ span: { start: a, end: b }, leadIn });
+  }
+  // A sentence that reports an achievement keeps only what follows its contrast word (但, 然而, 却 …).
+  let first = 0;
+  const contrast = clauses.findIndex((c) => POLARITY.proseContrast.test(ctx.text.slice(c.span.start, c.span.end)));
+  if (contrast >= 0) first = contrast;
+  else if (POLARITY.achievementInSentence.test(text) && !isNegative(text.replace(POLARITY.achievementInSentence, ""))) return [];
+  const out: Span[] = [];
+  let open: Span | null = null;
+  const extend = (c: Span) => {
+    if (!open || c.end - open.start > MAX_STATEMENT) return false;
+    open.end = c.end;
+    return true;
+  };
+  for (let i = first; i < clauses.length; i++) {
+    const { span, leadIn } = clauses[i]!;
+    const c = { ...span };
+    const s = ctx.text.slice(c.start, c.end);
+    // A lead-in ("有许多老师反映：", "仍有差距：") announces what follows; a survey figure is no verdict.
+    if (leadIn || ctx.overlapsClaimed(c) || ctx.skipped(c.start) || POLARITY.proseStatistic.test(s)) {
+      open = null;
+      continue;
+    }
+    // "甚至边缘化", "致使…难以…": a continuation or a consequence stays with the problem before it.
+    if (POLARITY.proseAttach.test(s)) {
+      if (!extend(c)) open = null;
+      continue;
+    }
+    if (!isProblemClause(s)) {
+      // An elaboration of the problem before it ("宣传形式单一，主要以传统媒体为主，缺乏创新") joins it
+      // when a subjectless shortfall follows in the same sentence.
+      const next = clauses[i + 1];
+      const nextText = next ? ctx.text.slice(next.span.start, next.span.end) : "";
+      if (next && !next.leadIn && isProblemClause(nextText) && POLARITY.proseTail.test(nextText) && extend(c)) continue;
+      open = null;
+      continue;
+    }
+    // A subjectless shortfall ("缺乏创新", "投入时间和精力不多" after "重视不够") continues the problem before it.
+    if (open && POLARITY.proseTail.test(s) && extend(c)) continue;
+    // Drop a lead-in inside the clause ("存在的问题是宣传形式单一", "说明个别支部…").
+    for (let k = 0; k < 2; k++) {
+      const frame = POLARITY.proseLead.exec(ctx.text.slice(c.start, c.end));
+      if (frame && c.end - c.start - frame[0].length >= MIN_CLAUSE) c.start += frame[0].length;
+    }
+    if (c.end - c.start > MAX_STATEMENT || c.end - c.start < MIN_CLAUSE) {
+      open = null;
+      continue;
+    }
+    out.push(c);
+    open = c;
+  }
+  return out;
+}
+
+/** Whether a clause evaluates negatively and is not an umbrella, a cause or a prescription. */
+export function isProblemClause(s: string): boolean {
+  const t = s.trim();
+  if (POLARITY.proseVerdict.test(t)) return true;
+  if (!isNegative(t)) return false;
+  if (POLARITY.proseNotProblem.test(t)) return false;
+  // The umbrella that only announces problems ("仍存在一些不容忽视的问题", "还有差距") names none.
+  return isNegative(t.replace(POLARITY.genericProblemNoun, (m) => " ".repeat(m.length)));
+}
+
+function pushAllSpans(out: Span[], more: Span[]) {
+  for (const s of more) out.push(s);
+}
