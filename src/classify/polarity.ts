@@ -37,6 +37,7 @@ export const POLARITY = {
   proseVerdict: new RegExp(raw.proseVerdict),
   proseLead: new RegExp(raw.proseLead),
   proseTail: new RegExp(raw.proseTail),
+  proseCauseTurn: new RegExp(raw.proseCauseTurn),
   proseStatistic: new RegExp(raw.proseStatistic),
   notNegative: new RegExp(raw.notNegative, "g"),
   genericProblemNoun: new RegExp(raw.genericProblemNoun, "g"),

@@ -11,7 +11,8 @@
  */
 import type { Span } from "../../types.ts";
 import type { ClassifyContext } from "../context.ts";
-import { MIN_CLAUSE } from "../context.ts";
+import { collectNodes, MIN_CLAUSE } from "../context.ts";
+import { classifyHeading } from "../../shared/section-headings.ts";
 import { isNegative, POLARITY } from "../polarity.ts";
 import type { Shape } from "./types.ts";
 
@@ -23,12 +24,18 @@ interface Paragraph {
 
 /** Longest statement kept (a longer clause is a whole argument, not one problem). */
 const MAX_STATEMENT = 80;
+/** Longest run of adjacent short shortfalls read as one problem. */
+const MAX_JOINED = 40;
+/** Longest subject clause joined to the shortfall after it. */
+const MAX_SUBJECT = 30;
 
 export const proseProblems: Shape<Paragraph> = {
   id: "prose-problems",
   description: "prose sentences whose clauses are negative evaluations, outside lists and sections (introductions, abstracts, 现状 paragraphs)",
   detect(ctx) {
     const out: Paragraph[] = [];
+    // Outline items no shape took: their heading is read whole (「一是组织引领不够，…群众参与难」), not split.
+    const nodes = collectNodes(ctx.outline).filter((n) => !ctx.skipped(n.span.start));
     for (const line of ctx.linesIn(ctx.segment.span)) {
       const from = Math.max(line.start, ctx.segment.span.start);
       const to = Math.min(line.end, ctx.segment.span.end);
@@ -36,10 +43,24 @@ export const proseProblems: Shape<Paragraph> = {
       const text = raw.trim();
       if (text.length < MIN_CLAUSE) continue;
       const start = from + raw.indexOf(text);
+      const end = start + text.length;
       if (ctx.skipped(start) || ctx.sectionAt(start, ["practice", "measure", "cause"]) !== null) continue;
       if (POLARITY.proseSkipLine.test(text)) continue;
-      const clauses = problemClauses(ctx, { start, end: start + text.length });
-      if (clauses.length > 0) out.push({ span: { start, end: start + text.length }, clauses });
+      const inLine = nodes.filter((n) => n.span.start >= from && n.span.start < to);
+      const clauses: Span[] = [];
+      let at = start;
+      for (let i = 0; i <= inLine.length; i++) {
+        const node = inLine[i];
+        const pieceEnd = node ? node.span.start : end;
+        if (pieceEnd > at) pushAllSpans(clauses, problemClauses(ctx, { start: at, end: pieceEnd }));
+        if (!node) break;
+        const hs = ctx.itemText(node, "problem").span;
+        const heading = ctx.text.slice(hs.start, hs.end);
+        at = Math.max(hs.end, node.headingSpan.end);
+        if (hs.end > to || classifyHeading(heading) !== null || ctx.overlapsClaimed(hs)) continue;
+        if (isProblemClause(heading) && hs.end - hs.start <= MAX_STATEMENT) clauses.push(hs);
+      }
+      if (clauses.length > 0) out.push({ span: { start, end }, clauses });
     }
     return out;
   },
@@ -59,6 +80,13 @@ export function problemClauses(ctx: ClassifyContext, para: Span): Span[] {
     const sentence = sm[0];
     const at = para.start + (sm.index ?? 0);
     if (/[？?]$/.test(sentence)) continue; // a question asks, it does not find
+    // "…的原因：一、…": the rest of the paragraph gives causes.
+    const turn = POLARITY.proseCauseTurn.exec(sentence);
+    if (turn) {
+      const cut = sentence.slice(0, turn.index).search(/[^,，]*$/);
+      pushAllSpans(out, sentenceProblems(ctx, { start: at, end: at + Math.max(0, cut - 1) }));
+      break;
+    }
     pushAllSpans(out, sentenceProblems(ctx, { start: at, end: at + sentence.replace(/[。！？!?；;]$/, "").length }));
   }
   return out;
@@ -83,6 +111,8 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   else if (POLARITY.achievementInSentence.test(text) && !isNegative(text.replace(POLARITY.achievementInSentence, ""))) return [];
   const out: Span[] = [];
   let open: Span | null = null;
+  /** A subject clause waiting for its predicate ("一些…企业，仍未建立…"). */
+  let subject: Span | null = null;
   const extend = (c: Span) => {
     if (!open || c.end - open.start > MAX_STATEMENT) return false;
     open.end = c.end;
@@ -92,27 +122,36 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
     const { span, leadIn } = clauses[i]!;
     const c = { ...span };
     const s = ctx.text.slice(c.start, c.end);
+    const pending = subject;
+    subject = null;
     // A lead-in ("有许多老师反映：", "仍有差距：") announces what follows; a survey figure is no verdict.
     if (leadIn || ctx.overlapsClaimed(c) || ctx.skipped(c.start) || POLARITY.proseStatistic.test(s)) {
       open = null;
       continue;
     }
-    // "甚至边缘化", "致使…难以…": a continuation or a consequence stays with the problem before it.
-    if (POLARITY.proseAttach.test(s)) {
-      if (!extend(c)) open = null;
+    const next = clauses[i + 1];
+    const nextText = next ? ctx.text.slice(next.span.start, next.span.end) : "";
+    const nextIsTail = next !== undefined && !next.leadIn && isProblemClause(nextText) && POLARITY.proseTail.test(nextText);
+    // "甚至边缘化", "致使…难以…": a continuation or a consequence stays with the problem before it;
+    // with none before it, a consequence that is itself a shortfall stands alone.
+    const attach = POLARITY.proseAttach.exec(s);
+    if (attach) {
+      if (extend(c)) continue;
+      open = null;
+      if (!isProblemClause(s.slice(attach[0].length))) continue;
+      c.start += attach[0].length;
+    } else if (open && POLARITY.proseTail.test(s) && isNegative(s) && extend(c)) {
+      // A subjectless shortfall ("缺乏创新", "不能灵活运用…") continues the problem before it.
       continue;
-    }
-    if (!isProblemClause(s)) {
-      // An elaboration of the problem before it ("宣传形式单一，主要以传统媒体为主，缺乏创新") joins it
-      // when a subjectless shortfall follows in the same sentence.
-      const next = clauses[i + 1];
-      const nextText = next ? ctx.text.slice(next.span.start, next.span.end) : "";
-      if (next && !next.leadIn && isProblemClause(nextText) && POLARITY.proseTail.test(nextText) && extend(c)) continue;
+    } else if (!isProblemClause(s)) {
+      // An elaboration ("宣传形式单一，主要以传统媒体为主，缺乏创新") joins the problem before it when a
+      // subjectless shortfall follows; a bare subject ("一些…企业，仍未建立") opens the problem after it.
+      if (nextIsTail && open && extend(c)) continue;
+      if (nextIsTail && !open && s.length <= MAX_SUBJECT && !POLARITY.proseNotProblem.test(s)) subject = c;
       open = null;
       continue;
     }
-    // A subjectless shortfall ("缺乏创新", "投入时间和精力不多" after "重视不够") continues the problem before it.
-    if (open && POLARITY.proseTail.test(s) && extend(c)) continue;
+    if (pending) c.start = pending.start;
     // Drop a lead-in inside the clause ("存在的问题是宣传形式单一", "说明个别支部…").
     for (let k = 0; k < 2; k++) {
       const frame = POLARITY.proseLead.exec(ctx.text.slice(c.start, c.end));
@@ -120,6 +159,13 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
     }
     if (c.end - c.start > MAX_STATEMENT || c.end - c.start < MIN_CLAUSE) {
       open = null;
+      continue;
+    }
+    // Short shortfalls side by side ("来源不足，人才匮乏") are facets of one problem, unless the second
+    // names a subject of its own (一些…, 有的…).
+    const joinable = open && out[out.length - 1] === open && ctx.text.slice(open.end, c.start).trim().length <= 1;
+    if (joinable && c.end - open!.start <= MAX_JOINED && !POLARITY.proseSubject.test(ctx.text.slice(c.start, c.end))) {
+      open!.end = c.end;
       continue;
     }
     out.push(c);
