@@ -9,7 +9,7 @@
  * questions, and text in practice, measure and cause sections. Runs after every framed shape, on
  * text none of them took.
  */
-import type { Span } from "../../types.ts";
+import type { OutlineNode, Span } from "../../types.ts";
 import type { ClassifyContext } from "../context.ts";
 import { collectNodes, MIN_CLAUSE } from "../context.ts";
 import { classifyHeading } from "../../shared/section-headings.ts";
@@ -46,6 +46,8 @@ export const proseProblems: Shape<Paragraph> = {
       const end = start + text.length;
       if (ctx.skipped(start) || ctx.sectionAt(start, ["practice", "measure", "cause"]) !== null) continue;
       if (POLARITY.proseSkipLine.test(text)) continue;
+      // The body of a listed item whose heading says nothing short ("1. 流动性强：…") describes, it does not find.
+      if (describingItemAt(ctx, nodes, start)) continue;
       const inLine = nodes.filter((n) => n.span.start >= from && n.span.start < to);
       const clauses: Span[] = [];
       let at = start;
@@ -71,6 +73,19 @@ export const proseProblems: Shape<Paragraph> = {
     });
   },
 };
+
+/** Whether an offset lies in the body of a listed item (not a section) whose heading does not fall short. */
+function describingItemAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: number): boolean {
+  let inner: OutlineNode | null = null;
+  for (const n of nodes) {
+    if (n.headingSpan.end <= offset && offset < n.span.end && (!inner || n.span.start >= inner.span.start)) inner = n;
+  }
+  if (!inner || inner.markerKind === "none") return false;
+  const heading = ctx.heading(inner);
+  if (classifyHeading(heading) !== null || isNegative(heading)) return false;
+  const siblings = nodes.filter((n) => n.depth === inner!.depth && n.markerKind === inner!.markerKind && n.span.end > 0);
+  return siblings.length >= 2;
+}
 
 /** The problem clauses of one paragraph, sentence by sentence. */
 export function problemClauses(ctx: ClassifyContext, para: Span): Span[] {

@@ -126,7 +126,9 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
   // and neither is an item that only names a section of another kind (「基本情况」).
   const named = classifyHeading(ctx.heading(item));
   if (section.kind !== "cause" && polarityOf(ctx.heading(item)) === "achievement") return;
-  if ((named === "situation" || named === "practice") && ctx.heading(item).length <= 8) return;
+  if ((named === "situation" || named === "practice") && ctx.heading(item).length <= 8 && !isNegative(ctx.heading(item))) return;
+  // Under a heading that names a situation as well (「现状与挑战」), only items that fall short are problems.
+  if (section.kind === "problem" && LEXICON.kinds.situation?.some((re) => re.test(section.heading)) && !isNegative(ctx.heading(item))) return;
   const kind = itemKind(ctx, item, section);
   const causeParas = kind === "problem" ? causeParagraphs(ctx, item) : [];
   const bodyEnd = causeParas[0]?.start ?? item.span.end;
