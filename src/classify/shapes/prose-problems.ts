@@ -46,6 +46,8 @@ export const proseProblems: Shape<Paragraph> = {
       const end = start + text.length;
       if (ctx.skipped(start) || ctx.sectionAt(start, ["practice", "measure", "cause"]) !== null) continue;
       if (POLARITY.proseSkipLine.test(text)) continue;
+      // A line without punctuation that no outline item opens is a title or a heading, not prose.
+      if (!/[,，。;；:：、!！?？]/.test(text) && !nodes.some((n) => n.span.start >= from && n.span.start < to)) continue;
       // The body of a listed item whose heading says nothing short ("1. 流动性强：…") describes, it does not find.
       if (describingItemAt(ctx, nodes, start)) continue;
       const inLine = nodes.filter((n) => n.span.start >= from && n.span.start < to);
