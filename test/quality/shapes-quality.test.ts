@@ -36,6 +36,12 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   "closing-measures-2.txt": { problems: 1, measures: 1 },
   "abstract-lists.txt": { problems: 1, measures: 1 },
   "abstract-lists-2.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-11-30: prose problems (clauses of an introduction, a 现状 paragraph, an abstract and a
+  // survey verdict), bullets as list markers, and a problem item's 一是 sub-points after an intro 一是 list.
+  "prose-problems.txt": { problems: 1, measures: 1 },
+  "prose-problems-traditional.txt": { problems: 1, measures: 1 },
+  "bullets.txt": { problems: 1, measures: 1 },
+  "subpoints-intro.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */
