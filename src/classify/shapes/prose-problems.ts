@@ -1,7 +1,7 @@
 /*
  * Shape "prose-problems": problems stated in plain prose, with no list or section frame — an
  * introduction, an abstract, a 现状 paragraph or a survey finding whose clauses are negative
- * evaluations (「…基础薄弱，党务人员队伍老化、能力素质偏低，…」, 「说明…还需加强」). Each clause
+ * evaluations (「…阵地薄弱，骨干老化、本领不足，…」, 「说明…还需加强」). Each clause
  * that evaluates negatively is one problem; a clause that only continues it (甚至…) or states its
  * consequence (致使…) stays with it. Left out: the umbrella that only announces problems
  * (「存在一些问题」), causes (由于…), clauses that prescribe (要…, 不能…), clauses before a
@@ -34,7 +34,7 @@ export const proseProblems: Shape<Paragraph> = {
   description: "prose sentences whose clauses are negative evaluations, outside lists and sections (introductions, abstracts, 现状 paragraphs)",
   detect(ctx) {
     const out: Paragraph[] = [];
-    // Outline items no shape took: their heading is read whole (「一是组织引领不够，…群众参与难」), not split.
+    // Outline items no shape took: their heading is read whole (「一是带动不够，…响应者少」), not split.
     const nodes = collectNodes(ctx.outline).filter((n) => !ctx.skipped(n.span.start));
     for (const line of ctx.linesIn(ctx.segment.span)) {
       const from = Math.max(line.start, ctx.segment.span.start);
@@ -48,7 +48,7 @@ export const proseProblems: Shape<Paragraph> = {
       if (POLARITY.proseSkipLine.test(text)) continue;
       // A line without punctuation that no outline item opens is a title or a heading, not prose.
       if (!/[,，。;；:：、!！?？]/.test(text) && !nodes.some((n) => n.span.start >= from && n.span.start < to)) continue;
-      // The body of a listed item whose heading says nothing short ("1. 流动性强：…") describes, it does not find.
+      // The body of a listed item whose heading says nothing short ("1. 覆盖面广：…") describes, it does not find.
       if (describingItemAt(ctx, nodes, start)) continue;
       const inLine = nodes.filter((n) => n.span.start >= from && n.span.start < to);
       const clauses: Span[] = [];
@@ -128,7 +128,7 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   else if (POLARITY.achievementInSentence.test(text) && !isNegative(text.replace(POLARITY.achievementInSentence, ""))) return [];
   const out: Span[] = [];
   let open: Span | null = null;
-  /** A subject clause waiting for its predicate ("一些…企业，仍未建立…"). */
+  /** A subject clause waiting for its predicate ("一些…单位，尚未建立…"). */
   let subject: Span | null = null;
   const extend = (c: Span) => {
     if (!open || c.end - open.start > MAX_STATEMENT) return false;
@@ -141,7 +141,7 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
     const s = ctx.text.slice(c.start, c.end);
     const pending = subject;
     subject = null;
-    // A lead-in ("有许多老师反映：", "仍有差距：") announces what follows; a survey figure is no verdict.
+    // A lead-in ("不少党员谈到：", "仍有差距：") announces what follows; a survey figure is no verdict.
     if (leadIn || ctx.overlapsClaimed(c) || ctx.skipped(c.start) || POLARITY.proseStatistic.test(s)) {
       open = null;
       continue;
@@ -158,18 +158,18 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
       if (!isProblemClause(s.slice(attach[0].length))) continue;
       c.start += attach[0].length;
     } else if (open && POLARITY.proseTail.test(s) && isNegative(s) && extend(c)) {
-      // A subjectless shortfall ("缺乏创新", "不能灵活运用…") continues the problem before it.
+      // A subjectless shortfall ("缺乏创新", "不能及时跟进…") continues the problem before it.
       continue;
     } else if (!isProblemClause(s)) {
-      // An elaboration ("宣传形式单一，主要以传统媒体为主，缺乏创新") joins the problem before it when a
-      // subjectless shortfall follows; a bare subject ("一些…企业，仍未建立") opens the problem after it.
+      // An elaboration ("活动形式单一，多为集中宣讲，缺乏互动") joins the problem before it when a
+      // subjectless shortfall follows; a bare subject ("一些…单位，尚未建立") opens the problem after it.
       if (nextIsTail && open && extend(c)) continue;
       if (nextIsTail && !open && s.length <= MAX_SUBJECT && !POLARITY.proseNotProblem.test(s)) subject = c;
       open = null;
       continue;
     }
     if (pending) c.start = pending.start;
-    // Drop a lead-in inside the clause ("存在的问题是宣传形式单一", "说明个别支部…").
+    // Drop a lead-in inside the clause ("存在的问题是活动形式单一", "说明个别支部…").
     for (let k = 0; k < 2; k++) {
       const frame = POLARITY.proseLead.exec(ctx.text.slice(c.start, c.end));
       if (frame && c.end - c.start - frame[0].length >= MIN_CLAUSE) c.start += frame[0].length;
@@ -178,7 +178,7 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
       open = null;
       continue;
     }
-    // Short shortfalls side by side ("来源不足，人才匮乏") are facets of one problem, unless the second
+    // Short shortfalls side by side ("人手不足，经费紧张") are facets of one problem, unless the second
     // names a subject of its own (一些…, 有的…).
     const joinable = open && out[out.length - 1] === open && ctx.text.slice(open.end, c.start).trim().length <= 1;
     if (joinable && c.end - open!.start <= MAX_JOINED && !POLARITY.proseSubject.test(ctx.text.slice(c.start, c.end))) {
@@ -197,7 +197,7 @@ export function isProblemClause(s: string): boolean {
   if (POLARITY.proseVerdict.test(t)) return true;
   if (!isNegative(t)) return false;
   if (POLARITY.proseNotProblem.test(t)) return false;
-  // The umbrella that only announces problems ("仍存在一些不容忽视的问题", "还有差距") names none.
+  // The umbrella that only announces problems ("也还有一些问题", "还有差距") names none.
   return isNegative(t.replace(POLARITY.genericProblemNoun, (m) => " ".repeat(m.length)));
 }
 

@@ -225,7 +225,7 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
       ctx.add({ kind, textSpan: first, span, rule: { id: ID, detail }, confidence: 0.8 });
       continue;
     }
-    // A problem paragraph: its first sentence, unless that only leads in ("有许多老师反映："), and
+    // A problem paragraph: its first sentence, unless that only leads in ("不少党员谈到："), and
     // each further clause that evaluates negatively.
     const leadIn = ctx.text[first.end] === ":" || ctx.text[first.end] === "：" || !isProblemClause(ctx.text.slice(first.start, first.end));
     const clauses = problemClauses(ctx, { start: leadIn ? first.start : first.end, end: line.end });
