@@ -225,15 +225,12 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
       ctx.add({ kind, textSpan: first, span, rule: { id: ID, detail }, confidence: 0.8 });
       continue;
     }
-    // A problem paragraph: its first sentence, unless that only leads in ("不少党员谈到："), and
-    // each further clause that evaluates negatively.
+    // A problem paragraph: its first sentence; when that only leads in ("不少党员谈到："), each clause
+    // after it that evaluates negatively (the rest of a paragraph that opens with a problem elaborates it).
     const leadIn = ctx.text[first.end] === ":" || ctx.text[first.end] === "：" || !isProblemClause(ctx.text.slice(first.start, first.end));
-    const clauses = problemClauses(ctx, { start: leadIn ? first.start : first.end, end: line.end });
-    if (!leadIn || clauses.length === 0) ctx.add({ kind, textSpan: first, span, rule: { id: ID, detail }, confidence: 0.8 });
-    for (const c of clauses) {
-      if (!leadIn && c.start < first.end) continue;
-      ctx.add({ kind, textSpan: c, span: c, rule: { id: ID, detail: `${detail} > clause` }, confidence: 0.7 });
-    }
+    const clauses = leadIn ? problemClauses(ctx, { start: first.start, end: line.end }) : [];
+    if (clauses.length === 0) ctx.add({ kind, textSpan: first, span, rule: { id: ID, detail }, confidence: 0.8 });
+    for (const c of clauses) ctx.add({ kind, textSpan: c, span: c, rule: { id: ID, detail: `${detail} > clause` }, confidence: 0.7 });
   }
 }
 
