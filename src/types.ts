@@ -108,6 +108,7 @@ export const MARKER_KINDS = [
   "circled", // ①
   "cn-shi", // 一是 二是
   "ordinal-word", // 首先 其次 再次 最后
+  "bullet", // ● ◆ ■ ▲ ★ ※ • · at a line start
   "none", // lost numbering, recovered by position
 ] as const;
 export type MarkerKind = (typeof MARKER_KINDS)[number];

@@ -91,6 +91,11 @@ export class ClassifyContext {
     return this.statements.some((s) => offset >= s.span.start && offset < s.span.end);
   }
 
+  /** Whether a span overlaps a statement already taken (its whole item). */
+  overlapsClaimed(span: Span): boolean {
+    return this.statements.some((s) => span.start < s.span.end && s.span.start < span.end);
+  }
+
   /** Offset of the report's first problem, or null. */
   firstProblem(): number | null {
     const starts = this.statements.filter((s) => s.kind === "problem").map((s) => s.textSpan.start);

@@ -30,14 +30,27 @@ export const POLARITY = {
   purposeLead: new RegExp(raw.purposeLead),
   strongPrescription: new RegExp(raw.strongPrescription),
   notProposal: new RegExp(raw.notProposal),
+  proseSkipLine: new RegExp(raw.proseSkipLine, "i"),
+  proseContrast: new RegExp(raw.proseContrast),
+  proseAttach: new RegExp(raw.proseAttach),
+  proseNotProblem: new RegExp(raw.proseNotProblem),
+  proseVerdict: new RegExp(raw.proseVerdict),
+  proseLead: new RegExp(raw.proseLead),
+  proseTail: new RegExp(raw.proseTail),
+  proseCauseTurn: new RegExp(raw.proseCauseTurn),
+  proseStatistic: new RegExp(raw.proseStatistic),
+  notNegative: new RegExp(raw.notNegative, "g"),
+  genericProblemNoun: new RegExp(raw.genericProblemNoun, "g"),
+  proseSubject: new RegExp(raw.proseSubject),
 };
 
 const NEGATIVE_ALL = new RegExp(POLARITY.negative.source, "g");
 
 /** Whether the text holds a negative evaluation that is not the object of a remedy (解决…不足). */
 export function isNegative(text: string): boolean {
-  for (const m of text.matchAll(NEGATIVE_ALL)) {
-    if (!POLARITY.negatedContext.test(text.slice(0, m.index))) return true;
+  const t = text.replace(POLARITY.notNegative, (m) => " ".repeat(m.length));
+  for (const m of t.matchAll(NEGATIVE_ALL)) {
+    if (!POLARITY.negatedContext.test(t.slice(0, m.index))) return true;
   }
   return false;
 }

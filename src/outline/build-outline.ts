@@ -7,6 +7,9 @@
 import type { OutlineNode, Span } from "../types.ts";
 import { isInlineKind, type Marker } from "./markers.ts";
 
+/** Marker kinds that open sections: never children of an inline sub-point. */
+const SECTION_LEVEL = new Set<Marker["kind"]>(["cn-dun", "cn-paren", "none"]);
+
 /** Longest heading kept when the first sentence runs on. */
 const MAX_HEADING = 160;
 
@@ -58,7 +61,13 @@ function placeMarker(stack: OutlineNode[], m: Marker): number {
       break;
     }
   }
-  // 3. Otherwise a new, deeper list.
+  // 3. Otherwise a new, deeper list; but a section-level marker (一、 (一) or a bare section title)
+  //    never sits under an inline sub-point (一是 …): it closes the inline items open above it.
+  if (SECTION_LEVEL.has(m.kind)) {
+    let level = stack.length;
+    while (level > 0 && isInlineKind(stack[level - 1]!.markerKind)) level--;
+    return level;
+  }
   return stack.length;
 }
 

@@ -62,7 +62,7 @@ const SENTENCE_END = /[。；;：:！!？?】]\s*$/;
 
 /** Whether a marker kind is structural (builds the outline skeleton) rather than an inline sub-point. */
 export function isInlineKind(kind: MarkerKind): boolean {
-  return kind === "cn-shi" || kind === "ordinal-word" || kind === "circled";
+  return kind === "cn-shi" || kind === "ordinal-word" || kind === "circled" || kind === "bullet";
 }
 
 /**
@@ -129,10 +129,25 @@ function inSkip(offset: number, skip: Span[]): boolean {
   return false;
 }
 
+/** A bullet at a line start ("● A", "• A：…"): a list item without a number. */
+const BULLET = /[●•◆◇■□▲△★☆※·▪►▶]\s*/y;
+
 function scanLine(text: string, line: Line, from: number, to: number, skip: Span[], out: Marker[]) {
   // Line start: first character after white space and Markdown decoration.
-  const first = from + leadingJunk(text.slice(from, to));
+  let first = from + leadingJunk(text.slice(from, to));
   let lastAccepted: Marker | null = null;
+  BULLET.lastIndex = first;
+  const bullet = BULLET.exec(text);
+  if (bullet && !inSkip(first, skip) && first + bullet[0].length < to) {
+    const after = first + bullet[0].length;
+    // "• 2. 现有机制": the number after the bullet is the marker.
+    if (matchAt(text, after, to, line, true) === null) {
+      const m: Marker = { kind: "bullet", text: bullet[0].trim(), ordinal: null, start: first, end: after, line: line.number, atLineStart: true };
+      out.push(m);
+      lastAccepted = m;
+    }
+    first = after;
+  }
   for (let p = first; p < to; p++) {
     const ch = text[p] ?? "";
     if (!/[一二三四五六七八九十（(\d①-⑳其首再最第、]/.test(ch)) continue;

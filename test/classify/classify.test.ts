@@ -51,7 +51,10 @@ describe("classifyReport", () => {
     const first = report!.statements.find((s) => s.kind === "problem")!;
     expect(first.text).toBe("学习教育针对性不强");
     expect(first.subPoints).toEqual(["学习内容照本宣科", "学用结合不够"]);
-    expect(texts(report!.statements, "problem")).toHaveLength(2);
+    // Sub-points that are shortfalls are also problems of their own (the 一是 level of the gold conventions).
+    const subs = report!.statements.filter((s) => s.rules?.[0]?.detail.includes("sub-point"));
+    expect(subs.map((s) => s.text)).toEqual(["学习内容照本宣科", "学用结合不够"]);
+    expect(texts(report!.statements, "problem")).toHaveLength(4);
   });
 
   it("should attach a cause paragraph to the problem it follows, one cause per clause", () => {

@@ -114,11 +114,12 @@ describe("shapes", () => {
 
 describe("kg extract warnings", () => {
   it("should warn, with the file and line range, about a report in which no problem or no measure was found", async () => {
-    const extraction = await runPipeline(["test/fixtures/shapes/fused-runon.txt"]);
+    // A report of practices and plans only: it states no problem (and kg says so), but it has measures.
+    const extraction = await runPipeline(["test/fixtures/shapes/no-problem.txt"]);
     const warning = extraction.diagnostics.find((d) => d.origin === "classify:no-problem");
     expect(warning?.severity).toBe("warning");
-    expect(warning?.path).toBe("test/fixtures/shapes/fused-runon.txt");
-    expect(warning?.message).toMatch(/lines 1-1.*no problem/);
+    expect(warning?.path).toBe("test/fixtures/shapes/no-problem.txt");
+    expect(warning?.message).toMatch(/lines 1-9.*no problem/);
     expect(extraction.diagnostics.some((d) => d.origin === "classify:no-measure")).toBe(false);
   });
 

@@ -7,6 +7,7 @@ import { inlineEnumeration } from "./inline-enumeration.ts";
 import { inlineMeasures } from "./inline-measures.ts";
 import { leadInList } from "./lead-in-list.ts";
 import { pairedParagraphs } from "./paired-paragraphs.ts";
+import { proseProblems } from "./prose-problems.ts";
 import { polarityMeasures, polarityProblems } from "./polarity-list.ts";
 import { sectionCue } from "./section-cue.ts";
 import type { Shape } from "./types.ts";
@@ -20,6 +21,7 @@ export const SHAPES: Shape<any>[] = [
   closingMeasures, // 针对以上问题，…应…
   inlineMeasures, // 要优化A、建立B、提升C
   pairedParagraphs, // problem，应 measure (no sections at all)
+  proseProblems, // negative clauses in plain prose (introductions, abstracts, 现状 paragraphs)
 ];
 
 export { runShape, type Shape } from "./types.ts";

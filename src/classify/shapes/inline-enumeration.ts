@@ -37,6 +37,8 @@ export const inlineEnumeration: Shape<Enumeration> = {
         if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at)) continue;
         const before = ctx.text.slice(Math.max(start, at - 30), at);
         if (POLARITY.negatedContext.test(before.replace(/[^。;；]*[。;；]/g, ""))) continue;
+        // "从A、B等方面提出了解决问题的对策": the frame names remedies, not problems.
+        if (/(解决|提出|对策|建议|措施)/.test(m[0].slice(m[0].indexOf(items) + items.length))) continue;
         const elements = splitElements(ctx.text, { start: at, end: at + items.length }, framed);
         if (elements.length < 2) continue;
         out.push({ whole: { start: start + m.index, end: start + m.index + m[0].length }, elements });

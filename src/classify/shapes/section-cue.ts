@@ -13,6 +13,7 @@ import { matchesAny, stripDecoration } from "../../shared/text.ts";
 import type { OutlineNode, Span, Statement, StatementKind } from "../../types.ts";
 import { type ClassifyContext, collectNodes, MIN_CLAUSE, type Section } from "../context.ts";
 import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
+import { isProblemClause, problemClauses } from "./prose-problems.ts";
 import type { Shape } from "./types.ts";
 
 const ID = "section-cue";
@@ -125,7 +126,9 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
   // and neither is an item that only names a section of another kind (「基本情况」).
   const named = classifyHeading(ctx.heading(item));
   if (section.kind !== "cause" && polarityOf(ctx.heading(item)) === "achievement") return;
-  if ((named === "situation" || named === "practice") && ctx.heading(item).length <= 8) return;
+  if ((named === "situation" || named === "practice") && ctx.heading(item).length <= 8 && !isNegative(ctx.heading(item))) return;
+  // Under a heading that names a situation as well (「现状与挑战」), only items that fall short are problems.
+  if (section.kind === "problem" && LEXICON.kinds.situation?.some((re) => re.test(section.heading)) && !isNegative(ctx.heading(item))) return;
   const kind = itemKind(ctx, item, section);
   const causeParas = kind === "problem" ? causeParagraphs(ctx, item) : [];
   const bodyEnd = causeParas[0]?.start ?? item.span.end;
@@ -137,8 +140,24 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
   const { span: textSpan, refinement } = ctx.itemText(item, kind);
   const detail = `section "${section.heading}" (${section.kind}) > ${via}item ${item.markerKind} "${item.marker}"${mixed}${refinement ? ` > ${refinement}` : ""}`;
   const problem = ctx.add({ kind, textSpan, span, rule: { id: ID, detail }, confidence: CONFIDENCE, subPoints });
+  if (kind === "problem") takeSubPoints(ctx, item, causeParas, detail);
   for (const para of causeParas) takeCauses(ctx, para, item, problem);
   if (problem && kind === "problem" && kind !== section.kind) takeSuggestion(ctx, item, problem);
+}
+
+/**
+ * A problem item's inline sub-points (一是…二是…, ①…) that each evaluate negatively are problems of
+ * their own: the item heading sums them up, each sub-point states one shortfall.
+ */
+function takeSubPoints(ctx: ClassifyContext, item: OutlineNode, causeParas: Span[], itemDetail: string) {
+  const points = item.children.filter((c) => isInlineKind(c.markerKind) && !causeParas.some((p) => c.span.start >= p.start && c.span.start < p.end));
+  if (points.length < 2) return;
+  const negative = points.filter((c) => isProblemClause(ctx.heading(c)));
+  if (negative.length * 2 < points.length) return;
+  for (const c of negative) {
+    const { span: textSpan } = ctx.itemText(c, "problem");
+    ctx.add({ kind: "problem", textSpan, span: c.span, rule: { id: ID, detail: `${itemDetail} > sub-point ${c.markerKind} "${c.marker}"` }, confidence: 0.8 });
+  }
 }
 
 /** In a section of problems and suggestions, "…。建议…。" inside a problem item is its measure. */
@@ -201,7 +220,17 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     // A paragraph that plainly prescribes under a problem heading is a measure (combined evidence).
     else if (kind === "problem" && polarityOf(text) === "prescription" && POLARITY.strongPrescription.test(text)) kind = "measure";
     const detail = `section "${section.heading}" (${section.kind}) > ${withBody ? "bare heading with body" : "paragraph"}`;
-    ctx.add({ kind, textSpan: headingSpan(ctx.text, start, line.end), span, rule: { id: ID, detail }, confidence: 0.8 });
+    const first = headingSpan(ctx.text, start, line.end);
+    if (kind !== "problem" || withBody) {
+      ctx.add({ kind, textSpan: first, span, rule: { id: ID, detail }, confidence: 0.8 });
+      continue;
+    }
+    // A problem paragraph: its first sentence; when that only leads in ("不少党员谈到："), each clause
+    // after it that evaluates negatively (the rest of a paragraph that opens with a problem elaborates it).
+    const leadIn = ctx.text[first.end] === ":" || ctx.text[first.end] === "：" || !isProblemClause(ctx.text.slice(first.start, first.end));
+    const clauses = leadIn ? problemClauses(ctx, { start: first.start, end: line.end }) : [];
+    if (clauses.length === 0) ctx.add({ kind, textSpan: first, span, rule: { id: ID, detail }, confidence: 0.8 });
+    for (const c of clauses) ctx.add({ kind, textSpan: c, span: c, rule: { id: ID, detail: `${detail} > clause` }, confidence: 0.7 });
   }
 }
 

@@ -1,0 +1,206 @@
+/*
+ * Shape "prose-problems": problems stated in plain prose, with no list or section frame — an
+ * introduction, an abstract, a 现状 paragraph or a survey finding whose clauses are negative
+ * evaluations (「…阵地薄弱，骨干老化、本领不足，…」, 「说明…还需加强」). Each clause
+ * that evaluates negatively is one problem; a clause that only continues it (甚至…) or states its
+ * consequence (致使…) stays with it. Left out: the umbrella that only announces problems
+ * (「存在一些问题」), causes (由于…), clauses that prescribe (要…, 不能…), clauses before a
+ * contrast in a sentence that reports an achievement (「取得成效，但…」 keeps what follows 但),
+ * questions, and text in practice, measure and cause sections. Runs after every framed shape, on
+ * text none of them took.
+ */
+import type { OutlineNode, Span } from "../../types.ts";
+import type { ClassifyContext } from "../context.ts";
+import { collectNodes, MIN_CLAUSE } from "../context.ts";
+import { classifyHeading } from "../../shared/section-headings.ts";
+import { isNegative, POLARITY } from "../polarity.ts";
+import type { Shape } from "./types.ts";
+
+interface Paragraph {
+  span: Span;
+  /** Problem clauses found in the paragraph. */
+  clauses: Span[];
+}
+
+/** Longest statement kept (a longer clause is a whole argument, not one problem). */
+const MAX_STATEMENT = 80;
+/** Longest run of adjacent short shortfalls read as one problem. */
+const MAX_JOINED = 40;
+/** Longest subject clause joined to the shortfall after it. */
+const MAX_SUBJECT = 30;
+
+export const proseProblems: Shape<Paragraph> = {
+  id: "prose-problems",
+  description: "prose sentences whose clauses are negative evaluations, outside lists and sections (introductions, abstracts, 现状 paragraphs)",
+  detect(ctx) {
+    const out: Paragraph[] = [];
+    // Outline items no shape took: their heading is read whole (「一是带动不够，…响应者少」), not split.
+    const nodes = collectNodes(ctx.outline).filter((n) => !ctx.skipped(n.span.start));
+    for (const line of ctx.linesIn(ctx.segment.span)) {
+      const from = Math.max(line.start, ctx.segment.span.start);
+      const to = Math.min(line.end, ctx.segment.span.end);
+      const raw = ctx.text.slice(from, to);
+      const text = raw.trim();
+      if (text.length < MIN_CLAUSE) continue;
+      const start = from + raw.indexOf(text);
+      const end = start + text.length;
+      if (ctx.skipped(start) || ctx.sectionAt(start, ["practice", "measure", "cause"]) !== null) continue;
+      if (POLARITY.proseSkipLine.test(text)) continue;
+      // A line without punctuation that no outline item opens is a title or a heading, not prose.
+      if (!/[,，。;；:：、!！?？]/.test(text) && !nodes.some((n) => n.span.start >= from && n.span.start < to)) continue;
+      // The body of a listed item whose heading says nothing short ("1. 覆盖面广：…") describes, it does not find.
+      if (describingItemAt(ctx, nodes, start)) continue;
+      const inLine = nodes.filter((n) => n.span.start >= from && n.span.start < to);
+      const clauses: Span[] = [];
+      let at = start;
+      for (let i = 0; i <= inLine.length; i++) {
+        const node = inLine[i];
+        const pieceEnd = node ? node.span.start : end;
+        if (pieceEnd > at) pushAllSpans(clauses, problemClauses(ctx, { start: at, end: pieceEnd }));
+        if (!node) break;
+        const hs = ctx.itemText(node, "problem").span;
+        const heading = ctx.text.slice(hs.start, hs.end);
+        at = Math.max(hs.end, node.headingSpan.end);
+        if (hs.end > to || classifyHeading(heading) !== null || ctx.overlapsClaimed(hs)) continue;
+        if (isProblemClause(heading) && hs.end - hs.start <= MAX_STATEMENT) clauses.push(hs);
+      }
+      if (clauses.length > 0) out.push({ span: { start, end }, clauses });
+    }
+    return out;
+  },
+  take(ctx, para) {
+    para.clauses.forEach((clause, i) => {
+      const detail = `clause ${i + 1}/${para.clauses.length} of a prose paragraph that evaluates negatively`;
+      ctx.add({ kind: "problem", textSpan: clause, span: clause, rule: { id: "prose-problems", detail }, confidence: 0.5 });
+    });
+  },
+};
+
+/** Whether an offset lies in the body of a listed item (not a section) whose heading does not fall short. */
+function describingItemAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: number): boolean {
+  let inner: OutlineNode | null = null;
+  for (const n of nodes) {
+    if (n.headingSpan.end <= offset && offset < n.span.end && (!inner || n.span.start >= inner.span.start)) inner = n;
+  }
+  if (!inner || inner.markerKind === "none") return false;
+  const heading = ctx.heading(inner);
+  if (classifyHeading(heading) !== null || isNegative(heading)) return false;
+  const siblings = nodes.filter((n) => n.depth === inner!.depth && n.markerKind === inner!.markerKind && n.span.end > 0);
+  return siblings.length >= 2;
+}
+
+/** The problem clauses of one paragraph, sentence by sentence. */
+export function problemClauses(ctx: ClassifyContext, para: Span): Span[] {
+  const out: Span[] = [];
+  const text = ctx.text.slice(para.start, para.end);
+  for (const sm of text.matchAll(/[^。！？!?；;]+[。！？!?；;]?/g)) {
+    const sentence = sm[0];
+    const at = para.start + (sm.index ?? 0);
+    if (/[？?]$/.test(sentence)) continue; // a question asks, it does not find
+    // "…的原因：一、…": the rest of the paragraph gives causes.
+    const turn = POLARITY.proseCauseTurn.exec(sentence);
+    if (turn) {
+      const cut = sentence.slice(0, turn.index).search(/[^,，]*$/);
+      pushAllSpans(out, sentenceProblems(ctx, { start: at, end: at + Math.max(0, cut - 1) }));
+      break;
+    }
+    pushAllSpans(out, sentenceProblems(ctx, { start: at, end: at + sentence.replace(/[。！？!?；;]$/, "").length }));
+  }
+  return out;
+}
+
+/** Problem clauses of one sentence (split at commas and colons). */
+function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
+  const text = ctx.text.slice(sentence.start, sentence.end);
+  const clauses: { span: Span; leadIn: boolean }[] = [];
+  for (const m of text.matchAll(/[^,，:：]+[:：]?/g)) {
+    const leadIn = /[:：]$/.test(m[0]);
+    const body = m[0].replace(/[:：]$/, "");
+    const lead = body.length - body.trimStart().length;
+    const a = sentence.start + (m.index ?? 0) + lead;
+    const b = sentence.start + (m.index ?? 0) + body.trimEnd().length;
+    if (b > a) clauses.push({ span: { start: a, end: b }, leadIn });
+  }
+  // A sentence that reports an achievement keeps only what follows its contrast word (但, 然而, 却 …).
+  let first = 0;
+  const contrast = clauses.findIndex((c) => POLARITY.proseContrast.test(ctx.text.slice(c.span.start, c.span.end)));
+  if (contrast >= 0) first = contrast;
+  else if (POLARITY.achievementInSentence.test(text) && !isNegative(text.replace(POLARITY.achievementInSentence, ""))) return [];
+  const out: Span[] = [];
+  let open: Span | null = null;
+  /** A subject clause waiting for its predicate ("一些…单位，尚未建立…"). */
+  let subject: Span | null = null;
+  const extend = (c: Span) => {
+    if (!open || c.end - open.start > MAX_STATEMENT) return false;
+    open.end = c.end;
+    return true;
+  };
+  for (let i = first; i < clauses.length; i++) {
+    const { span, leadIn } = clauses[i]!;
+    const c = { ...span };
+    const s = ctx.text.slice(c.start, c.end);
+    const pending = subject;
+    subject = null;
+    // A lead-in ("不少党员谈到：", "仍有差距：") announces what follows; a survey figure is no verdict.
+    if (leadIn || ctx.overlapsClaimed(c) || ctx.skipped(c.start) || POLARITY.proseStatistic.test(s)) {
+      open = null;
+      continue;
+    }
+    const next = clauses[i + 1];
+    const nextText = next ? ctx.text.slice(next.span.start, next.span.end) : "";
+    const nextIsTail = next !== undefined && !next.leadIn && isProblemClause(nextText) && POLARITY.proseTail.test(nextText);
+    // "甚至边缘化", "致使…难以…": a continuation or a consequence stays with the problem before it;
+    // with none before it, a consequence that is itself a shortfall stands alone.
+    const attach = POLARITY.proseAttach.exec(s);
+    if (attach) {
+      if (extend(c)) continue;
+      open = null;
+      if (!isProblemClause(s.slice(attach[0].length))) continue;
+      c.start += attach[0].length;
+    } else if (open && POLARITY.proseTail.test(s) && isNegative(s) && extend(c)) {
+      // A subjectless shortfall ("缺乏创新", "不能及时跟进…") continues the problem before it.
+      continue;
+    } else if (!isProblemClause(s)) {
+      // An elaboration ("活动形式单一，多为集中宣讲，缺乏互动") joins the problem before it when a
+      // subjectless shortfall follows; a bare subject ("一些…单位，尚未建立") opens the problem after it.
+      if (nextIsTail && open && extend(c)) continue;
+      if (nextIsTail && !open && s.length <= MAX_SUBJECT && !POLARITY.proseNotProblem.test(s)) subject = c;
+      open = null;
+      continue;
+    }
+    if (pending) c.start = pending.start;
+    // Drop a lead-in inside the clause ("存在的问题是活动形式单一", "说明个别支部…").
+    for (let k = 0; k < 2; k++) {
+      const frame = POLARITY.proseLead.exec(ctx.text.slice(c.start, c.end));
+      if (frame && c.end - c.start - frame[0].length >= MIN_CLAUSE) c.start += frame[0].length;
+    }
+    if (c.end - c.start > MAX_STATEMENT || c.end - c.start < MIN_CLAUSE) {
+      open = null;
+      continue;
+    }
+    // Short shortfalls side by side ("人手不足，经费紧张") are facets of one problem, unless the second
+    // names a subject of its own (一些…, 有的…).
+    const joinable = open && out[out.length - 1] === open && ctx.text.slice(open.end, c.start).trim().length <= 1;
+    if (joinable && c.end - open!.start <= MAX_JOINED && !POLARITY.proseSubject.test(ctx.text.slice(c.start, c.end))) {
+      open!.end = c.end;
+      continue;
+    }
+    out.push(c);
+    open = c;
+  }
+  return out;
+}
+
+/** Whether a clause evaluates negatively and is not an umbrella, a cause or a prescription. */
+export function isProblemClause(s: string): boolean {
+  const t = s.trim();
+  if (POLARITY.proseVerdict.test(t)) return true;
+  if (!isNegative(t)) return false;
+  if (POLARITY.proseNotProblem.test(t)) return false;
+  // The umbrella that only announces problems ("也还有一些问题", "还有差距") names none.
+  return isNegative(t.replace(POLARITY.genericProblemNoun, (m) => " ".repeat(m.length)));
+}
+
+function pushAllSpans(out: Span[], more: Span[]) {
+  for (const s of more) out.push(s);
+}
