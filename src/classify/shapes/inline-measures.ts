@@ -81,7 +81,7 @@ function splitPrescriptions(text: string, from: number, to: number): Span[] {
     const s = from + (m.index ?? 0) + lead;
     const e = from + (m.index ?? 0) + raw.trimEnd().length;
     if (e - s <= 0) continue;
-    // "打造学习型、创新型、服务型党建品牌": a 、 part that does not prescribe belongs to the phrase before it.
+    // "建成学习型、服务型支部" (own words): a 、 part that does not prescribe belongs to the phrase before it.
     const sep = body.slice(0, m.index ?? 0).trimEnd().slice(-1);
     const prev = out[out.length - 1];
     if (prev && sep === "、" && polarityOf(text.slice(s, e)) !== "prescription" && polarityOf(text.slice(prev.start, prev.end)) === "prescription") {
