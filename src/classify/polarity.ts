@@ -28,6 +28,7 @@ export const POLARITY = {
   measureEnumerationTrigger: new RegExp(raw.measureEnumerationTrigger, "g"),
   achievementInSentence: new RegExp(raw.achievementInSentence),
   purposeLead: new RegExp(raw.purposeLead),
+  listPrescription: new RegExp(raw.listPrescription),
   strongPrescription: new RegExp(raw.strongPrescription),
   notProposal: new RegExp(raw.notProposal),
   proseSkipLine: new RegExp(raw.proseSkipLine, "i"),

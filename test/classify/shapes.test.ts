@@ -95,9 +95,14 @@ describe("shapes", () => {
     expect(texts(report!.statements, "measure")).toEqual(["要加大发展党员力度", "应整合活动阵地"]);
   });
 
-  it("inline-measures: should take 要优化A、建立B、提升C where the report has no other measures", () => {
+  it("inline-measures: should take 要优化A、建立B、提升C as one measure where the report has no other measures", () => {
     const [report] = classify("摘要：调查发现支部存在设置不合理、活动参与率低等问题。结论：要优化支部设置、建立考评体系、提升教育质量。");
-    expect(texts(report!.statements, "measure")).toEqual(["优化支部设置", "建立考评体系", "提升教育质量"]);
+    expect(texts(report!.statements, "measure")).toEqual(["优化支部设置、建立考评体系、提升教育质量"]);
+  });
+
+  it("inline-measures: should give one measure per run closed by 等…方面, and read a list that opens with 把", () => {
+    const [report] = classify("结论：今后应把结对帮扶纳入考核、健全谈心制度等方面，注重选好支部书记、配强委员、落实经费。");
+    expect(texts(report!.statements, "measure")).toEqual(["把结对帮扶纳入考核、健全谈心制度", "注重选好支部书记、配强委员、落实经费"]);
   });
 
   it("paired-paragraphs: should split 「problem，应 measure」 paragraphs of a report without sections", () => {
