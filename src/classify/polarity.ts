@@ -29,6 +29,7 @@ export const POLARITY = {
   achievementInSentence: new RegExp(raw.achievementInSentence),
   purposeLead: new RegExp(raw.purposeLead),
   listPrescription: new RegExp(raw.listPrescription),
+  modalPrescription: new RegExp(raw.modalPrescription),
   strongPrescription: new RegExp(raw.strongPrescription),
   notProposal: new RegExp(raw.notProposal),
   proseSkipLine: new RegExp(raw.proseSkipLine, "i"),

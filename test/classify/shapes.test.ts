@@ -105,6 +105,15 @@ describe("shapes", () => {
     expect(texts(report!.statements, "measure")).toEqual(["把结对帮扶纳入考核、健全谈心制度", "注重选好支部书记、配强委员、落实经费"]);
   });
 
+  it("polarity-measures: should take a list whose items all open with 需/要 in a report that states no problem, but not a list of 加强… practices", () => {
+    const lines = ["做好社区党建与服务融合的几点体会", "一、主要体会", "（一）需增强社区干部对党建引领服务的认识。日常工作中常有人把两者分开。", "（二）需理顺支部活动与居民服务的衔接。两项工作互为支撑。", "（三）需丰富载体把融合落到具体项目上。可以借助志愿服务开展。"];
+    const [report] = classify(lines.join("\n"));
+    expect(texts(report!.statements, "measure")).toEqual(["需增强社区干部对党建引领服务的认识", "需理顺支部活动与居民服务的衔接", "需丰富载体把融合落到具体项目上"]);
+    const practice = lines.map((l) => l.replace(/）需/, "）加强"));
+    const [done] = classify(practice.join("\n"));
+    expect(texts(done!.statements, "measure")).toEqual([]);
+  });
+
   it("paired-paragraphs: should split 「problem，应 measure」 paragraphs of a report without sections", () => {
     const [report] = classify(["对支部工作的思考", "学习内容照本宣科，应结合岗位确定学习专题。"].join("\n"));
     expect(texts(report!.statements, "problem")).toEqual(["学习内容照本宣科"]);
