@@ -28,6 +28,8 @@ export const POLARITY = {
   measureEnumerationTrigger: new RegExp(raw.measureEnumerationTrigger, "g"),
   achievementInSentence: new RegExp(raw.achievementInSentence),
   purposeLead: new RegExp(raw.purposeLead),
+  listPrescription: new RegExp(raw.listPrescription),
+  modalPrescription: new RegExp(raw.modalPrescription),
   strongPrescription: new RegExp(raw.strongPrescription),
   notProposal: new RegExp(raw.notProposal),
   proseSkipLine: new RegExp(raw.proseSkipLine, "i"),

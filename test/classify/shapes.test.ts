@@ -95,9 +95,30 @@ describe("shapes", () => {
     expect(texts(report!.statements, "measure")).toEqual(["要加大发展党员力度", "应整合活动阵地"]);
   });
 
-  it("inline-measures: should take 要优化A、建立B、提升C where the report has no other measures", () => {
+  it("inline-measures: should take 要优化A、建立B、提升C as one measure where the report has no other measures", () => {
     const [report] = classify("摘要：调查发现支部存在设置不合理、活动参与率低等问题。结论：要优化支部设置、建立考评体系、提升教育质量。");
-    expect(texts(report!.statements, "measure")).toEqual(["优化支部设置", "建立考评体系", "提升教育质量"]);
+    expect(texts(report!.statements, "measure")).toEqual(["优化支部设置、建立考评体系、提升教育质量"]);
+  });
+
+  it("inline-measures: should give one measure per run closed by 等…方面, and read a list that opens with 把", () => {
+    const [report] = classify("结论：今后应把结对帮扶纳入考核、健全谈心制度等方面，注重选好支部书记、配强委员、落实经费。");
+    expect(texts(report!.statements, "measure")).toEqual(["把结对帮扶纳入考核、健全谈心制度", "注重选好支部书记、配强委员、落实经费"]);
+  });
+
+  it("inline-measures: should not read the 要 of 摘要 as a modal, and should end a list at 有利于", () => {
+    const [abstract] = classify("某院党建工作研究\n摘要：新时期，全面加强医院党建工作，创新活动载体，完善考核办法，有利于提升组织力。");
+    expect(texts(abstract!.statements, "measure")).toEqual([]);
+    const [proposal] = classify("某院党建工作研究\n结论：今后要全面加强医院党建工作，创新活动载体，完善考核办法，有利于提升组织力。");
+    expect(texts(proposal!.statements, "measure")).toEqual(["全面加强医院党建工作，创新活动载体，完善考核办法"]);
+  });
+
+  it("polarity-measures: should take a list whose items all open with 需/要 in a report that states no problem, but not a list of 加强… practices", () => {
+    const lines = ["做好社区党建与服务融合的几点体会", "一、主要体会", "（一）需增强社区干部对党建引领服务的认识。日常工作中常有人把两者分开。", "（二）需理顺支部活动与居民服务的衔接。两项工作互为支撑。", "（三）需丰富载体把融合落到具体项目上。可以借助志愿服务开展。"];
+    const [report] = classify(lines.join("\n"));
+    expect(texts(report!.statements, "measure")).toEqual(["需增强社区干部对党建引领服务的认识", "需理顺支部活动与居民服务的衔接", "需丰富载体把融合落到具体项目上"]);
+    const practice = lines.map((l) => l.replace(/）需/, "）加强"));
+    const [done] = classify(practice.join("\n"));
+    expect(texts(done!.statements, "measure")).toEqual([]);
   });
 
   it("paired-paragraphs: should split 「problem，应 measure」 paragraphs of a report without sections", () => {

@@ -1,18 +1,20 @@
 /*
  * Shape "inline-measures": three or more measures listed inside one sentence after a turn to remedies —
  * 「要优化A、建立B、提升C」, 「亟待通过强化A、健全B」, 「从加强A，完善B等五个方面…」 — typical of
- * abstracts and conclusions. Each element that prescribes is one measure. A sentence that reports an
- * achievement (取得成效, 实现了) is a practice, not a proposal. Runs only in a report where no other
- * shape found a measure.
+ * abstracts and conclusions. The elements must prescribe; the measure taken is the run that lists them
+ * (from the first prescribing element to the last, up to a 「等…方面」 closer), one measure per run, since
+ * readers quote such a sentence at varying grain (a 、 part, a clause, the whole list) and a run holds each
+ * of them. A sentence that reports an achievement (取得成效, 实现了) is a practice, not a proposal. Runs
+ * only in a report where no other shape found a measure.
  */
 import type { Span } from "../../types.ts";
 import { MIN_CLAUSE } from "../context.ts";
 import { POLARITY, polarityOf } from "../polarity.ts";
 import type { Shape } from "./types.ts";
-import { pushAll } from "../../util/arrays.ts";
 
 interface Enumeration {
-  elements: Span[];
+  /** Runs of prescribing elements (a run ends at a 「等…，」 closer or the sentence end). */
+  runs: Span[][];
   trigger: string;
 }
 
@@ -36,16 +38,17 @@ export const inlineMeasures: Shape<Enumeration> = {
       for (const tm of sentence.matchAll(POLARITY.measureEnumerationTrigger)) {
         const from = (tm.index ?? 0) + tm[0].length;
         // "要把握A、B等方面，注重C、D等方面": each run closed by 等… is a list of its own.
-        const elements: Span[] = [];
+        const runs: Span[][] = [];
         let runStart = at + from;
         const rest = sentence.slice(from);
         const closers = [...rest.matchAll(/等[^、,，]{0,12}[,，]/g)].map((c) => at + from + (c.index ?? 0) + c[0].length);
         for (const runEnd of [...closers, at + sentence.length]) {
-          pushAll(elements, splitPrescriptions(ctx.text, runStart, runEnd));
+          const run = splitPrescriptions(ctx.text, runStart, runEnd);
+          if (run.length) runs.push(run);
           runStart = runEnd;
         }
-        if (elements.length >= 3) {
-          out.push({ elements, trigger: tm[0] });
+        if (runs.reduce((n, r) => n + r.length, 0) >= 3) {
+          out.push({ runs, trigger: tm[0] });
           break;
         }
       }
@@ -53,10 +56,13 @@ export const inlineMeasures: Shape<Enumeration> = {
     return out;
   },
   take(ctx, unit) {
-    unit.elements.forEach((el, i) => {
-      if (ctx.claimed(el.start)) return;
-      const detail = `element ${i + 1}/${unit.elements.length} after "${unit.trigger}"`;
-      ctx.add({ kind: "measure", textSpan: el, span: el, rule: { id: "inline-measures", detail }, confidence: 0.6 });
+    unit.runs.forEach((run, i) => {
+      const first = run[0]!;
+      const last = run[run.length - 1]!;
+      if (ctx.claimed(first.start)) return;
+      const span = { start: first.start, end: last.end };
+      const detail = `run ${i + 1}/${unit.runs.length} of ${run.length} elements after "${unit.trigger}"`;
+      ctx.add({ kind: "measure", textSpan: span, span, rule: { id: "inline-measures", detail }, confidence: 0.6 });
     });
   },
 };
@@ -84,7 +90,7 @@ function splitPrescriptions(text: string, from: number, to: number): Span[] {
     // "建成学习型、服务型支部" (own words): a 、 part that does not prescribe belongs to the phrase before it.
     const sep = body.slice(0, m.index ?? 0).trimEnd().slice(-1);
     const prev = out[out.length - 1];
-    if (prev && sep === "、" && polarityOf(text.slice(s, e)) !== "prescription" && polarityOf(text.slice(prev.start, prev.end)) === "prescription") {
+    if (prev && sep === "、" && !prescribes(text.slice(s, e)) && prescribes(text.slice(prev.start, prev.end))) {
       prev.end = e;
       continue;
     }
@@ -95,8 +101,13 @@ function splitPrescriptions(text: string, from: number, to: number): Span[] {
   const purpose = out.findIndex((e) => POLARITY.purposeLead.test(text.slice(e.start, e.end)));
   if (purpose >= 0) out.length = purpose;
   // A preamble before the first prescription ("以…为契机，从加强…") is no element.
-  while (out.length && polarityOf(text.slice(out[0]!.start, out[0]!.end)) !== "prescription") out.shift();
-  const prescriptive = out.filter((e) => polarityOf(text.slice(e.start, e.end)) === "prescription").length;
+  while (out.length && !prescribes(text.slice(out[0]!.start, out[0]!.end))) out.shift();
+  const prescriptive = out.filter((e) => prescribes(text.slice(e.start, e.end))).length;
   if (out.length < 2 || prescriptive < 0.6 * out.length) return [];
   return out.filter((e) => e.end - e.start >= MIN_CLAUSE);
+}
+
+/** An element prescribes by its lexicon verb, or by a list-only form such as 「把A写入B」. */
+function prescribes(element: string): boolean {
+  return polarityOf(element) === "prescription" || POLARITY.listPrescription.test(element.trim());
 }

@@ -3,11 +3,12 @@
  * evaluations is a list of problems, whatever heading it sits under (基本情况, 现状, 「X的主要表现」,
  * or none: top-level headings that are themselves the problems). A list whose items are mostly
  * prescriptions is a list of measures, but only after the report's first problem and outside
- * practice and situation sections (a 做法 list reads the same as a list of measures).
+ * practice and situation sections (a 做法 list reads the same as a list of measures); in a report that
+ * states no problem, a list whose every item opens with a modal (需/要/应…) is a list of measures too.
  */
 import type { StatementKind } from "../../types.ts";
 import type { ClassifyContext } from "../context.ts";
-import { type Polarity, polarityOf } from "../polarity.ts";
+import { POLARITY, type Polarity, polarityOf } from "../polarity.ts";
 import { type ListUnit, openLists, takeList } from "./lists.ts";
 import { isTopic } from "./section-cue.ts";
 import type { Shape } from "./types.ts";
@@ -26,9 +27,16 @@ function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
     const pols = leaves.map((n) => polarityOf(ctx.text.slice(ctx.itemText(n, kind).span.start, ctx.itemText(n, kind).span.end)));
     const hits = pols.filter((p) => p === want).length;
     if (hits < MAJORITY * leaves.length || pols.includes("achievement")) continue;
-    if (kind === "measure" && !measuresMayStand(ctx, items[0]!.span.start)) continue;
+    let modal = false;
+    if (kind === "measure" && !measuresMayStand(ctx, items[0]!.span.start)) {
+      // A report that states no problem may still propose: a list whose every item opens with a modal
+      // (需/要/应/必须…) proposes, where a list of lexicon verbs (加强…, 坚持…) may report what was done.
+      modal = ctx.firstProblem() === null && ctx.sectionAt(items[0]!.span.start, ["practice", "situation"]) === null
+        && leaves.every((n) => { const t = ctx.itemText(n, kind).span; return POLARITY.modalPrescription.test(ctx.text.slice(t.start, t.end).trim()); });
+      if (!modal) continue;
+    }
     const where = parent ? `list under "${ctx.heading(parent).slice(0, 20)}"` : "top-level list";
-    out.push({ parent, items, kind, why: `${where}: ${hits}/${leaves.length} items ${want}` });
+    out.push({ parent, items, kind, why: `${where}: ${hits}/${leaves.length} items ${want}${modal ? ", each opening with a modal, in a report without problems" : ""}` });
   }
   return out;
 }
