@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -90,6 +90,18 @@ describe("kg import (graph file)", () => {
     const io = { ...fakeIo(false), interactive: true };
     await expect(runImport(["seeds/"], { out, wipe: true }, io)).rejects.toMatchObject({ code: "KG_USAGE" });
     await expect(stat(out)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("should say in its summary how many files it skipped, next to the ones it read", async () => {
+    const input = join(dir, "in");
+    await mkdir(input);
+    await copyFile("seeds/000_d566339e5b9149bf.txt", join(input, "seed.txt"));
+    await writeFile(join(input, "empty.txt"), "");
+    await writeFile(join(input, "binary.txt"), Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7, 8, 9, 0]));
+    const io = fakeIo();
+    const result = await runImport([input], { out: join(dir, "g.json") }, io);
+    expect(result).toMatchObject({ documents: 1, skipped: 2, reports: 9 });
+    expect(io.err()).toMatch(/1 document \(2 files skipped, named above\), 9 reports/);
   });
 
   it("should fail with an input error when no report can be read", async () => {

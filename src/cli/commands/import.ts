@@ -64,6 +64,8 @@ export interface ImportIo {
 
 export interface ImportResult {
   documents: number;
+  /** Files given (or found in folders) that gave no document: unreadable, empty, binary, over budget, repeats; each named on stderr. */
+  skipped?: number;
   reports: number;
   nodes: number;
   relationships: number;
@@ -162,7 +164,8 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
       io.stderr.write(`kg import: the server's transaction memory refused deleting ${refused} rows at once; going on with ${next}\n`);
     const wiped = neo && opts.wipe ? await m.wipeDatabase(neo.driver, { database: config.database, uri: neo.uri, onSmaller }) : 0;
     const wipeMs = Date.now() - wipeStarted;
-    const documents = shardDocuments ?? (await extract(m, paths, opts, progress, budget));
+    const read = shardDocuments ? { documents: shardDocuments, skipped: 0 } : await extract(m, paths, opts, progress, budget);
+    const documents = read.documents;
     const reports = documents.reduce((n, d) => n + d.reports.length, 0);
     const late: Diagnostic[] = [];
     if (metadata) {
@@ -173,9 +176,9 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
       const graph = buildGraph(assembleIsolated(documents, codebook, late, { decisions }));
       printLate(late, documents, opts);
       io.stdout.write(describePlan(graph, target));
-      return finish(io, { documents: documents.length, reports, nodes: graph.order, relationships: graph.size, dryRun: true, durationMs: Date.now() - started }, target);
+      return finish(io, { documents: documents.length, skipped: read.skipped, reports, nodes: graph.order, relationships: graph.size, dryRun: true, durationMs: Date.now() - started }, target);
     }
-    const result: ImportResult = { documents: documents.length, reports, nodes: 0, relationships: 0, dryRun: false, durationMs: 0 };
+    const result: ImportResult = { documents: documents.length, skipped: read.skipped, reports, nodes: 0, relationships: 0, dryRun: false, durationMs: 0 };
     if (neo) {
       const summary = await writeNeo4j(m, neo, documents, { codebook, decisions }, config, progress, late);
       Object.assign(result, { neo4j: { ...summary, wiped, wipeMs }, nodes: summary.nodes, relationships: summary.relationships });
@@ -230,7 +233,7 @@ function readMetadataFile(file: string): Map<string, ReportMetadata> {
   }
 }
 
-async function extract({ extractDocuments }: Modules, paths: string[], opts: ImportOptions, progress: Progress, budget: FileBudget): Promise<DocumentExtraction[]> {
+async function extract({ extractDocuments }: Modules, paths: string[], opts: ImportOptions, progress: Progress, budget: FileBudget): Promise<{ documents: DocumentExtraction[]; skipped: number }> {
   progress.start("extracting");
   const { documents, diagnostics } = await extractDocuments(paths, { budget, jobs: opts.jobs, onProgress: (done, total) => progress.update(done, total) });
   progress.stop();
@@ -238,7 +241,10 @@ async function extract({ extractDocuments }: Modules, paths: string[], opts: Imp
   if (documents.length === 0) {
     throw new InputError(`import: no readable report in ${paths.map(safeText).join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
   }
-  return documents;
+  // A file with a diagnostic but no document was skipped; its diagnostic says why.
+  const read = new Set(documents.map((d) => d.document.source.path));
+  const skipped = new Set(diagnostics.filter((d) => d.path !== undefined && d.severity !== "info" && !read.has(d.path)).map((d) => d.path));
+  return { documents, skipped: skipped.size };
 }
 
 /** How long to wait for another import holding the graph file's lock, and what to say meanwhile. */
@@ -319,7 +325,8 @@ function describePlan(graph: KgGraph, target: string): string {
 
 function finish(io: ImportIo, result: ImportResult, target: string): ImportResult {
   const secs = (result.durationMs / 1000).toFixed(1);
-  const lines = [`kg import: ${plural(result.documents, "document")}, ${plural(result.reports, "report")} → ${result.dryRun ? "nothing written (dry run)" : target}`];
+  const skipped = result.skipped ? ` (${plural(result.skipped, "file")} skipped, named above)` : "";
+  const lines = [`kg import: ${plural(result.documents, "document")}${skipped}, ${plural(result.reports, "report")} → ${result.dryRun ? "nothing written (dry run)" : target}`];
   if (result.neo4j) {
     const n = result.neo4j;
     if (n.wiped) lines.push(`  wiped: ${plural(n.wiped, "node")} deleted first, in ${((n.wipeMs ?? 0) / 1000).toFixed(1)} s`);
