@@ -13,7 +13,7 @@ import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type ImportIo, runImport } from "../../src/cli/commands/import.ts";
-import { spawnKg } from "../helpers/cli.fixtures.ts";
+import { extractJsonTo } from "../helpers/cli.fixtures.ts";
 
 const A = ["test/fixtures/reports/community-traditional.txt", "test/fixtures/reports/enterprise-runon.txt"];
 const B = ["test/fixtures/reports/mixed-section.txt", "test/fixtures/reports/organ-two-reports.txt", "test/fixtures/reports/village-single.txt"];
@@ -30,18 +30,9 @@ function quietIo(): ImportIo & { err: () => string } {
   return { stdout, stderr, interactive: false, confirm: async () => false, env: {}, cwd: dir, err: () => err };
 }
 
-async function extractJson(paths: string[], file: string): Promise<string> {
-  const env = { ...process.env };
-  delete env.NEO4J_URI;
-  const run = await spawnKg(["extract", "--json", "--jobs", "1", ...paths], env);
-  expect(run.code, run.stderr).toBe(0);
-  await writeFile(file, run.stdout);
-  return file;
-}
-
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "kg-from-extraction-"));
-  [shardA, shardB] = await Promise.all([extractJson(A, join(dir, "a.json")), extractJson(B, join(dir, "b.json"))]);
+  [shardA, shardB] = await Promise.all([extractJsonTo(A, join(dir, "a.json")), extractJsonTo(B, join(dir, "b.json"))]);
 }, 120_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

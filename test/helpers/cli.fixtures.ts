@@ -3,7 +3,10 @@
  * what it prints. The one place tests spawn kg for a result; callers choose the environment.
  */
 import { spawn } from "node:child_process";
+import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+
+import { expect } from "vitest";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -28,4 +31,17 @@ export function spawnKg(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun>
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * `kg extract --json --jobs 1 ...paths` (never into Neo4j: NEO4J_URI unset) written to `file`, as a
+ * shard made on another machine would be. Returns `file`.
+ */
+export async function extractJsonTo(paths: string[], file: string): Promise<string> {
+  const env = { ...process.env };
+  delete env.NEO4J_URI;
+  const run = await spawnKg(["extract", "--json", "--jobs", "1", ...paths], env);
+  expect(run.code, run.stderr).toBe(0);
+  await writeFile(file, run.stdout);
+  return file;
 }

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wipeDatabase } from "../../../src/store/neo4j/load-graph.ts";
 import { readGraph } from "../../../src/store/neo4j/read-graph.ts";
 import { graphDiff } from "../../graph/order.fixtures.ts";
-import { spawnKg } from "../../helpers/cli.fixtures.ts";
+import { extractJsonTo } from "../../helpers/cli.fixtures.ts";
 import { openDriver, runKg, testNeo4j } from "./neo4j.fixtures.ts";
 
 const A = ["test/fixtures/reports/community-traditional.txt", "test/fixtures/reports/enterprise-runon.txt"];
@@ -30,15 +30,6 @@ function routingUri(): string {
 }
 const target = (uri: string) => ["--neo4j", uri, ...(database ? ["--database", database] : [])];
 
-async function extractJson(paths: string[], file: string): Promise<string> {
-  const env = { ...process.env };
-  delete env.NEO4J_URI;
-  const run = await spawnKg(["extract", "--json", "--jobs", "1", ...paths], env);
-  expect(run.code, run.stderr).toBe(0);
-  await writeFile(file, run.stdout);
-  return file;
-}
-
 beforeAll(async () => {
   driver = openDriver();
   dir = await mkdtemp(join(tmpdir(), "kg-shards-neo4j-"));
@@ -51,7 +42,7 @@ afterAll(async () => {
 
 describe("kg import --from-extraction into Neo4j through neo4j://", () => {
   it("should give, shard after shard in either order, the database of one import of all the reports", async () => {
-    const [a, b] = await Promise.all([extractJson(A, join(dir, "a.json")), extractJson(B, join(dir, "b.json"))]);
+    const [a, b] = await Promise.all([extractJsonTo(A, join(dir, "a.json")), extractJsonTo(B, join(dir, "b.json"))]);
     const whole = await runKg(["import", ...A, ...B, ...target(testNeo4j().uri), "--wipe", "--yes", "--jobs", "1"]);
     expect(whole.code, whole.stderr).toBe(0);
     const expected = await readGraph(driver, { database, records: true });
