@@ -91,6 +91,8 @@ export interface ReportSegment {
   endLine: number;
   span: Span;
   title: string | null;
+  /** The 1-based source line the title is on, when there is one. */
+  titleLine?: number;
   truncated: boolean;
   /** Spans inside the report that repeat earlier text of the same report and were skipped. */
   duplicates: Span[];

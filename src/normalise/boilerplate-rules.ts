@@ -26,6 +26,11 @@ export interface BoilerplateRuleSpec {
   repeatedTitle: { id: string; window: number; maxLength: number };
   /** The short captions after a line marked by `afterRule` (a 相关推荐-style heading). */
   relatedList: { id: string; afterRule: string; maxItems: number; maxItemLength: number };
+  /**
+   * What a report title is about (党, 支部, 社区 …): a short header line naming one with enough characters is a
+   * title ("…党建存在的问题及对策"), not page chrome, even without a genre word (报告, 范文) at its end.
+   */
+  titleTopic?: { pattern: string; minChars: number; collection?: string };
 }
 
 /** A compiled pattern rule: one alternation regex per rule. */
@@ -46,6 +51,7 @@ export interface CompiledBoilerplateRules {
   inlineRules: CompiledRule[];
   linkSeparator: RegExp;
   titleSuffix: RegExp;
+  titleTopic: { regex: RegExp; minChars: number; collection: RegExp | null } | null;
 }
 
 const cache = new WeakMap<BoilerplateRuleSpec, CompiledBoilerplateRules>();
@@ -64,6 +70,13 @@ export function compileBoilerplateRules(spec: BoilerplateRuleSpec = DEFAULT_BOIL
     inlineRules: spec.inlineRules.map((r) => compileRule(r, "g")),
     linkSeparator: new RegExp(`\\s*${spec.linkList.separators}\\s*`),
     titleSuffix: new RegExp(`(?:${spec.linkList.suffixes.map(escapeRegex).join("|")})$`),
+    titleTopic: spec.titleTopic
+      ? {
+          regex: alternation("titleTopic", [spec.titleTopic.pattern], ""),
+          minChars: spec.titleTopic.minChars,
+          collection: spec.titleTopic.collection ? alternation("titleTopic.collection", [spec.titleTopic.collection], "") : null,
+        }
+      : null,
   };
   cache.set(spec, compiled);
   return compiled;

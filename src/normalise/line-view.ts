@@ -50,5 +50,17 @@ export const SENTENCE_PUNCTUATION = /[。,;!?，；！？]/;
 export function isTitleLike(view: LineView, rules: CompiledBoilerplateRules, maxLength: number): boolean {
   const t = view.trimmed;
   if (view.blank || view.protected || t.length > maxLength || SENTENCE_PUNCTUATION.test(t)) return false;
-  return rules.titleSuffix.test(t) || t.startsWith("【");
+  return rules.titleSuffix.test(t) || t.startsWith("【") || namesTitleTopic(view, rules, maxLength);
+}
+
+/**
+ * A short line without sentence punctuation naming what a report title is about (党建, 支部, 社区 …: titleTopic),
+ * not a page's title over a collection of reports (…调研报告（通用2篇）).
+ */
+export function namesTitleTopic(view: LineView, rules: CompiledBoilerplateRules, maxLength: number): boolean {
+  const t = view.trimmed;
+  const topic = rules.titleTopic;
+  if (topic === null || view.blank || view.protected || t.length > maxLength || SENTENCE_PUNCTUATION.test(t)) return false;
+  if (topic.collection?.test(t)) return false;
+  return topic.regex.test(t) && (t.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= topic.minChars;
 }

@@ -4,7 +4,7 @@
  * that repeat, interleaved with dates and metadata), and a title line repeated right after itself.
  */
 import type { CompiledBoilerplateRules } from "./boilerplate-rules.ts";
-import { isOpen, isTitleLike, SENTENCE_PUNCTUATION, type LineView } from "./line-view.ts";
+import { isOpen, isTitleLike, namesTitleTopic, SENTENCE_PUNCTUATION, type LineView } from "./line-view.ts";
 
 const SENTENCE_END = /[。!?;…]$/;
 
@@ -27,7 +27,8 @@ export function markRelatedLists(views: LineView[], rules: CompiledBoilerplateRu
 /**
  * The leading block of a page: lines from the top that are blank, already noise, or short and not
  * sentences, up to the first real paragraph or enumerated heading. Inside it:
- * 1. a run of two or more lines printed twice (a page header repeated) is chrome, every copy;
+ * 1. a run of two or more lines printed twice (a page header repeated) is chrome, every copy but the last copy
+ *    of a line naming what a report is about (a title and its subtitle printed over the page and over the text);
  * 2. another short line printed twice is chrome; if it reads like a title, its last copy stays
  *    (it may be the report's own title);
  * 3. a short non-title line wedged between two noise lines is chrome.
@@ -44,7 +45,12 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
     const keepLast = isTitleLike(copies[0]!, rules, spec.maxLineLength);
     for (const view of keepLast ? copies.slice(0, -1) : copies) view.rule = spec.id;
   }
-  for (const view of repeatedRun) view.rule = spec.id;
+  // A title with its subtitle printed as a page header and again over the text: the last copy of each title line stays.
+  const lastTitleCopy = new Set<LineView>();
+  for (const view of repeatedRun) {
+    if (namesTitleTopic(view, rules, spec.maxLineLength)) lastTitleCopy.add([...repeatedRun].filter((v) => v.trimmed === view.trimmed).pop()!);
+  }
+  for (const view of repeatedRun) if (!lastTitleCopy.has(view)) view.rule = spec.id;
   for (let k = 1; k < block.length - 1; k++) {
     const view = block[k]!;
     const wedged = block[k - 1]!.rule !== null && block[k + 1]!.rule !== null;

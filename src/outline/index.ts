@@ -15,13 +15,13 @@ export { type Marker, scanMarkers } from "./markers.ts";
  * @example const outline = outlineReport(doc, segment, segmentDocument(doc).markers);
  */
 export function outlineReport(doc: NormalisedDocument, segment: ReportSegment, markers: Marker[]): OutlineNode[] {
-  // A report's first line is its title even when it reads like a section heading ("…基本情况及问题分析").
+  // A report's title line is its title even when it reads like a section heading ("…基本情况及问题分析").
   const inReport = markers.filter(
     (m) =>
       m.start >= segment.span.start &&
       m.start < segment.span.end &&
       !inSpans(segment.duplicates, m.start) &&
-      !(m.kind === "none" && segment.title !== null && m.line === segment.startLine),
+      !(m.kind === "none" && segment.title !== null && m.line === (segment.titleLine ?? segment.startLine)),
   );
   return buildOutline(doc.text, inReport, segment.span);
 }

@@ -222,7 +222,10 @@ function makeSegment(doc: NormalisedDocument, lines: ContentLine[], rule: string
   const first = lines[0]!;
   const last = lines[lines.length - 1]!;
   const fresh = lines.filter((c) => !c.preview);
-  const { titleLine, title } = findTitle(fresh, signals);
+  const title = findTitle(fresh, signals);
+  // What is left once inline page noise is cut from the title must still be one (【www.….com--调研报告】 is not).
+  const sourced = title ? sourceTitle(doc, title) : null;
+  const titleText = sourced !== null && cjkCount(sourced) >= MIN_TITLE ? sourced : null;
   // A report signed off by its unit and a date ends with them; whether it breaks off is read before.
   const body = [...fresh].reverse().find((c) => !matchesAny(signals.signature, stripDecoration(c.text))) ?? last;
   const lastText = doc.text.slice(body.line.start, body.line.end).trim();
@@ -231,7 +234,8 @@ function makeSegment(doc: NormalisedDocument, lines: ContentLine[], rule: string
     startLine: first.line.number,
     endLine: last.line.number,
     span: { start: first.line.start, end: last.line.end },
-    title: title ? sourceTitle(doc, titleLine!, title.length) : null,
+    title: titleText,
+    ...(titleText !== null ? { titleLine: title!.line.line.number } : {}),
     truncated: !/[。！？!?…”"」）)]$/.test(lastText),
     duplicates: lines.filter((c) => c.preview).map((c) => ({ start: c.line.start, end: c.line.end })),
     startRule: rule,
@@ -240,10 +244,11 @@ function makeSegment(doc: NormalisedDocument, lines: ContentLine[], rule: string
 
 
 /** The title as written in the source (traditional stays traditional), without page junk glued to it. */
-function sourceTitle(doc: NormalisedDocument, c: ContentLine, length: number): string {
+function sourceTitle(doc: NormalisedDocument, found: FoundTitle): string {
+  const c = found.line;
   const raw = doc.source.text.slice(c.line.start, c.line.end);
-  const start = c.line.start + raw.length - stripDecoration(raw).length;
-  let end = start + length;
+  const start = c.line.start + raw.length - stripDecoration(raw).length + found.from;
+  let end = start + found.length;
   for (const n of doc.noise) {
     if (!n.wholeLines && n.span.start >= start && n.span.start < end) end = n.span.start;
   }
@@ -252,25 +257,79 @@ function sourceTitle(doc: NormalisedDocument, c: ContentLine, length: number): s
 
 /** Longest line read as a title of its own. */
 const MAX_TITLE = 60;
+/** How many lines from a report's top may hold its title (page furniture and bylines come first). */
+const TITLE_SCAN = 8;
+/** Fewest Chinese characters of a title once trimmed. */
+const MIN_TITLE = 4;
+/** Below this many Chinese characters a line is a title only when it names what it is about. */
+const SHORT_TITLE = 8;
+const cjkCount = (s: string) => s.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+
+interface FoundTitle {
+  line: ContentLine;
+  /** Where the title starts in the line without decoration, and its length. */
+  from: number;
+  length: number;
+}
+
+/** The part of a title line that is the title: what sites glue to it (signals.titleTrim) removed. */
+function trimTitle(text: string, signals: SegmentSignals): { from: number; length: number } {
+  let from = 0;
+  let to = text.length;
+  for (const re of signals.titleTrim) {
+    const m = re.exec(text.slice(from, to));
+    if (!m || m[0].length === 0) continue;
+    if (m.index === 0) from += m[0].length;
+    else if (m.index + m[0].length === to - from) to = from + m.index;
+  }
+  return { from, length: Math.max(0, to - from) };
+}
 
 /**
- * The report's title: a line among its first ones naming a 调研报告 (a title fused onto the first
- * sentence keeps only the title part), or a short first line without sentence punctuation that a
- * longer paragraph follows ("关于…的思考").
+ * The report's title, among its first lines once page furniture is passed over (bylines, 摘要 labels,
+ * journal and date lines: signals.notTitle). A line naming a 调研报告 wins (a title fused onto the first
+ * sentence keeps only the title part, which names its genre before any comma); otherwise the first
+ * short line without sentence punctuation that is followed by a longer paragraph, by furniture or by a
+ * copy of itself ("关于…的思考", an article title over its byline). A line that reads like a section
+ * heading is a title only when it names what it is about ("…党建存在的问题及对策", not "存在的问题").
  */
-function findTitle(fresh: ContentLine[], signals: SegmentSignals): { titleLine: ContentLine | undefined; title: string | null } {
+function findTitle(fresh: ContentLine[], signals: SegmentSignals): FoundTitle | null {
+  const head: ContentLine[] = [];
+  for (const c of fresh.slice(0, TITLE_SCAN)) {
+    if (c.structural.some((m) => m.atLineStart && m.kind !== "none")) break;
+    head.push(c);
+  }
+  const furniture = (c: ContentLine) => {
+    const t = stripDecoration(c.text);
+    return cjkCount(t) < MIN_TITLE || matchesAny(signals.notTitle, t);
+  };
+  // A line ending on a colon leads into what follows (调查情况：); it is not a title.
   const standalone = (c: ContentLine) => {
     const t = stripDecoration(c.text);
-    return t.length <= MAX_TITLE && !/[。！？!?；;]/.test(t) && c.structural.length === 0;
+    return t.length <= MAX_TITLE && !/[。！？!?；;:：]$|[。！？!?；;]/.test(t) && !furniture(c);
   };
-  const named = fresh.slice(0, 4).find((c) => signals.title.test(stripDecoration(c.text)));
-  if (named) {
-    const text = stripDecoration(named.text);
-    return { titleLine: named, title: standalone(named) ? text : (signals.title.exec(text)?.[1] ?? null) };
+  const make = (c: ContentLine, text: string): FoundTitle | null => {
+    const { from, length } = trimTitle(text, signals);
+    return cjkCount(text.slice(from, from + length)) >= MIN_TITLE ? { line: c, from, length } : null;
+  };
+  for (const c of head.filter((h) => !furniture(h)).slice(0, 4)) {
+    const text = stripDecoration(c.text);
+    if (!signals.title.test(text)) continue;
+    if (standalone(c)) return make(c, text);
+    const fused = signals.title.exec(text)?.[1];
+    if (fused && !/[,，;；。]/.test(fused)) return make(c, fused);
   }
-  const [first, second] = fresh;
-  if (first && second && standalone(first) && !isUnnumberedSectionHeading(stripDecoration(first.text)) && second.text.length > first.text.length) {
-    return { titleLine: first, title: stripDecoration(first.text) };
+  for (let i = 0; i < head.length; i++) {
+    const c = head[i]!;
+    const text = stripDecoration(c.text);
+    // Page furniture, and short lines naming nothing a title is about (a site's column: 纪念文集), come before the title.
+    if (furniture(c) || (cjkCount(text) < SHORT_TITLE && !signals.titleTopic?.test(text))) continue;
+    if (!standalone(c) || (isUnnumberedSectionHeading(text) && !signals.titleTopic?.test(text))) return null;
+    const next = fresh[i + 1];
+    if (!next) return null;
+    const nextText = stripDecoration(next.text);
+    if (next.text.length > c.text.length || furniture(next) || nextText === text) return make(c, text);
+    return null;
   }
-  return { titleLine: undefined, title: null };
+  return null;
 }

@@ -1,6 +1,7 @@
 /*
  * Loads the segmentation cues (src/segment/signals.json) as compiled regexes.
  */
+import { compileBoilerplateRules } from "../normalise/boilerplate-rules.ts";
 import raw from "./signals.json" with { type: "json" };
 
 /** Compiled cues for report boundaries. */
@@ -13,6 +14,12 @@ export interface SegmentSignals {
   backref: RegExp[];
   /** Sign-off lines after the text: the unit that wrote it, a date. */
   signature: RegExp[];
+  /** Lines near the top that are never a title: bylines, 摘要 / 引言 labels, journal issue and date lines, affiliations. */
+  notTitle: RegExp[];
+  /** What a title is about; a first line that reads like a section heading is a title only when it names one. */
+  titleTopic: RegExp | null;
+  /** What sites glue to a title (全文字数, a file extension, 标题:), removed from it. */
+  titleTrim: RegExp[];
 }
 
 const compile = (list: string[]) => list.map((s) => new RegExp(s));
@@ -26,6 +33,9 @@ export const SEGMENT_SIGNALS: SegmentSignals = {
   closing: compile(raw.closing),
   backref: compile(raw.backref),
   signature: compile(raw.signature),
+  notTitle: compile(raw.notTitle),
+  titleTopic: compileBoilerplateRules().titleTopic?.regex ?? null,
+  titleTrim: compile(raw.titleTrim),
 };
 
 export { matchesAny, stripDecoration } from "../shared/text.ts";
