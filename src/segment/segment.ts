@@ -269,6 +269,11 @@ function findTitle(fresh: ContentLine[], signals: SegmentSignals): { titleLine: 
     return { titleLine: named, title: standalone(named) ? text : (signals.title.exec(text)?.[1] ?? null) };
   }
   const [first, second] = fresh;
+  // A short line right before an article's 摘要 is its title, even when it reads like a section heading ("…中存在的问题及对策").
+  const beforeAbstract = second !== undefined && signals.articleFront.test(stripDecoration(second.text));
+  const unnumbered = first !== undefined && first.structural.every((m) => m.kind === "none");
+  const short = first !== undefined && stripDecoration(first.text).length <= MAX_TITLE && !/[。！？!?；;]/.test(first.text);
+  if (first && beforeAbstract && short && unnumbered) return { titleLine: first, title: stripDecoration(first.text) };
   if (first && second && standalone(first) && !isUnnumberedSectionHeading(stripDecoration(first.text)) && second.text.length > first.text.length) {
     return { titleLine: first, title: stripDecoration(first.text) };
   }
