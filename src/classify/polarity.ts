@@ -33,6 +33,7 @@ export const POLARITY = {
   strongPrescription: new RegExp(raw.strongPrescription),
   notProposal: new RegExp(raw.notProposal),
   proseSkipLine: new RegExp(raw.proseSkipLine, "i"),
+  proseContextSection: new RegExp(raw.proseContextSection),
   proseContrast: new RegExp(raw.proseContrast),
   proseAttach: new RegExp(raw.proseAttach),
   proseNotProblem: new RegExp(raw.proseNotProblem),
@@ -43,6 +44,7 @@ export const POLARITY = {
   proseStatistic: new RegExp(raw.proseStatistic),
   notNegative: new RegExp(raw.notNegative, "g"),
   genericProblemNoun: new RegExp(raw.genericProblemNoun, "g"),
+  umbrellaAnnouncement: new RegExp(raw.umbrellaAnnouncement),
   proseSubject: new RegExp(raw.proseSubject),
 };
 

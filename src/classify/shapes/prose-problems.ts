@@ -50,6 +50,8 @@ export const proseProblems: Shape<Paragraph> = {
       if (!/[,，。;；:：、!！?？]/.test(text) && !nodes.some((n) => n.span.start >= from && n.span.start < to)) continue;
       // The body of a listed item whose heading says nothing short ("1. 覆盖面广：…") describes, it does not find.
       if (describingItemAt(ctx, nodes, start)) continue;
+      // A section that gives the background, the significance or a review of research sets the scene, it does not find.
+      if (contextSectionAt(ctx, nodes, start)) continue;
       const inLine = nodes.filter((n) => n.span.start >= from && n.span.start < to);
       const clauses: Span[] = [];
       let at = start;
@@ -89,6 +91,11 @@ function describingItemAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: nu
   return siblings.length >= 2;
 }
 
+/** Whether an offset lies under a heading that opens a context section (研究背景, 重要意义, 文献综述: `proseContextSection`). */
+function contextSectionAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: number): boolean {
+  return nodes.some((n) => n.headingSpan.end <= offset && offset < n.span.end && POLARITY.proseContextSection.test(ctx.heading(n)));
+}
+
 /** The problem clauses of one paragraph, sentence by sentence. */
 export function problemClauses(ctx: ClassifyContext, para: Span): Span[] {
   const out: Span[] = [];
@@ -126,6 +133,10 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   const contrast = clauses.findIndex((c) => POLARITY.proseContrast.test(ctx.text.slice(c.span.start, c.span.end)));
   if (contrast >= 0) first = contrast;
   else if (POLARITY.achievementInSentence.test(text) && !isNegative(text.replace(POLARITY.achievementInSentence, ""))) return [];
+  // An announcement of problems ("发展并不平衡，仍存在不少问题和不足，主要表现在…") sums up what
+  // leads to it: only the clauses after it can name a problem.
+  const umbrella = findLastIndex(clauses, (c) => isAnnouncement(ctx.text.slice(c.span.start, c.span.end)));
+  if (umbrella >= first) first = umbrella + 1;
   const out: Span[] = [];
   let open: Span | null = null;
   /** A subject clause waiting for its predicate ("一些…单位，尚未建立…"). */
@@ -198,7 +209,22 @@ export function isProblemClause(s: string): boolean {
   if (!isNegative(t)) return false;
   if (POLARITY.proseNotProblem.test(t)) return false;
   // The umbrella that only announces problems ("也还有一些问题", "还有差距") names none.
-  return isNegative(t.replace(POLARITY.genericProblemNoun, (m) => " ".repeat(m.length)));
+  return !isUmbrella(t);
+}
+
+/** A clause that only announces problems: negative through its generic problem nouns alone ("仍存在不少问题和不足"). */
+function isUmbrella(s: string): boolean {
+  return isNegative(s) && !isNegative(s.replace(POLARITY.genericProblemNoun, (m) => " ".repeat(m.length)));
+}
+
+/** An umbrella clause that announces problems ("仍存在不少问题和不足", "存在问题较多", `umbrellaAnnouncement`). */
+function isAnnouncement(s: string): boolean {
+  return isUmbrella(s) && POLARITY.umbrellaAnnouncement.test(s);
+}
+
+function findLastIndex<T>(xs: T[], test: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (test(xs[i]!)) return i;
+  return -1;
 }
 
 function pushAllSpans(out: Span[], more: Span[]) {
