@@ -172,7 +172,8 @@ export function shortfallStart(heading: string): number {
   if (firstNeg <= 0) return 0;
   const before = pol.slice(0, firstNeg);
   const contrast = POLARITY.contrastLead.exec(parts[firstNeg]![0].trim());
-  if (!before.includes("achievement") && !contrast) return 0;
+  // 仍/还 ("still") contrast only with an achievement: after a bare subject ("一些…企业，仍未建立") they continue it.
+  if (!before.includes("achievement") && (!contrast || POLARITY.stillLead.test(contrast[0]))) return 0;
   const p = parts[firstNeg]!;
   const lead = p[0].length - p[0].trimStart().length;
   return (p.index ?? 0) + lead + (contrast ? contrast[0].length : 0);

@@ -18,6 +18,7 @@ export const POLARITY = {
   problemLabel: new RegExp(raw.problemLabel),
   measureLabel: new RegExp(raw.measureLabel),
   contrastLead: new RegExp(raw.contrastLead),
+  stillLead: new RegExp(raw.stillLead),
   problemLeadIn: new RegExp(raw.problemLeadIn),
   measureLeadIn: new RegExp(raw.measureLeadIn),
   notLeadIn: new RegExp(raw.notLeadIn),
