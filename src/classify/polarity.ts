@@ -22,6 +22,7 @@ export const POLARITY = {
   problemLeadIn: new RegExp(raw.problemLeadIn),
   measureLeadIn: new RegExp(raw.measureLeadIn),
   notLeadIn: new RegExp(raw.notLeadIn),
+  causeLeadIn: new RegExp(raw.causeLeadIn),
   inlineEnumeration: raw.inlineEnumeration.map((s) => new RegExp(s, "g")),
   inlineEnumerationFallback: raw.inlineEnumerationFallback.map((s) => new RegExp(s, "g")),
   closingMeasureLead: new RegExp(raw.closingMeasureLead),
