@@ -37,6 +37,7 @@ export const POLARITY = {
   proseSkipLine: new RegExp(raw.proseSkipLine, "i"),
   proseContextSection: new RegExp(raw.proseContextSection),
   proseContrast: new RegExp(raw.proseContrast),
+  quotedAuthority: new RegExp(raw.quotedAuthority, "g"),
   proseAttach: new RegExp(raw.proseAttach),
   proseNotProblem: new RegExp(raw.proseNotProblem),
   proseVerdict: new RegExp(raw.proseVerdict),

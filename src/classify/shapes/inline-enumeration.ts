@@ -34,7 +34,7 @@ export const inlineEnumeration: Shape<Enumeration> = {
         if (!items || m.index === undefined) continue;
         const at = start + m.index + m[0].indexOf(items);
         if (out.some((e) => at < e.whole.end && e.whole.start < at + items.length)) continue;
-        if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at)) continue;
+        if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at) || ctx.inQuotedAuthority(at)) continue;
         const before = ctx.text.slice(Math.max(start, at - 30), at);
         if (POLARITY.negatedContext.test(before.replace(/[^。;；]*[。;；]/g, ""))) continue;
         // "从A、B等方面提出了解决问题的对策": the frame names remedies, not problems.
@@ -50,7 +50,7 @@ export const inlineEnumeration: Shape<Enumeration> = {
       if (parts.length < 3) continue;
       const at = start + (m.index ?? 0);
       if (out.some((e) => at < e.whole.end && e.whole.start < at + m[0].length)) continue;
-      if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at)) continue;
+      if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at) || ctx.inQuotedAuthority(at)) continue;
       const run = runOfShortfalls(ctx.text, { start: at, end: at + m[0].length });
       if (run) out.push(run);
     }

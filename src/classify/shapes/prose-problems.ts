@@ -153,7 +153,7 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
     const pending = subject;
     subject = null;
     // A lead-in ("不少党员谈到：", "仍有差距：") announces what follows; a survey figure is no verdict.
-    if (leadIn || ctx.overlapsClaimed(c) || ctx.skipped(c.start) || POLARITY.proseStatistic.test(s)) {
+    if (leadIn || ctx.overlapsClaimed(c) || ctx.skipped(c.start) || ctx.inQuotedAuthority(c.start) || POLARITY.proseStatistic.test(s)) {
       open = null;
       continue;
     }
