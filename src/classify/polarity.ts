@@ -40,6 +40,7 @@ export const POLARITY = {
   quotedAuthority: new RegExp(raw.quotedAuthority, "g"),
   proseAttach: new RegExp(raw.proseAttach),
   proseNotProblem: new RegExp(raw.proseNotProblem),
+  proseNotFinding: new RegExp(raw.proseNotFinding),
   proseVerdict: new RegExp(raw.proseVerdict),
   proseLead: new RegExp(raw.proseLead),
   proseTail: new RegExp(raw.proseTail),

@@ -104,6 +104,9 @@ export function problemClauses(ctx: ClassifyContext, para: Span): Span[] {
     const sentence = sm[0];
     const at = para.start + (sm.index ?? 0);
     if (/[？?]$/.test(sentence)) continue; // a question asks, it does not find
+    // A definition (所谓…，指的是…), a supposition (若…，就…) or an open research question (…有待进一步挖掘)
+    // states no finding anywhere in the sentence.
+    if (POLARITY.proseNotFinding.test(sentence.trim())) continue;
     // "…的原因：一、…": the rest of the paragraph gives causes.
     const turn = POLARITY.proseCauseTurn.exec(sentence);
     if (turn) {
