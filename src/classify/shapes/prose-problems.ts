@@ -26,6 +26,8 @@ interface Paragraph {
 const MAX_STATEMENT = 80;
 /** Longest run of adjacent short shortfalls read as one problem. */
 const MAX_JOINED = 40;
+/** Longest heading of a listed item read as a label over a description. */
+const MAX_LABEL = 24;
 /** Longest subject clause joined to the shortfall after it. */
 const MAX_SUBJECT = 30;
 
@@ -87,6 +89,8 @@ function describingItemAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: nu
   if (!inner || inner.markerKind === "none") return false;
   const heading = ctx.heading(inner);
   if (classifyHeading(heading) !== null || isNegative(heading)) return false;
+  // A label ("覆盖面广") heads a description; a whole sentence ("如文档侵犯您的权益，请联系客服…") heads nothing.
+  if (heading.length > MAX_LABEL || /[,，]/.test(heading)) return false;
   const siblings = nodes.filter((n) => n.depth === inner!.depth && n.markerKind === inner!.markerKind && n.span.end > 0);
   return siblings.length >= 2;
 }
@@ -100,7 +104,8 @@ function contextSectionAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: nu
 export function problemClauses(ctx: ClassifyContext, para: Span): Span[] {
   const out: Span[] = [];
   const text = ctx.text.slice(para.start, para.end);
-  for (const sm of text.matchAll(/[^。！？!?；;]+[。！？!?；;]?/g)) {
+  // An ellipsis (……) ends a quoted sentence as well.
+  for (const sm of text.matchAll(/(?:[^。！？!?；;…]|…(?!…))+(?:[。！？!?；;]|……)?/g)) {
     const sentence = sm[0];
     const at = para.start + (sm.index ?? 0);
     if (/[？?]$/.test(sentence)) continue; // a question asks, it does not find
@@ -114,7 +119,7 @@ export function problemClauses(ctx: ClassifyContext, para: Span): Span[] {
       pushAllSpans(out, sentenceProblems(ctx, { start: at, end: at + Math.max(0, cut - 1) }));
       break;
     }
-    pushAllSpans(out, sentenceProblems(ctx, { start: at, end: at + sentence.replace(/[。！？!?；;]$/, "").length }));
+    pushAllSpans(out, sentenceProblems(ctx, { start: at, end: at + sentence.replace(/(?:[。！？!?；;]|……)$/, "").length }));
   }
   return out;
 }
