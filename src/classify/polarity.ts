@@ -25,6 +25,8 @@ export const POLARITY = {
   causeLeadIn: new RegExp(raw.causeLeadIn),
   inlineEnumeration: raw.inlineEnumeration.map((s) => new RegExp(s, "g")),
   inlineEnumerationFallback: raw.inlineEnumerationFallback.map((s) => new RegExp(s, "g")),
+  inlineRestart: new RegExp(raw.inlineRestart, "g"),
+  remedyObjectFallback: raw.remedyObjectFallback.map((s) => new RegExp(s, "g")),
   closingMeasureLead: new RegExp(raw.closingMeasureLead),
   pairedProblemMeasure: new RegExp(raw.pairedProblemMeasure),
   measureEnumerationTrigger: new RegExp(raw.measureEnumerationTrigger, "g"),
