@@ -53,7 +53,7 @@ export const proseProblems: Shape<Paragraph> = {
       // The body of a listed item whose heading says nothing short ("1. 覆盖面广：…") describes, it does not find.
       if (describingItemAt(ctx, nodes, start)) continue;
       // A section that gives the background, the significance or a review of research sets the scene, it does not find.
-      if (contextSectionAt(ctx, nodes, start)) continue;
+      if (contextSectionAt(ctx, nodes, start) || POLARITY.proseContextSection.test(headingLineBefore(ctx, line))) continue;
       const inLine = nodes.filter((n) => n.span.start >= from && n.span.start < to);
       const clauses: Span[] = [];
       let at = start;
@@ -66,7 +66,7 @@ export const proseProblems: Shape<Paragraph> = {
         const heading = ctx.text.slice(hs.start, hs.end);
         at = Math.max(hs.end, node.headingSpan.end);
         if (hs.end > to || classifyHeading(heading) !== null || ctx.overlapsClaimed(hs)) continue;
-        if (isProblemClause(heading) && hs.end - hs.start <= MAX_STATEMENT) clauses.push(hs);
+        if (isProblemClause(heading) && !POLARITY.proseStatistic.test(heading) && hs.end - hs.start <= MAX_STATEMENT) clauses.push(hs);
       }
       if (clauses.length > 0) out.push({ span: { start, end }, clauses });
     }
@@ -98,6 +98,15 @@ function describingItemAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: nu
 /** Whether an offset lies under a heading that opens a context section (研究背景, 重要意义, 文献综述: `proseContextSection`). */
 function contextSectionAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: number): boolean {
   return nodes.some((n) => n.headingSpan.end <= offset && offset < n.span.end && POLARITY.proseContextSection.test(ctx.heading(n)));
+}
+
+/** The line before a paragraph (blank lines skipped) when it is a bare heading ("1.1 背景介绍"), else "". */
+function headingLineBefore(ctx: ClassifyContext, line: { start: number }): string {
+  let at = line.start - 1;
+  while (at > ctx.segment.span.start && /\s/.test(ctx.text[at - 1] ?? "")) at--;
+  const from = ctx.text.lastIndexOf("\n", at - 1) + 1;
+  const prev = ctx.text.slice(Math.max(from, ctx.segment.span.start), at).trim();
+  return prev.length <= MAX_LABEL + 6 && !/[,，。;；:：!！?？]/.test(prev) ? prev : "";
 }
 
 /** The problem clauses of one paragraph, sentence by sentence. */
@@ -193,7 +202,9 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
       const frame = POLARITY.proseLead.exec(ctx.text.slice(c.start, c.end));
       if (frame && c.end - c.start - frame[0].length >= MIN_CLAUSE) c.start += frame[0].length;
     }
-    if (c.end - c.start > MAX_STATEMENT || c.end - c.start < MIN_CLAUSE) {
+    // A clause broken off by the end of the page ("…往往是碎片化、") says nothing whole.
+    const cutOff = ctx.segment.truncated && /[、和及与]$/.test(ctx.text.slice(c.start, Math.min(ctx.segment.span.end, c.end + 1)).trim());
+    if (cutOff || c.end - c.start > MAX_STATEMENT || c.end - c.start < MIN_CLAUSE) {
       open = null;
       continue;
     }
