@@ -49,7 +49,9 @@ export const inlineEnumeration: Shape<Enumeration> = {
         if (!remedyObject && POLARITY.negatedContext.test(before.replace(/[^。;；]*[。;；]/g, ""))) continue;
         // "从A、B等方面提出了解决问题的对策": the frame names remedies, not problems.
         if (/(解决|提出|对策|建议|措施)/.test(m[0].slice(m[0].indexOf(items) + items.length))) continue;
-        const elements = splitElements(ctx.text, { start: at, end: at + items.length }, framed);
+        let elements = splitElements(ctx.text, { start: at, end: at + items.length }, framed);
+        // A remedy that names again what a list above found ("解决A、B等问题") adds nothing.
+        if (remedyObject) elements = elements.filter((e) => !repeatsFound(ctx.text, out, e));
         if (elements.length < 2) continue;
         out.push({ whole: { start: start + m.index, end: start + m.index + m[0].length }, elements });
       }
@@ -74,6 +76,12 @@ export const inlineEnumeration: Shape<Enumeration> = {
     });
   },
 };
+
+/** Whether an element says again (contains or is contained in) an element already found. */
+function repeatsFound(text: string, found: Enumeration[], el: Span): boolean {
+  const t = text.slice(el.start, el.end);
+  return found.some((u) => u.elements.some((f) => { const g = text.slice(f.start, f.end); return g.includes(t) || t.includes(g); }));
+}
 
 /** Longest element of a bare 、 run. */
 const MAX_RUN_ELEMENT = 30;
