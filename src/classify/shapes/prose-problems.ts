@@ -38,7 +38,7 @@ export const proseProblems: Shape<Paragraph> = {
     const out: Paragraph[] = [];
     // Outline items no shape took: their heading is read whole (「一是带动不够，…响应者少」), not split.
     const nodes = collectNodes(ctx.outline).filter((n) => !ctx.skipped(n.span.start));
-    for (const line of ctx.linesIn(ctx.segment.span)) {
+    for (const line of wrappedParagraphs(ctx, nodes)) {
       const from = Math.max(line.start, ctx.segment.span.start);
       const to = Math.min(line.end, ctx.segment.span.end);
       const raw = ctx.text.slice(from, to);
@@ -79,6 +79,39 @@ export const proseProblems: Shape<Paragraph> = {
     });
   },
 };
+
+/** Shortest line read as cut by a hard wrap (a PDF's line width) when it ends without a sentence end. */
+const MIN_WRAPPED = 15;
+
+/**
+ * The report's lines, with the lines of a paragraph that a hard wrap broke mid-sentence (text copied from a
+ * PDF: 「…组织填写调」 then 「查问卷…」) joined back into one: a line of at least MIN_WRAPPED characters that ends
+ * without a sentence end joins the next line, unless that one is blank or opens an outline item.
+ */
+function wrappedParagraphs(ctx: ClassifyContext, nodes: OutlineNode[]): Span[] {
+  const out: Span[] = [];
+  const starts = new Set(nodes.map((n) => n.span.start));
+  let open: Span | null = null;
+  for (const line of ctx.linesIn(ctx.segment.span)) {
+    const raw = ctx.text.slice(line.start, line.end);
+    const text = raw.trim();
+    const opensItem = text.length > 0 && starts.has(line.start + raw.indexOf(text));
+    if (open && text.length >= MIN_CLAUSE && !opensItem) open.end = line.end;
+    else {
+      if (open) out.push(open);
+      open = { start: line.start, end: line.end };
+    }
+    // A title ends without a sentence end too: only a line of prose (with a comma or a stop) runs on.
+    const prose = open.start < line.start || /[，,、。；;：:]/.test(text);
+    const wrapped = prose && text.length >= MIN_WRAPPED && /[\p{Script=Han}，,、“‘(（]$/u.test(text);
+    if (!wrapped || text.length === 0) {
+      out.push(open);
+      open = null;
+    }
+  }
+  if (open) out.push(open);
+  return out;
+}
 
 /** Whether an offset lies in the body of a listed item (not a section) whose heading does not fall short. */
 function describingItemAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: number): boolean {
