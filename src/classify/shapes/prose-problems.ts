@@ -153,7 +153,7 @@ export function problemClauses(ctx: ClassifyContext, para: Span): Span[] {
     if (/[？?]$/.test(sentence)) continue; // a question asks, it does not find
     // A definition (所谓…，指的是…), a supposition (若…，就…) or an open research question (…有待进一步挖掘)
     // states no finding anywhere in the sentence.
-    if (POLARITY.proseNotFinding.test(sentence.trim())) continue;
+    if (POLARITY.proseNotFinding.test(unwrap(sentence).trim())) continue;
     // "…的原因：一、…": the rest of the paragraph gives causes.
     const turn = POLARITY.proseCauseTurn.exec(sentence);
     if (turn) {
@@ -180,12 +180,12 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   }
   // A sentence that reports an achievement keeps only what follows its contrast word (但, 然而, 却 …).
   let first = 0;
-  const contrast = clauses.findIndex((c) => POLARITY.proseContrast.test(ctx.text.slice(c.span.start, c.span.end)));
+  const contrast = clauses.findIndex((c) => POLARITY.proseContrast.test(unwrap(ctx.text.slice(c.span.start, c.span.end))));
   if (contrast >= 0) first = contrast;
-  else if (POLARITY.achievementInSentence.test(text) && !isNegative(text.replace(POLARITY.achievementInSentence, ""))) return [];
+  else if (POLARITY.achievementInSentence.test(unwrap(text)) && !isNegative(unwrap(text).replace(POLARITY.achievementInSentence, ""))) return [];
   // An announcement of problems ("发展并不平衡，仍存在不少问题和不足，主要表现在…") sums up what
   // leads to it: only the clauses after it can name a problem.
-  const umbrella = findLastIndex(clauses, (c) => isAnnouncement(ctx.text.slice(c.span.start, c.span.end)));
+  const umbrella = findLastIndex(clauses, (c) => isAnnouncement(unwrap(ctx.text.slice(c.span.start, c.span.end))));
   if (umbrella >= first) first = umbrella + 1;
   const out: Span[] = [];
   let open: Span | null = null;
@@ -199,7 +199,7 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   for (let i = first; i < clauses.length; i++) {
     const { span, leadIn } = clauses[i]!;
     const c = { ...span };
-    const s = ctx.text.slice(c.start, c.end);
+    const s = unwrap(ctx.text.slice(c.start, c.end));
     const pending = subject;
     subject = null;
     // A lead-in ("不少党员谈到：", "仍有差距：") announces what follows; a survey figure is no verdict.
@@ -208,7 +208,7 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
       continue;
     }
     const next = clauses[i + 1];
-    const nextText = next ? ctx.text.slice(next.span.start, next.span.end) : "";
+    const nextText = next ? unwrap(ctx.text.slice(next.span.start, next.span.end)) : "";
     const nextIsTail = next !== undefined && !next.leadIn && isProblemClause(nextText) && POLARITY.proseTail.test(nextText);
     // "甚至边缘化", "致使…难以…": a continuation or a consequence stays with the problem before it;
     // with none before it, a consequence that is itself a shortfall stands alone.
@@ -244,7 +244,7 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
     // Short shortfalls side by side ("人手不足，经费紧张") are facets of one problem, unless the second
     // names a subject of its own (一些…, 有的…).
     const joinable = open && out[out.length - 1] === open && ctx.text.slice(open.end, c.start).trim().length <= 1;
-    if (joinable && c.end - open!.start <= MAX_JOINED && !POLARITY.proseSubject.test(ctx.text.slice(c.start, c.end))) {
+    if (joinable && c.end - open!.start <= MAX_JOINED && !POLARITY.proseSubject.test(unwrap(ctx.text.slice(c.start, c.end)))) {
       open!.end = c.end;
       continue;
     }
@@ -277,6 +277,11 @@ function isAnnouncement(s: string): boolean {
 function findLastIndex<T>(xs: T[], test: (x: T) => boolean): number {
   for (let i = xs.length - 1; i >= 0; i--) if (test(xs[i]!)) return i;
   return -1;
+}
+
+/** Text as a reader sees it across a hard wrap: the line breaks inside a joined paragraph removed. */
+function unwrap(text: string): string {
+  return text.includes("\n") ? text.replace(/\s*\n\s*/g, "") : text;
 }
 
 function pushAllSpans(out: Span[], more: Span[]) {
