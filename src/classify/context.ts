@@ -81,6 +81,27 @@ export class ClassifyContext {
     return best;
   }
 
+  private quotes: Span[] | null = null;
+
+  /**
+   * Whether an offset lies inside an authority's words quoted as the setting of a report
+   * (「总书记…指出：“一些地方…还存在重形式轻内容…的问题”」, `quotedAuthority`): what they name is the
+   * background, not the report's finding.
+   */
+  inQuotedAuthority(offset: number): boolean {
+    if (this.quotes === null) {
+      this.quotes = [];
+      const { start, end } = this.segment.span;
+      const text = this.doc.text.slice(start, end);
+      for (const m of text.matchAll(POLARITY.quotedAuthority)) {
+        const open = start + (m.index ?? 0) + m[0].length;
+        const close = this.doc.text.indexOf("”", open);
+        if (close > open && close < end) this.quotes.push({ start: open - 1, end: close });
+      }
+    }
+    return inSpans(this.quotes, offset);
+  }
+
   /** Whether an offset lies inside a problem, measure or cause section. */
   inStatementSection(offset: number): boolean {
     return this.sectionAt(offset, ["problem", "measure", "cause"]) !== null;
@@ -172,7 +193,8 @@ export function shortfallStart(heading: string): number {
   if (firstNeg <= 0) return 0;
   const before = pol.slice(0, firstNeg);
   const contrast = POLARITY.contrastLead.exec(parts[firstNeg]![0].trim());
-  if (!before.includes("achievement") && !contrast) return 0;
+  // 仍/还 ("still") contrast only with an achievement: after a bare subject ("一些…企业，仍未建立") they continue it.
+  if (!before.includes("achievement") && (!contrast || POLARITY.stillLead.test(contrast[0]))) return 0;
   const p = parts[firstNeg]!;
   const lead = p[0].length - p[0].trimStart().length;
   return (p.index ?? 0) + lead + (contrast ? contrast[0].length : 0);

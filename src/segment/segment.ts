@@ -291,7 +291,8 @@ function trimTitle(text: string, signals: SegmentSignals): { from: number; lengt
  * sentence keeps only the title part, which names its genre before any comma); otherwise the first
  * short line without sentence punctuation that is followed by a longer paragraph, by furniture or by a
  * copy of itself ("关于…的思考", an article title over its byline). A line that reads like a section
- * heading is a title only when it names what it is about ("…党建存在的问题及对策", not "存在的问题").
+ * heading is a title only when it names what it is about ("…党建存在的问题及对策", not "存在的问题") or
+ * stands right before an article's 摘要 (signals.articleFront).
  */
 function findTitle(fresh: ContentLine[], signals: SegmentSignals): FoundTitle | null {
   const head: ContentLine[] = [];
@@ -324,10 +325,12 @@ function findTitle(fresh: ContentLine[], signals: SegmentSignals): FoundTitle | 
     const text = stripDecoration(c.text);
     // Page furniture, and short lines naming nothing a title is about (a site's column: 纪念文集), come before the title.
     if (furniture(c) || (cjkCount(text) < SHORT_TITLE && !signals.titleTopic?.test(text))) continue;
-    if (!standalone(c) || (isUnnumberedSectionHeading(text) && !signals.titleTopic?.test(text))) return null;
     const next = fresh[i + 1];
     if (!next) return null;
     const nextText = stripDecoration(next.text);
+    // A short line right before an article's 摘要 is its title, even when it reads like a section heading.
+    const headingLike = isUnnumberedSectionHeading(text) && !signals.titleTopic?.test(text) && !signals.articleFront.test(nextText);
+    if (!standalone(c) || headingLike) return null;
     if (next.text.length > c.text.length || furniture(next) || nextText === text) return make(c, text);
     return null;
   }

@@ -10,6 +10,8 @@ export interface SegmentSignals {
   strongOpening: RegExp[];
   softIntro: RegExp[];
   title: RegExp;
+  /** The front matter of a journal article (摘要, 关键词): the short line before it is the title. */
+  articleFront: RegExp;
   closing: RegExp[];
   backref: RegExp[];
   /** Sign-off lines after the text: the unit that wrote it, a date. */
@@ -30,6 +32,7 @@ export const SEGMENT_SIGNALS: SegmentSignals = {
   strongOpening: compile(raw.strongOpening),
   softIntro: compile(raw.softIntro),
   title: new RegExp(raw.title),
+  articleFront: new RegExp(raw.articleFront),
   closing: compile(raw.closing),
   backref: compile(raw.backref),
   signature: compile(raw.signature),

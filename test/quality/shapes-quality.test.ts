@@ -43,6 +43,18 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   "prose-problems-traditional.txt": { problems: 1, measures: 1 },
   "bullets.txt": { problems: 1, measures: 1 },
   "subpoints-intro.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-11-30 (issue 8, problem precision): context clauses left out (quoted authority, announcement,
+  // definition, supposition, background section, cause, research remark), a cause list after 原因是：, an
+  // article title before 摘要 and the problems an abstract's remedy names.
+  "prose-context.txt": { problems: 1, measures: 1 },
+  "prose-context-2.txt": { problems: 1, measures: 1 },
+  "cause-lead-in.txt": { problems: 1, measures: 1 },
+  "cause-lead-in-2.txt": { problems: 1, measures: 1 },
+  "abstract-article.txt": { problems: 1, measures: 1 },
+  "abstract-article-2.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-11-30: a paragraph broken mid-sentence by a hard wrap is read joined back.
+  "pdf-wrap.txt": { problems: 1, measures: 1 },
+  "pdf-wrap-2.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */

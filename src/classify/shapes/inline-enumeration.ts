@@ -24,22 +24,34 @@ export const inlineEnumeration: Shape<Enumeration> = {
     const out: Enumeration[] = [];
     const { start, end } = ctx.segment.span;
     const text = ctx.text.slice(start, end);
-    const fallback = ctx.statements.some((st) => st.kind === "problem") ? [] : POLARITY.inlineEnumerationFallback;
-    const patterns = [...POLARITY.inlineEnumeration, ...fallback];
+    const none = !ctx.statements.some((st) => st.kind === "problem");
+    const fallback = none ? POLARITY.inlineEnumerationFallback : [];
+    // In a report that states no problem otherwise (an abstract), the problems a remedy names are its problems.
+    const remedy = none ? POLARITY.remedyObjectFallback : [];
+    const patterns = [...POLARITY.inlineEnumeration, ...remedy, ...fallback];
     for (const [index, re] of patterns.entries()) {
       // The first frame names its elements problems itself (「存在A、B等问题」); the others need elements that read as shortfalls.
       const framed = index === 0;
+      const remedyObject = index >= POLARITY.inlineEnumeration.length && index < POLARITY.inlineEnumeration.length + remedy.length;
       for (const m of text.matchAll(re)) {
-        const items = m.groups?.items;
+        let items = m.groups?.items;
         if (!items || m.index === undefined) continue;
-        const at = start + m.index + m[0].indexOf(items);
+        let at = start + m.index + m[0].indexOf(items);
+        // "面临着新形势，…面临的诸如A、B等短板": the list starts after the last frame word that opens a clause.
+        const restart = [...items.matchAll(POLARITY.inlineRestart)].pop();
+        if (restart?.index !== undefined && items.length - restart.index - restart[0].length >= 6) {
+          at += restart.index + restart[0].length;
+          items = items.slice(restart.index + restart[0].length);
+        }
         if (out.some((e) => at < e.whole.end && e.whole.start < at + items.length)) continue;
-        if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at)) continue;
+        if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at) || ctx.inQuotedAuthority(at)) continue;
         const before = ctx.text.slice(Math.max(start, at - 30), at);
-        if (POLARITY.negatedContext.test(before.replace(/[^。;；]*[。;；]/g, ""))) continue;
+        if (!remedyObject && POLARITY.negatedContext.test(before.replace(/[^。;；]*[。;；]/g, ""))) continue;
         // "从A、B等方面提出了解决问题的对策": the frame names remedies, not problems.
         if (/(解决|提出|对策|建议|措施)/.test(m[0].slice(m[0].indexOf(items) + items.length))) continue;
-        const elements = splitElements(ctx.text, { start: at, end: at + items.length }, framed);
+        let elements = splitElements(ctx.text, { start: at, end: at + items.length }, framed);
+        // A remedy that names again what a list above found ("解决A、B等问题") adds nothing.
+        if (remedyObject) elements = elements.filter((e) => !repeatsFound(ctx.text, out, e));
         if (elements.length < 2) continue;
         out.push({ whole: { start: start + m.index, end: start + m.index + m[0].length }, elements });
       }
@@ -50,7 +62,7 @@ export const inlineEnumeration: Shape<Enumeration> = {
       if (parts.length < 3) continue;
       const at = start + (m.index ?? 0);
       if (out.some((e) => at < e.whole.end && e.whole.start < at + m[0].length)) continue;
-      if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at)) continue;
+      if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at) || ctx.inQuotedAuthority(at)) continue;
       const run = runOfShortfalls(ctx.text, { start: at, end: at + m[0].length });
       if (run) out.push(run);
     }
@@ -64,6 +76,12 @@ export const inlineEnumeration: Shape<Enumeration> = {
     });
   },
 };
+
+/** Whether an element says again (contains or is contained in) an element already found. */
+function repeatsFound(text: string, found: Enumeration[], el: Span): boolean {
+  const t = text.slice(el.start, el.end);
+  return found.some((u) => u.elements.some((f) => { const g = text.slice(f.start, f.end); return g.includes(t) || t.includes(g); }));
+}
 
 /** Longest element of a bare 、 run. */
 const MAX_RUN_ELEMENT = 30;
@@ -108,7 +126,9 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
     const ch = text[i];
     // "机制不健全且党员…": 且 joins two listed problems.
     const joiner = ch === "且" && i - s >= 4 && span.end - i > 4;
-    if (i === span.end || ch === "、" || ch === "," || ch === "，" || ch === ";" || ch === "；" || joiner) {
+    // Quoted labels side by side ("“经验不足”“水平不足”") are two elements.
+    const quotes = ch === "“" && text[i - 1] === "”" && i > s;
+    if (i === span.end || ch === "、" || ch === "," || ch === "，" || ch === ";" || ch === "；" || joiner || quotes) {
       let a = s;
       let b = i;
       while (a < b && /[\s“”"'‘’「」,，:：]/.test(text[a] ?? "")) a++;
@@ -116,8 +136,9 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
       if (lead) a += lead[0].length;
       while (b > a && /[\s“”"'‘’「」]/.test(text[b - 1] ?? "")) b--;
       while (b > a + 2 && text[b - 1] === "等") b--;
-      if (b - a > 0) out.push({ start: a, end: b });
-      s = i + 1;
+      // A survey figure ("…只占9.5%") documents a problem, it is none itself.
+      if (b - a > 0 && !POLARITY.proseStatistic.test(text.slice(a, b))) out.push({ start: a, end: b });
+      s = quotes ? i : i + 1;
     }
   }
   const long = out.filter((e) => e.end - e.start > MAX_ELEMENT);

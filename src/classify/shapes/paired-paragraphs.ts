@@ -3,7 +3,8 @@
  * turn to its remedy — 「problem，应 measure」. Only when no other shape found a problem in the report.
  */
 import type { Span } from "../../types.ts";
-import { isNegative, POLARITY } from "../polarity.ts";
+import { POLARITY } from "../polarity.ts";
+import { isProblemClause } from "./prose-problems.ts";
 import type { Shape } from "./types.ts";
 
 interface Pair {
@@ -22,9 +23,10 @@ export const pairedParagraphs: Shape<Pair> = {
       for (const sentence of raw.matchAll(/[^。!?！？]+/g)) {
         const text = sentence[0];
         const m = POLARITY.pairedProblemMeasure.exec(text.trimStart());
-        if (!m?.groups?.problem || !m.groups.measure || !isNegative(m.groups.problem)) continue;
+        // The problem must name one ("面临诸多矛盾与挑战，需要…" only announces), outside a section of measures.
+        if (!m?.groups?.problem || !m.groups.measure || !isProblemClause(m.groups.problem)) continue;
         const at = line.start + (sentence.index ?? 0) + (text.length - text.trimStart().length);
-        if (ctx.skipped(at) || ctx.claimed(at)) continue;
+        if (ctx.skipped(at) || ctx.claimed(at) || ctx.sectionAt(at, ["measure", "practice"]) !== null) continue;
         const pEnd = at + m.groups.problem.length;
         const mStart = at + m[0].indexOf(m.groups.measure);
         out.push({ problem: { start: at, end: pEnd }, measure: { start: mStart, end: mStart + m.groups.measure.trimEnd().length } });

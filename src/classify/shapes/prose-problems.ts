@@ -26,6 +26,8 @@ interface Paragraph {
 const MAX_STATEMENT = 80;
 /** Longest run of adjacent short shortfalls read as one problem. */
 const MAX_JOINED = 40;
+/** Longest heading of a listed item read as a label over a description. */
+const MAX_LABEL = 24;
 /** Longest subject clause joined to the shortfall after it. */
 const MAX_SUBJECT = 30;
 
@@ -36,7 +38,7 @@ export const proseProblems: Shape<Paragraph> = {
     const out: Paragraph[] = [];
     // Outline items no shape took: their heading is read whole (「一是带动不够，…响应者少」), not split.
     const nodes = collectNodes(ctx.outline).filter((n) => !ctx.skipped(n.span.start));
-    for (const line of ctx.linesIn(ctx.segment.span)) {
+    for (const line of wrappedParagraphs(ctx, nodes)) {
       const from = Math.max(line.start, ctx.segment.span.start);
       const to = Math.min(line.end, ctx.segment.span.end);
       const raw = ctx.text.slice(from, to);
@@ -50,6 +52,8 @@ export const proseProblems: Shape<Paragraph> = {
       if (!/[,，。;；:：、!！?？]/.test(text) && !nodes.some((n) => n.span.start >= from && n.span.start < to)) continue;
       // The body of a listed item whose heading says nothing short ("1. 覆盖面广：…") describes, it does not find.
       if (describingItemAt(ctx, nodes, start)) continue;
+      // A section that gives the background, the significance or a review of research sets the scene, it does not find.
+      if (contextSectionAt(ctx, nodes, start) || POLARITY.proseContextSection.test(headingLineBefore(ctx, line))) continue;
       const inLine = nodes.filter((n) => n.span.start >= from && n.span.start < to);
       const clauses: Span[] = [];
       let at = start;
@@ -62,7 +66,7 @@ export const proseProblems: Shape<Paragraph> = {
         const heading = ctx.text.slice(hs.start, hs.end);
         at = Math.max(hs.end, node.headingSpan.end);
         if (hs.end > to || classifyHeading(heading) !== null || ctx.overlapsClaimed(hs)) continue;
-        if (isProblemClause(heading) && hs.end - hs.start <= MAX_STATEMENT) clauses.push(hs);
+        if (isProblemClause(heading) && !POLARITY.proseStatistic.test(heading) && hs.end - hs.start <= MAX_STATEMENT) clauses.push(hs);
       }
       if (clauses.length > 0) out.push({ span: { start, end }, clauses });
     }
@@ -76,6 +80,39 @@ export const proseProblems: Shape<Paragraph> = {
   },
 };
 
+/** Shortest line read as cut by a hard wrap (a PDF's line width) when it ends without a sentence end. */
+const MIN_WRAPPED = 15;
+
+/**
+ * The report's lines, with the lines of a paragraph that a hard wrap broke mid-sentence (text copied from a
+ * PDF: 「…组织填写调」 then 「查问卷…」) joined back into one: a line of at least MIN_WRAPPED characters that ends
+ * without a sentence end joins the next line, unless that one is blank or opens an outline item.
+ */
+function wrappedParagraphs(ctx: ClassifyContext, nodes: OutlineNode[]): Span[] {
+  const out: Span[] = [];
+  const starts = new Set(nodes.map((n) => n.span.start));
+  let open: Span | null = null;
+  for (const line of ctx.linesIn(ctx.segment.span)) {
+    const raw = ctx.text.slice(line.start, line.end);
+    const text = raw.trim();
+    const opensItem = text.length > 0 && starts.has(line.start + raw.indexOf(text));
+    if (open && text.length >= MIN_CLAUSE && !opensItem) open.end = line.end;
+    else {
+      if (open) out.push(open);
+      open = { start: line.start, end: line.end };
+    }
+    // A title ends without a sentence end too: only a line of prose (with a comma or a stop) runs on.
+    const prose = open.start < line.start || /[，,、。；;：:]/.test(text);
+    const wrapped = prose && text.length >= MIN_WRAPPED && /[\p{Script=Han}，,、“‘(（]$/u.test(text);
+    if (!wrapped || text.length === 0) {
+      out.push(open);
+      open = null;
+    }
+  }
+  if (open) out.push(open);
+  return out;
+}
+
 /** Whether an offset lies in the body of a listed item (not a section) whose heading does not fall short. */
 function describingItemAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: number): boolean {
   let inner: OutlineNode | null = null;
@@ -85,18 +122,38 @@ function describingItemAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: nu
   if (!inner || inner.markerKind === "none") return false;
   const heading = ctx.heading(inner);
   if (classifyHeading(heading) !== null || isNegative(heading)) return false;
+  // A label ("覆盖面广") heads a description; a whole sentence ("如文档侵犯您的权益，请联系客服…") heads nothing.
+  if (heading.length > MAX_LABEL || /[,，]/.test(heading)) return false;
   const siblings = nodes.filter((n) => n.depth === inner!.depth && n.markerKind === inner!.markerKind && n.span.end > 0);
   return siblings.length >= 2;
+}
+
+/** Whether an offset lies under a heading that opens a context section (研究背景, 重要意义, 文献综述: `proseContextSection`). */
+function contextSectionAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: number): boolean {
+  return nodes.some((n) => n.headingSpan.end <= offset && offset < n.span.end && POLARITY.proseContextSection.test(ctx.heading(n)));
+}
+
+/** The line before a paragraph (blank lines skipped) when it is a bare heading ("1.1 背景介绍"), else "". */
+function headingLineBefore(ctx: ClassifyContext, line: { start: number }): string {
+  let at = line.start - 1;
+  while (at > ctx.segment.span.start && /\s/.test(ctx.text[at - 1] ?? "")) at--;
+  const from = ctx.text.lastIndexOf("\n", at - 1) + 1;
+  const prev = ctx.text.slice(Math.max(from, ctx.segment.span.start), at).trim();
+  return prev.length <= MAX_LABEL + 6 && !/[,，。;；:：!！?？]/.test(prev) ? prev : "";
 }
 
 /** The problem clauses of one paragraph, sentence by sentence. */
 export function problemClauses(ctx: ClassifyContext, para: Span): Span[] {
   const out: Span[] = [];
   const text = ctx.text.slice(para.start, para.end);
-  for (const sm of text.matchAll(/[^。！？!?；;]+[。！？!?；;]?/g)) {
+  // An ellipsis (……) ends a quoted sentence as well.
+  for (const sm of text.matchAll(/(?:[^。！？!?；;…]|…(?!…))+(?:[。！？!?；;]|……)?/g)) {
     const sentence = sm[0];
     const at = para.start + (sm.index ?? 0);
     if (/[？?]$/.test(sentence)) continue; // a question asks, it does not find
+    // A definition (所谓…，指的是…), a supposition (若…，就…) or an open research question (…有待进一步挖掘)
+    // states no finding anywhere in the sentence.
+    if (POLARITY.proseNotFinding.test(unwrap(sentence).trim())) continue;
     // "…的原因：一、…": the rest of the paragraph gives causes.
     const turn = POLARITY.proseCauseTurn.exec(sentence);
     if (turn) {
@@ -104,7 +161,7 @@ export function problemClauses(ctx: ClassifyContext, para: Span): Span[] {
       pushAllSpans(out, sentenceProblems(ctx, { start: at, end: at + Math.max(0, cut - 1) }));
       break;
     }
-    pushAllSpans(out, sentenceProblems(ctx, { start: at, end: at + sentence.replace(/[。！？!?；;]$/, "").length }));
+    pushAllSpans(out, sentenceProblems(ctx, { start: at, end: at + sentence.replace(/(?:[。！？!?；;]|……)$/, "").length }));
   }
   return out;
 }
@@ -123,9 +180,13 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   }
   // A sentence that reports an achievement keeps only what follows its contrast word (但, 然而, 却 …).
   let first = 0;
-  const contrast = clauses.findIndex((c) => POLARITY.proseContrast.test(ctx.text.slice(c.span.start, c.span.end)));
+  const contrast = clauses.findIndex((c) => POLARITY.proseContrast.test(unwrap(ctx.text.slice(c.span.start, c.span.end))));
   if (contrast >= 0) first = contrast;
-  else if (POLARITY.achievementInSentence.test(text) && !isNegative(text.replace(POLARITY.achievementInSentence, ""))) return [];
+  else if (POLARITY.achievementInSentence.test(unwrap(text)) && !isNegative(unwrap(text).replace(POLARITY.achievementInSentence, ""))) return [];
+  // An announcement of problems ("发展并不平衡，仍存在不少问题和不足，主要表现在…") sums up what
+  // leads to it: only the clauses after it can name a problem.
+  const umbrella = findLastIndex(clauses, (c) => isAnnouncement(unwrap(ctx.text.slice(c.span.start, c.span.end))));
+  if (umbrella >= first) first = umbrella + 1;
   const out: Span[] = [];
   let open: Span | null = null;
   /** A subject clause waiting for its predicate ("一些…单位，尚未建立…"). */
@@ -138,16 +199,16 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   for (let i = first; i < clauses.length; i++) {
     const { span, leadIn } = clauses[i]!;
     const c = { ...span };
-    const s = ctx.text.slice(c.start, c.end);
+    const s = unwrap(ctx.text.slice(c.start, c.end));
     const pending = subject;
     subject = null;
     // A lead-in ("不少党员谈到：", "仍有差距：") announces what follows; a survey figure is no verdict.
-    if (leadIn || ctx.overlapsClaimed(c) || ctx.skipped(c.start) || POLARITY.proseStatistic.test(s)) {
+    if (leadIn || ctx.overlapsClaimed(c) || ctx.skipped(c.start) || ctx.inQuotedAuthority(c.start) || POLARITY.proseStatistic.test(s)) {
       open = null;
       continue;
     }
     const next = clauses[i + 1];
-    const nextText = next ? ctx.text.slice(next.span.start, next.span.end) : "";
+    const nextText = next ? unwrap(ctx.text.slice(next.span.start, next.span.end)) : "";
     const nextIsTail = next !== undefined && !next.leadIn && isProblemClause(nextText) && POLARITY.proseTail.test(nextText);
     // "甚至边缘化", "致使…难以…": a continuation or a consequence stays with the problem before it;
     // with none before it, a consequence that is itself a shortfall stands alone.
@@ -174,14 +235,16 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
       const frame = POLARITY.proseLead.exec(ctx.text.slice(c.start, c.end));
       if (frame && c.end - c.start - frame[0].length >= MIN_CLAUSE) c.start += frame[0].length;
     }
-    if (c.end - c.start > MAX_STATEMENT || c.end - c.start < MIN_CLAUSE) {
+    // A clause broken off by the end of the page ("…往往是碎片化、") says nothing whole.
+    const cutOff = ctx.segment.truncated && /[、和及与]$/.test(ctx.text.slice(c.start, Math.min(ctx.segment.span.end, c.end + 1)).trim());
+    if (cutOff || c.end - c.start > MAX_STATEMENT || c.end - c.start < MIN_CLAUSE) {
       open = null;
       continue;
     }
     // Short shortfalls side by side ("人手不足，经费紧张") are facets of one problem, unless the second
     // names a subject of its own (一些…, 有的…).
     const joinable = open && out[out.length - 1] === open && ctx.text.slice(open.end, c.start).trim().length <= 1;
-    if (joinable && c.end - open!.start <= MAX_JOINED && !POLARITY.proseSubject.test(ctx.text.slice(c.start, c.end))) {
+    if (joinable && c.end - open!.start <= MAX_JOINED && !POLARITY.proseSubject.test(unwrap(ctx.text.slice(c.start, c.end)))) {
       open!.end = c.end;
       continue;
     }
@@ -198,7 +261,27 @@ export function isProblemClause(s: string): boolean {
   if (!isNegative(t)) return false;
   if (POLARITY.proseNotProblem.test(t)) return false;
   // The umbrella that only announces problems ("也还有一些问题", "还有差距") names none.
-  return isNegative(t.replace(POLARITY.genericProblemNoun, (m) => " ".repeat(m.length)));
+  return !isUmbrella(t);
+}
+
+/** A clause that only announces problems: negative through its generic problem nouns alone ("仍存在不少问题和不足"). */
+function isUmbrella(s: string): boolean {
+  return isNegative(s) && !isNegative(s.replace(POLARITY.genericProblemNoun, (m) => " ".repeat(m.length)));
+}
+
+/** An umbrella clause that announces problems ("仍存在不少问题和不足", "存在问题较多", `umbrellaAnnouncement`). */
+function isAnnouncement(s: string): boolean {
+  return isUmbrella(s) && POLARITY.umbrellaAnnouncement.test(s);
+}
+
+function findLastIndex<T>(xs: T[], test: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (test(xs[i]!)) return i;
+  return -1;
+}
+
+/** Text as a reader sees it across a hard wrap: the line breaks inside a joined paragraph removed. */
+function unwrap(text: string): string {
+  return text.includes("\n") ? text.replace(/\s*\n\s*/g, "") : text;
 }
 
 function pushAllSpans(out: Span[], more: Span[]) {

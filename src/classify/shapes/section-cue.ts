@@ -8,7 +8,7 @@
 import { headingSpan } from "../../outline/build-outline.ts";
 import { isInlineKind } from "../../outline/markers.ts";
 import { SEGMENT_SIGNALS } from "../../segment/signals.ts";
-import { classifyHeading, fusedSectionHeading, isMixedHeading, LEXICON, readsAsMeasure } from "../../shared/section-headings.ts";
+import { classifyHeading, fusedSectionHeading, isMixedHeading, isUnnumberedSectionHeading, LEXICON, readsAsMeasure } from "../../shared/section-headings.ts";
 import { matchesAny, stripDecoration } from "../../shared/text.ts";
 import type { OutlineNode, Span, Statement, StatementKind } from "../../types.ts";
 import { type ClassifyContext, collectNodes, MIN_CLAUSE, type Section } from "../context.ts";
@@ -57,6 +57,9 @@ export function sectionOf(ctx: ClassifyContext, node: OutlineNode, inherited: Se
     }
   }
   if (!kind) return null;
+  // A bullet is a list item: it opens a section only as a bare title ("● 存在的问题"), not as a finding
+  // that happens to name 措施 or 问题 ("·最需要强化的激励措施是…").
+  if (node.markerKind === "bullet" && !isUnnumberedSectionHeading(heading)) return null;
   // "党员作用发挥不明显" says 作用 but is a shortfall, not a practice section.
   if ((kind === "practice" || kind === "situation") && isNegative(heading)) return null;
   // "管理监督措施不够有力" names 措施 but is itself a problem, not a section of measures.
