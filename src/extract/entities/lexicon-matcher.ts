@@ -5,6 +5,8 @@
 import type { LexiconEntry } from "../lexicon.ts";
 import { escapeRegExp } from "./text-view.ts";
 import { maxOf } from "../../util/arrays.ts";
+import { buildAhoCorasick } from "../../shared/aho-corasick.ts";
+import { matchesOf } from "../../shared/regex.ts";
 
 /** A match of a lexicon entry in the compact text. */
 export interface LexiconHit {
@@ -36,14 +38,36 @@ export function compileLexicon(entries: readonly LexiconEntry[], tail = ""): Lex
     const needles = e.patterns?.length || literals.length === 0 ? null : [...new Set(literals)];
     return { name: e.name, re: new RegExp(source, "gu"), needles, anchored: (e.patterns ?? []).map((p) => new RegExp(`^(?:${p})$`, "u")) };
   });
+  // Which entries of literals only hold a literal that occurs in a text: one automaton over every
+  // literal, one pass per text, instead of a substring search per literal.
+  const needleList: string[] = [];
+  const entriesOf: number[][] = [];
+  const needleIds = new Map<string, number>();
+  compiled.forEach((c, i) => {
+    for (const n of c.needles ?? []) {
+      let id = needleIds.get(n);
+      if (id === undefined) {
+        needleIds.set(n, (id = needleList.length));
+        needleList.push(n);
+        entriesOf.push([]);
+      }
+      entriesOf[id]!.push(i);
+    }
+  });
+  const automaton = buildAhoCorasick(needleList);
   return {
     scan(compact) {
       const hits: LexiconHit[] = [];
-      for (const c of compiled) {
+      const present = new Uint8Array(compiled.length);
+      automaton.forEach(compact, (id) => {
+        for (const i of entriesOf[id]!) present[i] = 1;
+      });
+      for (let i = 0; i < compiled.length; i++) {
+        const c = compiled[i]!;
         if (c.re.source === "(?:)") continue;
-        if (c.needles && !c.needles.some((n) => compact.includes(n))) continue;
+        if (c.needles && present[i] !== 1) continue;
         c.re.lastIndex = 0;
-        for (const m of compact.matchAll(c.re)) {
+        for (const m of matchesOf(c.re, compact)) {
           if (m[0].length) hits.push({ name: c.name, start: m.index, end: m.index + m[0].length });
         }
       }

@@ -35,8 +35,17 @@ export interface Group {
   bare: boolean;
 }
 
+/** The level aliases of a lexicon merged with its level synonyms, built once per lexicon. */
+const LEVEL_ALIASES = new WeakMap<OrganisationLexicon, Record<string, string>>();
+
+function levelAliases(lex: OrganisationLexicon): Record<string, string> {
+  let aliases = LEVEL_ALIASES.get(lex);
+  if (!aliases) LEVEL_ALIASES.set(lex, (aliases = { ...lex.prefixTokens.levelAliases, ...lex.levelSynonyms }));
+  return aliases;
+}
+
 function keyParts(lex: OrganisationLexicon, mention: Mention): { levels: string; distinct: string } {
-  const aliases = { ...lex.prefixTokens.levelAliases, ...lex.levelSynonyms };
+  const aliases = levelAliases(lex);
   const levels = mention.tokens.filter((t) => t.kind === "level").map((t) => aliases[t.text] ?? t.text);
   const synonyms = lex.levelSynonyms ?? {};
   const distinct = mention.tokens.filter((t) => t.kind === "distinctive" || t.kind === "name").map((t) => synonyms[t.text] ?? t.text);
