@@ -67,6 +67,11 @@ function rankThemes(heads: Map<number, Hit[]>, bodies: Map<number, Hit[]>, codeb
     if (theme.kind !== kind) return;
     const head = heads.get(i) ?? NO_HITS;
     const body = bodies.get(i) ?? NO_HITS;
+    if (head.length === 0 && body.length === 0) {
+      // Most themes have no hit in a given statement: their score is zero, without the work below.
+      scores.push({ theme, score: 0, headingScore: 0, headingHits: [], bodyHits: [], specificity: 0, headingSpans: [] });
+      return;
+    }
     const headKeys = new Set(head.map((h) => h.key));
     const bodyOnly = body.filter((h) => !headKeys.has(h.key));
     const headScore = head.reduce((s, h) => s + h.weight, 0);

@@ -65,6 +65,15 @@ export function groupMentions(lex: OrganisationLexicon, mentions: Mention[]): Gr
     if (mention.tokens.length) g.bare = false;
   }
   const list = [...groups.values()];
+  // The groups of each core in creation order (= the map's order): the groups still in the map with a
+  // given core are these, less the folded ones, without a pass over every group.
+  const byCore = new Map<string, Group[]>();
+  for (const g of list) {
+    const same = byCore.get(g.core);
+    if (same) same.push(g);
+    else byCore.set(g.core, [g]);
+  }
+  const withCore = (core: string): Group[] => byCore.get(core)!.filter((o) => groups.has(o.key));
   const fold = (from: Group, into: Group): void => {
     pushAll(into.mentions, from.mentions);
     into.hasSelf ||= from.hasSelf;
@@ -72,7 +81,7 @@ export function groupMentions(lex: OrganisationLexicon, mentions: Mention[]): Gr
   };
   for (const g of list) {
     if (!groups.has(g.key)) continue;
-    const same = [...groups.values()].filter((o) => o !== g && o.core === g.core);
+    const same = withCore(g.core).filter((o) => o !== g);
     // 1. "高校工委" is the "省委高校工委" of the same report.
     if (!g.levels && g.distinct && !plainCore(lex, g)) {
       const wider = same.filter((o) => o.distinct === g.distinct && o.levels);
@@ -99,13 +108,13 @@ export function groupMentions(lex: OrganisationLexicon, mentions: Mention[]): Gr
   // 3b. "学院党委" is "机械工程学院党委", "局机关党支部" is "区人社局机关党支部", when that is the only such body.
   for (const g of [...groups.values()]) {
     if (g.levels || !g.distinct) continue;
-    const named = [...groups.values()].filter((o) => o !== g && o.core === g.core && shortens(g.distinct, o.distinct));
+    const named = withCore(g.core).filter((o) => o !== g && shortens(g.distinct, o.distinct));
     if (named.length === 1) fold(g, named[0]!);
   }
   // 4. The report's own body written once with its full name ("某中学党支部") and otherwise as 我校党支部.
   for (const g of [...groups.values()]) {
     if (!g.hasSelf || g.levels || g.distinct) continue;
-    const named = [...groups.values()].filter((o) => o.core === g.core && !o.levels && o.mentions.every((mm) => mm.tokens.length === 1 && mm.tokens[0]!.kind === "name"));
+    const named = withCore(g.core).filter((o) => !o.levels && o.mentions.every((mm) => mm.tokens.length === 1 && mm.tokens[0]!.kind === "name"));
     if (named.length === 1 && named[0]!.mentions.length <= g.mentions.length) fold(named[0]!, g);
   }
   return foldWeak(lex, groups);
