@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
+import { literalStarts } from "../../src/extract/entities/lexicon-matcher.ts";
 import { buildAhoCorasick } from "../../src/shared/aho-corasick.ts";
 import { matchesOf } from "../../src/shared/regex.ts";
 
@@ -84,5 +85,35 @@ describe("matchesOf", () => {
 
   it("refuses a regex without the g flag, as matchAll does", () => {
     expect(() => [...matchesOf(/党/, "党")]).toThrow(TypeError);
+  });
+});
+
+describe("literalStarts (the lexicon entries' prefilter)", () => {
+  // Regex sources from a small grammar: alternatives of atoms (characters, classes, groups), some quantified.
+  const atom = fc.oneof(char, fc.constant("[党委]"), fc.constant("(?:支|部)"), fc.constant("\\d"), fc.constant("."));
+  const piece = fc.tuple(atom, fc.constantFrom("", "", "?", "*", "+", "{0,2}")).map(([a, q]) => a + q);
+  const alternative = fc.array(piece, { minLength: 1, maxLength: 4 }).map((ps) => ps.join(""));
+  const source = fc.array(alternative, { minLength: 1, maxLength: 3 }).map((as) => as.join("|"));
+
+  it("names literals one of which starts every match, or nothing when it cannot", () => {
+    fc.assert(
+      fc.property(source, word(30), (src, text) => {
+        const starts = literalStarts(src);
+        if (starts === null) return;
+        expect(starts.every((s) => s.length > 0)).toBe(true);
+        for (const m of text.matchAll(new RegExp(src, "gu"))) {
+          if (m[0] !== "") expect(starts.some((s) => m[0].startsWith(s))).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("reads the plain start of each top-level alternative", () => {
+    expect(literalStarts("两手抓[、,]?两不误|抓铁有痕")).toEqual(["两手抓", "抓铁有痕"]);
+    expect(literalStarts("真学[、,]真(?:悟|信)")).toEqual(["真学"]);
+    expect(literalStarts("党委?书记")).toEqual(["党"]);
+    expect(literalStarts("(?<!不)党委")).toBeNull();
+    expect(literalStarts("\\d+个支部")).toBeNull();
   });
 });

@@ -33,9 +33,11 @@ export function compileLexicon(entries: readonly LexiconEntry[], tail = ""): Lex
     for (const a of literals) if (!aliasMap.has(a)) aliasMap.set(a, e.name);
     const alts = [...(e.patterns ?? []), ...[...new Set(literals)].sort((a, b) => b.length - a.length).map(escapeRegExp)];
     const source = `(?:${alts.join("|")})${tail ? `(?:${tail})?` : ""}`;
-    // An entry of literals only can match only where one of them occurs: a plain substring test
-    // skips its regex on the (many) texts that hold none of them.
-    const needles = e.patterns?.length || literals.length === 0 ? null : [...new Set(literals)];
+    // An entry can match only where one of its literals, or the literal start of one of its patterns,
+    // occurs: the automaton below skips its regex on the (many) texts that hold none of them. An entry
+    // with a pattern whose start is not literal is always run.
+    const starts = (e.patterns ?? []).map(literalStarts);
+    const needles = literals.length === 0 && starts.length === 0 ? null : starts.some((x) => x === null) ? null : [...new Set([...literals, ...starts.flat() as string[]])];
     return { name: e.name, re: new RegExp(source, "gu"), needles, anchored: (e.patterns ?? []).map((p) => new RegExp(`^(?:${p})$`, "u")) };
   });
   // Which entries of literals only hold a literal that occurs in a text: one automaton over every
@@ -82,6 +84,45 @@ export function compileLexicon(entries: readonly LexiconEntry[], tail = ""): Lex
       return compiled.find((c) => c.anchored.some((re) => re.test(term)))?.name;
     },
   };
+}
+
+const SPECIAL = new Set("\\^$.|?*+()[]{}");
+
+/**
+ * Literals one of which every match of a regex source must start with: the plain characters that open
+ * each of its top-level alternatives (a character a quantifier makes optional left out), or null when an
+ * alternative opens with anything else (a class, a group, an escape, an anchor).
+ * @example literalStarts("两手抓[、,]?两不误|抓铁有痕") // ["两手抓", "抓铁有痕"]
+ */
+export function literalStarts(source: string): string[] | null {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  const alternatives: string[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === "\\") i++;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "|" && depth === 0) (alternatives.push(source.slice(from, i)), (from = i + 1));
+  }
+  alternatives.push(source.slice(from));
+  for (const alt of alternatives) {
+    let end = 0;
+    while (end < alt.length && !SPECIAL.has(alt[end]!)) end++;
+    // "ab?c": b may be absent, so only "a" is certain (a + keeps its character).
+    if (end < alt.length && "?*{".includes(alt[end]!)) {
+      end--;
+      // The optional character is a whole code point (an astral one is two code units).
+      if (end > 0 && /[\uD800-\uDBFF]/.test(alt[end - 1]!)) end--;
+    }
+    if (end <= 0) return null;
+    out.push(alt.slice(0, end));
+  }
+  return out;
 }
 
 /** Keep the longest non-overlapping items (ties: higher priority, then earlier). */
