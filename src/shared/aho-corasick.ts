@@ -26,11 +26,14 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
   // out[n] lists the patterns ending at n, own first then those of its suffix nodes (longest first).
   const next: Map<number, number>[] = [new Map()];
   const own: number[][] = [[]];
+  // 1 at every code unit some pattern holds: any other one sends the automaton back to the root at once.
+  const alphabet = new Uint8Array(0x10000);
   patterns.forEach((p, id) => {
     if (p === "") return;
     let n = 0;
     for (let i = 0; i < p.length; i++) {
       const c = p.charCodeAt(i);
+      alphabet[c] = 1;
       let child = next[n]!.get(c);
       if (child === undefined) {
         child = next.length;
@@ -68,6 +71,7 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
   }
   // out[] of a child must be computed after its fail node's: BFS order guarantees the fail node is shallower.
   const step = (n: number, c: number): number => {
+    if (alphabet[c] === 0) return 0;
     for (;;) {
       const to = next[n]!.get(c);
       if (to !== undefined) return to;
