@@ -70,14 +70,17 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
     }
   }
   // out[] of a child must be computed after its fail node's: BFS order guarantees the fail node is shallower.
+  // The root's transitions as a table: the automaton is at the root most of the time.
+  const rootNext = new Int32Array(0x10000);
+  for (const [c, child] of next[0]!) rootNext[c] = child;
   const step = (n: number, c: number): number => {
     if (alphabet[c] === 0) return 0;
-    for (;;) {
+    while (n !== 0) {
       const to = next[n]!.get(c);
       if (to !== undefined) return to;
-      if (n === 0) return 0;
       n = fail[n]!;
     }
+    return rootNext[c]!;
   };
   return {
     patterns,
