@@ -57,17 +57,24 @@ export function compileLexicon(entries: readonly LexiconEntry[], tail = ""): Lex
     }
   });
   const automaton = buildAhoCorasick(needleList);
+  // Entries run on every text: those without needles (an entry with nothing to match is never run).
+  const alwaysRun = compiled.flatMap((c, i) => (c.needles === null && c.re.source !== "(?:)" ? [i] : []));
   return {
     scan(compact) {
       const hits: LexiconHit[] = [];
+      // The entries to run, in entry order: the ones always run and those with a needle in the text.
       const present = new Uint8Array(compiled.length);
+      const run = alwaysRun.slice();
       automaton.forEach(compact, (id) => {
-        for (const i of entriesOf[id]!) present[i] = 1;
+        for (const i of entriesOf[id]!) {
+          if (present[i] === 1) continue;
+          present[i] = 1;
+          run.push(i);
+        }
       });
-      for (let i = 0; i < compiled.length; i++) {
+      if (run.length > alwaysRun.length) run.sort((a, b) => a - b);
+      for (const i of run) {
         const c = compiled[i]!;
-        if (c.re.source === "(?:)") continue;
-        if (c.needles && present[i] !== 1) continue;
         c.re.lastIndex = 0;
         for (const m of matchesOf(c.re, compact)) {
           if (m[0].length) hits.push({ name: c.name, start: m.index, end: m.index + m[0].length });
