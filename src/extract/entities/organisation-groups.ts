@@ -191,13 +191,22 @@ export function groupName(lex: OrganisationLexicon, compact: string, g: Group): 
   return [...counts].sort((a, b) => b[1].n - a[1].n || a[1].synonym - b[1].synonym || a[1].levels - b[1].levels || b[0].length - a[0].length)[0]![0];
 }
 
+const HIERARCHY = new WeakMap<OrganisationLexicon, { under: RegExp; before: RegExp; setsUp: RegExp; end: RegExp }>();
+
+/** The hierarchy cues of a lexicon, compiled once per lexicon (not once per report). */
+function hierarchyPatterns(lex: OrganisationLexicon): { under: RegExp; before: RegExp; setsUp: RegExp; end: RegExp } {
+  let compiled = HIERARCHY.get(lex);
+  if (!compiled) {
+    const h = lex.hierarchy;
+    compiled = { under: new RegExp(h.underLeadership, "u"), before: new RegExp(h.underBefore, "u"), setsUp: new RegExp(h.setsUp, "u"), end: new RegExp(h.sentenceEnd, "u") };
+    HIERARCHY.set(lex, compiled);
+  }
+  return compiled;
+}
+
 /** Parents stated in the text: "学校党支部在市教育局党委的领导下", "学校党委下设14个分党委". */
 export function findParents(lex: OrganisationLexicon, compact: string, groups: Group[]): Map<Group, Group> {
-  const h = lex.hierarchy;
-  const under = new RegExp(h.underLeadership, "u");
-  const before = new RegExp(h.underBefore, "u");
-  const setsUp = new RegExp(h.setsUp, "u");
-  const end = new RegExp(h.sentenceEnd, "u");
+  const { under, before, setsUp, end } = hierarchyPatterns(lex);
   const located = groups.flatMap((g) => g.mentions.map((mm) => ({ g, mm }))).sort((a, b) => a.mm.start - b.mm.start);
   const parents = new Map<Group, Group>();
   located.forEach(({ g, mm }, i) => {
