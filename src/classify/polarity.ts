@@ -59,7 +59,11 @@ const NEGATIVE_ALL = new RegExp(POLARITY.negative.source, "g");
 /** Whether the text holds a negative evaluation that is not the object of a remedy (解决…不足). */
 export function isNegative(text: string): boolean {
   const t = text.replace(POLARITY.notNegative, (m) => " ".repeat(m.length));
-  for (const m of t.matchAll(NEGATIVE_ALL)) {
+  // exec on the one compiled regex, not matchAll (which copies the regex, a large one, on every call).
+  const re = NEGATIVE_ALL;
+  re.lastIndex = 0;
+  for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+    if (m[0] === "") re.lastIndex++;
     if (!POLARITY.negatedContext.test(t.slice(0, m.index))) return true;
   }
   return false;

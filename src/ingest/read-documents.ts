@@ -99,16 +99,20 @@ function readRegularFile(path: string, maxBytes: number, diagnostics: Diagnostic
     const limit = maxBytes > 0 ? maxBytes + 1 : Number.MAX_SAFE_INTEGER;
     const chunks: Buffer[] = [];
     let total = 0;
+    let short = false;
     for (;;) {
       // The first read asks for the size just seen plus one byte (a small file is read in one call, and
-      // a file that grew is noticed); later ones read by the chunk.
-      const want = Math.min(total === 0 ? Math.max(opened.size + 1, 4096) : CHUNK, CHUNK, limit - total);
+      // a file that grew is noticed); later ones read by the chunk, except after a short read, when the
+      // file is most likely at its end: a small probe then finds the end without a chunk-sized buffer.
+      const want = Math.min(total === 0 ? Math.max(opened.size + 1, 4096) : short ? 4096 : CHUNK, CHUNK, limit - total);
       if (want <= 0) break;
-      const buffer = Buffer.alloc(want);
+      // Not zero-filled: only the bytes read are kept.
+      const buffer = Buffer.allocUnsafe(want);
       const bytesRead = readSync(fd, buffer, 0, want, null);
       if (bytesRead === 0) break;
       chunks.push(bytesRead === want ? buffer : buffer.subarray(0, bytesRead));
       total += bytesRead;
+      short = bytesRead < want;
     }
     if (maxBytes > 0 && total > maxBytes) return (tooLarge(total), null);
     return Buffer.concat(chunks, total);

@@ -8,6 +8,7 @@ import { compileBoilerplateRules, type BoilerplateRuleSpec, type CompiledBoilerp
 import { markLineRules } from "./line-rules.ts";
 import { createLineViews, type LineView } from "./line-view.ts";
 import { markHeaderBlock, markRelatedLists, markRepeatedTitles } from "./structural-rules.ts";
+import { matchesOf } from "../shared/regex.ts";
 
 /** Noise found in one text and the diagnostics describing it. */
 export interface BoilerplateResult {
@@ -55,7 +56,7 @@ function findInlineNoise(views: LineView[], rules: CompiledBoilerplateRules): No
 function inlineMatches(view: LineView, rules: CompiledBoilerplateRules): { from: number; to: number; rule: string }[] {
   const found: { from: number; to: number; rule: string }[] = [];
   for (const rule of rules.inlineRules) {
-    for (const m of view.text.matchAll(rule.regex)) {
+    for (const m of matchesOf(rule.regex, view.text)) {
       const end = m.index + m[0].length;
       const [from, to] = rule.sentence ? sentenceAround(view.text, m.index, end) : [m.index, end];
       const piece = view.text.slice(from, to);

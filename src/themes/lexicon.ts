@@ -137,7 +137,10 @@ export function buildTermIndex(themes: CodebookTheme[], concepts: Map<string, Co
 /** Every occurrence of every indexed term in `text` (one pass; overlapping and nested occurrences included). */
 export function scanTerms(text: string, index: TermIndex): TermHit[] {
   const hits: TermHit[] = [];
+  const first = firstUnits(index);
   for (let i = 0; i < text.length; i++) {
+    // Most characters start no term: skip them without making a one-character string.
+    if (first[text.charCodeAt(i)] === 0) continue;
     let node: TrieNode | undefined = index.root;
     for (let j = i; j < text.length; j++) {
       node = node.next.get(text[j]!);
@@ -146,6 +149,19 @@ export function scanTerms(text: string, index: TermIndex): TermHit[] {
     }
   }
   return hits;
+}
+
+const FIRST_UNITS = new WeakMap<TrieNode, Uint8Array>();
+
+/** 1 at the first code unit of every indexed term (built once per index). */
+function firstUnits(index: TermIndex): Uint8Array {
+  let first = FIRST_UNITS.get(index.root);
+  if (!first) {
+    first = new Uint8Array(0x10000);
+    for (const ch of index.root.next.keys()) first[ch.charCodeAt(0)] = 1;
+    FIRST_UNITS.set(index.root, first);
+  }
+  return first;
 }
 
 // ------------------------------------------------------------------------------------------ segmentation

@@ -67,6 +67,11 @@ function rankThemes(heads: Map<number, Hit[]>, bodies: Map<number, Hit[]>, codeb
     if (theme.kind !== kind) return;
     const head = heads.get(i) ?? NO_HITS;
     const body = bodies.get(i) ?? NO_HITS;
+    if (head.length === 0 && body.length === 0) {
+      // Most themes have no hit in a given statement: their score is zero, without the work below.
+      scores.push({ theme, score: 0, headingScore: 0, headingHits: [], bodyHits: [], specificity: 0, headingSpans: [] });
+      return;
+    }
     const headKeys = new Set(head.map((h) => h.key));
     const bodyOnly = body.filter((h) => !headKeys.has(h.key));
     const headScore = head.reduce((s, h) => s + h.weight, 0);
@@ -83,10 +88,19 @@ function rankThemes(heads: Map<number, Hit[]>, bodies: Map<number, Hit[]>, codeb
       headingSpans: head.filter((h) => h.weight > 0).flatMap((h) => h.spans),
     });
   });
-  const order = new Map(codebook.themes.map((t, i) => [t.id, i]));
+  const order = themeOrder(codebook);
   return scores.sort(
     (a, b) => b.score - a.score || b.headingScore - a.headingScore || order.get(a.theme.id)! - order.get(b.theme.id)!,
   );
+}
+
+const ORDER = new WeakMap<CodebookTheme[], Map<string, number>>();
+
+/** Theme id → place in the codebook, built once per theme list. */
+function themeOrder(codebook: Codebook): Map<string, number> {
+  let order = ORDER.get(codebook.themes);
+  if (!order) ORDER.set(codebook.themes, (order = new Map(codebook.themes.map((t, i) => [t.id, i]))));
+  return order;
 }
 
 /** Scores within this share of the best one count as a near tie, settled by specificity. */

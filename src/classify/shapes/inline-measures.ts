@@ -11,6 +11,7 @@ import type { Span } from "../../types.ts";
 import { MIN_CLAUSE } from "../context.ts";
 import { POLARITY, polarityOf } from "../polarity.ts";
 import type { Shape } from "./types.ts";
+import { matchesOf } from "../../shared/regex.ts";
 
 interface Enumeration {
   /** Runs of prescribing elements (a run ends at a 「等…，」 closer or the sentence end). */
@@ -35,7 +36,7 @@ export const inlineMeasures: Shape<Enumeration> = {
       const at = start + (sm.index ?? 0);
       if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at)) continue;
       if (POLARITY.achievementInSentence.test(sentence) || POLARITY.notProposal.test(sentence)) continue;
-      for (const tm of sentence.matchAll(POLARITY.measureEnumerationTrigger)) {
+      for (const tm of matchesOf(POLARITY.measureEnumerationTrigger, sentence)) {
         const from = (tm.index ?? 0) + tm[0].length;
         // "要把握A、B等方面，注重C、D等方面": each run closed by 等… is a list of its own.
         const runs: Span[][] = [];

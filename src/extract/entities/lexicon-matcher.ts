@@ -5,6 +5,8 @@
 import type { LexiconEntry } from "../lexicon.ts";
 import { escapeRegExp } from "./text-view.ts";
 import { maxOf } from "../../util/arrays.ts";
+import { buildAhoCorasick } from "../../shared/aho-corasick.ts";
+import { matchesOf } from "../../shared/regex.ts";
 
 /** A match of a lexicon entry in the compact text. */
 export interface LexiconHit {
@@ -31,19 +33,50 @@ export function compileLexicon(entries: readonly LexiconEntry[], tail = ""): Lex
     for (const a of literals) if (!aliasMap.has(a)) aliasMap.set(a, e.name);
     const alts = [...(e.patterns ?? []), ...[...new Set(literals)].sort((a, b) => b.length - a.length).map(escapeRegExp)];
     const source = `(?:${alts.join("|")})${tail ? `(?:${tail})?` : ""}`;
-    // An entry of literals only can match only where one of them occurs: a plain substring test
-    // skips its regex on the (many) texts that hold none of them.
-    const needles = e.patterns?.length || literals.length === 0 ? null : [...new Set(literals)];
+    // An entry can match only where one of its literals, or the literal start of one of its patterns,
+    // occurs: the automaton below skips its regex on the (many) texts that hold none of them. An entry
+    // with a pattern whose start is not literal is always run.
+    const starts = (e.patterns ?? []).map(literalStarts);
+    const needles = literals.length === 0 && starts.length === 0 ? null : starts.some((x) => x === null) ? null : [...new Set([...literals, ...starts.flat() as string[]])];
     return { name: e.name, re: new RegExp(source, "gu"), needles, anchored: (e.patterns ?? []).map((p) => new RegExp(`^(?:${p})$`, "u")) };
   });
+  // Which entries of literals only hold a literal that occurs in a text: one automaton over every
+  // literal, one pass per text, instead of a substring search per literal.
+  const needleList: string[] = [];
+  const entriesOf: number[][] = [];
+  const needleIds = new Map<string, number>();
+  compiled.forEach((c, i) => {
+    for (const n of c.needles ?? []) {
+      let id = needleIds.get(n);
+      if (id === undefined) {
+        needleIds.set(n, (id = needleList.length));
+        needleList.push(n);
+        entriesOf.push([]);
+      }
+      entriesOf[id]!.push(i);
+    }
+  });
+  const automaton = buildAhoCorasick(needleList);
+  // Entries run on every text: those without needles (an entry with nothing to match is never run).
+  const alwaysRun = compiled.flatMap((c, i) => (c.needles === null && c.re.source !== "(?:)" ? [i] : []));
   return {
     scan(compact) {
       const hits: LexiconHit[] = [];
-      for (const c of compiled) {
-        if (c.re.source === "(?:)") continue;
-        if (c.needles && !c.needles.some((n) => compact.includes(n))) continue;
+      // The entries to run, in entry order: the ones always run and those with a needle in the text.
+      const present = new Uint8Array(compiled.length);
+      const run = alwaysRun.slice();
+      automaton.forEach(compact, (id) => {
+        for (const i of entriesOf[id]!) {
+          if (present[i] === 1) continue;
+          present[i] = 1;
+          run.push(i);
+        }
+      });
+      if (run.length > alwaysRun.length) run.sort((a, b) => a - b);
+      for (const i of run) {
+        const c = compiled[i]!;
         c.re.lastIndex = 0;
-        for (const m of compact.matchAll(c.re)) {
+        for (const m of matchesOf(c.re, compact)) {
           if (m[0].length) hits.push({ name: c.name, start: m.index, end: m.index + m[0].length });
         }
       }
@@ -58,6 +91,45 @@ export function compileLexicon(entries: readonly LexiconEntry[], tail = ""): Lex
       return compiled.find((c) => c.anchored.some((re) => re.test(term)))?.name;
     },
   };
+}
+
+const SPECIAL = new Set("\\^$.|?*+()[]{}");
+
+/**
+ * Literals one of which every match of a regex source must start with: the plain characters that open
+ * each of its top-level alternatives (a character a quantifier makes optional left out), or null when an
+ * alternative opens with anything else (a class, a group, an escape, an anchor).
+ * @example literalStarts("两手抓[、,]?两不误|抓铁有痕") // ["两手抓", "抓铁有痕"]
+ */
+export function literalStarts(source: string): string[] | null {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  const alternatives: string[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === "\\") i++;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "|" && depth === 0) (alternatives.push(source.slice(from, i)), (from = i + 1));
+  }
+  alternatives.push(source.slice(from));
+  for (const alt of alternatives) {
+    let end = 0;
+    while (end < alt.length && !SPECIAL.has(alt[end]!)) end++;
+    // "ab?c": b may be absent, so only "a" is certain (a + keeps its character).
+    if (end < alt.length && "?*{".includes(alt[end]!)) {
+      end--;
+      // The optional character is a whole code point (an astral one is two code units).
+      if (end > 0 && /[\uD800-\uDBFF]/.test(alt[end - 1]!)) end--;
+    }
+    if (end <= 0) return null;
+    out.push(alt.slice(0, end));
+  }
+  return out;
 }
 
 /** Keep the longest non-overlapping items (ties: higher priority, then earlier). */

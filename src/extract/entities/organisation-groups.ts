@@ -35,8 +35,17 @@ export interface Group {
   bare: boolean;
 }
 
+/** The level aliases of a lexicon merged with its level synonyms, built once per lexicon. */
+const LEVEL_ALIASES = new WeakMap<OrganisationLexicon, Record<string, string>>();
+
+function levelAliases(lex: OrganisationLexicon): Record<string, string> {
+  let aliases = LEVEL_ALIASES.get(lex);
+  if (!aliases) LEVEL_ALIASES.set(lex, (aliases = { ...lex.prefixTokens.levelAliases, ...lex.levelSynonyms }));
+  return aliases;
+}
+
 function keyParts(lex: OrganisationLexicon, mention: Mention): { levels: string; distinct: string } {
-  const aliases = { ...lex.prefixTokens.levelAliases, ...lex.levelSynonyms };
+  const aliases = levelAliases(lex);
   const levels = mention.tokens.filter((t) => t.kind === "level").map((t) => aliases[t.text] ?? t.text);
   const synonyms = lex.levelSynonyms ?? {};
   const distinct = mention.tokens.filter((t) => t.kind === "distinctive" || t.kind === "name").map((t) => synonyms[t.text] ?? t.text);
@@ -56,6 +65,15 @@ export function groupMentions(lex: OrganisationLexicon, mentions: Mention[]): Gr
     if (mention.tokens.length) g.bare = false;
   }
   const list = [...groups.values()];
+  // The groups of each core in creation order (= the map's order): the groups still in the map with a
+  // given core are these, less the folded ones, without a pass over every group.
+  const byCore = new Map<string, Group[]>();
+  for (const g of list) {
+    const same = byCore.get(g.core);
+    if (same) same.push(g);
+    else byCore.set(g.core, [g]);
+  }
+  const withCore = (core: string): Group[] => byCore.get(core)!.filter((o) => groups.has(o.key));
   const fold = (from: Group, into: Group): void => {
     pushAll(into.mentions, from.mentions);
     into.hasSelf ||= from.hasSelf;
@@ -63,7 +81,7 @@ export function groupMentions(lex: OrganisationLexicon, mentions: Mention[]): Gr
   };
   for (const g of list) {
     if (!groups.has(g.key)) continue;
-    const same = [...groups.values()].filter((o) => o !== g && o.core === g.core);
+    const same = withCore(g.core).filter((o) => o !== g);
     // 1. "高校工委" is the "省委高校工委" of the same report.
     if (!g.levels && g.distinct && !plainCore(lex, g)) {
       const wider = same.filter((o) => o.distinct === g.distinct && o.levels);
@@ -90,13 +108,13 @@ export function groupMentions(lex: OrganisationLexicon, mentions: Mention[]): Gr
   // 3b. "学院党委" is "机械工程学院党委", "局机关党支部" is "区人社局机关党支部", when that is the only such body.
   for (const g of [...groups.values()]) {
     if (g.levels || !g.distinct) continue;
-    const named = [...groups.values()].filter((o) => o !== g && o.core === g.core && shortens(g.distinct, o.distinct));
+    const named = withCore(g.core).filter((o) => o !== g && shortens(g.distinct, o.distinct));
     if (named.length === 1) fold(g, named[0]!);
   }
   // 4. The report's own body written once with its full name ("某中学党支部") and otherwise as 我校党支部.
   for (const g of [...groups.values()]) {
     if (!g.hasSelf || g.levels || g.distinct) continue;
-    const named = [...groups.values()].filter((o) => o.core === g.core && !o.levels && o.mentions.every((mm) => mm.tokens.length === 1 && mm.tokens[0]!.kind === "name"));
+    const named = withCore(g.core).filter((o) => !o.levels && o.mentions.every((mm) => mm.tokens.length === 1 && mm.tokens[0]!.kind === "name"));
     if (named.length === 1 && named[0]!.mentions.length <= g.mentions.length) fold(named[0]!, g);
   }
   return foldWeak(lex, groups);
@@ -173,13 +191,22 @@ export function groupName(lex: OrganisationLexicon, compact: string, g: Group): 
   return [...counts].sort((a, b) => b[1].n - a[1].n || a[1].synonym - b[1].synonym || a[1].levels - b[1].levels || b[0].length - a[0].length)[0]![0];
 }
 
+const HIERARCHY = new WeakMap<OrganisationLexicon, { under: RegExp; before: RegExp; setsUp: RegExp; end: RegExp }>();
+
+/** The hierarchy cues of a lexicon, compiled once per lexicon (not once per report). */
+function hierarchyPatterns(lex: OrganisationLexicon): { under: RegExp; before: RegExp; setsUp: RegExp; end: RegExp } {
+  let compiled = HIERARCHY.get(lex);
+  if (!compiled) {
+    const h = lex.hierarchy;
+    compiled = { under: new RegExp(h.underLeadership, "u"), before: new RegExp(h.underBefore, "u"), setsUp: new RegExp(h.setsUp, "u"), end: new RegExp(h.sentenceEnd, "u") };
+    HIERARCHY.set(lex, compiled);
+  }
+  return compiled;
+}
+
 /** Parents stated in the text: "学校党支部在市教育局党委的领导下", "学校党委下设14个分党委". */
 export function findParents(lex: OrganisationLexicon, compact: string, groups: Group[]): Map<Group, Group> {
-  const h = lex.hierarchy;
-  const under = new RegExp(h.underLeadership, "u");
-  const before = new RegExp(h.underBefore, "u");
-  const setsUp = new RegExp(h.setsUp, "u");
-  const end = new RegExp(h.sentenceEnd, "u");
+  const { under, before, setsUp, end } = hierarchyPatterns(lex);
   const located = groups.flatMap((g) => g.mentions.map((mm) => ({ g, mm }))).sort((a, b) => a.mm.start - b.mm.start);
   const parents = new Map<Group, Group>();
   located.forEach(({ g, mm }, i) => {
