@@ -97,6 +97,8 @@ export interface OrganisationLexicon {
   bareQualifiers?: string[];
   /** Stop characters that may still begin a proper name when they stand at a boundary ("关于和平里社区"). */
   nameLeadChars?: string;
+  /** Place names (provinces, large cities) kept before a level word: "上海市委组织部", not 市委组织部. */
+  placeNames?: string[];
   /** Regex source: a name it matches is a time phrase, not a proper name ("近三年社区", "今年社区"). */
   nameTimePattern?: string;
   /** Category words ("公立", "国有"): alone before 医院/企业 they make no proper name. */

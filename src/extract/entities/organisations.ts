@@ -128,6 +128,13 @@ function prefixTokens(m: OrganisationMatcher, compact: string, end: number, allo
     tokens.unshift({ kind: tok.kind, text: tok.text });
     j -= tok.text.length;
     if (tok.kind === "name") break;
+    // "上海市委组织部": a listed place name before a level word is the body's proper name.
+    const place = tok.kind === "level" ? m.lex.placeNames?.find((w) => j - w.length >= 0 && !gaps[j] && compact.startsWith(w, j - w.length)) : undefined;
+    if (place) {
+      tokens.unshift({ kind: "name", text: place });
+      j -= place.length;
+      break;
+    }
   }
   return { tokens, start: j };
 }
@@ -215,9 +222,11 @@ function institutionMentions(m: OrganisationMatcher, compact: string, gaps: Uint
 }
 
 function fixedMentions(m: OrganisationMatcher, compact: string): Mention[] {
-  return m.fixed
-    .scan(compact)
-    .filter((h) => !m.fixedInfo.get(h.name)!.notFollowedBy.some((w) => compact.startsWith(w, h.end)) && !qualifiesCore(m, compact, h.end))
+  const hits = m.fixed.scan(compact);
+  // "中共中央办公厅" is one body, not also 中共中央: a hit inside a longer one is dropped.
+  const inside = (h: { start: number; end: number }): boolean => hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start);
+  return hits
+    .filter((h) => !inside(h) && !m.fixedInfo.get(h.name)!.notFollowedBy.some((w) => compact.startsWith(w, h.end)) && !qualifiesCore(m, compact, h.end))
     .map((h) => ({ core: h.name, type: m.fixedInfo.get(h.name)!.type, weak: false, tokens: [], start: h.start, end: h.end }));
 }
 
