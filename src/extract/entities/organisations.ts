@@ -92,11 +92,14 @@ function nameBefore(m: OrganisationMatcher, compact: string, end: number, anonOn
   if (anon) return { text: anon[0], start: end - anon[0].length };
   if (anonOnly) return null;
   let j = end;
+  // "长岭镇青石村": a village name starts after the township word before it.
+  const afterPlace = (k: number): boolean => maxName < 8 && end - k >= 2 && (m.lex.placeEnds ?? []).some((w) => compact.startsWith(w, k - w.length));
   while (j > 0 && end - j < maxName && !gaps?.[j] && isHan(compact[j - 1]) && !m.stopChars.has(compact[j - 1]!)) {
     if (m.stopWords.some((w) => j - w.length >= end - maxName && compact.startsWith(w, j - w.length))) break;
+    if (afterPlace(j)) break;
     j--;
   }
-  const boundaryAt = (k: number): boolean => k === 0 || gaps?.[k] === 1 || !isHan(compact[k - 1]) || m.stopChars.has(compact[k - 1]!) || m.stopWords.some((w) => compact.startsWith(w, k - w.length));
+  const boundaryAt = (k: number): boolean => k === 0 || gaps?.[k] === 1 || !isHan(compact[k - 1]) || m.stopChars.has(compact[k - 1]!) || m.stopWords.some((w) => compact.startsWith(w, k - w.length)) || afterPlace(k);
   // "关于和平里社区": a stop character that itself stands at a boundary begins the name.
   if (j > 0 && end - j < maxName && m.lex.nameLeadChars?.includes(compact[j - 1]!) && boundaryAt(j - 1)) j--;
   const atBoundary = boundaryAt(j);
