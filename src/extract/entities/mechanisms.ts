@@ -217,7 +217,8 @@ function fromQuotes(view: TextView, m: MechanismMatcher): Candidate[] {
   }
   for (const b of body.matchAll(m.bookRe)) {
     const content = b[1]!.replace(/[\s>]/g, "");
-    if (!m.bookEndings.some((e) => content.endsWith(e))) continue;
+    // "《条例》": a bare ending is a short reference to some document, not its name.
+    if (!m.bookEndings.some((e) => content.endsWith(e) && content.length > e.length)) continue;
     const start = compactIndex(view, span.start + b.index);
     const end = compactIndex(view, span.start + b.index + b[0].length);
     const name = canonicalMechanism(m, content);

@@ -111,6 +111,8 @@ function nameBefore(m: OrganisationMatcher, compact: string, end: number, anonOn
     return rest.length < 2 || m.stopWords.some((w) => rest.includes(w)) || m.plainWords.test(rest) ? null : { text: rest, start: j + 1 };
   }
   if (!atBoundary || text.length < 2 || m.stopWords.some((w) => text.includes(w)) || m.plainWords.test(text)) return null;
+  // "上海市公立医院": a name that ends in a category word names a class of bodies, not one.
+  if (m.lex.categoryWords?.some((w) => text.endsWith(w))) return null;
   // "XX县第二中学": an anonymised place before the name belongs to it.
   const anonBefore = m.anonEnd.exec(compact.slice(Math.max(0, j - 10), j));
   if (anonBefore && m.lex.prefixTokens.level.includes(text[0]!)) return { text: anonBefore[0] + text, start: j - anonBefore[0].length };
