@@ -17,6 +17,8 @@ export interface LexiconEntry {
   name: string;
   aliases: string[];
   patterns?: string[];
+  /** A campaign (先进性教育活动, 三严三实 …): recognised, so no longer term is discovered inside it, but not listed as a mechanism. */
+  campaign?: boolean;
 }
 
 /** Mechanisms: canonical names plus the rules that discover unlisted ones. */
@@ -97,6 +99,10 @@ export interface OrganisationLexicon {
   bareQualifiers?: string[];
   /** Stop characters that may still begin a proper name when they stand at a boundary ("关于和平里社区"). */
   nameLeadChars?: string;
+  /** Township words after which a short place name (村, 社区) begins: "长岭镇青石村" is 青石村. */
+  placeEnds?: string[];
+  /** Place names (provinces, large cities) kept before a level word: "上海市委组织部", not 市委组织部. */
+  placeNames?: string[];
   /** Regex source: a name it matches is a time phrase, not a proper name ("近三年社区", "今年社区"). */
   nameTimePattern?: string;
   /** Category words ("公立", "国有"): alone before 医院/企业 they make no proper name. */

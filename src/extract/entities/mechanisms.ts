@@ -1,7 +1,8 @@
 /*
  * Institutional mechanisms (三会一课, 民主评议党员 …): lexicon aliases mapped to canonical names, plus
  * discovery of unlisted ones from …制度/…机制/…责任制 forms, quoted and 《》 terms, and "A、B等制度" lists.
- * Generic words (管理制度, 规章制度, 工作机制) are excluded; slogans are left to the slogan extractor.
+ * Generic words (管理制度, 规章制度, 工作机制) are excluded; slogans are left to the slogan extractor; campaigns
+ * (entries marked `campaign`: 先进性教育活动, 三严三实 …) are recognised but not reported.
  */
 import type { MechanismMention } from "../../types.ts";
 import type { MechanismLexicon } from "../lexicon.ts";
@@ -14,6 +15,8 @@ interface Candidate {
   name: string;
   source: string;
   priority: number;
+  /** The quoted words of a discovered quoted name: "“X”党建机制" and "“X”党建工作机制" are one mechanism. */
+  quoted?: string;
 }
 
 /** Compiled mechanism lexicon. */
@@ -42,6 +45,8 @@ export interface MechanismMatcher {
   partyRe: RegExp;
   partyWords: string[];
   subjectNouns: string[];
+  /** Canonical names of campaigns: matched (they shadow discoveries inside them) but not reported. */
+  campaigns: Set<string>;
 }
 
 const JOINERS = /[和与及]/u;
@@ -75,6 +80,7 @@ export function compileMechanisms(lex: MechanismLexicon): MechanismMatcher {
     stripPrefixRe: new RegExp(`^(?:${alt(d.stripPrefixes)})+`, "u"),
     min: d.minLength,
     max: d.maxLength,
+    campaigns: new Set(lex.entries.filter((e) => e.campaign).map((e) => e.name)),
   };
 }
 
@@ -207,11 +213,12 @@ function fromQuotes(view: TextView, m: MechanismMatcher): Candidate[] {
     const start = compactIndex(view, span.start + q.index);
     const end = compactIndex(view, span.start + q.index + q[0].length);
     const name = canonicalMechanism(m, content) ?? canonicalMechanism(m, content + (suffix ?? ""));
-    out.push({ start, end, name: name ?? content + (suffix && !m.absorb.includes(suffix) ? suffix : ""), source: name ? "lexicon" : "discovery:quoted", priority: 0 });
+    out.push({ start, end, name: name ?? content + (suffix && !m.absorb.includes(suffix) ? suffix : ""), source: name ? "lexicon" : "discovery:quoted", priority: 0, ...(name ? {} : { quoted: content }) });
   }
   for (const b of body.matchAll(m.bookRe)) {
     const content = b[1]!.replace(/[\s>]/g, "");
-    if (!m.bookEndings.some((e) => content.endsWith(e))) continue;
+    // "《条例》": a bare ending is a short reference to some document, not its name.
+    if (!m.bookEndings.some((e) => content.endsWith(e) && content.length > e.length)) continue;
     const start = compactIndex(view, span.start + b.index);
     const end = compactIndex(view, span.start + b.index + b[0].length);
     const name = canonicalMechanism(m, content);
@@ -259,9 +266,15 @@ export function extractMechanisms(view: TextView, m: MechanismMatcher): Mechanis
   const suffixed = fromSuffixes(m, compact).filter((c) => c.source === "lexicon" || !quoted.some((q) => q.end === c.end && q.start > c.start && !subjectBefore(c, q)));
   const all = [...lexical, ...suffixed, ...quoted, ...fromLists(m, compact)];
   const byName = new Map<string, MechanismMention>();
+  const byQuoted = new Map<string, string>();
   for (const c of resolveOverlaps(all)) {
-    const key = nameKey(c.name);
-    if (!key) continue;
+    let key = nameKey(c.name);
+    if (!key || m.campaigns.has(c.name)) continue;
+    if (c.quoted) {
+      const first = byQuoted.get(c.quoted);
+      if (first) key = first;
+      else byQuoted.set(c.quoted, key);
+    }
     let mention = byName.get(key);
     if (!mention) {
       mention = { name: c.name, source: c.source, occurrences: [] };

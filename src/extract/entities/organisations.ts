@@ -92,11 +92,14 @@ function nameBefore(m: OrganisationMatcher, compact: string, end: number, anonOn
   if (anon) return { text: anon[0], start: end - anon[0].length };
   if (anonOnly) return null;
   let j = end;
+  // "长岭镇青石村": a village name starts after the township word before it.
+  const afterPlace = (k: number): boolean => maxName < 8 && end - k >= 2 && (m.lex.placeEnds ?? []).some((w) => compact.startsWith(w, k - w.length));
   while (j > 0 && end - j < maxName && !gaps?.[j] && isHan(compact[j - 1]) && !m.stopChars.has(compact[j - 1]!)) {
     if (m.stopWords.some((w) => j - w.length >= end - maxName && compact.startsWith(w, j - w.length))) break;
+    if (afterPlace(j)) break;
     j--;
   }
-  const boundaryAt = (k: number): boolean => k === 0 || gaps?.[k] === 1 || !isHan(compact[k - 1]) || m.stopChars.has(compact[k - 1]!) || m.stopWords.some((w) => compact.startsWith(w, k - w.length));
+  const boundaryAt = (k: number): boolean => k === 0 || gaps?.[k] === 1 || !isHan(compact[k - 1]) || m.stopChars.has(compact[k - 1]!) || m.stopWords.some((w) => compact.startsWith(w, k - w.length)) || afterPlace(k);
   // "关于和平里社区": a stop character that itself stands at a boundary begins the name.
   if (j > 0 && end - j < maxName && m.lex.nameLeadChars?.includes(compact[j - 1]!) && boundaryAt(j - 1)) j--;
   const atBoundary = boundaryAt(j);
@@ -108,6 +111,8 @@ function nameBefore(m: OrganisationMatcher, compact: string, end: number, anonOn
     return rest.length < 2 || m.stopWords.some((w) => rest.includes(w)) || m.plainWords.test(rest) ? null : { text: rest, start: j + 1 };
   }
   if (!atBoundary || text.length < 2 || m.stopWords.some((w) => text.includes(w)) || m.plainWords.test(text)) return null;
+  // "上海市公立医院": a name that ends in a category word names a class of bodies, not one.
+  if (m.lex.categoryWords?.some((w) => text.endsWith(w))) return null;
   // "XX县第二中学": an anonymised place before the name belongs to it.
   const anonBefore = m.anonEnd.exec(compact.slice(Math.max(0, j - 10), j));
   if (anonBefore && m.lex.prefixTokens.level.includes(text[0]!)) return { text: anonBefore[0] + text, start: j - anonBefore[0].length };
@@ -128,6 +133,13 @@ function prefixTokens(m: OrganisationMatcher, compact: string, end: number, allo
     tokens.unshift({ kind: tok.kind, text: tok.text });
     j -= tok.text.length;
     if (tok.kind === "name") break;
+    // "上海市委组织部": a listed place name before a level word is the body's proper name.
+    const place = tok.kind === "level" ? m.lex.placeNames?.find((w) => j - w.length >= 0 && !gaps[j] && compact.startsWith(w, j - w.length)) : undefined;
+    if (place) {
+      tokens.unshift({ kind: "name", text: place });
+      j -= place.length;
+      break;
+    }
   }
   return { tokens, start: j };
 }
@@ -215,9 +227,11 @@ function institutionMentions(m: OrganisationMatcher, compact: string, gaps: Uint
 }
 
 function fixedMentions(m: OrganisationMatcher, compact: string): Mention[] {
-  return m.fixed
-    .scan(compact)
-    .filter((h) => !m.fixedInfo.get(h.name)!.notFollowedBy.some((w) => compact.startsWith(w, h.end)) && !qualifiesCore(m, compact, h.end))
+  const hits = m.fixed.scan(compact);
+  // "中共中央办公厅" is one body, not also 中共中央: a hit inside a longer one is dropped.
+  const inside = (h: { start: number; end: number }): boolean => hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start);
+  return hits
+    .filter((h) => !inside(h) && !m.fixedInfo.get(h.name)!.notFollowedBy.some((w) => compact.startsWith(w, h.end)) && !qualifiesCore(m, compact, h.end))
     .map((h) => ({ core: h.name, type: m.fixedInfo.get(h.name)!.type, weak: false, tokens: [], start: h.start, end: h.end }));
 }
 
