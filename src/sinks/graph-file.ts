@@ -23,7 +23,7 @@ import { createKgGraph, type KgGraph } from "../graph/build-graph.ts";
 import { buildStoreGraph, documentsOfGraph, unionDocuments } from "../graph/records.ts";
 import type { Codebook } from "../themes/codebook.ts";
 import type { LoadedDecisions } from "../themes/decisions.ts";
-import type { Diagnostic, DocumentExtraction, Extraction } from "../types.ts";
+import type { Diagnostic, DocumentExtraction } from "../types.ts";
 import { ensureFolder } from "../util/ensure-folder.ts";
 import { graphFileChunks, parseGraphFile, serializeGraph } from "./graph-codec.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
@@ -52,6 +52,11 @@ export interface DocumentsImportOptions {
   codebook: Codebook;
   decisions?: LoadedDecisions | undefined;
   lock?: LockOptions;
+  /**
+   * The caller hands the documents over: `incoming` is emptied once the graph (with the records) is built,
+   * so that they are not held while the file is written (kg import; peak memory).
+   */
+  handOver?: boolean;
 }
 
 /**
@@ -62,29 +67,37 @@ export interface DocumentsImportOptions {
  * @example await importDocumentsIntoGraphFile(documents, "out/graph.json", { codebook }, diagnostics);
  */
 export async function importDocumentsIntoGraphFile(
-  incoming: readonly DocumentExtraction[],
+  incoming: DocumentExtraction[],
   path: string,
   options: DocumentsImportOptions,
   diagnostics: Diagnostic[],
-): Promise<GraphFileSummary & { extraction: Extraction; graph: KgGraph }> {
+): Promise<GraphFileSummary & { graph: KgGraph }> {
   // Read-merge-write under the file's exclusive lock (sinks/file-lock.ts): a concurrent import waits.
   await assertReplaceableFile(path);
   return withFileLock(path, () => rebuildFile(incoming, path, options, diagnostics), options.lock);
 }
 
 async function rebuildFile(
-  incoming: readonly DocumentExtraction[],
+  incoming: DocumentExtraction[],
   path: string,
   options: DocumentsImportOptions,
   diagnostics: Diagnostic[],
-): Promise<GraphFileSummary & { extraction: Extraction; graph: KgGraph }> {
+): Promise<GraphFileSummary & { graph: KgGraph }> {
   await removeStaleTempFiles(path);
   const existing = options.wipe ? null : await readIfExists(path);
-  const stored = existing ? documentsOfGraph(existing) : [];
-  const { graph, extraction } = buildStoreGraph(unionDocuments(stored, incoming), options.codebook, options.decisions, diagnostics);
+  const merged = existing !== null;
+  const { graph, diff } = rebuildGraph(existing, incoming, options, diagnostics);
+  if (options.handOver) incoming.length = 0;
+  // Only the new graph is held while it is written: the old one, the documents and their extraction are let go.
   await writeGraphFile(graph, path);
-  const diff = keyDiff(existing, graph);
-  return { path, nodes: graph.order, edges: graph.size, ...diff, merged: existing !== null, extraction, graph };
+  return { path, nodes: graph.order, edges: graph.size, ...diff, merged, graph };
+}
+
+/** The graph of the stored documents with `incoming`, and what changed against the old graph (which is then let go). */
+function rebuildGraph(existing: KgGraph | null, incoming: readonly DocumentExtraction[], options: DocumentsImportOptions, diagnostics: Diagnostic[]) {
+  const stored = existing ? documentsOfGraph(existing) : [];
+  const { graph } = buildStoreGraph(unionDocuments(stored, incoming), options.codebook, options.decisions, diagnostics);
+  return { graph, diff: keyDiff(existing, graph) };
 }
 
 /** What changed between two graphs, by node and edge key. */
