@@ -67,6 +67,8 @@ export async function extract(paths: string[], opts: ExtractOptions): Promise<Ex
     codebookPath: opts.codebook,
     budget,
     jobs: opts.jobs,
+    // Every document is held until the themes are known: without what neither output reads.
+    lean: true,
     decisions: await loadDecisions(opts.decisions ?? defaultDecisionsPath(DEFAULT_GRAPH_FILE)),
     // A live counter on a terminal only; piped stderr stays clean for logs.
     onProgress: tty ? (done, total) => process.stderr.write(`\rkg extract: ${done}/${total} file(s)${done === total ? "\n" : ""}`) : undefined,
