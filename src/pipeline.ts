@@ -75,21 +75,15 @@ export async function extractDocuments(
   await runFiles(files, {
     budget: options.budget ?? IN_THREAD_BUDGET,
     jobs: options.jobs ?? defaultJobs(),
+    lean: options.lean,
     timings: options.timings,
     onFile: (i, outcome) => {
       pushAll(diagnostics, outcome.diagnostics);
-      if (outcome.extraction) extracted.push(strings.internAll(options.lean ? lean(outcome.extraction) : outcome.extraction));
+      if (outcome.extraction) extracted.push(strings.internAll(outcome.extraction));
       options.onProgress?.(i + 1, files.length, files[i]!.path);
     },
   });
   return { documents: extracted, diagnostics };
-}
-
-/** The document without its outline and line table (see PipelineOptions.lean). */
-function lean(doc: DocumentExtraction): DocumentExtraction {
-  doc.document.lines = [];
-  for (const report of doc.reports) report.outline = [];
-  return doc;
 }
 
 export interface AssembleOptions {

@@ -13,6 +13,10 @@ describe("lean documents (kg import, kg extract: peak memory)", () => {
     expect(full.documents.some((d) => d.document.lines.length > 0 && d.reports.some((r) => r.outline.length > 0))).toBe(true);
     expect(lean.documents.every((d) => d.document.lines.length === 0 && d.reports.every((r) => r.outline.length === 0))).toBe(true);
     expect(JSON.stringify(toExtractionJson(lean), null, 2)).toBe(JSON.stringify(toExtractionJson(full), null, 2));
+    // On the worker pool, the documents are made lean in the worker, before they are copied to the main thread.
+    const pooled = await runPipeline(INPUT, { jobs: 2, lean: true });
+    expect(pooled.documents.every((d) => d.document.lines.length === 0 && d.reports.every((r) => r.outline.length === 0))).toBe(true);
+    expect(JSON.stringify(toExtractionJson(pooled), null, 2)).toBe(JSON.stringify(toExtractionJson(full), null, 2));
   });
 });
 
