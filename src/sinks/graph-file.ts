@@ -25,6 +25,7 @@ import type { Codebook } from "../themes/codebook.ts";
 import type { LoadedDecisions } from "../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction } from "../types.ts";
 import { ensureFolder } from "../util/ensure-folder.ts";
+import { collectGarbage } from "../util/gc.ts";
 import { graphFileChunks, parseGraphFile, serializeGraph } from "./graph-codec.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
 
@@ -87,8 +88,12 @@ async function rebuildFile(
   const existing = options.wipe ? null : await readIfExists(path);
   const merged = existing !== null;
   const { graph, diff } = rebuildGraph(existing, incoming, options, diagnostics);
-  if (options.handOver) incoming.length = 0;
-  // Only the new graph is held while it is written: the old one, the documents and their extraction are let go.
+  // Only the new graph is held while it is written: the old one, the documents and their extraction are let go
+  // (and, handed over, collected at once: the heap is then sized from the graph, not from the stages before).
+  if (options.handOver) {
+    incoming.length = 0;
+    collectGarbage();
+  }
   await writeGraphFile(graph, path);
   return { path, nodes: graph.order, edges: graph.size, ...diff, merged, graph };
 }
