@@ -94,7 +94,7 @@ async function rebuildFile(
     incoming.length = 0;
     collectGarbage();
   }
-  await writeGraphFile(graph, path);
+  await writeGraphFile(graph, path, { collect: options.handOver === true });
   return { path, nodes: graph.order, edges: graph.size, ...diff, merged, graph };
 }
 
@@ -142,17 +142,30 @@ export async function readGraphFile(path: string): Promise<KgGraph> {
  * Write a graph in the graph file format (sinks/graph-codec.ts; gzip-compressed when `path` ends in .gz),
  * creating the folder, replacing the file atomically; the temp file never stays behind.
  */
-export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAPH_FILE): Promise<void> {
+export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAPH_FILE, options: { collect?: boolean } = {}): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     await ensureFolder(dirname(path));
     // Written piece by piece (through gzip when the name ends in .gz): the whole text is never held at once.
-    const pieces = Readable.from(graphFileChunks(graph), { objectMode: false });
+    const pieces = Readable.from(options.collect ? collectedAfterCounting(graphFileChunks(graph)) : graphFileChunks(graph), { objectMode: false });
     await pipeline(path.endsWith(".gz") ? [pieces, createGzip(), createWriteStream(tmp)] : [pieces, createWriteStream(tmp)]);
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
     throw new OutputError(`graph file: cannot write "${path}" (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`, { cause: err });
+  }
+}
+
+/**
+ * The pieces, with one full garbage collection once the first is out: the writer has then counted every
+ * string (parsing every record once), and what that left behind would otherwise stay through the write.
+ */
+function* collectedAfterCounting(pieces: Generator<string>): Generator<string> {
+  let first = true;
+  for (const piece of pieces) {
+    yield piece;
+    if (first) collectGarbage();
+    first = false;
   }
 }
 
