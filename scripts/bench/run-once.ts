@@ -70,9 +70,11 @@ await timed("graph file", async () => {
     const key = nodeKey("Document", doc.document.source.sha256.slice(0, 16));
     if (graph.hasNode(key)) graph.mergeNodeAttributes(key, { record: documentRecord(doc) });
   }
-  // As kg import: the documents are let go before the file is written.
+  // As kg import: the documents are let go (and collected) before the file is written, and collected
+  // again once the writer has counted its strings (older code: no src/util/gc.ts, the option is ignored).
   extraction = null;
-  await writeGraphFile(graph, graphFile);
+  await load("src/util/gc.ts").then((m: { collectGarbage: () => void }) => m.collectGarbage(), () => undefined);
+  await writeGraphFile(graph, graphFile, { collect: true });
 });
 const peakRssMB = process.resourceUsage().maxRSS / 1024;
 const graphFileText = readFileSync(graphFile, "utf8");
