@@ -21,6 +21,7 @@ import { assignThemes, loadCodebook } from "./themes/index.ts";
 import type { Codebook } from "./themes/index.ts";
 import type { Diagnostic, DocumentExtraction, Extraction, Statement } from "./types.ts";
 import { pushAll } from "./util/arrays.ts";
+import { StringInterner } from "./util/intern.ts";
 
 export type { StageTimings } from "./isolate/process-file.ts";
 
@@ -37,6 +38,12 @@ export interface PipelineOptions {
   jobs?: number | undefined;
   /** When given, milliseconds per stage are added to it (for the benchmark). */
   timings?: StageTimings | undefined;
+  /**
+   * Drop, as each document arrives, what only the per-document stages read (each report's outline, the
+   * document's line table): kg import and kg extract, which keep every document until the cross-report
+   * stages, do not need them (neither the graph, nor the records, nor the extraction JSON hold them).
+   */
+  lean?: boolean | undefined;
 }
 
 /**
@@ -57,19 +64,22 @@ export async function runPipeline(paths: string[], options: PipelineOptions = {}
  */
 export async function extractDocuments(
   paths: string[],
-  options: Pick<PipelineOptions, "onProgress" | "budget" | "jobs" | "timings"> = {},
+  options: Pick<PipelineOptions, "onProgress" | "budget" | "jobs" | "timings" | "lean"> = {},
 ): Promise<{ documents: DocumentExtraction[]; diagnostics: Diagnostic[] }> {
   const { files, diagnostics } = await collectFiles(paths);
   const extracted: DocumentExtraction[] = [];
+  // Every document is kept until the cross-report stages: its short recurring strings are shared with the others'.
+  const strings = new StringInterner();
   // Outcomes arrive in input order whatever the number of jobs, so the output does not depend on it.
   // Reports repeated across files are resolved by `assemble`, in path order, not here.
   await runFiles(files, {
     budget: options.budget ?? IN_THREAD_BUDGET,
     jobs: options.jobs ?? defaultJobs(),
+    lean: options.lean,
     timings: options.timings,
     onFile: (i, outcome) => {
       pushAll(diagnostics, outcome.diagnostics);
-      if (outcome.extraction) extracted.push(outcome.extraction);
+      if (outcome.extraction) extracted.push(strings.internAll(outcome.extraction));
       options.onProgress?.(i + 1, files.length, files[i]!.path);
     },
   });

@@ -31,6 +31,8 @@ export interface FileJob {
   id: number;
   file: CollectedFile;
   maxBytes: number;
+  /** Leave out the outline and the line table (process-file.ts leanDocument), before the copy to the main thread. */
+  lean: boolean;
   /** Whether to time the stages (for the benchmark). */
   timed: boolean;
 }
@@ -45,6 +47,8 @@ export interface RunFilesOptions {
   jobs: number;
   /** Called once per file, in input order. */
   onFile: (index: number, outcome: FileOutcome) => void;
+  /** Leave out what only the per-document stages read (PipelineOptions.lean). */
+  lean?: boolean | undefined;
   /** Stage timings are added here (from every thread). */
   timings?: StageTimings | undefined;
 }
@@ -65,7 +69,7 @@ export async function runFiles(files: readonly CollectedFile[], options: RunFile
   const size = Math.min(Math.max(1, Math.floor(options.jobs)), byFiles);
   if (files.length === 0 || (size <= 1 && budget.timeLimitMs <= 0)) {
     for (let i = 0; i < files.length; i++) {
-      options.onFile(i, await processFile(files[i]!, { seenReports: NO_REPORTS, maxBytes: budget.maxBytes, timings: options.timings }));
+      options.onFile(i, await processFile(files[i]!, { seenReports: NO_REPORTS, maxBytes: budget.maxBytes, lean: options.lean, timings: options.timings }));
     }
     return { workers: 0 };
   }
@@ -165,7 +169,7 @@ class Pool {
     const { budget } = this.options;
     if (slot.unavailable !== undefined) {
       slot.busy = { index, id, timer: undefined };
-      void processFile(file, { seenReports: NO_REPORTS, maxBytes: budget.maxBytes, timings: this.options.timings }).then((outcome) => {
+      void processFile(file, { seenReports: NO_REPORTS, maxBytes: budget.maxBytes, lean: this.options.lean, timings: this.options.timings }).then((outcome) => {
         outcome.diagnostics.unshift(workerUnavailable(file.path, slot.unavailable!));
         this.settle(slot, outcome);
       });
@@ -184,7 +188,7 @@ class Pool {
           )
         : undefined;
     slot.busy = { index, id, timer };
-    const job: FileJob = { id, file, maxBytes: budget.maxBytes, timed: this.options.timings !== undefined };
+    const job: FileJob = { id, file, maxBytes: budget.maxBytes, lean: this.options.lean === true, timed: this.options.timings !== undefined };
     slot.worker!.postMessage(job);
   }
 

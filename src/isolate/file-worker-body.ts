@@ -12,7 +12,7 @@ const port = parentPort;
 if (!port) throw new Error("file-worker-body.ts: must run in a worker thread (see file-runner.ts).");
 port.on("message", (job: FileJob) => {
   const timings: StageTimings | undefined = job.timed ? {} : undefined;
-  void processFile(job.file, { seenReports: new Set(), maxBytes: job.maxBytes, timings }).then((outcome) =>
+  void processFile(job.file, { seenReports: new Set(), maxBytes: job.maxBytes, lean: job.lean, timings }).then((outcome) =>
     port.postMessage({ id: job.id, outcome, ...(timings ? { timings } : {}) } satisfies FileAnswer),
   );
 });

@@ -33,6 +33,8 @@ export interface ProcessFileOptions {
   seenReports: ReadonlySet<string>;
   /** Largest file read, in bytes; 0 = no limit. */
   maxBytes: number;
+  /** Leave out what only these stages read (the outline, the line table): see PipelineOptions.lean. */
+  lean?: boolean | undefined;
   /** When given, milliseconds per stage are added to it (for the benchmark). */
   timings?: StageTimings | undefined;
 }
@@ -56,7 +58,9 @@ export async function processFile(file: CollectedFile, options: ProcessFileOptio
     const source = await readDocument(file, diagnostics, { maxBytes: options.maxBytes });
     lap("ingest");
     if (!source) return { extraction: null, diagnostics };
-    return processSource(source, options.seenReports, diagnostics, lap, (name) => (stage = name));
+    const outcome = processSource(source, options.seenReports, diagnostics, lap, (name) => (stage = name));
+    if (options.lean && outcome.extraction) leanDocument(outcome.extraction);
+    return outcome;
   } catch (error) {
     diagnostics.push(failedFile(file.path, stage, error));
     return { extraction: null, diagnostics };
@@ -126,6 +130,13 @@ function processSource(
     });
   }
   return { extraction: { document, reports }, diagnostics };
+}
+
+/** The document without what only the per-document stages read: each report's outline, the line table. */
+export function leanDocument(doc: DocumentExtraction): DocumentExtraction {
+  doc.document.lines = [];
+  for (const report of doc.reports) report.outline = [];
+  return doc;
 }
 
 /** A short report in our own words, run once through the stages when a pool worker starts. */

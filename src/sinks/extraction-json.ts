@@ -3,7 +3,7 @@
  * schemaVersion 1). Fields may be added; none of the contract's may be renamed or dropped.
  */
 import { documentRecord } from "../graph/records.ts";
-import type { Extraction, Occurrence, ReportExtraction, Theme } from "../types.ts";
+import type { DocumentExtraction, Extraction, Occurrence, ReportExtraction, Theme } from "../types.ts";
 
 export const EXTRACTION_SCHEMA_VERSION = 1;
 
@@ -14,28 +14,60 @@ function linesOf(occurrences: Occurrence[]): number[] {
 
 /** Build the contract document from an extraction. */
 export function toExtractionJson(extraction: Extraction) {
-  const themeById = new Map<string, Theme>(extraction.themes.map((t) => [t.id, t]));
+  const themeById = themesById(extraction);
   return {
     schemaVersion: EXTRACTION_SCHEMA_VERSION,
-    documents: extraction.documents.map((doc) => ({
-      path: doc.document.source.path,
-      sha256: doc.document.source.sha256,
-      encoding: doc.document.source.encoding,
-      noise: doc.document.noise.map((n) => ({ startLine: n.startLine, endLine: n.endLine, rule: n.rule, wholeLines: n.wholeLines })),
-      reports: doc.reports.map((r) => reportJson(r, extraction, themeById)),
-      // The extraction record (JSON text: the decoded text and what the per-report stages found), as
-      // kept on Document nodes: `kg import --from-extraction` rebuilds the document from it.
-      record: documentRecord(doc),
-    })),
-    themes: extraction.themes.map((t) => ({
-      id: t.id,
-      kind: t.kind,
-      label: t.label,
-      source: t.source,
-      reportIds: t.reportIds,
-      statementIds: t.statementIds,
-    })),
+    documents: extraction.documents.map((doc) => documentJson(doc, extraction, themeById)),
+    themes: themesJson(extraction),
   };
+}
+
+/**
+ * The text of `JSON.stringify(toExtractionJson(extraction), null, 2)` (what `kg extract --json` prints, without
+ * its final newline), in pieces: one per document, built and serialised when it is reached, so the whole
+ * document (hundreds of MB for a large corpus, more than a JavaScript string can hold) is never in memory at once.
+ * @example for (const piece of extractionJsonChunks(extraction)) out.write(piece);
+ */
+export function* extractionJsonChunks(extraction: Extraction): Generator<string> {
+  const themeById = themesById(extraction);
+  // Nested values are indented by their depth: JSON text holds no raw line break inside a string.
+  const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replaceAll("\n", `\n${" ".repeat(2 * depth)}`);
+  yield `{\n  "schemaVersion": ${JSON.stringify(EXTRACTION_SCHEMA_VERSION)},\n  "documents": `;
+  const { documents } = extraction;
+  if (documents.length === 0) yield "[]";
+  for (let i = 0; i < documents.length; i++) {
+    yield `${i === 0 ? "[\n" : ",\n"}    ${nested(documentJson(documents[i]!, extraction, themeById), 2)}`;
+  }
+  if (documents.length > 0) yield "\n  ]";
+  yield `,\n  "themes": ${nested(themesJson(extraction), 1)}\n}`;
+}
+
+function themesById(extraction: Extraction): Map<string, Theme> {
+  return new Map<string, Theme>(extraction.themes.map((t) => [t.id, t]));
+}
+
+function documentJson(doc: DocumentExtraction, extraction: Extraction, themeById: Map<string, Theme>) {
+  return {
+    path: doc.document.source.path,
+    sha256: doc.document.source.sha256,
+    encoding: doc.document.source.encoding,
+    noise: doc.document.noise.map((n) => ({ startLine: n.startLine, endLine: n.endLine, rule: n.rule, wholeLines: n.wholeLines })),
+    reports: doc.reports.map((r) => reportJson(r, extraction, themeById)),
+    // The extraction record (JSON text: the decoded text and what the per-report stages found), as
+    // kept on Document nodes: `kg import --from-extraction` rebuilds the document from it.
+    record: documentRecord(doc),
+  };
+}
+
+function themesJson(extraction: Extraction) {
+  return extraction.themes.map((t) => ({
+    id: t.id,
+    kind: t.kind,
+    label: t.label,
+    source: t.source,
+    reportIds: t.reportIds,
+    statementIds: t.statementIds,
+  }));
 }
 
 export type ExtractionJsonDocument = ReturnType<typeof toExtractionJson>;

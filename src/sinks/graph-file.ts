@@ -23,8 +23,9 @@ import { createKgGraph, type KgGraph } from "../graph/build-graph.ts";
 import { buildStoreGraph, documentsOfGraph, unionDocuments } from "../graph/records.ts";
 import type { Codebook } from "../themes/codebook.ts";
 import type { LoadedDecisions } from "../themes/decisions.ts";
-import type { Diagnostic, DocumentExtraction, Extraction } from "../types.ts";
+import type { Diagnostic, DocumentExtraction } from "../types.ts";
 import { ensureFolder } from "../util/ensure-folder.ts";
+import { collectGarbage } from "../util/gc.ts";
 import { graphFileChunks, parseGraphFile, serializeGraph } from "./graph-codec.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
 
@@ -52,6 +53,11 @@ export interface DocumentsImportOptions {
   codebook: Codebook;
   decisions?: LoadedDecisions | undefined;
   lock?: LockOptions;
+  /**
+   * The caller hands the documents over: `incoming` is emptied once the graph (with the records) is built,
+   * so that they are not held while the file is written (kg import; peak memory).
+   */
+  handOver?: boolean;
 }
 
 /**
@@ -62,29 +68,41 @@ export interface DocumentsImportOptions {
  * @example await importDocumentsIntoGraphFile(documents, "out/graph.json", { codebook }, diagnostics);
  */
 export async function importDocumentsIntoGraphFile(
-  incoming: readonly DocumentExtraction[],
+  incoming: DocumentExtraction[],
   path: string,
   options: DocumentsImportOptions,
   diagnostics: Diagnostic[],
-): Promise<GraphFileSummary & { extraction: Extraction; graph: KgGraph }> {
+): Promise<GraphFileSummary & { graph: KgGraph }> {
   // Read-merge-write under the file's exclusive lock (sinks/file-lock.ts): a concurrent import waits.
   await assertReplaceableFile(path);
   return withFileLock(path, () => rebuildFile(incoming, path, options, diagnostics), options.lock);
 }
 
 async function rebuildFile(
-  incoming: readonly DocumentExtraction[],
+  incoming: DocumentExtraction[],
   path: string,
   options: DocumentsImportOptions,
   diagnostics: Diagnostic[],
-): Promise<GraphFileSummary & { extraction: Extraction; graph: KgGraph }> {
+): Promise<GraphFileSummary & { graph: KgGraph }> {
   await removeStaleTempFiles(path);
   const existing = options.wipe ? null : await readIfExists(path);
+  const merged = existing !== null;
+  const { graph, diff } = rebuildGraph(existing, incoming, options, diagnostics);
+  // Only the new graph is held while it is written: the old one, the documents and their extraction are let go
+  // (and, handed over, collected at once: the heap is then sized from the graph, not from the stages before).
+  if (options.handOver) {
+    incoming.length = 0;
+    collectGarbage();
+  }
+  await writeGraphFile(graph, path, { collect: options.handOver === true });
+  return { path, nodes: graph.order, edges: graph.size, ...diff, merged, graph };
+}
+
+/** The graph of the stored documents with `incoming`, and what changed against the old graph (which is then let go). */
+function rebuildGraph(existing: KgGraph | null, incoming: readonly DocumentExtraction[], options: DocumentsImportOptions, diagnostics: Diagnostic[]) {
   const stored = existing ? documentsOfGraph(existing) : [];
-  const { graph, extraction } = buildStoreGraph(unionDocuments(stored, incoming), options.codebook, options.decisions, diagnostics);
-  await writeGraphFile(graph, path);
-  const diff = keyDiff(existing, graph);
-  return { path, nodes: graph.order, edges: graph.size, ...diff, merged: existing !== null, extraction, graph };
+  const { graph } = buildStoreGraph(unionDocuments(stored, incoming), options.codebook, options.decisions, diagnostics);
+  return { graph, diff: keyDiff(existing, graph) };
 }
 
 /** What changed between two graphs, by node and edge key. */
@@ -124,17 +142,30 @@ export async function readGraphFile(path: string): Promise<KgGraph> {
  * Write a graph in the graph file format (sinks/graph-codec.ts; gzip-compressed when `path` ends in .gz),
  * creating the folder, replacing the file atomically; the temp file never stays behind.
  */
-export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAPH_FILE): Promise<void> {
+export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAPH_FILE, options: { collect?: boolean } = {}): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     await ensureFolder(dirname(path));
     // Written piece by piece (through gzip when the name ends in .gz): the whole text is never held at once.
-    const pieces = Readable.from(graphFileChunks(graph), { objectMode: false });
+    const pieces = Readable.from(options.collect ? collectedAfterCounting(graphFileChunks(graph)) : graphFileChunks(graph), { objectMode: false });
     await pipeline(path.endsWith(".gz") ? [pieces, createGzip(), createWriteStream(tmp)] : [pieces, createWriteStream(tmp)]);
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
     throw new OutputError(`graph file: cannot write "${path}" (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`, { cause: err });
+  }
+}
+
+/**
+ * The pieces, with one full garbage collection once the first is out: the writer has then counted every
+ * string (parsing every record once), and what that left behind would otherwise stay through the write.
+ */
+function* collectedAfterCounting(pieces: Generator<string>): Generator<string> {
+  let first = true;
+  for (const piece of pieces) {
+    yield piece;
+    if (first) collectGarbage();
+    first = false;
   }
 }
 

@@ -41,9 +41,20 @@ export function registerExtract(program: Command): void {
     .action(async (paths: string[], opts: ExtractOptions) => {
       const extraction = await extract(paths, opts);
       // Loaded when used, so that `kg --help` stays fast (see bin/kg.js).
-      const { toExtractionJson } = await import("../../sinks/extraction-json.ts");
-      process.stdout.write(opts.json ? `${JSON.stringify(toExtractionJson(extraction), null, 2)}\n` : summarise(extraction));
+      const { extractionJsonChunks } = await import("../../sinks/extraction-json.ts");
+      if (!opts.json) return void process.stdout.write(summarise(extraction));
+      // Written document by document, waiting for the pipe when it is full: the whole JSON text is never held.
+      for (const piece of extractionJsonChunks(extraction)) await writeOut(piece);
+      await writeOut("\n");
     });
+}
+
+/** Write to stdout; resolves when the stream takes more (at once, or once drained). */
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (process.stdout.write(text, (err) => err && reject(err))) resolve();
+    else process.stdout.once("drain", resolve);
+  });
 }
 
 /** Run the pipeline; fails when no input could be read at all. */
@@ -56,6 +67,8 @@ export async function extract(paths: string[], opts: ExtractOptions): Promise<Ex
     codebookPath: opts.codebook,
     budget,
     jobs: opts.jobs,
+    // Every document is held until the themes are known: without what neither output reads.
+    lean: true,
     decisions: await loadDecisions(opts.decisions ?? defaultDecisionsPath(DEFAULT_GRAPH_FILE)),
     // A live counter on a terminal only; piped stderr stays clean for logs.
     onProgress: tty ? (done, total) => process.stderr.write(`\rkg extract: ${done}/${total} file(s)${done === total ? "\n" : ""}`) : undefined,

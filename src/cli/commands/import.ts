@@ -167,6 +167,8 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     const read = shardDocuments ? { documents: shardDocuments, skipped: 0 } : await extract(m, paths, opts, progress, budget);
     const documents = read.documents;
     const reports = documents.reduce((n, d) => n + d.reports.length, 0);
+    // The paths read now (for the late diagnostics): the documents themselves are let go while the graph file is written.
+    const readPaths = new Set(documents.map((d) => d.document.source.path));
     const late: Diagnostic[] = [];
     if (metadata) {
       const matched = attachMetadata(documents, metadata);
@@ -174,7 +176,7 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     }
     if (opts.dryRun) {
       const graph = buildGraph(assembleIsolated(documents, codebook, late, { decisions }));
-      printLate(late, documents, opts);
+      printLate(late, readPaths, opts);
       io.stdout.write(describePlan(graph, target));
       return finish(io, { documents: documents.length, skipped: read.skipped, reports, nodes: graph.order, relationships: graph.size, dryRun: true, durationMs: Date.now() - started }, target);
     }
@@ -184,10 +186,11 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
       Object.assign(result, { neo4j: { ...summary, wiped, wipeMs }, nodes: summary.nodes, relationships: summary.relationships });
     }
     if (!neo || opts.out) {
-      const { extraction: _e, graph, ...file } = await importDocumentsIntoGraphFile(documents, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true, codebook, decisions, lock }, late);
+      // Handed over: the documents are not needed once the graph is built (emptied then, so the memory they hold is freed).
+      const { graph, ...file } = await importDocumentsIntoGraphFile(documents, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true, codebook, decisions, lock, handOver: true }, late);
       Object.assign(result, { file, nodes: graph.order, relationships: graph.size });
     }
-    printLate(late, documents, opts);
+    printLate(late, readPaths, opts);
     result.durationMs = Date.now() - started;
     return finish(io, result, target);
   } finally {
@@ -235,7 +238,7 @@ function readMetadataFile(file: string): Map<string, ReportMetadata> {
 
 async function extract({ extractDocuments }: Modules, paths: string[], opts: ImportOptions, progress: Progress, budget: FileBudget): Promise<{ documents: DocumentExtraction[]; skipped: number }> {
   progress.start("extracting");
-  const { documents, diagnostics } = await extractDocuments(paths, { budget, jobs: opts.jobs, onProgress: (done, total) => progress.update(done, total) });
+  const { documents, diagnostics } = await extractDocuments(paths, { budget, jobs: opts.jobs, lean: true, onProgress: (done, total) => progress.update(done, total) });
   progress.stop();
   printDiagnostics(diagnostics, opts.verbose === true);
   if (documents.length === 0) {
@@ -264,8 +267,7 @@ function lockOptions(opts: ImportOptions, io: ImportIo): LockOptions {
  * repeated content of the documents read now (repeats among earlier documents were reported then).
  * Printed once each, even when both Neo4j and a graph file were written.
  */
-function printLate(late: Diagnostic[], documents: DocumentExtraction[], opts: ImportOptions): void {
-  const paths = new Set(documents.map((d) => d.document.source.path));
+function printLate(late: Diagnostic[], paths: ReadonlySet<string>, opts: ImportOptions): void {
   const seen = new Set<string>();
   const shown = late.filter((d) => {
     const id = `${d.origin}|${d.path}|${d.line}|${d.message}`;
