@@ -24,6 +24,7 @@ export const POLARITY = {
   inlineEnumeration: raw.inlineEnumeration.map((s) => new RegExp(s, "g")),
   inlineEnumerationFallback: raw.inlineEnumerationFallback.map((s) => new RegExp(s, "g")),
   closingMeasureLead: new RegExp(raw.closingMeasureLead),
+  closingMeasureTurn: new RegExp(raw.closingMeasureTurn),
   pairedProblemMeasure: new RegExp(raw.pairedProblemMeasure),
   measureEnumerationTrigger: new RegExp(raw.measureEnumerationTrigger, "g"),
   achievementInSentence: new RegExp(raw.achievementInSentence),

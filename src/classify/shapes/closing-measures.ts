@@ -5,7 +5,7 @@
  */
 import type { Span } from "../../types.ts";
 import { MIN_CLAUSE } from "../context.ts";
-import { POLARITY, polarityOf } from "../polarity.ts";
+import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
 import { measuresMayStand } from "./polarity-list.ts";
 import type { Shape } from "./types.ts";
 
@@ -20,14 +20,22 @@ export const closingMeasures: Shape<Span> = {
       const start = line.start + raw.indexOf(text);
       // The last item of a problem list runs on to the section's end; a closing turn there is still its own paragraph.
       const taken = ctx.statements.some((st) => st.textSpan.start < start + text.length && st.textSpan.end > start);
-      if (!text || taken || ctx.skipped(start) || ctx.sectionAt(start, ["measure"]) !== null) continue;
-      if (!POLARITY.closingMeasureLead.test(text) || !measuresMayStand(ctx, start)) continue;
-      out.push({ start, end: start + text.length });
+      if (!text || ctx.skipped(start)) continue;
+      if (!taken && ctx.sectionAt(start, ["measure"]) === null && POLARITY.closingMeasureLead.test(text) && measuresMayStand(ctx, start)) {
+        out.push({ start, end: start + text.length });
+        continue;
+      }
+      // 「…等问题。为此，要…」: an abstract or a paragraph that states the problems and turns to remedies
+      // in a later sentence of the same line; the rest of the line from the turn is the closing paragraph.
+      const turn = midLineTurn(ctx, text, start);
+      if (turn !== null) out.push({ start: turn, end: start + text.length });
     }
     return out;
   },
   take(ctx, para) {
     let index = 0;
+    const line = ctx.linesIn(para)[0]!;
+    const where = ctx.text.slice(line.start, para.start).trim() ? "a closing turn inside a line" : "a closing paragraph";
     for (const clause of sentences(ctx.text, para)) {
       // The turn itself ("针对以上问题，") and an ordinal word are no part of the measure.
       let s = clause.start;
@@ -40,10 +48,30 @@ export const closingMeasures: Shape<Span> = {
       const body = ctx.text.slice(s, clause.end);
       if (body.length < MIN_CLAUSE || polarityOf(body) !== "prescription") continue;
       index++;
-      ctx.add({ kind: "measure", textSpan: { start: s, end: clause.end }, span: para, rule: { id: "closing-measures", detail: `sentence ${index} of a closing paragraph` }, confidence: 0.6 });
+      ctx.add({ kind: "measure", textSpan: { start: s, end: clause.end }, span: para, rule: { id: "closing-measures", detail: `sentence ${index} of ${where}` }, confidence: 0.6 });
     }
   },
 };
+
+/**
+ * Offset of a turn to remedies (POLARITY.closingMeasureTurn) opening a sentence inside a line, when no
+ * statement was taken from the line after it and the problems come first (a found problem before it,
+ * or a turn that names them: 「针对上述问题」); null otherwise.
+ */
+function midLineTurn(ctx: Parameters<Shape<Span>["detect"]>[0], text: string, start: number): number | null {
+  for (const m of text.matchAll(/[。;；!！]\s*/g)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const turn = POLARITY.closingMeasureTurn.exec(text.slice(at));
+    if (!turn) continue;
+    const from = start + at;
+    if (ctx.claimed(from) || ctx.statements.some((st) => st.textSpan.end > from && st.textSpan.start < start + text.length)) return null;
+    if (ctx.sectionAt(from, ["practice", "situation"]) !== null) return null;
+    // The problems come first: found already, named by the turn, or stated earlier on the line.
+    const first = ctx.firstProblem();
+    if ((first !== null && first < from) || /问题|不足|困难|短板|矛盾/.test(turn[0]) || isNegative(text.slice(0, at))) return from;
+  }
+  return null;
+}
 
 /** Sentences of a paragraph (at 。 ； and before 其次/最后 steps). */
 function sentences(text: string, span: Span): Span[] {
