@@ -43,6 +43,13 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   "prose-problems-traditional.txt": { problems: 1, measures: 1 },
   "bullets.txt": { problems: 1, measures: 1 },
   "subpoints-intro.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-11-30: an unnumbered first line naming 问题及对策 is the title, not a section over the
+  // whole report; a turn to remedies inside a line (「…等问题。对此，…应…」) and a closing paragraph after
+  // problems stated only in prose.
+  "title-line.txt": { problems: 1, measures: 1 },
+  "title-line-2.txt": { problems: 1, measures: 1 },
+  "closing-turn-inline.txt": { problems: 1, measures: 1 },
+  "closing-turn-inline-traditional.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */

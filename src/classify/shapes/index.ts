@@ -2,7 +2,7 @@
  * The registry of report shapes, in the order they run. Each shape takes only text no earlier shape
  * took, so the surer shapes come first. A new shape is one file in this folder plus one line here.
  */
-import { closingMeasures } from "./closing-measures.ts";
+import { closingMeasures, closingTurn } from "./closing-measures.ts";
 import { inlineEnumeration } from "./inline-enumeration.ts";
 import { inlineMeasures } from "./inline-measures.ts";
 import { leadInList } from "./lead-in-list.ts";
@@ -20,6 +20,7 @@ export const SHAPES: Shape<any>[] = [
   polarityMeasures, // lists of prescriptions after the problems
   closingMeasures, // 针对以上问题，…应…
   inlineMeasures, // 要优化A、建立B、提升C
+  closingTurn, // …等问题。为此，要… (a turn to remedies inside a line)
   pairedParagraphs, // problem，应 measure (no sections at all)
   proseProblems, // negative clauses in plain prose (introductions, abstracts, 现状 paragraphs)
 ];

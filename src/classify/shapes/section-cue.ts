@@ -57,7 +57,8 @@ export function sectionOf(ctx: ClassifyContext, node: OutlineNode, inherited: Se
     }
   }
   if (!kind) return null;
-  if (isTitleLine(ctx, node)) return null;
+  // A title naming 对策 would make the whole report one measure section and hide its problems.
+  if (kind === "measure" && isTitleLine(ctx, node)) return null;
   // "党员作用发挥不明显" says 作用 but is a shortfall, not a practice section.
   if ((kind === "practice" || kind === "situation") && isNegative(heading)) return null;
   // "管理监督措施不够有力" names 措施 but is itself a problem, not a section of measures.
@@ -74,7 +75,7 @@ export function sectionOf(ctx: ClassifyContext, node: OutlineNode, inherited: Se
 
 /**
  * An unnumbered first line whose item runs to the report's end is the report's title
- * (「…存在的问题及对策」, 「…问题分析」), not a section heading over the whole report.
+ * (「…存在的问题及对策」), not a section heading over the whole report.
  */
 function isTitleLine(ctx: ClassifyContext, node: OutlineNode): boolean {
   return node.depth === 0 && node.markerKind === "none" && node.line === ctx.segment.startLine && node.span.end >= ctx.segment.span.end;
