@@ -50,6 +50,10 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   "title-line-2.txt": { problems: 1, measures: 1 },
   "closing-turn-inline.txt": { problems: 1, measures: 1 },
   "closing-turn-inline-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-11-30: a list of prescriptions after problems stated only in prose (measuresMayStand
+  // looks up prose-problems' first clause), and a closing sentence that only announces the measures.
+  "prose-then-list.txt": { problems: 1, measures: 1 },
+  "prose-then-list-traditional.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */

@@ -74,6 +74,8 @@ function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string
     const body = ctx.text.slice(s, clause.end);
     // A clause opening with a modal prescribes even when it names what it remedies (「应选派干部到薄弱村」).
     if (body.length < MIN_CLAUSE || (polarityOf(body) !== "prescription" && !POLARITY.modalPrescription.test(body))) continue;
+    // 「我们要提出以下对策和建议」 announces the measures; it is none of them.
+    if (POLARITY.measureAnnouncement.test(body)) continue;
     index++;
     ctx.add({ kind: "measure", textSpan: { start: s, end: clause.end }, span: para, rule: { id, detail: `sentence ${index} of ${where}` }, confidence: 0.6 });
   }
