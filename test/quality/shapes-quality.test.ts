@@ -54,6 +54,12 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // looks up prose-problems' first clause), and a closing sentence that only announces the measures.
   "prose-then-list.txt": { problems: 1, measures: 1 },
   "prose-then-list-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-11-30: paragraphs opening with a short prescription after a sentence announcing the
+  // measures, and measure items whose heading only names a topic before the colon (「1. 培训内容:应…」).
+  "paragraph-heads.txt": { problems: 1, measures: 1 },
+  "paragraph-heads-2.txt": { problems: 1, measures: 1 },
+  "topic-label-measures.txt": { problems: 1, measures: 1 },
+  "topic-label-measures-2.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */
