@@ -60,6 +60,8 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   "paragraph-heads-2.txt": { problems: 1, measures: 1 },
   "topic-label-measures.txt": { problems: 1, measures: 1 },
   "topic-label-measures-2.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-11-30: a 「…的创新实践」 section is practice, its 建立…/选好… items are no measures.
+  "practice-then-measures.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */
