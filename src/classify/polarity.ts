@@ -25,6 +25,7 @@ export const POLARITY = {
   inlineEnumerationFallback: raw.inlineEnumerationFallback.map((s) => new RegExp(s, "g")),
   closingMeasureLead: new RegExp(raw.closingMeasureLead),
   closingMeasureTurn: new RegExp(raw.closingMeasureTurn),
+  measureFrame: new RegExp(raw.measureFrame),
   measureAnnouncement: new RegExp(raw.measureAnnouncement),
   pairedProblemMeasure: new RegExp(raw.pairedProblemMeasure),
   measureEnumerationTrigger: new RegExp(raw.measureEnumerationTrigger, "g"),

@@ -62,6 +62,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   "topic-label-measures-2.txt": { problems: 1, measures: 1 },
   // Measured on 2026-11-30: a 「…的创新实践」 section is practice, its 建立…/选好… items are no measures.
   "practice-then-measures.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-11-30: 「从A、B、C等方面提出了…对策」 in an abstract: the frame makes the list one measure.
+  "measure-frame.txt": { problems: 1, measures: 1 },
+  "measure-frame-2.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */
