@@ -65,6 +65,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-11-30: 「从A、B、C等方面提出了…对策」 in an abstract: the frame makes the list one measure.
   "measure-frame.txt": { problems: 1, measures: 1 },
   "measure-frame-2.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-11-30: a paragraph opening with 建议 after the problems is a closing paragraph.
+  "closing-suggestion.txt": { problems: 1, measures: 1 },
+  "closing-suggestion-2.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */
