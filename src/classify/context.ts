@@ -136,6 +136,13 @@ export class ClassifyContext {
     if (/^[:：]\s*\S/.test(after) && label.test(heading)) {
       return { span: headingSpan(this.doc.text, hs.end + 1, node.span.end), refinement: "label-heading" };
     }
+    // 「1. 宣传形式:应创新…」: a measure item whose heading only names its topic; the measure follows the colon.
+    if (kind === "measure" && /^[:：]\s*\S/.test(after) && heading.length <= 12 && polarityOf(heading) === "neutral") {
+      const body = headingSpan(this.doc.text, hs.end + 1, node.span.end);
+      const said = this.doc.text.slice(body.start, body.end).trim();
+      // The modal may follow a short subject (「乡镇需要加强…」).
+      if (POLARITY.modalPrescription.test(said.replace(/^[^,，。]{1,8}?(?=(应当?|应该|要|需要?|必须)[\u4e00-\u9fff])/, ""))) return { span: body, refinement: "topic-label" };
+    }
     // "最普遍的问题: 农村党员…" with a space after the colon stays one heading: cut it at the colon.
     const colon = heading.search(/[:：]/);
     if (colon > 0 && colon <= 14 && label.test(heading.slice(0, colon).trim())) {

@@ -55,6 +55,31 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-11-30: a paragraph broken mid-sentence by a hard wrap is read joined back.
   "pdf-wrap.txt": { problems: 1, measures: 1 },
   "pdf-wrap-2.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-11-30: an unnumbered first line naming 问题及对策 is the title, not a section over the
+  // whole report; a turn to remedies inside a line (「…等问题。对此，…应…」) and a closing paragraph after
+  // problems stated only in prose.
+  "title-line.txt": { problems: 1, measures: 1 },
+  "title-line-2.txt": { problems: 1, measures: 1 },
+  "closing-turn-inline.txt": { problems: 1, measures: 1 },
+  "closing-turn-inline-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-11-30: a list of prescriptions after problems stated only in prose (measuresMayStand
+  // looks up prose-problems' first clause), and a closing sentence that only announces the measures.
+  "prose-then-list.txt": { problems: 1, measures: 1 },
+  "prose-then-list-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-11-30: paragraphs opening with a short prescription after a sentence announcing the
+  // measures, and measure items whose heading only names a topic before the colon (「1. 培训内容:应…」).
+  "paragraph-heads.txt": { problems: 1, measures: 1 },
+  "paragraph-heads-2.txt": { problems: 1, measures: 1 },
+  "topic-label-measures.txt": { problems: 1, measures: 1 },
+  "topic-label-measures-2.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-11-30: a 「…的创新实践」 section is practice, its 建立…/选好… items are no measures.
+  "practice-then-measures.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-11-30: 「从A、B、C等方面提出了…对策」 in an abstract: the frame makes the list one measure.
+  "measure-frame.txt": { problems: 1, measures: 1 },
+  "measure-frame-2.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-11-30: a paragraph opening with 建议 after the problems is a closing paragraph.
+  "closing-suggestion.txt": { problems: 1, measures: 1 },
+  "closing-suggestion-2.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */

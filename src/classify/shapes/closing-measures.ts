@@ -4,8 +4,8 @@
  * clause that prescribes (要/应/加强/健全 …) is one measure; so is each 首先/其次 step inside it.
  */
 import type { Span } from "../../types.ts";
-import { MIN_CLAUSE } from "../context.ts";
-import { POLARITY, polarityOf } from "../polarity.ts";
+import { type ClassifyContext, MIN_CLAUSE } from "../context.ts";
+import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
 import { measuresMayStand } from "./polarity-list.ts";
 import type { Shape } from "./types.ts";
 
@@ -14,36 +14,93 @@ export const closingMeasures: Shape<Span> = {
   description: "an unnumbered closing paragraph after the problems that turns to remedies: 针对以上问题，…应…",
   detect(ctx) {
     const out: Span[] = [];
+    let previous = "";
     for (const line of ctx.linesIn(ctx.segment.span)) {
       const raw = ctx.text.slice(line.start, line.end);
       const text = raw.trim();
       const start = line.start + raw.indexOf(text);
+      const before = previous;
+      if (text) previous = text;
       // The last item of a problem list runs on to the section's end; a closing turn there is still its own paragraph.
       const taken = ctx.statements.some((st) => st.textSpan.start < start + text.length && st.textSpan.end > start);
-      if (!text || taken || ctx.skipped(start) || ctx.sectionAt(start, ["measure"]) !== null) continue;
-      if (!POLARITY.closingMeasureLead.test(text) || !measuresMayStand(ctx, start)) continue;
-      out.push({ start, end: start + text.length });
+      if (!text || ctx.skipped(start)) continue;
+      // Problems stated only in prose (read by prose-problems, which runs last) count when the paragraph before says a shortfall.
+      const problemsBefore = measuresMayStand(ctx, start) || (ctx.firstProblem() === null && isNegative(before) && ctx.sectionAt(start, ["practice", "situation"]) === null);
+      if (!taken && ctx.sectionAt(start, ["measure"]) === null && POLARITY.closingMeasureLead.test(text) && problemsBefore) {
+        out.push({ start, end: start + text.length });
+      }
     }
     return out;
   },
-  take(ctx, para) {
-    let index = 0;
-    for (const clause of sentences(ctx.text, para)) {
-      // The turn itself ("针对以上问题，") and an ordinal word are no part of the measure.
-      let s = clause.start;
-      const head = ctx.text.slice(s, clause.end);
-      const turn = /^(针对|为此|对此|因此|鉴于|为解决|要解决|综上所述|综上|总之|首先|其次|再次|最后|第[一二三四五六七八九十])[^,，。]{0,24}?[,，]/.exec(head);
-      if (turn && !/^(要|应|必须)/.test(head)) s += turn[0].length;
-      // "社区党委应建立…": the measure starts at the modal verb after its subject.
-      const modal = /^[^,，。]{0,16}?(?=(应当?|要|必须|需要?|建议)[\u4e00-\u9fff])/.exec(ctx.text.slice(s, clause.end));
-      if (modal && modal[0].length > 0 && !/^(要|应|必须|需|建议)/.test(ctx.text.slice(s, clause.end))) s += modal[0].length;
-      const body = ctx.text.slice(s, clause.end);
-      if (body.length < MIN_CLAUSE || polarityOf(body) !== "prescription") continue;
-      index++;
-      ctx.add({ kind: "measure", textSpan: { start: s, end: clause.end }, span: para, rule: { id: "closing-measures", detail: `sentence ${index} of a closing paragraph` }, confidence: 0.6 });
-    }
-  },
+  take: (ctx, para) => takeClosing(ctx, para, "closing-measures", "a closing paragraph"),
 };
+
+/**
+ * Shape "closing-turn": 「…等问题。为此，要…」 — an abstract or a paragraph that states the problems and
+ * turns to remedies in a later sentence of the same line; the rest of the line from the turn
+ * (POLARITY.closingMeasureTurn) is read as a closing paragraph. Runs after inline-measures, which reads
+ * a list inside such a sentence (「对此，应从A、B、C等方面…」) more finely.
+ */
+export const closingTurn: Shape<Span> = {
+  id: "closing-turn",
+  description: "a turn to remedies inside a line, after the problems: …等问题。为此，要…",
+  detect(ctx) {
+    const out: Span[] = [];
+    for (const line of ctx.linesIn(ctx.segment.span)) {
+      const raw = ctx.text.slice(line.start, line.end);
+      const text = raw.trim();
+      const start = line.start + raw.indexOf(text);
+      if (!text || ctx.skipped(start)) continue;
+      const turn = midLineTurn(ctx, text, start);
+      if (turn !== null) out.push({ start: turn, end: start + text.length });
+    }
+    return out;
+  },
+  take: (ctx, para) => takeClosing(ctx, para, "closing-turn", "a closing turn inside a line"),
+};
+
+/** Each prescribing sentence or clause of a closing paragraph is one measure. */
+function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string) {
+  let index = 0;
+  for (const clause of sentences(ctx.text, para)) {
+    // The turn itself ("针对以上问题，") and an ordinal word are no part of the measure.
+    let s = clause.start;
+    const head = ctx.text.slice(s, clause.end);
+    const turn = /^(针对|为此|对此|因此|鉴于|为解决|要解决|综上所述|综上|总之|首先|其次|再次|最后|第[一二三四五六七八九十])[^,，。]{0,24}?[,，]/.exec(head);
+    if (turn && !/^(要|应|必须)/.test(head)) s += turn[0].length;
+    // "社区党委应建立…": the measure starts at the modal verb after its subject.
+    const modal = /^[^,，。]{0,16}?(?=(应当?|要|必须|需要?|建议)[\u4e00-\u9fff])/.exec(ctx.text.slice(s, clause.end));
+    if (modal && modal[0].length > 0 && !/^(要|应|必须|需|建议)/.test(ctx.text.slice(s, clause.end))) s += modal[0].length;
+    const body = ctx.text.slice(s, clause.end);
+    // A clause opening with a modal or a prescribing verb prescribes even when it names what it remedies
+    // (「应选派干部到薄弱村」, 「建议在人口较少的地方…」).
+    if (body.length < MIN_CLAUSE || (polarityOf(body) !== "prescription" && !POLARITY.modalPrescription.test(body) && !POLARITY.prescription.test(body.trim()))) continue;
+    // 「我们要提出以下对策和建议」 announces the measures; it is none of them.
+    if (POLARITY.measureAnnouncement.test(body)) continue;
+    index++;
+    ctx.add({ kind: "measure", textSpan: { start: s, end: clause.end }, span: para, rule: { id, detail: `sentence ${index} of ${where}` }, confidence: 0.6 });
+  }
+}
+
+/**
+ * Offset of a turn to remedies (POLARITY.closingMeasureTurn) opening a sentence inside a line, when no
+ * statement was taken from the line after it and the problems come first (a found problem before it,
+ * or a turn that names them: 「针对上述问题」); null otherwise.
+ */
+function midLineTurn(ctx: ClassifyContext, text: string, start: number): number | null {
+  for (const m of text.matchAll(/[。;；!！]\s*/g)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const turn = POLARITY.closingMeasureTurn.exec(text.slice(at));
+    if (!turn) continue;
+    const from = start + at;
+    if (ctx.claimed(from) || ctx.statements.some((st) => st.textSpan.end > from && st.textSpan.start < start + text.length)) return null;
+    if (ctx.sectionAt(from, ["practice", "situation"]) !== null) return null;
+    // The problems come first: found already, named by the turn, or stated earlier on the line.
+    const first = ctx.firstProblem();
+    if ((first !== null && first < from) || /问题|不足|困难|短板|矛盾/.test(turn[0]) || isNegative(text.slice(0, at))) return from;
+  }
+  return null;
+}
 
 /** Sentences of a paragraph (at 。 ； and before 其次/最后 steps). */
 function sentences(text: string, span: Span): Span[] {

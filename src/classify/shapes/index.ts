@@ -2,11 +2,12 @@
  * The registry of report shapes, in the order they run. Each shape takes only text no earlier shape
  * took, so the surer shapes come first. A new shape is one file in this folder plus one line here.
  */
-import { closingMeasures } from "./closing-measures.ts";
+import { closingMeasures, closingTurn } from "./closing-measures.ts";
 import { inlineEnumeration } from "./inline-enumeration.ts";
 import { inlineMeasures } from "./inline-measures.ts";
 import { leadInList } from "./lead-in-list.ts";
 import { pairedParagraphs } from "./paired-paragraphs.ts";
+import { paragraphHeads } from "./paragraph-heads.ts";
 import { proseProblems } from "./prose-problems.ts";
 import { polarityMeasures, polarityProblems } from "./polarity-list.ts";
 import { sectionCue } from "./section-cue.ts";
@@ -19,7 +20,9 @@ export const SHAPES: Shape<any>[] = [
   inlineEnumeration, // 存在A、B、C等问题
   polarityMeasures, // lists of prescriptions after the problems
   closingMeasures, // 针对以上问题，…应…
+  paragraphHeads, // 需要采取以下措施。then 加强X。正文 paragraphs
   inlineMeasures, // 要优化A、建立B、提升C
+  closingTurn, // …等问题。为此，要… (a turn to remedies inside a line)
   pairedParagraphs, // problem，应 measure (no sections at all)
   proseProblems, // negative clauses in plain prose (introductions, abstracts, 现状 paragraphs)
 ];

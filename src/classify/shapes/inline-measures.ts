@@ -35,6 +35,14 @@ export const inlineMeasures: Shape<Enumeration> = {
       const sentence = sm[0];
       const at = start + (sm.index ?? 0);
       if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at)) continue;
+      // 「从A、B、C等方面提出了…措施」: the frame says the list is the measures, whatever its verbs.
+      const frame = POLARITY.measureFrame.exec(sentence);
+      if (frame?.groups?.items && frame.groups.items.split(/[、,，]/).length >= 3) {
+        const lead = frame.groups.items.length - frame.groups.items.trimStart().length;
+        const from = at + (frame.index ?? 0) + 1 + lead;
+        out.push({ runs: [[{ start: from, end: at + (frame.index ?? 0) + 1 + frame.groups.items.trimEnd().length }]], trigger: `从…方面提出 (${frame.groups.items.split(/[、,，]/).length} parts)` });
+        continue;
+      }
       if (POLARITY.achievementInSentence.test(sentence) || POLARITY.notProposal.test(sentence)) continue;
       for (const tm of matchesOf(POLARITY.measureEnumerationTrigger, sentence)) {
         const from = (tm.index ?? 0) + tm[0].length;

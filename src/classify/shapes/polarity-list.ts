@@ -10,6 +10,7 @@ import type { StatementKind } from "../../types.ts";
 import type { ClassifyContext } from "../context.ts";
 import { POLARITY, type Polarity, polarityOf } from "../polarity.ts";
 import { type ListUnit, openLists, takeList } from "./lists.ts";
+import { proseProblems } from "./prose-problems.ts";
 import { isTopic } from "./section-cue.ts";
 import type { Shape } from "./types.ts";
 
@@ -55,9 +56,25 @@ export const polarityMeasures: Shape<ListUnit> = {
   take: (ctx, unit) => takeList(ctx, unit, "polarity-measures", 0.65, ["negative", "achievement"]),
 };
 
-/** Measures stand after the report's first problem, outside practice and situation sections. */
+/**
+ * Measures stand after the report's first problem, outside practice and situation sections. A problem
+ * stated only in prose counts too: prose-problems runs last, so its first clause is looked up here.
+ */
 export function measuresMayStand(ctx: ClassifyContext, offset: number): boolean {
   const first = ctx.firstProblem();
-  if (first === null || offset < first) return false;
+  if ((first === null || offset < first) && !(firstProseProblem(ctx) < offset)) return false;
   return ctx.sectionAt(offset, ["practice", "situation"]) === null;
+}
+
+const proseFirst = new WeakMap<ClassifyContext, number>();
+
+/** Offset of the first problem clause prose-problems would read in the report now (Infinity if none). */
+function firstProseProblem(ctx: ClassifyContext): number {
+  let at = proseFirst.get(ctx);
+  if (at === undefined) {
+    at = Infinity;
+    for (const para of proseProblems.detect(ctx)) for (const c of para.clauses) at = Math.min(at, c.start);
+    proseFirst.set(ctx, at);
+  }
+  return at;
 }

@@ -60,6 +60,8 @@ export function sectionOf(ctx: ClassifyContext, node: OutlineNode, inherited: Se
   // A bullet is a list item: it opens a section only as a bare title ("● 存在的问题"), not as a finding
   // that happens to name 措施 or 问题 ("·最需要强化的激励措施是…").
   if (node.markerKind === "bullet" && !isUnnumberedSectionHeading(heading)) return null;
+  // A title naming 对策 would make the whole report one measure section and hide its problems.
+  if (kind === "measure" && isTitleLine(ctx, node)) return null;
   // "党员作用发挥不明显" says 作用 but is a shortfall, not a practice section.
   if ((kind === "practice" || kind === "situation") && isNegative(heading)) return null;
   // "管理监督措施不够有力" names 措施 but is itself a problem, not a section of measures.
@@ -72,6 +74,14 @@ export function sectionOf(ctx: ClassifyContext, node: OutlineNode, inherited: Se
   const opensList = node.children.length > 0 && (!inherited || inherited.kind !== kind || heading.length <= 14);
   if (!topLevel && !opensList && !fused) return null;
   return { kind, span: { ...node.span }, heading: fused ? heading.slice(0, fusedSectionHeading(heading)!.length) : heading, line: node.line };
+}
+
+/**
+ * An unnumbered first line whose item runs to the report's end is the report's title
+ * (「…存在的问题及对策」), not a section heading over the whole report.
+ */
+function isTitleLine(ctx: ClassifyContext, node: OutlineNode): boolean {
+  return node.depth === 0 && node.markerKind === "none" && node.line === ctx.segment.startLine && node.span.end >= ctx.segment.span.end;
 }
 
 /** Statements of a problem / measure / cause section: its items, or its paragraphs when unnumbered. */

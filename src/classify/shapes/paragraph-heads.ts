@@ -1,0 +1,63 @@
+/*
+ * Shape "paragraph-heads": measures given as the short first sentence of unnumbered paragraphs after a
+ * sentence that announces them — 「为解决上述问题，需要采取以下措施。」 then 「加强X。正文…」,
+ * 「完善Y。正文…」. Each paragraph's first sentence that prescribes is one measure; at least two such
+ * paragraphs in a row must follow the announcement (POLARITY.measureLeadIn / measureAnnouncement).
+ */
+import type { Span } from "../../types.ts";
+import { MIN_CLAUSE } from "../context.ts";
+import { POLARITY } from "../polarity.ts";
+import type { Shape } from "./types.ts";
+
+/** Longest first sentence read as a paragraph's heading. */
+const MAX_HEAD = 24;
+
+interface Heads {
+  lead: string;
+  heads: Span[];
+}
+
+export const paragraphHeads: Shape<Heads> = {
+  id: "paragraph-heads",
+  description: "unnumbered paragraphs opening with a short prescription after a sentence announcing measures: 需要采取以下措施。加强X。…",
+  detect(ctx) {
+    const out: Heads[] = [];
+    let lead: string | null = null;
+    let heads: Span[] = [];
+    const flush = () => {
+      if (lead !== null && heads.length >= 2) out.push({ lead, heads });
+      lead = null;
+      heads = [];
+    };
+    for (const line of ctx.linesIn(ctx.segment.span)) {
+      const raw = ctx.text.slice(line.start, line.end);
+      const text = raw.trim();
+      if (!text) continue;
+      const start = line.start + raw.indexOf(text);
+      const head = /^[^。:：!！?？]+(?=[。:：])/.exec(text)?.[0].trim() ?? "";
+      // A 现状 section with no heading after it runs on over the measures; the announcement decides here.
+      const free = !ctx.skipped(start) && !ctx.claimed(start) && ctx.sectionAt(start, ["practice"]) === null;
+      if (lead !== null && free && head.length >= MIN_CLAUSE && head.length <= MAX_HEAD && opensWithPrescription(head)) {
+        heads.push({ start, end: start + head.length });
+        continue;
+      }
+      flush();
+      // The announcing sentence ends its line: 「…，需要采取一系列措施。」, 「提出以下建议：」.
+      const last = /[^。]*[。:：]?$/.exec(text.replace(/[。:：]\s*$/, ""))?.[0] ?? "";
+      if (/[。:：]$/.test(text) && (POLARITY.measureAnnouncement.test(last) || POLARITY.measureLeadIn.test(text))) lead = last.slice(-24);
+    }
+    flush();
+    return out;
+  },
+  take(ctx, unit) {
+    unit.heads.forEach((span, i) => {
+      const detail = `paragraph ${i + 1}/${unit.heads.length} after "${unit.lead}"`;
+      ctx.add({ kind: "measure", textSpan: span, span, rule: { id: "paragraph-heads", detail }, confidence: 0.6 });
+    });
+  },
+};
+
+/** A head prescribes by its opening verb, even when it names what it remedies (「盘活闲置阵地」). */
+function opensWithPrescription(head: string): boolean {
+  return POLARITY.prescription.test(head.trim());
+}
