@@ -163,7 +163,10 @@ export function failedFile(path: string, stage: string, error: unknown): Diagnos
   };
 }
 
-/** A report in which no problem or no measure was found: its shape is one kg does not read yet. */
+/**
+ * A report in which no problem or no measure was found: its shape is one kg does not read yet, or (a page opening,
+ * an excerpt) its text ends before them.
+ */
 function missingStatements(path: string, segment: ReportSegment, statements: Statement[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const kind of ["problem", "measure"] as const) {
@@ -174,7 +177,9 @@ function missingStatements(path: string, segment: ReportSegment, statements: Sta
       path,
       line: segment.startLine,
       reportId: segment.id,
-      message: `report at lines ${segment.startLine}-${segment.endLine}${segment.title ? ` (${segment.title})` : ""}: no ${kind} found; its shape may be one kg does not read (see docs/report-shapes.md)`,
+      message: `report at lines ${segment.startLine}-${segment.endLine}${segment.title ? ` (${segment.title})` : ""}: no ${kind} found; ${
+        segment.truncated ? `its text breaks off before its end, so they may lie beyond it, or its` : "its"
+      } shape may be one kg does not read (see docs/report-shapes.md)`,
     });
   }
   return out;

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { classifyReport } from "../../src/classify/classify.ts";
@@ -142,6 +145,20 @@ describe("kg extract warnings", () => {
     expect(warning?.path).toBe("test/fixtures/shapes/no-problem.txt");
     expect(warning?.message).toMatch(/lines 1-9.*no problem/);
     expect(extraction.diagnostics.some((d) => d.origin === "classify:no-measure")).toBe(false);
+  });
+
+  it("should say that the measures may lie beyond a report whose text breaks off", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kg-cut-"));
+    const file = join(dir, "cut.txt");
+    // A page opening: the problems, then the text stops in the middle of a sentence.
+    writeFileSync(file, "关于某镇党员队伍建设的调研报告\n二、存在的问题\n1、党员年龄结构老化。\n2、流动党员管理难度大。\n三、对策建议\n为解决上述问题，我们认为应当从以下几个方面");
+    try {
+      const extraction = await runPipeline([file]);
+      const warning = extraction.diagnostics.find((d) => d.origin === "classify:no-measure");
+      expect(warning?.message).toMatch(/no measure found; its text breaks off before its end/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("should give each statement of the extraction JSON a structured rule and a confidence", async () => {
