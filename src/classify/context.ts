@@ -70,6 +70,15 @@ export class ClassifyContext {
     return lines.slice(lineAt(lines, span.start) - 1, lineAt(lines, Math.max(span.start, span.end - 1)));
   }
 
+  /** The lines overlapping a span, each trimmed: its text and the offset where that text starts ("" and the line's start when blank). */
+  textLinesIn(span: Span): { line: Line; text: string; start: number }[] {
+    return this.linesIn(span).map((line) => {
+      const raw = this.doc.text.slice(line.start, line.end);
+      const text = raw.trim();
+      return { line, text, start: line.start + raw.indexOf(text) };
+    });
+  }
+
   /** The innermost section of the given kinds holding an offset. */
   sectionAt(offset: number, kinds?: SectionKind[]): Section | null {
     let best: Section | null = null;

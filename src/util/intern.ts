@@ -37,8 +37,7 @@ export class StringInterner {
           const x: unknown = v[i];
           if (typeof x === "string") {
             if (writable) v[i] = this.intern(x);
-          }
-          else if (x !== null && typeof x === "object") walk(x);
+          } else if (x !== null && typeof x === "object") walk(x);
         }
       } else if (v !== null && typeof v === "object") {
         const o = v as Record<string, unknown>;

@@ -15,10 +15,7 @@ export const closingMeasures: Shape<Span> = {
   detect(ctx) {
     const out: Span[] = [];
     let previous = "";
-    for (const line of ctx.linesIn(ctx.segment.span)) {
-      const raw = ctx.text.slice(line.start, line.end);
-      const text = raw.trim();
-      const start = line.start + raw.indexOf(text);
+    for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
       const before = previous;
       if (text) previous = text;
       // The last item of a problem list runs on to the section's end; a closing turn there is still its own paragraph.
@@ -46,10 +43,7 @@ export const closingTurn: Shape<Span> = {
   description: "a turn to remedies inside a line, after the problems: …等问题。为此，要…",
   detect(ctx) {
     const out: Span[] = [];
-    for (const line of ctx.linesIn(ctx.segment.span)) {
-      const raw = ctx.text.slice(line.start, line.end);
-      const text = raw.trim();
-      const start = line.start + raw.indexOf(text);
+    for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
       if (!text || ctx.skipped(start)) continue;
       const turn = midLineTurn(ctx, text, start);
       if (turn !== null) out.push({ start: turn, end: start + text.length });

@@ -29,11 +29,8 @@ export const paragraphHeads: Shape<Heads> = {
       lead = null;
       heads = [];
     };
-    for (const line of ctx.linesIn(ctx.segment.span)) {
-      const raw = ctx.text.slice(line.start, line.end);
-      const text = raw.trim();
+    for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
       if (!text) continue;
-      const start = line.start + raw.indexOf(text);
       const head = /^[^。:：!！?？]+(?=[。:：])/.exec(text)?.[0].trim() ?? "";
       // A 现状 section with no heading after it runs on over the measures; the announcement decides here.
       const free = !ctx.skipped(start) && !ctx.claimed(start) && ctx.sectionAt(start, ["practice"]) === null;

@@ -92,10 +92,8 @@ function wrappedParagraphs(ctx: ClassifyContext, nodes: OutlineNode[]): Span[] {
   const out: Span[] = [];
   const starts = new Set(nodes.map((n) => n.span.start));
   let open: Span | null = null;
-  for (const line of ctx.linesIn(ctx.segment.span)) {
-    const raw = ctx.text.slice(line.start, line.end);
-    const text = raw.trim();
-    const opensItem = text.length > 0 && starts.has(line.start + raw.indexOf(text));
+  for (const { line, text, start } of ctx.textLinesIn(ctx.segment.span)) {
+    const opensItem = text.length > 0 && starts.has(start);
     if (open && text.length >= MIN_CLAUSE && !opensItem) open.end = line.end;
     else {
       if (open) out.push(open);

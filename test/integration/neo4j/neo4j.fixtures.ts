@@ -6,11 +6,12 @@
 import { fileURLToPath } from "node:url";
 
 import type { Driver } from "neo4j-driver";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 
 import { buildGraph, type KgGraph } from "../../../src/graph/build-graph.ts";
 import { runPipeline } from "../../../src/pipeline.ts";
 import { createDriver } from "../../../src/store/neo4j/client.ts";
+import { wipeDatabase } from "../../../src/store/neo4j/load-graph.ts";
 import type { Extraction } from "../../../src/types.ts";
 import { type CliRun, spawnKg } from "../../helpers/cli.fixtures.ts";
 
@@ -27,6 +28,24 @@ export function testNeo4j() {
 /** A driver for the test server (close it in afterAll). */
 export function openDriver(): Driver {
   return createDriver(testNeo4j());
+}
+
+/**
+ * For a suite that needs the database empty and leaves it so: a driver opened and the database wiped before
+ * the suite, wiped again and the driver closed after it. Returns the driver's getter.
+ */
+export function useEmptyDatabase(): () => Driver {
+  let driver: Driver | undefined;
+  beforeAll(async () => {
+    driver = openDriver();
+    await wipeDatabase(driver, { database: testNeo4j().database });
+  });
+  afterAll(async () => {
+    if (!driver) return;
+    await wipeDatabase(driver, { database: testNeo4j().database });
+    await driver.close();
+  });
+  return () => driver!;
 }
 
 

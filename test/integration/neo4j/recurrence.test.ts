@@ -1,21 +1,12 @@
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { buildGraph } from "../../../src/graph/build-graph.ts";
-import { loadGraph, wipeDatabase } from "../../../src/store/neo4j/load-graph.ts";
+import { loadGraph } from "../../../src/store/neo4j/load-graph.ts";
 import type { Extraction } from "../../../src/types.ts";
-import { dbConfig, openDriver, seedGraph, testNeo4j } from "./neo4j.fixtures.ts";
+import { dbConfig, seedGraph, testNeo4j, useEmptyDatabase } from "./neo4j.fixtures.ts";
 
-let driver: Driver;
-beforeAll(async () => {
-  driver = openDriver();
-  await wipeDatabase(driver, { database: testNeo4j().database });
-});
-afterAll(async () => {
-  // loadGraph writes no extraction records, which kg import needs of what it finds: leave nothing behind.
-  await wipeDatabase(driver, { database: testNeo4j().database });
-  await driver.close();
-});
+// loadGraph writes no extraction records, which kg import needs of what it finds: leave nothing behind.
+const db = useEmptyDatabase();
 
 /** The extraction restricted to the reports whose index (in reading order) passes `keep`. */
 function subset(extraction: Extraction, keep: (i: number) => boolean): Extraction {
@@ -27,7 +18,7 @@ function subset(extraction: Extraction, keep: (i: number) => boolean): Extractio
 }
 
 async function themeCounts(): Promise<Record<string, number>> {
-  const { records } = await driver.executeQuery("MATCH (t) WHERE t:Problem OR t:Measure RETURN t.key AS key, t.reportCount AS n", {}, dbConfig());
+  const { records } = await db().executeQuery("MATCH (t) WHERE t:Problem OR t:Measure RETURN t.key AS key, t.reportCount AS n", {}, dbConfig());
   return Object.fromEntries(records.map((r) => [r.get("key"), r.get("n")]));
 }
 
@@ -40,12 +31,12 @@ describe("loading reports in two batches (real Neo4j)", () => {
     });
     const database = testNeo4j().database;
 
-    await loadGraph(driver, buildGraph(subset(extraction, (i) => i < 4)), { database, batchSize: 50 });
+    await loadGraph(db(), buildGraph(subset(extraction, (i) => i < 4)), { database, batchSize: 50 });
     const afterFirst = await themeCounts();
     // The first batch alone sees fewer reports for some theme, so the test can tell the difference.
     expect(Object.keys(expected).some((k) => (afterFirst[k] ?? 0) < (expected[k] ?? 0))).toBe(true);
 
-    await loadGraph(driver, buildGraph(subset(extraction, (i) => i >= 4)), { database, batchSize: 50 });
+    await loadGraph(db(), buildGraph(subset(extraction, (i) => i >= 4)), { database, batchSize: 50 });
     expect(await themeCounts()).toEqual(expected);
   });
 });

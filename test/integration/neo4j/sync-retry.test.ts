@@ -7,23 +7,14 @@
  * graph exactly once.
  */
 import type { Driver, Session } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { buildStoreGraph } from "../../../src/graph/records.ts";
-import { wipeDatabase } from "../../../src/store/neo4j/load-graph.ts";
 import { importDocumentsIntoNeo4j } from "../../../src/store/neo4j/sync-graph.ts";
 import { loadCodebook } from "../../../src/themes/codebook.ts";
-import { dbConfig, graphCounts, openDriver, seedGraph, testNeo4j } from "./neo4j.fixtures.ts";
+import { dbConfig, graphCounts, seedGraph, useEmptyDatabase } from "./neo4j.fixtures.ts";
 
-let driver: Driver;
-beforeAll(async () => {
-  driver = openDriver();
-  await wipeDatabase(driver, { database: testNeo4j().database });
-});
-afterAll(async () => {
-  await wipeDatabase(driver, { database: testNeo4j().database });
-  await driver.close();
-});
+const database = useEmptyDatabase();
 
 const bound = (target: object, prop: string | symbol) => {
   const value: unknown = Reflect.get(target, prop, target);
@@ -55,7 +46,7 @@ function answersLost(real: Driver): { driver: Driver; replays: () => number } {
 
 async function counts() {
   const config = dbConfig();
-  const one = async (q: string) => Number((await driver.executeQuery(q, {}, config)).records[0]?.get(0));
+  const one = async (q: string) => Number((await database().executeQuery(q, {}, config)).records[0]?.get(0));
   return {
     nodes: await one("MATCH (n) WHERE NOT n:KgLock RETURN count(n)"),
     relationships: await one("MATCH ()-[r]->() RETURN count(r)"),
@@ -68,13 +59,13 @@ describe("kg's Neo4j writes when the driver retries a committed batch", () => {
     const codebook = loadCodebook();
     const { extraction } = await seedGraph();
     const expected = graphCounts(buildStoreGraph(extraction.documents, codebook, undefined, []).graph);
-    const flaky = answersLost(driver);
+    const flaky = answersLost(database());
     const options = { ...dbConfig(), codebook, batchSize: 200 };
     await importDocumentsIntoNeo4j(flaky.driver, extraction.documents, options, []);
     expect(flaky.replays()).toBeGreaterThan(5);
     const after = await counts();
     expect(after).toEqual({ nodes: expected.nodes, relationships: expected.relationships, distinctKeys: expected.nodes });
-    const again = await importDocumentsIntoNeo4j(driver, extraction.documents, options, []);
+    const again = await importDocumentsIntoNeo4j(database(), extraction.documents, options, []);
     expect(again.nodesWritten + again.relationshipsWritten + again.nodesDeleted).toBe(0);
     expect(await counts()).toEqual(after);
   });
