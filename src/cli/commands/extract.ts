@@ -35,7 +35,7 @@ export function registerExtract(program: Command): void {
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
     .option("--decisions <file>", `the analyst's theme decisions to apply (default: ${DEFAULT_DECISIONS_FILE} when it exists)`)
     .option("--jobs <n>", "threads for reading and extracting documents (default: the number of cores)", parseJobs)
-    .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
+    .option("--verbose", "print every warning (not only the first 20 of each kind) and the informational diagnostics (e.g. which page boilerplate was set aside)")
     .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
     .option("--time-limit <seconds>", `stop working on one file after this long, with a diagnostic (default: KG_TIME_LIMIT, else ${DEFAULT_TIME_LIMIT_S}; 0 = no limit)`)
     .action(async (paths: string[], opts: ExtractOptions) => {

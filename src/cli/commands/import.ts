@@ -125,7 +125,7 @@ export function registerImport(program: Command): void {
     .option("--from-extraction", "the paths are `kg extract --json` outputs (shards extracted on any machines) to merge, not reports")
     .option("--metadata <file>", "CSV of report metadata (file,title,organisation,region,year,setting) applied to the reports of each file")
     .option("--jobs <n>", "threads for reading and extracting documents (default: the number of cores)", parseJobs)
-    .option("--verbose", "also print informational diagnostics (e.g. which page boilerplate was set aside)")
+    .option("--verbose", "print every warning (not only the first 20 of each kind) and the informational diagnostics (e.g. which page boilerplate was set aside)")
     .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
     .option("--time-limit <seconds>", `stop working on one file after this long, with a diagnostic (default: KG_TIME_LIMIT, else ${DEFAULT_TIME_LIMIT_S}; 0 = no limit)`)
     .option("--lock-wait <seconds>", `wait this long for another import writing the same graph file (default: KG_LOCK_WAIT, else ${DEFAULT_LOCK_WAIT_MS / 1000})`)
