@@ -2,8 +2,15 @@
 // Entry point of the `kg` command. Runs the CLI compiled to JavaScript in lib/ (`npm run build:cli`,
 // also part of `npm run build` and `npm install`) when it is there and newer than every source file;
 // otherwise the TypeScript sources through tsx's loader, so a fresh clone or an edited src/ just works.
-// KG_FROM_SOURCE=1 forces the sources.
+// KG_FROM_SOURCE=1 forces the sources. Commands that hold a corpus (import, extract, …) first start a child
+// Node with a heap sized to the machine's memory (bin/heap.js; KG_MAX_HEAP_MB to choose, 0 for Node's default).
+import { spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
+import { totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+import { getHeapStatistics } from "node:v8";
+
+import { planHeap } from "./heap.js";
 
 const stamp = new URL("../lib/.build-stamp", import.meta.url);
 const src = new URL("../src/", import.meta.url);
@@ -22,7 +29,46 @@ function compiledIsFresh() {
   return true;
 }
 
-if (compiledIsFresh()) {
+// Commands that hold a corpus run in a child with a heap sized to the machine (bin/heap.js).
+let plan;
+try {
+  plan = planHeap({
+    args: process.argv.slice(2),
+    env: process.env,
+    execArgv: process.execArgv,
+    totalMemory: totalmem(),
+    constrainedMemory: process.constrainedMemory?.(),
+    currentLimit: getHeapStatistics().heap_size_limit,
+  });
+} catch (err) {
+  process.stderr.write(`kg: ${err.message}\n`);
+  process.exit(2);
+}
+
+if (plan.respawn) {
+  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${plan.megabytes}`, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: "inherit",
+    env: { ...process.env, KG_HEAP_CHILD: "1" },
+  });
+  // A terminal's Ctrl-C reaches the child too (same process group); a signal sent to this process alone is passed on.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
+  child.on("error", (err) => {
+    process.stderr.write(`kg: cannot start Node again with a larger heap (${err.message}); set KG_MAX_HEAP_MB=0 to run without.\n`);
+    process.exit(1);
+  });
+  child.on("exit", (code, signal) => {
+    if (signal === "SIGABRT" || code === 134) {
+      process.stderr.write(
+        `kg: out of memory with a heap of ${plan.megabytes} MB. Give it more with KG_MAX_HEAP_MB=<megabytes> if the machine has it, or import fewer documents at a time into separate graph files.\n`,
+      );
+    }
+    if (signal && signal !== "SIGABRT") {
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    }
+    process.exit(code ?? 1);
+  });
+} else if (compiledIsFresh()) {
   await import("../lib/cli/index.js");
 } else {
   const { register } = await import("tsx/esm/api");

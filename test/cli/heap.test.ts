@@ -1,0 +1,45 @@
+/*
+ * bin/kg.js gives the commands that hold a corpus a heap sized to the machine (bin/heap.js): Node's own
+ * cap (about 4 GB) would end a 100 MB import with "JavaScript heap out of memory" after minutes of work.
+ */
+import { describe, expect, it } from "vitest";
+
+import { HEAP_SHARE, planHeap } from "../../bin/heap.js";
+import { ensureCorpus } from "../../scripts/bench/corpus.ts";
+import { spawnKg } from "../helpers/cli.fixtures.ts";
+
+const GB = 1024 ** 3;
+const run = (args: string[], over: Partial<Parameters<typeof planHeap>[0]> = {}) =>
+  planHeap({ args, env: {}, execArgv: [], totalMemory: 24 * GB, currentLimit: 4.05 * GB, ...over });
+
+describe("the heap kg gives itself", () => {
+  it("sizes import, extract and the other corpus commands to a share of the machine's memory", () => {
+    for (const command of ["import", "extract", "themes", "serve", "query", "eval"]) {
+      expect(run([command, "reports/"])).toEqual({ respawn: true, megabytes: Math.floor(24 * 1024 * HEAP_SHARE) });
+    }
+    // A container's limit counts when it is lower than the machine's memory.
+    expect(run(["import", "reports/"], { constrainedMemory: 10 * GB })).toEqual({ respawn: true, megabytes: Math.floor(10 * 1024 * HEAP_SHARE) });
+  });
+
+  it("leaves help, small machines and the user's own choice alone", () => {
+    expect(run(["--help"]).respawn).toBe(false);
+    expect(run(["import", "--help"]).respawn).toBe(false);
+    expect(run(["--version"]).respawn).toBe(false);
+    expect(run(["import", "reports/"], { totalMemory: 8 * GB, currentLimit: 4.05 * GB }).respawn).toBe(false);
+    expect(run(["import", "reports/"], { env: { NODE_OPTIONS: "--max-old-space-size=2048" } }).respawn).toBe(false);
+    expect(run(["import", "reports/"], { execArgv: ["--max-old-space-size=2048"] }).respawn).toBe(false);
+    expect(run(["import", "reports/"], { env: { KG_MAX_HEAP_MB: "0" } }).respawn).toBe(false);
+    expect(run(["import", "reports/"], { env: { KG_MAX_HEAP_MB: "9000" } })).toEqual({ respawn: true, megabytes: 9000 });
+    expect(() => run(["import", "reports/"], { env: { KG_MAX_HEAP_MB: "lots" } })).toThrow(/KG_MAX_HEAP_MB must be a whole number/);
+  });
+
+  it("says so, with what to do, when the heap is too small after all", async () => {
+    const { dir } = ensureCorpus(1);
+    const small = await spawnKg(["extract", "--jobs", "1", dir], { ...process.env, NEO4J_URI: "", KG_MAX_HEAP_MB: "24" });
+    expect(small.code).not.toBe(0);
+    expect(small.stderr).toContain("kg: out of memory with a heap of 24 MB. Give it more with KG_MAX_HEAP_MB=<megabytes>");
+    const bad = await spawnKg(["extract", dir], { ...process.env, NEO4J_URI: "", KG_MAX_HEAP_MB: "lots" });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("KG_MAX_HEAP_MB must be a whole number of megabytes");
+  });
+});
