@@ -46,11 +46,12 @@ try {
 }
 
 if (plan.respawn) {
+  // The IPC channel is only there to end the child if this process is killed outright (SIGKILL): see below.
   const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${plan.megabytes}`, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: "inherit",
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
     env: { ...process.env, KG_HEAP_CHILD: "1" },
   });
-  // A terminal's Ctrl-C reaches the child too (same process group); a signal sent to this process alone is passed on.
+  // Signals sent to this process are passed on (a terminal's Ctrl-C reaches the child directly as well).
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
   child.on("error", (err) => {
     process.stderr.write(`kg: cannot start Node again with a larger heap (${err.message}); set KG_MAX_HEAP_MB=0 to run without.\n`);
@@ -68,10 +69,21 @@ if (plan.respawn) {
     }
     process.exit(code ?? 1);
   });
-} else if (compiledIsFresh()) {
-  await import("../lib/cli/index.js");
 } else {
-  const { register } = await import("tsx/esm/api");
-  register();
-  await import("../src/cli/index.ts");
+  // The child of the above: when its parent is gone (killed outright), so is the reason to go on.
+  if (process.env.KG_HEAP_CHILD === "1" && process.channel) {
+    process.channel.unref();
+    process.on("disconnect", () => process.exit(1));
+  }
+  await runCli();
+}
+
+async function runCli() {
+  if (compiledIsFresh()) {
+    await import("../lib/cli/index.js");
+  } else {
+    const { register } = await import("tsx/esm/api");
+    register();
+    await import("../src/cli/index.ts");
+  }
 }

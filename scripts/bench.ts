@@ -18,8 +18,11 @@
  *   npm run bench -- --no-neo4j | --neo4j bolt://127.0.0.1:7687 [--neo4j-size 1]
  */
 import { spawnSync } from "node:child_process";
-import { availableParallelism, cpus, loadavg } from "node:os";
+import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { resolve } from "node:path";
+import { getHeapStatistics } from "node:v8";
+
+import { planHeap } from "../bin/heap.js";
 
 import { ensureCorpus } from "./bench/corpus.ts";
 
@@ -64,7 +67,9 @@ console.log(`kg bench — ${new Date().toISOString()}, ${cpus()[0]?.model ?? "cp
 console.log(`sizes ${sizes.join(", ")} MB; jobs ${jobsList.join(", ")}; ${runs} run(s) each${root ? `; code from ${root}` : ""}${compiled ? "; compiled lib/" : "; src/ through tsx"}`);
 
 function runOnce(dir: string, jobs: number): Run | string {
-  const args = ["--import", "tsx", "scripts/bench/run-once.ts", "--dir", dir, "--jobs", String(jobs)];
+  // The heap kg import gets from bin/kg.js (bin/heap.js), so that 100 MB runs as it would for a user.
+  const heap = planHeap({ args: ["import"], env: process.env, execArgv: process.execArgv, totalMemory: totalmem(), constrainedMemory: process.constrainedMemory?.(), currentLimit: getHeapStatistics().heap_size_limit });
+  const args = [...(heap.respawn ? [`--max-old-space-size=${heap.megabytes}`] : []), "--import", "tsx", "scripts/bench/run-once.ts", "--dir", dir, "--jobs", String(jobs)];
   if (root) args.push("--root", resolve(root));
   if (compiled) args.push("--compiled");
   const child = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 26 });

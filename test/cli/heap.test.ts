@@ -2,11 +2,16 @@
  * bin/kg.js gives the commands that hold a corpus a heap sized to the machine (bin/heap.js): Node's own
  * cap (about 4 GB) would end a 100 MB import with "JavaScript heap out of memory" after minutes of work.
  */
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 import { HEAP_SHARE, planHeap } from "../../bin/heap.js";
 import { ensureCorpus } from "../../scripts/bench/corpus.ts";
-import { spawnKg } from "../helpers/cli.fixtures.ts";
+import { REPO_ROOT, spawnKg } from "../helpers/cli.fixtures.ts";
 
 const GB = 1024 ** 3;
 const run = (args: string[], over: Partial<Parameters<typeof planHeap>[0]> = {}) =>
@@ -41,5 +46,34 @@ describe("the heap kg gives itself", () => {
     const bad = await spawnKg(["extract", dir], { ...process.env, NEO4J_URI: "", KG_MAX_HEAP_MB: "lots" });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("KG_MAX_HEAP_MB must be a whole number of megabytes");
+  });
+
+  it("does not leave the child running when kg itself is killed outright", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kg-heap-orphan-"));
+    try {
+      const graph = join(dir, "graph.json");
+      execFileSync(process.execPath, ["bin/kg.js", "import", "test/fixtures/reports/village-single.txt", "--out", graph], { cwd: REPO_ROOT, env: { ...process.env, NEO4J_URI: "" }, stdio: "ignore" });
+      const parent = spawn(process.execPath, ["bin/kg.js", "serve", "--graph", graph, "--port", "0"], { cwd: REPO_ROOT, env: { ...process.env, NEO4J_URI: "" }, stdio: ["ignore", "pipe", "pipe"] });
+      await new Promise<void>((resolve, reject) => {
+        parent.stdout.on("data", (c) => String(c).includes("viewer at") && resolve());
+        parent.on("exit", () => reject(new Error("kg serve ended early")));
+      });
+      const children = readFileSync(`/proc/${parent.pid}/task/${parent.pid}/children`, "utf8").trim().split(/\s+/).map(Number);
+      expect(children).toHaveLength(1);
+      const alive = (pid: number) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      expect(alive(children[0]!)).toBe(true);
+      parent.kill("SIGKILL");
+      for (let i = 0; i < 50 && alive(children[0]!); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(alive(children[0]!)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -72,15 +72,14 @@ async function resolveGraphSource(opts: ServeOptions): Promise<ResolvedSource> {
   return { graph: await createGraphFileSource(path), version: graphFileVersion(path), description: path, close: async () => {} };
 }
 
+/**
+ * Resolves on the first SIGINT or SIGTERM. Later ones are ignored while the server closes: a terminal's
+ * Ctrl-C reaches this process both from the terminal and through bin/kg.js, which passes signals on.
+ */
 function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    process.on("SIGINT", resolve);
+    process.on("SIGTERM", resolve);
   });
 }
 
