@@ -9,13 +9,9 @@ import type { Command } from "commander";
 
 import { resolveConfig } from "../../config.ts";
 import { UsageError } from "../../errors.ts";
-import { createKgGraph, type KgGraph } from "../../graph/build-graph.ts";
-import { DEFAULT_GRAPH_FILE, importDocumentsIntoGraphFile, readGraphFile } from "../../sinks/graph-file.ts";
+import type { KgGraph } from "../../graph/build-graph.ts";
 import { describeOwner, withFileLock } from "../../sinks/file-lock.ts";
-import { connectNeo4j, type Neo4jHandle } from "../../store/neo4j/client.ts";
-import { toStoreError } from "../../store/neo4j/errors.ts";
-import { readGraph } from "../../store/neo4j/read-graph.ts";
-import { importDocumentsIntoNeo4j } from "../../store/neo4j/sync-graph.ts";
+import type { Neo4jHandle } from "../../store/neo4j/client.ts";
 import { type Codebook, loadCodebook } from "../../themes/codebook.ts";
 import {
   type Decision,
@@ -29,6 +25,20 @@ import {
 import type { Diagnostic } from "../../types.ts";
 import { safeText } from "../../util/terminal.ts";
 import { printDiagnostics } from "../report.ts";
+import { DEFAULT_GRAPH_FILE } from "./import.ts";
+
+/** The stores' modules (graphology, the Neo4j driver), loaded on first use so that `kg --help` stays fast (see bin/kg.js). */
+async function stores() {
+  const [graph, graphFile, client, errors, read, sync] = await Promise.all([
+    import("../../graph/build-graph.ts"),
+    import("../../sinks/graph-file.ts"),
+    import("../../store/neo4j/client.ts"),
+    import("../../store/neo4j/errors.ts"),
+    import("../../store/neo4j/read-graph.ts"),
+    import("../../store/neo4j/sync-graph.ts"),
+  ]);
+  return { ...graph, ...graphFile, ...client, ...errors, ...read, ...sync };
+}
 
 export interface ThemesOptions {
   graph?: string | undefined;
@@ -144,6 +154,7 @@ export async function runThemesDecision(request: DecisionRequest, opts: ThemesOp
       const decisions: LoadedDecisions = { path: decisionsPath, decisions: [...loaded.decisions, decision] };
       await saveDecisions(decisionsPath, decisions.decisions);
       const late: Diagnostic[] = [];
+      const { importDocumentsIntoNeo4j, importDocumentsIntoGraphFile } = await stores();
       const after = neo
         ? (await importDocumentsIntoNeo4j(neo.driver, [], { database: neo.database, uri: neo.uri, codebook, decisions }, late)).graph
         : (await importDocumentsIntoGraphFile([], opts.graph ?? DEFAULT_GRAPH_FILE, { codebook, decisions }, late)).graph;
@@ -368,6 +379,7 @@ function editDistance(a: string, b: string): number {
 /** Run `fn` on the graph from Neo4j (when configured) or the graph file; the driver is closed after. */
 async function withGraph<T>(opts: ThemesOptions, io: ThemesIo, fn: (graph: KgGraph, neo?: Neo4jHandle) => Promise<T>): Promise<T> {
   const config = resolveConfig({ neo4j: opts.neo4j, database: opts.database }, { env: io.env ?? process.env, cwd: io.cwd ?? process.cwd() });
+  const { connectNeo4j, createKgGraph, readGraph, readGraphFile, toStoreError } = await stores();
   if (!config.uri) return fn(await readGraphFile(opts.graph ?? DEFAULT_GRAPH_FILE));
   const neo = await connectNeo4j({ ...config, uri: config.uri });
   try {
