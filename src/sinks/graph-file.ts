@@ -58,6 +58,8 @@ export interface DocumentsImportOptions {
    * so that they are not held while the file is written (kg import; peak memory).
    */
   handOver?: boolean;
+  /** Told when each long step starts (reading the stored graph, recomputing, writing), for progress. */
+  onPhase?: (phase: string, detail?: string) => void;
 }
 
 /**
@@ -85,6 +87,7 @@ async function rebuildFile(
   diagnostics: Diagnostic[],
 ): Promise<GraphFileSummary & { graph: KgGraph }> {
   await removeStaleTempFiles(path);
+  if (!options.wipe && options.onPhase && (await stat(path).then(() => true, () => false))) options.onPhase(`reading ${path}`);
   const existing = options.wipe ? null : await readIfExists(path);
   const merged = existing !== null;
   const { graph, diff } = rebuildGraph(existing, incoming, options, diagnostics);
@@ -94,6 +97,7 @@ async function rebuildFile(
     incoming.length = 0;
     collectGarbage();
   }
+  options.onPhase?.(`writing ${path}`, `${graph.order} nodes, ${graph.size} relationships`);
   await writeGraphFile(graph, path, { collect: options.handOver === true });
   return { path, nodes: graph.order, edges: graph.size, ...diff, merged, graph };
 }
@@ -101,7 +105,10 @@ async function rebuildFile(
 /** The graph of the stored documents with `incoming`, and what changed against the old graph (which is then let go). */
 function rebuildGraph(existing: KgGraph | null, incoming: readonly DocumentExtraction[], options: DocumentsImportOptions, diagnostics: Diagnostic[]) {
   const stored = existing ? documentsOfGraph(existing) : [];
-  const { graph } = buildStoreGraph(unionDocuments(stored, incoming), options.codebook, options.decisions, diagnostics);
+  const all = unionDocuments(stored, incoming);
+  const plural = (n: number) => `${n} document${n === 1 ? "" : "s"}`;
+  options.onPhase?.(`themes, links and the graph over ${plural(all.length)}${existing ? ` (${stored.length} in the file, ${incoming.length} read now)` : ""}`);
+  const { graph } = buildStoreGraph(all, options.codebook, options.decisions, diagnostics);
   return { graph, diff: keyDiff(existing, graph) };
 }
 

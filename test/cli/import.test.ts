@@ -55,6 +55,11 @@ describe("kg import (graph file)", () => {
     // Not a terminal: plain progress lines instead of a bar.
     expect(io.err()).toMatch(/^kg import: extracting 1\/1$/m);
     expect(io.err()).not.toContain("\u001b[");
+    // Each long step after the extraction says when it begins, in order (nothing to read: a new file).
+    const steps = io.err().split("\n").filter((l) => l.endsWith(" s in)"));
+    expect(steps).toHaveLength(2);
+    expect(steps[0]).toMatch(/^kg import: themes, links and the graph over 1 document… \(\d+\.\d s in\)$/);
+    expect(steps[1]).toMatch(new RegExp(`^kg import: writing ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(${graph.order} nodes, ${graph.size} relationships\\)… \\(\\d+\\.\\d s in\\)$`));
   });
 
   it("should leave the file byte-identical when the same input is imported again", async () => {
@@ -63,6 +68,8 @@ describe("kg import (graph file)", () => {
     const first = await readFile(out);
     const io = fakeIo();
     const again = await runImport(["seeds/"], { out }, io);
+    expect(io.err()).toContain(`kg import: reading ${out}…`);
+    expect(io.err()).toContain("kg import: themes, links and the graph over 1 document (1 in the file, 1 read now)…");
     expect((await readFile(out)).equals(first)).toBe(true);
     expect(again.file).toMatchObject({ nodesAdded: 0, edgesAdded: 0, merged: true });
   });

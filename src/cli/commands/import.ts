@@ -187,7 +187,8 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
     }
     if (!neo || opts.out) {
       // Handed over: the documents are not needed once the graph is built (emptied then, so the memory they hold is freed).
-      const { graph, ...file } = await importDocumentsIntoGraphFile(documents, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true, codebook, decisions, lock, handOver: true }, late);
+      const onPhase = (phase: string, detail?: string) => progress.phase(phase, detail);
+      const { graph, ...file } = await importDocumentsIntoGraphFile(documents, opts.out ?? DEFAULT_GRAPH_FILE, { wipe: opts.wipe === true, codebook, decisions, lock, handOver: true, onPhase }, late);
       Object.assign(result, { file, nodes: graph.order, relationships: graph.size });
     }
     printLate(late, readPaths, opts);
@@ -288,11 +289,10 @@ async function writeNeo4j(
   late: Diagnostic[],
 ) {
   const where = { database: config.database, uri: neo.uri };
-  progress.start("loading into Neo4j");
   const { extraction: _e, graph: _g, ...summary } = await importDocumentsIntoNeo4j(
     neo.driver,
     documents,
-    { ...where, ...themes, batchSize: config.batchSize, onProgress: (done, total) => progress.update(done, total) },
+    { ...where, ...themes, batchSize: config.batchSize, onPhase: (phase, detail) => progress.phase(phase, detail), onProgress: (done, total) => progress.update(done, total) },
     late,
   );
   progress.stop();
@@ -359,10 +359,15 @@ function parseBatchSizeArg(value: string): number {
   }
 }
 
-/** Progress on stderr: a bar on a terminal, otherwise a few plain lines (start, quarters, end). */
+/**
+ * Progress on stderr: a bar on a terminal, otherwise a few plain lines (start, quarters, end); and one
+ * line as each long step without a count begins (recomputing themes over everything, writing the file).
+ */
 interface Progress {
   start(phase: string): void;
   update(done: number, total: number): void;
+  /** A step begins: one line with the time since the import began; a later update() draws its bar. */
+  phase(name: string, detail?: string): void;
   stop(): void;
 }
 
@@ -370,7 +375,15 @@ function createProgress(stream: ImportIo["stderr"], cliProgress: typeof import("
   let phase = "";
   let bar: cliProgress.SingleBar | undefined;
   let lastQuarter = -1;
+  const started = Date.now();
   return {
+    phase(name, detail) {
+      bar?.stop();
+      bar = undefined;
+      stream.write(`kg import: ${safeText(name)}${detail ? ` (${safeText(detail)})` : ""}… (${((Date.now() - started) / 1000).toFixed(1)} s in)\n`);
+      phase = name;
+      lastQuarter = -1;
+    },
     start(name) {
       phase = name;
       lastQuarter = -1;

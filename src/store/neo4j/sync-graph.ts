@@ -44,6 +44,8 @@ export interface SyncOptions {
   /** For messages only. */
   uri?: string;
   onProgress?: (done: number, total: number, what: string) => void;
+  /** Told when each long step before the load starts (reading what is stored, recomputing), for progress. */
+  onPhase?: (phase: string, detail?: string) => void;
   /** Write transactions run at once (default DEFAULT_PARALLEL). */
   parallel?: number;
   /** How long to wait for another import to finish (default LOCK_WAIT_MS). */
@@ -93,12 +95,16 @@ export async function importDocumentsIntoNeo4j(
   }
   return withImportLock(driver, options, async () => {
     let stored: Awaited<ReturnType<typeof readStoredDocuments>>;
+    options.onPhase?.("reading the documents the database holds");
     try {
       stored = await readStoredDocuments(driver, options.database);
     } catch (err) {
       throw toStoreError(err, where);
     }
-    const { graph, extraction } = buildStoreGraph(unionDocuments(stored.documents, incoming), options.codebook, options.decisions, diagnostics);
+    const all = unionDocuments(stored.documents, incoming);
+    options.onPhase?.(`themes, links and the graph over ${all.length} document${all.length === 1 ? "" : "s"}`);
+    const { graph, extraction } = buildStoreGraph(all, options.codebook, options.decisions, diagnostics);
+    options.onPhase?.("loading into Neo4j", `${graph.order} nodes, ${graph.size} relationships`);
     const summary = await syncGraph(driver, graph, { ...options, storedRecords: stored.records });
     return { ...summary, extraction, graph };
   });
