@@ -121,7 +121,7 @@ export class GraphCache {
     let allLinks: EncodedBody | null = null;
     return {
       version,
-      graph: () => (graph ??= new EncodedBody(Buffer.from(JSON.stringify(kg.export()), "utf8"))),
+      graph: () => (graph ??= new EncodedBody(exportJson(kg))),
       summary: new EncodedBody(Buffer.from(JSON.stringify(data), "utf8")),
       allReportLinks: () => (allLinks ??= new EncodedBody(Buffer.from(JSON.stringify(links), "utf8"))),
       reportLinks: (node) => details.reportLinksSync(node),
@@ -141,4 +141,46 @@ export function stripUnsent(kg: KgLike): void {
   kg.forEachNode((key, a) => {
     for (const p of UNSENT_NODE_PROPERTIES) if (p in a) kg.removeNodeAttribute(key, p);
   });
+}
+
+/** Characters gathered before they are encoded into one Buffer piece of exportJson. */
+const EXPORT_PIECE_CHARS = 1 << 24;
+
+/**
+ * The JSON of `kg.export()` as UTF-8, written node by node and edge by edge: a 100 MB corpus's graph is
+ * larger than the longest string V8 allows (about 512 M characters), so it is never one string, and no
+ * copy of the whole graph as objects is made either.
+ */
+export function exportJson(kg: KgLike, pieceChars = EXPORT_PIECE_CHARS): Buffer {
+  const pieces: Buffer[] = [];
+  let pending: string[] = [];
+  let chars = 0;
+  const put = (text: string) => {
+    pending.push(text);
+    chars += text.length;
+    if (chars >= pieceChars) {
+      pieces.push(Buffer.from(pending.join(""), "utf8"));
+      pending = [];
+      chars = 0;
+    }
+  };
+  const options = { type: kg.type, multi: kg.multi, allowSelfLoops: kg.allowSelfLoops };
+  put(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(kg.getAttributes())},"nodes":[`);
+  let first = true;
+  kg.forEachNode((key, attributes) => {
+    put(`${first ? "" : ","}${JSON.stringify(Object.keys(attributes).length > 0 ? { key, attributes } : { key })}`);
+    first = false;
+  });
+  put('],"edges":[');
+  first = true;
+  kg.forEachEdge((key, attributes, source, target, _sa, _ta, undirected) => {
+    const edge: Record<string, unknown> = { key, source, target };
+    if (Object.keys(attributes).length > 0) edge.attributes = attributes;
+    if (kg.type === "mixed" && undirected) edge.undirected = true;
+    put(`${first ? "" : ","}${JSON.stringify(edge)}`);
+    first = false;
+  });
+  put("]}");
+  pieces.push(Buffer.from(pending.join(""), "utf8"));
+  return Buffer.concat(pieces);
 }
