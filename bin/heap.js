@@ -1,6 +1,7 @@
 // How much heap `kg` gives itself. Node caps its heap at about 4 GB whatever the machine has (less on a
 // small machine), and kg import / extract / themes / serve / query hold a corpus's graph in memory: about
-// 3 GB for 50 MB of reports, so 100 MB would die of "JavaScript heap out of memory" after minutes of work.
+// 3 GB for 50 MB of reports; a 100 MB import runs at the edge of the cap (the garbage collector then takes
+// a third more CPU) and a larger one dies of "JavaScript heap out of memory" after minutes of work.
 // bin/kg.js therefore runs those commands in a child Node with --max-old-space-size set to a share of the
 // machine's memory (HEAP_SHARE of it, or of the container's limit), unless the user chose a heap size
 // (NODE_OPTIONS or node's own --max-old-space-size) or KG_MAX_HEAP_MB (megabytes; 0 = Node's default).

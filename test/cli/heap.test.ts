@@ -1,6 +1,6 @@
 /*
  * bin/kg.js gives the commands that hold a corpus a heap sized to the machine (bin/heap.js): Node's own
- * cap (about 4 GB) would end a 100 MB import with "JavaScript heap out of memory" after minutes of work.
+ * cap (about 4 GB) leaves a 100 MB import at its edge and ends a larger one with "JavaScript heap out of memory".
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
