@@ -2,11 +2,17 @@
  * `kg serve`: serves the built viewer and the graph (the embedded graph file, or live from Neo4j)
  * on 127.0.0.1, prints the URL (never a password), and stops cleanly on Ctrl+C.
  */
+import { stat } from "node:fs/promises";
+
 import { InvalidArgumentError, Option } from "commander";
 import type { Command } from "commander";
 
 import { UsageError } from "../../errors.ts";
+import { safeText } from "../../util/terminal.ts";
 import type { GraphSource } from "../../viewer/server/serve-viewer.ts";
+
+/** Graph files from this size on get a line saying they are being read. */
+const LARGE_GRAPH_BYTES = 20 * 2 ** 20;
 
 /** Default port of `kg serve`. */
 export const DEFAULT_SERVE_PORT = 4173;
@@ -69,7 +75,13 @@ async function resolveGraphSource(opts: ServeOptions): Promise<ResolvedSource> {
   }
   const path = opts.graph ?? DEFAULT_GRAPH_PATH;
   const { createGraphFileSource, graphFileVersion } = await import("../../viewer/server/graph-file-source.ts");
-  return { graph: await createGraphFileSource(path), version: graphFileVersion(path), description: path, close: async () => {} };
+  // A large corpus's graph file takes a while to read (about a minute at 500 MB): say so rather than sit silent.
+  const bytes = await stat(path).then((s) => s.size, () => 0);
+  const started = Date.now();
+  if (bytes >= LARGE_GRAPH_BYTES) process.stderr.write(`kg serve: reading ${safeText(path)} (${(bytes / 2 ** 20).toFixed(0)} MB)…\n`);
+  const graph = await createGraphFileSource(path);
+  if (bytes >= LARGE_GRAPH_BYTES) process.stderr.write(`kg serve: read in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return { graph, version: graphFileVersion(path), description: path, close: async () => {} };
 }
 
 /**
