@@ -1,0 +1,580 @@
+/*
+ * Version 3 of the graph file's format (what kg writes): version 2 (graph-codec-v2.ts: strings table, shapes,
+ * edges by node index, records as values) with every text stored once. A document's text is in its record;
+ * what the graph repeats of it, or can compute from what is stored, is left out and computed again when read:
+ *
+ *   {"attributes":{…},"edges":[[sourceIndex,targetIndex,shape,values…],…],"format":"kg-graph",
+ *    "nodes":[[key,shape,values…],…],"options":{…},"shapes":[[fields…],…],"strings":[…],"version":3}
+ *
+ * - A shape is the sorted list of a row's attribute keys. A key written as `name` has its value in the row;
+ *   `name\uE000:value` is the same value on every row of the shape (a node's `label`, an edge's `type`);
+ *   `name\uE000rule` is left out of the row and computed by `rule` (ROW_RULES below: the quote a Statement,
+ *   Figure or relationship takes from its document's text at startOffset–endOffset, the report key and path
+ *   of a statement or of a relationship's source node, a statement's text, normText, kind, rule and line
+ *   from its document's record …). An edge whose key is not the one kg derives (graph/keys.ts relKey) has
+ *   the field `\uE000k` first, its key as value.
+ * - A string value that is a piece of the row's document text (the text of the Document whose `path` the
+ *   row has) is written "\uE001" + start + "." + length (base 36) when that is shorter.
+ * - Within a record (objects as [shape, values…] with their keys in their own order, arrays as [-1, items…],
+ *   so that it reads back as the same JSON string) a statement's `text` (the document text at `textSpan`),
+ *   `normText` equal to `text`, an occurrence's `surface` and a figure's `quote` (the text at `span`), a
+ *   statement's `reportId` (its report's segment id) and `rule` (its first rule in words) are left out the
+ *   same way (RECORD_RULES), and strings found in the document text are written as pieces of it.
+ * - Every other string of four characters or more that occurs more than once is stored once in `strings`
+ *   and referenced as "\uE000" + its index in base 36.
+ * Every rule is checked when writing: a value is left out only when the rule gives it back exactly, so the
+ * graph read back is the graph written, whatever it holds. Nodes and edges are sorted by key.
+ */
+import type { KgGraph } from "../graph/build-graph.ts";
+import { relKey } from "../graph/keys.ts";
+import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
+import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, type SerializedKgGraph } from "./graph-codec-common.ts";
+
+export const VERSION_3 = 3;
+
+const REF = "\uE000";
+const SLICE = "\uE001";
+/** Strings shorter than this are written out (a reference would save little). */
+const MIN_INTERNED = 4;
+/** Strings shorter than this are never looked for in the document text. */
+const MIN_SLICED = 6;
+/** Rows per chunk of the writer. */
+const CHUNK_ROWS = 2_000;
+/** The field of an edge shape whose value is the edge's own key. */
+const KEY_FIELD = `${REF}k`;
+/** The field of a Document's record written as a value (graph/records.ts JSON, decoded). */
+const RECORD_FIELD = `record${REF}j`;
+/** Row attributes kept as values whose rule reads the document: never written as pieces of it. */
+const NEVER_SLICED = new Set(["path", "reportKey", "label", "type"]);
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** What a rule can look at: the row, and what the rest of the file holds. */
+interface RowView {
+  key: string | undefined;
+  source: string | undefined;
+  get(name: string): unknown;
+}
+interface Context {
+  /** The text of the Document node whose `path` is `path`. */
+  docText(path: unknown): string | undefined;
+  /** A statement of a record, by id. */
+  statement(id: string): Attrs | undefined;
+  /** A node's attributes (a Report's, for node rows; any node's, for edge rows). */
+  node(key: unknown): Attrs | undefined;
+}
+interface Rule {
+  attr: string;
+  id: string;
+  /** Rules that read other nodes are not used on Report rows (node rows read Report rows). */
+  crossNode?: boolean;
+  derive(row: RowView, ctx: Context): unknown;
+}
+
+const statementOf = (row: RowView, ctx: Context): Attrs | undefined =>
+  row.source === undefined && row.key !== undefined && row.key.startsWith("stmt:") ? ctx.statement(row.key.slice(5)) : undefined;
+const reportOf = (row: RowView, ctx: Context): Attrs | undefined => {
+  const r = ctx.node(row.get("reportKey"));
+  return r && r.label === "Report" ? r : undefined;
+};
+
+/**
+ * The rules of node and edge rows, in the order they are computed when reading: a rule reads only
+ * attributes without rules or with a rule earlier in this list.
+ */
+const ROW_RULES: Rule[] = [
+  { attr: "reportKey", id: "S", derive: (row, ctx) => { const s = statementOf(row, ctx); return typeof s?.reportId === "string" ? `report:${s.reportId}` : undefined; } },
+  { attr: "reportKey", id: "<", derive: (row) => row.source },
+  { attr: "reportKey", id: "<r", derive: (row, ctx) => (row.source === undefined ? undefined : ctx.node(row.source)?.reportKey) },
+  { attr: "path", id: "^", crossNode: true, derive: (row, ctx) => reportOf(row, ctx)?.path },
+  { attr: "path", id: "<p", derive: (row, ctx) => (row.source === undefined ? undefined : ctx.node(row.source)?.path) },
+  {
+    attr: "quote",
+    id: "@",
+    derive: (row, ctx) => {
+      const text = ctx.docText(row.get("path"));
+      const start = row.get("startOffset");
+      const end = row.get("endOffset");
+      return text !== undefined && isOffset(start) && isOffset(end) && start <= end && end <= text.length ? text.slice(start, end) : undefined;
+    },
+  },
+  { attr: "text", id: "=q", derive: (row) => row.get("quote") },
+  { attr: "text", id: "S", derive: (row, ctx) => statementOf(row, ctx)?.text },
+  { attr: "normText", id: "=t", derive: (row) => row.get("text") },
+  { attr: "normText", id: "S", derive: (row, ctx) => statementOf(row, ctx)?.normText },
+  { attr: "kind", id: "S", derive: (row, ctx) => statementOf(row, ctx)?.kind },
+  { attr: "rule", id: "S", derive: (row, ctx) => statementOf(row, ctx)?.rule },
+  { attr: "line", id: "S", derive: (row, ctx) => statementOf(row, ctx)?.line },
+  { attr: "reportTitle", id: "^", crossNode: true, derive: (row, ctx) => reportOf(row, ctx)?.name },
+  { attr: "surfaces", id: "[q", derive: (row) => wrap(row.get("quote")) },
+  { attr: "lines", id: "[l", derive: (row) => wrap(row.get("line")) },
+];
+const RULE_ORDER = new Map<string, number>();
+ROW_RULES.forEach((r) => RULE_ORDER.has(r.attr) || RULE_ORDER.set(r.attr, RULE_ORDER.size));
+const RULES_BY_ID = new Map(ROW_RULES.map((r) => [`${r.attr}${REF}${r.id}`, r]));
+
+function isOffset(v: unknown): v is number {
+  return typeof v === "number" && Number.isInteger(v) && v >= 0;
+}
+function wrap(v: unknown): unknown[] | undefined {
+  return v === undefined ? undefined : [v];
+}
+/** Two attribute values are the same (strings, numbers, booleans, null, lists of them). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+  return true;
+}
+
+/** Within a record: rules by key, computed after the object's written values, in this order. */
+const RECORD_RULES: { key: string; id: string; derive(o: Attrs, text: string | undefined, reportId: string | undefined): unknown }[] = [
+  { key: "text", id: "@t", derive: (o, text) => spanOf(text, o.textSpan) },
+  { key: "normText", id: "=t", derive: (o) => o.text },
+  { key: "surface", id: "@s", derive: (o, text) => spanOf(text, o.span) },
+  { key: "quote", id: "@s", derive: (o, text) => spanOf(text, o.span) },
+  { key: "reportId", id: "r", derive: (_o, _t, reportId) => reportId },
+  {
+    key: "rule",
+    id: "1",
+    derive: (o) => {
+      const first = Array.isArray(o.rules) ? (o.rules[0] as Attrs | undefined) : undefined;
+      return first && typeof first === "object" && typeof first.id === "string" && typeof first.detail === "string" ? `${first.id}: ${first.detail}` : undefined;
+    },
+  },
+];
+const RECORD_RULE_BY_SPEC = new Map(RECORD_RULES.map((r) => [`${r.key}${REF}${r.id}`, r]));
+
+function spanOf(text: string | undefined, span: unknown): string | undefined {
+  if (text === undefined || span === null || typeof span !== "object") return undefined;
+  const { start, end } = span as Attrs;
+  return isOffset(start) && isOffset(end) && start <= end && end <= text.length ? text.slice(start, end) : undefined;
+}
+
+/** A piece of `text` equal to `s` as a slice reference, when one is shorter than `s` written out; else undefined. */
+function sliceRef(text: string | undefined, s: string, hint: unknown): string | undefined {
+  if (text === undefined || s.length < MIN_SLICED) return undefined;
+  let at = -1;
+  if (isOffset(hint)) {
+    if (text.startsWith(s, hint)) at = hint;
+    else at = text.indexOf(s, Math.max(0, hint - s.length));
+  }
+  if (at < 0) at = text.indexOf(s);
+  if (at < 0) return undefined;
+  const ref = `${SLICE}${at.toString(36)}.${s.length.toString(36)}`;
+  return ref.length < s.length ? ref : undefined;
+}
+function resolveSlice(text: string | undefined, ref: string): string {
+  const dot = ref.indexOf(".");
+  const start = parseInt(ref.slice(1, dot), 36);
+  const length = parseInt(ref.slice(dot + 1), 36);
+  if (text === undefined || !(start + length <= text.length)) throw new Error(`a piece of a document text (${start}+${length}) without the text`);
+  return text.slice(start, start + length);
+}
+
+/** The encoder's or decoder's shape table. */
+class Shapes {
+  readonly list: string[][] = [];
+  private readonly index = new Map<string, number>();
+  of(fields: string[]): number {
+    const id = JSON.stringify(fields);
+    let n = this.index.get(id);
+    if (n === undefined) this.index.set(id, (n = this.list.push(fields) - 1));
+    return n;
+  }
+}
+
+/** A string seen as a value in the reserved range, or a key using it: the graph is written as version 1. */
+const RESERVED = /[\uE000\uE001]/;
+
+/**
+ * The text of a graph in version 3, in pieces (their concatenation is the file), or null when the graph
+ * holds what the format reserves (strings with U+E000 or U+E001, undirected edges): then version 1 is written.
+ */
+export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
+  const nodeKeys = graph.nodes().sort(byCodeUnits);
+  const edgeKeys = graph.edges().sort(byCodeUnits);
+  if (holdsReserved(graph, nodeKeys, edgeKeys)) return null;
+  const shapes = new Shapes();
+  // Documents' texts and records' statements, for the rules; records encoded once.
+  const texts = new Map<string, string>();
+  const statements = new Map<string, Attrs>();
+  const records = new Map<string, unknown>();
+  for (const k of nodeKeys) {
+    const a = graph.getNodeAttributes(k) as Attrs;
+    if (a.label !== "Document" || typeof a.record !== "string") continue;
+    let r: Json;
+    try {
+      r = JSON.parse(a.record) as Json;
+    } catch {
+      continue;
+    }
+    if (r === null || typeof r !== "object" || Array.isArray(r) || JSON.stringify(r) !== a.record) continue;
+    const text = typeof r.text === "string" ? r.text : undefined;
+    if (text !== undefined && typeof a.path === "string" && !texts.has(a.path)) texts.set(a.path, text);
+    const encoded = encodeRecord(r, shapes, statements);
+    records.set(k, encoded);
+
+  }
+  const ctx: Context = {
+    docText: (path) => (typeof path === "string" ? texts.get(path) : undefined),
+    statement: (id) => statements.get(id),
+    node: (key) => (typeof key === "string" && graph.hasNode(key) ? (graph.getNodeAttributes(key) as Attrs) : undefined),
+  };
+  const index = new Map(nodeKeys.map((k, i) => [k, i]));
+  const nodeRows: unknown[][] = nodeKeys.map((k) => {
+    const a = graph.getNodeAttributes(k) as Attrs;
+    const record = records.get(k);
+    return planRow([k], a, { key: k, source: undefined }, ctx, shapes, record);
+  });
+  records.clear();
+  const edgeRows: unknown[][] = edgeKeys.map((e) => {
+    const a = graph.getEdgeAttributes(e) as Attrs;
+    const source = graph.source(e);
+    const target = graph.target(e);
+    const derivedKey = typeof a.type === "string" && e === relKey(a.type as RelType, source, target);
+    return planRow([index.get(source), index.get(target)], a, { key: undefined, source }, ctx, shapes, undefined, derivedKey ? undefined : e);
+  });
+  texts.clear();
+  statements.clear();
+  // Count the written strings (pieces of texts are not: they are ours).
+  const counts = new Map<string, number>();
+  const keys = new Set<string>(["allowSelfLoops", "multi", "type"]);
+  const count = (v: unknown, objectKeys: boolean): void => {
+    if (typeof v === "string") {
+      if (v.length >= MIN_INTERNED && v.charCodeAt(0) !== 0xe001) counts.set(v, (counts.get(v) ?? 0) + 1);
+    } else if (Array.isArray(v)) {
+      for (const x of v) count(x, objectKeys);
+    } else if (v !== null && typeof v === "object") {
+      for (const k of Object.keys(v)) {
+        if (objectKeys) keys.add(k);
+        count((v as Attrs)[k], objectKeys);
+      }
+    }
+  };
+  count(graph.getAttributes(), true);
+  for (const r of nodeRows) for (let i = 2; i < r.length; i++) count(r[i], true);
+  for (const r of edgeRows) for (let i = 3; i < r.length; i++) count(r[i], true);
+  const strings = [...counts].filter(([, c]) => c > 1).sort((a, b) => b[1] - a[1] || byCodeUnits(a[0], b[0])).map(([s]) => s);
+  counts.clear();
+  const ref = new Map(strings.map((s, i) => [s, REF + i.toString(36)]));
+  const list = propertyOrder(keys);
+  return write();
+
+  function* write(): Generator<string> {
+    // Rows with an object inside are written with the sorted key list (JSON.stringify's slow path); others without.
+    let objectInRow = false;
+    const enc = (v: unknown): unknown => {
+      if (typeof v === "string") return ref.get(v) ?? v;
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) v[i] = enc(v[i]);
+        return v;
+      }
+      if (v !== null && typeof v === "object") {
+        objectInRow = true;
+        const out: Attrs = {};
+        for (const k in v as Attrs) {
+          const x = (v as Attrs)[k];
+          if (x !== undefined) out[k] = enc(x);
+        }
+        return out;
+      }
+      return v;
+    };
+    function* rows(from: unknown[][], first: number): Generator<string> {
+      for (let i = 0; i < from.length; i += CHUNK_ROWS) {
+        const end = Math.min(from.length, i + CHUNK_ROWS);
+        const part: string[] = [];
+        for (let j = i; j < end; j++) {
+          const r = from[j]!;
+          objectInRow = false;
+          for (let c = first; c < r.length; c++) r[c] = enc(r[c]);
+          part.push(objectInRow ? JSON.stringify(r, list) : JSON.stringify(r));
+          from[j] = undefined as never;
+        }
+        yield (i > 0 ? "," : "") + part.join(",");
+      }
+    }
+    const options = { allowSelfLoops: graph.allowSelfLoops, multi: graph.multi, type: graph.type };
+    yield `{"attributes":${JSON.stringify(enc(structuredClone(graph.getAttributes())), list)},"edges":[`;
+    yield* rows(edgeRows, 3);
+    yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"nodes":[`;
+    yield* rows(nodeRows, 2);
+    yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(shapes.list)},"strings":${JSON.stringify(strings)},"version":${VERSION_3}}\n`;
+  }
+}
+
+/** Whether the graph uses what the format reserves: U+E000 or U+E001 in a string or a key, an undirected edge. */
+function holdsReserved(graph: KgGraph, nodeKeys: string[], edgeKeys: string[]): boolean {
+  if (hasReserved(graph.getAttributes())) return true;
+  for (const k of nodeKeys) if (hasReserved(graph.getNodeAttributes(k))) return true;
+  for (const e of edgeKeys) if (graph.isUndirected(e) || hasReserved(graph.getEdgeAttributes(e))) return true;
+  return false;
+}
+
+function hasReserved(v: unknown): boolean {
+  if (typeof v === "string") return RESERVED.test(v);
+  if (Array.isArray(v)) return v.some(hasReserved);
+  if (v !== null && typeof v === "object") return Object.keys(v).some((k) => RESERVED.test(k) || hasReserved((v as Attrs)[k]));
+  return false;
+}
+
+/**
+ * A node's or edge's row: `head`, its shape, its written values (raw strings: references are made when
+ * writing). The rules are tried in their order; a value is left out when one gives it back exactly.
+ */
+function planRow(
+  head: unknown[],
+  a: Attrs,
+  where: { key: string | undefined; source: string | undefined },
+  ctx: Context,
+  shapes: Shapes,
+  record: unknown,
+  explicitKey?: string,
+): unknown[] {
+  const names = Object.keys(a).filter((k) => a[k] !== undefined).sort();
+  const row: RowView = { key: where.key, source: where.source, get: (k) => a[k] };
+  const isReport = a.label === "Report";
+  const derived = new Map<string, string>();
+  for (const rule of ROW_RULES) {
+    if (derived.has(rule.attr) || a[rule.attr] === undefined || (rule.crossNode && isReport)) continue;
+    if (same(rule.derive(row, ctx), a[rule.attr])) derived.set(rule.attr, rule.id);
+  }
+  const fields: string[] = explicitKey === undefined ? [] : [KEY_FIELD];
+  const values: unknown[] = explicitKey === undefined ? [] : [explicitKey];
+  let text: string | undefined | null = null;
+  for (const k of names) {
+    const v = a[k];
+    const rule = derived.get(k);
+    if (rule !== undefined) fields.push(`${k}${REF}${rule}`);
+    else if ((k === "label" || k === "type") && typeof v === "string" && !RESERVED.test(v)) fields.push(`${k}${REF}:${v}`);
+    else if (k === "record" && record !== undefined) {
+      fields.push(RECORD_FIELD);
+      values.push(record);
+    } else {
+      fields.push(k);
+      let out: unknown = v;
+      if (typeof v === "string" && v.length >= MIN_SLICED && !NEVER_SLICED.has(k)) {
+        if (text === null) text = ctx.docText(a.path);
+        out = sliceRef(text, v, a.startOffset) ?? v;
+      }
+      values.push(out !== null && typeof out === "object" ? structuredClone(out) : out);
+    }
+  }
+  head.push(shapes.of(fields));
+  for (const v of values) head.push(v);
+  return head;
+}
+
+/**
+ * A record as a value: objects [shape, values…] with their keys in their own order, arrays [-1, items…];
+ * what RECORD_RULES give back is left out, pieces of the text written as such. Its statements are
+ * remembered by id for the rows' rules.
+ */
+function encodeRecord(record: { [k: string]: Json }, shapes: Shapes, statements: Map<string, Attrs>): unknown {
+  let text: string | undefined;
+  const enc = (v: Json, reportId: string | undefined, depth: number): unknown => {
+    if (typeof v === "string") return (depth > 1 && sliceRef(text, v, undefined)) || v;
+    if (Array.isArray(v)) {
+      const out: unknown[] = [-1];
+      for (const x of v) out.push(enc(x, reportId, depth + 1));
+      return out;
+    }
+    if (v === null || typeof v !== "object") return v;
+    const names = Object.keys(v);
+    const encoded: unknown[] = [];
+    let rid = reportId;
+    for (const k of names) {
+      const x = v[k]!;
+      encoded.push(enc(x, rid, depth + 1));
+      if (depth === 0 && k === "text" && typeof x === "string") text = x;
+      if (k === "segment") rid = segmentId(x);
+    }
+    // Rules are checked with what the reader has once the object's values are read: the text, the report id.
+    const fields: string[] = [];
+    const values: unknown[] = [];
+    names.forEach((k, i) => {
+      const rule = RECORD_RULES.find((r) => r.key === k);
+      if (rule && same(rule.derive(v, text, rid), v[k])) fields.push(`${k}${REF}${rule.id}`);
+      else (fields.push(k), values.push(encoded[i]));
+    });
+    if (typeof v.id === "string" && typeof v.reportId === "string" && !statements.has(v.id)) statements.set(v.id, v);
+    return [shapes.of(fields), ...values];
+  };
+  return enc(record, undefined, 0);
+}
+
+function segmentId(segment: unknown): string | undefined {
+  return segment !== null && typeof segment === "object" && typeof (segment as Attrs).id === "string" ? ((segment as Attrs).id as string) : undefined;
+}
+
+/** The graphology export held by a version 3 file's parsed JSON. */
+export function decodeV3(data: Attrs): SerializedKgGraph {
+  const strings = data.strings as string[];
+  const shapes = data.shapes as string[][];
+  const str = (v: string): string => {
+    if (v.charCodeAt(0) !== 0xe000) return v;
+    const s = strings[parseInt(v.slice(1), 36)];
+    if (s === undefined) throw new Error(`a reference to string ${v.slice(1)} of ${strings.length}`);
+    return s;
+  };
+  const dec = (v: unknown): unknown => {
+    if (typeof v === "string") return str(v);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) v[i] = dec(v[i]);
+      return v;
+    }
+    if (v !== null && typeof v === "object") {
+      for (const k in v as Attrs) (v as Attrs)[k] = dec((v as Attrs)[k]);
+      return v;
+    }
+    return v;
+  };
+  const shapeAt = (n: unknown): string[] => {
+    const s = shapes[n as number];
+    if (!s) throw new Error(`shape ${String(n)} of ${shapes.length}`);
+    return s;
+  };
+  // Parsed shapes: fields, constants, rules.
+  interface Field {
+    name: string;
+    kind: "value" | "const" | "rule" | "key" | "record";
+    arg: string;
+  }
+  const parsed = new Map<number, Field[]>();
+  const fieldsOf = (n: unknown): Field[] => {
+    let f = parsed.get(n as number);
+    if (!f) {
+      f = shapeAt(n).map((spec) => {
+        if (spec === KEY_FIELD) return { name: "", kind: "key", arg: "" };
+        if (spec === RECORD_FIELD) return { name: "record", kind: "record", arg: "" };
+        const at = spec.indexOf(REF);
+        if (at < 0) return { name: spec, kind: "value", arg: "" };
+        const name = spec.slice(0, at);
+        const arg = spec.slice(at + 1);
+        return arg.startsWith(":") ? { name, kind: "const", arg: arg.slice(1) } : { name, kind: "rule", arg: spec };
+      });
+      parsed.set(n as number, f);
+    }
+    return f;
+  };
+
+  const texts = new Map<string, string>();
+  const statements = new Map<string, Attrs>();
+  const decodeRecord = (v: unknown): { json: string; text: string | undefined } => {
+    let text: string | undefined;
+    const pending: [Attrs, string, string | undefined][] = [];
+    const walk = (x: unknown, reportId: string | undefined, depth: number): unknown => {
+      if (typeof x === "string") return x.charCodeAt(0) === 0xe001 && depth > 1 ? resolveSlice(text, x) : str(x);
+      if (!Array.isArray(x)) return x;
+      if (x[0] === -1) {
+        const out: unknown[] = [];
+        for (let i = 1; i < x.length; i++) out.push(walk(x[i], reportId, depth + 1));
+        return out;
+      }
+      const out: Attrs = {};
+      let rid = reportId;
+      let i = 1;
+      const rules: string[] = [];
+      for (const spec of shapeAt(x[0])) {
+        const at = spec.indexOf(REF);
+        if (at >= 0) {
+          const name = spec.slice(0, at);
+          out[name] = undefined;
+          rules.push(spec);
+          continue;
+        }
+        const value = walk(x[i++], rid, depth + 1);
+        out[spec] = value;
+        if (depth === 0 && spec === "text" && typeof value === "string") text = value;
+        if (spec === "segment") rid = segmentId(value);
+      }
+      if (rules.length > 0) {
+        for (const r of RECORD_RULES) {
+          const spec = `${r.key}${REF}${r.id}`;
+          if (!rules.includes(spec)) continue;
+          const value = r.derive(out, text, rid);
+          if (value === undefined) throw new Error(`record field ${spec.replace(REF, " by ")} without what it is computed from`);
+          out[r.key] = value;
+        }
+        for (const spec of rules) if (!RECORD_RULE_BY_SPEC.has(spec)) throw new Error(`unknown record rule ${JSON.stringify(spec)}`);
+      }
+      if (typeof out.id === "string" && typeof out.reportId === "string") pending.push([out, out.id, undefined]);
+      return out;
+    };
+    const record = walk(v, undefined, 0) as Attrs;
+    for (const [s, id] of pending) if (!statements.has(id)) statements.set(id, s);
+    return { json: JSON.stringify(record), text: typeof record.text === "string" ? record.text : undefined };
+  };
+
+  // Nodes: written values (records decoded, documents' texts known), then rules (Report rows first).
+  const rows = data.nodes as unknown[][];
+  const attrsByKey = new Map<string, Attrs>();
+  const nodes = rows.map((r) => {
+    const key = r[0] as string;
+    const attributes: Attrs = {};
+    let i = 2;
+    for (const f of fieldsOf(r[1])) {
+      if (f.kind === "const") attributes[f.name] = f.arg;
+      else if (f.kind === "rule") attributes[f.name] = undefined;
+      else if (f.kind === "record") {
+        const { json, text } = decodeRecord(r[i++]);
+        attributes.record = json;
+        if (text !== undefined && typeof attributes.path === "string" && !texts.has(attributes.path)) texts.set(attributes.path, text);
+      }
+      else attributes[f.name] = dec(r[i++]);
+    }
+    attrsByKey.set(key, attributes);
+    return { key, attributes };
+  });
+  const ctx: Context = {
+    docText: (path) => (typeof path === "string" ? texts.get(path) : undefined),
+    statement: (id) => statements.get(id),
+    node: (key) => (typeof key === "string" ? attrsByKey.get(key) : undefined),
+  };
+  const finish = (a: Attrs, fields: Field[], where: { key: string | undefined; source: string | undefined }) => {
+    let text: string | undefined | null = null;
+    const view: RowView = {
+      key: where.key,
+      source: where.source,
+      get: (k) => {
+        const v = a[k];
+        if (typeof v === "string" && v.charCodeAt(0) === 0xe001) return (a[k] = resolveSlice((text ??= ctx.docText(view.get("path"))), v));
+        return v;
+      },
+    };
+    const rules: string[] = [];
+    for (const f of fields) if (f.kind === "rule") rules.push(f.arg);
+    if (rules.length > 1) rules.sort((x, y) => RULE_ORDER.get(x.slice(0, x.indexOf(REF)))! - RULE_ORDER.get(y.slice(0, y.indexOf(REF)))!);
+    for (const spec of rules) {
+      const rule = RULES_BY_ID.get(spec);
+      if (!rule) throw new Error(`unknown rule ${JSON.stringify(spec)}`);
+      const value = rule.derive(view, ctx);
+      if (value === undefined) throw new Error(`${where.key ?? "an edge"}: ${rule.attr} by rule ${rule.id} without what it is computed from`);
+      a[rule.attr] = value;
+    }
+    for (const f of fields) if (f.kind === "value") view.get(f.name);
+  };
+  const nodeFields = rows.map((r) => fieldsOf(r[1]));
+  nodes.forEach((n, i) => n.attributes.label === "Report" && finish(n.attributes, nodeFields[i]!, { key: n.key, source: undefined }));
+  nodes.forEach((n, i) => n.attributes.label !== "Report" && finish(n.attributes, nodeFields[i]!, { key: n.key, source: undefined }));
+
+  const edges = (data.edges as unknown[][]).map((r) => {
+    const source = rows[r[0] as number]?.[0] as string | undefined;
+    const target = rows[r[1] as number]?.[0] as string | undefined;
+    if (source === undefined || target === undefined) throw new Error(`an edge to node ${String(source === undefined ? r[0] : r[1])} of ${rows.length}`);
+    const fields = fieldsOf(r[2]);
+    const attributes: Attrs = {};
+    let key: string | undefined;
+    let i = 3;
+    for (const f of fields) {
+      if (f.kind === "key") key = r[i++] as string;
+      else if (f.kind === "const") attributes[f.name] = f.arg;
+      else if (f.kind === "rule") attributes[f.name] = undefined;
+      else attributes[f.name] = dec(r[i++]);
+    }
+    finish(attributes, fields, { key: undefined, source });
+    return { key: key ?? relKey(attributes.type as RelType, source, target), source, target, attributes };
+  });
+  return { options: data.options, attributes: dec(data.attributes) as KgGraphAttributes, nodes, edges } as SerializedKgGraph;
+}
