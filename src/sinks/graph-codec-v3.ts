@@ -25,6 +25,8 @@
  * Every rule is checked when writing: a value is left out only when the rule gives it back exactly, so the
  * graph read back is the graph written, whatever it holds. Nodes and edges are sorted by key.
  */
+import * as crypto from "node:crypto";
+
 import type { KgGraph } from "../graph/build-graph.ts";
 import { relKey } from "../graph/keys.ts";
 import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
@@ -88,6 +90,8 @@ const ROW_RULES: Rule[] = [
   { attr: "reportKey", id: "<r", derive: (row, ctx) => (row.source === undefined ? undefined : ctx.node(row.source)?.reportKey) },
   { attr: "path", id: "^", crossNode: true, derive: (row, ctx) => reportOf(row, ctx)?.path },
   { attr: "path", id: "<p", derive: (row, ctx) => (row.source === undefined ? undefined : ctx.node(row.source)?.path) },
+  { attr: "startOffset", id: "S", derive: (row, ctx) => (statementOf(row, ctx)?.textSpan as Attrs | undefined)?.start },
+  { attr: "endOffset", id: "S", derive: (row, ctx) => (statementOf(row, ctx)?.textSpan as Attrs | undefined)?.end },
   {
     attr: "quote",
     id: "@",
@@ -98,6 +102,7 @@ const ROW_RULES: Rule[] = [
       return text !== undefined && isOffset(start) && isOffset(end) && start <= end && end <= text.length ? text.slice(start, end) : undefined;
     },
   },
+  { attr: "itemText", id: "i", derive: (row, ctx) => itemTextOf(ctx.docText(row.get("path")), statementOf(row, ctx)?.span) },
   { attr: "text", id: "=q", derive: (row) => row.get("quote") },
   { attr: "text", id: "S", derive: (row, ctx) => statementOf(row, ctx)?.text },
   { attr: "normText", id: "=t", derive: (row) => row.get("text") },
@@ -105,6 +110,7 @@ const ROW_RULES: Rule[] = [
   { attr: "kind", id: "S", derive: (row, ctx) => statementOf(row, ctx)?.kind },
   { attr: "rule", id: "S", derive: (row, ctx) => statementOf(row, ctx)?.rule },
   { attr: "line", id: "S", derive: (row, ctx) => statementOf(row, ctx)?.line },
+  { attr: "line", id: "L", derive: (row, ctx) => lineOf(ctx.docText(row.get("path")), row.get("startOffset")) },
   { attr: "reportTitle", id: "^", crossNode: true, derive: (row, ctx) => reportOf(row, ctx)?.name },
   { attr: "surfaces", id: "[q", derive: (row) => wrap(row.get("quote")) },
   { attr: "lines", id: "[l", derive: (row) => wrap(row.get("line")) },
@@ -112,6 +118,40 @@ const ROW_RULES: Rule[] = [
 const RULE_ORDER = new Map<string, number>();
 ROW_RULES.forEach((r) => RULE_ORDER.has(r.attr) || RULE_ORDER.set(r.attr, RULE_ORDER.size));
 const RULES_BY_ID = new Map(ROW_RULES.map((r) => [`${r.attr}${REF}${r.id}`, r]));
+
+/** kg's key hash (shared/hash-key.ts), frozen here: a file must read back the same whatever later kg hashes with. */
+const sha256 =
+  typeof crypto.hash === "function" ? (text: string) => crypto.hash("sha256", text, "hex") : (text: string) => crypto.createHash("sha256").update(text).digest("hex");
+function keyHash(...parts: (string | number)[]): string {
+  return sha256(parts.join("\u241f")).slice(0, 16);
+}
+
+const newlines = new Map<string, number[]>();
+/** The 1-based line of an offset of a text (lines end at "\n"). */
+function lineOf(text: string | undefined, offset: unknown): number | undefined {
+  if (text === undefined || !isOffset(offset) || offset > text.length) return undefined;
+  let at = newlines.get(text);
+  if (!at) {
+    if (newlines.size > 64) newlines.clear();
+    at = [];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) at.push(i);
+    newlines.set(text, at);
+  }
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo + 1;
+}
+
+/** A statement's item text as the graph gives it (build-graph.ts itemText): its span trimmed, at most 800 characters. */
+function itemTextOf(text: string | undefined, span: unknown): string | undefined {
+  const item = spanOf(text, span)?.trim();
+  return item === undefined ? undefined : item.length > 800 ? `${item.slice(0, 800)}…` : item;
+}
 
 function isOffset(v: unknown): v is number {
   return typeof v === "number" && Number.isInteger(v) && v >= 0;
@@ -134,6 +174,14 @@ const RECORD_RULES: { key: string; id: string; derive(o: Attrs, text: string | u
   { key: "surface", id: "@s", derive: (o, text) => spanOf(text, o.span) },
   { key: "quote", id: "@s", derive: (o, text) => spanOf(text, o.span) },
   { key: "reportId", id: "r", derive: (_o, _t, reportId) => reportId },
+  // A statement's id (classify/context.ts): its report, kind and text without spaces and punctuation.
+  {
+    key: "id",
+    id: "#",
+    derive: (o, _t, reportId) =>
+      reportId !== undefined && typeof o.kind === "string" && typeof o.normText === "string" ? keyHash(reportId, o.kind, o.normText.replace(/[\s\p{P}]/gu, "")) : undefined,
+  },
+  { key: "line", id: "L", derive: (o, text) => lineOf(text, ((o.textSpan ?? o.span) as Attrs | undefined)?.start) },
   {
     key: "rule",
     id: "1",
@@ -222,18 +270,30 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
     node: (key) => (typeof key === "string" && graph.hasNode(key) ? (graph.getNodeAttributes(key) as Attrs) : undefined),
   };
   const index = new Map(nodeKeys.map((k, i) => [k, i]));
+  // A statement's key is written as its place among the records' statements, a figure's as null (computed).
+  const statementIndex = new Map([...statements.keys()].map((id, i) => [id, i]));
   const nodeRows: unknown[][] = nodeKeys.map((k) => {
     const a = graph.getNodeAttributes(k) as Attrs;
     const record = records.get(k);
-    return planRow([k], a, { key: k, source: undefined }, ctx, shapes, record);
+    const place = k.startsWith("stmt:") ? statementIndex.get(k.slice(5)) : undefined;
+    const head = place !== undefined ? place : k === figureKey(a) ? null : k;
+    return planRow([head], a, { key: k, source: undefined }, ctx, shapes, record);
   });
   records.clear();
-  const edgeRows: unknown[][] = edgeKeys.map((e) => {
+  // Edges by source and target (each written as the step from the edge before), read back in key order.
+  const order = edgeKeys.map((e, i) => ({ e, s: index.get(graph.source(e))!, t: index.get(graph.target(e))!, i }));
+  order.sort((x, y) => x.s - y.s || x.t - y.t || x.i - y.i);
+  let lastSource = 0;
+  let lastTarget = 0;
+  const edgeRows: unknown[][] = order.map(({ e, s, t }) => {
     const a = graph.getEdgeAttributes(e) as Attrs;
     const source = graph.source(e);
     const target = graph.target(e);
     const derivedKey = typeof a.type === "string" && e === relKey(a.type as RelType, source, target);
-    return planRow([index.get(source), index.get(target)], a, { key: undefined, source }, ctx, shapes, undefined, derivedKey ? undefined : e);
+    const head = [s - lastSource, s === lastSource ? t - lastTarget : t];
+    lastSource = s;
+    lastTarget = t;
+    return planRow(head, a, { key: undefined, source }, ctx, shapes, undefined, derivedKey ? undefined : e);
   });
   texts.clear();
   statements.clear();
@@ -281,6 +341,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
       }
       return v;
     };
+    // Rows one after another in one list (a row's shape says how many values follow).
     function* rows(from: unknown[][], first: number): Generator<string> {
       for (let i = 0; i < from.length; i += CHUNK_ROWS) {
         const end = Math.min(from.length, i + CHUNK_ROWS);
@@ -289,7 +350,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
           const r = from[j]!;
           objectInRow = false;
           for (let c = first; c < r.length; c++) r[c] = enc(r[c]);
-          part.push(objectInRow ? JSON.stringify(r, list) : JSON.stringify(r));
+          part.push((objectInRow ? JSON.stringify(r, list) : JSON.stringify(r)).slice(1, -1));
           from[j] = undefined as never;
         }
         yield (i > 0 ? "," : "") + part.join(",");
@@ -302,6 +363,14 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
     yield* rows(nodeRows, 2);
     yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(shapes.list)},"strings":${JSON.stringify(strings)},"version":${VERSION_3}}\n`;
   }
+}
+
+/** The key kg gives a Figure node (graph/build-graph.ts addFigures), from its attributes; undefined when they lack one. */
+function figureKey(a: Attrs): string | undefined {
+  const { label, reportKey, what, value, startOffset } = a;
+  if (label !== "Figure" || typeof reportKey !== "string" || !reportKey.startsWith("report:") || !isOffset(startOffset)) return undefined;
+  if (typeof what !== "string" || (typeof value !== "number" && typeof value !== "string")) return undefined;
+  return `fig:${keyHash(reportKey.slice(7), what, value, startOffset)}`;
 }
 
 /** Whether the graph uses what the format reserves: U+E000 or U+E001 in a string or a key, an undirected edge. */
@@ -508,24 +577,40 @@ export function decodeV3(data: Attrs): SerializedKgGraph {
   };
 
   // Nodes: written values (records decoded, documents' texts known), then rules (Report rows first).
-  const rows = data.nodes as unknown[][];
-  const attrsByKey = new Map<string, Attrs>();
-  const nodes = rows.map((r) => {
-    const key = r[0] as string;
+  const stored = (fields: Field[]) => fields.reduce((n, f) => (f.kind === "value" || f.kind === "record" || f.kind === "key" ? n + 1 : n), 0);
+  const flat = data.nodes as unknown[];
+  const nodes: { key: string; attributes: Attrs }[] = [];
+  const nodeFields: Field[][] = [];
+  const heads: unknown[] = [];
+  for (let i = 0; i < flat.length; ) {
+    const head = flat[i];
+    const fields = fieldsOf(flat[i + 1]);
+    i += 2;
     const attributes: Attrs = {};
-    let i = 2;
-    for (const f of fieldsOf(r[1])) {
+    for (const f of fields) {
       if (f.kind === "const") attributes[f.name] = f.arg;
       else if (f.kind === "rule") attributes[f.name] = undefined;
       else if (f.kind === "record") {
-        const { json, text } = decodeRecord(r[i++]);
+        const { json, text } = decodeRecord(flat[i++]);
         attributes.record = json;
         if (text !== undefined && typeof attributes.path === "string" && !texts.has(attributes.path)) texts.set(attributes.path, text);
-      }
-      else attributes[f.name] = dec(r[i++]);
+      } else attributes[f.name] = dec(flat[i++]);
     }
-    attrsByKey.set(key, attributes);
-    return { key, attributes };
+    if (stored(fields) > 0 && i > flat.length) throw new Error("the node list ends within a node");
+    heads.push(head);
+    nodeFields.push(fields);
+    nodes.push({ key: typeof head === "string" ? head : "", attributes });
+  }
+  const statementIds = [...statements.keys()];
+  const attrsByKey = new Map<string, Attrs>();
+  nodes.forEach((n, i) => {
+    const head = heads[i];
+    if (typeof head === "number") {
+      const id = statementIds[head];
+      if (id === undefined) throw new Error(`statement ${head} of ${statementIds.length}`);
+      n.key = `stmt:${id}`;
+    }
+    if (head !== null) attrsByKey.set(n.key, n.attributes);
   });
   const ctx: Context = {
     docText: (path) => (typeof path === "string" ? texts.get(path) : undefined),
@@ -555,26 +640,44 @@ export function decodeV3(data: Attrs): SerializedKgGraph {
     }
     for (const f of fields) if (f.kind === "value") view.get(f.name);
   };
-  const nodeFields = rows.map((r) => fieldsOf(r[1]));
   nodes.forEach((n, i) => n.attributes.label === "Report" && finish(n.attributes, nodeFields[i]!, { key: n.key, source: undefined }));
-  nodes.forEach((n, i) => n.attributes.label !== "Report" && finish(n.attributes, nodeFields[i]!, { key: n.key, source: undefined }));
+  nodes.forEach((n, i) => {
+    if (n.attributes.label === "Report") return;
+    finish(n.attributes, nodeFields[i]!, { key: heads[i] === null ? undefined : n.key, source: undefined });
+    if (heads[i] === null) {
+      const key = figureKey(n.attributes);
+      if (key === undefined) throw new Error("a figure without what its key is computed from");
+      n.key = key;
+      attrsByKey.set(key, n.attributes);
+    }
+  });
 
-  const edges = (data.edges as unknown[][]).map((r) => {
-    const source = rows[r[0] as number]?.[0] as string | undefined;
-    const target = rows[r[1] as number]?.[0] as string | undefined;
-    if (source === undefined || target === undefined) throw new Error(`an edge to node ${String(source === undefined ? r[0] : r[1])} of ${rows.length}`);
-    const fields = fieldsOf(r[2]);
+  const keys = nodes.map((n) => n.key);
+  const edgeList = data.edges as unknown[];
+  const edges: { key: string; source: string; target: string; attributes: Attrs }[] = [];
+  let s = 0;
+  let t = 0;
+  for (let i = 0; i < edgeList.length; ) {
+    const ds = edgeList[i] as number;
+    const dt = edgeList[i + 1] as number;
+    const fields = fieldsOf(edgeList[i + 2]);
+    i += 3;
+    t = ds === 0 ? t + dt : dt;
+    s += ds;
+    const source = keys[s];
+    const target = keys[t];
+    if (source === undefined || target === undefined) throw new Error(`an edge to node ${source === undefined ? s : t} of ${keys.length}`);
     const attributes: Attrs = {};
     let key: string | undefined;
-    let i = 3;
     for (const f of fields) {
-      if (f.kind === "key") key = r[i++] as string;
+      if (f.kind === "key") key = edgeList[i++] as string;
       else if (f.kind === "const") attributes[f.name] = f.arg;
       else if (f.kind === "rule") attributes[f.name] = undefined;
-      else attributes[f.name] = dec(r[i++]);
+      else attributes[f.name] = dec(edgeList[i++]);
     }
     finish(attributes, fields, { key: undefined, source });
-    return { key: key ?? relKey(attributes.type as RelType, source, target), source, target, attributes };
-  });
+    edges.push({ key: key ?? relKey(attributes.type as RelType, source, target), source, target, attributes });
+  }
+  edges.sort((x, y) => byCodeUnits(x.key, y.key));
   return { options: data.options, attributes: dec(data.attributes) as KgGraphAttributes, nodes, edges } as SerializedKgGraph;
 }
