@@ -55,6 +55,7 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 interface RowView {
   key: string | undefined;
   source: string | undefined;
+  target?: string | undefined;
   get(name: string): unknown;
 }
 interface Context {
@@ -62,6 +63,10 @@ interface Context {
   docText(path: unknown): string | undefined;
   /** A statement of a record, by id. */
   statement(id: string): Attrs | undefined;
+  /** A report's segment, by id. */
+  segment(id: string): Attrs | undefined;
+  /** An organisation or mechanism of a report's record ("org:" or "mech:" + its name), by report id and node key. */
+  entity(reportId: string, key: string): Attrs | undefined;
   /** A node's attributes (a Report's, for node rows; any node's, for edge rows). */
   node(key: unknown): Attrs | undefined;
 }
@@ -75,6 +80,33 @@ interface Rule {
 
 const statementOf = (row: RowView, ctx: Context): Attrs | undefined =>
   row.source === undefined && row.key !== undefined && row.key.startsWith("stmt:") ? ctx.statement(row.key.slice(5)) : undefined;
+/** A Report → Organisation | Mechanism MENTIONS edge's record entity and report segment. */
+const mentionOf = (row: RowView, ctx: Context): { entity: Attrs; occurrences: Attrs[]; segment: Attrs } | undefined => {
+  if (row.source === undefined || row.target === undefined || !row.source.startsWith("report:")) return undefined;
+  const id = row.source.slice(7);
+  const entity = ctx.entity(id, row.target);
+  const segment = ctx.segment(id);
+  return entity && segment && Array.isArray(entity.occurrences) && entity.occurrences.length > 0 ? { entity, occurrences: entity.occurrences as Attrs[], segment } : undefined;
+};
+/** A Statement → Mechanism MENTIONS edge: the first occurrence within the statement's item and the sentence around it. */
+const statementMentionOf = (row: RowView, ctx: Context): { first: Attrs; sentence: { start: number; end: number } } | undefined => {
+  if (row.source === undefined || row.target === undefined || !row.source.startsWith("stmt:")) return undefined;
+  const st = ctx.statement(row.source.slice(5));
+  const span = st?.span as { start: unknown; end: unknown } | undefined;
+  if (!st || typeof st.reportId !== "string" || !span || !isOffset(span.start) || !isOffset(span.end)) return undefined;
+  const { start, end } = span;
+  const entity = ctx.entity(st.reportId, row.target);
+  const text = ctx.docText(row.get("path"));
+  if (!entity || !Array.isArray(entity.occurrences) || text === undefined) return undefined;
+  const first = (entity.occurrences as Attrs[]).find((o) => {
+    const os = o?.span as Attrs | undefined;
+    return os && isOffset(os.start) && isOffset(os.end) && os.start >= start && os.end <= end;
+  });
+  if (!first) return undefined;
+  const fs = first.span as { start: number; end: number };
+  return { first, sentence: sentenceAround(text, fs, { start, end }) };
+};
+const distinct = <T>(xs: T[]): T[] => [...new Set(xs)];
 const reportOf = (row: RowView, ctx: Context): Attrs | undefined => {
   const r = ctx.node(row.get("reportKey"));
   return r && r.label === "Report" ? r : undefined;
@@ -91,7 +123,11 @@ const ROW_RULES: Rule[] = [
   { attr: "path", id: "^", crossNode: true, derive: (row, ctx) => reportOf(row, ctx)?.path },
   { attr: "path", id: "<p", derive: (row, ctx) => (row.source === undefined ? undefined : ctx.node(row.source)?.path) },
   { attr: "startOffset", id: "S", derive: (row, ctx) => (statementOf(row, ctx)?.textSpan as Attrs | undefined)?.start },
+  { attr: "startOffset", id: "M", derive: (row, ctx) => (mentionOf(row, ctx)?.occurrences[0]?.span as Attrs | undefined)?.start },
+  { attr: "startOffset", id: "m", derive: (row, ctx) => statementMentionOf(row, ctx)?.sentence.start },
   { attr: "endOffset", id: "S", derive: (row, ctx) => (statementOf(row, ctx)?.textSpan as Attrs | undefined)?.end },
+  { attr: "endOffset", id: "M", derive: (row, ctx) => (mentionOf(row, ctx)?.occurrences[0]?.span as Attrs | undefined)?.end },
+  { attr: "endOffset", id: "m", derive: (row, ctx) => statementMentionOf(row, ctx)?.sentence.end },
   {
     attr: "quote",
     id: "@",
@@ -110,10 +146,45 @@ const ROW_RULES: Rule[] = [
   { attr: "kind", id: "S", derive: (row, ctx) => statementOf(row, ctx)?.kind },
   { attr: "rule", id: "S", derive: (row, ctx) => statementOf(row, ctx)?.rule },
   { attr: "line", id: "S", derive: (row, ctx) => statementOf(row, ctx)?.line },
+  { attr: "line", id: "M", derive: (row, ctx) => mentionOf(row, ctx)?.occurrences[0]?.line },
+  { attr: "line", id: "m", derive: (row, ctx) => statementMentionOf(row, ctx)?.first.line },
   { attr: "line", id: "L", derive: (row, ctx) => lineOf(ctx.docText(row.get("path")), row.get("startOffset")) },
   { attr: "reportTitle", id: "^", crossNode: true, derive: (row, ctx) => reportOf(row, ctx)?.name },
   { attr: "surfaces", id: "[q", derive: (row) => wrap(row.get("quote")) },
+  { attr: "surfaces", id: "M", derive: (row, ctx) => mapOccurrences(row, ctx, (o) => distinct(o.map((x) => x.surface))) },
   { attr: "lines", id: "[l", derive: (row) => wrap(row.get("line")) },
+  { attr: "lines", id: "M", derive: (row, ctx) => mapOccurrences(row, ctx, (o) => distinct(o.map((x) => x.line)).sort((a, b) => (a as number) - (b as number))) },
+  { attr: "contexts", id: "M", derive: (row, ctx) => mapOccurrences(row, ctx, (o) => distinct(o.map((x) => x.context)).sort()) },
+  { attr: "mentionCount", id: "M", derive: (row, ctx) => mentionOf(row, ctx)?.occurrences.length },
+  {
+    attr: "sentence",
+    id: "M",
+    derive: (row, ctx) => {
+      const m = mentionOf(row, ctx);
+      const text = ctx.docText(row.get("path"));
+      const first = m?.occurrences[0]?.span as Attrs | undefined;
+      const bounds = m?.segment.span as Attrs | undefined;
+      if (!m || text === undefined || !first || !bounds || ![first.start, first.end, bounds.start, bounds.end].every(isOffset)) return undefined;
+      const at = sentenceAround(text, first as { start: number; end: number }, bounds as { start: number; end: number });
+      return text.slice(at.start, at.end);
+    },
+  },
+  {
+    attr: "termStart",
+    id: "m",
+    derive: (row, ctx) => {
+      const m = statementMentionOf(row, ctx);
+      return m ? (m.first.span as { start: number }).start - m.sentence.start : undefined;
+    },
+  },
+  {
+    attr: "termEnd",
+    id: "m",
+    derive: (row, ctx) => {
+      const m = statementMentionOf(row, ctx);
+      return m ? (m.first.span as { end: number }).end - m.sentence.start : undefined;
+    },
+  },
 ];
 const RULE_ORDER = new Map<string, number>();
 ROW_RULES.forEach((r) => RULE_ORDER.has(r.attr) || RULE_ORDER.set(r.attr, RULE_ORDER.size));
@@ -151,6 +222,27 @@ function lineOf(text: string | undefined, offset: unknown): number | undefined {
 function itemTextOf(text: string | undefined, span: unknown): string | undefined {
   const item = spanOf(text, span)?.trim();
   return item === undefined ? undefined : item.length > 800 ? `${item.slice(0, 800)}…` : item;
+}
+
+function mapOccurrences(row: RowView, ctx: Context, f: (o: Attrs[]) => unknown[]): unknown[] | undefined {
+  const m = mentionOf(row, ctx);
+  return m ? f(m.occurrences) : undefined;
+}
+
+const SENTENCE_END = new Set(["。", "！", "？", "；", "!", "?", ";", "\n"]);
+const MAX_SENTENCE = 160;
+
+/** The sentence around a span within bounds, as the graph gives it (graph/build-graph.ts sentenceAround), frozen here. */
+function sentenceAround(text: string, span: { start: number; end: number }, bounds: { start: number; end: number }): { start: number; end: number } {
+  let start = span.start;
+  const lo = Math.max(bounds.start, span.start - MAX_SENTENCE);
+  while (start > lo && !SENTENCE_END.has(text[start - 1]!)) start--;
+  let end = span.end;
+  const hi = Math.min(bounds.end, span.end + MAX_SENTENCE);
+  while (end < hi && !SENTENCE_END.has(text[end - 1]!)) end++;
+  while (start < span.start && /\s/.test(text[start]!)) start++;
+  while (end > span.end && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
 }
 
 function isOffset(v: unknown): v is number {
@@ -232,6 +324,41 @@ class Shapes {
   }
 }
 
+/** What the rules read of the records: statements by id (in the order first met), segments by id, entities by report and node key. */
+class RecordIndex {
+  readonly statements = new Map<string, Attrs>();
+  readonly segments = new Map<string, Attrs>();
+  readonly entities = new Map<string, Attrs>();
+  add(record: Attrs): void {
+    if (!Array.isArray(record.reports)) return;
+    for (const report of record.reports as Attrs[]) {
+      if (report === null || typeof report !== "object") continue;
+      const id = segmentId(report.segment);
+      if (id !== undefined && !this.segments.has(id)) this.segments.set(id, report.segment as Attrs);
+      if (Array.isArray(report.statements)) {
+        for (const st of report.statements as Attrs[]) if (st && typeof st.id === "string" && !this.statements.has(st.id)) this.statements.set(st.id, st);
+      }
+      if (id === undefined) continue;
+      for (const [list, prefix] of [[report.organisations, "org:"], [report.mechanisms, "mech:"]] as const) {
+        if (!Array.isArray(list)) continue;
+        for (const e of list as Attrs[]) {
+          const k = `${id}\u0000${prefix}${String(e?.name)}`;
+          if (e && typeof e.name === "string" && !this.entities.has(k)) this.entities.set(k, e);
+        }
+      }
+    }
+  }
+  context(docText: (path: unknown) => string | undefined, node: (key: unknown) => Attrs | undefined): Context {
+    return {
+      docText,
+      node,
+      statement: (id) => this.statements.get(id),
+      segment: (id) => this.segments.get(id),
+      entity: (reportId, key) => this.entities.get(`${reportId}\u0000${key}`),
+    };
+  }
+}
+
 /** A string seen as a value in the reserved range, or a key using it: the graph is written as version 1. */
 const RESERVED = /[\uE000\uE001]/;
 
@@ -246,7 +373,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
   const shapes = new Shapes();
   // Documents' texts and records' statements, for the rules; records encoded once.
   const texts = new Map<string, string>();
-  const statements = new Map<string, Attrs>();
+  const index = new RecordIndex();
   const records = new Map<string, unknown>();
   for (const k of nodeKeys) {
     const a = graph.getNodeAttributes(k) as Attrs;
@@ -260,18 +387,17 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
     if (r === null || typeof r !== "object" || Array.isArray(r) || JSON.stringify(r) !== a.record) continue;
     const text = typeof r.text === "string" ? r.text : undefined;
     if (text !== undefined && typeof a.path === "string" && !texts.has(a.path)) texts.set(a.path, text);
-    const encoded = encodeRecord(r, shapes, statements);
-    records.set(k, encoded);
+    records.set(k, encodeRecord(r, shapes));
+    index.add(r);
 
   }
-  const ctx: Context = {
-    docText: (path) => (typeof path === "string" ? texts.get(path) : undefined),
-    statement: (id) => statements.get(id),
-    node: (key) => (typeof key === "string" && graph.hasNode(key) ? (graph.getNodeAttributes(key) as Attrs) : undefined),
-  };
-  const index = new Map(nodeKeys.map((k, i) => [k, i]));
+  const ctx = index.context(
+    (path) => (typeof path === "string" ? texts.get(path) : undefined),
+    (key) => (typeof key === "string" && graph.hasNode(key) ? (graph.getNodeAttributes(key) as Attrs) : undefined),
+  );
+  const places = new Map(nodeKeys.map((k, i) => [k, i]));
   // A statement's key is written as its place among the records' statements, a figure's as null (computed).
-  const statementIndex = new Map([...statements.keys()].map((id, i) => [id, i]));
+  const statementIndex = new Map([...index.statements.keys()].map((id, i) => [id, i]));
   const nodeRows: unknown[][] = nodeKeys.map((k) => {
     const a = graph.getNodeAttributes(k) as Attrs;
     const record = records.get(k);
@@ -281,7 +407,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
   });
   records.clear();
   // Edges by source and target (each written as the step from the edge before), read back in key order.
-  const order = edgeKeys.map((e, i) => ({ e, s: index.get(graph.source(e))!, t: index.get(graph.target(e))!, i }));
+  const order = edgeKeys.map((e, i) => ({ e, s: places.get(graph.source(e))!, t: places.get(graph.target(e))!, i }));
   order.sort((x, y) => x.s - y.s || x.t - y.t || x.i - y.i);
   let lastSource = 0;
   let lastTarget = 0;
@@ -293,10 +419,9 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
     const head = [s - lastSource, s === lastSource ? t - lastTarget : t];
     lastSource = s;
     lastTarget = t;
-    return planRow(head, a, { key: undefined, source }, ctx, shapes, undefined, derivedKey ? undefined : e);
+    return planRow(head, a, { key: undefined, source, target }, ctx, shapes, undefined, derivedKey ? undefined : e);
   });
   texts.clear();
-  statements.clear();
   // Count the written strings (pieces of texts are not: they are ours).
   const counts = new Map<string, number>();
   const keys = new Set<string>(["allowSelfLoops", "multi", "type"]);
@@ -395,14 +520,14 @@ function hasReserved(v: unknown): boolean {
 function planRow(
   head: unknown[],
   a: Attrs,
-  where: { key: string | undefined; source: string | undefined },
+  where: { key: string | undefined; source: string | undefined; target?: string | undefined },
   ctx: Context,
   shapes: Shapes,
   record: unknown,
   explicitKey?: string,
 ): unknown[] {
   const names = Object.keys(a).filter((k) => a[k] !== undefined).sort();
-  const row: RowView = { key: where.key, source: where.source, get: (k) => a[k] };
+  const row: RowView = { key: where.key, source: where.source, target: where.target, get: (k) => a[k] };
   const isReport = a.label === "Report";
   const derived = new Map<string, string>();
   for (const rule of ROW_RULES) {
@@ -440,7 +565,7 @@ function planRow(
  * what RECORD_RULES give back is left out, pieces of the text written as such. Its statements are
  * remembered by id for the rows' rules.
  */
-function encodeRecord(record: { [k: string]: Json }, shapes: Shapes, statements: Map<string, Attrs>): unknown {
+function encodeRecord(record: { [k: string]: Json }, shapes: Shapes): unknown {
   let text: string | undefined;
   const enc = (v: Json, reportId: string | undefined, depth: number): unknown => {
     if (typeof v === "string") return (depth > 1 && sliceRef(text, v, undefined)) || v;
@@ -467,7 +592,6 @@ function encodeRecord(record: { [k: string]: Json }, shapes: Shapes, statements:
       if (rule && same(rule.derive(v, text, rid), v[k])) fields.push(`${k}${REF}${rule.id}`);
       else (fields.push(k), values.push(encoded[i]));
     });
-    if (typeof v.id === "string" && typeof v.reportId === "string" && !statements.has(v.id)) statements.set(v.id, v);
     return [shapes.of(fields), ...values];
   };
   return enc(record, undefined, 0);
@@ -529,10 +653,9 @@ export function decodeV3(data: Attrs): SerializedKgGraph {
   };
 
   const texts = new Map<string, string>();
-  const statements = new Map<string, Attrs>();
+  const index = new RecordIndex();
   const decodeRecord = (v: unknown): { json: string; text: string | undefined } => {
     let text: string | undefined;
-    const pending: [Attrs, string, string | undefined][] = [];
     const walk = (x: unknown, reportId: string | undefined, depth: number): unknown => {
       if (typeof x === "string") return x.charCodeAt(0) === 0xe001 && depth > 1 ? resolveSlice(text, x) : str(x);
       if (!Array.isArray(x)) return x;
@@ -568,11 +691,10 @@ export function decodeV3(data: Attrs): SerializedKgGraph {
         }
         for (const spec of rules) if (!RECORD_RULE_BY_SPEC.has(spec)) throw new Error(`unknown record rule ${JSON.stringify(spec)}`);
       }
-      if (typeof out.id === "string" && typeof out.reportId === "string") pending.push([out, out.id, undefined]);
       return out;
     };
     const record = walk(v, undefined, 0) as Attrs;
-    for (const [s, id] of pending) if (!statements.has(id)) statements.set(id, s);
+    index.add(record);
     return { json: JSON.stringify(record), text: typeof record.text === "string" ? record.text : undefined };
   };
 
@@ -601,7 +723,7 @@ export function decodeV3(data: Attrs): SerializedKgGraph {
     nodeFields.push(fields);
     nodes.push({ key: typeof head === "string" ? head : "", attributes });
   }
-  const statementIds = [...statements.keys()];
+  const statementIds = [...index.statements.keys()];
   const attrsByKey = new Map<string, Attrs>();
   nodes.forEach((n, i) => {
     const head = heads[i];
@@ -612,16 +734,16 @@ export function decodeV3(data: Attrs): SerializedKgGraph {
     }
     if (head !== null) attrsByKey.set(n.key, n.attributes);
   });
-  const ctx: Context = {
-    docText: (path) => (typeof path === "string" ? texts.get(path) : undefined),
-    statement: (id) => statements.get(id),
-    node: (key) => (typeof key === "string" ? attrsByKey.get(key) : undefined),
-  };
-  const finish = (a: Attrs, fields: Field[], where: { key: string | undefined; source: string | undefined }) => {
+  const ctx = index.context(
+    (path) => (typeof path === "string" ? texts.get(path) : undefined),
+    (key) => (typeof key === "string" ? attrsByKey.get(key) : undefined),
+  );
+  const finish = (a: Attrs, fields: Field[], where: { key: string | undefined; source: string | undefined; target?: string }) => {
     let text: string | undefined | null = null;
     const view: RowView = {
       key: where.key,
       source: where.source,
+      target: where.target,
       get: (k) => {
         const v = a[k];
         if (typeof v === "string" && v.charCodeAt(0) === 0xe001) return (a[k] = resolveSlice((text ??= ctx.docText(view.get("path"))), v));
@@ -675,7 +797,7 @@ export function decodeV3(data: Attrs): SerializedKgGraph {
       else if (f.kind === "rule") attributes[f.name] = undefined;
       else attributes[f.name] = dec(edgeList[i++]);
     }
-    finish(attributes, fields, { key: undefined, source });
+    finish(attributes, fields, { key: undefined, source, target });
     edges.push({ key: key ?? relKey(attributes.type as RelType, source, target), source, target, attributes });
   }
   edges.sort((x, y) => byCodeUnits(x.key, y.key));
