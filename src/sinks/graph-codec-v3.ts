@@ -36,6 +36,7 @@ export const VERSION_3 = 3;
 
 const REF = "\uE000";
 const SLICE = "\uE001";
+const SPAN = "\uE002";
 /** Strings shorter than this are written out (a reference would save little). */
 const MIN_INTERNED = 4;
 /** Strings shorter than this are never looked for in the document text. */
@@ -360,7 +361,7 @@ class RecordIndex {
 }
 
 /** A string seen as a value in the reserved range, or a key using it: the graph is written as version 1. */
-const RESERVED = /[\uE000\uE001]/;
+const RESERVED = /[\uE000-\uE002]/;
 
 /**
  * The text of a graph in version 3, in pieces (their concatenation is the file), or null when the graph
@@ -427,7 +428,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
   const keys = new Set<string>(["allowSelfLoops", "multi", "type"]);
   const count = (v: unknown, objectKeys: boolean): void => {
     if (typeof v === "string") {
-      if (v.length >= MIN_INTERNED && v.charCodeAt(0) !== 0xe001) counts.set(v, (counts.get(v) ?? 0) + 1);
+      if (v.length >= MIN_INTERNED && v.charCodeAt(0) !== 0xe001 && v.charCodeAt(0) !== 0xe002) counts.set(v, (counts.get(v) ?? 0) + 1);
     } else if (Array.isArray(v)) {
       for (const x of v) count(x, objectKeys);
     } else if (v !== null && typeof v === "object") {
@@ -570,12 +571,17 @@ function encodeRecord(record: { [k: string]: Json }, shapes: Shapes): unknown {
   const enc = (v: Json, reportId: string | undefined, depth: number): unknown => {
     if (typeof v === "string") return (depth > 1 && sliceRef(text, v, undefined)) || v;
     if (Array.isArray(v)) {
-      const out: unknown[] = [-1];
+      const out: unknown[] = [];
       for (const x of v) out.push(enc(x, reportId, depth + 1));
+      // A list is marked with -1 only when its first item is a number (which would read as an object's shape).
+      if (typeof out[0] === "number") out.unshift(-1);
       return out;
     }
     if (v === null || typeof v !== "object") return v;
     const names = Object.keys(v);
+    if (names.length === 2 && names[0] === "start" && names[1] === "end" && isOffset(v.start) && isOffset(v.end) && v.end >= v.start) {
+      return `${SPAN}${v.start.toString(36)}.${(v.end - v.start).toString(36)}`;
+    }
     const encoded: unknown[] = [];
     let rid = reportId;
     for (const k of names) {
@@ -657,11 +663,19 @@ export function decodeV3(data: Attrs): SerializedKgGraph {
   const decodeRecord = (v: unknown): { json: string; text: string | undefined } => {
     let text: string | undefined;
     const walk = (x: unknown, reportId: string | undefined, depth: number): unknown => {
-      if (typeof x === "string") return x.charCodeAt(0) === 0xe001 && depth > 1 ? resolveSlice(text, x) : str(x);
+      if (typeof x === "string") {
+        const c = x.charCodeAt(0);
+        if (c === 0xe002) {
+          const dot = x.indexOf(".");
+          const start = parseInt(x.slice(1, dot), 36);
+          return { start, end: start + parseInt(x.slice(dot + 1), 36) };
+        }
+        return c === 0xe001 && depth > 1 ? resolveSlice(text, x) : str(x);
+      }
       if (!Array.isArray(x)) return x;
-      if (x[0] === -1) {
+      if (typeof x[0] !== "number" || x[0] === -1) {
         const out: unknown[] = [];
-        for (let i = 1; i < x.length; i++) out.push(walk(x[i], reportId, depth + 1));
+        for (let i = x[0] === -1 ? 1 : 0; i < x.length; i++) out.push(walk(x[i], reportId, depth + 1));
         return out;
       }
       const out: Attrs = {};
