@@ -408,7 +408,23 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
   });
   records.clear();
   // Edges by source and target (each written as the step from the edge before), read back in key order.
-  const order = edgeKeys.map((e, i) => ({ e, s: places.get(graph.source(e))!, t: places.get(graph.target(e))!, i }));
+  // Edges the nodes imply (IMPLIED_EDGES), when every one of a rule's is there as implied, are not written.
+  const node = (key: string) => (graph.hasNode(key) ? (graph.getNodeAttributes(key) as Attrs) : undefined);
+  let implied = "";
+  const left = new Set<string>();
+  for (const rule of IMPLIED_EDGES) {
+    const list = impliedEdges(rule, nodeKeys, node);
+    const all = list.every(([type, source, target]) => {
+      const key = relKey(type, source, target);
+      if (!graph.hasEdge(key) || graph.source(key) !== source || graph.target(key) !== target) return false;
+      const a = graph.getEdgeAttributes(key) as Attrs;
+      return a.type === type && Object.keys(a).length === 1;
+    });
+    if (!all) continue;
+    implied += rule.id;
+    for (const [type, source, target] of list) left.add(relKey(type, source, target));
+  }
+  const order = (left.size > 0 ? edgeKeys.filter((e) => !left.has(e)) : edgeKeys).map((e, i) => ({ e, s: places.get(graph.source(e))!, t: places.get(graph.target(e))!, i }));
   order.sort((x, y) => x.s - y.s || x.t - y.t || x.i - y.i);
   let lastSource = 0;
   let lastTarget = 0;
@@ -485,10 +501,54 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
     const options = { allowSelfLoops: graph.allowSelfLoops, multi: graph.multi, type: graph.type };
     yield `{"attributes":${JSON.stringify(enc(structuredClone(graph.getAttributes())), list)},"edges":[`;
     yield* rows(edgeRows, 3);
-    yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"nodes":[`;
+    yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"implied":${JSON.stringify(implied)},"nodes":[`;
     yield* rows(nodeRows, 2);
     yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(shapes.list)},"strings":${JSON.stringify(strings)},"version":${VERSION_3}}\n`;
   }
+}
+
+/**
+ * Relationships the nodes imply (graph/build-graph.ts), each with only its type as attribute: a Document
+ * CONTAINS the Reports with its path; a Report CONTAINS the Statements and Figures with its key as
+ * reportKey, RAISES (PROPOSES, for a measure) its statements' themes.
+ */
+const IMPLIED_EDGES: { id: string; edges(key: string, a: Attrs, node: (key: string) => Attrs | undefined, docByPath: Map<unknown, string>): [RelType, string, string][] }[] = [
+  {
+    id: "d",
+    edges: (key, a, _node, docByPath) => {
+      const doc = a.label === "Report" ? docByPath.get(a.path) : undefined;
+      return doc === undefined ? [] : [["CONTAINS", doc, key]];
+    },
+  },
+  {
+    id: "s",
+    edges: (key, a, node) =>
+      (a.label === "Statement" || a.label === "Figure") && typeof a.reportKey === "string" && node(a.reportKey)?.label === "Report" ? [["CONTAINS", a.reportKey, key]] : [],
+  },
+  {
+    id: "t",
+    edges: (_key, a, node) =>
+      a.label === "Statement" && typeof a.reportKey === "string" && typeof a.themeKey === "string" && node(a.reportKey)?.label === "Report" && node(a.themeKey) !== undefined
+        ? [[a.kind === "measure" ? "PROPOSES" : "RAISES", a.reportKey, a.themeKey]]
+        : [],
+  },
+];
+
+function impliedEdges(rule: (typeof IMPLIED_EDGES)[number], nodeKeys: readonly string[], node: (key: string) => Attrs | undefined): [RelType, string, string][] {
+  const docByPath = new Map<unknown, string>();
+  for (const k of nodeKeys) {
+    const a = node(k)!;
+    if (a.label === "Document" && typeof a.path === "string" && !docByPath.has(a.path)) docByPath.set(a.path, k);
+  }
+  const seen = new Set<string>();
+  const out: [RelType, string, string][] = [];
+  for (const k of nodeKeys) {
+    for (const e of rule.edges(k, node(k)!, node, docByPath)) {
+      const id = `${e[0]}\u0000${e[1]}\u0000${e[2]}`;
+      if (!seen.has(id)) (seen.add(id), out.push(e));
+    }
+  }
+  return out;
 }
 
 /** The key kg gives a Figure node (graph/build-graph.ts addFigures), from its attributes; undefined when they lack one. */
@@ -813,6 +873,15 @@ export function decodeV3(data: Attrs): SerializedKgGraph {
     }
     finish(attributes, fields, { key: undefined, source, target });
     edges.push({ key: key ?? relKey(attributes.type as RelType, source, target), source, target, attributes });
+  }
+  const implied = typeof data.implied === "string" ? data.implied : "";
+  const added = new Set<string>();
+  for (const rule of IMPLIED_EDGES) {
+    if (!implied.includes(rule.id)) continue;
+    for (const [type, source, target] of impliedEdges(rule, keys, (k) => attrsByKey.get(k))) {
+      const key = relKey(type, source, target);
+      if (!added.has(key)) (added.add(key), edges.push({ key, source, target, attributes: { type } }));
+    }
   }
   edges.sort((x, y) => byCodeUnits(x.key, y.key));
   return { options: data.options, attributes: dec(data.attributes) as KgGraphAttributes, nodes, edges } as SerializedKgGraph;
