@@ -58,7 +58,14 @@ interface RowView {
   source: string | undefined;
   target?: string | undefined;
   get(name: string): unknown;
+  /** The row's statement in its record (null: none), found once. */
+  statement?: Attrs | null;
+  /** What mentionOf and statementMentionOf found for the row (null: nothing), computed once. */
+  mention?: MentionFound | null;
+  statementMention?: StatementMentionFound | null;
 }
+type MentionFound = { entity: Attrs; occurrences: Attrs[]; segment: Attrs };
+type StatementMentionFound = { first: Attrs; sentence: { start: number; end: number } };
 interface Context {
   /** The text of the Document node whose `path` is `path`. */
   docText(path: unknown): string | undefined;
@@ -79,10 +86,16 @@ interface Rule {
   derive(row: RowView, ctx: Context): unknown;
 }
 
-const statementOf = (row: RowView, ctx: Context): Attrs | undefined =>
-  row.source === undefined && row.key !== undefined && row.key.startsWith("stmt:") ? ctx.statement(row.key.slice(5)) : undefined;
+const statementOf = (row: RowView, ctx: Context): Attrs | undefined => {
+  if (row.statement === undefined) row.statement = (row.source === undefined && row.key !== undefined && row.key.startsWith("stmt:") ? ctx.statement(row.key.slice(5)) : undefined) ?? null;
+  return row.statement ?? undefined;
+};
 /** A Report → Organisation | Mechanism MENTIONS edge's record entity and report segment. */
-const mentionOf = (row: RowView, ctx: Context): { entity: Attrs; occurrences: Attrs[]; segment: Attrs } | undefined => {
+const mentionOf = (row: RowView, ctx: Context): MentionFound | undefined => {
+  if (row.mention === undefined) row.mention = findMention(row, ctx) ?? null;
+  return row.mention ?? undefined;
+};
+const findMention = (row: RowView, ctx: Context): MentionFound | undefined => {
   if (row.source === undefined || row.target === undefined || !row.source.startsWith("report:")) return undefined;
   const id = row.source.slice(7);
   const entity = ctx.entity(id, row.target);
@@ -90,7 +103,11 @@ const mentionOf = (row: RowView, ctx: Context): { entity: Attrs; occurrences: At
   return entity && segment && Array.isArray(entity.occurrences) && entity.occurrences.length > 0 ? { entity, occurrences: entity.occurrences as Attrs[], segment } : undefined;
 };
 /** A Statement → Mechanism MENTIONS edge: the first occurrence within the statement's item and the sentence around it. */
-const statementMentionOf = (row: RowView, ctx: Context): { first: Attrs; sentence: { start: number; end: number } } | undefined => {
+const statementMentionOf = (row: RowView, ctx: Context): StatementMentionFound | undefined => {
+  if (row.statementMention === undefined) row.statementMention = findStatementMention(row, ctx) ?? null;
+  return row.statementMention ?? undefined;
+};
+const findStatementMention = (row: RowView, ctx: Context): StatementMentionFound | undefined => {
   if (row.source === undefined || row.target === undefined || !row.source.startsWith("stmt:")) return undefined;
   const st = ctx.statement(row.source.slice(5));
   const span = st?.span as { start: unknown; end: unknown } | undefined;
@@ -204,7 +221,6 @@ function lineOf(text: string | undefined, offset: unknown): number | undefined {
   if (text === undefined || !isOffset(offset) || offset > text.length) return undefined;
   let at = newlines.get(text);
   if (!at) {
-    if (newlines.size > 64) newlines.clear();
     at = [];
     for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) at.push(i);
     newlines.set(text, at);
@@ -230,19 +246,29 @@ function mapOccurrences(row: RowView, ctx: Context, f: (o: Attrs[]) => unknown[]
   return m ? f(m.occurrences) : undefined;
 }
 
-const SENTENCE_END = new Set(["。", "！", "？", "；", "!", "?", ";", "\n"]);
+/** Sentence ends (build-graph.ts SENTENCE_END): 。！？；!?; and the line end. */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a;
+}
+/** What /\s/ matches. */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
 const MAX_SENTENCE = 160;
 
 /** The sentence around a span within bounds, as the graph gives it (graph/build-graph.ts sentenceAround), frozen here. */
 function sentenceAround(text: string, span: { start: number; end: number }, bounds: { start: number; end: number }): { start: number; end: number } {
   let start = span.start;
   const lo = Math.max(bounds.start, span.start - MAX_SENTENCE);
-  while (start > lo && !SENTENCE_END.has(text[start - 1]!)) start--;
+  while (start > lo && !isSentenceEnd(text.charCodeAt(start - 1))) start--;
   let end = span.end;
   const hi = Math.min(bounds.end, span.end + MAX_SENTENCE);
-  while (end < hi && !SENTENCE_END.has(text[end - 1]!)) end++;
-  while (start < span.start && /\s/.test(text[start]!)) start++;
-  while (end > span.end && /\s/.test(text[end - 1]!)) end--;
+  while (end < hi && !isSentenceEnd(text.charCodeAt(end - 1))) end++;
+  while (start < span.start && isSpace(text.charCodeAt(start))) start++;
+  while (end > span.end && isSpace(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 
@@ -293,7 +319,7 @@ function spanOf(text: string | undefined, span: unknown): string | undefined {
 }
 
 /** A piece of `text` equal to `s` as a slice reference, when one is shorter than `s` written out; else undefined. */
-function sliceRef(text: string | undefined, s: string, hint: unknown): string | undefined {
+function sliceRef(text: string | undefined, s: string, hint: unknown): Piece | undefined {
   if (text === undefined || s.length < MIN_SLICED) return undefined;
   let at = -1;
   if (isOffset(hint)) {
@@ -303,7 +329,7 @@ function sliceRef(text: string | undefined, s: string, hint: unknown): string | 
   if (at < 0) at = text.indexOf(s);
   if (at < 0) return undefined;
   const ref = `${SLICE}${at.toString(36)}.${s.length.toString(36)}`;
-  return ref.length < s.length ? ref : undefined;
+  return ref.length < s.length ? new Piece(ref) : undefined;
 }
 function resolveSlice(text: string | undefined, ref: string): string {
   const dot = ref.indexOf(".");
@@ -313,12 +339,17 @@ function resolveSlice(text: string | undefined, ref: string): string {
   return text.slice(start, start + length);
 }
 
+/** A value the writer made (a piece of a text, a span), as opposed to a string of the graph: never counted nor interned. */
+class Piece {
+  constructor(readonly text: string) {}
+}
+
 /** The encoder's or decoder's shape table. */
 class Shapes {
   readonly list: string[][] = [];
   private readonly index = new Map<string, number>();
   of(fields: string[]): number {
-    const id = JSON.stringify(fields);
+    const id = fields.join(SLICE); // no key nor constant holds U+E001
     let n = this.index.get(id);
     if (n === undefined) this.index.set(id, (n = this.list.push(fields) - 1));
     return n;
@@ -328,34 +359,42 @@ class Shapes {
 /** What the rules read of the records: statements by id (in the order first met), segments by id, entities by report and node key. */
 class RecordIndex {
   readonly statements = new Map<string, Attrs>();
-  readonly segments = new Map<string, Attrs>();
-  readonly entities = new Map<string, Attrs>();
+  private readonly reports = new Map<string, { report: Attrs; entities: Map<string, Attrs> | null }>();
   add(record: Attrs): void {
     if (!Array.isArray(record.reports)) return;
     for (const report of record.reports as Attrs[]) {
       if (report === null || typeof report !== "object") continue;
       const id = segmentId(report.segment);
-      if (id !== undefined && !this.segments.has(id)) this.segments.set(id, report.segment as Attrs);
+      if (id !== undefined && !this.reports.has(id)) this.reports.set(id, { report, entities: null });
       if (Array.isArray(report.statements)) {
         for (const st of report.statements as Attrs[]) if (st && typeof st.id === "string" && !this.statements.has(st.id)) this.statements.set(st.id, st);
       }
-      if (id === undefined) continue;
-      for (const [list, prefix] of [[report.organisations, "org:"], [report.mechanisms, "mech:"]] as const) {
+    }
+  }
+  /** The organisations and mechanisms of a report by node key, indexed when first asked for. */
+  private entitiesOf(reportId: string): Map<string, Attrs> | undefined {
+    const r = this.reports.get(reportId);
+    if (!r) return undefined;
+    if (!r.entities) {
+      r.entities = new Map();
+      for (const [list, prefix] of [[r.report.organisations, "org:"], [r.report.mechanisms, "mech:"]] as const) {
         if (!Array.isArray(list)) continue;
         for (const e of list as Attrs[]) {
-          const k = `${id}\u0000${prefix}${String(e?.name)}`;
-          if (e && typeof e.name === "string" && !this.entities.has(k)) this.entities.set(k, e);
+          if (!e || typeof e.name !== "string") continue;
+          const k = prefix + e.name;
+          if (!r.entities.has(k)) r.entities.set(k, e);
         }
       }
     }
+    return r.entities;
   }
   context(docText: (path: unknown) => string | undefined, node: (key: unknown) => Attrs | undefined): Context {
     return {
       docText,
       node,
       statement: (id) => this.statements.get(id),
-      segment: (id) => this.segments.get(id),
-      entity: (reportId, key) => this.entities.get(`${reportId}\u0000${key}`),
+      segment: (id) => this.reports.get(id)?.report.segment as Attrs | undefined,
+      entity: (reportId, key) => this.entitiesOf(reportId)?.get(key),
     };
   }
 }
@@ -370,7 +409,7 @@ const RESERVED = /[\uE000-\uE002]/;
 export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
   const nodeKeys = graph.nodes().sort(byCodeUnits);
   const edgeKeys = graph.edges().sort(byCodeUnits);
-  if (holdsReserved(graph, nodeKeys, edgeKeys)) return null;
+  for (const e of edgeKeys) if (graph.isUndirected(e)) return null;
   const shapes = new Shapes();
   // Documents' texts and records' statements, for the rules; records encoded once.
   const texts = new Map<string, string>();
@@ -442,12 +481,18 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
   // Count the written strings (pieces of texts are not: they are ours).
   const counts = new Map<string, number>();
   const keys = new Set<string>(["allowSelfLoops", "multi", "type"]);
+  // Every value written or computed from written ones is counted here: one holding U+E000–U+E002 means version 1.
+  let reserved = false;
   const count = (v: unknown, objectKeys: boolean): void => {
     if (typeof v === "string") {
-      if (v.length >= MIN_INTERNED && v.charCodeAt(0) !== 0xe001 && v.charCodeAt(0) !== 0xe002) counts.set(v, (counts.get(v) ?? 0) + 1);
+      if (v.length >= MIN_INTERNED) {
+        const n = counts.get(v);
+        if (n !== undefined) counts.set(v, n + 1);
+        else (counts.set(v, 1), RESERVED.test(v) && (reserved = true));
+      } else if (RESERVED.test(v)) reserved = true;
     } else if (Array.isArray(v)) {
       for (const x of v) count(x, objectKeys);
-    } else if (v !== null && typeof v === "object") {
+    } else if (v !== null && typeof v === "object" && !(v instanceof Piece)) {
       for (const k of Object.keys(v)) {
         if (objectKeys) keys.add(k);
         count((v as Attrs)[k], objectKeys);
@@ -457,6 +502,13 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
   count(graph.getAttributes(), true);
   for (const r of nodeRows) for (let i = 2; i < r.length; i++) count(r[i], true);
   for (const r of edgeRows) for (let i = 3; i < r.length; i++) count(r[i], true);
+  for (const k of keys) if (RESERVED.test(k)) reserved = true;
+  for (const fields of shapes.list) for (const f of fields) if (RESERVED.test(f.slice(0, f.indexOf(REF) >>> 0))) reserved = true;
+  for (const r of nodeRows) if (typeof r[0] === "string" && RESERVED.test(r[0])) reserved = true;
+  if (reserved) {
+    newlines.clear();
+    return null;
+  }
   const strings = [...counts].filter(([, c]) => c > 1).sort((a, b) => b[1] - a[1] || byCodeUnits(a[0], b[0])).map(([s]) => s);
   counts.clear();
   const ref = new Map(strings.map((s, i) => [s, REF + i.toString(36)]));
@@ -472,6 +524,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
         for (let i = 0; i < v.length; i++) v[i] = enc(v[i]);
         return v;
       }
+      if (v instanceof Piece) return v.text;
       if (v !== null && typeof v === "object") {
         objectInRow = true;
         const out: Attrs = {};
@@ -559,21 +612,6 @@ function figureKey(a: Attrs): string | undefined {
   return `fig:${keyHash(reportKey.slice(7), what, value, startOffset)}`;
 }
 
-/** Whether the graph uses what the format reserves: U+E000 or U+E001 in a string or a key, an undirected edge. */
-function holdsReserved(graph: KgGraph, nodeKeys: string[], edgeKeys: string[]): boolean {
-  if (hasReserved(graph.getAttributes())) return true;
-  for (const k of nodeKeys) if (hasReserved(graph.getNodeAttributes(k))) return true;
-  for (const e of edgeKeys) if (graph.isUndirected(e) || hasReserved(graph.getEdgeAttributes(e))) return true;
-  return false;
-}
-
-function hasReserved(v: unknown): boolean {
-  if (typeof v === "string") return RESERVED.test(v);
-  if (Array.isArray(v)) return v.some(hasReserved);
-  if (v !== null && typeof v === "object") return Object.keys(v).some((k) => RESERVED.test(k) || hasReserved((v as Attrs)[k]));
-  return false;
-}
-
 /**
  * A node's or edge's row: `head`, its shape, its written values (raw strings: references are made when
  * writing). The rules are tried in their order; a value is left out when one gives it back exactly.
@@ -613,7 +651,7 @@ function planRow(
         if (text === null) text = ctx.docText(a.path);
         out = sliceRef(text, v, a.startOffset) ?? v;
       }
-      values.push(out !== null && typeof out === "object" ? structuredClone(out) : out);
+      values.push(out !== null && typeof out === "object" && !(out instanceof Piece) ? structuredClone(out) : out);
     }
   }
   head.push(shapes.of(fields));
@@ -640,7 +678,7 @@ function encodeRecord(record: { [k: string]: Json }, shapes: Shapes): unknown {
     if (v === null || typeof v !== "object") return v;
     const names = Object.keys(v);
     if (names.length === 2 && names[0] === "start" && names[1] === "end" && isOffset(v.start) && isOffset(v.end) && v.end >= v.start) {
-      return `${SPAN}${v.start.toString(36)}.${(v.end - v.start).toString(36)}`;
+      return new Piece(`${SPAN}${v.start.toString(36)}.${(v.end - v.start).toString(36)}`);
     }
     const encoded: unknown[] = [];
     let rid = reportId;
@@ -701,6 +739,23 @@ export function decodeV3(data: Attrs): SerializedKgGraph {
     arg: string;
   }
   const parsed = new Map<number, Field[]>();
+  const sortedRules = new Map<Field[], Rule[]>();
+  /** A shape's rules in the order they are computed. */
+  const rulesOf = (fields: Field[]): Rule[] => {
+    let rules = sortedRules.get(fields);
+    if (!rules) {
+      rules = fields
+        .filter((f) => f.kind === "rule")
+        .map((f) => {
+          const rule = RULES_BY_ID.get(f.arg);
+          if (!rule) throw new Error(`unknown rule ${JSON.stringify(f.arg)}`);
+          return rule;
+        })
+        .sort((x, y) => RULE_ORDER.get(x.attr)! - RULE_ORDER.get(y.attr)!);
+      sortedRules.set(fields, rules);
+    }
+    return rules;
+  };
   const fieldsOf = (n: unknown): Field[] => {
     let f = parsed.get(n as number);
     if (!f) {
@@ -718,6 +773,21 @@ export function decodeV3(data: Attrs): SerializedKgGraph {
     return f;
   };
 
+  const recordShapes = new Map<number, { names: string[]; derived: boolean[]; rules: typeof RECORD_RULES }>();
+  const recordShapeOf = (n: unknown) => {
+    let shape = recordShapes.get(n as number);
+    if (!shape) {
+      const specs = shapeAt(n);
+      for (const spec of specs) if (spec.includes(REF) && !RECORD_RULE_BY_SPEC.has(spec)) throw new Error(`unknown record rule ${JSON.stringify(spec)}`);
+      shape = {
+        names: specs.map((spec) => spec.split(REF)[0]!),
+        derived: specs.map((spec) => spec.includes(REF)),
+        rules: RECORD_RULES.filter((r) => specs.includes(`${r.key}${REF}${r.id}`)),
+      };
+      recordShapes.set(n as number, shape);
+    }
+    return shape;
+  };
   const texts = new Map<string, string>();
   const index = new RecordIndex();
   const decodeRecord = (v: unknown): { json: string; text: string | undefined } => {
@@ -741,29 +811,22 @@ export function decodeV3(data: Attrs): SerializedKgGraph {
       const out: Attrs = {};
       let rid = reportId;
       let i = 1;
-      const rules: string[] = [];
-      for (const spec of shapeAt(x[0])) {
-        const at = spec.indexOf(REF);
-        if (at >= 0) {
-          const name = spec.slice(0, at);
+      const shape = recordShapeOf(x[0]);
+      for (let f = 0; f < shape.names.length; f++) {
+        const name = shape.names[f]!;
+        if (shape.derived[f]) {
           out[name] = undefined;
-          rules.push(spec);
           continue;
         }
         const value = walk(x[i++], rid, depth + 1);
-        out[spec] = value;
-        if (depth === 0 && spec === "text" && typeof value === "string") text = value;
-        if (spec === "segment") rid = segmentId(value);
+        out[name] = value;
+        if (depth === 0 && name === "text" && typeof value === "string") text = value;
+        if (name === "segment") rid = segmentId(value);
       }
-      if (rules.length > 0) {
-        for (const r of RECORD_RULES) {
-          const spec = `${r.key}${REF}${r.id}`;
-          if (!rules.includes(spec)) continue;
-          const value = r.derive(out, text, rid);
-          if (value === undefined) throw new Error(`record field ${spec.replace(REF, " by ")} without what it is computed from`);
-          out[r.key] = value;
-        }
-        for (const spec of rules) if (!RECORD_RULE_BY_SPEC.has(spec)) throw new Error(`unknown record rule ${JSON.stringify(spec)}`);
+      for (const r of shape.rules) {
+        const value = r.derive(out, text, rid);
+        if (value === undefined) throw new Error(`record field ${r.key} by rule ${r.id} without what it is computed from`);
+        out[r.key] = value;
       }
       return out;
     };
@@ -824,12 +887,7 @@ export function decodeV3(data: Attrs): SerializedKgGraph {
         return v;
       },
     };
-    const rules: string[] = [];
-    for (const f of fields) if (f.kind === "rule") rules.push(f.arg);
-    if (rules.length > 1) rules.sort((x, y) => RULE_ORDER.get(x.slice(0, x.indexOf(REF)))! - RULE_ORDER.get(y.slice(0, y.indexOf(REF)))!);
-    for (const spec of rules) {
-      const rule = RULES_BY_ID.get(spec);
-      if (!rule) throw new Error(`unknown rule ${JSON.stringify(spec)}`);
+    for (const rule of rulesOf(fields)) {
       const value = rule.derive(view, ctx);
       if (value === undefined) throw new Error(`${where.key ?? "an edge"}: ${rule.attr} by rule ${rule.id} without what it is computed from`);
       a[rule.attr] = value;
