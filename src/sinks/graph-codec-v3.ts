@@ -310,6 +310,9 @@ const RECORD_RULES: { key: string; id: string; derive(o: Attrs, text: string | u
     },
   },
 ];
+const RECORD_RULE_BY_KEY = new Map(RECORD_RULES.map((r) => [r.key, r]));
+/** Strings of a record looked for in its text (those of other keys seldom are). */
+const SLICED_IN_RECORDS = new Set(["title", "normText", "name", "parent", "what", "text", "surface", "quote"]);
 const RECORD_RULE_BY_SPEC = new Map(RECORD_RULES.map((r) => [`${r.key}${REF}${r.id}`, r]));
 
 function spanOf(text: string | undefined, span: unknown): string | undefined {
@@ -451,17 +454,19 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
   const node = (key: string) => (graph.hasNode(key) ? (graph.getNodeAttributes(key) as Attrs) : undefined);
   let implied = "";
   const left = new Set<string>();
+  const docs = documentsByPath(nodeKeys, node);
   for (const rule of IMPLIED_EDGES) {
-    const list = impliedEdges(rule, nodeKeys, node);
-    const all = list.every(([type, source, target]) => {
-      const key = relKey(type, source, target);
+    const list = impliedEdges(rule, nodeKeys, node, docs);
+    const all = list.every(({ key, type, source, target }) => {
       if (!graph.hasEdge(key) || graph.source(key) !== source || graph.target(key) !== target) return false;
       const a = graph.getEdgeAttributes(key) as Attrs;
-      return a.type === type && Object.keys(a).length === 1;
+      if (a.type !== type) return false;
+      for (const k in a) if (k !== "type") return false;
+      return true;
     });
     if (!all) continue;
     implied += rule.id;
-    for (const [type, source, target] of list) left.add(relKey(type, source, target));
+    for (const e of list) left.add(e.key);
   }
   const order = (left.size > 0 ? edgeKeys.filter((e) => !left.has(e)) : edgeKeys).map((e, i) => ({ e, s: places.get(graph.source(e))!, t: places.get(graph.target(e))!, i }));
   order.sort((x, y) => x.s - y.s || x.t - y.t || x.i - y.i);
@@ -587,18 +592,29 @@ const IMPLIED_EDGES: { id: string; edges(key: string, a: Attrs, node: (key: stri
   },
 ];
 
-function impliedEdges(rule: (typeof IMPLIED_EDGES)[number], nodeKeys: readonly string[], node: (key: string) => Attrs | undefined): [RelType, string, string][] {
-  const docByPath = new Map<unknown, string>();
+/** The first Document node (in key order) of each path. */
+function documentsByPath(nodeKeys: readonly string[], node: (key: string) => Attrs | undefined): Map<unknown, string> {
+  const docs = new Map<unknown, string>();
   for (const k of nodeKeys) {
     const a = node(k)!;
-    if (a.label === "Document" && typeof a.path === "string" && !docByPath.has(a.path)) docByPath.set(a.path, k);
+    if (a.label === "Document" && typeof a.path === "string" && !docs.has(a.path)) docs.set(a.path, k);
   }
+  return docs;
+}
+
+/** The relationships one rule of IMPLIED_EDGES gives, each once. */
+function impliedEdges(
+  rule: (typeof IMPLIED_EDGES)[number],
+  nodeKeys: readonly string[],
+  node: (key: string) => Attrs | undefined,
+  docs: Map<unknown, string>,
+): { key: string; type: RelType; source: string; target: string }[] {
   const seen = new Set<string>();
-  const out: [RelType, string, string][] = [];
+  const out: { key: string; type: RelType; source: string; target: string }[] = [];
   for (const k of nodeKeys) {
-    for (const e of rule.edges(k, node(k)!, node, docByPath)) {
-      const id = `${e[0]}\u0000${e[1]}\u0000${e[2]}`;
-      if (!seen.has(id)) (seen.add(id), out.push(e));
+    for (const [type, source, target] of rule.edges(k, node(k)!, node, docs)) {
+      const key = relKey(type, source, target);
+      if (!seen.has(key)) (seen.add(key), out.push({ key, type, source, target }));
     }
   }
   return out;
@@ -666,11 +682,11 @@ function planRow(
  */
 function encodeRecord(record: { [k: string]: Json }, shapes: Shapes): unknown {
   let text: string | undefined;
-  const enc = (v: Json, reportId: string | undefined, depth: number): unknown => {
-    if (typeof v === "string") return (depth > 1 && sliceRef(text, v, undefined)) || v;
+  const enc = (v: Json, reportId: string | undefined, depth: number, key: string): unknown => {
+    if (typeof v === "string") return (depth > 1 && SLICED_IN_RECORDS.has(key) && sliceRef(text, v, undefined)) || v;
     if (Array.isArray(v)) {
       const out: unknown[] = [];
-      for (const x of v) out.push(enc(x, reportId, depth + 1));
+      for (const x of v) out.push(enc(x, reportId, depth + 1, key));
       // A list is marked with -1 only when its first item is a number (which would read as an object's shape).
       if (typeof out[0] === "number") out.unshift(-1);
       return out;
@@ -680,25 +696,31 @@ function encodeRecord(record: { [k: string]: Json }, shapes: Shapes): unknown {
     if (names.length === 2 && names[0] === "start" && names[1] === "end" && isOffset(v.start) && isOffset(v.end) && v.end >= v.start) {
       return new Piece(`${SPAN}${v.start.toString(36)}.${(v.end - v.start).toString(36)}`);
     }
-    const encoded: unknown[] = [];
+    // Rules (not at the top) are checked with what the reader has once the object's values are read: the report id
+    // of a "segment" among them.
+    let derived: Set<string> | undefined;
+    if (depth > 0) {
+      let last = reportId;
+      for (const k of names) if (k === "segment") last = segmentId(v[k]);
+      for (const k of names) {
+        const rule = RECORD_RULE_BY_KEY.get(k);
+        if (rule && same(rule.derive(v, text, last), v[k])) (derived ??= new Set()).add(k);
+      }
+    }
+    const fields: string[] = [];
+    const values: unknown[] = [0];
     let rid = reportId;
     for (const k of names) {
       const x = v[k]!;
-      encoded.push(enc(x, rid, depth + 1));
+      if (derived?.has(k)) fields.push(`${k}${REF}${RECORD_RULE_BY_KEY.get(k)!.id}`);
+      else (fields.push(k), values.push(enc(x, rid, depth + 1, k)));
       if (depth === 0 && k === "text" && typeof x === "string") text = x;
       if (k === "segment") rid = segmentId(x);
     }
-    // Rules are checked with what the reader has once the object's values are read: the text, the report id.
-    const fields: string[] = [];
-    const values: unknown[] = [];
-    names.forEach((k, i) => {
-      const rule = RECORD_RULES.find((r) => r.key === k);
-      if (rule && same(rule.derive(v, text, rid), v[k])) fields.push(`${k}${REF}${rule.id}`);
-      else (fields.push(k), values.push(encoded[i]));
-    });
-    return [shapes.of(fields), ...values];
+    values[0] = shapes.of(fields);
+    return values;
   };
-  return enc(record, undefined, 0);
+  return enc(record, undefined, 0, "");
 }
 
 function segmentId(segment: unknown): string | undefined {
@@ -934,10 +956,11 @@ export function decodeV3(data: Attrs): SerializedKgGraph {
   }
   const implied = typeof data.implied === "string" ? data.implied : "";
   const added = new Set<string>();
+  const node = (k: string) => attrsByKey.get(k);
+  const docs = documentsByPath(keys, node);
   for (const rule of IMPLIED_EDGES) {
     if (!implied.includes(rule.id)) continue;
-    for (const [type, source, target] of impliedEdges(rule, keys, (k) => attrsByKey.get(k))) {
-      const key = relKey(type, source, target);
+    for (const { key, type, source, target } of impliedEdges(rule, keys, node, docs)) {
       if (!added.has(key)) (added.add(key), edges.push({ key, source, target, attributes: { type } }));
     }
   }
