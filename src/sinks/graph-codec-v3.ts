@@ -206,6 +206,8 @@ const ROW_RULES: Rule[] = [
 ];
 const RULE_ORDER = new Map<string, number>();
 ROW_RULES.forEach((r) => RULE_ORDER.has(r.attr) || RULE_ORDER.set(r.attr, RULE_ORDER.size));
+const RULES_BY_ATTR = new Map<string, Rule[]>();
+for (const r of ROW_RULES) RULES_BY_ATTR.set(r.attr, [...(RULES_BY_ATTR.get(r.attr) ?? []), r]);
 const RULES_BY_ID = new Map(ROW_RULES.map((r) => [`${r.attr}${REF}${r.id}`, r]));
 
 /** kg's key hash (shared/hash-key.ts), frozen here: a file must read back the same whatever later kg hashes with. */
@@ -644,10 +646,18 @@ function planRow(
   const names = Object.keys(a).filter((k) => a[k] !== undefined).sort();
   const row: RowView = { key: where.key, source: where.source, target: where.target, get: (k) => a[k] };
   const isReport = a.label === "Report";
+  // Which rule gives each value back (when writing, rules read the values as they are: any order will do).
   const derived = new Map<string, string>();
-  for (const rule of ROW_RULES) {
-    if (derived.has(rule.attr) || a[rule.attr] === undefined || (rule.crossNode && isReport)) continue;
-    if (same(rule.derive(row, ctx), a[rule.attr])) derived.set(rule.attr, rule.id);
+  for (const k of names) {
+    const rules = RULES_BY_ATTR.get(k);
+    if (rules === undefined) continue;
+    for (const rule of rules) {
+      if (rule.crossNode && isReport) continue;
+      if (same(rule.derive(row, ctx), a[k])) {
+        derived.set(k, rule.id);
+        break;
+      }
+    }
   }
   const fields: string[] = explicitKey === undefined ? [] : [KEY_FIELD];
   const values: unknown[] = explicitKey === undefined ? [] : [explicitKey];
