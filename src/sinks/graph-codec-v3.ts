@@ -412,79 +412,9 @@ const RESERVED = /[\uE000-\uE002]/;
  * holds what the format reserves (strings with U+E000 or U+E001, undirected edges): then version 1 is written.
  */
 export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
-  const nodeKeys = graph.nodes().sort(byCodeUnits);
-  const edgeKeys = graph.edges().sort(byCodeUnits);
-  for (const e of edgeKeys) if (graph.isUndirected(e)) return null;
-  const shapes = new Shapes();
-  // Documents' texts and records' statements, for the rules; records encoded once.
-  const texts = new Map<string, string>();
-  const index = new RecordIndex();
-  const records = new Map<string, unknown>();
-  for (const k of nodeKeys) {
-    const a = graph.getNodeAttributes(k) as Attrs;
-    if (a.label !== "Document" || typeof a.record !== "string") continue;
-    let r: Json;
-    try {
-      r = JSON.parse(a.record) as Json;
-    } catch {
-      continue;
-    }
-    if (r === null || typeof r !== "object" || Array.isArray(r) || JSON.stringify(r) !== a.record) continue;
-    const text = typeof r.text === "string" ? r.text : undefined;
-    if (text !== undefined && typeof a.path === "string" && !texts.has(a.path)) texts.set(a.path, text);
-    records.set(k, encodeRecord(r, shapes));
-    index.add(r);
-
-  }
-  const ctx = index.context(
-    (path) => (typeof path === "string" ? texts.get(path) : undefined),
-    (key) => (typeof key === "string" && graph.hasNode(key) ? (graph.getNodeAttributes(key) as Attrs) : undefined),
-  );
-  const places = new Map(nodeKeys.map((k, i) => [k, i]));
-  // A statement's key is written as its place among the records' statements, a figure's as null (computed).
-  const statementIndex = new Map([...index.statements.keys()].map((id, i) => [id, i]));
-  const nodeRows: unknown[][] = nodeKeys.map((k) => {
-    const a = graph.getNodeAttributes(k) as Attrs;
-    const record = records.get(k);
-    const place = k.startsWith("stmt:") ? statementIndex.get(k.slice(5)) : undefined;
-    const head = place !== undefined ? place : k === figureKey(a) ? null : k;
-    return planRow([head], a, { key: k, source: undefined }, ctx, shapes, record);
-  });
-  records.clear();
-  // Edges by source and target (each written as the step from the edge before), read back in key order.
-  // Edges the nodes imply (IMPLIED_EDGES), when every one of a rule's is there as implied, are not written.
-  const node = (key: string) => (graph.hasNode(key) ? (graph.getNodeAttributes(key) as Attrs) : undefined);
-  let implied = "";
-  const left = new Set<string>();
-  const docs = documentsByPath(nodeKeys, node);
-  for (const rule of IMPLIED_EDGES) {
-    const list = impliedEdges(rule, nodeKeys, node, docs);
-    const all = list.every(({ key, type, source, target }) => {
-      if (!graph.hasEdge(key) || graph.source(key) !== source || graph.target(key) !== target) return false;
-      const a = graph.getEdgeAttributes(key) as Attrs;
-      if (a.type !== type) return false;
-      for (const k in a) if (k !== "type") return false;
-      return true;
-    });
-    if (!all) continue;
-    implied += rule.id;
-    for (const e of list) left.add(e.key);
-  }
-  const order = (left.size > 0 ? edgeKeys.filter((e) => !left.has(e)) : edgeKeys).map((e, i) => ({ e, s: places.get(graph.source(e))!, t: places.get(graph.target(e))!, i }));
-  order.sort((x, y) => x.s - y.s || x.t - y.t || x.i - y.i);
-  let lastSource = 0;
-  let lastTarget = 0;
-  const edgeRows: unknown[][] = order.map(({ e, s, t }) => {
-    const a = graph.getEdgeAttributes(e) as Attrs;
-    const source = graph.source(e);
-    const target = graph.target(e);
-    const derivedKey = typeof a.type === "string" && e === relKey(a.type as RelType, source, target);
-    const head = [s - lastSource, s === lastSource ? t - lastTarget : t];
-    lastSource = s;
-    lastTarget = t;
-    return planRow(head, a, { key: undefined, source, target }, ctx, shapes, undefined, derivedKey ? undefined : e);
-  });
-  texts.clear();
+  const planned = plan(graph);
+  if (planned === null) return null;
+  const { nodeRows, edgeRows, shapes, implied } = planned;
   // Count the written strings (pieces of texts are not: they are ours).
   const counts = new Map<string, number>();
   const keys = new Set<string>(["allowSelfLoops", "multi", "type"]);
@@ -631,6 +561,87 @@ function figureKey(a: Attrs): string | undefined {
 }
 
 /**
+ * Every node's and edge's row (written values as they are: references are made when writing) and the shapes;
+ * null when the graph has undirected edges. What the rules read (the parsed records) is let go on return.
+ */
+function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; shapes: Shapes; implied: string } | null {
+  const nodeKeys = graph.nodes().sort(byCodeUnits);
+  const edgeKeys = graph.edges().sort(byCodeUnits);
+  for (const e of edgeKeys) if (graph.isUndirected(e)) return null;
+  const shapes = new Shapes();
+  // Documents' texts and records' statements, for the rules; records encoded once.
+  const texts = new Map<string, string>();
+  const index = new RecordIndex();
+  const records = new Map<string, unknown>();
+  for (const k of nodeKeys) {
+    const a = graph.getNodeAttributes(k) as Attrs;
+    if (a.label !== "Document" || typeof a.record !== "string") continue;
+    let r: Json;
+    try {
+      r = JSON.parse(a.record) as Json;
+    } catch {
+      continue;
+    }
+    if (r === null || typeof r !== "object" || Array.isArray(r) || JSON.stringify(r) !== a.record) continue;
+    const text = typeof r.text === "string" ? r.text : undefined;
+    if (text !== undefined && typeof a.path === "string" && !texts.has(a.path)) texts.set(a.path, text);
+    records.set(k, encodeRecord(r, shapes));
+    index.add(r);
+
+  }
+  const ctx = index.context(
+    (path) => (typeof path === "string" ? texts.get(path) : undefined),
+    (key) => (typeof key === "string" && graph.hasNode(key) ? (graph.getNodeAttributes(key) as Attrs) : undefined),
+  );
+  const places = new Map(nodeKeys.map((k, i) => [k, i]));
+  // A statement's key is written as its place among the records' statements, a figure's as null (computed).
+  const statementIndex = new Map([...index.statements.keys()].map((id, i) => [id, i]));
+  const nodeRows: unknown[][] = nodeKeys.map((k) => {
+    const a = graph.getNodeAttributes(k) as Attrs;
+    const record = records.get(k);
+    const place = k.startsWith("stmt:") ? statementIndex.get(k.slice(5)) : undefined;
+    const head = place !== undefined ? place : k === figureKey(a) ? null : k;
+    return planRow([head], a, { key: k, source: undefined }, ctx, shapes, record);
+  });
+  records.clear();
+  // Edges by source and target (each written as the step from the edge before), read back in key order.
+  // Edges the nodes imply (IMPLIED_EDGES), when every one of a rule's is there as implied, are not written.
+  const node = (key: string) => (graph.hasNode(key) ? (graph.getNodeAttributes(key) as Attrs) : undefined);
+  let implied = "";
+  const left = new Set<string>();
+  const docs = documentsByPath(nodeKeys, node);
+  for (const rule of IMPLIED_EDGES) {
+    const list = impliedEdges(rule, nodeKeys, node, docs);
+    const all = list.every(({ key, type, source, target }) => {
+      if (!graph.hasEdge(key) || graph.source(key) !== source || graph.target(key) !== target) return false;
+      const a = graph.getEdgeAttributes(key) as Attrs;
+      if (a.type !== type) return false;
+      for (const k in a) if (k !== "type") return false;
+      return true;
+    });
+    if (!all) continue;
+    implied += rule.id;
+    for (const e of list) left.add(e.key);
+  }
+  const order = (left.size > 0 ? edgeKeys.filter((e) => !left.has(e)) : edgeKeys).map((e, i) => ({ e, s: places.get(graph.source(e))!, t: places.get(graph.target(e))!, i }));
+  order.sort((x, y) => x.s - y.s || x.t - y.t || x.i - y.i);
+  let lastSource = 0;
+  let lastTarget = 0;
+  const edgeRows: unknown[][] = order.map(({ e, s, t }) => {
+    const a = graph.getEdgeAttributes(e) as Attrs;
+    const source = graph.source(e);
+    const target = graph.target(e);
+    const derivedKey = typeof a.type === "string" && e === relKey(a.type as RelType, source, target);
+    const head = [s - lastSource, s === lastSource ? t - lastTarget : t];
+    lastSource = s;
+    lastTarget = t;
+    return planRow(head, a, { key: undefined, source, target }, ctx, shapes, undefined, derivedKey ? undefined : e);
+  });
+  newlines.clear();
+  return { nodeRows, edgeRows, shapes, implied };
+}
+
+/**
  * A node's or edge's row: `head`, its shape, its written values (raw strings: references are made when
  * writing). The rules are tried in their order; a value is left out when one gives it back exactly.
  */
@@ -739,6 +750,14 @@ function segmentId(segment: unknown): string | undefined {
 
 /** The graphology export held by a version 3 file's parsed JSON. */
 export function decodeV3(data: Attrs): SerializedKgGraph {
+  try {
+    return decode(data);
+  } finally {
+    newlines.clear();
+  }
+}
+
+function decode(data: Attrs): SerializedKgGraph {
   const strings = data.strings as string[];
   const shapes = data.shapes as string[][];
   const str = (v: string): string => {
