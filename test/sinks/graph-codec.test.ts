@@ -44,6 +44,10 @@ describe("graph file format", () => {
     expect(canonical(back)).toBe(canonical(seedGraph));
     const doc = back.filterNodes((_k, a) => a.label === "Document")[0]!;
     expect(back.getNodeAttribute(doc, "record")).toBe(seedGraph.getNodeAttribute(doc, "record"));
+    // Nodes and relationships come back in key order, as every version gave them.
+    const inOrder = (keys: string[]) => keys.every((k, i) => i === 0 || keys[i - 1]! < k);
+    expect(inOrder(back.nodes())).toBe(true);
+    expect(inOrder(back.edges())).toBe(true);
   });
 
   it("should store each text once (in its document's record) and be much smaller than the plain export and than version 2", async () => {
