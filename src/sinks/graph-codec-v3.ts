@@ -3,27 +3,39 @@
  * edges by node index, records as values) with every text stored once. A document's text is in its record;
  * what the graph repeats of it, or can compute from what is stored, is left out and computed again when read:
  *
- *   {"attributes":{…},"edges":[[sourceIndex,targetIndex,shape,values…],…],"format":"kg-graph",
- *    "nodes":[[key,shape,values…],…],"options":{…},"shapes":[[fields…],…],"strings":[…],"version":3}
+ *   {"attributes":{…},"edges":[step to source,step to target,shape,values…, …],"format":"kg-graph",
+ *    "implied":"dst","nodes":[key,shape,values…, …],"options":{…},"shapes":[[fields…],…],"strings":[…],"version":3}
  *
- * - A shape is the sorted list of a row's attribute keys. A key written as `name` has its value in the row;
- *   `name\uE000:value` is the same value on every row of the shape (a node's `label`, an edge's `type`);
- *   `name\uE000rule` is left out of the row and computed by `rule` (ROW_RULES below: the quote a Statement,
- *   Figure or relationship takes from its document's text at startOffset–endOffset, the report key and path
- *   of a statement or of a relationship's source node, a statement's text, normText, kind, rule and line
- *   from its document's record …). An edge whose key is not the one kg derives (graph/keys.ts relKey) has
- *   the field `\uE000k` first, its key as value.
+ * - Rows follow each other in one list; a row's shape says how many values it has. A shape is the sorted
+ *   list of a row's attribute keys: `name` has its value in the row; `name\uE000:value` is the same value on
+ *   every row of the shape (a node's `label`, an edge's `type`); `name\uE000rule` is left out and computed by
+ *   `rule` (ROW_RULES: the quote of a Statement, Figure or relationship is its document's text at its
+ *   offsets; a statement's text, normText, kind, rule, line, offsets, item text and report key come from
+ *   its record; a path, report key or title from the report or the relationship's source node; a mention's
+ *   lines, contexts, surfaces, count, sentence and offsets from the record's entity …). An edge whose key
+ *   is not the one kg derives (graph/keys.ts relKey) has the field `\uE000k` first, its key as value; a
+ *   Document's record is the field `record\uE000j`.
+ * - A node's key is written as such, or as a number (a Statement: its place among the records' statements,
+ *   in the order met), or null (a Figure: the hash of its report, what, value and offset). Edges are
+ *   written by source and target, each as the step from the edge before (the target's place when the source
+ *   changes); they are read back in key order. `implied` names the rules of IMPLIED_EDGES whose
+ *   relationships (a report's CONTAINS, RAISES, PROPOSES; a document's CONTAINS) are all there with only
+ *   their type: those are not written.
  * - A string value that is a piece of the row's document text (the text of the Document whose `path` the
  *   row has) is written "\uE001" + start + "." + length (base 36) when that is shorter.
- * - Within a record (objects as [shape, values…] with their keys in their own order, arrays as [-1, items…],
- *   so that it reads back as the same JSON string) a statement's `text` (the document text at `textSpan`),
- *   `normText` equal to `text`, an occurrence's `surface` and a figure's `quote` (the text at `span`), a
- *   statement's `reportId` (its report's segment id) and `rule` (its first rule in words) are left out the
- *   same way (RECORD_RULES), and strings found in the document text are written as pieces of it.
+ * - Within a record (objects as [shape, values…] with their keys in their own order, lists as they are or as
+ *   [-1, items…] when their first item is a number, so that it reads back as the same JSON string) a
+ *   statement's `text` (the document text at `textSpan`), `normText` equal to `text`, `id` (its hash),
+ *   `reportId` (its report's segment id), `rule` (its first rule in words), `line` (from its offset), an
+ *   occurrence's `surface` and a figure's `quote` (the text at `span`) are left out the same way
+ *   (RECORD_RULES); a {start, end} span is "\uE002" + start + "." + length; names, titles and normTexts
+ *   found in the document text are written as pieces of it.
  * - Every other string of four characters or more that occurs more than once is stored once in `strings`
  *   and referenced as "\uE000" + its index in base 36.
  * Every rule is checked when writing: a value is left out only when the rule gives it back exactly, so the
- * graph read back is the graph written, whatever it holds. Nodes and edges are sorted by key.
+ * graph read back is the graph written, whatever it holds. Nodes are sorted by key, edges by source and
+ * target, attribute keys sorted: the same graph always gives the same bytes. A graph holding U+E000–U+E002
+ * is written as version 1.
  */
 import * as crypto from "node:crypto";
 
