@@ -421,7 +421,7 @@ const RESERVED = /[\uE000-\uE002]/;
 
 /**
  * The text of a graph in version 3, in pieces (their concatenation is the file), or null when the graph
- * holds what the format reserves (strings with U+E000 or U+E001, undirected edges): then version 1 is written.
+ * holds what the format reserves (strings with U+E000–U+E002, undirected edges): then version 1 is written.
  */
 export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
   const planned = plan(graph);

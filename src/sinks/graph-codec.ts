@@ -4,7 +4,7 @@
  * document's text in its record, the rest as pieces of it or computed again when read), repeated strings
  * in a table, attribute keys once per shape, edges by node index. Versions 2 (graph-codec-v2.ts) and 1
  * (the plain graphology export, written by older kg, and by this one for a graph holding the private-use
- * characters U+E000 or U+E001 that version 3 reserves) are still read. Nodes and edges are sorted by key
+ * characters U+E000–U+E002 that version 3 reserves) are still read. Nodes and edges are sorted by key
  * and attribute keys sorted, so the same graph always gives the same bytes. A file whose path ends in .gz
  * is gzip-compressed; readers recognise gzip by its bytes.
  */
