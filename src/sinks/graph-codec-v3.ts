@@ -76,6 +76,40 @@ interface RowView {
   mention?: MentionFound | null;
   statementMention?: StatementMentionFound | null;
 }
+/**
+ * The row the rules look at, one object reused for every row (reset): when reading (`resolve` given), a
+ * value written as a piece of the document text is read from that text when first asked for.
+ */
+class Row implements RowView {
+  key: string | undefined = undefined;
+  source: string | undefined = undefined;
+  target: string | undefined = undefined;
+  statement: Attrs | null | undefined = undefined;
+  mention: MentionFound | null | undefined = undefined;
+  statementMention: StatementMentionFound | null | undefined = undefined;
+  private attrs: Attrs = {};
+  private text: string | undefined | null = null;
+  constructor(private readonly resolve: Context | null) {}
+  reset(attrs: Attrs, key: string | undefined, source: string | undefined, target: string | undefined): this {
+    this.attrs = attrs;
+    this.key = key;
+    this.source = source;
+    this.target = target;
+    this.statement = undefined;
+    this.mention = undefined;
+    this.statementMention = undefined;
+    this.text = null;
+    return this;
+  }
+  get(name: string): unknown {
+    const v = this.attrs[name];
+    if (this.resolve !== null && typeof v === "string" && v.charCodeAt(0) === 0xe001) {
+      this.text ??= this.resolve.docText(this.get("path"));
+      return (this.attrs[name] = resolveSlice(this.text, v));
+    }
+    return v;
+  }
+}
 type MentionFound = { entity: Attrs; occurrences: Attrs[]; segment: Attrs };
 type StatementMentionFound = { first: Attrs; sentence: { start: number; end: number } };
 interface Context {
@@ -606,6 +640,7 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
     (key) => (typeof key === "string" && graph.hasNode(key) ? (graph.getNodeAttributes(key) as Attrs) : undefined),
   );
   const places = new Map(nodeKeys.map((k, i) => [k, i]));
+  const row = new Row(null);
   // A statement's key is written as its place among the records' statements, a figure's as null (computed).
   const statementIndex = new Map([...index.statements.keys()].map((id, i) => [id, i]));
   const nodeRows: unknown[][] = nodeKeys.map((k) => {
@@ -613,7 +648,7 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
     const record = records.get(k);
     const place = k.startsWith("stmt:") ? statementIndex.get(k.slice(5)) : undefined;
     const head = place !== undefined ? place : k === figureKey(a) ? null : k;
-    return planRow([head], a, { key: k, source: undefined }, ctx, shapes, record);
+    return planRow([head], a, row.reset(a, k, undefined, undefined), ctx, shapes, record);
   });
   records.clear();
   // Edges by source and target (each written as the step from the edge before), read back in key order.
@@ -647,7 +682,7 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
     const head = [s - lastSource, s === lastSource ? t - lastTarget : t];
     lastSource = s;
     lastTarget = t;
-    return planRow(head, a, { key: undefined, source, target }, ctx, shapes, undefined, derivedKey ? undefined : e);
+    return planRow(head, a, row.reset(a, undefined, source, target), ctx, shapes, undefined, derivedKey ? undefined : e);
   });
   newlines.clear();
   return { nodeRows, edgeRows, shapes, implied };
@@ -660,14 +695,13 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
 function planRow(
   head: unknown[],
   a: Attrs,
-  where: { key: string | undefined; source: string | undefined; target?: string | undefined },
+  row: Row,
   ctx: Context,
   shapes: Shapes,
   record: unknown,
   explicitKey?: string,
 ): unknown[] {
   const names = Object.keys(a).filter((k) => a[k] !== undefined).sort();
-  const row: RowView = { key: where.key, source: where.source, target: where.target, get: (k) => a[k] };
   const isReport = a.label === "Report";
   // Which rule gives each value back (when writing, rules read the values as they are: any order will do).
   const derived = new Map<string, string>();
@@ -938,29 +972,20 @@ function decode(data: Attrs): SerializedKgGraph {
     (path) => (typeof path === "string" ? texts.get(path) : undefined),
     (key) => (typeof key === "string" ? attrsByKey.get(key) : undefined),
   );
-  const finish = (a: Attrs, fields: Field[], where: { key: string | undefined; source: string | undefined; target?: string }) => {
-    let text: string | undefined | null = null;
-    const view: RowView = {
-      key: where.key,
-      source: where.source,
-      target: where.target,
-      get: (k) => {
-        const v = a[k];
-        if (typeof v === "string" && v.charCodeAt(0) === 0xe001) return (a[k] = resolveSlice((text ??= ctx.docText(view.get("path"))), v));
-        return v;
-      },
-    };
+  const view = new Row(ctx);
+  const finish = (a: Attrs, fields: Field[], key: string | undefined, source: string | undefined, target: string | undefined) => {
+    view.reset(a, key, source, target);
     for (const rule of rulesOf(fields)) {
       const value = rule.derive(view, ctx);
-      if (value === undefined) throw new Error(`${where.key ?? "an edge"}: ${rule.attr} by rule ${rule.id} without what it is computed from`);
+      if (value === undefined) throw new Error(`${key ?? "an edge"}: ${rule.attr} by rule ${rule.id} without what it is computed from`);
       a[rule.attr] = value;
     }
     for (const f of fields) if (f.kind === "value") view.get(f.name);
   };
-  nodes.forEach((n, i) => n.attributes.label === "Report" && finish(n.attributes, nodeFields[i]!, { key: n.key, source: undefined }));
+  nodes.forEach((n, i) => n.attributes.label === "Report" && finish(n.attributes, nodeFields[i]!, n.key, undefined, undefined));
   nodes.forEach((n, i) => {
     if (n.attributes.label === "Report") return;
-    finish(n.attributes, nodeFields[i]!, { key: heads[i] === null ? undefined : n.key, source: undefined });
+    finish(n.attributes, nodeFields[i]!, heads[i] === null ? undefined : n.key, undefined, undefined);
     if (heads[i] === null) {
       const key = figureKey(n.attributes);
       if (key === undefined) throw new Error("a figure without what its key is computed from");
@@ -992,7 +1017,7 @@ function decode(data: Attrs): SerializedKgGraph {
       else if (f.kind === "rule") attributes[f.name] = undefined;
       else attributes[f.name] = dec(edgeList[i++]);
     }
-    finish(attributes, fields, { key: undefined, source, target });
+    finish(attributes, fields, undefined, source, target);
     edges.push({ key: key ?? relKey(attributes.type as RelType, source, target), source, target, attributes });
   }
   const implied = typeof data.implied === "string" ? data.implied : "";
