@@ -1,45 +1,23 @@
 /*
- * The graph file's format. Version 2 (what kg writes) is a compact JSON form of graphology's
- * `graph.export()` that reads back into exactly the same graph:
- *
- *   {"format":"kg-graph","version":2,"attributes":{…},"options":{…},"strings":[…],"shapes":[[keys…],…],
- *    "nodes":[[key,shape,values…],…],"edges":[[sourceIndex,targetIndex,0 or [key],shape,values…],…]}
- *
- * - Every string value of four characters or more that occurs more than once (a path, a report key, a
- *   statement's text that is also its quote and sits in its document's record, a reason …) is stored once
- *   in `strings` and referenced as "\uE000" + its index in base 36.
- * - A node's or edge's attributes are a shape (the sorted list of their keys, stored once in `shapes`) and
- *   the values in that order.
- * - An edge names its nodes by their place in `nodes`; its key is 0 when it is the key kg derives from
- *   its type and nodes (graph/keys.ts relKey, computed again when reading), else [key].
- * - A Document's extraction record (a JSON string, graph/records.ts) is stored as a value, not as a string
- *   within a string: every object in it as [shape, values…] (its keys in their own order), every array as
- *   [-1, items…], its strings interned too; reading gives back the same string.
- * Nodes and edges are sorted by key and attribute keys sorted, so the same graph always gives the
- * same bytes. A file whose path ends in .gz is gzip-compressed; readers recognise gzip by its bytes.
- * Version 1 (a plain graphology export, written by older kg) is still read. A graph whose strings use
- * the private-use character U+E000 this format reserves is written as version 1.
+ * The graph file's format: a compact JSON form of graphology's `graph.export()` that reads back into
+ * exactly the same graph. Version 3 (graph-codec-v3.ts) is what kg writes: every text stored once (a
+ * document's text in its record, the rest as pieces of it or computed again when read), repeated strings
+ * in a table, attribute keys once per shape, edges by node index. Versions 2 (graph-codec-v2.ts) and 1
+ * (the plain graphology export, written by older kg, and by this one for a graph holding the private-use
+ * characters U+E000–U+E002 that version 3 reserves) are still read. Nodes and edges are sorted by key
+ * and attribute keys sorted, so the same graph always gives the same bytes. A file whose path ends in .gz
+ * is gzip-compressed; readers recognise gzip by its bytes.
  */
 import { gunzipSync } from "node:zlib";
 
-import type { SerializedGraph } from "graphology-types";
-
-import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes } from "../graph/schema.ts";
 import type { KgGraph } from "../graph/build-graph.ts";
-import { relKey } from "../graph/keys.ts";
-import type { RelType } from "../graph/schema.ts";
+import { type Attrs, encodePlain, GRAPH_FORMAT, type SerializedKgGraph } from "./graph-codec-common.ts";
+import { decodeV2, VERSION_2 } from "./graph-codec-v2.ts";
+import { decodeV3, graphFileChunksV3, VERSION_3 } from "./graph-codec-v3.ts";
 
-export type SerializedKgGraph = SerializedGraph<KgNodeAttributes, KgEdgeAttributes, KgGraphAttributes>;
-
-export const GRAPH_FORMAT = "kg-graph";
-export const GRAPH_FORMAT_VERSION = 2;
-
-const REF = "\uE000";
-/** Strings shorter than this are written out (a reference would save little). */
-const MIN_INTERNED = 4;
-
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-type Attrs = Record<string, unknown>;
+export type { SerializedKgGraph };
+export { GRAPH_FORMAT };
+export const GRAPH_FORMAT_VERSION = VERSION_3;
 
 /**
  * Canonical text of a graph in the current format (one trailing newline).
@@ -49,247 +27,30 @@ export function serializeGraph(graph: KgGraph): string {
   return [...graphFileChunks(graph)].join("");
 }
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-/** Rows per chunk of graphFileChunks. */
-const CHUNK_ROWS = 2_000;
-
 /**
- * The graph file's text in pieces (their concatenation is serializeGraph's text), read from the graph as it is:
- * nothing is copied but the rows of one chunk, so writing a large graph needs little memory beyond the graph.
+ * The graph file's text in pieces (their concatenation is serializeGraph's text): rows are written a
+ * chunk at a time, so the whole text is never held at once.
  */
 export function* graphFileChunks(graph: KgGraph): Generator<string> {
-  const nodeKeys = graph.nodes().sort(byCodeUnits);
-  const edgeKeys = graph.edges().sort(byCodeUnits);
-  const options = { allowSelfLoops: graph.allowSelfLoops, multi: graph.multi, type: graph.type };
-  // Records as JSON values (kept as strings when they would not read back as the same string). Each is
-  // parsed when counted and again when written, never all held at once.
-  const withRecord = new Set<string>();
-  const parseRecord = (a: Attrs): Json | undefined => {
-    if (a.label !== "Document" || typeof a.record !== "string") return undefined;
-    try {
-      return JSON.parse(a.record) as Json;
-    } catch {
-      return undefined;
-    }
-  };
-  // Count the strings, collect the keys of objects written as objects; refuse what the format reserves.
-  const counts = new Map<string, number>();
-  const keys = new Set<string>(["allowSelfLoops", "multi", "type"]);
-  let reserved = false;
-  const count = (v: unknown, objectKeys: boolean): void => {
-    if (typeof v === "string") {
-      if (v.length >= MIN_INTERNED) {
-        const c = counts.get(v);
-        if (c === undefined) {
-          counts.set(v, 1);
-          if (v.includes(REF)) reserved = true;
-        } else counts.set(v, c + 1);
-      } else if (v.includes(REF)) reserved = true;
-    } else if (Array.isArray(v)) {
-      for (const x of v) count(x, objectKeys);
-    } else if (v !== null && typeof v === "object") {
-      for (const k of Object.keys(v)) {
-        if (k.includes(REF)) reserved = true;
-        if (objectKeys) keys.add(k);
-        count((v as Attrs)[k], objectKeys);
-      }
-    }
-  };
-  count(graph.getAttributes(), true);
-  for (const k of nodeKeys) {
-    const a = graph.getNodeAttributes(k) as Attrs;
-    let r = parseRecord(a);
-    if (r !== undefined && JSON.stringify(r) !== a.record) r = undefined;
-    if (r !== undefined) withRecord.add(k);
-    for (const name in a) {
-      if (name.includes(REF)) reserved = true;
-      if (!(name === "record" && r !== undefined)) count(a[name], true);
-    }
-    if (r !== undefined) count(r, false);
-  }
-  for (const e of edgeKeys) {
-    if (graph.isUndirected(e)) reserved = true;
-    count(graph.getEdgeAttributes(e), true);
-  }
-  if (reserved) {
-    yield encodePlain(graph.export());
-    return;
-  }
-  // The table: most used first (short references), then in code-unit order: independent of any insertion order.
-  const strings = [...counts].filter(([, c]) => c > 1).sort((a, b) => b[1] - a[1] || byCodeUnits(a[0], b[0])).map(([s]) => s);
-  counts.clear();
-  const ref = new Map(strings.map((s, i) => [s, REF + i.toString(36)]));
-  const list = propertyOrder(keys);
-  // Rows with an object inside are written with the sorted key list (JSON.stringify's slow path); others without.
-  let objectInRow = false;
-  const enc = (v: unknown): unknown => {
-    if (typeof v === "string") return ref.get(v) ?? v;
-    if (Array.isArray(v)) return v.map(enc);
-    if (v !== null && typeof v === "object") {
-      objectInRow = true;
-      const out: Attrs = {};
-      for (const k in v as Attrs) {
-        const x = (v as Attrs)[k];
-        if (x !== undefined) out[k] = enc(x);
-      }
-      return out;
-    }
-    return v;
-  };
-  // An object's keys are written once per shape (a list of keys), its values in that order.
-  const shapes: string[][] = [];
-  const shapeIndex = new Map<string, number>();
-  const shapeOf = (names: string[]): number => {
-    const id = names.join("\u0000");
-    let n = shapeIndex.get(id);
-    if (n === undefined) shapeIndex.set(id, (n = shapes.push(names) - 1));
-    return n;
-  };
-  // Within a record every object is [shape, values…] (keys in their own order, so the record reads back as the
-  // same string) and every array [-1, items…].
-  const encRecord = (v: Json): unknown => {
-    if (typeof v === "string") return ref.get(v) ?? v;
-    if (Array.isArray(v)) return [-1, ...v.map(encRecord)];
-    if (v !== null && typeof v === "object") {
-      const names = Object.keys(v);
-      return [shapeOf(names), ...names.map((k) => encRecord(v[k]!))];
-    }
-    return v;
-  };
-  const row = (head: unknown[], attrs: Attrs, record?: Json): unknown[] => {
-    const names = Object.keys(attrs).filter((k) => attrs[k] !== undefined).sort();
-    head.push(shapeOf(names));
-    for (const k of names) head.push(k === "record" && record !== undefined ? encRecord(record) : enc(attrs[k]));
-    return head;
-  };
-  const index = new Map(nodeKeys.map((k, i) => [k, i]));
-  function* rows(from: string[], make: (key: string) => unknown[]): Generator<string> {
-    for (let i = 0; i < from.length; i += CHUNK_ROWS) {
-      const part = from.slice(i, i + CHUNK_ROWS).map((k) => {
-        objectInRow = false;
-        const r = make(k);
-        return objectInRow ? JSON.stringify(r, list) : JSON.stringify(r);
-      });
-      yield (i > 0 ? "," : "") + part.join(",");
-    }
-  }
-  // Top-level keys in code-unit order, as every object of the file.
-  yield `{"attributes":${JSON.stringify(enc(graph.getAttributes()), list)},"edges":[`;
-  yield* rows(edgeKeys, (e) => {
-    const a = graph.getEdgeAttributes(e) as Attrs;
-    const source = graph.source(e);
-    const target = graph.target(e);
-    // The key kg gives a relationship (graph/keys.ts) is computed again when reading; another key is kept.
-    const derived = typeof a.type === "string" && e === relKey(a.type as RelType, source, target);
-    return row([index.get(source), index.get(target), derived ? 0 : [e]], a);
-  });
-  yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"nodes":[`;
-  yield* rows(nodeKeys, (k) => {
-    const a = graph.getNodeAttributes(k) as Attrs;
-    return row([k], a, withRecord.has(k) ? parseRecord(a) : undefined);
-  });
-  yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(shapes)},"strings":${JSON.stringify(strings)},"version":${GRAPH_FORMAT_VERSION}}\n`;
-}
-
-/** Version 1: the graphology export itself, canonical (what older kg wrote; used when the compact form cannot hold the graph). */
-function encodePlain(data: SerializedKgGraph): string {
-  const byKey = (a: { key?: string | undefined }, b: { key?: string | undefined }) => byCodeUnits(a.key ?? "", b.key ?? "");
-  const canonical = { options: data.options, attributes: data.attributes, nodes: data.nodes.sort(byKey), edges: data.edges.sort(byKey) };
-  const keys = new Set<string>();
-  collectKeys(canonical, keys);
-  return `${JSON.stringify(canonical, propertyOrder(keys))}\n`;
+  const chunks = graphFileChunksV3(graph);
+  if (chunks === null) yield encodePlain(graph.export());
+  else yield* chunks;
 }
 
 /**
- * The graphology export held by a graph file's bytes (either version, gzip or not).
+ * The graphology export held by a graph file's bytes (any version, gzip or not).
  * Throws an Error saying what is wrong when they are not a graph file.
  */
 export function parseGraphFile(bytes: Buffer): SerializedKgGraph {
   const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString("utf8");
-  const data = JSON.parse(text) as Record<string, unknown>;
+  const data = JSON.parse(text) as Attrs;
   if (data === null || typeof data !== "object") throw new Error("not a JSON object");
   if (data.format === undefined) {
     if (!Array.isArray(data.nodes)) throw new Error('no "nodes" list');
     return data as unknown as SerializedKgGraph;
   }
   if (data.format !== GRAPH_FORMAT) throw new Error(`unknown format ${JSON.stringify(data.format)}`);
-  if (data.version !== GRAPH_FORMAT_VERSION) {
-    throw new Error(`format version ${String(data.version)}, this kg reads versions 1 and ${GRAPH_FORMAT_VERSION}: re-import with this kg (kg import --wipe <paths>) or use the kg that wrote it`);
-  }
-  const strings = data.strings as string[];
-  const dec = (v: unknown): unknown => {
-    if (typeof v === "string") {
-      if (v.charCodeAt(0) !== 0xe000) return v;
-      const s = strings[parseInt(v.slice(1), 36)];
-      if (s === undefined) throw new Error(`a reference to string ${v.slice(1)} of ${strings.length}`);
-      return s;
-    }
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) v[i] = dec(v[i]);
-      return v;
-    }
-    if (v !== null && typeof v === "object") {
-      for (const k in v as Attrs) (v as Attrs)[k] = dec((v as Attrs)[k]);
-      return v;
-    }
-    return v;
-  };
-  const shapes = data.shapes as string[][];
-  const attrsOf = (r: unknown[], from: number): Attrs => {
-    const keys = shapes[r[from] as number];
-    if (!keys) throw new Error(`shape ${String(r[from])} of ${shapes.length}`);
-    const out: Attrs = {};
-    keys.forEach((k, i) => (out[k] = dec(r[from + 1 + i])));
-    return out;
-  };
-  const decRecord = (v: unknown): unknown => {
-    if (!Array.isArray(v)) return v;
-    if (v[0] === -1) return v.slice(1).map(decRecord);
-    const keys = shapes[v[0] as number];
-    if (!keys) throw new Error(`record shape ${String(v[0])} of ${shapes.length}`);
-    const out: Attrs = {};
-    keys.forEach((k, i) => (out[k] = decRecord(v[i + 1])));
-    return out;
-  };
-  const rows = data.nodes as unknown[][];
-  const nodes = rows.map((r) => {
-    const attributes = attrsOf(r, 1);
-    if (attributes.label === "Document" && Array.isArray(attributes.record)) attributes.record = JSON.stringify(decRecord(attributes.record));
-    return { key: r[0] as string, attributes };
-  });
-  const edges = (data.edges as unknown[][]).map((r) => {
-    const attributes = attrsOf(r, 3);
-    const source = rows[r[0] as number]?.[0] as string | undefined;
-    const target = rows[r[1] as number]?.[0] as string | undefined;
-    if (source === undefined || target === undefined) throw new Error(`an edge to node ${String(source === undefined ? r[0] : r[1])} of ${rows.length}`);
-    const key = Array.isArray(r[2]) ? (r[2][0] as string) : relKey(attributes.type as RelType, source, target);
-    return { key, source, target, attributes };
-  });
-  return { options: data.options, attributes: dec(data.attributes) as KgGraphAttributes, nodes, edges } as SerializedKgGraph;
-}
-
-/** Every property name of every object in `value`, at any depth. */
-function collectKeys(value: unknown, into: Set<string>): void {
-  if (Array.isArray(value)) {
-    for (const v of value) if (v !== null && typeof v === "object") collectKeys(v, into);
-  } else if (value !== null && typeof value === "object") {
-    for (const k in value as Attrs) {
-      into.add(k);
-      const v = (value as Attrs)[k];
-      if (v !== null && typeof v === "object") collectKeys(v, into);
-    }
-  }
-}
-
-const INTEGER_KEY = /^(?:0|[1-9]\d{0,9})$/;
-
-/**
- * Keys in the order JavaScript gives an object built with them sorted (integer-like keys ascending, then
- * the rest in code-unit order): as JSON.stringify's property list, it writes every object with sorted keys
- * without copying it.
- */
-function propertyOrder(keys: Set<string>): string[] {
-  const isIndex = (k: string) => INTEGER_KEY.test(k) && Number(k) < 2 ** 32 - 1;
-  const ints = [...keys].filter(isIndex).sort((a, b) => Number(a) - Number(b));
-  return [...ints, ...[...keys].filter((k) => !isIndex(k)).sort()];
+  if (data.version === VERSION_3) return decodeV3(data);
+  if (data.version === VERSION_2) return decodeV2(data);
+  throw new Error(`format version ${String(data.version)}, this kg reads versions 1 to ${GRAPH_FORMAT_VERSION}: re-import with this kg (kg import --wipe <paths>) or use the kg that wrote it`);
 }

@@ -1,6 +1,7 @@
 /*
  * The embedded default store: the graph file (default out/graph.json), a compact JSON form of graphology's
- * `graph.export()` (format in graph-codec.ts; gzip when the path ends in .gz).
+ * `graph.export()` that stores each text once (format version 3 in graph-codec-v3.ts; versions 1 and 2 still
+ * read; gzip when the path ends in .gz).
  * `kg import` rebuilds the file from the extraction records it holds (on its Document nodes) plus the
  * documents read now (importDocumentsIntoGraphFile): themes, decisions, links and recurrence are
  * recomputed over the union and the file is rewritten, so any order or batching of imports of the same
@@ -164,8 +165,8 @@ export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAP
 }
 
 /**
- * The pieces, with one full garbage collection once the first is out: the writer has then counted every
- * string (parsing every record once), and what that left behind would otherwise stay through the write.
+ * The pieces, with one full garbage collection once the first is out: the writer has then planned every row
+ * (parsing every record once) and counted the strings, and what that left behind would otherwise stay through the write.
  */
 function* collectedAfterCounting(pieces: Generator<string>): Generator<string> {
   let first = true;

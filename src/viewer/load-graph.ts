@@ -3,7 +3,8 @@
  * - `kg serve`: the summary at api/summary (compressed, no quotes, no report links) and the rest on
  *   demand: quotes at api/evidence?node=… and api/pair?problem=…&measure=…, report links at
  *   api/report-links?node=… (one node's) and api/report-links (all), so the browser never loads the whole graph;
- * - `?graph=<url>`: a whole serialized graph file (`graph.export()` JSON), summarised in the page.
+ * - `?graph=<url>`: a whole serialized graph (`graph.export()` JSON: kg serve's api/graph, or a version 1
+ *   graph file; the compact versions 2 and 3 kg import writes are decoded by kg serve only), summarised in the page.
  */
 import type { SerializedGraph } from "graphology-types";
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKgGraph, type KgGraph } from "../../src/graph/build-graph.ts";
 import { extractDocuments } from "../../src/pipeline.ts";
 import { parseGraphFile } from "../../src/sinks/graph-codec.ts";
+import { graphFileChunksV2 } from "../../src/sinks/graph-codec-v2.ts";
 import { importDocumentsIntoGraphFile, readGraphFile, serializeGraph } from "../../src/sinks/graph-file.ts";
 import { loadCodebook } from "../../src/themes/codebook.ts";
 
@@ -43,15 +44,60 @@ describe("graph file format", () => {
     expect(canonical(back)).toBe(canonical(seedGraph));
     const doc = back.filterNodes((_k, a) => a.label === "Document")[0]!;
     expect(back.getNodeAttribute(doc, "record")).toBe(seedGraph.getNodeAttribute(doc, "record"));
+    // Nodes and relationships come back in key order, as every version gave them.
+    const inOrder = (keys: string[]) => keys.every((k, i) => i === 0 || keys[i - 1]! < k);
+    expect(inOrder(back.nodes())).toBe(true);
+    expect(inOrder(back.edges())).toBe(true);
   });
 
-  it("should store a repeated text once and be much smaller than the plain export", async () => {
+  it("should store each text once (in its document's record) and be much smaller than the plain export and than version 2", async () => {
     const text = await readFile(seedFile, "utf8");
+    expect(JSON.parse(text).version).toBe(3);
     const plain = JSON.stringify(seedGraph.export());
-    expect(text.length).toBeLessThan(0.6 * plain.length);
-    const quote = seedGraph.findNode((_k, a) => a.label === "Statement" && typeof a.quote === "string" && a.quote.length > 12);
+    const v2 = [...graphFileChunksV2(seedGraph)].join("");
+    expect(text.length).toBeLessThan(0.3 * plain.length);
+    expect(text.length).toBeLessThan(0.6 * v2.length);
+    // A statement's quote is in the graph as the statement's text and quote, in its record and on its
+    // relationships; the file holds it once, within the document's text.
+    const quote = seedGraph.findNode((_k, a) => a.label === "Statement" && typeof a.quote === "string" && a.quote.length > 12 && !/["\\\n]/.test(a.quote));
     const q = seedGraph.getNodeAttribute(quote!, "quote") as string;
-    expect(text.split(JSON.stringify(q)).length - 1).toBe(1);
+    expect(plain.split(q).length - 1).toBeGreaterThan(3);
+    expect(text.split(q).length - 1).toBe(1);
+  });
+
+  it("should still read a version 2 file", async () => {
+    const old = join(dir, "v2.json");
+    await writeFile(old, [...graphFileChunksV2(seedGraph)].join(""));
+    expect(JSON.parse(await readFile(old, "utf8")).version).toBe(2);
+    expect(canonical(await readGraphFile(old))).toBe(canonical(seedGraph));
+  });
+
+  it("should read back values that look computable but are not what the computation gives", async () => {
+    const g = seedGraph.copy();
+    const statement = g.findNode((_k, a) => a.label === "Statement")!;
+    const figure = g.findNode((_k, a) => a.label === "Figure")!;
+    const mention = g.findEdge((_k, a) => a.type === "MENTIONS" && Array.isArray(a.lines))!;
+    const report = g.findNode((_k, a) => a.label === "Report")!;
+    g.mergeNodeAttributes(statement, { quote: "not the document's text", text: "changed", normText: "changed too", line: 999, reportTitle: "another title" });
+    g.mergeNodeAttributes(figure, { startOffset: 1 }); // its key no longer follows from its attributes
+    g.mergeEdgeAttributes(mention, { lines: [1, 2, 3], contexts: ["elsewhere"], mentionCount: 7, sentence: "a sentence of nowhere" });
+    // A relationship the nodes imply is missing, another has an attribute more: every one of their kind is written.
+    g.dropEdge(g.findEdge(report, (_k, a) => a.type === "CONTAINS")!);
+    g.mergeEdgeAttributes(g.findEdge((_k, a) => a.type === "RAISES")!, { note: "kept" });
+    const path = join(dir, "changed.json");
+    await writeFile(path, serializeGraph(g));
+    expect(canonical(await readGraphFile(path))).toBe(canonical(g));
+    expect(serializeGraph(await readGraphFile(path))).toBe(serializeGraph(g));
+  });
+
+  it("should read back a record that is not kg's JSON and a document without one", async () => {
+    const g = seedGraph.copy();
+    const docs = g.filterNodes((_k, a) => a.label === "Document");
+    g.setNodeAttribute(docs[0]!, "record", ` ${g.getNodeAttribute(docs[0]!, "record") as string}`);
+    g.removeNodeAttribute(docs[1]!, "record");
+    const path = join(dir, "records.json");
+    await writeFile(path, serializeGraph(g));
+    expect(canonical(await readGraphFile(path))).toBe(canonical(g));
   });
 
   it("should still read a file in the plain export form older kg wrote", async () => {
@@ -71,6 +117,16 @@ describe("graph file format", () => {
   });
 
   it("should keep strings that look like its own references, and keys of any shape", async () => {
+    for (const look of ["\uE0001", "\uE0011.2", "\uE0020.3"]) {
+      const g = createKgGraph();
+      g.addNode("a", { label: "Statement", text: `${look} is not a reference`, same: "repeated text", again: "repeated text" } as never);
+      g.addNode("b", { label: "Report", path: "x", name: look } as never);
+      g.addEdgeWithKey("custom-key", "a", "b", { type: "CAUSES", score: 0.5 } as never);
+      const path = join(dir, "odd.json");
+      await writeFile(path, serializeGraph(g));
+      expect(await readFile(path, "utf8")).not.toContain('"format":"kg-graph"'); // written in the plain form
+      expect(canonical(await readGraphFile(path))).toBe(canonical(g));
+    }
     const g = createKgGraph();
     g.addNode("a", { label: "Statement", text: "\uE0001 is not a reference", same: "repeated text", again: "repeated text" } as never);
     g.addNode("b", { label: "Statement", n: -1.5, list: [1, "x"], nested: { "2": "b", "10": "a", z: null } } as never);
