@@ -269,7 +269,8 @@ function isUmbrella(s: string): boolean {
 
 /** An umbrella clause that announces problems ("仍存在不少问题和不足", "存在问题较多", `umbrellaAnnouncement`). */
 function isAnnouncement(s: string): boolean {
-  return isUmbrella(s) && POLARITY.umbrellaAnnouncement.test(s);
+  // The cheap literal test first: most clauses announce nothing.
+  return POLARITY.umbrellaAnnouncement.test(s) && isUmbrella(s);
 }
 
 function findLastIndex<T>(xs: T[], test: (x: T) => boolean): number {
