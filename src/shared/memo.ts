@@ -2,11 +2,12 @@
  * Memoisation of pure string predicates and classifiers that hot loops call again and again on the same
  * short strings (a clause is tested as a problem, then as an umbrella, then once more when a later shape
  * reads the same paragraph; a heading is classified by several shapes). The cache is bounded: when full it
- * is emptied, so memory stays flat whatever the input; results never depend on it.
+ * is emptied, so memory stays flat whatever the input (a key may be a slice that keeps its document's text
+ * alive until then: at most a few recent documents); results never depend on it.
  */
 
 /** Entries kept before the cache is emptied. */
-const DEFAULT_CAP = 20_000;
+const DEFAULT_CAP = 8_192;
 
 /**
  * `fn` with its results cached by argument. `fn` must be pure (same string in, same result out).
