@@ -133,9 +133,52 @@ export function occurrenceOf(view: TextView, start: number, end: number): Occurr
   return occurrenceAt(view.input, docSpan(view, start, end));
 }
 
+const HAN_RE = /\p{Script=Han}/u;
+/** HAN_RE tested once per UTF-16 code unit (a lone surrogate is no Han). */
+const HAN = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = HAN_RE.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+})();
+
 /** True when the character is a Han ideograph. */
 export function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{Script=Han}/u.test(ch);
+  if (ch === undefined) return false;
+  return ch.length === 1 ? HAN[ch.charCodeAt(0)] === 1 : HAN_RE.test(ch);
+}
+
+/**
+ * A word list indexed by last code unit, for the loops that ask, offset by offset, which words of a long list
+ * end there (`text.startsWith(w, at - w.length)`): only the words whose last character is the one before
+ * the offset can. Where a word would start before the text (at < the longest word), startsWith clamps
+ * its position to 0, so there every word is a candidate, as before.
+ */
+export interface WordsByLast {
+  /** The words that can end at `at` in `text`, in the list's order. */
+  endingAt(text: string, at: number): readonly string[];
+}
+
+/** Index a word list by last code unit (see WordsByLast). */
+export function wordsByLast(words: readonly string[]): WordsByLast {
+  const byLast = new Map<number, string[]>();
+  let longest = 0;
+  for (const w of words) {
+    if (w.length === 0) continue;
+    longest = Math.max(longest, w.length);
+    const last = w.charCodeAt(w.length - 1);
+    const list = byLast.get(last);
+    if (list) list.push(w);
+    else byLast.set(last, [w]);
+  }
+  // An empty word "ends" everywhere: keep the plain list then.
+  const hasEmpty = words.includes("");
+  const none: readonly string[] = [];
+  return {
+    endingAt(text, at) {
+      if (hasEmpty || at < longest || at > text.length) return words;
+      return byLast.get(text.charCodeAt(at - 1)) ?? none;
+    },
+  };
 }
 
 /** Escape a literal for use inside a RegExp. */
