@@ -144,6 +144,12 @@ export function literalStarts(source: string): string[] | null {
   }
   alternatives.push(source.slice(from));
   for (const alt of alternatives) {
+    // "(?:农村|学生)党员…": an opening group of plain literals, not made optional, starts with one of them.
+    const group = leadingLiteralGroup(alt);
+    if (group) {
+      out.push(...group);
+      continue;
+    }
     let end = 0;
     while (end < alt.length && !SPECIAL.has(alt[end]!)) end++;
     // "ab?c": b may be absent, so only "a" is certain (a + keeps its character).
@@ -156,6 +162,28 @@ export function literalStarts(source: string): string[] | null {
     out.push(alt.slice(0, end));
   }
   return out;
+}
+
+/**
+ * The literals of a non-capturing group that opens an alternative ("(?:农村|学生)…" → 农村, 学生), when each
+ * is plain text and the group is not made optional ("?", "*", "{…}" after it); otherwise null.
+ */
+function leadingLiteralGroup(alt: string): string[] | null {
+  if (!alt.startsWith("(?:")) return null;
+  let depth = 0;
+  let close = -1;
+  for (let i = 0; i < alt.length; i++) {
+    const ch = alt[i]!;
+    if (ch === "\\") i++;
+    else if (ch === "(") depth++;
+    else if (ch === ")" && --depth === 0) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0 || "?*{".includes(alt[close + 1] ?? "x")) return null;
+  const parts = alt.slice(3, close).split("|");
+  return parts.every((p) => p.length > 0 && ![...p].some((c) => SPECIAL.has(c))) ? parts : null;
 }
 
 /** Keep the longest non-overlapping items (ties: higher priority, then earlier). */
