@@ -57,36 +57,57 @@ export function buildView(input: EntityInput): TextView {
     for (let i = Math.max(r.start, span.start); i < Math.min(r.end, span.end); i++) skipped[i - span.start] = 1;
   }
   const emphasis = emphasisMarkers(text, span);
-  const chars: string[] = [];
+  const hasEmphasis = emphasis.size > 0;
+  // The compact text is built from runs of kept characters (slices of the text), not character by character.
+  let compact = "";
+  let runStart = -1;
+  let length = 0;
+  let lastIsBreak = false;
   const toDoc: number[] = [];
   const fromDoc = new Int32Array(span.end - span.start + 1);
   const gapAt: number[] = [];
   for (let i = span.start; i < span.end; i++) {
-    fromDoc[i - span.start] = chars.length;
-    const inNoise = skipped[i - span.start] === 1;
-    const ch = text[i]!;
-    if (inNoise) {
-      if (chars.length && chars[chars.length - 1] !== "\n") {
-        chars.push("\n");
+    fromDoc[i - span.start] = length;
+    const code = text.charCodeAt(i);
+    let keep: boolean;
+    if (skipped[i - span.start] === 1) {
+      // A skipped stretch leaves one "\n" boundary (not a character of the text here: the run ends).
+      if (runStart >= 0) {
+        compact += text.slice(runStart, i);
+        runStart = -1;
+      }
+      if (length > 0 && !lastIsBreak) {
+        compact += "\n";
+        length++;
         toDoc.push(i);
+        lastIsBreak = true;
       }
       continue;
+    } else if (code === 10) keep = true;
+    else if (hasEmphasis && emphasis.has(i)) {
+      gapAt.push(length);
+      keep = false;
+    } else if ((CLASS[code]! & 1) === 0) keep = true;
+    else {
+      if ((CLASS[code]! & 2) !== 0) gapAt.push(length);
+      keep = false;
     }
-    if (ch === "\n") {
-      chars.push("\n");
+    if (keep) {
+      if (runStart < 0) runStart = i;
+      length++;
       toDoc.push(i);
-    } else if (emphasis.has(i)) {
-      gapAt.push(chars.length);
-    } else if ((CLASS[text.charCodeAt(i)]! & 1) === 0) {
-      chars.push(ch);
-      toDoc.push(i);
-    } else if ((CLASS[text.charCodeAt(i)]! & 2) !== 0) gapAt.push(chars.length);
+      lastIsBreak = code === 10;
+    } else if (runStart >= 0) {
+      compact += text.slice(runStart, i);
+      runStart = -1;
+    }
   }
-  fromDoc[span.end - span.start] = chars.length;
+  if (runStart >= 0) compact += text.slice(runStart, span.end);
+  fromDoc[span.end - span.start] = length;
   toDoc.push(span.end);
-  const gaps = new Uint8Array(chars.length + 1);
+  const gaps = new Uint8Array(length + 1);
   for (const g of gapAt) gaps[g] = 1;
-  return { input, compact: chars.join(""), toDoc, fromDoc, gaps };
+  return { input, compact, toDoc, fromDoc, gaps };
 }
 
 /**
