@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 
 import { lastSentence } from "../../src/classify/shapes/paragraph-heads.ts";
 import { isHan, wordsByLast } from "../../src/extract/entities/text-view.ts";
+import { lastSentence as lineLastSentence } from "../../src/normalise/line-rules.ts";
 import { memoByString } from "../../src/shared/memo.ts";
 
 // Few distinct characters (sentence marks, colons, Han, ASCII, space, an astral character) so that cases collide.
@@ -59,5 +60,19 @@ describe("memoByString", () => {
     expect(inputs.map(f)).toEqual(inputs.map((s) => (s.length % 3 === 0 ? undefined : s.length)));
     // "a" and "ccc" (undefined, cached as such) were answered from the cache at least once.
     expect(calls).toBeLessThan(inputs.length);
+  });
+});
+
+describe("lastSentence (normalise line rules)", () => {
+  it("is the text after the last 。!? of the line once its final run of them is cut, as the regex version read it", () => {
+    const endChar = fc.constantFrom("。", "!", "?", "党", "a", " ");
+    fc.assert(
+      fc.property(fc.array(endChar, { maxLength: 16 }).map((cs) => cs.join("")), (t) => {
+        const body = t.replace(/[。!?]+$/, "");
+        const cut = Math.max(body.lastIndexOf("。"), body.lastIndexOf("!"), body.lastIndexOf("?"));
+        expect(lineLastSentence(t)).toBe(t.slice(cut + 1));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
