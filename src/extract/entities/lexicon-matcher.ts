@@ -147,7 +147,7 @@ export function literalStarts(source: string): string[] | null {
     // "(?:农村|学生)党员…": an opening group of plain literals, not made optional, starts with one of them.
     const group = leadingLiteralGroup(alt);
     if (group) {
-      out.push(...group);
+      for (const literal of group) out.push(literal);
       continue;
     }
     let end = 0;
