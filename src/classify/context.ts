@@ -70,13 +70,23 @@ export class ClassifyContext {
     return lines.slice(lineAt(lines, span.start) - 1, lineAt(lines, Math.max(span.start, span.end - 1)));
   }
 
-  /** The lines overlapping a span, each trimmed: its text and the offset where that text starts ("" and the line's start when blank). */
-  textLinesIn(span: Span): { line: Line; text: string; start: number }[] {
-    return this.linesIn(span).map((line) => {
+  /** The report's trimmed lines, read once: several shapes walk them (see textLinesIn). */
+  private reportLines: readonly { line: Line; text: string; start: number }[] | null = null;
+
+  /**
+   * The lines overlapping a span, each trimmed: its text and the offset where that text starts ("" and the line's start when blank).
+   * The report's own lines are built once and shared (read-only).
+   */
+  textLinesIn(span: Span): readonly { line: Line; text: string; start: number }[] {
+    const whole = span.start === this.segment.span.start && span.end === this.segment.span.end;
+    if (whole && this.reportLines !== null) return this.reportLines;
+    const out = this.linesIn(span).map((line) => {
       const raw = this.doc.text.slice(line.start, line.end);
       const text = raw.trim();
       return { line, text, start: line.start + raw.indexOf(text) };
     });
+    if (whole) this.reportLines = out;
+    return out;
   }
 
   /** The innermost section of the given kinds holding an offset. */

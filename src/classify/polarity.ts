@@ -3,6 +3,7 @@
  * evaluation (a problem), an achievement (a practice), a prescription (a measure), or neutral.
  */
 import raw from "./polarity.json" with { type: "json" };
+import { memoByString } from "../shared/memo.ts";
 
 export type Polarity = "negative" | "achievement" | "prescription" | "neutral";
 
@@ -59,8 +60,13 @@ export const POLARITY = {
 
 const NEGATIVE_ALL = new RegExp(POLARITY.negative.source, "g");
 
-/** Whether the text holds a negative evaluation that is not the object of a remedy (解决…不足). */
-export function isNegative(text: string): boolean {
+/**
+ * Whether the text holds a negative evaluation that is not the object of a remedy (解决…不足).
+ * Memoised: the shapes test the same clauses several times (a clause, its umbrella test, a later shape).
+ */
+export const isNegative: (text: string) => boolean = memoByString(negativeIn);
+
+function negativeIn(text: string): boolean {
   const t = text.replace(POLARITY.notNegative, (m) => " ".repeat(m.length));
   // exec on the one compiled regex, not matchAll (which copies the regex, a large one, on every call).
   const re = NEGATIVE_ALL;
@@ -77,7 +83,9 @@ export function isNegative(text: string): boolean {
  * prescription at its start, then an achievement.
  * @example polarityOf("党员队伍老化") // "negative"
  */
-export function polarityOf(text: string): Polarity {
+export const polarityOf: (text: string) => Polarity = memoByString(polarityIn);
+
+function polarityIn(text: string): Polarity {
   const t = text.trim();
   if (isNegative(t)) return "negative";
   if (POLARITY.prescription.test(t)) return "prescription";

@@ -23,10 +23,18 @@ function matchLineRule(trimmed: string, rules: CompiledBoilerplateRules): string
 }
 
 /** The last sentence of a line: the text after the last 。!? that is not at the very end. */
-function lastSentence(trimmed: string): string {
-  const body = trimmed.replace(/[。!?]+$/, "");
-  const cut = Math.max(body.lastIndexOf("。"), body.lastIndexOf("!"), body.lastIndexOf("?"));
+export function lastSentence(trimmed: string): string {
+  // The line without its final run of 。!? (as /[。!?]+$/ removes it), read from the end without a copy.
+  let end = trimmed.length;
+  while (end > 0 && isSentenceEnd(trimmed.charCodeAt(end - 1))) end--;
+  if (end === 0) return trimmed;
+  const cut = Math.max(trimmed.lastIndexOf("。", end - 1), trimmed.lastIndexOf("!", end - 1), trimmed.lastIndexOf("?", end - 1));
   return trimmed.slice(cut + 1);
+}
+
+/** 。 ! ? */
+function isSentenceEnd(code: number): boolean {
+  return code === 0x3002 || code === 0x21 || code === 0x3f;
 }
 
 /**
@@ -35,6 +43,8 @@ function lastSentence(trimmed: string): string {
  */
 export function isLinkList(trimmed: string, rules: CompiledBoilerplateRules): boolean {
   const spec = rules.spec.linkList;
+  // Without a separator or a space the line is one item: too few (checked before splitting every line).
+  if (spec.minItems > 1 && !rules.linkSeparator.test(trimmed) && !/\s/.test(trimmed)) return false;
   let items = trimmed.split(rules.linkSeparator).filter(Boolean);
   let share = spec.minSuffixShare;
   if (items.length < spec.minItems) {

@@ -129,6 +129,14 @@ function inSkip(offset: number, skip: Span[]): boolean {
   return false;
 }
 
+/** 1 at the code units a marker can start with (MARKER_START_RE, tested once per code unit, not once per character of every line). */
+const MARKER_START_RE = /[一二三四五六七八九十（(\d①-⑳其首再最第、]/;
+const MARKER_START = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = MARKER_START_RE.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+})();
+
 /** A bullet at a line start ("● A", "• A：…"): a list item without a number. */
 const BULLET = /[●•◆◇■□▲△★☆※·▪►▶]\s*/y;
 
@@ -149,8 +157,7 @@ function scanLine(text: string, line: Line, from: number, to: number, skip: Span
     first = after;
   }
   for (let p = first; p < to; p++) {
-    const ch = text[p] ?? "";
-    if (!/[一二三四五六七八九十（(\d①-⑳其首再最第、]/.test(ch)) continue;
+    if (MARKER_START[text.charCodeAt(p)] !== 1) continue;
     if (inSkip(p, skip)) continue;
     const atLineStart = p === first;
     const m = matchAt(text, p, to, line, atLineStart);

@@ -29,6 +29,8 @@ export interface SegmentResult {
 interface ContentLine {
   line: Line;
   text: string;
+  /** `text` without white space and ">" (compact()), computed once: previews and report ids compare it. */
+  compact: string;
   preview: boolean;
   structural: Marker[];
 }
@@ -78,9 +80,15 @@ function contentLines(doc: NormalisedDocument): ContentLine[] {
     if (!n.wholeLines) continue;
     for (let l = n.startLine; l <= n.endLine; l++) noiseLines.add(l);
   }
-  return doc.lines
-    .filter((line) => !noiseLines.has(line.number) && /\S/.test(doc.text.slice(line.start, line.end)))
-    .map((line) => ({ line, text: doc.text.slice(line.start, line.end).trim(), preview: false, structural: [] }));
+  const out: ContentLine[] = [];
+  for (const line of doc.lines) {
+    if (noiseLines.has(line.number)) continue;
+    const text = doc.text.slice(line.start, line.end).trim();
+    // trim() removes exactly the white space /\S/ looks past: an empty trimmed line is a blank line.
+    if (text.length === 0) continue;
+    out.push({ line, text, compact: compact(text), preview: false, structural: [] });
+  }
+  return out;
 }
 
 const compact = (s: string) => s.replace(/[\s>]/g, "");
@@ -88,12 +96,10 @@ const compact = (s: string) => s.replace(/[\s>]/g, "");
 /** A line whose text reappears within the next few lines is a truncated preview of them. */
 function markPreviews(content: ContentLine[]) {
   for (let i = 0; i < content.length; i++) {
-    const own = compact(content[i]!.text);
+    const own = content[i]!.compact;
     if (own.length < MIN_PREVIEW_CHARS) continue;
-    const window = content
-      .slice(i + 1, i + 1 + PREVIEW_WINDOW)
-      .map((c) => compact(c.text))
-      .join("");
+    let window = "";
+    for (let k = i + 1; k < Math.min(content.length, i + 1 + PREVIEW_WINDOW); k++) window += content[k]!.compact;
     if (window.includes(own)) content[i]!.preview = true;
   }
 }
@@ -110,14 +116,14 @@ const TOC_MAX_LINE = 80;
 function markTableOfContents(content: ContentLine[]) {
   const lead = content.slice(0, 15).findIndex((c) => TOC_LEAD.test(stripDecoration(c.text)));
   if (lead < 0) return;
-  const rest = content.slice(lead + 1).map((c) => compact(c.text));
+  const rest = content.slice(lead + 1).map((c) => c.compact);
   const entries: number[] = [];
   let seenLater = 0;
   for (let j = lead + 1; j < Math.min(content.length, lead + 1 + TOC_MAX_LINES); j++) {
-    const text = compact(content[j]!.text);
+    const text = content[j]!.compact;
     const numbered = /^([(（]?[一二三四五六七八九十\d]+[)）、.．]|[一二三四五六七八九十]+[是要])/.exec(text);
     // The body begins where a listed heading comes again.
-    if (text.length > TOC_MAX_LINE || !numbered || entries.some((e) => compact(content[e]!.text) === text)) break;
+    if (text.length > TOC_MAX_LINE || !numbered || entries.some((e) => content[e]!.compact === text)) break;
     // The heading without its number, found again further down (an excerpt may have lost the rest).
     const key = text.slice(numbered[0].length, numbered[0].length + 12);
     if (key.length >= 4 && rest.slice(j - lead).some((later) => later.includes(key))) seenLater++;
@@ -230,7 +236,7 @@ function makeSegment(doc: NormalisedDocument, lines: ContentLine[], rule: string
   const body = [...fresh].reverse().find((c) => !matchesAny(signals.signature, stripDecoration(c.text))) ?? last;
   const lastText = doc.text.slice(body.line.start, body.line.end).trim();
   return {
-    id: hashKey("report", fresh.map((c) => compact(c.text)).join("\n")),
+    id: hashKey("report", fresh.map((c) => c.compact).join("\n")),
     startLine: first.line.number,
     endLine: last.line.number,
     span: { start: first.line.start, end: last.line.end },

@@ -5,6 +5,7 @@
  */
 import type { SectionKind } from "../types.ts";
 import raw from "../classify/sections.json" with { type: "json" };
+import { memoByString } from "./memo.ts";
 
 export interface SectionLexicon {
   priority: SectionKind[];
@@ -44,14 +45,18 @@ export const LEXICON: SectionLexicon = {
 /** Longest heading still read as a section title (longer ones are statements that happen to say 问题). */
 const MAX_SECTION_HEADING = 40;
 
-/** Kind of a section heading, or null when it names none. */
+/** Kind of a section heading, or null when it names none (memoised: several shapes ask about the same headings). */
 export function classifyHeading(heading: string): SectionKind | null {
   if (heading.length > MAX_SECTION_HEADING) return null;
+  return headingKind(heading);
+}
+
+const headingKind = memoByString((heading: string): SectionKind | null => {
   for (const kind of LEXICON.priority) {
     if (LEXICON.kinds[kind]?.some((re) => re.test(heading))) return kind;
   }
   return null;
-}
+});
 
 /** Whether a heading names both problems and measures ("存在的问题及建议"). */
 export function isMixedHeading(heading: string): boolean {

@@ -18,14 +18,17 @@ export const closingMeasures: Shape<Span> = {
     for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
       const before = previous;
       if (text) previous = text;
+      if (!text || ctx.skipped(start)) continue;
+      // The cheap test first: few lines open with a turn to remedies. Nothing below changes the report, so
+      // the order of the tests does not matter (measuresMayStand, whose first call fixes the first prose
+      // problem for the report, has no caller after this shape).
+      if (!POLARITY.closingMeasureLead.test(text)) continue;
       // The last item of a problem list runs on to the section's end; a closing turn there is still its own paragraph.
       const taken = ctx.statements.some((st) => st.textSpan.start < start + text.length && st.textSpan.end > start);
-      if (!text || ctx.skipped(start)) continue;
+      if (taken || ctx.sectionAt(start, ["measure"]) !== null) continue;
       // Problems stated only in prose (read by prose-problems, which runs last) count when the paragraph before says a shortfall.
       const problemsBefore = measuresMayStand(ctx, start) || (ctx.firstProblem() === null && isNegative(before) && ctx.sectionAt(start, ["practice", "situation"]) === null);
-      if (!taken && ctx.sectionAt(start, ["measure"]) === null && POLARITY.closingMeasureLead.test(text) && problemsBefore) {
-        out.push({ start, end: start + text.length });
-      }
+      if (problemsBefore) out.push({ start, end: start + text.length });
     }
     return out;
   },

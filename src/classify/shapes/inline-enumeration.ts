@@ -8,11 +8,15 @@ import type { Span } from "../../types.ts";
 import { MIN_CLAUSE } from "../context.ts";
 import { isNegative, POLARITY } from "../polarity.ts";
 import type { Shape } from "./types.ts";
+import { matchesOf } from "../../shared/regex.ts";
 
 interface Enumeration {
   whole: Span;
   elements: Span[];
 }
+
+/** A stretch of prose between sentence and clause marks. */
+const CLAUSE = /[^。;；!?！？,，:：“”"]+/g;
 
 /** Longest element kept (a longer one is a clause of prose, not a listed problem). */
 const MAX_ELEMENT = 48;
@@ -33,7 +37,7 @@ export const inlineEnumeration: Shape<Enumeration> = {
       // The first frame names its elements problems itself (「存在A、B等问题」); the others need elements that read as shortfalls.
       const framed = index === 0;
       const remedyObject = index >= POLARITY.inlineEnumeration.length && index < POLARITY.inlineEnumeration.length + remedy.length;
-      for (const m of text.matchAll(re)) {
+      for (const m of matchesOf(re, text)) {
         let items = m.groups?.items;
         if (!items || m.index === undefined) continue;
         let at = start + m.index + m[0].indexOf(items);
@@ -57,9 +61,10 @@ export const inlineEnumeration: Shape<Enumeration> = {
       }
     }
     // Any run of three or more 、-separated shortfalls in prose ("分析了A不到位、B不严格、C有差距").
-    for (const m of text.matchAll(/[^。;；!?！？,，:：“”"]+/g)) {
-      const parts = m[0].split("、");
-      if (parts.length < 3) continue;
+    for (const m of matchesOf(CLAUSE, text)) {
+      // Three parts or more: two 、 at least (counted without splitting every clause of the report).
+      const first = m[0].indexOf("、");
+      if (first < 0 || m[0].indexOf("、", first + 1) < 0) continue;
       const at = start + (m.index ?? 0);
       if (out.some((e) => at < e.whole.end && e.whole.start < at + m[0].length)) continue;
       if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at) || ctx.inQuotedAuthority(at)) continue;

@@ -40,8 +40,9 @@ export const paragraphHeads: Shape<Heads> = {
       }
       flush();
       // The announcing sentence ends its line: 「…，需要采取一系列措施。」, 「提出以下建议：」.
-      const last = /[^。]*[。:：]?$/.exec(text.replace(/[。:：]\s*$/, ""))?.[0] ?? "";
-      if (/[。:：]$/.test(text) && (POLARITY.measureAnnouncement.test(last) || POLARITY.measureLeadIn.test(text))) lead = last.slice(-24);
+      if (!/[。:：]$/.test(text)) continue;
+      const last = lastSentence(text);
+      if (POLARITY.measureAnnouncement.test(last) || POLARITY.measureLeadIn.test(text)) lead = last.slice(-24);
     }
     flush();
     return out;
@@ -53,6 +54,17 @@ export const paragraphHeads: Shape<Heads> = {
     });
   },
 };
+
+/**
+ * The line's last sentence, its end mark dropped: what /[^。]*[。:：]?$/ matches first in the line without its
+ * final [。:：] — the text after the last 。 (a 。 left at the very end stays) — found in one pass, where
+ * that regex retries from every offset before the last 。 (quadratic on a long line).
+ */
+export function lastSentence(text: string): string {
+  const t = text.replace(/[。:：]\s*$/, "");
+  const body = t.endsWith("。") ? t.slice(0, -1) : t;
+  return t.slice(body.lastIndexOf("。") + 1);
+}
 
 /** A head prescribes by its opening verb, even when it names what it remedies (「盘活闲置阵地」). */
 function opensWithPrescription(head: string): boolean {

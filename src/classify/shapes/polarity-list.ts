@@ -10,7 +10,7 @@ import type { StatementKind } from "../../types.ts";
 import type { ClassifyContext } from "../context.ts";
 import { POLARITY, type Polarity, polarityOf } from "../polarity.ts";
 import { type ListUnit, openLists, takeList } from "./lists.ts";
-import { proseProblems } from "./prose-problems.ts";
+import { firstProseProblemClause } from "./prose-problems.ts";
 import { isTopic } from "./section-cue.ts";
 import type { Shape } from "./types.ts";
 
@@ -72,8 +72,7 @@ const proseFirst = new WeakMap<ClassifyContext, number>();
 function firstProseProblem(ctx: ClassifyContext): number {
   let at = proseFirst.get(ctx);
   if (at === undefined) {
-    at = Infinity;
-    for (const para of proseProblems.detect(ctx)) for (const c of para.clauses) at = Math.min(at, c.start);
+    at = firstProseProblemClause(ctx);
     proseFirst.set(ctx, at);
   }
   return at;

@@ -34,44 +34,7 @@ const MAX_SUBJECT = 30;
 export const proseProblems: Shape<Paragraph> = {
   id: "prose-problems",
   description: "prose sentences whose clauses are negative evaluations, outside lists and sections (introductions, abstracts, 现状 paragraphs)",
-  detect(ctx) {
-    const out: Paragraph[] = [];
-    // Outline items no shape took: their heading is read whole (「一是带动不够，…响应者少」), not split.
-    const nodes = collectNodes(ctx.outline).filter((n) => !ctx.skipped(n.span.start));
-    for (const line of wrappedParagraphs(ctx, nodes)) {
-      const from = Math.max(line.start, ctx.segment.span.start);
-      const to = Math.min(line.end, ctx.segment.span.end);
-      const raw = ctx.text.slice(from, to);
-      const text = raw.trim();
-      if (text.length < MIN_CLAUSE) continue;
-      const start = from + raw.indexOf(text);
-      const end = start + text.length;
-      if (ctx.skipped(start) || ctx.sectionAt(start, ["practice", "measure", "cause"]) !== null) continue;
-      if (POLARITY.proseSkipLine.test(text)) continue;
-      // A line without punctuation that no outline item opens is a title or a heading, not prose.
-      if (!/[,，。;；:：、!！?？]/.test(text) && !nodes.some((n) => n.span.start >= from && n.span.start < to)) continue;
-      // The body of a listed item whose heading says nothing short ("1. 覆盖面广：…") describes, it does not find.
-      if (describingItemAt(ctx, nodes, start)) continue;
-      // A section that gives the background, the significance or a review of research sets the scene, it does not find.
-      if (contextSectionAt(ctx, nodes, start) || POLARITY.proseContextSection.test(headingLineBefore(ctx, line))) continue;
-      const inLine = nodes.filter((n) => n.span.start >= from && n.span.start < to);
-      const clauses: Span[] = [];
-      let at = start;
-      for (let i = 0; i <= inLine.length; i++) {
-        const node = inLine[i];
-        const pieceEnd = node ? node.span.start : end;
-        if (pieceEnd > at) pushAllSpans(clauses, problemClauses(ctx, { start: at, end: pieceEnd }));
-        if (!node) break;
-        const hs = ctx.itemText(node, "problem").span;
-        const heading = ctx.text.slice(hs.start, hs.end);
-        at = Math.max(hs.end, node.headingSpan.end);
-        if (hs.end > to || classifyHeading(heading) !== null || ctx.overlapsClaimed(hs)) continue;
-        if (isProblemClause(heading) && !POLARITY.proseStatistic.test(heading) && hs.end - hs.start <= MAX_STATEMENT) clauses.push(hs);
-      }
-      if (clauses.length > 0) out.push({ span: { start, end }, clauses });
-    }
-    return out;
-  },
+  detect: (ctx) => [...paragraphs(ctx)],
   take(ctx, para) {
     para.clauses.forEach((clause, i) => {
       const detail = `clause ${i + 1}/${para.clauses.length} of a prose paragraph that evaluates negatively`;
@@ -79,6 +42,58 @@ export const proseProblems: Shape<Paragraph> = {
     });
   },
 };
+
+/**
+ * Offset of the first problem clause the shape would read in the report as it stands (Infinity if none).
+ * Paragraphs come in text order and each one's clauses lie inside it, so the first paragraph with a clause
+ * holds the earliest: the rest of the report is not read.
+ */
+export function firstProseProblemClause(ctx: ClassifyContext): number {
+  for (const para of paragraphs(ctx)) {
+    let at = Infinity;
+    for (const c of para.clauses) at = Math.min(at, c.start);
+    return at;
+  }
+  return Infinity;
+}
+
+/** The report's prose paragraphs with problem clauses, in text order. */
+function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined> {
+  // Outline items no shape took: their heading is read whole (「一是带动不够，…响应者少」), not split.
+  const nodes = collectNodes(ctx.outline).filter((n) => !ctx.skipped(n.span.start));
+  for (const line of wrappedParagraphs(ctx, nodes)) {
+    const from = Math.max(line.start, ctx.segment.span.start);
+    const to = Math.min(line.end, ctx.segment.span.end);
+    const raw = ctx.text.slice(from, to);
+    const text = raw.trim();
+    if (text.length < MIN_CLAUSE) continue;
+    const start = from + raw.indexOf(text);
+    const end = start + text.length;
+    if (ctx.skipped(start) || ctx.sectionAt(start, ["practice", "measure", "cause"]) !== null) continue;
+    if (POLARITY.proseSkipLine.test(text)) continue;
+    // A line without punctuation that no outline item opens is a title or a heading, not prose.
+    if (!/[,，。;；:：、!！?？]/.test(text) && !nodes.some((n) => n.span.start >= from && n.span.start < to)) continue;
+    // The body of a listed item whose heading says nothing short ("1. 覆盖面广：…") describes, it does not find.
+    if (describingItemAt(ctx, nodes, start)) continue;
+    // A section that gives the background, the significance or a review of research sets the scene, it does not find.
+    if (contextSectionAt(ctx, nodes, start) || POLARITY.proseContextSection.test(headingLineBefore(ctx, line))) continue;
+    const inLine = nodes.filter((n) => n.span.start >= from && n.span.start < to);
+    const clauses: Span[] = [];
+    let at = start;
+    for (let i = 0; i <= inLine.length; i++) {
+      const node = inLine[i];
+      const pieceEnd = node ? node.span.start : end;
+      if (pieceEnd > at) pushAllSpans(clauses, problemClauses(ctx, { start: at, end: pieceEnd }));
+      if (!node) break;
+      const hs = ctx.itemText(node, "problem").span;
+      const heading = ctx.text.slice(hs.start, hs.end);
+      at = Math.max(hs.end, node.headingSpan.end);
+      if (hs.end > to || classifyHeading(heading) !== null || ctx.overlapsClaimed(hs)) continue;
+      if (isProblemClause(heading) && !POLARITY.proseStatistic.test(heading) && hs.end - hs.start <= MAX_STATEMENT) clauses.push(hs);
+    }
+    if (clauses.length > 0) yield { span: { start, end }, clauses };
+  }
+}
 
 /** Shortest line read as cut by a hard wrap (a PDF's line width) when it ends without a sentence end. */
 const MIN_WRAPPED = 15;
@@ -269,7 +284,8 @@ function isUmbrella(s: string): boolean {
 
 /** An umbrella clause that announces problems ("仍存在不少问题和不足", "存在问题较多", `umbrellaAnnouncement`). */
 function isAnnouncement(s: string): boolean {
-  return isUmbrella(s) && POLARITY.umbrellaAnnouncement.test(s);
+  // The cheap literal test first: most clauses announce nothing.
+  return POLARITY.umbrellaAnnouncement.test(s) && isUmbrella(s);
 }
 
 function findLastIndex<T>(xs: T[], test: (x: T) => boolean): number {

@@ -38,7 +38,8 @@ export function compileLexicon(entries: readonly LexiconEntry[], tail = ""): Lex
     // with a pattern whose start is not literal is always run.
     const starts = (e.patterns ?? []).map(literalStarts);
     const needles = literals.length === 0 && starts.length === 0 ? null : starts.some((x) => x === null) ? null : [...new Set([...literals, ...starts.flat() as string[]])];
-    return { name: e.name, re: new RegExp(source, "gu"), needles, anchored: (e.patterns ?? []).map((p) => new RegExp(`^(?:${p})$`, "u")) };
+    // `at`: the same regex, sticky, tried only where one of the needles starts (every match starts with one).
+    return { name: e.name, re: new RegExp(source, "gu"), at: new RegExp(source, "uy"), needles, anchored: (e.patterns ?? []).map((p) => new RegExp(`^(?:${p})$`, "u")) };
   });
   // Which entries of literals only hold a literal that occurs in a text: one automaton over every
   // literal, one pass per text, instead of a substring search per literal.
@@ -62,22 +63,47 @@ export function compileLexicon(entries: readonly LexiconEntry[], tail = ""): Lex
   return {
     scan(compact) {
       const hits: LexiconHit[] = [];
-      // The entries to run, in entry order: the ones always run and those with a needle in the text.
-      const present = new Uint8Array(compiled.length);
-      const run = alwaysRun.slice();
-      automaton.forEach(compact, (id) => {
+      // Where each entry with needles may match: the start offsets of its needles in the text. Every
+      // match of an entry starts with one of its needles, so trying its regex (sticky) at those offsets
+      // alone, in order and from the end of the previous match on, gives exactly the matches a global
+      // search over the whole text gives, without a search over the whole text per entry.
+      let startsOf: number[][] | null = null;
+      let present: number[] | null = null;
+      automaton.forEach(compact, (id, end) => {
+        const start = end - needleList[id]!.length;
         for (const i of entriesOf[id]!) {
-          if (present[i] === 1) continue;
-          present[i] = 1;
-          run.push(i);
+          startsOf ??= [];
+          let starts = startsOf[i];
+          if (starts === undefined) {
+            startsOf[i] = starts = [];
+            (present ??= []).push(i);
+          }
+          starts.push(start);
         }
       });
-      if (run.length > alwaysRun.length) run.sort((a, b) => a - b);
+      // The entries to run, in entry order: the ones always run and those with a needle in the text.
+      const run = present === null ? alwaysRun : (present as number[]).concat(alwaysRun).sort((a, b) => a - b);
       for (const i of run) {
         const c = compiled[i]!;
-        c.re.lastIndex = 0;
-        for (const m of matchesOf(c.re, compact)) {
-          if (m[0].length) hits.push({ name: c.name, start: m.index, end: m.index + m[0].length });
+        const starts = startsOf === null ? undefined : (startsOf as number[][])[i];
+        if (starts === undefined) {
+          c.re.lastIndex = 0;
+          for (const m of matchesOf(c.re, compact)) {
+            if (m[0].length) hits.push({ name: c.name, start: m.index, end: m.index + m[0].length });
+          }
+          continue;
+        }
+        // Needles of one entry can end at one offset in any order (and nest): sort their starts.
+        if (starts.length > 1) starts.sort((a, b) => a - b);
+        const re = c.at;
+        let from = 0;
+        for (const start of starts) {
+          if (start < from) continue;
+          re.lastIndex = start;
+          const m = re.exec(compact);
+          if (m === null || m[0].length === 0) continue;
+          hits.push({ name: c.name, start, end: start + m[0].length });
+          from = start + m[0].length;
         }
       }
       return hits;
@@ -118,6 +144,12 @@ export function literalStarts(source: string): string[] | null {
   }
   alternatives.push(source.slice(from));
   for (const alt of alternatives) {
+    // "(?:农村|学生)党员…": an opening group of plain literals, not made optional, starts with one of them.
+    const group = leadingLiteralGroup(alt);
+    if (group) {
+      for (const literal of group) out.push(literal);
+      continue;
+    }
     let end = 0;
     while (end < alt.length && !SPECIAL.has(alt[end]!)) end++;
     // "ab?c": b may be absent, so only "a" is certain (a + keeps its character).
@@ -130,6 +162,28 @@ export function literalStarts(source: string): string[] | null {
     out.push(alt.slice(0, end));
   }
   return out;
+}
+
+/**
+ * The literals of a non-capturing group that opens an alternative ("(?:农村|学生)…" → 农村, 学生), when each
+ * is plain text and the group is not made optional ("?", "*", "{…}" after it); otherwise null.
+ */
+function leadingLiteralGroup(alt: string): string[] | null {
+  if (!alt.startsWith("(?:")) return null;
+  let depth = 0;
+  let close = -1;
+  for (let i = 0; i < alt.length; i++) {
+    const ch = alt[i]!;
+    if (ch === "\\") i++;
+    else if (ch === "(") depth++;
+    else if (ch === ")" && --depth === 0) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0 || "?*{".includes(alt[close + 1] ?? "x")) return null;
+  const parts = alt.slice(3, close).split("|");
+  return parts.every((p) => p.length > 0 && ![...p].some((c) => SPECIAL.has(c))) ? parts : null;
 }
 
 /** Keep the longest non-overlapping items (ties: higher priority, then earlier). */

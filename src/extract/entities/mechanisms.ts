@@ -7,7 +7,7 @@
 import type { MechanismMention } from "../../types.ts";
 import type { MechanismLexicon } from "../lexicon.ts";
 import { compileLexicon, resolveOverlaps, type LexiconMatcher } from "./lexicon-matcher.ts";
-import { compactIndex, escapeRegExp, isHan, nameKey, occurrenceOf, type TextView } from "./text-view.ts";
+import { compactIndex, escapeRegExp, isHan, nameKey, occurrenceOf, type TextView, type WordsByLast, wordsByLast } from "./text-view.ts";
 
 interface Candidate {
   start: number;
@@ -31,6 +31,8 @@ export interface MechanismMatcher {
   bookEndings: string[];
   listRe: RegExp;
   boundaries: string[];
+  /** `boundaries` indexed by last character. */
+  boundariesByLast: WordsByLast;
   boundaryExceptions: Record<string, string[]>;
   strong: string[];
   generic: Set<string>;
@@ -71,6 +73,7 @@ export function compileMechanisms(lex: MechanismLexicon): MechanismMatcher {
     bookEndings: d.bookEndings,
     listRe: new RegExp(`等[\\p{Script=Han}]{0,6}?(?:${alt(d.listTails)})`, "gu"),
     boundaries: [...d.leftBoundaries].sort((a, b) => b.length - a.length),
+    boundariesByLast: wordsByLast([...d.leftBoundaries].sort((a, b) => b.length - a.length)),
     boundaryExceptions: d.boundaryExceptions,
     strong: d.strongSuffixes,
     generic: new Set(d.genericTerms),
@@ -123,7 +126,7 @@ function termStart(m: MechanismMatcher, compact: string, end: number, limit: num
       continue;
     }
     if (!isHan(compact[j - 1])) return j;
-    const boundary = m.boundaries.find((w) => j - w.length >= 0 && compact.startsWith(w, j - w.length));
+    const boundary = m.boundariesByLast.endingAt(compact, j).find((w) => j - w.length >= 0 && compact.startsWith(w, j - w.length));
     if (boundary && !m.boundaryExceptions[boundary]?.some((x) => compact.startsWith(x, j))) return j;
     if (j < end && m.suffixes.some((w) => j - w.length >= 0 && compact.startsWith(w, j - w.length))) return j;
     j--;

@@ -7,7 +7,7 @@ import type { OrganisationMention, OrgType } from "../../types.ts";
 import type { OrgCore, OrganisationLexicon } from "../lexicon.ts";
 import { compileLexicon, type LexiconMatcher } from "./lexicon-matcher.ts";
 import { findParents, groupMentions, groupName, type Mention, type Token, type TokenKind } from "./organisation-groups.ts";
-import { escapeRegExp, isHan, occurrenceOf, type TextView } from "./text-view.ts";
+import { escapeRegExp, isHan, occurrenceOf, type TextView, type WordsByLast, wordsByLast } from "./text-view.ts";
 import { pushAll } from "../../util/arrays.ts";
 
 /** Compiled organisation lexicon. */
@@ -28,6 +28,8 @@ export interface OrganisationMatcher {
   stopChars: Set<string>;
   /** Words that end a name on its left: function words, heading words, verbs, quantifiers. */
   stopWords: string[];
+  /** `stopWords` indexed by last character. */
+  stopWordsByLast: WordsByLast;
   /** Words that alone are no proper name ("街道" in 街道社区): prefix tokens and generic qualifiers. */
   plainWords: RegExp;
   /** Time phrases that are no name ("近三年" before 社区). */
@@ -63,6 +65,7 @@ export function compileOrganisations(lex: OrganisationLexicon): OrganisationMatc
     anonEnd: new RegExp(`${lex.anonPattern}$`, "u"),
     stopChars: new Set([...lex.nameStopChars]),
     stopWords: [...new Set([...lex.nameStopWords, ...(lex.headingWords ?? []), ...(lex.nameStopVerbs ?? []), ...(lex.quantifiers ?? [])])],
+    stopWordsByLast: wordsByLast([...new Set([...lex.nameStopWords, ...(lex.headingWords ?? []), ...(lex.nameStopVerbs ?? []), ...(lex.quantifiers ?? [])])]),
     plainWords: plainWordsRe(lex),
     ...(lex.nameTimePattern ? { timeRe: new RegExp(lex.nameTimePattern, "u") } : {}),
   };
@@ -95,11 +98,11 @@ function nameBefore(m: OrganisationMatcher, compact: string, end: number, anonOn
   // "长岭镇青石村": a village name starts after the township word before it.
   const afterPlace = (k: number): boolean => maxName < 8 && end - k >= 2 && (m.lex.placeEnds ?? []).some((w) => compact.startsWith(w, k - w.length));
   while (j > 0 && end - j < maxName && !gaps?.[j] && isHan(compact[j - 1]) && !m.stopChars.has(compact[j - 1]!)) {
-    if (m.stopWords.some((w) => j - w.length >= end - maxName && compact.startsWith(w, j - w.length))) break;
+    if (m.stopWordsByLast.endingAt(compact, j).some((w) => j - w.length >= end - maxName && compact.startsWith(w, j - w.length))) break;
     if (afterPlace(j)) break;
     j--;
   }
-  const boundaryAt = (k: number): boolean => k === 0 || gaps?.[k] === 1 || !isHan(compact[k - 1]) || m.stopChars.has(compact[k - 1]!) || m.stopWords.some((w) => compact.startsWith(w, k - w.length)) || afterPlace(k);
+  const boundaryAt = (k: number): boolean => k === 0 || gaps?.[k] === 1 || !isHan(compact[k - 1]) || m.stopChars.has(compact[k - 1]!) || m.stopWordsByLast.endingAt(compact, k).some((w) => compact.startsWith(w, k - w.length)) || afterPlace(k);
   // "关于和平里社区": a stop character that itself stands at a boundary begins the name.
   if (j > 0 && end - j < maxName && m.lex.nameLeadChars?.includes(compact[j - 1]!) && boundaryAt(j - 1)) j--;
   const atBoundary = boundaryAt(j);

@@ -57,36 +57,57 @@ export function buildView(input: EntityInput): TextView {
     for (let i = Math.max(r.start, span.start); i < Math.min(r.end, span.end); i++) skipped[i - span.start] = 1;
   }
   const emphasis = emphasisMarkers(text, span);
-  const chars: string[] = [];
+  const hasEmphasis = emphasis.size > 0;
+  // The compact text is built from runs of kept characters (slices of the text), not character by character.
+  let compact = "";
+  let runStart = -1;
+  let length = 0;
+  let lastIsBreak = false;
   const toDoc: number[] = [];
   const fromDoc = new Int32Array(span.end - span.start + 1);
   const gapAt: number[] = [];
   for (let i = span.start; i < span.end; i++) {
-    fromDoc[i - span.start] = chars.length;
-    const inNoise = skipped[i - span.start] === 1;
-    const ch = text[i]!;
-    if (inNoise) {
-      if (chars.length && chars[chars.length - 1] !== "\n") {
-        chars.push("\n");
+    fromDoc[i - span.start] = length;
+    const code = text.charCodeAt(i);
+    let keep: boolean;
+    if (skipped[i - span.start] === 1) {
+      // A skipped stretch leaves one "\n" boundary (not a character of the text here: the run ends).
+      if (runStart >= 0) {
+        compact += text.slice(runStart, i);
+        runStart = -1;
+      }
+      if (length > 0 && !lastIsBreak) {
+        compact += "\n";
+        length++;
         toDoc.push(i);
+        lastIsBreak = true;
       }
       continue;
+    } else if (code === 10) keep = true;
+    else if (hasEmphasis && emphasis.has(i)) {
+      gapAt.push(length);
+      keep = false;
+    } else if ((CLASS[code]! & 1) === 0) keep = true;
+    else {
+      if ((CLASS[code]! & 2) !== 0) gapAt.push(length);
+      keep = false;
     }
-    if (ch === "\n") {
-      chars.push("\n");
+    if (keep) {
+      if (runStart < 0) runStart = i;
+      length++;
       toDoc.push(i);
-    } else if (emphasis.has(i)) {
-      gapAt.push(chars.length);
-    } else if ((CLASS[text.charCodeAt(i)]! & 1) === 0) {
-      chars.push(ch);
-      toDoc.push(i);
-    } else if ((CLASS[text.charCodeAt(i)]! & 2) !== 0) gapAt.push(chars.length);
+      lastIsBreak = code === 10;
+    } else if (runStart >= 0) {
+      compact += text.slice(runStart, i);
+      runStart = -1;
+    }
   }
-  fromDoc[span.end - span.start] = chars.length;
+  if (runStart >= 0) compact += text.slice(runStart, span.end);
+  fromDoc[span.end - span.start] = length;
   toDoc.push(span.end);
-  const gaps = new Uint8Array(chars.length + 1);
+  const gaps = new Uint8Array(length + 1);
   for (const g of gapAt) gaps[g] = 1;
-  return { input, compact: chars.join(""), toDoc, fromDoc, gaps };
+  return { input, compact, toDoc, fromDoc, gaps };
 }
 
 /**
@@ -133,9 +154,52 @@ export function occurrenceOf(view: TextView, start: number, end: number): Occurr
   return occurrenceAt(view.input, docSpan(view, start, end));
 }
 
+const HAN_RE = /\p{Script=Han}/u;
+/** HAN_RE tested once per UTF-16 code unit (a lone surrogate is no Han). */
+const HAN = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = HAN_RE.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+})();
+
 /** True when the character is a Han ideograph. */
 export function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{Script=Han}/u.test(ch);
+  if (ch === undefined) return false;
+  return ch.length === 1 ? HAN[ch.charCodeAt(0)] === 1 : HAN_RE.test(ch);
+}
+
+/**
+ * A word list indexed by last code unit, for the loops that ask, offset by offset, which words of a long list
+ * end there (`text.startsWith(w, at - w.length)`): only the words whose last character is the one before
+ * the offset can. Where a word would start before the text (at < the longest word), startsWith clamps
+ * its position to 0, so there every word is a candidate, as before.
+ */
+export interface WordsByLast {
+  /** The words that can end at `at` in `text`, in the list's order. */
+  endingAt(text: string, at: number): readonly string[];
+}
+
+/** Index a word list by last code unit (see WordsByLast). */
+export function wordsByLast(words: readonly string[]): WordsByLast {
+  const byLast = new Map<number, string[]>();
+  let longest = 0;
+  for (const w of words) {
+    if (w.length === 0) continue;
+    longest = Math.max(longest, w.length);
+    const last = w.charCodeAt(w.length - 1);
+    const list = byLast.get(last);
+    if (list) list.push(w);
+    else byLast.set(last, [w]);
+  }
+  // An empty word "ends" everywhere: keep the plain list then.
+  const hasEmpty = words.includes("");
+  const none: readonly string[] = [];
+  return {
+    endingAt(text, at) {
+      if (hasEmpty || at < longest || at > text.length) return words;
+      return byLast.get(text.charCodeAt(at - 1)) ?? none;
+    },
+  };
 }
 
 /** Escape a literal for use inside a RegExp. */
