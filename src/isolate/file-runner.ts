@@ -5,11 +5,13 @@
  *
  * - jobs = 1 and no time limit: everything in this thread (fast, nothing to start).
  * - otherwise: up to `jobs` workers (never more than one per MIN_FILES_PER_WORKER files, at least one
- *   when there is a time limit). A file is handed to an idle worker; with a time limit, a timer runs
- *   while that worker holds it. JavaScript cannot interrupt a stuck regular expression or loop from
- *   inside its own thread, but it can stop another thread: when a file overruns its time, or its
- *   worker dies (the worker's heap limit, a crash), that worker is terminated and replaced by a fresh
- *   one, the file gets one error diagnostic, and the other files go on. The run never fails for it.
+ *   when there is a time limit). Each worker holds FILES_IN_FLIGHT files: the one it works on and the
+ *   next, queued in the worker, so that it goes on without waiting for this thread. A worker says when
+ *   it begins a file; with a time limit, a timer runs from then until its answer. JavaScript cannot
+ *   interrupt a stuck regular expression or loop from inside its own thread, but it can stop another
+ *   thread: when a file overruns its time, or its worker dies (the worker's heap limit, a crash), that
+ *   worker is terminated and replaced by a fresh one, the file it was working on gets one error
+ *   diagnostic, the file it had not begun is sent again, and the other files go on. The run never fails for it.
  * - a worker that cannot start at all (a broken install): its share of the files is processed in this
  *   thread, without a time limit, each with a warning.
  */
@@ -37,8 +39,11 @@ export interface FileJob {
   timed: boolean;
 }
 
-/** A worker's messages: ready once it has loaded the pipeline, then one answer per job. */
-export type FileAnswer = { ready: true } | { id: number; outcome: FileOutcome; timings?: StageTimings };
+/**
+ * A worker's messages: ready once it has loaded the pipeline, then for each job, in the order sent, `started`
+ * when it begins it and its answer when done.
+ */
+export type FileAnswer = { ready: true } | { started: number } | { id: number; outcome: FileOutcome; timings?: StageTimings };
 
 export interface RunFilesOptions {
   /** Per-file budgets (size, time, worker memory). */
@@ -79,12 +84,24 @@ export async function runFiles(files: readonly CollectedFile[], options: RunFile
 
 const NO_REPORTS: ReadonlySet<string> = new Set();
 
-/** One place in the pool: its current worker (replaced when it is stopped) and the file it holds. */
+/** Files a worker holds at once: the one it works on and the next, so that it never waits for this thread between files. */
+export const FILES_IN_FLIGHT = 2;
+
+/** A file handed to a slot: its place in the input, the id of its job, and its time-limit timer once its worker began it. */
+interface Held {
+  index: number;
+  id: number;
+  timer: NodeJS.Timeout | undefined;
+  /** Set when the worker said it began this file (its time limit runs from then). */
+  started: boolean;
+}
+
+/** One place in the pool: its current worker (replaced when it is stopped) and the files it holds, in the order sent. */
 interface Slot {
   worker: Worker | undefined;
   ready: boolean;
-  /** The file this slot works on, with its time-limit timer. */
-  busy: { index: number; id: number; timer: NodeJS.Timeout | undefined } | undefined;
+  /** The files this slot holds: the first is the one its worker works on (once started), the rest wait in its queue. */
+  held: Held[];
   /** Set when a worker could not start: this slot then works in this thread. */
   unavailable: string | undefined;
 }
@@ -92,6 +109,8 @@ interface Slot {
 class Pool {
   private readonly outcomes = new Map<number, FileOutcome>();
   private readonly slots: Slot[] = [];
+  /** Files handed to a worker that was stopped before it began them: sent again, before any new file. */
+  private readonly resend: number[] = [];
   private nextToSend = 0;
   private nextToDeliver = 0;
   private nextId = 1;
@@ -114,7 +133,7 @@ class Pool {
       this.resolve = resolve;
       this.reject = reject;
       for (let i = 0; i < this.size; i++) {
-        const slot: Slot = { worker: undefined, ready: false, busy: undefined, unavailable: undefined };
+        const slot: Slot = { worker: undefined, ready: false, held: [], unavailable: undefined };
         this.slots.push(slot);
         this.start(slot);
       }
@@ -136,7 +155,8 @@ class Pool {
         this.feed(slot);
         return;
       }
-      if (slot.busy?.id !== answer.id) return;
+      if ("started" in answer) return this.began(slot, answer.started);
+      if (slot.held[0]?.id !== answer.id) return;
       this.addTimings(answer.timings);
       this.settle(slot, shareText(answer.outcome));
     });
@@ -159,46 +179,62 @@ class Pool {
     });
   }
 
-  /** Hand the slot its next file, if any is left and the window allows. */
+  /** The slot's worker began the file of job `id`: its time limit runs from now. */
+  private began(slot: Slot, id: number): void {
+    const held = slot.held[0];
+    if (!held || held.id !== id || held.started) return;
+    held.started = true;
+    const { budget } = this.options;
+    if (budget.timeLimitMs <= 0) return;
+    held.timer = setTimeout(
+      () =>
+        this.lost(
+          slot,
+          "budget",
+          `processing took longer than the per-file time budget of ${budget.timeLimitMs / 1000} s (--time-limit or KG_TIME_LIMIT); skipped`,
+        ),
+      budget.timeLimitMs,
+    );
+  }
+
+  /** The index of the next file to hand out (a file to send again first), if the window allows one. */
+  private takeNext(): number | undefined {
+    if (this.resend.length > 0) return this.resend.shift();
+    if (this.nextToSend >= this.files.length || this.nextToSend - this.nextToDeliver >= this.window) return undefined;
+    return this.nextToSend++;
+  }
+
+  /** Hand the slot files until it holds FILES_IN_FLIGHT (one, when it works in this thread), if any are left. */
   private feed(slot: Slot): void {
-    if (this.settled || slot.busy) return;
-    if (this.nextToSend >= this.files.length || this.nextToSend - this.nextToDeliver >= this.window) return;
-    const index = this.nextToSend++;
-    const file = this.files[index]!;
-    const id = this.nextId++;
     const { budget } = this.options;
     if (slot.unavailable !== undefined) {
-      slot.busy = { index, id, timer: undefined };
+      if (this.settled || slot.held.length > 0) return;
+      const index = this.takeNext();
+      if (index === undefined) return;
+      const file = this.files[index]!;
+      slot.held.push({ index, id: this.nextId++, timer: undefined, started: true });
       void processFile(file, { seenReports: NO_REPORTS, maxBytes: budget.maxBytes, lean: this.options.lean, timings: this.options.timings }).then((outcome) => {
         outcome.diagnostics.unshift(workerUnavailable(file.path, slot.unavailable!));
         this.settle(slot, outcome);
       });
       return;
     }
-    const timer =
-      budget.timeLimitMs > 0
-        ? setTimeout(
-            () =>
-              this.lost(
-                slot,
-                "budget",
-                `processing took longer than the per-file time budget of ${budget.timeLimitMs / 1000} s (--time-limit or KG_TIME_LIMIT); skipped`,
-              ),
-            budget.timeLimitMs,
-          )
-        : undefined;
-    slot.busy = { index, id, timer };
-    const job: FileJob = { id, file, maxBytes: budget.maxBytes, lean: this.options.lean === true, timed: this.options.timings !== undefined };
-    slot.worker!.postMessage(job);
+    while (!this.settled && slot.ready && slot.worker && slot.held.length < FILES_IN_FLIGHT) {
+      const index = this.takeNext();
+      if (index === undefined) return;
+      const id = this.nextId++;
+      slot.held.push({ index, id, timer: undefined, started: false });
+      const job: FileJob = { id, file: this.files[index]!, maxBytes: budget.maxBytes, lean: this.options.lean === true, timed: this.options.timings !== undefined };
+      slot.worker.postMessage(job);
+    }
   }
 
-  /** The slot's file is done: store its outcome, deliver what is in order, feed every idle slot. */
+  /** The slot's current file is done: store its outcome, deliver what is in order, feed every slot. */
   private settle(slot: Slot, outcome: FileOutcome): void {
-    const busy = slot.busy;
-    if (!busy || this.settled) return;
-    if (busy.timer) clearTimeout(busy.timer);
-    slot.busy = undefined;
-    this.outcomes.set(busy.index, outcome);
+    const held = slot.held.shift();
+    if (!held || this.settled) return;
+    if (held.timer) clearTimeout(held.timer);
+    this.outcomes.set(held.index, outcome);
     while (this.outcomes.has(this.nextToDeliver)) {
       const next = this.outcomes.get(this.nextToDeliver)!;
       this.outcomes.delete(this.nextToDeliver);
@@ -210,20 +246,32 @@ class Pool {
       this.nextToDeliver++;
     }
     if (this.nextToDeliver === this.files.length) return this.finish();
-    for (const s of this.slots) if (s.unavailable !== undefined || s.ready) this.feed(s);
+    // This slot first (its worker may have nothing queued now), then the others (the window may have moved).
+    this.feed(slot);
+    for (const s of this.slots) if (s !== slot) this.feed(s);
   }
 
-  /** The slot's worker overran or died while holding a file: skip the file, replace the worker. */
+  /**
+   * The slot's worker overran or died: the file it was working on is skipped with one diagnostic, the files
+   * waiting in its queue are sent again (to whichever worker is free first), and the worker is replaced.
+   */
   private lost(slot: Slot, what: string, message: string): void {
-    const busy = slot.busy;
     const worker = slot.worker;
     slot.worker = undefined;
     slot.ready = false;
     if (worker) void worker.terminate();
     if (this.settled) return;
-    if (busy) {
-      const path = this.files[busy.index]!.path;
+    const current = slot.held[0]?.started ? slot.held[0] : undefined;
+    const waiting = slot.held.splice(current ? 1 : 0);
+    for (const held of waiting) if (held.timer) clearTimeout(held.timer);
+    // In input order, ahead of new files: they were due first.
+    this.resend.unshift(...waiting.map((h) => h.index));
+    this.resend.sort((a, b) => a - b);
+    if (current) {
+      const path = this.files[current.index]!.path;
       this.settle(slot, { extraction: null, diagnostics: [{ severity: "error", origin: `pipeline:${what}`, path, message }] });
+    } else {
+      for (const s of this.slots) if (s !== slot) this.feed(s);
     }
     if (!this.settled) this.start(slot);
   }
@@ -247,7 +295,7 @@ class Pool {
     if (this.settled) return;
     this.settled = true;
     for (const slot of this.slots) {
-      if (slot.busy?.timer) clearTimeout(slot.busy.timer);
+      for (const held of slot.held) if (held.timer) clearTimeout(held.timer);
       const worker = slot.worker;
       slot.worker = undefined;
       if (worker) void worker.terminate();

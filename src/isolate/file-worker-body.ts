@@ -1,7 +1,10 @@
 /*
- * A worker thread of file-runner.ts's pool: one job at a time, { id, file, maxBytes, timed } in,
- * { id, outcome, timings } out. processFile never throws, so every job gets an answer unless the
- * thread is stopped (time budget) or dies (memory budget, a crash); the pool then replaces it.
+ * A worker thread of file-runner.ts's pool: jobs { id, file, maxBytes, timed } in, in the order sent; it
+ * works on one at a time, says { started: id } when it begins one (the pool's time limit for that file runs
+ * from then) and answers { id, outcome, timings } when done. The pool keeps the next job queued here, so the
+ * thread goes on to it at once. processFile never throws, so every job gets an answer unless the thread is
+ * stopped (time budget) or dies (memory budget, a crash); the pool then replaces it and sends the jobs it
+ * had not begun again.
  */
 import { parentPort } from "node:worker_threads";
 
@@ -10,11 +13,23 @@ import { processFile, type StageTimings, warmUp } from "./process-file.ts";
 
 const port = parentPort;
 if (!port) throw new Error("file-worker-body.ts: must run in a worker thread (see file-runner.ts).");
+const queue: FileJob[] = [];
+let working = false;
+
+async function work(): Promise<void> {
+  working = true;
+  for (let job = queue.shift(); job; job = queue.shift()) {
+    port!.postMessage({ started: job.id } satisfies FileAnswer);
+    const timings: StageTimings | undefined = job.timed ? {} : undefined;
+    const outcome = await processFile(job.file, { seenReports: new Set(), maxBytes: job.maxBytes, lean: job.lean, timings });
+    port!.postMessage({ id: job.id, outcome, ...(timings ? { timings } : {}) } satisfies FileAnswer);
+  }
+  working = false;
+}
+
 port.on("message", (job: FileJob) => {
-  const timings: StageTimings | undefined = job.timed ? {} : undefined;
-  void processFile(job.file, { seenReports: new Set(), maxBytes: job.maxBytes, lean: job.lean, timings }).then((outcome) =>
-    port.postMessage({ id: job.id, outcome, ...(timings ? { timings } : {}) } satisfies FileAnswer),
-  );
+  queue.push(job);
+  if (!working) void work();
 });
 // Build the stages' lazy tables now (within the start-up time), so that the first file's time budget
 // counts its own work only.
