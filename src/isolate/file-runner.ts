@@ -21,7 +21,8 @@ import { Worker } from "node:worker_threads";
 import type { FileBudget } from "../budget.ts";
 import type { CollectedFile } from "../ingest/collect-files.ts";
 import type { Diagnostic } from "../types.ts";
-import { type FileOutcome, processFile, type StageTimings } from "./process-file.ts";
+import { type FileOutcome, processFile, type ProcessFileOptions, type StageTimings } from "./process-file.ts";
+import { attachPrep, preparingCodebook } from "./report-prep.ts";
 
 /** The default number of jobs: the machine's cores. */
 export function defaultJobs(): number {
@@ -56,6 +57,17 @@ export interface RunFilesOptions {
   lean?: boolean | undefined;
   /** Stage timings are added here (from every thread). */
   timings?: StageTimings | undefined;
+  /**
+   * Prepare each document's reports for the cross-report stages (report-prep.ts) with the codebook at this path
+   * (undefined: the shipped one), in the thread that extracts it. Absent: nothing is prepared.
+   */
+  prepare?: { codebookPath: string | undefined } | undefined;
+}
+
+/** What a worker is started with (workerData). */
+export interface WorkerSetup {
+  /** Prepare reports with the codebook at this path (undefined: the shipped one); absent: nothing is prepared. */
+  prepare?: { codebookPath: string | undefined } | undefined;
 }
 
 /** Files per worker below which starting another worker costs more than it saves. */
@@ -73,9 +85,7 @@ export async function runFiles(files: readonly CollectedFile[], options: RunFile
   const byFiles = Math.ceil(files.length / MIN_FILES_PER_WORKER);
   const size = Math.min(Math.max(1, Math.floor(options.jobs)), byFiles);
   if (files.length === 0 || (size <= 1 && budget.timeLimitMs <= 0)) {
-    for (let i = 0; i < files.length; i++) {
-      options.onFile(i, await processFile(files[i]!, { seenReports: NO_REPORTS, maxBytes: budget.maxBytes, lean: options.lean, timings: options.timings }));
-    }
+    for (let i = 0; i < files.length; i++) options.onFile(i, adopt(await processFile(files[i]!, inThread(options))));
     return { workers: 0 };
   }
   await new Pool(files, size, options).run();
@@ -83,6 +93,20 @@ export async function runFiles(files: readonly CollectedFile[], options: RunFile
 }
 
 const NO_REPORTS: ReadonlySet<string> = new Set();
+
+/** processFile's options for a file processed in this thread. */
+function inThread(options: RunFilesOptions): ProcessFileOptions {
+  const prepare = options.prepare ? preparingCodebook(options.prepare.codebookPath) : undefined;
+  return { seenReports: NO_REPORTS, maxBytes: options.budget.maxBytes, lean: options.lean, timings: options.timings, prepare };
+}
+
+/** An outcome as delivered: its reports' preparations moved beside them (attachPrep), out of the outcome. */
+function adopt(outcome: FileOutcome): FileOutcome {
+  const { prep, extraction } = outcome;
+  if (prep && extraction && prep.length === extraction.reports.length) extraction.reports.forEach((r, i) => attachPrep(r, prep[i]!));
+  delete outcome.prep;
+  return outcome;
+}
 
 /** Files a worker holds at once: the one it works on and the next, so that it never waits for this thread between files. */
 export const FILES_IN_FLIGHT = 2;
@@ -143,7 +167,7 @@ class Pool {
   /** Start a fresh worker in the slot; it is fed once it has loaded the pipeline. */
   private start(slot: Slot): void {
     const { budget } = this.options;
-    const worker = spawnWorker(budget.workerMemoryMb);
+    const worker = spawnWorker(budget.workerMemoryMb, { prepare: this.options.prepare });
     slot.worker = worker;
     slot.ready = false;
     const startup = setTimeout(() => this.unavailable(slot, worker, `it did not start within ${STARTUP_MS / 1000} s`), STARTUP_MS);
@@ -158,7 +182,7 @@ class Pool {
       if ("started" in answer) return this.began(slot, answer.started);
       if (slot.held[0]?.id !== answer.id) return;
       this.addTimings(answer.timings);
-      this.settle(slot, shareText(answer.outcome));
+      this.settle(slot, adopt(shareText(answer.outcome)));
     });
     worker.on("error", (error: Error & { code?: string }) => {
       clearTimeout(startup);
@@ -213,9 +237,9 @@ class Pool {
       if (index === undefined) return;
       const file = this.files[index]!;
       slot.held.push({ index, id: this.nextId++, timer: undefined, started: true });
-      void processFile(file, { seenReports: NO_REPORTS, maxBytes: budget.maxBytes, lean: this.options.lean, timings: this.options.timings }).then((outcome) => {
+      void processFile(file, inThread(this.options)).then((outcome) => {
         outcome.diagnostics.unshift(workerUnavailable(file.path, slot.unavailable!));
-        this.settle(slot, outcome);
+        this.settle(slot, adopt(outcome));
       });
       return;
     }
@@ -320,11 +344,12 @@ function shareText(outcome: FileOutcome): FileOutcome {
  * A worker running file-worker-body.ts: from the TypeScript sources through file-worker.mjs (which
  * registers tsx's loader), from the compiled CLI (lib/) directly as file-worker-body.js.
  */
-function spawnWorker(memoryMb: number): Worker {
+function spawnWorker(memoryMb: number, setup: WorkerSetup): Worker {
   const fromSource = import.meta.url.endsWith(".ts");
   const script = new URL(fromSource ? "./file-worker.mjs" : "./file-worker-body.js", import.meta.url);
   return new Worker(script, {
     execArgv: [],
+    workerData: setup,
     ...(memoryMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: memoryMb } } : {}),
     stdout: false,
     stderr: false,

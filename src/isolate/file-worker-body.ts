@@ -6,13 +6,17 @@
  * stopped (time budget) or dies (memory budget, a crash); the pool then replaces it and sends the jobs it
  * had not begun again.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 
-import type { FileAnswer, FileJob } from "./file-runner.ts";
+import type { FileAnswer, FileJob, WorkerSetup } from "./file-runner.ts";
 import { processFile, type StageTimings, warmUp } from "./process-file.ts";
+import { preparingCodebook } from "./report-prep.ts";
 
 const port = parentPort;
 if (!port) throw new Error("file-worker-body.ts: must run in a worker thread (see file-runner.ts).");
+const setup = (workerData ?? {}) as WorkerSetup;
+// The codebook the reports are prepared with (report-prep.ts), loaded once; null if it cannot be (nothing prepared then).
+const prepare = setup.prepare ? preparingCodebook(setup.prepare.codebookPath) : undefined;
 const queue: FileJob[] = [];
 let working = false;
 
@@ -21,7 +25,7 @@ async function work(): Promise<void> {
   for (let job = queue.shift(); job; job = queue.shift()) {
     port!.postMessage({ started: job.id } satisfies FileAnswer);
     const timings: StageTimings | undefined = job.timed ? {} : undefined;
-    const outcome = await processFile(job.file, { seenReports: new Set(), maxBytes: job.maxBytes, lean: job.lean, timings });
+    const outcome = await processFile(job.file, { seenReports: new Set(), maxBytes: job.maxBytes, lean: job.lean, timings, prepare });
     port!.postMessage({ id: job.id, outcome, ...(timings ? { timings } : {}) } satisfies FileAnswer);
   }
   working = false;
@@ -33,5 +37,5 @@ port.on("message", (job: FileJob) => {
 });
 // Build the stages' lazy tables now (within the start-up time), so that the first file's time budget
 // counts its own work only.
-warmUp();
+warmUp(prepare);
 port.postMessage({ ready: true } satisfies FileAnswer);

@@ -41,6 +41,21 @@ const MAX_DF_SHARE = 0.2;
 const SIGNATURE_SIZE = 3;
 const LABEL_MAX = 24;
 
+/** The word features clustering reads of a statement: of its heading, and of the start of the rest of its item. */
+export interface ClusterFeatures {
+  head: Map<string, number>;
+  body: Map<string, number>;
+}
+
+/**
+ * A statement's word features (jieba words and synonym sets, of the heading and of the first BODY_CHARS of the rest
+ * of its item): they depend on the statement and its body only, so they can be computed with its document
+ * (isolate/report-prep.ts) and handed to clusterStatements.
+ */
+export function clusterFeatures(s: Statement, bodies: ReadonlyMap<string, string>): ClusterFeatures {
+  return statementFeatures(s.normText, bodyRest(s, bodies).slice(0, BODY_CHARS));
+}
+
 /** Canonical order: normalised text, then id (never input order). */
 export function canonicalOrder(a: Statement, b: Statement): number {
   return a.normText < b.normText ? -1 : a.normText > b.normText ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -55,12 +70,13 @@ export function clusterStatements(
   background: Statement[],
   bodies: Map<string, string>,
   threshold: number,
+  featuresOf?: (s: Statement) => ClusterFeatures | undefined,
 ): StatementCluster[] {
   if (uncovered.length === 0) return [];
-  const features = new Map<string, { head: Map<string, number>; body: Map<string, number> }>();
+  const features = new Map<string, ClusterFeatures>();
   for (const s of [...background, ...uncovered]) {
     if (features.has(s.id)) continue;
-    features.set(s.id, statementFeatures(s.normText, bodyRest(s, bodies).slice(0, BODY_CHARS)));
+    features.set(s.id, featuresOf?.(s) ?? clusterFeatures(s, bodies));
   }
   // Features of a single statement cannot make two statements similar; very common ones say nothing.
   const docs = [...new Set(background.concat(uncovered).map((s) => s.id))].map((id) => merge(features.get(id)!));
@@ -176,7 +192,7 @@ function signatureOf(members: Statement[], features: Map<string, { head: Map<str
 }
 
 /** The item body without its heading (the heading is read separately). */
-function bodyRest(s: Statement, bodies: Map<string, string>): string {
+function bodyRest(s: Statement, bodies: ReadonlyMap<string, string>): string {
   const body = bodies.get(s.id) ?? "";
   const at = body.indexOf(s.normText);
   return at >= 0 ? body.slice(0, at) + body.slice(at + s.normText.length) : body;
