@@ -15,7 +15,7 @@
 import { linkReport } from "../links/link-report.ts";
 import { loadCodebook } from "../themes/codebook.ts";
 import type { Codebook } from "../themes/codebook.ts";
-import { clusterFeatures, type ClusterFeatures } from "../themes/cluster.ts";
+import { clusterFeatures, type ClusterFeatures, featureKeys, type FeatureKeys } from "../themes/cluster.ts";
 import { headAbove, type PreparedStatement, rankStatement, type StatementRanking } from "../themes/assign-themes.ts";
 import { pickTheme, type ThemeScore } from "../themes/score-themes.ts";
 import type { DocumentExtraction, Link, ReportExtraction, Statement } from "../types.ts";
@@ -49,8 +49,11 @@ export interface StatementPrep {
   body?: SentThemeScore[];
   /** Problems and measures: the codebook theme they take (`cb:<id>`) when no decision moves them; absent when none reaches the threshold. */
   pick?: string;
-  /** Problems and measures: their clustering features. */
-  features?: ClusterFeatures;
+  /**
+   * Problems and measures: their clustering features; for one with a `pick`, which is not clustered, only which
+   * features it has (all the clustering's IDF reads of it).
+   */
+  features?: ClusterFeatures | FeatureKeys;
 }
 
 /** What was prepared of one report (plain data, sent from a worker). */
@@ -91,7 +94,7 @@ function prepareReport(text: string, report: ReportExtraction, codebook: Codeboo
       ranked: send(ranking.ranked),
       ...(ranking.body.length > 0 ? { body: send(ranking.body) } : {}),
       ...(pick ? { pick: `cb:${pick.theme.id}` } : {}),
-      features: clusterFeatures(st, bodies),
+      features: pick ? featureKeys(clusterFeatures(st, bodies)) : clusterFeatures(st, bodies),
     };
   });
   const links = linkReport(own, bodies, themeOf, codebook, { ranked, bodyRanked });

@@ -6,7 +6,7 @@
  */
 import type { Statement, Theme } from "../types.ts";
 import type { Codebook } from "./codebook.ts";
-import { canonicalOrder, type ClusterFeatures, clusterStatements } from "./cluster.ts";
+import { canonicalOrder, type ClusterFeatures, clusterStatements, type FeatureKeys } from "./cluster.ts";
 import { otherThemes, pickTheme, scoreThemes, scoreThemesAndBody, scoringText } from "./score-themes.ts";
 import type { ThemeScore } from "./score-themes.ts";
 
@@ -60,7 +60,8 @@ export interface StatementRanking {
 /** What a caller already computed of some statements (by id), so that assignThemes does not compute it again. */
 export interface PreparedStatement {
   ranking?: StatementRanking | undefined;
-  features?: ClusterFeatures | undefined;
+  /** Clustering features: in full, or (enough for a statement that takes a codebook theme) only which it has. */
+  features?: ClusterFeatures | FeatureKeys | undefined;
 }
 
 /**
