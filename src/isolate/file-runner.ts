@@ -22,7 +22,7 @@ import type { FileBudget } from "../budget.ts";
 import type { CollectedFile } from "../ingest/collect-files.ts";
 import type { Diagnostic } from "../types.ts";
 import { type FileOutcome, processFile, type ProcessFileOptions, type StageTimings } from "./process-file.ts";
-import { attachPrep, preparingCodebook } from "./report-prep.ts";
+import { attachPrep } from "./report-prep.ts";
 
 /** The default number of jobs: the machine's cores. */
 export function defaultJobs(): number {
@@ -59,7 +59,7 @@ export interface RunFilesOptions {
   timings?: StageTimings | undefined;
   /**
    * Prepare each document's reports for the cross-report stages (report-prep.ts) with the codebook at this path
-   * (undefined: the shipped one), in the thread that extracts it. Absent: nothing is prepared.
+   * (undefined: the shipped one), in the worker thread that extracts it (not in this thread). Absent: nothing is prepared.
    */
   prepare?: { codebookPath: string | undefined } | undefined;
 }
@@ -94,10 +94,13 @@ export async function runFiles(files: readonly CollectedFile[], options: RunFile
 
 const NO_REPORTS: ReadonlySet<string> = new Set();
 
-/** processFile's options for a file processed in this thread. */
+/**
+ * processFile's options for a file processed in this thread: nothing is prepared (options.prepare is for workers).
+ * Here it would only move the work of the cross-report stages earlier in the same thread, and cost more: what is
+ * prepared is held until they run, which makes every garbage collection until then longer.
+ */
 function inThread(options: RunFilesOptions): ProcessFileOptions {
-  const prepare = options.prepare ? preparingCodebook(options.prepare.codebookPath) : undefined;
-  return { seenReports: NO_REPORTS, maxBytes: options.budget.maxBytes, lean: options.lean, timings: options.timings, prepare };
+  return { seenReports: NO_REPORTS, maxBytes: options.budget.maxBytes, lean: options.lean, timings: options.timings };
 }
 
 /** An outcome as delivered: its reports' preparations moved beside them (attachPrep), out of the outcome. */
