@@ -14,15 +14,18 @@
  *   diagnostic, the file it had not begun is sent again, and the other files go on. The run never fails for it.
  * - a worker that cannot start at all (a broken install): its share of the files is processed in this
  *   thread, without a time limit, each with a warning.
+ * - with `prepare`, once every file is delivered, each worker prepares the documents it extracted for the
+ *   cross-report stages (report-prep.ts) and the run ends when all have answered; a worker lost then only
+ *   leaves its documents unprepared (assemble computes their part), no file is skipped for it.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
 import type { FileBudget } from "../budget.ts";
 import type { CollectedFile } from "../ingest/collect-files.ts";
-import type { Diagnostic } from "../types.ts";
+import type { Diagnostic, DocumentExtraction } from "../types.ts";
 import { type FileOutcome, processFile, type ProcessFileOptions, type StageTimings } from "./process-file.ts";
-import { attachPrep } from "./report-prep.ts";
+import { attachPrep, type ReportPrep } from "./report-prep.ts";
 
 /** The default number of jobs: the machine's cores. */
 export function defaultJobs(): number {
@@ -44,7 +47,14 @@ export interface FileJob {
  * A worker's messages: ready once it has loaded the pipeline, then for each job, in the order sent, `started`
  * when it begins it and its answer when done.
  */
-export type FileAnswer = { ready: true } | { started: number } | { id: number; outcome: FileOutcome; timings?: StageTimings };
+export type FileAnswer =
+  | { ready: true }
+  | { started: number }
+  | { id: number; outcome: FileOutcome; timings?: StageTimings }
+  | { prepared: { id: number; prep: ReportPrep[] }[] };
+
+/** What the pool sends a worker: jobs, and once every file is delivered (with `prepare`), `drain`. */
+export type PoolMessage = FileJob | { drain: true };
 
 export interface RunFilesOptions {
   /** Per-file budgets (size, time, worker memory). */
@@ -59,7 +69,9 @@ export interface RunFilesOptions {
   timings?: StageTimings | undefined;
   /**
    * Prepare each document's reports for the cross-report stages (report-prep.ts) with the codebook at this path
-   * (undefined: the shipped one), in the worker thread that extracts it (not in this thread). Absent: nothing is prepared.
+   * (undefined: the shipped one), in the worker thread that extracted it, once every file is delivered: runFiles
+   * then resolves after the preparations are attached to the delivered reports (attachPrep). Not in this thread,
+   * nor for a file whose worker was stopped: assemble computes what is not prepared. Absent: nothing is prepared.
    */
   prepare?: { codebookPath: string | undefined } | undefined;
 }
@@ -85,7 +97,7 @@ export async function runFiles(files: readonly CollectedFile[], options: RunFile
   const byFiles = Math.ceil(files.length / MIN_FILES_PER_WORKER);
   const size = Math.min(Math.max(1, Math.floor(options.jobs)), byFiles);
   if (files.length === 0 || (size <= 1 && budget.timeLimitMs <= 0)) {
-    for (let i = 0; i < files.length; i++) options.onFile(i, adopt(await processFile(files[i]!, inThread(options))));
+    for (let i = 0; i < files.length; i++) options.onFile(i, await processFile(files[i]!, inThread(options)));
     return { workers: 0 };
   }
   await new Pool(files, size, options).run();
@@ -94,21 +106,9 @@ export async function runFiles(files: readonly CollectedFile[], options: RunFile
 
 const NO_REPORTS: ReadonlySet<string> = new Set();
 
-/**
- * processFile's options for a file processed in this thread: nothing is prepared (options.prepare is for workers).
- * Here it would only move the work of the cross-report stages earlier in the same thread, and cost more: what is
- * prepared is held until they run, which makes every garbage collection until then longer.
- */
+/** processFile's options for a file processed in this thread. */
 function inThread(options: RunFilesOptions): ProcessFileOptions {
   return { seenReports: NO_REPORTS, maxBytes: options.budget.maxBytes, lean: options.lean, timings: options.timings };
-}
-
-/** An outcome as delivered: its reports' preparations moved beside them (attachPrep), out of the outcome. */
-function adopt(outcome: FileOutcome): FileOutcome {
-  const { prep, extraction } = outcome;
-  if (prep && extraction && prep.length === extraction.reports.length) extraction.reports.forEach((r, i) => attachPrep(r, prep[i]!));
-  delete outcome.prep;
-  return outcome;
 }
 
 /** Files a worker holds at once: the one it works on and the next, so that it never waits for this thread between files. */
@@ -131,6 +131,8 @@ interface Slot {
   held: Held[];
   /** Set when a worker could not start: this slot then works in this thread. */
   unavailable: string | undefined;
+  /** Set while its worker prepares the documents it extracted (after every file is delivered). */
+  draining: boolean;
 }
 
 class Pool {
@@ -138,6 +140,8 @@ class Pool {
   private readonly slots: Slot[] = [];
   /** Files handed to a worker that was stopped before it began them: sent again, before any new file. */
   private readonly resend: number[] = [];
+  /** Documents delivered from a worker, by job id, while their preparation may still come (options.prepare). */
+  private readonly delivered = new Map<number, DocumentExtraction>();
   private nextToSend = 0;
   private nextToDeliver = 0;
   private nextId = 1;
@@ -160,7 +164,7 @@ class Pool {
       this.resolve = resolve;
       this.reject = reject;
       for (let i = 0; i < this.size; i++) {
-        const slot: Slot = { worker: undefined, ready: false, held: [], unavailable: undefined };
+        const slot: Slot = { worker: undefined, ready: false, held: [], unavailable: undefined, draining: false };
         this.slots.push(slot);
         this.start(slot);
       }
@@ -183,9 +187,10 @@ class Pool {
         return;
       }
       if ("started" in answer) return this.began(slot, answer.started);
+      if ("prepared" in answer) return this.prepared(slot, answer.prepared);
       if (slot.held[0]?.id !== answer.id) return;
       this.addTimings(answer.timings);
-      this.settle(slot, adopt(shareText(answer.outcome)));
+      this.settle(slot, shareText(answer.outcome));
     });
     worker.on("error", (error: Error & { code?: string }) => {
       clearTimeout(startup);
@@ -242,7 +247,7 @@ class Pool {
       slot.held.push({ index, id: this.nextId++, timer: undefined, started: true });
       void processFile(file, inThread(this.options)).then((outcome) => {
         outcome.diagnostics.unshift(workerUnavailable(file.path, slot.unavailable!));
-        this.settle(slot, adopt(outcome));
+        this.settle(slot, outcome);
       });
       return;
     }
@@ -262,6 +267,7 @@ class Pool {
     if (!held || this.settled) return;
     if (held.timer) clearTimeout(held.timer);
     this.outcomes.set(held.index, outcome);
+    if (this.options.prepare && slot.unavailable === undefined && outcome.extraction) this.delivered.set(held.id, outcome.extraction);
     while (this.outcomes.has(this.nextToDeliver)) {
       const next = this.outcomes.get(this.nextToDeliver)!;
       this.outcomes.delete(this.nextToDeliver);
@@ -272,7 +278,7 @@ class Pool {
       }
       this.nextToDeliver++;
     }
-    if (this.nextToDeliver === this.files.length) return this.finish();
+    if (this.nextToDeliver === this.files.length) return this.drain();
     // This slot first (its worker may have nothing queued now), then the others (the window may have moved).
     this.feed(slot);
     for (const s of this.slots) if (s !== slot) this.feed(s);
@@ -288,6 +294,8 @@ class Pool {
     slot.ready = false;
     if (worker) void worker.terminate();
     if (this.settled) return;
+    // A worker lost while preparing: its documents are left unprepared (assemble computes their part), nothing is skipped.
+    if (slot.draining) return this.prepared(slot, []);
     const current = slot.held[0]?.started ? slot.held[0] : undefined;
     const waiting = slot.held.splice(current ? 1 : 0);
     for (const held of waiting) if (held.timer) clearTimeout(held.timer);
@@ -310,6 +318,30 @@ class Pool {
     void worker.terminate();
     slot.unavailable = why;
     this.feed(slot);
+  }
+
+  /**
+   * Every file is delivered: with options.prepare, each worker prepares the documents it extracted (report-prep.ts),
+   * and the run ends once all have answered (or are lost); otherwise it ends now.
+   */
+  private drain(): void {
+    const draining = this.options.prepare ? this.slots.filter((s) => s.worker && s.ready && s.held.length === 0) : [];
+    if (draining.length === 0) return this.finish();
+    for (const slot of draining) {
+      slot.draining = true;
+      slot.worker!.postMessage({ drain: true } satisfies PoolMessage);
+    }
+  }
+
+  /** A worker's preparations: attached beside the delivered reports; the run ends when no worker is still preparing. */
+  private prepared(slot: Slot, prepared: { id: number; prep: ReportPrep[] }[]): void {
+    if (!slot.draining) return;
+    slot.draining = false;
+    for (const { id, prep } of prepared) {
+      const doc = this.delivered.get(id);
+      if (doc && prep.length === doc.reports.length) doc.reports.forEach((r, i) => attachPrep(r, prep[i]!));
+    }
+    if (!this.slots.some((s) => s.draining)) this.finish();
   }
 
   private addTimings(timings: StageTimings | undefined): void {

@@ -15,20 +15,13 @@ import { sourceSlice } from "../ingest/strip-annotations.ts";
 import { normaliseDocument } from "../normalise/index.ts";
 import { outlineReport } from "../outline/index.ts";
 import { segmentDocument } from "../segment/segment.ts";
-import type { Codebook } from "../themes/codebook.ts";
 import type { Diagnostic, DocumentExtraction, ReportExtraction, ReportSegment, SourceDocument, Statement } from "../types.ts";
 import { pushAll } from "../util/arrays.ts";
-import { prepareReports, type ReportPrep } from "./report-prep.ts";
 
 /** What one file gave: its extraction (null when it was skipped) and its diagnostics. */
 export interface FileOutcome {
   extraction: DocumentExtraction | null;
   diagnostics: Diagnostic[];
-  /**
-   * With ProcessFileOptions.prepare: what the cross-report stages read of each report (report-prep.ts), one per
-   * report of `extraction`. The pool moves it beside the reports (attachPrep) before it delivers the outcome.
-   */
-  prep?: ReportPrep[] | undefined;
 }
 
 /** Milliseconds spent per stage (summed over files, and over threads when there are several). */
@@ -44,8 +37,6 @@ export interface ProcessFileOptions {
   lean?: boolean | undefined;
   /** When given, milliseconds per stage are added to it (for the benchmark). */
   timings?: StageTimings | undefined;
-  /** Prepare the reports for the cross-report stages with this codebook (report-prep.ts; FileOutcome.prep). */
-  prepare?: Codebook | null | undefined;
 }
 
 /**
@@ -69,14 +60,6 @@ export async function processFile(file: CollectedFile, options: ProcessFileOptio
     if (!source) return { extraction: null, diagnostics };
     const outcome = processSource(source, options.seenReports, diagnostics, lap, (name) => (stage = name));
     if (options.lean && outcome.extraction) leanDocument(outcome.extraction);
-    if (options.prepare && outcome.extraction) {
-      try {
-        outcome.prep = prepareReports(outcome.extraction, options.prepare);
-      } catch {
-        // Nothing prepared: the cross-report stages compute it themselves, and report a failure as they always did.
-      }
-      lap("prepare");
-    }
     return outcome;
   } catch (error) {
     diagnostics.push(failedFile(file.path, stage, error));
@@ -159,16 +142,11 @@ export function leanDocument(doc: DocumentExtraction): DocumentExtraction {
 /** A short report in our own words, run once through the stages when a pool worker starts. */
 const WARM_UP_TEXT = "一、存在的问题\n1、部分党支部组织生活不够规范，“三会一课”落实不到位。\n二、对策建议\n1、加强党员教育管理，建立健全工作机制。\n";
 
-/**
- * Build the stages' lazy tables before the first file (its time budget then counts its own work only); with a
- * codebook, those of the preparation for the cross-report stages too.
- */
-export function warmUp(prepare?: Codebook | null): void {
+/** Build the stages' lazy tables before the first file (its time budget then counts its own work only). */
+export function warmUp(): void {
   const source: SourceDocument = { path: "(warm-up)", sha256: "", encoding: "utf-8", text: WARM_UP_TEXT };
   try {
-    const { extraction } = processSource(source, new Set(), [], () => undefined, () => undefined);
-    // The word segmenter's dictionary, the codebook's tables.
-    if (prepare && extraction) prepareReports(extraction, prepare);
+    processSource(source, new Set(), [], () => undefined, () => undefined);
   } catch {
     // A failure here shows again, with a diagnostic, on the file that meets it.
   }

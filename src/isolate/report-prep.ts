@@ -1,10 +1,11 @@
 /*
  * What the cross-report stages (themes, links) read of a report that depends on that report and the codebook
- * only, computed with its document: in the pool's worker thread (under the file's budget) when there are
- * several jobs, so that the main thread, which runs the cross-report stages alone, only clusters, assigns and
- * checks. Per statement: its codebook ranking (as assignThemes reads it) and its clustering word features; per
- * report: its links as linkReport gives them when every statement keeps the codebook theme it scores best
- * (which holds unless an analyst's decision moved one).
+ * only, computed in the pool's worker threads when there are several jobs (each prepares the documents it
+ * extracted, all together once every file is delivered: scoring and word segmentation run faster with their
+ * tables hot than file by file between the other stages), so that the main thread, which runs the cross-report
+ * stages alone, only clusters, assigns and checks. Per statement: its codebook ranking (as assignThemes reads
+ * it) and its clustering word features; per report: its links as linkReport gives them when every statement
+ * keeps the codebook theme it scores best (which holds unless an analyst's decision moved one).
  *
  * `assemble` (src/pipeline.ts) uses a report's preparation only when it was made with a codebook of the same
  * key, and links only where the final themes are those the links were made with; it computes whatever is
@@ -66,15 +67,21 @@ export interface ReportPrep {
   links: Link[];
 }
 
+/** What the preparation reads of a document: its text and its reports' statements. */
+export interface PreparableDocument {
+  document: Pick<DocumentExtraction["document"], "text">;
+  reports: Pick<ReportExtraction, "statements">[];
+}
+
 /**
  * Prepare every report of a document for the cross-report stages.
  * @example const preps = prepareReports(extraction, loadCodebook());
  */
-export function prepareReports(doc: DocumentExtraction, codebook: Codebook): ReportPrep[] {
+export function prepareReports(doc: PreparableDocument, codebook: Codebook): ReportPrep[] {
   return doc.reports.map((report) => prepareReport(doc.document.text, report, codebook));
 }
 
-function prepareReport(text: string, report: ReportExtraction, codebook: Codebook): ReportPrep {
+function prepareReport(text: string, report: Pick<ReportExtraction, "statements">, codebook: Codebook): ReportPrep {
   const own = report.statements.map(forScoring);
   const bodies = new Map(own.map((st) => [st.id, scoredBody(text, st)]));
   const themeOf = new Map<string, string>();
