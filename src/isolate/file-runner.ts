@@ -14,7 +14,7 @@
  *   diagnostic, the file it had not begun is sent again, and the other files go on. The run never fails for it.
  * - a worker that cannot start at all (a broken install): its share of the files is processed in this
  *   thread, without a time limit, each with a warning.
- * - with `prepare`, once every file is delivered, each worker prepares the documents it extracted for the
+ * - with `prepare` and two workers or more, once every file is delivered, each worker prepares the documents it extracted for the
  *   cross-report stages (report-prep.ts) and the run ends when all have answered; a worker lost then only
  *   leaves its documents unprepared (assemble computes their part), no file is skipped for it.
  */
@@ -71,7 +71,8 @@ export interface RunFilesOptions {
   /**
    * Prepare each document's reports for the cross-report stages (report-prep.ts) with the codebook at this path
    * (undefined: the shipped one), in the worker thread that extracted it, once every file is delivered: runFiles
-   * then resolves after the preparations are attached to the delivered reports (attachPrep). Not in this thread,
+   * then resolves after the preparations are attached to the delivered reports (attachPrep). Only with two workers
+   * or more (one would prepare while this thread waits), not in this thread,
    * nor for a file whose worker was stopped: assemble computes what is not prepared. Absent: nothing is prepared.
    */
   prepare?: { codebookPath: string | undefined } | undefined;
@@ -152,6 +153,8 @@ class Pool {
   private reject!: (error: Error) => void;
   /** At most this many outcomes wait for an earlier one, which bounds memory when one file is slow. */
   private readonly window: number;
+  /** options.prepare, with two workers or more. */
+  private readonly prepare: RunFilesOptions["prepare"];
 
   constructor(
     private readonly files: readonly CollectedFile[],
@@ -159,6 +162,8 @@ class Pool {
     private readonly options: RunFilesOptions,
   ) {
     this.window = size * 8;
+    // One worker would prepare while this thread waits: no faster than assemble doing it, and the results must be copied.
+    this.prepare = size >= 2 ? options.prepare : undefined;
   }
 
   run(): Promise<void> {
@@ -176,7 +181,7 @@ class Pool {
   /** Start a fresh worker in the slot; it is fed once it has loaded the pipeline. */
   private start(slot: Slot): void {
     const { budget } = this.options;
-    const worker = spawnWorker(budget.workerMemoryMb, { prepare: this.options.prepare });
+    const worker = spawnWorker(budget.workerMemoryMb, { prepare: this.prepare });
     slot.worker = worker;
     slot.ready = false;
     const startup = setTimeout(() => this.unavailable(slot, worker, `it did not start within ${STARTUP_MS / 1000} s`), STARTUP_MS);
@@ -269,7 +274,7 @@ class Pool {
     if (!held || this.settled) return;
     if (held.timer) clearTimeout(held.timer);
     this.outcomes.set(held.index, outcome);
-    if (this.options.prepare && slot.unavailable === undefined && outcome.extraction) this.delivered.set(held.id, outcome.extraction);
+    if (this.prepare && slot.unavailable === undefined && outcome.extraction) this.delivered.set(held.id, outcome.extraction);
     while (this.outcomes.has(this.nextToDeliver)) {
       const next = this.outcomes.get(this.nextToDeliver)!;
       this.outcomes.delete(this.nextToDeliver);
@@ -327,7 +332,7 @@ class Pool {
    * and the run ends once all have answered (or are lost); otherwise it ends now.
    */
   private drain(): void {
-    const draining = this.options.prepare ? this.slots.filter((s) => s.worker && s.ready && s.held.length === 0) : [];
+    const draining = this.prepare ? this.slots.filter((s) => s.worker && s.ready && s.held.length === 0) : [];
     if (draining.length === 0) return this.finish();
     this.drainStarted = performance.now();
     for (const slot of draining) {
