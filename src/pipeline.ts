@@ -80,7 +80,7 @@ export async function extractDocuments(
     jobs: options.jobs ?? defaultJobs(),
     lean: options.lean,
     timings: options.timings,
-    // Each document's reports are prepared for the cross-report stages where it is extracted (isolate/report-prep.ts).
+    // With two workers or more, each prepares the reports it extracted for the cross-report stages (isolate/report-prep.ts).
     prepare: { codebookPath: options.codebookPath },
     onFile: (i, outcome) => {
       pushAll(diagnostics, outcome.diagnostics);
@@ -144,7 +144,7 @@ export function assemble(
   const bodies = new Map<string, string>();
   // What the themes and links stages read of each statement: at most SCORED_CHARS of its text and of its body.
   const scored = new Map<string, Statement[]>();
-  // What was computed of each statement with its document (isolate/report-prep.ts), where it was, with this codebook.
+  // What the workers computed of each statement (isolate/report-prep.ts), where they did, with this codebook.
   const prepared = new Map<string, PreparedStatement>();
   for (const doc of canonicalOrder(documents)) {
     for (const report of doc.reports) {
