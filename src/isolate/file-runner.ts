@@ -307,7 +307,7 @@ class Pool {
     const waiting = slot.held.splice(current ? 1 : 0);
     for (const held of waiting) if (held.timer) clearTimeout(held.timer);
     // In input order, ahead of new files: they were due first.
-    this.resend.unshift(...waiting.map((h) => h.index));
+    for (const held of waiting) this.resend.push(held.index);
     this.resend.sort((a, b) => a - b);
     if (current) {
       const path = this.files[current.index]!.path;
