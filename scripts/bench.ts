@@ -111,7 +111,8 @@ for (const size of sizes) {
     console.log(`  -- jobs ${jobs}: ${first.documents} documents, ${first.reports} reports → ${first.nodes} nodes, ${first.relationships} relationships; graph file ${(first.graphFileChars / 1e6).toFixed(1)} M characters = ${fmt(first.graphFileChars / corpus.chars, 1)}× the input characters (${fmt((first.graphFileBytes ?? first.graphFileChars) / 1e6, 1)} MB; gzip ${first.graphFileGzipBytes ? `${fmt(first.graphFileGzipBytes / 1e6, 1)} MB = ${fmt(first.graphFileGzipBytes / corpus.chars, 1)}× the input characters` : "–"})`);
     console.log(`     ${"stage".padEnd(36)}${pad("first ms", 10)}${pad("median ms", 11)}${pad("MB/s", 8)}${pad("k chars/s", 11)}`);
     const row = (name: string, a: number, b: number) => console.log(`     ${name.padEnd(36)}${pad(fmt(a, 0), 10)}${pad(fmt(b, 0), 11)}${pad(fmt(mb / (b / 1000)), 8)}${pad(fmt(corpus.chars / b, 0), 11)}`);
-    for (const k of Object.keys(med.stageMs ?? {})) row(`  ${k}${jobs > 1 && !["themes", "links"].includes(k) ? " (thread time)" : ""}`, first.stageMs![k]!, med.stageMs![k]!);
+    const stageNote = (k: string) => (k === "prepare" ? " (workers, wall)" : jobs > 1 && !["themes", "links"].includes(k) ? " (thread time)" : "");
+    for (const k of Object.keys(med.stageMs ?? {})) row(`  ${k}${stageNote(k)}`, first.stageMs![k]!, med.stageMs![k]!);
     for (const k of Object.keys(med.ms)) row(k, first.ms[k]!, med.ms[k]!);
     row("END TO END (kg import)", endToEnd(first), endToEnd(med));
     row("  kg extract --json", first.ms.pipeline! + first.ms["extraction JSON"]!, med.ms.pipeline! + med.ms["extraction JSON"]!);

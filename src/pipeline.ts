@@ -15,8 +15,10 @@ import { canonicalOrder } from "./graph/order.ts";
 import { collectFiles } from "./ingest/collect-files.ts";
 import { defaultJobs, runFiles } from "./isolate/file-runner.ts";
 import { failedFile, repeatedReport, type StageTimings } from "./isolate/process-file.ts";
+import { forScoring, linksHold, prepOf, receivePrep, scoredBody } from "./isolate/report-prep.ts";
 import { linkReport } from "./links/index.ts";
 import { applyDecisions, type LoadedDecisions } from "./themes/decisions.ts";
+import type { PreparedStatement } from "./themes/assign-themes.ts";
 import { assignThemes, loadCodebook } from "./themes/index.ts";
 import type { Codebook } from "./themes/index.ts";
 import type { Diagnostic, DocumentExtraction, Extraction, Statement } from "./types.ts";
@@ -24,6 +26,7 @@ import { pushAll } from "./util/arrays.ts";
 import { StringInterner } from "./util/intern.ts";
 
 export type { StageTimings } from "./isolate/process-file.ts";
+export { SCORED_CHARS } from "./isolate/report-prep.ts";
 
 export interface PipelineOptions {
   /** Path of a user codebook (JSON) replacing the shipped one. */
@@ -64,7 +67,7 @@ export async function runPipeline(paths: string[], options: PipelineOptions = {}
  */
 export async function extractDocuments(
   paths: string[],
-  options: Pick<PipelineOptions, "onProgress" | "budget" | "jobs" | "timings" | "lean"> = {},
+  options: Pick<PipelineOptions, "codebookPath" | "onProgress" | "budget" | "jobs" | "timings" | "lean"> = {},
 ): Promise<{ documents: DocumentExtraction[]; diagnostics: Diagnostic[] }> {
   const { files, diagnostics } = await collectFiles(paths);
   const extracted: DocumentExtraction[] = [];
@@ -77,6 +80,8 @@ export async function extractDocuments(
     jobs: options.jobs ?? defaultJobs(),
     lean: options.lean,
     timings: options.timings,
+    // With two workers or more, each prepares the reports it extracted for the cross-report stages (isolate/report-prep.ts).
+    prepare: { codebookPath: options.codebookPath },
     onFile: (i, outcome) => {
       pushAll(diagnostics, outcome.diagnostics);
       if (outcome.extraction) extracted.push(strings.internAll(outcome.extraction));
@@ -121,20 +126,6 @@ export function assembleIsolated(
 }
 
 /**
- * How much of a statement's text and of its item body the cross-report stages read. Real statements are a
- * few hundred characters; a pathological one (a whole report run into one line) would otherwise make theme
- * scoring and linking, which compare hits within a text, take minutes.
- */
-export const SCORED_CHARS = 4_000;
-
-/** The statement as the themes and links stages see it: the same id and kind, its text cut at SCORED_CHARS. */
-function forScoring(st: Statement): Statement {
-  return st.normText.length <= SCORED_CHARS && st.text.length <= SCORED_CHARS
-    ? st
-    : { ...st, text: st.text.slice(0, SCORED_CHARS), normText: st.normText.slice(0, SCORED_CHARS) };
-}
-
-/**
  * The cross-report stages over a set of documents: repeated content is counted once (a document with
  * the same bytes as another, a report repeated in another document: the first in path order keeps it),
  * then themes over all statements, the analyst's decisions, and links within each report. The result
@@ -153,15 +144,19 @@ export function assemble(
   const bodies = new Map<string, string>();
   // What the themes and links stages read of each statement: at most SCORED_CHARS of its text and of its body.
   const scored = new Map<string, Statement[]>();
+  // What the workers computed of each statement (isolate/report-prep.ts), where they did, with this codebook.
+  const prepared = new Map<string, PreparedStatement>();
   for (const doc of canonicalOrder(documents)) {
     for (const report of doc.reports) {
       const own = report.statements.map(forScoring);
       scored.set(report.segment.id, own);
       pushAll(statements, own);
-      for (const st of own) bodies.set(st.id, doc.document.text.slice(st.span.start, Math.min(st.span.end, st.span.start + SCORED_CHARS)));
+      for (const st of own) bodies.set(st.id, scoredBody(doc.document.text, st));
+      const prep = prepOf(report, codebook);
+      if (prep) own.forEach((st, i) => prepared.set(st.id, receivePrep(prep.statements[i]!, codebook)));
     }
   }
-  const assigned = assignThemes(statements, bodies, codebook);
+  const assigned = assignThemes(statements, bodies, codebook, prepared);
   const result = decisions ? applyDecisions(assigned, statements, decisions, diagnostics) : assigned;
   const { themes, themeOf, explanations, scores } = result;
   if (timings) timings.themes = (timings.themes ?? 0) + performance.now() - t;
@@ -169,7 +164,12 @@ export function assemble(
   // The links stage reads the theme scores of this run instead of scoring every statement again.
   const themeScores = assigned.ranked && assigned.bodyRanked ? { ranked: assigned.ranked, bodyRanked: assigned.bodyRanked } : undefined;
   for (const doc of documents) {
-    for (const report of doc.reports) report.links = linkReport(scored.get(report.segment.id) ?? report.statements, bodies, themeOf, codebook, themeScores);
+    for (const report of doc.reports) {
+      const own = scored.get(report.segment.id) ?? report.statements;
+      // The links made with the report's document hold when its statements keep the codebook themes they were made with.
+      const prep = prepOf(report, codebook);
+      report.links = prep && linksHold(prep, own, themeOf) ? prep.links.slice() : linkReport(own, bodies, themeOf, codebook, themeScores);
+    }
   }
   if (timings) timings.links = (timings.links ?? 0) + performance.now() - t;
   const assignments: Extraction["assignments"] = {};

@@ -5,21 +5,28 @@
  *
  * - jobs = 1 and no time limit: everything in this thread (fast, nothing to start).
  * - otherwise: up to `jobs` workers (never more than one per MIN_FILES_PER_WORKER files, at least one
- *   when there is a time limit). A file is handed to an idle worker; with a time limit, a timer runs
- *   while that worker holds it. JavaScript cannot interrupt a stuck regular expression or loop from
- *   inside its own thread, but it can stop another thread: when a file overruns its time, or its
- *   worker dies (the worker's heap limit, a crash), that worker is terminated and replaced by a fresh
- *   one, the file gets one error diagnostic, and the other files go on. The run never fails for it.
+ *   when there is a time limit). Each worker holds FILES_IN_FLIGHT files: the one it works on and the
+ *   next, queued in the worker, so that it goes on without waiting for this thread. A worker says when
+ *   it begins a file; with a time limit, a timer runs from then until its answer. JavaScript cannot
+ *   interrupt a stuck regular expression or loop from inside its own thread, but it can stop another
+ *   thread: when a file overruns its time, or its worker dies (the worker's heap limit, a crash), that
+ *   worker is terminated and replaced by a fresh one, the file it was working on gets one error
+ *   diagnostic, the file it had not begun is sent again, and the other files go on. The run never fails for it.
  * - a worker that cannot start at all (a broken install): its share of the files is processed in this
  *   thread, without a time limit, each with a warning.
+ * - with `prepare` and two workers or more, once every file is delivered, each worker prepares the documents it extracted for the
+ *   cross-report stages (report-prep.ts) and the run ends when all have answered; a worker lost then only
+ *   leaves its documents unprepared (assemble computes their part), no file is skipped for it.
  */
 import { availableParallelism } from "node:os";
+import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 
 import type { FileBudget } from "../budget.ts";
 import type { CollectedFile } from "../ingest/collect-files.ts";
-import type { Diagnostic } from "../types.ts";
-import { type FileOutcome, processFile, type StageTimings } from "./process-file.ts";
+import type { Diagnostic, DocumentExtraction } from "../types.ts";
+import { type FileOutcome, processFile, type ProcessFileOptions, type StageTimings } from "./process-file.ts";
+import { attachPrep, type ReportPrep } from "./report-prep.ts";
 
 /** The default number of jobs: the machine's cores. */
 export function defaultJobs(): number {
@@ -37,8 +44,18 @@ export interface FileJob {
   timed: boolean;
 }
 
-/** A worker's messages: ready once it has loaded the pipeline, then one answer per job. */
-export type FileAnswer = { ready: true } | { id: number; outcome: FileOutcome; timings?: StageTimings };
+/**
+ * A worker's messages: ready once it has loaded the pipeline, then for each job, in the order sent, `started`
+ * when it begins it and its answer when done.
+ */
+export type FileAnswer =
+  | { ready: true }
+  | { started: number }
+  | { id: number; outcome: FileOutcome; timings?: StageTimings }
+  | { prepared: { id: number; prep: ReportPrep[] }[] };
+
+/** What the pool sends a worker: jobs, and once every file is delivered (with `prepare`), `drain`. */
+export type PoolMessage = FileJob | { drain: true };
 
 export interface RunFilesOptions {
   /** Per-file budgets (size, time, worker memory). */
@@ -51,6 +68,20 @@ export interface RunFilesOptions {
   lean?: boolean | undefined;
   /** Stage timings are added here (from every thread). */
   timings?: StageTimings | undefined;
+  /**
+   * Prepare each document's reports for the cross-report stages (report-prep.ts) with the codebook at this path
+   * (undefined: the shipped one), in the worker thread that extracted it, once every file is delivered: runFiles
+   * then resolves after the preparations are attached to the delivered reports (attachPrep). Only with two workers
+   * or more (one would prepare while this thread waits), not in this thread,
+   * nor for a file whose worker was stopped: assemble computes what is not prepared. Absent: nothing is prepared.
+   */
+  prepare?: { codebookPath: string | undefined } | undefined;
+}
+
+/** What a worker is started with (workerData). */
+export interface WorkerSetup {
+  /** Prepare reports with the codebook at this path (undefined: the shipped one); absent: nothing is prepared. */
+  prepare?: { codebookPath: string | undefined } | undefined;
 }
 
 /** Files per worker below which starting another worker costs more than it saves. */
@@ -68,9 +99,7 @@ export async function runFiles(files: readonly CollectedFile[], options: RunFile
   const byFiles = Math.ceil(files.length / MIN_FILES_PER_WORKER);
   const size = Math.min(Math.max(1, Math.floor(options.jobs)), byFiles);
   if (files.length === 0 || (size <= 1 && budget.timeLimitMs <= 0)) {
-    for (let i = 0; i < files.length; i++) {
-      options.onFile(i, await processFile(files[i]!, { seenReports: NO_REPORTS, maxBytes: budget.maxBytes, lean: options.lean, timings: options.timings }));
-    }
+    for (let i = 0; i < files.length; i++) options.onFile(i, await processFile(files[i]!, inThread(options)));
     return { workers: 0 };
   }
   await new Pool(files, size, options).run();
@@ -79,19 +108,43 @@ export async function runFiles(files: readonly CollectedFile[], options: RunFile
 
 const NO_REPORTS: ReadonlySet<string> = new Set();
 
-/** One place in the pool: its current worker (replaced when it is stopped) and the file it holds. */
+/** processFile's options for a file processed in this thread. */
+function inThread(options: RunFilesOptions): ProcessFileOptions {
+  return { seenReports: NO_REPORTS, maxBytes: options.budget.maxBytes, lean: options.lean, timings: options.timings };
+}
+
+/** Files a worker holds at once: the one it works on and the next, so that it never waits for this thread between files. */
+export const FILES_IN_FLIGHT = 2;
+
+/** A file handed to a slot: its place in the input, the id of its job, and its time-limit timer once its worker began it. */
+interface Held {
+  index: number;
+  id: number;
+  timer: NodeJS.Timeout | undefined;
+  /** Set when the worker said it began this file (its time limit runs from then). */
+  started: boolean;
+}
+
+/** One place in the pool: its current worker (replaced when it is stopped) and the files it holds, in the order sent. */
 interface Slot {
   worker: Worker | undefined;
   ready: boolean;
-  /** The file this slot works on, with its time-limit timer. */
-  busy: { index: number; id: number; timer: NodeJS.Timeout | undefined } | undefined;
+  /** The files this slot holds: the first is the one its worker works on (once started), the rest wait in its queue. */
+  held: Held[];
   /** Set when a worker could not start: this slot then works in this thread. */
   unavailable: string | undefined;
+  /** Set while its worker prepares the documents it extracted (after every file is delivered). */
+  draining: boolean;
 }
 
 class Pool {
   private readonly outcomes = new Map<number, FileOutcome>();
   private readonly slots: Slot[] = [];
+  /** Files handed to a worker that was stopped before it began them: sent again, before any new file. */
+  private readonly resend: number[] = [];
+  /** Documents delivered from a worker, by job id, while their preparation may still come (options.prepare). */
+  private readonly delivered = new Map<number, DocumentExtraction>();
+  private drainStarted = 0;
   private nextToSend = 0;
   private nextToDeliver = 0;
   private nextId = 1;
@@ -100,6 +153,8 @@ class Pool {
   private reject!: (error: Error) => void;
   /** At most this many outcomes wait for an earlier one, which bounds memory when one file is slow. */
   private readonly window: number;
+  /** options.prepare, with two workers or more. */
+  private readonly prepare: RunFilesOptions["prepare"];
 
   constructor(
     private readonly files: readonly CollectedFile[],
@@ -107,6 +162,8 @@ class Pool {
     private readonly options: RunFilesOptions,
   ) {
     this.window = size * 8;
+    // One worker would prepare while this thread waits: no faster than assemble doing it, and the results must be copied.
+    this.prepare = size >= 2 ? options.prepare : undefined;
   }
 
   run(): Promise<void> {
@@ -114,7 +171,7 @@ class Pool {
       this.resolve = resolve;
       this.reject = reject;
       for (let i = 0; i < this.size; i++) {
-        const slot: Slot = { worker: undefined, ready: false, busy: undefined, unavailable: undefined };
+        const slot: Slot = { worker: undefined, ready: false, held: [], unavailable: undefined, draining: false };
         this.slots.push(slot);
         this.start(slot);
       }
@@ -124,7 +181,7 @@ class Pool {
   /** Start a fresh worker in the slot; it is fed once it has loaded the pipeline. */
   private start(slot: Slot): void {
     const { budget } = this.options;
-    const worker = spawnWorker(budget.workerMemoryMb);
+    const worker = spawnWorker(budget.workerMemoryMb, { prepare: this.prepare });
     slot.worker = worker;
     slot.ready = false;
     const startup = setTimeout(() => this.unavailable(slot, worker, `it did not start within ${STARTUP_MS / 1000} s`), STARTUP_MS);
@@ -136,7 +193,9 @@ class Pool {
         this.feed(slot);
         return;
       }
-      if (slot.busy?.id !== answer.id) return;
+      if ("started" in answer) return this.began(slot, answer.started);
+      if ("prepared" in answer) return this.prepared(slot, answer.prepared);
+      if (slot.held[0]?.id !== answer.id) return;
       this.addTimings(answer.timings);
       this.settle(slot, shareText(answer.outcome));
     });
@@ -159,46 +218,63 @@ class Pool {
     });
   }
 
-  /** Hand the slot its next file, if any is left and the window allows. */
+  /** The slot's worker began the file of job `id`: its time limit runs from now. */
+  private began(slot: Slot, id: number): void {
+    const held = slot.held[0];
+    if (!held || held.id !== id || held.started) return;
+    held.started = true;
+    const { budget } = this.options;
+    if (budget.timeLimitMs <= 0) return;
+    held.timer = setTimeout(
+      () =>
+        this.lost(
+          slot,
+          "budget",
+          `processing took longer than the per-file time budget of ${budget.timeLimitMs / 1000} s (--time-limit or KG_TIME_LIMIT); skipped`,
+        ),
+      budget.timeLimitMs,
+    );
+  }
+
+  /** The index of the next file to hand out (a file to send again first), if the window allows one. */
+  private takeNext(): number | undefined {
+    if (this.resend.length > 0) return this.resend.shift();
+    if (this.nextToSend >= this.files.length || this.nextToSend - this.nextToDeliver >= this.window) return undefined;
+    return this.nextToSend++;
+  }
+
+  /** Hand the slot files until it holds FILES_IN_FLIGHT (one, when it works in this thread), if any are left. */
   private feed(slot: Slot): void {
-    if (this.settled || slot.busy) return;
-    if (this.nextToSend >= this.files.length || this.nextToSend - this.nextToDeliver >= this.window) return;
-    const index = this.nextToSend++;
-    const file = this.files[index]!;
-    const id = this.nextId++;
     const { budget } = this.options;
     if (slot.unavailable !== undefined) {
-      slot.busy = { index, id, timer: undefined };
-      void processFile(file, { seenReports: NO_REPORTS, maxBytes: budget.maxBytes, lean: this.options.lean, timings: this.options.timings }).then((outcome) => {
+      if (this.settled || slot.held.length > 0) return;
+      const index = this.takeNext();
+      if (index === undefined) return;
+      const file = this.files[index]!;
+      slot.held.push({ index, id: this.nextId++, timer: undefined, started: true });
+      void processFile(file, inThread(this.options)).then((outcome) => {
         outcome.diagnostics.unshift(workerUnavailable(file.path, slot.unavailable!));
         this.settle(slot, outcome);
       });
       return;
     }
-    const timer =
-      budget.timeLimitMs > 0
-        ? setTimeout(
-            () =>
-              this.lost(
-                slot,
-                "budget",
-                `processing took longer than the per-file time budget of ${budget.timeLimitMs / 1000} s (--time-limit or KG_TIME_LIMIT); skipped`,
-              ),
-            budget.timeLimitMs,
-          )
-        : undefined;
-    slot.busy = { index, id, timer };
-    const job: FileJob = { id, file, maxBytes: budget.maxBytes, lean: this.options.lean === true, timed: this.options.timings !== undefined };
-    slot.worker!.postMessage(job);
+    while (!this.settled && slot.ready && slot.worker && slot.held.length < FILES_IN_FLIGHT) {
+      const index = this.takeNext();
+      if (index === undefined) return;
+      const id = this.nextId++;
+      slot.held.push({ index, id, timer: undefined, started: false });
+      const job: FileJob = { id, file: this.files[index]!, maxBytes: budget.maxBytes, lean: this.options.lean === true, timed: this.options.timings !== undefined };
+      slot.worker.postMessage(job);
+    }
   }
 
-  /** The slot's file is done: store its outcome, deliver what is in order, feed every idle slot. */
+  /** The slot's current file is done: store its outcome, deliver what is in order, feed every slot. */
   private settle(slot: Slot, outcome: FileOutcome): void {
-    const busy = slot.busy;
-    if (!busy || this.settled) return;
-    if (busy.timer) clearTimeout(busy.timer);
-    slot.busy = undefined;
-    this.outcomes.set(busy.index, outcome);
+    const held = slot.held.shift();
+    if (!held || this.settled) return;
+    if (held.timer) clearTimeout(held.timer);
+    this.outcomes.set(held.index, outcome);
+    if (this.prepare && slot.unavailable === undefined && outcome.extraction) this.delivered.set(held.id, outcome.extraction);
     while (this.outcomes.has(this.nextToDeliver)) {
       const next = this.outcomes.get(this.nextToDeliver)!;
       this.outcomes.delete(this.nextToDeliver);
@@ -209,21 +285,35 @@ class Pool {
       }
       this.nextToDeliver++;
     }
-    if (this.nextToDeliver === this.files.length) return this.finish();
-    for (const s of this.slots) if (s.unavailable !== undefined || s.ready) this.feed(s);
+    if (this.nextToDeliver === this.files.length) return this.drain();
+    // This slot first (its worker may have nothing queued now), then the others (the window may have moved).
+    this.feed(slot);
+    for (const s of this.slots) if (s !== slot) this.feed(s);
   }
 
-  /** The slot's worker overran or died while holding a file: skip the file, replace the worker. */
+  /**
+   * The slot's worker overran or died: the file it was working on is skipped with one diagnostic, the files
+   * waiting in its queue are sent again (to whichever worker is free first), and the worker is replaced.
+   */
   private lost(slot: Slot, what: string, message: string): void {
-    const busy = slot.busy;
     const worker = slot.worker;
     slot.worker = undefined;
     slot.ready = false;
     if (worker) void worker.terminate();
     if (this.settled) return;
-    if (busy) {
-      const path = this.files[busy.index]!.path;
+    // A worker lost while preparing: its documents are left unprepared (assemble computes their part), nothing is skipped.
+    if (slot.draining) return this.prepared(slot, []);
+    const current = slot.held[0]?.started ? slot.held[0] : undefined;
+    const waiting = slot.held.splice(current ? 1 : 0);
+    for (const held of waiting) if (held.timer) clearTimeout(held.timer);
+    // In input order, ahead of new files: they were due first.
+    for (const held of waiting) this.resend.push(held.index);
+    this.resend.sort((a, b) => a - b);
+    if (current) {
+      const path = this.files[current.index]!.path;
       this.settle(slot, { extraction: null, diagnostics: [{ severity: "error", origin: `pipeline:${what}`, path, message }] });
+    } else {
+      for (const s of this.slots) if (s !== slot) this.feed(s);
     }
     if (!this.settled) this.start(slot);
   }
@@ -237,6 +327,35 @@ class Pool {
     this.feed(slot);
   }
 
+  /**
+   * Every file is delivered: with options.prepare, each worker prepares the documents it extracted (report-prep.ts),
+   * and the run ends once all have answered (or are lost); otherwise it ends now.
+   */
+  private drain(): void {
+    const draining = this.prepare ? this.slots.filter((s) => s.worker && s.ready && s.held.length === 0) : [];
+    if (draining.length === 0) return this.finish();
+    this.drainStarted = performance.now();
+    for (const slot of draining) {
+      slot.draining = true;
+      slot.worker!.postMessage({ drain: true } satisfies PoolMessage);
+    }
+  }
+
+  /** A worker's preparations: attached beside the delivered reports; the run ends when no worker is still preparing. */
+  private prepared(slot: Slot, prepared: { id: number; prep: ReportPrep[] }[]): void {
+    if (!slot.draining) return;
+    slot.draining = false;
+    for (const { id, prep } of prepared) {
+      const doc = this.delivered.get(id);
+      if (doc && prep.length === doc.reports.length) doc.reports.forEach((r, i) => attachPrep(r, prep[i]!));
+    }
+    if (this.slots.some((s) => s.draining)) return;
+    // The benchmark's figure: the wall time of the preparation, all workers together.
+    const into = this.options.timings;
+    if (into) into.prepare = (into.prepare ?? 0) + performance.now() - this.drainStarted;
+    this.finish();
+  }
+
   private addTimings(timings: StageTimings | undefined): void {
     const into = this.options.timings;
     if (!into || !timings) return;
@@ -247,7 +366,7 @@ class Pool {
     if (this.settled) return;
     this.settled = true;
     for (const slot of this.slots) {
-      if (slot.busy?.timer) clearTimeout(slot.busy.timer);
+      for (const held of slot.held) if (held.timer) clearTimeout(held.timer);
       const worker = slot.worker;
       slot.worker = undefined;
       if (worker) void worker.terminate();
@@ -272,11 +391,12 @@ function shareText(outcome: FileOutcome): FileOutcome {
  * A worker running file-worker-body.ts: from the TypeScript sources through file-worker.mjs (which
  * registers tsx's loader), from the compiled CLI (lib/) directly as file-worker-body.js.
  */
-function spawnWorker(memoryMb: number): Worker {
+function spawnWorker(memoryMb: number, setup: WorkerSetup): Worker {
   const fromSource = import.meta.url.endsWith(".ts");
   const script = new URL(fromSource ? "./file-worker.mjs" : "./file-worker-body.js", import.meta.url);
   return new Worker(script, {
     execArgv: [],
+    workerData: setup,
     ...(memoryMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: memoryMb } } : {}),
     stdout: false,
     stderr: false,

@@ -6,7 +6,7 @@
  */
 import type { Statement, Theme } from "../types.ts";
 import type { Codebook } from "./codebook.ts";
-import { canonicalOrder, clusterStatements } from "./cluster.ts";
+import { canonicalOrder, type ClusterFeatures, clusterStatements, type FeatureKeys } from "./cluster.ts";
 import { otherThemes, pickTheme, scoreThemes, scoreThemesAndBody, scoringText } from "./score-themes.ts";
 import type { ThemeScore } from "./score-themes.ts";
 
@@ -42,6 +42,47 @@ export interface ThemeAssignmentResult {
   bodyRanked?: Map<string, ThemeScore[]>;
 }
 
+/**
+ * How the codebook scores one problem or measure statement: all that assignThemes and the links stage read of it.
+ * It depends on the statement, its item body and the codebook only (not on the other statements), so it can be
+ * computed with the statement's document (isolate/report-prep.ts).
+ */
+export interface StatementRanking {
+  /**
+   * scoreThemes' ranking of the statement's kind, best first, cut to what is read (trimRanking): every theme at or
+   * above the threshold, and at least the best two (the nearest theme, the runner-up named in explanations).
+   */
+  ranked: ThemeScore[];
+  /** For a measure with an item body: the themes its body alone names at or above the threshold, best first; else empty. */
+  body: ThemeScore[];
+}
+
+/** What a caller already computed of some statements (by id), so that assignThemes does not compute it again. */
+export interface PreparedStatement {
+  ranking?: StatementRanking | undefined;
+  /** Clustering features: in full, or (enough for a statement that takes a codebook theme) only which it has. */
+  features?: ClusterFeatures | FeatureKeys | undefined;
+}
+
+/**
+ * Score a problem or measure statement against the codebook themes of its kind, as assignThemes does.
+ * @example const { ranked } = rankStatement(statement, body, loadCodebook());
+ */
+export function rankStatement(s: Statement, body: string | undefined, codebook: Codebook): StatementRanking {
+  const kind = s.kind === "measure" ? "measure" : "problem";
+  const text = scoringText(s.normText, body);
+  if (kind === "measure" && text.rest.trim() !== "") {
+    const both = scoreThemesAndBody(text, codebook, kind);
+    return { ranked: trimRanking(both.ranked, codebook.settings.threshold), body: headAbove(both.body, codebook.settings.threshold) };
+  }
+  return { ranked: trimRanking(scoreThemes(text, codebook, kind), codebook.settings.threshold), body: [] };
+}
+
+/** The part of a ranking assignThemes reads: the themes at or above the threshold, and at least the best two. */
+export function trimRanking(ranked: ThemeScore[], threshold: number): ThemeScore[] {
+  return ranked.slice(0, Math.max(2, headAbove(ranked, threshold).length));
+}
+
 const KINDS = ["problem", "measure"] as const;
 /** A further theme of a bundled heading must clear the threshold by this much (a second problem is named, not hinted). */
 const OTHER_MARGIN = 0.5;
@@ -50,7 +91,12 @@ const OTHER_MARGIN = 0.5;
  * Assign every problem and measure statement a theme (causes are left out).
  * @example const { themes, themeOf } = assignThemes(statements, bodies, loadCodebook());
  */
-export function assignThemes(statements: Statement[], bodies: Map<string, string>, codebook: Codebook): ThemeAssignmentResult {
+export function assignThemes(
+  statements: Statement[],
+  bodies: Map<string, string>,
+  codebook: Codebook,
+  prepared?: ReadonlyMap<string, PreparedStatement>,
+): ThemeAssignmentResult {
   const themeOf = new Map<string, string>();
   const explanations = new Map<string, string>();
   const scores = new Map<string, number>();
@@ -65,16 +111,8 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
     const uncovered: Statement[] = [];
     const nearest = new Map<string, ThemeScore>();
     for (const s of ofKind) {
-      const text = scoringText(s.normText, bodies.get(s.id));
-      let ranked: ThemeScore[];
-      if (kind === "measure" && text.rest.trim() !== "") {
-        const both = scoreThemesAndBody(text, codebook, kind);
-        ranked = both.ranked;
-        const body = headAbove(both.body, codebook.settings.threshold);
-        if (body.length > 0) bodyAbove.set(s.id, body);
-      } else {
-        ranked = scoreThemes(text, codebook, kind);
-      }
+      const { ranked, body } = prepared?.get(s.id)?.ranking ?? rankStatement(s, bodies.get(s.id), codebook);
+      if (body.length > 0) bodyAbove.set(s.id, body);
       if (ranked[0] && ranked[0].score > 0) nearest.set(s.id, ranked[0]);
       const above = headAbove(ranked, codebook.settings.threshold);
       if (above.length > 0) aboveThreshold.set(s.id, above);
@@ -95,7 +133,8 @@ export function assignThemes(statements: Statement[], bodies: Map<string, string
         explanations.set(s.id, explainUncovered(ranked[0], codebook.settings.threshold));
       }
     }
-    for (const c of clusterStatements(uncovered, ofKind, bodies, codebook.settings.clusterThreshold)) {
+    const featuresOf = prepared ? (s: Statement) => prepared.get(s.id)?.features : undefined;
+    for (const c of clusterStatements(uncovered, ofKind, bodies, codebook.settings.clusterThreshold, featuresOf)) {
       for (const m of c.members) {
         themeOf.set(m.id, c.id);
         const sim = m === c.medoid ? 1 : c.similarity.get(m.id) ?? 0;

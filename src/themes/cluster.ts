@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 
 import type { Statement } from "../types.ts";
 import { LEXICON, featureLabel, statementFeatures } from "./lexicon.ts";
-import { cosine, inverseDocumentFrequency, normalise, sharedFeatures, tfidfVector } from "./text-features.ts";
+import { cosine, documentFrequencyIdf, normalise, sharedFeatures, tfidfVector } from "./text-features.ts";
 import type { SparseVector } from "./text-features.ts";
 
 /** A discovered group of statements. */
@@ -41,6 +41,26 @@ const MAX_DF_SHARE = 0.2;
 const SIGNATURE_SIZE = 3;
 const LABEL_MAX = 24;
 
+/** The word features clustering reads of a statement: of its heading, and of the start of the rest of its item. */
+export interface ClusterFeatures {
+  head: Map<string, number>;
+  body: Map<string, number>;
+}
+
+/** Which features a statement has (ClusterFeatures' keys, heading and body together, each once). */
+export interface FeatureKeys {
+  keys: string[];
+}
+
+/**
+ * A statement's word features (jieba words and synonym sets, of the heading and of the first BODY_CHARS of the rest
+ * of its item): they depend on the statement and its body only, so they can be computed with its document
+ * (isolate/report-prep.ts) and handed to clusterStatements.
+ */
+export function clusterFeatures(s: Statement, bodies: ReadonlyMap<string, string>): ClusterFeatures {
+  return statementFeatures(s.normText, bodyRest(s, bodies).slice(0, BODY_CHARS));
+}
+
 /** Canonical order: normalised text, then id (never input order). */
 export function canonicalOrder(a: Statement, b: Statement): number {
   return a.normText < b.normText ? -1 : a.normText > b.normText ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -55,16 +75,24 @@ export function clusterStatements(
   background: Statement[],
   bodies: Map<string, string>,
   threshold: number,
+  featuresOf?: (s: Statement) => ClusterFeatures | FeatureKeys | undefined,
 ): StatementCluster[] {
   if (uncovered.length === 0) return [];
-  const features = new Map<string, { head: Map<string, number>; body: Map<string, number> }>();
-  for (const s of [...background, ...uncovered]) {
+  // The uncovered statements' features in full; of the others, only which features they have (for the IDF).
+  const features = new Map<string, ClusterFeatures>();
+  for (const s of uncovered) {
     if (features.has(s.id)) continue;
-    features.set(s.id, statementFeatures(s.normText, bodyRest(s, bodies).slice(0, BODY_CHARS)));
+    const given = featuresOf?.(s);
+    features.set(s.id, given && !("keys" in given) ? given : clusterFeatures(s, bodies));
+  }
+  const present = new Map<string, Iterable<string>>();
+  for (const s of [...background, ...uncovered]) {
+    if (present.has(s.id)) continue;
+    const own = features.get(s.id) ?? featuresOf?.(s) ?? clusterFeatures(s, bodies);
+    present.set(s.id, "keys" in own ? own.keys : featureKeys(own).keys);
   }
   // Features of a single statement cannot make two statements similar; very common ones say nothing.
-  const docs = [...new Set(background.concat(uncovered).map((s) => s.id))].map((id) => merge(features.get(id)!));
-  const idf = inverseDocumentFrequency(docs, 2, MAX_DF_SHARE);
+  const idf = documentFrequencyIdf(present.values(), 2, MAX_DF_SHARE);
   const sorted = [...uncovered].sort(canonicalOrder);
   const vectors = new Map<string, SparseVector>();
   for (const s of sorted) {
@@ -176,7 +204,7 @@ function signatureOf(members: Statement[], features: Map<string, { head: Map<str
 }
 
 /** The item body without its heading (the heading is read separately). */
-function bodyRest(s: Statement, bodies: Map<string, string>): string {
+function bodyRest(s: Statement, bodies: ReadonlyMap<string, string>): string {
   const body = bodies.get(s.id) ?? "";
   const at = body.indexOf(s.normText);
   return at >= 0 ? body.slice(0, at) + body.slice(at + s.normText.length) : body;
@@ -212,8 +240,9 @@ function probeFeatures(v: SparseVector, threshold: number): string[] {
   return byWeight.slice(skip).map(([k]) => k);
 }
 
-function merge(f: { head: Map<string, number>; body: Map<string, number> }): Map<string, number> {
-  const out = new Map(f.head);
-  for (const [k, v] of f.body) out.set(k, (out.get(k) ?? 0) + v);
-  return out;
+/** The features a statement has, in its heading or its body: all the IDF reads of it. */
+export function featureKeys(f: ClusterFeatures): FeatureKeys {
+  const keys = [...f.head.keys()];
+  for (const k of f.body.keys()) if (!f.head.has(k)) keys.push(k);
+  return { keys };
 }

@@ -5,6 +5,7 @@
  * <file>`). Owns loading, validation (clear UsageErrors naming the file) and compiling everything once: one
  * term index over every keyword and concept word, so a statement is scanned once, not once per keyword.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -67,6 +68,11 @@ export interface Codebook {
   name: string;
   /** Where it was loaded from ("shipped" for the built-in one). */
   origin: string;
+  /**
+   * A hash of its content: two codebooks with the same key score alike. What a worker thread scored with its own
+   * copy of the codebook (isolate/report-prep.ts) is used only by a codebook with the same key.
+   */
+  key: string;
   settings: CodebookSettings;
   /** Taxonomy families, id → label (e.g. "organisation" → 组织建设), in codebook order. */
   families: Map<string, string>;
@@ -129,7 +135,8 @@ export function parseCodebook(raw: unknown, origin: string): Codebook {
     }
   }
   const name = typeof raw.name === "string" ? raw.name : origin;
-  return { name, origin, settings, families, themes, byId, concepts, index: buildTermIndex(themes, concepts) };
+  const key = createHash("sha256").update(JSON.stringify(raw)).digest("hex").slice(0, 16);
+  return { name, origin, key, settings, families, themes, byId, concepts, index: buildTermIndex(themes, concepts) };
 }
 
 function parseFamilies(raw: unknown, fail: (what: string) => never): Map<string, string> {

@@ -60,11 +60,18 @@ export function bigramCounts(text: string, stop: ReadonlySet<string> = STOP_BIGR
  * so are features in more than `maxDfShare` of at least ten documents (too common to tell topics apart).
  */
 export function inverseDocumentFrequency(docs: Iterable<Map<string, number>>, minDf = 1, maxDfShare = 1): Idf {
+  return documentFrequencyIdf((function* () {
+    for (const doc of docs) yield doc.keys();
+  })(), minDf, maxDfShare);
+}
+
+/** inverseDocumentFrequency over documents given as the features each has (each feature once per document). */
+export function documentFrequencyIdf(docs: Iterable<Iterable<string>>, minDf = 1, maxDfShare = 1): Idf {
   const df = new Map<string, number>();
   let n = 0;
   for (const doc of docs) {
     n++;
-    for (const key of doc.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+    for (const key of doc) df.set(key, (df.get(key) ?? 0) + 1);
   }
   const weights = new Map<string, number>();
   let max = 1;

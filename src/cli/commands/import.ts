@@ -239,7 +239,7 @@ function readMetadataFile(file: string): Map<string, ReportMetadata> {
 
 async function extract({ extractDocuments }: Modules, paths: string[], opts: ImportOptions, progress: Progress, budget: FileBudget): Promise<{ documents: DocumentExtraction[]; skipped: number }> {
   progress.start("extracting");
-  const { documents, diagnostics } = await extractDocuments(paths, { budget, jobs: opts.jobs, lean: true, onProgress: (done, total) => progress.update(done, total) });
+  const { documents, diagnostics } = await extractDocuments(paths, { budget, jobs: opts.jobs, lean: true, codebookPath: opts.codebook, onProgress: (done, total) => progress.update(done, total) });
   progress.stop();
   printDiagnostics(diagnostics, opts.verbose === true);
   if (documents.length === 0) {
