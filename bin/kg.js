@@ -60,7 +60,7 @@ if (plan.respawn) {
   child.on("exit", (code, signal) => {
     if (signal === "SIGABRT" || code === 134) {
       process.stderr.write(
-        `kg: out of memory with a heap of ${plan.megabytes} MB. Give it more with KG_MAX_HEAP_MB=<megabytes> if the machine has it, or import fewer documents at a time into separate graph files.\n`,
+        `kg: aborted, most likely out of memory with a heap of ${plan.megabytes} MB. Give it more with KG_MAX_HEAP_MB=<megabytes> if the machine has it, or import fewer documents at a time into separate graph files.\n`,
       );
     }
     if (signal && signal !== "SIGABRT") {

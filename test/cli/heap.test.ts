@@ -41,7 +41,7 @@ describe("the heap kg gives itself", () => {
     // 8 MB is too small even for loading kg: the child dies of "heap out of memory" within a second or two.
     const small = await spawnKg(["extract", "--jobs", "1", "seeds/"], { ...process.env, NEO4J_URI: "", KG_MAX_HEAP_MB: "8" });
     expect(small.code).toBe(1);
-    expect(small.stderr).toContain("kg: out of memory with a heap of 8 MB. Give it more with KG_MAX_HEAP_MB=<megabytes>");
+    expect(small.stderr).toContain("kg: aborted, most likely out of memory with a heap of 8 MB. Give it more with KG_MAX_HEAP_MB=<megabytes>");
     const bad = await spawnKg(["extract", "seeds/"], { ...process.env, NEO4J_URI: "", KG_MAX_HEAP_MB: "lots" });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("KG_MAX_HEAP_MB must be a whole number of megabytes");
