@@ -13,6 +13,20 @@ export const GRAPH_FORMAT = "kg-graph";
 
 export const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The marker of a reference into the strings table (versions 2 and 3). */
+export const REF = "\uE000";
+
+/**
+ * The strings table of versions 2 and 3 from the counts of the strings written: those met more than once,
+ * most used first (short references), then in code-unit order (independent of any insertion order), and
+ * each one's reference, REF + its index in base 36. Empties `counts`.
+ */
+export function stringTable(counts: Map<string, number>): { strings: string[]; ref: Map<string, string> } {
+  const strings = [...counts].filter(([, c]) => c > 1).sort((a, b) => b[1] - a[1] || byCodeUnits(a[0], b[0])).map(([s]) => s);
+  counts.clear();
+  return { strings, ref: new Map(strings.map((s, i) => [s, REF + i.toString(36)])) };
+}
+
 /** Version 1: the graphology export itself, canonical (what older kg wrote; used when the compact form cannot hold the graph). */
 export function encodePlain(data: SerializedKgGraph): string {
   const byKey = (a: { key?: string | undefined }, b: { key?: string | undefined }) => byCodeUnits(a.key ?? "", b.key ?? "");

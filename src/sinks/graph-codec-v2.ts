@@ -24,10 +24,9 @@
 import type { KgGraph } from "../graph/build-graph.ts";
 import { relKey } from "../graph/keys.ts";
 import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
-import { type Attrs, byCodeUnits, encodePlain, GRAPH_FORMAT, propertyOrder, type SerializedKgGraph } from "./graph-codec-common.ts";
+import { type Attrs, byCodeUnits, encodePlain, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph, stringTable } from "./graph-codec-common.ts";
 
 export const VERSION_2 = 2;
-const REF = "\uE000";
 /** Strings shorter than this are written out (a reference would save little). */
 const MIN_INTERNED = 4;
 
@@ -98,10 +97,7 @@ export function* graphFileChunksV2(graph: KgGraph): Generator<string> {
     yield encodePlain(graph.export());
     return;
   }
-  // The table: most used first (short references), then in code-unit order: independent of any insertion order.
-  const strings = [...counts].filter(([, c]) => c > 1).sort((a, b) => b[1] - a[1] || byCodeUnits(a[0], b[0])).map(([s]) => s);
-  counts.clear();
-  const ref = new Map(strings.map((s, i) => [s, REF + i.toString(36)]));
+  const { strings, ref } = stringTable(counts);
   const list = propertyOrder(keys);
   // Rows with an object inside are written with the sorted key list (JSON.stringify's slow path); others without.
   let objectInRow = false;

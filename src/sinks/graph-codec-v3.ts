@@ -42,11 +42,10 @@ import * as crypto from "node:crypto";
 import type { KgGraph } from "../graph/build-graph.ts";
 import { relKey } from "../graph/keys.ts";
 import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
-import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, type SerializedKgGraph } from "./graph-codec-common.ts";
+import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph, stringTable } from "./graph-codec-common.ts";
 
 export const VERSION_3 = 3;
 
-const REF = "\uE000";
 const SLICE = "\uE001";
 const SPAN = "\uE002";
 /** Strings shorter than this are written out (a reference would save little). */
@@ -492,9 +491,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
     newlines.clear();
     return null;
   }
-  const strings = [...counts].filter(([, c]) => c > 1).sort((a, b) => b[1] - a[1] || byCodeUnits(a[0], b[0])).map(([s]) => s);
-  counts.clear();
-  const ref = new Map(strings.map((s, i) => [s, REF + i.toString(36)]));
+  const { strings, ref } = stringTable(counts);
   const list = propertyOrder(keys);
   return write();
 
