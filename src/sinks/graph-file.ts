@@ -27,6 +27,7 @@ import type { LoadedDecisions } from "../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction } from "../types.ts";
 import { ensureFolder } from "../util/ensure-folder.ts";
 import { collectGarbage } from "../util/gc.ts";
+import { plural } from "../util/terminal.ts";
 import { graphFileChunks, parseGraphFile, serializeGraph } from "./graph-codec.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
 
@@ -88,8 +89,7 @@ async function rebuildFile(
   diagnostics: Diagnostic[],
 ): Promise<GraphFileSummary & { graph: KgGraph }> {
   await removeStaleTempFiles(path);
-  if (!options.wipe && options.onPhase && (await stat(path).then(() => true, () => false))) options.onPhase(`reading ${path}`);
-  const existing = options.wipe ? null : await readIfExists(path);
+  const existing = options.wipe ? null : await readIfExists(path, () => options.onPhase?.(`reading ${path}`));
   const merged = existing !== null;
   const { graph, diff } = rebuildGraph(existing, incoming, options, diagnostics);
   // Only the new graph is held while it is written: the old one, the documents and their extraction are let go
@@ -107,8 +107,7 @@ async function rebuildFile(
 function rebuildGraph(existing: KgGraph | null, incoming: readonly DocumentExtraction[], options: DocumentsImportOptions, diagnostics: Diagnostic[]) {
   const stored = existing ? documentsOfGraph(existing) : [];
   const all = unionDocuments(stored, incoming);
-  const plural = (n: number) => `${n} document${n === 1 ? "" : "s"}`;
-  options.onPhase?.(`themes, links and the graph over ${plural(all.length)}${existing ? ` (${stored.length} in the file, ${incoming.length} read now)` : ""}`);
+  options.onPhase?.(`themes, links and the graph over ${plural(all.length, "document")}${existing ? ` (${stored.length} in the file, ${incoming.length} read now)` : ""}`);
   const { graph } = buildStoreGraph(all, options.codebook, options.decisions, diagnostics);
   return { graph, diff: keyDiff(existing, graph) };
 }
@@ -213,12 +212,13 @@ export function mergeGraphInto(target: KgGraph, source: KgGraph): void {
   source.forEachEdge((key, attrs, s, t) => target.mergeEdgeWithKey(key, s, t, attrs));
 }
 
-/** The graph in the file at `path`, or null when there is no file. */
-export async function readIfExists(path: string): Promise<KgGraph | null> {
+/** The graph in the file at `path`, or null when there is no file; `onRead` is called when there is one, before it is read. */
+export async function readIfExists(path: string, onRead?: () => void): Promise<KgGraph | null> {
   try {
     await stat(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
   }
+  onRead?.();
   return readGraphFile(path);
 }

@@ -48,3 +48,8 @@ const USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@"'<>]+@/gi;
 function redactUriCredentials(text: string): string {
   return text.includes("@") ? text.replace(USERINFO, "$1***@") : text;
 }
+
+/** "1 document", "3 documents": a count with its word, for messages. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

@@ -27,7 +27,7 @@ import type { Codebook } from "../../themes/codebook.ts";
 import type { LoadedDecisions } from "../../themes/decisions.ts";
 import { MetadataError, type ReportMetadata, parseReportMetadata } from "../../graph/report-metadata.ts";
 import type { Diagnostic, DocumentExtraction } from "../../types.ts";
-import { redactUri, safeText } from "../../util/terminal.ts";
+import { plural, redactUri, safeText } from "../../util/terminal.ts";
 import { printDiagnostics } from "../report.ts";
 import { parseJobs } from "../jobs.ts";
 
@@ -345,10 +345,6 @@ function finish(io: ImportIo, result: ImportResult, target: string): ImportResul
   lines.push(`  ${result.nodes} nodes and ${result.relationships} relationships ${result.dryRun ? "from this input" : "in the graph"}, in ${secs} s`);
   io.stderr.write(`${lines.join("\n")}\n`);
   return result;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function parseBatchSizeArg(value: string): number {

@@ -31,6 +31,7 @@ import { NODE_LABELS, type NodeLabel, REL_TYPES } from "../../graph/schema.ts";
 import type { Codebook } from "../../themes/codebook.ts";
 import type { LoadedDecisions } from "../../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction, Extraction } from "../../types.ts";
+import { plural } from "../../util/terminal.ts";
 import { fillTemplate, readCypher } from "./cypher.ts";
 import { toStoreError } from "./errors.ts";
 import { applySchema, chunk, planNodeRows, planRelRows, type NodeRow, type RelRow } from "./load-graph.ts";
@@ -102,7 +103,7 @@ export async function importDocumentsIntoNeo4j(
       throw toStoreError(err, where);
     }
     const all = unionDocuments(stored.documents, incoming);
-    options.onPhase?.(`themes, links and the graph over ${all.length} document${all.length === 1 ? "" : "s"}`);
+    options.onPhase?.(`themes, links and the graph over ${plural(all.length, "document")}`);
     const { graph, extraction } = buildStoreGraph(all, options.codebook, options.decisions, diagnostics);
     options.onPhase?.("loading into Neo4j", `${graph.order} nodes, ${graph.size} relationships`);
     const summary = await syncGraph(driver, graph, { ...options, storedRecords: stored.records });
