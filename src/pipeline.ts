@@ -35,6 +35,8 @@ export interface PipelineOptions {
   decisions?: LoadedDecisions | undefined;
   /** Called after each file (in input order), for progress bars. */
   onProgress?: (done: number, total: number, what: string) => void;
+  /** Called when, every file extracted, the workers begin preparing the reports for the cross-report stages. */
+  onPrepare?: ((workers: number) => void) | undefined;
   /** Per-file budgets (default: the size limit only; the CLI passes resolveBudget()). */
   budget?: FileBudget | undefined;
   /** Threads for the per-document stages (default: the number of cores); the output does not depend on it. */
@@ -67,7 +69,7 @@ export async function runPipeline(paths: string[], options: PipelineOptions = {}
  */
 export async function extractDocuments(
   paths: string[],
-  options: Pick<PipelineOptions, "codebookPath" | "onProgress" | "budget" | "jobs" | "timings" | "lean"> = {},
+  options: Pick<PipelineOptions, "codebookPath" | "onProgress" | "onPrepare" | "budget" | "jobs" | "timings" | "lean"> = {},
 ): Promise<{ documents: DocumentExtraction[]; diagnostics: Diagnostic[] }> {
   const { files, diagnostics } = await collectFiles(paths);
   const extracted: DocumentExtraction[] = [];
@@ -82,6 +84,7 @@ export async function extractDocuments(
     timings: options.timings,
     // With two workers or more, each prepares the reports it extracted for the cross-report stages (isolate/report-prep.ts).
     prepare: { codebookPath: options.codebookPath },
+    onPrepare: options.onPrepare,
     onFile: (i, outcome) => {
       pushAll(diagnostics, outcome.diagnostics);
       if (outcome.extraction) extracted.push(strings.internAll(outcome.extraction));

@@ -76,6 +76,8 @@ export interface RunFilesOptions {
    * nor for a file whose worker was stopped: assemble computes what is not prepared. Absent: nothing is prepared.
    */
   prepare?: { codebookPath: string | undefined } | undefined;
+  /** Told when the workers begin preparing (every file delivered), with how many prepare: for progress, as it can take a while. */
+  onPrepare?: ((workers: number) => void) | undefined;
 }
 
 /** What a worker is started with (workerData). */
@@ -335,6 +337,7 @@ class Pool {
     const draining = this.prepare ? this.slots.filter((s) => s.worker && s.ready && s.held.length === 0) : [];
     if (draining.length === 0) return this.finish();
     this.drainStarted = performance.now();
+    this.options.onPrepare?.(draining.length);
     for (const slot of draining) {
       slot.draining = true;
       slot.worker!.postMessage({ drain: true } satisfies PoolMessage);

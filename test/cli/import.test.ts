@@ -62,6 +62,26 @@ describe("kg import (graph file)", () => {
     expect(steps[1]).toMatch(new RegExp(`^kg import: writing ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(${graph.order} nodes, ${graph.size} relationships\\)… \\(\\d+\\.\\d s in\\)$`));
   });
 
+  it("should say when the workers begin preparing theme scores and links, after the extraction and before the themes", async () => {
+    // Two workers need at least 8 files (MIN_FILES_PER_WORKER): the fixture reports, each copied twice under another name.
+    const input = join(dir, "in");
+    await mkdir(input);
+    const names = ["community-traditional.txt", "enterprise-runon.txt", "mixed-section.txt", "organ-two-reports.txt", "village-single.txt"];
+    for (const name of names) {
+      await copyFile(join("test/fixtures/reports", name), join(input, name));
+      await writeFile(join(input, `copy-${name}`), `${await readFile(join("test/fixtures/reports", name), "utf8")}\n附：复印件\n`);
+    }
+    const io = fakeIo();
+    await runImport([input], { out: join(dir, "graph.json"), jobs: 2 }, io);
+    const lines = io.err().split("\n");
+    const extracted = lines.indexOf("kg import: extracting 10/10");
+    const preparing = lines.findIndex((l) => /^kg import: preparing each report's theme scores and links \(in 2 workers\)… \(\d+\.\d s in\)$/.test(l));
+    const themes = lines.findIndex((l) => l.startsWith("kg import: themes, links and the graph over 10 documents…"));
+    expect(extracted).toBeGreaterThanOrEqual(0);
+    expect(preparing).toBeGreaterThan(extracted);
+    expect(themes).toBeGreaterThan(preparing);
+  });
+
   it("should leave the file byte-identical when the same input is imported again", async () => {
     const out = join(dir, "graph.json");
     await runImport(["seeds/"], { out }, fakeIo());

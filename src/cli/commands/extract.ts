@@ -72,6 +72,7 @@ export async function extract(paths: string[], opts: ExtractOptions): Promise<Ex
     decisions: await loadDecisions(opts.decisions ?? defaultDecisionsPath(DEFAULT_GRAPH_FILE)),
     // A live counter on a terminal only; piped stderr stays clean for logs.
     onProgress: tty ? (done, total) => process.stderr.write(`\rkg extract: ${done}/${total} file(s)${done === total ? "\n" : ""}`) : undefined,
+    onPrepare: tty ? (workers) => process.stderr.write(`kg extract: preparing each report's theme scores and links in ${workers} worker(s)…\n`) : undefined,
   });
   printDiagnostics(extraction.diagnostics, opts.verbose === true);
   if (extraction.documents.length === 0) {

@@ -239,7 +239,14 @@ function readMetadataFile(file: string): Map<string, ReportMetadata> {
 
 async function extract({ extractDocuments }: Modules, paths: string[], opts: ImportOptions, progress: Progress, budget: FileBudget): Promise<{ documents: DocumentExtraction[]; skipped: number }> {
   progress.start("extracting");
-  const { documents, diagnostics } = await extractDocuments(paths, { budget, jobs: opts.jobs, lean: true, codebookPath: opts.codebook, onProgress: (done, total) => progress.update(done, total) });
+  const { documents, diagnostics } = await extractDocuments(paths, {
+    budget,
+    jobs: opts.jobs,
+    lean: true,
+    codebookPath: opts.codebook,
+    onProgress: (done, total) => progress.update(done, total),
+    onPrepare: (workers) => progress.phase("preparing each report's theme scores and links", `in ${plural(workers, "worker")}`),
+  });
   progress.stop();
   printDiagnostics(diagnostics, opts.verbose === true);
   if (documents.length === 0) {
