@@ -75,7 +75,8 @@ describe("kg import (graph file)", () => {
     await runImport([input], { out: join(dir, "graph.json"), jobs: 2 }, io);
     const lines = io.err().split("\n");
     const extracted = lines.indexOf("kg import: extracting 10/10");
-    const preparing = lines.findIndex((l) => /^kg import: preparing each report's theme scores and links \(in 2 workers\)… \(\d+\.\d s in\)$/.test(l));
+    // Both workers prepare when both have started before the last file is delivered; on a loaded machine one may have done every file.
+    const preparing = lines.findIndex((l) => /^kg import: preparing each report's theme scores and links \(in [12] workers?\)… \(\d+\.\d s in\)$/.test(l));
     const themes = lines.findIndex((l) => l.startsWith("kg import: themes, links and the graph over 10 documents…"));
     expect(extracted).toBeGreaterThanOrEqual(0);
     expect(preparing).toBeGreaterThan(extracted);
