@@ -16,6 +16,8 @@ export const POLARITY = {
   prescription: compile(raw.prescription),
   negatedContext: new RegExp(raw.negatedContext),
   topicHeading: new RegExp(raw.topicHeading),
+  situationTopic: new RegExp(raw.situationTopic),
+  summaryLead: new RegExp(raw.summaryLead),
   problemLabel: new RegExp(raw.problemLabel),
   measureLabel: new RegExp(raw.measureLabel),
   contrastLead: new RegExp(raw.contrastLead),
@@ -26,6 +28,7 @@ export const POLARITY = {
   causeLeadIn: new RegExp(raw.causeLeadIn),
   inlineEnumeration: raw.inlineEnumeration.map((s) => new RegExp(s, "g")),
   inlineEnumerationFallback: raw.inlineEnumerationFallback.map((s) => new RegExp(s, "g")),
+  inlineAspectEnumeration: raw.inlineAspectEnumeration.map((s) => new RegExp(s, "g")),
   inlineRestart: new RegExp(raw.inlineRestart, "g"),
   remedyObjectFallback: raw.remedyObjectFallback.map((s) => new RegExp(s, "g")),
   closingMeasureLead: new RegExp(raw.closingMeasureLead),
@@ -55,6 +58,8 @@ export const POLARITY = {
   notNegative: new RegExp(raw.notNegative, "g"),
   genericProblemNoun: new RegExp(raw.genericProblemNoun, "g"),
   umbrellaAnnouncement: new RegExp(raw.umbrellaAnnouncement),
+  umbrellaListLead: new RegExp(raw.umbrellaListLead),
+  wishProblem: new RegExp(raw.wishProblem),
   proseSubject: new RegExp(raw.proseSubject),
 };
 

@@ -156,9 +156,21 @@ function headingLineBefore(ctx: ClassifyContext, line: { start: number }): strin
 }
 
 /** The problem clauses of one paragraph, sentence by sentence. */
-export function problemClauses(ctx: ClassifyContext, para: Span): Span[] {
+export function problemClauses(ctx: ClassifyContext, para: Span, umbrellaList = true): Span[] {
   const out: Span[] = [];
   const text = ctx.text.slice(para.start, para.end);
+  // "仍存在一些薄弱环节，重点集中在：A需要进一步融合；B有待提高。": after an umbrella that says where the
+  // problems lie, each item up to the sentence end is a problem, even one phrased as a wish.
+  const lead = umbrellaList ? POLARITY.umbrellaListLead.exec(text) : null;
+  if (lead) {
+    const listStart = para.start + lead.index + lead[0].length;
+    const stop = ctx.text.slice(listStart, para.end).search(/[。！!]/);
+    const listEnd = stop < 0 ? para.end : listStart + stop;
+    pushAllSpans(out, problemClauses(ctx, { start: para.start, end: para.start + lead.index + lead[0].length }, false));
+    pushAllSpans(out, umbrellaListItems(ctx, { start: listStart, end: listEnd }));
+    if (listEnd + 1 < para.end) pushAllSpans(out, problemClauses(ctx, { start: listEnd + 1, end: para.end }));
+    return out;
+  }
   // An ellipsis (……) ends a quoted sentence as well.
   for (const sm of text.matchAll(/(?:[^。！？!?；;…]|…(?!…))+(?:[。！？!?；;]|……)?/g)) {
     const sentence = sm[0];
@@ -175,6 +187,23 @@ export function problemClauses(ctx: ClassifyContext, para: Span): Span[] {
       break;
     }
     pushAllSpans(out, sentenceProblems(ctx, { start: at, end: at + sentence.replace(/(?:[。！？!?；;]|……)$/, "").length }));
+  }
+  return out;
+}
+
+/** The `;`-separated items after an umbrella list lead: each one that falls short or wishes for more (subject first). */
+function umbrellaListItems(ctx: ClassifyContext, list: Span): Span[] {
+  const out: Span[] = [];
+  const text = ctx.text.slice(list.start, list.end);
+  for (const m of text.matchAll(/[^;；]+/g)) {
+    const raw = m[0];
+    const body = raw.trim();
+    const a = list.start + (m.index ?? 0) + raw.indexOf(body);
+    const span = { start: a, end: a + body.length };
+    const s = unwrap(body);
+    if (s.length < MIN_CLAUSE || s.length > MAX_STATEMENT || ctx.overlapsClaimed(span) || ctx.skipped(span.start)) continue;
+    // A wish that opens with its modal ("需要进一步加强X") prescribes; a subject first ("X需要进一步加强") tells what falls short.
+    if (isProblemClause(s) || (POLARITY.wishProblem.test(s) && !POLARITY.modalPrescription.test(s))) out.push(span);
   }
   return out;
 }
