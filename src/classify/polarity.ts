@@ -60,6 +60,7 @@ export const POLARITY = {
   umbrellaAnnouncement: new RegExp(raw.umbrellaAnnouncement),
   umbrellaListLead: new RegExp(raw.umbrellaListLead),
   wishProblem: new RegExp(raw.wishProblem),
+  fusedSubHeading: new RegExp(raw.fusedSubHeading, "g"),
   proseSubject: new RegExp(raw.proseSubject),
 };
 

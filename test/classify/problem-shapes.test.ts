@@ -145,4 +145,17 @@ describe("clauses that only look negative", () => {
   });
 });
 
+describe("a sub-heading that lost its enumerator inside a problem item", () => {
+  const item = (tail: string) =>
+    ["县委组织部关于党员教育的调研", "一、当前党员教育面临的问题", `1.培训阵地不足、资源分散。一方面阵地不足，多数乡镇党校场地简陋。另一方面资源分散，各部门各自为政，培训效果不明显。${tail}`, "2.教育内容针对性不强。部分课程与需求脱节。"].join("\n");
+
+  it("should read a short 、-joined sentence of shortfalls followed by its cause as a problem", () => {
+    expect(problems(item("网络覆盖率不高、线上平台使用率低。由于山区基站偏少，线上学习难以开展。"))).toContain("网络覆盖率不高、线上平台使用率低");
+  });
+
+  it("should not read it without the cause after it (guard)", () => {
+    expect(problems(item("网络覆盖率不高、线上平台使用率低。下一步将逐步改善。"))).not.toContain("网络覆盖率不高、线上平台使用率低");
+  });
+});
+
 void measures;

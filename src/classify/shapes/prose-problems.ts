@@ -34,7 +34,7 @@ const MAX_SUBJECT = 30;
 export const proseProblems: Shape<Paragraph> = {
   id: "prose-problems",
   description: "prose sentences whose clauses are negative evaluations, outside lists and sections (introductions, abstracts, 现状 paragraphs)",
-  detect: (ctx) => [...paragraphs(ctx)],
+  detect: (ctx) => [...paragraphs(ctx), ...fusedSubHeadings(ctx)],
   take(ctx, para) {
     para.clauses.forEach((clause, i) => {
       const detail = `clause ${i + 1}/${para.clauses.length} of a prose paragraph that evaluates negatively`;
@@ -93,6 +93,34 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
     }
     if (clauses.length > 0) yield { span: { start, end }, clauses };
   }
+}
+
+/** Longest sub-heading whose enumerator was lost inside a problem item's body. */
+const MAX_SUB_HEADING = 24;
+
+/**
+ * A sub-heading that lost its enumerator inside the body of a problem item: a short sentence made only of
+ * 、-joined shortfalls, followed by the explanation of its cause (「…效果不明显。A不高、B偏低。由于…」).
+ */
+function fusedSubHeadings(ctx: ClassifyContext): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const st of ctx.statements) {
+    if (st.kind !== "problem" || st.span.end <= st.textSpan.end) continue;
+    const from = st.textSpan.end;
+    const body = ctx.text.slice(from, st.span.end);
+    const clauses: Span[] = [];
+    for (const m of body.matchAll(POLARITY.fusedSubHeading)) {
+      const head = m[1]!;
+      const at = from + (m.index ?? 0) + m[0].indexOf(head);
+      const span = { start: at, end: at + head.length };
+      if (head.length > MAX_SUB_HEADING || ctx.sectionAt(at, ["practice", "measure", "cause"]) !== null) continue;
+      if (!head.split("、").every((part) => isProblemClause(part))) continue;
+      if (ctx.statements.some((o) => o.textSpan.start < span.end && span.start < o.textSpan.end)) continue;
+      clauses.push(span);
+    }
+    if (clauses.length > 0) out.push({ span: { start: from, end: st.span.end }, clauses });
+  }
+  return out;
 }
 
 /** Shortest line read as cut by a hard wrap (a PDF's line width) when it ends without a sentence end. */
