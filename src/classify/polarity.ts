@@ -46,6 +46,7 @@ export const POLARITY = {
   proseSkipLine: new RegExp(raw.proseSkipLine, "i"),
   proseContextSection: new RegExp(raw.proseContextSection),
   proseContrast: new RegExp(raw.proseContrast),
+  proseAddition: new RegExp(raw.proseAddition),
   quotedAuthority: new RegExp(raw.quotedAuthority, "g"),
   proseAttach: new RegExp(raw.proseAttach),
   proseNotProblem: new RegExp(raw.proseNotProblem),

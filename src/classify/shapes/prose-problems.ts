@@ -165,13 +165,31 @@ function describingItemAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: nu
   if (classifyHeading(heading) !== null || isNegative(heading)) return false;
   // A label ("覆盖面广") heads a description; a whole sentence ("如文档侵犯您的权益，请联系客服…") heads nothing.
   if (heading.length > MAX_LABEL || /[,，]/.test(heading)) return false;
+  if (findsAlready(ctx, inner)) return false;
   const siblings = nodes.filter((n) => n.depth === inner!.depth && n.markerKind === inner!.markerKind && n.span.end > 0);
   return siblings.length >= 2;
 }
 
-/** Whether an offset lies under a heading that opens a context section (研究背景, 重要意义, 文献综述: `proseContextSection`). */
+/**
+ * Whether an offset lies under a heading that opens a context section (研究背景, 重要意义, 文献综述: `proseContextSection`),
+ * unless the listed item around it finds already.
+ */
 function contextSectionAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: number): boolean {
-  return nodes.some((n) => n.headingSpan.end <= offset && offset < n.span.end && POLARITY.proseContextSection.test(ctx.heading(n)));
+  if (!nodes.some((n) => n.headingSpan.end <= offset && offset < n.span.end && POLARITY.proseContextSection.test(ctx.heading(n)))) return false;
+  let inner: OutlineNode | null = null;
+  for (const n of nodes) {
+    if (n.headingSpan.end <= offset && offset < n.span.end && (!inner || n.span.start >= inner.span.start)) inner = n;
+  }
+  return !(inner && inner.markerKind !== "none" && findsAlready(ctx, inner));
+}
+
+/**
+ * Whether another shape found a problem in an item's body already (「2.现实的呼唤。目前，少数…意识不强、…不到位。…」):
+ * the body finds, it does not describe or set the scene.
+ */
+function findsAlready(ctx: ClassifyContext, item: OutlineNode): boolean {
+  const body = { start: item.headingSpan.end, end: item.span.end };
+  return ctx.statements.some((s) => s.kind === "problem" && s.textSpan.start >= body.start && s.textSpan.end <= body.end);
 }
 
 /** The line before a paragraph (blank lines skipped) when it is a bare heading ("1.1 背景介绍"), else "". */
@@ -251,7 +269,11 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   // A sentence that reports an achievement keeps only what follows its contrast word (但, 然而, 却 …).
   let first = 0;
   const contrast = clauses.findIndex((c) => POLARITY.proseContrast.test(unwrap(ctx.text.slice(c.span.start, c.span.end))));
-  if (contrast >= 0) first = contrast;
+  // "…存在管理弱化，缺乏基础，同时不能…": a 同时 after shortfalls adds one more, it does not turn from an achievement.
+  const before = contrast > 0 ? unwrap(ctx.text.slice(sentence.start, clauses[contrast]!.span.start)) : "";
+  const adds = contrast > 0 && POLARITY.proseAddition.test(unwrap(ctx.text.slice(clauses[contrast]!.span.start, clauses[contrast]!.span.end)))
+    && isNegative(before) && !POLARITY.achievementInSentence.test(before);
+  if (contrast >= 0 && !adds) first = contrast;
   else if (POLARITY.achievementInSentence.test(unwrap(text)) && !isNegative(unwrap(text).replace(POLARITY.achievementInSentence, ""))) return [];
   // An announcement of problems ("发展并不平衡，仍存在不少问题和不足，主要表现在…") sums up what
   // leads to it: only the clauses after it can name a problem.
