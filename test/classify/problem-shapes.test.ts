@@ -158,4 +158,33 @@ describe("a sub-heading that lost its enumerator inside a problem item", () => {
   });
 });
 
+describe("prose clauses", () => {
+  it("should keep the shortfalls before a 同时 that adds one more", () => {
+    const got = problems("企业党建调研\n\n具体来说，企业党建存在管理弱化，缺乏足够的群众基础，同时不能探索出新的路子。");
+    expect(got.some((p) => p.startsWith("企业党建存在管理弱化"))).toBe(true);
+    expect(got).toContain("不能探索出新的路子");
+  });
+
+  it("should still keep only what follows 同时 after an achievement (guard)", () => {
+    expect(problems("企业党建调研\n\n近年来支部建设取得了明显成效，同时党员教育方式有待创新。")).toEqual(["党员教育方式有待创新"]);
+  });
+
+  it("should read 很少… and 只是停留在… as shortfalls", () => {
+    expect(isNegative("很少研究落实责任的有效抓手")).toBe(true);
+    expect(isNegative("抓党建只是停留在开开会、发发文")).toBe(true);
+  });
+
+  const significance = (body: string) =>
+    ["关于村书记队伍建设的调研", "一、加强村书记队伍建设的重要意义", "1.理论的要求。党章对村书记提出了明确要求。", `2.现实的需要。${body}`, "二、主要做法", "1.开展轮训。"].join("\n");
+
+  it("should read the prose of a context section's item where another shape found problems", () => {
+    const got = problems(significance("目前，少数村书记抓党建意识不强、业务不熟、履职不到位。少数书记抓党建只是停留在开开会、发发文，很少研究落实责任的有效抓手。"));
+    expect(got.some((p) => p.startsWith("少数书记抓党建只是停留在开开会、发发文"))).toBe(true);
+  });
+
+  it("should not read the prose of a context section where nothing else found a problem (guard)", () => {
+    expect(problems(significance("少数书记抓党建只是停留在开开会、发发文，很少研究落实责任的有效抓手。"))).toEqual([]);
+  });
+});
+
 void measures;

@@ -165,7 +165,6 @@ function describingItemAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: nu
   if (classifyHeading(heading) !== null || isNegative(heading)) return false;
   // A label ("覆盖面广") heads a description; a whole sentence ("如文档侵犯您的权益，请联系客服…") heads nothing.
   if (heading.length > MAX_LABEL || /[,，]/.test(heading)) return false;
-  if (findsAlready(ctx, inner)) return false;
   const siblings = nodes.filter((n) => n.depth === inner!.depth && n.markerKind === inner!.markerKind && n.span.end > 0);
   return siblings.length >= 2;
 }
@@ -269,10 +268,11 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   // A sentence that reports an achievement keeps only what follows its contrast word (但, 然而, 却 …).
   let first = 0;
   const contrast = clauses.findIndex((c) => POLARITY.proseContrast.test(unwrap(ctx.text.slice(c.span.start, c.span.end))));
-  // "…存在管理弱化，缺乏基础，同时不能…": a 同时 after shortfalls adds one more, it does not turn from an achievement.
+  // "…存在管理弱化，缺乏基础，同时不能…": a 同时 after shortfalls adds one more, it does not turn from an achievement
+  // (nor from a consequence: 「这种情况导致…无法…，同时…」 keeps its old reading).
   const before = contrast > 0 ? unwrap(ctx.text.slice(sentence.start, clauses[contrast]!.span.start)) : "";
   const adds = contrast > 0 && POLARITY.proseAddition.test(unwrap(ctx.text.slice(clauses[contrast]!.span.start, clauses[contrast]!.span.end)))
-    && isNegative(before) && !POLARITY.achievementInSentence.test(before);
+    && isNegative(before) && !POLARITY.achievementInSentence.test(before) && !POLARITY.proseAttach.test(before.trim());
   if (contrast >= 0 && !adds) first = contrast;
   else if (POLARITY.achievementInSentence.test(unwrap(text)) && !isNegative(unwrap(text).replace(POLARITY.achievementInSentence, ""))) return [];
   // An announcement of problems ("发展并不平衡，仍存在不少问题和不足，主要表现在…") sums up what
