@@ -133,6 +133,13 @@ describe("clauses that only look negative", () => {
     expect(isProblemClause("对党员教育不够重视")).toBe(true);
   });
 
+  it("should not read an authority's words reported without quotation marks as a finding", () => {
+    const text = ["社区党建调研", "一、引言", "疫情期间社区工作面临不少困难，比如线下活动难开展、理论学习被忽视等。总书记曾指出，基层事务繁杂，单靠一方是干不好的，要发挥各方作用。", "二、调研方法", "1.问卷调查。"].join("\n");
+    const got = problems(text);
+    expect(got.filter((p) => p.includes("干不好"))).toEqual([]);
+    expect(got).toContain("线下活动难开展");
+  });
+
   it("should not read a summing-up paragraph of a problem section as a problem", () => {
     const text = ["某镇党员教育调研", "二、存在的问题", "一些支部组织生活不规范。", "部分党员学习热情不高。", "因此，党员教育管理是当前的一个重要问题，需要引起足够的重视。"].join("\n");
     const got = problems(text);
@@ -177,7 +184,7 @@ describe("prose clauses", () => {
   const significance = (body: string) =>
     ["关于村书记队伍建设的调研", "一、加强村书记队伍建设的重要意义", "1.理论的要求。党章对村书记提出了明确要求。", `2.现实的需要。${body}`, "二、主要做法", "1.开展轮训。"].join("\n");
 
-  it("should read the prose of a context section's item where another shape found problems", () => {
+  it("should read the prose of a listed item in a context section where another shape found problems", () => {
     const got = problems(significance("目前，少数村书记抓党建意识不强、业务不熟、履职不到位。少数书记抓党建只是停留在开开会、发发文，很少研究落实责任的有效抓手。"));
     expect(got.some((p) => p.startsWith("少数书记抓党建只是停留在开开会、发发文"))).toBe(true);
   });

@@ -165,6 +165,7 @@ function describingItemAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: nu
   if (classifyHeading(heading) !== null || isNegative(heading)) return false;
   // A label ("覆盖面广") heads a description; a whole sentence ("如文档侵犯您的权益，请联系客服…") heads nothing.
   if (heading.length > MAX_LABEL || /[,，]/.test(heading)) return false;
+  if (findsAlready(ctx, inner)) return false;
   const siblings = nodes.filter((n) => n.depth === inner!.depth && n.markerKind === inner!.markerKind && n.span.end > 0);
   return siblings.length >= 2;
 }
