@@ -80,6 +80,10 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-11-30: a paragraph opening with 建议 after the problems is a closing paragraph.
   "closing-suggestion.txt": { problems: 1, measures: 1 },
   "closing-suggestion-2.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-11-30 (real tuning set e): the items after 「仍存在一些薄弱环节，重点集中在：」 are problems
+  // though phrased as wishes; 「从A、B以及C三个方面阐述了…问题」 and a framed list of bare shortfalls, with pinyin junk.
+  "umbrella-list.txt": { problems: 1, measures: 1 },
+  "inline-aspects-traditional.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */

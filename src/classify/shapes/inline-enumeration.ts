@@ -15,8 +15,8 @@ interface Enumeration {
   elements: Span[];
 }
 
-/** A stretch of prose between sentence and clause marks. */
-const CLAUSE = /[^。;；!?！？,，:：“”"]+/g;
+/** A stretch of prose between sentence and clause marks; a short quoted label (“两张皮”) stays inside it. */
+const CLAUSE = /(?:[^。;；!?！？,，:：“”"]|“[^“”。,，;；]{1,8}”)+/g;
 
 /** Longest element kept (a longer one is a clause of prose, not a listed problem). */
 const MAX_ELEMENT = 48;
@@ -32,10 +32,12 @@ export const inlineEnumeration: Shape<Enumeration> = {
     const fallback = none ? POLARITY.inlineEnumerationFallback : [];
     // In a report that states no problem otherwise (an abstract), the problems a remedy names are its problems.
     const remedy = none ? POLARITY.remedyObjectFallback : [];
-    const patterns = [...POLARITY.inlineEnumeration, ...remedy, ...fallback];
+    const patterns = [...POLARITY.inlineEnumeration, ...remedy, ...fallback, ...POLARITY.inlineAspectEnumeration];
+    const aspects = patterns.length - POLARITY.inlineAspectEnumeration.length;
     for (const [index, re] of patterns.entries()) {
-      // The first frame names its elements problems itself (「存在A、B等问题」); the others need elements that read as shortfalls.
-      const framed = index === 0;
+      // The first frame names its elements problems itself (「存在A、B等问题」), and so does 「从A、B以及C三个方面
+      // 阐述了…问题」; the others need elements that read as shortfalls.
+      const framed = index === 0 || index >= aspects;
       const remedyObject = index >= POLARITY.inlineEnumeration.length && index < POLARITY.inlineEnumeration.length + remedy.length;
       for (const m of matchesOf(re, text)) {
         let items = m.groups?.items;
@@ -50,13 +52,16 @@ export const inlineEnumeration: Shape<Enumeration> = {
         if (out.some((e) => at < e.whole.end && e.whole.start < at + items.length)) continue;
         if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at) || ctx.inQuotedAuthority(at)) continue;
         const before = ctx.text.slice(Math.max(start, at - 30), at);
-        if (!remedyObject && POLARITY.negatedContext.test(before.replace(/[^。;；]*[。;；]/g, ""))) continue;
+        // "针对X存在A、B等问题，提出…": what 针对 frames with 存在 is what the report found.
+        const found = /针对[^,，。;；]{0,24}存在[着了]?[^,，。;；]{0,4}$/.test(before);
+        if (!remedyObject && !found && POLARITY.negatedContext.test(before.replace(/[^。;；]*[。;；]/g, ""))) continue;
         // "从A、B等方面提出了解决问题的对策": the frame names remedies, not problems.
         if (/(解决|提出|对策|建议|措施)/.test(m[0].slice(m[0].indexOf(items) + items.length))) continue;
         let elements = splitElements(ctx.text, { start: at, end: at + items.length }, framed);
         // A remedy that names again what a list above found ("解决A、B等问题") adds nothing.
         if (remedyObject) elements = elements.filter((e) => !repeatsFound(ctx.text, out, e));
-        if (elements.length < 2) continue;
+        // (splitElements found two elements at least; a remedy's list may lose some that repeat the findings.)
+        if (elements.length < (remedyObject ? 2 : 1)) continue;
         out.push({ whole: { start: start + m.index, end: start + m.index + m[0].length }, elements });
       }
     }
@@ -88,6 +93,9 @@ function repeatsFound(text: string, found: Enumeration[], el: Span): boolean {
   return found.some((u) => u.elements.some((f) => { const g = text.slice(f.start, f.end); return g.includes(t) || t.includes(g); }));
 }
 
+/** 等 closing a list: 「…等问题」, 「…等“传统”问题」, 「…等方面」. */
+const LIST_END = /等[^、,，。]{0,10}?(问题|不足|现象|方面|短板|困难|弱项)/;
+
 /** Longest element of a bare 、 run. */
 const MAX_RUN_ELEMENT = 30;
 
@@ -106,7 +114,10 @@ function runOfShortfalls(text: string, span: Span): Enumeration | null {
   if (/(解决|克服|破解|改变|扭转|针对|防止|避免|杜绝|消除|补齐|弥补|纠正|整改|化解|改善|缓解)/.test(text.slice(Math.max(0, first.start - 12), first.end))) return null;
   const lead = /^.*?(存在(?:着)?|分析了|发现|表现为|反映出|暴露出|面临(?:着)?|出现(?:了)?|包括|在于|由于)/.exec(text.slice(first.start, first.end));
   if (lead) first.start += lead[0].length;
-  // The last part ends at 等 ("…等问题", "…等方面").
+  // The list ends at 等 ("…等问题", "…等方面"): a part closed by 等…问题 is the last one, whatever follows it
+  // ("A、B、C等问题高度重视、积极探索").
+  const closing = parts.findIndex((p, k) => k > 0 && LIST_END.test(text.slice(p.start, p.end)));
+  if (closing > 0) parts.splice(closing + 1);
   const last = parts[parts.length - 1]!;
   const etc = text.slice(last.start, last.end).indexOf("等");
   if (etc > 0) last.end = last.start + etc;
@@ -131,9 +142,12 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
     const ch = text[i];
     // "机制不健全且党员…": 且 joins two listed problems.
     const joiner = ch === "且" && i - s >= 4 && span.end - i > 4;
-    // Quoted labels side by side ("“经验不足”“水平不足”") are two elements.
-    const quotes = ch === "“" && text[i - 1] === "”" && i > s;
-    if (i === span.end || ch === "、" || ch === "," || ch === "，" || ch === ";" || ch === "；" || joiner || quotes) {
+    // Quoted labels side by side ("“经验不足”“水平不足”") are two elements; quoted names inside one element
+    // ("班子的“领头羊”“主心骨”作用发挥不够") are not.
+    const quotes = ch === "“" && text[i - 1] === "”" && i > s && /^[\s、,，]*“/.test(text.slice(s, i));
+    // "A、B以及C": 以及 joins the last element.
+    const also = ch === "以" && text[i + 1] === "及" && i - s >= 4 && span.end - i > 5;
+    if (i === span.end || ch === "、" || ch === "," || ch === "，" || ch === ";" || ch === "；" || joiner || quotes || also) {
       let a = s;
       let b = i;
       while (a < b && /[\s“”"'‘’「」,，:：]/.test(text[a] ?? "")) a++;
@@ -143,13 +157,22 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
       while (b > a + 2 && text[b - 1] === "等") b--;
       // A survey figure ("…只占9.5%") documents a problem, it is none itself.
       if (b - a > 0 && !POLARITY.proseStatistic.test(text.slice(a, b))) out.push({ start: a, end: b });
-      s = quotes ? i : i + 1;
+      s = quotes ? i : also ? i + 2 : i + 1;
     }
   }
   const long = out.filter((e) => e.end - e.start > MAX_ELEMENT);
   if (long.length) return [];
   // Elements must mostly say what falls short; "党员、干部" is a list of who, not of problems.
   const negatives = out.filter((e) => isNegative(text.slice(e.start, e.end))).length;
-  const usable = out.filter((e) => e.end - e.start >= MIN_CLAUSE);
-  return (framed || negatives * 2 >= out.length) && usable.length >= 2 ? usable : [];
+  // A framed list may name bare shortfalls of three characters ("存在不规范、不严格等问题").
+  const usable = out.filter((e) => e.end - e.start >= MIN_CLAUSE || (framed && e.end - e.start >= 3 && (isNegative(text.slice(e.start, e.end)) || /^[不未无缺]/.test(text.slice(e.start, e.end)))));
+  if (!(framed || negatives * 2 >= out.length) || usable.length < 2) return [];
+  // A statement needs MIN_CLAUSE characters: bare shortfalls side by side ("不规范、不严格") stay one statement.
+  const merged: Span[] = [];
+  for (const e of usable) {
+    const prev = merged[merged.length - 1];
+    if (prev && (prev.end - prev.start < MIN_CLAUSE || e.end - e.start < MIN_CLAUSE)) prev.end = e.end;
+    else merged.push({ ...e });
+  }
+  return merged;
 }

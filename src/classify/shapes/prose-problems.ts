@@ -34,7 +34,7 @@ const MAX_SUBJECT = 30;
 export const proseProblems: Shape<Paragraph> = {
   id: "prose-problems",
   description: "prose sentences whose clauses are negative evaluations, outside lists and sections (introductions, abstracts, 现状 paragraphs)",
-  detect: (ctx) => [...paragraphs(ctx)],
+  detect: (ctx) => [...paragraphs(ctx), ...fusedSubHeadings(ctx)],
   take(ctx, para) {
     para.clauses.forEach((clause, i) => {
       const detail = `clause ${i + 1}/${para.clauses.length} of a prose paragraph that evaluates negatively`;
@@ -95,6 +95,34 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
   }
 }
 
+/** Longest sub-heading whose enumerator was lost inside a problem item's body. */
+const MAX_SUB_HEADING = 24;
+
+/**
+ * A sub-heading that lost its enumerator inside the body of a problem item: a short sentence made only of
+ * 、-joined shortfalls, followed by the explanation of its cause (「…效果不明显。A不高、B偏低。由于…」).
+ */
+function fusedSubHeadings(ctx: ClassifyContext): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const st of ctx.statements) {
+    if (st.kind !== "problem" || st.span.end <= st.textSpan.end) continue;
+    const from = st.textSpan.end;
+    const body = ctx.text.slice(from, st.span.end);
+    const clauses: Span[] = [];
+    for (const m of body.matchAll(POLARITY.fusedSubHeading)) {
+      const head = m[1]!;
+      const at = from + (m.index ?? 0) + m[0].indexOf(head);
+      const span = { start: at, end: at + head.length };
+      if (head.length > MAX_SUB_HEADING || ctx.sectionAt(at, ["practice", "measure", "cause"]) !== null) continue;
+      if (!head.split("、").every((part) => isProblemClause(part))) continue;
+      if (ctx.statements.some((o) => o.textSpan.start < span.end && span.start < o.textSpan.end)) continue;
+      clauses.push(span);
+    }
+    if (clauses.length > 0) out.push({ span: { start: from, end: st.span.end }, clauses });
+  }
+  return out;
+}
+
 /** Shortest line read as cut by a hard wrap (a PDF's line width) when it ends without a sentence end. */
 const MIN_WRAPPED = 15;
 
@@ -137,13 +165,31 @@ function describingItemAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: nu
   if (classifyHeading(heading) !== null || isNegative(heading)) return false;
   // A label ("覆盖面广") heads a description; a whole sentence ("如文档侵犯您的权益，请联系客服…") heads nothing.
   if (heading.length > MAX_LABEL || /[,，]/.test(heading)) return false;
+  if (findsAlready(ctx, inner)) return false;
   const siblings = nodes.filter((n) => n.depth === inner!.depth && n.markerKind === inner!.markerKind && n.span.end > 0);
   return siblings.length >= 2;
 }
 
-/** Whether an offset lies under a heading that opens a context section (研究背景, 重要意义, 文献综述: `proseContextSection`). */
+/**
+ * Whether an offset lies under a heading that opens a context section (研究背景, 重要意义, 文献综述: `proseContextSection`),
+ * unless the listed item around it finds already.
+ */
 function contextSectionAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: number): boolean {
-  return nodes.some((n) => n.headingSpan.end <= offset && offset < n.span.end && POLARITY.proseContextSection.test(ctx.heading(n)));
+  if (!nodes.some((n) => n.headingSpan.end <= offset && offset < n.span.end && POLARITY.proseContextSection.test(ctx.heading(n)))) return false;
+  let inner: OutlineNode | null = null;
+  for (const n of nodes) {
+    if (n.headingSpan.end <= offset && offset < n.span.end && (!inner || n.span.start >= inner.span.start)) inner = n;
+  }
+  return !(inner && inner.markerKind !== "none" && findsAlready(ctx, inner));
+}
+
+/**
+ * Whether another shape found a problem in an item's body already (「2.现实的呼唤。目前，少数…意识不强、…不到位。…」):
+ * the body finds, it does not describe or set the scene.
+ */
+function findsAlready(ctx: ClassifyContext, item: OutlineNode): boolean {
+  const body = { start: item.headingSpan.end, end: item.span.end };
+  return ctx.statements.some((s) => s.kind === "problem" && s.textSpan.start >= body.start && s.textSpan.end <= body.end);
 }
 
 /** The line before a paragraph (blank lines skipped) when it is a bare heading ("1.1 背景介绍"), else "". */
@@ -156,9 +202,21 @@ function headingLineBefore(ctx: ClassifyContext, line: { start: number }): strin
 }
 
 /** The problem clauses of one paragraph, sentence by sentence. */
-export function problemClauses(ctx: ClassifyContext, para: Span): Span[] {
+export function problemClauses(ctx: ClassifyContext, para: Span, umbrellaList = true): Span[] {
   const out: Span[] = [];
   const text = ctx.text.slice(para.start, para.end);
+  // "仍存在一些薄弱环节，重点集中在：A需要进一步融合；B有待提高。": after an umbrella that says where the
+  // problems lie, each item up to the sentence end is a problem, even one phrased as a wish.
+  const lead = umbrellaList ? POLARITY.umbrellaListLead.exec(text) : null;
+  if (lead) {
+    const listStart = para.start + lead.index + lead[0].length;
+    const stop = ctx.text.slice(listStart, para.end).search(/[。！!]/);
+    const listEnd = stop < 0 ? para.end : listStart + stop;
+    pushAllSpans(out, problemClauses(ctx, { start: para.start, end: para.start + lead.index + lead[0].length }, false));
+    pushAllSpans(out, umbrellaListItems(ctx, { start: listStart, end: listEnd }));
+    if (listEnd + 1 < para.end) pushAllSpans(out, problemClauses(ctx, { start: listEnd + 1, end: para.end }));
+    return out;
+  }
   // An ellipsis (……) ends a quoted sentence as well.
   for (const sm of text.matchAll(/(?:[^。！？!?；;…]|…(?!…))+(?:[。！？!?；;]|……)?/g)) {
     const sentence = sm[0];
@@ -179,6 +237,23 @@ export function problemClauses(ctx: ClassifyContext, para: Span): Span[] {
   return out;
 }
 
+/** The `;`-separated items after an umbrella list lead: each one that falls short or wishes for more (subject first). */
+function umbrellaListItems(ctx: ClassifyContext, list: Span): Span[] {
+  const out: Span[] = [];
+  const text = ctx.text.slice(list.start, list.end);
+  for (const m of text.matchAll(/[^;；]+/g)) {
+    const raw = m[0];
+    const body = raw.trim();
+    const a = list.start + (m.index ?? 0) + raw.indexOf(body);
+    const span = { start: a, end: a + body.length };
+    const s = unwrap(body);
+    if (s.length < MIN_CLAUSE || s.length > MAX_STATEMENT || ctx.overlapsClaimed(span) || ctx.skipped(span.start)) continue;
+    // A wish that opens with its modal ("需要进一步加强X") prescribes; a subject first ("X需要进一步加强") tells what falls short.
+    if (isProblemClause(s) || (POLARITY.wishProblem.test(s) && !POLARITY.modalPrescription.test(s))) out.push(span);
+  }
+  return out;
+}
+
 /** Problem clauses of one sentence (split at commas and colons). */
 function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   const text = ctx.text.slice(sentence.start, sentence.end);
@@ -194,7 +269,12 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   // A sentence that reports an achievement keeps only what follows its contrast word (但, 然而, 却 …).
   let first = 0;
   const contrast = clauses.findIndex((c) => POLARITY.proseContrast.test(unwrap(ctx.text.slice(c.span.start, c.span.end))));
-  if (contrast >= 0) first = contrast;
+  // "…存在管理弱化，缺乏基础，同时不能…": a 同时 after shortfalls adds one more, it does not turn from an achievement
+  // (nor from a consequence: 「这种情况导致…无法…，同时…」 keeps its old reading).
+  const before = contrast > 0 ? unwrap(ctx.text.slice(sentence.start, clauses[contrast]!.span.start)) : "";
+  const adds = contrast > 0 && POLARITY.proseAddition.test(unwrap(ctx.text.slice(clauses[contrast]!.span.start, clauses[contrast]!.span.end)))
+    && isNegative(before) && !POLARITY.achievementInSentence.test(before) && !POLARITY.proseAttach.test(before.trim());
+  if (contrast >= 0 && !adds) first = contrast;
   else if (POLARITY.achievementInSentence.test(unwrap(text)) && !isNegative(unwrap(text).replace(POLARITY.achievementInSentence, ""))) return [];
   // An announcement of problems ("发展并不平衡，仍存在不少问题和不足，主要表现在…") sums up what
   // leads to it: only the clauses after it can name a problem.

@@ -142,6 +142,13 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
   if ((named === "situation" || named === "practice") && ctx.heading(item).length <= 8 && !isNegative(ctx.heading(item))) return;
   // Under a heading that names a situation as well (「现状与挑战」), only items that fall short are problems.
   if (section.kind === "problem" && LEXICON.kinds.situation?.some((re) => re.test(section.heading)) && !isNegative(ctx.heading(item))) return;
+  // 「1.当前X运转情况。body」 under a problem section names the situation: the body's negative clauses are the problems.
+  if (section.kind === "problem" && POLARITY.situationTopic.test(ctx.heading(item)) && !isNegative(ctx.heading(item))) {
+    const body = { start: item.headingSpan.end, end: item.children[0]?.span.start ?? item.span.end };
+    const detail = `section "${section.heading}" (problem) > situation item "${item.marker}" > clause`;
+    for (const c of problemClauses(ctx, body)) ctx.add({ kind: "problem", textSpan: c, span: c, rule: { id: ID, detail }, confidence: 0.7 });
+    return;
+  }
   const kind = itemKind(ctx, item, section);
   const causeParas = kind === "problem" ? causeParagraphs(ctx, item) : [];
   const bodyEnd = causeParas[0]?.start ?? item.span.end;
@@ -242,6 +249,8 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     // after it that evaluates negatively (the rest of a paragraph that opens with a problem elaborates it).
     const leadIn = ctx.text[first.end] === ":" || ctx.text[first.end] === "：" || !isProblemClause(ctx.text.slice(first.start, first.end));
     const clauses = leadIn ? problemClauses(ctx, { start: first.start, end: line.end }) : [];
+    // A summing-up paragraph ("因此，X是一个重要问题，需要引起重视") with no clause that falls short names no problem.
+    if (clauses.length === 0 && leadIn && POLARITY.summaryLead.test(text)) continue;
     if (clauses.length === 0) ctx.add({ kind, textSpan: first, span, rule: { id: ID, detail }, confidence: 0.8 });
     for (const c of clauses) ctx.add({ kind, textSpan: c, span: c, rule: { id: ID, detail: `${detail} > clause` }, confidence: 0.7 });
   }

@@ -1,0 +1,197 @@
+/*
+ * Problem shapes and problem false positives seen on real tuning pages (set e, docs/report-shapes.md):
+ * inline lists that end at 等…问题, the 「从A、B以及C三个方面阐述了…问题」 frame, an umbrella that says
+ * where its problems lie (「重点集中在：X需要进一步V；…」), a situation item under a problem heading, and
+ * clauses that only look negative (umbrella nouns, the inquiry, a conditional, a summing-up paragraph).
+ * Every text here is written for the test; it copies only the structure of the real sentences.
+ */
+import { describe, expect, it } from "vitest";
+
+import { classifyReport } from "../../src/classify/classify.ts";
+import { isNegative } from "../../src/classify/polarity.ts";
+import { isProblemClause } from "../../src/classify/shapes/prose-problems.ts";
+import { outlineReport } from "../../src/outline/index.ts";
+import { segmentDocument } from "../../src/segment/segment.ts";
+import type { Statement } from "../../src/types.ts";
+import { plainDoc } from "../helpers/doc.fixtures.ts";
+
+function statements(text: string): Statement[] {
+  const doc = plainDoc(text);
+  const seg = segmentDocument(doc);
+  return seg.reports.flatMap((r) => classifyReport(doc, r, outlineReport(doc, r, seg.markers)).statements);
+}
+
+const problems = (text: string) => statements(text).filter((s) => s.kind === "problem").map((s) => s.text);
+const measures = (text: string) => statements(text).filter((s) => s.kind === "measure").map((s) => s.text);
+
+describe("inline problem lists", () => {
+  const LIST = "近几年，本所对业务与党建“两张皮”现象、学用矛盾突出、创新意识不足、支部作用发挥不充分等“老”问题高度关注、积极整改，取得了一些进步。";
+
+  it("should take a first element that carries a quoted label, and end the list at 等…问题", () => {
+    const got = problems(LIST);
+    expect(got.some((p) => p.includes("“两张皮”现象"))).toBe(true);
+    expect(got).toContain("支部作用发挥不充分");
+    expect(got.filter((p) => /高度关注|积极整改/.test(p))).toEqual([]);
+  });
+
+  it("should not read 如何… after a problem noun as an example list", () => {
+    const got = problems("机构改革后老问题还在，新问题又来，如何让党建与业务真正融为一体，成为亟待破解的新课题。");
+    expect(got.filter((p) => /何让|新课题/.test(p))).toEqual([]);
+  });
+
+  it("should still read 比如A、B等 after a problem noun (guard)", () => {
+    expect(problems("支部工作也有一些问题，比如活动经费不足、活动阵地偏小等。")).toEqual(["活动经费不足", "活动阵地偏小"]);
+  });
+
+  it("should read 从A、B以及C三个方面阐述了…问题 as three problems", () => {
+    const got = problems(
+      "本文首先从支部书记的“带头人”“主心骨”作用发挥不够、组织生活松散现象突出以及思想教育功能明显弱化三个方面阐述了当前支部建设存在的问题，最后提出了改进办法。",
+    );
+    expect(got).toEqual(["支部书记的“带头人”“主心骨”作用发挥不够", "组织生活松散现象突出", "思想教育功能明显弱化"]);
+  });
+
+  it("should not read the aspects of a cause or of a remedy as problems (guard)", () => {
+    expect(problems("本文从思想认识不够、制度执行不严以及考核导向偏差三个方面分析了问题的原因。")).toEqual([]);
+    expect(problems("本文从加强教育、严格管理以及完善考核三个方面提出了对策。")).toEqual([]);
+  });
+
+  it("should keep bare three-character shortfalls of a framed list as one statement", () => {
+    expect(problems("本文针对当前支部建设存在不规范、不严格等问题，梳理了改进路径。")).toEqual(["不规范、不严格"]);
+  });
+
+  it("should read 针对性不强 as a shortfall, while 针对…不足 stays the object of a remedy (guard)", () => {
+    expect(isNegative("课程内容实用性、针对性不强")).toBe(true);
+    expect(problems("站点网络时断时续；课程内容实用性、针对性不强；学员居住分散。")).toContain("课程内容实用性、针对性不强");
+    expect(isNegative("针对阵地不足的问题")).toBe(false);
+  });
+});
+
+describe("an umbrella that says where its problems lie", () => {
+  const REPORT = [
+    "某局机关党建课题成果",
+    "（二）找准了机关党建的主要问题",
+    "本局机关党建成效明显，但还存在一些薄弱环节，重点集中在：机关党建与业务工作需要进一步融合；党员教育方式有待创新；支部信息化水平需要进一步提升。",
+  ].join("\n");
+
+  it("should read each item after 重点集中在： as a problem, and not the umbrella", () => {
+    const got = problems(REPORT);
+    expect(got).toEqual(["机关党建与业务工作需要进一步融合", "党员教育方式有待创新", "支部信息化水平需要进一步提升"]);
+  });
+
+  it("should not read 需要进一步加强X as a problem without the umbrella and its colon (guard)", () => {
+    const text = ["某局机关党建调研", "一、存在的问题", "1.支部活动形式单一", "2.党员学习热情不高", "二、对策", "下一步，需要进一步加强支部信息化建设；需要进一步创新党员教育方式。"].join("\n");
+    const got = problems(text);
+    expect(got.filter((p) => /信息化|教育方式/.test(p))).toEqual([]);
+  });
+
+  it("should not read an item that opens with its modal as a problem even after the umbrella (guard)", () => {
+    const got = problems(["某局机关党建课题成果", "（二）找准了主要问题", "但仍存在一些问题，主要表现在：需要进一步加强党员管理；支部书记培训不足。"].join("\n"));
+    expect(got).toEqual(["支部书记培训不足"]);
+  });
+});
+
+describe("a situation item under a problem heading", () => {
+  const REPORT = [
+    "乡党委关于村级组织的调研报告",
+    "一、当前村级组织运行情况及存在的问题",
+    "1.当前村级组织运行情况。各村总体运转正常，班子基本稳定。有少数村干部作风有所松懈，工作积极性不高，个别村班子软弱涣散。",
+    "2.存在的主要问题。一是干部年龄老化；二是后备力量不足。",
+  ].join("\n");
+
+  it("should read the negative clauses of its body as problems, not its topic heading", () => {
+    const got = problems(REPORT);
+    expect(got).not.toContain("当前村级组织运行情况");
+    expect(got.some((p) => p.startsWith("有少数村干部作风有所松懈"))).toBe(true);
+    expect(got.some((p) => p.includes("个别村班子软弱涣散"))).toBe(true);
+    expect(got.filter((p) => /运转正常|基本稳定/.test(p))).toEqual([]);
+  });
+
+  it("should keep an item whose heading falls short (guard)", () => {
+    const got = problems(["乡党委调研报告", "一、存在的问题", "1.当前村干部队伍老化情况。多数村干部年龄偏大。", "2.后备干部不足。"].join("\n"));
+    expect(got).toContain("当前村干部队伍老化情况");
+  });
+});
+
+describe("clauses that only look negative", () => {
+  it("should not read an umbrella noun with no content as a problem", () => {
+    expect(isProblemClause("驻村干部制度存在的隐性不足")).toBe(false);
+    expect(isProblemClause("但还存在一些薄弱环节")).toBe(false);
+    expect(isProblemClause("老问题尚未彻底解决")).toBe(false);
+    // guard: a content noun before the umbrella noun keeps the shortfall
+    expect(isProblemClause("支部书记培训存在明显不足")).toBe(true);
+    expect(isProblemClause("历史遗留问题尚未解决")).toBe(true);
+  });
+
+  it("should not read the sentence that reports the inquiry as a problem", () => {
+    expect(isProblemClause("认真查摆了问题不足和各种表现")).toBe(false);
+    expect(isProblemClause("查摆问题不深刻")).toBe(true);
+  });
+
+  it("should not read a conditional 对…的，要… as a problem", () => {
+    expect(isProblemClause("对参加组织生活不积极或落实制度不到位的要批评教育")).toBe(false);
+    expect(isProblemClause("对支部内不能选出合适书记人选的")).toBe(false);
+    expect(isProblemClause("对党员教育不够重视")).toBe(true);
+  });
+
+  it("should not read an authority's words reported without quotation marks as a finding", () => {
+    const text = ["社区党建调研", "一、引言", "疫情期间社区工作面临不少困难，比如线下活动难开展、理论学习被忽视等。总书记曾指出，基层事务繁杂，单靠一方是干不好的，要发挥各方作用。", "二、调研方法", "1.问卷调查。"].join("\n");
+    const got = problems(text);
+    expect(got.filter((p) => p.includes("干不好"))).toEqual([]);
+    expect(got).toContain("线下活动难开展");
+  });
+
+  it("should not read a summing-up paragraph of a problem section as a problem", () => {
+    const text = ["某镇党员教育调研", "二、存在的问题", "一些支部组织生活不规范。", "部分党员学习热情不高。", "因此，党员教育管理是当前的一个重要问题，需要引起足够的重视。"].join("\n");
+    const got = problems(text);
+    expect(got).toEqual(["一些支部组织生活不规范", "部分党员学习热情不高"]);
+  });
+
+  it("should still read a summing-up paragraph that falls short (guard)", () => {
+    const text = ["某镇党员教育调研", "二、存在的问题", "一些支部组织生活不规范。", "因此，党员队伍老化问题突出。"].join("\n");
+    expect(problems(text)).toContain("党员队伍老化问题突出");
+  });
+});
+
+describe("a sub-heading that lost its enumerator inside a problem item", () => {
+  const item = (tail: string) =>
+    ["县委组织部关于党员教育的调研", "一、当前党员教育面临的问题", `1.培训阵地不足、资源分散。一方面阵地不足，多数乡镇党校场地简陋。另一方面资源分散，各部门各自为政，培训效果不明显。${tail}`, "2.教育内容针对性不强。部分课程与需求脱节。"].join("\n");
+
+  it("should read a short 、-joined sentence of shortfalls followed by its cause as a problem", () => {
+    expect(problems(item("网络覆盖率不高、线上平台使用率低。由于山区基站偏少，线上学习难以开展。"))).toContain("网络覆盖率不高、线上平台使用率低");
+  });
+
+  it("should not read it without the cause after it (guard)", () => {
+    expect(problems(item("网络覆盖率不高、线上平台使用率低。下一步将逐步改善。"))).not.toContain("网络覆盖率不高、线上平台使用率低");
+  });
+});
+
+describe("prose clauses", () => {
+  it("should keep the shortfalls before a 同时 that adds one more", () => {
+    const got = problems("企业党建调研\n\n具体来说，企业党建存在管理弱化，缺乏足够的群众基础，同时不能探索出新的路子。");
+    expect(got.some((p) => p.startsWith("企业党建存在管理弱化"))).toBe(true);
+    expect(got).toContain("不能探索出新的路子");
+  });
+
+  it("should still keep only what follows 同时 after an achievement (guard)", () => {
+    expect(problems("企业党建调研\n\n近年来支部建设取得了明显成效，同时党员教育方式有待创新。")).toEqual(["党员教育方式有待创新"]);
+  });
+
+  it("should read 很少… and 只是停留在… as shortfalls", () => {
+    expect(isNegative("很少研究落实责任的有效抓手")).toBe(true);
+    expect(isNegative("抓党建只是停留在开开会、发发文")).toBe(true);
+  });
+
+  const significance = (body: string) =>
+    ["关于村书记队伍建设的调研", "一、加强村书记队伍建设的重要意义", "1.理论的要求。党章对村书记提出了明确要求。", `2.现实的需要。${body}`, "二、主要做法", "1.开展轮训。"].join("\n");
+
+  it("should read the prose of a listed item in a context section where another shape found problems", () => {
+    const got = problems(significance("目前，少数村书记抓党建意识不强、业务不熟、履职不到位。少数书记抓党建只是停留在开开会、发发文，很少研究落实责任的有效抓手。"));
+    expect(got.some((p) => p.startsWith("少数书记抓党建只是停留在开开会、发发文"))).toBe(true);
+  });
+
+  it("should not read the prose of a context section where nothing else found a problem (guard)", () => {
+    expect(problems(significance("少数书记抓党建只是停留在开开会、发发文，很少研究落实责任的有效抓手。"))).toEqual([]);
+  });
+});
+
+void measures;
