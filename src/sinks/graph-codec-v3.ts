@@ -45,6 +45,7 @@ import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
 import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph, stringTable } from "./graph-codec-common.ts";
 
 export const VERSION_3 = 3;
+export const VERSION_4 = 4;
 
 const SLICE = "\uE001";
 const SPAN = "\uE002";
@@ -118,6 +119,8 @@ interface Context {
   statement(id: string): Attrs | undefined;
   /** A report's segment, by id. */
   segment(id: string): Attrs | undefined;
+  /** A report of a record, by segment id, and the path of its Document. */
+  report(id: string): { report: Attrs; path: unknown } | undefined;
   /** An organisation or mechanism of a report's record ("org:" or "mech:" + its name), by report id and node key. */
   entity(reportId: string, key: string): Attrs | undefined;
   /** A node's attributes (a Report's, for node rows; any node's, for edge rows). */
@@ -170,6 +173,13 @@ const findStatementMention = (row: RowView, ctx: Context): StatementMentionFound
   return { first, sentence: sentenceAround(text, fs, { start, end }) };
 };
 const distinct = <T>(xs: T[]): T[] => [...new Set(xs)];
+/** A Report row's report in the records, and the path of the Document holding it. */
+const recordReportOf = (row: RowView, ctx: Context): { report: Attrs; path: unknown } | undefined =>
+  row.source === undefined && row.key !== undefined && row.key.startsWith("report:") ? ctx.report(row.key.slice(7)) : undefined;
+const segmentOfReport = (row: RowView, ctx: Context): Attrs | undefined => {
+  const segment = recordReportOf(row, ctx)?.report.segment;
+  return segment !== null && typeof segment === "object" ? (segment as Attrs) : undefined;
+};
 const reportOf = (row: RowView, ctx: Context): Attrs | undefined => {
   const r = ctx.node(row.get("reportKey"));
   return r && r.label === "Report" ? r : undefined;
@@ -180,11 +190,22 @@ const reportOf = (row: RowView, ctx: Context): Attrs | undefined => {
  * attributes without rules or with a rule earlier in this list.
  */
 const ROW_RULES: Rule[] = [
+  // A Report's lines and setting from its record (the report of the Document's record with its segment id).
+  { attr: "startLine", id: "R", derive: (row, ctx) => segmentOfReport(row, ctx)?.startLine },
+  { attr: "endLine", id: "R", derive: (row, ctx) => segmentOfReport(row, ctx)?.endLine },
+  { attr: "truncated", id: "R", derive: (row, ctx) => segmentOfReport(row, ctx)?.truncated },
+  { attr: "setting", id: "R", derive: (row, ctx) => recordReportOf(row, ctx)?.report.setting },
+  // A Document's sha256 is that of its text in UTF-8 (true of every file kg read as UTF-8).
+  { attr: "sha256", id: "#", derive: (row, ctx) => { const text = ctx.docText(row.get("path")); return text === undefined ? undefined : sha256(text); } },
   { attr: "reportKey", id: "S", derive: (row, ctx) => { const s = statementOf(row, ctx); return typeof s?.reportId === "string" ? `report:${s.reportId}` : undefined; } },
   { attr: "reportKey", id: "<", derive: (row) => row.source },
   { attr: "reportKey", id: "<r", derive: (row, ctx) => (row.source === undefined ? undefined : ctx.node(row.source)?.reportKey) },
   { attr: "path", id: "^", crossNode: true, derive: (row, ctx) => reportOf(row, ctx)?.path },
   { attr: "path", id: "<p", derive: (row, ctx) => (row.source === undefined ? undefined : ctx.node(row.source)?.path) },
+  { attr: "path", id: "R", derive: (row, ctx) => recordReportOf(row, ctx)?.path },
+  // A Report's path and title from its record (the report of the Document's record with its segment id); its name, often its title.
+  { attr: "title", id: "R", derive: (row, ctx) => segmentOfReport(row, ctx)?.title },
+  { attr: "name", id: "=t", derive: (row) => row.get("title") },
   { attr: "startOffset", id: "S", derive: (row, ctx) => (statementOf(row, ctx)?.textSpan as Attrs | undefined)?.start },
   { attr: "startOffset", id: "M", derive: (row, ctx) => (mentionOf(row, ctx)?.occurrences[0]?.span as Attrs | undefined)?.start },
   { attr: "startOffset", id: "m", derive: (row, ctx) => statementMentionOf(row, ctx)?.sentence.start },
@@ -326,41 +347,92 @@ function wrap(v: unknown): unknown[] | undefined {
   return v === undefined ? undefined : [v];
 }
 /** Two attribute values are the same (strings, numbers, booleans, null, lists of them). */
+/** Two values are the same: strings, numbers, booleans, null, lists of them, and {start, end} spans (keys in that order, as JSON would write them). */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
-  return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== 2 || kb.length !== 2 || ka[0] !== "start" || kb[0] !== "start" || ka[1] !== "end" || kb[1] !== "end") return false;
+  return (a as Attrs).start === (b as Attrs).start && (a as Attrs).end === (b as Attrs).end;
 }
 
+/** What a record rule can look at besides the object: the text, the report, the object holding the list the object is in, the item before it. */
+interface RecordEnv {
+  text: string | undefined;
+  reportId: string | undefined;
+  /** The report's segment (its span bounds the search for an occurrence). */
+  segment: Attrs | undefined;
+  /** The values met so far of the object holding the list (an occurrence's organisation, mechanism or slogan). */
+  parent: Attrs | undefined;
+  /** The item before in the same list. */
+  prev: Attrs | undefined;
+}
+interface RecordRule {
+  key: string;
+  id: string;
+  /** The object's keys the rule reads: none of them may be computed by a rule later in this list. */
+  needs: string[];
+  derive(o: Attrs, env: RecordEnv): unknown;
+}
 /** Within a record: rules by key, computed after the object's written values, in this order. */
-const RECORD_RULES: { key: string; id: string; derive(o: Attrs, text: string | undefined, reportId: string | undefined): unknown }[] = [
-  { key: "text", id: "@t", derive: (o, text) => spanOf(text, o.textSpan) },
-  { key: "normText", id: "=t", derive: (o) => o.text },
-  { key: "surface", id: "@s", derive: (o, text) => spanOf(text, o.span) },
-  { key: "quote", id: "@s", derive: (o, text) => spanOf(text, o.span) },
-  { key: "reportId", id: "r", derive: (_o, _t, reportId) => reportId },
+const RECORD_RULES: RecordRule[] = [
+  { key: "text", id: "@t", needs: ["textSpan"], derive: (o, env) => spanOf(env.text, o.textSpan) },
+  { key: "normText", id: "=t", needs: ["text"], derive: (o) => o.text },
+  // An occurrence's surface is its entity's name, its span the next place of that name in the text.
+  { key: "surface", id: "N", needs: [], derive: (_o, env) => (typeof env.parent?.name === "string" ? env.parent.name : undefined) },
+  { key: "surface", id: "@s", needs: ["span"], derive: (o, env) => spanOf(env.text, o.span) },
+  { key: "quote", id: "@s", needs: ["span"], derive: (o, env) => spanOf(env.text, o.span) },
+  {
+    key: "span",
+    id: "n",
+    needs: ["surface"],
+    derive: (o, env) => {
+      const s = o.surface;
+      if (env.text === undefined || typeof s !== "string" || s.length === 0) return undefined;
+      const prev = env.prev?.span as Attrs | undefined;
+      const bound = env.segment?.span as Attrs | undefined;
+      const from = prev && isOffset(prev.end) ? prev.end : bound && isOffset(bound.start) ? bound.start : 0;
+      const at = env.text.indexOf(s, from);
+      return at < 0 ? undefined : { start: at, end: at + s.length };
+    },
+  },
+  { key: "reportId", id: "r", needs: [], derive: (_o, env) => env.reportId },
   // A statement's id (classify/context.ts): its report, kind and text without spaces and punctuation.
   {
     key: "id",
     id: "#",
-    derive: (o, _t, reportId) =>
-      reportId !== undefined && typeof o.kind === "string" && typeof o.normText === "string" ? keyHash(reportId, o.kind, o.normText.replace(/[\s\p{P}]/gu, "")) : undefined,
+    needs: ["kind", "normText"],
+    derive: (o, env) =>
+      env.reportId !== undefined && typeof o.kind === "string" && typeof o.normText === "string" ? keyHash(env.reportId, o.kind, o.normText.replace(/[\s\p{P}]/gu, "")) : undefined,
   },
-  { key: "line", id: "L", derive: (o, text) => lineOf(text, ((o.textSpan ?? o.span) as Attrs | undefined)?.start) },
+  { key: "line", id: "L", needs: ["textSpan", "span"], derive: (o, env) => lineOf(env.text, ((o.textSpan ?? o.span) as Attrs | undefined)?.start) },
   {
     key: "rule",
     id: "1",
+    needs: ["rules"],
     derive: (o) => {
       const first = Array.isArray(o.rules) ? (o.rules[0] as Attrs | undefined) : undefined;
       return first && typeof first === "object" && typeof first.id === "string" && typeof first.detail === "string" ? `${first.id}: ${first.detail}` : undefined;
     },
   },
 ];
-const RECORD_RULE_BY_KEY = new Map(RECORD_RULES.map((r) => [r.key, r]));
+const RECORD_RULES_BY_KEY = new Map<string, RecordRule[]>();
+for (const r of RECORD_RULES) RECORD_RULES_BY_KEY.set(r.key, [...(RECORD_RULES_BY_KEY.get(r.key) ?? []), r]);
 /** Strings of a record looked for in its text (those of other keys seldom are). */
 const SLICED_IN_RECORDS = new Set(["title", "normText", "name", "parent", "what", "text", "surface", "quote"]);
 const RECORD_RULE_BY_SPEC = new Map(RECORD_RULES.map((r) => [`${r.key}${REF}${r.id}`, r]));
+/** A record value written in its object's shape (`key\uE000:` + its JSON) rather than in the object: empty lists, booleans, null, a statement's confidence. */
+function recordConstant(key: string, v: Json): string | undefined {
+  if (v === false || v === true || v === null || (Array.isArray(v) && v.length === 0) || (key === "confidence" && typeof v === "number")) return JSON.stringify(v);
+  return undefined;
+}
 
 function spanOf(text: string | undefined, span: unknown): string | undefined {
   if (text === undefined || span === null || typeof span !== "object") return undefined;
@@ -409,13 +481,14 @@ class Shapes {
 /** What the rules read of the records: statements by id (in the order first met), segments by id, entities by report and node key. */
 class RecordIndex {
   readonly statements = new Map<string, Attrs>();
-  private readonly reports = new Map<string, { report: Attrs; entities: Map<string, Attrs> | null }>();
-  add(record: Attrs): void {
+  /** Reports by segment id, in the order first met, with the path of the Document whose record holds them. */
+  readonly reports = new Map<string, { report: Attrs; path: unknown; entities: Map<string, Attrs> | null }>();
+  add(record: Attrs, path: unknown): void {
     if (!Array.isArray(record.reports)) return;
     for (const report of record.reports as Attrs[]) {
       if (report === null || typeof report !== "object") continue;
       const id = segmentId(report.segment);
-      if (id !== undefined && !this.reports.has(id)) this.reports.set(id, { report, entities: null });
+      if (id !== undefined && !this.reports.has(id)) this.reports.set(id, { report, path, entities: null });
       if (Array.isArray(report.statements)) {
         for (const st of report.statements as Attrs[]) if (st && typeof st.id === "string" && !this.statements.has(st.id)) this.statements.set(st.id, st);
       }
@@ -444,6 +517,7 @@ class RecordIndex {
       node,
       statement: (id) => this.statements.get(id),
       segment: (id) => this.reports.get(id)?.report.segment as Attrs | undefined,
+      report: (id) => this.reports.get(id),
       entity: (reportId, key) => this.entitiesOf(reportId)?.get(key),
     };
   }
@@ -536,7 +610,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
     yield* rows(edgeRows, 3);
     yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"implied":${JSON.stringify(implied)},"nodes":[`;
     yield* rows(nodeRows, 2);
-    yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(shapes.list)},"strings":${JSON.stringify(strings)},"version":${VERSION_3}}\n`;
+    yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(shapes.list)},"strings":${JSON.stringify(strings)},"version":${VERSION_4}}\n`;
   }
 }
 
@@ -603,6 +677,49 @@ function figureKey(a: Attrs): string | undefined {
   return `fig:${keyHash(reportKey.slice(7), what, value, startOffset)}`;
 }
 
+/** The key kg gives a Document node (graph/build-graph.ts addDocument): the first 16 digits of its sha256. */
+function documentKey(a: Attrs): string | undefined {
+  return a.label === "Document" && typeof a.sha256 === "string" && a.sha256.length >= 16 ? `doc:${a.sha256.slice(0, 16)}` : undefined;
+}
+
+/**
+ * The Figure nodes the records imply (graph/build-graph.ts addFigures): one per figure of a report of a
+ * record, merged by key as the graph merges them, with the Document's path and the record's text.
+ */
+function impliedFigures(records: { record: Attrs; path: unknown }[]): Map<string, Attrs> {
+  const out = new Map<string, Attrs>();
+  for (const { record, path } of records) {
+    const text = record.text;
+    if (typeof text !== "string" || !Array.isArray(record.reports)) continue;
+    for (const report of record.reports as Attrs[]) {
+      const id = report !== null && typeof report === "object" ? segmentId(report.segment) : undefined;
+      if (id === undefined || !Array.isArray(report.figures)) continue;
+      for (const fig of report.figures as Attrs[]) {
+        const span = fig?.span as Attrs | undefined;
+        if (!span || !isOffset(span.start) || !isOffset(span.end) || span.end < span.start || span.end > text.length) continue;
+        if (typeof fig.what !== "string" || (typeof fig.value !== "number" && typeof fig.value !== "string")) continue;
+        const a: Attrs = { endOffset: span.end, label: "Figure", line: fig.line, path, quote: text.slice(span.start, span.end), reportKey: `report:${id}`, startOffset: span.start, unit: fig.unit, value: fig.value, what: fig.what };
+        for (const k in a) if (a[k] === undefined) delete a[k];
+        const key = `fig:${keyHash(id, fig.what, fig.value, span.start)}`;
+        const before = out.get(key);
+        out.set(key, before ? Object.assign(before, a) : a);
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether a node's attributes are exactly `a` (same defined keys, same values). */
+function sameAttributes(node: Attrs, a: Attrs): boolean {
+  let n = 0;
+  for (const k in node) {
+    if (node[k] === undefined) continue;
+    if (!(k in a) || !same(node[k], a[k])) return false;
+    n++;
+  }
+  return n === Object.keys(a).length;
+}
+
 /**
  * Every node's and edge's row (written values as they are: references are made when writing) and the shapes;
  * null when the graph has undirected edges. What the rules read (the parsed records) is let go on return.
@@ -616,6 +733,7 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
   const texts = new Map<string, string>();
   const index = new RecordIndex();
   const records = new Map<string, unknown>();
+  const parsed: { record: Attrs; path: unknown }[] = [];
   for (const k of nodeKeys) {
     const a = graph.getNodeAttributes(k) as Attrs;
     if (a.label !== "Document" || typeof a.record !== "string") continue;
@@ -629,8 +747,8 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
     const text = typeof r.text === "string" ? r.text : undefined;
     if (text !== undefined && typeof a.path === "string" && !texts.has(a.path)) texts.set(a.path, text);
     records.set(k, encodeRecord(r, shapes));
-    index.add(r);
-
+    index.add(r, a.path);
+    parsed.push({ record: r, path: a.path });
   }
   const ctx = index.context(
     (path) => (typeof path === "string" ? texts.get(path) : undefined),
@@ -638,20 +756,35 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
   );
   const places = new Map(nodeKeys.map((k, i) => [k, i]));
   const row = new Row(null);
-  // A statement's key is written as its place among the records' statements, a figure's as null (computed).
+  // Figure nodes the records imply, when every one is there exactly as implied, are not written.
+  let implied = "";
+  const figures = impliedFigures(parsed);
+  parsed.length = 0;
+  for (const [k, a] of figures) {
+    const n = graph.hasNode(k) ? (graph.getNodeAttributes(k) as Attrs) : undefined;
+    if (!n || !sameAttributes(n, a)) {
+      figures.clear();
+      break;
+    }
+  }
+  if (figures.size > 0) implied += "F";
+  // A statement's key is written as its place among the records' statements, a report's as its place among
+  // the records' reports; a figure's and a document's as null (computed from their attributes).
   const statementIndex = new Map([...index.statements.keys()].map((id, i) => [id, i]));
-  const nodeRows: unknown[][] = nodeKeys.map((k) => {
+  const reportIndex = new Map([...index.reports.keys()].map((id, i) => [id, i]));
+  const nodeRows: unknown[][] = [];
+  for (const k of nodeKeys) {
+    if (figures.has(k)) continue;
     const a = graph.getNodeAttributes(k) as Attrs;
     const record = records.get(k);
-    const place = k.startsWith("stmt:") ? statementIndex.get(k.slice(5)) : undefined;
-    const head = place !== undefined ? place : k === figureKey(a) ? null : k;
-    return planRow([head], a, row.reset(a, k, undefined, undefined), ctx, shapes, record);
-  });
+    const place = k.startsWith("stmt:") ? statementIndex.get(k.slice(5)) : a.label === "Report" && k.startsWith("report:") ? reportIndex.get(k.slice(7)) : undefined;
+    const head = place !== undefined ? place : k === figureKey(a) || k === documentKey(a) ? null : k;
+    nodeRows.push(planRow([head], a, row.reset(a, k, undefined, undefined), ctx, shapes, record));
+  }
   records.clear();
   // Edges by source and target (each written as the step from the edge before), read back in key order.
   // Edges the nodes imply (IMPLIED_EDGES), when every one of a rule's is there as implied, are not written.
   const node = (key: string) => (graph.hasNode(key) ? (graph.getNodeAttributes(key) as Attrs) : undefined);
-  let implied = "";
   const left = new Set<string>();
   const docs = documentsByPath(nodeKeys, node);
   for (const rule of IMPLIED_EDGES) {
@@ -741,16 +874,25 @@ function planRow(
 
 /**
  * A record as a value: objects [shape, values…] with their keys in their own order, arrays [-1, items…];
- * what RECORD_RULES give back is left out, pieces of the text written as such. Its statements are
- * remembered by id for the rows' rules.
+ * what RECORD_RULES give back is left out, constants (recordConstant) go in the shape, pieces of the text
+ * are written as such. A list of two objects or more is written flat: [-2, shape, values…] when they share
+ * a shape, [-3, shape, values…, shape, values…] when they do not.
  */
 function encodeRecord(record: { [k: string]: Json }, shapes: Shapes): unknown {
   let text: string | undefined;
-  const enc = (v: Json, reportId: string | undefined, depth: number, key: string): unknown => {
+  const enc = (v: Json, env: RecordEnv, depth: number, key: string): unknown => {
     if (typeof v === "string") return (depth > 1 && SLICED_IN_RECORDS.has(key) && sliceRef(text, v, undefined)) || v;
     if (Array.isArray(v)) {
       const out: unknown[] = [];
-      for (const x of v) out.push(enc(x, reportId, depth + 1, key));
+      let prev: Attrs | undefined;
+      let objects = v.length > 1;
+      for (const x of v) {
+        const e = enc(x, { ...env, prev }, depth + 1, key);
+        out.push(e);
+        prev = x !== null && typeof x === "object" && !Array.isArray(x) ? x : undefined;
+        if (!isEncodedObject(e)) objects = false;
+      }
+      if (objects) return flatList(out as unknown[][]);
       // A list is marked with -1 only when its first item is a number (which would read as an object's shape).
       if (typeof out[0] === "number") out.unshift(-1);
       return out;
@@ -761,30 +903,55 @@ function encodeRecord(record: { [k: string]: Json }, shapes: Shapes): unknown {
       return new Piece(`${SPAN}${v.start.toString(36)}.${(v.end - v.start).toString(36)}`);
     }
     // Rules (not at the top) are checked with what the reader has once the object's values are read: the report id
-    // of a "segment" among them.
-    let derived: Set<string> | undefined;
+    // and segment of a "segment" among them; a rule is not used when a rule before it reads its key.
+    let derived: Map<string, RecordRule> | undefined;
+    const own: RecordEnv = { ...env, text };
     if (depth > 0) {
-      let last = reportId;
-      for (const k of names) if (k === "segment") last = segmentId(v[k]);
-      for (const k of names) {
-        const rule = RECORD_RULE_BY_KEY.get(k);
-        if (rule && same(rule.derive(v, text, last), v[k])) (derived ??= new Set()).add(k);
+      for (const k of names) if (k === "segment") (own.reportId = segmentId(v[k])), (own.segment = v[k] as Attrs);
+      let needed: Set<string> | undefined;
+      for (const rule of RECORD_RULES) {
+        const k = rule.key;
+        if (!(k in v) || derived?.has(k) || needed?.has(k)) continue;
+        if (same(rule.derive(v, own), v[k])) {
+          (derived ??= new Map()).set(k, rule);
+          for (const n of rule.needs) (needed ??= new Set()).add(n);
+        }
       }
     }
     const fields: string[] = [];
     const values: unknown[] = [0];
-    let rid = reportId;
+    // What the reader knows of this object when it reads a list in it: the values before the list.
+    const seen: Attrs = {};
+    const inner: RecordEnv = { text, reportId: env.reportId, segment: env.segment, parent: seen, prev: undefined };
     for (const k of names) {
       const x = v[k]!;
-      if (derived?.has(k)) fields.push(`${k}${REF}${RECORD_RULE_BY_KEY.get(k)!.id}`);
-      else (fields.push(k), values.push(enc(x, rid, depth + 1, k)));
-      if (depth === 0 && k === "text" && typeof x === "string") text = x;
-      if (k === "segment") rid = segmentId(x);
+      const rule = derived?.get(k);
+      const constant = rule === undefined && depth > 0 ? recordConstant(k, x) : undefined;
+      if (rule !== undefined) fields.push(`${k}${REF}${rule.id}`);
+      else if (constant !== undefined) (fields.push(`${k}${REF}:${constant}`), (seen[k] = x));
+      else (fields.push(k), values.push(enc(x, inner, depth + 1, k)), (seen[k] = x));
+      if (depth === 0 && k === "text" && typeof x === "string") inner.text = text = x;
+      if (k === "segment") (inner.reportId = segmentId(x)), (inner.segment = x as Attrs);
     }
     values[0] = shapes.of(fields);
     return values;
   };
-  return enc(record, undefined, 0, "");
+  return enc(record, { text: undefined, reportId: undefined, segment: undefined, parent: undefined, prev: undefined }, 0, "");
+}
+
+/** An object as encodeRecord writes it: [shape, values…] (a list is [items…] or [-1, items…]). */
+function isEncodedObject(e: unknown): e is unknown[] {
+  return Array.isArray(e) && typeof e[0] === "number" && e[0] >= 0;
+}
+
+/** Objects of a list, written flat: [-2, shape, values…] when they share a shape, [-3, shape, values…, …] otherwise. */
+function flatList(items: unknown[][]): unknown[] {
+  const shape = items[0]![0];
+  const width = items[0]!.length - 1;
+  const uniform = width > 0 && items.every((x) => x[0] === shape);
+  const out: unknown[] = uniform ? [-2, shape] : [-3];
+  for (const x of items) for (let i = uniform ? 1 : 0; i < x.length; i++) out.push(x[i]);
+  return out;
 }
 
 function segmentId(segment: unknown): string | undefined {
@@ -867,26 +1034,67 @@ function decode(data: Attrs): SerializedKgGraph {
     return f;
   };
 
-  const recordShapes = new Map<number, { names: string[]; derived: boolean[]; rules: typeof RECORD_RULES }>();
-  const recordShapeOf = (n: unknown) => {
+  interface RecordShape {
+    names: string[];
+    /** Per field: 0 written, 1 computed by a rule, 2 a constant (its value in `constants`). */
+    kinds: number[];
+    constants: string[];
+    rules: RecordRule[];
+    /** How many values the object has written. */
+    width: number;
+  }
+  const recordShapes = new Map<number, RecordShape>();
+  const recordShapeOf = (n: unknown): RecordShape => {
     let shape = recordShapes.get(n as number);
     if (!shape) {
       const specs = shapeAt(n);
-      for (const spec of specs) if (spec.includes(REF) && !RECORD_RULE_BY_SPEC.has(spec)) throw new Error(`unknown record rule ${JSON.stringify(spec)}`);
-      shape = {
-        names: specs.map((spec) => spec.split(REF)[0]!),
-        derived: specs.map((spec) => spec.includes(REF)),
-        rules: RECORD_RULES.filter((r) => specs.includes(`${r.key}${REF}${r.id}`)),
-      };
+      const names: string[] = [];
+      const kinds: number[] = [];
+      const constants: string[] = [];
+      for (const spec of specs) {
+        const at = spec.indexOf(REF);
+        names.push(at < 0 ? spec : spec.slice(0, at));
+        constants.push(at >= 0 && spec[at + 1] === ":" ? spec.slice(at + 2) : "");
+        kinds.push(at < 0 ? 0 : spec[at + 1] === ":" ? 2 : 1);
+        if (at >= 0 && spec[at + 1] !== ":" && !RECORD_RULE_BY_SPEC.has(spec)) throw new Error(`unknown record rule ${JSON.stringify(spec)}`);
+      }
+      shape = { names, kinds, constants, rules: RECORD_RULES.filter((r) => specs.includes(`${r.key}${REF}${r.id}`)), width: kinds.filter((k) => k === 0).length };
       recordShapes.set(n as number, shape);
     }
     return shape;
   };
   const texts = new Map<string, string>();
   const index = new RecordIndex();
-  const decodeRecord = (v: unknown): { json: string; text: string | undefined } => {
+  const decodeRecord = (v: unknown): { json: string; text: string | undefined; record: Attrs } => {
     let text: string | undefined;
-    const walk = (x: unknown, reportId: string | undefined, depth: number): unknown => {
+    /** An object of shape `shapeId` from its values at `from` in `list`. */
+    const object = (list: unknown[], from: number, shapeId: unknown, env: RecordEnv, depth: number): Attrs => {
+      const out: Attrs = {};
+      const own: RecordEnv = { ...env, text };
+      const inner: RecordEnv = { text, reportId: env.reportId, segment: env.segment, parent: out, prev: undefined };
+      let i = from;
+      const shape = recordShapeOf(shapeId);
+      for (let f = 0; f < shape.names.length; f++) {
+        const name = shape.names[f]!;
+        const kind = shape.kinds[f]!;
+        if (kind === 1) {
+          out[name] = undefined;
+          continue;
+        }
+        const value = kind === 2 ? JSON.parse(shape.constants[f]!) : walk(list[i++], inner, depth + 1);
+        out[name] = value;
+        if (depth === 0 && name === "text" && typeof value === "string") inner.text = text = value;
+        if (name === "segment") (inner.reportId = own.reportId = segmentId(value)), (inner.segment = own.segment = value as Attrs);
+      }
+      own.text = text;
+      for (const r of shape.rules) {
+        const value = r.derive(out, own);
+        if (value === undefined) throw new Error(`record field ${r.key} by rule ${r.id} without what it is computed from`);
+        out[r.key] = value;
+      }
+      return out;
+    };
+    const walk = (x: unknown, env: RecordEnv, depth: number): unknown => {
       if (typeof x === "string") {
         const c = x.charCodeAt(0);
         if (c === 0xe002) {
@@ -897,42 +1105,42 @@ function decode(data: Attrs): SerializedKgGraph {
         return c === 0xe001 && depth > 1 ? resolveSlice(text, x) : str(x);
       }
       if (!Array.isArray(x)) return x;
-      if (typeof x[0] !== "number" || x[0] === -1) {
+      const head = x[0];
+      if (typeof head !== "number" || head === -1) {
         const out: unknown[] = [];
-        for (let i = x[0] === -1 ? 1 : 0; i < x.length; i++) out.push(walk(x[i], reportId, depth + 1));
+        let prev: Attrs | undefined;
+        for (let i = head === -1 ? 1 : 0; i < x.length; i++) {
+          const item = walk(x[i], { ...env, prev }, depth + 1);
+          out.push(item);
+          prev = item !== null && typeof item === "object" && !Array.isArray(item) ? (item as Attrs) : undefined;
+        }
         return out;
       }
-      const out: Attrs = {};
-      let rid = reportId;
-      let i = 1;
-      const shape = recordShapeOf(x[0]);
-      for (let f = 0; f < shape.names.length; f++) {
-        const name = shape.names[f]!;
-        if (shape.derived[f]) {
-          out[name] = undefined;
-          continue;
+      if (head === -2 || head === -3) {
+        // A flat list of objects (encodeRecord's flatList), each knowing the item before it.
+        const out: Attrs[] = [];
+        let prev: Attrs | undefined;
+        for (let i = head === -2 ? 2 : 1; i < x.length; ) {
+          const shapeId = head === -2 ? x[1] : x[i++];
+          const width = recordShapeOf(shapeId).width;
+          if (head === -2 && width === 0) throw new Error("a flat list of objects without values");
+          out.push((prev = object(x, i, shapeId, { ...env, prev }, depth + 1)));
+          i += width;
+          if (i > x.length) throw new Error("a flat list of objects ends within an object");
         }
-        const value = walk(x[i++], rid, depth + 1);
-        out[name] = value;
-        if (depth === 0 && name === "text" && typeof value === "string") text = value;
-        if (name === "segment") rid = segmentId(value);
+        return out;
       }
-      for (const r of shape.rules) {
-        const value = r.derive(out, text, rid);
-        if (value === undefined) throw new Error(`record field ${r.key} by rule ${r.id} without what it is computed from`);
-        out[r.key] = value;
-      }
-      return out;
+      return object(x, 1, head, env, depth);
     };
-    const record = walk(v, undefined, 0) as Attrs;
-    index.add(record);
-    return { json: JSON.stringify(record), text: typeof record.text === "string" ? record.text : undefined };
+    const record = walk(v, { text: undefined, reportId: undefined, segment: undefined, parent: undefined, prev: undefined }, 0) as Attrs;
+    return { json: JSON.stringify(record), text: typeof record.text === "string" ? record.text : undefined, record };
   };
 
   // Nodes: written values (records decoded, documents' texts known), then rules (Report rows first).
   const stored = (fields: Field[]) => fields.reduce((n, f) => (f.kind === "value" || f.kind === "record" || f.kind === "key" ? n + 1 : n), 0);
   const flat = data.nodes as unknown[];
   const nodes: { key: string; attributes: Attrs }[] = [];
+  const records: { record: Attrs; path: unknown }[] = [];
   const nodeFields: Field[][] = [];
   const heads: unknown[] = [];
   for (let i = 0; i < flat.length; ) {
@@ -940,28 +1148,33 @@ function decode(data: Attrs): SerializedKgGraph {
     const fields = fieldsOf(flat[i + 1]);
     i += 2;
     const attributes: Attrs = {};
+    let record: Attrs | undefined;
     for (const f of fields) {
       if (f.kind === "const") attributes[f.name] = f.arg;
       else if (f.kind === "rule") attributes[f.name] = undefined;
       else if (f.kind === "record") {
-        const { json, text } = decodeRecord(flat[i++]);
+        const { json, text, record: r } = decodeRecord(flat[i++]);
         attributes.record = json;
+        record = r;
         if (text !== undefined && typeof attributes.path === "string" && !texts.has(attributes.path)) texts.set(attributes.path, text);
       } else attributes[f.name] = dec(flat[i++]);
     }
+    if (record !== undefined) (index.add(record, attributes.path), records.push({ record, path: attributes.path }));
     if (stored(fields) > 0 && i > flat.length) throw new Error("the node list ends within a node");
     heads.push(head);
     nodeFields.push(fields);
     nodes.push({ key: typeof head === "string" ? head : "", attributes });
   }
   const statementIds = [...index.statements.keys()];
+  const reportIds = [...index.reports.keys()];
   const attrsByKey = new Map<string, Attrs>();
   nodes.forEach((n, i) => {
     const head = heads[i];
     if (typeof head === "number") {
-      const id = statementIds[head];
-      if (id === undefined) throw new Error(`statement ${head} of ${statementIds.length}`);
-      n.key = `stmt:${id}`;
+      const report = n.attributes.label === "Report";
+      const id = (report ? reportIds : statementIds)[head];
+      if (id === undefined) throw new Error(`${report ? "report" : "statement"} ${head} of ${(report ? reportIds : statementIds).length}`);
+      n.key = report ? `report:${id}` : `stmt:${id}`;
     }
     if (head !== null) attrsByKey.set(n.key, n.attributes);
   });
@@ -984,12 +1197,27 @@ function decode(data: Attrs): SerializedKgGraph {
     if (n.attributes.label === "Report") return;
     finish(n.attributes, nodeFields[i]!, heads[i] === null ? undefined : n.key, undefined, undefined);
     if (heads[i] === null) {
-      const key = figureKey(n.attributes);
-      if (key === undefined) throw new Error("a figure without what its key is computed from");
+      const key = figureKey(n.attributes) ?? documentKey(n.attributes);
+      if (key === undefined) throw new Error("a figure or document without what its key is computed from");
       n.key = key;
       attrsByKey.set(key, n.attributes);
     }
   });
+  const implied = typeof data.implied === "string" ? data.implied : "";
+  if (implied.includes("F")) {
+    // Figure nodes the records imply, in key order among the nodes written.
+    const figures = [...impliedFigures(records)].sort((x, y) => byCodeUnits(x[0], y[0]));
+    const written = nodes.splice(0);
+    let w = 0;
+    for (const [key, attributes] of figures) {
+      while (w < written.length && written[w]!.key < key) nodes.push(written[w++]!);
+      if (attrsByKey.has(key)) throw new Error(`an implied figure ${key} also written`);
+      nodes.push({ key, attributes });
+      attrsByKey.set(key, attributes);
+    }
+    while (w < written.length) nodes.push(written[w++]!);
+  }
+  records.length = 0;
 
   const keys = nodes.map((n) => n.key);
   const edgeList = data.edges as unknown[];
@@ -1017,7 +1245,6 @@ function decode(data: Attrs): SerializedKgGraph {
     finish(attributes, fields, undefined, source, target);
     edges.push({ key: key ?? relKey(attributes.type as RelType, source, target), source, target, attributes });
   }
-  const implied = typeof data.implied === "string" ? data.implied : "";
   const added = new Set<string>();
   const node = (k: string) => attrsByKey.get(k);
   const docs = documentsByPath(keys, node);

@@ -13,11 +13,11 @@ import { gunzipSync } from "node:zlib";
 import type { KgGraph } from "../graph/build-graph.ts";
 import { type Attrs, encodePlain, GRAPH_FORMAT, type SerializedKgGraph } from "./graph-codec-common.ts";
 import { decodeV2, VERSION_2 } from "./graph-codec-v2.ts";
-import { decodeV3, graphFileChunksV3, VERSION_3 } from "./graph-codec-v3.ts";
+import { decodeV3, graphFileChunksV3, VERSION_3, VERSION_4 } from "./graph-codec-v3.ts";
 
 export type { SerializedKgGraph };
 export { GRAPH_FORMAT };
-export const GRAPH_FORMAT_VERSION = VERSION_3;
+export const GRAPH_FORMAT_VERSION = VERSION_4;
 
 /**
  * Canonical text of a graph in the current format (one trailing newline).
@@ -50,7 +50,7 @@ export function parseGraphFile(bytes: Buffer): SerializedKgGraph {
     return data as unknown as SerializedKgGraph;
   }
   if (data.format !== GRAPH_FORMAT) throw new Error(`unknown format ${JSON.stringify(data.format)}`);
-  if (data.version === VERSION_3) return decodeV3(data);
+  if (data.version === VERSION_4 || data.version === VERSION_3) return decodeV3(data);
   if (data.version === VERSION_2) return decodeV2(data);
   throw new Error(`format version ${String(data.version)}, this kg reads versions 1 to ${GRAPH_FORMAT_VERSION}: re-import with this kg (kg import --wipe <paths>) or use the kg that wrote it`);
 }
