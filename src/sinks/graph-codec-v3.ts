@@ -533,7 +533,7 @@ const RESERVED = /[\uE000-\uE002]/;
 export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
   const planned = plan(graph);
   if (planned === null) return null;
-  const { nodeRows, edgeRows, shapes, implied } = planned;
+  const { nodeRows, edgeRows, shapes, implied, absent } = planned;
   // Count the written strings (pieces of texts are not: they are ours).
   const counts = new Map<string, number>();
   const keys = new Set<string>(["allowSelfLoops", "multi", "type"]);
@@ -608,7 +608,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
     const options = { allowSelfLoops: graph.allowSelfLoops, multi: graph.multi, type: graph.type };
     yield `{"attributes":${JSON.stringify(enc(structuredClone(graph.getAttributes())), list)},"edges":[`;
     yield* rows(edgeRows, 3);
-    yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"implied":${JSON.stringify(implied)},"nodes":[`;
+    yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"implied":${JSON.stringify(implied)},${absent.length > 0 ? `"impliedAbsent":${JSON.stringify(absent)},` : ""}"nodes":[`;
     yield* rows(nodeRows, 2);
     yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(shapes.list)},"strings":${JSON.stringify(strings)},"version":${VERSION_4}}\n`;
   }
@@ -724,7 +724,7 @@ function sameAttributes(node: Attrs, a: Attrs): boolean {
  * Every node's and edge's row (written values as they are: references are made when writing) and the shapes;
  * null when the graph has undirected edges. What the rules read (the parsed records) is let go on return.
  */
-function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; shapes: Shapes; implied: string } | null {
+function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; shapes: Shapes; implied: string; absent: number[] } | null {
   const nodeKeys = graph.nodes().sort(byCodeUnits);
   const edgeKeys = graph.edges().sort(byCodeUnits);
   for (const e of edgeKeys) if (graph.isUndirected(e)) return null;
@@ -756,18 +756,19 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
   );
   const places = new Map(nodeKeys.map((k, i) => [k, i]));
   const row = new Row(null);
-  // Figure nodes the records imply, when every one is there exactly as implied, are not written.
-  let implied = "";
+  // Figure nodes the records imply are not written when they are there exactly as implied; those not in the
+  // graph are listed by their place among the implied ones; those that differ are written.
   const figures = impliedFigures(parsed);
   parsed.length = 0;
+  const absent: number[] = [];
+  let place = 0;
   for (const [k, a] of figures) {
     const n = graph.hasNode(k) ? (graph.getNodeAttributes(k) as Attrs) : undefined;
-    if (!n || !sameAttributes(n, a)) {
-      figures.clear();
-      break;
-    }
+    if (!n) absent.push(place);
+    if (!n || !sameAttributes(n, a)) figures.delete(k);
+    place++;
   }
-  if (figures.size > 0) implied += "F";
+  let implied = place > 0 ? "F" : "";
   // A statement's key is written as its place among the records' statements, a report's as its place among
   // the records' reports; a figure's and a document's as null (computed from their attributes).
   const statementIndex = new Map([...index.statements.keys()].map((id, i) => [id, i]));
@@ -815,7 +816,7 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
     return planRow(head, a, row.reset(a, undefined, source, target), ctx, shapes, undefined, derivedKey ? undefined : e);
   });
   newlines.clear();
-  return { nodeRows, edgeRows, shapes, implied };
+  return { nodeRows, edgeRows, shapes, implied, absent };
 }
 
 /**
@@ -1206,12 +1207,14 @@ function decode(data: Attrs): SerializedKgGraph {
   const implied = typeof data.implied === "string" ? data.implied : "";
   if (implied.includes("F")) {
     // Figure nodes the records imply, in key order among the nodes written.
-    const figures = [...impliedFigures(records)].sort((x, y) => byCodeUnits(x[0], y[0]));
+    // Figure nodes the records imply, but for those not in the graph and those written, in key order among the nodes written.
+    const absent = new Set(Array.isArray(data.impliedAbsent) ? (data.impliedAbsent as number[]) : []);
+    const figures = [...impliedFigures(records)].filter((_f, i) => !absent.has(i)).sort((x, y) => byCodeUnits(x[0], y[0]));
     const written = nodes.splice(0);
     let w = 0;
     for (const [key, attributes] of figures) {
       while (w < written.length && written[w]!.key < key) nodes.push(written[w++]!);
-      if (attrsByKey.has(key)) throw new Error(`an implied figure ${key} also written`);
+      if (attrsByKey.has(key)) continue;
       nodes.push({ key, attributes });
       attrsByKey.set(key, attributes);
     }
