@@ -234,10 +234,10 @@ const ROW_RULES: Rule[] = [
   { attr: "line", id: "m", derive: (row, ctx) => statementMentionOf(row, ctx)?.first.line },
   { attr: "line", id: "L", derive: (row, ctx) => lineOf(ctx.docText(row.get("path")), row.get("startOffset")) },
   { attr: "reportTitle", id: "^", crossNode: true, derive: (row, ctx) => reportOf(row, ctx)?.name },
-  { attr: "surfaces", id: "[q", derive: (row) => wrap(row.get("quote")) },
   { attr: "surfaces", id: "M", derive: (row, ctx) => mapOccurrences(row, ctx, (o) => distinct(o.map((x) => x.surface))) },
-  { attr: "lines", id: "[l", derive: (row) => wrap(row.get("line")) },
+  { attr: "surfaces", id: "[q", derive: (row) => wrap(row.get("quote")) },
   { attr: "lines", id: "M", derive: (row, ctx) => mapOccurrences(row, ctx, (o) => distinct(o.map((x) => x.line)).sort((a, b) => (a as number) - (b as number))) },
+  { attr: "lines", id: "[l", derive: (row) => wrap(row.get("line")) },
   { attr: "contexts", id: "M", derive: (row, ctx) => mapOccurrences(row, ctx, (o) => distinct(o.map((x) => x.context)).sort()) },
   { attr: "mentionCount", id: "M", derive: (row, ctx) => mentionOf(row, ctx)?.occurrences.length },
   {
@@ -533,7 +533,7 @@ const RESERVED = /[\uE000-\uE002]/;
 export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
   const planned = plan(graph);
   if (planned === null) return null;
-  const { nodeRows, edgeRows, shapes, implied, absent } = planned;
+  const { nodeRows, edgeRows, shapes, implied, absent, impliedShapes } = planned;
   // Count the written strings (pieces of texts are not: they are ours).
   const counts = new Map<string, number>();
   const keys = new Set<string>(["allowSelfLoops", "multi", "type"]);
@@ -608,7 +608,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
     const options = { allowSelfLoops: graph.allowSelfLoops, multi: graph.multi, type: graph.type };
     yield `{"attributes":${JSON.stringify(enc(structuredClone(graph.getAttributes())), list)},"edges":[`;
     yield* rows(edgeRows, 3);
-    yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"implied":${JSON.stringify(implied)},${absent.length > 0 ? `"impliedAbsent":${JSON.stringify(absent)},` : ""}"nodes":[`;
+    yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"implied":${JSON.stringify(implied)},${absent.length > 0 ? `"impliedAbsent":${JSON.stringify(absent)},` : ""}"impliedShapes":${JSON.stringify(impliedShapes)},"nodes":[`;
     yield* rows(nodeRows, 2);
     yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(shapes.list)},"strings":${JSON.stringify(strings)},"version":${VERSION_4}}\n`;
   }
@@ -709,6 +709,45 @@ function impliedFigures(records: { record: Attrs; path: unknown }[]): Map<string
   return out;
 }
 
+/**
+ * The MENTIONS relationships the records imply (graph/build-graph.ts addMentions), as [source, target]
+ * pairs, each once, in the order met: "m" a report's of each organisation and mechanism it names, "n" a
+ * statement's of each mechanism named within its item. Their attributes are the rules' (a shape each).
+ */
+function impliedMentions(records: { record: Attrs; path: unknown }[]): Record<"m" | "n", [string, string][]> {
+  const out: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
+  const seen = new Set<string>();
+  const add = (list: [string, string][], source: string, target: string) => {
+    const k = `${source}\u0000${target}`;
+    if (!seen.has(k)) (seen.add(k), list.push([source, target]));
+  };
+  for (const { record } of records) {
+    if (!Array.isArray(record.reports)) continue;
+    for (const report of record.reports as Attrs[]) {
+      const id = report !== null && typeof report === "object" ? segmentId(report.segment) : undefined;
+      if (id === undefined) continue;
+      for (const [list, prefix] of [[report.organisations, "org:"], [report.mechanisms, "mech:"]] as const) {
+        if (!Array.isArray(list)) continue;
+        for (const e of list as Attrs[]) if (e && typeof e.name === "string" && Array.isArray(e.occurrences) && e.occurrences.length > 0) add(out.m, `report:${id}`, prefix + e.name);
+      }
+      if (!Array.isArray(report.mechanisms) || !Array.isArray(report.statements)) continue;
+      for (const mech of report.mechanisms as Attrs[]) {
+        if (!mech || typeof mech.name !== "string" || !Array.isArray(mech.occurrences)) continue;
+        for (const st of report.statements as Attrs[]) {
+          const span = st?.span as Attrs | undefined;
+          if (!st || typeof st.id !== "string" || !span || !isOffset(span.start) || !isOffset(span.end)) continue;
+          const inside = (mech.occurrences as Attrs[]).some((o) => {
+            const os = o?.span as Attrs | undefined;
+            return os && isOffset(os.start) && isOffset(os.end) && os.start >= (span.start as number) && os.end <= (span.end as number);
+          });
+          if (inside) add(out.n, `stmt:${st.id}`, `mech:${mech.name}`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** Whether a node's attributes are exactly `a` (same defined keys, same values). */
 function sameAttributes(node: Attrs, a: Attrs): boolean {
   let n = 0;
@@ -724,7 +763,7 @@ function sameAttributes(node: Attrs, a: Attrs): boolean {
  * Every node's and edge's row (written values as they are: references are made when writing) and the shapes;
  * null when the graph has undirected edges. What the rules read (the parsed records) is let go on return.
  */
-function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; shapes: Shapes; implied: string; absent: number[] } | null {
+function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
   const nodeKeys = graph.nodes().sort(byCodeUnits);
   const edgeKeys = graph.edges().sort(byCodeUnits);
   for (const e of edgeKeys) if (graph.isUndirected(e)) return null;
@@ -759,7 +798,6 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
   // Figure nodes the records imply are not written when they are there exactly as implied; those not in the
   // graph are listed by their place among the implied ones; those that differ are written.
   const figures = impliedFigures(parsed);
-  parsed.length = 0;
   const absent: number[] = [];
   let place = 0;
   for (const [k, a] of figures) {
@@ -803,20 +841,48 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
   }
   const order = (left.size > 0 ? edgeKeys.filter((e) => !left.has(e)) : edgeKeys).map((e, i) => ({ e, s: places.get(graph.source(e))!, t: places.get(graph.target(e))!, i }));
   order.sort((x, y) => x.s - y.s || x.t - y.t || x.i - y.i);
-  let lastSource = 0;
-  let lastTarget = 0;
-  const edgeRows: unknown[][] = order.map(({ e, s, t }) => {
+  // Each edge's shape and values; then the MENTIONS the records imply, when all their values are computed,
+  // are not written: only their shapes in the order the records give them (runs of [shape, count]; -1 for a
+  // relationship not in the graph or written).
+  const planned = new Map<string, unknown[]>();
+  for (const { e } of order) {
     const a = graph.getEdgeAttributes(e) as Attrs;
     const source = graph.source(e);
     const target = graph.target(e);
     const derivedKey = typeof a.type === "string" && e === relKey(a.type as RelType, source, target);
-    const head = [s - lastSource, s === lastSource ? t - lastTarget : t];
+    planned.set(e, planRow([], a, row.reset(a, undefined, source, target), ctx, shapes, undefined, derivedKey ? undefined : e));
+  }
+  const impliedShapes: Record<string, number[]> = {};
+  const mentions = impliedMentions(parsed);
+  parsed.length = 0;
+  for (const id of ["m", "n"] as const) {
+    const runs: number[] = [];
+    for (const [source, target] of mentions[id]) {
+      const key = relKey("MENTIONS", source, target);
+      const r = planned.get(key);
+      let shape = -1;
+      if (r !== undefined && r.length === 1 && graph.source(key) === source && graph.target(key) === target) {
+        shape = r[0] as number;
+        planned.delete(key);
+      }
+      if (runs.length > 0 && runs[runs.length - 2] === shape) runs[runs.length - 1]!++;
+      else runs.push(shape, 1);
+    }
+    if (runs.length > 0) impliedShapes[id] = runs;
+  }
+  let lastSource = 0;
+  let lastTarget = 0;
+  const edgeRows: unknown[][] = [];
+  for (const { e, s, t } of order) {
+    const r = planned.get(e);
+    if (r === undefined) continue;
+    r.unshift(s - lastSource, s === lastSource ? t - lastTarget : t);
     lastSource = s;
     lastTarget = t;
-    return planRow(head, a, row.reset(a, undefined, source, target), ctx, shapes, undefined, derivedKey ? undefined : e);
-  });
+    edgeRows.push(r);
+  }
   newlines.clear();
-  return { nodeRows, edgeRows, shapes, implied, absent };
+  return { nodeRows, edgeRows, shapes, implied, absent, impliedShapes };
 }
 
 /**
@@ -1220,7 +1286,6 @@ function decode(data: Attrs): SerializedKgGraph {
     }
     while (w < written.length) nodes.push(written[w++]!);
   }
-  records.length = 0;
 
   const keys = nodes.map((n) => n.key);
   const edgeList = data.edges as unknown[];
@@ -1247,6 +1312,37 @@ function decode(data: Attrs): SerializedKgGraph {
     }
     finish(attributes, fields, undefined, source, target);
     edges.push({ key: key ?? relKey(attributes.type as RelType, source, target), source, target, attributes });
+  }
+  // MENTIONS the records imply, with their shapes in runs of [shape, count] (-1: not implied).
+  const impliedShapes = (data.impliedShapes ?? {}) as Record<string, unknown>;
+  const mentions = impliedMentions(records);
+  records.length = 0;
+  for (const id of ["m", "n"] as const) {
+    const runs = impliedShapes[id];
+    if (runs === undefined) continue;
+    if (!Array.isArray(runs)) throw new Error(`implied relationships ${id} without their shapes`);
+    const pairs = mentions[id];
+    let p = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      const shape = runs[r] as number;
+      const count = runs[r + 1] as number;
+      if (p + count > pairs.length) throw new Error(`more implied relationships ${id} than the records give`);
+      if (shape < 0) {
+        p += count;
+        continue;
+      }
+      const fields = fieldsOf(shape);
+      for (const f of fields) if (f.kind !== "const" && f.kind !== "rule") throw new Error(`an implied relationship's shape with values (${id})`);
+      for (const end = p + count; p < end; p++) {
+        const [source, target] = pairs[p]!;
+        if (!attrsByKey.has(source) || !attrsByKey.has(target)) throw new Error(`an implied relationship ${source} → ${target} without its nodes`);
+        const attributes: Attrs = {};
+        for (const f of fields) attributes[f.name] = f.kind === "const" ? f.arg : undefined;
+        finish(attributes, fields, undefined, source, target);
+        edges.push({ key: relKey(attributes.type as RelType, source, target), source, target, attributes });
+      }
+    }
+    if (p !== pairs.length) throw new Error(`fewer implied relationships ${id} than the records give`);
   }
   const added = new Set<string>();
   const node = (k: string) => attrsByKey.get(k);
