@@ -371,15 +371,14 @@ interface RecordEnv {
   segment: Attrs | undefined;
   /** The values met so far of the object holding the list (an occurrence's organisation, mechanism or slogan). */
   parent: Attrs | undefined;
-  /** The item before in the same list. */
-  prev: Attrs | undefined;
 }
 interface RecordRule {
   key: string;
   id: string;
   /** The object's keys the rule reads: none of them may be computed by a rule later in this list. */
   needs: string[];
-  derive(o: Attrs, env: RecordEnv): unknown;
+  /** `prev`: the item before in the same list. */
+  derive(o: Attrs, env: RecordEnv, prev: Attrs | undefined): unknown;
 }
 /** Within a record: rules by key, computed after the object's written values, in this order. */
 const RECORD_RULES: RecordRule[] = [
@@ -393,10 +392,10 @@ const RECORD_RULES: RecordRule[] = [
     key: "span",
     id: "n",
     needs: ["surface"],
-    derive: (o, env) => {
+    derive: (o, env, before) => {
       const s = o.surface;
       if (env.text === undefined || typeof s !== "string" || s.length === 0) return undefined;
-      const prev = env.prev?.span as Attrs | undefined;
+      const prev = before?.span as Attrs | undefined;
       const bound = env.segment?.span as Attrs | undefined;
       const from = prev && isOffset(prev.end) ? prev.end : bound && isOffset(bound.start) ? bound.start : 0;
       const at = env.text.indexOf(s, from);
@@ -428,9 +427,16 @@ for (const r of RECORD_RULES) RECORD_RULES_BY_KEY.set(r.key, [...(RECORD_RULES_B
 /** Strings of a record looked for in its text (those of other keys seldom are). */
 const SLICED_IN_RECORDS = new Set(["title", "normText", "name", "parent", "what", "text", "surface", "quote"]);
 const RECORD_RULE_BY_SPEC = new Map(RECORD_RULES.map((r) => [`${r.key}${REF}${r.id}`, r]));
-/** A record value written in its object's shape (`key\uE000:` + its JSON) rather than in the object: empty lists, booleans, null, a statement's confidence. */
-function recordConstant(key: string, v: Json): string | undefined {
+/** Keys of record objects whose string values are few (a statement's kind, an organisation's type, a mention's context, …). */
+const FEW_VALUES = new Set(["kind", "type", "context", "source", "unit", "setting", "startRule"]);
+/**
+ * A record value written in its object's shape (`key\uE000:` + its JSON) rather than in the object: empty
+ * lists, booleans, null, a statement's confidence, the short strings of keys with few values (FEW_VALUES,
+ * and a rule's id in a statement's `rules`).
+ */
+function recordConstant(key: string, v: Json, container: string): string | undefined {
   if (v === false || v === true || v === null || (Array.isArray(v) && v.length === 0) || (key === "confidence" && typeof v === "number")) return JSON.stringify(v);
+  if (typeof v === "string" && v.length <= 32 && !RESERVED.test(v) && (FEW_VALUES.has(key) || (key === "id" && container === "rules"))) return JSON.stringify(v);
   return undefined;
 }
 
@@ -470,11 +476,38 @@ class Piece {
 class Shapes {
   readonly list: string[][] = [];
   private readonly index = new Map<string, number>();
+  private readonly uses: number[] = [];
+  private readonly refs: ShapeRef[] = [];
+  /** A shape's number (in the order first met), one use more. */
   of(fields: string[]): number {
     const id = fields.join(SLICE); // no key nor constant holds U+E001
     let n = this.index.get(id);
-    if (n === undefined) this.index.set(id, (n = this.list.push(fields) - 1));
+    if (n === undefined) (this.index.set(id, (n = this.list.push(fields) - 1)), this.uses.push(0));
+    this.uses[n]!++;
     return n;
+  }
+  /** The same, as an object that writes its final number (records: numbers in them are values). */
+  ref(fields: string[]): ShapeRef {
+    const n = this.of(fields);
+    return (this.refs[n] ??= new ShapeRef(n));
+  }
+  /**
+   * Number the shapes most used first (shorter numbers where they are most written): the new number of each
+   * shape by its first number, and the list in the new order.
+   */
+  renumber(): { numbers: number[]; list: string[][] } {
+    const order = this.list.map((_f, i) => i).sort((x, y) => this.uses[y]! - this.uses[x]! || x - y);
+    const numbers: number[] = [];
+    order.forEach((old, i) => (numbers[old] = i));
+    for (const r of this.refs) if (r) r.n = numbers[r.n]!;
+    return { numbers, list: order.map((i) => this.list[i]!) };
+  }
+}
+/** A record object's shape, written as its number once the shapes are numbered. */
+class ShapeRef {
+  constructor(public n: number) {}
+  toJSON(): number {
+    return this.n;
   }
 }
 
@@ -548,7 +581,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
       } else if (RESERVED.test(v)) reserved = true;
     } else if (Array.isArray(v)) {
       for (const x of v) count(x, objectKeys);
-    } else if (v !== null && typeof v === "object" && !(v instanceof Piece)) {
+    } else if (v !== null && typeof v === "object" && !(v instanceof Piece) && !(v instanceof ShapeRef)) {
       for (const k of Object.keys(v)) {
         if (objectKeys) keys.add(k);
         count((v as Attrs)[k], objectKeys);
@@ -567,6 +600,8 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
   }
   const { strings, ref } = stringTable(counts);
   const list = propertyOrder(keys);
+  const numbered = shapes.renumber();
+  for (const runs of Object.values(impliedShapes)) for (let i = 0; i < runs.length; i += 2) if (runs[i]! >= 0) runs[i] = numbered.numbers[runs[i]!]!;
   return write();
 
   function* write(): Generator<string> {
@@ -579,6 +614,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
         return v;
       }
       if (v instanceof Piece) return v.text;
+      if (v instanceof ShapeRef) return v.n;
       if (v !== null && typeof v === "object") {
         objectInRow = true;
         const out: Attrs = {};
@@ -598,6 +634,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
         for (let j = i; j < end; j++) {
           const r = from[j]!;
           objectInRow = false;
+          r[first - 1] = numbered.numbers[r[first - 1] as number];
           for (let c = first; c < r.length; c++) r[c] = enc(r[c]);
           part.push((objectInRow ? JSON.stringify(r, list) : JSON.stringify(r)).slice(1, -1));
           from[j] = undefined as never;
@@ -610,7 +647,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
     yield* rows(edgeRows, 3);
     yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"implied":${JSON.stringify(implied)},${absent.length > 0 ? `"impliedAbsent":${JSON.stringify(absent)},` : ""}"impliedShapes":${JSON.stringify(impliedShapes)},"nodes":[`;
     yield* rows(nodeRows, 2);
-    yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(shapes.list)},"strings":${JSON.stringify(strings)},"version":${VERSION_4}}\n`;
+    yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(numbered.list)},"strings":${JSON.stringify(strings)},"version":${VERSION_4}}\n`;
   }
 }
 
@@ -764,9 +801,18 @@ function sameAttributes(node: Attrs, a: Attrs): boolean {
  * null when the graph has undirected edges. What the rules read (the parsed records) is let go on return.
  */
 function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
-  const nodeKeys = graph.nodes().sort(byCodeUnits);
-  const edgeKeys = graph.edges().sort(byCodeUnits);
-  for (const e of edgeKeys) if (graph.isUndirected(e)) return null;
+  // Attributes by key, read from the graph once (its own lookups cost more).
+  const attrsOf = new Map<string, Attrs>();
+  graph.forEachNode((k, a) => attrsOf.set(k, a as Attrs));
+  const nodeKeys = [...attrsOf.keys()].sort(byCodeUnits);
+  const edgeOf = new Map<string, { e: string; source: string; target: string; a: Attrs; s: number; t: number }>();
+  let undirected = false;
+  graph.forEachEdge((e, a, source, target, _sa, _ta, isUndirected) => {
+    if (isUndirected) undirected = true;
+    edgeOf.set(e, { e, source, target, a: a as Attrs, s: 0, t: 0 });
+  });
+  if (undirected) return null;
+  const node = (key: unknown) => (typeof key === "string" ? attrsOf.get(key) : undefined);
   const shapes = new Shapes();
   // Documents' texts and records' statements, for the rules; records encoded once.
   const texts = new Map<string, string>();
@@ -774,7 +820,7 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
   const records = new Map<string, unknown>();
   const parsed: { record: Attrs; path: unknown }[] = [];
   for (const k of nodeKeys) {
-    const a = graph.getNodeAttributes(k) as Attrs;
+    const a = attrsOf.get(k)!;
     if (a.label !== "Document" || typeof a.record !== "string") continue;
     let r: Json;
     try {
@@ -791,7 +837,7 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
   }
   const ctx = index.context(
     (path) => (typeof path === "string" ? texts.get(path) : undefined),
-    (key) => (typeof key === "string" && graph.hasNode(key) ? (graph.getNodeAttributes(key) as Attrs) : undefined),
+    node,
   );
   const places = new Map(nodeKeys.map((k, i) => [k, i]));
   const row = new Row(null);
@@ -801,7 +847,7 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
   const absent: number[] = [];
   let place = 0;
   for (const [k, a] of figures) {
-    const n = graph.hasNode(k) ? (graph.getNodeAttributes(k) as Attrs) : undefined;
+    const n = attrsOf.get(k);
     if (!n) absent.push(place);
     if (!n || !sameAttributes(n, a)) figures.delete(k);
     place++;
@@ -814,7 +860,7 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
   const nodeRows: unknown[][] = [];
   for (const k of nodeKeys) {
     if (figures.has(k)) continue;
-    const a = graph.getNodeAttributes(k) as Attrs;
+    const a = attrsOf.get(k)!;
     const record = records.get(k);
     const place = k.startsWith("stmt:") ? statementIndex.get(k.slice(5)) : a.label === "Report" && k.startsWith("report:") ? reportIndex.get(k.slice(7)) : undefined;
     const head = place !== undefined ? place : k === figureKey(a) || k === documentKey(a) ? null : k;
@@ -823,14 +869,14 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
   records.clear();
   // Edges by source and target (each written as the step from the edge before), read back in key order.
   // Edges the nodes imply (IMPLIED_EDGES), when every one of a rule's is there as implied, are not written.
-  const node = (key: string) => (graph.hasNode(key) ? (graph.getNodeAttributes(key) as Attrs) : undefined);
   const left = new Set<string>();
   const docs = documentsByPath(nodeKeys, node);
   for (const rule of IMPLIED_EDGES) {
     const list = impliedEdges(rule, nodeKeys, node, docs);
     const all = list.every(({ key, type, source, target }) => {
-      if (!graph.hasEdge(key) || graph.source(key) !== source || graph.target(key) !== target) return false;
-      const a = graph.getEdgeAttributes(key) as Attrs;
+      const edge = edgeOf.get(key);
+      if (edge === undefined || edge.source !== source || edge.target !== target) return false;
+      const a = edge.a;
       if (a.type !== type) return false;
       for (const k in a) if (k !== "type") return false;
       return true;
@@ -839,16 +885,19 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
     implied += rule.id;
     for (const e of list) left.add(e.key);
   }
-  const order = (left.size > 0 ? edgeKeys.filter((e) => !left.has(e)) : edgeKeys).map((e, i) => ({ e, s: places.get(graph.source(e))!, t: places.get(graph.target(e))!, i }));
-  order.sort((x, y) => x.s - y.s || x.t - y.t || x.i - y.i);
+  const order = [];
+  for (const edge of edgeOf.values()) {
+    if (left.has(edge.e)) continue;
+    edge.s = places.get(edge.source)!;
+    edge.t = places.get(edge.target)!;
+    order.push(edge);
+  }
+  order.sort((x, y) => x.s - y.s || x.t - y.t || byCodeUnits(x.e, y.e));
   // Each edge's shape and values; then the MENTIONS the records imply, when all their values are computed,
   // are not written: only their shapes in the order the records give them (runs of [shape, count]; -1 for a
   // relationship not in the graph or written).
   const planned = new Map<string, unknown[]>();
-  for (const { e } of order) {
-    const a = graph.getEdgeAttributes(e) as Attrs;
-    const source = graph.source(e);
-    const target = graph.target(e);
+  for (const { e, a, source, target } of order) {
     const derivedKey = typeof a.type === "string" && e === relKey(a.type as RelType, source, target);
     planned.set(e, planRow([], a, row.reset(a, undefined, source, target), ctx, shapes, undefined, derivedKey ? undefined : e));
   }
@@ -861,7 +910,8 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
       const key = relKey("MENTIONS", source, target);
       const r = planned.get(key);
       let shape = -1;
-      if (r !== undefined && r.length === 1 && graph.source(key) === source && graph.target(key) === target) {
+      const edge = edgeOf.get(key);
+      if (r !== undefined && r.length === 1 && edge!.source === source && edge!.target === target) {
         shape = r[0] as number;
         planned.delete(key);
       }
@@ -947,14 +997,14 @@ function planRow(
  */
 function encodeRecord(record: { [k: string]: Json }, shapes: Shapes): unknown {
   let text: string | undefined;
-  const enc = (v: Json, env: RecordEnv, depth: number, key: string): unknown => {
+  const enc = (v: Json, env: RecordEnv, depth: number, key: string, before: Attrs | undefined): unknown => {
     if (typeof v === "string") return (depth > 1 && SLICED_IN_RECORDS.has(key) && sliceRef(text, v, undefined)) || v;
     if (Array.isArray(v)) {
       const out: unknown[] = [];
       let prev: Attrs | undefined;
       let objects = v.length > 1;
       for (const x of v) {
-        const e = enc(x, { ...env, prev }, depth + 1, key);
+        const e = enc(x, env, depth + 1, key, prev);
         out.push(e);
         prev = x !== null && typeof x === "object" && !Array.isArray(x) ? x : undefined;
         if (!isEncodedObject(e)) objects = false;
@@ -972,14 +1022,14 @@ function encodeRecord(record: { [k: string]: Json }, shapes: Shapes): unknown {
     // Rules (not at the top) are checked with what the reader has once the object's values are read: the report id
     // and segment of a "segment" among them; a rule is not used when a rule before it reads its key.
     let derived: Map<string, RecordRule> | undefined;
-    const own: RecordEnv = { ...env, text };
     if (depth > 0) {
-      for (const k of names) if (k === "segment") (own.reportId = segmentId(v[k])), (own.segment = v[k] as Attrs);
+      let own = env;
+      for (const k of names) if (k === "segment") own = { ...env, reportId: segmentId(v[k]), segment: v[k] as Attrs };
       let needed: Set<string> | undefined;
       for (const rule of RECORD_RULES) {
         const k = rule.key;
         if (!(k in v) || derived?.has(k) || needed?.has(k)) continue;
-        if (same(rule.derive(v, own), v[k])) {
+        if (same(rule.derive(v, own, before), v[k])) {
           (derived ??= new Map()).set(k, rule);
           for (const n of rule.needs) (needed ??= new Set()).add(n);
         }
@@ -989,26 +1039,26 @@ function encodeRecord(record: { [k: string]: Json }, shapes: Shapes): unknown {
     const values: unknown[] = [0];
     // What the reader knows of this object when it reads a list in it: the values before the list.
     const seen: Attrs = {};
-    const inner: RecordEnv = { text, reportId: env.reportId, segment: env.segment, parent: seen, prev: undefined };
+    const inner: RecordEnv = { text, reportId: env.reportId, segment: env.segment, parent: seen };
     for (const k of names) {
       const x = v[k]!;
       const rule = derived?.get(k);
-      const constant = rule === undefined && depth > 0 ? recordConstant(k, x) : undefined;
+      const constant = rule === undefined && depth > 0 ? recordConstant(k, x, key) : undefined;
       if (rule !== undefined) fields.push(`${k}${REF}${rule.id}`);
       else if (constant !== undefined) (fields.push(`${k}${REF}:${constant}`), (seen[k] = x));
-      else (fields.push(k), values.push(enc(x, inner, depth + 1, k)), (seen[k] = x));
+      else (fields.push(k), values.push(enc(x, inner, depth + 1, k, undefined)), (seen[k] = x));
       if (depth === 0 && k === "text" && typeof x === "string") inner.text = text = x;
       if (k === "segment") (inner.reportId = segmentId(x)), (inner.segment = x as Attrs);
     }
-    values[0] = shapes.of(fields);
+    values[0] = shapes.ref(fields);
     return values;
   };
-  return enc(record, { text: undefined, reportId: undefined, segment: undefined, parent: undefined, prev: undefined }, 0, "");
+  return enc(record, { text: undefined, reportId: undefined, segment: undefined, parent: undefined }, 0, "", undefined);
 }
 
 /** An object as encodeRecord writes it: [shape, values…] (a list is [items…] or [-1, items…]). */
 function isEncodedObject(e: unknown): e is unknown[] {
-  return Array.isArray(e) && typeof e[0] === "number" && e[0] >= 0;
+  return Array.isArray(e) && e[0] instanceof ShapeRef;
 }
 
 /** Objects of a list, written flat: [-2, shape, values…] when they share a shape, [-3, shape, values…, …] otherwise. */
@@ -1135,10 +1185,10 @@ function decode(data: Attrs): SerializedKgGraph {
   const decodeRecord = (v: unknown): { json: string; text: string | undefined; record: Attrs } => {
     let text: string | undefined;
     /** An object of shape `shapeId` from its values at `from` in `list`. */
-    const object = (list: unknown[], from: number, shapeId: unknown, env: RecordEnv, depth: number): Attrs => {
+    const object = (list: unknown[], from: number, shapeId: unknown, env: RecordEnv, depth: number, prev: Attrs | undefined): Attrs => {
       const out: Attrs = {};
-      const own: RecordEnv = { ...env, text };
-      const inner: RecordEnv = { text, reportId: env.reportId, segment: env.segment, parent: out, prev: undefined };
+      let own = env;
+      const inner: RecordEnv = { text, reportId: env.reportId, segment: env.segment, parent: out };
       let i = from;
       const shape = recordShapeOf(shapeId);
       for (let f = 0; f < shape.names.length; f++) {
@@ -1148,20 +1198,19 @@ function decode(data: Attrs): SerializedKgGraph {
           out[name] = undefined;
           continue;
         }
-        const value = kind === 2 ? JSON.parse(shape.constants[f]!) : walk(list[i++], inner, depth + 1);
+        const value = kind === 2 ? JSON.parse(shape.constants[f]!) : walk(list[i++], inner, depth + 1, undefined);
         out[name] = value;
         if (depth === 0 && name === "text" && typeof value === "string") inner.text = text = value;
-        if (name === "segment") (inner.reportId = own.reportId = segmentId(value)), (inner.segment = own.segment = value as Attrs);
+        if (name === "segment") (inner.reportId = segmentId(value)), (inner.segment = value as Attrs), (own = { ...env, reportId: inner.reportId, segment: inner.segment });
       }
-      own.text = text;
       for (const r of shape.rules) {
-        const value = r.derive(out, own);
+        const value = r.derive(out, own, prev);
         if (value === undefined) throw new Error(`record field ${r.key} by rule ${r.id} without what it is computed from`);
         out[r.key] = value;
       }
       return out;
     };
-    const walk = (x: unknown, env: RecordEnv, depth: number): unknown => {
+    const walk = (x: unknown, env: RecordEnv, depth: number, before: Attrs | undefined): unknown => {
       if (typeof x === "string") {
         const c = x.charCodeAt(0);
         if (c === 0xe002) {
@@ -1177,7 +1226,7 @@ function decode(data: Attrs): SerializedKgGraph {
         const out: unknown[] = [];
         let prev: Attrs | undefined;
         for (let i = head === -1 ? 1 : 0; i < x.length; i++) {
-          const item = walk(x[i], { ...env, prev }, depth + 1);
+          const item = walk(x[i], env, depth + 1, prev);
           out.push(item);
           prev = item !== null && typeof item === "object" && !Array.isArray(item) ? (item as Attrs) : undefined;
         }
@@ -1191,15 +1240,15 @@ function decode(data: Attrs): SerializedKgGraph {
           const shapeId = head === -2 ? x[1] : x[i++];
           const width = recordShapeOf(shapeId).width;
           if (head === -2 && width === 0) throw new Error("a flat list of objects without values");
-          out.push((prev = object(x, i, shapeId, { ...env, prev }, depth + 1)));
+          out.push((prev = object(x, i, shapeId, env, depth + 1, prev)));
           i += width;
           if (i > x.length) throw new Error("a flat list of objects ends within an object");
         }
         return out;
       }
-      return object(x, 1, head, env, depth);
+      return object(x, 1, head, env, depth, before);
     };
-    const record = walk(v, { text: undefined, reportId: undefined, segment: undefined, parent: undefined, prev: undefined }, 0) as Attrs;
+    const record = walk(v, { text: undefined, reportId: undefined, segment: undefined, parent: undefined }, 0, undefined) as Attrs;
     return { json: JSON.stringify(record), text: typeof record.text === "string" ? record.text : undefined, record };
   };
 
