@@ -1,10 +1,13 @@
 /*
- * Version 3 of the graph file's format (what kg writes): version 2 (graph-codec-v2.ts: strings table, shapes,
- * edges by node index, records as values) with every text stored once. A document's text is in its record;
- * what the graph repeats of it, or can compute from what is stored, is left out and computed again when read:
+ * Versions 3 and 4 of the graph file's format (kg writes version 4; version 3 files, written by kg before
+ * it, are read by the same code: they hold none of what version 4 adds). Version 2 (graph-codec-v2.ts:
+ * strings table, shapes, edges by node index, records as values) with every text stored once, and what
+ * the records give left out. A document's text is in its record; what the graph repeats of it or of the
+ * record, or can compute from what is stored, is left out and computed again when read:
  *
  *   {"attributes":{…},"edges":[step to source,step to target,shape,values…, …],"format":"kg-graph",
- *    "implied":"dst","nodes":[key,shape,values…, …],"options":{…},"shapes":[[fields…],…],"strings":[…],"version":3}
+ *    "implied":"Fdst","impliedAbsent":[…],"impliedShapes":{"m":[shape,count,…],"n":[…]},
+ *    "nodes":[key,shape,values…, …],"options":{…},"shapes":[[fields…],…],"strings":[…],"version":4}
  *
  * - Rows follow each other in one list; a row's shape says how many values it has. A shape is the sorted
  *   list of a row's attribute keys: `name` has its value in the row; `name\uE000:value` is the same value on
@@ -12,24 +15,37 @@
  *   `rule` (ROW_RULES: the quote of a Statement, Figure or relationship is its document's text at its
  *   offsets; a statement's text, normText, kind, rule, line, offsets, item text and report key come from
  *   its record; a path, report key or title from the report or the relationship's source node; a mention's
- *   lines, contexts, surfaces, count, sentence and offsets from the record's entity …). An edge whose key
- *   is not the one kg derives (graph/keys.ts relKey) has the field `\uE000k` first, its key as value; a
- *   Document's record is the field `record\uE000j`.
- * - A node's key is written as such, or as a number (a Statement: its place among the records' statements,
- *   in the order met), or null (a Figure: the hash of its report, what, value and offset). Edges are
- *   written by source and target, each as the step from the edge before (the target's place when the source
- *   changes); they are read back in key order. `implied` names the rules of IMPLIED_EDGES whose
- *   relationships (a report's CONTAINS, RAISES, PROPOSES; a document's CONTAINS) are all there with only
- *   their type: those are not written.
+ *   lines, contexts, surfaces, count, sentence and offsets from the record's entity; a Report's path,
+ *   title, lines, setting and truncated from its record, its name when it is its title; a Document's
+ *   sha256 from its text …). An edge whose key is not the one kg derives (graph/keys.ts relKey) has the
+ *   field `\uE000k` first, its key as value; a Document's record is the field `record\uE000j`. Shapes are
+ *   numbered most used first.
+ * - A node's key is written as such, or as a number (a Statement: its place among the records' statements;
+ *   a Report: its place among the records' reports; both in the order met), or null (computed: a Figure's
+ *   from its report, what, value and offset, a Document's from its sha256). Edges are written by source and
+ *   target, each as the step from the edge before (the target's place when the source changes); they are
+ *   read back in key order, the places being those of all nodes in key order.
+ * - What the records imply is not written. `implied` names the rules of IMPLIED_EDGES whose relationships
+ *   (a report's CONTAINS, RAISES, PROPOSES; a document's CONTAINS) are all there with only their type; "F"
+ *   says the Figure nodes are those of the records' figures (impliedFigures: graph/build-graph.ts
+ *   addFigures), but for those listed in `impliedAbsent` (their places among the implied ones: not in the
+ *   graph) and those written as rows (they differ). `impliedShapes` gives, for the MENTIONS the records
+ *   imply (impliedMentions: "m" a report's of its organisations and mechanisms, "n" a statement's of the
+ *   mechanisms named in its item, in the order the records give them), each one's shape in runs of
+ *   [shape, count], -1 for one not in the graph or written as a row: all their attributes are computed.
  * - A string value that is a piece of the row's document text (the text of the Document whose `path` the
  *   row has) is written "\uE001" + start + "." + length (base 36) when that is shorter.
  * - Within a record (objects as [shape, values…] with their keys in their own order, lists as they are or as
- *   [-1, items…] when their first item is a number, so that it reads back as the same JSON string) a
- *   statement's `text` (the document text at `textSpan`), `normText` equal to `text`, `id` (its hash),
- *   `reportId` (its report's segment id), `rule` (its first rule in words), `line` (from its offset), an
- *   occurrence's `surface` and a figure's `quote` (the text at `span`) are left out the same way
- *   (RECORD_RULES); a {start, end} span is "\uE002" + start + "." + length; names, titles and normTexts
- *   found in the document text are written as pieces of it.
+ *   [-1, items…] when their first item is a number, so that it reads back as the same JSON string; a list of
+ *   two objects or more as [-2, shape, values…] when they share a shape, else [-3, shape, values…, shape,
+ *   values…]) a statement's `text` (the document text at `textSpan`), `normText` equal to `text`, `id` (its
+ *   hash), `reportId` (its report's segment id), `rule` (its first rule in words), `line` (from its offset),
+ *   an occurrence's `surface` (its entity's name, or the text at `span`) and `span` (the next place of that
+ *   name after the occurrence before), a figure's `quote` (the text at `span`) are left out the same way
+ *   (RECORD_RULES); empty lists, booleans, null, a confidence and the strings of keys with few values
+ *   (kind, type, context, source, unit, setting, startRule, a rule's id) are constants of the shape
+ *   (`name\uE000:` + JSON); a {start, end} span is "\uE002" + start + "." + length; names, titles and
+ *   normTexts found in the document text are written as pieces of it.
  * - Every other string of four characters or more that occurs more than once is stored once in `strings`
  *   and referenced as "\uE000" + its index in base 36.
  * Every rule is checked when writing: a value is left out only when the rule gives it back exactly, so the
@@ -467,6 +483,21 @@ function resolveSlice(text: string | undefined, ref: string): string {
   return text.slice(start, start + length);
 }
 
+/** A copy of a value as JSON holds it (lists and objects copied, what is not JSON's as it is): the writer changes its copies. */
+function copyJson(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = copyJson(v[i]);
+    return out;
+  }
+  if (v === null || typeof v !== "object") return v;
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
+  const out: Attrs = {};
+  for (const k in v as Attrs) out[k] = copyJson((v as Attrs)[k]);
+  return out;
+}
+
 /** A value the writer made (a piece of a text, a span), as opposed to a string of the graph: never counted nor interned. */
 class Piece {
   constructor(readonly text: string) {}
@@ -560,7 +591,7 @@ class RecordIndex {
 const RESERVED = /[\uE000-\uE002]/;
 
 /**
- * The text of a graph in version 3, in pieces (their concatenation is the file), or null when the graph
+ * The text of a graph in version 4, in pieces (their concatenation is the file), or null when the graph
  * holds what the format reserves (strings with U+E000–U+E002, undirected edges): then version 1 is written.
  */
 export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
@@ -643,7 +674,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
       }
     }
     const options = { allowSelfLoops: graph.allowSelfLoops, multi: graph.multi, type: graph.type };
-    yield `{"attributes":${JSON.stringify(enc(structuredClone(graph.getAttributes())), list)},"edges":[`;
+    yield `{"attributes":${JSON.stringify(enc(copyJson(graph.getAttributes())), list)},"edges":[`;
     yield* rows(edgeRows, 3);
     yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"implied":${JSON.stringify(implied)},${absent.length > 0 ? `"impliedAbsent":${JSON.stringify(absent)},` : ""}"impliedShapes":${JSON.stringify(impliedShapes)},"nodes":[`;
     yield* rows(nodeRows, 2);
@@ -948,7 +979,9 @@ function planRow(
   record: unknown,
   explicitKey?: string,
 ): unknown[] {
-  const names = Object.keys(a).filter((k) => a[k] !== undefined).sort();
+  const names: string[] = [];
+  for (const k in a) if (a[k] !== undefined) names.push(k);
+  names.sort();
   const isReport = a.label === "Report";
   // Which rule gives each value back (when writing, rules read the values as they are: any order will do).
   const derived = new Map<string, string>();
@@ -981,7 +1014,7 @@ function planRow(
         if (text === null) text = ctx.docText(a.path);
         out = sliceRef(text, v, a.startOffset) ?? v;
       }
-      values.push(out !== null && typeof out === "object" && !(out instanceof Piece) ? structuredClone(out) : out);
+      values.push(out !== null && typeof out === "object" && !(out instanceof Piece) ? copyJson(out) : out);
     }
   }
   head.push(shapes.of(fields));
@@ -1075,7 +1108,7 @@ function segmentId(segment: unknown): string | undefined {
   return segment !== null && typeof segment === "object" && typeof (segment as Attrs).id === "string" ? ((segment as Attrs).id as string) : undefined;
 }
 
-/** The graphology export held by a version 3 file's parsed JSON. */
+/** The graphology export held by a version 3 or 4 file's parsed JSON. */
 export function decodeV3(data: Attrs): SerializedKgGraph {
   try {
     return decode(data);

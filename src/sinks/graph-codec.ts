@@ -1,10 +1,11 @@
 /*
  * The graph file's format: a compact JSON form of graphology's `graph.export()` that reads back into
- * exactly the same graph. Version 3 (graph-codec-v3.ts) is what kg writes: every text stored once (a
- * document's text in its record, the rest as pieces of it or computed again when read), repeated strings
- * in a table, attribute keys once per shape, edges by node index. Versions 2 (graph-codec-v2.ts) and 1
+ * exactly the same graph. Version 4 (graph-codec-v3.ts, which reads version 3 too) is what kg writes: every
+ * text stored once (a document's text in its record, the rest as pieces of it or computed again when
+ * read), what the records give (figures, mentions, reports' lines and titles …) left out, repeated strings
+ * in a table, attribute keys once per shape, edges by node index. Versions 3, 2 (graph-codec-v2.ts) and 1
  * (the plain graphology export, written by older kg, and by this one for a graph holding the private-use
- * characters U+E000–U+E002 that version 3 reserves) are still read. Nodes and edges are sorted by key
+ * characters U+E000–U+E002 that versions 3 and 4 reserve) are still read. Nodes and edges are sorted by key
  * and attribute keys sorted, so the same graph always gives the same bytes. A file whose path ends in .gz
  * is gzip-compressed; readers recognise gzip by its bytes.
  */
