@@ -506,16 +506,21 @@ class Piece {
 /** The encoder's or decoder's shape table. */
 class Shapes {
   readonly list: string[][] = [];
-  private readonly index = new Map<string, number>();
+  /** Shapes by their fields, one map per field (field strings are the same objects again and again: spec()). */
+  private readonly root: ShapeNode = { next: new Map(), n: -1 };
   private readonly uses: number[] = [];
   private readonly refs: ShapeRef[] = [];
   /** A shape's number (in the order first met), one use more. */
   of(fields: string[]): number {
-    const id = fields.join(SLICE); // no key nor constant holds U+E001
-    let n = this.index.get(id);
-    if (n === undefined) (this.index.set(id, (n = this.list.push(fields) - 1)), this.uses.push(0));
-    this.uses[n]!++;
-    return n;
+    let node = this.root;
+    for (const f of fields) {
+      let next = node.next.get(f);
+      if (next === undefined) node.next.set(f, (next = { next: new Map(), n: -1 }));
+      node = next;
+    }
+    if (node.n < 0) (node.n = this.list.push(fields) - 1), this.uses.push(0);
+    this.uses[node.n]!++;
+    return node.n;
   }
   /** The same, as an object that writes its final number (records: numbers in them are values). */
   ref(fields: string[]): ShapeRef {
@@ -533,6 +538,26 @@ class Shapes {
     for (const r of this.refs) if (r) r.n = numbers[r.n]!;
     return { numbers, list: order.map((i) => this.list[i]!) };
   }
+}
+interface ShapeNode {
+  next: Map<string, ShapeNode>;
+  n: number;
+}
+const specs = new Map<string, Map<string, string>>();
+let specCount = 0;
+/** A shape's field `name\uE000suffix`, the same string object each time (cheap to look up; at most 50,000 kept). */
+function spec(name: string, suffix: string): string {
+  let bySuffix = specs.get(name);
+  let s = bySuffix?.get(suffix);
+  if (s === undefined) {
+    s = `${name}${REF}${suffix}`;
+    if (specCount < 50_000) {
+      if (bySuffix === undefined) specs.set(name, (bySuffix = new Map()));
+      bySuffix.set(suffix, s);
+      specCount++;
+    }
+  }
+  return s;
 }
 /** A record object's shape, written as its number once the shapes are numbered. */
 class ShapeRef {
@@ -719,6 +744,37 @@ function documentsByPath(nodeKeys: readonly string[], node: (key: string) => Att
   return docs;
 }
 
+/** An edge as the writer plans it: its attributes, whether its key is the derived one, whether an implied rule leaves it out, its places, its row. */
+interface EdgeInfo {
+  e: string;
+  source: string;
+  target: string;
+  a: Attrs;
+  derived: boolean;
+  left: boolean;
+  s: number;
+  t: number;
+  row: unknown[] | undefined;
+}
+
+/** The relationships one rule of IMPLIED_EDGES gives, each once, as [type, source, target] (the writer's check: no key computed). */
+function impliedTriples(
+  rule: (typeof IMPLIED_EDGES)[number],
+  nodeKeys: readonly string[],
+  node: (key: string) => Attrs | undefined,
+  docs: Map<unknown, string>,
+): [RelType, string, string][] {
+  const seen = new Set<string>();
+  const out: [RelType, string, string][] = [];
+  for (const k of nodeKeys) {
+    for (const t of rule.edges(k, node(k)!, node, docs)) {
+      const id = `${t[0]}\u0000${t[1]}\u0000${t[2]}`;
+      if (!seen.has(id)) (seen.add(id), out.push(t));
+    }
+  }
+  return out;
+}
+
 /** The relationships one rule of IMPLIED_EDGES gives, each once. */
 function impliedEdges(
   rule: (typeof IMPLIED_EDGES)[number],
@@ -836,11 +892,17 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
   const attrsOf = new Map<string, Attrs>();
   graph.forEachNode((k, a) => attrsOf.set(k, a as Attrs));
   const nodeKeys = [...attrsOf.keys()].sort(byCodeUnits);
-  const edgeOf = new Map<string, { e: string; source: string; target: string; a: Attrs; s: number; t: number }>();
+  // Edges, and those with the key kg derives (graph/keys.ts relKey) by type, source and target.
+  const edges: EdgeInfo[] = [];
+  const byTriple = new Map<string, EdgeInfo>();
   let undirected = false;
-  graph.forEachEdge((e, a, source, target, _sa, _ta, isUndirected) => {
+  graph.forEachEdge((e, attrs, source, target, _sa, _ta, isUndirected) => {
     if (isUndirected) undirected = true;
-    edgeOf.set(e, { e, source, target, a: a as Attrs, s: 0, t: 0 });
+    const a = attrs as Attrs;
+    const derived = typeof a.type === "string" && e === relKey(a.type as RelType, source, target);
+    const edge: EdgeInfo = { e, source, target, a, derived, left: false, s: 0, t: 0, row: undefined };
+    edges.push(edge);
+    if (derived) byTriple.set(`${a.type as string}\u0000${source}\u0000${target}`, edge);
   });
   if (undirected) return null;
   const node = (key: unknown) => (typeof key === "string" ? attrsOf.get(key) : undefined);
@@ -900,25 +962,24 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
   records.clear();
   // Edges by source and target (each written as the step from the edge before), read back in key order.
   // Edges the nodes imply (IMPLIED_EDGES), when every one of a rule's is there as implied, are not written.
-  const left = new Set<string>();
   const docs = documentsByPath(nodeKeys, node);
   for (const rule of IMPLIED_EDGES) {
-    const list = impliedEdges(rule, nodeKeys, node, docs);
-    const all = list.every(({ key, type, source, target }) => {
-      const edge = edgeOf.get(key);
-      if (edge === undefined || edge.source !== source || edge.target !== target) return false;
-      const a = edge.a;
-      if (a.type !== type) return false;
-      for (const k in a) if (k !== "type") return false;
+    const list = impliedTriples(rule, nodeKeys, node, docs);
+    const found: EdgeInfo[] = [];
+    const all = list.every(([type, source, target]) => {
+      const edge = byTriple.get(`${type}\u0000${source}\u0000${target}`);
+      if (edge === undefined) return false;
+      for (const k in edge.a) if (k !== "type") return false;
+      found.push(edge);
       return true;
     });
     if (!all) continue;
     implied += rule.id;
-    for (const e of list) left.add(e.key);
+    for (const edge of found) edge.left = true;
   }
-  const order = [];
-  for (const edge of edgeOf.values()) {
-    if (left.has(edge.e)) continue;
+  const order: EdgeInfo[] = [];
+  for (const edge of edges) {
+    if (edge.left) continue;
     edge.s = places.get(edge.source)!;
     edge.t = places.get(edge.target)!;
     order.push(edge);
@@ -927,24 +988,18 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
   // Each edge's shape and values; then the MENTIONS the records imply, when all their values are computed,
   // are not written: only their shapes in the order the records give them (runs of [shape, count]; -1 for a
   // relationship not in the graph or written).
-  const planned = new Map<string, unknown[]>();
-  for (const { e, a, source, target } of order) {
-    const derivedKey = typeof a.type === "string" && e === relKey(a.type as RelType, source, target);
-    planned.set(e, planRow([], a, row.reset(a, undefined, source, target), ctx, shapes, undefined, derivedKey ? undefined : e));
-  }
+  for (const edge of order) edge.row = planRow([], edge.a, row.reset(edge.a, undefined, edge.source, edge.target), ctx, shapes, undefined, edge.derived ? undefined : edge.e);
   const impliedShapes: Record<string, number[]> = {};
   const mentions = impliedMentions(parsed);
   parsed.length = 0;
   for (const id of ["m", "n"] as const) {
     const runs: number[] = [];
     for (const [source, target] of mentions[id]) {
-      const key = relKey("MENTIONS", source, target);
-      const r = planned.get(key);
+      const edge = byTriple.get(`MENTIONS\u0000${source}\u0000${target}`);
       let shape = -1;
-      const edge = edgeOf.get(key);
-      if (r !== undefined && r.length === 1 && edge!.source === source && edge!.target === target) {
-        shape = r[0] as number;
-        planned.delete(key);
+      if (edge?.row !== undefined && edge.row.length === 1) {
+        shape = edge.row[0] as number;
+        edge.row = undefined;
       }
       if (runs.length > 0 && runs[runs.length - 2] === shape) runs[runs.length - 1]!++;
       else runs.push(shape, 1);
@@ -954,8 +1009,7 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
   let lastSource = 0;
   let lastTarget = 0;
   const edgeRows: unknown[][] = [];
-  for (const { e, s, t } of order) {
-    const r = planned.get(e);
+  for (const { row: r, s, t } of order) {
     if (r === undefined) continue;
     r.unshift(s - lastSource, s === lastSource ? t - lastTarget : t);
     lastSource = s;
@@ -1002,8 +1056,8 @@ function planRow(
   for (const k of names) {
     const v = a[k];
     const rule = derived.get(k);
-    if (rule !== undefined) fields.push(`${k}${REF}${rule}`);
-    else if ((k === "label" || k === "type") && typeof v === "string" && !RESERVED.test(v)) fields.push(`${k}${REF}:${v}`);
+    if (rule !== undefined) fields.push(spec(k, rule));
+    else if ((k === "label" || k === "type") && typeof v === "string" && !RESERVED.test(v)) fields.push(spec(k, `:${v}`));
     else if (k === "record" && record !== undefined) {
       fields.push(RECORD_FIELD);
       values.push(record);
@@ -1077,8 +1131,8 @@ function encodeRecord(record: { [k: string]: Json }, shapes: Shapes): unknown {
       const x = v[k]!;
       const rule = derived?.get(k);
       const constant = rule === undefined && depth > 0 ? recordConstant(k, x, key) : undefined;
-      if (rule !== undefined) fields.push(`${k}${REF}${rule.id}`);
-      else if (constant !== undefined) (fields.push(`${k}${REF}:${constant}`), (seen[k] = x));
+      if (rule !== undefined) fields.push(spec(k, rule.id));
+      else if (constant !== undefined) (fields.push(spec(k, `:${constant}`)), (seen[k] = x));
       else (fields.push(k), values.push(enc(x, inner, depth + 1, k, undefined)), (seen[k] = x));
       if (depth === 0 && k === "text" && typeof x === "string") inner.text = text = x;
       if (k === "segment") (inner.reportId = segmentId(x)), (inner.segment = x as Attrs);
@@ -1186,9 +1240,9 @@ function decode(data: Attrs): SerializedKgGraph {
 
   interface RecordShape {
     names: string[];
-    /** Per field: 0 written, 1 computed by a rule, 2 a constant (its value in `constants`). */
+    /** Per field: 0 written, 1 computed by a rule, 2 a constant (its value in `constants`, shared by every object of the shape). */
     kinds: number[];
-    constants: string[];
+    constants: unknown[];
     rules: RecordRule[];
     /** How many values the object has written. */
     width: number;
@@ -1200,11 +1254,11 @@ function decode(data: Attrs): SerializedKgGraph {
       const specs = shapeAt(n);
       const names: string[] = [];
       const kinds: number[] = [];
-      const constants: string[] = [];
+      const constants: unknown[] = [];
       for (const spec of specs) {
         const at = spec.indexOf(REF);
         names.push(at < 0 ? spec : spec.slice(0, at));
-        constants.push(at >= 0 && spec[at + 1] === ":" ? spec.slice(at + 2) : "");
+        constants.push(at >= 0 && spec[at + 1] === ":" ? JSON.parse(spec.slice(at + 2)) : undefined);
         kinds.push(at < 0 ? 0 : spec[at + 1] === ":" ? 2 : 1);
         if (at >= 0 && spec[at + 1] !== ":" && !RECORD_RULE_BY_SPEC.has(spec)) throw new Error(`unknown record rule ${JSON.stringify(spec)}`);
       }
@@ -1231,7 +1285,7 @@ function decode(data: Attrs): SerializedKgGraph {
           out[name] = undefined;
           continue;
         }
-        const value = kind === 2 ? JSON.parse(shape.constants[f]!) : walk(list[i++], inner, depth + 1, undefined);
+        const value = kind === 2 ? shape.constants[f] : walk(list[i++], inner, depth + 1, undefined);
         out[name] = value;
         if (depth === 0 && name === "text" && typeof value === "string") inner.text = text = value;
         if (name === "segment") (inner.reportId = segmentId(value)), (inner.segment = value as Attrs), (own = { ...env, reportId: inner.reportId, segment: inner.segment });

@@ -1,0 +1,14 @@
+import { graphFileChunksV3 as newW } from "/work/wt/gfile4/src/sinks/graph-codec-v3.ts";
+import { graphFileChunksV3 as oldW } from "/work/wt/gfile4/.prof/old/v3.ts";
+import { readGraphFile } from "/work/wt/gfile4/src/sinks/graph-file.ts";
+const g = await readGraphFile(process.argv[2]!);
+const w = process.argv[3] === "old" ? oldW : newW;
+[...w(g)!].join("");
+const { Session } = await import("node:inspector/promises");
+const s = new Session(); s.connect(); await s.post("Profiler.enable"); await s.post("Profiler.start");
+[...w(g)!].join("");
+const { profile } = await s.post("Profiler.stop") as any;
+const self = new Map<string, number>(); const dt = profile.timeDeltas; const byId = new Map(profile.nodes.map((n: any) => [n.id, n]));
+profile.samples.forEach((id: number, i: number) => { const n: any = byId.get(id); const k = `${n.callFrame.functionName || "(anon)"} ${n.callFrame.url.split("/").pop()}`; self.set(k, (self.get(k) ?? 0) + dt[i]); });
+let tot = 0; for (const v of self.values()) tot += v;
+console.log(process.argv[3], "total", (tot / 1000).toFixed(0), "ms\n" + [...self].sort((a, b) => b[1] - a[1]).slice(0, 22).map(([k, v]) => `${(v / 1000).toFixed(0)}ms ${k}`).join("\n"));
