@@ -955,7 +955,7 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
     if (figures.has(k)) continue;
     const a = attrsOf.get(k)!;
     const record = records.get(k);
-    const place = k.startsWith("stmt:") ? statementIndex.get(k.slice(5)) : a.label === "Report" && k.startsWith("report:") ? reportIndex.get(k.slice(7)) : undefined;
+    const place = a.label === "Report" ? (k.startsWith("report:") ? reportIndex.get(k.slice(7)) : undefined) : k.startsWith("stmt:") ? statementIndex.get(k.slice(5)) : undefined;
     const head = place !== undefined ? place : k === figureKey(a) || k === documentKey(a) ? null : k;
     nodeRows.push(planRow([head], a, row.reset(a, k, undefined, undefined), ctx, shapes, record));
   }
@@ -1038,14 +1038,15 @@ function planRow(
   names.sort();
   const isReport = a.label === "Report";
   // Which rule gives each value back (when writing, rules read the values as they are: any order will do).
-  const derived = new Map<string, string>();
-  for (const k of names) {
+  const derived: (string | undefined)[] = new Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const k = names[i]!;
     const rules = RULES_BY_ATTR.get(k);
     if (rules === undefined) continue;
     for (const rule of rules) {
       if (rule.crossNode && isReport) continue;
       if (same(rule.derive(row, ctx), a[k])) {
-        derived.set(k, rule.id);
+        derived[i] = rule.id;
         break;
       }
     }
@@ -1053,9 +1054,10 @@ function planRow(
   const fields: string[] = explicitKey === undefined ? [] : [KEY_FIELD];
   const values: unknown[] = explicitKey === undefined ? [] : [explicitKey];
   let text: string | undefined | null = null;
-  for (const k of names) {
+  for (let i = 0; i < names.length; i++) {
+    const k = names[i]!;
     const v = a[k];
-    const rule = derived.get(k);
+    const rule = derived[i];
     if (rule !== undefined) fields.push(spec(k, rule));
     else if ((k === "label" || k === "type") && typeof v === "string" && !RESERVED.test(v)) fields.push(spec(k, `:${v}`));
     else if (k === "record" && record !== undefined) {
@@ -1108,34 +1110,53 @@ function encodeRecord(record: { [k: string]: Json }, shapes: Shapes): unknown {
     }
     // Rules (not at the top) are checked with what the reader has once the object's values are read: the report id
     // and segment of a "segment" among them; a rule is not used when a rule before it reads its key.
-    let derived: Map<string, RecordRule> | undefined;
+    let derived: RecordRule[] | undefined;
     if (depth > 0) {
       let own = env;
       for (const k of names) if (k === "segment") own = { ...env, reportId: segmentId(v[k]), segment: v[k] as Attrs };
-      let needed: Set<string> | undefined;
       for (const rule of RECORD_RULES) {
         const k = rule.key;
-        if (!(k in v) || derived?.has(k) || needed?.has(k)) continue;
-        if (same(rule.derive(v, own, before), v[k])) {
-          (derived ??= new Map()).set(k, rule);
-          for (const n of rule.needs) (needed ??= new Set()).add(n);
-        }
+        if (!(k in v) || (derived !== undefined && derived.some((d) => d.key === k || d.needs.includes(k)))) continue;
+        if (same(rule.derive(v, own, before), v[k])) (derived ??= []).push(rule);
       }
     }
     const fields: string[] = [];
     const values: unknown[] = [0];
-    // What the reader knows of this object when it reads a list in it: the values before the list.
-    const seen: Attrs = {};
-    const inner: RecordEnv = { text, reportId: env.reportId, segment: env.segment, parent: seen };
-    for (const k of names) {
+    // What the reader knows of this object when it reads a list or object in it: the values before it
+    // (made when first needed: most objects hold none).
+    let seen: Attrs | undefined;
+    let inner: RecordEnv | undefined;
+    let reportId = env.reportId;
+    let segment = env.segment;
+    for (let i = 0; i < names.length; i++) {
+      const k = names[i]!;
       const x = v[k]!;
-      const rule = derived?.get(k);
+      const rule = derived?.find((d) => d.key === k);
       const constant = rule === undefined && depth > 0 ? recordConstant(k, x, key) : undefined;
       if (rule !== undefined) fields.push(spec(k, rule.id));
-      else if (constant !== undefined) (fields.push(spec(k, `:${constant}`)), (seen[k] = x));
-      else (fields.push(k), values.push(enc(x, inner, depth + 1, k, undefined)), (seen[k] = x));
-      if (depth === 0 && k === "text" && typeof x === "string") inner.text = text = x;
-      if (k === "segment") (inner.reportId = segmentId(x)), (inner.segment = x as Attrs);
+      else if (constant !== undefined) fields.push(spec(k, `:${constant}`));
+      else {
+        fields.push(k);
+        if (x !== null && typeof x === "object" && inner === undefined) {
+          seen = {};
+          for (let j = 0; j < i; j++) {
+            const n = names[j]!;
+            if (derived?.some((d) => d.key === n) !== true) seen[n] = v[n];
+          }
+          inner = { text, reportId, segment, parent: seen };
+        }
+        values.push(enc(x, inner ?? env, depth + 1, k, undefined));
+      }
+      if (rule === undefined && seen !== undefined) seen[k] = x;
+      if (depth === 0 && k === "text" && typeof x === "string") {
+        text = x;
+        if (inner) inner.text = x;
+      }
+      if (k === "segment") {
+        reportId = segmentId(x);
+        segment = x as Attrs;
+        if (inner) (inner.reportId = reportId), (inner.segment = segment);
+      }
     }
     values[0] = shapes.ref(fields);
     return values;
@@ -1374,7 +1395,8 @@ function decode(data: Attrs): SerializedKgGraph {
   nodes.forEach((n, i) => {
     const head = heads[i];
     if (typeof head === "number") {
-      const report = n.attributes.label === "Report";
+      // A Report's place among the records' reports (version 4), else a statement's.
+      const report = data.version !== 3 && n.attributes.label === "Report";
       const id = (report ? reportIds : statementIds)[head];
       if (id === undefined) throw new Error(`${report ? "report" : "statement"} ${head} of ${(report ? reportIds : statementIds).length}`);
       n.key = report ? `report:${id}` : `stmt:${id}`;
