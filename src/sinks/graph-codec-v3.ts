@@ -446,15 +446,28 @@ const RECORD_RULE_BY_SPEC = new Map(RECORD_RULES.map((r) => [`${r.key}${REF}${r.
 /** Keys of record objects whose string values are few (a statement's kind, an organisation's type, a mention's context, …). */
 const FEW_VALUES = new Set(["kind", "type", "context", "source", "unit", "setting", "startRule"]);
 /**
- * A record value written in its object's shape (`key\uE000:` + its JSON) rather than in the object: empty
- * lists, booleans, null, a statement's confidence, the short strings of keys with few values (FEW_VALUES,
- * and a rule's id in a statement's `rules`).
+ * The shape field of a record value written in its object's shape (`key\uE000:` + its JSON) rather than in
+ * the object, or undefined: empty lists, booleans, null, a statement's confidence, the short strings of keys
+ * with few values (FEW_VALUES, and a rule's id in a statement's `rules`).
  */
-function recordConstant(key: string, v: Json, container: string): string | undefined {
-  if (v === false || v === true || v === null || (Array.isArray(v) && v.length === 0) || (key === "confidence" && typeof v === "number")) return JSON.stringify(v);
-  if (typeof v === "string" && v.length <= 32 && !RESERVED.test(v) && (FEW_VALUES.has(key) || (key === "id" && container === "rules"))) return JSON.stringify(v);
-  return undefined;
+function constantField(key: string, v: Json, container: string): string | undefined {
+  if (v === false) return spec(key, ":false");
+  if (v === true) return spec(key, ":true");
+  if (v === null) return spec(key, ":null");
+  if (Array.isArray(v)) return v.length === 0 ? spec(key, ":[]") : undefined;
+  if (typeof v === "number") return key === "confidence" ? spec(key, `:${JSON.stringify(v)}`) : undefined;
+  if (typeof v !== "string" || v.length > 32 || !(FEW_VALUES.has(key) || (key === "id" && container === "rules"))) return undefined;
+  const known = stringConstants.get(key)?.get(v);
+  if (known !== undefined) return known;
+  const field = RESERVED.test(v) ? undefined : spec(key, `:${JSON.stringify(v)}`);
+  if (field !== undefined && specCount < 50_000) {
+    let byValue = stringConstants.get(key);
+    if (byValue === undefined) stringConstants.set(key, (byValue = new Map()));
+    byValue.set(v, field);
+  }
+  return field;
 }
+const stringConstants = new Map<string, Map<string, string>>();
 
 function spanOf(text: string | undefined, span: unknown): string | undefined {
   if (text === undefined || span === null || typeof span !== "object") return undefined;
@@ -1132,9 +1145,9 @@ function encodeRecord(record: { [k: string]: Json }, shapes: Shapes): unknown {
       const k = names[i]!;
       const x = v[k]!;
       const rule = derived?.find((d) => d.key === k);
-      const constant = rule === undefined && depth > 0 ? recordConstant(k, x, key) : undefined;
+      const constant = rule === undefined && depth > 0 ? constantField(k, x, key) : undefined;
       if (rule !== undefined) fields.push(spec(k, rule.id));
-      else if (constant !== undefined) fields.push(spec(k, `:${constant}`));
+      else if (constant !== undefined) fields.push(constant);
       else {
         fields.push(k);
         if (x !== null && typeof x === "object" && inner === undefined) {
