@@ -1309,7 +1309,10 @@ function decode(data: Attrs): SerializedKgGraph {
     const object = (list: unknown[], from: number, shapeId: unknown, env: RecordEnv, depth: number, prev: Attrs | undefined): Attrs => {
       const out: Attrs = {};
       let own = env;
-      const inner: RecordEnv = { text, reportId: env.reportId, segment: env.segment, parent: out };
+      // What a list or object in this one reads (made when first needed: most objects hold none).
+      let inner: RecordEnv | undefined;
+      let reportId = env.reportId;
+      let segment = env.segment;
       let i = from;
       const shape = recordShapeOf(shapeId);
       for (let f = 0; f < shape.names.length; f++) {
@@ -1319,10 +1322,23 @@ function decode(data: Attrs): SerializedKgGraph {
           out[name] = undefined;
           continue;
         }
-        const value = kind === 2 ? shape.constants[f] : walk(list[i++], inner, depth + 1, undefined);
+        let value: unknown;
+        if (kind === 2) value = shape.constants[f];
+        else {
+          const x = list[i++];
+          value = Array.isArray(x) ? walk(x, (inner ??= { text, reportId, segment, parent: out }), depth + 1, undefined) : walk(x, env, depth + 1, undefined);
+        }
         out[name] = value;
-        if (depth === 0 && name === "text" && typeof value === "string") inner.text = text = value;
-        if (name === "segment") (inner.reportId = segmentId(value)), (inner.segment = value as Attrs), (own = { ...env, reportId: inner.reportId, segment: inner.segment });
+        if (depth === 0 && name === "text" && typeof value === "string") {
+          text = value;
+          if (inner) inner.text = value;
+        }
+        if (name === "segment") {
+          reportId = segmentId(value);
+          segment = value as Attrs;
+          if (inner) (inner.reportId = reportId), (inner.segment = segment);
+          own = { ...env, reportId, segment };
+        }
       }
       for (const r of shape.rules) {
         const value = r.derive(out, own, prev);
@@ -1486,7 +1502,7 @@ function decode(data: Attrs): SerializedKgGraph {
   }
   // MENTIONS the records imply, with their shapes in runs of [shape, count] (-1: not implied).
   const impliedShapes = (data.impliedShapes ?? {}) as Record<string, unknown>;
-  const mentions = impliedMentions(records);
+  const mentions = data.impliedShapes === undefined ? { m: [], n: [] } : impliedMentions(records);
   records.length = 0;
   for (const id of ["m", "n"] as const) {
     const runs = impliedShapes[id];
