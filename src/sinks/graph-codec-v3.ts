@@ -848,36 +848,53 @@ function impliedFigures(records: { record: Attrs; path: unknown }[]): Map<string
 
 /**
  * The MENTIONS relationships the records imply (graph/build-graph.ts addMentions), as [source, target]
- * pairs, each once, in the order met: "m" a report's of each organisation and mechanism it names, "n" a
- * statement's of each mechanism named within its item. Their attributes are the rules' (a shape each).
+ * pairs in the order met: "m" a report's of each organisation and mechanism it names, "n" a statement's
+ * of each mechanism named within its item. A report whose id was met before is left out (its relationships
+ * are the first one's, or written); each pair once. Their attributes are the rules' (a shape each).
  */
 function impliedMentions(records: { record: Attrs; path: unknown }[]): Record<"m" | "n", [string, string][]> {
   const out: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
-  const seen = new Set<string>();
-  const add = (list: [string, string][], source: string, target: string) => {
-    const k = `${source}\u0000${target}`;
-    if (!seen.has(k)) (seen.add(k), list.push([source, target]));
-  };
+  const reports = new Set<string>();
   for (const { record } of records) {
     if (!Array.isArray(record.reports)) continue;
     for (const report of record.reports as Attrs[]) {
       const id = report !== null && typeof report === "object" ? segmentId(report.segment) : undefined;
-      if (id === undefined) continue;
+      if (id === undefined || reports.has(id)) continue;
+      reports.add(id);
+      const source = `report:${id}`;
+      const targets = new Set<string>();
       for (const [list, prefix] of [[report.organisations, "org:"], [report.mechanisms, "mech:"]] as const) {
         if (!Array.isArray(list)) continue;
-        for (const e of list as Attrs[]) if (e && typeof e.name === "string" && Array.isArray(e.occurrences) && e.occurrences.length > 0) add(out.m, `report:${id}`, prefix + e.name);
+        for (const e of list as Attrs[]) {
+          if (!e || typeof e.name !== "string" || !Array.isArray(e.occurrences) || e.occurrences.length === 0) continue;
+          const target = prefix + e.name;
+          if (!targets.has(target)) (targets.add(target), out.m.push([source, target]));
+        }
       }
       if (!Array.isArray(report.mechanisms) || !Array.isArray(report.statements)) continue;
+      const items: { key: string; start: number; end: number }[] = [];
+      for (const st of report.statements as Attrs[]) {
+        const span = st?.span as Attrs | undefined;
+        if (st && typeof st.id === "string" && span && isOffset(span.start) && isOffset(span.end)) items.push({ key: `stmt:${st.id}`, start: span.start, end: span.end });
+      }
+      if (items.length === 0) continue;
+      const pairs = new Set<string>();
       for (const mech of report.mechanisms as Attrs[]) {
         if (!mech || typeof mech.name !== "string" || !Array.isArray(mech.occurrences)) continue;
-        for (const st of report.statements as Attrs[]) {
-          const span = st?.span as Attrs | undefined;
-          if (!st || typeof st.id !== "string" || !span || !isOffset(span.start) || !isOffset(span.end)) continue;
-          const inside = (mech.occurrences as Attrs[]).some((o) => {
+        const target = `mech:${mech.name}`;
+        const occurrences = mech.occurrences as Attrs[];
+        for (const item of items) {
+          let inside = false;
+          for (const o of occurrences) {
             const os = o?.span as Attrs | undefined;
-            return os && isOffset(os.start) && isOffset(os.end) && os.start >= (span.start as number) && os.end <= (span.end as number);
-          });
-          if (inside) add(out.n, `stmt:${st.id}`, `mech:${mech.name}`);
+            if (os && isOffset(os.start) && isOffset(os.end) && os.start >= item.start && os.end <= item.end) {
+              inside = true;
+              break;
+            }
+          }
+          if (!inside) continue;
+          const pair = `${item.key}\u0000${target}`;
+          if (!pairs.has(pair)) (pairs.add(pair), out.n.push([item.key, target]));
         }
       }
     }
