@@ -438,8 +438,6 @@ const RECORD_RULES: RecordRule[] = [
     },
   },
 ];
-const RECORD_RULES_BY_KEY = new Map<string, RecordRule[]>();
-for (const r of RECORD_RULES) RECORD_RULES_BY_KEY.set(r.key, [...(RECORD_RULES_BY_KEY.get(r.key) ?? []), r]);
 /** Strings of a record looked for in its text (those of other keys seldom are). */
 const SLICED_IN_RECORDS = new Set(["title", "normText", "name", "parent", "what", "text", "surface", "quote"]);
 const RECORD_RULE_BY_SPEC = new Map(RECORD_RULES.map((r) => [`${r.key}${REF}${r.id}`, r]));
