@@ -31,8 +31,9 @@
  *   addFigures), but for those listed in `impliedAbsent` (their places among the implied ones: not in the
  *   graph) and those written as rows (they differ). `impliedShapes` gives, for the MENTIONS the records
  *   imply (impliedMentions: "m" a report's of its organisations and mechanisms, "n" a statement's of the
- *   mechanisms named in its item, in the order the records give them, a report met before left out), each one's shape in runs of
- *   [shape, count], -1 for one not in the graph or written as a row: all their attributes are computed.
+ *   mechanisms named in its item, in the order the records give them, a report met before left out), each
+ *   one's shape in runs of [shape, count], -1 for one not in the graph or written as a row: all their
+ *   attributes are computed.
  * - A string value that is a piece of the row's document text (the text of the Document whose `path` the
  *   row has) is written "\uE001" + start + "." + length (base 36) when that is shorter.
  * - Within a record (objects as [shape, values…] with their keys in their own order, lists as they are or as
