@@ -122,6 +122,18 @@ describe("graph file format", () => {
     expect(serializeGraph(await readGraphFile(path))).toBe(serializeGraph(g));
   });
 
+  it("should read back a graph where two documents hold the same reports (a file copied elsewhere)", async () => {
+    const g = seedGraph.copy();
+    const doc = g.findNode((_k, a) => a.label === "Document" && typeof a.record === "string" && (a.record as string).includes('"figures":[{'))!;
+    const a = g.getNodeAttributes(doc);
+    // Sorted before the original, with the same record: its reports, figures and mentions are met first.
+    g.addNode("doc:0000000000000000", { ...a, path: `${a.path as string}.copy`, sha256: "0".repeat(64) });
+    const path = join(dir, "copied.json");
+    await writeFile(path, serializeGraph(g));
+    expect(JSON.parse(await readFile(path, "utf8")).version).toBe(4);
+    expect(canonical(await readGraphFile(path))).toBe(canonical(g));
+  });
+
   it("should read back a record that is not kg's JSON and a document without one", async () => {
     const g = seedGraph.copy();
     const docs = g.filterNodes((_k, a) => a.label === "Document");
