@@ -1,10 +1,13 @@
 /*
- * Version 3 of the graph file's format (what kg writes): version 2 (graph-codec-v2.ts: strings table, shapes,
- * edges by node index, records as values) with every text stored once. A document's text is in its record;
- * what the graph repeats of it, or can compute from what is stored, is left out and computed again when read:
+ * Versions 3 and 4 of the graph file's format (kg writes version 4; version 3 files, written by kg before
+ * it, are read by the same code: they hold none of what version 4 adds). Version 2 (graph-codec-v2.ts:
+ * strings table, shapes, edges by node index, records as values) with every text stored once, and what
+ * the records give left out. A document's text is in its record; what the graph repeats of it or of the
+ * record, or can compute from what is stored, is left out and computed again when read:
  *
  *   {"attributes":{…},"edges":[step to source,step to target,shape,values…, …],"format":"kg-graph",
- *    "implied":"dst","nodes":[key,shape,values…, …],"options":{…},"shapes":[[fields…],…],"strings":[…],"version":3}
+ *    "implied":"Fdst","impliedAbsent":[…],"impliedShapes":{"m":[shape,count,…],"n":[…]},
+ *    "nodes":[key,shape,values…, …],"options":{…},"shapes":[[fields…],…],"strings":[…],"version":4}
  *
  * - Rows follow each other in one list; a row's shape says how many values it has. A shape is the sorted
  *   list of a row's attribute keys: `name` has its value in the row; `name\uE000:value` is the same value on
@@ -12,24 +15,38 @@
  *   `rule` (ROW_RULES: the quote of a Statement, Figure or relationship is its document's text at its
  *   offsets; a statement's text, normText, kind, rule, line, offsets, item text and report key come from
  *   its record; a path, report key or title from the report or the relationship's source node; a mention's
- *   lines, contexts, surfaces, count, sentence and offsets from the record's entity …). An edge whose key
- *   is not the one kg derives (graph/keys.ts relKey) has the field `\uE000k` first, its key as value; a
- *   Document's record is the field `record\uE000j`.
- * - A node's key is written as such, or as a number (a Statement: its place among the records' statements,
- *   in the order met), or null (a Figure: the hash of its report, what, value and offset). Edges are
- *   written by source and target, each as the step from the edge before (the target's place when the source
- *   changes); they are read back in key order. `implied` names the rules of IMPLIED_EDGES whose
- *   relationships (a report's CONTAINS, RAISES, PROPOSES; a document's CONTAINS) are all there with only
- *   their type: those are not written.
+ *   lines, contexts, surfaces, count, sentence and offsets from the record's entity; a Report's path,
+ *   title, lines, setting and truncated from its record, its name when it is its title; a Document's
+ *   sha256 from its text …). An edge whose key is not the one kg derives (graph/keys.ts relKey) has the
+ *   field `\uE000k` first, its key as value; a Document's record is the field `record\uE000j`. Shapes are
+ *   numbered most used first.
+ * - A node's key is written as such, or as a number (a Statement: its place among the records' statements;
+ *   a Report: its place among the records' reports; both in the order met), or null (computed: a Figure's
+ *   from its report, what, value and offset, a Document's from its sha256). Edges are written by source and
+ *   target, each as the step from the edge before (the target's place when the source changes); they are
+ *   read back in key order, the places being those of all nodes in key order.
+ * - What the records imply is not written. `implied` names the rules of IMPLIED_EDGES whose relationships
+ *   (a report's CONTAINS, RAISES, PROPOSES; a document's CONTAINS) are all there with only their type; "F"
+ *   says the Figure nodes are those of the records' figures (impliedFigures: graph/build-graph.ts
+ *   addFigures), but for those listed in `impliedAbsent` (their places among the implied ones: not in the
+ *   graph) and those written as rows (they differ). `impliedShapes` gives, for the MENTIONS the records
+ *   imply (impliedMentions: "m" a report's of its organisations and mechanisms, "n" a statement's of the
+ *   mechanisms named in its item, in the order the records give them, a report met before left out), each
+ *   one's shape in runs of [shape, count], -1 for one not in the graph or written as a row: all their
+ *   attributes are computed.
  * - A string value that is a piece of the row's document text (the text of the Document whose `path` the
  *   row has) is written "\uE001" + start + "." + length (base 36) when that is shorter.
  * - Within a record (objects as [shape, values…] with their keys in their own order, lists as they are or as
- *   [-1, items…] when their first item is a number, so that it reads back as the same JSON string) a
- *   statement's `text` (the document text at `textSpan`), `normText` equal to `text`, `id` (its hash),
- *   `reportId` (its report's segment id), `rule` (its first rule in words), `line` (from its offset), an
- *   occurrence's `surface` and a figure's `quote` (the text at `span`) are left out the same way
- *   (RECORD_RULES); a {start, end} span is "\uE002" + start + "." + length; names, titles and normTexts
- *   found in the document text are written as pieces of it.
+ *   [-1, items…] when their first item is a number, so that it reads back as the same JSON string; a list of
+ *   two objects or more as [-2, shape, values…] when they share a shape, else [-3, shape, values…, shape,
+ *   values…]) a statement's `text` (the document text at `textSpan`), `normText` equal to `text`, `id` (its
+ *   hash), `reportId` (its report's segment id), `rule` (its first rule in words), `line` (from its offset),
+ *   an occurrence's `surface` (its entity's name, or the text at `span`) and `span` (the next place of that
+ *   name after the occurrence before), a figure's `quote` (the text at `span`) are left out the same way
+ *   (RECORD_RULES); empty lists, booleans, null, a confidence and the strings of keys with few values
+ *   (kind, type, context, source, unit, setting, startRule, a rule's id) are constants of the shape
+ *   (`name\uE000:` + JSON); a {start, end} span is "\uE002" + start + "." + length; names, titles and
+ *   normTexts found in the document text are written as pieces of it.
  * - Every other string of four characters or more that occurs more than once is stored once in `strings`
  *   and referenced as "\uE000" + its index in base 36.
  * Every rule is checked when writing: a value is left out only when the rule gives it back exactly, so the
@@ -45,6 +62,7 @@ import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
 import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph, stringTable } from "./graph-codec-common.ts";
 
 export const VERSION_3 = 3;
+export const VERSION_4 = 4;
 
 const SLICE = "\uE001";
 const SPAN = "\uE002";
@@ -118,6 +136,8 @@ interface Context {
   statement(id: string): Attrs | undefined;
   /** A report's segment, by id. */
   segment(id: string): Attrs | undefined;
+  /** A report of a record, by segment id, and the path of its Document. */
+  report(id: string): { report: Attrs; path: unknown } | undefined;
   /** An organisation or mechanism of a report's record ("org:" or "mech:" + its name), by report id and node key. */
   entity(reportId: string, key: string): Attrs | undefined;
   /** A node's attributes (a Report's, for node rows; any node's, for edge rows). */
@@ -170,6 +190,13 @@ const findStatementMention = (row: RowView, ctx: Context): StatementMentionFound
   return { first, sentence: sentenceAround(text, fs, { start, end }) };
 };
 const distinct = <T>(xs: T[]): T[] => [...new Set(xs)];
+/** A Report row's report in the records, and the path of the Document holding it. */
+const recordReportOf = (row: RowView, ctx: Context): { report: Attrs; path: unknown } | undefined =>
+  row.source === undefined && row.key !== undefined && row.key.startsWith("report:") ? ctx.report(row.key.slice(7)) : undefined;
+const segmentOfReport = (row: RowView, ctx: Context): Attrs | undefined => {
+  const segment = recordReportOf(row, ctx)?.report.segment;
+  return segment !== null && typeof segment === "object" ? (segment as Attrs) : undefined;
+};
 const reportOf = (row: RowView, ctx: Context): Attrs | undefined => {
   const r = ctx.node(row.get("reportKey"));
   return r && r.label === "Report" ? r : undefined;
@@ -180,11 +207,22 @@ const reportOf = (row: RowView, ctx: Context): Attrs | undefined => {
  * attributes without rules or with a rule earlier in this list.
  */
 const ROW_RULES: Rule[] = [
+  // A Report's lines and setting from its record (the report of the Document's record with its segment id).
+  { attr: "startLine", id: "R", derive: (row, ctx) => segmentOfReport(row, ctx)?.startLine },
+  { attr: "endLine", id: "R", derive: (row, ctx) => segmentOfReport(row, ctx)?.endLine },
+  { attr: "truncated", id: "R", derive: (row, ctx) => segmentOfReport(row, ctx)?.truncated },
+  { attr: "setting", id: "R", derive: (row, ctx) => recordReportOf(row, ctx)?.report.setting },
+  // A Document's sha256 is that of its text in UTF-8 (true of every file kg read as UTF-8).
+  { attr: "sha256", id: "#", derive: (row, ctx) => { const text = ctx.docText(row.get("path")); return text === undefined ? undefined : sha256(text); } },
   { attr: "reportKey", id: "S", derive: (row, ctx) => { const s = statementOf(row, ctx); return typeof s?.reportId === "string" ? `report:${s.reportId}` : undefined; } },
   { attr: "reportKey", id: "<", derive: (row) => row.source },
   { attr: "reportKey", id: "<r", derive: (row, ctx) => (row.source === undefined ? undefined : ctx.node(row.source)?.reportKey) },
   { attr: "path", id: "^", crossNode: true, derive: (row, ctx) => reportOf(row, ctx)?.path },
   { attr: "path", id: "<p", derive: (row, ctx) => (row.source === undefined ? undefined : ctx.node(row.source)?.path) },
+  { attr: "path", id: "R", derive: (row, ctx) => recordReportOf(row, ctx)?.path },
+  // A Report's path and title from its record (the report of the Document's record with its segment id); its name, often its title.
+  { attr: "title", id: "R", derive: (row, ctx) => segmentOfReport(row, ctx)?.title },
+  { attr: "name", id: "=t", derive: (row) => row.get("title") },
   { attr: "startOffset", id: "S", derive: (row, ctx) => (statementOf(row, ctx)?.textSpan as Attrs | undefined)?.start },
   { attr: "startOffset", id: "M", derive: (row, ctx) => (mentionOf(row, ctx)?.occurrences[0]?.span as Attrs | undefined)?.start },
   { attr: "startOffset", id: "m", derive: (row, ctx) => statementMentionOf(row, ctx)?.sentence.start },
@@ -213,10 +251,10 @@ const ROW_RULES: Rule[] = [
   { attr: "line", id: "m", derive: (row, ctx) => statementMentionOf(row, ctx)?.first.line },
   { attr: "line", id: "L", derive: (row, ctx) => lineOf(ctx.docText(row.get("path")), row.get("startOffset")) },
   { attr: "reportTitle", id: "^", crossNode: true, derive: (row, ctx) => reportOf(row, ctx)?.name },
-  { attr: "surfaces", id: "[q", derive: (row) => wrap(row.get("quote")) },
   { attr: "surfaces", id: "M", derive: (row, ctx) => mapOccurrences(row, ctx, (o) => distinct(o.map((x) => x.surface))) },
-  { attr: "lines", id: "[l", derive: (row) => wrap(row.get("line")) },
+  { attr: "surfaces", id: "[q", derive: (row) => wrap(row.get("quote")) },
   { attr: "lines", id: "M", derive: (row, ctx) => mapOccurrences(row, ctx, (o) => distinct(o.map((x) => x.line)).sort((a, b) => (a as number) - (b as number))) },
+  { attr: "lines", id: "[l", derive: (row) => wrap(row.get("line")) },
   { attr: "contexts", id: "M", derive: (row, ctx) => mapOccurrences(row, ctx, (o) => distinct(o.map((x) => x.context)).sort()) },
   { attr: "mentionCount", id: "M", derive: (row, ctx) => mentionOf(row, ctx)?.occurrences.length },
   {
@@ -326,41 +364,109 @@ function wrap(v: unknown): unknown[] | undefined {
   return v === undefined ? undefined : [v];
 }
 /** Two attribute values are the same (strings, numbers, booleans, null, lists of them). */
+/** Two values are the same: strings, numbers, booleans, null, lists of them, and {start, end} spans (keys in that order, as JSON would write them). */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
-  return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== 2 || kb.length !== 2 || ka[0] !== "start" || kb[0] !== "start" || ka[1] !== "end" || kb[1] !== "end") return false;
+  return (a as Attrs).start === (b as Attrs).start && (a as Attrs).end === (b as Attrs).end;
 }
 
+/** What a record rule can look at besides the object: the text, the report, the object holding the list the object is in, the item before it. */
+interface RecordEnv {
+  text: string | undefined;
+  reportId: string | undefined;
+  /** The report's segment (its span bounds the search for an occurrence). */
+  segment: Attrs | undefined;
+  /** The values met so far of the object holding the list (an occurrence's organisation, mechanism or slogan). */
+  parent: Attrs | undefined;
+}
+interface RecordRule {
+  key: string;
+  id: string;
+  /** The object's keys the rule reads: none of them may be computed by a rule later in this list. */
+  needs: string[];
+  /** `prev`: the item before in the same list. */
+  derive(o: Attrs, env: RecordEnv, prev: Attrs | undefined): unknown;
+}
 /** Within a record: rules by key, computed after the object's written values, in this order. */
-const RECORD_RULES: { key: string; id: string; derive(o: Attrs, text: string | undefined, reportId: string | undefined): unknown }[] = [
-  { key: "text", id: "@t", derive: (o, text) => spanOf(text, o.textSpan) },
-  { key: "normText", id: "=t", derive: (o) => o.text },
-  { key: "surface", id: "@s", derive: (o, text) => spanOf(text, o.span) },
-  { key: "quote", id: "@s", derive: (o, text) => spanOf(text, o.span) },
-  { key: "reportId", id: "r", derive: (_o, _t, reportId) => reportId },
+const RECORD_RULES: RecordRule[] = [
+  { key: "text", id: "@t", needs: ["textSpan"], derive: (o, env) => spanOf(env.text, o.textSpan) },
+  { key: "normText", id: "=t", needs: ["text"], derive: (o) => o.text },
+  // An occurrence's surface is its entity's name, its span the next place of that name in the text.
+  { key: "surface", id: "N", needs: [], derive: (_o, env) => (typeof env.parent?.name === "string" ? env.parent.name : undefined) },
+  { key: "surface", id: "@s", needs: ["span"], derive: (o, env) => spanOf(env.text, o.span) },
+  { key: "quote", id: "@s", needs: ["span"], derive: (o, env) => spanOf(env.text, o.span) },
+  {
+    key: "span",
+    id: "n",
+    needs: ["surface"],
+    derive: (o, env, before) => {
+      const s = o.surface;
+      if (env.text === undefined || typeof s !== "string" || s.length === 0) return undefined;
+      const prev = before?.span as Attrs | undefined;
+      const bound = env.segment?.span as Attrs | undefined;
+      const from = prev && isOffset(prev.end) ? prev.end : bound && isOffset(bound.start) ? bound.start : 0;
+      const at = env.text.indexOf(s, from);
+      return at < 0 ? undefined : { start: at, end: at + s.length };
+    },
+  },
+  { key: "reportId", id: "r", needs: [], derive: (_o, env) => env.reportId },
   // A statement's id (classify/context.ts): its report, kind and text without spaces and punctuation.
   {
     key: "id",
     id: "#",
-    derive: (o, _t, reportId) =>
-      reportId !== undefined && typeof o.kind === "string" && typeof o.normText === "string" ? keyHash(reportId, o.kind, o.normText.replace(/[\s\p{P}]/gu, "")) : undefined,
+    needs: ["kind", "normText"],
+    derive: (o, env) =>
+      env.reportId !== undefined && typeof o.kind === "string" && typeof o.normText === "string" ? keyHash(env.reportId, o.kind, o.normText.replace(/[\s\p{P}]/gu, "")) : undefined,
   },
-  { key: "line", id: "L", derive: (o, text) => lineOf(text, ((o.textSpan ?? o.span) as Attrs | undefined)?.start) },
+  { key: "line", id: "L", needs: ["textSpan", "span"], derive: (o, env) => lineOf(env.text, ((o.textSpan ?? o.span) as Attrs | undefined)?.start) },
   {
     key: "rule",
     id: "1",
+    needs: ["rules"],
     derive: (o) => {
       const first = Array.isArray(o.rules) ? (o.rules[0] as Attrs | undefined) : undefined;
       return first && typeof first === "object" && typeof first.id === "string" && typeof first.detail === "string" ? `${first.id}: ${first.detail}` : undefined;
     },
   },
 ];
-const RECORD_RULE_BY_KEY = new Map(RECORD_RULES.map((r) => [r.key, r]));
 /** Strings of a record looked for in its text (those of other keys seldom are). */
 const SLICED_IN_RECORDS = new Set(["title", "normText", "name", "parent", "what", "text", "surface", "quote"]);
 const RECORD_RULE_BY_SPEC = new Map(RECORD_RULES.map((r) => [`${r.key}${REF}${r.id}`, r]));
+/** Keys of record objects whose string values are few (a statement's kind, an organisation's type, a mention's context, …). */
+const FEW_VALUES = new Set(["kind", "type", "context", "source", "unit", "setting", "startRule"]);
+/**
+ * The shape field of a record value written in its object's shape (`key\uE000:` + its JSON) rather than in
+ * the object, or undefined: empty lists, booleans, null, a statement's confidence, the short strings of keys
+ * with few values (FEW_VALUES, and a rule's id in a statement's `rules`).
+ */
+function constantField(key: string, v: Json, container: string): string | undefined {
+  if (v === false) return spec(key, ":false");
+  if (v === true) return spec(key, ":true");
+  if (v === null) return spec(key, ":null");
+  if (Array.isArray(v)) return v.length === 0 ? spec(key, ":[]") : undefined;
+  if (typeof v === "number") return key === "confidence" ? spec(key, `:${JSON.stringify(v)}`) : undefined;
+  if (typeof v !== "string" || v.length > 32 || !(FEW_VALUES.has(key) || (key === "id" && container === "rules"))) return undefined;
+  const known = stringConstants.get(key)?.get(v);
+  if (known !== undefined) return known;
+  const field = RESERVED.test(v) ? undefined : spec(key, `:${JSON.stringify(v)}`);
+  if (field !== undefined && specCount < 50_000) {
+    let byValue = stringConstants.get(key);
+    if (byValue === undefined) stringConstants.set(key, (byValue = new Map()));
+    byValue.set(v, field);
+  }
+  return field;
+}
+const stringConstants = new Map<string, Map<string, string>>();
 
 function spanOf(text: string | undefined, span: unknown): string | undefined {
   if (text === undefined || span === null || typeof span !== "object") return undefined;
@@ -389,6 +495,21 @@ function resolveSlice(text: string | undefined, ref: string): string {
   return text.slice(start, start + length);
 }
 
+/** A copy of a value as JSON holds it (lists and objects copied, what is not JSON's as it is): the writer changes its copies. */
+function copyJson(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = copyJson(v[i]);
+    return out;
+  }
+  if (v === null || typeof v !== "object") return v;
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
+  const out: Attrs = {};
+  for (const k in v as Attrs) out[k] = copyJson((v as Attrs)[k]);
+  return out;
+}
+
 /** A value the writer made (a piece of a text, a span), as opposed to a string of the graph: never counted nor interned. */
 class Piece {
   constructor(readonly text: string) {}
@@ -397,25 +518,78 @@ class Piece {
 /** The encoder's or decoder's shape table. */
 class Shapes {
   readonly list: string[][] = [];
-  private readonly index = new Map<string, number>();
+  /** Shapes by their fields, one map per field (field strings are the same objects again and again: spec()). */
+  private readonly root: ShapeNode = { next: new Map(), n: -1 };
+  private readonly uses: number[] = [];
+  private readonly refs: ShapeRef[] = [];
+  /** A shape's number (in the order first met), one use more. */
   of(fields: string[]): number {
-    const id = fields.join(SLICE); // no key nor constant holds U+E001
-    let n = this.index.get(id);
-    if (n === undefined) this.index.set(id, (n = this.list.push(fields) - 1));
-    return n;
+    let node = this.root;
+    for (const f of fields) {
+      let next = node.next.get(f);
+      if (next === undefined) node.next.set(f, (next = { next: new Map(), n: -1 }));
+      node = next;
+    }
+    if (node.n < 0) (node.n = this.list.push(fields) - 1), this.uses.push(0);
+    this.uses[node.n]!++;
+    return node.n;
+  }
+  /** The same, as an object that writes its final number (records: numbers in them are values). */
+  ref(fields: string[]): ShapeRef {
+    const n = this.of(fields);
+    return (this.refs[n] ??= new ShapeRef(n));
+  }
+  /**
+   * Number the shapes most used first (shorter numbers where they are most written): the new number of each
+   * shape by its first number, and the list in the new order.
+   */
+  renumber(): { numbers: number[]; list: string[][] } {
+    const order = this.list.map((_f, i) => i).sort((x, y) => this.uses[y]! - this.uses[x]! || x - y);
+    const numbers: number[] = [];
+    order.forEach((old, i) => (numbers[old] = i));
+    for (const r of this.refs) if (r) r.n = numbers[r.n]!;
+    return { numbers, list: order.map((i) => this.list[i]!) };
+  }
+}
+interface ShapeNode {
+  next: Map<string, ShapeNode>;
+  n: number;
+}
+const specs = new Map<string, Map<string, string>>();
+let specCount = 0;
+/** A shape's field `name\uE000suffix`, the same string object each time (cheap to look up; at most 50,000 kept). */
+function spec(name: string, suffix: string): string {
+  let bySuffix = specs.get(name);
+  let s = bySuffix?.get(suffix);
+  if (s === undefined) {
+    s = `${name}${REF}${suffix}`;
+    if (specCount < 50_000) {
+      if (bySuffix === undefined) specs.set(name, (bySuffix = new Map()));
+      bySuffix.set(suffix, s);
+      specCount++;
+    }
+  }
+  return s;
+}
+/** A record object's shape, written as its number once the shapes are numbered. */
+class ShapeRef {
+  constructor(public n: number) {}
+  toJSON(): number {
+    return this.n;
   }
 }
 
 /** What the rules read of the records: statements by id (in the order first met), segments by id, entities by report and node key. */
 class RecordIndex {
   readonly statements = new Map<string, Attrs>();
-  private readonly reports = new Map<string, { report: Attrs; entities: Map<string, Attrs> | null }>();
-  add(record: Attrs): void {
+  /** Reports by segment id, in the order first met, with the path of the Document whose record holds them. */
+  readonly reports = new Map<string, { report: Attrs; path: unknown; entities: Map<string, Attrs> | null }>();
+  add(record: Attrs, path: unknown): void {
     if (!Array.isArray(record.reports)) return;
     for (const report of record.reports as Attrs[]) {
       if (report === null || typeof report !== "object") continue;
       const id = segmentId(report.segment);
-      if (id !== undefined && !this.reports.has(id)) this.reports.set(id, { report, entities: null });
+      if (id !== undefined && !this.reports.has(id)) this.reports.set(id, { report, path, entities: null });
       if (Array.isArray(report.statements)) {
         for (const st of report.statements as Attrs[]) if (st && typeof st.id === "string" && !this.statements.has(st.id)) this.statements.set(st.id, st);
       }
@@ -444,6 +618,7 @@ class RecordIndex {
       node,
       statement: (id) => this.statements.get(id),
       segment: (id) => this.reports.get(id)?.report.segment as Attrs | undefined,
+      report: (id) => this.reports.get(id),
       entity: (reportId, key) => this.entitiesOf(reportId)?.get(key),
     };
   }
@@ -453,13 +628,13 @@ class RecordIndex {
 const RESERVED = /[\uE000-\uE002]/;
 
 /**
- * The text of a graph in version 3, in pieces (their concatenation is the file), or null when the graph
+ * The text of a graph in version 4, in pieces (their concatenation is the file), or null when the graph
  * holds what the format reserves (strings with U+E000–U+E002, undirected edges): then version 1 is written.
  */
 export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
   const planned = plan(graph);
   if (planned === null) return null;
-  const { nodeRows, edgeRows, shapes, implied } = planned;
+  const { nodeRows, edgeRows, shapes, implied, absent, impliedShapes } = planned;
   // Count the written strings (pieces of texts are not: they are ours).
   const counts = new Map<string, number>();
   const keys = new Set<string>(["allowSelfLoops", "multi", "type"]);
@@ -474,7 +649,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
       } else if (RESERVED.test(v)) reserved = true;
     } else if (Array.isArray(v)) {
       for (const x of v) count(x, objectKeys);
-    } else if (v !== null && typeof v === "object" && !(v instanceof Piece)) {
+    } else if (v !== null && typeof v === "object" && !(v instanceof Piece) && !(v instanceof ShapeRef)) {
       for (const k of Object.keys(v)) {
         if (objectKeys) keys.add(k);
         count((v as Attrs)[k], objectKeys);
@@ -493,6 +668,8 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
   }
   const { strings, ref } = stringTable(counts);
   const list = propertyOrder(keys);
+  const numbered = shapes.renumber();
+  for (const runs of Object.values(impliedShapes)) for (let i = 0; i < runs.length; i += 2) if (runs[i]! >= 0) runs[i] = numbered.numbers[runs[i]!]!;
   return write();
 
   function* write(): Generator<string> {
@@ -505,6 +682,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
         return v;
       }
       if (v instanceof Piece) return v.text;
+      if (v instanceof ShapeRef) return v.n;
       if (v !== null && typeof v === "object") {
         objectInRow = true;
         const out: Attrs = {};
@@ -524,6 +702,7 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
         for (let j = i; j < end; j++) {
           const r = from[j]!;
           objectInRow = false;
+          r[first - 1] = numbered.numbers[r[first - 1] as number];
           for (let c = first; c < r.length; c++) r[c] = enc(r[c]);
           part.push((objectInRow ? JSON.stringify(r, list) : JSON.stringify(r)).slice(1, -1));
           from[j] = undefined as never;
@@ -532,11 +711,11 @@ export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
       }
     }
     const options = { allowSelfLoops: graph.allowSelfLoops, multi: graph.multi, type: graph.type };
-    yield `{"attributes":${JSON.stringify(enc(structuredClone(graph.getAttributes())), list)},"edges":[`;
+    yield `{"attributes":${JSON.stringify(enc(copyJson(graph.getAttributes())), list)},"edges":[`;
     yield* rows(edgeRows, 3);
-    yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"implied":${JSON.stringify(implied)},"nodes":[`;
+    yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"implied":${JSON.stringify(implied)},${absent.length > 0 ? `"impliedAbsent":${JSON.stringify(absent)},` : ""}"impliedShapes":${JSON.stringify(impliedShapes)},"nodes":[`;
     yield* rows(nodeRows, 2);
-    yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(shapes.list)},"strings":${JSON.stringify(strings)},"version":${VERSION_3}}\n`;
+    yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(numbered.list)},"strings":${JSON.stringify(strings)},"version":${VERSION_4}}\n`;
   }
 }
 
@@ -577,6 +756,37 @@ function documentsByPath(nodeKeys: readonly string[], node: (key: string) => Att
   return docs;
 }
 
+/** An edge as the writer plans it: its attributes, whether its key is the derived one, whether an implied rule leaves it out, its places, its row. */
+interface EdgeInfo {
+  e: string;
+  source: string;
+  target: string;
+  a: Attrs;
+  derived: boolean;
+  left: boolean;
+  s: number;
+  t: number;
+  row: unknown[] | undefined;
+}
+
+/** The relationships one rule of IMPLIED_EDGES gives, each once, as [type, source, target] (the writer's check: no key computed). */
+function impliedTriples(
+  rule: (typeof IMPLIED_EDGES)[number],
+  nodeKeys: readonly string[],
+  node: (key: string) => Attrs | undefined,
+  docs: Map<unknown, string>,
+): [RelType, string, string][] {
+  const seen = new Set<string>();
+  const out: [RelType, string, string][] = [];
+  for (const k of nodeKeys) {
+    for (const t of rule.edges(k, node(k)!, node, docs)) {
+      const id = `${t[0]}\u0000${t[1]}\u0000${t[2]}`;
+      if (!seen.has(id)) (seen.add(id), out.push(t));
+    }
+  }
+  return out;
+}
+
 /** The relationships one rule of IMPLIED_EDGES gives, each once. */
 function impliedEdges(
   rule: (typeof IMPLIED_EDGES)[number],
@@ -603,21 +813,136 @@ function figureKey(a: Attrs): string | undefined {
   return `fig:${keyHash(reportKey.slice(7), what, value, startOffset)}`;
 }
 
+/** The key kg gives a Document node (graph/build-graph.ts addDocument): the first 16 digits of its sha256. */
+function documentKey(a: Attrs): string | undefined {
+  return a.label === "Document" && typeof a.sha256 === "string" && a.sha256.length >= 16 ? `doc:${a.sha256.slice(0, 16)}` : undefined;
+}
+
+/**
+ * The Figure nodes the records imply (graph/build-graph.ts addFigures): one per figure of a report of a
+ * record, merged by key as the graph merges them, with the Document's path and the record's text.
+ */
+function impliedFigures(records: { record: Attrs; path: unknown }[]): Map<string, Attrs> {
+  const out = new Map<string, Attrs>();
+  for (const { record, path } of records) {
+    const text = record.text;
+    if (typeof text !== "string" || !Array.isArray(record.reports)) continue;
+    for (const report of record.reports as Attrs[]) {
+      const id = report !== null && typeof report === "object" ? segmentId(report.segment) : undefined;
+      if (id === undefined || !Array.isArray(report.figures)) continue;
+      for (const fig of report.figures as Attrs[]) {
+        const span = fig?.span as Attrs | undefined;
+        if (!span || !isOffset(span.start) || !isOffset(span.end) || span.end < span.start || span.end > text.length) continue;
+        if (typeof fig.what !== "string" || (typeof fig.value !== "number" && typeof fig.value !== "string")) continue;
+        const a: Attrs = { endOffset: span.end, label: "Figure", line: fig.line, path, quote: text.slice(span.start, span.end), reportKey: `report:${id}`, startOffset: span.start, unit: fig.unit, value: fig.value, what: fig.what };
+        for (const k in a) if (a[k] === undefined) delete a[k];
+        const key = `fig:${keyHash(id, fig.what, fig.value, span.start)}`;
+        const before = out.get(key);
+        out.set(key, before ? Object.assign(before, a) : a);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The MENTIONS relationships the records imply (graph/build-graph.ts addMentions), as [source, target]
+ * pairs in the order met: "m" a report's of each organisation and mechanism it names, "n" a statement's
+ * of each mechanism named within its item. A report whose id was met before is left out (its relationships
+ * are the first one's, or written); each pair once. Their attributes are the rules' (a shape each).
+ */
+function impliedMentions(records: { record: Attrs; path: unknown }[]): Record<"m" | "n", [string, string][]> {
+  const out: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
+  const reports = new Set<string>();
+  for (const { record } of records) {
+    if (!Array.isArray(record.reports)) continue;
+    for (const report of record.reports as Attrs[]) {
+      const id = report !== null && typeof report === "object" ? segmentId(report.segment) : undefined;
+      if (id === undefined || reports.has(id)) continue;
+      reports.add(id);
+      const source = `report:${id}`;
+      const targets = new Set<string>();
+      for (const [list, prefix] of [[report.organisations, "org:"], [report.mechanisms, "mech:"]] as const) {
+        if (!Array.isArray(list)) continue;
+        for (const e of list as Attrs[]) {
+          if (!e || typeof e.name !== "string" || !Array.isArray(e.occurrences) || e.occurrences.length === 0) continue;
+          const target = prefix + e.name;
+          if (!targets.has(target)) (targets.add(target), out.m.push([source, target]));
+        }
+      }
+      if (!Array.isArray(report.mechanisms) || !Array.isArray(report.statements)) continue;
+      const items: { key: string; start: number; end: number }[] = [];
+      for (const st of report.statements as Attrs[]) {
+        const span = st?.span as Attrs | undefined;
+        if (st && typeof st.id === "string" && span && isOffset(span.start) && isOffset(span.end)) items.push({ key: `stmt:${st.id}`, start: span.start, end: span.end });
+      }
+      if (items.length === 0) continue;
+      const pairs = new Set<string>();
+      for (const mech of report.mechanisms as Attrs[]) {
+        if (!mech || typeof mech.name !== "string" || !Array.isArray(mech.occurrences)) continue;
+        const target = `mech:${mech.name}`;
+        const occurrences = mech.occurrences as Attrs[];
+        for (const item of items) {
+          let inside = false;
+          for (const o of occurrences) {
+            const os = o?.span as Attrs | undefined;
+            if (os && isOffset(os.start) && isOffset(os.end) && os.start >= item.start && os.end <= item.end) {
+              inside = true;
+              break;
+            }
+          }
+          if (!inside) continue;
+          const pair = `${item.key}\u0000${target}`;
+          if (!pairs.has(pair)) (pairs.add(pair), out.n.push([item.key, target]));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether a node's attributes are exactly `a` (same defined keys, same values). */
+function sameAttributes(node: Attrs, a: Attrs): boolean {
+  let n = 0;
+  for (const k in node) {
+    if (node[k] === undefined) continue;
+    if (!(k in a) || !same(node[k], a[k])) return false;
+    n++;
+  }
+  return n === Object.keys(a).length;
+}
+
 /**
  * Every node's and edge's row (written values as they are: references are made when writing) and the shapes;
  * null when the graph has undirected edges. What the rules read (the parsed records) is let go on return.
  */
-function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; shapes: Shapes; implied: string } | null {
-  const nodeKeys = graph.nodes().sort(byCodeUnits);
-  const edgeKeys = graph.edges().sort(byCodeUnits);
-  for (const e of edgeKeys) if (graph.isUndirected(e)) return null;
+function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
+  // Attributes by key, read from the graph once (its own lookups cost more).
+  const attrsOf = new Map<string, Attrs>();
+  graph.forEachNode((k, a) => attrsOf.set(k, a as Attrs));
+  const nodeKeys = [...attrsOf.keys()].sort(byCodeUnits);
+  // Edges, and those with the key kg derives (graph/keys.ts relKey) by type, source and target.
+  const edges: EdgeInfo[] = [];
+  const byTriple = new Map<string, EdgeInfo>();
+  let undirected = false;
+  graph.forEachEdge((e, attrs, source, target, _sa, _ta, isUndirected) => {
+    if (isUndirected) undirected = true;
+    const a = attrs as Attrs;
+    const derived = typeof a.type === "string" && e === relKey(a.type as RelType, source, target);
+    const edge: EdgeInfo = { e, source, target, a, derived, left: false, s: 0, t: 0, row: undefined };
+    edges.push(edge);
+    if (derived) byTriple.set(`${a.type as string}\u0000${source}\u0000${target}`, edge);
+  });
+  if (undirected) return null;
+  const node = (key: unknown) => (typeof key === "string" ? attrsOf.get(key) : undefined);
   const shapes = new Shapes();
   // Documents' texts and records' statements, for the rules; records encoded once.
   const texts = new Map<string, string>();
   const index = new RecordIndex();
   const records = new Map<string, unknown>();
+  const parsed: { record: Attrs; path: unknown }[] = [];
   for (const k of nodeKeys) {
-    const a = graph.getNodeAttributes(k) as Attrs;
+    const a = attrsOf.get(k)!;
     if (a.label !== "Document" || typeof a.record !== "string") continue;
     let r: Json;
     try {
@@ -629,60 +954,99 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
     const text = typeof r.text === "string" ? r.text : undefined;
     if (text !== undefined && typeof a.path === "string" && !texts.has(a.path)) texts.set(a.path, text);
     records.set(k, encodeRecord(r, shapes));
-    index.add(r);
-
+    index.add(r, a.path);
+    parsed.push({ record: r, path: a.path });
   }
   const ctx = index.context(
     (path) => (typeof path === "string" ? texts.get(path) : undefined),
-    (key) => (typeof key === "string" && graph.hasNode(key) ? (graph.getNodeAttributes(key) as Attrs) : undefined),
+    node,
   );
   const places = new Map(nodeKeys.map((k, i) => [k, i]));
   const row = new Row(null);
-  // A statement's key is written as its place among the records' statements, a figure's as null (computed).
+  // Figure nodes the records imply are not written when they are there exactly as implied; those not in the
+  // graph are listed by their place among the implied ones; those that differ are written.
+  const figures = impliedFigures(parsed);
+  const absent: number[] = [];
+  let place = 0;
+  for (const [k, a] of figures) {
+    const n = attrsOf.get(k);
+    if (!n) absent.push(place);
+    if (!n || !sameAttributes(n, a)) figures.delete(k);
+    place++;
+  }
+  let implied = place > 0 ? "F" : "";
+  // A statement's key is written as its place among the records' statements, a report's as its place among
+  // the records' reports; a figure's and a document's as null (computed from their attributes).
   const statementIndex = new Map([...index.statements.keys()].map((id, i) => [id, i]));
-  const nodeRows: unknown[][] = nodeKeys.map((k) => {
-    const a = graph.getNodeAttributes(k) as Attrs;
+  const reportIndex = new Map([...index.reports.keys()].map((id, i) => [id, i]));
+  const nodeRows: unknown[][] = [];
+  for (const k of nodeKeys) {
+    if (figures.has(k)) continue;
+    const a = attrsOf.get(k)!;
     const record = records.get(k);
-    const place = k.startsWith("stmt:") ? statementIndex.get(k.slice(5)) : undefined;
-    const head = place !== undefined ? place : k === figureKey(a) ? null : k;
-    return planRow([head], a, row.reset(a, k, undefined, undefined), ctx, shapes, record);
-  });
+    const place = a.label === "Report" ? (k.startsWith("report:") ? reportIndex.get(k.slice(7)) : undefined) : k.startsWith("stmt:") ? statementIndex.get(k.slice(5)) : undefined;
+    const head = place !== undefined ? place : k === figureKey(a) || k === documentKey(a) ? null : k;
+    nodeRows.push(planRow([head], a, row.reset(a, k, undefined, undefined), ctx, shapes, record));
+  }
   records.clear();
   // Edges by source and target (each written as the step from the edge before), read back in key order.
   // Edges the nodes imply (IMPLIED_EDGES), when every one of a rule's is there as implied, are not written.
-  const node = (key: string) => (graph.hasNode(key) ? (graph.getNodeAttributes(key) as Attrs) : undefined);
-  let implied = "";
-  const left = new Set<string>();
   const docs = documentsByPath(nodeKeys, node);
   for (const rule of IMPLIED_EDGES) {
-    const list = impliedEdges(rule, nodeKeys, node, docs);
-    const all = list.every(({ key, type, source, target }) => {
-      if (!graph.hasEdge(key) || graph.source(key) !== source || graph.target(key) !== target) return false;
-      const a = graph.getEdgeAttributes(key) as Attrs;
-      if (a.type !== type) return false;
-      for (const k in a) if (k !== "type") return false;
+    const list = impliedTriples(rule, nodeKeys, node, docs);
+    const found: EdgeInfo[] = [];
+    const all = list.every(([type, source, target]) => {
+      const edge = byTriple.get(`${type}\u0000${source}\u0000${target}`);
+      if (edge === undefined) return false;
+      for (const k in edge.a) if (k !== "type") return false;
+      found.push(edge);
       return true;
     });
     if (!all) continue;
     implied += rule.id;
-    for (const e of list) left.add(e.key);
+    for (const edge of found) edge.left = true;
   }
-  const order = (left.size > 0 ? edgeKeys.filter((e) => !left.has(e)) : edgeKeys).map((e, i) => ({ e, s: places.get(graph.source(e))!, t: places.get(graph.target(e))!, i }));
-  order.sort((x, y) => x.s - y.s || x.t - y.t || x.i - y.i);
+  const order: EdgeInfo[] = [];
+  for (const edge of edges) {
+    if (edge.left) continue;
+    edge.s = places.get(edge.source)!;
+    edge.t = places.get(edge.target)!;
+    order.push(edge);
+  }
+  order.sort((x, y) => x.s - y.s || x.t - y.t || byCodeUnits(x.e, y.e));
+  // Each edge's shape and values; then the MENTIONS the records imply, when all their values are computed,
+  // are not written: only their shapes in the order the records give them (runs of [shape, count]; -1 for a
+  // relationship not in the graph or written).
+  for (const edge of order) edge.row = planRow([], edge.a, row.reset(edge.a, undefined, edge.source, edge.target), ctx, shapes, undefined, edge.derived ? undefined : edge.e);
+  const impliedShapes: Record<string, number[]> = {};
+  const mentions = impliedMentions(parsed);
+  parsed.length = 0;
+  for (const id of ["m", "n"] as const) {
+    const runs: number[] = [];
+    for (const [source, target] of mentions[id]) {
+      const edge = byTriple.get(`MENTIONS\u0000${source}\u0000${target}`);
+      let shape = -1;
+      if (edge?.row !== undefined && edge.row.length === 1) {
+        shape = edge.row[0] as number;
+        edge.row = undefined;
+      }
+      if (runs.length > 0 && runs[runs.length - 2] === shape) runs[runs.length - 1]!++;
+      else runs.push(shape, 1);
+    }
+    if (runs.length > 0) impliedShapes[id] = runs;
+  }
   let lastSource = 0;
   let lastTarget = 0;
-  const edgeRows: unknown[][] = order.map(({ e, s, t }) => {
-    const a = graph.getEdgeAttributes(e) as Attrs;
-    const source = graph.source(e);
-    const target = graph.target(e);
-    const derivedKey = typeof a.type === "string" && e === relKey(a.type as RelType, source, target);
-    const head = [s - lastSource, s === lastSource ? t - lastTarget : t];
+  const edgeRows: unknown[][] = [];
+  for (const { row: r, s, t } of order) {
+    if (r === undefined) continue;
+    r.unshift(s - lastSource, s === lastSource ? t - lastTarget : t);
     lastSource = s;
     lastTarget = t;
-    return planRow(head, a, row.reset(a, undefined, source, target), ctx, shapes, undefined, derivedKey ? undefined : e);
-  });
+    edgeRows.push(r);
+  }
   newlines.clear();
-  return { nodeRows, edgeRows, shapes, implied };
+  return { nodeRows, edgeRows, shapes, implied, absent, impliedShapes };
 }
 
 /**
@@ -698,17 +1062,20 @@ function planRow(
   record: unknown,
   explicitKey?: string,
 ): unknown[] {
-  const names = Object.keys(a).filter((k) => a[k] !== undefined).sort();
+  const names: string[] = [];
+  for (const k in a) if (a[k] !== undefined) names.push(k);
+  names.sort();
   const isReport = a.label === "Report";
   // Which rule gives each value back (when writing, rules read the values as they are: any order will do).
-  const derived = new Map<string, string>();
-  for (const k of names) {
+  const derived: (string | undefined)[] = new Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const k = names[i]!;
     const rules = RULES_BY_ATTR.get(k);
     if (rules === undefined) continue;
     for (const rule of rules) {
       if (rule.crossNode && isReport) continue;
       if (same(rule.derive(row, ctx), a[k])) {
-        derived.set(k, rule.id);
+        derived[i] = rule.id;
         break;
       }
     }
@@ -716,11 +1083,12 @@ function planRow(
   const fields: string[] = explicitKey === undefined ? [] : [KEY_FIELD];
   const values: unknown[] = explicitKey === undefined ? [] : [explicitKey];
   let text: string | undefined | null = null;
-  for (const k of names) {
+  for (let i = 0; i < names.length; i++) {
+    const k = names[i]!;
     const v = a[k];
-    const rule = derived.get(k);
-    if (rule !== undefined) fields.push(`${k}${REF}${rule}`);
-    else if ((k === "label" || k === "type") && typeof v === "string" && !RESERVED.test(v)) fields.push(`${k}${REF}:${v}`);
+    const rule = derived[i];
+    if (rule !== undefined) fields.push(spec(k, rule));
+    else if ((k === "label" || k === "type") && typeof v === "string" && !RESERVED.test(v)) fields.push(spec(k, `:${v}`));
     else if (k === "record" && record !== undefined) {
       fields.push(RECORD_FIELD);
       values.push(record);
@@ -731,7 +1099,7 @@ function planRow(
         if (text === null) text = ctx.docText(a.path);
         out = sliceRef(text, v, a.startOffset) ?? v;
       }
-      values.push(out !== null && typeof out === "object" && !(out instanceof Piece) ? structuredClone(out) : out);
+      values.push(out !== null && typeof out === "object" && !(out instanceof Piece) ? copyJson(out) : out);
     }
   }
   head.push(shapes.of(fields));
@@ -741,16 +1109,25 @@ function planRow(
 
 /**
  * A record as a value: objects [shape, values…] with their keys in their own order, arrays [-1, items…];
- * what RECORD_RULES give back is left out, pieces of the text written as such. Its statements are
- * remembered by id for the rows' rules.
+ * what RECORD_RULES give back is left out, constants (recordConstant) go in the shape, pieces of the text
+ * are written as such. A list of two objects or more is written flat: [-2, shape, values…] when they share
+ * a shape, [-3, shape, values…, shape, values…] when they do not.
  */
 function encodeRecord(record: { [k: string]: Json }, shapes: Shapes): unknown {
   let text: string | undefined;
-  const enc = (v: Json, reportId: string | undefined, depth: number, key: string): unknown => {
+  const enc = (v: Json, env: RecordEnv, depth: number, key: string, before: Attrs | undefined): unknown => {
     if (typeof v === "string") return (depth > 1 && SLICED_IN_RECORDS.has(key) && sliceRef(text, v, undefined)) || v;
     if (Array.isArray(v)) {
       const out: unknown[] = [];
-      for (const x of v) out.push(enc(x, reportId, depth + 1, key));
+      let prev: Attrs | undefined;
+      let objects = v.length > 1;
+      for (const x of v) {
+        const e = enc(x, env, depth + 1, key, prev);
+        out.push(e);
+        prev = x !== null && typeof x === "object" && !Array.isArray(x) ? x : undefined;
+        if (!isEncodedObject(e)) objects = false;
+      }
+      if (objects) return flatList(out as unknown[][]);
       // A list is marked with -1 only when its first item is a number (which would read as an object's shape).
       if (typeof out[0] === "number") out.unshift(-1);
       return out;
@@ -761,37 +1138,81 @@ function encodeRecord(record: { [k: string]: Json }, shapes: Shapes): unknown {
       return new Piece(`${SPAN}${v.start.toString(36)}.${(v.end - v.start).toString(36)}`);
     }
     // Rules (not at the top) are checked with what the reader has once the object's values are read: the report id
-    // of a "segment" among them.
-    let derived: Set<string> | undefined;
+    // and segment of a "segment" among them; a rule is not used when a rule before it reads its key.
+    let derived: RecordRule[] | undefined;
     if (depth > 0) {
-      let last = reportId;
-      for (const k of names) if (k === "segment") last = segmentId(v[k]);
-      for (const k of names) {
-        const rule = RECORD_RULE_BY_KEY.get(k);
-        if (rule && same(rule.derive(v, text, last), v[k])) (derived ??= new Set()).add(k);
+      let own = env;
+      for (const k of names) if (k === "segment") own = { ...env, reportId: segmentId(v[k]), segment: v[k] as Attrs };
+      for (const rule of RECORD_RULES) {
+        const k = rule.key;
+        if (!(k in v) || (derived !== undefined && derived.some((d) => d.key === k || d.needs.includes(k)))) continue;
+        if (same(rule.derive(v, own, before), v[k])) (derived ??= []).push(rule);
       }
     }
     const fields: string[] = [];
     const values: unknown[] = [0];
-    let rid = reportId;
-    for (const k of names) {
+    // What the reader knows of this object when it reads a list or object in it: the values before it
+    // (made when first needed: most objects hold none).
+    let seen: Attrs | undefined;
+    let inner: RecordEnv | undefined;
+    let reportId = env.reportId;
+    let segment = env.segment;
+    for (let i = 0; i < names.length; i++) {
+      const k = names[i]!;
       const x = v[k]!;
-      if (derived?.has(k)) fields.push(`${k}${REF}${RECORD_RULE_BY_KEY.get(k)!.id}`);
-      else (fields.push(k), values.push(enc(x, rid, depth + 1, k)));
-      if (depth === 0 && k === "text" && typeof x === "string") text = x;
-      if (k === "segment") rid = segmentId(x);
+      const rule = derived?.find((d) => d.key === k);
+      const constant = rule === undefined && depth > 0 ? constantField(k, x, key) : undefined;
+      if (rule !== undefined) fields.push(spec(k, rule.id));
+      else if (constant !== undefined) fields.push(constant);
+      else {
+        fields.push(k);
+        if (x !== null && typeof x === "object" && inner === undefined) {
+          seen = {};
+          for (let j = 0; j < i; j++) {
+            const n = names[j]!;
+            if (derived?.some((d) => d.key === n) !== true) seen[n] = v[n];
+          }
+          inner = { text, reportId, segment, parent: seen };
+        }
+        values.push(enc(x, inner ?? env, depth + 1, k, undefined));
+      }
+      if (rule === undefined && seen !== undefined) seen[k] = x;
+      if (depth === 0 && k === "text" && typeof x === "string") {
+        text = x;
+        if (inner) inner.text = x;
+      }
+      if (k === "segment") {
+        reportId = segmentId(x);
+        segment = x as Attrs;
+        if (inner) (inner.reportId = reportId), (inner.segment = segment);
+      }
     }
-    values[0] = shapes.of(fields);
+    values[0] = shapes.ref(fields);
     return values;
   };
-  return enc(record, undefined, 0, "");
+  return enc(record, { text: undefined, reportId: undefined, segment: undefined, parent: undefined }, 0, "", undefined);
+}
+
+/** An object as encodeRecord writes it: [shape, values…] (a list is [items…] or [-1, items…]). */
+function isEncodedObject(e: unknown): e is unknown[] {
+  return Array.isArray(e) && e[0] instanceof ShapeRef;
+}
+
+/** Objects of a list, written flat: [-2, shape, values…] when they share a shape, [-3, shape, values…, …] otherwise. */
+function flatList(items: unknown[][]): unknown[] {
+  const shape = items[0]![0];
+  const width = items[0]!.length - 1;
+  const uniform = width > 0 && items.every((x) => x[0] === shape);
+  const out: unknown[] = uniform ? [-2, shape] : [-3];
+  for (const x of items) for (let i = uniform ? 1 : 0; i < x.length; i++) out.push(x[i]);
+  return out;
 }
 
 function segmentId(segment: unknown): string | undefined {
   return segment !== null && typeof segment === "object" && typeof (segment as Attrs).id === "string" ? ((segment as Attrs).id as string) : undefined;
 }
 
-/** The graphology export held by a version 3 file's parsed JSON. */
+/** The graphology export held by a version 3 or 4 file's parsed JSON. */
 export function decodeV3(data: Attrs): SerializedKgGraph {
   try {
     return decode(data);
@@ -867,26 +1288,82 @@ function decode(data: Attrs): SerializedKgGraph {
     return f;
   };
 
-  const recordShapes = new Map<number, { names: string[]; derived: boolean[]; rules: typeof RECORD_RULES }>();
-  const recordShapeOf = (n: unknown) => {
+  interface RecordShape {
+    names: string[];
+    /** Per field: 0 written, 1 computed by a rule, 2 a constant (its value in `constants`, shared by every object of the shape). */
+    kinds: number[];
+    constants: unknown[];
+    rules: RecordRule[];
+    /** How many values the object has written. */
+    width: number;
+  }
+  const recordShapes = new Map<number, RecordShape>();
+  const recordShapeOf = (n: unknown): RecordShape => {
     let shape = recordShapes.get(n as number);
     if (!shape) {
       const specs = shapeAt(n);
-      for (const spec of specs) if (spec.includes(REF) && !RECORD_RULE_BY_SPEC.has(spec)) throw new Error(`unknown record rule ${JSON.stringify(spec)}`);
-      shape = {
-        names: specs.map((spec) => spec.split(REF)[0]!),
-        derived: specs.map((spec) => spec.includes(REF)),
-        rules: RECORD_RULES.filter((r) => specs.includes(`${r.key}${REF}${r.id}`)),
-      };
+      const names: string[] = [];
+      const kinds: number[] = [];
+      const constants: unknown[] = [];
+      for (const spec of specs) {
+        const at = spec.indexOf(REF);
+        names.push(at < 0 ? spec : spec.slice(0, at));
+        constants.push(at >= 0 && spec[at + 1] === ":" ? JSON.parse(spec.slice(at + 2)) : undefined);
+        kinds.push(at < 0 ? 0 : spec[at + 1] === ":" ? 2 : 1);
+        if (at >= 0 && spec[at + 1] !== ":" && !RECORD_RULE_BY_SPEC.has(spec)) throw new Error(`unknown record rule ${JSON.stringify(spec)}`);
+      }
+      shape = { names, kinds, constants, rules: RECORD_RULES.filter((r) => specs.includes(`${r.key}${REF}${r.id}`)), width: kinds.filter((k) => k === 0).length };
       recordShapes.set(n as number, shape);
     }
     return shape;
   };
   const texts = new Map<string, string>();
   const index = new RecordIndex();
-  const decodeRecord = (v: unknown): { json: string; text: string | undefined } => {
+  const decodeRecord = (v: unknown): { json: string; text: string | undefined; record: Attrs } => {
     let text: string | undefined;
-    const walk = (x: unknown, reportId: string | undefined, depth: number): unknown => {
+    /** An object of shape `shapeId` from its values at `from` in `list`. */
+    const object = (list: unknown[], from: number, shapeId: unknown, env: RecordEnv, depth: number, prev: Attrs | undefined): Attrs => {
+      const out: Attrs = {};
+      let own = env;
+      // What a list or object in this one reads (made when first needed: most objects hold none).
+      let inner: RecordEnv | undefined;
+      let reportId = env.reportId;
+      let segment = env.segment;
+      let i = from;
+      const shape = recordShapeOf(shapeId);
+      for (let f = 0; f < shape.names.length; f++) {
+        const name = shape.names[f]!;
+        const kind = shape.kinds[f]!;
+        if (kind === 1) {
+          out[name] = undefined;
+          continue;
+        }
+        let value: unknown;
+        if (kind === 2) value = shape.constants[f];
+        else {
+          const x = list[i++];
+          value = Array.isArray(x) ? walk(x, (inner ??= { text, reportId, segment, parent: out }), depth + 1, undefined) : walk(x, env, depth + 1, undefined);
+        }
+        out[name] = value;
+        if (depth === 0 && name === "text" && typeof value === "string") {
+          text = value;
+          if (inner) inner.text = value;
+        }
+        if (name === "segment") {
+          reportId = segmentId(value);
+          segment = value as Attrs;
+          if (inner) (inner.reportId = reportId), (inner.segment = segment);
+          own = { ...env, reportId, segment };
+        }
+      }
+      for (const r of shape.rules) {
+        const value = r.derive(out, own, prev);
+        if (value === undefined) throw new Error(`record field ${r.key} by rule ${r.id} without what it is computed from`);
+        out[r.key] = value;
+      }
+      return out;
+    };
+    const walk = (x: unknown, env: RecordEnv, depth: number, before: Attrs | undefined): unknown => {
       if (typeof x === "string") {
         const c = x.charCodeAt(0);
         if (c === 0xe002) {
@@ -897,42 +1374,42 @@ function decode(data: Attrs): SerializedKgGraph {
         return c === 0xe001 && depth > 1 ? resolveSlice(text, x) : str(x);
       }
       if (!Array.isArray(x)) return x;
-      if (typeof x[0] !== "number" || x[0] === -1) {
+      const head = x[0];
+      if (typeof head !== "number" || head === -1) {
         const out: unknown[] = [];
-        for (let i = x[0] === -1 ? 1 : 0; i < x.length; i++) out.push(walk(x[i], reportId, depth + 1));
+        let prev: Attrs | undefined;
+        for (let i = head === -1 ? 1 : 0; i < x.length; i++) {
+          const item = walk(x[i], env, depth + 1, prev);
+          out.push(item);
+          prev = item !== null && typeof item === "object" && !Array.isArray(item) ? (item as Attrs) : undefined;
+        }
         return out;
       }
-      const out: Attrs = {};
-      let rid = reportId;
-      let i = 1;
-      const shape = recordShapeOf(x[0]);
-      for (let f = 0; f < shape.names.length; f++) {
-        const name = shape.names[f]!;
-        if (shape.derived[f]) {
-          out[name] = undefined;
-          continue;
+      if (head === -2 || head === -3) {
+        // A flat list of objects (encodeRecord's flatList), each knowing the item before it.
+        const out: Attrs[] = [];
+        let prev: Attrs | undefined;
+        for (let i = head === -2 ? 2 : 1; i < x.length; ) {
+          const shapeId = head === -2 ? x[1] : x[i++];
+          const width = recordShapeOf(shapeId).width;
+          if (head === -2 && width === 0) throw new Error("a flat list of objects without values");
+          out.push((prev = object(x, i, shapeId, env, depth + 1, prev)));
+          i += width;
+          if (i > x.length) throw new Error("a flat list of objects ends within an object");
         }
-        const value = walk(x[i++], rid, depth + 1);
-        out[name] = value;
-        if (depth === 0 && name === "text" && typeof value === "string") text = value;
-        if (name === "segment") rid = segmentId(value);
+        return out;
       }
-      for (const r of shape.rules) {
-        const value = r.derive(out, text, rid);
-        if (value === undefined) throw new Error(`record field ${r.key} by rule ${r.id} without what it is computed from`);
-        out[r.key] = value;
-      }
-      return out;
+      return object(x, 1, head, env, depth, before);
     };
-    const record = walk(v, undefined, 0) as Attrs;
-    index.add(record);
-    return { json: JSON.stringify(record), text: typeof record.text === "string" ? record.text : undefined };
+    const record = walk(v, { text: undefined, reportId: undefined, segment: undefined, parent: undefined }, 0, undefined) as Attrs;
+    return { json: JSON.stringify(record), text: typeof record.text === "string" ? record.text : undefined, record };
   };
 
   // Nodes: written values (records decoded, documents' texts known), then rules (Report rows first).
   const stored = (fields: Field[]) => fields.reduce((n, f) => (f.kind === "value" || f.kind === "record" || f.kind === "key" ? n + 1 : n), 0);
   const flat = data.nodes as unknown[];
   const nodes: { key: string; attributes: Attrs }[] = [];
+  const records: { record: Attrs; path: unknown }[] = [];
   const nodeFields: Field[][] = [];
   const heads: unknown[] = [];
   for (let i = 0; i < flat.length; ) {
@@ -940,28 +1417,34 @@ function decode(data: Attrs): SerializedKgGraph {
     const fields = fieldsOf(flat[i + 1]);
     i += 2;
     const attributes: Attrs = {};
+    let record: Attrs | undefined;
     for (const f of fields) {
       if (f.kind === "const") attributes[f.name] = f.arg;
       else if (f.kind === "rule") attributes[f.name] = undefined;
       else if (f.kind === "record") {
-        const { json, text } = decodeRecord(flat[i++]);
+        const { json, text, record: r } = decodeRecord(flat[i++]);
         attributes.record = json;
+        record = r;
         if (text !== undefined && typeof attributes.path === "string" && !texts.has(attributes.path)) texts.set(attributes.path, text);
       } else attributes[f.name] = dec(flat[i++]);
     }
+    if (record !== undefined) (index.add(record, attributes.path), records.push({ record, path: attributes.path }));
     if (stored(fields) > 0 && i > flat.length) throw new Error("the node list ends within a node");
     heads.push(head);
     nodeFields.push(fields);
     nodes.push({ key: typeof head === "string" ? head : "", attributes });
   }
   const statementIds = [...index.statements.keys()];
+  const reportIds = [...index.reports.keys()];
   const attrsByKey = new Map<string, Attrs>();
   nodes.forEach((n, i) => {
     const head = heads[i];
     if (typeof head === "number") {
-      const id = statementIds[head];
-      if (id === undefined) throw new Error(`statement ${head} of ${statementIds.length}`);
-      n.key = `stmt:${id}`;
+      // A Report's place among the records' reports (version 4), else a statement's.
+      const report = data.version !== 3 && n.attributes.label === "Report";
+      const id = (report ? reportIds : statementIds)[head];
+      if (id === undefined) throw new Error(`${report ? "report" : "statement"} ${head} of ${(report ? reportIds : statementIds).length}`);
+      n.key = report ? `report:${id}` : `stmt:${id}`;
     }
     if (head !== null) attrsByKey.set(n.key, n.attributes);
   });
@@ -984,12 +1467,28 @@ function decode(data: Attrs): SerializedKgGraph {
     if (n.attributes.label === "Report") return;
     finish(n.attributes, nodeFields[i]!, heads[i] === null ? undefined : n.key, undefined, undefined);
     if (heads[i] === null) {
-      const key = figureKey(n.attributes);
-      if (key === undefined) throw new Error("a figure without what its key is computed from");
+      const key = figureKey(n.attributes) ?? documentKey(n.attributes);
+      if (key === undefined) throw new Error("a figure or document without what its key is computed from");
       n.key = key;
       attrsByKey.set(key, n.attributes);
     }
   });
+  const implied = typeof data.implied === "string" ? data.implied : "";
+  if (implied.includes("F")) {
+    // Figure nodes the records imply, in key order among the nodes written.
+    // Figure nodes the records imply, but for those not in the graph and those written, in key order among the nodes written.
+    const absent = new Set(Array.isArray(data.impliedAbsent) ? (data.impliedAbsent as number[]) : []);
+    const figures = [...impliedFigures(records)].filter((_f, i) => !absent.has(i)).sort((x, y) => byCodeUnits(x[0], y[0]));
+    const written = nodes.splice(0);
+    let w = 0;
+    for (const [key, attributes] of figures) {
+      while (w < written.length && written[w]!.key < key) nodes.push(written[w++]!);
+      if (attrsByKey.has(key)) continue;
+      nodes.push({ key, attributes });
+      attrsByKey.set(key, attributes);
+    }
+    while (w < written.length) nodes.push(written[w++]!);
+  }
 
   const keys = nodes.map((n) => n.key);
   const edgeList = data.edges as unknown[];
@@ -1017,7 +1516,37 @@ function decode(data: Attrs): SerializedKgGraph {
     finish(attributes, fields, undefined, source, target);
     edges.push({ key: key ?? relKey(attributes.type as RelType, source, target), source, target, attributes });
   }
-  const implied = typeof data.implied === "string" ? data.implied : "";
+  // MENTIONS the records imply, with their shapes in runs of [shape, count] (-1: not implied).
+  const impliedShapes = (data.impliedShapes ?? {}) as Record<string, unknown>;
+  const mentions = data.impliedShapes === undefined ? { m: [], n: [] } : impliedMentions(records);
+  records.length = 0;
+  for (const id of ["m", "n"] as const) {
+    const runs = impliedShapes[id];
+    if (runs === undefined) continue;
+    if (!Array.isArray(runs)) throw new Error(`implied relationships ${id} without their shapes`);
+    const pairs = mentions[id];
+    let p = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      const shape = runs[r] as number;
+      const count = runs[r + 1] as number;
+      if (p + count > pairs.length) throw new Error(`more implied relationships ${id} than the records give`);
+      if (shape < 0) {
+        p += count;
+        continue;
+      }
+      const fields = fieldsOf(shape);
+      for (const f of fields) if (f.kind !== "const" && f.kind !== "rule") throw new Error(`an implied relationship's shape with values (${id})`);
+      for (const end = p + count; p < end; p++) {
+        const [source, target] = pairs[p]!;
+        if (!attrsByKey.has(source) || !attrsByKey.has(target)) throw new Error(`an implied relationship ${source} → ${target} without its nodes`);
+        const attributes: Attrs = {};
+        for (const f of fields) attributes[f.name] = f.kind === "const" ? f.arg : undefined;
+        finish(attributes, fields, undefined, source, target);
+        edges.push({ key: relKey(attributes.type as RelType, source, target), source, target, attributes });
+      }
+    }
+    if (p !== pairs.length) throw new Error(`fewer implied relationships ${id} than the records give`);
+  }
   const added = new Set<string>();
   const node = (k: string) => attrsByKey.get(k);
   const docs = documentsByPath(keys, node);

@@ -1,10 +1,11 @@
 /*
  * The graph file's format: a compact JSON form of graphology's `graph.export()` that reads back into
- * exactly the same graph. Version 3 (graph-codec-v3.ts) is what kg writes: every text stored once (a
- * document's text in its record, the rest as pieces of it or computed again when read), repeated strings
- * in a table, attribute keys once per shape, edges by node index. Versions 2 (graph-codec-v2.ts) and 1
+ * exactly the same graph. Version 4 (graph-codec-v3.ts, which reads version 3 too) is what kg writes: every
+ * text stored once (a document's text in its record, the rest as pieces of it or computed again when
+ * read), what the records give (figures, mentions, reports' lines and titles …) left out, repeated strings
+ * in a table, attribute keys once per shape, edges by node index. Versions 3, 2 (graph-codec-v2.ts) and 1
  * (the plain graphology export, written by older kg, and by this one for a graph holding the private-use
- * characters U+E000–U+E002 that version 3 reserves) are still read. Nodes and edges are sorted by key
+ * characters U+E000–U+E002 that versions 3 and 4 reserve) are still read. Nodes and edges are sorted by key
  * and attribute keys sorted, so the same graph always gives the same bytes. A file whose path ends in .gz
  * is gzip-compressed; readers recognise gzip by its bytes.
  */
@@ -13,11 +14,11 @@ import { gunzipSync } from "node:zlib";
 import type { KgGraph } from "../graph/build-graph.ts";
 import { type Attrs, encodePlain, GRAPH_FORMAT, type SerializedKgGraph } from "./graph-codec-common.ts";
 import { decodeV2, VERSION_2 } from "./graph-codec-v2.ts";
-import { decodeV3, graphFileChunksV3, VERSION_3 } from "./graph-codec-v3.ts";
+import { decodeV3, graphFileChunksV3, VERSION_3, VERSION_4 } from "./graph-codec-v3.ts";
 
 export type { SerializedKgGraph };
 export { GRAPH_FORMAT };
-export const GRAPH_FORMAT_VERSION = VERSION_3;
+export const GRAPH_FORMAT_VERSION = VERSION_4;
 
 /**
  * Canonical text of a graph in the current format (one trailing newline).
@@ -50,7 +51,7 @@ export function parseGraphFile(bytes: Buffer): SerializedKgGraph {
     return data as unknown as SerializedKgGraph;
   }
   if (data.format !== GRAPH_FORMAT) throw new Error(`unknown format ${JSON.stringify(data.format)}`);
-  if (data.version === VERSION_3) return decodeV3(data);
+  if (data.version === VERSION_4 || data.version === VERSION_3) return decodeV3(data);
   if (data.version === VERSION_2) return decodeV2(data);
   throw new Error(`format version ${String(data.version)}, this kg reads versions 1 to ${GRAPH_FORMAT_VERSION}: re-import with this kg (kg import --wipe <paths>) or use the kg that wrote it`);
 }

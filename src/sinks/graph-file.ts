@@ -1,6 +1,6 @@
 /*
  * The embedded default store: the graph file (default out/graph.json), a compact JSON form of graphology's
- * `graph.export()` that stores each text once (format version 3 in graph-codec-v3.ts; versions 1 and 2 still
+ * `graph.export()` that stores each text once (format version 4 in graph-codec-v3.ts; versions 1 to 3 still
  * read; gzip when the path ends in .gz).
  * `kg import` rebuilds the file from the extraction records it holds (on its Document nodes) plus the
  * documents read now (importDocumentsIntoGraphFile): themes, decisions, links and recurrence are

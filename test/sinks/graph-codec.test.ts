@@ -52,7 +52,7 @@ describe("graph file format", () => {
 
   it("should store each text once (in its document's record) and be much smaller than the plain export and than version 2", async () => {
     const text = await readFile(seedFile, "utf8");
-    expect(JSON.parse(text).version).toBe(3);
+    expect(JSON.parse(text).version).toBe(4);
     const plain = JSON.stringify(seedGraph.export());
     const v2 = [...graphFileChunksV2(seedGraph)].join("");
     expect(text.length).toBeLessThan(0.3 * plain.length);
@@ -63,6 +63,28 @@ describe("graph file format", () => {
     const q = seedGraph.getNodeAttribute(quote!, "quote") as string;
     expect(plain.split(q).length - 1).toBeGreaterThan(3);
     expect(text.split(q).length - 1).toBe(1);
+  });
+
+  it("should write no Figure node nor report MENTIONS that the records give", async () => {
+    const text = await readFile(seedFile, "utf8");
+    const data = JSON.parse(text) as { shapes: string[][]; implied: string; impliedShapes: Record<string, number[]> };
+    expect(seedGraph.filterNodes((_k, a) => a.label === "Figure").length).toBeGreaterThan(10);
+    expect(data.implied).toContain("F");
+    expect(data.shapes.flat()).not.toContain("label\uE000:Figure");
+    // Report → Organisation | Mechanism MENTIONS: none written as a row, each one given by a run of shapes.
+    const mentions = seedGraph.filterEdges((_k, a) => a.type === "MENTIONS").filter((e) => seedGraph.source(e).startsWith("report:"));
+    expect(mentions.length).toBeGreaterThan(10);
+    const implied = (data.impliedShapes.m ?? []).reduce((n, x, i, runs) => (i % 2 === 0 && x >= 0 ? n + runs[i + 1]! : n), 0);
+    expect(implied).toBe(mentions.length);
+  });
+
+  it("should still read a version 3 file written by kg before version 4", async () => {
+    // Both written by kg a76be0e from the graph of test/fixtures/reports/: its version 3 file and its plain export.
+    const v3 = "test/fixtures/graph-files/reports.v3.json";
+    expect(JSON.parse(await readFile(v3, "utf8")).version).toBe(3);
+    const back = await readGraphFile(v3);
+    expect(back.filterNodes((_k, a) => a.label === "Figure").length).toBeGreaterThan(0);
+    expect(canonical(back)).toBe(canonical(await readGraphFile("test/fixtures/graph-files/reports.v1.json.gz")));
   });
 
   it("should still read a version 2 file", async () => {
@@ -84,10 +106,32 @@ describe("graph file format", () => {
     // A relationship the nodes imply is missing, another has an attribute more: every one of their kind is written.
     g.dropEdge(g.findEdge(report, (_k, a) => a.type === "CONTAINS")!);
     g.mergeEdgeAttributes(g.findEdge((_k, a) => a.type === "RAISES")!, { note: "kept" });
+    // What the records give, changed or missing: a figure, a report's mention and a statement's, a report's title and lines, a document's sha256.
+    g.dropNode(g.filterNodes((_k, a) => a.label === "Figure")[1]!);
+    g.mergeNodeAttributes(g.filterNodes((_k, a) => a.label === "Figure")[2]!, { unit: "another unit" });
+    g.dropEdge(g.filterEdges((_k, a) => a.type === "MENTIONS").find((e) => g.source(e).startsWith("report:") && e !== mention)!);
+    g.dropEdge(g.findEdge((_k, a, s) => a.type === "MENTIONS" && s.startsWith("stmt:"))!);
+    g.mergeEdgeAttributes(g.filterEdges((_k, a, s) => a.type === "MENTIONS" && s.startsWith("stmt:"))[1]!, { termStart: 99 });
+    const reports = g.filterNodes((_k, a) => a.label === "Report");
+    g.mergeNodeAttributes(reports[1]!, { title: "a title of nowhere", startLine: 77 });
+    g.mergeNodeAttributes(reports[2]!, { setting: "elsewhere", truncated: "maybe" });
+    g.mergeNodeAttributes(g.findNode((_k, a) => a.label === "Document")!, { sha256: "0".repeat(64) });
     const path = join(dir, "changed.json");
     await writeFile(path, serializeGraph(g));
     expect(canonical(await readGraphFile(path))).toBe(canonical(g));
     expect(serializeGraph(await readGraphFile(path))).toBe(serializeGraph(g));
+  });
+
+  it("should read back a graph where two documents hold the same reports (a file copied elsewhere)", async () => {
+    const g = seedGraph.copy();
+    const doc = g.findNode((_k, a) => a.label === "Document" && typeof a.record === "string" && (a.record as string).includes('"figures":[{'))!;
+    const a = g.getNodeAttributes(doc);
+    // Sorted before the original, with the same record: its reports, figures and mentions are met first.
+    g.addNode("doc:0000000000000000", { ...a, path: `${a.path as string}.copy`, sha256: "0".repeat(64) });
+    const path = join(dir, "copied.json");
+    await writeFile(path, serializeGraph(g));
+    expect(JSON.parse(await readFile(path, "utf8")).version).toBe(4);
+    expect(canonical(await readGraphFile(path))).toBe(canonical(g));
   });
 
   it("should read back a record that is not kg's JSON and a document without one", async () => {

@@ -1,0 +1,89 @@
+/*
+ * The graph file codec on a graph file already written: reads it (CPU-s), writes the same graph with the
+ * current writer (CPU-s), reads that back (CPU-s) and checks the graph read back is the graph read first
+ * (canonical exports equal). Prints the sizes, plain and gzipped, per input character when the folder of
+ * the imported text files is given.
+ *
+ *   node --import tsx scripts/graph-file-check.ts <graph file> [--out <new file>] [--input <folder of the imported texts>] [--runs N]
+ */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+import type { KgGraph } from "../src/graph/build-graph.ts";
+import { serializeGraph } from "../src/sinks/graph-codec.ts";
+import { readGraphFile } from "../src/sinks/graph-file.ts";
+
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const file = args[0];
+if (!file || file.startsWith("--")) throw new Error("usage: graph-file-check.ts <graph file> [--out <new file>] [--input <folder>] [--runs N]");
+const out = opt("--out") ?? `${file}.new.json`;
+const input = opt("--input");
+const runs = Number(opt("--runs") ?? 1);
+
+/** The export with objects' keys, nodes and edges sorted: two graphs are the same when these are equal. */
+function canonical(graph: KgGraph): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
+    return v;
+  };
+  const data = graph.export();
+  const byKey = (a: { key?: string }, b: { key?: string }) => ((a.key ?? "") < (b.key ?? "") ? -1 : 1);
+  return JSON.stringify(sort({ ...data, nodes: [...data.nodes].sort(byKey), edges: [...data.edges].sort(byKey) }));
+}
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+async function timed<T>(f: () => T | Promise<T>): Promise<{ value: T; s: number }> {
+  const t = cpu();
+  const value = await f();
+  return { value, s: cpu() - t };
+}
+const inputChars = (dir: string): number => {
+  let n = 0;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const p = join(e.parentPath ?? (e as { path: string }).path, e.name);
+    if (e.isFile() && !e.name.startsWith(".")) n += readFileSync(p, "utf8").length;
+  }
+  return n;
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const reads: number[] = [];
+let graph!: KgGraph;
+for (let i = 0; i < runs; i++) {
+  const r = await timed(() => readGraphFile(file));
+  reads.push(r.s);
+  graph = r.value;
+}
+const writes: number[] = [];
+let text = "";
+for (let i = 0; i < runs; i++) {
+  const w = await timed(() => serializeGraph(graph));
+  writes.push(w.s);
+  text = w.value;
+}
+writeFileSync(out, text);
+const rereads: number[] = [];
+let back!: KgGraph;
+for (let i = 0; i < runs; i++) {
+  const r = await timed(() => readGraphFile(out));
+  rereads.push(r.s);
+  back = r.value;
+}
+const same = canonical(back) === canonical(graph);
+const oldChars = readFileSync(file, "utf8").length;
+const gz = gzipSync(Buffer.from(text)).length;
+const chars = input ? inputChars(input) : undefined;
+const per = (n: number) => (chars ? ` = ${(n / chars).toFixed(2)}× the input characters` : "");
+console.log(`${file}: ${graph.order} nodes, ${graph.size} relationships${chars ? `, input ${(chars / 1e6).toFixed(2)} M characters` : ""}`);
+console.log(`  given file  ${(oldChars / 1e6).toFixed(2)} M characters${per(oldChars)}; read ${median(reads).toFixed(2)} CPU-s (median of ${runs})`);
+console.log(`  written     ${(text.length / 1e6).toFixed(2)} M characters${per(text.length)}, gzip ${(gz / 1e6).toFixed(2)} MB${per(gz)}; write ${median(writes).toFixed(2)} CPU-s, read back ${median(rereads).toFixed(2)} CPU-s (version ${JSON.parse(text.slice(text.lastIndexOf('"version":') + 10, -2))})`);
+console.log(`  read back ${same ? "is" : "is NOT"} the graph read first`);
+if (!same) process.exitCode = 1;
