@@ -46,6 +46,8 @@ export const POLARITY = {
   parallelOpener: new RegExp(raw.parallelOpener),
   strongMeasureFrame: new RegExp(raw.strongMeasureFrame),
   perfective: new RegExp(raw.perfective),
+  angleFrame: new RegExp(raw.angleFrame),
+  meansContinuation: new RegExp(raw.meansContinuation),
   proseSkipLine: new RegExp(raw.proseSkipLine, "i"),
   proseContextSection: new RegExp(raw.proseContextSection),
   proseContrast: new RegExp(raw.proseContrast),

@@ -29,20 +29,43 @@ export const inlineMeasures: Shape<Enumeration> = {
   detect(ctx) {
     const out: Enumeration[] = [];
     // Prose lists of verbs are common in any report; they are the measures only where the report
-    // states its measures no other way (abstracts, conclusions of short articles).
-    if (ctx.statements.some((s) => s.kind === "measure")) return out;
+    // states its measures no other way (abstracts, conclusions of short articles), or under a frame that
+    // declares them the measures (POLARITY.strongMeasureFrame: 提出了以下建议：, 从…的角度，可以…).
+    const measuresFound = ctx.statements.some((s) => s.kind === "measure");
     const { start, end } = ctx.segment.span;
     const text = ctx.text.slice(start, end);
+    // End of the sentence whose list was just taken: 「需要A，B，C。通过D与E，将F…」 goes on with the measures.
+    let listEnd = -1;
     for (const sm of text.matchAll(/[^。!?！？\n]+/g)) {
       const sentence = sm[0];
       const at = start + (sm.index ?? 0);
+      const follows = listEnd >= 0 && /^。\s*$/.test(ctx.text.slice(listEnd, at));
+      listEnd = -1;
       if (ctx.skipped(at)) continue;
+      const means = follows ? POLARITY.meansContinuation.exec(sentence) : null;
+      if (means && !POLARITY.perfective.test(sentence) && !POLARITY.achievementInSentence.test(sentence) && !ctx.claimed(at)) {
+        const from = at + (means.index ?? 0) + means[0].length;
+        out.push({ runs: [[{ start: from, end: at + sentence.trimEnd().length }]], trigger: `${means[0].trim()} after a list of measures` });
+        continue;
+      }
       // A frame that declares its list the measures (below) holds even inside the body of a problem item or
       // section (「…等问题。…提出了以下建议：A；B」); the looser triggers read only unclaimed prose.
+      const strongFrame = POLARITY.strongMeasureFrame.test(sentence);
+      if (measuresFound && !strongFrame) continue;
       const open = !ctx.claimed(at) && !ctx.inStatementSection(at);
       const strong = !open;
       const inStatement = ctx.statements.some((st) => st.textSpan.start < at + sentence.length && st.textSpan.end > at);
-      if (!open && (inStatement || ctx.sectionAt(at, ["measure"]) !== null || !POLARITY.strongMeasureFrame.test(sentence))) continue;
+      if (!open && (inStatement || !strongFrame)) continue;
+      // 「从A的角度，可以B、C、D等，便于E」: what the report says one can do from that angle is one measure.
+      const angle = POLARITY.angleFrame.exec(sentence);
+      if (angle) {
+        const from = at + (angle.index ?? 0) + angle[0].length;
+        const rest = ctx.text.slice(from, at + sentence.length);
+        const stop = /[,，]\s*(便于|以便|使|让|从而|进而|充分|切实)/.exec(rest);
+        const body = rest.slice(0, stop ? stop.index : rest.length).replace(/[,，]?\s*等\s*$/, "").trimEnd();
+        if (body.length >= MIN_CLAUSE) out.push({ runs: [[{ start: from, end: from + body.length }]], trigger: angle[0].slice(-12), strong });
+        continue;
+      }
       // 「从A、B、C等方面提出了…措施」: the frame says the list is the measures, whatever its verbs.
       const frame = POLARITY.measureFrame.exec(sentence);
       if (frame?.groups?.items && frame.groups.items.split(/[、,，]/).length >= 3) {
@@ -91,6 +114,7 @@ export const inlineMeasures: Shape<Enumeration> = {
         }
         if (runs.reduce((n, r) => n + r.length, 0) >= 3) {
           out.push({ runs, trigger: tm[0], strong });
+          listEnd = at + sentence.length;
           break;
         }
       }
