@@ -48,6 +48,8 @@ export const POLARITY = {
   perfective: new RegExp(raw.perfective),
   angleFrame: new RegExp(raw.angleFrame),
   meansContinuation: new RegExp(raw.meansContinuation),
+  listContinuation: new RegExp(raw.listContinuation),
+  singleMeasureCue: new RegExp(raw.singleMeasureCue),
   proseSkipLine: new RegExp(raw.proseSkipLine, "i"),
   proseContextSection: new RegExp(raw.proseContextSection),
   proseContrast: new RegExp(raw.proseContrast),

@@ -48,6 +48,17 @@ export const inlineMeasures: Shape<Enumeration> = {
         out.push({ runs: [[{ start: from, end: at + sentence.trimEnd().length }]], trigger: `${means[0].trim()} after a list of measures` });
         continue;
       }
+      // 「…提出了以下建议：A；B。并鼓励C，如…」: a sentence joined by 并/同时 adds one more measure.
+      const more = follows ? POLARITY.listContinuation.exec(sentence) : null;
+      if (more && !POLARITY.perfective.test(sentence)) {
+        const from = at + (more.index ?? 0) + more[0].length;
+        const rest = ctx.text.slice(from, at + sentence.length);
+        const body = rest.slice(0, /[,，]\s*(如|例如|比如)/.exec(rest)?.index ?? rest.length).trimEnd();
+        if (polarityOf(body) === "prescription" && !ctx.statements.some((st) => st.textSpan.start < from + body.length && st.textSpan.end > from)) {
+          out.push({ runs: [[{ start: from, end: from + body.length }]], trigger: `${more[0].trim()} after a list of measures`, strong: true });
+          continue;
+        }
+      }
       // A frame that declares its list the measures (below) holds even inside the body of a problem item or
       // section (「…等问题。…提出了以下建议：A；B」); the looser triggers read only unclaimed prose.
       const strongFrame = POLARITY.strongMeasureFrame.test(sentence);
@@ -61,6 +72,7 @@ export const inlineMeasures: Shape<Enumeration> = {
       if (angle) {
         const from = at + (angle.index ?? 0) + angle[0].length;
         const rest = ctx.text.slice(from, at + sentence.length);
+        if (POLARITY.perfective.test(rest)) continue;
         const stop = /[,，]\s*(便于|以便|使|让|从而|进而|充分|切实)/.exec(rest);
         const body = rest.slice(0, stop ? stop.index : rest.length).replace(/[,，]?\s*等\s*$/, "").trimEnd();
         if (body.length >= MIN_CLAUSE) out.push({ runs: [[{ start: from, end: from + body.length }]], trigger: angle[0].slice(-12), strong });
@@ -87,6 +99,7 @@ export const inlineMeasures: Shape<Enumeration> = {
         const runs = colonParts(ctx.text, at + (colon.index ?? 0) + colon[0].length, at + sentence.length);
         if (runs.length >= 2) {
           out.push({ runs, trigger: colon[0], strong });
+          listEnd = at + sentence.length;
           continue;
         }
       }
@@ -117,6 +130,14 @@ export const inlineMeasures: Shape<Enumeration> = {
           listEnd = at + sentence.length;
           break;
         }
+      }
+      // 「…不足。这就需要X做好Y，使得Z」: one measure, when no list was read in the sentence.
+      const single = listEnd < 0 ? POLARITY.singleMeasureCue.exec(sentence) : null;
+      if (single) {
+        const from = at + (single.index ?? 0) + single[0].length;
+        const rest = ctx.text.slice(from, at + sentence.length);
+        const body = rest.slice(0, /[,，]\s*(使得?|以便|以期|从而|进而|让)/.exec(rest)?.index ?? rest.length).trimEnd();
+        if (body.length >= MIN_CLAUSE && body.length <= MAX_ELEMENT) out.push({ runs: [[{ start: from, end: from + body.length }]], trigger: single[0], strong });
       }
     }
     return out;
