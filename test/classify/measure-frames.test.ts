@@ -80,6 +80,32 @@ describe("inline-measures: normative frames", () => {
   });
 });
 
+describe("inline-measures: one more measure after a list, and single-clause frames", () => {
+  const colon = `${TITLE}调研发现支部人手短缺，党建与业务结合不紧。领导提出了以下意见和建议：鼓励企业培养懂党建的骨干；深入剖析典型案例。`;
+
+  it("should read a sentence opening with 并 + a prescription right after a list of measures as one more measure", () => {
+    expect(measures(`${colon}并鼓励企业围绕中心工作开展活动，如在公益服务方面发挥作用。`)).toEqual([
+      "鼓励企业培养懂党建的骨干",
+      "深入剖析典型案例",
+      "鼓励企业围绕中心工作开展活动",
+    ]);
+  });
+
+  it("should not read a 并 sentence that reports work done after the list as a measure", () => {
+    expect(measures(`${colon}并鼓励了企业围绕中心工作开展活动。`)).toEqual(["鼓励企业培养懂党建的骨干", "深入剖析典型案例"]);
+  });
+
+  it("should read 这就需要 + one clause, up to its purpose clause", () => {
+    const text = `${TITLE}改革会触及一些人的利益，职工思想波动较大，这就需要支部切实做好职工的思想工作，使得职工紧紧团结在组织周围。`;
+    expect(measures(text)).toEqual(["支部切实做好职工的思想工作"]);
+  });
+
+  it("should read 尝试从A与B两方面，X as the measure an abstract ends with", () => {
+    const text = `${TITLE}摘要：调查发现支部组织生活形式单一等问题。在提出整改意见的基础上，尝试从线上与线下两方面，丰富组织生活的内容与载体。`;
+    expect(measures(text)).toEqual(["丰富组织生活的内容与载体"]);
+  });
+});
+
 describe("inline-measures: guards", () => {
   it("should not read a dated account of the inquiry as measures", () => {
     const text = `${TITLE}为落实上级要深入基层的部署，充分发挥支部作用，5月6日上午县里组成调研小组，深入两个园区开展调研，听取意见。`;
