@@ -44,6 +44,7 @@ export const POLARITY = {
   measureCountFrame: new RegExp(raw.measureCountFrame),
   activityReport: new RegExp(raw.activityReport),
   parallelOpener: new RegExp(raw.parallelOpener),
+  authoritySpeech: new RegExp(raw.authoritySpeech),
   strongMeasureFrame: new RegExp(raw.strongMeasureFrame),
   perfective: new RegExp(raw.perfective),
   angleFrame: new RegExp(raw.angleFrame),

@@ -106,13 +106,15 @@ export const inlineMeasures: Shape<Enumeration> = {
       if (POLARITY.achievementInSentence.test(sentence) || POLARITY.notProposal.test(sentence)) continue;
       // An account of the inquiry (「4月21日…调研组…」) reports what was done; it proposes nothing.
       if (POLARITY.activityReport.test(sentence)) continue;
-      // A sentence that reports work done (「…走出了一条…」) is a practice, whatever its verbs.
-      if (POLARITY.perfective.test(sentence)) continue;
       for (const tm of matchesOf(POLARITY.measureEnumerationTrigger, sentence)) {
         const from = (tm.index ?? 0) + tm[0].length;
         // A modal inside an open quotation (「报告指出：“…必须坚持A，坚持B」) is the quoted text's, not the report's.
         const before = sentence.slice(0, tm.index ?? 0);
         if ((before.match(/[“「]/g)?.length ?? 0) > (before.match(/[”」]/g)?.length ?? 0)) continue;
+        // A list that reports work done (「聚焦A，整合B，走出了一条…」) is a practice, whatever its verbs.
+        if (POLARITY.perfective.test(sentence.slice(from))) continue;
+        // So is a modal after an authority's words (「总书记…指出，要…」), quoted without marks.
+        if (POLARITY.authoritySpeech.test(before)) continue;
         // 「要A，B，C」: the element right after a modal prescribes whatever its verb.
         const modal = /(要|应当?|需要?|必须|只有通过)$/.test(tm[0]) && !/^(以下|如下|从|在)/.test(sentence.slice(from));
         // "要把握A、B等方面，注重C、D等方面": each run closed by 等… is a list of its own.
@@ -188,11 +190,13 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
   // A purpose clause ("为打赢…", "从而…") ends the list.
   const purpose = out.findIndex((e) => POLARITY.purposeLead.test(text.slice(e.start, e.end)));
   if (purpose >= 0) out.length = purpose;
-  // The element right after a modal prescribes, and so do the elements that open as it does
-  // (「要以A促B，以C促D」); a preamble before the first prescription ("以…为契机，从加强…") is no element.
+  // After a modal, elements that open alike (「要以A促B，以C促D，以E促F」) prescribe whatever their verbs;
+  // a preamble before the first prescription ("以…为契机，从加强…") is no element.
   const first = out[0] ? text.slice(out[0].start, out[0].end).trim() : "";
-  const opener = modalLed ? POLARITY.parallelOpener.exec(first)?.[0] : undefined;
-  const prescribing = (e: Span) => prescribes(text.slice(e.start, e.end)) || (modalLed && e === out[0]) || (opener !== undefined && text.slice(e.start, e.end).trim().startsWith(opener));
+  let opener = modalLed ? POLARITY.parallelOpener.exec(first)?.[0] : undefined;
+  // Parallelism is the evidence: two more elements open as the first one does.
+  if (opener !== undefined && out.filter((e) => text.slice(e.start, e.end).trim().startsWith(opener!)).length < 3) opener = undefined;
+  const prescribing = (e: Span) => prescribes(text.slice(e.start, e.end)) || (opener !== undefined && text.slice(e.start, e.end).trim().startsWith(opener));
   while (out.length && !prescribing(out[0]!)) out.shift();
   const prescriptive = out.filter(prescribing).length;
   if (out.length < 2 || prescriptive < 0.6 * out.length) return [];
