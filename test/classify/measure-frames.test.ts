@@ -117,6 +117,16 @@ describe("inline-measures: guards", () => {
     expect(measures(text)).toEqual([]);
   });
 
+  it("should not read the modals after an authority's 指出, quoted without marks, as the report's measures", () => {
+    const text = `${TITLE}总书记在一次座谈会上指出，要加强支部建设，健全考核办法，完善激励机制。本文在此背景下展开调查。`;
+    expect(measures(text)).toEqual([]);
+  });
+
+  it("should not read a research outlook (未来可从A、B…推进研究) as measures", () => {
+    const text = `${TITLE}本研究的样本有限，未来可从扩大样本、深化比较分析，以及探索追踪调查和跨地区比较等方向推进研究。`;
+    expect(measures(text)).toEqual([]);
+  });
+
   it("should not read a list of work done (perfective 了) as measures", () => {
     const text = `${TITLE}近年来，县供销社聚焦农业发展难点，充分整合各方资源，大力发展基层网点，不断探索服务模式，走出了一条联动发展的新路。`;
     expect(measures(text)).toEqual([]);
