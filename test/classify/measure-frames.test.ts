@@ -74,6 +74,11 @@ describe("inline-measures: normative frames", () => {
     expect(measures(text)).toEqual(["鼓励企业培养懂党建的骨干", "多交流多借鉴，深入剖析典型案例", "主动走出去学习，在观摩中拓宽思路"]);
   });
 
+  it("should read a list opened by 并从 after a clause", () => {
+    const text = `${TITLE}摘要：该镇以整合为抓手推进改革，并从构建多元参与的议事机制，强化支部的统领功能；激活社会资源；借助信息手段，全面提高回应群众的效能。`;
+    expect(measures(text)).toEqual(["构建多元参与的议事机制，强化支部的统领功能；激活社会资源；借助信息手段，全面提高回应群众的效能"]);
+  });
+
   it("should read what 从A的角度，可以… lists, up to its purpose clause", () => {
     const text = `${TITLE}调研发现外出党员参加学习难，学习形式单一。\n从便于党员集中学习的角度，可以开设周末课堂、组织读书分享、建立线上学习群等，便于外出党员参加。\n从激发学习热情的角度，可以定期通过知识竞赛等形式，使党员主动参加学习。`;
     expect(measures(text)).toEqual(["开设周末课堂、组织读书分享、建立线上学习群", "定期通过知识竞赛等形式"]);
