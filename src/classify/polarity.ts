@@ -45,6 +45,7 @@ export const POLARITY = {
   activityReport: new RegExp(raw.activityReport),
   parallelOpener: new RegExp(raw.parallelOpener),
   authoritySpeech: new RegExp(raw.authoritySpeech),
+  analysisClause: new RegExp(raw.analysisClause),
   strongMeasureFrame: new RegExp(raw.strongMeasureFrame),
   perfective: new RegExp(raw.perfective),
   angleFrame: new RegExp(raw.angleFrame),

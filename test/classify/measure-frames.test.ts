@@ -156,3 +156,12 @@ describe("polarity-measures: modal items under a situation heading", () => {
     expect(measures([...lines, ...items].join("\n"))).toEqual([]);
   });
 });
+
+describe("closing-turn: an announced analysis is no measure", () => {
+  it("should not read 需立足…问题，进行全方位分析 as a measure, but the prescriptions after it", () => {
+    const text = `${TITLE}支部存在职责不清、活动单一等问题。对此，支部需立足现有的问题，进行全方位分析。要加强党员教育，完善考核办法。`;
+    const found = measures(text);
+    expect(found.some((m) => m.includes("分析"))).toBe(false);
+    expect(found.join("|")).toContain("加强党员教育");
+  });
+});
