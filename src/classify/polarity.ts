@@ -46,6 +46,7 @@ export const POLARITY = {
   parallelOpener: new RegExp(raw.parallelOpener),
   authoritySpeech: new RegExp(raw.authoritySpeech),
   analysisClause: new RegExp(raw.analysisClause),
+  measureDeclaredAfter: new RegExp(raw.measureDeclaredAfter),
   strongMeasureFrame: new RegExp(raw.strongMeasureFrame),
   perfective: new RegExp(raw.perfective),
   angleFrame: new RegExp(raw.angleFrame),

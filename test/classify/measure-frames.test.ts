@@ -79,6 +79,22 @@ describe("inline-measures: normative frames", () => {
     expect(measures(text)).toEqual(["构建多元参与的议事机制，强化支部的统领功能；激活社会资源；借助信息手段，全面提高回应群众的效能"]);
   });
 
+  it("should read a list that a sentence declares the measures afterwards (A、B和C是…的有效措施)", () => {
+    const text = `${TITLE}摘要：调研发现书记后备人选不足、学习形式单一等问题。充实书记后备人选、健全学习制度、出台激励办法和建立保障机制则是推动书记队伍建设的有效措施。`;
+    expect(measures(text)).toEqual(["充实书记后备人选、健全学习制度、出台激励办法和建立保障机制"]);
+  });
+
+  it("should read a list of prescriptions in a sentence opening with 因此", () => {
+    const text = `${TITLE}摘要：新群体党建面临组织不健全、手段滞后等挑战。因此，坚持继承与创新相结合，如打造立体的教育体系，健全严密的组织体系，建立思政工作新机制等。`;
+    expect(measures(text)).toHaveLength(1);
+    expect(measures(text)[0]).toMatch(/^坚持继承与创新相结合.*建立思政工作新机制$/);
+  });
+
+  it("should not read what a practice makes possible (这样能够聚焦A；发挥B) as measures", () => {
+    const text = `${TITLE}摘要：支部按专业设置，依托学科成立小组。这样能够聚焦学生关注的热点，促成党员全面发展；发挥学科优势，实现党建学术互促；深化育人工作，增强支部活力。`;
+    expect(measures(text)).toEqual([]);
+  });
+
   it("should read what 从A的角度，可以… lists, up to its purpose clause", () => {
     const text = `${TITLE}调研发现外出党员参加学习难，学习形式单一。\n从便于党员集中学习的角度，可以开设周末课堂、组织读书分享、建立线上学习群等，便于外出党员参加。\n从激发学习热情的角度，可以定期通过知识竞赛等形式，使党员主动参加学习。`;
     expect(measures(text)).toEqual(["开设周末课堂、组织读书分享、建立线上学习群", "定期通过知识竞赛等形式"]);

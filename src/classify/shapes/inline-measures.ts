@@ -86,6 +86,17 @@ export const inlineMeasures: Shape<Enumeration> = {
         out.push({ runs: [[{ start: from, end: at + (frame.index ?? 0) + 1 + frame.groups.items.trimEnd().length }]], trigger: `从…方面提出 (${frame.groups.items.split(/[、,，]/).length} parts)` });
         continue;
       }
+      // 「A、B、C和D则是推动X的有效措施」: the sentence declares the list before it the measures.
+      const declared = POLARITY.measureDeclaredAfter.exec(sentence);
+      if (declared?.groups?.items) {
+        const items = declared.groups.items;
+        const parts = items.split(/[、,，]|和(?=[\u4e00-\u9fff]{4})/).filter((p) => p.trim().length >= 2);
+        if (parts.length >= 3 && parts.filter((p) => prescribes(p)).length >= 0.6 * parts.length) {
+          const lead = items.length - items.trimStart().length;
+          out.push({ runs: [[{ start: at + lead, end: at + items.trimEnd().length }]], trigger: `…是…措施 (${parts.length} parts)`, strong });
+          continue;
+        }
+      }
       // 「提出以A、B、C三大要素…」: the count closes the list of measures (noun pairs, no verbs).
       const counted = POLARITY.measureCountFrame.exec(sentence);
       if (counted?.groups?.items && counted.groups.items.split(/[、,，]/).length >= 3) {
