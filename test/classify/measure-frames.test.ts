@@ -153,6 +153,11 @@ describe("inline-measures: guards", () => {
     expect(measures(text)).toEqual([]);
   });
 
+  it("should not read a list that is the subject of 是 (a statement of significance) as measures", () => {
+    const text = `${TITLE}因此，加强后备干部队伍建设，培养一支能力强的村干部队伍，切实解决后继乏人问题，是推动乡村振兴的重要保证。`;
+    expect(measures(text)).toEqual([]);
+  });
+
   it("should not read the 应 of 顺应 as a modal", () => {
     const text = `${TITLE}开展书记述职评议，既是顺应形势的要求，也是回应群众期待，推进作风建设的需要。`;
     expect(measures(text)).toEqual([]);

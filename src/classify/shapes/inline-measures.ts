@@ -198,6 +198,8 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
     out.push({ start: s, end: e });
   }
   if (out.length < 2 || out.some((e) => e.end - e.start > MAX_ELEMENT)) return [];
+  // 「加强A，培养B，是推动C的关键」: the list is the subject of a copula, a statement of significance.
+  if (out.some((e) => /^是(?!否)/.test(text.slice(e.start, e.end).trim()))) return [];
   // A purpose clause ("为打赢…", "从而…") ends the list.
   const purpose = out.findIndex((e) => POLARITY.purposeLead.test(text.slice(e.start, e.end)));
   if (purpose >= 0) out.length = purpose;
