@@ -47,6 +47,8 @@ export const POLARITY = {
   authoritySpeech: new RegExp(raw.authoritySpeech),
   analysisClause: new RegExp(raw.analysisClause),
   measureDeclaredAfter: new RegExp(raw.measureDeclaredAfter),
+  modalSentence: new RegExp(raw.modalSentence),
+  exampleList: new RegExp(raw.exampleList),
   strongMeasureFrame: new RegExp(raw.strongMeasureFrame),
   perfective: new RegExp(raw.perfective),
   angleFrame: new RegExp(raw.angleFrame),

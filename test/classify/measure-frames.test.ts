@@ -95,6 +95,14 @@ describe("inline-measures: normative frames", () => {
     expect(measures(text)).toEqual([]);
   });
 
+  it("should read the examples (如A，B，C) after a sentence that prescribes with a modal, but not examples of work done", () => {
+    const lead = `${TITLE}摘要：支部工作必须与时俱进，把握党员的新特点。`;
+    expect(measures(`${lead}如按照专业设置支部，依托课题组成立学习小组，由导师担任支部书记。`)).toEqual([
+      "按照专业设置支部，依托课题组成立学习小组，由导师担任支部书记",
+    ]);
+    expect(measures(`${lead}如按照专业设置了支部，依托课题组成立了学习小组，由导师担任支部书记。`)).toEqual([]);
+  });
+
   it("should read what 从A的角度，可以… lists, up to its purpose clause", () => {
     const text = `${TITLE}调研发现外出党员参加学习难，学习形式单一。\n从便于党员集中学习的角度，可以开设周末课堂、组织读书分享、建立线上学习群等，便于外出党员参加。\n从激发学习热情的角度，可以定期通过知识竞赛等形式，使党员主动参加学习。`;
     expect(measures(text)).toEqual(["开设周末课堂、组织读书分享、建立线上学习群", "定期通过知识竞赛等形式"]);

@@ -36,12 +36,25 @@ export const inlineMeasures: Shape<Enumeration> = {
     const text = ctx.text.slice(start, end);
     // End of the sentence whose list was just taken: 「需要A，B，C。通过D与E，将F…」 goes on with the measures.
     let listEnd = -1;
+    // End of a sentence that prescribes with a modal (「…必须与时俱进，…。如按照A设置B，依托C成立D，…」).
+    let modalEnd = -1;
     for (const sm of text.matchAll(/[^。!?！？\n]+/g)) {
       const sentence = sm[0];
       const at = start + (sm.index ?? 0);
       const follows = listEnd >= 0 && /^。\s*$/.test(ctx.text.slice(listEnd, at));
+      const afterModal = modalEnd >= 0 && /^。\s*$/.test(ctx.text.slice(modalEnd, at));
       listEnd = -1;
+      modalEnd = POLARITY.modalSentence.test(sentence) ? at + sentence.length : -1;
       if (ctx.skipped(at)) continue;
+      // Examples that follow a sentence prescribing with a modal are the measures it means: one run.
+      const example = follows || afterModal ? POLARITY.exampleList.exec(sentence) : null;
+      if (example && sentence.split(/[,，;；]/).length >= 3 && !POLARITY.perfective.test(sentence) && !POLARITY.achievementInSentence.test(sentence) && !ctx.claimed(at)) {
+        const from = at + (example.index ?? 0) + example[0].length;
+        const rest = ctx.text.slice(from, at + sentence.length);
+        const body = rest.replace(/[,，]?\s*等\s*$/, "").trimEnd();
+        out.push({ runs: [[{ start: from, end: from + body.length }]], trigger: `${example[0].trim()} after a prescription` });
+        continue;
+      }
       const means = follows ? POLARITY.meansContinuation.exec(sentence) : null;
       if (means && !POLARITY.perfective.test(sentence) && !POLARITY.achievementInSentence.test(sentence) && !ctx.claimed(at)) {
         const from = at + (means.index ?? 0) + means[0].length;
