@@ -74,6 +74,8 @@ function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string
     if (body.length < MIN_CLAUSE || (polarityOf(body) !== "prescription" && !POLARITY.modalPrescription.test(body) && !POLARITY.prescription.test(body.trim()))) continue;
     // 「我们要提出以下对策和建议」 announces the measures; it is none of them.
     if (POLARITY.measureAnnouncement.test(body)) continue;
+    // 「需立足现有问题，进行全方位分析」 announces an analysis; it proposes nothing.
+    if (POLARITY.analysisClause.test(body)) continue;
     index++;
     ctx.add({ kind: "measure", textSpan: { start: s, end: clause.end }, span: para, rule: { id, detail: `sentence ${index} of ${where}` }, confidence: 0.6 });
   }

@@ -17,6 +17,8 @@ interface Enumeration {
   /** Runs of prescribing elements (a run ends at a 「等…，」 closer or the sentence end). */
   runs: Span[][];
   trigger: string;
+  /** Read under a frame that declares the measures, so inside a claimed problem item too. */
+  strong?: boolean;
 }
 
 const MAX_ELEMENT = 40;
@@ -27,14 +29,68 @@ export const inlineMeasures: Shape<Enumeration> = {
   detect(ctx) {
     const out: Enumeration[] = [];
     // Prose lists of verbs are common in any report; they are the measures only where the report
-    // states its measures no other way (abstracts, conclusions of short articles).
-    if (ctx.statements.some((s) => s.kind === "measure")) return out;
+    // states its measures no other way (abstracts, conclusions of short articles), or under a frame that
+    // declares them the measures (POLARITY.strongMeasureFrame: 提出了以下建议：, 从…的角度，可以…).
+    const measuresFound = ctx.statements.some((s) => s.kind === "measure");
     const { start, end } = ctx.segment.span;
     const text = ctx.text.slice(start, end);
+    // End of the sentence whose list was just taken: 「需要A，B，C。通过D与E，将F…」 goes on with the measures.
+    let listEnd = -1;
+    // End of a sentence that prescribes with a modal (「…必须与时俱进，…。如按照A设置B，依托C成立D，…」).
+    let modalEnd = -1;
     for (const sm of text.matchAll(/[^。!?！？\n]+/g)) {
       const sentence = sm[0];
       const at = start + (sm.index ?? 0);
-      if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at)) continue;
+      const follows = listEnd >= 0 && /^。\s*$/.test(ctx.text.slice(listEnd, at));
+      const afterModal = modalEnd >= 0 && /^。\s*$/.test(ctx.text.slice(modalEnd, at));
+      listEnd = -1;
+      modalEnd = POLARITY.modalSentence.test(sentence) ? at + sentence.length : -1;
+      if (ctx.skipped(at)) continue;
+      // Examples that follow a sentence prescribing with a modal are the measures it means: one run.
+      const example = follows || afterModal ? POLARITY.exampleList.exec(sentence) : null;
+      if (example && sentence.split(/[,，;；]/).length >= 3 && !POLARITY.perfective.test(sentence) && !POLARITY.achievementInSentence.test(sentence) && !ctx.claimed(at)) {
+        const from = at + (example.index ?? 0) + example[0].length;
+        const rest = ctx.text.slice(from, at + sentence.length);
+        const body = rest.replace(/[,，]?\s*等\s*$/, "").trimEnd();
+        out.push({ runs: [[{ start: from, end: from + body.length }]], trigger: `${example[0].trim()} after a prescription` });
+        continue;
+      }
+      const means = follows ? POLARITY.meansContinuation.exec(sentence) : null;
+      if (means && !POLARITY.perfective.test(sentence) && !POLARITY.achievementInSentence.test(sentence) && !ctx.claimed(at)) {
+        const from = at + (means.index ?? 0) + means[0].length;
+        out.push({ runs: [[{ start: from, end: at + sentence.trimEnd().length }]], trigger: `${means[0].trim()} after a list of measures` });
+        continue;
+      }
+      // 「…提出了以下建议：A；B。并鼓励C，如…」: a sentence joined by 并/同时 adds one more measure.
+      const more = follows ? POLARITY.listContinuation.exec(sentence) : null;
+      if (more && !POLARITY.perfective.test(sentence)) {
+        const from = at + (more.index ?? 0) + more[0].length;
+        const rest = ctx.text.slice(from, at + sentence.length);
+        const body = rest.slice(0, /[,，]\s*(如|例如|比如)/.exec(rest)?.index ?? rest.length).trimEnd();
+        if (polarityOf(body) === "prescription" && !ctx.statements.some((st) => st.textSpan.start < from + body.length && st.textSpan.end > from)) {
+          out.push({ runs: [[{ start: from, end: from + body.length }]], trigger: `${more[0].trim()} after a list of measures`, strong: true });
+          continue;
+        }
+      }
+      // A frame that declares its list the measures (below) holds even inside the body of a problem item or
+      // section (「…等问题。…提出了以下建议：A；B」); the looser triggers read only unclaimed prose.
+      const strongFrame = POLARITY.strongMeasureFrame.test(sentence);
+      if (measuresFound && !strongFrame) continue;
+      const open = !ctx.claimed(at) && !ctx.inStatementSection(at);
+      const strong = !open;
+      const inStatement = ctx.statements.some((st) => st.textSpan.start < at + sentence.length && st.textSpan.end > at);
+      if (!open && (inStatement || !strongFrame)) continue;
+      // 「从A的角度，可以B、C、D等，便于E」: what the report says one can do from that angle is one measure.
+      const angle = POLARITY.angleFrame.exec(sentence);
+      if (angle) {
+        const from = at + (angle.index ?? 0) + angle[0].length;
+        const rest = ctx.text.slice(from, at + sentence.length);
+        if (POLARITY.perfective.test(rest)) continue;
+        const stop = /[,，]\s*(便于|以便|使|让|从而|进而|充分|切实)/.exec(rest);
+        const body = rest.slice(0, stop ? stop.index : rest.length).replace(/[,，]?\s*等\s*$/, "").trimEnd();
+        if (body.length >= MIN_CLAUSE) out.push({ runs: [[{ start: from, end: from + body.length }]], trigger: angle[0].slice(-12), strong });
+        continue;
+      }
       // 「从A、B、C等方面提出了…措施」: the frame says the list is the measures, whatever its verbs.
       const frame = POLARITY.measureFrame.exec(sentence);
       if (frame?.groups?.items && frame.groups.items.split(/[、,，]/).length >= 3) {
@@ -43,23 +99,71 @@ export const inlineMeasures: Shape<Enumeration> = {
         out.push({ runs: [[{ start: from, end: at + (frame.index ?? 0) + 1 + frame.groups.items.trimEnd().length }]], trigger: `从…方面提出 (${frame.groups.items.split(/[、,，]/).length} parts)` });
         continue;
       }
+      // 「A、B、C和D则是推动X的有效措施」: the sentence declares the list before it the measures.
+      const declared = POLARITY.measureDeclaredAfter.exec(sentence);
+      if (declared?.groups?.items) {
+        const items = declared.groups.items;
+        const parts = items.split(/[、,，]|和(?=[\u4e00-\u9fff]{4})/).filter((p) => p.trim().length >= 2);
+        if (parts.length >= 3 && parts.filter((p) => prescribes(p)).length >= 0.6 * parts.length) {
+          const lead = items.length - items.trimStart().length;
+          out.push({ runs: [[{ start: at + lead, end: at + items.trimEnd().length }]], trigger: `…是…措施 (${parts.length} parts)`, strong });
+          continue;
+        }
+      }
+      // 「提出以A、B、C三大要素…」: the count closes the list of measures (noun pairs, no verbs).
+      const counted = POLARITY.measureCountFrame.exec(sentence);
+      if (counted?.groups?.items && counted.groups.items.split(/[、,，]/).length >= 3) {
+        const from = at + (counted.index ?? 0) + counted[0].indexOf(counted.groups.items);
+        out.push({ runs: [[{ start: from, end: from + counted.groups.items.length }]], trigger: `提出以…要素 (${counted.groups.items.split(/[、,，]/).length} parts)`, strong });
+        continue;
+      }
+      // 「提出了以下意见和建议：A；B；C」: each ；-part after the colon is one measure.
+      const colon = POLARITY.measureColonLeadIn.exec(sentence);
+      if (colon && !POLARITY.achievementInSentence.test(sentence.slice(0, colon.index))) {
+        const runs = colonParts(ctx.text, at + (colon.index ?? 0) + colon[0].length, at + sentence.length);
+        if (runs.length >= 2) {
+          out.push({ runs, trigger: colon[0], strong });
+          listEnd = at + sentence.length;
+          continue;
+        }
+      }
       if (POLARITY.achievementInSentence.test(sentence) || POLARITY.notProposal.test(sentence)) continue;
+      // An account of the inquiry (「4月21日…调研组…」) reports what was done; it proposes nothing.
+      if (POLARITY.activityReport.test(sentence)) continue;
       for (const tm of matchesOf(POLARITY.measureEnumerationTrigger, sentence)) {
         const from = (tm.index ?? 0) + tm[0].length;
+        // A modal inside an open quotation (「报告指出：“…必须坚持A，坚持B」) is the quoted text's, not the report's.
+        const before = sentence.slice(0, tm.index ?? 0);
+        if ((before.match(/[“「]/g)?.length ?? 0) > (before.match(/[”」]/g)?.length ?? 0)) continue;
+        // A list that reports work done (「聚焦A，整合B，走出了一条…」) is a practice, whatever its verbs.
+        if (POLARITY.perfective.test(sentence.slice(from))) continue;
+        // So is a modal after an authority's words (「总书记…指出，要…」), quoted without marks.
+        if (POLARITY.authoritySpeech.test(before)) continue;
+        // 「要A，B，C」: the element right after a modal prescribes whatever its verb.
+        const modal = /(要|应当?|需要?|必须|只有通过)$/.test(tm[0]) && !/^(以下|如下|从|在)/.test(sentence.slice(from));
         // "要把握A、B等方面，注重C、D等方面": each run closed by 等… is a list of its own.
         const runs: Span[][] = [];
         let runStart = at + from;
         const rest = sentence.slice(from);
         const closers = [...rest.matchAll(/等[^、,，]{0,12}[,，]/g)].map((c) => at + from + (c.index ?? 0) + c[0].length);
         for (const runEnd of [...closers, at + sentence.length]) {
-          const run = splitPrescriptions(ctx.text, runStart, runEnd);
+          const run = splitPrescriptions(ctx.text, runStart, runEnd, modal && runStart === at + from);
           if (run.length) runs.push(run);
           runStart = runEnd;
         }
         if (runs.reduce((n, r) => n + r.length, 0) >= 3) {
-          out.push({ runs, trigger: tm[0] });
+          out.push({ runs, trigger: tm[0], strong });
+          listEnd = at + sentence.length;
           break;
         }
+      }
+      // 「…不足。这就需要X做好Y，使得Z」: one measure, when no list was read in the sentence.
+      const single = listEnd < 0 ? POLARITY.singleMeasureCue.exec(sentence) : null;
+      if (single) {
+        const from = at + (single.index ?? 0) + single[0].length;
+        const rest = ctx.text.slice(from, at + sentence.length);
+        const body = rest.slice(0, /[,，]\s*(使得?|以便|以期|从而|进而|让)/.exec(rest)?.index ?? rest.length).trimEnd();
+        if (body.length >= MIN_CLAUSE && body.length <= MAX_ELEMENT) out.push({ runs: [[{ start: from, end: from + body.length }]], trigger: single[0], strong });
       }
     }
     return out;
@@ -68,7 +172,7 @@ export const inlineMeasures: Shape<Enumeration> = {
     unit.runs.forEach((run, i) => {
       const first = run[0]!;
       const last = run[run.length - 1]!;
-      if (ctx.claimed(first.start)) return;
+      if (unit.strong ? ctx.statements.some((st) => st.textSpan.start <= first.start && st.textSpan.end > first.start) : ctx.claimed(first.start)) return;
       const span = { start: first.start, end: last.end };
       const detail = `run ${i + 1}/${unit.runs.length} of ${run.length} elements after "${unit.trigger}"`;
       ctx.add({ kind: "measure", textSpan: span, span, rule: { id: "inline-measures", detail }, confidence: 0.6 });
@@ -77,7 +181,7 @@ export const inlineMeasures: Shape<Enumeration> = {
 };
 
 /** Elements of a run of prescriptions (split at 、 ， ,), or none when most do not prescribe. */
-function splitPrescriptions(text: string, from: number, to: number): Span[] {
+function splitPrescriptions(text: string, from: number, to: number, modalLed = false): Span[] {
   // A quoted formula inside the sentence ("“控制总量、优化结构…”") is cited, not proposed: blank it out.
   let body = text.slice(from, to).replace(/[,，]\s*$/, "").replace(/“[^”]*、[^”]*(”|$)/g, (m) => " ".repeat(m.length));
   // The tail that names the list ("等五个方面进一步加强…", "4点出发") is no element.
@@ -86,7 +190,8 @@ function splitPrescriptions(text: string, from: number, to: number): Span[] {
   // A quoted slogan ("控制总量、优化结构…") is a formula being cited, not the report's proposal.
   if (/[“"「]\s*$/.test(text.slice(Math.max(0, from - 2), from)) || /^\s*[“"「]/.test(body)) return [];
   const out: Span[] = [];
-  for (const m of body.matchAll(/[^、,，;；\s]+(?:\s+[^、,，;；\s]+)*/g)) {
+  // 「加强对A和对B」: 和对 joins two objects of one verb, each a measure of its own.
+  for (const m of body.matchAll(/(?:[^、,，;；\s和]|和(?!对))+(?:\s+(?:[^、,，;；\s和]|和(?!对))+)*/g)) {
     let raw = m[0];
     // "高校党组织要高度重视…": the subject before the modal verb is no part of the measure.
     const subject = /^[^,，]{2,16}?(?=(要|应当?|需要|必须)[\u4e00-\u9fff]{4})/.exec(raw);
@@ -99,19 +204,27 @@ function splitPrescriptions(text: string, from: number, to: number): Span[] {
     // "建成学习型、服务型支部" (own words): a 、 part that does not prescribe belongs to the phrase before it.
     const sep = body.slice(0, m.index ?? 0).trimEnd().slice(-1);
     const prev = out[out.length - 1];
-    if (prev && sep === "、" && !prescribes(text.slice(s, e)) && prescribes(text.slice(prev.start, prev.end))) {
+    if (prev && sep === "、" && !prescribes(text.slice(s, e))) {
       prev.end = e;
       continue;
     }
     out.push({ start: s, end: e });
   }
   if (out.length < 2 || out.some((e) => e.end - e.start > MAX_ELEMENT)) return [];
+  // 「加强A，培养B，是推动C的关键」: the list is the subject of a copula, a statement of significance.
+  if (out.some((e) => /^是(?!否)/.test(text.slice(e.start, e.end).trim()))) return [];
   // A purpose clause ("为打赢…", "从而…") ends the list.
   const purpose = out.findIndex((e) => POLARITY.purposeLead.test(text.slice(e.start, e.end)));
   if (purpose >= 0) out.length = purpose;
-  // A preamble before the first prescription ("以…为契机，从加强…") is no element.
-  while (out.length && !prescribes(text.slice(out[0]!.start, out[0]!.end))) out.shift();
-  const prescriptive = out.filter((e) => prescribes(text.slice(e.start, e.end))).length;
+  // After a modal, elements that open alike (「要以A促B，以C促D，以E促F」) prescribe whatever their verbs;
+  // a preamble before the first prescription ("以…为契机，从加强…") is no element.
+  const first = out[0] ? text.slice(out[0].start, out[0].end).trim() : "";
+  let opener = modalLed ? POLARITY.parallelOpener.exec(first)?.[0] : undefined;
+  // Parallelism is the evidence: two more elements open as the first one does.
+  if (opener !== undefined && out.filter((e) => text.slice(e.start, e.end).trim().startsWith(opener!)).length < 3) opener = undefined;
+  const prescribing = (e: Span) => prescribes(text.slice(e.start, e.end)) || (opener !== undefined && text.slice(e.start, e.end).trim().startsWith(opener));
+  while (out.length && !prescribing(out[0]!)) out.shift();
+  const prescriptive = out.filter(prescribing).length;
   if (out.length < 2 || prescriptive < 0.6 * out.length) return [];
   return out.filter((e) => e.end - e.start >= MIN_CLAUSE);
 }
@@ -119,4 +232,18 @@ function splitPrescriptions(text: string, from: number, to: number): Span[] {
 /** An element prescribes by its lexicon verb, or by a list-only form such as 「把A写入B」. */
 function prescribes(element: string): boolean {
   return polarityOf(element) === "prescription" || POLARITY.listPrescription.test(element.trim());
+}
+
+/** The ；-separated parts after a colon lead-in that announces measures, each one run of one element. */
+function colonParts(text: string, from: number, to: number): Span[][] {
+  const out: Span[][] = [];
+  const body = text.slice(from, to);
+  for (const m of body.matchAll(/[^;；]+/g)) {
+    const raw = m[0].replace(/等\s*$/, "");
+    const lead = raw.length - raw.trimStart().length;
+    const s = from + (m.index ?? 0) + lead;
+    const e = from + (m.index ?? 0) + raw.trimEnd().length;
+    if (e - s >= MIN_CLAUSE) out.push([{ start: s, end: e }]);
+  }
+  return out;
 }

@@ -32,7 +32,9 @@ function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
     if (kind === "measure" && !measuresMayStand(ctx, items[0]!.span.start)) {
       // A report that states no problem may still propose: a list whose every item opens with a modal
       // (需/要/应/必须…) proposes, where a list of lexicon verbs (加强…, 坚持…) may report what was done.
-      modal = ctx.firstProblem() === null && ctx.sectionAt(items[0]!.span.start, ["practice", "situation"]) === null
+      // A situation section describes; a list there whose every item opens with a modal is no description but
+      // the measures whose own heading the page lost (「基本情况…---此处隐藏N字---（一）要加强A。」).
+      modal = ctx.firstProblem() === null && ctx.sectionAt(items[0]!.span.start, ["practice"]) === null
         && leaves.every((n) => { const t = ctx.itemText(n, kind).span; return POLARITY.modalPrescription.test(ctx.text.slice(t.start, t.end).trim()); });
       if (!modal) continue;
     }

@@ -1,0 +1,196 @@
+/*
+ * Measures stated inside abstract and intro sentences under normative frames other than a bare
+ * 需要/必须 (shapes inline-measures and polarity-measures), each with its guard: the same look without
+ * the frame, or in a report of work done, is no measure. All texts are written for these tests.
+ */
+import { describe, expect, it } from "vitest";
+
+import { classifyReport } from "../../src/classify/classify.ts";
+import { outlineReport } from "../../src/outline/index.ts";
+import { segmentDocument } from "../../src/segment/segment.ts";
+import type { Statement } from "../../src/types.ts";
+import { plainDoc } from "../helpers/doc.fixtures.ts";
+
+function classify(text: string) {
+  const doc = plainDoc(text);
+  const seg = segmentDocument(doc);
+  return seg.reports.map((r) => classifyReport(doc, r, outlineReport(doc, r, seg.markers)));
+}
+
+const measures = (text: string): string[] =>
+  classify(text).flatMap((r) => r.statements.filter((s: Statement) => s.kind === "measure").map((s) => s.text));
+
+const TITLE = "某镇支部建设调研\n";
+
+describe("inline-measures: normative frames", () => {
+  it("should read 要以A促B，以C促D… as measures: the elements open as the one after the modal does", () => {
+    const text = `${TITLE}摘要：调查发现该镇支部凝聚力不强。总结经验，要以学习带动提升本领，以服务带动增进信任，以考核带动压实责任，有效发挥支部的堡垒作用。`;
+    expect(measures(text)).toEqual(["以学习带动提升本领，以服务带动增进信任，以考核带动压实责任，有效发挥支部的堡垒作用"]);
+  });
+
+  it("should not read the same 以A促B list without a modal (a village's own practice) as measures", () => {
+    const text = `${TITLE}摘要：该镇一村以学习带动提升本领，以服务带动增进信任，以考核带动压实责任，成为当地示范。`;
+    expect(measures(text)).toEqual([]);
+  });
+
+  it("should read 这就需要A，B；C；D with 指导/开辟 among the verbs", () => {
+    const text = `${TITLE}当前支部活动单一，经费不足成为制约因素。这就需要健全支部学习制度，指导党员自主学习；建立完备的考评办法激发活力；开辟线上、宿舍两类阵地推进建设。`;
+    expect(measures(text)).toEqual(["健全支部学习制度，指导党员自主学习；建立完备的考评办法激发活力；开辟线上、宿舍两类阵地推进建设"]);
+  });
+
+  it("should read 需要 after a subject with half-width separators, counting 加强对A和对B as two measures", () => {
+    const text = `${TITLE}摘要: 园区支部的组织方式面临不少困难, 联系不紧。园区党建的下一步发展需要加快健全有关制度, 加强对支部建设的统筹和对志愿力量的整合。`;
+    expect(measures(text)).toEqual(["加快健全有关制度, 加强对支部建设的统筹和对志愿力量的整合"]);
+  });
+
+  it("should read 要准确定位A，发挥B作用，有效应对C，把D融入E as measures", () => {
+    const text = `${TITLE}支部面临治理主体多元的新课题。要准确定位支部的职能，发挥其引领、协调、服务作用，有效应对利益多样、诉求分散带来的考验，把共治理念融入支部工作全过程。`;
+    expect(measures(text)).toHaveLength(1);
+    expect(measures(text)[0]).toMatch(/^准确定位支部的职能.*把共治理念融入支部工作全过程$/);
+  });
+
+  it("should read 提出以A、B、C三大要素… as the list of measures", () => {
+    const text = `${TITLE}摘要：本文分析了支部书记履职的短板，提出以培训和实践结合、考核和激励并重、经费和场地双保障三大要素支撑书记履职。`;
+    expect(measures(text)).toEqual(["培训和实践结合、考核和激励并重、经费和场地双保障"]);
+  });
+
+  it("should read 只有通过A、B、C等方面的努力，才能… after the problems", () => {
+    const text = `${TITLE}一、面临的问题\n支部党员老龄化，活动缺少吸引力。只有通过优化结构、丰富活动、改进管理手段等方面的努力，才能够提高支部的战斗力。`;
+    expect(measures(text)).toEqual(["优化结构、丰富活动、改进管理手段"]);
+  });
+
+  it("should read a 通过A与B，将X… sentence right after a list of measures, but not on its own", () => {
+    const list = "摘要：该制度的短板可能放大。需要用好该制度，更需要从制度上调整，引导书记走深群众路线，推进强村富民。";
+    const means = "通过角色调整与职能转变，将书记的工作重心从争取外部资源转到激发村庄内生动力上来。";
+    expect(measures(`${TITLE}${list}${means}`)).toEqual([
+      "用好该制度，更需要从制度上调整，引导书记走深群众路线，推进强村富民",
+      "角色调整与职能转变，将书记的工作重心从争取外部资源转到激发村庄内生动力上来",
+    ]);
+    expect(measures(`${TITLE}摘要：该制度的短板可能放大。${means}`)).toEqual([]);
+  });
+
+  it("should read each ；-part after 提出了以下意见和建议： as a measure, inside the problem paragraph too", () => {
+    const text = `${TITLE}调研发现两方面问题：一是支部人手短缺，缺少专职党务人员；二是党建与业务结合不紧。针对发现的问题，领导提出了以下意见和建议：鼓励企业培养懂党建的骨干；多交流多借鉴，深入剖析典型案例；主动走出去学习，在观摩中拓宽思路等。`;
+    expect(measures(text)).toEqual(["鼓励企业培养懂党建的骨干", "多交流多借鉴，深入剖析典型案例", "主动走出去学习，在观摩中拓宽思路"]);
+  });
+
+  it("should read a list opened by 并从 after a clause", () => {
+    const text = `${TITLE}摘要：该镇以整合为抓手推进改革，并从构建多元参与的议事机制，强化支部的统领功能；激活社会资源；借助信息手段，全面提高回应群众的效能。`;
+    expect(measures(text)).toEqual(["构建多元参与的议事机制，强化支部的统领功能；激活社会资源；借助信息手段，全面提高回应群众的效能"]);
+  });
+
+  it("should read a list that a sentence declares the measures afterwards (A、B和C是…的有效措施)", () => {
+    const text = `${TITLE}摘要：调研发现书记后备人选不足、学习形式单一等问题。充实书记后备人选、健全学习制度、出台激励办法和建立保障机制则是推动书记队伍建设的有效措施。`;
+    expect(measures(text)).toEqual(["充实书记后备人选、健全学习制度、出台激励办法和建立保障机制"]);
+  });
+
+  it("should read a list of prescriptions in a sentence opening with 因此", () => {
+    const text = `${TITLE}摘要：新群体党建面临组织不健全、手段滞后等挑战。因此，坚持继承与创新相结合，如打造立体的教育体系，健全严密的组织体系，建立思政工作新机制等。`;
+    expect(measures(text)).toHaveLength(1);
+    expect(measures(text)[0]).toMatch(/^坚持继承与创新相结合.*建立思政工作新机制$/);
+  });
+
+  it("should not read what a practice makes possible (这样能够聚焦A；发挥B) as measures", () => {
+    const text = `${TITLE}摘要：支部按专业设置，依托学科成立小组。这样能够聚焦学生关注的热点，促成党员全面发展；发挥学科优势，实现党建学术互促；深化育人工作，增强支部活力。`;
+    expect(measures(text)).toEqual([]);
+  });
+
+  it("should read the examples (如A，B，C) after a sentence that prescribes with a modal, but not examples of work done", () => {
+    const lead = `${TITLE}摘要：支部工作必须与时俱进，把握党员的新特点。`;
+    expect(measures(`${lead}如按照专业设置支部，依托课题组成立学习小组，由导师担任支部书记。`)).toEqual([
+      "按照专业设置支部，依托课题组成立学习小组，由导师担任支部书记",
+    ]);
+    expect(measures(`${lead}如按照专业设置了支部，依托课题组成立了学习小组，由导师担任支部书记。`)).toEqual([]);
+  });
+
+  it("should read what 从A的角度，可以… lists, up to its purpose clause", () => {
+    const text = `${TITLE}调研发现外出党员参加学习难，学习形式单一。\n从便于党员集中学习的角度，可以开设周末课堂、组织读书分享、建立线上学习群等，便于外出党员参加。\n从激发学习热情的角度，可以定期通过知识竞赛等形式，使党员主动参加学习。`;
+    expect(measures(text)).toEqual(["开设周末课堂、组织读书分享、建立线上学习群", "定期通过知识竞赛等形式"]);
+  });
+});
+
+describe("inline-measures: one more measure after a list, and single-clause frames", () => {
+  const colon = `${TITLE}调研发现支部人手短缺，党建与业务结合不紧。领导提出了以下意见和建议：鼓励企业培养懂党建的骨干；深入剖析典型案例。`;
+
+  it("should read a sentence opening with 并 + a prescription right after a list of measures as one more measure", () => {
+    expect(measures(`${colon}并鼓励企业围绕中心工作开展活动，如在公益服务方面发挥作用。`)).toEqual([
+      "鼓励企业培养懂党建的骨干",
+      "深入剖析典型案例",
+      "鼓励企业围绕中心工作开展活动",
+    ]);
+  });
+
+  it("should not read a 并 sentence that reports work done after the list as a measure", () => {
+    expect(measures(`${colon}并鼓励了企业围绕中心工作开展活动。`)).toEqual(["鼓励企业培养懂党建的骨干", "深入剖析典型案例"]);
+  });
+
+  it("should read 这就需要 + one clause, up to its purpose clause", () => {
+    const text = `${TITLE}改革会触及一些人的利益，职工思想波动较大，这就需要支部切实做好职工的思想工作，使得职工紧紧团结在组织周围。`;
+    expect(measures(text)).toEqual(["支部切实做好职工的思想工作"]);
+  });
+
+  it("should read 尝试从A与B两方面，X as the measure an abstract ends with", () => {
+    const text = `${TITLE}摘要：调查发现支部组织生活形式单一等问题。在提出整改意见的基础上，尝试从线上与线下两方面，丰富组织生活的内容与载体。`;
+    expect(measures(text)).toEqual(["丰富组织生活的内容与载体"]);
+  });
+});
+
+describe("inline-measures: guards", () => {
+  it("should not read a dated account of the inquiry as measures", () => {
+    const text = `${TITLE}为落实上级要深入基层的部署，充分发挥支部作用，5月6日上午县里组成调研小组，深入两个园区开展调研，听取意见。`;
+    expect(measures(text)).toEqual([]);
+  });
+
+  it("should not read the modals inside a quoted authority as the report's measures", () => {
+    const text = `${TITLE}会议报告指出：“建设现代化的任务繁重，必须坚持农业优先发展，坚持城乡融合发展，畅通要素流动。”本文在此背景下展开调查。`;
+    expect(measures(text)).toEqual([]);
+  });
+
+  it("should not read the modals after an authority's 指出, quoted without marks, as the report's measures", () => {
+    const text = `${TITLE}总书记在一次座谈会上指出，要加强支部建设，健全考核办法，完善激励机制。本文在此背景下展开调查。`;
+    expect(measures(text)).toEqual([]);
+  });
+
+  it("should not read a research outlook (未来可从A、B…推进研究) as measures", () => {
+    const text = `${TITLE}本研究的样本有限，未来可从扩大样本、深化比较分析，以及探索追踪调查和跨地区比较等方向推进研究。`;
+    expect(measures(text)).toEqual([]);
+  });
+
+  it("should not read a list of work done (perfective 了) as measures", () => {
+    const text = `${TITLE}近年来，县供销社聚焦农业发展难点，充分整合各方资源，大力发展基层网点，不断探索服务模式，走出了一条联动发展的新路。`;
+    expect(measures(text)).toEqual([]);
+  });
+
+  it("should not read a list that is the subject of 是 (a statement of significance) as measures", () => {
+    const text = `${TITLE}因此，加强后备干部队伍建设，培养一支能力强的村干部队伍，切实解决后继乏人问题，是推动乡村振兴的重要保证。`;
+    expect(measures(text)).toEqual([]);
+  });
+
+  it("should not read the 应 of 顺应 as a modal", () => {
+    const text = `${TITLE}开展书记述职评议，既是顺应形势的要求，也是回应群众期待，推进作风建设的需要。`;
+    expect(measures(text)).toEqual([]);
+  });
+});
+
+describe("polarity-measures: modal items under a situation heading", () => {
+  const lines = ["某局文化建设调研", "一、调研的基本情况", "调研组到五个单位座谈。", "---此处隐藏3000字---"];
+
+  it("should read a list whose every item opens with 要 as measures whose own heading the page lost", () => {
+    const items = ["（一）要加强行业领导。领导重视是关键，各单位要结合实际。", "（二）要加大对文化建设的投入。把文化建设与中心工作结合起来。"];
+    expect(measures([...lines, ...items].join("\n"))).toEqual(["要加强行业领导", "要加大对文化建设的投入"]);
+  });
+
+  it("should not read items that report work done there as measures", () => {
+    const items = ["（一）加强了行业领导。各单位结合了实际。", "（二）加大了对文化建设的投入。文化建设与中心工作结合起来。"];
+    expect(measures([...lines, ...items].join("\n"))).toEqual([]);
+  });
+});
+
+describe("closing-turn: an announced analysis is no measure", () => {
+  it("should not read 需立足…问题，进行全方位分析 as a measure, but the prescriptions after it", () => {
+    const text = `${TITLE}支部存在职责不清、活动单一等问题。对此，支部需立足现有的问题，进行全方位分析。要加强党员教育，完善考核办法。`;
+    const found = measures(text);
+    expect(found.some((m) => m.includes("分析"))).toBe(false);
+    expect(found.join("|")).toContain("加强党员教育");
+  });
+});
