@@ -57,7 +57,12 @@ describe("the heap kg gives itself", () => {
         parent.stdout.on("data", (c) => String(c).includes("viewer at") && resolve());
         parent.on("exit", () => reject(new Error("kg serve ended early")));
       });
-      const children = readFileSync(`/proc/${parent.pid}/task/${parent.pid}/children`, "utf8").trim().split(/\s+/).map(Number);
+      // The child running kg itself (when kg runs from its TypeScript sources, the loader may have children of its own).
+      const children = readFileSync(`/proc/${parent.pid}/task/${parent.pid}/children`, "utf8")
+        .trim()
+        .split(/\s+/)
+        .map(Number)
+        .filter((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("kg.js"));
       expect(children).toHaveLength(1);
       const alive = (pid: number) => {
         try {
