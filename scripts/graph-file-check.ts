@@ -12,6 +12,7 @@ import { gzipSync } from "node:zlib";
 
 import type { KgGraph } from "../src/graph/build-graph.ts";
 import { serializeGraph } from "../src/sinks/graph-codec.ts";
+import { encodePlain } from "../src/sinks/graph-codec-common.ts";
 import { readGraphFile } from "../src/sinks/graph-file.ts";
 
 const args = process.argv.slice(2);
@@ -25,17 +26,8 @@ const out = opt("--out") ?? `${file}.new.json`;
 const input = opt("--input");
 const runs = Number(opt("--runs") ?? 1);
 
-/** The export with objects' keys, nodes and edges sorted: two graphs are the same when these are equal. */
-function canonical(graph: KgGraph): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
-    return v;
-  };
-  const data = graph.export();
-  const byKey = (a: { key?: string }, b: { key?: string }) => ((a.key ?? "") < (b.key ?? "") ? -1 : 1);
-  return JSON.stringify(sort({ ...data, nodes: [...data.nodes].sort(byKey), edges: [...data.edges].sort(byKey) }));
-}
+/** The export in canonical form (graph-codec-common.ts: nodes and edges by key, properties sorted): two graphs are the same when these are equal. */
+const canonical = (graph: KgGraph): string => encodePlain(graph.export());
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;

@@ -8,21 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKgGraph, type KgGraph } from "../../src/graph/build-graph.ts";
 import { extractDocuments } from "../../src/pipeline.ts";
 import { parseGraphFile } from "../../src/sinks/graph-codec.ts";
+import { encodePlain } from "../../src/sinks/graph-codec-common.ts";
 import { graphFileChunksV2 } from "../../src/sinks/graph-codec-v2.ts";
 import { importDocumentsIntoGraphFile, readGraphFile, serializeGraph } from "../../src/sinks/graph-file.ts";
 import { loadCodebook } from "../../src/themes/codebook.ts";
 
-/** The export with objects' keys, nodes and edges sorted: two graphs are the same when these are equal. */
-function canonical(graph: KgGraph): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
-    return v;
-  };
-  const data = graph.export();
-  const byKey = (a: { key?: string }, b: { key?: string }) => ((a.key ?? "") < (b.key ?? "") ? -1 : 1);
-  return JSON.stringify(sort({ ...data, nodes: [...data.nodes].sort(byKey), edges: [...data.edges].sort(byKey) }));
-}
+/** The export in canonical form (graph-codec-common.ts: nodes and edges by key, properties sorted): two graphs are the same when these are equal. */
+const canonical = (graph: KgGraph): string => encodePlain(graph.export());
 
 let dir: string;
 let seedGraph: KgGraph;
