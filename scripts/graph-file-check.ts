@@ -32,11 +32,6 @@ const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
-async function timed<T>(f: () => T | Promise<T>): Promise<{ value: T; s: number }> {
-  const t = cpu();
-  const value = await f();
-  return { value, s: cpu() - t };
-}
 const inputChars = (dir: string): number => {
   let n = 0;
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
@@ -47,35 +42,32 @@ const inputChars = (dir: string): number => {
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const reads: number[] = [];
-let graph!: KgGraph;
-for (let i = 0; i < runs; i++) {
-  const r = await timed(() => readGraphFile(file));
-  reads.push(r.s);
-  graph = r.value;
+/** Run `f` `runs` times: its last value and the median CPU seconds of a run. */
+async function repeated<T>(f: () => T | Promise<T>): Promise<{ value: T; s: number }> {
+  const times: number[] = [];
+  let value!: T;
+  for (let i = 0; i < runs; i++) {
+    const t = cpu();
+    value = await f();
+    times.push(cpu() - t);
+  }
+  return { value, s: median(times) };
 }
-const writes: number[] = [];
-let text = "";
-for (let i = 0; i < runs; i++) {
-  const w = await timed(() => serializeGraph(graph));
-  writes.push(w.s);
-  text = w.value;
-}
+
+const read = await repeated(() => readGraphFile(file));
+const graph = read.value;
+const write = await repeated(() => serializeGraph(graph));
+const text = write.value;
 writeFileSync(out, text);
-const rereads: number[] = [];
-let back!: KgGraph;
-for (let i = 0; i < runs; i++) {
-  const r = await timed(() => readGraphFile(out));
-  rereads.push(r.s);
-  back = r.value;
-}
+const reread = await repeated(() => readGraphFile(out));
+const back = reread.value;
 const same = canonical(back) === canonical(graph);
 const oldChars = readFileSync(file, "utf8").length;
 const gz = gzipSync(Buffer.from(text)).length;
 const chars = input ? inputChars(input) : undefined;
 const per = (n: number) => (chars ? ` = ${(n / chars).toFixed(2)}× the input characters` : "");
 console.log(`${file}: ${graph.order} nodes, ${graph.size} relationships${chars ? `, input ${(chars / 1e6).toFixed(2)} M characters` : ""}`);
-console.log(`  given file  ${(oldChars / 1e6).toFixed(2)} M characters${per(oldChars)}; read ${median(reads).toFixed(2)} CPU-s (median of ${runs})`);
-console.log(`  written     ${(text.length / 1e6).toFixed(2)} M characters${per(text.length)}, gzip ${(gz / 1e6).toFixed(2)} MB${per(gz)}; write ${median(writes).toFixed(2)} CPU-s, read back ${median(rereads).toFixed(2)} CPU-s (version ${JSON.parse(text.slice(text.lastIndexOf('"version":') + 10, -2))})`);
+console.log(`  given file  ${(oldChars / 1e6).toFixed(2)} M characters${per(oldChars)}; read ${read.s.toFixed(2)} CPU-s (median of ${runs})`);
+console.log(`  written     ${(text.length / 1e6).toFixed(2)} M characters${per(text.length)}, gzip ${(gz / 1e6).toFixed(2)} MB${per(gz)}; write ${write.s.toFixed(2)} CPU-s, read back ${reread.s.toFixed(2)} CPU-s (version ${JSON.parse(text.slice(text.lastIndexOf('"version":') + 10, -2))})`);
 console.log(`  read back ${same ? "is" : "is NOT"} the graph read first`);
 if (!same) process.exitCode = 1;
