@@ -53,7 +53,7 @@ export const inlineEnumeration: Shape<Enumeration> = {
         if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at) || ctx.inQuotedAuthority(at)) continue;
         const before = ctx.text.slice(Math.max(start, at - 30), at);
         // "针对X存在A、B等问题，提出…": what 针对 frames with 存在 is what the report found.
-        const found = /针对[^,，。;；]{0,24}存在[着了]?[^,，。;；]{0,4}$/.test(before);
+        const found = POLARITY.findingAfterRemedy.test(before);
         if (!remedyObject && !found && POLARITY.negatedContext.test(before.replace(/[^。;；]*[。;；]/g, ""))) continue;
         // "从A、B等方面提出了解决问题的对策": the frame names remedies, not problems.
         if (/(解决|提出|对策|建议|措施)/.test(m[0].slice(m[0].indexOf(items) + items.length))) continue;
@@ -93,9 +93,6 @@ function repeatsFound(text: string, found: Enumeration[], el: Span): boolean {
   return found.some((u) => u.elements.some((f) => { const g = text.slice(f.start, f.end); return g.includes(t) || t.includes(g); }));
 }
 
-/** 等 closing a list: 「…等问题」, 「…等“传统”问题」, 「…等方面」. */
-const LIST_END = /等[^、,，。]{0,10}?(问题|不足|现象|方面|短板|困难|弱项)/;
-
 /** Longest element of a bare 、 run. */
 const MAX_RUN_ELEMENT = 30;
 
@@ -116,7 +113,7 @@ function runOfShortfalls(text: string, span: Span): Enumeration | null {
   if (lead) first.start += lead[0].length;
   // The list ends at 等 ("…等问题", "…等方面"): a part closed by 等…问题 is the last one, whatever follows it
   // ("A、B、C等问题高度重视、积极探索").
-  const closing = parts.findIndex((p, k) => k > 0 && LIST_END.test(text.slice(p.start, p.end)));
+  const closing = parts.findIndex((p, k) => k > 0 && POLARITY.listEnd.test(text.slice(p.start, p.end)));
   if (closing > 0) parts.splice(closing + 1);
   const last = parts[parts.length - 1]!;
   const etc = text.slice(last.start, last.end).indexOf("等");

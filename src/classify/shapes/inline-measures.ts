@@ -22,6 +22,8 @@ interface Enumeration {
 }
 
 const MAX_ELEMENT = 40;
+/** A 等 that closes a list (「…，D等」): not part of its last element. */
+const CLOSING_ETC = /[,，]?\s*等\s*$/;
 
 export const inlineMeasures: Shape<Enumeration> = {
   id: "inline-measures",
@@ -51,7 +53,7 @@ export const inlineMeasures: Shape<Enumeration> = {
       if (example && sentence.split(/[,，;；]/).length >= 3 && !POLARITY.perfective.test(sentence) && !POLARITY.achievementInSentence.test(sentence) && !ctx.claimed(at)) {
         const from = at + (example.index ?? 0) + example[0].length;
         const rest = ctx.text.slice(from, at + sentence.length);
-        const body = rest.replace(/[,，]?\s*等\s*$/, "").trimEnd();
+        const body = rest.replace(CLOSING_ETC, "").trimEnd();
         out.push({ runs: [[{ start: from, end: from + body.length }]], trigger: `${example[0].trim()} after a prescription` });
         continue;
       }
@@ -86,8 +88,8 @@ export const inlineMeasures: Shape<Enumeration> = {
         const from = at + (angle.index ?? 0) + angle[0].length;
         const rest = ctx.text.slice(from, at + sentence.length);
         if (POLARITY.perfective.test(rest)) continue;
-        const stop = /[,，]\s*(便于|以便|使|让|从而|进而|充分|切实)/.exec(rest);
-        const body = rest.slice(0, stop ? stop.index : rest.length).replace(/[,，]?\s*等\s*$/, "").trimEnd();
+        const stop = POLARITY.angleStop.exec(rest);
+        const body = rest.slice(0, stop ? stop.index : rest.length).replace(CLOSING_ETC, "").trimEnd();
         if (body.length >= MIN_CLAUSE) out.push({ runs: [[{ start: from, end: from + body.length }]], trigger: angle[0].slice(-12), strong });
         continue;
       }
@@ -162,7 +164,7 @@ export const inlineMeasures: Shape<Enumeration> = {
       if (single) {
         const from = at + (single.index ?? 0) + single[0].length;
         const rest = ctx.text.slice(from, at + sentence.length);
-        const body = rest.slice(0, /[,，]\s*(使得?|以便|以期|从而|进而|让)/.exec(rest)?.index ?? rest.length).trimEnd();
+        const body = rest.slice(0, POLARITY.singleMeasureStop.exec(rest)?.index ?? rest.length).trimEnd();
         if (body.length >= MIN_CLAUSE && body.length <= MAX_ELEMENT) out.push({ runs: [[{ start: from, end: from + body.length }]], trigger: single[0], strong });
       }
     }
