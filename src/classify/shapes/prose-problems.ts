@@ -14,6 +14,7 @@ import type { ClassifyContext } from "../context.ts";
 import { collectNodes, MIN_CLAUSE } from "../context.ts";
 import { classifyHeading } from "../../shared/section-headings.ts";
 import { isNegative, POLARITY } from "../polarity.ts";
+import { pushAll } from "../../util/arrays.ts";
 import type { Shape } from "./types.ts";
 
 interface Paragraph {
@@ -83,7 +84,7 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
     for (let i = 0; i <= inLine.length; i++) {
       const node = inLine[i];
       const pieceEnd = node ? node.span.start : end;
-      if (pieceEnd > at) pushAllSpans(clauses, problemClauses(ctx, { start: at, end: pieceEnd }));
+      if (pieceEnd > at) pushAll(clauses, problemClauses(ctx, { start: at, end: pieceEnd }));
       if (!node) break;
       const hs = ctx.itemText(node, "problem").span;
       const heading = ctx.text.slice(hs.start, hs.end);
@@ -212,9 +213,9 @@ export function problemClauses(ctx: ClassifyContext, para: Span, umbrellaList = 
     const listStart = para.start + lead.index + lead[0].length;
     const stop = ctx.text.slice(listStart, para.end).search(/[。！!]/);
     const listEnd = stop < 0 ? para.end : listStart + stop;
-    pushAllSpans(out, problemClauses(ctx, { start: para.start, end: para.start + lead.index + lead[0].length }, false));
-    pushAllSpans(out, umbrellaListItems(ctx, { start: listStart, end: listEnd }));
-    if (listEnd + 1 < para.end) pushAllSpans(out, problemClauses(ctx, { start: listEnd + 1, end: para.end }));
+    pushAll(out, problemClauses(ctx, { start: para.start, end: para.start + lead.index + lead[0].length }, false));
+    pushAll(out, umbrellaListItems(ctx, { start: listStart, end: listEnd }));
+    if (listEnd + 1 < para.end) pushAll(out, problemClauses(ctx, { start: listEnd + 1, end: para.end }));
     return out;
   }
   // An ellipsis (……) ends a quoted sentence as well.
@@ -229,10 +230,10 @@ export function problemClauses(ctx: ClassifyContext, para: Span, umbrellaList = 
     const turn = POLARITY.proseCauseTurn.exec(sentence);
     if (turn) {
       const cut = sentence.slice(0, turn.index).search(/[^,，]*$/);
-      pushAllSpans(out, sentenceProblems(ctx, { start: at, end: at + Math.max(0, cut - 1) }));
+      pushAll(out, sentenceProblems(ctx, { start: at, end: at + Math.max(0, cut - 1) }));
       break;
     }
-    pushAllSpans(out, sentenceProblems(ctx, { start: at, end: at + sentence.replace(/(?:[。！？!?；;]|……)$/, "").length }));
+    pushAll(out, sentenceProblems(ctx, { start: at, end: at + sentence.replace(/(?:[。！？!?；;]|……)$/, "").length }));
   }
   return out;
 }
@@ -376,8 +377,4 @@ function findLastIndex<T>(xs: T[], test: (x: T) => boolean): number {
 /** Text as a reader sees it across a hard wrap: the line breaks inside a joined paragraph removed. */
 function unwrap(text: string): string {
   return text.includes("\n") ? text.replace(/\s*\n\s*/g, "") : text;
-}
-
-function pushAllSpans(out: Span[], more: Span[]) {
-  for (const s of more) out.push(s);
 }
