@@ -7,7 +7,9 @@
  * (`--verbose`).
  */
 import { formatDiagnostic } from "../diagnostics.ts";
+import { removeAnnotations } from "../ingest/strip-annotations.ts";
 import type { Diagnostic } from "../types.ts";
+import { safeText } from "../util/terminal.ts";
 
 /** Warnings of one origin (e.g. classify:no-measure) printed before the rest are counted instead. */
 export const WARNINGS_PER_ORIGIN = 20;
@@ -34,4 +36,15 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], verbose = f
     if (n > WARNINGS_PER_ORIGIN) lines.push(`… and ${n - WARNINGS_PER_ORIGIN} more warnings like these (${n} in all)  ${origin}  (--verbose prints every one)`);
   }
   flush();
+}
+
+/**
+ * A statement's text on one line of a terminal: the pinyin reading aids some pages insert (問(wèn)題) removed,
+ * white space folded, controls made visible, cut after `max` characters. For display only: quotes stay exact.
+ * @example statementLine("存在問(wèn)題(tí)\n较多", 4) === "存在問題…"
+ */
+export function statementLine(text: string, max = 60): string {
+  const flat = removeAnnotations(text).replace(/\s+/g, " ").trim();
+  const chars = [...flat];
+  return safeText(chars.length > max ? `${chars.slice(0, max).join("")}…` : flat);
 }

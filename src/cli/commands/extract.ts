@@ -7,10 +7,10 @@ import type { Command } from "commander";
 import { DEFAULT_MAX_FILE_MB, DEFAULT_TIME_LIMIT_S, resolveBudget } from "../../budget.ts";
 import { InputError } from "../../errors.ts";
 import { DEFAULT_GRAPH_FILE } from "./import.ts";
-import type { Extraction } from "../../types.ts";
+import type { Extraction, ReportExtraction, Statement } from "../../types.ts";
 import { safeText } from "../../util/terminal.ts";
 import { parseJobs } from "../jobs.ts";
-import { printDiagnostics } from "../report.ts";
+import { printDiagnostics, statementLine } from "../report.ts";
 
 /** decisions.json next to the default graph file (themes/decisions.ts's defaultDecisionsPath, not loaded for --help). */
 export const DEFAULT_DECISIONS_FILE = `${DEFAULT_GRAPH_FILE.slice(0, DEFAULT_GRAPH_FILE.lastIndexOf("/") + 1)}decisions.json`;
@@ -23,6 +23,8 @@ export interface ExtractOptions {
   maxFileSize?: string;
   timeLimit?: string;
   jobs?: number;
+  list?: boolean;
+  why?: boolean;
 }
 
 /** Register `kg extract`. */
@@ -34,6 +36,8 @@ export function registerExtract(program: Command): void {
     .option("--json", "print the extraction as JSON (schemaVersion 1) on stdout")
     .option("--codebook <file>", "use this theme codebook (JSON) instead of the shipped one")
     .option("--decisions <file>", `the analyst's theme decisions to apply (default: ${DEFAULT_DECISIONS_FILE} when it exists)`)
+    .option("--list", "also list each report's problems, measures and causes: line, text and theme")
+    .option("--why", "like --list, and say why: the rule that classified each statement, why it joined its theme, and each link with its reason")
     .option("--jobs <n>", "threads for reading and extracting documents (default: the number of cores)", parseJobs)
     .option("--verbose", "print every warning (not only the first 20 of each kind) and the informational diagnostics (e.g. which page boilerplate was set aside)")
     .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
@@ -42,7 +46,7 @@ export function registerExtract(program: Command): void {
       const extraction = await extract(paths, opts);
       // Loaded when used, so that `kg --help` stays fast (see bin/kg.js).
       const { extractionJsonChunks } = await import("../../sinks/extraction-json.ts");
-      if (!opts.json) return void process.stdout.write(summarise(extraction));
+      if (!opts.json) return void process.stdout.write(summarise(extraction, { list: opts.list === true || opts.why === true, why: opts.why === true }));
       // Written document by document, waiting for the pipe when it is full: the whole JSON text is never held.
       for (const piece of extractionJsonChunks(extraction)) await writeOut(piece);
       await writeOut("\n");
@@ -81,8 +85,12 @@ export async function extract(paths: string[], opts: ExtractOptions): Promise<Ex
   return extraction;
 }
 
-function summarise(extraction: Extraction): string {
+const KIND_LABEL: Record<string, string> = { problem: "问题", measure: "对策", cause: "原因" };
+
+/** The per-file summary; with `list`, every statement under its report (and with `why`, its rules, theme reason and links). */
+export function summarise(extraction: Extraction, options: { list?: boolean; why?: boolean } = {}): string {
   const out: string[] = [];
+  const themeLabel = new Map(extraction.themes.map((t) => [t.id, t.label]));
   for (const doc of extraction.documents) {
     const noise = doc.document.noise.filter((n) => n.wholeLines).reduce((sum, n) => sum + n.endLine - n.startLine + 1, 0);
     const aside = noise ? `; ${noise} line(s) of page boilerplate set aside (--verbose lists them)` : "";
@@ -94,10 +102,37 @@ function summarise(extraction: Extraction): string {
         `    ${count("problem")} problems, ${count("measure")} measures, ${count("cause")} causes, ${r.links.length} links; ` +
           `${r.organisations.length} organisations, ${r.mechanisms.length} mechanisms, ${r.figures.length} figures`,
       );
+      if (options.list) out.push(...listStatements(r, extraction, themeLabel, options.why === true));
     }
   }
   const top = [...extraction.themes].sort((a, b) => b.reportIds.length - a.reportIds.length).slice(0, 10);
   if (top.length) out.push("", "most recurrent themes (distinct reports):");
   for (const t of top) out.push(`  ${String(t.reportIds.length).padStart(3)}  ${t.kind === "problem" ? "问题" : "对策"}  ${safeText(t.label)}`);
   return `${out.join("\n")}\n`;
+}
+
+function listStatements(r: ReportExtraction, extraction: Extraction, themeLabel: Map<string, string>, why: boolean): string[] {
+  const out: string[] = [];
+  const byId = new Map(r.statements.map((st) => [st.id, st]));
+  const tag = (st: Statement) => `${KIND_LABEL[st.kind] ?? st.kind} L${st.line}`;
+  for (const st of r.statements) {
+    const assignment = extraction.assignments[st.id];
+    const theme = assignment ? `  → ${safeText(themeLabel.get(assignment.themeId) ?? assignment.themeId)}` : "";
+    out.push(`    ${tag(st).padEnd(8)} ${statementLine(st.text)}${theme}`);
+    if (!why) continue;
+    out.push(`             rule: ${safeText(st.rule)}${st.confidence === undefined ? "" : ` (confidence ${st.confidence.toFixed(2)})`}`);
+    if (assignment) out.push(`             theme: ${safeText(assignment.reason)}`);
+  }
+  if (why && r.links.length > 0) {
+    out.push("    links:");
+    for (const link of r.links) {
+      const from = byId.get(link.from);
+      const to = byId.get(link.to);
+      if (!from || !to) continue;
+      // ADDRESSED_BY runs problem → measure; CAUSES cause → problem. Printed as "what answers/explains what".
+      const [subject, verb, object] = link.type === "ADDRESSED_BY" ? [to, "answers", from] : [from, "explains", to];
+      out.push(`      ${tag(subject)} ${verb} ${tag(object)}  (${link.score.toFixed(2)}: ${safeText(link.reason)})`);
+    }
+  }
+  return out;
 }

@@ -24,7 +24,7 @@ import {
 } from "../../themes/decisions.ts";
 import type { Diagnostic } from "../../types.ts";
 import { safeText } from "../../util/terminal.ts";
-import { printDiagnostics } from "../report.ts";
+import { printDiagnostics, statementLine } from "../report.ts";
 import { DEFAULT_GRAPH_FILE } from "./import.ts";
 
 /** The stores' modules (graphology, the Neo4j driver), loaded on first use so that `kg --help` stays fast (see bin/kg.js). */
@@ -215,18 +215,13 @@ function formatListing(listing: ThemeListing[]): string {
   const lines: string[] = [];
   for (const t of listing) {
     const family = t.family ? `  [${t.family}]` : "";
-    lines.push(`${t.kind === "problem" ? "问题" : "对策"}  ${t.id}  ${t.label}${family}  — ${t.reportCount} report(s), ${t.statementCount} statement(s)`);
+    lines.push(`${t.kind === "problem" ? "问题" : "对策"}  ${safeText(t.id)}  ${safeText(t.label)}${safeText(family)}  — ${t.reportCount} report(s), ${t.statementCount} statement(s)`);
     for (const s of t.statements) {
       const score = s.score === null ? "   —" : s.score.toFixed(2).padStart(5);
-      lines.push(`  ${score}  ${s.id}  ${oneLine(s.text)}  (${s.path}:${s.line})`);
+      lines.push(`  ${score}  ${s.id}  ${statementLine(s.text)}  (${safeText(s.path)}:${s.line})`);
     }
   }
   return `${lines.join("\n")}\n`;
-}
-
-function oneLine(text: string): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, " ");
-  return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
 }
 
 function outcome(d: Decision, graph: KgGraph): string {
@@ -359,7 +354,7 @@ function closeMatches(wanted: string, items: { id: string; text: string }[]): st
     .filter((s) => s.score <= limit)
     .sort((a, b) => a.score - b.score || (a.item.id < b.item.id ? -1 : 1))
     .slice(0, 5)
-    .map((s) => (s.item.text ? `${s.item.id} (${oneLine(s.item.text).slice(0, 20)})` : s.item.id));
+    .map((s) => (s.item.text ? `${s.item.id} (${statementLine(s.item.text, 20)})` : s.item.id));
 }
 
 function editDistance(a: string, b: string): number {
