@@ -65,7 +65,8 @@ describe("the shipped codebook on wordings that several themes touch", () => {
     ["problem", "部分党员流动频繁，组织关系转接不及时", "p-mobile-members"],
     ["problem", "部分窗口岗位党员的示范作用不明显", "p-vanguard-weak"],
     ["problem", "基层支部活动缺乏特色，多是学文件", "p-activity-monotonous"],
-    ["problem", "小区物业纠纷多，业委会长期缺位，党组织协调乏力", "p-governance-weak"],
+    // property management is its own recurring problem, apart from governance at large (real reports group it so)
+    ["problem", "小区物业纠纷多，业委会长期缺位，党组织协调乏力", "p-property"],
     ["problem", "企业党组织参与重大决策的渠道不畅", "p-party-role-weakened"],
     // training is training whoever is trained (the human grouping of real measures reads it so)
     ["measure", "加强对镇村干部的培训，组织外出跟岗学习", "m-training"],
