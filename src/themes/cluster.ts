@@ -93,6 +93,9 @@ export function clusterStatements(
   }
   // Features of a single statement cannot make two statements similar; very common ones say nothing.
   const idf = documentFrequencyIdf(present.values(), 2, MAX_DF_SHARE);
+  // A polarity set (不足、淡化 …) says only that a shortcoming is stated, not what about: alone it made two
+  // statements on unrelated topics identical (cosine 1), so it takes no part in similarity, as in signatureOf.
+  for (const concept of LEXICON.polarityConcepts) idf.weights.delete(`c:${concept}`);
   const sorted = [...uncovered].sort(canonicalOrder);
   const vectors = new Map<string, SparseVector>();
   for (const s of sorted) {

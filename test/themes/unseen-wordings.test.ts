@@ -97,4 +97,17 @@ describe("theme boundaries as careful readers draw them", () => {
     expect(themeOf.get("a")).toBeDefined();
     expect(themeOf.get("a")).not.toBe(themeOf.get("b"));
   });
+
+  it("should not let a shortcoming word (不够, 缺乏 …) alone make two unrelated uncovered statements one cluster", () => {
+    // They share nothing but 不够: before, both vectors held only that polarity set (cosine 1).
+    const a = makeStatement("a", "r1", "problem", "档案室职责分工不够清楚", 0);
+    const b = makeStatement("b", "r2", "problem", "车辆调度安排不够合理", 0);
+    const { themeOf, explanations } = assignThemes([a, b], new Map(), codebook);
+    expect(themeOf.get("a")).toBeDefined();
+    expect(themeOf.get("a")).not.toBe(themeOf.get("b"));
+    expect(explanations.get("b") ?? "").not.toContain("不足、淡化");
+    // Two statements that do share a topic word still meet.
+    const c = makeStatement("c", "r3", "problem", "档案室职责分工不够明确", 0);
+    expect(assignThemes([a, c], new Map(), codebook).themeOf.get("c")).toBe(assignThemes([a, c], new Map(), codebook).themeOf.get("a"));
+  });
 });
