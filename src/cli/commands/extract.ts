@@ -102,7 +102,7 @@ export function summarise(extraction: Extraction, options: { list?: boolean; why
         `    ${count("problem")} problems, ${count("measure")} measures, ${count("cause")} causes, ${r.links.length} links; ` +
           `${r.organisations.length} organisations, ${r.mechanisms.length} mechanisms, ${r.figures.length} figures`,
       );
-      if (options.list) out.push(...listStatements(r, extraction, themeLabel, options.why === true));
+      if (options.list) listStatements(out, r, extraction, themeLabel, options.why === true);
     }
   }
   const top = [...extraction.themes].sort((a, b) => b.reportIds.length - a.reportIds.length).slice(0, 10);
@@ -111,8 +111,8 @@ export function summarise(extraction: Extraction, options: { list?: boolean; why
   return `${out.join("\n")}\n`;
 }
 
-function listStatements(r: ReportExtraction, extraction: Extraction, themeLabel: Map<string, string>, why: boolean): string[] {
-  const out: string[] = [];
+/** Append the report's statements (and with `why`, their reasons and links) to `out`. */
+function listStatements(out: string[], r: ReportExtraction, extraction: Extraction, themeLabel: Map<string, string>, why: boolean): void {
   const byId = new Map(r.statements.map((st) => [st.id, st]));
   const tag = (st: Statement) => `${KIND_LABEL[st.kind] ?? st.kind} L${st.line}`;
   for (const st of r.statements) {
@@ -134,5 +134,4 @@ function listStatements(r: ReportExtraction, extraction: Extraction, themeLabel:
       out.push(`      ${tag(subject)} ${verb} ${tag(object)}  (${link.score.toFixed(2)}: ${safeText(link.reason)})`);
     }
   }
-  return out;
 }
