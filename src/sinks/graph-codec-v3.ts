@@ -59,7 +59,7 @@ import * as crypto from "node:crypto";
 import type { KgGraph } from "../graph/build-graph.ts";
 import { relKey } from "../graph/keys.ts";
 import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
-import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph, stringTable } from "./graph-codec-common.ts";
+import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph } from "./graph-codec-common.ts";
 
 export const VERSION_3 = 3;
 export const VERSION_4 = 4;
@@ -632,90 +632,144 @@ const RESERVED = /[\uE000-\uE002]/;
  * holds what the format reserves (strings with U+E000–U+E002, undirected edges): then version 1 is written.
  */
 export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
-  const planned = plan(graph);
+  const text = new PlannedText();
+  // Counted first, written first (the list of keys is known once every row is planned).
+  const attributes = text.enc(copyJson(graph.getAttributes()));
+  const planned = plan(graph, text);
+  newlines.clear();
   if (planned === null) return null;
   const { nodeRows, edgeRows, shapes, implied, absent, impliedShapes } = planned;
-  // Count the written strings (pieces of texts are not: they are ours).
-  const counts = new Map<string, number>();
-  const keys = new Set<string>(["allowSelfLoops", "multi", "type"]);
-  // Every value written or computed from written ones is counted here: one holding U+E000–U+E002 means version 1.
-  let reserved = false;
-  const count = (v: unknown, objectKeys: boolean): void => {
-    if (typeof v === "string") {
-      if (v.length >= MIN_INTERNED) {
-        const n = counts.get(v);
-        if (n !== undefined) counts.set(v, n + 1);
-        else (counts.set(v, 1), RESERVED.test(v) && (reserved = true));
-      } else if (RESERVED.test(v)) reserved = true;
-    } else if (Array.isArray(v)) {
-      for (const x of v) count(x, objectKeys);
-    } else if (v !== null && typeof v === "object" && !(v instanceof Piece) && !(v instanceof ShapeRef)) {
-      for (const k of Object.keys(v)) {
-        if (objectKeys) keys.add(k);
-        count((v as Attrs)[k], objectKeys);
-      }
-    }
-  };
-  count(graph.getAttributes(), true);
-  for (const r of nodeRows) for (let i = 2; i < r.length; i++) count(r[i], true);
-  for (const r of edgeRows) for (let i = 3; i < r.length; i++) count(r[i], true);
-  for (const k of keys) if (RESERVED.test(k)) reserved = true;
-  for (const fields of shapes.list) for (const f of fields) if (RESERVED.test(f.slice(0, f.indexOf(REF) >>> 0))) reserved = true;
-  for (const r of nodeRows) if (typeof r[0] === "string" && RESERVED.test(r[0])) reserved = true;
-  if (reserved) {
-    newlines.clear();
-    return null;
-  }
-  const { strings, ref } = stringTable(counts);
-  const list = propertyOrder(keys);
+  for (const k of text.keys) if (RESERVED.test(k)) text.reserved = true;
+  for (const fields of shapes.list) for (const f of fields) if (RESERVED.test(f.slice(0, f.indexOf(REF) >>> 0))) text.reserved = true;
+  if (text.reserved) return null;
+  const list = propertyOrder(text.keys);
   const numbered = shapes.renumber();
   for (const runs of Object.values(impliedShapes)) for (let i = 0; i < runs.length; i += 2) if (runs[i]! >= 0) runs[i] = numbered.numbers[runs[i]!]!;
+  const { strings, final } = text.finish(numbered.numbers);
   return write();
 
   function* write(): Generator<string> {
-    // Rows with an object inside are written with the sorted key list (JSON.stringify's slow path); others without.
-    let objectInRow = false;
-    const enc = (v: unknown): unknown => {
-      if (typeof v === "string") return ref.get(v) ?? v;
-      if (Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++) v[i] = enc(v[i]);
+    const options = { allowSelfLoops: graph.allowSelfLoops, multi: graph.multi, type: graph.type };
+    yield `{"attributes":${final(JSON.stringify(attributes, list))},"edges":[`;
+    yield* edgeRows.drain(final);
+    yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"implied":${JSON.stringify(implied)},${absent.length > 0 ? `"impliedAbsent":${JSON.stringify(absent)},` : ""}"impliedShapes":${JSON.stringify(impliedShapes)},"nodes":[`;
+    yield* nodeRows.drain(final);
+    yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(numbered.list)},"strings":${JSON.stringify(strings)},"version":${VERSION_4}}\n`;
+  }
+}
+
+/** A provisional reference in the rows' text: `"\uE000" + a string's number in the order met, or `"\uE000\uE000" + a shape's first number. */
+const PROVISIONAL = /"\uE000(\uE000?)([0-9a-z]+)"/g;
+
+/**
+ * The rows' text as they are planned, so that they are not held as values until the whole graph is planned:
+ * each row is written at once as JSON with provisional references (PROVISIONAL) where the strings table's
+ * references and the shapes' numbers go (known only once every row is planned), and made final when written.
+ * Counts the strings (those of MIN_INTERNED characters or more, pieces of texts not: they are ours), gathers
+ * the keys of objects, and notes any value holding U+E000–U+E002 (the graph is then written as version 1).
+ */
+class PlannedText {
+  readonly keys = new Set<string>(["allowSelfLoops", "multi", "type"]);
+  reserved = false;
+  /** Strings met (of MIN_INTERNED characters or more), their numbers and how often each is written. */
+  private readonly ids = new Map<string, number>();
+  private readonly met: string[] = [];
+  private counts: number[] = [];
+  /** The keys of the objects in the row being written (null: none). */
+  private rowKeys: Set<string> | null = null;
+
+  /** A value as written provisionally: lists changed in place, objects copied. */
+  enc(v: unknown): unknown {
+    if (typeof v === "string") {
+      if (v.length < MIN_INTERNED) {
+        if (RESERVED.test(v)) this.reserved = true;
         return v;
       }
-      if (v instanceof Piece) return v.text;
-      if (v instanceof ShapeRef) return v.n;
-      if (v !== null && typeof v === "object") {
-        objectInRow = true;
-        const out: Attrs = {};
-        for (const k in v as Attrs) {
-          const x = (v as Attrs)[k];
-          if (x !== undefined) out[k] = enc(x);
-        }
-        return out;
+      let id = this.ids.get(v);
+      if (id === undefined) {
+        id = this.met.push(v) - 1;
+        this.ids.set(v, id);
+        this.counts.push(0);
+        if (RESERVED.test(v)) this.reserved = true;
       }
-      return v;
-    };
-    // Rows one after another in one list (a row's shape says how many values follow).
-    function* rows(from: unknown[][], first: number): Generator<string> {
-      for (let i = 0; i < from.length; i += CHUNK_ROWS) {
-        const end = Math.min(from.length, i + CHUNK_ROWS);
-        const part: string[] = [];
-        for (let j = i; j < end; j++) {
-          const r = from[j]!;
-          objectInRow = false;
-          r[first - 1] = numbered.numbers[r[first - 1] as number];
-          for (let c = first; c < r.length; c++) r[c] = enc(r[c]);
-          part.push((objectInRow ? JSON.stringify(r, list) : JSON.stringify(r)).slice(1, -1));
-          from[j] = undefined as never;
-        }
-        yield (i > 0 ? "," : "") + part.join(",");
-      }
+      this.counts[id]!++;
+      return REF + id.toString(36);
     }
-    const options = { allowSelfLoops: graph.allowSelfLoops, multi: graph.multi, type: graph.type };
-    yield `{"attributes":${JSON.stringify(enc(copyJson(graph.getAttributes())), list)},"edges":[`;
-    yield* rows(edgeRows, 3);
-    yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"implied":${JSON.stringify(implied)},${absent.length > 0 ? `"impliedAbsent":${JSON.stringify(absent)},` : ""}"impliedShapes":${JSON.stringify(impliedShapes)},"nodes":[`;
-    yield* rows(nodeRows, 2);
-    yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(numbered.list)},"strings":${JSON.stringify(strings)},"version":${VERSION_4}}\n`;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) v[i] = this.enc(v[i]);
+      return v;
+    }
+    if (v instanceof Piece) return v.text;
+    if (v instanceof ShapeRef) return REF + REF + v.n.toString(36);
+    if (v !== null && typeof v === "object") {
+      const out: Attrs = {};
+      for (const k in v as Attrs) {
+        this.keys.add(k);
+        (this.rowKeys ??= new Set()).add(k);
+        const x = (v as Attrs)[k];
+        if (x !== undefined) out[k] = this.enc(x);
+      }
+      return out;
+    }
+    return v;
+  }
+
+  /**
+   * A row's text (without its brackets): its shape (at `first` - 1) and values from `first` on written provisionally.
+   * Rows with an object inside are written with their sorted keys (JSON.stringify's slow path); others without.
+   */
+  row(r: unknown[], first: number): string {
+    this.rowKeys = null;
+    r[first - 1] = REF + REF + (r[first - 1] as number).toString(36);
+    for (let c = first; c < r.length; c++) r[c] = this.enc(r[c]);
+    const json = this.rowKeys === null ? JSON.stringify(r) : JSON.stringify(r, propertyOrder(this.rowKeys));
+    return json.slice(1, -1);
+  }
+
+  /**
+   * The strings table (those written more than once, most used first, then in code-unit order, as
+   * stringTable orders them) and the function that makes a text's provisional references final.
+   */
+  finish(shapeNumbers: number[]): { strings: string[]; final: (text: string) => string } {
+    const order: number[] = [];
+    for (let i = 0; i < this.met.length; i++) if (this.counts[i]! > 1) order.push(i);
+    order.sort((a, b) => this.counts[b]! - this.counts[a]! || byCodeUnits(this.met[a]!, this.met[b]!));
+    const table = new Int32Array(this.met.length).fill(-1);
+    order.forEach((id, i) => (table[id] = i));
+    this.ids.clear();
+    this.counts = [];
+    const met = this.met;
+    const strings = order.map((id) => met[id]!);
+    const replace = (_m: string, shape: string, id: string): string => {
+      const n = parseInt(id, 36);
+      if (shape !== "") return String(shapeNumbers[n]);
+      const at = table[n]!;
+      return at >= 0 ? `"${REF}${at.toString(36)}"` : JSON.stringify(met[n]);
+    };
+    return { strings, final: (text) => text.replace(PROVISIONAL, replace) };
+  }
+}
+
+/** Rows' texts, CHUNK_ROWS rows a piece, held until the file is written. */
+class RowChunks {
+  private readonly chunks: string[] = [];
+  private part: string[] = [];
+  add(row: string): void {
+    this.part.push(row);
+    if (this.part.length === CHUNK_ROWS) this.flush();
+  }
+  private flush(): void {
+    if (this.part.length > 0) this.chunks.push((this.chunks.length > 0 ? "," : "") + this.part.join(","));
+    this.part = [];
+  }
+  /** The pieces made final, each let go once given. */
+  *drain(final: (text: string) => string): Generator<string> {
+    this.flush();
+    for (let i = 0; i < this.chunks.length; i++) {
+      const chunk = this.chunks[i]!;
+      this.chunks[i] = "";
+      yield final(chunk);
+    }
   }
 }
 
@@ -756,7 +810,7 @@ function documentsByPath(nodeKeys: readonly string[], node: (key: string) => Att
   return docs;
 }
 
-/** An edge as the writer plans it: its attributes, whether its key is the derived one, whether an implied rule leaves it out, its places, its row. */
+/** An edge as the writer plans it: its attributes, whether its key is the derived one, whether an implied rule leaves it out, its places. */
 interface EdgeInfo {
   e: string;
   source: string;
@@ -766,7 +820,8 @@ interface EdgeInfo {
   left: boolean;
   s: number;
   t: number;
-  row: unknown[] | undefined;
+  /** The shape of an implied MENTIONS (impliedMentions) whose values are all computed: not written (-1: written). */
+  shape: number;
 }
 
 /** The relationships one rule of IMPLIED_EDGES gives, each once, as [type, source, target] (the writer's check: no key computed). */
@@ -913,10 +968,11 @@ function sameAttributes(node: Attrs, a: Attrs): boolean {
 }
 
 /**
- * Every node's and edge's row (written values as they are: references are made when writing) and the shapes;
- * null when the graph has undirected edges. What the rules read (the parsed records) is let go on return.
+ * Every node's and edge's row, written into `text` as it is planned (references provisional), and the shapes;
+ * null when the graph has undirected edges or a node key holds U+E000–U+E002. What the rules read (the
+ * parsed records) is let go on return.
  */
-function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
+function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
   // Attributes by key, read from the graph once (its own lookups cost more).
   const attrsOf = new Map<string, Attrs>();
   graph.forEachNode((k, a) => attrsOf.set(k, a as Attrs));
@@ -929,7 +985,7 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
     if (isUndirected) undirected = true;
     const a = attrs as Attrs;
     const derived = typeof a.type === "string" && e === relKey(a.type as RelType, source, target);
-    const edge: EdgeInfo = { e, source, target, a, derived, left: false, s: 0, t: 0, row: undefined };
+    const edge: EdgeInfo = { e, source, target, a, derived, left: false, s: 0, t: 0, shape: -1 };
     edges.push(edge);
     if (derived) byTriple.set(`${a.type as string}\u0000${source}\u0000${target}`, edge);
   });
@@ -979,16 +1035,19 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
   // the records' reports; a figure's and a document's as null (computed from their attributes).
   const statementIndex = new Map([...index.statements.keys()].map((id, i) => [id, i]));
   const reportIndex = new Map([...index.reports.keys()].map((id, i) => [id, i]));
-  const nodeRows: unknown[][] = [];
+  const nodeRows = new RowChunks();
   for (const k of nodeKeys) {
     if (figures.has(k)) continue;
     const a = attrsOf.get(k)!;
     const record = records.get(k);
+    if (record !== undefined) records.delete(k);
     const place = a.label === "Report" ? (k.startsWith("report:") ? reportIndex.get(k.slice(7)) : undefined) : k.startsWith("stmt:") ? statementIndex.get(k.slice(5)) : undefined;
     const head = place !== undefined ? place : k === figureKey(a) || k === documentKey(a) ? null : k;
-    nodeRows.push(planRow([head], a, row.reset(a, k, undefined, undefined), ctx, shapes, record));
+    if (typeof head === "string" && RESERVED.test(head)) return null;
+    nodeRows.add(text.row(planRow([head], a, row.reset(a, k, undefined, undefined), ctx, shapes, record), 2));
   }
   records.clear();
+  figures.clear();
   // Edges by source and target (each written as the step from the edge before), read back in key order.
   // Edges the nodes imply (IMPLIED_EDGES), when every one of a rule's is there as implied, are not written.
   const docs = documentsByPath(nodeKeys, node);
@@ -1014,38 +1073,50 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
     order.push(edge);
   }
   order.sort((x, y) => x.s - y.s || x.t - y.t || byCodeUnits(x.e, y.e));
-  // Each edge's shape and values; then the MENTIONS the records imply, when all their values are computed,
-  // are not written: only their shapes in the order the records give them (runs of [shape, count]; -1 for a
-  // relationship not in the graph or written).
-  for (const edge of order) edge.row = planRow([], edge.a, row.reset(edge.a, undefined, edge.source, edge.target), ctx, shapes, undefined, edge.derived ? undefined : edge.e);
-  const impliedShapes: Record<string, number[]> = {};
+  // The MENTIONS the records imply, when all their values are computed, are not written: only their shapes in
+  // the order the records give them (runs of [shape, count]; -1 for a relationship not in the graph or written).
   const mentions = impliedMentions(parsed);
   parsed.length = 0;
+  const impliedMention = new Set<EdgeInfo>();
+  for (const id of ["m", "n"] as const) {
+    for (const [source, target] of mentions[id]) {
+      const edge = byTriple.get(`MENTIONS\u0000${source}\u0000${target}`);
+      if (edge !== undefined) impliedMention.add(edge);
+    }
+  }
+  // Each edge's shape and values, written by the step from the edge written before.
+  let lastSource = 0;
+  let lastTarget = 0;
+  const edgeRows = new RowChunks();
+  for (let i = 0; i < order.length; i++) {
+    const edge = order[i]!;
+    order[i] = undefined as never;
+    const r = planRow([], edge.a, row.reset(edge.a, undefined, edge.source, edge.target), ctx, shapes, undefined, edge.derived ? undefined : edge.e);
+    if (r.length === 1 && impliedMention.has(edge)) {
+      edge.shape = r[0] as number;
+      continue;
+    }
+    const { s, t } = edge;
+    r.unshift(s - lastSource, s === lastSource ? t - lastTarget : t);
+    lastSource = s;
+    lastTarget = t;
+    edgeRows.add(text.row(r, 3));
+  }
+  const impliedShapes: Record<string, number[]> = {};
   for (const id of ["m", "n"] as const) {
     const runs: number[] = [];
     for (const [source, target] of mentions[id]) {
       const edge = byTriple.get(`MENTIONS\u0000${source}\u0000${target}`);
       let shape = -1;
-      if (edge?.row !== undefined && edge.row.length === 1) {
-        shape = edge.row[0] as number;
-        edge.row = undefined;
+      if (edge !== undefined && edge.shape >= 0) {
+        shape = edge.shape;
+        edge.shape = -1;
       }
       if (runs.length > 0 && runs[runs.length - 2] === shape) runs[runs.length - 1]!++;
       else runs.push(shape, 1);
     }
     if (runs.length > 0) impliedShapes[id] = runs;
   }
-  let lastSource = 0;
-  let lastTarget = 0;
-  const edgeRows: unknown[][] = [];
-  for (const { row: r, s, t } of order) {
-    if (r === undefined) continue;
-    r.unshift(s - lastSource, s === lastSource ? t - lastTarget : t);
-    lastSource = s;
-    lastTarget = t;
-    edgeRows.push(r);
-  }
-  newlines.clear();
   return { nodeRows, edgeRows, shapes, implied, absent, impliedShapes };
 }
 
