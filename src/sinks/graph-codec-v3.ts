@@ -624,6 +624,39 @@ class RecordIndex {
   }
 }
 
+/** The fields of a record's statement that the rules read (ROW_RULES, RecordIndex). */
+const STATEMENT_FIELDS = ["id", "reportId", "kind", "text", "normText", "span", "textSpan", "line", "rule"];
+
+/**
+ * A record as far as the writer's rules read it (RecordIndex, ROW_RULES): each report's segment and setting,
+ * its statements' fields the rules read, its organisations' and mechanisms' names and occurrences (the same
+ * values, not copies). The rest (figures, rules, sub-points …) is not held while the rows are planned.
+ */
+function forRules(record: Attrs): Attrs {
+  if (!Array.isArray(record.reports)) return record;
+  const pick = (o: unknown, fields: readonly string[]): unknown => {
+    if (o === null || typeof o !== "object" || Array.isArray(o)) return o;
+    const out: Attrs = {};
+    for (const f of fields) if (f in o) out[f] = (o as Attrs)[f];
+    return out;
+  };
+  const list = (v: unknown, fields: readonly string[]) => (Array.isArray(v) ? v.map((o) => pick(o, fields)) : v);
+  return {
+    reports: (record.reports as unknown[]).map((report) => {
+      if (report === null || typeof report !== "object" || Array.isArray(report)) return report;
+      const r = report as Attrs;
+      return {
+        segment: r.segment,
+        setting: r.setting,
+        statements: list(r.statements, STATEMENT_FIELDS),
+        organisations: list(r.organisations, ENTITY_FIELDS),
+        mechanisms: list(r.mechanisms, ENTITY_FIELDS),
+      };
+    }),
+  };
+}
+const ENTITY_FIELDS = ["name", "occurrences"];
+
 /** A string seen as a value in the reserved range, or a key using it: the graph is written as version 1. */
 const RESERVED = /[\uE000-\uE002]/;
 
@@ -818,6 +851,8 @@ interface EdgeInfo {
   a: Attrs;
   derived: boolean;
   left: boolean;
+  /** One of the MENTIONS the records imply (impliedMentions). */
+  mention: boolean;
   s: number;
   t: number;
   /** The shape of an implied MENTIONS (impliedMentions) whose values are all computed: not written (-1: written). */
@@ -875,13 +910,13 @@ function documentKey(a: Attrs): string | undefined {
 
 /**
  * The Figure nodes the records imply (graph/build-graph.ts addFigures): one per figure of a report of a
- * record, merged by key as the graph merges them, with the Document's path and the record's text.
+ * record, merged by key as the graph merges them, with the Document's path and the record's text; added to
+ * `out` a record at a time, in the records' order.
  */
-function impliedFigures(records: { record: Attrs; path: unknown }[]): Map<string, Attrs> {
-  const out = new Map<string, Attrs>();
-  for (const { record, path } of records) {
+function impliedFigures(record: Attrs, path: unknown, out: Map<string, Attrs>): void {
+  {
     const text = record.text;
-    if (typeof text !== "string" || !Array.isArray(record.reports)) continue;
+    if (typeof text !== "string" || !Array.isArray(record.reports)) return;
     for (const report of record.reports as Attrs[]) {
       const id = report !== null && typeof report === "object" ? segmentId(report.segment) : undefined;
       if (id === undefined || !Array.isArray(report.figures)) continue;
@@ -897,20 +932,18 @@ function impliedFigures(records: { record: Attrs; path: unknown }[]): Map<string
       }
     }
   }
-  return out;
 }
 
 /**
  * The MENTIONS relationships the records imply (graph/build-graph.ts addMentions), as [source, target]
  * pairs in the order met: "m" a report's of each organisation and mechanism it names, "n" a statement's
  * of each mechanism named within its item. A report whose id was met before is left out (its relationships
- * are the first one's, or written); each pair once. Their attributes are the rules' (a shape each).
+ * are the first one's, or written); each pair once. Their attributes are the rules' (a shape each). Added to
+ * `out` a record at a time, in the records' order (`reports`: the ids met).
  */
-function impliedMentions(records: { record: Attrs; path: unknown }[]): Record<"m" | "n", [string, string][]> {
-  const out: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
-  const reports = new Set<string>();
-  for (const { record } of records) {
-    if (!Array.isArray(record.reports)) continue;
+function impliedMentions(record: Attrs, out: Record<"m" | "n", [string, string][]>, reports: Set<string>): void {
+  {
+    if (!Array.isArray(record.reports)) return;
     for (const report of record.reports as Attrs[]) {
       const id = report !== null && typeof report === "object" ? segmentId(report.segment) : undefined;
       if (id === undefined || reports.has(id)) continue;
@@ -953,7 +986,6 @@ function impliedMentions(records: { record: Attrs; path: unknown }[]): Record<"m
       }
     }
   }
-  return out;
 }
 
 /** Whether a node's attributes are exactly `a` (same defined keys, same values). */
@@ -977,26 +1009,48 @@ function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRow
   const attrsOf = new Map<string, Attrs>();
   graph.forEachNode((k, a) => attrsOf.set(k, a as Attrs));
   const nodeKeys = [...attrsOf.keys()].sort(byCodeUnits);
-  // Edges, and those with the key kg derives (graph/keys.ts relKey) by type, source and target.
+  const places = new Map(nodeKeys.map((k, i) => [k, i]));
+  // Edges by source and target (each written as the step from the edge before), read back in key order; and
+  // whether each has the key kg derives (graph/keys.ts relKey) from its type, source and target.
   const edges: EdgeInfo[] = [];
-  const byTriple = new Map<string, EdgeInfo>();
   let undirected = false;
   graph.forEachEdge((e, attrs, source, target, _sa, _ta, isUndirected) => {
     if (isUndirected) undirected = true;
     const a = attrs as Attrs;
     const derived = typeof a.type === "string" && e === relKey(a.type as RelType, source, target);
-    const edge: EdgeInfo = { e, source, target, a, derived, left: false, s: 0, t: 0, shape: -1 };
-    edges.push(edge);
-    if (derived) byTriple.set(`${a.type as string}\u0000${source}\u0000${target}`, edge);
+    edges.push({ e, source, target, a, derived, left: false, mention: false, s: places.get(source)!, t: places.get(target)!, shape: -1 });
   });
   if (undirected) return null;
+  edges.sort((x, y) => x.s - y.s || x.t - y.t || byCodeUnits(x.e, y.e));
+  /** The edge with the derived key of `type` from `source` to `target`, found by its places. */
+  const derivedEdge = (type: string, source: string, target: string): EdgeInfo | undefined => {
+    const s = places.get(source);
+    const t = places.get(target);
+    if (s === undefined || t === undefined) return undefined;
+    let lo = 0;
+    let hi = edges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = edges[mid]!;
+      if (m.s < s || (m.s === s && m.t < t)) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < edges.length && edges[i]!.s === s && edges[i]!.t === t; i++) {
+      const edge = edges[i]!;
+      if (edge.derived && edge.a.type === type) return edge;
+    }
+    return undefined;
+  };
   const node = (key: unknown) => (typeof key === "string" ? attrsOf.get(key) : undefined);
   const shapes = new Shapes();
   // Documents' texts and records' statements, for the rules; records encoded once.
   const texts = new Map<string, string>();
   const index = new RecordIndex();
   const records = new Map<string, unknown>();
-  const parsed: { record: Attrs; path: unknown }[] = [];
+  // What the records imply: Figure nodes, MENTIONS (each record is then kept only as far as the rules read it).
+  const figures = new Map<string, Attrs>();
+  const mentions: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
+  const mentionReports = new Set<string>();
   for (const k of nodeKeys) {
     const a = attrsOf.get(k)!;
     if (a.label !== "Document" || typeof a.record !== "string") continue;
@@ -1010,18 +1064,18 @@ function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRow
     const text = typeof r.text === "string" ? r.text : undefined;
     if (text !== undefined && typeof a.path === "string" && !texts.has(a.path)) texts.set(a.path, text);
     records.set(k, encodeRecord(r, shapes));
-    index.add(r, a.path);
-    parsed.push({ record: r, path: a.path });
+    impliedFigures(r, a.path, figures);
+    impliedMentions(r, mentions, mentionReports);
+    index.add(forRules(r), a.path);
   }
+  mentionReports.clear();
   const ctx = index.context(
     (path) => (typeof path === "string" ? texts.get(path) : undefined),
     node,
   );
-  const places = new Map(nodeKeys.map((k, i) => [k, i]));
   const row = new Row(null);
   // Figure nodes the records imply are not written when they are there exactly as implied; those not in the
   // graph are listed by their place among the implied ones; those that differ are written.
-  const figures = impliedFigures(parsed);
   const absent: number[] = [];
   let place = 0;
   for (const [k, a] of figures) {
@@ -1048,14 +1102,13 @@ function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRow
   }
   records.clear();
   figures.clear();
-  // Edges by source and target (each written as the step from the edge before), read back in key order.
   // Edges the nodes imply (IMPLIED_EDGES), when every one of a rule's is there as implied, are not written.
   const docs = documentsByPath(nodeKeys, node);
   for (const rule of IMPLIED_EDGES) {
     const list = impliedTriples(rule, nodeKeys, node, docs);
     const found: EdgeInfo[] = [];
     const all = list.every(([type, source, target]) => {
-      const edge = byTriple.get(`${type}\u0000${source}\u0000${target}`);
+      const edge = derivedEdge(type, source, target);
       if (edge === undefined) return false;
       for (const k in edge.a) if (k !== "type") return false;
       found.push(edge);
@@ -1065,34 +1118,25 @@ function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRow
     implied += rule.id;
     for (const edge of found) edge.left = true;
   }
-  const order: EdgeInfo[] = [];
-  for (const edge of edges) {
-    if (edge.left) continue;
-    edge.s = places.get(edge.source)!;
-    edge.t = places.get(edge.target)!;
-    order.push(edge);
-  }
-  order.sort((x, y) => x.s - y.s || x.t - y.t || byCodeUnits(x.e, y.e));
   // The MENTIONS the records imply, when all their values are computed, are not written: only their shapes in
   // the order the records give them (runs of [shape, count]; -1 for a relationship not in the graph or written).
-  const mentions = impliedMentions(parsed);
-  parsed.length = 0;
-  const impliedMention = new Set<EdgeInfo>();
+  const mentionEdges: Record<"m" | "n", (EdgeInfo | undefined)[]> = { m: [], n: [] };
   for (const id of ["m", "n"] as const) {
     for (const [source, target] of mentions[id]) {
-      const edge = byTriple.get(`MENTIONS\u0000${source}\u0000${target}`);
-      if (edge !== undefined) impliedMention.add(edge);
+      const edge = derivedEdge("MENTIONS", source, target);
+      if (edge !== undefined) edge.mention = true;
+      mentionEdges[id].push(edge);
     }
+    mentions[id] = [];
   }
   // Each edge's shape and values, written by the step from the edge written before.
   let lastSource = 0;
   let lastTarget = 0;
   const edgeRows = new RowChunks();
-  for (let i = 0; i < order.length; i++) {
-    const edge = order[i]!;
-    order[i] = undefined as never;
+  for (const edge of edges) {
+    if (edge.left) continue;
     const r = planRow([], edge.a, row.reset(edge.a, undefined, edge.source, edge.target), ctx, shapes, undefined, edge.derived ? undefined : edge.e);
-    if (r.length === 1 && impliedMention.has(edge)) {
+    if (r.length === 1 && edge.mention) {
       edge.shape = r[0] as number;
       continue;
     }
@@ -1105,8 +1149,7 @@ function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRow
   const impliedShapes: Record<string, number[]> = {};
   for (const id of ["m", "n"] as const) {
     const runs: number[] = [];
-    for (const [source, target] of mentions[id]) {
-      const edge = byTriple.get(`MENTIONS\u0000${source}\u0000${target}`);
+    for (const edge of mentionEdges[id]) {
       let shape = -1;
       if (edge !== undefined && edge.shape >= 0) {
         shape = edge.shape;
@@ -1549,7 +1592,9 @@ function decode(data: Attrs): SerializedKgGraph {
     // Figure nodes the records imply, in key order among the nodes written.
     // Figure nodes the records imply, but for those not in the graph and those written, in key order among the nodes written.
     const absent = new Set(Array.isArray(data.impliedAbsent) ? (data.impliedAbsent as number[]) : []);
-    const figures = [...impliedFigures(records)].filter((_f, i) => !absent.has(i)).sort((x, y) => byCodeUnits(x[0], y[0]));
+    const byKey = new Map<string, Attrs>();
+    for (const { record, path } of records) impliedFigures(record, path, byKey);
+    const figures = [...byKey].filter((_f, i) => !absent.has(i)).sort((x, y) => byCodeUnits(x[0], y[0]));
     const written = nodes.splice(0);
     let w = 0;
     for (const [key, attributes] of figures) {
@@ -1589,7 +1634,11 @@ function decode(data: Attrs): SerializedKgGraph {
   }
   // MENTIONS the records imply, with their shapes in runs of [shape, count] (-1: not implied).
   const impliedShapes = (data.impliedShapes ?? {}) as Record<string, unknown>;
-  const mentions = data.impliedShapes === undefined ? { m: [], n: [] } : impliedMentions(records);
+  const mentions: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
+  if (data.impliedShapes !== undefined) {
+    const reports = new Set<string>();
+    for (const { record } of records) impliedMentions(record, mentions, reports);
+  }
   records.length = 0;
   for (const id of ["m", "n"] as const) {
     const runs = impliedShapes[id];
