@@ -710,6 +710,8 @@ class PlannedText {
   private counts: number[] = [];
   /** The keys of the objects in the row being written (null: none). */
   private rowKeys: Set<string> | null = null;
+  /** The JSON text of the RawJson value in the row being written (null: none). */
+  private raw: string | null = null;
 
   /** A value as written provisionally: lists changed in place, objects copied. */
   enc(v: unknown): unknown {
@@ -734,6 +736,10 @@ class PlannedText {
     }
     if (v instanceof Piece) return v.text;
     if (v instanceof ShapeRef) return REF + REF + v.n.toString(36);
+    if (v instanceof RawJson) {
+      this.raw = v.json;
+      return RAW;
+    }
     if (v !== null && typeof v === "object") {
       const out: Attrs = {};
       for (const k in v as Attrs) {
@@ -753,10 +759,20 @@ class PlannedText {
    */
   row(r: unknown[], first: number): string {
     this.rowKeys = null;
+    this.raw = null;
     r[first - 1] = REF + REF + (r[first - 1] as number).toString(36);
     for (let c = first; c < r.length; c++) r[c] = this.enc(r[c]);
     const json = this.rowKeys === null ? JSON.stringify(r) : JSON.stringify(r, propertyOrder(this.rowKeys));
-    return json.slice(1, -1);
+    const raw = this.raw as string | null;
+    this.raw = null;
+    return raw === null ? json.slice(1, -1) : json.slice(1, -1).replace(`"${RAW}"`, () => raw);
+  }
+
+  /** A value's JSON text, written provisionally (a record: written once, held as text until its row is). */
+  json(v: unknown): RawJson {
+    this.rowKeys = null;
+    const e = this.enc(v);
+    return new RawJson(this.rowKeys === null ? JSON.stringify(e) : JSON.stringify(e, propertyOrder(this.rowKeys)));
   }
 
   /**
@@ -782,6 +798,13 @@ class PlannedText {
     return { strings, final: (text) => text.replace(PROVISIONAL, replace) };
   }
 }
+
+/** A value already written as JSON text (PlannedText.json). */
+class RawJson {
+  constructor(readonly json: string) {}
+}
+/** Where a row's RawJson goes, until its text is put in. */
+const RAW = "\uE001\uE001";
 
 /** Rows' texts, CHUNK_ROWS rows a piece, held until the file is written. */
 class RowChunks {
@@ -1046,7 +1069,7 @@ function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRow
   // Documents' texts and records' statements, for the rules; records encoded once.
   const texts = new Map<string, string>();
   const index = new RecordIndex();
-  const records = new Map<string, unknown>();
+  const records = new Map<string, RawJson>();
   // What the records imply: Figure nodes, MENTIONS (each record is then kept only as far as the rules read it).
   const figures = new Map<string, Attrs>();
   const mentions: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
@@ -1061,9 +1084,9 @@ function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRow
       continue;
     }
     if (r === null || typeof r !== "object" || Array.isArray(r) || JSON.stringify(r) !== a.record) continue;
-    const text = typeof r.text === "string" ? r.text : undefined;
-    if (text !== undefined && typeof a.path === "string" && !texts.has(a.path)) texts.set(a.path, text);
-    records.set(k, encodeRecord(r, shapes));
+    const own = typeof r.text === "string" ? r.text : undefined;
+    if (own !== undefined && typeof a.path === "string" && !texts.has(a.path)) texts.set(a.path, own);
+    records.set(k, text.json(encodeRecord(r, shapes)));
     impliedFigures(r, a.path, figures);
     impliedMentions(r, mentions, mentionReports);
     index.add(forRules(r), a.path);
