@@ -112,7 +112,8 @@ function rebuildGraph(existing: KgGraph | null, incoming: readonly DocumentExtra
   const stored = existing ? documentsOfGraph(existing) : [];
   const all = unionDocuments(stored, incoming);
   options.onPhase?.(`themes, links and the graph over ${plural(all.length, "document")}${existing ? ` (${stored.length} in the file, ${incoming.length} read now)` : ""}`);
-  const { graph } = buildStoreGraph(all, options.codebook, options.decisions, diagnostics);
+  // Handed over, the documents are not assembled again: their workers' preparations can go once used.
+  const { graph } = buildStoreGraph(all, options.codebook, options.decisions, diagnostics, { forgetPreparations: options.handOver === true });
   return { graph, diff: keyDiff(existing, graph) };
 }
 
