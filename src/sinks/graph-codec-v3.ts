@@ -866,20 +866,59 @@ function documentsByPath(nodeKeys: readonly string[], node: (key: string) => Att
   return docs;
 }
 
-/** An edge as the writer plans it: its attributes, whether its key is the derived one, whether an implied rule leaves it out, its places. */
-interface EdgeInfo {
-  e: string;
-  source: string;
-  target: string;
-  a: Attrs;
-  derived: boolean;
-  left: boolean;
-  /** One of the MENTIONS the records imply (impliedMentions). */
-  mention: boolean;
-  s: number;
-  t: number;
-  /** The shape of an implied MENTIONS (impliedMentions) whose values are all computed: not written (-1: written). */
-  shape: number;
+/** Flags of an edge as the writer plans it: its key is the one kg derives (graph/keys.ts relKey) from its type, source and target. */
+const DERIVED = 1;
+/** Left out: an implied rule (IMPLIED_EDGES) gives it. */
+const LEFT = 2;
+/** One of the MENTIONS the records imply (impliedMentions). */
+const MENTION = 4;
+
+/**
+ * The edges as the writer plans them, a column per field (an object per edge took about 100 bytes, for
+ * millions of edges): key, attributes, source and target places (among the nodes in key order), flags, and the
+ * shape of an implied MENTIONS whose values are all computed (not written; -1: written). `order`: the edges
+ * by source and target places, then key (the order they are written in).
+ */
+class EdgeTable {
+  readonly keys: string[];
+  readonly attrs: Attrs[];
+  readonly s: Int32Array;
+  readonly t: Int32Array;
+  readonly flags: Uint8Array;
+  readonly shape: Int32Array;
+  order = new Uint32Array(0);
+  constructor(readonly length: number) {
+    this.keys = new Array<string>(length);
+    this.attrs = new Array<Attrs>(length);
+    this.s = new Int32Array(length);
+    this.t = new Int32Array(length);
+    this.flags = new Uint8Array(length);
+    this.shape = new Int32Array(length).fill(-1);
+  }
+  sort(): void {
+    const { s, t, keys } = this;
+    const order = new Uint32Array(this.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    this.order = order.sort((x, y) => s[x]! - s[y]! || t[x]! - t[y]! || byCodeUnits(keys[x]!, keys[y]!));
+  }
+  /** The edge with the derived key of `type` from place `source` to place `target` (-1: none). */
+  find(type: string, source: number, target: number): number {
+    const { s, t, order } = this;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = order[mid]!;
+      if (s[m]! < source || (s[m] === source && t[m]! < target)) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo; j < order.length; j++) {
+      const i = order[j]!;
+      if (s[i] !== source || t[i] !== target) break;
+      if ((this.flags[i]! & DERIVED) !== 0 && this.attrs[i]!.type === type) return i;
+    }
+    return -1;
+  }
 }
 
 /** The relationships one rule of IMPLIED_EDGES gives, each once, as [type, source, target] (the writer's check: no key computed). */
@@ -1035,34 +1074,26 @@ function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRow
   const places = new Map(nodeKeys.map((k, i) => [k, i]));
   // Edges by source and target (each written as the step from the edge before), read back in key order; and
   // whether each has the key kg derives (graph/keys.ts relKey) from its type, source and target.
-  const edges: EdgeInfo[] = [];
+  const edges = new EdgeTable(graph.size);
   let undirected = false;
+  let n = 0;
   graph.forEachEdge((e, attrs, source, target, _sa, _ta, isUndirected) => {
     if (isUndirected) undirected = true;
     const a = attrs as Attrs;
-    const derived = typeof a.type === "string" && e === relKey(a.type as RelType, source, target);
-    edges.push({ e, source, target, a, derived, left: false, mention: false, s: places.get(source)!, t: places.get(target)!, shape: -1 });
+    const i = n++;
+    edges.keys[i] = e;
+    edges.attrs[i] = a;
+    edges.s[i] = places.get(source)!;
+    edges.t[i] = places.get(target)!;
+    if (typeof a.type === "string" && e === relKey(a.type as RelType, source, target)) edges.flags[i] = DERIVED;
   });
-  if (undirected) return null;
-  edges.sort((x, y) => x.s - y.s || x.t - y.t || byCodeUnits(x.e, y.e));
-  /** The edge with the derived key of `type` from `source` to `target`, found by its places. */
-  const derivedEdge = (type: string, source: string, target: string): EdgeInfo | undefined => {
+  if (undirected || n !== edges.length) return null;
+  edges.sort();
+  /** The edge with the derived key of `type` from `source` to `target`, found by its places (-1: none). */
+  const derivedEdge = (type: string, source: string, target: string): number => {
     const s = places.get(source);
     const t = places.get(target);
-    if (s === undefined || t === undefined) return undefined;
-    let lo = 0;
-    let hi = edges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const m = edges[mid]!;
-      if (m.s < s || (m.s === s && m.t < t)) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < edges.length && edges[i]!.s === s && edges[i]!.t === t; i++) {
-      const edge = edges[i]!;
-      if (edge.derived && edge.a.type === type) return edge;
-    }
-    return undefined;
+    return s === undefined || t === undefined ? -1 : edges.find(type, s, t);
   };
   const node = (key: unknown) => (typeof key === "string" ? attrsOf.get(key) : undefined);
   const shapes = new Shapes();
@@ -1129,41 +1160,44 @@ function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRow
   const docs = documentsByPath(nodeKeys, node);
   for (const rule of IMPLIED_EDGES) {
     const list = impliedTriples(rule, nodeKeys, node, docs);
-    const found: EdgeInfo[] = [];
+    const found: number[] = [];
     const all = list.every(([type, source, target]) => {
       const edge = derivedEdge(type, source, target);
-      if (edge === undefined) return false;
-      for (const k in edge.a) if (k !== "type") return false;
+      if (edge < 0) return false;
+      for (const k in edges.attrs[edge]!) if (k !== "type") return false;
       found.push(edge);
       return true;
     });
     if (!all) continue;
     implied += rule.id;
-    for (const edge of found) edge.left = true;
+    for (const edge of found) edges.flags[edge]! |= LEFT;
   }
   // The MENTIONS the records imply, when all their values are computed, are not written: only their shapes in
   // the order the records give them (runs of [shape, count]; -1 for a relationship not in the graph or written).
-  const mentionEdges: Record<"m" | "n", (EdgeInfo | undefined)[]> = { m: [], n: [] };
+  const mentionEdges: Record<"m" | "n", Int32Array> = { m: new Int32Array(mentions.m.length), n: new Int32Array(mentions.n.length) };
   for (const id of ["m", "n"] as const) {
-    for (const [source, target] of mentions[id]) {
+    mentions[id].forEach(([source, target], j) => {
       const edge = derivedEdge("MENTIONS", source, target);
-      if (edge !== undefined) edge.mention = true;
-      mentionEdges[id].push(edge);
-    }
+      if (edge >= 0) edges.flags[edge]! |= MENTION;
+      mentionEdges[id][j] = edge;
+    });
     mentions[id] = [];
   }
   // Each edge's shape and values, written by the step from the edge written before.
   let lastSource = 0;
   let lastTarget = 0;
   const edgeRows = new RowChunks();
-  for (const edge of edges) {
-    if (edge.left) continue;
-    const r = planRow([], edge.a, row.reset(edge.a, undefined, edge.source, edge.target), ctx, shapes, undefined, edge.derived ? undefined : edge.e);
-    if (r.length === 1 && edge.mention) {
-      edge.shape = r[0] as number;
+  for (const edge of edges.order) {
+    const flags = edges.flags[edge]!;
+    if ((flags & LEFT) !== 0) continue;
+    const a = edges.attrs[edge]!;
+    const s = edges.s[edge]!;
+    const t = edges.t[edge]!;
+    const r = planRow([], a, row.reset(a, undefined, nodeKeys[s], nodeKeys[t]), ctx, shapes, undefined, (flags & DERIVED) !== 0 ? undefined : edges.keys[edge]);
+    if (r.length === 1 && (flags & MENTION) !== 0) {
+      edges.shape[edge] = r[0] as number;
       continue;
     }
-    const { s, t } = edge;
     r.unshift(s - lastSource, s === lastSource ? t - lastTarget : t);
     lastSource = s;
     lastTarget = t;
@@ -1174,9 +1208,9 @@ function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRow
     const runs: number[] = [];
     for (const edge of mentionEdges[id]) {
       let shape = -1;
-      if (edge !== undefined && edge.shape >= 0) {
-        shape = edge.shape;
-        edge.shape = -1;
+      if (edge >= 0 && edges.shape[edge]! >= 0) {
+        shape = edges.shape[edge]!;
+        edges.shape[edge] = -1;
       }
       if (runs.length > 0 && runs[runs.length - 2] === shape) runs[runs.length - 1]!++;
       else runs.push(shape, 1);
