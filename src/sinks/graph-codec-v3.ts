@@ -711,7 +711,7 @@ class PlannedText {
   /** The keys of the objects in the row being written (null: none). */
   private rowKeys: Set<string> | null = null;
   /** The JSON text of the RawJson value in the row being written (null: none). */
-  private raw: string | null = null;
+  private raw: Buffer | null = null;
 
   /** A value as written provisionally: lists changed in place, objects copied. */
   enc(v: unknown): unknown {
@@ -763,16 +763,16 @@ class PlannedText {
     r[first - 1] = REF + REF + (r[first - 1] as number).toString(36);
     for (let c = first; c < r.length; c++) r[c] = this.enc(r[c]);
     const json = this.rowKeys === null ? JSON.stringify(r) : JSON.stringify(r, propertyOrder(this.rowKeys));
-    const raw = this.raw as string | null;
+    const raw = this.raw as Buffer | null;
     this.raw = null;
-    return raw === null ? json.slice(1, -1) : json.slice(1, -1).replace(`"${RAW}"`, () => raw);
+    return raw === null ? json.slice(1, -1) : json.slice(1, -1).replace(`"${RAW}"`, () => raw.toString("utf8"));
   }
 
   /** A value's JSON text, written provisionally (a record: written once, held as text until its row is). */
   json(v: unknown): RawJson {
     this.rowKeys = null;
     const e = this.enc(v);
-    return new RawJson(this.rowKeys === null ? JSON.stringify(e) : JSON.stringify(e, propertyOrder(this.rowKeys)));
+    return new RawJson(Buffer.from(this.rowKeys === null ? JSON.stringify(e) : JSON.stringify(e, propertyOrder(this.rowKeys)), "utf8"));
   }
 
   /**
@@ -799,23 +799,26 @@ class PlannedText {
   }
 }
 
-/** A value already written as JSON text (PlannedText.json). */
+/** A value already written as JSON text (PlannedText.json), in UTF-8 outside the JavaScript heap. */
 class RawJson {
-  constructor(readonly json: string) {}
+  constructor(readonly json: Buffer) {}
 }
 /** Where a row's RawJson goes, until its text is put in. */
 const RAW = "\uE001\uE001";
 
-/** Rows' texts, CHUNK_ROWS rows a piece, held until the file is written. */
+/**
+ * Rows' texts, CHUNK_ROWS rows a piece, held until the file is written: in UTF-8 outside the JavaScript heap
+ * (the garbage collector sizes the heap from what it holds; these are only read once more).
+ */
 class RowChunks {
-  private readonly chunks: string[] = [];
+  private readonly chunks: Buffer[] = [];
   private part: string[] = [];
   add(row: string): void {
     this.part.push(row);
     if (this.part.length === CHUNK_ROWS) this.flush();
   }
   private flush(): void {
-    if (this.part.length > 0) this.chunks.push((this.chunks.length > 0 ? "," : "") + this.part.join(","));
+    if (this.part.length > 0) this.chunks.push(Buffer.from((this.chunks.length > 0 ? "," : "") + this.part.join(","), "utf8"));
     this.part = [];
   }
   /** The pieces made final, each let go once given. */
@@ -823,11 +826,12 @@ class RowChunks {
     this.flush();
     for (let i = 0; i < this.chunks.length; i++) {
       const chunk = this.chunks[i]!;
-      this.chunks[i] = "";
-      yield final(chunk);
+      this.chunks[i] = EMPTY;
+      yield final(chunk.toString("utf8"));
     }
   }
 }
+const EMPTY = Buffer.alloc(0);
 
 /**
  * Relationships the nodes imply (graph/build-graph.ts), each with only its type as attribute: a Document
