@@ -1135,13 +1135,15 @@ function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRow
   // Figure nodes the records imply are not written when they are there exactly as implied; those not in the
   // graph are listed by their place among the implied ones; those that differ are written.
   const absent: number[] = [];
+  const impliedFigureKeys = new Set<string>();
   let place = 0;
   for (const [k, a] of figures) {
     const n = attrsOf.get(k);
     if (!n) absent.push(place);
-    if (!n || !sameAttributes(n, a)) figures.delete(k);
+    else if (sameAttributes(n, a)) impliedFigureKeys.add(k);
     place++;
   }
+  figures.clear();
   let implied = place > 0 ? "F" : "";
   // A statement's key is written as its place among the records' statements, a report's as its place among
   // the records' reports; a figure's and a document's as null (computed from their attributes).
@@ -1149,7 +1151,7 @@ function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRow
   const reportIndex = new Map([...index.reports.keys()].map((id, i) => [id, i]));
   const nodeRows = new RowChunks();
   for (const k of nodeKeys) {
-    if (figures.has(k)) continue;
+    if (impliedFigureKeys.has(k)) continue;
     const a = attrsOf.get(k)!;
     const record = records.get(k);
     if (record !== undefined) records.delete(k);
@@ -1159,7 +1161,7 @@ function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRow
     nodeRows.add(text.row(planRow([head], a, row.reset(a, k, undefined, undefined), ctx, shapes, record), 2));
   }
   records.clear();
-  figures.clear();
+  impliedFigureKeys.clear();
   // Edges the nodes imply (IMPLIED_EDGES), when every one of a rule's is there as implied, are not written.
   const docs = documentsByPath(nodeKeys, node);
   for (const rule of IMPLIED_EDGES) {
