@@ -11,6 +11,13 @@
 export const HEAVY_COMMANDS = new Set(["import", "extract", "themes", "serve", "query", "eval"]);
 /** Share of the machine's (or the container's) memory the heap may take. */
 export const HEAP_SHARE = 0.6;
+/**
+ * How far V8 lets the heap grow past what was alive at its last full collection, in percent, for the child
+ * (V8's own factor is chosen as it goes, up to 4×: with a large heap a 100 MB import's peak was 1.5–2× what
+ * it held, and varied by a fifth from run to run with the machine's load). `--heap-growing-percent` given to
+ * node by the user wins.
+ */
+export const HEAP_GROWING_PERCENT = 30;
 const MB = 1024 * 1024;
 
 /**

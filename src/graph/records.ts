@@ -8,6 +8,7 @@
  * set of documents, whatever the order, batching or repetition of the imports that brought them.
  */
 import { InputError } from "../errors.ts";
+import { forgetPrep } from "../isolate/report-prep.ts";
 import { normaliseDocument } from "../normalise/index.ts";
 import { assembleIsolated } from "../pipeline.ts";
 import type { Codebook } from "../themes/codebook.ts";
@@ -114,11 +115,14 @@ export function buildStoreGraph(
   codebook: Codebook,
   decisions: LoadedDecisions | undefined,
   diagnostics: Diagnostic[],
+  options: { forgetPreparations?: boolean } = {},
 ): StoreGraph {
   // assemble sets report.links on the reports it is given: hand it copies, keep the records whole.
   const copies = documents.map((d) => ({ ...d, reports: d.reports.map((r) => ({ ...r, links: [] })) }));
   // Isolated: a file the cross-report stages fail on is left out with one diagnostic, the others go on.
   const extraction = assembleIsolated(copies, codebook, diagnostics, { decisions });
+  // The workers' preparations (theme scores, links) are used: let them go before the graph and the records are made.
+  if (options.forgetPreparations) for (const doc of documents) for (const report of doc.reports) forgetPrep(report);
   const graph = buildGraph(extraction);
   const bySha = new Map<string, DocumentExtraction[]>();
   const assembled = new Set(extraction.documents.map((d) => d.document.source.sha256));

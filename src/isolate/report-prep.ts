@@ -123,6 +123,14 @@ export function attachPrep(report: ReportExtraction, prep: ReportPrep): void {
   if (prep.statements.length === report.statements.length) PREPS.set(report.statements, prep);
 }
 
+/**
+ * Let a report's preparation go (once the cross-report stages have used it and will not run again over the
+ * report: kg import, before the graph is built). Without it the stages compute the same, in the main thread.
+ */
+export function forgetPrep(report: ReportExtraction): void {
+  PREPS.delete(report.statements);
+}
+
 /** A report's preparation, if it has one made with `codebook` (same key). */
 export function prepOf(report: ReportExtraction, codebook: Codebook): ReportPrep | undefined {
   const prep = PREPS.get(report.statements);

@@ -59,7 +59,7 @@ import * as crypto from "node:crypto";
 import type { KgGraph } from "../graph/build-graph.ts";
 import { relKey } from "../graph/keys.ts";
 import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
-import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph, stringTable } from "./graph-codec-common.ts";
+import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph } from "./graph-codec-common.ts";
 
 export const VERSION_3 = 3;
 export const VERSION_4 = 4;
@@ -624,6 +624,39 @@ class RecordIndex {
   }
 }
 
+/** The fields of a record's statement that the rules read (ROW_RULES, RecordIndex). */
+const STATEMENT_FIELDS = ["id", "reportId", "kind", "text", "normText", "span", "textSpan", "line", "rule"];
+
+/**
+ * A record as far as the writer's rules read it (RecordIndex, ROW_RULES): each report's segment and setting,
+ * its statements' fields the rules read, its organisations' and mechanisms' names and occurrences (the same
+ * values, not copies). The rest (figures, rules, sub-points …) is not held while the rows are planned.
+ */
+function forRules(record: Attrs): Attrs {
+  if (!Array.isArray(record.reports)) return record;
+  const pick = (o: unknown, fields: readonly string[]): unknown => {
+    if (o === null || typeof o !== "object" || Array.isArray(o)) return o;
+    const out: Attrs = {};
+    for (const f of fields) if (f in o) out[f] = (o as Attrs)[f];
+    return out;
+  };
+  const list = (v: unknown, fields: readonly string[]) => (Array.isArray(v) ? v.map((o) => pick(o, fields)) : v);
+  return {
+    reports: (record.reports as unknown[]).map((report) => {
+      if (report === null || typeof report !== "object" || Array.isArray(report)) return report;
+      const r = report as Attrs;
+      return {
+        segment: r.segment,
+        setting: r.setting,
+        statements: list(r.statements, STATEMENT_FIELDS),
+        organisations: list(r.organisations, ENTITY_FIELDS),
+        mechanisms: list(r.mechanisms, ENTITY_FIELDS),
+      };
+    }),
+  };
+}
+const ENTITY_FIELDS = ["name", "occurrences"];
+
 /** A string seen as a value in the reserved range, or a key using it: the graph is written as version 1. */
 const RESERVED = /[\uE000-\uE002]/;
 
@@ -632,92 +665,173 @@ const RESERVED = /[\uE000-\uE002]/;
  * holds what the format reserves (strings with U+E000–U+E002, undirected edges): then version 1 is written.
  */
 export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
-  const planned = plan(graph);
+  const text = new PlannedText();
+  // Counted first, written first (the list of keys is known once every row is planned).
+  const attributes = text.enc(copyJson(graph.getAttributes()));
+  const planned = plan(graph, text);
+  newlines.clear();
   if (planned === null) return null;
   const { nodeRows, edgeRows, shapes, implied, absent, impliedShapes } = planned;
-  // Count the written strings (pieces of texts are not: they are ours).
-  const counts = new Map<string, number>();
-  const keys = new Set<string>(["allowSelfLoops", "multi", "type"]);
-  // Every value written or computed from written ones is counted here: one holding U+E000–U+E002 means version 1.
-  let reserved = false;
-  const count = (v: unknown, objectKeys: boolean): void => {
-    if (typeof v === "string") {
-      if (v.length >= MIN_INTERNED) {
-        const n = counts.get(v);
-        if (n !== undefined) counts.set(v, n + 1);
-        else (counts.set(v, 1), RESERVED.test(v) && (reserved = true));
-      } else if (RESERVED.test(v)) reserved = true;
-    } else if (Array.isArray(v)) {
-      for (const x of v) count(x, objectKeys);
-    } else if (v !== null && typeof v === "object" && !(v instanceof Piece) && !(v instanceof ShapeRef)) {
-      for (const k of Object.keys(v)) {
-        if (objectKeys) keys.add(k);
-        count((v as Attrs)[k], objectKeys);
-      }
-    }
-  };
-  count(graph.getAttributes(), true);
-  for (const r of nodeRows) for (let i = 2; i < r.length; i++) count(r[i], true);
-  for (const r of edgeRows) for (let i = 3; i < r.length; i++) count(r[i], true);
-  for (const k of keys) if (RESERVED.test(k)) reserved = true;
-  for (const fields of shapes.list) for (const f of fields) if (RESERVED.test(f.slice(0, f.indexOf(REF) >>> 0))) reserved = true;
-  for (const r of nodeRows) if (typeof r[0] === "string" && RESERVED.test(r[0])) reserved = true;
-  if (reserved) {
-    newlines.clear();
-    return null;
-  }
-  const { strings, ref } = stringTable(counts);
-  const list = propertyOrder(keys);
+  for (const k of text.keys) if (RESERVED.test(k)) text.reserved = true;
+  for (const fields of shapes.list) for (const f of fields) if (RESERVED.test(f.slice(0, f.indexOf(REF) >>> 0))) text.reserved = true;
+  if (text.reserved) return null;
+  const list = propertyOrder(text.keys);
   const numbered = shapes.renumber();
   for (const runs of Object.values(impliedShapes)) for (let i = 0; i < runs.length; i += 2) if (runs[i]! >= 0) runs[i] = numbered.numbers[runs[i]!]!;
+  const { strings, final } = text.finish(numbered.numbers);
   return write();
 
   function* write(): Generator<string> {
-    // Rows with an object inside are written with the sorted key list (JSON.stringify's slow path); others without.
-    let objectInRow = false;
-    const enc = (v: unknown): unknown => {
-      if (typeof v === "string") return ref.get(v) ?? v;
-      if (Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++) v[i] = enc(v[i]);
-        return v;
-      }
-      if (v instanceof Piece) return v.text;
-      if (v instanceof ShapeRef) return v.n;
-      if (v !== null && typeof v === "object") {
-        objectInRow = true;
-        const out: Attrs = {};
-        for (const k in v as Attrs) {
-          const x = (v as Attrs)[k];
-          if (x !== undefined) out[k] = enc(x);
-        }
-        return out;
-      }
-      return v;
-    };
-    // Rows one after another in one list (a row's shape says how many values follow).
-    function* rows(from: unknown[][], first: number): Generator<string> {
-      for (let i = 0; i < from.length; i += CHUNK_ROWS) {
-        const end = Math.min(from.length, i + CHUNK_ROWS);
-        const part: string[] = [];
-        for (let j = i; j < end; j++) {
-          const r = from[j]!;
-          objectInRow = false;
-          r[first - 1] = numbered.numbers[r[first - 1] as number];
-          for (let c = first; c < r.length; c++) r[c] = enc(r[c]);
-          part.push((objectInRow ? JSON.stringify(r, list) : JSON.stringify(r)).slice(1, -1));
-          from[j] = undefined as never;
-        }
-        yield (i > 0 ? "," : "") + part.join(",");
-      }
-    }
     const options = { allowSelfLoops: graph.allowSelfLoops, multi: graph.multi, type: graph.type };
-    yield `{"attributes":${JSON.stringify(enc(copyJson(graph.getAttributes())), list)},"edges":[`;
-    yield* rows(edgeRows, 3);
+    yield `{"attributes":${final(JSON.stringify(attributes, list))},"edges":[`;
+    yield* edgeRows.drain(final);
     yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"implied":${JSON.stringify(implied)},${absent.length > 0 ? `"impliedAbsent":${JSON.stringify(absent)},` : ""}"impliedShapes":${JSON.stringify(impliedShapes)},"nodes":[`;
-    yield* rows(nodeRows, 2);
+    yield* nodeRows.drain(final);
     yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(numbered.list)},"strings":${JSON.stringify(strings)},"version":${VERSION_4}}\n`;
   }
 }
+
+/** A provisional reference in the rows' text: `"\uE000" + a string's number in the order met, or `"\uE000\uE000" + a shape's first number. */
+const PROVISIONAL = /"\uE000(\uE000?)([0-9a-z]+)"/g;
+
+/**
+ * The rows' text as they are planned, so that they are not held as values until the whole graph is planned:
+ * each row is written at once as JSON with provisional references (PROVISIONAL) where the strings table's
+ * references and the shapes' numbers go (known only once every row is planned), and made final when written.
+ * Counts the strings (those of MIN_INTERNED characters or more, pieces of texts not: they are ours), gathers
+ * the keys of objects, and notes any value holding U+E000–U+E002 (the graph is then written as version 1).
+ */
+class PlannedText {
+  readonly keys = new Set<string>(["allowSelfLoops", "multi", "type"]);
+  reserved = false;
+  /** Strings met (of MIN_INTERNED characters or more), their numbers and how often each is written. */
+  private readonly ids = new Map<string, number>();
+  private readonly met: string[] = [];
+  private counts: number[] = [];
+  /** The keys of the objects in the row being written (null: none). */
+  private rowKeys: Set<string> | null = null;
+  /** The JSON text of the RawJson value in the row being written (null: none). */
+  private raw: Buffer | null = null;
+
+  /** A value as written provisionally: lists changed in place, objects copied. */
+  enc(v: unknown): unknown {
+    if (typeof v === "string") {
+      if (v.length < MIN_INTERNED) {
+        if (RESERVED.test(v)) this.reserved = true;
+        return v;
+      }
+      let id = this.ids.get(v);
+      if (id === undefined) {
+        id = this.met.push(v) - 1;
+        this.ids.set(v, id);
+        this.counts.push(0);
+        if (RESERVED.test(v)) this.reserved = true;
+      }
+      this.counts[id]!++;
+      return REF + id.toString(36);
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) v[i] = this.enc(v[i]);
+      return v;
+    }
+    if (v instanceof Piece) return v.text;
+    if (v instanceof ShapeRef) return REF + REF + v.n.toString(36);
+    if (v instanceof RawJson) {
+      this.raw = v.json;
+      return RAW;
+    }
+    if (v !== null && typeof v === "object") {
+      const out: Attrs = {};
+      for (const k in v as Attrs) {
+        this.keys.add(k);
+        (this.rowKeys ??= new Set()).add(k);
+        const x = (v as Attrs)[k];
+        if (x !== undefined) out[k] = this.enc(x);
+      }
+      return out;
+    }
+    return v;
+  }
+
+  /**
+   * A row's text (without its brackets): its shape (at `first` - 1) and values from `first` on written provisionally.
+   * Rows with an object inside are written with their sorted keys (JSON.stringify's slow path); others without.
+   */
+  row(r: unknown[], first: number): string {
+    this.rowKeys = null;
+    this.raw = null;
+    r[first - 1] = REF + REF + (r[first - 1] as number).toString(36);
+    for (let c = first; c < r.length; c++) r[c] = this.enc(r[c]);
+    const json = this.rowKeys === null ? JSON.stringify(r) : JSON.stringify(r, propertyOrder(this.rowKeys));
+    const raw = this.raw as Buffer | null;
+    this.raw = null;
+    return raw === null ? json.slice(1, -1) : json.slice(1, -1).replace(`"${RAW}"`, () => raw.toString("utf8"));
+  }
+
+  /** A value's JSON text, written provisionally (a record: written once, held as text until its row is). */
+  json(v: unknown): RawJson {
+    this.rowKeys = null;
+    const e = this.enc(v);
+    return new RawJson(Buffer.from(this.rowKeys === null ? JSON.stringify(e) : JSON.stringify(e, propertyOrder(this.rowKeys)), "utf8"));
+  }
+
+  /**
+   * The strings table (those written more than once, most used first, then in code-unit order, as
+   * stringTable orders them) and the function that makes a text's provisional references final.
+   */
+  finish(shapeNumbers: number[]): { strings: string[]; final: (text: string) => string } {
+    const order: number[] = [];
+    for (let i = 0; i < this.met.length; i++) if (this.counts[i]! > 1) order.push(i);
+    order.sort((a, b) => this.counts[b]! - this.counts[a]! || byCodeUnits(this.met[a]!, this.met[b]!));
+    const table = new Int32Array(this.met.length).fill(-1);
+    order.forEach((id, i) => (table[id] = i));
+    this.ids.clear();
+    this.counts = [];
+    const met = this.met;
+    const strings = order.map((id) => met[id]!);
+    const replace = (_m: string, shape: string, id: string): string => {
+      const n = parseInt(id, 36);
+      if (shape !== "") return String(shapeNumbers[n]);
+      const at = table[n]!;
+      return at >= 0 ? `"${REF}${at.toString(36)}"` : JSON.stringify(met[n]);
+    };
+    return { strings, final: (text) => text.replace(PROVISIONAL, replace) };
+  }
+}
+
+/** A value already written as JSON text (PlannedText.json), in UTF-8 outside the JavaScript heap. */
+class RawJson {
+  constructor(readonly json: Buffer) {}
+}
+/** Where a row's RawJson goes, until its text is put in. */
+const RAW = "\uE001\uE001";
+
+/**
+ * Rows' texts, CHUNK_ROWS rows a piece, held until the file is written: in UTF-8 outside the JavaScript heap
+ * (the garbage collector sizes the heap from what it holds; these are only read once more).
+ */
+class RowChunks {
+  private readonly chunks: Buffer[] = [];
+  private part: string[] = [];
+  add(row: string): void {
+    this.part.push(row);
+    if (this.part.length === CHUNK_ROWS) this.flush();
+  }
+  private flush(): void {
+    if (this.part.length > 0) this.chunks.push(Buffer.from((this.chunks.length > 0 ? "," : "") + this.part.join(","), "utf8"));
+    this.part = [];
+  }
+  /** The pieces made final, each let go once given. */
+  *drain(final: (text: string) => string): Generator<string> {
+    this.flush();
+    for (let i = 0; i < this.chunks.length; i++) {
+      const chunk = this.chunks[i]!;
+      this.chunks[i] = EMPTY;
+      yield final(chunk.toString("utf8"));
+    }
+  }
+}
+const EMPTY = Buffer.alloc(0);
 
 /**
  * Relationships the nodes imply (graph/build-graph.ts), each with only its type as attribute: a Document
@@ -756,17 +870,59 @@ function documentsByPath(nodeKeys: readonly string[], node: (key: string) => Att
   return docs;
 }
 
-/** An edge as the writer plans it: its attributes, whether its key is the derived one, whether an implied rule leaves it out, its places, its row. */
-interface EdgeInfo {
-  e: string;
-  source: string;
-  target: string;
-  a: Attrs;
-  derived: boolean;
-  left: boolean;
-  s: number;
-  t: number;
-  row: unknown[] | undefined;
+/** Flags of an edge as the writer plans it: its key is the one kg derives (graph/keys.ts relKey) from its type, source and target. */
+const DERIVED = 1;
+/** Left out: an implied rule (IMPLIED_EDGES) gives it. */
+const LEFT = 2;
+/** One of the MENTIONS the records imply (impliedMentions). */
+const MENTION = 4;
+
+/**
+ * The edges as the writer plans them, a column per field (an object per edge took about 100 bytes, for
+ * millions of edges): key, attributes, source and target places (among the nodes in key order), flags, and the
+ * shape of an implied MENTIONS whose values are all computed (not written; -1: written). `order`: the edges
+ * by source and target places, then key (the order they are written in).
+ */
+class EdgeTable {
+  readonly keys: string[];
+  readonly attrs: Attrs[];
+  readonly s: Int32Array;
+  readonly t: Int32Array;
+  readonly flags: Uint8Array;
+  readonly shape: Int32Array;
+  order = new Uint32Array(0);
+  constructor(readonly length: number) {
+    this.keys = new Array<string>(length);
+    this.attrs = new Array<Attrs>(length);
+    this.s = new Int32Array(length);
+    this.t = new Int32Array(length);
+    this.flags = new Uint8Array(length);
+    this.shape = new Int32Array(length).fill(-1);
+  }
+  sort(): void {
+    const { s, t, keys } = this;
+    const order = new Uint32Array(this.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    this.order = order.sort((x, y) => s[x]! - s[y]! || t[x]! - t[y]! || byCodeUnits(keys[x]!, keys[y]!));
+  }
+  /** The edge with the derived key of `type` from place `source` to place `target` (-1: none). */
+  find(type: string, source: number, target: number): number {
+    const { s, t, order } = this;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = order[mid]!;
+      if (s[m]! < source || (s[m] === source && t[m]! < target)) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo; j < order.length; j++) {
+      const i = order[j]!;
+      if (s[i] !== source || t[i] !== target) break;
+      if ((this.flags[i]! & DERIVED) !== 0 && this.attrs[i]!.type === type) return i;
+    }
+    return -1;
+  }
 }
 
 /** The relationships one rule of IMPLIED_EDGES gives, each once, as [type, source, target] (the writer's check: no key computed). */
@@ -820,13 +976,13 @@ function documentKey(a: Attrs): string | undefined {
 
 /**
  * The Figure nodes the records imply (graph/build-graph.ts addFigures): one per figure of a report of a
- * record, merged by key as the graph merges them, with the Document's path and the record's text.
+ * record, merged by key as the graph merges them, with the Document's path and the record's text; added to
+ * `out` a record at a time, in the records' order.
  */
-function impliedFigures(records: { record: Attrs; path: unknown }[]): Map<string, Attrs> {
-  const out = new Map<string, Attrs>();
-  for (const { record, path } of records) {
+function impliedFigures(record: Attrs, path: unknown, out: Map<string, Attrs>): void {
+  {
     const text = record.text;
-    if (typeof text !== "string" || !Array.isArray(record.reports)) continue;
+    if (typeof text !== "string" || !Array.isArray(record.reports)) return;
     for (const report of record.reports as Attrs[]) {
       const id = report !== null && typeof report === "object" ? segmentId(report.segment) : undefined;
       if (id === undefined || !Array.isArray(report.figures)) continue;
@@ -842,20 +998,18 @@ function impliedFigures(records: { record: Attrs; path: unknown }[]): Map<string
       }
     }
   }
-  return out;
 }
 
 /**
  * The MENTIONS relationships the records imply (graph/build-graph.ts addMentions), as [source, target]
  * pairs in the order met: "m" a report's of each organisation and mechanism it names, "n" a statement's
  * of each mechanism named within its item. A report whose id was met before is left out (its relationships
- * are the first one's, or written); each pair once. Their attributes are the rules' (a shape each).
+ * are the first one's, or written); each pair once. Their attributes are the rules' (a shape each). Added to
+ * `out` a record at a time, in the records' order (`reports`: the ids met).
  */
-function impliedMentions(records: { record: Attrs; path: unknown }[]): Record<"m" | "n", [string, string][]> {
-  const out: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
-  const reports = new Set<string>();
-  for (const { record } of records) {
-    if (!Array.isArray(record.reports)) continue;
+function impliedMentions(record: Attrs, out: Record<"m" | "n", [string, string][]>, reports: Set<string>): void {
+  {
+    if (!Array.isArray(record.reports)) return;
     for (const report of record.reports as Attrs[]) {
       const id = report !== null && typeof report === "object" ? segmentId(report.segment) : undefined;
       if (id === undefined || reports.has(id)) continue;
@@ -898,7 +1052,6 @@ function impliedMentions(records: { record: Attrs; path: unknown }[]): Record<"m
       }
     }
   }
-  return out;
 }
 
 /** Whether a node's attributes are exactly `a` (same defined keys, same values). */
@@ -913,34 +1066,49 @@ function sameAttributes(node: Attrs, a: Attrs): boolean {
 }
 
 /**
- * Every node's and edge's row (written values as they are: references are made when writing) and the shapes;
- * null when the graph has undirected edges. What the rules read (the parsed records) is let go on return.
+ * Every node's and edge's row, written into `text` as it is planned (references provisional), and the shapes;
+ * null when the graph has undirected edges or a node key holds U+E000–U+E002. What the rules read (the
+ * parsed records) is let go on return.
  */
-function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
+function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
   // Attributes by key, read from the graph once (its own lookups cost more).
   const attrsOf = new Map<string, Attrs>();
   graph.forEachNode((k, a) => attrsOf.set(k, a as Attrs));
   const nodeKeys = [...attrsOf.keys()].sort(byCodeUnits);
-  // Edges, and those with the key kg derives (graph/keys.ts relKey) by type, source and target.
-  const edges: EdgeInfo[] = [];
-  const byTriple = new Map<string, EdgeInfo>();
+  const places = new Map(nodeKeys.map((k, i) => [k, i]));
+  // Edges by source and target (each written as the step from the edge before), read back in key order; and
+  // whether each has the key kg derives (graph/keys.ts relKey) from its type, source and target.
+  const edges = new EdgeTable(graph.size);
   let undirected = false;
+  let n = 0;
   graph.forEachEdge((e, attrs, source, target, _sa, _ta, isUndirected) => {
     if (isUndirected) undirected = true;
     const a = attrs as Attrs;
-    const derived = typeof a.type === "string" && e === relKey(a.type as RelType, source, target);
-    const edge: EdgeInfo = { e, source, target, a, derived, left: false, s: 0, t: 0, row: undefined };
-    edges.push(edge);
-    if (derived) byTriple.set(`${a.type as string}\u0000${source}\u0000${target}`, edge);
+    const i = n++;
+    edges.keys[i] = e;
+    edges.attrs[i] = a;
+    edges.s[i] = places.get(source)!;
+    edges.t[i] = places.get(target)!;
+    if (typeof a.type === "string" && e === relKey(a.type as RelType, source, target)) edges.flags[i] = DERIVED;
   });
-  if (undirected) return null;
+  if (undirected || n !== edges.length) return null;
+  edges.sort();
+  /** The edge with the derived key of `type` from `source` to `target`, found by its places (-1: none). */
+  const derivedEdge = (type: string, source: string, target: string): number => {
+    const s = places.get(source);
+    const t = places.get(target);
+    return s === undefined || t === undefined ? -1 : edges.find(type, s, t);
+  };
   const node = (key: unknown) => (typeof key === "string" ? attrsOf.get(key) : undefined);
   const shapes = new Shapes();
   // Documents' texts and records' statements, for the rules; records encoded once.
   const texts = new Map<string, string>();
   const index = new RecordIndex();
-  const records = new Map<string, unknown>();
-  const parsed: { record: Attrs; path: unknown }[] = [];
+  const records = new Map<string, RawJson>();
+  // What the records imply: Figure nodes, MENTIONS (each record is then kept only as far as the rules read it).
+  const figures = new Map<string, Attrs>();
+  const mentions: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
+  const mentionReports = new Set<string>();
   for (const k of nodeKeys) {
     const a = attrsOf.get(k)!;
     if (a.label !== "Document" || typeof a.record !== "string") continue;
@@ -951,101 +1119,110 @@ function plan(graph: KgGraph): { nodeRows: unknown[][]; edgeRows: unknown[][]; s
       continue;
     }
     if (r === null || typeof r !== "object" || Array.isArray(r) || JSON.stringify(r) !== a.record) continue;
-    const text = typeof r.text === "string" ? r.text : undefined;
-    if (text !== undefined && typeof a.path === "string" && !texts.has(a.path)) texts.set(a.path, text);
-    records.set(k, encodeRecord(r, shapes));
-    index.add(r, a.path);
-    parsed.push({ record: r, path: a.path });
+    const own = typeof r.text === "string" ? r.text : undefined;
+    if (own !== undefined && typeof a.path === "string" && !texts.has(a.path)) texts.set(a.path, own);
+    records.set(k, text.json(encodeRecord(r, shapes)));
+    impliedFigures(r, a.path, figures);
+    impliedMentions(r, mentions, mentionReports);
+    index.add(forRules(r), a.path);
   }
+  mentionReports.clear();
   const ctx = index.context(
     (path) => (typeof path === "string" ? texts.get(path) : undefined),
     node,
   );
-  const places = new Map(nodeKeys.map((k, i) => [k, i]));
   const row = new Row(null);
   // Figure nodes the records imply are not written when they are there exactly as implied; those not in the
   // graph are listed by their place among the implied ones; those that differ are written.
-  const figures = impliedFigures(parsed);
   const absent: number[] = [];
+  const impliedFigureKeys = new Set<string>();
   let place = 0;
   for (const [k, a] of figures) {
     const n = attrsOf.get(k);
     if (!n) absent.push(place);
-    if (!n || !sameAttributes(n, a)) figures.delete(k);
+    else if (sameAttributes(n, a)) impliedFigureKeys.add(k);
     place++;
   }
+  figures.clear();
   let implied = place > 0 ? "F" : "";
   // A statement's key is written as its place among the records' statements, a report's as its place among
   // the records' reports; a figure's and a document's as null (computed from their attributes).
   const statementIndex = new Map([...index.statements.keys()].map((id, i) => [id, i]));
   const reportIndex = new Map([...index.reports.keys()].map((id, i) => [id, i]));
-  const nodeRows: unknown[][] = [];
+  const nodeRows = new RowChunks();
   for (const k of nodeKeys) {
-    if (figures.has(k)) continue;
+    if (impliedFigureKeys.has(k)) continue;
     const a = attrsOf.get(k)!;
     const record = records.get(k);
+    if (record !== undefined) records.delete(k);
     const place = a.label === "Report" ? (k.startsWith("report:") ? reportIndex.get(k.slice(7)) : undefined) : k.startsWith("stmt:") ? statementIndex.get(k.slice(5)) : undefined;
     const head = place !== undefined ? place : k === figureKey(a) || k === documentKey(a) ? null : k;
-    nodeRows.push(planRow([head], a, row.reset(a, k, undefined, undefined), ctx, shapes, record));
+    if (typeof head === "string" && RESERVED.test(head)) return null;
+    nodeRows.add(text.row(planRow([head], a, row.reset(a, k, undefined, undefined), ctx, shapes, record), 2));
   }
   records.clear();
-  // Edges by source and target (each written as the step from the edge before), read back in key order.
+  impliedFigureKeys.clear();
   // Edges the nodes imply (IMPLIED_EDGES), when every one of a rule's is there as implied, are not written.
   const docs = documentsByPath(nodeKeys, node);
   for (const rule of IMPLIED_EDGES) {
     const list = impliedTriples(rule, nodeKeys, node, docs);
-    const found: EdgeInfo[] = [];
+    const found: number[] = [];
     const all = list.every(([type, source, target]) => {
-      const edge = byTriple.get(`${type}\u0000${source}\u0000${target}`);
-      if (edge === undefined) return false;
-      for (const k in edge.a) if (k !== "type") return false;
+      const edge = derivedEdge(type, source, target);
+      if (edge < 0) return false;
+      for (const k in edges.attrs[edge]!) if (k !== "type") return false;
       found.push(edge);
       return true;
     });
     if (!all) continue;
     implied += rule.id;
-    for (const edge of found) edge.left = true;
+    for (const edge of found) edges.flags[edge]! |= LEFT;
   }
-  const order: EdgeInfo[] = [];
-  for (const edge of edges) {
-    if (edge.left) continue;
-    edge.s = places.get(edge.source)!;
-    edge.t = places.get(edge.target)!;
-    order.push(edge);
+  // The MENTIONS the records imply, when all their values are computed, are not written: only their shapes in
+  // the order the records give them (runs of [shape, count]; -1 for a relationship not in the graph or written).
+  const mentionEdges: Record<"m" | "n", Int32Array> = { m: new Int32Array(mentions.m.length), n: new Int32Array(mentions.n.length) };
+  for (const id of ["m", "n"] as const) {
+    mentions[id].forEach(([source, target], j) => {
+      const edge = derivedEdge("MENTIONS", source, target);
+      if (edge >= 0) edges.flags[edge]! |= MENTION;
+      mentionEdges[id][j] = edge;
+    });
+    mentions[id] = [];
   }
-  order.sort((x, y) => x.s - y.s || x.t - y.t || byCodeUnits(x.e, y.e));
-  // Each edge's shape and values; then the MENTIONS the records imply, when all their values are computed,
-  // are not written: only their shapes in the order the records give them (runs of [shape, count]; -1 for a
-  // relationship not in the graph or written).
-  for (const edge of order) edge.row = planRow([], edge.a, row.reset(edge.a, undefined, edge.source, edge.target), ctx, shapes, undefined, edge.derived ? undefined : edge.e);
+  // Each edge's shape and values, written by the step from the edge written before.
+  let lastSource = 0;
+  let lastTarget = 0;
+  const edgeRows = new RowChunks();
+  for (const edge of edges.order) {
+    const flags = edges.flags[edge]!;
+    if ((flags & LEFT) !== 0) continue;
+    const a = edges.attrs[edge]!;
+    const s = edges.s[edge]!;
+    const t = edges.t[edge]!;
+    const r = planRow([], a, row.reset(a, undefined, nodeKeys[s], nodeKeys[t]), ctx, shapes, undefined, (flags & DERIVED) !== 0 ? undefined : edges.keys[edge]);
+    if (r.length === 1 && (flags & MENTION) !== 0) {
+      edges.shape[edge] = r[0] as number;
+      continue;
+    }
+    r.unshift(s - lastSource, s === lastSource ? t - lastTarget : t);
+    lastSource = s;
+    lastTarget = t;
+    edgeRows.add(text.row(r, 3));
+  }
   const impliedShapes: Record<string, number[]> = {};
-  const mentions = impliedMentions(parsed);
-  parsed.length = 0;
   for (const id of ["m", "n"] as const) {
     const runs: number[] = [];
-    for (const [source, target] of mentions[id]) {
-      const edge = byTriple.get(`MENTIONS\u0000${source}\u0000${target}`);
+    for (const edge of mentionEdges[id]) {
       let shape = -1;
-      if (edge?.row !== undefined && edge.row.length === 1) {
-        shape = edge.row[0] as number;
-        edge.row = undefined;
+      if (edge >= 0 && edges.shape[edge]! >= 0) {
+        shape = edges.shape[edge]!;
+        edges.shape[edge] = -1;
       }
       if (runs.length > 0 && runs[runs.length - 2] === shape) runs[runs.length - 1]!++;
       else runs.push(shape, 1);
     }
     if (runs.length > 0) impliedShapes[id] = runs;
   }
-  let lastSource = 0;
-  let lastTarget = 0;
-  const edgeRows: unknown[][] = [];
-  for (const { row: r, s, t } of order) {
-    if (r === undefined) continue;
-    r.unshift(s - lastSource, s === lastSource ? t - lastTarget : t);
-    lastSource = s;
-    lastTarget = t;
-    edgeRows.push(r);
-  }
-  newlines.clear();
   return { nodeRows, edgeRows, shapes, implied, absent, impliedShapes };
 }
 
@@ -1478,7 +1655,9 @@ function decode(data: Attrs): SerializedKgGraph {
     // Figure nodes the records imply, in key order among the nodes written.
     // Figure nodes the records imply, but for those not in the graph and those written, in key order among the nodes written.
     const absent = new Set(Array.isArray(data.impliedAbsent) ? (data.impliedAbsent as number[]) : []);
-    const figures = [...impliedFigures(records)].filter((_f, i) => !absent.has(i)).sort((x, y) => byCodeUnits(x[0], y[0]));
+    const byKey = new Map<string, Attrs>();
+    for (const { record, path } of records) impliedFigures(record, path, byKey);
+    const figures = [...byKey].filter((_f, i) => !absent.has(i)).sort((x, y) => byCodeUnits(x[0], y[0]));
     const written = nodes.splice(0);
     let w = 0;
     for (const [key, attributes] of figures) {
@@ -1518,7 +1697,11 @@ function decode(data: Attrs): SerializedKgGraph {
   }
   // MENTIONS the records imply, with their shapes in runs of [shape, count] (-1: not implied).
   const impliedShapes = (data.impliedShapes ?? {}) as Record<string, unknown>;
-  const mentions = data.impliedShapes === undefined ? { m: [], n: [] } : impliedMentions(records);
+  const mentions: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
+  if (data.impliedShapes !== undefined) {
+    const reports = new Set<string>();
+    for (const { record } of records) impliedMentions(record, mentions, reports);
+  }
   records.length = 0;
   for (const id of ["m", "n"] as const) {
     const runs = impliedShapes[id];

@@ -29,8 +29,9 @@ export function serializeGraph(graph: KgGraph): string {
 }
 
 /**
- * The graph file's text in pieces (their concatenation is serializeGraph's text): rows are written a
- * chunk at a time, so the whole text is never held at once.
+ * The graph file's text in pieces (their concatenation is serializeGraph's text). Version 4 plans the rows
+ * one at a time and holds their text (in UTF-8 buffers, about the size of the file, with provisional
+ * references until the strings table is known), not their values; it is made final a chunk at a time.
  */
 export function* graphFileChunks(graph: KgGraph): Generator<string> {
   const chunks = graphFileChunksV3(graph);

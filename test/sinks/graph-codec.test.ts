@@ -180,6 +180,27 @@ describe("graph file format", () => {
     expect(canonical(await readGraphFile(path))).toBe(canonical(g));
   });
 
+  it("should read back strings that JSON escapes and objects with number-like keys, whether written once or many times", async () => {
+    const g = seedGraph.copy();
+    const odd = ['say "so"', "back\\slash", "two\nlines", "bell\u0007", "half \ud800 pair", "tab\there"];
+    const statements = g.filterNodes((_k, a) => a.label === "Statement").slice(0, 3);
+    statements.forEach((key, i) => g.mergeNodeAttributes(key, { note: odd[i]!, again: odd[5]!, nested: { "10": odd[3]!, "2": [odd[4]!, 1], z: { deep: odd[i]! } } } as never));
+    const once = 'once "only" \\ here';
+    g.mergeEdgeAttributes(g.findEdge((_k, a) => a.type === "RAISES")!, { note: odd[4]!, nested: { "1": odd[0]!, once } } as never);
+    g.mergeAttributes({ note: odd[1]! } as never);
+    const text = serializeGraph(g);
+    const data = JSON.parse(text);
+    expect(data.version).toBe(4);
+    // Written once: in its row as it is; written more than once: in the strings table.
+    expect(text).toContain(JSON.stringify(once));
+    expect(data.strings).not.toContain(once);
+    expect(data.strings).toContain(odd[5]);
+    const path = join(dir, "escapes.json");
+    await writeFile(path, text);
+    expect(canonical(await readGraphFile(path))).toBe(canonical(g));
+    expect(serializeGraph(await readGraphFile(path))).toBe(text);
+  });
+
   it("should say which version it reads when the file comes from a newer kg", () => {
     const newer = Buffer.from(JSON.stringify({ format: "kg-graph", version: 99, nodes: [], edges: [] }));
     expect(() => parseGraphFile(newer)).toThrow(/version 99.*re-import/);
