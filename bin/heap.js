@@ -4,7 +4,8 @@
 // a third more CPU) and a larger one dies of "JavaScript heap out of memory" after minutes of work.
 // bin/kg.js therefore runs those commands in a child Node with --max-old-space-size set to a share of the
 // machine's memory (HEAP_SHARE of it, or of the container's limit), unless the user chose a heap size
-// (NODE_OPTIONS or node's own --max-old-space-size) or KG_MAX_HEAP_MB (megabytes; 0 = Node's default).
+// (NODE_OPTIONS or node's own --max-old-space-size) or KG_MAX_HEAP_MB (megabytes; 0 = Node's default);
+// KG_HEAP_GROWING_PERCENT trades CPU for a lower peak (below).
 // Plain JavaScript with no dependencies: it runs before anything else is loaded.
 
 /** Commands that read a corpus or a whole graph. */
@@ -12,12 +13,11 @@ export const HEAVY_COMMANDS = new Set(["import", "extract", "themes", "serve", "
 /** Share of the machine's (or the container's) memory the heap may take. */
 export const HEAP_SHARE = 0.6;
 /**
- * How far V8 lets the heap grow past what was alive at its last full collection, in percent, for the child
- * (V8's own factor is chosen as it goes, up to 4×: with a large heap a 100 MB import's peak was 1.5–2× what
- * it held, and varied by a fifth from run to run with the machine's load). `--heap-growing-percent` given to
- * node by the user wins.
+ * KG_HEAP_GROWING_PERCENT (opt-in) bounds how far V8 lets the child's heap grow past what was alive at its last
+ * full collection (`--heap-growing-percent`). V8's own factor, chosen as it goes, let a 100 MB import's peak reach
+ * 1.5–2× what it held: 30 took the peak from 6.2 to 4.9 GB for 15–18% more CPU, so it is a choice, not the default
+ * (near the heap limit V8 collects harder by itself). A `--heap-growing-percent` given to node wins.
  */
-export const HEAP_GROWING_PERCENT = 30;
 const MB = 1024 * 1024;
 
 /**
@@ -42,6 +42,11 @@ export function planHeap({ args, env, execArgv, totalMemory, constrainedMemory, 
     megabytes = Math.floor((memory * HEAP_SHARE) / MB);
     // Not worth a second process for less than a quarter more than Node gives anyway.
     if (megabytes < (currentLimit / MB) * 1.25) return { respawn: false, why: "Node's default is close enough" };
+  }
+  const growing = env.KG_HEAP_GROWING_PERCENT?.trim();
+  if (growing && !execArgv.some((a) => /--heap[-_]growing[-_]percent/.test(a))) {
+    if (!/^\d+$/.test(growing) || Number(growing) < 10) throw new Error(`KG_HEAP_GROWING_PERCENT must be a whole number of percent, 10 or more (e.g. 30), not "${growing}".`);
+    return { respawn: true, megabytes, growingPercent: Number(growing) };
   }
   return { respawn: true, megabytes };
 }

@@ -3,15 +3,15 @@
 // also part of `npm run build` and `npm install`) when it is there and newer than every source file;
 // otherwise the TypeScript sources through tsx's loader, so a fresh clone or an edited src/ just works.
 // KG_FROM_SOURCE=1 forces the sources. Commands that hold a corpus (import, extract, …) first start a child
-// Node with a heap sized to the machine's memory (bin/heap.js; KG_MAX_HEAP_MB to choose, 0 for Node's default),
-// allowed to grow at most HEAP_GROWING_PERCENT past what it held at its last full collection.
+// Node with a heap sized to the machine's memory (bin/heap.js; KG_MAX_HEAP_MB to choose, 0 for Node's default;
+// KG_HEAP_GROWING_PERCENT to bound its growth).
 import { spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { getHeapStatistics } from "node:v8";
 
-import { HEAP_GROWING_PERCENT, planHeap } from "./heap.js";
+import { planHeap } from "./heap.js";
 
 const stamp = new URL("../lib/.build-stamp", import.meta.url);
 const src = new URL("../src/", import.meta.url);
@@ -48,7 +48,7 @@ try {
 
 if (plan.respawn) {
   // The IPC channel is only there to end the child if this process is killed outright (SIGKILL): see below.
-  const growing = process.execArgv.some((a) => /--heap[-_]growing[-_]percent/.test(a)) ? [] : [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`];
+  const growing = plan.growingPercent ? [`--heap-growing-percent=${plan.growingPercent}`] : [];
   const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${plan.megabytes}`, ...growing, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: ["inherit", "inherit", "inherit", "ipc"],
     env: { ...process.env, KG_HEAP_CHILD: "1" },

@@ -37,6 +37,14 @@ describe("the heap kg gives itself", () => {
     expect(() => run(["import", "reports/"], { env: { KG_MAX_HEAP_MB: "lots" } })).toThrow(/KG_MAX_HEAP_MB must be a whole number/);
   });
 
+  it("bounds the heap's growth only when asked (KG_HEAP_GROWING_PERCENT), unless node was given its own bound", () => {
+    expect(run(["import", "reports/"])).not.toHaveProperty("growingPercent");
+    expect(run(["import", "reports/"], { env: { KG_HEAP_GROWING_PERCENT: "30" } })).toMatchObject({ respawn: true, growingPercent: 30 });
+    expect(run(["import", "reports/"], { env: { KG_HEAP_GROWING_PERCENT: "30" }, execArgv: ["--heap-growing-percent=50"] })).not.toHaveProperty("growingPercent");
+    expect(() => run(["import", "reports/"], { env: { KG_HEAP_GROWING_PERCENT: "5" } })).toThrow(/KG_HEAP_GROWING_PERCENT must be/);
+    expect(() => run(["import", "reports/"], { env: { KG_HEAP_GROWING_PERCENT: "some" } })).toThrow(/KG_HEAP_GROWING_PERCENT must be/);
+  });
+
   it("says so, with what to do, when the heap is too small after all", async () => {
     // 8 MB is too small even for loading kg: the child dies of "heap out of memory" within a second or two.
     const small = await spawnKg(["extract", "--jobs", "1", "seeds/"], { ...process.env, NEO4J_URI: "", KG_MAX_HEAP_MB: "8" });
