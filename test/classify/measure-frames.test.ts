@@ -243,3 +243,15 @@ describe("inline-measures: ；-parts that open with a modal of their own", () =>
     expect(measures(text)).toEqual(["充实支部人手", "要进一步丰富组织活动，加强党务骨干培训", "强化课程思政建设"]);
   });
 });
+
+describe("inline-measures: 更新 prescribes", () => {
+  it("should read 提出要从更新A、健全B、提升C入手 as measures, 更新 among the verbs", () => {
+    const text = `${TITLE}摘要：调查发现，该镇社区治理在理念、机制和能力方面存在不足，提出要从更新治理观念、健全议事协商机制、提升支部统筹能力入手提高治理效能。`;
+    expect(measures(text)).toEqual(["更新治理观念、健全议事协商机制、提升支部统筹能力入手提高治理效能"]);
+  });
+
+  it("should not read a report of what was renewed (更新了…) as a measure", () => {
+    const text = `${TITLE}摘要：调查发现，该镇社区治理存在不足。该镇从更新了治理观念、健全了议事机制、提升了统筹能力入手，提高了治理效能。`;
+    expect(measures(text)).toEqual([]);
+  });
+});
