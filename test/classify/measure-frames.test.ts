@@ -194,3 +194,64 @@ describe("closing-turn: an announced analysis is no measure", () => {
     expect(found.join("|")).toContain("加强党员教育");
   });
 });
+
+describe("inline-measures: a bare 通过 whose list closes with 等措施/举措/途径", () => {
+  const problems = "调查发现，部分科室支部存在组织生活不规范、党员参与热情不高等问题。";
+
+  it("should read 通过A、B、C等举措，推动… as one run of measures", () => {
+    const text = `${TITLE}摘要：${problems}通过理顺支部与科室的议事流程、丰富结合业务的主题党日、健全书记述职评议等举措，推动支部建设与业务协同提升。`;
+    expect(measures(text)).toEqual(["理顺支部与科室的议事流程、丰富结合业务的主题党日、健全书记述职评议"]);
+  });
+
+  it("should not read the same list without the closer as measures (a bare 通过 is no modal)", () => {
+    const text = `${TITLE}摘要：${problems}通过理顺支部与科室的议事流程、丰富结合业务的主题党日、健全书记述职评议，推动支部建设与业务协同提升。`;
+    expect(measures(text)).toEqual([]);
+  });
+
+  it("should not read it under a 主要做法 heading: there it reports what was done", () => {
+    const text = `${TITLE}一、主要做法\n该院通过理顺支部与科室的议事流程、丰富结合业务的主题党日、健全书记述职评议等举措，推动支部建设与业务协同提升。\n二、存在的问题\n${problems}`;
+    expect(measures(text)).toEqual([]);
+  });
+
+  it("should not read work done (…等措施，有效提升了…) or the inquiry's methods (走访、问卷等方式) as measures", () => {
+    const done = `${TITLE}摘要：${problems}通过理顺支部与科室的议事流程、丰富结合业务的主题党日、健全书记述职评议等措施，有效提升了支部的凝聚力。`;
+    const methods = `${TITLE}摘要：课题组通过走访座谈、问卷调查、查阅台账等方式，了解支部情况。${problems}`;
+    expect(measures(done)).toEqual([]);
+    expect(measures(methods)).toEqual([]);
+  });
+});
+
+describe("inline-measures: ；-parts that open with a modal of their own", () => {
+  const lead = `${TITLE}摘要：调查发现，部分中学支部存在组织设置不够合理、活动内容较为陈旧等问题。\n`;
+
+  it("should read each 要进一步… part as a list of its own, though the first ends in a purpose clause", () => {
+    const text = `${lead}学校党组织要确立抓基层的导向，补齐工作短板，推动力量下沉到年级组，使支部成为年级工作的主心骨；要进一步理顺支部与教研组的关系，规范支部委员选配，推进支部标准化达标；要进一步丰富组织活动，加强党务骨干培训，强化课程思政建设。`;
+    expect(measures(text)).toEqual([
+      "确立抓基层的导向，补齐工作短板，推动力量下沉到年级组",
+      "进一步理顺支部与教研组的关系，规范支部委员选配，推进支部标准化达标",
+      "进一步丰富组织活动，加强党务骨干培训，强化课程思政建设",
+    ]);
+  });
+
+  it("should not read the parts of an authority's words (总书记强调，要A；要B) as the report's measures", () => {
+    const text = `${lead}总书记强调，要确立抓基层的导向，补齐工作短板，推动力量下沉；要进一步理顺支部与教研组的关系，规范支部委员选配，推进支部标准化达标。`;
+    expect(measures(text)).toEqual([]);
+  });
+
+  it("should keep each ；-part after a colon lead-in one measure (提出了以下意见和建议：A；要B；C)", () => {
+    const text = `${TITLE}调研发现两方面问题：一是支部人手短缺，缺少专职党务人员；二是党建与业务结合不紧。针对发现的问题，领导提出了以下意见和建议：充实支部人手；要进一步丰富组织活动，加强党务骨干培训；强化课程思政建设。`;
+    expect(measures(text)).toEqual(["充实支部人手", "要进一步丰富组织活动，加强党务骨干培训", "强化课程思政建设"]);
+  });
+});
+
+describe("inline-measures: 更新 prescribes", () => {
+  it("should read 提出要从更新A、健全B、提升C入手 as measures, 更新 among the verbs", () => {
+    const text = `${TITLE}摘要：调查发现，该镇社区治理在理念、机制和能力方面存在不足，提出要从更新治理观念、健全议事协商机制、提升支部统筹能力入手提高治理效能。`;
+    expect(measures(text)).toEqual(["更新治理观念、健全议事协商机制、提升支部统筹能力入手提高治理效能"]);
+  });
+
+  it("should not read a report of what was renewed (更新了…) as a measure", () => {
+    const text = `${TITLE}摘要：调查发现，该镇社区治理存在不足。该镇从更新了治理观念、健全了议事机制、提升了统筹能力入手，提高了治理效能。`;
+    expect(measures(text)).toEqual([]);
+  });
+});

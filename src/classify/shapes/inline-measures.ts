@@ -40,9 +40,9 @@ export const inlineMeasures: Shape<Enumeration> = {
     let listEnd = -1;
     // End of a sentence that prescribes with a modal (「…必须与时俱进，…。如按照A设置B，依托C成立D，…」).
     let modalEnd = -1;
-    for (const sm of text.matchAll(/[^。!?！？\n]+/g)) {
-      const sentence = sm[0];
-      const at = start + (sm.index ?? 0);
+    for (const sm of sentencesOf(text)) {
+      const sentence = sm.text;
+      const at = start + sm.index;
       const follows = listEnd >= 0 && /^。\s*$/.test(ctx.text.slice(listEnd, at));
       const afterModal = modalEnd >= 0 && /^。\s*$/.test(ctx.text.slice(modalEnd, at));
       listEnd = -1;
@@ -141,6 +141,9 @@ export const inlineMeasures: Shape<Enumeration> = {
         if (POLARITY.perfective.test(sentence.slice(from))) continue;
         // So is a modal after an authority's words (「总书记…指出，要…」), quoted without marks.
         if (POLARITY.authoritySpeech.test(before)) continue;
+        // A bare 通过 (「通过A、B、C等措施，推动…」, the closer declares the means) proposes nothing in a
+        // section that reports what was done or how things stand.
+        if (tm[0] === "通过" && ctx.sectionAt(at, ["practice", "situation"]) !== null) continue;
         // 「要A，B，C」: the element right after a modal prescribes whatever its verb.
         const modal = /(要|应当?|需要?|必须|只有通过)$/.test(tm[0]) && !/^(以下|如下|从|在)/.test(sentence.slice(from));
         // "要把握A、B等方面，注重C、D等方面": each run closed by 等… is a list of its own.
@@ -181,6 +184,34 @@ export const inlineMeasures: Shape<Enumeration> = {
     });
   },
 };
+
+/**
+ * Sentences of a segment (at 。!?), each followed by its later ；-parts that open with a modal of their
+ * own: 「中学要A，B，C，使X；要进一步D，E，F；要进一步G，H」 states three lists. The whole sentence is read
+ * first (「要A；要结合B，打造C；要加强D」 is one list of short parts); a later part is read on its own
+ * too, and adds its list where the sentence's run stopped before it (at a purpose clause 使…): a part
+ * inside a run already taken adds nothing. A sentence with a colon lead-in (「提出以下建议：A；要B」) is
+ * not cut (colonParts reads its ；-parts), nor one that reports an authority's words.
+ */
+function sentencesOf(text: string): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = [];
+  // The parts come after every sentence, so that what a sentence tells the next one (a list just taken,
+  // a modal) is not lost to a part in between.
+  const parts: { text: string; index: number }[] = [];
+  for (const sm of text.matchAll(/[^。!?！？\n]+/g)) {
+    const sentence = sm[0];
+    const index = sm.index ?? 0;
+    out.push({ text: sentence, index });
+    // An authority's words (「总书记强调，要A；要B」) stay whole: the modal guard reads the sentence's start.
+    if (POLARITY.measureColonLeadIn.test(sentence) || POLARITY.authoritySpeech.test(sentence)) continue;
+    const cuts = [...sentence.matchAll(MODAL_PART)].map((m) => (m.index ?? 0) + 1);
+    cuts.forEach((cut, i) => parts.push({ text: sentence.slice(cut, cuts[i + 1] ?? sentence.length), index: index + cut }));
+  }
+  return [...out, ...parts];
+}
+
+/** A ；-part that opens with its own modal (「；要进一步…」, 「；应…」). */
+const MODAL_PART = /[;；](?=\s*(?:要|应当?|需要|必须)[\u4e00-\u9fff]{2})/g;
 
 /** Elements of a run of prescriptions (split at 、 ， ,), or none when most do not prescribe. */
 function splitPrescriptions(text: string, from: number, to: number, modalLed = false): Span[] {
