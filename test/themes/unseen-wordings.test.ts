@@ -98,6 +98,20 @@ describe("theme boundaries as careful readers draw them", () => {
     expect(themeOf.get("a")).not.toBe(themeOf.get("b"));
   });
 
+  it("should read ageing and 发展 as membership only when they are about members", () => {
+    const cases = [
+      makeStatement("a", "r1", "problem", "办公设备老化", 0),
+      makeStatement("b", "r2", "problem", "对地方经济发展影响力不足", 0),
+      makeStatement("c", "r3", "problem", "党员队伍老化，发展党员困难", 0),
+      makeStatement("d", "r4", "problem", "近年党员发展数量偏少", 0),
+    ];
+    const { themeOf } = assignThemes(cases, new Map(), codebook);
+    expect(themeOf.get("c")).toBe("cb:p-recruitment-slow");
+    expect(themeOf.get("d")).toBe("cb:p-recruitment-slow");
+    expect(themeOf.get("a")).not.toBe("cb:p-recruitment-slow");
+    expect(themeOf.get("b")).not.toBe("cb:p-recruitment-slow");
+  });
+
   it("should not let a shortcoming word (不够, 缺乏 …) alone make two unrelated uncovered statements one cluster", () => {
     // They share nothing but 不够: before, both vectors held only that polarity set (cosine 1).
     const a = makeStatement("a", "r1", "problem", "档案室职责分工不够清楚", 0);
