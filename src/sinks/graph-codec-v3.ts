@@ -59,7 +59,7 @@ import * as crypto from "node:crypto";
 import type { KgGraph } from "../graph/build-graph.ts";
 import { relKey } from "../graph/keys.ts";
 import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
-import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph } from "./graph-codec-common.ts";
+import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph, stringTable } from "./graph-codec-common.ts";
 
 export const VERSION_3 = 3;
 export const VERSION_4 = 4;
@@ -776,19 +776,19 @@ class PlannedText {
   }
 
   /**
-   * The strings table (those written more than once, most used first, then in code-unit order, as
-   * stringTable orders them) and the function that makes a text's provisional references final.
+   * The strings table (stringTable's: those written more than once, most used first, then in code-unit order)
+   * and the function that makes a text's provisional references final.
    */
   finish(shapeNumbers: number[]): { strings: string[]; final: (text: string) => string } {
-    const order: number[] = [];
-    for (let i = 0; i < this.met.length; i++) if (this.counts[i]! > 1) order.push(i);
-    order.sort((a, b) => this.counts[b]! - this.counts[a]! || byCodeUnits(this.met[a]!, this.met[b]!));
+    const repeated = new Map<string, number>();
+    for (let i = 0; i < this.met.length; i++) if (this.counts[i]! > 1) repeated.set(this.met[i]!, this.counts[i]!);
+    const { strings } = stringTable(repeated);
+    // A string's number in the order met → its place in the table (-1: written in full).
     const table = new Int32Array(this.met.length).fill(-1);
-    order.forEach((id, i) => (table[id] = i));
+    strings.forEach((s, i) => (table[this.ids.get(s)!] = i));
     this.ids.clear();
     this.counts = [];
     const met = this.met;
-    const strings = order.map((id) => met[id]!);
     const replace = (_m: string, shape: string, id: string): string => {
       const n = parseInt(id, 36);
       if (shape !== "") return String(shapeNumbers[n]);
@@ -980,22 +980,20 @@ function documentKey(a: Attrs): string | undefined {
  * `out` a record at a time, in the records' order.
  */
 function impliedFigures(record: Attrs, path: unknown, out: Map<string, Attrs>): void {
-  {
-    const text = record.text;
-    if (typeof text !== "string" || !Array.isArray(record.reports)) return;
-    for (const report of record.reports as Attrs[]) {
-      const id = report !== null && typeof report === "object" ? segmentId(report.segment) : undefined;
-      if (id === undefined || !Array.isArray(report.figures)) continue;
-      for (const fig of report.figures as Attrs[]) {
-        const span = fig?.span as Attrs | undefined;
-        if (!span || !isOffset(span.start) || !isOffset(span.end) || span.end < span.start || span.end > text.length) continue;
-        if (typeof fig.what !== "string" || (typeof fig.value !== "number" && typeof fig.value !== "string")) continue;
-        const a: Attrs = { endOffset: span.end, label: "Figure", line: fig.line, path, quote: text.slice(span.start, span.end), reportKey: `report:${id}`, startOffset: span.start, unit: fig.unit, value: fig.value, what: fig.what };
-        for (const k in a) if (a[k] === undefined) delete a[k];
-        const key = `fig:${keyHash(id, fig.what, fig.value, span.start)}`;
-        const before = out.get(key);
-        out.set(key, before ? Object.assign(before, a) : a);
-      }
+  const text = record.text;
+  if (typeof text !== "string" || !Array.isArray(record.reports)) return;
+  for (const report of record.reports as Attrs[]) {
+    const id = report !== null && typeof report === "object" ? segmentId(report.segment) : undefined;
+    if (id === undefined || !Array.isArray(report.figures)) continue;
+    for (const fig of report.figures as Attrs[]) {
+      const span = fig?.span as Attrs | undefined;
+      if (!span || !isOffset(span.start) || !isOffset(span.end) || span.end < span.start || span.end > text.length) continue;
+      if (typeof fig.what !== "string" || (typeof fig.value !== "number" && typeof fig.value !== "string")) continue;
+      const a: Attrs = { endOffset: span.end, label: "Figure", line: fig.line, path, quote: text.slice(span.start, span.end), reportKey: `report:${id}`, startOffset: span.start, unit: fig.unit, value: fig.value, what: fig.what };
+      for (const k in a) if (a[k] === undefined) delete a[k];
+      const key = `fig:${keyHash(id, fig.what, fig.value, span.start)}`;
+      const before = out.get(key);
+      out.set(key, before ? Object.assign(before, a) : a);
     }
   }
 }
@@ -1008,47 +1006,45 @@ function impliedFigures(record: Attrs, path: unknown, out: Map<string, Attrs>): 
  * `out` a record at a time, in the records' order (`reports`: the ids met).
  */
 function impliedMentions(record: Attrs, out: Record<"m" | "n", [string, string][]>, reports: Set<string>): void {
-  {
-    if (!Array.isArray(record.reports)) return;
-    for (const report of record.reports as Attrs[]) {
-      const id = report !== null && typeof report === "object" ? segmentId(report.segment) : undefined;
-      if (id === undefined || reports.has(id)) continue;
-      reports.add(id);
-      const source = `report:${id}`;
-      const targets = new Set<string>();
-      for (const [list, prefix] of [[report.organisations, "org:"], [report.mechanisms, "mech:"]] as const) {
-        if (!Array.isArray(list)) continue;
-        for (const e of list as Attrs[]) {
-          if (!e || typeof e.name !== "string" || !Array.isArray(e.occurrences) || e.occurrences.length === 0) continue;
-          const target = prefix + e.name;
-          if (!targets.has(target)) (targets.add(target), out.m.push([source, target]));
-        }
+  if (!Array.isArray(record.reports)) return;
+  for (const report of record.reports as Attrs[]) {
+    const id = report !== null && typeof report === "object" ? segmentId(report.segment) : undefined;
+    if (id === undefined || reports.has(id)) continue;
+    reports.add(id);
+    const source = `report:${id}`;
+    const targets = new Set<string>();
+    for (const [list, prefix] of [[report.organisations, "org:"], [report.mechanisms, "mech:"]] as const) {
+      if (!Array.isArray(list)) continue;
+      for (const e of list as Attrs[]) {
+        if (!e || typeof e.name !== "string" || !Array.isArray(e.occurrences) || e.occurrences.length === 0) continue;
+        const target = prefix + e.name;
+        if (!targets.has(target)) (targets.add(target), out.m.push([source, target]));
       }
-      if (!Array.isArray(report.mechanisms) || !Array.isArray(report.statements)) continue;
-      const items: { key: string; start: number; end: number }[] = [];
-      for (const st of report.statements as Attrs[]) {
-        const span = st?.span as Attrs | undefined;
-        if (st && typeof st.id === "string" && span && isOffset(span.start) && isOffset(span.end)) items.push({ key: `stmt:${st.id}`, start: span.start, end: span.end });
-      }
-      if (items.length === 0) continue;
-      const pairs = new Set<string>();
-      for (const mech of report.mechanisms as Attrs[]) {
-        if (!mech || typeof mech.name !== "string" || !Array.isArray(mech.occurrences)) continue;
-        const target = `mech:${mech.name}`;
-        const occurrences = mech.occurrences as Attrs[];
-        for (const item of items) {
-          let inside = false;
-          for (const o of occurrences) {
-            const os = o?.span as Attrs | undefined;
-            if (os && isOffset(os.start) && isOffset(os.end) && os.start >= item.start && os.end <= item.end) {
-              inside = true;
-              break;
-            }
+    }
+    if (!Array.isArray(report.mechanisms) || !Array.isArray(report.statements)) continue;
+    const items: { key: string; start: number; end: number }[] = [];
+    for (const st of report.statements as Attrs[]) {
+      const span = st?.span as Attrs | undefined;
+      if (st && typeof st.id === "string" && span && isOffset(span.start) && isOffset(span.end)) items.push({ key: `stmt:${st.id}`, start: span.start, end: span.end });
+    }
+    if (items.length === 0) continue;
+    const pairs = new Set<string>();
+    for (const mech of report.mechanisms as Attrs[]) {
+      if (!mech || typeof mech.name !== "string" || !Array.isArray(mech.occurrences)) continue;
+      const target = `mech:${mech.name}`;
+      const occurrences = mech.occurrences as Attrs[];
+      for (const item of items) {
+        let inside = false;
+        for (const o of occurrences) {
+          const os = o?.span as Attrs | undefined;
+          if (os && isOffset(os.start) && isOffset(os.end) && os.start >= item.start && os.end <= item.end) {
+            inside = true;
+            break;
           }
-          if (!inside) continue;
-          const pair = `${item.key}\u0000${target}`;
-          if (!pairs.has(pair)) (pairs.add(pair), out.n.push([item.key, target]));
         }
+        if (!inside) continue;
+        const pair = `${item.key}\u0000${target}`;
+        if (!pairs.has(pair)) (pairs.add(pair), out.n.push([item.key, target]));
       }
     }
   }
