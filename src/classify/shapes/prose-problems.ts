@@ -155,19 +155,25 @@ function wrappedParagraphs(ctx: ClassifyContext, nodes: OutlineNode[]): Span[] {
   return out;
 }
 
-/** Whether an offset lies in the body of a listed item (not a section) whose heading does not fall short. */
-function describingItemAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: number): boolean {
+/** The innermost outline node whose body (after its heading) holds an offset; null when none does. */
+function innermostBody(nodes: readonly OutlineNode[], offset: number): OutlineNode | null {
   let inner: OutlineNode | null = null;
   for (const n of nodes) {
     if (n.headingSpan.end <= offset && offset < n.span.end && (!inner || n.span.start >= inner.span.start)) inner = n;
   }
+  return inner;
+}
+
+/** Whether an offset lies in the body of a listed item (not a section) whose heading does not fall short. */
+function describingItemAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: number): boolean {
+  const inner = innermostBody(nodes, offset);
   if (!inner || inner.markerKind === "none") return false;
   const heading = ctx.heading(inner);
   if (classifyHeading(heading) !== null || isNegative(heading)) return false;
   // A label ("覆盖面广") heads a description; a whole sentence ("如文档侵犯您的权益，请联系客服…") heads nothing.
   if (heading.length > MAX_LABEL || /[,，]/.test(heading)) return false;
   if (findsAlready(ctx, inner)) return false;
-  const siblings = nodes.filter((n) => n.depth === inner!.depth && n.markerKind === inner!.markerKind && n.span.end > 0);
+  const siblings = nodes.filter((n) => n.depth === inner.depth && n.markerKind === inner.markerKind && n.span.end > 0);
   return siblings.length >= 2;
 }
 
@@ -177,10 +183,7 @@ function describingItemAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: nu
  */
 function contextSectionAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: number): boolean {
   if (!nodes.some((n) => n.headingSpan.end <= offset && offset < n.span.end && POLARITY.proseContextSection.test(ctx.heading(n)))) return false;
-  let inner: OutlineNode | null = null;
-  for (const n of nodes) {
-    if (n.headingSpan.end <= offset && offset < n.span.end && (!inner || n.span.start >= inner.span.start)) inner = n;
-  }
+  const inner = innermostBody(nodes, offset);
   return !(inner && inner.markerKind !== "none" && findsAlready(ctx, inner));
 }
 

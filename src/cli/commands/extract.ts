@@ -88,7 +88,7 @@ export async function extract(paths: string[], opts: ExtractOptions): Promise<Ex
 const KIND_LABEL: Record<string, string> = { problem: "问题", measure: "对策", cause: "原因" };
 
 /** The per-file summary; with `list`, every statement under its report (and with `why`, its rules, theme reason and links). */
-export function summarise(extraction: Extraction, options: { list?: boolean; why?: boolean } = {}): string {
+function summarise(extraction: Extraction, options: { list?: boolean; why?: boolean } = {}): string {
   const out: string[] = [];
   const themeLabel = new Map(extraction.themes.map((t) => [t.id, t.label]));
   for (const doc of extraction.documents) {
