@@ -93,6 +93,11 @@ describe("shapes", () => {
     expect(texts(report!.statements, "problem")).toEqual(["学习流于形式", "党员管理松散", "经费保障不足"]);
   });
 
+  it("inline-enumeration: should keep 有的 (some) in the first element of 存在有的A、B等问题", () => {
+    const [report] = classify("调研发现，机关支部也存在有的支部活动形式单调、学习内容陈旧等问题。");
+    expect(texts(report!.statements, "problem")).toEqual(["有的支部活动形式单调", "学习内容陈旧"]);
+  });
+
   it("closing-measures: should take the prescriptions of a closing paragraph after the problems", () => {
     const [report] = classify(["一、存在的问题", "1、党员老化", "2、阵地不足", "针对以上问题，镇党委要加大发展党员力度，并应整合活动阵地。"].join("\n"));
     expect(texts(report!.statements, "measure")).toEqual(["要加大发展党员力度", "应整合活动阵地"]);
