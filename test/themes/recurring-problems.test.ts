@@ -33,6 +33,13 @@ describe("recurring problems in short, unseen wordings", () => {
       ["日常任务重", "各方面压力大"]],
     ["a weak ability to mobilise and an unsteady base are the cohesion problem", "cb:p-cohesion-weak",
       ["党组织动员力不强", "基层组织基础不牢", "支部整合力不足"]],
+    ["weak political quality and shaken beliefs are the ideals problem, not schooling", "cb:p-ideals-weak",
+      ["少数党员政治素质不高", "一些党员的信念受到金钱观念冲击", "部分青年党员价值观扭曲"]],
+    ["a thin grasp of theory is the study problem", "cb:p-learning-ineffective", ["党员干部理论功底薄弱", "党建理论研究滞后"]],
+    ["short, interrupted tenure of secretaries and leaders is the party-workers problem", "cb:p-party-workers-weak",
+      ["支部书记队伍不稳", "村级带头人稳定性差"]],
+    ["the disregard of a secretary who does not care about party work is not-valued, not staffing", "cb:p-not-valued",
+      ["个别支部书记抓党建意识淡薄", "有的书记抓党建的自觉性不强"]],
   ] as const)("%s", (_name, theme, texts) => {
     expect(themesOf([...texts])).toEqual(texts.map(() => theme));
   });
