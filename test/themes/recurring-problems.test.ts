@@ -26,7 +26,7 @@ describe("recurring problems in short, unseen wordings", () => {
     ["cadres' weak ability, said without members or schooling, is cadre competence", "cb:p-cadre-competence",
       ["村干部本领弱化", "班子成员能力有待提升", "党员干部专业化程度偏低", "干部素质不高"]],
     ["duties not carried out are the responsibility problem", "cb:p-responsibility-unclear",
-      ["书记履行职责不到位", "党委职责虚化", "抓党建的责任意识淡薄"]],
+      ["书记履行职责不到位", "党委职责虚化", "抓党建的责任意识淡薄", "没有把党建责任真正落到实处"]],
     ["party work not joined with the main work is the two-skins problem", "cb:p-business-vs-party",
       ["党建和中心工作融合不深", "党建同教学工作结合得不紧", "党建与业务工作契合度低"]],
     ["heavy tasks and pressure, said alone, are the party-workers problem", "cb:p-party-workers-weak",
