@@ -164,9 +164,9 @@ describe("theme boundaries as careful readers draw them", () => {
     const c = makeStatement("c", "r3", "problem", "档案室职责分工不够明确", 0);
     expect(assignThemes([a, c], new Map(), codebook).themeOf.get("c")).toBe(assignThemes([a, c], new Map(), codebook).themeOf.get("a"));
   });
-  it("should not let the frame of a measure (…工程, …模式, …机制) make measures on different things one theme", () => {
+  it("should not let the frame of a measure (…工程, …模式, 组织…, …力量, a verb) make measures on different things one theme", () => {
     // Uncovered measures that share nothing but 工程 or 模式 made one cluster each before (cosine 1).
-    const framed = ["启动“清源工程”", "实施“蓝天工程”", "推广“四步走”模式", "试行“轮值”模式"];
+    const framed = ["启动“清源工程”", "实施“蓝天工程”", "推广“四步走”模式", "试行“轮值”模式", "加强组织领导", "强化组织保障", "统筹各方力量", "充实工作力量"];
     const st = framed.map((t, i) => makeStatement(`f${i}`, `r${i}`, "measure", t, 0));
     const { themeOf } = assignThemes(st, new Map(), codebook);
     expect(new Set(st.map((x) => themeOf.get(x.id))).size).toBe(framed.length);
@@ -176,5 +176,10 @@ describe("theme boundaries as careful readers draw them", () => {
     const ms = texts.map((t, i) => makeStatement(`m${i}`, `q${i}`, "measure", t, 0));
     const got = assignThemes(ms, new Map(), codebook).themeOf;
     expect(ms.map((x) => got.get(x.id))).toEqual(["cb:m-incentive-feedback", "cb:m-responsibility", "cb:m-theory-study", "cb:m-responsibility"]);
+    // A verb alone does not name a theme: 理顺 is the party–government theme only when relations or powers are its object.
+    const verb = [makeStatement("v1", "q1", "measure", "理顺工作流程", 0), makeStatement("v2", "q2", "measure", "理顺乡镇与村的职责关系", 0)];
+    const byVerb = assignThemes(verb, new Map(), codebook).themeOf;
+    expect(byVerb.get("v1")).not.toBe("cb:m-party-government-relation");
+    expect(byVerb.get("v2")).toBe("cb:m-party-government-relation");
   });
 });
