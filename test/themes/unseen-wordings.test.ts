@@ -153,6 +153,16 @@ const round14 = JSON.parse(
   readFileSync(fileURLToPath(new URL("../fixtures/themes/wordings-round14.fixtures.json", import.meta.url)), "utf8"),
 ) as { problems: Item[]; measures: Item[] };
 
+/*
+ * A fifteenth probe, of measures of universities, hospitals and enterprises (8 concerns × 4, own words: 课程思政,
+ * 党员突击队, 党建+医疗服务 …). First run: P 1.00 R 0.60 F1 0.75 (the codebook before this round: 0.70). Added then:
+ * 师德师风 / 医德医风, 党员突击队, 特色党日, 关键岗位, 党建引领 the enterprise. Left: a branch set up on a project reads
+ * as organisation setup, a distinctive 党日 activity as organisational life.
+ */
+const round15 = JSON.parse(
+  readFileSync(fileURLToPath(new URL("../fixtures/themes/wordings-round15.fixtures.json", import.meta.url)), "utf8"),
+) as { problems: Item[]; measures: Item[] };
+
 describe.each([
   ["round3", fixtures, 0.85],
   ["round4", round4, 0.85],
@@ -166,6 +176,7 @@ describe.each([
   ["round12", round12, 0.9],
   ["round13", round13, 0.9],
   ["round14", round14, 0.9],
+  ["round15", round15, 0.9],
 ] as const)("assignThemes on unseen wordings, %s (four per concern, each in its own report)", (name, set, min) => {
   const kinds: ["problem" | "measure", Item[]][] = [
     ["problem", set.problems],
