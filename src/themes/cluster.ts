@@ -96,6 +96,10 @@ export function clusterStatements(
   // A polarity set (不足、淡化 …) says only that a shortcoming is stated, not what about: alone it made two
   // statements on unrelated topics identical (cosine 1), so it takes no part in similarity, as in signatureOf.
   for (const concept of LEXICON.polarityConcepts) idf.weights.delete(`c:${concept}`);
+  // Nearly every measure says how it acts (健全…机制, …工程, …模式): those frame words alone made 强基工程 and
+  // 扩面工程 one cluster (cosine 1), so among measures only what a measure acts on counts.
+  const kind = uncovered[0]!.kind;
+  if (kind === "measure") for (const f of LEXICON.measureFrame) idf.weights.delete(f);
   const sorted = [...uncovered].sort(canonicalOrder);
   const vectors = new Map<string, SparseVector>();
   for (const s of sorted) {
@@ -195,6 +199,7 @@ function signatureOf(members: Statement[], features: Map<string, { head: Map<str
   for (const m of members) {
     for (const k of features.get(m.id)!.head.keys()) {
       if (k.startsWith("c:") && LEXICON.polarityConcepts.has(k.slice(2))) continue;
+      if (m.kind === "measure" && LEXICON.measureFrame.has(k)) continue;
       share.set(k, (share.get(k) ?? 0) + 1);
     }
   }

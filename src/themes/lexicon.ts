@@ -29,6 +29,11 @@ export interface Lexicon {
   userWords: string[];
   /** Concepts that only say a shortcoming is stated (不足、淡化 …), not what about. */
   polarityConcepts: Set<string>;
+  /**
+   * Cluster features (`w:word`, `c:concept`) that say how a measure acts, not what on (工程, 机制 …): left out of
+   * the similarity and the names of uncovered measures.
+   */
+  measureFrame: Set<string>;
 }
 
 interface LexiconFile {
@@ -39,6 +44,7 @@ interface LexiconFile {
   negators: string[];
   userWords: string[];
   polarityConcepts: string[];
+  measureFrame?: string[];
 }
 
 export const LEXICON: Lexicon = loadLexicon();
@@ -56,6 +62,7 @@ function loadLexicon(): Lexicon {
     negators: new Set(file.negators),
     userWords: file.userWords,
     polarityConcepts: new Set(file.polarityConcepts),
+    measureFrame: new Set((file.measureFrame ?? []).map((w) => (w.startsWith("@") ? `c:${w.slice(1)}` : `w:${w}`))),
   };
 }
 

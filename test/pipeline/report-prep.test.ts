@@ -71,8 +71,13 @@ describe("reports prepared in the workers", () => {
     const codebook = loadCodebook();
     const plain = assemble(unprepared(prepared), codebook, []);
     // A problem with a codebook theme, in a report that has links, moved to another problem theme of the codebook.
-    const report = plain.documents.flatMap((d) => d.reports).find((r) => r.links.some((l) => l.type === "ADDRESSED_BY" && plain.assignments[l.from]?.themeId.startsWith("cb:")))!;
-    const link = report.links.find((l) => l.type === "ADDRESSED_BY" && plain.assignments[l.from]?.themeId.startsWith("cb:"))!;
+    // The link must be one the codebook speaks for (its reason opens with the codebook relation), else the move
+    // need not change it: a link on shared wording alone stays.
+    const bySharedWordingOnly = (reason: string) => /^(shared wording|parallel numbering|weak evidence)/.test(reason);
+    const movable = (l: { type: string; from: string; reason: string }) =>
+      l.type === "ADDRESSED_BY" && plain.assignments[l.from]?.themeId.startsWith("cb:") && !bySharedWordingOnly(l.reason);
+    const report = plain.documents.flatMap((d) => d.reports).find((r) => r.links.some(movable))!;
+    const link = report.links.find(movable)!;
     const from = plain.assignments[link.from]!.themeId;
     const to = `cb:${codebook.themes.find((t) => t.kind === "problem" && `cb:${t.id}` !== from && t.concern !== codebook.byId.get(from.slice(3))!.concern)!.id}`;
     const decisions: LoadedDecisions = { path: "decisions.json", decisions: [{ op: "move", statement: link.from, to }] };
