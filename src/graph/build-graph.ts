@@ -198,8 +198,7 @@ function addMentions(ctx: ReportContext) {
 function mergeStatementMentions(ctx: ReportContext, target: string, occurrences: Occurrence[]) {
   const text = ctx.doc.document.source.text;
   for (const st of ctx.report.statements) {
-    const inside = occurrences.filter((o) => o.span.start >= st.span.start && o.span.end <= st.span.end);
-    const first = inside[0];
+    const first = occurrences.find((o) => o.span.start >= st.span.start && o.span.end <= st.span.end);
     if (!first) continue;
     const sentence = sentenceAround(text, first.span, st.span);
     mergeEdge(ctx.graph, "MENTIONS", statementKey(st.id), target, {
@@ -235,15 +234,26 @@ function mergeMention(ctx: ReportContext, target: string, occurrences: Occurrenc
   const first = occurrences[0];
   const lines = [...new Set(occurrences.map((o) => o.line))].sort((a, b) => a - b);
   const contexts = [...new Set(occurrences.map((o) => o.context))].sort();
-  const sentence = first ? sentenceAround(ctx.doc.document.source.text, first.span, ctx.report.segment.span) : null;
-  mergeEdge(ctx.graph, "MENTIONS", ctx.reportKey, target, {
-    ...(sentence ? { sentence: ctx.doc.document.source.text.slice(sentence.start, sentence.end) } : {}),
-    lines,
-    contexts,
-    mentionCount: occurrences.length,
-    surfaces: [...new Set(occurrences.map((o) => o.surface))],
-    ...(first ? provenance(ctx, first.span, first.line) : {}),
-  });
+  const text = ctx.doc.document.source.text;
+  // Built in place, in the order mergeEdge's spreads gave ({ type, sentence?, lines, …, provenance }): one object, no copies.
+  const attrs: Partial<KgEdgeAttributes> & Record<string, unknown> = { type: "MENTIONS" };
+  if (first) {
+    const sentence = sentenceAround(text, first.span, ctx.report.segment.span);
+    attrs.sentence = text.slice(sentence.start, sentence.end);
+  }
+  attrs.lines = lines;
+  attrs.contexts = contexts;
+  attrs.mentionCount = occurrences.length;
+  attrs.surfaces = [...new Set(occurrences.map((o) => o.surface))];
+  if (first) {
+    attrs.quote = text.slice(first.span.start, first.span.end);
+    attrs.path = ctx.doc.document.source.path;
+    attrs.reportKey = ctx.reportKey;
+    attrs.line = first.line;
+    attrs.startOffset = first.span.start;
+    attrs.endOffset = first.span.end;
+  }
+  ctx.graph.mergeEdgeWithKey(relKey("MENTIONS", ctx.reportKey, target), ctx.reportKey, target, attrs as KgEdgeAttributes);
 }
 
 function addFigures(ctx: ReportContext) {
