@@ -67,8 +67,13 @@ export function statementKey(id: string): string {
   return nodeKey("Statement", id);
 }
 
-function mergeEdge(graph: KgGraph, type: RelType, source: string, target: string, attrs: Partial<KgEdgeAttributes> = {}) {
-  graph.mergeEdgeWithKey(relKey(type, source, target), source, target, { type, ...attrs } as KgEdgeAttributes);
+function mergeEdge(graph: KgGraph, type: RelType, source: string, target: string, attrs?: Partial<KgEdgeAttributes>) {
+  graph.mergeEdgeWithKey(relKey(type, source, target), source, target, (attrs === undefined ? { type } : { type, ...attrs }) as KgEdgeAttributes);
+}
+
+/** mergeEdge for attributes built with their type first (no copy). */
+function mergeTypedEdge(graph: KgGraph, source: string, target: string, attrs: Partial<KgEdgeAttributes> & { type: RelType }) {
+  graph.mergeEdgeWithKey(relKey(attrs.type, source, target), source, target, attrs as KgEdgeAttributes);
 }
 
 function addDocument(graph: KgGraph, doc: DocumentExtraction, extraction: Extraction, themeKeys: Map<string, string>) {
@@ -133,13 +138,19 @@ function addStatements(ctx: ReportContext) {
       themeKey: tKey,
       reportTitle: graph.getNodeAttribute(reportKey, "name") as string,
       itemText: itemText(ctx, st),
-      ...provenance(ctx, st.textSpan, st.line),
+      // provenance(ctx, st.textSpan, st.line), in place
+      quote: ctx.doc.document.source.text.slice(st.textSpan.start, st.textSpan.end),
+      path: ctx.doc.document.source.path,
+      reportKey: ctx.reportKey,
+      line: st.line,
+      startOffset: st.textSpan.start,
+      endOffset: st.textSpan.end,
     });
     mergeEdge(graph, "CONTAINS", reportKey, key);
     if (tKey && assignment) {
       // The assignment's score, when the themes stage gives one (kg themes lists it).
       const score = (assignment as { score?: unknown }).score;
-      mergeEdge(graph, "INSTANCE_OF", key, tKey, { reason: assignment.reason, ...(typeof score === "number" ? { score } : {}) });
+      mergeTypedEdge(graph, key, tKey, typeof score === "number" ? { type: "INSTANCE_OF", reason: assignment.reason, score } : { type: "INSTANCE_OF", reason: assignment.reason });
       mergeEdge(graph, st.kind === "measure" ? "PROPOSES" : "RAISES", reportKey, tKey);
     }
   }
@@ -158,10 +169,18 @@ function addStatementLinks(ctx: ReportContext, links: Link[]) {
     if (!from || !to) {
       throw new Error(`buildGraph: link ${link.type} references unknown statement "${from ? link.to : link.from}".`);
     }
-    mergeEdge(ctx.graph, link.type, statementKey(from.id), statementKey(to.id), {
+    const text = ctx.doc.document.source.text;
+    mergeTypedEdge(ctx.graph, statementKey(from.id), statementKey(to.id), {
+      type: link.type,
       score: link.score,
       reason: link.reason,
-      ...provenance(ctx, from.textSpan, from.line),
+      // provenance(ctx, from.textSpan, from.line), in place
+      quote: text.slice(from.textSpan.start, from.textSpan.end),
+      path: ctx.doc.document.source.path,
+      reportKey: ctx.reportKey,
+      line: from.line,
+      startOffset: from.textSpan.start,
+      endOffset: from.textSpan.end,
     });
   }
 }
@@ -198,11 +217,11 @@ function addMentions(ctx: ReportContext) {
 function mergeStatementMentions(ctx: ReportContext, target: string, occurrences: Occurrence[]) {
   const text = ctx.doc.document.source.text;
   for (const st of ctx.report.statements) {
-    const inside = occurrences.filter((o) => o.span.start >= st.span.start && o.span.end <= st.span.end);
-    const first = inside[0];
+    const first = occurrences.find((o) => o.span.start >= st.span.start && o.span.end <= st.span.end);
     if (!first) continue;
     const sentence = sentenceAround(text, first.span, st.span);
-    mergeEdge(ctx.graph, "MENTIONS", statementKey(st.id), target, {
+    mergeTypedEdge(ctx.graph, statementKey(st.id), target, {
+      type: "MENTIONS",
       quote: text.slice(sentence.start, sentence.end),
       path: ctx.doc.document.source.path,
       line: first.line,
@@ -235,15 +254,26 @@ function mergeMention(ctx: ReportContext, target: string, occurrences: Occurrenc
   const first = occurrences[0];
   const lines = [...new Set(occurrences.map((o) => o.line))].sort((a, b) => a - b);
   const contexts = [...new Set(occurrences.map((o) => o.context))].sort();
-  const sentence = first ? sentenceAround(ctx.doc.document.source.text, first.span, ctx.report.segment.span) : null;
-  mergeEdge(ctx.graph, "MENTIONS", ctx.reportKey, target, {
-    ...(sentence ? { sentence: ctx.doc.document.source.text.slice(sentence.start, sentence.end) } : {}),
-    lines,
-    contexts,
-    mentionCount: occurrences.length,
-    surfaces: [...new Set(occurrences.map((o) => o.surface))],
-    ...(first ? provenance(ctx, first.span, first.line) : {}),
-  });
+  const text = ctx.doc.document.source.text;
+  // Built in place, in the order mergeEdge's spreads gave ({ type, sentence?, lines, …, provenance }): one object, no copies.
+  const attrs: Partial<KgEdgeAttributes> & Record<string, unknown> = { type: "MENTIONS" };
+  if (first) {
+    const sentence = sentenceAround(text, first.span, ctx.report.segment.span);
+    attrs.sentence = text.slice(sentence.start, sentence.end);
+  }
+  attrs.lines = lines;
+  attrs.contexts = contexts;
+  attrs.mentionCount = occurrences.length;
+  attrs.surfaces = [...new Set(occurrences.map((o) => o.surface))];
+  if (first) {
+    attrs.quote = text.slice(first.span.start, first.span.end);
+    attrs.path = ctx.doc.document.source.path;
+    attrs.reportKey = ctx.reportKey;
+    attrs.line = first.line;
+    attrs.startOffset = first.span.start;
+    attrs.endOffset = first.span.end;
+  }
+  ctx.graph.mergeEdgeWithKey(relKey("MENTIONS", ctx.reportKey, target), ctx.reportKey, target, attrs as KgEdgeAttributes);
 }
 
 function addFigures(ctx: ReportContext) {
@@ -254,7 +284,13 @@ function addFigures(ctx: ReportContext) {
       what: fig.what,
       value: fig.value,
       unit: fig.unit,
-      ...provenance(ctx, fig.span, fig.line),
+      // provenance(ctx, fig.span, fig.line), in place
+      quote: ctx.doc.document.source.text.slice(fig.span.start, fig.span.end),
+      path: ctx.doc.document.source.path,
+      reportKey: ctx.reportKey,
+      line: fig.line,
+      startOffset: fig.span.start,
+      endOffset: fig.span.end,
     });
     mergeEdge(ctx.graph, "CONTAINS", ctx.reportKey, key);
   }

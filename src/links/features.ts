@@ -5,7 +5,7 @@
  */
 import type { Codebook, CodebookTheme } from "../themes/codebook.ts";
 import { scoreThemes, scoringText, type ThemeScore } from "../themes/score-themes.ts";
-import { bigramCounts, cosine, inverseDocumentFrequency, sharedFeatures, tfidfVector } from "../themes/text-features.ts";
+import { bigramCounts, cosine, documentFrequencyIdf, sharedFeatures, tfidfVector } from "../themes/text-features.ts";
 import type { SparseVector } from "../themes/text-features.ts";
 import type { Statement } from "../types.ts";
 
@@ -58,7 +58,8 @@ export function buildFeatures(
     const text = scoringText(s.normText, bodies.get(s.id));
     return { s, text, head: bigramCounts(text.heading), rest: bigramCounts(text.rest) };
   });
-  const idf = inverseDocumentFrequency(parts.map((p) => new Map([...p.rest, ...p.head])));
+  // Each statement's features once, the body's first (as a Map of both would hold them), without a copy of either.
+  const idf = documentFrequencyIdf(parts.map((p) => unionKeys(p.rest, p.head)));
   const out = new Map<string, StatementFeatures>();
   for (const p of parts) {
     out.set(p.s.id, {
@@ -69,6 +70,12 @@ export function buildFeatures(
     });
   }
   return out;
+}
+
+/** The keys of `a`, then those of `b` not in `a`. */
+function* unionKeys(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): Generator<string> {
+  yield* a.keys();
+  for (const k of b.keys()) if (!a.has(k)) yield k;
 }
 
 /**

@@ -39,12 +39,26 @@ function loadStopBigrams(): Set<string> {
 export function bigramCounts(text: string, stop: ReadonlySet<string> = STOP_BIGRAMS, trigrams = false): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  // The shipped list's one-character stopwords by table; another set is asked.
+  const stopChar = stop === STOP_BIGRAMS ? STOP_CHARS : null;
   for (const run of text.toLowerCase().match(RUN) ?? []) {
+    // Without surrogates every character is one code unit: no array of characters, one-character stopwords by table.
+    if (!SURROGATE.test(run)) {
+      let prevKept = false;
+      for (let i = 0; i + 1 < run.length; i++) {
+        const bg = run.slice(i, i + 2);
+        // A bigram is dropped when it is a stopword bigram or touches a one-character stopword (的, 和 …).
+        const kept = !(stop.has(bg) || (stopChar ? stopChar[run.charCodeAt(i)] === 1 || stopChar[run.charCodeAt(i + 1)] === 1 : stop.has(run[i]!) || stop.has(run[i + 1]!)));
+        if (kept) add(bg);
+        if (trigrams && kept && prevKept) add(run[i - 1]! + bg);
+        prevKept = kept;
+      }
+      continue;
+    }
     const chars = Array.from(run);
     let prevKept = false;
     for (let i = 0; i + 1 < chars.length; i++) {
       const bg = chars[i]! + chars[i + 1]!;
-      // A bigram is dropped when it is a stopword bigram or touches a one-character stopword (的, 和 …).
       const kept = !(stop.has(bg) || stop.has(chars[i]!) || stop.has(chars[i + 1]!));
       if (kept) add(bg);
       if (trigrams && kept && prevKept) add(chars[i - 1]! + bg);
@@ -53,6 +67,11 @@ export function bigramCounts(text: string, stop: ReadonlySet<string> = STOP_BIGR
   }
   return counts;
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+/** 1 at the code of every one-character word of STOP_BIGRAMS. */
+const STOP_CHARS = new Uint8Array(0x10000);
+for (const w of STOP_BIGRAMS) if (w.length === 1) STOP_CHARS[w.charCodeAt(0)] = 1;
 
 /**
  * Inverse document frequencies, log(1 + N / df), over bigram-count documents. Features found in fewer

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 import { literalStarts } from "../../src/extract/entities/lexicon-matcher.ts";
 import { buildAhoCorasick } from "../../src/shared/aho-corasick.ts";
-import { matchesOf } from "../../src/shared/regex.ts";
+import { matchesOf, requiredStarts } from "../../src/shared/regex.ts";
 
 /** Every occurrence of every pattern, as "pattern@end", by a search per pattern and per offset. */
 function naiveOccurrences(patterns: string[], text: string): string[] {
@@ -115,5 +115,43 @@ describe("literalStarts (the lexicon entries' prefilter)", () => {
     expect(literalStarts("党委?书记")).toEqual(["党"]);
     expect(literalStarts("(?<!不)党委")).toBeNull();
     expect(literalStarts("\\d+个支部")).toBeNull();
+  });
+});
+
+describe("requiredStarts (the codebook patterns' prefilter)", () => {
+  // As above, with capturing, named and nested groups, lookarounds and optional groups among the atoms.
+  const group = fc.constantFrom("(支|部)", "(?:党|委)", "(?<g>支部|党)", "(党.?委|支)", "(a|)", "(?<!党)支", "(?=党)党");
+  const atom = fc.oneof(char, char, fc.constant("[党委]"), group, fc.constant("\\d"), fc.constant("."));
+  const piece = fc.tuple(atom, fc.constantFrom("", "", "?", "*", "+", "{0,2}", "{1,2}")).map(([a, q]) => a + q);
+  const alternative = fc.array(piece, { minLength: 1, maxLength: 4 }).map((ps) => ps.join(""));
+  // Each named group named once.
+  const source = fc.array(alternative, { minLength: 1, maxLength: 3 }).map((as) => {
+    let n = 0;
+    return as.join("|").replace(/\(\?<g>/g, () => `(?<g${n++}>`);
+  });
+
+  it("names literals one of which starts every match, empty matches included, or nothing when it cannot", () => {
+    fc.assert(
+      fc.property(source, word(30), (src, text) => {
+        const starts = requiredStarts(src);
+        if (starts === null) return;
+        expect(starts.every((s) => s.length > 0)).toBe(true);
+        for (const m of text.matchAll(new RegExp(src, "gu"))) expect(starts.some((s) => m[0].startsWith(s))).toBe(true);
+        // So a text holding none of them has no match at all.
+        if (!starts.some((s) => text.includes(s))) expect(new RegExp(src, "u").test(text)).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reads the alternatives of an opening group, capturing or not, unless the group is optional", () => {
+    expect(requiredStarts("(党员.{0,6}发展|发展.{0,4}党员).{0,8}(缓慢|滞后)")).toEqual(["党员", "发展"]);
+    expect(requiredStarts("(?<who>退休|老)党员")).toEqual(["退休", "老"]);
+    expect(requiredStarts("重数量.{0,2}轻质量|工作与学习")).toEqual(["重数量", "工作与学习"]);
+    expect(requiredStarts("(没有|未|没)(吸收|发展)")).toEqual(["没有", "未", "没"]);
+    expect(requiredStarts("(党员)?发展")).toBeNull();
+    expect(requiredStarts("(经费|(?<!精力)投入)不足")).toBeNull();
+    expect(requiredStarts("(a|)b")).toBeNull();
+    expect(requiredStarts("[党委]员")).toBeNull();
   });
 });
