@@ -126,6 +126,8 @@ function runOfShortfalls(text: string, span: Span): Enumeration | null {
     return { start: a, end: b };
   });
   if (trimmed.some((p) => p.end - p.start < 2 || p.end - p.start > MAX_RUN_ELEMENT)) return null;
+  // Counts of problems ("5项短板、3项弱项、2项风险点") announce how many there are; they name none.
+  if (trimmed.some((p) => POLARITY.countUmbrella.test(text.slice(p.start, p.end)))) return null;
   const negatives = trimmed.filter((p) => isNegative(text.slice(p.start, p.end))).length;
   if (negatives * 3 < trimmed.length * 2 || negatives < 2) return null;
   return { whole: span, elements: trimmed.filter((p) => p.end - p.start >= MIN_CLAUSE) };
@@ -152,8 +154,8 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
       if (lead) a += lead[0].length;
       while (b > a && /[\s“”"'‘’「」]/.test(text[b - 1] ?? "")) b--;
       while (b > a + 2 && text[b - 1] === "等") b--;
-      // A survey figure ("…只占9.5%") documents a problem, it is none itself.
-      if (b - a > 0 && !POLARITY.proseStatistic.test(text.slice(a, b))) out.push({ start: a, end: b });
+      // A survey figure ("…只占9.5%") documents a problem, it is none itself; a count ("5项短板") only announces some.
+      if (b - a > 0 && !POLARITY.proseStatistic.test(text.slice(a, b)) && !POLARITY.countUmbrella.test(text.slice(a, b))) out.push({ start: a, end: b });
       s = quotes ? i : also ? i + 2 : i + 1;
     }
   }
