@@ -234,6 +234,10 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     const next = lines[i + 1];
     const headingOnly = text.length <= MAX_BARE_HEADING && !/[。！？!?；;]/.test(text);
     if (headingOnly && matchesAny(SEGMENT_SIGNALS.signature, text)) continue;
+    // A bare line that names a section of another kind (「系统性优化策略构建 (一)…」 after the problems) ends this
+    // section's paragraphs: it is the next section's title, however its numbering was lost.
+    const names = headingOnly ? classifyHeading(text) : null;
+    if (names !== null && names !== section.kind && !isNegative(text)) break;
     // Word's lost numbering leaves "heading line, body paragraph" pairs: one item.
     const withBody = headingOnly && next !== undefined && next.text.length > text.length;
     const span = { start, end: withBody ? next.line.end : line.end };
