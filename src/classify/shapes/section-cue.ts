@@ -20,6 +20,8 @@ const ID = "section-cue";
 /** Longest unnumbered line read as an item heading when a body paragraph follows it. */
 const MAX_BARE_HEADING = 30;
 const CONFIDENCE = 0.9;
+/** Section kinds whose paragraphs are statements. */
+const STATEMENT_KINDS = new Set(["problem", "measure", "cause"]);
 
 export const sectionCue: Shape<OutlineNode[]> = {
   id: ID,
@@ -234,10 +236,11 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     const next = lines[i + 1];
     const headingOnly = text.length <= MAX_BARE_HEADING && !/[。！？!?；;]/.test(text);
     if (headingOnly && matchesAny(SEGMENT_SIGNALS.signature, text)) continue;
-    // A bare line that names a section of another kind (「系统性优化策略构建 (一)…」 after the problems) ends this
-    // section's paragraphs: it is the next section's title, however its numbering was lost.
+    // A bare line that names a section of statements of another kind (「系统性优化策略构建 (一)…」 after the problems)
+    // ends this section's paragraphs: it is the next section's title, however its numbering was lost. (A line that
+    // names a practice, 「发挥…作用」, is an item of a measure section.)
     const names = headingOnly ? classifyHeading(text) : null;
-    if (names !== null && names !== section.kind && !isNegative(text)) break;
+    if (names !== null && names !== section.kind && STATEMENT_KINDS.has(names) && !isNegative(text)) break;
     // Word's lost numbering leaves "heading line, body paragraph" pairs: one item.
     const withBody = headingOnly && next !== undefined && next.text.length > text.length;
     const span = { start, end: withBody ? next.line.end : line.end };
