@@ -44,7 +44,8 @@ export function notSectionHeading(doc: NormalisedDocument, segment: ReportSegmen
   if (CUES.pageTitle.test(heading)) return "a page title (site label | title)";
   const next = nextContentLine(doc, segment, marker.line);
   if (next !== null && CUES.abstractLabel.test(next)) return "the line before an abstract or keyword line";
-  const earlier = earlierLines(doc, segment, marker.line);
+  // Keyword lines and numbered title repeats stand in the report's head.
+  const earlier = marker.line - segment.startLine <= HEAD_LINES ? earlierLines(doc, segment, marker.line) : [];
   if (isKeywordLine(heading, earlier.join("\n"))) return "a keyword line (its terms are the title's)";
   if (CUES.documentNumber.test(heading) && earlier.some((l) => repeats(heading.replace(CUES.documentNumber, ""), l))) {
     return "a repeat of the page title with a document number";
@@ -57,12 +58,19 @@ export function notSectionHeading(doc: NormalisedDocument, segment: ReportSegmen
   return null;
 }
 
-/** The report's non-blank lines before a line (skipping none: a title repeated in chrome is still a repeat). */
+/** How many lines from the report's start its head (title, byline, abstract, keywords) is looked for in. */
+const HEAD_LINES = 40;
+
+/**
+ * The report's non-blank lines before a line, within its head (skipping none: a title repeated in chrome is
+ * still a repeat). Bounded, so a long report with many bare headings costs no more than a short one.
+ */
 function earlierLines(doc: NormalisedDocument, segment: ReportSegment, lineNo: number): string[] {
   const out: string[] = [];
-  for (const l of doc.lines) {
-    if (l.number >= lineNo) break;
-    if (l.end <= segment.span.start) continue;
+  const last = Math.min(lineNo - 1, segment.startLine - 1 + HEAD_LINES);
+  for (let n = segment.startLine; n <= last; n++) {
+    const l = doc.lines[n - 1];
+    if (!l) break;
     const t = doc.text.slice(l.start, l.end).trim();
     if (t) out.push(t);
   }
@@ -81,10 +89,13 @@ function nextContentLine(doc: NormalisedDocument, segment: ReportSegment, lineNo
 
 /** Whether a body paragraph (not page boilerplate) stands in the report before a line. */
 function bodyBefore(doc: NormalisedDocument, segment: ReportSegment, lineNo: number): boolean {
-  const noise = doc.noise.filter((n) => n.wholeLines).map((n) => n.span);
-  for (const l of doc.lines) {
-    if (l.number >= lineNo) return false;
-    if (l.end <= segment.span.start || inSpans(noise, l.start)) continue;
+  // Past the head, a body paragraph has been met (and the walk stays short).
+  if (lineNo - segment.startLine > HEAD_LINES) return true;
+  const noise = doc.noise.filter((n) => n.wholeLines && n.span.start < segment.span.end && n.span.end > segment.span.start).map((n) => n.span);
+  for (let n = segment.startLine; n < lineNo; n++) {
+    const l = doc.lines[n - 1];
+    if (!l) break;
+    if (inSpans(noise, l.start)) continue;
     const t = doc.text.slice(l.start, l.end).trim();
     if (/[。！？!?]/.test(t) || t.length >= MIN_BODY_LINE) return true;
   }
