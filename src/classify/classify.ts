@@ -22,7 +22,10 @@ export interface ClassifiedReport {
  * @example const { statements } = classifyReport(doc, segment, outlineReport(doc, segment, markers));
  */
 export function classifyReport(doc: NormalisedDocument, segment: ReportSegment, outline: OutlineNode[], shapes: Shape<unknown>[] = SHAPES): ClassifiedReport {
-  const ctx = new ClassifyContext(doc, segment, outline, segment.duplicates);
+  // Whole lines of page boilerplate (「图片来源于网络，如有侵权联系删除」) are skipped like collapsed duplicates:
+  // a section's paragraphs must not read them as statements.
+  const noise = doc.noise.filter((n) => n.wholeLines && n.span.end > segment.span.start && n.span.start < segment.span.end).map((n) => n.span);
+  const ctx = new ClassifyContext(doc, segment, outline, [...segment.duplicates, ...noise]);
   for (const shape of shapes) runShape(shape, ctx);
   ctx.statements.sort((a, b) => a.textSpan.start - b.textSpan.start);
   const regions = ctx.regions;

@@ -72,6 +72,8 @@ export const POLARITY = {
   proseLead: new RegExp(raw.proseLead),
   proseTail: new RegExp(raw.proseTail),
   proseCauseTurn: new RegExp(raw.proseCauseTurn),
+  proseCauseSentence: new RegExp(raw.proseCauseSentence),
+  countUmbrella: new RegExp(raw.countUmbrella),
   proseStatistic: new RegExp(raw.proseStatistic),
   notNegative: new RegExp(raw.notNegative, "g"),
   genericProblemNoun: new RegExp(raw.genericProblemNoun, "g"),

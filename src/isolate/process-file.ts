@@ -96,7 +96,7 @@ function processSource(
     }
     seenHere.add(segment.id);
     setStage("outline");
-    const outline = outlineReport(document, segment, segmented.markers);
+    const outline = outlineReport(document, segment, segmented.markers, diagnostics);
     setStage("classify");
     const classified = classifyReport(document, segment, outline);
     pushAll(diagnostics, missingStatements(source.path, segment, classified.statements));

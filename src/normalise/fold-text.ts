@@ -1,7 +1,8 @@
 /*
  * Character-for-character folding of source text into analysis text: traditional → simplified
- * (opencc-js) and full-width ASCII → half-width, ideographic space → space. The result always has
- * exactly the source's length, so an offset into one is an offset into the other.
+ * (opencc-js), full-width ASCII → half-width, ideographic space → space, and a "." between Chinese
+ * sentences → "。". The result always has exactly the source's length, so an offset into one is an offset
+ * into the other.
  */
 // The traditional → simplified build (a tenth of the full package to load; the same tables).
 import * as OpenCC from "opencc-js/t2cn";
@@ -56,8 +57,20 @@ export interface FoldOptions {
 export function foldText(text: string, options: FoldOptions = {}): string {
   let out = text;
   if (options.simplify ?? true) out = text.split("\n").map(simplifyLine).join("\n");
-  if (options.foldWidth ?? true) out = foldWidth(out);
+  if (options.foldWidth ?? true) out = foldFullStops(foldWidth(out));
   return out;
+}
+
+/**
+ * A half-width "." between two Chinese sentences (「…“虚化”.对此，…」, typed in place of 。) → "。", so that every
+ * later stage sees a sentence end there. Not after a Chinese numeral ("一.组织建设" is an enumeration marker),
+ * and never between digits or Latin letters.
+ */
+const HALF_WIDTH_STOP = /(?<=[\u3400-\u9fff”」』）)])(?<![〇零一二三四五六七八九十百])\.(?=[\u3400-\u9fff“「『（(])/g;
+
+export function foldFullStops(text: string): string {
+  if (!text.includes(".")) return text;
+  return text.replace(HALF_WIDTH_STOP, "。");
 }
 
 /** Full-width ASCII (U+FF01–FF5E) → ASCII, U+3000 → space; every other character unchanged. */

@@ -1,27 +1,42 @@
 /*
  * The outline stage: a report's enumeration tree from the markers segment found, without the
- * markers that fall in spans to skip (collapsed duplicates of the report).
+ * markers that fall in spans to skip (collapsed duplicates of the report) and without the
+ * unnumbered section-like lines that are no section headings (heading-lines.ts: a title, a subtitle,
+ * the line before an abstract, a keyword line).
  */
 import { inSpans } from "../shared/text.ts";
-import type { NormalisedDocument, OutlineNode, ReportSegment } from "../types.ts";
+import type { Diagnostic, NormalisedDocument, OutlineNode, ReportSegment } from "../types.ts";
 import { buildOutline } from "./build-outline.ts";
+import { notSectionHeading } from "./heading-lines.ts";
 import type { Marker } from "./markers.ts";
 
 export { buildOutline, flattenOutline, headingSpan } from "./build-outline.ts";
+export { notSectionHeading } from "./heading-lines.ts";
 export { type Marker, scanMarkers } from "./markers.ts";
 
 /**
- * The outline of one report.
+ * The outline of one report. `notes`, when given, receives an info diagnostic for each section-like line
+ * that was not read as a heading, with the reason (`kg extract --verbose` lists them).
  * @example const outline = outlineReport(doc, segment, segmentDocument(doc).markers);
  */
-export function outlineReport(doc: NormalisedDocument, segment: ReportSegment, markers: Marker[]): OutlineNode[] {
-  // A report's title line is its title even when it reads like a section heading ("…基本情况及问题分析").
-  const inReport = markers.filter(
-    (m) =>
-      m.start >= segment.span.start &&
-      m.start < segment.span.end &&
-      !inSpans(segment.duplicates, m.start) &&
-      !(m.kind === "none" && segment.title !== null && m.line === (segment.titleLine ?? segment.startLine)),
-  );
-  return buildOutline(doc.text, inReport, segment.span);
+export function outlineReport(doc: NormalisedDocument, segment: ReportSegment, markers: Marker[], notes?: Diagnostic[]): OutlineNode[] {
+  const inReport = markers.filter((m) => m.start >= segment.span.start && m.start < segment.span.end && !inSpans(segment.duplicates, m.start));
+  const kept = inReport.filter((m) => {
+    const reason = notSectionHeading(doc, segment, m, inReport);
+    if (reason === null) return true;
+    // The report's own title line needs no note: it was never read as a heading.
+    if (notes && m.line !== (segment.titleLine ?? segment.startLine)) {
+      const heading = doc.text.slice(m.start, doc.lines[m.line - 1]?.end ?? m.start).trim();
+      notes.push({
+        severity: "info",
+        origin: "outline:not-a-heading",
+        path: doc.source.path,
+        line: m.line,
+        reportId: segment.id,
+        message: `line ${m.line} ("${heading}") names a section but is ${reason}: not read as a section heading`,
+      });
+    }
+    return false;
+  });
+  return buildOutline(doc.text, kept, segment.span);
 }

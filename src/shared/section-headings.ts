@@ -22,6 +22,7 @@ export interface SectionLexicon {
   unnumberedHeading: Partial<Record<SectionKind, RegExp>>;
   suggestionLead: RegExp;
   fusedHeading: Partial<Record<SectionKind, RegExp>>;
+  situationTail: RegExp;
 }
 
 /** The compiled section lexicon. */
@@ -40,6 +41,7 @@ export const LEXICON: SectionLexicon = {
   unnumberedHeading: Object.fromEntries(Object.entries(raw.unnumberedHeading).map(([k, v]) => [k, new RegExp(v)])),
   suggestionLead: new RegExp(raw.suggestionLead),
   fusedHeading: Object.fromEntries(Object.entries(raw.fusedHeading).map(([k, v]) => [k, new RegExp(v)])),
+  situationTail: new RegExp(raw.situationTail),
 };
 
 /** Longest heading still read as a section title (longer ones are statements that happen to say 问题). */
@@ -52,6 +54,8 @@ export function classifyHeading(heading: string): SectionKind | null {
 }
 
 const headingKind = memoByString((heading: string): SectionKind | null => {
+  // 「…政策措施总体执行情况」 reports how measures were carried out: a situation, not a section of measures.
+  if (LEXICON.situationTail.test(heading.trim())) return "situation";
   for (const kind of LEXICON.priority) {
     if (LEXICON.kinds[kind]?.some((re) => re.test(heading))) return kind;
   }

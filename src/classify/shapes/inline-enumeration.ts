@@ -126,6 +126,8 @@ function runOfShortfalls(text: string, span: Span): Enumeration | null {
     return { start: a, end: b };
   });
   if (trimmed.some((p) => p.end - p.start < 2 || p.end - p.start > MAX_RUN_ELEMENT)) return null;
+  // Counts of problems ("5项短板、3项弱项、2项风险点") announce how many there are; they name none.
+  if (trimmed.some((p) => POLARITY.countUmbrella.test(text.slice(p.start, p.end)))) return null;
   const negatives = trimmed.filter((p) => isNegative(text.slice(p.start, p.end))).length;
   if (negatives * 3 < trimmed.length * 2 || negatives < 2) return null;
   return { whole: span, elements: trimmed.filter((p) => p.end - p.start >= MIN_CLAUSE) };
@@ -148,12 +150,13 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
       let a = s;
       let b = i;
       while (a < b && /[\s“”"'‘’「」,，:：]/.test(text[a] ?? "")) a++;
-      const lead = /^(比如|例如|诸如|如|即|和|及)(?=\S{4})/.exec(text.slice(a, b));
+      const lead = /^(比如|例如|诸如|如|即|和|及|主要(表现|体现)(为|在)|(具体)?表现为)(?=\S{4})/.exec(text.slice(a, b));
       if (lead) a += lead[0].length;
-      while (b > a && /[\s“”"'‘’「」]/.test(text[b - 1] ?? "")) b--;
+      // A closing quote whose opening quote is inside the element stays (「政治领导“弱化”」).
+      while (b > a && /[\s“”"'‘’「」]/.test(text[b - 1] ?? "") && !(/[”」’]/.test(text[b - 1]!) && /[“「‘]/.test(text.slice(a, b - 1)))) b--;
       while (b > a + 2 && text[b - 1] === "等") b--;
-      // A survey figure ("…只占9.5%") documents a problem, it is none itself.
-      if (b - a > 0 && !POLARITY.proseStatistic.test(text.slice(a, b))) out.push({ start: a, end: b });
+      // A survey figure ("…只占9.5%") documents a problem, it is none itself; a count ("5项短板") only announces some.
+      if (b - a > 0 && !POLARITY.proseStatistic.test(text.slice(a, b)) && !POLARITY.countUmbrella.test(text.slice(a, b))) out.push({ start: a, end: b });
       s = quotes ? i : also ? i + 2 : i + 1;
     }
   }

@@ -47,7 +47,8 @@ export const inlineMeasures: Shape<Enumeration> = {
       const afterModal = modalEnd >= 0 && /^。\s*$/.test(ctx.text.slice(modalEnd, at));
       listEnd = -1;
       modalEnd = POLARITY.modalSentence.test(sentence) ? at + sentence.length : -1;
-      if (ctx.skipped(at)) continue;
+      // An authority's words quoted as the setting (「总书记指出，“…必须坚持…”」) prescribe nothing of the report's own.
+      if (ctx.skipped(at) || ctx.inQuotedAuthority(at)) continue;
       // Examples that follow a sentence prescribing with a modal are the measures it means: one run.
       const example = follows || afterModal ? POLARITY.exampleList.exec(sentence) : null;
       if (example && sentence.split(/[,，;；]/).length >= 3 && !POLARITY.perfective.test(sentence) && !POLARITY.achievementInSentence.test(sentence) && !ctx.claimed(at)) {

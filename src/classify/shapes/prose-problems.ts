@@ -229,6 +229,8 @@ export function problemClauses(ctx: ClassifyContext, para: Span, umbrellaList = 
     // A definition (所谓…，指的是…), a supposition (若…，就…) or an open research question (…有待进一步挖掘)
     // states no finding anywhere in the sentence.
     if (POLARITY.proseNotFinding.test(unwrap(sentence).trim())) continue;
+    // 「问题1：…。成因：…。」: a sentence labelled as a cause gives why, not what falls short.
+    if (POLARITY.proseCauseSentence.test(unwrap(sentence))) continue;
     // "…的原因：一、…": the rest of the paragraph gives causes.
     const turn = POLARITY.proseCauseTurn.exec(sentence);
     if (turn) {

@@ -20,6 +20,8 @@ const ID = "section-cue";
 /** Longest unnumbered line read as an item heading when a body paragraph follows it. */
 const MAX_BARE_HEADING = 30;
 const CONFIDENCE = 0.9;
+/** Section kinds whose paragraphs are statements. */
+const STATEMENT_KINDS = new Set(["problem", "measure", "cause"]);
 
 export const sectionCue: Shape<OutlineNode[]> = {
   id: ID,
@@ -141,7 +143,7 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
   if (section.kind !== "cause" && polarityOf(ctx.heading(item)) === "achievement") return;
   if ((named === "situation" || named === "practice") && ctx.heading(item).length <= 8 && !isNegative(ctx.heading(item))) return;
   // Under a heading that names a situation as well (「现状与挑战」), only items that fall short are problems.
-  if (section.kind === "problem" && LEXICON.kinds.situation?.some((re) => re.test(section.heading)) && !isNegative(ctx.heading(item))) return;
+  if (section.kind === "problem" && situationToo(section.heading) && !isNegative(ctx.heading(item))) return;
   // 「1.当前X运转情况。body」 under a problem section names the situation: the body's negative clauses are the problems.
   if (section.kind === "problem" && POLARITY.situationTopic.test(ctx.heading(item)) && !isNegative(ctx.heading(item))) {
     const body = { start: item.headingSpan.end, end: item.children[0]?.span.start ?? item.span.end };
@@ -226,11 +228,19 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     .filter((l) => l.start < end)
     .filter((l) => l.text.length >= MIN_CLAUSE && !LEXICON.leadIn.some((re) => re.test(l.text)));
   const mixed = section.kind === "measure" && isMixedHeading(section.heading);
+  // Under a heading that names a situation as well (「现状与存在的问题」), or problems and measures together, a
+  // paragraph is read for what it says itself: survey text and background are no problems.
+  const perStatement = mixed || (section.kind === "problem" && situationToo(section.heading));
   for (let i = 0; i < lines.length; i++) {
     const { line, text, start } = lines[i]!;
     const next = lines[i + 1];
     const headingOnly = text.length <= MAX_BARE_HEADING && !/[。！？!?；;]/.test(text);
     if (headingOnly && matchesAny(SEGMENT_SIGNALS.signature, text)) continue;
+    // A bare line that names a section of statements of another kind (「系统性优化策略构建 (一)…」 after the problems)
+    // ends this section's paragraphs: it is the next section's title, however its numbering was lost. (A line that
+    // names a practice, 「发挥…作用」, is an item of a measure section.)
+    const names = headingOnly ? classifyHeading(text) : null;
+    if (names !== null && names !== section.kind && STATEMENT_KINDS.has(names) && !isNegative(text)) break;
     // Word's lost numbering leaves "heading line, body paragraph" pairs: one item.
     const withBody = headingOnly && next !== undefined && next.text.length > text.length;
     const span = { start, end: withBody ? next.line.end : line.end };
@@ -239,8 +249,10 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     if (kind === "problem" && LEXICON.causeLead.test(text)) kind = "cause";
     // A paragraph that plainly prescribes under a problem heading is a measure (combined evidence).
     else if (kind === "problem" && polarityOf(text) === "prescription" && POLARITY.strongPrescription.test(text)) kind = "measure";
-    const detail = `section "${section.heading}" (${section.kind}) > ${withBody ? "bare heading with body" : "paragraph"}`;
+    const detail = `section "${section.heading}" (${section.kind}) > ${withBody ? "bare heading with body" : "paragraph"}${perStatement ? " read by its own words" : ""}`;
     const first = headingSpan(ctx.text, start, line.end);
+    // In such a section a heading over a body is a problem only when it falls short itself.
+    if (perStatement && withBody && kind === "problem" && !isProblemClause(text)) continue;
     if (kind !== "problem" || withBody) {
       ctx.add({ kind, textSpan: first, span, rule: { id: ID, detail }, confidence: 0.8 });
       continue;
@@ -249,8 +261,10 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     // after it that evaluates negatively (the rest of a paragraph that opens with a problem elaborates it).
     const leadIn = ctx.text[first.end] === ":" || ctx.text[first.end] === "：" || !isProblemClause(ctx.text.slice(first.start, first.end));
     const clauses = leadIn ? problemClauses(ctx, { start: first.start, end: line.end }) : [];
-    // A summing-up paragraph ("因此，X是一个重要问题，需要引起重视") with no clause that falls short names no problem.
+    // A summing-up paragraph ("因此，X是一个重要问题，需要引起重视") with no clause that falls short names no problem,
+    // and neither does a paragraph read by its own words, nor one that opens on an achievement (「随着…，素质有所提高」).
     if (clauses.length === 0 && leadIn && POLARITY.summaryLead.test(text)) continue;
+    if (clauses.length === 0 && leadIn && (perStatement || polarityOf(ctx.text.slice(first.start, first.end)) === "achievement")) continue;
     if (clauses.length === 0) ctx.add({ kind, textSpan: first, span, rule: { id: ID, detail }, confidence: 0.8 });
     for (const c of clauses) ctx.add({ kind, textSpan: c, span: c, rule: { id: ID, detail: `${detail} > clause` }, confidence: 0.7 });
   }
@@ -322,4 +336,9 @@ export function splitClauses(text: string, span: Span): Span[] {
     }
   }
   return out;
+}
+
+/** Whether a problem section's heading names the situation as well (「现状与挑战」, 「现状与存在的问题」). */
+function situationToo(heading: string): boolean {
+  return LEXICON.kinds.situation?.some((re) => re.test(heading)) ?? false;
 }

@@ -1,0 +1,176 @@
+/*
+ * False positives seen on real tuning pages (set h): a line that only names 问题/对策 (a page title, its
+ * numbered repeat, a subtitle, a keyword line) opened a section, so the abstract, keywords, background and page
+ * chrome were read as problems or practices as measures; umbrellas that count problems, cause sentences, an
+ * authority's quoted words, a literature review; and three small bugs (a boilerplate line output as a measure,
+ * a "." between sentences, 即使 split at 即). Every text here is written for the test; it copies only the
+ * structure of the real pages.
+ */
+import { describe, expect, it } from "vitest";
+
+import { classifyReport } from "../../src/classify/classify.ts";
+import { foldText } from "../../src/normalise/fold-text.ts";
+import { normaliseDocument } from "../../src/normalise/normalise-document.ts";
+import { outlineReport } from "../../src/outline/index.ts";
+import { segmentDocument } from "../../src/segment/segment.ts";
+import type { Diagnostic, NormalisedDocument, Statement } from "../../src/types.ts";
+import { plainDoc } from "../helpers/doc.fixtures.ts";
+
+function run(doc: NormalisedDocument): { statements: Statement[]; notes: Diagnostic[] } {
+  const seg = segmentDocument(doc);
+  const notes: Diagnostic[] = [];
+  const statements = seg.reports.flatMap((r) => classifyReport(doc, r, outlineReport(doc, r, seg.markers, notes)).statements);
+  return { statements, notes };
+}
+
+const of = (text: string) => run(plainDoc(text));
+const problems = (text: string) => of(text).statements.filter((s) => s.kind === "problem").map((s) => s.text);
+const measures = (text: string) => of(text).statements.filter((s) => s.kind === "measure").map((s) => s.text);
+
+describe("lines that name 问题/对策 but are no section headings", () => {
+  const COLLECTION = [
+    "某县机关党建工作存在问题及对策(精选3篇)",
+    "时间: 2024-01-01 栏目:调研报告",
+    "某县机关党建工作存在问题及对策篇1",
+    "【摘要】本文围绕机关党建的现状作初步分析，并就对策进行探讨，旨在提高工作水平。",
+    "【关键词】机关党建 现状 对策",
+    "机关党建是党的建设的重要组成部分，干部的政治素质直接关系到单位的工作效果。",
+    "一、存在的问题",
+    "1、学习制度落实不严格，学习走过场。",
+    "2、支部活动形式单一。",
+    "二、对策建议",
+    "1、健全学习制度，严格考勤。",
+  ].join("\n");
+
+  it("should not read the abstract, keywords or background under a numbered repeat of the page title", () => {
+    const got = problems(COLLECTION);
+    expect(got.filter((p) => /本文|关键词|重要组成部分/.test(p))).toEqual([]);
+    expect(measures(COLLECTION).filter((m) => /重要组成部分/.test(m))).toEqual([]);
+    expect(got.some((p) => p.startsWith("学习制度落实不严格"))).toBe(true);
+    expect(got).toContain("支部活动形式单一");
+    expect(measures(COLLECTION).some((m) => m.startsWith("健全学习制度"))).toBe(true);
+  });
+
+  it("should say why such a line is no heading (outline:not-a-heading, for kg extract --verbose)", () => {
+    const notes = of(COLLECTION).notes.filter((d) => d.origin === "outline:not-a-heading");
+    const third = notes.find((d) => d.line === 3);
+    expect(third?.message).toContain("abstract");
+    expect(notes.every((d) => d.line !== undefined && d.line <= 3)).toBe(true);
+  });
+
+  it("should not read a keyword line without its label, a classification code or page numbers as problems", () => {
+    const text = [
+      "关于乡镇党建的作用发挥和现实问题的思考",
+      "近年来乡镇党建取得新进展，但也存在一些新问题，主要体现在组织力“弱化”、阵地作用“虚化”。",
+      "乡镇党建、作用发挥、现实问题",
+      "D26(党的建设问题)",
+      "45-49",
+    ].join("\n");
+    const got = problems(text);
+    expect(got.filter((p) => /D26|45-49|乡镇党建、/.test(p))).toEqual([]);
+    expect(got.some((p) => p.includes("“弱化”"))).toBe(true);
+  });
+
+  it("should not read practices under a subtitle that names 建议 as measures", () => {
+    const text = [
+      "——基于长处与不足的分析及改进建议",
+      "街道党工委书记队伍的现状观察",
+      "群众工作的扎实基础 某街道书记坚持每周接待居民，办结了大量民生诉求，居民评价较好。",
+      "统筹资源的协调能力 某社区书记牵头成立共建联盟，协调辖区单位投入资金改造了老旧小区。",
+    ].join("\n");
+    expect(measures(text)).toEqual([]);
+    expect(of(text).notes.some((d) => d.origin === "outline:not-a-heading" && d.message.includes("subtitle"))).toBe(true);
+  });
+
+  it("should read a heading on how policies and measures were carried out (…执行情况) as a situation, not measures", () => {
+    const text = [
+      "县流动党员管理政策的评估调研报告",
+      "一、基本情况",
+      "全县共有流动党员若干名，多为外出务工人员。",
+      "二、当前流动党员管理制度和政策措施总体执行情况",
+      "近年来，县里出台了管理办法，建立了联系人制度，落实了结对帮扶，取得了较好成效。",
+    ].join("\n");
+    expect(measures(text)).toEqual([]);
+  });
+
+  it("should read the paragraphs of a 现状与存在的问题 section by their own words: survey text is no problem", () => {
+    const text = [
+      "高校学生党员发展质量调研",
+      "1 调研方式",
+      "本次调研采用网络问卷，共有三百名学生参加，收回有效问卷二百八十份，覆盖了各个年级的学生。",
+      "2 学生党员发展现状与存在的问题",
+      "2.1入党动机的调查",
+      "对“你认为当前发展工作中存在的主要问题是?”一题，有两百名同学选择入党动机，也是大家最关心的问题。",
+      "由此可知，大部分",
+    ].join("\n");
+    expect(problems(text)).toEqual([]);
+  });
+
+  it("should not read a paragraph that opens on an achievement in a problem section as a problem", () => {
+    const text = [
+      "烟草企业党建工作的思考",
+      "一、烟草企业党建工作中存在的一些问题",
+      "随着企业对党建工作的重视，各项工作有序开展，党员素质有所提高；党员活动的开展也趋于经常",
+    ].join("\n");
+    expect(problems(text)).toEqual([]);
+  });
+});
+
+describe("umbrellas, counts and causes", () => {
+  it("should not read counts of problems (4项短板) or a 成因: sentence as problems", () => {
+    const text = "支部自查报告\n经对照评分细则逐项自查，本支部存在4项短板、2项弱项、1项风险点，现已全部整改。问题1:党员活动阵地面积不足，只能借用会议室。成因:早年规划时未预留场地，导致活动场所长期紧张。";
+    const got = problems(text);
+    expect(got.filter((p) => /项短板|项弱项|风险点|预留|场所长期紧张/.test(p))).toEqual([]);
+    expect(got.some((p) => p.startsWith("党员活动阵地面积不足"))).toBe(true);
+  });
+
+  it("should not read 还存在着许多薄弱环节, 是…薄弱的环节 or 无法回避的矛盾和问题 as problems", () => {
+    const text = [
+      "电力企业党建工作的探讨",
+      "企业党组织发挥了重要作用，但当前企业党建工作还存在着许多薄弱环节。",
+      "全县流动党员管理仍然是一个相对薄弱的环节，存在组织联系难、学习教育难、服务保障难等一系列问题。",
+      "党建工作取得的成绩有目共睹，但也还存在着不少无法回避的矛盾和问题，必须引起重视。",
+    ].join("\n");
+    const got = problems(text);
+    expect(got.filter((p) => /薄弱|无法回避/.test(p))).toEqual([]);
+    expect(got).toContain("组织联系难");
+  });
+
+  it("should not read 是因为… clauses, which give causes, as problems", () => {
+    const text = "基层党建的几点思考\n基层党建存在一些新问题，主要是组织力“弱化”。对此，从思想上看，是因为一些党员对政治要求认识不足，从制度上看，是因为一些支部对标准的把握模糊。";
+    const got = problems(text);
+    expect(got.filter((p) => p.includes("是因为"))).toEqual([]);
+  });
+
+  it("should not read a literature review's gaps as the report's problems", () => {
+    const text = "社区书记队伍的调查\n国内关于社区书记的研究，多把书记当作一般工作者来分析，很少把书记作为单独群体研究。";
+    expect(problems(text)).toEqual([]);
+  });
+
+  it("should not read an authority's quoted words (总书记指出，“…必须…”) as the report's measures", () => {
+    const text = "模范机关建设的调研手记\n会议召开时，总书记在会上指出，“机关出问题危害很大。必须坚持问题导向、精准发力，全面提高机关党建质量，建设让群众满意的机关。”";
+    expect(measures(text)).toEqual([]);
+  });
+});
+
+describe("small bugs", () => {
+  it("should not output a line marked as page boilerplate as a measure", () => {
+    const text = "社区党建工作调研\n一、对策建议\n加强社区书记队伍建设，完善培训制度。\n图片来源于网络,如有侵权联系删除\n健全激励机制，畅通晋升通道。";
+    const { document } = normaliseDocument({ path: "fixture.txt", sha256: "0".repeat(64), encoding: "utf-8", text });
+    expect(document.noise.some((n) => n.startLine === 4)).toBe(true);
+    const got = run(document).statements.filter((s) => s.kind === "measure").map((s) => s.text);
+    expect(got.filter((m) => m.includes("侵权"))).toEqual([]);
+    expect(got.some((m) => m.startsWith("健全激励机制"))).toBe(true);
+  });
+
+  it("should fold a '.' between Chinese sentences to 。, but not the '.' of an enumeration marker", () => {
+    expect(foldText("阵地作用“虚化”.对此,要加强建设")).toBe("阵地作用“虚化”。对此,要加强建设");
+    expect(foldText("一.组织建设\n2.1调查")).toBe("一.组织建设\n2.1调查");
+  });
+
+  it("should keep 即使 whole: the clause is not cut at 即", () => {
+    const got = problems("党建工作的调研\n部分党员重业务轻党建，党建工作摆不上应有的位置，即使抓党建工作也是被动应付。");
+    expect(got.some((p) => p.startsWith("使抓"))).toBe(false);
+    expect(got.some((p) => p.includes("摆不上应有的位置"))).toBe(true);
+  });
+});
