@@ -26,7 +26,7 @@ function measures(text: string, shapes = SHAPES): Statement[] {
 describe("prescriptive-list: prose lists of prescribing elements", () => {
   const text = fixture("prose-measures.txt");
   const found = measures(text);
-  const byRule = (id: string) => found.filter((s) => s.rules.some((r) => r.id === id)).map((s) => s.text);
+  const byRule = (id: string) => found.filter((s) => s.rules?.some((r) => r.id === id)).map((s) => s.text);
 
   it("should read 要…，即坚持A与B融合、突出C与D融合、E与F融合 as one run holding every element", () => {
     const run = byRule("prescriptive-list").find((t) => t.includes("坚持支部活动与居民需求融合"));
@@ -46,9 +46,9 @@ describe("prescriptive-list: prose lists of prescribing elements", () => {
   });
 
   it("should quote each run exactly from the source and explain it", () => {
-    for (const s of found.filter((st) => st.rules.some((r) => r.id === "prescriptive-list"))) {
+    for (const s of found.filter((st) => st.rules?.some((r) => r.id === "prescriptive-list"))) {
       expect(text.slice(s.textSpan.start, s.textSpan.end)).toBe(s.text);
-      expect(s.rules.find((r) => r.id === "prescriptive-list")?.detail).toMatch(/^\d+ of \d+ elements prescribe, after "/);
+      expect(s.rules?.find((r) => r.id === "prescriptive-list")?.detail).toMatch(/^\d+ of \d+ elements prescribe, after "/);
     }
   });
 

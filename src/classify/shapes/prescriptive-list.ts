@@ -20,7 +20,7 @@
 import type { Span } from "../../types.ts";
 import type { ClassifyContext } from "../context.ts";
 import { MIN_CLAUSE } from "../context.ts";
-import { POLARITY, polarityOf } from "../polarity.ts";
+import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
 import raw from "../polarity.json" with { type: "json" };
 import type { Shape } from "./types.ts";
 
@@ -34,6 +34,7 @@ const NOT_ELEMENT = new RegExp(PL.notElement);
 const PAST = new RegExp(PL.past);
 const NOT_PROPOSAL = new RegExp(PL.notProposal);
 const AUTHORITY = new RegExp(PL.authority);
+const BACK_REFERENCE = new RegExp(PL.backReference);
 const MIN_PRESCRIBING: number = PL.minPrescribing;
 /** An element longer than this is a sentence of its own, not a list element. */
 const MAX_ELEMENT = 48;
@@ -52,9 +53,17 @@ export const prescriptiveList: Shape<Run> = {
     const out: Run[] = [];
     const { start, end } = ctx.segment.span;
     const text = ctx.text.slice(start, end);
+    const heads = parallelHeads(ctx);
+    out.push(...heads);
+    let previous = "";
     for (const sm of text.matchAll(/[^。!?！？\n]+/g)) {
       const at = start + (sm.index ?? 0);
-      const run = runIn(ctx, sm[0], at);
+      const sentence = sm[0];
+      // 「…全会提出了“…”的要求。这就要求我们A，B」: a sentence that refers back to an authority's words restates them.
+      const restates = BACK_REFERENCE.test(sentence) && (AUTHORITY.test(previous) || POLARITY.authoritySpeech.test(previous));
+      previous = sentence;
+      if (restates || heads.some((h) => h.span.start === at)) continue;
+      const run = runIn(ctx, sentence, at);
       if (run) out.push(run);
     }
     return out;
@@ -72,38 +81,43 @@ function runIn(ctx: ClassifyContext, sentence: string, at: number): Run | null {
   // Practices, situations, problems and causes are described, not proposed.
   if (ctx.sectionAt(at, ["practice", "situation", "problem", "cause"]) !== null) return null;
   if (ctx.inQuotedAuthority(at)) return null;
-  if (POLARITY.activityReport.test(sentence) || PAST.test(sentence)) return null;
-  const inMeasureSection = ctx.sectionAt(at, ["measure"]) !== null;
-  let from = -1;
-  let signal = "";
+  if (POLARITY.activityReport.test(sentence) || PAST.test(sentence) || NOT_PROPOSAL.test(sentence)) return null;
+  const starts: { from: number; signal: string }[] = [];
   for (const m of sentence.matchAll(SIGNAL)) {
     const before = sentence.slice(0, m.index ?? 0);
-    // The authority's words (「总书记…强调，要…」) and an open quotation are not the report's proposal.
-    if (POLARITY.authoritySpeech.test(before)) return null;
+    // The authority's words (「总书记…强调，要…」, 「十九大报告明确提出…」) are not the report's proposal.
+    if (POLARITY.authoritySpeech.test(before) || AUTHORITY.test(before + m[0])) return null;
+    // Nor is a modal inside an open quotation.
     if ((before.match(/[“「]/g)?.length ?? 0) > (before.match(/[”」]/g)?.length ?? 0)) continue;
-    from = (m.index ?? 0) + m[0].length;
-    signal = m[0];
-    break;
+    starts.push({ from: (m.index ?? 0) + m[0].length, signal: m[0] });
   }
-  if (from < 0) {
-    if (!inMeasureSection) return null;
-    from = 0;
-    signal = "measure section";
+  if (ctx.sectionAt(at, ["measure"]) !== null) starts.push({ from: 0, signal: "measure section" });
+  for (const { from, signal } of starts) {
+    const run = runFrom(sentence, at, from, signal);
+    if (run) return run;
   }
+  return null;
+}
+
+/** The run of a sentence read from one signal on, or null. */
+function runFrom(sentence: string, at: number, from: number, signal: string): Run | null {
   // What the sentence says from its signal on: an achievement or a significance is no proposal.
   const proposal = sentence.slice(from);
-  if (POLARITY.achievementInSentence.test(proposal) || POLARITY.notProposal.test(proposal) || NOT_PROPOSAL.test(sentence)) return null;
-  // 「十九大报告明确提出，要…」: the signal is an authority's, not the report's.
-  if (AUTHORITY.test(sentence.slice(0, from))) return null;
+  if (POLARITY.achievementInSentence.test(proposal) || POLARITY.notProposal.test(proposal)) return null;
   const elements = elementsOf(sentence, from);
+  // 「…组织生活需加强，…」: a signal before a bare verb is a wish about something, not a list.
+  const head = elements[0] ? sentence.slice(elements[0].start, elements[0].end).replace(LEAD, "") : "";
+  if (head.length < MIN_CLAUSE || isNegative(head)) return null;
+  // In a measure section with no signal, the list must open with a prescription itself.
+  if (from === 0 && !prescribesAsElement(head)) return null;
   let prescribing = 0;
   let lastPrescribing = -1;
   const flags: boolean[] = [];
   for (let i = 0; i < elements.length; i++) {
     const el = elements[i]!;
     const body = sentence.slice(el.start, el.end);
-    // A purpose clause ends the list (「…，为X提供保障」), as does a clause that reports what was done.
-    if (i > 0 && (POLARITY.purposeLead.test(body.trim()) || POLARITY.perfective.test(body))) break;
+    // A purpose clause ends the list (「…，为X提供保障」), as does what was done or a shortfall.
+    if (i > 0 && (POLARITY.purposeLead.test(body.trim()) || POLARITY.perfective.test(body) || isNegative(body))) break;
     if (el.end - el.start > MAX_ELEMENT) break;
     const p = prescribesAsElement(body);
     flags.push(p);
@@ -114,19 +128,16 @@ function runIn(ctx: ClassifyContext, sentence: string, at: number): Run | null {
   }
   if (prescribing < MIN_PRESCRIBING) return null;
   // The element that holds the signal opens the run (「应抓住A，进一步B，深入C」: 抓住A is prescribed by 应).
-  const first = 0;
-  const counted = flags.slice(first, lastPrescribing + 1);
+  const counted = flags.slice(0, lastPrescribing + 1);
   const share = (counted.filter(Boolean).length + (counted[0] ? 0 : 1)) / counted.length;
   if (share < 0.5) return null;
-  const s = elements[first]!;
-  const e = elements[lastPrescribing]!;
-  const span = { start: at + s.start, end: at + e.end };
+  const span = { start: at + elements[0]!.start, end: at + elements[lastPrescribing]!.end };
   if (span.end - span.start < MIN_CLAUSE) return null;
   return { span, prescribing, elements: counted.length, signal };
 }
 
 /** Whether one list element prescribes: after its lead (connective, subject and modal), a verb or a list form. */
-function prescribesAsElement(element: string): boolean {
+export function prescribesAsElement(element: string): boolean {
   const body = element.trim().replace(LEAD, "").trim();
   if (body.length < MIN_CLAUSE || NOT_ELEMENT.test(body)) return false;
   if (prescribesBody(body)) return true;
@@ -172,4 +183,39 @@ function elementsOf(sentence: string, from: number): Span[] {
     out.push({ start: part.span.start + lead, end: part.span.start + body.trimEnd().length });
   }
   return out.filter((e) => e.end > e.start);
+}
+
+/**
+ * Paragraphs that open with a prescriptive list (「把握A这个重点，提高B。正文…」) in two or more consecutive
+ * paragraphs: the parallel heads are the signal that no heading or announcement gives. Every element of each
+ * head prescribes (two or more), and the bodies propose (a modal or another signal in at least half of them)
+ * rather than report (no perfective verb or achievement in a head).
+ */
+function parallelHeads(ctx: ClassifyContext): Run[] {
+  const out: Run[] = [];
+  let group: { run: Run; proposes: boolean }[] = [];
+  const flush = () => {
+    if (group.length >= 2 && group.filter((g) => g.proposes).length * 2 >= group.length) out.push(...group.map((g) => g.run));
+    group = [];
+  };
+  for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
+    if (!text) continue;
+    const head = /^[^。!！?？]+(?=。)/.exec(text)?.[0] ?? "";
+    const free = head.length > 0 && !ctx.skipped(start) && !ctx.overlapsClaimed({ start, end: start + head.length })
+      && ctx.sectionAt(start, ["practice", "situation", "problem", "cause"]) === null;
+    const elements = free && head.length <= 2 * MAX_ELEMENT ? elementsOf(head, 0) : [];
+    const all = elements.length >= MIN_PRESCRIBING && elements.every((e) => prescribesAsElement(head.slice(e.start, e.end)))
+      && !POLARITY.perfective.test(head) && !POLARITY.achievementInSentence.test(head);
+    if (!all) {
+      flush();
+      continue;
+    }
+    const body = text.slice(head.length + 1);
+    SIGNAL.lastIndex = 0;
+    const proposes = SIGNAL.test(body);
+    SIGNAL.lastIndex = 0;
+    group.push({ run: { span: { start, end: start + head.length }, prescribing: elements.length, elements: elements.length, signal: "parallel paragraph heads" }, proposes });
+  }
+  flush();
+  return out;
 }
