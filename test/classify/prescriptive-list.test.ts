@@ -66,4 +66,19 @@ describe("prescriptive-list: prose lists of prescribing elements", () => {
     const plain = "社区支部调查\n摘要：街道党工委主动对接各方资源，加强支部书记队伍培训，提升支部的组织力，居民称道。";
     expect(measures(plain)).toEqual([]);
   });
+
+  it("should read paragraphs that open with a prescriptive list, two in a row, whose bodies propose", () => {
+    const heads = measures(fixture("parallel-heads.txt")).filter((s) => s.rules?.some((r) => r.id === "prescriptive-list" && r.detail.includes("parallel paragraph heads")));
+    expect(heads.map((s) => s.text)).toEqual(["抓住支部这个基础单元，提高支部的组织力", "把握作风建设这个重点，树立机关干部的良好形象"]);
+  });
+
+  it("should not read the same paragraph heads when the bodies report what was done", () => {
+    expect(measures(fixture("parallel-heads-report.txt")).map((s) => s.text)).toEqual([]);
+  });
+
+  it("should read 应以A思维B，以C思维D，以E思维F: elements that open alike after the signal", () => {
+    const text = "园区支部调研\n摘要：园区青年流动性强，支部难以覆盖。应以平台思维汇聚各方力量，以项目思维推动结对共建，以服务思维回应青年诉求，让支部活起来。";
+    const found = measures(text).filter((s) => s.rules?.some((r) => r.id === "prescriptive-list")).map((s) => s.text);
+    expect(found).toEqual(["以平台思维汇聚各方力量，以项目思维推动结对共建，以服务思维回应青年诉求"]);
+  });
 });

@@ -9,6 +9,7 @@
  *   3. an element prescribes when, after its connective or subject-plus-modal (`lead`), it opens with a
  *      prescribing verb (the `prescription` lexicon, or `listVerbs`, verbs that prescribe only inside such a
  *      list) or with a list form (把/将A作为/纳入B, 以A为B: `listPrescription`, `elementForm`);
+ *      (three or more elements that open alike after the signal, 以A…，以B…，以C…, prescribe whatever their verbs);
  *   4. the run goes from the element that holds the signal to the last prescribing element before a purpose
  *      clause (为…, 使…, 从而…) or the sentence end; it is taken when at least `minPrescribing` (2) of its
  *      elements prescribe and they are at least half of it.
@@ -110,6 +111,12 @@ function runFrom(sentence: string, at: number, from: number, signal: string): Ru
   if (head.length < MIN_CLAUSE || isNegative(head)) return null;
   // In a measure section with no signal, the list must open with a prescription itself.
   if (from === 0 && !prescribesAsElement(head)) return null;
+  // 「应以A思维B，以C思维D，以E思维F」: three or more elements that open as the first one does prescribe whatever
+  // their verbs (the parallelism is the evidence, as in inline-measures).
+  const opener = POLARITY.parallelOpener.exec(head.trim())?.[0];
+  let parallel = 0;
+  if (opener) while (parallel < elements.length && sentence.slice(elements[parallel]!.start, elements[parallel]!.end).trim().startsWith(opener)) parallel++;
+  if (parallel < 3) parallel = 0;
   let prescribing = 0;
   let lastPrescribing = -1;
   const flags: boolean[] = [];
@@ -119,7 +126,7 @@ function runFrom(sentence: string, at: number, from: number, signal: string): Ru
     // A purpose clause ends the list (「…，为X提供保障」), as does what was done or a shortfall.
     if (i > 0 && (POLARITY.purposeLead.test(body.trim()) || POLARITY.perfective.test(body) || isNegative(body))) break;
     if (el.end - el.start > MAX_ELEMENT) break;
-    const p = prescribesAsElement(body);
+    const p = i < parallel || prescribesAsElement(body);
     flags.push(p);
     if (p) {
       prescribing++;
