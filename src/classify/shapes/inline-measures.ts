@@ -221,8 +221,8 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
   // A quoted formula inside the sentence ("“控制总量、优化结构…”") is cited, not proposed: blank it out.
   let body = text.slice(from, to).replace(/[,，]\s*$/, "").replace(/“[^”]*、[^”]*(”|$)/g, (m) => " ".repeat(m.length));
   // The tail that names the list ("等五个方面进一步加强…", "4点出发") is no element.
-  // A numeral alone names no list: 「推进“五化”工程」 keeps its 五.
-  const tail = /等?[\d一二三四五六七八九十几多]+(?:(?:个|点|项)(?:方面|维度|举措|措施|对策|路径)?|方面|维度|举措|措施|对策|路径)[^、,，]*$|等[^、,，]*$/.exec(body);
+  // A numeral alone names no list: 「推进“五化”工程」 keeps its 五, 「把A作为一项具体工作落到实处」 its 一项.
+  const tail = /[\d一二三四五六七八九十几多]+(?:个|点|项)?(?:方面|维度|举措|措施|对策|路径)[^、,，]*$|[\d一二三四五六七八九十几多]+点(?:出发|入手|着手)[^、,，]*$|等[^、,，]*$/.exec(body);
   if (tail) body = body.slice(0, tail.index);
   // A quoted slogan ("控制总量、优化结构…") is a formula being cited, not the report's proposal.
   if (/[“"「]\s*$/.test(text.slice(Math.max(0, from - 2), from)) || /^\s*[“"「]/.test(body)) return [];
