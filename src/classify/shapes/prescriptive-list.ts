@@ -24,6 +24,7 @@ import { MIN_CLAUSE } from "../context.ts";
 import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
 import raw from "../polarity.json" with { type: "json" };
 import type { Shape } from "./types.ts";
+import { pushAll } from "../../util/arrays.ts";
 
 const PL = raw.prescriptiveList;
 const SIGNAL = new RegExp(PL.signal, "g");
@@ -55,7 +56,7 @@ export const prescriptiveList: Shape<Run> = {
     const { start, end } = ctx.segment.span;
     const text = ctx.text.slice(start, end);
     const heads = parallelHeads(ctx);
-    out.push(...heads);
+    pushAll(out, heads);
     let previous = "";
     for (const sm of text.matchAll(/[^。!?！？\n]+/g)) {
       const at = start + (sm.index ?? 0);
@@ -202,7 +203,7 @@ function parallelHeads(ctx: ClassifyContext): Run[] {
   const out: Run[] = [];
   let group: { run: Run; proposes: boolean }[] = [];
   const flush = () => {
-    if (group.length >= 2 && group.filter((g) => g.proposes).length * 2 >= group.length) out.push(...group.map((g) => g.run));
+    if (group.length >= 2 && group.filter((g) => g.proposes).length * 2 >= group.length) pushAll(out, group.map((g) => g.run));
     group = [];
   };
   for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
