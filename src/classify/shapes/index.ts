@@ -8,6 +8,7 @@ import { inlineMeasures } from "./inline-measures.ts";
 import { leadInList } from "./lead-in-list.ts";
 import { pairedParagraphs } from "./paired-paragraphs.ts";
 import { paragraphHeads } from "./paragraph-heads.ts";
+import { prescriptiveList } from "./prescriptive-list.ts";
 import { proseProblems } from "./prose-problems.ts";
 import { polarityMeasures, polarityProblems } from "./polarity-list.ts";
 import { sectionCue } from "./section-cue.ts";
@@ -24,6 +25,7 @@ export const SHAPES: Shape<any>[] = [
   inlineMeasures, // 要优化A、建立B、提升C
   closingTurn, // …等问题。为此，要… (a turn to remedies inside a line)
   pairedParagraphs, // problem，应 measure (no sections at all)
+  prescriptiveList, // 应A，加强B，完善C: a prose list of prescribing elements after a forward-looking signal
   proseProblems, // negative clauses in plain prose (introductions, abstracts, 现状 paragraphs)
 ];
 

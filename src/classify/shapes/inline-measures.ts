@@ -12,6 +12,7 @@ import { MIN_CLAUSE } from "../context.ts";
 import { POLARITY, polarityOf } from "../polarity.ts";
 import type { Shape } from "./types.ts";
 import { matchesOf } from "../../shared/regex.ts";
+import { prescribesAsElement } from "./prescriptive-list.ts";
 
 interface Enumeration {
   /** Runs of prescribing elements (a run ends at a 「等…，」 closer or the sentence end). */
@@ -131,6 +132,8 @@ export const inlineMeasures: Shape<Enumeration> = {
         }
       }
       if (POLARITY.achievementInSentence.test(sentence) || POLARITY.notProposal.test(sentence)) continue;
+      // A list in a section of practices (主要做法) reports what was done, whatever its frame (「党委提出要A，B，C」).
+      if (ctx.sectionAt(at, ["practice"]) !== null) continue;
       // An account of the inquiry (「4月21日…调研组…」) reports what was done; it proposes nothing.
       if (POLARITY.activityReport.test(sentence)) continue;
       for (const tm of matchesOf(POLARITY.measureEnumerationTrigger, sentence)) {
@@ -219,7 +222,8 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
   // A quoted formula inside the sentence ("“控制总量、优化结构…”") is cited, not proposed: blank it out.
   let body = text.slice(from, to).replace(/[,，]\s*$/, "").replace(/“[^”]*、[^”]*(”|$)/g, (m) => " ".repeat(m.length));
   // The tail that names the list ("等五个方面进一步加强…", "4点出发") is no element.
-  const tail = /等?[\d一二三四五六七八九十几多]+(个|点|项)?(方面|维度|举措|措施|对策|路径)?[^、,，]*$|等[^、,，]*$/.exec(body);
+  // A numeral alone names no list: 「推进“五化”工程」 keeps its 五, 「把A作为一项具体工作落到实处」 its 一项.
+  const tail = /[\d一二三四五六七八九十几多]+(?:个|点|项)?(?:方面|维度|举措|措施|对策|路径)[^、,，]*$|[\d一二三四五六七八九十几多]+点(?:出发|入手|着手)[^、,，]*$|等[^、,，]*$/.exec(body);
   if (tail) body = body.slice(0, tail.index);
   // A quoted slogan ("控制总量、优化结构…") is a formula being cited, not the report's proposal.
   if (/[“"「]\s*$/.test(text.slice(Math.max(0, from - 2), from)) || /^\s*[“"「]/.test(body)) return [];
@@ -263,9 +267,9 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
   return out.filter((e) => e.end - e.start >= MIN_CLAUSE);
 }
 
-/** An element prescribes by its lexicon verb, or by a list-only form such as 「把A写入B」. */
+/** An element prescribes by its lexicon verb, or by a list-only form such as 「把A写入B」 (the list element test of shape prescriptive-list). */
 function prescribes(element: string): boolean {
-  return polarityOf(element) === "prescription" || POLARITY.listPrescription.test(element.trim());
+  return polarityOf(element) === "prescription" || POLARITY.listPrescription.test(element.trim()) || prescribesAsElement(element);
 }
 
 /** The ；-separated parts after a colon lead-in that announces measures, each one run of one element. */

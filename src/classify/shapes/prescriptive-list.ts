@@ -1,0 +1,229 @@
+/*
+ * Shape "prescriptive-list": measures written in prose as a list of verb-object elements, whatever frame
+ * introduces them. One general test instead of one rule per frame (要/应/需/必须/建议/提出/这就要求/即坚持…):
+ *
+ *   1. the sentence carries a forward-looking signal (a modal, 建议, 提出, 要求, 路径…: `signal`) or lies in
+ *      a measure section, and it is no account of work done, no significance, no authority's words;
+ *   2. from the signal on, the sentence is split into its elements (at ， ； 、, quotations kept whole; a 、
+ *      part that prescribes nothing belongs to the element before it);
+ *   3. an element prescribes when, after its connective or subject-plus-modal (`lead`), it opens with a
+ *      prescribing verb (the `prescription` lexicon, or `listVerbs`, verbs that prescribe only inside such a
+ *      list) or with a list form (把/将A作为/纳入B, 以A为B: `listPrescription`, `elementForm`);
+ *      (three or more elements that open alike after the signal, 以A…，以B…，以C…, prescribe whatever their verbs);
+ *   4. the run goes from the element that holds the signal to the last prescribing element before a purpose
+ *      clause (为…, 使…, 从而…) or the sentence end; it is taken when at least `minPrescribing` (2) of its
+ *      elements prescribe and they are at least half of it.
+ *
+ * The run is one measure (quoted exactly, with its place), as in shape inline-measures: annotators quote
+ * such lists at every grain, and a run holds each of them. Words in polarity.json (`prescriptiveList`).
+ * Runs after every other shape but prose-problems, on text no other shape took.
+ */
+import type { Span } from "../../types.ts";
+import type { ClassifyContext } from "../context.ts";
+import { MIN_CLAUSE } from "../context.ts";
+import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
+import raw from "../polarity.json" with { type: "json" };
+import type { Shape } from "./types.ts";
+import { pushAll } from "../../util/arrays.ts";
+
+const PL = raw.prescriptiveList;
+const SIGNAL = new RegExp(PL.signal, "g");
+const LEAD = new RegExp(PL.lead);
+const SUBJECT_MODAL = new RegExp(PL.subjectModal);
+const LIST_VERBS = new RegExp(PL.listVerbs);
+const ELEMENT_FORM = new RegExp(PL.elementForm);
+const NOT_ELEMENT = new RegExp(PL.notElement);
+const PAST = new RegExp(PL.past);
+const NOT_PROPOSAL = new RegExp(PL.notProposal);
+const AUTHORITY = new RegExp(PL.authority);
+const BACK_REFERENCE = new RegExp(PL.backReference);
+const MIN_PRESCRIBING: number = PL.minPrescribing;
+/** An element longer than this is a sentence of its own, not a list element. */
+const MAX_ELEMENT = 48;
+
+interface Run {
+  span: Span;
+  prescribing: number;
+  elements: number;
+  signal: string;
+}
+
+export const prescriptiveList: Shape<Run> = {
+  id: "prescriptive-list",
+  description: "a prose list of prescribing verb-object elements after a forward-looking signal: 应A，加强B，完善C",
+  detect(ctx) {
+    const out: Run[] = [];
+    const { start, end } = ctx.segment.span;
+    const text = ctx.text.slice(start, end);
+    const heads = parallelHeads(ctx);
+    pushAll(out, heads);
+    let previous = "";
+    for (const sm of text.matchAll(/[^。!?！？\n]+/g)) {
+      const at = start + (sm.index ?? 0);
+      const sentence = sm[0];
+      // 「…全会提出了“…”的要求。这就要求我们A，B」: a sentence that refers back to an authority's words restates them.
+      const restates = BACK_REFERENCE.test(sentence) && (AUTHORITY.test(previous) || POLARITY.authoritySpeech.test(previous));
+      previous = sentence;
+      if (restates || heads.some((h) => h.span.start === at)) continue;
+      const run = runIn(ctx, sentence, at);
+      if (run) out.push(run);
+    }
+    return out;
+  },
+  take(ctx, run) {
+    if (ctx.overlapsClaimed(run.span)) return;
+    const detail = `${run.prescribing} of ${run.elements} elements prescribe, after "${run.signal}"`;
+    ctx.add({ kind: "measure", textSpan: run.span, span: run.span, rule: { id: "prescriptive-list", detail }, confidence: 0.55 });
+  },
+};
+
+/** The run of prescribing elements of one sentence, or null. */
+function runIn(ctx: ClassifyContext, sentence: string, at: number): Run | null {
+  if (ctx.skipped(at) || ctx.overlapsClaimed({ start: at, end: at + sentence.length })) return null;
+  // Practices, situations, problems and causes are described, not proposed.
+  if (ctx.sectionAt(at, ["practice", "situation", "problem", "cause"]) !== null) return null;
+  if (ctx.inQuotedAuthority(at)) return null;
+  if (POLARITY.activityReport.test(sentence) || PAST.test(sentence) || NOT_PROPOSAL.test(sentence)) return null;
+  const starts: { from: number; signal: string }[] = [];
+  for (const m of sentence.matchAll(SIGNAL)) {
+    const before = sentence.slice(0, m.index ?? 0);
+    // The authority's words (「总书记…强调，要…」, 「十九大报告明确提出…」) are not the report's proposal.
+    if (POLARITY.authoritySpeech.test(before) || AUTHORITY.test(before + m[0])) return null;
+    // Nor is a modal inside an open quotation.
+    if ((before.match(/[“「]/g)?.length ?? 0) > (before.match(/[”」]/g)?.length ?? 0)) continue;
+    starts.push({ from: (m.index ?? 0) + m[0].length, signal: m[0] });
+  }
+  if (ctx.sectionAt(at, ["measure"]) !== null) starts.push({ from: 0, signal: "measure section" });
+  for (const { from, signal } of starts) {
+    const run = runFrom(sentence, at, from, signal);
+    if (run) return run;
+  }
+  return null;
+}
+
+/** The run of a sentence read from one signal on, or null. */
+function runFrom(sentence: string, at: number, from: number, signal: string): Run | null {
+  // What the sentence says from its signal on: an achievement or a significance is no proposal.
+  const proposal = sentence.slice(from);
+  if (POLARITY.achievementInSentence.test(proposal) || POLARITY.notProposal.test(proposal)) return null;
+  const elements = elementsOf(sentence, from);
+  // 「…组织生活需加强，…」: a signal before a bare verb is a wish about something, not a list.
+  const head = elements[0] ? sentence.slice(elements[0].start, elements[0].end).replace(LEAD, "") : "";
+  if (head.length < MIN_CLAUSE || isNegative(head)) return null;
+  // In a measure section with no signal, the list must open with a prescription itself.
+  if (from === 0 && !prescribesAsElement(head)) return null;
+  // 「应以A思维B，以C思维D，以E思维F」: three or more elements that open as the first one does prescribe whatever
+  // their verbs (the parallelism is the evidence, as in inline-measures).
+  const opener = POLARITY.parallelOpener.exec(head.trim())?.[0];
+  let parallel = 0;
+  if (opener) while (parallel < elements.length && sentence.slice(elements[parallel]!.start, elements[parallel]!.end).trim().startsWith(opener)) parallel++;
+  if (parallel < 3) parallel = 0;
+  let prescribing = 0;
+  let lastPrescribing = -1;
+  const flags: boolean[] = [];
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i]!;
+    const body = sentence.slice(el.start, el.end);
+    // A purpose clause ends the list (「…，为X提供保障」), as does what was done or a shortfall.
+    if (i > 0 && (POLARITY.purposeLead.test(body.trim()) || POLARITY.perfective.test(body) || isNegative(body))) break;
+    if (el.end - el.start > MAX_ELEMENT) break;
+    const p = i < parallel || prescribesAsElement(body);
+    flags.push(p);
+    if (p) {
+      prescribing++;
+      lastPrescribing = i;
+    }
+  }
+  if (prescribing < MIN_PRESCRIBING) return null;
+  // The element that holds the signal opens the run (「应抓住A，进一步B，深入C」: 抓住A is prescribed by 应).
+  const counted = flags.slice(0, lastPrescribing + 1);
+  const share = (counted.filter(Boolean).length + (counted[0] ? 0 : 1)) / counted.length;
+  if (share < 0.5) return null;
+  const span = { start: at + elements[0]!.start, end: at + elements[lastPrescribing]!.end };
+  if (span.end - span.start < MIN_CLAUSE) return null;
+  return { span, prescribing, elements: counted.length, signal };
+}
+
+/** Whether one list element prescribes: after its lead (connective, subject and modal), a verb or a list form. */
+export function prescribesAsElement(element: string): boolean {
+  const body = element.trim().replace(LEAD, "").trim();
+  if (body.length < MIN_CLAUSE || NOT_ELEMENT.test(body)) return false;
+  if (prescribesBody(body)) return true;
+  // 「各级党组织应加大A」: the subject and its modal lead the verb.
+  const subject = SUBJECT_MODAL.exec(body);
+  return subject !== null && prescribesBody(body.slice(subject[0].length));
+}
+
+function prescribesBody(body: string): boolean {
+  if (body.length < 2 || NOT_ELEMENT.test(body)) return false;
+  return polarityOf(body) === "prescription" || POLARITY.listPrescription.test(body) || LIST_VERBS.test(body) || ELEMENT_FORM.test(body);
+}
+
+/**
+ * Elements of a sentence from an offset: split at ， ； 、 outside quotations and brackets; a 、 part that
+ * does not prescribe joins the element before it (「进一步总结、提炼、推广A」 is one element).
+ * Offsets are relative to the sentence, leading spaces and the lead of the first element excluded.
+ */
+function elementsOf(sentence: string, from: number): Span[] {
+  const parts: { span: Span; sep: string }[] = [];
+  let depth = 0;
+  let s = from;
+  let sep = "";
+  for (let i = from; i <= sentence.length; i++) {
+    const ch = sentence[i] ?? "";
+    if ("“「《（(【".includes(ch) && ch !== "") depth++;
+    else if ("”」》）)】".includes(ch) && ch !== "") depth = Math.max(0, depth - 1);
+    const cut = i === sentence.length || (depth === 0 && /[,，;；、]/.test(ch));
+    if (!cut) continue;
+    if (i > s) parts.push({ span: { start: s, end: i }, sep });
+    sep = ch;
+    s = i + 1;
+  }
+  const out: Span[] = [];
+  for (const part of parts) {
+    const body = sentence.slice(part.span.start, part.span.end);
+    const prev = out[out.length - 1];
+    if (prev && part.sep === "、" && !prescribesAsElement(body)) {
+      prev.end = part.span.end;
+      continue;
+    }
+    const lead = body.length - body.trimStart().length;
+    out.push({ start: part.span.start + lead, end: part.span.start + body.trimEnd().length });
+  }
+  return out.filter((e) => e.end > e.start);
+}
+
+/**
+ * Paragraphs that open with a prescriptive list (「把握A这个重点，提高B。正文…」) in two or more consecutive
+ * paragraphs: the parallel heads are the signal that no heading or announcement gives. Every element of each
+ * head prescribes (two or more), and the bodies propose (a modal or another signal in at least half of them)
+ * rather than report (no perfective verb or achievement in a head).
+ */
+function parallelHeads(ctx: ClassifyContext): Run[] {
+  const out: Run[] = [];
+  let group: { run: Run; proposes: boolean }[] = [];
+  const flush = () => {
+    if (group.length >= 2 && group.filter((g) => g.proposes).length * 2 >= group.length) pushAll(out, group.map((g) => g.run));
+    group = [];
+  };
+  for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
+    if (!text) continue;
+    const head = /^[^。!！?？]+(?=。)/.exec(text)?.[0] ?? "";
+    const free = head.length > 0 && !ctx.skipped(start) && !ctx.overlapsClaimed({ start, end: start + head.length })
+      && ctx.sectionAt(start, ["practice", "situation", "problem", "cause"]) === null;
+    const elements = free && head.length <= 2 * MAX_ELEMENT ? elementsOf(head, 0) : [];
+    const all = elements.length >= MIN_PRESCRIBING && elements.every((e) => prescribesAsElement(head.slice(e.start, e.end)))
+      && !POLARITY.perfective.test(head) && !POLARITY.achievementInSentence.test(head);
+    if (!all) {
+      flush();
+      continue;
+    }
+    const body = text.slice(head.length + 1);
+    SIGNAL.lastIndex = 0;
+    const proposes = SIGNAL.test(body);
+    SIGNAL.lastIndex = 0;
+    group.push({ run: { span: { start, end: start + head.length }, prescribing: elements.length, elements: elements.length, signal: "parallel paragraph heads" }, proposes });
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,84 @@
+/*
+ * Shape prescriptive-list: measures written in prose as a list of prescribing verb-object elements after a
+ * forward-looking signal (提出以A为B，以C为D，健全E; 要…，即坚持A、突出B; 这就要求A，加强B，提升C), whatever
+ * the frame; and the same verb list in a practice section, after 近年来 or with 了 is no measure.
+ * The fixtures (test/fixtures/prescriptive-list/) are written for these tests.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+import { classifyReport } from "../../src/classify/classify.ts";
+import { outlineReport } from "../../src/outline/index.ts";
+import { segmentDocument } from "../../src/segment/segment.ts";
+import { SHAPES } from "../../src/classify/shapes/index.ts";
+import type { Statement } from "../../src/types.ts";
+import { plainDoc } from "../helpers/doc.fixtures.ts";
+
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/prescriptive-list/${name}`, import.meta.url)), "utf8");
+
+function measures(text: string, shapes = SHAPES): Statement[] {
+  const doc = plainDoc(text);
+  const seg = segmentDocument(doc);
+  return seg.reports.flatMap((r) => classifyReport(doc, r, outlineReport(doc, r, seg.markers), shapes).statements.filter((s) => s.kind === "measure"));
+}
+
+describe("prescriptive-list: prose lists of prescribing elements", () => {
+  const text = fixture("prose-measures.txt");
+  const found = measures(text);
+  const byRule = (id: string) => found.filter((s) => s.rules?.some((r) => r.id === id)).map((s) => s.text);
+
+  it("should read 要…，即坚持A与B融合、突出C与D融合、E与F融合 as one run holding every element", () => {
+    const run = byRule("prescriptive-list").find((t) => t.includes("坚持支部活动与居民需求融合"));
+    expect(run).toBeDefined();
+    expect(run).toContain("突出骨干带头与全员参与融合");
+    expect(run).toContain("线上动员与线下服务融合");
+  });
+
+  it("should read 这就要求A，加强B，提升C up to the purpose clause, and not the shortfall before the signal", () => {
+    const run = byRule("prescriptive-list").find((t) => t.includes("加强支部书记队伍培训"));
+    expect(run).toBe("街道党工委主动对接各方资源，加强支部书记队伍培训，提升支部的组织力");
+  });
+
+  it("should cover 以A、B为目标，以C为载体，健全D: the 以…为 elements prescribe", () => {
+    const all = found.map((s) => s.text);
+    expect(all.some((t) => t.includes("以联系群众、便民利民为支部工作目标") && t.includes("健全居民意见反馈办法"))).toBe(true);
+  });
+
+  it("should quote each run exactly from the source and explain it", () => {
+    for (const s of found.filter((st) => st.rules?.some((r) => r.id === "prescriptive-list"))) {
+      expect(text.slice(s.textSpan.start, s.textSpan.end)).toBe(s.text);
+      expect(s.rules?.find((r) => r.id === "prescriptive-list")?.detail).toMatch(/^\d+ of \d+ elements prescribe, after "/);
+    }
+  });
+
+  it("should find none of the 融合 and 这就要求 runs without the shape", () => {
+    const without = measures(text, SHAPES.filter((s) => s.id !== "prescriptive-list")).map((s) => s.text);
+    expect(without.some((t) => t.includes("坚持支部活动与居民需求融合"))).toBe(false);
+    expect(without.some((t) => t.includes("加强支部书记队伍培训"))).toBe(false);
+  });
+
+  it("should not read the same verb list as a measure in a practice section, after 近年来, or with 了", () => {
+    expect(measures(fixture("practice-list.txt")).map((s) => s.text)).toEqual([]);
+  });
+
+  it("should not read a verb list with no forward-looking signal", () => {
+    const plain = "社区支部调查\n摘要：街道党工委主动对接各方资源，加强支部书记队伍培训，提升支部的组织力，居民称道。";
+    expect(measures(plain)).toEqual([]);
+  });
+
+  it("should read paragraphs that open with a prescriptive list, two in a row, whose bodies propose", () => {
+    const heads = measures(fixture("parallel-heads.txt")).filter((s) => s.rules?.some((r) => r.id === "prescriptive-list" && r.detail.includes("parallel paragraph heads")));
+    expect(heads.map((s) => s.text)).toEqual(["抓住支部这个基础单元，提高支部的组织力", "把握作风建设这个重点，树立机关干部的良好形象"]);
+  });
+
+  it("should not read the same paragraph heads when the bodies report what was done", () => {
+    expect(measures(fixture("parallel-heads-report.txt")).map((s) => s.text)).toEqual([]);
+  });
+
+  it("should read 应以A思维B，以C思维D，以E思维F: elements that open alike after the signal", () => {
+    const text = "园区支部调研\n摘要：园区青年流动性强，支部难以覆盖。应以平台思维汇聚各方力量，以项目思维推动结对共建，以服务思维回应青年诉求，让支部活起来。";
+    const found = measures(text).filter((s) => s.rules?.some((r) => r.id === "prescriptive-list")).map((s) => s.text);
+    expect(found).toEqual(["以平台思维汇聚各方力量，以项目思维推动结对共建，以服务思维回应青年诉求"]);
+  });
+});
