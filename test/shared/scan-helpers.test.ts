@@ -3,7 +3,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { literalStarts } from "../../src/extract/entities/lexicon-matcher.ts";
 import { buildAhoCorasick } from "../../src/shared/aho-corasick.ts";
 import { matchesOf, requiredStarts } from "../../src/shared/regex.ts";
 
@@ -88,37 +87,15 @@ describe("matchesOf", () => {
   });
 });
 
-describe("literalStarts (the lexicon entries' prefilter)", () => {
-  // Regex sources from a small grammar: alternatives of atoms (characters, classes, groups), some quantified.
-  const atom = fc.oneof(char, fc.constant("[党委]"), fc.constant("(?:支|部)"), fc.constant("\\d"), fc.constant("."));
-  const piece = fc.tuple(atom, fc.constantFrom("", "", "?", "*", "+", "{0,2}")).map(([a, q]) => a + q);
-  const alternative = fc.array(piece, { minLength: 1, maxLength: 4 }).map((ps) => ps.join(""));
-  const source = fc.array(alternative, { minLength: 1, maxLength: 3 }).map((as) => as.join("|"));
-
-  it("names literals one of which starts every match, or nothing when it cannot", () => {
-    fc.assert(
-      fc.property(source, word(30), (src, text) => {
-        const starts = literalStarts(src);
-        if (starts === null) return;
-        expect(starts.every((s) => s.length > 0)).toBe(true);
-        for (const m of text.matchAll(new RegExp(src, "gu"))) {
-          if (m[0] !== "") expect(starts.some((s) => m[0].startsWith(s))).toBe(true);
-        }
-      }),
-      { numRuns: 1000 },
-    );
+describe("requiredStarts (the prefilter of the codebook's and the entity lexicons' patterns)", () => {
+  it("reads the plain start of each top-level alternative (the lexicon entries' patterns)", () => {
+    expect(requiredStarts("两手抓[、,]?两不误|抓铁有痕")).toEqual(["两手抓", "抓铁有痕"]);
+    expect(requiredStarts("真学[、,]真(?:悟|信)")).toEqual(["真学"]);
+    expect(requiredStarts("党委?书记")).toEqual(["党"]);
+    expect(requiredStarts("(?<!不)党委")).toBeNull();
+    expect(requiredStarts("\\d+个支部")).toBeNull();
   });
 
-  it("reads the plain start of each top-level alternative", () => {
-    expect(literalStarts("两手抓[、,]?两不误|抓铁有痕")).toEqual(["两手抓", "抓铁有痕"]);
-    expect(literalStarts("真学[、,]真(?:悟|信)")).toEqual(["真学"]);
-    expect(literalStarts("党委?书记")).toEqual(["党"]);
-    expect(literalStarts("(?<!不)党委")).toBeNull();
-    expect(literalStarts("\\d+个支部")).toBeNull();
-  });
-});
-
-describe("requiredStarts (the codebook patterns' prefilter)", () => {
   // As above, with capturing, named and nested groups, lookarounds and optional groups among the atoms.
   const group = fc.constantFrom("(支|部)", "(?:党|委)", "(?<g>支部|党)", "(党.?委|支)", "(a|)", "(?<!党)支", "(?=党)党");
   const atom = fc.oneof(char, char, fc.constant("[党委]"), group, fc.constant("\\d"), fc.constant("."));

@@ -6,7 +6,7 @@ import type { LexiconEntry } from "../lexicon.ts";
 import { escapeRegExp } from "./text-view.ts";
 import { maxOf } from "../../util/arrays.ts";
 import { buildAhoCorasick } from "../../shared/aho-corasick.ts";
-import { matchesOf } from "../../shared/regex.ts";
+import { matchesOf, requiredStarts } from "../../shared/regex.ts";
 
 /** A match of a lexicon entry in the compact text. */
 export interface LexiconHit {
@@ -36,7 +36,7 @@ export function compileLexicon(entries: readonly LexiconEntry[], tail = ""): Lex
     // An entry can match only where one of its literals, or the literal start of one of its patterns,
     // occurs: the automaton below skips its regex on the (many) texts that hold none of them. An entry
     // with a pattern whose start is not literal is always run.
-    const starts = (e.patterns ?? []).map(literalStarts);
+    const starts = (e.patterns ?? []).map(requiredStarts);
     const needles = literals.length === 0 && starts.length === 0 ? null : starts.some((x) => x === null) ? null : [...new Set([...literals, ...starts.flat() as string[]])];
     // `at`: the same regex, sticky, tried only where one of the needles starts (every match starts with one).
     return { name: e.name, re: new RegExp(source, "gu"), at: new RegExp(source, "uy"), needles, anchored: (e.patterns ?? []).map((p) => new RegExp(`^(?:${p})$`, "u")) };
@@ -117,73 +117,6 @@ export function compileLexicon(entries: readonly LexiconEntry[], tail = ""): Lex
       return compiled.find((c) => c.anchored.some((re) => re.test(term)))?.name;
     },
   };
-}
-
-const SPECIAL = new Set("\\^$.|?*+()[]{}");
-
-/**
- * Literals one of which every match of a regex source must start with: the plain characters that open
- * each of its top-level alternatives (a character a quantifier makes optional left out), or null when an
- * alternative opens with anything else (a class, a group, an escape, an anchor).
- * @example literalStarts("两手抓[、,]?两不误|抓铁有痕") // ["两手抓", "抓铁有痕"]
- */
-export function literalStarts(source: string): string[] | null {
-  const out: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let from = 0;
-  const alternatives: string[] = [];
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === "\\") i++;
-    else if (inClass) inClass = ch !== "]";
-    else if (ch === "[") inClass = true;
-    else if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    else if (ch === "|" && depth === 0) (alternatives.push(source.slice(from, i)), (from = i + 1));
-  }
-  alternatives.push(source.slice(from));
-  for (const alt of alternatives) {
-    // "(?:农村|学生)党员…": an opening group of plain literals, not made optional, starts with one of them.
-    const group = leadingLiteralGroup(alt);
-    if (group) {
-      for (const literal of group) out.push(literal);
-      continue;
-    }
-    let end = 0;
-    while (end < alt.length && !SPECIAL.has(alt[end]!)) end++;
-    // "ab?c": b may be absent, so only "a" is certain (a + keeps its character).
-    if (end < alt.length && "?*{".includes(alt[end]!)) {
-      end--;
-      // The optional character is a whole code point (an astral one is two code units).
-      if (end > 0 && /[\uD800-\uDBFF]/.test(alt[end - 1]!)) end--;
-    }
-    if (end <= 0) return null;
-    out.push(alt.slice(0, end));
-  }
-  return out;
-}
-
-/**
- * The literals of a non-capturing group that opens an alternative ("(?:农村|学生)…" → 农村, 学生), when each
- * is plain text and the group is not made optional ("?", "*", "{…}" after it); otherwise null.
- */
-function leadingLiteralGroup(alt: string): string[] | null {
-  if (!alt.startsWith("(?:")) return null;
-  let depth = 0;
-  let close = -1;
-  for (let i = 0; i < alt.length; i++) {
-    const ch = alt[i]!;
-    if (ch === "\\") i++;
-    else if (ch === "(") depth++;
-    else if (ch === ")" && --depth === 0) {
-      close = i;
-      break;
-    }
-  }
-  if (close < 0 || "?*{".includes(alt[close + 1] ?? "x")) return null;
-  const parts = alt.slice(3, close).split("|");
-  return parts.every((p) => p.length > 0 && ![...p].some((c) => SPECIAL.has(c))) ? parts : null;
 }
 
 /** Keep the longest non-overlapping items (ties: higher priority, then earlier). */
