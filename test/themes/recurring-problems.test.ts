@@ -29,8 +29,8 @@ describe("recurring problems in short, unseen wordings", () => {
       ["书记履行职责不到位", "党委职责虚化", "抓党建的责任意识淡薄", "没有把党建责任真正落到实处"]],
     ["party work not joined with the main work is the two-skins problem", "cb:p-business-vs-party",
       ["党建和中心工作融合不深", "党建同教学工作结合得不紧", "党建与业务工作契合度低"]],
-    ["heavy tasks and pressure, said alone, are the party-workers problem", "cb:p-party-workers-weak",
-      ["日常任务重", "各方面压力大"]],
+    ["heavy work and pressure, said alone, are the party-workers problem", "cb:p-party-workers-weak",
+      ["日常工作任务重", "各方面工作压力大", "任务重、压力大"]],
     ["a weak ability to mobilise and an unsteady base are the cohesion problem", "cb:p-cohesion-weak",
       ["党组织动员力不强", "基层组织基础不牢", "支部整合力不足"]],
     ["weak political quality and shaken beliefs are the ideals problem, not schooling", "cb:p-ideals-weak",
@@ -50,6 +50,10 @@ describe("recurring problems in short, unseen wordings", () => {
     expect(cadres).toBe("cb:p-cadre-competence");
     expect(theory).not.toBe(base);
     expect(base).toBe("cb:p-cohesion-weak");
+  });
+
+  it("should not read anyone's pressure or load as the party workers' (students' study load, graduates' job hunting)", () => {
+    for (const theme of themesOf(["毕业生就业压力大", "学生课业任务重"])) expect(theme).not.toBe("cb:p-party-workers-weak");
   });
 
   it("should not join uncovered statements of different reports on a frame word such as 困境 or 短板 alone", () => {
