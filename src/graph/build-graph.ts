@@ -112,15 +112,19 @@ interface ReportContext {
   themeKeys: Map<string, string>;
 }
 
-function provenance(ctx: ReportContext, span: Span, line: number) {
-  return {
+/**
+ * Add where a node or relationship came from (quote, path, report, line, offsets) to its attributes, in place
+ * and after the ones it has (one object per element: no spread copies on the graph's hot path).
+ */
+function withProvenance<T extends object>(attrs: T, ctx: ReportContext, span: Span, line: number) {
+  return Object.assign(attrs, {
     quote: ctx.doc.document.source.text.slice(span.start, span.end),
     path: ctx.doc.document.source.path,
     reportKey: ctx.reportKey,
     line,
     startOffset: span.start,
     endOffset: span.end,
-  };
+  });
 }
 
 function addStatements(ctx: ReportContext) {
@@ -129,23 +133,24 @@ function addStatements(ctx: ReportContext) {
     const key = statementKey(st.id);
     const assignment = extraction.assignments[st.id];
     const tKey = assignment ? (themeKeys.get(assignment.themeId) ?? null) : null;
-    graph.mergeNode(key, {
-      label: "Statement",
-      kind: st.kind,
-      text: st.text,
-      normText: st.normText,
-      rule: st.rule,
-      themeKey: tKey,
-      reportTitle: graph.getNodeAttribute(reportKey, "name") as string,
-      itemText: itemText(ctx, st),
-      // provenance(ctx, st.textSpan, st.line), in place
-      quote: ctx.doc.document.source.text.slice(st.textSpan.start, st.textSpan.end),
-      path: ctx.doc.document.source.path,
-      reportKey: ctx.reportKey,
-      line: st.line,
-      startOffset: st.textSpan.start,
-      endOffset: st.textSpan.end,
-    });
+    graph.mergeNode(
+      key,
+      withProvenance(
+        {
+          label: "Statement" as const,
+          kind: st.kind,
+          text: st.text,
+          normText: st.normText,
+          rule: st.rule,
+          themeKey: tKey,
+          reportTitle: graph.getNodeAttribute(reportKey, "name") as string,
+          itemText: itemText(ctx, st),
+        },
+        ctx,
+        st.textSpan,
+        st.line,
+      ),
+    );
     mergeEdge(graph, "CONTAINS", reportKey, key);
     if (tKey && assignment) {
       // The assignment's score, when the themes stage gives one (kg themes lists it).
@@ -169,19 +174,7 @@ function addStatementLinks(ctx: ReportContext, links: Link[]) {
     if (!from || !to) {
       throw new Error(`buildGraph: link ${link.type} references unknown statement "${from ? link.to : link.from}".`);
     }
-    const text = ctx.doc.document.source.text;
-    mergeTypedEdge(ctx.graph, statementKey(from.id), statementKey(to.id), {
-      type: link.type,
-      score: link.score,
-      reason: link.reason,
-      // provenance(ctx, from.textSpan, from.line), in place
-      quote: text.slice(from.textSpan.start, from.textSpan.end),
-      path: ctx.doc.document.source.path,
-      reportKey: ctx.reportKey,
-      line: from.line,
-      startOffset: from.textSpan.start,
-      endOffset: from.textSpan.end,
-    });
+    mergeTypedEdge(ctx.graph, statementKey(from.id), statementKey(to.id), withProvenance({ type: link.type, score: link.score, reason: link.reason }, ctx, from.textSpan, from.line));
   }
 }
 
@@ -196,10 +189,8 @@ function addMentions(ctx: ReportContext) {
       const parent = report.organisations.find((o) => o.name === org.parent);
       graph.mergeNode(parentKey, { label: "Organisation", name: org.parent, type: parent?.type ?? "other", reportCount: 0 });
       const first = org.occurrences[0];
-      mergeEdge(graph, "PART_OF", key, parentKey, {
-        reason: "stated in the report",
-        ...(first ? provenance(ctx, first.span, first.line) : {}),
-      });
+      const attrs = { type: "PART_OF" as const, reason: "stated in the report" };
+      mergeTypedEdge(graph, key, parentKey, first ? withProvenance(attrs, ctx, first.span, first.line) : attrs);
     }
   }
   for (const mech of report.mechanisms) {
@@ -255,7 +246,7 @@ function mergeMention(ctx: ReportContext, target: string, occurrences: Occurrenc
   const lines = [...new Set(occurrences.map((o) => o.line))].sort((a, b) => a - b);
   const contexts = [...new Set(occurrences.map((o) => o.context))].sort();
   const text = ctx.doc.document.source.text;
-  // Built in place, in the order mergeEdge's spreads gave ({ type, sentence?, lines, …, provenance }): one object, no copies.
+  // Built in place, in the order of { type, sentence?, lines, …, provenance }: one object, no copies.
   const attrs: Partial<KgEdgeAttributes> & Record<string, unknown> = { type: "MENTIONS" };
   if (first) {
     const sentence = sentenceAround(text, first.span, ctx.report.segment.span);
@@ -265,33 +256,14 @@ function mergeMention(ctx: ReportContext, target: string, occurrences: Occurrenc
   attrs.contexts = contexts;
   attrs.mentionCount = occurrences.length;
   attrs.surfaces = [...new Set(occurrences.map((o) => o.surface))];
-  if (first) {
-    attrs.quote = text.slice(first.span.start, first.span.end);
-    attrs.path = ctx.doc.document.source.path;
-    attrs.reportKey = ctx.reportKey;
-    attrs.line = first.line;
-    attrs.startOffset = first.span.start;
-    attrs.endOffset = first.span.end;
-  }
-  ctx.graph.mergeEdgeWithKey(relKey("MENTIONS", ctx.reportKey, target), ctx.reportKey, target, attrs as KgEdgeAttributes);
+  if (first) withProvenance(attrs, ctx, first.span, first.line);
+  mergeTypedEdge(ctx.graph, ctx.reportKey, target, attrs as Partial<KgEdgeAttributes> & { type: RelType });
 }
 
 function addFigures(ctx: ReportContext) {
   for (const fig of ctx.report.figures) {
     const key = nodeKey("Figure", hashKey(ctx.report.segment.id, fig.what, fig.value, fig.span.start));
-    ctx.graph.mergeNode(key, {
-      label: "Figure",
-      what: fig.what,
-      value: fig.value,
-      unit: fig.unit,
-      // provenance(ctx, fig.span, fig.line), in place
-      quote: ctx.doc.document.source.text.slice(fig.span.start, fig.span.end),
-      path: ctx.doc.document.source.path,
-      reportKey: ctx.reportKey,
-      line: fig.line,
-      startOffset: fig.span.start,
-      endOffset: fig.span.end,
-    });
+    ctx.graph.mergeNode(key, withProvenance({ label: "Figure" as const, what: fig.what, value: fig.value, unit: fig.unit }, ctx, fig.span, fig.line));
     mergeEdge(ctx.graph, "CONTAINS", ctx.reportKey, key);
   }
 }
