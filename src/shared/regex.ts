@@ -77,17 +77,9 @@ export function requiredStarts(source: string): string[] | null {
 /** A regex source's top-level alternatives (split at the `|` outside groups and classes). */
 function topLevelAlternatives(source: string): string[] {
   const alternatives: string[] = [];
-  let depth = 0;
-  let inClass = false;
   let from = 0;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === "\\") i++;
-    else if (inClass) inClass = ch !== "]";
-    else if (ch === "[") inClass = true;
-    else if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    else if (ch === "|" && depth === 0) (alternatives.push(source.slice(from, i)), (from = i + 1));
+  for (const [i, ch, depth] of structure(source)) {
+    if (ch === "|" && depth === 0) (alternatives.push(source.slice(from, i)), (from = i + 1));
   }
   alternatives.push(source.slice(from));
   return alternatives;
@@ -95,6 +87,15 @@ function topLevelAlternatives(source: string): string[] {
 
 /** The offset of the `)` closing the group that opens `source` (-1: none). */
 function closingParen(source: string): number {
+  for (const [i, ch, depth] of structure(source)) if (ch === ")" && depth === 0) return i;
+  return -1;
+}
+
+/**
+ * The characters of a regex source that shape it (neither escaped nor inside a class), each with its offset
+ * and the group depth after it: `(` opens a group, `)` closes one.
+ */
+function* structure(source: string): Generator<[number, string, number]> {
   let depth = 0;
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
@@ -102,8 +103,10 @@ function closingParen(source: string): number {
     if (ch === "\\") i++;
     else if (inClass) inClass = ch !== "]";
     else if (ch === "[") inClass = true;
-    else if (ch === "(") depth++;
-    else if (ch === ")" && --depth === 0) return i;
+    else {
+      if (ch === "(") depth++;
+      else if (ch === ")") depth--;
+      yield [i, ch, depth];
+    }
   }
-  return -1;
 }

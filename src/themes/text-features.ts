@@ -42,24 +42,17 @@ export function bigramCounts(text: string, stop: ReadonlySet<string> = STOP_BIGR
   // The shipped list's one-character stopwords by table; another set is asked.
   const stopChar = stop === STOP_BIGRAMS ? STOP_CHARS : null;
   for (const run of text.toLowerCase().match(RUN) ?? []) {
-    // Without surrogates every character is one code unit: no array of characters, one-character stopwords by table.
-    if (!SURROGATE.test(run)) {
-      let prevKept = false;
-      for (let i = 0; i + 1 < run.length; i++) {
-        const bg = run.slice(i, i + 2);
-        // A bigram is dropped when it is a stopword bigram or touches a one-character stopword (的, 和 …).
-        const kept = !(stop.has(bg) || (stopChar ? stopChar[run.charCodeAt(i)] === 1 || stopChar[run.charCodeAt(i + 1)] === 1 : stop.has(run[i]!) || stop.has(run[i + 1]!)));
-        if (kept) add(bg);
-        if (trigrams && kept && prevKept) add(run[i - 1]! + bg);
-        prevKept = kept;
-      }
-      continue;
-    }
-    const chars = Array.from(run);
+    // Without surrogates every character is one code unit: the run is read as it is (no array of characters),
+    // and the shipped list's one-character stopwords by table.
+    const wide = SURROGATE.test(run);
+    const chars: ArrayLike<string> = wide ? Array.from(run) : run;
+    const byCode = stopChar !== null && !wide;
     let prevKept = false;
     for (let i = 0; i + 1 < chars.length; i++) {
-      const bg = chars[i]! + chars[i + 1]!;
-      const kept = !(stop.has(bg) || stop.has(chars[i]!) || stop.has(chars[i + 1]!));
+      const bg = wide ? chars[i]! + chars[i + 1]! : run.slice(i, i + 2);
+      // A bigram is dropped when it is a stopword bigram or touches a one-character stopword (的, 和 …).
+      const touchesStop = byCode ? stopChar[run.charCodeAt(i)] === 1 || stopChar[run.charCodeAt(i + 1)] === 1 : stop.has(chars[i]!) || stop.has(chars[i + 1]!);
+      const kept = !(stop.has(bg) || touchesStop);
       if (kept) add(bg);
       if (trigrams && kept && prevKept) add(chars[i - 1]! + bg);
       prevKept = kept;
