@@ -4,6 +4,7 @@
  * record the sections found. Every statement records the rules that fired and a confidence.
  */
 import type { MentionContext, NormalisedDocument, OutlineNode, ReportSegment, Span, Statement } from "../types.ts";
+import { boilerplateLinesIn } from "../shared/text.ts";
 import { ClassifyContext, type Section } from "./context.ts";
 import { runShape, SHAPES, type Shape } from "./shapes/index.ts";
 
@@ -24,8 +25,7 @@ export interface ClassifiedReport {
 export function classifyReport(doc: NormalisedDocument, segment: ReportSegment, outline: OutlineNode[], shapes: Shape<unknown>[] = SHAPES): ClassifiedReport {
   // Whole lines of page boilerplate (「图片来源于网络，如有侵权联系删除」) are skipped like collapsed duplicates:
   // a section's paragraphs must not read them as statements.
-  const noise = doc.noise.filter((n) => n.wholeLines && n.span.end > segment.span.start && n.span.start < segment.span.end).map((n) => n.span);
-  const ctx = new ClassifyContext(doc, segment, outline, [...segment.duplicates, ...noise]);
+  const ctx = new ClassifyContext(doc, segment, outline, [...segment.duplicates, ...boilerplateLinesIn(doc.noise, segment.span)]);
   for (const shape of shapes) runShape(shape, ctx);
   ctx.statements.sort((a, b) => a.textSpan.start - b.textSpan.start);
   const regions = ctx.regions;

@@ -8,7 +8,7 @@
  */
 import raw from "../classify/sections.json" with { type: "json" };
 import { classifyHeading, isMixedHeading } from "../shared/section-headings.ts";
-import { inSpans } from "../shared/text.ts";
+import { boilerplateLinesIn, inSpans } from "../shared/text.ts";
 import type { NormalisedDocument, ReportSegment } from "../types.ts";
 import { headingSpan } from "./build-outline.ts";
 import type { Marker } from "./markers.ts";
@@ -91,7 +91,7 @@ function nextContentLine(doc: NormalisedDocument, segment: ReportSegment, lineNo
 function bodyBefore(doc: NormalisedDocument, segment: ReportSegment, lineNo: number): boolean {
   // Past the head, a body paragraph has been met (and the walk stays short).
   if (lineNo - segment.startLine > HEAD_LINES) return true;
-  const noise = doc.noise.filter((n) => n.wholeLines && n.span.start < segment.span.end && n.span.end > segment.span.start).map((n) => n.span);
+  const noise = boilerplateLinesIn(doc.noise, segment.span);
   for (let n = segment.startLine; n < lineNo; n++) {
     const l = doc.lines[n - 1];
     if (!l) break;

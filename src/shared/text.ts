@@ -1,7 +1,7 @@
 /*
  * Small text helpers shared by segment, outline and classify.
  */
-import type { Span } from "../types.ts";
+import type { NoiseRange, Span } from "../types.ts";
 
 /** True when any of the regexes matches. */
 export function matchesAny(res: RegExp[], s: string): boolean {
@@ -16,4 +16,13 @@ export function stripDecoration(s: string): string {
 /** Whether an offset falls inside one of the spans. */
 export function inSpans(spans: readonly Span[], offset: number): boolean {
   return spans.some((s) => offset >= s.start && offset < s.end);
+}
+
+/**
+ * The spans of whole lines judged page boilerplate that overlap `within` (a report): what later stages skip like
+ * collapsed duplicates («图片来源于网络，如有侵权联系删除»).
+ * @example boilerplateLinesIn(doc.noise, segment.span)
+ */
+export function boilerplateLinesIn(noise: readonly NoiseRange[], within: Span): Span[] {
+  return noise.filter((n) => n.wholeLines && n.span.start < within.end && n.span.end > within.start).map((n) => n.span);
 }

@@ -28,6 +28,8 @@ import { pushAll } from "../../util/arrays.ts";
 
 const PL = raw.prescriptiveList;
 const SIGNAL = new RegExp(PL.signal, "g");
+/** The same, stateless, for a yes/no test. */
+const HAS_SIGNAL = new RegExp(PL.signal);
 const LEAD = new RegExp(PL.lead);
 const SUBJECT_MODAL = new RegExp(PL.subjectModal);
 const LIST_VERBS = new RegExp(PL.listVerbs);
@@ -219,9 +221,7 @@ function parallelHeads(ctx: ClassifyContext): Run[] {
       continue;
     }
     const body = text.slice(head.length + 1);
-    SIGNAL.lastIndex = 0;
-    const proposes = SIGNAL.test(body);
-    SIGNAL.lastIndex = 0;
+    const proposes = HAS_SIGNAL.test(body);
     group.push({ run: { span: { start, end: start + head.length }, prescribing: elements.length, elements: elements.length, signal: "parallel paragraph heads" }, proposes });
   }
   flush();
