@@ -68,7 +68,7 @@ export function foldText(text: string, options: FoldOptions = {}): string {
  */
 const HALF_WIDTH_STOP = /(?<=[\u3400-\u9fff”」』）)])(?<![〇零一二三四五六七八九十百])\.(?=[\u3400-\u9fff“「『（(])/g;
 
-export function foldFullStops(text: string): string {
+function foldFullStops(text: string): string {
   if (!text.includes(".")) return text;
   return text.replace(HALF_WIDTH_STOP, "。");
 }
