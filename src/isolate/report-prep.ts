@@ -17,8 +17,8 @@ import { linkReport } from "../links/link-report.ts";
 import { loadCodebook } from "../themes/codebook.ts";
 import type { Codebook } from "../themes/codebook.ts";
 import { clusterFeatures, type ClusterFeatures, featureKeys, type FeatureKeys } from "../themes/cluster.ts";
-import { headAbove, type PreparedStatement, rankStatement, type StatementRanking } from "../themes/assign-themes.ts";
-import { pickTheme, type ThemeScore } from "../themes/score-themes.ts";
+import { headAbove, type PreparedStatement, rankStatement, type StatementRanking, statementTheme } from "../themes/assign-themes.ts";
+import type { ThemeScore } from "../themes/score-themes.ts";
 import type { DocumentExtraction, Link, ReportExtraction, Statement } from "../types.ts";
 
 /**
@@ -92,7 +92,7 @@ function prepareReport(text: string, report: Pick<ReportExtraction, "statements"
   const statements = own.map((st): StatementPrep => {
     if (st.kind !== "problem" && st.kind !== "measure") return {};
     const ranking = rankStatement(st, bodies.get(st.id), codebook);
-    const pick = pickTheme(ranking.ranked, codebook.settings.threshold);
+    const pick = statementTheme(ranking.ranked, codebook, st.kind);
     if (pick) themeOf.set(st.id, `cb:${pick.theme.id}`);
     const above = headAbove(ranking.ranked, codebook.settings.threshold);
     if (above.length > 0) ranked.set(st.id, above);

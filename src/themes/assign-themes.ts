@@ -5,7 +5,8 @@
  * human-readable reason. The same set of statements in any order gives the same themes and ids.
  */
 import type { Statement, Theme } from "../types.ts";
-import type { Codebook } from "./codebook.ts";
+import { isBareVerb } from "./lexicon.ts";
+import { type Codebook, pickThreshold } from "./codebook.ts";
 import { canonicalOrder, type ClusterFeatures, clusterStatements, type FeatureKeys } from "./cluster.ts";
 import { otherThemes, pickTheme, scoreThemes, scoreThemesAndBody, scoringText } from "./score-themes.ts";
 import type { ThemeScore } from "./score-themes.ts";
@@ -73,12 +74,12 @@ export function rankStatement(s: Statement, body: string | undefined, codebook: 
   const text = scoringText(s.normText, body);
   if (kind === "measure" && text.rest.trim() !== "") {
     const both = scoreThemesAndBody(text, codebook, kind);
-    return { ranked: trimRanking(both.ranked, codebook.settings.threshold), body: headAbove(both.body, codebook.settings.threshold) };
+    return { ranked: trimRanking(both.ranked, pickThreshold(codebook.settings, kind)), body: headAbove(both.body, codebook.settings.threshold) };
   }
-  return { ranked: trimRanking(scoreThemes(text, codebook, kind), codebook.settings.threshold), body: [] };
+  return { ranked: trimRanking(scoreThemes(text, codebook, kind), pickThreshold(codebook.settings, kind)), body: [] };
 }
 
-/** The part of a ranking assignThemes reads: the themes at or above the threshold, and at least the best two. */
+/** The part of a ranking assignThemes reads: the themes at or above the threshold (for a measure, its own), and at least the best two. */
 export function trimRanking(ranked: ThemeScore[], threshold: number): ThemeScore[] {
   return ranked.slice(0, Math.max(2, headAbove(ranked, threshold).length));
 }
@@ -116,7 +117,8 @@ export function assignThemes(
       if (ranked[0] && ranked[0].score > 0) nearest.set(s.id, ranked[0]);
       const above = headAbove(ranked, codebook.settings.threshold);
       if (above.length > 0) aboveThreshold.set(s.id, above);
-      const pick = pickTheme(ranked, codebook.settings.threshold);
+      const candidate = pickTheme(ranked, pickThreshold(codebook.settings, kind));
+      const pick = statementTheme(ranked, codebook, kind);
       if (pick) {
         const id = `cb:${pick.theme.id}`;
         themeOf.set(s.id, id);
@@ -126,11 +128,13 @@ export function assignThemes(
         if (also.length > 0) {
           others.set(s.id, also.map((r) => ({ themeId: `cb:${r.theme.id}`, score: r.score, why: `"${r.theme.label}" ${r.headingScore} (${r.headingHits.join(", ")})` })));
         }
-        explanations.set(s.id, explainCodebook(pick, ranked.find((r) => r !== pick), codebook.settings.threshold, pick !== ranked[0]));
+        explanations.set(s.id, explainCodebook(pick, ranked.find((r) => r !== pick), pickThreshold(codebook.settings, kind), pick !== ranked[0]));
         push(members, id, s);
       } else {
         uncovered.push(s);
-        explanations.set(s.id, explainUncovered(ranked[0], codebook.settings.threshold));
+        explanations.set(s.id, candidate
+          ? `only a verb named "${candidate.theme.label}" (${candidate.headingHits.join(", ")}; ${candidate.score} < ${codebook.settings.threshold}, what a verb alone needs)`
+          : explainUncovered(ranked[0], pickThreshold(codebook.settings, kind)));
       }
     }
     const featuresOf = prepared ? (s: Statement) => prepared.get(s.id)?.features : undefined;
@@ -162,6 +166,19 @@ export function assignThemes(
     explanations.set(id, `${explanations.get(id)}; also names ${kept.map((o) => o.why).join(", ")}`);
   }
   return { themes: [...codebookThemes, ...clusterThemes], themeOf, explanations, scores, otherThemes: otherThemesOf, ranked: aboveThreshold, bodyRanked: bodyAbove };
+}
+
+/**
+ * The codebook theme a statement of `kind` takes from its ranking (best first), if any: pickTheme at the kind's
+ * threshold (pickThreshold: a measure's may be lower, as its object decides); a pick below the codebook's
+ * `threshold` stands only when its heading names more than a verb: a keyword that is not a bare verb
+ * (isBareVerb), a synonym-set word or a pattern (推广…模式 and 统筹…力量 say how a measure acts, not on what).
+ * @example const pick = statementTheme(rankStatement(s, body, codebook).ranked, codebook, "measure");
+ */
+export function statementTheme(ranked: ThemeScore[], codebook: Codebook, kind: "problem" | "measure"): ThemeScore | undefined {
+  const pick = pickTheme(ranked, pickThreshold(codebook.settings, kind));
+  if (!pick || pick.score >= codebook.settings.threshold) return pick;
+  return pick.headingHits.some((h) => h.includes("≈") || h.startsWith("«") || !isBareVerb(h)) ? pick : undefined;
 }
 
 /** The head of a ranking (best first) down to the last score at or above `threshold`. */

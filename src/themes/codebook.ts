@@ -59,6 +59,11 @@ export interface CodebookSettings {
   bodyCap: number;
   /** Minimum score for a statement to be assigned a codebook theme. */
   threshold: number;
+  /**
+   * Minimum score for a measure statement (optional; `threshold` when absent). A measure's verb weighs little or
+   * nothing and its object decides, so one object word can name its theme; see pickThreshold.
+   */
+  measureThreshold?: number;
   /** Minimum cosine between an uncovered statement and a cluster centroid for it to join the cluster. */
   clusterThreshold: number;
 }
@@ -168,11 +173,20 @@ function parseConcepts(raw: unknown, fail: (what: string) => never): Map<string,
   return out;
 }
 
+/**
+ * The score a statement of `kind` needs to take a codebook theme: `measureThreshold` for measures when the codebook
+ * sets it, else `threshold`.
+ * @example pickThreshold(codebook.settings, "measure")
+ */
+export function pickThreshold(settings: CodebookSettings, kind: "problem" | "measure"): number {
+  return kind === "measure" ? settings.measureThreshold ?? settings.threshold : settings.threshold;
+}
+
 function parseSettings(raw: unknown, fail: (what: string) => never): CodebookSettings {
   if (raw === undefined) return { ...DEFAULT_SETTINGS };
   if (!isObject(raw)) return fail("`settings` must be an object");
-  const out = { ...DEFAULT_SETTINGS };
-  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof CodebookSettings)[]) {
+  const out: CodebookSettings = { ...DEFAULT_SETTINGS };
+  for (const key of [...Object.keys(DEFAULT_SETTINGS), "measureThreshold"] as (keyof CodebookSettings)[]) {
     const v = raw[key];
     if (v === undefined) continue;
     if (typeof v !== "number" || !Number.isFinite(v) || v < 0) fail(`settings.${key} must be a non-negative number`);

@@ -175,6 +175,7 @@ function firstUnits(index: TermIndex): Uint8Array {
 
 interface JiebaLike {
   cut(sentence: string, hmm?: boolean): string[];
+  tag(sentence: string, hmm?: boolean): { word: string; tag: string }[];
   loadDict(dict: Uint8Array): void;
 }
 
@@ -192,6 +193,23 @@ function segmenter(): JiebaLike {
   const domain = Buffer.from(`\n${[...words].map((w) => `${w} 20000 n`).join("\n")}\n`);
   jieba = Jieba.withDict(Buffer.concat([dict, domain]));
   return jieba;
+}
+
+const VERBS = new Map<string, boolean>();
+
+/**
+ * Whether a word is a bare verb: one word of the segmenter's dictionary tagged as a verb (v; not a verb used as a
+ * noun, vn, such as 培训 or 管理). Domain words (synonym-set words, userWords) are read as nouns. Cached.
+ * @example isBareVerb("推广") // true; isBareVerb("党校") // false
+ */
+export function isBareVerb(word: string): boolean {
+  let v = VERBS.get(word);
+  if (v === undefined) {
+    const tags = segmenter().tag(word, false);
+    v = tags.length === 1 && tags[0]!.tag === "v";
+    VERBS.set(word, v);
+  }
+  return v;
 }
 
 /** The words of a text (jieba, no HMM: new words come from the dictionary, so results are stable). */
