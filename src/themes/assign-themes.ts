@@ -171,13 +171,16 @@ export function assignThemes(
 /**
  * The codebook theme a statement of `kind` takes from its ranking (best first), if any: pickTheme at the kind's
  * threshold (pickThreshold: a measure's may be lower, as its object decides); a pick below the codebook's
- * `threshold` stands only when its heading names more than a verb: a keyword that is not a bare verb
+ * `threshold` stands only when its heading alone reaches the kind's threshold and names more than a verb: a keyword that is not a bare verb
  * (isBareVerb), a synonym-set word or a pattern (推广…模式 and 统筹…力量 say how a measure acts, not on what).
  * @example const pick = statementTheme(rankStatement(s, body, codebook).ranked, codebook, "measure");
  */
 export function statementTheme(ranked: ThemeScore[], codebook: Codebook, kind: "problem" | "measure"): ThemeScore | undefined {
   const pick = pickTheme(ranked, pickThreshold(codebook.settings, kind));
   if (!pick || pick.score >= codebook.settings.threshold) return pick;
+  // Below the threshold the heading itself must name the theme: the rest of an item (a report on first
+  // secretaries mentions them everywhere) does not decide a measure's theme on its own.
+  if (pick.headingScore < pickThreshold(codebook.settings, kind)) return undefined;
   return pick.headingHits.some((h) => h.includes("≈") || h.startsWith("«") || !isBareVerb(h)) ? pick : undefined;
 }
 
