@@ -181,7 +181,15 @@ export function statementTheme(ranked: ThemeScore[], codebook: Codebook, kind: "
   // Below the threshold the heading itself must name the theme: the rest of an item (a report on first
   // secretaries mentions them everywhere) does not decide a measure's theme on its own.
   if (pick.headingScore < pickThreshold(codebook.settings, kind)) return undefined;
-  return pick.headingHits.some((h) => h.includes("≈") || h.startsWith("«") || !isBareVerb(h)) ? pick : undefined;
+  return pick.headingHits.some(namesObject) ? pick : undefined;
+}
+
+/**
+ * Whether a heading hit (a keyword, `word≈set` for a synonym-set word, «text» for a pattern) names what a measure
+ * acts on: a pattern or a synonym-set word does; a keyword does unless it is a bare verb (isBareVerb: 推广, 统筹).
+ */
+function namesObject(hit: string): boolean {
+  return hit.startsWith("«") || hit.includes("≈") || !isBareVerb(hit);
 }
 
 /** The head of a ranking (best first) down to the last score at or above `threshold`. */
