@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 
+import { pickThreshold } from "../../src/themes/codebook.ts";
 import { assignThemes, loadCodebook, parseCodebook, pickTheme, scoreThemes, scoringText } from "../../src/themes/index.ts";
+import { isBareVerb } from "../../src/themes/lexicon.ts";
 import { makeStatement } from "../fixtures/themes/settings.fixtures.ts";
 
 const codebook = loadCodebook();
@@ -82,5 +84,61 @@ describe("the shipped codebook on wordings that several themes touch", () => {
     ["measure", "建立社区党组织领导下的居委会、业委会和物业企业协商机制", "m-governance"],
   ] as const)("%s %s → %s", (kind, text, id) => {
     expect(themeOf(kind, text)).toBe(id);
+  });
+});
+
+describe("a measure's own threshold (settings.measureThreshold)", () => {
+  const book = parseCodebook(
+    {
+      settings: { threshold: 2.5, measureThreshold: 1.5 },
+      themes: [
+        { id: "p-venue", kind: "problem", label: "活动场所缺乏", keywords: { 场所: 1.5 } },
+        { id: "m-venue", kind: "measure", label: "建设活动场所", keywords: { 场所: 1.5, 阵地: 1.5, 活动室: 1.5, 设施: 1.5, 房屋: 1.5, 推广: 1.5, 支部: 0.5 } },
+        { id: "m-study", kind: "measure", label: "组织学习", keywords: { 读书会: 3 } },
+      ],
+    },
+    "test",
+  );
+  const take = (kind: "problem" | "measure", text: string, body?: string, cb = book) => {
+    const s = makeStatement("X.1", "x", kind, text, 0);
+    const r = assignThemes([s], new Map(body ? [[s.id, `${text}。${body}`]] : []), cb);
+    return { theme: r.themeOf.get(s.id), why: r.explanations.get(s.id) };
+  };
+
+  it("should give a measure a theme when one object word reaches the measure threshold, and a problem only at the codebook threshold", () => {
+    expect(take("measure", "给每个支部配备固定场所").theme).toBe("cb:m-venue");
+    expect(take("problem", "一些支部没有固定场所").theme).not.toBe("cb:p-venue");
+  });
+
+  it("should not let a bare verb alone (推广) name a measure's theme below the codebook threshold, and say so", () => {
+    const { theme, why } = take("measure", "推广“四步走”做法");
+    expect(theme).not.toBe("cb:m-venue");
+    expect(why).toMatch(/only a verb named "建设活动场所" \(推广/);
+  });
+
+  it("should not let the rest of the item alone decide a measure's theme below the codebook threshold", () => {
+    // Three keywords in the body: 4.5 × bodyWeight 0.3 = 1.35, and 支部 (0.5) in the heading: 1.85 in all, above the
+    // measure threshold, but the heading alone (0.5) is not.
+    const body = "各处缺少场所和阵地，活动室太小";
+    expect(take("measure", "换个思路办支部", body).theme).not.toBe("cb:m-venue");
+    // The same body under a heading that names the object.
+    expect(take("measure", "建好场所", body).theme).toBe("cb:m-venue");
+  });
+
+  it("should read a codebook without measureThreshold at its one threshold for both kinds", () => {
+    const plain = parseCodebook({ settings: { threshold: 2.5 }, themes: [{ id: "m-venue", kind: "measure", label: "建设活动场所", keywords: { 场所: 1.5 } }] }, "test");
+    expect(pickThreshold(plain.settings, "measure")).toBe(2.5);
+    expect(pickThreshold(book.settings, "measure")).toBe(1.5);
+    expect(pickThreshold(book.settings, "problem")).toBe(2.5);
+    expect(take("measure", "给每个支部配备固定场所", undefined, plain).theme).not.toBe("cb:m-venue");
+  });
+
+  it("should reject a measureThreshold that is not a non-negative number", () => {
+    expect(() => parseCodebook({ settings: { measureThreshold: "low" }, themes: [{ id: "m-x", kind: "measure", label: "x", keywords: { x: 1 } }] }, "test")).toThrow(/measureThreshold/);
+  });
+
+  it("should tell bare verbs from object words by the segmenter's dictionary", () => {
+    expect(["推广", "统筹"].map(isBareVerb)).toEqual([true, true]);
+    expect(["党校", "场所", "培训", "管理"].map(isBareVerb)).toEqual([false, false, false, false]);
   });
 });

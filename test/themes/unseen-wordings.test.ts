@@ -163,6 +163,21 @@ const round15 = JSON.parse(
   readFileSync(fileURLToPath(new URL("../fixtures/themes/wordings-round15.fixtures.json", import.meta.url)), "utf8"),
 ) as { problems: Item[]; measures: Item[] };
 
+/*
+ * A sixteenth and a seventeenth probe, of measures (10 and 8 concerns × 4, own words: 积分制管理, 夜校, 党建驿站,
+ * 党费返还, 一岗双责, 工作指引, 一肩挑, 把方向, 有奔头 …), written before the measure threshold change of this round
+ * and never tuned on: no keyword was added for them. First run: round 16 P 1.00 R 0.43 F1 0.60, round 17 P 0.74
+ * R 0.35 F1 0.48. With measures taking a theme at their own threshold (settings.measureThreshold: one object word
+ * names it, a bare verb does not): 0.65 and 0.45 (round 17 loses 督导 and 干部 read as the responsibility and
+ * leadership-team themes, where the probe says guidance and awareness).
+ */
+const round16 = JSON.parse(
+  readFileSync(fileURLToPath(new URL("../fixtures/themes/wordings-round16.fixtures.json", import.meta.url)), "utf8"),
+) as { problems: Item[]; measures: Item[] };
+const round17 = JSON.parse(
+  readFileSync(fileURLToPath(new URL("../fixtures/themes/wordings-round17.fixtures.json", import.meta.url)), "utf8"),
+) as { problems: Item[]; measures: Item[] };
+
 describe.each([
   ["round3", fixtures, 0.85],
   ["round4", round4, 0.85],
@@ -177,6 +192,8 @@ describe.each([
   ["round13", round13, 0.9],
   ["round14", round14, 0.9],
   ["round15", round15, 0.9],
+  ["round16", round16, 0.6],
+  ["round17", round17, 0.4],
 ] as const)("assignThemes on unseen wordings, %s (four per concern, each in its own report)", (name, set, min) => {
   const kinds: ["problem" | "measure", Item[]][] = [
     ["problem", set.problems],
