@@ -139,7 +139,10 @@ if (jobsList.length > 1) {
       if (one) console.log(`  ${size} MB: jobs ${r.jobs} ${fmt(endToEnd(one.median) / endToEnd(r.median))}× (pipeline ${fmt(one.median.ms.pipeline! / r.median.ms.pipeline!)}×)`);
     }
     // The most more jobs can give the pipeline here, if they added no work: the cores over those jobs 1 keeps busy.
-    if (one) console.log(`  ${size} MB: the pipeline with jobs 1 keeps ${fmt(one.median.cpuMs.pipeline! / one.median.ms.pipeline!, 2)} of ${cores} cores busy: more jobs can make it at most ${fmt(cores / (one.median.cpuMs.pipeline! / one.median.ms.pipeline!))}× faster (on an idle machine)`);
+    // Only on a machine nearly idle: other people's work stretches the wall time and the figure means nothing.
+    const busy = one ? one.median.cpuMs.pipeline! / one.median.ms.pipeline! : 0;
+    if (one && loadavg()[0]! < cores) console.log(`  ${size} MB: the pipeline with jobs 1 keeps ${fmt(busy, 2)} of ${cores} cores busy: more jobs can make it at most ${fmt(cores / busy)}× faster`);
+    else if (one) console.log(`  ${size} MB: the most more jobs could give is not judged: load average ${loadavg()[0]!.toFixed(1)} on ${cores} cores`);
   }
 }
 const slope = (pts: [number, number][]) => {
