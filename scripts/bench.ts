@@ -119,6 +119,8 @@ for (const size of sizes) {
     const cpu = (r: Run) => r.cpuMs.pipeline! + r.cpuMs.graph! + r.cpuMs["graph file"]!;
     console.log(`     CPU time (all threads), end to end: first ${fmt(cpu(first) / 1000, 1)} s, median ${fmt(cpu(med) / 1000, 1)} s = ${fmt(mb / (cpu(med) / 1000))} MB per CPU-second`);
     console.log(`       median CPU s: ${["pipeline", "graph", "graph file"].map((k) => `${k} ${fmt(med.cpuMs[k]! / 1000, 1)}`).join(", ")}`);
+    // CPU-s per wall-s: with one job the worker, V8's compiler threads and the main thread already share the cores (README, Speed).
+    console.log(`       cores busy during the pipeline (CPU-s per wall-s; low when the machine is loaded): ${fmt(med.cpuMs.pipeline! / med.ms.pipeline!, 2)} of ${cores}`);
     console.log(`     peak RSS: first ${fmt(first.peakRssMB, 0)} MB, median ${fmt(med.peakRssMB, 0)} MB`);
     console.log(
       `     anchors (median ms): ${Object.entries(med.anchors).map(([k, v]) => `${k} ${fmt(v, 0)}`).join(", ")}; end to end is ` +
@@ -136,6 +138,11 @@ if (jobsList.length > 1) {
     for (const r of results.filter((x) => x.size === size && x.jobs !== 1)) {
       if (one) console.log(`  ${size} MB: jobs ${r.jobs} ${fmt(endToEnd(one.median) / endToEnd(r.median))}× (pipeline ${fmt(one.median.ms.pipeline! / r.median.ms.pipeline!)}×)`);
     }
+    // The most more jobs can give the pipeline here, if they added no work: the cores over those jobs 1 keeps busy.
+    // Only on a machine nearly idle: other people's work stretches the wall time and the figure means nothing.
+    const busy = one ? one.median.cpuMs.pipeline! / one.median.ms.pipeline! : 0;
+    if (one && loadavg()[0]! < cores) console.log(`  ${size} MB: the pipeline with jobs 1 keeps ${fmt(busy, 2)} of ${cores} cores busy: more jobs can make it at most ${fmt(cores / busy)}× faster`);
+    else if (one) console.log(`  ${size} MB: the most more jobs could give is not judged: load average ${loadavg()[0]!.toFixed(1)} on ${cores} cores`);
   }
 }
 const slope = (pts: [number, number][]) => {
