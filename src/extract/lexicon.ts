@@ -43,6 +43,10 @@ export interface MechanismLexicon {
     genericWords: string[];
     /** A core containing one of these is generic ("考核各项管理"). */
     genericInfixes: string[];
+    /** A discovered name containing one of these is no mechanism: a problem word ("激励机制不足") or a demonstrative ("这个…工程"). */
+    rejectInfixes?: string[];
+    /** A discovered core ending in one of these is a place phrase, not a name ("…体系中机制"). */
+    rejectCoreEnds?: string[];
     genericPrefixes: string[];
     stripPrefixes: string[];
     /** Nouns of a member group: before a quoted term and its suffix they stay in the name ("流动党员“双向联络”机制"). */

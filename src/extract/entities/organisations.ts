@@ -241,7 +241,10 @@ function fixedMentions(m: OrganisationMatcher, compact: string): Mention[] {
 /** Find the organisations of one report, one entry per body. */
 export function extractOrganisations(view: TextView, m: OrganisationMatcher): OrganisationMention[] {
   const { compact } = view;
-  const mentions = [...fixedMentions(m, compact), ...coreMentions(m, compact, view.gaps), ...institutionMentions(m, compact, view.gaps)];
+  // "《中国医院》": a name inside a title mark is a journal or a document, not a body the report speaks of.
+  const titles = [...compact.matchAll(/《[^《》\n]{1,40}》/gu)].map((t) => ({ start: t.index, end: t.index + t[0].length }));
+  const inTitle = (x: Mention): boolean => titles.some((t) => x.start > t.start && x.end < t.end);
+  const mentions = [...fixedMentions(m, compact), ...coreMentions(m, compact, view.gaps), ...institutionMentions(m, compact, view.gaps)].filter((x) => !inTitle(x));
   const groups = groupMentions(m.lex, mentions);
   const names = new Map(groups.map((g) => [g, groupName(m.lex, compact, g)]));
   const parents = findParents(m.lex, compact, groups);
