@@ -166,7 +166,8 @@ function onlyGeneric(m: MechanismMatcher, s: string): boolean {
 function lastJoiner(core: string): number {
   for (let i = core.length - 1; i > 0; i--) {
     if (!"和与及".includes(core[i]!)) continue;
-    if (!"参涉普危共平温以".includes(core[i - 1]!) && !"谐时早平会".includes(core[i + 1] ?? "")) return i;
+    const next = core[i + 1];
+    if (!"参涉普危共平温以".includes(core[i - 1]!) && (next === undefined || !"谐时早平会".includes(next))) return i;
   }
   return -1;
 }

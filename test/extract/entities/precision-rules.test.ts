@@ -18,6 +18,8 @@ describe("discovered mechanism names", () => {
     const mechs = names(run("主要是经费不足和青年轮岗交流机制。").mechanisms);
     expect(mechs).toContain("青年轮岗交流机制");
     expect(mechs.some((n) => n.includes("不足"))).toBe(false);
+    // The second conjunct shares the tail: "A与制度" names no mechanism of its own.
+    expect(names(run("坚持理想信念与制度约束并重。").mechanisms)).toEqual([]);
   });
 
   it("should not cut inside a word that only contains 及 or 和", () => {
@@ -74,6 +76,8 @@ describe("organisation names", () => {
     const orgs = names(run("以东江大学附属口腔医院为例，该院党委下设支部8个。").organisations);
     expect(orgs).toContain("东江大学附属口腔医院");
     expect(orgs).not.toContain("东江大学");
+    const second = names(run("作者单位：西岭大学第二医院党委办公室。西岭大学第二医院党委书记。").organisations);
+    expect(second).not.toContain("西岭大学");
   });
 
   it("should not read a verb or a class word before 社区, 村 or 中学 as a name", () => {
