@@ -240,6 +240,8 @@ function fromQuotes(view: TextView, m: MechanismMatcher): Candidate[] {
     // "“学习A、落实B”活动": an unlisted quoted list of phrases is a campaign slogan, not one mechanism.
     if (!name && /[、,]/u.test(content)) continue;
     if (!name && m.rejectInfixes.some((w) => content.includes(w))) continue;
+    // "“完善制度”": a verb before the ending makes a quoted phrase an action, not a name.
+    if (!name && m.boundaries.some((w) => w.length >= 2 && content.startsWith(w))) continue;
     out.push({ start, end, name: name ?? content + (suffix && !m.absorb.includes(suffix) ? suffix : ""), source: name ? "lexicon" : "discovery:quoted", priority: 0, ...(name ? {} : { quoted: content }) });
   }
   for (const b of body.matchAll(m.bookRe)) {

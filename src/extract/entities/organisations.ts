@@ -244,7 +244,10 @@ export function extractOrganisations(view: TextView, m: OrganisationMatcher): Or
   // "《中国医院》": a name inside a title mark is a journal or a document, not a body the report speaks of.
   const titles = [...compact.matchAll(/《[^《》\n]{1,40}》/gu)].map((t) => ({ start: t.index, end: t.index + t[0].length }));
   const inTitle = (x: Mention): boolean => titles.some((t) => x.start > t.start && x.end < t.end);
-  const mentions = [...fixedMentions(m, compact), ...coreMentions(m, compact, view.gaps), ...institutionMentions(m, compact, view.gaps)].filter((x) => !inTitle(x));
+  const fixed = fixedMentions(m, compact);
+  // "中央和国家机关工委": a listed body's name is whole; no shorter body is read inside it.
+  const inFixed = (x: Mention): boolean => fixed.some((f) => f !== x && f.start <= x.start && f.end >= x.end && f.end - f.start > x.end - x.start);
+  const mentions = [...fixed, ...coreMentions(m, compact, view.gaps), ...institutionMentions(m, compact, view.gaps)].filter((x) => !inTitle(x) && !inFixed(x));
   const groups = groupMentions(m.lex, mentions);
   const names = new Map(groups.map((g) => [g, groupName(m.lex, compact, g)]));
   const parents = findParents(m.lex, compact, groups);

@@ -55,6 +55,10 @@ describe("discovered mechanism names", () => {
     expect(mechs).toContain("一户一档制度");
   });
 
+  it("should not read a quoted action (a verb and a generic word) as a name", () => {
+    expect(names(run("整改只停在“健全机制”这一步。").mechanisms)).toEqual([]);
+  });
+
   it("should keep the whole title of a trial-version regulation", () => {
     const mechs = names(run("学习《某某行业基层组织工作条例（试行）》，对照落实。").mechanisms);
     expect(mechs).toContain("某某行业基层组织工作条例");
@@ -91,6 +95,8 @@ describe("organisation names", () => {
   });
 
   it("should know the central working committee of the central and state organs", () => {
-    expect(names(run("中央和国家机关工委印发通知。").organisations)).toContain("中央和国家机关工委");
+    const orgs = names(run("中央和国家机关工委印发通知。").organisations);
+    expect(orgs).toContain("中央和国家机关工委");
+    expect(orgs).not.toContain("国家机关工委");
   });
 });
