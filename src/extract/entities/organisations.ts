@@ -247,7 +247,10 @@ export function extractOrganisations(view: TextView, m: OrganisationMatcher): Or
   const fixed = fixedMentions(m, compact);
   // "中央和国家机关工委": a listed body's name is whole; no shorter body is read inside it.
   const inFixed = (x: Mention): boolean => fixed.some((f) => f !== x && f.start <= x.start && f.end >= x.end && f.end - f.start > x.end - x.start);
-  const mentions = [...fixed, ...coreMentions(m, compact, view.gaps), ...institutionMentions(m, compact, view.gaps)].filter((x) => !inTitle(x) && !inFixed(x));
+  // "江西某大学人文学院": the university is part of the college's name, not a second body.
+  const institutions = institutionMentions(m, compact, view.gaps);
+  const inLonger = (x: Mention): boolean => institutions.some((y) => y !== x && y.start <= x.start && y.end >= x.end && y.end - y.start > x.end - x.start);
+  const mentions = [...fixed, ...coreMentions(m, compact, view.gaps), ...institutions.filter((x) => !inLonger(x))].filter((x) => !inTitle(x) && !inFixed(x));
   const groups = groupMentions(m.lex, mentions);
   const names = new Map(groups.map((g) => [g, groupName(m.lex, compact, g)]));
   const parents = findParents(m.lex, compact, groups);

@@ -84,6 +84,12 @@ describe("organisation names", () => {
     expect(second).not.toContain("西岭大学");
   });
 
+  it("should read a university before its college as part of the college's name", () => {
+    const orgs = names(run("作者：张某，南岭财经大学人文学院讲师。").organisations);
+    expect(orgs).toContain("南岭财经大学人文学院");
+    expect(orgs).not.toContain("南岭财经大学");
+  });
+
   it("should not read a verb or a class word before 社区, 村 or 中学 as a name", () => {
     const orgs = names(run("街道着力培育优质社区，以发展社区文化为抓手，抓一般村、特色村，在实际工作中学本领。").organisations);
     expect(orgs.filter((n) => /社区$|村$|中学$/u.test(n))).toEqual([]);
