@@ -111,6 +111,8 @@ export interface OrganisationLexicon {
   nameTimePattern?: string;
   /** Category words ("公立", "国有"): alone before 医院/企业 they make no proper name. */
   categoryWords?: string[];
+  /** Distinctive words that only describe when a level word follows ("基层县局党委" is 县局党委). */
+  descriptiveBeforeLevel?: string[];
   /** Quantifiers ("多数村", "部分社区"): never part of a name. */
   quantifiers?: string[];
   /** Longer written forms of a qualifier ("行政村" is 村, "两新组织" is 两新): same body, the plain form names it. */

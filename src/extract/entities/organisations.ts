@@ -197,12 +197,15 @@ function coreMentions(m: OrganisationMatcher, compact: string, gaps: Uint8Array)
     if (tokens.some((t) => t.kind === "generic")) continue;
     // "各级党委政府": a restricted core is still generic when the words before it are.
     if (core.prefixes && prefixTokens(m, compact, start, undefined, gaps).tokens.some((t) => t.kind === "generic")) continue;
+    // "基层县局党委": a describing word before a level word is no part of the body's name.
+    let from = start;
+    while (tokens.length > 1 && tokens[0]!.kind === "distinctive" && tokens[1]!.kind === "level" && m.lex.descriptiveBeforeLevel?.includes(tokens[0]!.text)) from += tokens.shift()!.text.length;
     const real = tokens.filter((t) => t.kind !== "self");
     if (core.requirePrefix && !tokens.length) continue;
     if (!tokens.length && m.lex.bareRoleTails?.some((w) => compact.startsWith(w, end))) continue;
     if (core.requireLevel && !tokens.some((t) => t.kind === "level")) continue;
     if (core.weak && !real.length && !tokens.length) continue;
-    out.push({ core: core.canonical, type: core.type, weak: core.weak === true, tokens, start, end });
+    out.push({ core: core.canonical, type: core.type, weak: core.weak === true, tokens, start: from, end });
   }
   return out;
 }

@@ -100,6 +100,12 @@ describe("organisation names", () => {
     expect(orgs).toContain("C社区");
   });
 
+  it("should not keep 基层 before a level word in a body's name", () => {
+    const orgs = names(run("从市局到基层县局党委，层层压实责任。").organisations);
+    expect(orgs).toContain("县局党委");
+    expect(orgs).not.toContain("基层县局党委");
+  });
+
   it("should know the central working committee of the central and state organs", () => {
     const orgs = names(run("中央和国家机关工委印发通知。").organisations);
     expect(orgs).toContain("中央和国家机关工委");
