@@ -43,6 +43,10 @@ export interface MechanismLexicon {
     genericWords: string[];
     /** A core containing one of these is generic ("考核各项管理"). */
     genericInfixes: string[];
+    /** A discovered name containing one of these is no mechanism: a problem word ("激励机制不足") or a demonstrative ("这个…工程"). */
+    rejectInfixes?: string[];
+    /** A discovered core ending in one of these is a place phrase, not a name ("…体系中机制"). */
+    rejectCoreEnds?: string[];
     genericPrefixes: string[];
     stripPrefixes: string[];
     /** Nouns of a member group: before a quoted term and its suffix they stay in the name ("流动党员“双向联络”机制"). */
@@ -107,6 +111,8 @@ export interface OrganisationLexicon {
   nameTimePattern?: string;
   /** Category words ("公立", "国有"): alone before 医院/企业 they make no proper name. */
   categoryWords?: string[];
+  /** Distinctive words that only describe when a level word follows ("基层县局党委" is 县局党委). */
+  descriptiveBeforeLevel?: string[];
   /** Quantifiers ("多数村", "部分社区"): never part of a name. */
   quantifiers?: string[];
   /** Longer written forms of a qualifier ("行政村" is 村, "两新组织" is 两新): same body, the plain form names it. */

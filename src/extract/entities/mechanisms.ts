@@ -38,6 +38,8 @@ export interface MechanismMatcher {
   generic: Set<string>;
   genericWords: Set<string>;
   genericInfixes: string[];
+  rejectInfixes: string[];
+  rejectCoreEnds: string[];
   genericPrefixRe: RegExp;
   stripPrefixRe: RegExp;
   min: number;
@@ -79,6 +81,8 @@ export function compileMechanisms(lex: MechanismLexicon): MechanismMatcher {
     generic: new Set(d.genericTerms),
     genericWords: new Set(d.genericWords),
     genericInfixes: d.genericInfixes,
+    rejectInfixes: d.rejectInfixes ?? [],
+    rejectCoreEnds: d.rejectCoreEnds ?? [],
     genericPrefixRe: new RegExp(`^(?:${d.genericPrefixes.join("|")})+`, "u"),
     stripPrefixRe: new RegExp(`^(?:${alt(d.stripPrefixes)})+`, "u"),
     min: d.minLength,
@@ -140,7 +144,8 @@ function isGeneric(m: MechanismMatcher, core: string): boolean {
   const stripped = core.replace(m.stripPrefixRe, "");
   if (stripped.length < 2 || m.generic.has(core) || m.generic.has(stripped)) return true;
   // The head of "A和B" is B: "途径和保障机制" is a 保障机制.
-  const last = core.split(/[和与及]/u).pop()!;
+  const join = lastJoiner(core);
+  const last = join > 0 ? core.slice(join + 1) : core;
   if (last !== core && (m.generic.has(last) || onlyGeneric(m, last))) return true;
   return onlyGeneric(m, core) || onlyGeneric(m, stripped);
 }
@@ -157,14 +162,30 @@ function onlyGeneric(m: MechanismMatcher, s: string): boolean {
   return ok[s.length] === 1;
 }
 
+/** Offset of the last 和/与/及 that joins two words ("A和B"), not one inside a word (参与, 和谐, 及时); -1 if none. */
+function lastJoiner(core: string): number {
+  for (let i = core.length - 1; i > 0; i--) {
+    if (!"和与及".includes(core[i]!)) continue;
+    const next = core[i + 1];
+    if (!"参涉普危共平温以".includes(core[i - 1]!) && (next === undefined || !"谐时早平会".includes(next))) return i;
+  }
+  return -1;
+}
+
 /** A discovered term from [start, end) of the compact text: trimmed, checked, canonicalised. */
 function discovered(m: MechanismMatcher, compact: string, start: number, end: number, tailLength: number, source: string, checkGeneric = true): Candidate | null {
   let term = compact.slice(start, end).replace(m.genericPrefixRe, "");
-  const core = term.slice(0, term.length - tailLength);
+  let core = term.slice(0, term.length - tailLength);
   if (core.length < m.min || core.includes("的") || (checkGeneric && isGeneric(m, core))) return null;
-  // "共驻共建和联抓联管机制": the part before 和 is a listed mechanism, the rest is the new one.
-  const join = /[和与及]/u.exec(core);
-  if (join && m.lexicon.lookup(core.slice(0, join.index)) && core.length - join.index > 2) term = term.slice(join.index + 1);
+  // "共驻共建和联抓联管机制", "投入不足和支部激励机制": a name does not span 和/与/及 unless the lexicon knows the
+  // whole; the head is the last conjunct, and it must be a name of its own.
+  const join = lastJoiner(core);
+  if (join > 0 && !canonicalMechanism(m, term)) {
+    term = term.slice(join + 1).replace(m.genericPrefixRe, "");
+    core = term.slice(0, term.length - tailLength);
+    if (core.length < m.min || (checkGeneric && isGeneric(m, core))) return null;
+  }
+  if (m.rejectInfixes.some((w) => term.includes(w)) || m.rejectCoreEnds.some((w) => core.endsWith(w))) return null;
   const name = canonicalMechanism(m, term) ?? listedHead(m, term);
   return { start: end - term.length, end, name: name ?? term, source: name ? "lexicon" : source, priority: 1 };
 }
@@ -216,10 +237,16 @@ function fromQuotes(view: TextView, m: MechanismMatcher): Candidate[] {
     const start = compactIndex(view, span.start + q.index);
     const end = compactIndex(view, span.start + q.index + q[0].length);
     const name = canonicalMechanism(m, content) ?? canonicalMechanism(m, content + (suffix ?? ""));
+    // "“学习A、落实B”活动": an unlisted quoted list of phrases is a campaign slogan, not one mechanism.
+    if (!name && /[、,]/u.test(content)) continue;
+    if (!name && m.rejectInfixes.some((w) => content.includes(w))) continue;
+    // "“完善制度”": a verb before the ending makes a quoted phrase an action, not a name.
+    if (!name && m.boundaries.some((w) => w.length >= 2 && content.startsWith(w))) continue;
     out.push({ start, end, name: name ?? content + (suffix && !m.absorb.includes(suffix) ? suffix : ""), source: name ? "lexicon" : "discovery:quoted", priority: 0, ...(name ? {} : { quoted: content }) });
   }
   for (const b of body.matchAll(m.bookRe)) {
-    const content = b[1]!.replace(/[\s>]/g, "");
+    // "《…条例（试行）》": a trial version is still the document of that name.
+    const content = b[1]!.replace(/[\s>]/g, "").replace(/[(（]试行[)）]$/u, "");
     // "《条例》": a bare ending is a short reference to some document, not its name.
     if (!m.bookEndings.some((e) => content.endsWith(e) && content.length > e.length)) continue;
     const start = compactIndex(view, span.start + b.index);

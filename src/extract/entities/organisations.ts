@@ -197,12 +197,15 @@ function coreMentions(m: OrganisationMatcher, compact: string, gaps: Uint8Array)
     if (tokens.some((t) => t.kind === "generic")) continue;
     // "各级党委政府": a restricted core is still generic when the words before it are.
     if (core.prefixes && prefixTokens(m, compact, start, undefined, gaps).tokens.some((t) => t.kind === "generic")) continue;
+    // "基层县局党委": a describing word before a level word is no part of the body's name.
+    let from = start;
+    while (tokens.length > 1 && tokens[0]!.kind === "distinctive" && tokens[1]!.kind === "level" && m.lex.descriptiveBeforeLevel?.includes(tokens[0]!.text)) from += tokens.shift()!.text.length;
     const real = tokens.filter((t) => t.kind !== "self");
     if (core.requirePrefix && !tokens.length) continue;
     if (!tokens.length && m.lex.bareRoleTails?.some((w) => compact.startsWith(w, end))) continue;
     if (core.requireLevel && !tokens.some((t) => t.kind === "level")) continue;
     if (core.weak && !real.length && !tokens.length) continue;
-    out.push({ core: core.canonical, type: core.type, weak: core.weak === true, tokens, start, end });
+    out.push({ core: core.canonical, type: core.type, weak: core.weak === true, tokens, start: from, end });
   }
   return out;
 }
@@ -241,7 +244,16 @@ function fixedMentions(m: OrganisationMatcher, compact: string): Mention[] {
 /** Find the organisations of one report, one entry per body. */
 export function extractOrganisations(view: TextView, m: OrganisationMatcher): OrganisationMention[] {
   const { compact } = view;
-  const mentions = [...fixedMentions(m, compact), ...coreMentions(m, compact, view.gaps), ...institutionMentions(m, compact, view.gaps)];
+  // "《中国医院》": a name inside a title mark is a journal or a document, not a body the report speaks of.
+  const titles = [...compact.matchAll(/《[^《》\n]{1,40}》/gu)].map((t) => ({ start: t.index, end: t.index + t[0].length }));
+  const inTitle = (x: Mention): boolean => titles.some((t) => x.start > t.start && x.end < t.end);
+  const fixed = fixedMentions(m, compact);
+  // "中央和国家机关工委": a listed body's name is whole; no shorter body is read inside it.
+  const inFixed = (x: Mention): boolean => fixed.some((f) => f !== x && f.start <= x.start && f.end >= x.end && f.end - f.start > x.end - x.start);
+  // "江西某大学人文学院": the university is part of the college's name, not a second body.
+  const institutions = institutionMentions(m, compact, view.gaps);
+  const inLonger = (x: Mention): boolean => institutions.some((y) => y !== x && y.start <= x.start && y.end >= x.end && y.end - y.start > x.end - x.start);
+  const mentions = [...fixed, ...coreMentions(m, compact, view.gaps), ...institutions.filter((x) => !inLonger(x))].filter((x) => !inTitle(x) && !inFixed(x));
   const groups = groupMentions(m.lex, mentions);
   const names = new Map(groups.map((g) => [g, groupName(m.lex, compact, g)]));
   const parents = findParents(m.lex, compact, groups);
