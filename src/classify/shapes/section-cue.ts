@@ -204,7 +204,8 @@ function itemKind(ctx: ClassifyContext, item: OutlineNode, section: Section): St
     return readsAsMeasure(ctx.heading(item)) ? "measure" : "problem";
   }
   const own = polarityOf(ctx.heading(item));
-  if (section.kind === "measure" && own === "negative") return "problem";
+  // 「牢固树立“抓好X是本职、不抓X是失职”理念」: the negative words of a quoted formula are the slogan's, not a shortfall.
+  if (section.kind === "measure" && own === "negative" && isNegative(withoutQuotedFormulas(ctx.heading(item)))) return "problem";
   if (section.kind === "problem" && own === "prescription" && POLARITY.strongPrescription.test(ctx.heading(item))) return "measure";
   return section.kind as StatementKind;
 }
@@ -341,4 +342,12 @@ export function splitClauses(text: string, span: Span): Span[] {
 /** Whether a problem section's heading names the situation as well (「现状与挑战」, 「现状与存在的问题」). */
 function situationToo(heading: string): boolean {
   return LEXICON.kinds.situation?.some((re) => re.test(heading)) ?? false;
+}
+
+/** Shortest quoted passage read as a formula (a slogan, a quotation) rather than a quoted label (“不团结”). */
+const MIN_QUOTED_FORMULA = 6;
+
+/** A heading with its quoted formulas (“A是B、C是D”, six characters or more) blanked out. */
+function withoutQuotedFormulas(heading: string): string {
+  return heading.replace(/“([^“”]*)”/g, (m, inner: string) => (inner.length >= MIN_QUOTED_FORMULA ? " ".repeat(m.length) : m));
 }
