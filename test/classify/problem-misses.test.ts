@@ -99,3 +99,68 @@ describe("sections", () => {
     expect(problems(text)).toContain("部分支部书记抓党建的意识不强");
   });
 });
+
+describe("inline list elements", () => {
+  it("should keep quoted labels that qualify the noun after them inside one element", () => {
+    const got = problems("高校支部调研\n\n调查发现，教师支部存在“懂教学”“懂党务”的书记储备不足、组织生活比较单调、考核办法不够明确等问题。");
+    expect(got).toContain("“懂教学”“懂党务”的书记储备不足");
+    expect(got.filter((p) => p === "懂党务”的书记储备不足" || p.startsWith("懂党务"))).toEqual([]);
+  });
+
+  it("should still split quoted labels side by side that are the elements (guard)", () => {
+    const got = problems("高校支部调研\n\n调查发现，青年教师在支部工作中存在“经验不足”“精力不足”等问题。");
+    expect(got).toEqual(["经验不足", "精力不足"]);
+  });
+
+  it("should keep a subjectless shortfall after a comma with the element before it", () => {
+    const got = problems("企业党建调研\n\n调查表明，企业党建存在的问题，主要体现在支部设置比较松散，不够规范；书记兼职过多，精力不够等方面。");
+    expect(got.some((p) => p.includes("支部设置比较松散") && p.includes("不够规范"))).toBe(true);
+    expect(got).not.toContain("不够规范");
+  });
+
+  it("should take a quoted label of a framed list as an element", () => {
+    const got = problems("社区治理调研\n\n城市扩张使一些社区出现邻里往来减少、 “空心化” 、公共服务滞后等问题。");
+    expect(got.join("|")).toContain("空心化");
+    expect(got.join("|")).toContain("公共服务滞后");
+  });
+});
+
+describe("prose items", () => {
+  it("should read an untaken 一是 item's heading as the problem and its body as elaboration", () => {
+    const text = "基层治理调研\n\n一是组织动员不够，群众参与度低。部分村班子凝聚力不强，号召力不够，群众对村务的积极性不高。\n二是村务公开逐步推行。各村每季度张榜一次。";
+    const got = problems(text);
+    expect(got.some((p) => p.startsWith("组织动员不够"))).toBe(true);
+    expect(got.filter((p) => /号召力不够|积极性不高/.test(p))).toEqual([]);
+  });
+});
+
+describe("findings in the body of a descriptive item", () => {
+  const report = (body: string) =>
+    ["文化站工作调研", "一、调研方法", "本次调研走访了五个乡镇。", "二、调研结果分析", "1. 活动的内容和形式", body, "2. 人员配备", "各站配有专职人员。", "三、对策建议", "1. 丰富活动形式。", "2. 充实人员力量。"].join("\n");
+
+  it("should read the shortfalls of a body that says it reports a finding", () => {
+    const got = problems(report("调查显示，各站活动以文艺演出为主，内容比较丰富。但存在的问题是活动形式单一，缺乏新意；同时，活动时间与群众作息不协调。"));
+    expect(got.some((p) => p.includes("活动形式单一"))).toBe(true);
+    expect(got.some((p) => p.includes("与群众作息不协调"))).toBe(true);
+  });
+
+  it("should still leave a plain description under a label heading alone (guard)", () => {
+    expect(problems(report("各站活动以文艺演出为主，不少节目缺乏新意，群众参与不够。"))).toEqual([]);
+  });
+});
+
+describe("an item whose heading only defines", () => {
+  const report = (fifth: string) =>
+    ["支部会议调研", "一、会议质量不高的主要表现", "一是会议形式单一，照本宣科多。", "二是讨论流于形式，发言不积极。", `三是${fifth}`, "二、改进建议", "1. 丰富会议形式。"].join("\n");
+
+  it("should take the body's next sentence when the heading only says what the thing is for", () => {
+    const got = problems(report("支部委员会是集体领导的主要形式。个别书记把“负总责”理解为自己说了算，会前缺乏沟通。"));
+    expect(got.some((p) => p.startsWith("个别书记把“负总责”理解为自己说了算"))).toBe(true);
+    expect(got.filter((p) => p.startsWith("支部委员会是"))).toEqual([]);
+  });
+
+  it("should keep the heading when it is not a definition (guard)", () => {
+    const got = problems(report("支委会议题准备不充分。个别书记会前不通气，临时动议多。"));
+    expect(got).toContain("支委会议题准备不充分");
+  });
+});
