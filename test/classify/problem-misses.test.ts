@@ -59,6 +59,7 @@ describe("umbrellas and research topics", () => {
 
   it("should still read a quoted shortfall label that names no count (guard)", () => {
     expect(isProblemClause("少数支部的学习“走过场”")).toBe(true);
+    expect(isProblemClause("一些单位的党建与业务“两张皮”现象仍然存在")).toBe(true);
   });
 
   it("should not read a research topic 「亟待突破的…课题」 as a finding", () => {
@@ -162,5 +163,13 @@ describe("an item whose heading only defines", () => {
   it("should keep the heading when it is not a definition (guard)", () => {
     const got = problems(report("支委会议题准备不充分。个别书记会前不通气，临时动议多。"));
     expect(got).toContain("支委会议题准备不充分");
+  });
+});
+
+describe("the body of a numbered prose item (guard)", () => {
+  it("should still read the first sentence of a numbered item's body", () => {
+    const text = "律所党建调研\n\n调查情况如下。\n3、 支部活动形式单一。部分支部的学习长期照本宣科，党员参与积极性不高。\n4、 党员人数逐年增加。";
+    const got = problems(text);
+    expect(got.some((p) => p.includes("照本宣科"))).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import type { OutlineNode, Span } from "../../types.ts";
 import type { ClassifyContext } from "../context.ts";
 import { collectNodes, MIN_CLAUSE } from "../context.ts";
 import { classifyHeading } from "../../shared/section-headings.ts";
+import { isInlineKind } from "../../outline/markers.ts";
 import { isNegative, POLARITY } from "../polarity.ts";
 import { pushAll } from "../../util/arrays.ts";
 import type { Shape } from "./types.ts";
@@ -93,8 +94,9 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
       if (hs.end > to || classifyHeading(heading) !== null || ctx.overlapsClaimed(hs)) continue;
       if (isProblemClause(heading) && !POLARITY.proseStatistic.test(heading) && hs.end - hs.start <= MAX_STATEMENT) {
         clauses.push(hs);
-        // 「一是X不够。body…」: the item's heading states the problem, its body elaborates it (as under a section heading).
-        at = Math.max(at, Math.min(node.span.end, to));
+        // 「一是X不够。body…」: a sub-point's heading states the problem, its body elaborates it. (A numbered or bare
+        // heading's body may state the problem again in its own first sentence: it is read as before.)
+        if (isInlineKind(node.markerKind)) at = Math.max(at, Math.min(node.span.end, to));
       }
     }
     if (clauses.length > 0) yield { span: { start, end }, clauses };
