@@ -126,15 +126,6 @@ describe("inline list elements", () => {
   });
 });
 
-describe("prose items", () => {
-  it("should read an untaken 一是 item's heading as the problem and its body as elaboration", () => {
-    const text = "基层治理调研\n\n一是组织动员不够，群众参与度低。部分村班子凝聚力不强，号召力不够，群众对村务的积极性不高。\n二是村务公开逐步推行。各村每季度张榜一次。";
-    const got = problems(text);
-    expect(got.some((p) => p.startsWith("组织动员不够"))).toBe(true);
-    expect(got.filter((p) => /号召力不够|积极性不高/.test(p))).toEqual([]);
-  });
-});
-
 describe("findings in the body of a descriptive item", () => {
   const report = (body: string) =>
     ["文化站工作调研", "一、调研方法", "本次调研走访了五个乡镇。", "二、调研结果分析", "1. 活动的内容和形式", body, "2. 人员配备", "各站配有专职人员。", "三、对策建议", "1. 丰富活动形式。", "2. 充实人员力量。"].join("\n");
@@ -163,13 +154,5 @@ describe("an item whose heading only defines", () => {
   it("should keep the heading when it is not a definition (guard)", () => {
     const got = problems(report("支委会议题准备不充分。个别书记会前不通气，临时动议多。"));
     expect(got).toContain("支委会议题准备不充分");
-  });
-});
-
-describe("the body of a numbered prose item (guard)", () => {
-  it("should still read the first sentence of a numbered item's body", () => {
-    const text = "律所党建调研\n\n调查情况如下。\n3、 支部活动形式单一。部分支部的学习长期照本宣科，党员参与积极性不高。\n4、 党员人数逐年增加。";
-    const got = problems(text);
-    expect(got.some((p) => p.includes("照本宣科"))).toBe(true);
   });
 });

@@ -13,7 +13,6 @@ import type { OutlineNode, Span } from "../../types.ts";
 import type { ClassifyContext } from "../context.ts";
 import { collectNodes, MIN_CLAUSE } from "../context.ts";
 import { classifyHeading } from "../../shared/section-headings.ts";
-import { isInlineKind } from "../../outline/markers.ts";
 import { isNegative, POLARITY } from "../polarity.ts";
 import { pushAll } from "../../util/arrays.ts";
 import type { Shape } from "./types.ts";
@@ -92,12 +91,7 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
       const heading = ctx.text.slice(hs.start, hs.end);
       at = Math.max(hs.end, node.headingSpan.end);
       if (hs.end > to || classifyHeading(heading) !== null || ctx.overlapsClaimed(hs)) continue;
-      if (isProblemClause(heading) && !POLARITY.proseStatistic.test(heading) && hs.end - hs.start <= MAX_STATEMENT) {
-        clauses.push(hs);
-        // 「一是X不够。body…」: a sub-point's heading states the problem, its body elaborates it. (A numbered or bare
-        // heading's body may state the problem again in its own first sentence: it is read as before.)
-        if (isInlineKind(node.markerKind)) at = Math.max(at, Math.min(node.span.end, to));
-      }
+      if (isProblemClause(heading) && !POLARITY.proseStatistic.test(heading) && hs.end - hs.start <= MAX_STATEMENT) clauses.push(hs);
     }
     if (clauses.length > 0) yield { span: { start, end }, clauses };
   }
