@@ -136,6 +136,10 @@ function runOfShortfalls(text: string, span: Span): Enumeration | null {
 /** Split an enumeration at 、 ， ; keep elements that read as shortfalls or short noun phrases. */
 function splitElements(text: string, span: Span, framed: boolean): Span[] {
   const out: Span[] = [];
+  /** Starts of elements that are a quoted label (“原子化”). */
+  const quoted = new Set<number>();
+  /** Elements a subjectless tail joined (they were listed, so they count towards the two a list needs). */
+  let joined = 0;
   let s = span.start;
   for (let i = span.start; i <= span.end; i++) {
     const ch = text[i];
@@ -143,20 +147,29 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
     const joiner = ch === "且" && i - s >= 4 && span.end - i > 4;
     // Quoted labels side by side ("“经验不足”“水平不足”") are two elements; quoted names inside one element
     // ("班子的“领头羊”“主心骨”作用发挥不够") are not.
-    const quotes = ch === "“" && text[i - 1] === "”" && i > s && /^[\s、,，]*“/.test(text.slice(s, i));
+    // Nor are quoted labels that qualify the noun after them (「“业务精”“政治强”的人才储备不足」): the run of labels
+    // must end the element.
+    const quotes = ch === "“" && text[i - 1] === "”" && i > s && /^[\s、,，]*“/.test(text.slice(s, i)) && labelsEndElement(text, s, span.end);
+    // "A比较薄弱，不够完善": a subjectless shortfall after a comma continues the element before it.
+    const tail = (ch === "," || ch === "，") && i > s && POLARITY.inlineTail.test(text.slice(i + 1, span.end));
+    if (tail) joined++;
     // "A、B以及C": 以及 joins the last element.
     const also = ch === "以" && text[i + 1] === "及" && i - s >= 4 && span.end - i > 5;
-    if (i === span.end || ch === "、" || ch === "," || ch === "，" || ch === ";" || ch === "；" || joiner || quotes || also) {
+    if (i === span.end || ch === "、" || ((ch === "," || ch === "，") && !tail) || ch === ";" || ch === "；" || joiner || quotes || also) {
       let a = s;
       let b = i;
-      while (a < b && /[\s“”"'‘’「」,，:：]/.test(text[a] ?? "")) a++;
+      // A leading quote stays when its label qualifies what follows it (「“懂X”“懂Y”的人才不足」).
+      while (a < b && /[\s“”"'‘’「」,，:：]/.test(text[a] ?? "") && !(text[a] === "“" && qualifyingLabel(text, a, b))) a++;
       const lead = /^(比如|例如|诸如|如|即|和|及|主要(表现|体现)(为|在)|(具体)?表现为)(?=\S{4})/.exec(text.slice(a, b));
       if (lead) a += lead[0].length;
       // A closing quote whose opening quote is inside the element stays (「政治领导“弱化”」).
       while (b > a && /[\s“”"'‘’「」]/.test(text[b - 1] ?? "") && !(/[”」’]/.test(text[b - 1]!) && /[“「‘]/.test(text.slice(a, b - 1)))) b--;
       while (b > a + 2 && text[b - 1] === "等") b--;
       // A survey figure ("…只占9.5%") documents a problem, it is none itself; a count ("5项短板") only announces some.
-      if (b - a > 0 && !POLARITY.proseStatistic.test(text.slice(a, b)) && !POLARITY.countUmbrella.test(text.slice(a, b))) out.push({ start: a, end: b });
+      if (b - a > 0 && !POLARITY.proseStatistic.test(text.slice(a, b)) && !POLARITY.countUmbrella.test(text.slice(a, b))) {
+        out.push({ start: a, end: b });
+        if (text[a - 1] === "“" && text[b] === "”") quoted.add(a);
+      }
       s = quotes ? i : also ? i + 2 : i + 1;
     }
   }
@@ -165,8 +178,9 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
   // Elements must mostly say what falls short; "党员、干部" is a list of who, not of problems.
   const negatives = out.filter((e) => isNegative(text.slice(e.start, e.end))).length;
   // A framed list may name bare shortfalls of three characters ("存在不规范、不严格等问题").
-  const usable = out.filter((e) => e.end - e.start >= MIN_CLAUSE || (framed && e.end - e.start >= 3 && (isNegative(text.slice(e.start, e.end)) || /^[不未无缺]/.test(text.slice(e.start, e.end)))));
-  if (!(framed || negatives * 2 >= out.length) || usable.length < 2) return [];
+  // So may a quoted label ("…、“空心化”、…等问题"): the frame names it a problem.
+  const usable = out.filter((e) => e.end - e.start >= MIN_CLAUSE || (framed && e.end - e.start >= 2 && quoted.has(e.start)) || (framed && e.end - e.start >= 3 && (isNegative(text.slice(e.start, e.end)) || /^[不未无缺]/.test(text.slice(e.start, e.end)))));
+  if (!(framed || negatives * 2 >= out.length) || usable.length + joined < 2) return [];
   // A statement needs MIN_CLAUSE characters: bare shortfalls side by side ("不规范、不严格") stay one statement.
   const merged: Span[] = [];
   for (const e of usable) {
@@ -175,4 +189,18 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
     else merged.push({ ...e });
   }
   return merged;
+}
+
+/** Whether the run of quoted labels that opens an element (after s) is the whole element: a list mark, 等 or the list's end follows it. */
+function labelsEndElement(text: string, s: number, end: number): boolean {
+  const run = /^[\s、,，]*(?:“[^“”]{1,12}”\s*)+/.exec(text.slice(s, end));
+  if (!run) return false;
+  const after = s + run[0].length;
+  return after >= end || /[、,，;；等和及与]/.test(text[after] ?? "");
+}
+
+/** Whether the quoted label opening at `a` closes before the element ends, so that it qualifies the rest. */
+function qualifyingLabel(text: string, a: number, b: number): boolean {
+  const close = text.indexOf("”", a + 1);
+  return close > a && close < b - 1 && text[b - 1] !== "”";
 }

@@ -75,7 +75,8 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
     // A line without punctuation that no outline item opens is a title or a heading, not prose.
     if (!/[,，。;；:：、!！?？]/.test(text) && !nodes.some((n) => n.span.start >= from && n.span.start < to)) continue;
     // The body of a listed item whose heading says nothing short ("1. 覆盖面广：…") describes, it does not find.
-    if (describingItemAt(ctx, nodes, start)) continue;
+    // Unless the body says it reports a finding (「调查显示…」, 「存在的问题是…」).
+    if (describingItemAt(ctx, nodes, start) && !POLARITY.proseFindingLabel.test(text)) continue;
     // A section that gives the background, the significance or a review of research sets the scene, it does not find.
     if (contextSectionAt(ctx, nodes, start) || POLARITY.proseContextSection.test(headingLineBefore(ctx, line))) continue;
     const inLine = nodes.filter((n) => n.span.start >= from && n.span.start < to);

@@ -159,7 +159,9 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
     .filter((c) => !causeParas.some((p) => c.span.start >= p.start && c.span.start < p.end))
     .map((c) => ctx.heading(c));
   const mixed = kind !== section.kind ? ` read as ${kind}` : "";
-  const { span: textSpan, refinement } = ctx.itemText(item, kind);
+  const own = ctx.itemText(item, kind);
+  const shortfall = kind === "problem" && own.refinement === null ? definitionBodyShortfall(ctx, item) : null;
+  const { span: textSpan, refinement } = shortfall ? { span: shortfall, refinement: "definition heading > body sentence" } : own;
   const detail = `section "${section.heading}" (${section.kind}) > ${via}item ${item.markerKind} "${item.marker}"${mixed}${refinement ? ` > ${refinement}` : ""}`;
   const problem = ctx.add({ kind, textSpan, span, rule: { id: ID, detail }, confidence: CONFIDENCE, subPoints });
   if (kind === "problem") takeSubPoints(ctx, item, causeParas, detail);
@@ -204,7 +206,8 @@ function itemKind(ctx: ClassifyContext, item: OutlineNode, section: Section): St
     return readsAsMeasure(ctx.heading(item)) ? "measure" : "problem";
   }
   const own = polarityOf(ctx.heading(item));
-  if (section.kind === "measure" && own === "negative") return "problem";
+  // 「牢固树立“抓好X是本职、不抓X是失职”理念」: the negative words of a quoted formula are the slogan's, not a shortfall.
+  if (section.kind === "measure" && own === "negative" && isNegative(withoutQuotedFormulas(ctx.heading(item)))) return "problem";
   if (section.kind === "problem" && own === "prescription" && POLARITY.strongPrescription.test(ctx.heading(item))) return "measure";
   return section.kind as StatementKind;
 }
@@ -341,4 +344,39 @@ export function splitClauses(text: string, span: Span): Span[] {
 /** Whether a problem section's heading names the situation as well (「现状与挑战」, 「现状与存在的问题」). */
 function situationToo(heading: string): boolean {
   return LEXICON.kinds.situation?.some((re) => re.test(heading)) ?? false;
+}
+
+/** Shortest quoted passage read as a formula (a slogan, a quotation) rather than a quoted label (“不团结”). */
+const MIN_QUOTED_FORMULA = 6;
+
+/** A heading with its quoted formulas (“A是B、C是D”, six characters or more) blanked out. */
+function withoutQuotedFormulas(heading: string): string {
+  return heading.replace(/“([^“”]*)”/g, (m, inner: string) => (inner.length >= MIN_QUOTED_FORMULA ? " ".repeat(m.length) : m));
+}
+
+/** How far into an item's body the shortfall after a defining heading is looked for. */
+const MAX_DEFINITION_BODY = 120;
+
+/**
+ * 「五是X是Y的关键。少数书记把…理解为一人说了算。」: an item of a problem section whose heading only says what
+ * the thing is for (`definitionHeading`) states its problem in the body's next sentence; that sentence is the statement.
+ */
+function definitionBodyShortfall(ctx: ClassifyContext, item: OutlineNode): Span | null {
+  const hs = item.headingSpan;
+  const heading = ctx.text.slice(hs.start, hs.end);
+  if (isNegative(heading)) return null;
+  const bodyEnd = Math.min(item.children[0]?.span.start ?? item.span.end, item.span.end, hs.end + MAX_DEFINITION_BODY);
+  const body = ctx.text.slice(hs.end, bodyEnd);
+  // A heading broken by a hard wrap ends in the body's first sentence.
+  const firstStop = body.search(/[。；;]/);
+  const rest = firstStop < 0 ? "" : body.slice(0, firstStop);
+  const joined = (heading + rest).replace(/\s+/g, "");
+  if (!POLARITY.definitionHeading.test(joined)) return null;
+  const from = /[。；;]/.test(ctx.text[hs.end] ?? "") ? hs.end + 1 : hs.end + firstStop + 1;
+  if (firstStop < 0 && !/[。；;]/.test(ctx.text[hs.end] ?? "")) return null;
+  const m = /^\s*([^。；;！!？?]+)/.exec(ctx.text.slice(from, bodyEnd));
+  if (!m) return null;
+  const start = from + m[0].indexOf(m[1]!);
+  const sentence = m[1]!.replace(/\s+$/, "");
+  return polarityOf(sentence.replace(/\s*\n\s*/g, "")) === "negative" ? { start, end: start + sentence.length } : null;
 }
