@@ -113,7 +113,7 @@ function sectionsBelow(text: string, markers: readonly Marker[], marker: Marker,
   return false;
 }
 
-/** 「基层党建、功能作用、现实问题」: three short terms or more, each already in the report's title or head. */
+/** 「支部建设、作用发挥、突出问题」: three short terms or more, each already in the report's title or head. */
 function isKeywordLine(heading: string, before: string): boolean {
   const terms = heading.split(CUES.keywordSeparator).filter((t) => t.length > 0);
   if (terms.length < 3 || terms.some((t) => t.length > MAX_KEYWORD)) return false;

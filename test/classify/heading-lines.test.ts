@@ -87,7 +87,7 @@ describe("lines that name 问题/对策 but are no section headings", () => {
       "县流动党员管理政策的评估调研报告",
       "一、基本情况",
       "全县共有流动党员若干名，多为外出务工人员。",
-      "二、当前流动党员管理制度和政策措施总体执行情况",
+      "二、目前党员积分办法及配套措施的总体执行情况",
       "近年来，县里出台了管理办法，建立了联系人制度，落实了结对帮扶，取得了较好成效。",
     ].join("\n");
     expect(measures(text)).toEqual([]);
@@ -127,8 +127,8 @@ describe("umbrellas, counts and causes", () => {
   it("should not read 还存在着许多薄弱环节, 是…薄弱的环节 or 无法回避的矛盾和问题 as problems", () => {
     const text = [
       "电力企业党建工作的探讨",
-      "企业党组织发挥了重要作用，但当前企业党建工作还存在着许多薄弱环节。",
-      "全县流动党员管理仍然是一个相对薄弱的环节，存在组织联系难、学习教育难、服务保障难等一系列问题。",
+      "园区党组织的作用日益明显，不过眼下园区党建仍存在着许多薄弱环节。",
+      "全镇外出务工党员的管理仍是一个比较薄弱的环节，存在组织联系难、学习教育难、服务保障难等一系列问题。",
       "党建工作取得的成绩有目共睹，但也还存在着不少无法回避的矛盾和问题，必须引起重视。",
     ].join("\n");
     const got = problems(text);
@@ -155,7 +155,7 @@ describe("umbrellas, counts and causes", () => {
 
 describe("small bugs", () => {
   it("should not output a line marked as page boilerplate as a measure", () => {
-    const text = "社区党建工作调研\n一、对策建议\n加强社区书记队伍建设，完善培训制度。\n图片来源于网络,如有侵权联系删除\n健全激励机制，畅通晋升通道。";
+    const text = "社区党建工作调研\n一、对策建议\n加强社区书记队伍建设，完善培训制度。\n本图取自网络，若侵权请联系删除\n健全激励机制，畅通晋升通道。";
     const { document } = normaliseDocument({ path: "fixture.txt", sha256: "0".repeat(64), encoding: "utf-8", text });
     expect(document.noise.some((n) => n.startLine === 4)).toBe(true);
     const got = run(document).statements.filter((s) => s.kind === "measure").map((s) => s.text);

@@ -126,7 +126,7 @@ function runOfShortfalls(text: string, span: Span): Enumeration | null {
     return { start: a, end: b };
   });
   if (trimmed.some((p) => p.end - p.start < 2 || p.end - p.start > MAX_RUN_ELEMENT)) return null;
-  // Counts of problems ("5项短板、3项弱项、2项风险点") announce how many there are; they name none.
+  // Counts of problems ("4项短板、2项弱项") announce how many there are; they name none.
   if (trimmed.some((p) => POLARITY.countUmbrella.test(text.slice(p.start, p.end)))) return null;
   const negatives = trimmed.filter((p) => isNegative(text.slice(p.start, p.end))).length;
   if (negatives * 3 < trimmed.length * 2 || negatives < 2) return null;
