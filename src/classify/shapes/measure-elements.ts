@@ -12,6 +12,7 @@
  */
 import type { Span } from "../../types.ts";
 import raw from "../polarity.json" with { type: "json" };
+import { prescribesAsElement } from "./prescriptive-list.ts";
 
 const ME = raw.measureElements;
 const LEAD = new RegExp(ME.lead);
@@ -69,12 +70,18 @@ function stripLead(element: string): string {
 export function isMeasureElement(element: string): boolean {
   let body = stripLead(element);
   if (NOT_MEASURE.test(body)) return false;
-  body = body.slice(ADVERB.exec(body)?.[0].length ?? 0);
-  if (NOT_MEASURE.test(body)) return false;
-  const verb = VERB.exec(body);
-  if (!verb) return false;
-  const object = body.slice(verb[0].length).replace(/[\s\p{P}]/gu, "");
-  return Array.from(object).length >= MIN_OBJECT;
+  const core = body.slice(ADVERB.exec(body)?.[0].length ?? 0);
+  if (NOT_MEASURE.test(core)) return false;
+  const verb = VERB.exec(core);
+  if (verb) return chars(core.slice(verb[0].length)) >= MIN_OBJECT;
+  // Any other verb that prescribes as a list element (the lexicons of shape prescriptive-list), with as much
+  // substance as a two-character verb and its object.
+  return chars(core) >= 2 + MIN_OBJECT && prescribesAsElement(core);
+}
+
+/** Characters of a string, punctuation and spaces left out. */
+function chars(s: string): number {
+  return Array.from(s.replace(/[\s\p{P}]/gu, "")).length;
 }
 
 /**
