@@ -20,6 +20,7 @@ const ADVERB = new RegExp(ME.adverb);
 const VERB = new RegExp(ME.verb);
 const NOT_MEASURE = new RegExp(ME.notMeasure);
 const MEANS_LEAD = new RegExp(ME.meansLead);
+const SUBJECT_MODAL = new RegExp(raw.prescriptiveList.subjectModal);
 const MIN_OBJECT: number = ME.minObject;
 const MIN_ELEMENTS: number = ME.minElements;
 const MIN_SHARE: number = ME.minShare;
@@ -68,7 +69,14 @@ function stripLead(element: string): string {
 
 /** Whether one element is itself a measure: after its lead, an action verb and an object of substance. */
 export function isMeasureElement(element: string): boolean {
-  let body = stripLead(element);
+  const body = stripLead(element);
+  if (measureBody(body)) return true;
+  // 「各支部要加强A」: a subject and its modal lead the verb.
+  const subject = SUBJECT_MODAL.exec(body);
+  return subject !== null && measureBody(stripLead(body.slice(subject[0].length)));
+}
+
+function measureBody(body: string): boolean {
   if (NOT_MEASURE.test(body)) return false;
   const core = body.slice(ADVERB.exec(body)?.[0].length ?? 0);
   if (NOT_MEASURE.test(core)) return false;
@@ -99,6 +107,8 @@ export function measureElements(text: string, run: Span): Span[] | null {
     const prev = joined[joined.length - 1];
     if (prev && part.sep === "、" && !ok) {
       prev.end = part.span.end;
+      // 「开辟线上、校内两类阵地」: the phrase is read again whole.
+      flags[flags.length - 1] ||= isMeasureElement(text.slice(prev.start, prev.end));
       continue;
     }
     joined.push({ ...part.span });
