@@ -20,6 +20,7 @@ const ADVERB = new RegExp(ME.adverb);
 const VERB = new RegExp(ME.verb);
 const NOT_MEASURE = new RegExp(ME.notMeasure);
 const MEANS_LEAD = new RegExp(ME.meansLead);
+const GOAL = new RegExp(ME.goal);
 const SUBJECT_MODAL = new RegExp(raw.prescriptiveList.subjectModal);
 const MIN_OBJECT: number = ME.minObject;
 const MIN_ELEMENTS: number = ME.minElements;
@@ -77,7 +78,7 @@ export function isMeasureElement(element: string): boolean {
 }
 
 function measureBody(body: string): boolean {
-  if (NOT_MEASURE.test(body)) return false;
+  if (NOT_MEASURE.test(body) || GOAL.test(body.replace(/[\s。.]+$/, ""))) return false;
   const core = body.slice(ADVERB.exec(body)?.[0].length ?? 0);
   if (NOT_MEASURE.test(core)) return false;
   const verb = VERB.exec(core);
