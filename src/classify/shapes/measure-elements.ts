@@ -7,7 +7,8 @@
  * measures of their own: each joins the measure before it (a leading one, and a means or frame such as
  * 以A为抓手 / 结合实际 / 围绕B (`meansLead`), the measure after it), so every
  * element's quote stays one verbatim stretch of the source. When fewer than `minElements` elements are
- * measures, or they are less than `minShare` of the run, the split is not clean and the run stays whole.
+ * measures, or they are less than `minShare` of the elements that are neither measures nor such goals,
+ * purposes or means, the split is not clean and the run stays whole.
  * Words in polarity.json (`measureElements`).
  */
 import type { Span } from "../../types.ts";
@@ -68,16 +69,26 @@ function stripLead(element: string): string {
   return body.slice(LEAD.exec(body)?.[0].length ?? 0);
 }
 
-/** Whether one element is itself a measure: after its lead, an action verb and an object of substance. */
-export function isMeasureElement(element: string): boolean {
+/** Whether an element is a goal, a purpose, a means or a frame: no measure, but part of the one beside it. */
+function joinsNeighbour(element: string): boolean {
   const body = stripLead(element);
-  if (measureBody(body)) return true;
-  // 「各支部要加强A」: a subject and its modal lead the verb.
-  const subject = SUBJECT_MODAL.exec(body);
-  return subject !== null && measureBody(stripLead(body.slice(subject[0].length)));
+  const core = body.slice(ADVERB.exec(body)?.[0].length ?? 0);
+  return [body, core].some((b) => NOT_MEASURE.test(b) || GOAL.test(b.replace(/[\s。.]+$/, "")) || MEANS_LEAD.test(b));
 }
 
-function measureBody(body: string): boolean {
+/**
+ * Whether one element is itself a measure: after its lead, an action verb and an object of substance.
+ * `strict` (a 、 part, 「打造学习型、服务型支部」) admits only the verbs of `verb`, not the list-only ones.
+ */
+export function isMeasureElement(element: string, strict = false): boolean {
+  const body = stripLead(element);
+  if (measureBody(body, strict)) return true;
+  // 「各支部要加强A」: a subject and its modal lead the verb.
+  const subject = SUBJECT_MODAL.exec(body);
+  return subject !== null && measureBody(stripLead(body.slice(subject[0].length)), strict);
+}
+
+function measureBody(body: string, strict: boolean): boolean {
   if (NOT_MEASURE.test(body) || GOAL.test(body.replace(/[\s。.]+$/, ""))) return false;
   const core = body.slice(ADVERB.exec(body)?.[0].length ?? 0);
   if (NOT_MEASURE.test(core)) return false;
@@ -85,7 +96,7 @@ function measureBody(body: string): boolean {
   if (verb) return chars(core.slice(verb[0].length)) >= MIN_OBJECT;
   // Any other verb that prescribes as a list element (the lexicons of shape prescriptive-list), with as much
   // substance as a two-character verb and its object.
-  return chars(core) >= 2 + MIN_OBJECT && prescribesAsElement(core);
+  return !strict && chars(core) >= 2 + MIN_OBJECT && prescribesAsElement(core);
 }
 
 /** Characters of a string, punctuation and spaces left out. */
@@ -104,7 +115,7 @@ export function measureElements(text: string, run: Span): Span[] | null {
   const joined: Span[] = [];
   const flags: boolean[] = [];
   for (const part of parts) {
-    const ok = isMeasureElement(text.slice(part.span.start, part.span.end));
+    const ok = isMeasureElement(text.slice(part.span.start, part.span.end), part.sep === "、");
     const prev = joined[joined.length - 1];
     if (prev && part.sep === "、" && !ok) {
       prev.end = part.span.end;
@@ -115,8 +126,11 @@ export function measureElements(text: string, run: Span): Span[] | null {
     joined.push({ ...part.span });
     flags.push(ok);
   }
+  // Goals, purposes and means are known to join a neighbour; other elements that are no measures (a
+  // verb the lexicons do not know, a fragment) make the split unclean when there are many of them.
   const measures = flags.filter(Boolean).length;
-  if (measures < MIN_ELEMENTS || measures < MIN_SHARE * joined.length) return null;
+  const unknown = joined.filter((span, i) => !flags[i] && !joinsNeighbour(text.slice(span.start, span.end))).length;
+  if (measures < MIN_ELEMENTS || measures < MIN_SHARE * (measures + unknown)) return null;
   // Each element that is no measure joins the measure before it; a means or frame, and those before the
   // first measure, join the measure after it (a means at the very end joins the one before).
   const out: Span[] = [];
