@@ -60,7 +60,7 @@ describe("measure elements in a run of measures", () => {
 });
 
 describe("isMeasureElement / measureElements", () => {
-  it.each(["进一步健全组织生活制度", "各支部要落实三会一课", "一是加强书记队伍培训", "切实提高回应群众诉求的能力"])("should read %s as a measure", (el) => {
+  it.each(["进一步健全组织生活制度", "各支部要落实三会一课", "一是加强书记队伍培训", "切实规范回应群众诉求的流程"])("should read %s as a measure", (el) => {
     expect(isMeasureElement(el)).toBe(true);
   });
 
@@ -79,5 +79,17 @@ describe("isMeasureElement / measureElements", () => {
   it("should return null (the run stays whole) when the elements are mostly unknown fragments", () => {
     const text = "围绕中心工作，加强书记队伍培训，走深走实，久久为功，一以贯之";
     expect(measureElements(text, { start: 0, end: text.length })).toBeNull();
+  });
+});
+
+describe("measure elements: shared objects and goals", () => {
+  const split = (text: string) => measureElements(text, { start: 0, end: text.length })?.map((e) => text.slice(e.start, e.end)) ?? null;
+
+  it("should keep bare verbs that share one object (进一步总结、提炼、推广A) one element", () => {
+    expect(split("进一步总结、提炼、推广支部工作方法，健全党员联系群众制度")).toEqual(["进一步总结、提炼、推广支部工作方法", "健全党员联系群众制度"]);
+  });
+
+  it("should join the strength a measure aims at (提升X力) to that measure", () => {
+    expect(split("突出支部政治功能，提升组织凝聚力，健全网格组织体系，提升工作覆盖力")).toEqual(["突出支部政治功能，提升组织凝聚力", "健全网格组织体系，提升工作覆盖力"]);
   });
 });

@@ -117,7 +117,9 @@ export function measureElements(text: string, run: Span): Span[] | null {
   for (const part of parts) {
     const ok = isMeasureElement(text.slice(part.span.start, part.span.end), part.sep === "、");
     const prev = joined[joined.length - 1];
-    if (prev && part.sep === "、" && !ok) {
+    // A bare verb before 、 shares the object after it (「总结、提炼、推广A」): one element.
+    const bareVerb = prev !== undefined && !flags[flags.length - 1] && chars(text.slice(prev.start, prev.end)) <= 5;
+    if (prev && part.sep === "、" && (!ok || bareVerb)) {
       prev.end = part.span.end;
       // 「开辟线上、校内两类阵地」: the phrase is read again whole.
       flags[flags.length - 1] ||= isMeasureElement(text.slice(prev.start, prev.end));
