@@ -99,9 +99,9 @@ function measureBody(body: string, strict: boolean): boolean {
   return !strict && chars(core) >= 2 + MIN_OBJECT && prescribesAsElement(core);
 }
 
-/** Characters of a string, punctuation and spaces left out. */
+/** Chinese characters of a string (punctuation, spaces and pinyin glosses such as (zhí) left out). */
 function chars(s: string): number {
-  return Array.from(s.replace(/[\s\p{P}]/gu, "")).length;
+  return s.match(/\p{Script=Han}/gu)?.length ?? 0;
 }
 
 /**
@@ -114,11 +114,13 @@ export function measureElements(text: string, run: Span): Span[] | null {
   // A 、 part that is no measure belongs to the phrase before it (「打造学习型、服务型支部」).
   const joined: Span[] = [];
   const flags: boolean[] = [];
+  let lastPart = Infinity;
   for (const part of parts) {
     const ok = isMeasureElement(text.slice(part.span.start, part.span.end), part.sep === "、");
     const prev = joined[joined.length - 1];
     // A bare verb before 、 shares the object after it (「总结、提炼、推广A」): one element.
-    const bareVerb = prev !== undefined && !flags[flags.length - 1] && chars(text.slice(prev.start, prev.end)) <= 5;
+    const bareVerb = prev !== undefined && !flags[flags.length - 1] && lastPart <= 5;
+    lastPart = chars(text.slice(part.span.start, part.span.end));
     if (prev && part.sep === "、" && (!ok || bareVerb)) {
       prev.end = part.span.end;
       // 「开辟线上、校内两类阵地」: the phrase is read again whole.
