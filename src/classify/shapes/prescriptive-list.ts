@@ -41,6 +41,7 @@ const NOT_PROPOSAL = new RegExp(PL.notProposal);
 const AUTHORITY = new RegExp(PL.authority);
 const BACK_REFERENCE = new RegExp(PL.backReference);
 const MIN_PRESCRIBING: number = PL.minPrescribing;
+const MIN_PRESCRIBING_TO_SPLIT: number = raw.measureElements.minPrescribingToSplit;
 const PARALLEL_HEADS = "parallel paragraph heads";
 /** An element longer than this is a sentence of its own, not a list element. */
 const MAX_ELEMENT = 48;
@@ -78,8 +79,9 @@ export const prescriptiveList: Shape<Run> = {
     if (ctx.overlapsClaimed(run.span)) return;
     const detail = `${run.prescribing} of ${run.elements} elements prescribe, after "${run.signal}"`;
     // One measure per element where each element is a measure of its own (measure-elements.ts), else the run;
-    // a paragraph's parallel head (「把握A，提高B。」) is read as one heading.
-    const elements = run.signal === PARALLEL_HEADS ? null : measureElements(ctx.text, run.span);
+    // a paragraph's parallel head (「把握A，提高B。」) is read as one heading, and a run of two prescribing
+    // elements is too weak a list to split (measureElements.minPrescribingToSplit).
+    const elements = run.signal === PARALLEL_HEADS || run.prescribing < MIN_PRESCRIBING_TO_SPLIT ? null : measureElements(ctx.text, run.span);
     if (!elements) {
       ctx.add({ kind: "measure", textSpan: run.span, span: run.span, rule: { id: "prescriptive-list", detail }, confidence: 0.55 });
       return;
