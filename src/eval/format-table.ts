@@ -23,6 +23,7 @@ export function formatEvalTable(result: EvalResult): string {
   if (Object.values(result.metrics).some((m) => m.predTp !== m.goldFound)) {
     out.push("tp a/b: a predictions matched, b gold items found (several predictions can match one gold item).");
   }
+  if (result.options.match === "one-to-one") out.push("statements matched one to one: each prediction counts for at most one gold item, each gold item for at most one prediction.");
   const themes = result.options.themesGoldSameIf;
   out.push(`themes: pairs of items from different reports; gold "same" = ${themes === "primary" ? "equal primary theme" : "theme sets intersect"} (the /${themes === "primary" ? "any" : "primary"} rows use the other rule).`);
   return `${out.join("\n")}\n`;

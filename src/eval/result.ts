@@ -61,6 +61,13 @@ export interface EvalOptions {
   themesGoldSameIf?: "primary" | "any";
   /** Minimal share of a gold quote a prediction must cover (longest common substring / gold length). */
   coverageThreshold?: number;
+  /**
+   * "many-to-many" (default): a prediction is a TP for every gold item it covers and a gold item is found
+   * by any prediction covering it. "one-to-one": a maximum matching, each prediction counts for at most
+   * one gold item and each gold item for at most one prediction (see score-statements.ts); problems,
+   * measures and causes, and the theme and link metrics that read their matching.
+   */
+  match?: "many-to-many" | "one-to-one";
 }
 
 /** An empty tally. */

@@ -10,7 +10,9 @@
  * - Problems, measures, causes (per kind): a prediction matches a gold quote when it covers at least
  *   60% of it (longest common substring / gold length; containment = 100%). A prediction is a TP if it
  *   matches a non-borderline gold item, ignored if it matches only borderline ones, else an FP. Recall =
- *   matched non-borderline gold / non-borderline gold. Gold causes: distinct strings of
+ *   matched non-borderline gold / non-borderline gold. With match "one-to-one" a maximum matching pairs
+ *   each prediction with at most one gold item and each gold item with at most one prediction; an unpaired
+ *   prediction is an FP (ignored if it covers a borderline item). Gold causes: distinct strings of
  *   problems[].causes plus general_causes.
  * - Themes (problems, measures): each matched gold item takes its best prediction; over pairs of such
  *   items from different reports, gold "same" = equal primary theme, predicted "same" = equal themeId.
@@ -29,7 +31,7 @@ import { addTally, emptyTally, toMetricScore, type EvalOptions, type EvalResult,
 import { scoreFigures, goldFigureValues } from "./score-figures.ts";
 import { scoreLinks, tallyUnmatchedLinks, type GoldLinkSet } from "./score-links.ts";
 import { goldMechanismNames, goldOrganisationNames, goldSloganNames, scoreNames, type GoldName } from "./score-names.ts";
-import { matchStatements, statementsOfKind, tallyStatements, tallyUnmatchedStatements } from "./score-statements.ts";
+import { matchStatements, statementsOfKind, type MatchMode, tallyStatements, tallyUnmatchedStatements } from "./score-statements.ts";
 import { scoreThemePairs, type ThemeEntry } from "./score-themes.ts";
 import { DEFAULT_COVERAGE_THRESHOLD } from "./text-match.ts";
 import type { ExtractionJson, ExtractionJsonDocument, ExtractionJsonReport, GoldFile, GoldReport } from "./types.ts";
@@ -57,6 +59,7 @@ export function scoreExtraction(pred: ExtractionJson, gold: GoldFile, options: E
   const opts: Required<EvalOptions> = {
     themesGoldSameIf: options.themesGoldSameIf ?? "primary",
     coverageThreshold: options.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD,
+    match: options.match ?? "many-to-many",
   };
   const doc = selectDocument(pred, gold);
   const alignment = alignReports(gold.reports, doc.reports);
@@ -64,7 +67,7 @@ export function scoreExtraction(pred: ExtractionJson, gold: GoldFile, options: E
   const add = (name: string, tally: Tally): void => void addTally(t.get(name) ?? t.set(name, emptyTally()).get(name)!, tally);
   const themeEntries: Record<"problem" | "measure", ThemeEntry[]> = { problem: [], measure: [] };
 
-  for (const { gold: g, pred: p } of alignment.pairs) scorePair(g, p, opts.coverageThreshold, add, themeEntries);
+  for (const { gold: g, pred: p } of alignment.pairs) scorePair(g, p, opts.coverageThreshold, opts.match, add, themeEntries);
   for (const g of alignment.unmatchedGold) scoreUnmatchedGold(g, add);
   for (const p of alignment.unmatchedPred) scoreUnmatchedPred(p, add);
 
@@ -91,12 +94,12 @@ export function scoreExtraction(pred: ExtractionJson, gold: GoldFile, options: E
 
 type Add = (name: string, tally: Tally) => void;
 
-function scorePair(g: GoldReport, p: ExtractionJsonReport, threshold: number, add: Add, themes: Record<"problem" | "measure", ThemeEntry[]>): void {
+function scorePair(g: GoldReport, p: ExtractionJsonReport, threshold: number, mode: MatchMode, add: Add, themes: Record<"problem" | "measure", ThemeEntry[]>): void {
   const label = g.id;
   const statements = p.statements ?? [];
   const m = {} as Record<EvalStatementKind, ReturnType<typeof matchStatements>>;
   for (const kind of EVAL_STATEMENT_KINDS) {
-    m[kind] = matchStatements(kind, goldStatements(g, kind), statementsOfKind(statements, kind), threshold);
+    m[kind] = matchStatements(kind, goldStatements(g, kind), statementsOfKind(statements, kind), threshold, mode);
     add(KIND_METRIC[kind], tallyStatements(m[kind], label));
   }
   for (const kind of ["problem", "measure"] as const) {

@@ -3,12 +3,22 @@
  * same kind when it covers at least the threshold share of the gold quote (containment = full cover).
  * A prediction matching some non-borderline gold item is a TP, one matching only borderline items is
  * ignored, any other is an FP; recall counts the non-borderline gold items matched at least once.
+ *
+ * Match mode "one-to-one" (a strict judge): each prediction counts for at most one non-borderline gold
+ * item and each gold item for at most one prediction — a maximum matching of the coverage relation, built
+ * greedily from the best pairs (highest coverage, then closest length, then closest line) and completed
+ * by augmenting paths. A prediction left without a gold item is an FP even if it covers one (a second
+ * copy, or one run quoted for three gold items), unless it covers a borderline item (ignored).
  */
 import type { EvalStatementKind, GoldStatement } from "./gold-statements.ts";
 import { normaliseForMatch } from "./normalise-text.ts";
 import { emptyTally, type EvalItem, type Tally } from "./result.ts";
 import { coverage, reachesThreshold } from "./text-match.ts";
 import type { ExtractionJsonStatement } from "./types.ts";
+
+/** How predictions and gold items pair up: any number each way (default), or one to one. */
+export type MatchMode = "many-to-many" | "one-to-one";
+export const MATCH_MODES: readonly MatchMode[] = ["many-to-many", "one-to-one"];
 
 /** Which predictions match which gold items, for one kind in one report pair. */
 export interface StatementMatching {
@@ -34,10 +44,12 @@ export function matchStatements(
   gold: GoldStatement[],
   pred: ExtractionJsonStatement[],
   threshold: number,
+  mode: MatchMode = "many-to-many",
 ): StatementMatching {
   const matching: StatementMatching = { kind, gold, pred, matchesOf: new Map(), best: new Map(), closest: new Map() };
   const bestRank = new Map<string, [number, number, number]>();
-  for (const p of pred) {
+  const edges: Edge[] = [];
+  for (const [pi, p] of pred.entries()) {
     const norm = normaliseForMatch(p.text ?? "");
     const matched: GoldStatement[] = [];
     for (const g of gold) {
@@ -48,6 +60,7 @@ export function matchStatements(
       matched.push(g);
       // Best = highest coverage, then closest length, then closest line.
       const rank: [number, number, number] = [value, -Math.abs(norm.length - g.norm.length), -Math.abs((p.line ?? 0) - (g.line ?? 0))];
+      if (!g.borderline) edges.push({ pred: pi, gold: g, rank });
       const previous = bestRank.get(g.id);
       if (!previous || compareRank(rank, previous) > 0) {
         bestRank.set(g.id, rank);
@@ -56,7 +69,54 @@ export function matchStatements(
     }
     matching.matchesOf.set(p, matched);
   }
+  if (mode === "one-to-one") assignOneToOne(matching, edges);
   return matching;
+}
+
+interface Edge {
+  pred: number;
+  gold: GoldStatement;
+  rank: [number, number, number];
+}
+
+/**
+ * Replace the many-to-many relation by a maximum one-to-one matching over the non-borderline gold items:
+ * the best pairs first (greedy by rank), then augmenting paths so that no prediction that could still be
+ * paired is left out. An unpaired prediction keeps only its borderline matches (ignored) or none (FP).
+ */
+function assignOneToOne(matching: StatementMatching, edges: Edge[]): void {
+  const byPred: Edge[][] = matching.pred.map(() => []);
+  for (const e of edges) byPred[e.pred]!.push(e);
+  for (const list of byPred) list.sort((a, b) => compareRank(b.rank, a.rank));
+  const goldOwner = new Map<string, number>();
+  const predGold = new Map<number, GoldStatement>();
+  const pair = (pi: number, g: GoldStatement): void => {
+    goldOwner.set(g.id, pi);
+    predGold.set(pi, g);
+  };
+  // Greedy: the best pairs first (stable: earlier predictions win ties).
+  const sorted = edges.map((e, i) => ({ e, i })).sort((a, b) => compareRank(b.e.rank, a.e.rank) || a.i - b.i);
+  for (const { e } of sorted) if (!goldOwner.has(e.gold.id) && !predGold.has(e.pred)) pair(e.pred, e.gold);
+  // Augmenting paths (Kuhn): an unpaired prediction takes a gold item whose owner can move to another.
+  const augment = (pi: number, seen: Set<string>): boolean => {
+    for (const e of byPred[pi]!) {
+      if (seen.has(e.gold.id)) continue;
+      seen.add(e.gold.id);
+      const owner = goldOwner.get(e.gold.id);
+      if (owner === undefined || augment(owner, seen)) {
+        pair(pi, e.gold);
+        return true;
+      }
+    }
+    return false;
+  };
+  for (let pi = 0; pi < matching.pred.length; pi++) if (!predGold.has(pi) && byPred[pi]!.length > 0) augment(pi, new Set());
+  matching.best.clear();
+  for (const [pi, p] of matching.pred.entries()) {
+    const g = predGold.get(pi);
+    if (g) matching.best.set(g.id, p);
+    matching.matchesOf.set(p, g ? [g] : (matching.matchesOf.get(p) ?? []).filter((m) => m.borderline));
+  }
 }
 
 function compareRank(a: [number, number, number], b: [number, number, number]): number {

@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 import { classifyReport } from "../../src/classify/classify.ts";
 import { outlineReport } from "../../src/outline/index.ts";
 import { segmentDocument } from "../../src/segment/segment.ts";
-import type { Statement } from "../../src/types.ts";
 import { plainDoc } from "../helpers/doc.fixtures.ts";
+import { measureRuns } from "../helpers/measure-runs.ts";
 
 function classify(text: string) {
   const doc = plainDoc(text);
@@ -17,8 +17,8 @@ function classify(text: string) {
   return seg.reports.map((r) => classifyReport(doc, r, outlineReport(doc, r, seg.markers)));
 }
 
-const measures = (text: string): string[] =>
-  classify(text).flatMap((r) => r.statements.filter((s: Statement) => s.kind === "measure").map((s) => s.text));
+/** Measures, the elements of a run that was split read back as the run (test/helpers/measure-runs.ts). */
+const measures = (text: string): string[] => classify(text).flatMap((r) => measureRuns(r.statements, text));
 
 const TITLE = "某镇支部建设调研\n";
 

@@ -14,6 +14,7 @@ import { segmentDocument } from "../../src/segment/segment.ts";
 import { SHAPES } from "../../src/classify/shapes/index.ts";
 import type { Statement } from "../../src/types.ts";
 import { plainDoc } from "../helpers/doc.fixtures.ts";
+import { measureRuns } from "../helpers/measure-runs.ts";
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/prescriptive-list/${name}`, import.meta.url)), "utf8");
 
@@ -26,7 +27,8 @@ function measures(text: string, shapes = SHAPES): Statement[] {
 describe("prescriptive-list: prose lists of prescribing elements", () => {
   const text = fixture("prose-measures.txt");
   const found = measures(text);
-  const byRule = (id: string) => found.filter((s) => s.rules?.some((r) => r.id === id)).map((s) => s.text);
+  // The run a shape found, its elements read back as one (test/helpers/measure-runs.ts).
+  const byRule = (id: string) => measureRuns(found.filter((s) => s.rules?.some((r) => r.id === id)), text);
 
   it("should read 要…，即坚持A与B融合、突出C与D融合、E与F融合 as one run holding every element", () => {
     const run = byRule("prescriptive-list").find((t) => t.includes("坚持支部活动与居民需求融合"));
@@ -48,7 +50,7 @@ describe("prescriptive-list: prose lists of prescribing elements", () => {
   it("should quote each run exactly from the source and explain it", () => {
     for (const s of found.filter((st) => st.rules?.some((r) => r.id === "prescriptive-list"))) {
       expect(text.slice(s.textSpan.start, s.textSpan.end)).toBe(s.text);
-      expect(s.rules?.find((r) => r.id === "prescriptive-list")?.detail).toMatch(/^\d+ of \d+ elements prescribe, after "/);
+      expect(s.rules?.find((r) => r.id === "prescriptive-list")?.detail).toMatch(/^(measure \d+\/\d+ of a run: )?\d+ of \d+ elements prescribe, after "/);
     }
   });
 
@@ -78,7 +80,7 @@ describe("prescriptive-list: prose lists of prescribing elements", () => {
 
   it("should read 应以A思维B，以C思维D，以E思维F: elements that open alike after the signal", () => {
     const text = "园区支部调研\n摘要：园区青年流动性强，支部难以覆盖。应以平台思维汇聚各方力量，以项目思维推动结对共建，以服务思维回应青年诉求，让支部活起来。";
-    const found = measures(text).filter((s) => s.rules?.some((r) => r.id === "prescriptive-list")).map((s) => s.text);
+    const found = measureRuns(measures(text).filter((s) => s.rules?.some((r) => r.id === "prescriptive-list")), text);
     expect(found).toEqual(["以平台思维汇聚各方力量，以项目思维推动结对共建，以服务思维回应青年诉求"]);
   });
 });

@@ -103,9 +103,9 @@ describe("shapes", () => {
     expect(texts(report!.statements, "measure")).toEqual(["要加大发展党员力度", "应整合活动阵地"]);
   });
 
-  it("inline-measures: should take 要优化A、建立B、提升C as one measure where the report has no other measures", () => {
+  it("inline-measures: should take 要优化A、建立B、提升C, one measure per element, where the report has no other measures", () => {
     const [report] = classify("摘要：调查发现支部存在设置不合理、活动参与率低等问题。结论：要优化支部设置、建立考评体系、提升教育质量。");
-    expect(texts(report!.statements, "measure")).toEqual(["优化支部设置、建立考评体系、提升教育质量"]);
+    expect(texts(report!.statements, "measure")).toEqual(["优化支部设置", "建立考评体系", "提升教育质量"]);
   });
 
   it("inline-measures: should give one measure per run closed by 等…方面, and read a list that opens with 把", () => {
@@ -117,7 +117,7 @@ describe("shapes", () => {
     const [abstract] = classify("某院党建工作研究\n摘要：新时期，全面加强医院党建工作，创新活动载体，完善考核办法，有利于提升组织力。");
     expect(texts(abstract!.statements, "measure")).toEqual([]);
     const [proposal] = classify("某院党建工作研究\n结论：今后要全面加强医院党建工作，创新活动载体，完善考核办法，有利于提升组织力。");
-    expect(texts(proposal!.statements, "measure")).toEqual(["全面加强医院党建工作，创新活动载体，完善考核办法"]);
+    expect(texts(proposal!.statements, "measure")).toEqual(["全面加强医院党建工作", "创新活动载体", "完善考核办法"]);
   });
 
   it("polarity-measures: should take a list whose items all open with 需/要 in a report that states no problem, but not a list of 加强… practices", () => {

@@ -31,6 +31,20 @@ beforeAll(() => {
 });
 
 describe("kg eval (binary)", () => {
+  it("should score one run quoting two gold problems as both found by default and as one with --match one-to-one", () => {
+    const run = join(dir, "run.pred.json");
+    const statements = [{ id: "s1", kind: "problem", text: "党员发展工作进展缓慢，党建活动经费缺乏保障", line: 3 }];
+    writeFileSync(run, JSON.stringify({ schemaVersion: 1, documents: [{ path: "mini.txt", reports: [{ id: "r1", startLine: 1, statements, links: [], organisations: [], mechanisms: [], figures: [] }] }], themes: [] }));
+    const problems = (out: string) => /^problems\s+(\S+)\s+(\S+)/m.exec(out)?.slice(1, 3);
+    const many = kg("eval", "--gold", MINI_GOLD, "--pred", run);
+    expect(problems(many.stdout)).toEqual(["1.00", "1.00"]);
+    const one = kg("eval", "--gold", MINI_GOLD, "--pred", run, "--match", "one-to-one");
+    expect(one.status).toBe(0);
+    expect(problems(one.stdout)).toEqual(["1.00", "0.50"]);
+    expect(one.stdout).toContain("matched one to one");
+    expect(kg("eval", "--gold", MINI_GOLD, "--pred", run, "--match", "some").status).toBe(2);
+  });
+
   it("should exit 2 with a one-line message when --gold is missing", () => {
     const r = kg("eval", "--pred", MINI_PRED);
     expect(r.stderr).toContain("--gold");

@@ -25,6 +25,7 @@ import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
 import raw from "../polarity.json" with { type: "json" };
 import type { Shape } from "./types.ts";
 import { pushAll } from "../../util/arrays.ts";
+import { measureElements } from "./measure-elements.ts";
 
 const PL = raw.prescriptiveList;
 const SIGNAL = new RegExp(PL.signal, "g");
@@ -40,6 +41,8 @@ const NOT_PROPOSAL = new RegExp(PL.notProposal);
 const AUTHORITY = new RegExp(PL.authority);
 const BACK_REFERENCE = new RegExp(PL.backReference);
 const MIN_PRESCRIBING: number = PL.minPrescribing;
+const MIN_PRESCRIBING_TO_SPLIT: number = raw.measureElements.minPrescribingToSplit;
+const PARALLEL_HEADS = "parallel paragraph heads";
 /** An element longer than this is a sentence of its own, not a list element. */
 const MAX_ELEMENT = 48;
 
@@ -75,7 +78,17 @@ export const prescriptiveList: Shape<Run> = {
   take(ctx, run) {
     if (ctx.overlapsClaimed(run.span)) return;
     const detail = `${run.prescribing} of ${run.elements} elements prescribe, after "${run.signal}"`;
-    ctx.add({ kind: "measure", textSpan: run.span, span: run.span, rule: { id: "prescriptive-list", detail }, confidence: 0.55 });
+    // One measure per element where each element is a measure of its own (measure-elements.ts), else the run;
+    // a paragraph's parallel head (「把握A，提高B。」) is read as one heading, and a run of two prescribing
+    // elements is too weak a list to split (measureElements.minPrescribingToSplit).
+    const elements = run.signal === PARALLEL_HEADS || run.prescribing < MIN_PRESCRIBING_TO_SPLIT ? null : measureElements(ctx.text, run.span);
+    if (!elements) {
+      ctx.add({ kind: "measure", textSpan: run.span, span: run.span, rule: { id: "prescriptive-list", detail }, confidence: 0.55 });
+      return;
+    }
+    elements.forEach((el, k) => {
+      ctx.add({ kind: "measure", textSpan: el, span: el, rule: { id: "prescriptive-list", detail: `measure ${k + 1}/${elements.length} of a run: ${detail}` }, confidence: 0.55 });
+    });
   },
 };
 
@@ -222,7 +235,7 @@ function parallelHeads(ctx: ClassifyContext): Run[] {
     }
     const body = text.slice(head.length + 1);
     const proposes = HAS_SIGNAL.test(body);
-    group.push({ run: { span: { start, end: start + head.length }, prescribing: elements.length, elements: elements.length, signal: "parallel paragraph heads" }, proposes });
+    group.push({ run: { span: { start, end: start + head.length }, prescribing: elements.length, elements: elements.length, signal: PARALLEL_HEADS }, proposes });
   }
   flush();
   return out;

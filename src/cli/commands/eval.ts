@@ -19,6 +19,7 @@ export interface EvalCommandOptions {
   verbose?: boolean;
   min?: string[];
   themesGoldSameIf?: "primary" | "any";
+  match?: "many-to-many" | "one-to-one";
   codebook?: string;
 }
 
@@ -49,7 +50,10 @@ export async function runEval(opts: EvalCommandOptions): Promise<EvalCommandOutp
     const { toExtractionJson } = await import("../../sinks/extraction-json.ts");
     pred = parseExtractionJson(toExtractionJson(extraction));
   }
-  const result = scoreExtraction(pred, gold, opts.themesGoldSameIf ? { themesGoldSameIf: opts.themesGoldSameIf } : {});
+  const result = scoreExtraction(pred, gold, {
+    ...(opts.themesGoldSameIf ? { themesGoldSameIf: opts.themesGoldSameIf } : {}),
+    ...(opts.match ? { match: opts.match } : {}),
+  });
   const unmet = checkThresholds(result, thresholds);
   const stdout = opts.json
     ? `${JSON.stringify({ ...result, thresholds: { checked: thresholds, unmet } }, null, 2)}\n`
@@ -98,6 +102,7 @@ export function registerEval(program: Command): void {
     .option("--verbose", "also list every miss and false positive")
     .option("--min <metric=value...>", "fail (exit 1) when a metric's F1 (or metric.precision / metric.recall) is below value; put paths before --min")
     .addOption(new Option("--themes-gold-same-if <rule>", "gold 'same theme' rule for theme precision").choices(["primary", "any"]))
+    .addOption(new Option("--match <mode>", "how predictions pair with gold statements: many-to-many, or one-to-one (each prediction counts for at most one gold item)").choices(["many-to-many", "one-to-one"]).default("many-to-many"))
     .option("--codebook <file>", "theme codebook passed to the pipeline")
     .action(async (paths: string[], flags: Omit<EvalCommandOptions, "paths">) => {
       const out = await runEval({ ...flags, paths });

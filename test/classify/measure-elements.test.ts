@@ -1,0 +1,95 @@
+/*
+ * Measure elements: a run of measures in prose (「要加强A，健全B，落实C」, shapes inline-measures and
+ * prescriptive-list) states one measure per element when each element is itself a measure; goals, purposes
+ * and means are no measures of their own and join the measure beside them; a run whose split is not clean
+ * stays one measure. Every element is quoted exactly, with its own line and offsets. All texts are written
+ * for these tests.
+ */
+import { describe, expect, it } from "vitest";
+
+import { classifyReport } from "../../src/classify/classify.ts";
+import { isMeasureElement, measureElements } from "../../src/classify/shapes/measure-elements.ts";
+import { outlineReport } from "../../src/outline/index.ts";
+import { segmentDocument } from "../../src/segment/segment.ts";
+import type { Statement } from "../../src/types.ts";
+import { plainDoc } from "../helpers/doc.fixtures.ts";
+
+function measures(text: string): Statement[] {
+  const doc = plainDoc(text);
+  const seg = segmentDocument(doc);
+  return seg.reports.flatMap((r) => classifyReport(doc, r, outlineReport(doc, r, seg.markers)).statements.filter((s) => s.kind === "measure"));
+}
+
+const TITLE = "某街道支部建设调研\n";
+const FINDINGS = "摘要：调研发现支部活动参与率低、骨干力量薄弱等问题。";
+
+describe("measure elements in a run of measures", () => {
+  it("should state each verb-object element of a run as a measure of its own", () => {
+    const text = `${TITLE}${FINDINGS}结论：要加强党员日常教育，健全组织生活制度，落实三会一课制度。`;
+    expect(measures(text).map((s) => s.text)).toEqual(["加强党员日常教育", "健全组织生活制度", "落实三会一课制度"]);
+  });
+
+  it("should give each element its own quote, line and offsets in the source", () => {
+    const text = `${TITLE}${FINDINGS}结论：要加强党员日常教育，健全组织生活制度，落实三会一课制度。\n下文另述。`;
+    const found = measures(text);
+    expect(found).toHaveLength(3);
+    const line2 = text.split("\n")[1]!;
+    const lineStart = text.indexOf(line2);
+    for (const s of found) {
+      expect(text.slice(s.textSpan.start, s.textSpan.end)).toBe(s.text);
+      expect(s.line).toBe(2);
+      expect(line2.slice(s.textSpan.start - lineStart, s.textSpan.end - lineStart)).toBe(s.text);
+      expect(s.rules?.[0]?.detail).toMatch(/^measure \d\/3 of run 1\/1/);
+    }
+    // Three separate stretches, in reading order, none overlapping.
+    expect(found[0]!.textSpan.end).toBeLessThan(found[1]!.textSpan.start);
+    expect(found[1]!.textSpan.end).toBeLessThan(found[2]!.textSpan.start);
+  });
+
+  it("should not state a means (以A为抓手) or a purpose (确保…, 为…提供保障) as a measure, but join it to a neighbour", () => {
+    const means = measures(`${TITLE}${FINDINGS}结论：要以支部品牌为抓手，加强支部标准化建设，完善党员积分管理，确保各项工作落到实处。`).map((s) => s.text);
+    expect(means).toEqual(["以支部品牌为抓手，加强支部标准化建设", "完善党员积分管理"]);
+    const purpose = measures(`${TITLE}${FINDINGS}结论：要把支部建设作为基础工程，加强书记队伍培训，健全党员联系群众制度，为社区治理提供组织保障。`).map((s) => s.text);
+    expect(purpose).toEqual(["把支部建设作为基础工程，加强书记队伍培训", "健全党员联系群众制度，为社区治理提供组织保障"]);
+  });
+
+  it("should keep a run whole when fewer than two of its elements are measures", () => {
+    const found = measures(`${TITLE}${FINDINGS}结论：要坚持问题导向，突出重点，实现支部工作长效发展，推进融合。`).map((s) => s.text);
+    expect(found).toEqual(["坚持问题导向，突出重点，实现支部工作长效发展，推进融合"]);
+  });
+});
+
+describe("isMeasureElement / measureElements", () => {
+  it.each(["进一步健全组织生活制度", "各支部要落实三会一课", "一是加强书记队伍培训", "切实规范回应群众诉求的流程"])("should read %s as a measure", (el) => {
+    expect(isMeasureElement(el)).toBe(true);
+  });
+
+  it.each(["确保各项工作落到实处", "以支部品牌为抓手", "把支部建设作为基础工程", "突出重点", "实现支部工作长效发展", "不断提升网格治理水平", "为社区治理提供组织保障", "加强党建"])(
+    "should not read %s as a measure", (el) => {
+      expect(isMeasureElement(el)).toBe(false);
+    });
+
+  it("should keep a 、 part that is no measure with the phrase before it, and split at 二是 with no mark before it", () => {
+    const text = "打造学习型、服务型支部，健全党员联系群众制度";
+    expect(measureElements(text, { start: 0, end: text.length })?.map((e) => text.slice(e.start, e.end))).toEqual(["打造学习型、服务型支部", "健全党员联系群众制度"]);
+    const numbered = "一是加强书记队伍培训二是健全党员联系群众制度";
+    expect(measureElements(numbered, { start: 0, end: numbered.length })?.map((e) => numbered.slice(e.start, e.end))).toEqual(["一是加强书记队伍培训", "二是健全党员联系群众制度"]);
+  });
+
+  it("should return null (the run stays whole) when the elements are mostly unknown fragments", () => {
+    const text = "围绕中心工作，加强书记队伍培训，走深走实，久久为功，一以贯之";
+    expect(measureElements(text, { start: 0, end: text.length })).toBeNull();
+  });
+});
+
+describe("measure elements: shared objects and goals", () => {
+  const split = (text: string) => measureElements(text, { start: 0, end: text.length })?.map((e) => text.slice(e.start, e.end)) ?? null;
+
+  it("should keep bare verbs that share one object (进一步总结、提炼、推广A) one element", () => {
+    expect(split("进一步总结、提炼、推广支部工作方法，健全党员联系群众制度")).toEqual(["进一步总结、提炼、推广支部工作方法", "健全党员联系群众制度"]);
+  });
+
+  it("should join the strength a measure aims at (提升X力) to that measure", () => {
+    expect(split("突出支部政治功能，提升组织凝聚力，健全网格组织体系，提升工作覆盖力")).toEqual(["突出支部政治功能，提升组织凝聚力", "健全网格组织体系，提升工作覆盖力"]);
+  });
+});
