@@ -7,22 +7,9 @@
  */
 import { describe, expect, it } from "vitest";
 
-import { classifyReport } from "../../src/classify/classify.ts";
 import { isNegative } from "../../src/classify/polarity.ts";
 import { isProblemClause } from "../../src/classify/shapes/prose-problems.ts";
-import { outlineReport } from "../../src/outline/index.ts";
-import { segmentDocument } from "../../src/segment/segment.ts";
-import type { Statement } from "../../src/types.ts";
-import { plainDoc } from "../helpers/doc.fixtures.ts";
-
-function statements(text: string): Statement[] {
-  const doc = plainDoc(text);
-  const seg = segmentDocument(doc);
-  return seg.reports.flatMap((r) => classifyReport(doc, r, outlineReport(doc, r, seg.markers)).statements);
-}
-
-const problems = (text: string) => statements(text).filter((s) => s.kind === "problem").map((s) => s.text);
-const measures = (text: string) => statements(text).filter((s) => s.kind === "measure").map((s) => s.text);
+import { measures, problems } from "../helpers/statements.ts";
 
 describe("shortfall words", () => {
   it("should read 不丰富, 不稳 and 不如以往 as shortfalls", () => {

@@ -7,22 +7,9 @@
  */
 import { describe, expect, it } from "vitest";
 
-import { classifyReport } from "../../src/classify/classify.ts";
 import { isNegative } from "../../src/classify/polarity.ts";
 import { isProblemClause } from "../../src/classify/shapes/prose-problems.ts";
-import { outlineReport } from "../../src/outline/index.ts";
-import { segmentDocument } from "../../src/segment/segment.ts";
-import type { Statement } from "../../src/types.ts";
-import { plainDoc } from "../helpers/doc.fixtures.ts";
-
-function statements(text: string): Statement[] {
-  const doc = plainDoc(text);
-  const seg = segmentDocument(doc);
-  return seg.reports.flatMap((r) => classifyReport(doc, r, outlineReport(doc, r, seg.markers)).statements);
-}
-
-const problems = (text: string) => statements(text).filter((s) => s.kind === "problem").map((s) => s.text);
-const measures = (text: string) => statements(text).filter((s) => s.kind === "measure").map((s) => s.text);
+import { measures, problems } from "../helpers/statements.ts";
 
 describe("inline problem lists", () => {
   const LIST = "近几年，本所对业务与党建“两张皮”现象、学用矛盾突出、创新意识不足、支部作用发挥不充分等“老”问题高度关注、积极整改，取得了一些进步。";

@@ -1,0 +1,15 @@
+/** The statements classify finds in a plain text (segment → outline → classify), and their texts by kind. */
+import { classifyReport } from "../../src/classify/classify.ts";
+import { outlineReport } from "../../src/outline/index.ts";
+import { segmentDocument } from "../../src/segment/segment.ts";
+import type { Statement } from "../../src/types.ts";
+import { plainDoc } from "./doc.fixtures.ts";
+
+export function statements(text: string): Statement[] {
+  const doc = plainDoc(text);
+  const seg = segmentDocument(doc);
+  return seg.reports.flatMap((r) => classifyReport(doc, r, outlineReport(doc, r, seg.markers)).statements);
+}
+
+export const problems = (text: string) => statements(text).filter((s) => s.kind === "problem").map((s) => s.text);
+export const measures = (text: string) => statements(text).filter((s) => s.kind === "measure").map((s) => s.text);
