@@ -43,6 +43,10 @@ export interface MechanismLexicon {
     genericWords: string[];
     /** A core containing one of these is generic ("考核各项管理"). */
     genericInfixes: string[];
+    /** Characters before 和/与/及 that make it part of a word, not a joiner (参与, 涉及, 以及 …). */
+    notJoinerAfter?: string;
+    /** Characters after 和/与/及 that make it part of a word, not a joiner (和谐, 及时, 与会 …). */
+    notJoinerBefore?: string;
     /** A discovered name containing one of these is no mechanism: a problem word ("激励机制不足") or a demonstrative ("这个…工程"). */
     rejectInfixes?: string[];
     /** A discovered core ending in one of these is a place phrase, not a name ("…体系中机制"). */

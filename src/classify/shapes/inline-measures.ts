@@ -12,7 +12,7 @@ import { MIN_CLAUSE } from "../context.ts";
 import { POLARITY, polarityOf } from "../polarity.ts";
 import type { Shape } from "./types.ts";
 import { matchesOf } from "../../shared/regex.ts";
-import { measureElements } from "./measure-elements.ts";
+import { addMeasureRun, measureElements } from "./measure-elements.ts";
 import { prescribesAsElement } from "./prescriptive-list.ts";
 
 interface Enumeration {
@@ -186,14 +186,7 @@ export const inlineMeasures: Shape<Enumeration> = {
       const span = { start: first.start, end: last.end };
       const detail = `run ${i + 1}/${unit.runs.length} of ${run.length} elements after "${unit.trigger}"`;
       // One measure per element where each element is a measure of its own (measure-elements.ts), else the run.
-      const elements = measureElements(ctx.text, span);
-      if (!elements) {
-        ctx.add({ kind: "measure", textSpan: span, span, rule: { id: "inline-measures", detail }, confidence: 0.6 });
-        return;
-      }
-      elements.forEach((el, k) => {
-        ctx.add({ kind: "measure", textSpan: el, span: el, rule: { id: "inline-measures", detail: `measure ${k + 1}/${elements.length} of ${detail}` }, confidence: 0.6 });
-      });
+      addMeasureRun(ctx, span, measureElements(ctx.text, span), "inline-measures", detail, "of ", 0.6);
     });
   },
 };

@@ -12,6 +12,7 @@
  * Words in polarity.json (`measureElements`).
  */
 import type { Span } from "../../types.ts";
+import type { ClassifyContext } from "../context.ts";
 import raw from "../polarity.json" with { type: "json" };
 import { prescribesAsElement } from "./prescriptive-list.ts";
 
@@ -148,4 +149,19 @@ export function measureElements(text: string, run: Span): Span[] | null {
     } else pending ??= span.start;
   });
   return out;
+}
+
+/**
+ * Add a run of measures found by `ruleId`: one measure per element (measureElements; `elements`, computed by the
+ * caller, which decides whether the run may be split at all), or the whole run when `elements` is null.
+ * An element's detail says which element of how many it is, then `of` and the run's detail.
+ */
+export function addMeasureRun(ctx: ClassifyContext, span: Span, elements: Span[] | null, ruleId: string, detail: string, of: string, confidence: number): void {
+  if (!elements) {
+    ctx.add({ kind: "measure", textSpan: span, span, rule: { id: ruleId, detail }, confidence });
+    return;
+  }
+  elements.forEach((el, k) => {
+    ctx.add({ kind: "measure", textSpan: el, span: el, rule: { id: ruleId, detail: `measure ${k + 1}/${elements.length} ${of}${detail}` }, confidence });
+  });
 }

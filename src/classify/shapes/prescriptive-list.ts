@@ -25,7 +25,7 @@ import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
 import raw from "../polarity.json" with { type: "json" };
 import type { Shape } from "./types.ts";
 import { pushAll } from "../../util/arrays.ts";
-import { measureElements } from "./measure-elements.ts";
+import { addMeasureRun, measureElements } from "./measure-elements.ts";
 
 const PL = raw.prescriptiveList;
 const SIGNAL = new RegExp(PL.signal, "g");
@@ -82,13 +82,7 @@ export const prescriptiveList: Shape<Run> = {
     // a paragraph's parallel head (「把握A，提高B。」) is read as one heading, and a run of two prescribing
     // elements is too weak a list to split (measureElements.minPrescribingToSplit).
     const elements = run.signal === PARALLEL_HEADS || run.prescribing < MIN_PRESCRIBING_TO_SPLIT ? null : measureElements(ctx.text, run.span);
-    if (!elements) {
-      ctx.add({ kind: "measure", textSpan: run.span, span: run.span, rule: { id: "prescriptive-list", detail }, confidence: 0.55 });
-      return;
-    }
-    elements.forEach((el, k) => {
-      ctx.add({ kind: "measure", textSpan: el, span: el, rule: { id: "prescriptive-list", detail: `measure ${k + 1}/${elements.length} of a run: ${detail}` }, confidence: 0.55 });
-    });
+    addMeasureRun(ctx, run.span, elements, "prescriptive-list", detail, "of a run: ", 0.55);
   },
 };
 

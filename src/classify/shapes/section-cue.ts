@@ -367,13 +367,11 @@ function definitionBodyShortfall(ctx: ClassifyContext, item: OutlineNode): Span 
   if (isNegative(heading)) return null;
   const bodyEnd = Math.min(item.children[0]?.span.start ?? item.span.end, item.span.end, hs.end + MAX_DEFINITION_BODY);
   const body = ctx.text.slice(hs.end, bodyEnd);
-  // A heading broken by a hard wrap ends in the body's first sentence.
+  // The body's next sentence starts after its first stop (a heading broken by a hard wrap ends before it).
   const firstStop = body.search(/[。；;]/);
-  const rest = firstStop < 0 ? "" : body.slice(0, firstStop);
-  const joined = (heading + rest).replace(/\s+/g, "");
-  if (!POLARITY.definitionHeading.test(joined)) return null;
-  const from = /[。；;]/.test(ctx.text[hs.end] ?? "") ? hs.end + 1 : hs.end + firstStop + 1;
-  if (firstStop < 0 && !/[。；;]/.test(ctx.text[hs.end] ?? "")) return null;
+  if (firstStop < 0) return null;
+  if (!POLARITY.definitionHeading.test((heading + body.slice(0, firstStop)).replace(/\s+/g, ""))) return null;
+  const from = hs.end + firstStop + 1;
   const m = /^\s*([^。；;！!？?]+)/.exec(ctx.text.slice(from, bodyEnd));
   if (!m) return null;
   const start = from + m[0].indexOf(m[1]!);

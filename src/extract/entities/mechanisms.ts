@@ -40,6 +40,8 @@ export interface MechanismMatcher {
   genericInfixes: string[];
   rejectInfixes: string[];
   rejectCoreEnds: string[];
+  notJoinerAfter: string;
+  notJoinerBefore: string;
   genericPrefixRe: RegExp;
   stripPrefixRe: RegExp;
   min: number;
@@ -83,6 +85,8 @@ export function compileMechanisms(lex: MechanismLexicon): MechanismMatcher {
     genericInfixes: d.genericInfixes,
     rejectInfixes: d.rejectInfixes ?? [],
     rejectCoreEnds: d.rejectCoreEnds ?? [],
+    notJoinerAfter: d.notJoinerAfter ?? "",
+    notJoinerBefore: d.notJoinerBefore ?? "",
     genericPrefixRe: new RegExp(`^(?:${d.genericPrefixes.join("|")})+`, "u"),
     stripPrefixRe: new RegExp(`^(?:${alt(d.stripPrefixes)})+`, "u"),
     min: d.minLength,
@@ -144,7 +148,7 @@ function isGeneric(m: MechanismMatcher, core: string): boolean {
   const stripped = core.replace(m.stripPrefixRe, "");
   if (stripped.length < 2 || m.generic.has(core) || m.generic.has(stripped)) return true;
   // The head of "A和B" is B: "途径和保障机制" is a 保障机制.
-  const join = lastJoiner(core);
+  const join = lastJoiner(m, core);
   const last = join > 0 ? core.slice(join + 1) : core;
   if (last !== core && (m.generic.has(last) || onlyGeneric(m, last))) return true;
   return onlyGeneric(m, core) || onlyGeneric(m, stripped);
@@ -162,12 +166,15 @@ function onlyGeneric(m: MechanismMatcher, s: string): boolean {
   return ok[s.length] === 1;
 }
 
-/** Offset of the last 和/与/及 that joins two words ("A和B"), not one inside a word (参与, 和谐, 及时); -1 if none. */
-function lastJoiner(core: string): number {
+/**
+ * Offset of the last 和/与/及 that joins two words ("A和B"), not one inside a word (参与, 和谐, 及时: the lexicon's
+ * `notJoinerAfter` / `notJoinerBefore`); -1 if none.
+ */
+function lastJoiner(m: MechanismMatcher, core: string): number {
   for (let i = core.length - 1; i > 0; i--) {
     if (!"和与及".includes(core[i]!)) continue;
     const next = core[i + 1];
-    if (!"参涉普危共平温以".includes(core[i - 1]!) && (next === undefined || !"谐时早平会".includes(next))) return i;
+    if (!m.notJoinerAfter.includes(core[i - 1]!) && (next === undefined || !m.notJoinerBefore.includes(next))) return i;
   }
   return -1;
 }
@@ -179,7 +186,7 @@ function discovered(m: MechanismMatcher, compact: string, start: number, end: nu
   if (core.length < m.min || core.includes("的") || (checkGeneric && isGeneric(m, core))) return null;
   // "共驻共建和联抓联管机制", "投入不足和支部激励机制": a name does not span 和/与/及 unless the lexicon knows the
   // whole; the head is the last conjunct, and it must be a name of its own.
-  const join = lastJoiner(core);
+  const join = lastJoiner(m, core);
   if (join > 0 && !canonicalMechanism(m, term)) {
     term = term.slice(join + 1).replace(m.genericPrefixRe, "");
     core = term.slice(0, term.length - tailLength);
