@@ -263,9 +263,13 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
       if (!c.key.startsWith("k:")) continue;
       const free = c.spans.some(([s, e]) => !covered.some(([cs, ce]) => cs <= s && e <= ce));
       if (!free) continue;
+      // In a measure, a keyword that overlaps counted ones (先锋模范 and 模范作用 in 先锋模范作用) names the same
+      // object again: it only tops them up to its own weight, as a synonym set does, so a measure that names two
+      // objects (战斗堡垒作用和先锋模范作用) is not decided by how many overlapping keywords one of them has.
+      const weight = kind === "measure" && c.weight > 0 ? toppedUp(c, covered, counted) : c.weight;
       pushAll(covered, c.spans);
       for (const span of c.spans) counted.push({ span, weight: c.weight });
-      if (c.weight !== 0) hits.push({ key: c.key, label: c.label, weight: at(c.first, c.weight), chars: c.chars, spans: c.spans });
+      if (weight !== 0) hits.push({ key: c.key, label: c.label, weight: at(c.first, weight), chars: c.chars, spans: c.spans });
     }
     for (const c of ordered) {
       if (c.key.startsWith("k:")) continue;
@@ -355,6 +359,20 @@ function patternGate(themes: CodebookTheme[]): PatternGate {
   };
   GATES.set(themes, gate);
   return gate;
+}
+
+/**
+ * A positive keyword's weight beyond the counted keywords its occurrences overlap (the best occurrence not inside a
+ * counted one): its own weight where it overlaps none, nothing where they already weigh as much.
+ */
+function toppedUp(c: { weight: number; spans: [number, number][] }, covered: [number, number][], counted: { span: [number, number]; weight: number }[]): number {
+  let best = 0;
+  for (const [s, e] of c.spans) {
+    if (covered.some(([cs, ce]) => cs <= s && e <= ce)) continue;
+    const under = counted.filter(({ span: [cs, ce] }) => s < ce && cs < e).reduce((sum, k) => sum + Math.max(0, k.weight), 0);
+    best = Math.max(best, c.weight - under);
+  }
+  return best;
 }
 
 /** Weight of heading hits that start after the heading's first clause. */

@@ -142,3 +142,36 @@ describe("a measure's own threshold (settings.measureThreshold)", () => {
     expect(["党校", "场所", "培训", "管理"].map(isBareVerb)).toEqual([false, false, false, false]);
   });
 });
+
+describe("overlapping keywords in a measure", () => {
+  // Two keywords of one theme that overlap in the text (榜样带头 and 带头作用 in 榜样带头作用) name one object.
+  const book = parseCodebook(
+    {
+      settings: { threshold: 2.5, measureThreshold: 1.5 },
+      themes: [
+        { id: "m-example", kind: "measure", label: "发挥榜样作用", keywords: { 榜样带头: 3, 带头作用: 3 } },
+        { id: "m-base", kind: "measure", label: "加强阵地", keywords: { 活动中心: 3 } },
+        { id: "p-example", kind: "problem", label: "榜样作用不明显", keywords: { 榜样带头: 3, 带头作用: 3 } },
+      ],
+    },
+    "test",
+  );
+  const score = (kind: "problem" | "measure", text: string, id: string) =>
+    scoreThemes(scoringText(text, undefined), book, kind).find((r) => r.theme.id === id)!.score;
+
+  it("should count the object once in a measure: the second keyword only tops the first up to its own weight", () => {
+    expect(score("measure", "发挥村民榜样带头作用", "m-example")).toBe(3);
+    // Apart in the text, they still count twice.
+    expect(score("measure", "树立榜样带头，发挥带头作用", "m-example")).toBe(6);
+  });
+
+  it("should let a measure that names two objects in one breath be decided by neither keyword count", () => {
+    const s = makeStatement("M.1", "m", "measure", "建好活动中心，发挥榜样带头作用", 0);
+    const ranked = scoreThemes(scoringText(s.normText, undefined), book, "measure");
+    expect(ranked.slice(0, 2).map((r) => r.score)).toEqual([3, 3]);
+  });
+
+  it("should leave problems as they were tuned (overlapping keywords count in full)", () => {
+    expect(score("problem", "村民榜样带头作用不明显", "p-example")).toBe(6);
+  });
+});
