@@ -139,13 +139,17 @@ function themeOrder(codebook: Codebook): Map<string, number> {
 const NEAR_TIE = 0.9;
 
 /**
- * The theme a statement takes: among the themes at or above `threshold` that score within a near tie of
- * the best, the one whose heading names it most specifically (most keyword characters: 流动党员 + 管理
+ * The theme a statement takes: the best theme at or above `threshold`, unless only the rest of its item names it and
+ * another theme there is named in the heading (that one is then the best); among the themes that score within a near
+ * tie of the best, the one whose heading names it most specifically (most keyword characters: 流动党员 + 管理
  * beats a bare 管理), then the higher score. Undefined when no theme reaches the threshold.
  */
 export function pickTheme(ranked: ThemeScore[], threshold: number): ThemeScore | undefined {
-  const best = ranked[0];
+  let best = ranked[0];
   if (!best || best.score < threshold) return undefined;
+  // The rest of an item is context: a theme it alone names does not outrank one the heading names (a report whose
+  // every paragraph praises model members does not make 政治功能淡化 about them).
+  if (best.headingScore === 0) best = ranked.find((r) => r.score >= threshold && r.headingScore > 0) ?? best;
   let pick = best;
   for (const r of ranked.slice(1)) {
     if (r.score < threshold || r.score < NEAR_TIE * best.score) break;

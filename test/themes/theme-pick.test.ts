@@ -175,3 +175,29 @@ describe("overlapping keywords in a measure", () => {
     expect(score("problem", "村民榜样带头作用不明显", "p-example")).toBe(6);
   });
 });
+
+describe("a heading's theme against one only the rest of the item names", () => {
+  const book = parseCodebook(
+    {
+      settings: { threshold: 2.5, bodyWeight: 0.3, bodyCap: 4 },
+      themes: [
+        { id: "p-role", kind: "problem", label: "作用弱化", keywords: { 政治功能: 2.5 } },
+        { id: "p-model", kind: "problem", label: "榜样作用不明显", keywords: { 榜样: 3, 带头作用: 3, 示范岗: 3, 标兵: 3 } },
+      ],
+    },
+    "test",
+  );
+  const body = "政治功能淡化。一些村的榜样不出面，带头作用看不到，示范岗形同虚设，标兵评不出来。";
+
+  it("should take the theme the heading names, though the body alone scores another one higher", () => {
+    const ranked = scoreThemes(scoringText("政治功能淡化", body), book, "problem");
+    expect(ranked[0]!.theme.id).toBe("p-model");
+    expect(ranked[0]!.headingScore).toBe(0);
+    expect(pickTheme(ranked, 2.5)!.theme.id).toBe("p-role");
+  });
+
+  it("should still let the body decide when the heading names no theme at all", () => {
+    const ranked = scoreThemes(scoringText("问题之三", body.replace("政治功能淡化。", "问题之三。")), book, "problem");
+    expect(pickTheme(ranked, 2.5)!.theme.id).toBe("p-model");
+  });
+});
