@@ -227,6 +227,30 @@ describe.each([
 });
 
 describe("theme boundaries as careful readers draw them", () => {
+  it("should read a setting (students, private firms) as a setting: the shortcoming named decides the theme", () => {
+    const texts = ["学生党支部的堡垒作用体现不出来", "学生党员的理论功底普遍较薄", "民营企业党建的激励办法不足", "非公企业党建活动形式单一",
+      "一些具备条件的民营企业还没有建立党组织", "学生党员入党动机比较功利"];
+    const st = texts.map((t, i) => makeStatement(`s${i}`, `r${i}`, "problem", t, 0));
+    const { themeOf } = assignThemes(st, new Map(), codebook);
+    expect(st.map((x) => themeOf.get(x.id))).toEqual(["cb:p-cohesion-weak", "cb:p-learning-ineffective", "cb:p-incentive-lacking",
+      "cb:p-activity-monotonous", "cb:p-two-new-coverage", "cb:p-students-members"]);
+  });
+
+  it("should put a branch whose role is not played with the fortress problem, and a party pushed aside with the marginal role", () => {
+    const a = makeStatement("a", "r1", "problem", "有的基层党组织作用发挥不充分", 0);
+    const b = makeStatement("b", "r2", "problem", "党组织在企业决策中被边缘化", 0);
+    const { themeOf } = assignThemes([a, b], new Map(), codebook);
+    expect(themeOf.get("a")).toBe("cb:p-cohesion-weak");
+    expect(themeOf.get("b")).toBe("cb:p-party-role-weakened");
+  });
+
+  it("should read the form of a meeting and a training's poor effect by the shortcoming, not by the meeting or the training", () => {
+    const texts = ["三会一课的开展方式不够灵活", "党员集中培训效果不好", "支部会议经常不按时召开", "村干部一年难得参加一次培训"];
+    const st = texts.map((t, i) => makeStatement(`s${i}`, `r${i}`, "problem", t, 0));
+    const { themeOf } = assignThemes(st, new Map(), codebook);
+    expect(st.map((x) => themeOf.get(x.id))).toEqual(["cb:p-activity-monotonous", "cb:p-education-ineffective", "cb:p-org-life-irregular", "cb:p-training-lacking"]);
+  });
+
   it("should put a secretary's weak ability with cadre competence and a lack of party-work staff with party workers", () => {
     const a = makeStatement("a", "r1", "problem", "部分支部书记本领不足，不善于做群众工作", 0);
     const b = makeStatement("b", "r2", "problem", "专职党务人员配备不到位", 0);
