@@ -39,7 +39,7 @@ export function linkReport(
   if (reports.size > 1) {
     throw new Error(`linkReport: statements come from ${reports.size} reports (${[...reports].join(", ")}); pass one report at a time.`);
   }
-  const features = buildFeatures(statements, bodies, themeOf, codebook, scored);
+  const features = buildFeatures(statements, ownBodies(statements, bodies), themeOf, codebook, scored);
   const byPosition = (a: Statement, b: Statement) => a.span.start - b.span.start || (a.id < b.id ? -1 : 1);
   const problems = statements.filter((s) => s.kind === "problem").sort(byPosition);
   const measures = statements.filter((s) => s.kind === "measure").sort(byPosition);
@@ -48,6 +48,48 @@ export function linkReport(
     ...withAttachedMeasures(measures, addressedBy(problems, measures, features)),
     ...causeLinks(causes, problems, features),
   ];
+}
+
+/**
+ * Each statement's body without the text of the report's other statements. Where a report lists its problems
+ * and proposes its measures in one paragraph, a problem's item often runs on over the measures that follow it
+ * (or a measure's over the problems): the shared words are then one passage read twice, not evidence that the
+ * measure answers the problem. A statement whose item holds this one (its parent) is left in: that is context.
+ * `bodies` hold the source text from each statement's `span.start` (cut at some length).
+ */
+export function ownBodies(statements: Statement[], bodies: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of statements) {
+    const body = bodies.get(s.id);
+    if (body === undefined) continue;
+    const end = Math.min(s.span.end, s.span.start + body.length);
+    const cuts: [number, number][] = [];
+    for (const o of statements) {
+      if (o === s || (o.span.start <= s.textSpan.start && s.textSpan.end <= o.span.end)) continue;
+      const from = Math.max(o.span.start, s.span.start);
+      const to = Math.min(o.span.end, end);
+      if (from >= to) continue;
+      // The statement's own words stay, whatever overlaps them.
+      if (from < s.textSpan.end && to > s.textSpan.start) {
+        if (from < s.textSpan.start) cuts.push([from, s.textSpan.start]);
+        if (to > s.textSpan.end) cuts.push([s.textSpan.end, to]);
+      } else cuts.push([from, to]);
+    }
+    out.set(s.id, cuts.length === 0 ? body : blank(body, s.span.start, cuts));
+  }
+  return out;
+}
+
+/** `text` (starting at source offset `at`) with the source ranges `cuts` replaced by one line break each. */
+function blank(text: string, at: number, cuts: [number, number][]): string {
+  cuts.sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let pos = 0;
+  for (const [from, to] of cuts) {
+    out += text.slice(pos, Math.max(pos, from - at)) + "\n";
+    pos = Math.max(pos, to - at);
+  }
+  return out + text.slice(pos);
 }
 
 /**

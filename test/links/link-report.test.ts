@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { ADDRESSED_BY_THRESHOLD, linkReport } from "../../src/links/index.ts";
+import { ADDRESSED_BY_THRESHOLD, linkReport, ownBodies } from "../../src/links/index.ts";
 import { assignThemes, loadCodebook } from "../../src/themes/index.ts";
 import type { Link, Statement } from "../../src/types.ts";
 import { buildSeedGold, prf } from "../fixtures/themes/seed-gold.fixtures.ts";
@@ -165,5 +165,31 @@ describe("linkReport on a report that answers its problems one by one", () => {
     const l = links.find((x) => x.from === "s.0" && x.to === "s.2");
     expect(l, JSON.stringify(links)).toBeDefined();
     expect(l!.reason).toContain("named in the item body");
+  });
+});
+
+describe("linkReport where problems and measures share one paragraph", () => {
+  // One paragraph: a problem, then two proposals. The problem's item runs on to the end of the paragraph.
+  const para = "夜班职工下班后没有班车，回家不便。对此建议：增设夜班通勤班车；同时丰富食堂夜宵供应。";
+  const at = (t: string) => para.indexOf(t);
+  const p = makeStatement("N.P1", "n", "problem", "夜班职工下班后没有班车，回家不便", at("夜班职工"));
+  p.span = { start: 0, end: para.length };
+  const m1 = makeStatement("N.M1", "n", "measure", "增设夜班通勤班车", at("增设"));
+  const m2 = makeStatement("N.M2", "n", "measure", "同时丰富食堂夜宵供应", at("同时"));
+  const bodies = new Map([p, m1, m2].map((s) => [s.id, para.slice(s.span.start, s.span.end)]));
+
+  it("should read a problem's body without the measures written inside its item", () => {
+    const own = ownBodies([p, m1, m2], bodies);
+    expect(own.get("N.P1")).toContain("回家不便");
+    expect(own.get("N.P1")).not.toContain("食堂");
+    expect(own.get("N.P1")).not.toContain("通勤");
+    expect(own.get("N.M1")).toBe("增设夜班通勤班车");
+  });
+
+  it("should link the problem to the measure that answers it, not to one that only sits in its paragraph", () => {
+    const { themeOf } = assignThemes([p, m1, m2], bodies, codebook);
+    const out = linkReport([p, m1, m2], bodies, themeOf, codebook).filter((l) => l.type === "ADDRESSED_BY");
+    expect(out.map((l) => l.to)).toContain("N.M1");
+    expect(out.map((l) => l.to)).not.toContain("N.M2");
   });
 });
