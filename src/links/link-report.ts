@@ -19,6 +19,8 @@ const STRONG_SCORE = 0.85;
 const STRONG_LEXICAL = 0.3;
 /** Share of strong parallel pairs that makes a report answer its problems one by one. */
 const PAIRED_SHARE = 0.75;
+/** Below this shared wording a link has none (its reason names no shared wording). */
+const NO_WORDING = 0.1;
 /** Below this shared wording (and without parallel numbering) a link is weak. */
 const WEAK_LEXICAL = 0.5;
 /** Score of a cause from a general cause section linked to a problem it shares nothing specific with. */
@@ -111,7 +113,9 @@ function withAttachedMeasures(measures: Statement[], links: Link[]): Link[] {
 /**
  * ADDRESSED_BY links above the threshold, in problem then measure order. In a report that answers its
  * problems one by one, a weak link (no parallel numbering, little shared wording: the codebook alone speaks
- * for it) is dropped when its problem or its measure already has a strong link to another statement.
+ * for it) is dropped when its problem or its measure already has a strong link to another statement. In any
+ * report, a link the codebook alone makes from a bare clause (a measure without an item body) is dropped when
+ * that clause shares wording with another problem.
  */
 function addressedBy(problems: Statement[], measures: Statement[], features: Map<string, StatementFeatures>): Link[] {
   const scored: (AddressedByScore & { p: Statement; m: Statement })[] = [];
@@ -125,9 +129,20 @@ function addressedBy(problems: Statement[], measures: Statement[], features: Map
   const hasStrong = (l: { p: Statement; m: Statement }): boolean =>
     strong.some((o) => (o.p === l.p) !== (o.m === l.m));
   const paired = isPairedReport(problems.length, measures.length, strong.filter((l) => l.parallel).length);
+  // A bare clause of an inline list ("…、推动党建和业务深度融合、…") is about what its few words say: when they
+  // answer one problem, a link the codebook alone makes from the same clause to another problem is noise.
+  const worded = scored.filter((l) => l.lexical >= STRONG_LEXICAL);
+  const answersAnother = (l: { p: Statement; m: Statement }): boolean => worded.some((o) => o.m === l.m && o.p !== l.p);
+  const bareClause = (m: Statement): boolean => features.get(m.id)!.bodyChars === 0;
   return scored
     .filter((l) => !(paired && isWeak(l) && hasStrong(l)))
+    .filter((l) => !(isCodebookOnly(l) && bareClause(l.m) && answersAnother(l)))
     .map((l) => ({ type: "ADDRESSED_BY", from: l.p.id, to: l.m.id, score: l.score, reason: l.reason }));
+}
+
+/** A link the codebook alone speaks for: no shared wording at all, no parallel numbering. */
+function isCodebookOnly(l: AddressedByScore): boolean {
+  return !l.parallel && l.lexical < NO_WORDING;
 }
 
 /** A link with a high score and shared wording. */
@@ -161,7 +176,7 @@ export function scoreAddressedBy(p: StatementFeatures, m: StatementFeatures, par
   const score = 1 - (1 - CODEBOOK_WEIGHT * cb.strength) * (1 - lexScore) * (1 - (parallel ? PARALLEL_WEIGHT : 0));
   const reasons: string[] = [];
   if (cb.strength > 0) reasons.push(cb.why);
-  if (lexScore >= 0.1) reasons.push(`shared wording ${lex.shared.join("/")} (overlap ${lexScore.toFixed(2)})`);
+  if (lexScore >= NO_WORDING) reasons.push(`shared wording ${lex.shared.join("/")} (overlap ${lexScore.toFixed(2)})`);
   if (parallel) reasons.push("parallel numbering");
   return { score: round(score), reason: reasons.join("; ") || "weak evidence", lexical: lexScore, codebook: cb.strength, parallel };
 }

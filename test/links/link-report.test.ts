@@ -193,3 +193,31 @@ describe("linkReport where problems and measures share one paragraph", () => {
     expect(out.map((l) => l.to)).not.toContain("N.M2");
   });
 });
+
+describe("linkReport on an inline list of bare clauses", () => {
+  /** One report from [kind, text, body?]; a bare clause has no body beyond its own words. */
+  function links(items: [kind: "problem" | "measure", text: string, body?: string][]) {
+    const statements = items.map(([kind, text], i) => makeStatement(`c.${i}`, "c", kind, text, i * 100));
+    const bodies = new Map(items.map(([, text, body], i) => [`c.${i}`, `${text}。${body ?? ""}`]));
+    const { themeOf } = assignThemes(statements, bodies, codebook);
+    return linkReport(statements, bodies, themeOf, codebook).filter((l) => l.type === "ADDRESSED_BY").map((l) => `${l.from}>${l.to}`);
+  }
+  const problems: ["problem", string][] = [
+    ["problem", "支部阵地设施陈旧"],
+    ["problem", "部分党员对支部活动热情减退，主动性差"],
+    ["problem", "专职党务工作者业务能力高低不一"],
+  ];
+
+  it("should not link a clause by the codebook alone to one problem when its words answer another", () => {
+    // 激发…积极性 shares a codebook concern with the lost enthusiasm, but its words are about the party-work staff.
+    const out = links([...problems, ["measure", "激发党务工作者的工作积极性"], ["measure", "组织党务工作者轮训"], ["measure", "翻新党员之家设施"]]);
+    expect(out).toEqual(expect.arrayContaining(["c.2>c.3", "c.2>c.4", "c.0>c.5"]));
+    expect(out).not.toContain("c.1>c.3");
+    expect(out).not.toContain("c.0>c.4");
+  });
+
+  it("should keep such a link for a measure with an item body of its own", () => {
+    const out = links([...problems, ["measure", "激发党务工作者的工作积极性", "建立谈心谈话和关怀帮扶制度，表彰先进，让每名同志都有干劲"], ["measure", "组织党务工作者轮训"]]);
+    expect(out).toContain("c.1>c.3");
+  });
+});
