@@ -47,7 +47,7 @@ export function linkReport(
   const measures = statements.filter((s) => s.kind === "measure").sort(byPosition);
   const causes = statements.filter((s) => s.kind === "cause").sort(byPosition);
   return [
-    ...withAttachedMeasures(measures, addressedBy(problems, measures, features)),
+    ...withAttachedMeasures(measures, withParagraphAnswers(problems, measures, addressedBy(problems, measures, features))),
     ...causeLinks(causes, problems, features),
   ];
 }
@@ -92,6 +92,31 @@ function blank(text: string, at: number, cuts: [number, number][]): string {
     pos = Math.max(pos, to - at);
   }
   return out + text.slice(pos);
+}
+
+/** Score of a link made by where the measure is written: after the only problem of its paragraph. */
+const PARAGRAPH_SCORE = 0.6;
+
+/**
+ * A paragraph that states one problem and then proposes measures ("…融合不够。对此，需要…，构建…，完善…")
+ * answers that problem with each of them, whatever their wording: link them (or add the reason to a link the
+ * evidence already made). Only measures after the problem count, and only when it is the paragraph's one problem.
+ */
+function withParagraphAnswers(problems: Statement[], measures: Statement[], links: Link[]): Link[] {
+  const out = [...links];
+  const reason = "proposed after the problem, the only one of its paragraph";
+  for (const p of problems) {
+    if (problems.some((o) => o !== p && o.line === p.line)) continue;
+    for (const m of measures) {
+      if (m.line !== p.line || m.textSpan.start < p.textSpan.end) continue;
+      const at = out.findIndex((l) => l.from === p.id && l.to === m.id);
+      if (at < 0) out.push({ type: "ADDRESSED_BY", from: p.id, to: m.id, score: PARAGRAPH_SCORE, reason });
+      else out[at] = { ...out[at]!, score: Math.max(out[at]!.score, PARAGRAPH_SCORE), reason: `${out[at]!.reason}; ${reason}` };
+    }
+  }
+  // Problem then measure order, as addressedBy gives them.
+  const place = new Map([...problems, ...measures].map((s, i) => [s.id, i]));
+  return out.sort((a, b) => place.get(a.from)! - place.get(b.from)! || place.get(a.to)! - place.get(b.to)!);
 }
 
 /**

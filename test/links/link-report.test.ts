@@ -221,3 +221,40 @@ describe("linkReport on an inline list of bare clauses", () => {
     expect(out).toContain("c.1>c.3");
   });
 });
+
+describe("linkReport on a paragraph that states a problem and then proposes measures", () => {
+  /** Statements of one paragraph (one source line), each at its place in `para`. */
+  function paragraph(id: string, para: string, items: [kind: "problem" | "measure", text: string][]) {
+    const statements = items.map(([kind, text], i) => {
+      const s = makeStatement(`${id}.${i}`, id, kind, text, para.indexOf(text));
+      s.line = 7;
+      return s;
+    });
+    const bodies = new Map(statements.map((s) => [s.id, para.slice(s.span.start, s.span.end)]));
+    const { themeOf } = assignThemes(statements, bodies, codebook);
+    return linkReport(statements, bodies, themeOf, codebook).filter((l) => l.type === "ADDRESSED_BY");
+  }
+
+  it("should link the paragraph's one problem to every measure proposed after it, saying so", () => {
+    const para = "图书室多数时间大门紧锁，借阅的人寥寥无几。为此，应当延长每日开放时段，添置适合老人孩子的读物，安排志愿者轮流值守。";
+    const out = paragraph("d", para, [
+      ["problem", "图书室多数时间大门紧锁，借阅的人寥寥无几"],
+      ["measure", "延长每日开放时段"],
+      ["measure", "添置适合老人孩子的读物"],
+      ["measure", "安排志愿者轮流值守"],
+    ]);
+    expect(out.map((l) => `${l.from}>${l.to}`)).toEqual(["d.0>d.1", "d.0>d.2", "d.0>d.3"]);
+    for (const l of out) expect(l.reason).toContain("only one of its paragraph");
+  });
+
+  it("should not link by place alone where the paragraph states several problems, or a measure comes first", () => {
+    const para = "应当添置适合老人孩子的读物。图书室大门常年紧锁，球场灯光损坏无人修理。为此，应当延长每日开放时段。";
+    const out = paragraph("e", para, [
+      ["measure", "应当添置适合老人孩子的读物"],
+      ["problem", "图书室大门常年紧锁"],
+      ["problem", "球场灯光损坏无人修理"],
+      ["measure", "延长每日开放时段"],
+    ]);
+    for (const l of out) expect(l.reason).not.toContain("paragraph");
+  });
+});
