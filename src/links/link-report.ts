@@ -139,8 +139,8 @@ function withAttachedMeasures(measures: Statement[], links: Link[]): Link[] {
  * ADDRESSED_BY links above the threshold, in problem then measure order. In a report that answers its
  * problems one by one, a weak link (no parallel numbering, little shared wording: the codebook alone speaks
  * for it) is dropped when its problem or its measure already has a strong link to another statement. In any
- * report, a link the codebook alone makes from a bare clause (a measure without an item body) is dropped when
- * that clause shares wording with another problem.
+ * report, a link the codebook alone makes to a bare clause (a measure without an item body) is dropped when
+ * the clause shares wording with another problem or the problem with another measure.
  */
 function addressedBy(problems: Statement[], measures: Statement[], features: Map<string, StatementFeatures>): Link[] {
   const scored: (AddressedByScore & { p: Statement; m: Statement })[] = [];
@@ -154,14 +154,15 @@ function addressedBy(problems: Statement[], measures: Statement[], features: Map
   const hasStrong = (l: { p: Statement; m: Statement }): boolean =>
     strong.some((o) => (o.p === l.p) !== (o.m === l.m));
   const paired = isPairedReport(problems.length, measures.length, strong.filter((l) => l.parallel).length);
-  // A bare clause of an inline list ("…、推动党建和业务深度融合、…") is about what its few words say: when they
-  // answer one problem, a link the codebook alone makes from the same clause to another problem is noise.
+  // A bare clause of an inline list ("…、促进党建业务互融、…") is about what its few words say: when they
+  // answer another problem (or the problem's words point to another measure), a link the codebook alone makes
+  // between the two is noise.
   const worded = scored.filter((l) => l.lexical >= STRONG_LEXICAL);
-  const answersAnother = (l: { p: Statement; m: Statement }): boolean => worded.some((o) => o.m === l.m && o.p !== l.p);
+  const wordedElsewhere = (l: { p: Statement; m: Statement }): boolean => worded.some((o) => (o.p === l.p) !== (o.m === l.m));
   const bareClause = (m: Statement): boolean => features.get(m.id)!.bodyChars === 0;
   return scored
     .filter((l) => !(paired && isWeak(l) && hasStrong(l)))
-    .filter((l) => !(isCodebookOnly(l) && bareClause(l.m) && answersAnother(l)))
+    .filter((l) => !(isCodebookOnly(l) && bareClause(l.m) && wordedElsewhere(l)))
     .map((l) => ({ type: "ADDRESSED_BY", from: l.p.id, to: l.m.id, score: l.score, reason: l.reason }));
 }
 

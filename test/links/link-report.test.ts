@@ -216,6 +216,13 @@ describe("linkReport on an inline list of bare clauses", () => {
     expect(out).not.toContain("c.0>c.4");
   });
 
+  it("should not link a problem by the codebook alone to a clause when its words point to another measure", () => {
+    // Worn facilities are answered by the refurbishing clause; the training clause only shares a codebook relation.
+    const out = links([problems[0]!, problems[1]!, ["problem", "村里路灯年久失修"], ["measure", "翻新党员之家设施"], ["measure", "组织党员分批轮训"]]);
+    expect(out).toContain("c.0>c.3");
+    expect(out).not.toContain("c.0>c.4");
+  });
+
   it("should keep such a link for a measure with an item body of its own", () => {
     const out = links([...problems, ["measure", "激发党务工作者的工作积极性", "建立谈心谈话和关怀帮扶制度，表彰先进，让每名同志都有干劲"], ["measure", "组织党务工作者轮训"]]);
     expect(out).toContain("c.1>c.3");
