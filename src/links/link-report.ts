@@ -137,7 +137,7 @@ function withAttachedMeasures(measures: Statement[], links: Link[]): Link[] {
 
 /**
  * ADDRESSED_BY links above the threshold, in problem then measure order. In a report that answers its
- * problems one by one, a weak link (no parallel numbering, little shared wording: the codebook alone speaks
+ * problems one by one (strong parallel pairs, or a suggestion written under each problem), a weak link (no parallel numbering, little shared wording: the codebook alone speaks
  * for it) is dropped when its problem or its measure already has a strong link to another statement. In any
  * report, a link the codebook alone makes to a bare clause (a measure without an item body) is dropped when
  * the clause shares wording with another problem or the problem with another measure.
@@ -150,10 +150,13 @@ function addressedBy(problems: Statement[], measures: Statement[], features: Map
       if (s.score >= ADDRESSED_BY_THRESHOLD) scored.push({ ...s, p, m });
     });
   });
-  const strong = scored.filter(isStrong);
+  // A suggestion written under its problem settles that pair as a strong parallel link does (withAttachedMeasures).
+  const attached = measures.flatMap((m) => problems.filter((p) => p.id === m.attachedTo).map((p) => ({ p, m })));
+  const strongParallel = [...attached, ...scored.filter((l) => isStrong(l) && l.parallel && !attached.some((a) => a.p === l.p && a.m === l.m))];
+  const strong: { p: Statement; m: Statement }[] = [...attached, ...scored.filter(isStrong)];
   const hasStrong = (l: { p: Statement; m: Statement }): boolean =>
     strong.some((o) => (o.p === l.p) !== (o.m === l.m));
-  const paired = isPairedReport(problems.length, measures.length, strong.filter((l) => l.parallel).length);
+  const paired = isPairedReport(problems.length, measures.length, strongParallel.length);
   // A bare clause of an inline list ("…、促进党建业务互融、…") is about what its few words say: when they
   // answer another problem (or the problem's words point to another measure), a link the codebook alone makes
   // between the two is noise.
