@@ -37,6 +37,8 @@ export interface StatementFeatures {
   full: SparseVector;
   /** Codebook themes with weights: the assigned one 1, runners-up and themes of the body alone less. */
   themes: CandidateTheme[];
+  /** Letters and digits of the item body beyond the heading (0 for a bare clause of an inline list). */
+  bodyChars: number;
 }
 
 /** A codebook theme a statement is about, how strongly, and why (assigned, runner-up or named in the body). */
@@ -45,6 +47,8 @@ export interface CandidateTheme {
   weight: number;
   via: "assigned" | "runner-up" | "body";
 }
+
+const WORD_CHARS = /[\p{L}\p{N}]/gu;
 
 /** Build features for the statements of one report. */
 export function buildFeatures(
@@ -67,6 +71,7 @@ export function buildFeatures(
       head: tfidfVector([[p.head, 1]], idf),
       full: tfidfVector([[p.head, 1], [p.rest, BODY_WEIGHT]], idf),
       themes: candidateThemes(p.s, p.text, themeOf, codebook, scored),
+      bodyChars: p.text.rest.match(WORD_CHARS)?.length ?? 0,
     });
   }
   return out;

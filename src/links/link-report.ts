@@ -19,6 +19,8 @@ const STRONG_SCORE = 0.85;
 const STRONG_LEXICAL = 0.3;
 /** Share of strong parallel pairs that makes a report answer its problems one by one. */
 const PAIRED_SHARE = 0.75;
+/** Below this shared wording a link has none (its reason names no shared wording). */
+const NO_WORDING = 0.1;
 /** Below this shared wording (and without parallel numbering) a link is weak. */
 const WEAK_LEXICAL = 0.5;
 /** Score of a cause from a general cause section linked to a problem it shares nothing specific with. */
@@ -39,15 +41,82 @@ export function linkReport(
   if (reports.size > 1) {
     throw new Error(`linkReport: statements come from ${reports.size} reports (${[...reports].join(", ")}); pass one report at a time.`);
   }
-  const features = buildFeatures(statements, bodies, themeOf, codebook, scored);
+  const features = buildFeatures(statements, ownBodies(statements, bodies), themeOf, codebook, scored);
   const byPosition = (a: Statement, b: Statement) => a.span.start - b.span.start || (a.id < b.id ? -1 : 1);
   const problems = statements.filter((s) => s.kind === "problem").sort(byPosition);
   const measures = statements.filter((s) => s.kind === "measure").sort(byPosition);
   const causes = statements.filter((s) => s.kind === "cause").sort(byPosition);
   return [
-    ...withAttachedMeasures(measures, addressedBy(problems, measures, features)),
+    ...withAttachedMeasures(measures, withParagraphAnswers(problems, measures, addressedBy(problems, measures, features))),
     ...causeLinks(causes, problems, features),
   ];
+}
+
+/**
+ * Each statement's body without the text of the report's other statements. Where a report lists its problems
+ * and proposes its measures in one paragraph, a problem's item often runs on over the measures that follow it
+ * (or a measure's over the problems): the shared words are then one passage read twice, not evidence that the
+ * measure answers the problem. A statement whose item holds this one (its parent) is left in: that is context.
+ * `bodies` hold the source text from each statement's `span.start` (cut at some length).
+ */
+export function ownBodies(statements: Statement[], bodies: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of statements) {
+    const body = bodies.get(s.id);
+    if (body === undefined) continue;
+    const end = Math.min(s.span.end, s.span.start + body.length);
+    const cuts: [number, number][] = [];
+    for (const o of statements) {
+      if (o === s || (o.span.start <= s.textSpan.start && s.textSpan.end <= o.span.end)) continue;
+      const from = Math.max(o.span.start, s.span.start);
+      const to = Math.min(o.span.end, end);
+      if (from >= to) continue;
+      // The statement's own words stay, whatever overlaps them.
+      if (from < s.textSpan.end && to > s.textSpan.start) {
+        if (from < s.textSpan.start) cuts.push([from, s.textSpan.start]);
+        if (to > s.textSpan.end) cuts.push([s.textSpan.end, to]);
+      } else cuts.push([from, to]);
+    }
+    out.set(s.id, cuts.length === 0 ? body : blank(body, s.span.start, cuts));
+  }
+  return out;
+}
+
+/** `text` (starting at source offset `at`) with the source ranges `cuts` replaced by one line break each. */
+function blank(text: string, at: number, cuts: [number, number][]): string {
+  cuts.sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let pos = 0;
+  for (const [from, to] of cuts) {
+    out += text.slice(pos, Math.max(pos, from - at)) + "\n";
+    pos = Math.max(pos, to - at);
+  }
+  return out + text.slice(pos);
+}
+
+/** Score of a link made by where the measure is written: after the only problem of its paragraph. */
+const PARAGRAPH_SCORE = 0.6;
+
+/**
+ * A paragraph that states one problem and then proposes measures ("…融合不够。对此，需要…，构建…，完善…")
+ * answers that problem with each of them, whatever their wording: link them (or add the reason to a link the
+ * evidence already made). Only measures after the problem count, and only when it is the paragraph's one problem.
+ */
+function withParagraphAnswers(problems: Statement[], measures: Statement[], links: Link[]): Link[] {
+  const out = [...links];
+  const reason = "proposed after the problem, the only one of its paragraph";
+  for (const p of problems) {
+    if (problems.some((o) => o !== p && o.line === p.line)) continue;
+    for (const m of measures) {
+      if (m.line !== p.line || m.textSpan.start < p.textSpan.end) continue;
+      const at = out.findIndex((l) => l.from === p.id && l.to === m.id);
+      if (at < 0) out.push({ type: "ADDRESSED_BY", from: p.id, to: m.id, score: PARAGRAPH_SCORE, reason });
+      else out[at] = { ...out[at]!, score: Math.max(out[at]!.score, PARAGRAPH_SCORE), reason: `${out[at]!.reason}; ${reason}` };
+    }
+  }
+  // Problem then measure order, as addressedBy gives them.
+  const place = new Map([...problems, ...measures].map((s, i) => [s.id, i]));
+  return out.sort((a, b) => place.get(a.from)! - place.get(b.from)! || place.get(a.to)! - place.get(b.to)!);
 }
 
 /**
@@ -68,8 +137,10 @@ function withAttachedMeasures(measures: Statement[], links: Link[]): Link[] {
 
 /**
  * ADDRESSED_BY links above the threshold, in problem then measure order. In a report that answers its
- * problems one by one, a weak link (no parallel numbering, little shared wording: the codebook alone speaks
- * for it) is dropped when its problem or its measure already has a strong link to another statement.
+ * problems one by one (strong parallel pairs, or a suggestion written under each problem), a weak link (no parallel numbering, little shared wording: the codebook alone speaks
+ * for it) is dropped when its problem or its measure already has a strong link to another statement. In any
+ * report, a link the codebook alone makes to a bare clause (a measure without an item body) is dropped when
+ * the clause shares wording with another problem or the problem with another measure.
  */
 function addressedBy(problems: Statement[], measures: Statement[], features: Map<string, StatementFeatures>): Link[] {
   const scored: (AddressedByScore & { p: Statement; m: Statement })[] = [];
@@ -79,13 +150,28 @@ function addressedBy(problems: Statement[], measures: Statement[], features: Map
       if (s.score >= ADDRESSED_BY_THRESHOLD) scored.push({ ...s, p, m });
     });
   });
-  const strong = scored.filter(isStrong);
+  // A suggestion written under its problem settles that pair as a strong parallel link does (withAttachedMeasures).
+  const attached = measures.flatMap((m) => problems.filter((p) => p.id === m.attachedTo).map((p) => ({ p, m })));
+  const strongParallel = [...attached, ...scored.filter((l) => isStrong(l) && l.parallel && !attached.some((a) => a.p === l.p && a.m === l.m))];
+  const strong: { p: Statement; m: Statement }[] = [...attached, ...scored.filter(isStrong)];
   const hasStrong = (l: { p: Statement; m: Statement }): boolean =>
     strong.some((o) => (o.p === l.p) !== (o.m === l.m));
-  const paired = isPairedReport(problems.length, measures.length, strong.filter((l) => l.parallel).length);
+  const paired = isPairedReport(problems.length, measures.length, strongParallel.length);
+  // A bare clause of an inline list ("…、促进党建业务互融、…") is about what its few words say: when they
+  // answer another problem (or the problem's words point to another measure), a link the codebook alone makes
+  // between the two is noise.
+  const worded = scored.filter((l) => l.lexical >= STRONG_LEXICAL);
+  const wordedElsewhere = (l: { p: Statement; m: Statement }): boolean => worded.some((o) => (o.p === l.p) !== (o.m === l.m));
+  const bareClause = (m: Statement): boolean => features.get(m.id)!.bodyChars === 0;
   return scored
     .filter((l) => !(paired && isWeak(l) && hasStrong(l)))
+    .filter((l) => !(isCodebookOnly(l) && bareClause(l.m) && wordedElsewhere(l)))
     .map((l) => ({ type: "ADDRESSED_BY", from: l.p.id, to: l.m.id, score: l.score, reason: l.reason }));
+}
+
+/** A link the codebook alone speaks for: no shared wording at all, no parallel numbering. */
+function isCodebookOnly(l: AddressedByScore): boolean {
+  return !l.parallel && l.lexical < NO_WORDING;
 }
 
 /** A link with a high score and shared wording. */
@@ -119,7 +205,7 @@ export function scoreAddressedBy(p: StatementFeatures, m: StatementFeatures, par
   const score = 1 - (1 - CODEBOOK_WEIGHT * cb.strength) * (1 - lexScore) * (1 - (parallel ? PARALLEL_WEIGHT : 0));
   const reasons: string[] = [];
   if (cb.strength > 0) reasons.push(cb.why);
-  if (lexScore >= 0.1) reasons.push(`shared wording ${lex.shared.join("/")} (overlap ${lexScore.toFixed(2)})`);
+  if (lexScore >= NO_WORDING) reasons.push(`shared wording ${lex.shared.join("/")} (overlap ${lexScore.toFixed(2)})`);
   if (parallel) reasons.push("parallel numbering");
   return { score: round(score), reason: reasons.join("; ") || "weak evidence", lexical: lexScore, codebook: cb.strength, parallel };
 }

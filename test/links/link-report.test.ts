@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { ADDRESSED_BY_THRESHOLD, linkReport } from "../../src/links/index.ts";
+import { ADDRESSED_BY_THRESHOLD, linkReport, ownBodies } from "../../src/links/index.ts";
 import { assignThemes, loadCodebook } from "../../src/themes/index.ts";
 import type { Link, Statement } from "../../src/types.ts";
 import { buildSeedGold, prf } from "../fixtures/themes/seed-gold.fixtures.ts";
@@ -165,5 +165,103 @@ describe("linkReport on a report that answers its problems one by one", () => {
     const l = links.find((x) => x.from === "s.0" && x.to === "s.2");
     expect(l, JSON.stringify(links)).toBeDefined();
     expect(l!.reason).toContain("named in the item body");
+  });
+});
+
+describe("linkReport where problems and measures share one paragraph", () => {
+  // One paragraph: a problem, then two proposals. The problem's item runs on to the end of the paragraph.
+  const para = "夜班职工下班后没有班车，回家不便。对此建议：增设夜班通勤班车；同时丰富食堂夜宵供应。";
+  const at = (t: string) => para.indexOf(t);
+  const p = makeStatement("N.P1", "n", "problem", "夜班职工下班后没有班车，回家不便", at("夜班职工"));
+  p.span = { start: 0, end: para.length };
+  const m1 = makeStatement("N.M1", "n", "measure", "增设夜班通勤班车", at("增设"));
+  const m2 = makeStatement("N.M2", "n", "measure", "同时丰富食堂夜宵供应", at("同时"));
+  const bodies = new Map([p, m1, m2].map((s) => [s.id, para.slice(s.span.start, s.span.end)]));
+
+  it("should read a problem's body without the measures written inside its item", () => {
+    const own = ownBodies([p, m1, m2], bodies);
+    expect(own.get("N.P1")).toContain("回家不便");
+    expect(own.get("N.P1")).not.toContain("食堂");
+    expect(own.get("N.P1")).not.toContain("通勤");
+    expect(own.get("N.M1")).toBe("增设夜班通勤班车");
+  });
+
+  it("should link the problem to the measure that answers it, not to one that only sits in its paragraph", () => {
+    const { themeOf } = assignThemes([p, m1, m2], bodies, codebook);
+    const out = linkReport([p, m1, m2], bodies, themeOf, codebook).filter((l) => l.type === "ADDRESSED_BY");
+    expect(out.map((l) => l.to)).toContain("N.M1");
+    expect(out.map((l) => l.to)).not.toContain("N.M2");
+  });
+});
+
+describe("linkReport on an inline list of bare clauses", () => {
+  /** One report from [kind, text, body?]; a bare clause has no body beyond its own words. */
+  function links(items: [kind: "problem" | "measure", text: string, body?: string][]) {
+    const statements = items.map(([kind, text], i) => makeStatement(`c.${i}`, "c", kind, text, i * 100));
+    const bodies = new Map(items.map(([, text, body], i) => [`c.${i}`, `${text}。${body ?? ""}`]));
+    const { themeOf } = assignThemes(statements, bodies, codebook);
+    return linkReport(statements, bodies, themeOf, codebook).filter((l) => l.type === "ADDRESSED_BY").map((l) => `${l.from}>${l.to}`);
+  }
+  const problems: ["problem", string][] = [
+    ["problem", "支部阵地设施陈旧"],
+    ["problem", "部分党员对支部活动热情减退，主动性差"],
+    ["problem", "专职党务工作者业务能力高低不一"],
+  ];
+
+  it("should not link a clause by the codebook alone to one problem when its words answer another", () => {
+    // 激发…积极性 shares a codebook concern with the lost enthusiasm, but its words are about the party-work staff.
+    const out = links([...problems, ["measure", "激发党务工作者的工作积极性"], ["measure", "组织党务工作者轮训"], ["measure", "翻新党员之家设施"]]);
+    expect(out).toEqual(expect.arrayContaining(["c.2>c.3", "c.2>c.4", "c.0>c.5"]));
+    expect(out).not.toContain("c.1>c.3");
+    expect(out).not.toContain("c.0>c.4");
+  });
+
+  it("should not link a problem by the codebook alone to a clause when its words point to another measure", () => {
+    // Worn facilities are answered by the refurbishing clause; the training clause only shares a codebook relation.
+    const out = links([problems[0]!, problems[1]!, ["problem", "村里路灯年久失修"], ["measure", "翻新党员之家设施"], ["measure", "组织党员分批轮训"]]);
+    expect(out).toContain("c.0>c.3");
+    expect(out).not.toContain("c.0>c.4");
+  });
+
+  it("should keep such a link for a measure with an item body of its own", () => {
+    const out = links([...problems, ["measure", "激发党务工作者的工作积极性", "建立谈心谈话和关怀帮扶制度，表彰先进，让每名同志都有干劲"], ["measure", "组织党务工作者轮训"]]);
+    expect(out).toContain("c.1>c.3");
+  });
+});
+
+describe("linkReport on a paragraph that states a problem and then proposes measures", () => {
+  /** Statements of one paragraph (one source line), each at its place in `para`. */
+  function paragraph(id: string, para: string, items: [kind: "problem" | "measure", text: string][]) {
+    const statements = items.map(([kind, text], i) => {
+      const s = makeStatement(`${id}.${i}`, id, kind, text, para.indexOf(text));
+      s.line = 7;
+      return s;
+    });
+    const bodies = new Map(statements.map((s) => [s.id, para.slice(s.span.start, s.span.end)]));
+    const { themeOf } = assignThemes(statements, bodies, codebook);
+    return linkReport(statements, bodies, themeOf, codebook).filter((l) => l.type === "ADDRESSED_BY");
+  }
+
+  it("should link the paragraph's one problem to every measure proposed after it, saying so", () => {
+    const para = "图书室多数时间大门紧锁，借阅的人寥寥无几。为此，应当延长每日开放时段，添置适合老人孩子的读物，安排志愿者轮流值守。";
+    const out = paragraph("d", para, [
+      ["problem", "图书室多数时间大门紧锁，借阅的人寥寥无几"],
+      ["measure", "延长每日开放时段"],
+      ["measure", "添置适合老人孩子的读物"],
+      ["measure", "安排志愿者轮流值守"],
+    ]);
+    expect(out.map((l) => `${l.from}>${l.to}`)).toEqual(["d.0>d.1", "d.0>d.2", "d.0>d.3"]);
+    for (const l of out) expect(l.reason).toContain("only one of its paragraph");
+  });
+
+  it("should not link by place alone where the paragraph states several problems, or a measure comes first", () => {
+    const para = "应当添置适合老人孩子的读物。图书室大门常年紧锁，球场灯光损坏无人修理。为此，应当延长每日开放时段。";
+    const out = paragraph("e", para, [
+      ["measure", "应当添置适合老人孩子的读物"],
+      ["problem", "图书室大门常年紧锁"],
+      ["problem", "球场灯光损坏无人修理"],
+      ["measure", "延长每日开放时段"],
+    ]);
+    for (const l of out) expect(l.reason).not.toContain("paragraph");
   });
 });
