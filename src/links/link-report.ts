@@ -4,7 +4,7 @@
  * Every link has a score in [0, 1] and a reason a reader can check.
  */
 import type { Codebook } from "../themes/codebook.ts";
-import type { Link, Statement } from "../types.ts";
+import type { Link, ScoredStatement } from "../types.ts";
 import { buildFeatures, codebookRelation, lexicalSimilarity } from "./features.ts";
 import type { StatementFeatures, ThemeScores } from "./features.ts";
 
@@ -29,7 +29,7 @@ const GENERAL_CAUSE_BASE = 0.3;
  * @example const links = linkReport(report.statements, bodies, themeOf, codebook);
  */
 export function linkReport(
-  statements: Statement[],
+  statements: ScoredStatement[],
   bodies: Map<string, string>,
   themeOf: Map<string, string>,
   codebook: Codebook,
@@ -40,7 +40,7 @@ export function linkReport(
     throw new Error(`linkReport: statements come from ${reports.size} reports (${[...reports].join(", ")}); pass one report at a time.`);
   }
   const features = buildFeatures(statements, bodies, themeOf, codebook, scored);
-  const byPosition = (a: Statement, b: Statement) => a.span.start - b.span.start || (a.id < b.id ? -1 : 1);
+  const byPosition = (a: ScoredStatement, b: ScoredStatement) => a.span.start - b.span.start || (a.id < b.id ? -1 : 1);
   const problems = statements.filter((s) => s.kind === "problem").sort(byPosition);
   const measures = statements.filter((s) => s.kind === "measure").sort(byPosition);
   const causes = statements.filter((s) => s.kind === "cause").sort(byPosition);
@@ -54,7 +54,7 @@ export function linkReport(
  * A measure suggested inside a problem item ("…。建议…", attachedTo) answers that problem whatever the wording
  * says, as a cause written under a problem explains it.
  */
-function withAttachedMeasures(measures: Statement[], links: Link[]): Link[] {
+function withAttachedMeasures(measures: ScoredStatement[], links: Link[]): Link[] {
   const out = [...links];
   for (const m of measures) {
     if (!m.attachedTo) continue;
@@ -71,8 +71,8 @@ function withAttachedMeasures(measures: Statement[], links: Link[]): Link[] {
  * problems one by one, a weak link (no parallel numbering, little shared wording: the codebook alone speaks
  * for it) is dropped when its problem or its measure already has a strong link to another statement.
  */
-function addressedBy(problems: Statement[], measures: Statement[], features: Map<string, StatementFeatures>): Link[] {
-  const scored: (AddressedByScore & { p: Statement; m: Statement })[] = [];
+function addressedBy(problems: ScoredStatement[], measures: ScoredStatement[], features: Map<string, StatementFeatures>): Link[] {
+  const scored: (AddressedByScore & { p: ScoredStatement; m: ScoredStatement })[] = [];
   problems.forEach((p, i) => {
     measures.forEach((m, j) => {
       const s = scoreAddressedBy(features.get(p.id)!, features.get(m.id)!, i === j && i < measures.length);
@@ -80,7 +80,7 @@ function addressedBy(problems: Statement[], measures: Statement[], features: Map
     });
   });
   const strong = scored.filter(isStrong);
-  const hasStrong = (l: { p: Statement; m: Statement }): boolean =>
+  const hasStrong = (l: { p: ScoredStatement; m: ScoredStatement }): boolean =>
     strong.some((o) => (o.p === l.p) !== (o.m === l.m));
   const paired = isPairedReport(problems.length, measures.length, strong.filter((l) => l.parallel).length);
   return scored
@@ -140,7 +140,7 @@ export interface AddressedByScore {
  * from a separate cause section ("产生上述问题的原因…") explains the report's problems as a set, so it is
  * linked to every problem: at a low base score, raised by how specifically it matches each one.
  */
-function causeLinks(causes: Statement[], problems: Statement[], features: Map<string, StatementFeatures>): Link[] {
+function causeLinks(causes: ScoredStatement[], problems: ScoredStatement[], features: Map<string, StatementFeatures>): Link[] {
   const links: Link[] = [];
   const problemIds = new Set(problems.map((p) => p.id));
   for (const c of causes) {
