@@ -3,7 +3,7 @@
  * a time through the per-document stages (isolate/); as each document arrives it is written to a temporary file
  * (one JSON line; os.tmpdir(), removed at the end, on an error and on SIGINT/SIGTERM/SIGHUP) and only what the
  * cross-report stages read is kept (pipeline.ts compactDocument: ids, kinds, each statement's normalised text
- * and item body as scored, the workers' preparations). Themes and links run over those; then the JSON is written
+ * and item body as scored; the workers prepare nothing, see below). Themes and links run over those; then the JSON is written
  * by reading the documents back one at a time, in input order, with their themes and links attached: the same
  * text as extractionJsonChunks over the whole extraction (the in-memory path of kg import, kg extract without
  * --json, kg eval), for any input and any number of jobs.
@@ -51,35 +51,27 @@ export interface SpooledExtraction {
  */
 export async function spoolExtraction(
   paths: string[],
-  options: Pick<PipelineOptions, "codebookPath" | "decisions" | "onProgress" | "onPrepare" | "budget" | "jobs" | "timings"> = {},
+  options: Pick<PipelineOptions, "codebookPath" | "decisions" | "onProgress" | "budget" | "jobs" | "timings"> = {},
 ): Promise<SpooledExtraction> {
   const codebook = loadCodebook(options.codebookPath);
   const spool = new Spool();
   try {
     const { files, diagnostics } = await collectFiles(paths);
     const compact: CompactDocument[] = [];
-    // Which compact document each file became (files that give no document have none).
-    const placeOf = new Map<number, number>();
     const strings = new StringInterner();
     await runFiles(files, {
       budget: options.budget ?? IN_THREAD_BUDGET,
       jobs: options.jobs ?? defaultJobs(),
       lean: true,
       timings: options.timings,
-      prepare: { codebookPath: options.codebookPath },
-      onPrepare: options.onPrepare,
-      // The preparations arrive after every file, by file: kept beside the compact document, the documents themselves are gone.
-      onPrepared: (index, preps) => {
-        const place = placeOf.get(index);
-        const doc = place === undefined ? undefined : compact[place];
-        if (doc && preps.length === doc.reports.length) doc.preps = preps;
-      },
+      // No preparation in the workers (isolate/report-prep.ts): what they would send back (each statement's theme
+      // ranking and clustering features) is several times the compact records, all held at once until the
+      // themes are found; the cross-report stages compute it here instead, as they do with one job, for less CPU.
       onFile: (i, outcome) => {
         pushAll(diagnostics, outcome.diagnostics);
         const doc = outcome.extraction;
         if (doc) {
           spool.write(spooledLine(doc));
-          placeOf.set(i, compact.length);
           compact.push(strings.internAll(compactDocument(doc, codebook, true)));
         }
         options.onProgress?.(i + 1, files.length, files[i]!.path);

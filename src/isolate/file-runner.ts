@@ -76,12 +76,6 @@ export interface RunFilesOptions {
    * nor for a file whose worker was stopped: assemble computes what is not prepared. Absent: nothing is prepared.
    */
   prepare?: { codebookPath: string | undefined } | undefined;
-  /**
-   * With `prepare`: given each delivered file's preparations (one per report, in its order) instead of their being
-   * attached to its reports; the pool then keeps nothing of the documents it delivered (kg extract --json, which
-   * lets each document go once it is written to its temporary file).
-   */
-  onPrepared?: ((index: number, prep: ReportPrep[]) => void) | undefined;
   /** Told when the workers begin preparing (every file delivered), with how many prepare: for progress, as it can take a while. */
   onPrepare?: ((workers: number) => void) | undefined;
 }
@@ -150,11 +144,8 @@ class Pool {
   private readonly slots: Slot[] = [];
   /** Files handed to a worker that was stopped before it began them: sent again, before any new file. */
   private readonly resend: number[] = [];
-  /**
-   * Files delivered from a worker, by job id, while their preparation may still come (options.prepare): their place
-   * in the input, and the document itself only when the preparation is to be attached to it (no options.onPrepared).
-   */
-  private readonly delivered = new Map<number, { index: number; doc: DocumentExtraction | undefined }>();
+  /** Documents delivered from a worker, by job id, while their preparation may still come (options.prepare). */
+  private readonly delivered = new Map<number, DocumentExtraction>();
   private drainStarted = 0;
   private nextToSend = 0;
   private nextToDeliver = 0;
@@ -285,9 +276,7 @@ class Pool {
     if (!held || this.settled) return;
     if (held.timer) clearTimeout(held.timer);
     this.outcomes.set(held.index, outcome);
-    if (this.prepare && slot.unavailable === undefined && outcome.extraction) {
-      this.delivered.set(held.id, { index: held.index, doc: this.options.onPrepared ? undefined : outcome.extraction });
-    }
+    if (this.prepare && slot.unavailable === undefined && outcome.extraction) this.delivered.set(held.id, outcome.extraction);
     while (this.outcomes.has(this.nextToDeliver)) {
       const next = this.outcomes.get(this.nextToDeliver)!;
       this.outcomes.delete(this.nextToDeliver);
@@ -360,11 +349,8 @@ class Pool {
     if (!slot.draining) return;
     slot.draining = false;
     for (const { id, prep } of prepared) {
-      const delivered = this.delivered.get(id);
-      if (!delivered) continue;
-      const { index, doc } = delivered;
-      if (this.options.onPrepared) this.options.onPrepared(index, prep);
-      else if (doc && prep.length === doc.reports.length) doc.reports.forEach((r, i) => attachPrep(r, prep[i]!));
+      const doc = this.delivered.get(id);
+      if (doc && prep.length === doc.reports.length) doc.reports.forEach((r, i) => attachPrep(r, prep[i]!));
     }
     if (this.slots.some((s) => s.draining)) return;
     // The benchmark's figure: the wall time of the preparation, all workers together.
