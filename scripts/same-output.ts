@@ -2,7 +2,8 @@
  * Output-identity check for performance work: runs the extraction over the seed and every fixture
  * report (each file alone, and all of them together so that cross-report themes and links are
  * exercised) and writes the extraction JSON (`kg extract --json`) and the full internal extraction
- * to a folder, or compares them with a folder written before a change. For the case of all files together it
+ * to a folder, or compares them with a folder written before a change; it also checks that kg extract --json's
+ * path (src/extraction-spool.ts, the documents in a temporary file) gives the same JSON text as the in-memory one. For the case of all files together it
  * also imports the documents into a graph file (`kg import`'s path) and writes the graph read back from it
  * (readGraphFile, canonicalised here: what kg serve, kg query and the viewer get) and the file's bytes; a
  * change of the file format shows as a difference in `ALL.graph-file` only.
@@ -13,6 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+import { spoolExtraction } from "../src/extraction-spool.ts";
 import { extractDocuments, runPipeline } from "../src/pipeline.ts";
 import { importDocumentsIntoGraphFile, readGraphFile } from "../src/sinks/graph-file.ts";
 import { loadCodebook } from "../src/themes/index.ts";
@@ -37,10 +39,18 @@ mkdirSync(dir, { recursive: true });
 let differences = 0;
 for (const [name, paths] of cases) {
   const extraction = await runPipeline(paths, jobs === undefined ? {} : ({ jobs } as object));
+  const json = JSON.stringify(toExtractionJson(extraction), null, 2);
   const outputs: [string, string][] = [
-    [`${name}.json`, JSON.stringify(toExtractionJson(extraction), null, 2)],
+    [`${name}.json`, json],
     [`${name}.full.json`, JSON.stringify(extraction)],
   ];
+  // kg extract --json's path (the documents in a temporary file while the themes are found) must print the same text.
+  const spooled = await spoolExtraction(paths, jobs === undefined ? {} : { jobs });
+  try {
+    if ([...spooled.jsonChunks()].join("") !== json) (differences++, console.log(`DIFFERS from the in-memory path: ${name}.json through kg extract --json's spool`));
+  } finally {
+    spooled.close();
+  }
   if (name === "ALL") {
     const tmp = mkdtempSync(join(tmpdir(), "kg-same-output-"));
     const path = join(tmp, "graph.json");

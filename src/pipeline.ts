@@ -11,17 +11,16 @@
 import { performance } from "node:perf_hooks";
 
 import { IN_THREAD_BUDGET, type FileBudget } from "./budget.ts";
-import { canonicalOrder } from "./graph/order.ts";
 import { collectFiles } from "./ingest/collect-files.ts";
 import { defaultJobs, runFiles } from "./isolate/file-runner.ts";
 import { failedFile, repeatedReport, type StageTimings } from "./isolate/process-file.ts";
-import { forScoring, linksHold, prepOf, receivePrep, scoredBody } from "./isolate/report-prep.ts";
+import { compactReport, type CompactReport, linksHold, prepOf, receivePrep, type ReportPrep } from "./isolate/report-prep.ts";
 import { linkReport } from "./links/index.ts";
 import { applyDecisions, type LoadedDecisions } from "./themes/decisions.ts";
 import type { PreparedStatement } from "./themes/assign-themes.ts";
 import { assignThemes, loadCodebook } from "./themes/index.ts";
 import type { Codebook } from "./themes/index.ts";
-import type { Diagnostic, DocumentExtraction, Extraction, Statement } from "./types.ts";
+import type { Diagnostic, DocumentExtraction, Extraction, Link, ScoredStatement } from "./types.ts";
 import { pushAll } from "./util/arrays.ts";
 import { StringInterner } from "./util/intern.ts";
 
@@ -102,6 +101,38 @@ export interface AssembleOptions {
 }
 
 /**
+ * What the cross-report stages need of one document: its path and hash (which copy of repeated content counts),
+ * its reports as they read them (report-prep.ts compactReport), and the preparations a worker made of them.
+ */
+export interface CompactDocument {
+  path: string;
+  sha256: string;
+  reports: CompactReport[];
+  /** One per report, when a worker prepared them (isolate/report-prep.ts); used only when made with the same codebook. */
+  preps?: readonly (ReportPrep | undefined)[] | undefined;
+}
+
+/** What the cross-report stages decide over a set of documents, by the documents' places in their input. */
+export interface CrossReport {
+  /** Per document: the places of the reports it keeps, in order; undefined when the whole document is left out. */
+  kept: (number[] | undefined)[];
+  /** Per document and report place: the report's links (kept reports only). */
+  links: Link[][][];
+  themes: Extraction["themes"];
+  assignments: Extraction["assignments"];
+}
+
+/**
+ * A document as the cross-report stages read it. With `own`, its strings hold their own characters (report-prep.ts
+ * scoredStatement), so that keeping it does not keep the document.
+ */
+export function compactDocument(doc: DocumentExtraction, codebook: Codebook, own = false): CompactDocument {
+  const reports = doc.reports.map((r) => compactReport(doc.document.text, r, own));
+  const preps = doc.reports.map((r) => prepOf(r, codebook));
+  return { path: doc.document.source.path, sha256: doc.document.source.sha256, reports, ...(preps.some(Boolean) ? { preps } : {}) };
+}
+
+/**
  * assemble() over all documents; if it throws, each document is tried alone and those it throws on
  * are left out with one diagnostic each (when the failure needs several documents together, it is rethrown).
  */
@@ -111,20 +142,41 @@ export function assembleIsolated(
   diagnostics: Diagnostic[],
   options: AssembleOptions = {},
 ): Extraction {
+  const compact = documents.map((doc) => compactDocument(doc, codebook));
+  return withCrossReport(documents, crossReportIsolated(compact, codebook, diagnostics, options), diagnostics);
+}
+
+/**
+ * crossReport() over all documents; if it throws, each document is tried alone and those it throws on
+ * are left out with one diagnostic each (when the failure needs several documents together, it is rethrown).
+ */
+export function crossReportIsolated(documents: CompactDocument[], codebook: Codebook, diagnostics: Diagnostic[], options: AssembleOptions = {}): CrossReport {
   try {
-    return assemble(documents, codebook, diagnostics, options);
+    return crossReport(documents, codebook, diagnostics, options);
   } catch (error) {
-    const kept: DocumentExtraction[] = [];
-    for (const doc of documents) {
+    const kept: number[] = [];
+    for (const [i, doc] of documents.entries()) {
       try {
-        assemble([doc], codebook, [], { decisions: options.decisions });
-        kept.push(doc);
+        crossReport([doc], codebook, [], { decisions: options.decisions });
+        kept.push(i);
       } catch (alone) {
-        diagnostics.push(failedFile(doc.document.source.path, "themes", alone));
+        diagnostics.push(failedFile(doc.path, "themes", alone));
       }
     }
     if (kept.length === documents.length) throw error;
-    return assemble(kept, codebook, diagnostics, options);
+    const some = crossReport(
+      kept.map((i) => documents[i]!),
+      codebook,
+      diagnostics,
+      options,
+    );
+    // Back to the places of the whole input: a document left out keeps nothing.
+    const out: CrossReport = { ...some, kept: documents.map(() => undefined), links: documents.map(() => []) };
+    kept.forEach((i, k) => {
+      out.kept[i] = some.kept[k];
+      out.links[i] = some.links[k]!;
+    });
+    return out;
   }
 }
 
@@ -140,23 +192,47 @@ export function assemble(
   diagnostics: Diagnostic[],
   options: AssembleOptions = {},
 ): Extraction {
+  const compact = input.map((doc) => compactDocument(doc, codebook));
+  return withCrossReport(input, crossReport(compact, codebook, diagnostics, options), diagnostics);
+}
+
+/** The documents with what the cross-report stages decided: the documents and reports kept, links, themes. */
+function withCrossReport(input: DocumentExtraction[], cross: CrossReport, diagnostics: Diagnostic[]): Extraction {
+  const documents: DocumentExtraction[] = [];
+  input.forEach((doc, i) => {
+    const kept = cross.kept[i];
+    if (!kept) return;
+    for (const r of kept) doc.reports[r]!.links = cross.links[i]![r]!;
+    documents.push(kept.length === doc.reports.length ? doc : { ...doc, reports: kept.map((r) => doc.reports[r]!) });
+  });
+  return { documents, themes: cross.themes, assignments: cross.assignments, diagnostics };
+}
+
+/**
+ * The cross-report stages over compact documents (compactDocument): which documents and reports count (the
+ * first in path order of repeated content), themes over all statements, the analyst's decisions, and links
+ * within each report. What it decides depends only on the set of documents, not on their order.
+ */
+export function crossReport(input: CompactDocument[], codebook: Codebook, diagnostics: Diagnostic[], options: AssembleOptions = {}): CrossReport {
   const { decisions, timings } = options;
   let t = timings ? performance.now() : 0;
-  const documents = dedupeContent(input, diagnostics);
-  const statements: Statement[] = [];
+  const kept = dedupeContent(input, diagnostics);
+  const order = canonicalPlaces(input).filter((i) => kept[i]);
+  const statements: ScoredStatement[] = [];
   const bodies = new Map<string, string>();
   // What the themes and links stages read of each statement: at most SCORED_CHARS of its text and of its body.
-  const scored = new Map<string, Statement[]>();
+  const scored = new Map<string, ScoredStatement[]>();
   // What the workers computed of each statement (isolate/report-prep.ts), where they did, with this codebook.
   const prepared = new Map<string, PreparedStatement>();
-  for (const doc of canonicalOrder(documents)) {
-    for (const report of doc.reports) {
-      const own = report.statements.map(forScoring);
-      scored.set(report.segment.id, own);
+  for (const i of order) {
+    for (const r of kept[i]!) {
+      const report = input[i]!.reports[r]!;
+      const own = report.statements;
+      scored.set(report.id, own);
       pushAll(statements, own);
-      for (const st of own) bodies.set(st.id, scoredBody(doc.document.text, st));
-      const prep = prepOf(report, codebook);
-      if (prep) own.forEach((st, i) => prepared.set(st.id, receivePrep(prep.statements[i]!, codebook)));
+      own.forEach((st, k) => bodies.set(st.id, report.bodies[k]!));
+      const prep = usablePrep(input[i]!, r, codebook);
+      if (prep) own.forEach((st, k) => prepared.set(st.id, receivePrep(prep.statements[k]!, codebook)));
     }
   }
   const assigned = assignThemes(statements, bodies, codebook, prepared);
@@ -166,46 +242,68 @@ export function assemble(
   t = performance.now();
   // The links stage reads the theme scores of this run instead of scoring every statement again.
   const themeScores = assigned.ranked && assigned.bodyRanked ? { ranked: assigned.ranked, bodyRanked: assigned.bodyRanked } : undefined;
-  for (const doc of documents) {
-    for (const report of doc.reports) {
-      const own = scored.get(report.segment.id) ?? report.statements;
+  const links: Link[][][] = input.map(() => []);
+  input.forEach((doc, i) => {
+    for (const r of kept[i] ?? []) {
+      const report = doc.reports[r]!;
+      const own = scored.get(report.id) ?? report.statements;
       // The links made with the report's document hold when its statements keep the codebook themes they were made with.
-      const prep = prepOf(report, codebook);
-      report.links = prep && linksHold(prep, own, themeOf) ? prep.links.slice() : linkReport(own, bodies, themeOf, codebook, themeScores);
+      const prep = usablePrep(doc, r, codebook);
+      links[i]![r] = prep && linksHold(prep, own, themeOf) ? prep.links.slice() : linkReport(own, bodies, themeOf, codebook, themeScores);
     }
-  }
+  });
   if (timings) timings.links = (timings.links ?? 0) + performance.now() - t;
   const assignments: Extraction["assignments"] = {};
   for (const [id, themeId] of themeOf) {
     const score = scores.get(id);
     assignments[id] = { themeId, reason: explanations.get(id) ?? "", ...(score !== undefined ? { score } : {}) };
   }
-  return { documents, themes, assignments, diagnostics };
+  return { kept, links, themes, assignments };
 }
 
-/** Drop documents with the bytes of an earlier one, and reports already held by an earlier document (path order). */
-function dedupeContent(input: DocumentExtraction[], diagnostics: Diagnostic[]): DocumentExtraction[] {
-  const keepDoc = new Set<DocumentExtraction>();
-  const owner = new Map<string, DocumentExtraction>();
+/** A report's preparation, if it was made with `codebook` (same key) for its statements. */
+function usablePrep(doc: CompactDocument, report: number, codebook: Codebook): ReportPrep | undefined {
+  const prep = doc.preps?.[report];
+  return prep && prep.codebook === codebook.key && prep.statements.length === doc.reports[report]!.statements.length ? prep : undefined;
+}
+
+/** The places of documents in canonical order (graph/order.ts: by path, then content hash). */
+function canonicalPlaces(documents: readonly CompactDocument[]): number[] {
+  return documents
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const x = documents[a]!;
+      const y = documents[b]!;
+      return x.path < y.path ? -1 : x.path > y.path ? 1 : x.sha256 < y.sha256 ? -1 : x.sha256 > y.sha256 ? 1 : 0;
+    });
+}
+
+/**
+ * Which documents and reports count: a document with the bytes of an earlier one is left out, and a report
+ * already held by an earlier document (path order). Per document, the places of the reports it keeps.
+ */
+function dedupeContent(input: CompactDocument[], diagnostics: Diagnostic[]): (number[] | undefined)[] {
+  const keepDoc = new Set<number>();
+  const owner = new Map<string, number>();
   const seenSha = new Map<string, string>();
-  for (const doc of canonicalOrder(input)) {
-    const { path, sha256 } = doc.document.source;
+  for (const i of canonicalPlaces(input)) {
+    const { path, sha256 } = input[i]!;
     const first = seenSha.get(sha256);
     if (first !== undefined) {
       diagnostics.push({ severity: "warning", origin: "pipeline:duplicate-document", path, message: `same bytes as ${first}; counted once` });
       continue;
     }
     seenSha.set(sha256, path);
-    keepDoc.add(doc);
-    for (const report of doc.reports) if (!owner.has(report.segment.id)) owner.set(report.segment.id, doc);
+    keepDoc.add(i);
+    for (const report of input[i]!.reports) if (!owner.has(report.id)) owner.set(report.id, i);
   }
-  return input
-    .filter((doc) => keepDoc.has(doc))
-    .map((doc) => {
-      const reports = doc.reports.filter((r) => owner.get(r.segment.id) === doc);
-      for (const r of doc.reports) {
-        if (owner.get(r.segment.id) !== doc) diagnostics.push(repeatedReport(doc.document.source.path, r.segment.startLine));
-      }
-      return reports.length === doc.reports.length ? doc : { ...doc, reports };
+  return input.map((doc, i) => {
+    if (!keepDoc.has(i)) return undefined;
+    const reports: number[] = [];
+    doc.reports.forEach((r, k) => {
+      if (owner.get(r.id) === i) reports.push(k);
+      else diagnostics.push(repeatedReport(doc.path, r.startLine));
     });
+    return reports;
+  });
 }

@@ -181,6 +181,12 @@ export interface Statement {
   sectionHeading?: string;
 }
 
+/**
+ * What the cross-report stages (themes, decisions, links) read of a statement: kg extract --json keeps only this
+ * of each statement while the themes are found (the documents wait in a temporary file; src/extraction-spool.ts).
+ */
+export type ScoredStatement = Pick<Statement, "id" | "reportId" | "kind" | "normText" | "line" | "span" | "textSpan" | "attachedTo">;
+
 // ---------------------------------------------------------------- extract (entities)
 
 export const ORG_TYPES = ["party", "government", "school", "mass", "enterprise", "place", "other"] as const;

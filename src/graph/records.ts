@@ -38,8 +38,15 @@ export interface StoredDocument {
   aliases?: unknown;
 }
 
+/** What a record is made of: a document's text, its reports (their outline and links are not read) and metadata. */
+export interface RecordedDocument {
+  document: { source: { text: string } };
+  reports: readonly (Omit<ReportExtraction, "outline" | "links"> & Partial<Pick<ReportExtraction, "outline" | "links">>)[];
+  metadata?: DocumentExtraction["metadata"];
+}
+
 /** JSON of a document's record (the outline and the links, which are recomputed, are left out). */
-export function documentRecord(doc: DocumentExtraction): string {
+export function documentRecord(doc: RecordedDocument): string {
   const record: DocumentRecord = {
     version: RECORD_VERSION,
     text: doc.document.source.text,

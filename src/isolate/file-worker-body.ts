@@ -6,7 +6,8 @@
  * stopped (time budget) or dies (memory budget, a crash); the pool then replaces it and sends the jobs it
  * had not begun again.
  *
- * When started with `prepare` (workerData), it keeps the statements and text of each document it extracted and,
+ * When started with `prepare` (workerData), it keeps what the preparation reads of each document it extracted
+ * (report-prep.ts compactReport: statements as scored and their item bodies, not the documents) and,
  * once the pool says { drain: true } (every file delivered), prepares them all for the cross-report stages
  * (report-prep.ts) and answers { prepared: [{ id, prep }] }. All at once rather than file by file: scoring and
  * word segmentation run several times faster with their tables hot, and the main thread holds nothing extra
@@ -16,14 +17,14 @@ import { parentPort, workerData } from "node:worker_threads";
 
 import type { FileAnswer, FileJob, PoolMessage, WorkerSetup } from "./file-runner.ts";
 import { processFile, type StageTimings, warmUp } from "./process-file.ts";
-import { type PreparableDocument, prepareReports, preparingCodebook, type ReportPrep } from "./report-prep.ts";
+import { type CompactReport, compactReport, prepareReports, preparingCodebook, type ReportPrep } from "./report-prep.ts";
 
 const port = parentPort;
 if (!port) throw new Error("file-worker-body.ts: must run in a worker thread (see file-runner.ts).");
 const setup = (workerData ?? {}) as WorkerSetup;
 const queue: FileJob[] = [];
-/** What the preparation reads of each document extracted here (with `prepare`), by job id. */
-const kept: { id: number; doc: PreparableDocument }[] = [];
+/** What the preparation reads of each document extracted here (with `prepare`), by job id: not the documents themselves. */
+const kept: { id: number; reports: CompactReport[] }[] = [];
 let working = false;
 
 async function work(): Promise<void> {
@@ -34,7 +35,7 @@ async function work(): Promise<void> {
     const outcome = await processFile(job.file, { seenReports: new Set(), maxBytes: job.maxBytes, lean: job.lean, timings });
     port!.postMessage({ id: job.id, outcome, ...(timings ? { timings } : {}) } satisfies FileAnswer);
     const doc = outcome.extraction;
-    if (setup.prepare && doc) kept.push({ id: job.id, doc: { document: { text: doc.document.text }, reports: doc.reports.map((r) => ({ statements: r.statements })) } });
+    if (setup.prepare && doc) kept.push({ id: job.id, reports: doc.reports.map((r) => compactReport(doc.document.text, r, true)) });
   }
   working = false;
 }
@@ -44,9 +45,9 @@ function drain(): void {
   const codebook = setup.prepare ? preparingCodebook(setup.prepare.codebookPath) : null;
   const prepared: { id: number; prep: ReportPrep[] }[] = [];
   if (codebook) {
-    for (const { id, doc } of kept) {
+    for (const { id, reports } of kept) {
       try {
-        prepared.push({ id, prep: prepareReports(doc, codebook) });
+        prepared.push({ id, prep: prepareReports(reports, codebook) });
       } catch {
         // Not prepared: assemble computes it, and reports a failure as it always did.
       }

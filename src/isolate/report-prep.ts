@@ -19,7 +19,7 @@ import type { Codebook } from "../themes/codebook.ts";
 import { clusterFeatures, type ClusterFeatures, featureKeys, type FeatureKeys } from "../themes/cluster.ts";
 import { headAbove, type PreparedStatement, rankStatement, type StatementRanking, statementTheme } from "../themes/assign-themes.ts";
 import type { ThemeScore } from "../themes/score-themes.ts";
-import type { DocumentExtraction, Link, ReportExtraction, Statement } from "../types.ts";
+import type { Link, ReportExtraction, ScoredStatement, Statement } from "../types.ts";
 
 /**
  * How much of a statement's text and of its item body the cross-report stages read. Real statements are a
@@ -28,16 +28,58 @@ import type { DocumentExtraction, Link, ReportExtraction, Statement } from "../t
  */
 export const SCORED_CHARS = 4_000;
 
-/** The statement as the themes and links stages see it: the same id and kind, its text cut at SCORED_CHARS. */
-export function forScoring(st: Statement): Statement {
-  return st.normText.length <= SCORED_CHARS && st.text.length <= SCORED_CHARS
-    ? st
-    : { ...st, text: st.text.slice(0, SCORED_CHARS), normText: st.normText.slice(0, SCORED_CHARS) };
+/**
+ * The statement as the themes and links stages see it (ScoredStatement): the same id, report, kind, line, spans
+ * and attachment, its normalised text cut at SCORED_CHARS. With `own`, its text is a string of its own, not a
+ * slice that keeps the whole document's text alive (V8 slices do): for what is kept after the document is let go.
+ */
+export function scoredStatement(st: ScoredStatement, own = false): ScoredStatement {
+  const normText = st.normText.length <= SCORED_CHARS ? st.normText : st.normText.slice(0, SCORED_CHARS);
+  return {
+    id: st.id,
+    reportId: st.reportId,
+    kind: st.kind,
+    normText: own ? ownCopy(normText) : normText,
+    line: st.line,
+    span: { start: st.span.start, end: st.span.end },
+    textSpan: { start: st.textSpan.start, end: st.textSpan.end },
+    ...(st.attachedTo !== undefined ? { attachedTo: st.attachedTo } : {}),
+  };
 }
 
 /** The item body of a statement as the cross-report stages read it: the document's text of its span, cut at SCORED_CHARS. */
-export function scoredBody(documentText: string, st: Statement): string {
+export function scoredBody(documentText: string, st: Pick<Statement, "span">): string {
   return documentText.slice(st.span.start, Math.min(st.span.end, st.span.start + SCORED_CHARS));
+}
+
+/** A copy of `s` that holds its own characters (a slice of a longer string keeps that string alive). */
+export function ownCopy(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, "utf16le").toString("utf16le");
+}
+
+/**
+ * What the cross-report stages need of one report (its id, first line, statements as scored and their item
+ * bodies, one per statement), without the rest of the report or its document.
+ */
+export interface CompactReport {
+  id: string;
+  startLine: number;
+  statements: ScoredStatement[];
+  /** One per statement: its item body (scoredBody). */
+  bodies: string[];
+}
+
+/**
+ * A report as the cross-report stages read it. With `own`, its strings hold their own characters, so that
+ * keeping it does not keep the document (see scoredStatement).
+ */
+export function compactReport(documentText: string, report: Pick<ReportExtraction, "segment" | "statements">, own = false): CompactReport {
+  return {
+    id: report.segment.id,
+    startLine: report.segment.startLine,
+    statements: report.statements.map((st) => scoredStatement(st, own)),
+    bodies: report.statements.map((st) => (own ? ownCopy(scoredBody(documentText, st)) : scoredBody(documentText, st))),
+  };
 }
 
 /** A ThemeScore as sent between threads: the theme by its place in the codebook (each thread has its own copy). */
@@ -67,23 +109,16 @@ export interface ReportPrep {
   links: Link[];
 }
 
-/** What the preparation reads of a document: its text and its reports' statements. */
-export interface PreparableDocument {
-  document: Pick<DocumentExtraction["document"], "text">;
-  reports: Pick<ReportExtraction, "statements">[];
-}
-
 /**
- * Prepare every report of a document for the cross-report stages.
- * @example const preps = prepareReports(extraction, loadCodebook());
+ * Prepare reports for the cross-report stages.
+ * @example const preps = prepareReports(doc.reports.map((r) => compactReport(doc.document.text, r)), loadCodebook());
  */
-export function prepareReports(doc: PreparableDocument, codebook: Codebook): ReportPrep[] {
-  return doc.reports.map((report) => prepareReport(doc.document.text, report, codebook));
+export function prepareReports(reports: readonly Pick<CompactReport, "statements" | "bodies">[], codebook: Codebook): ReportPrep[] {
+  return reports.map((report) => prepareReport(report, codebook));
 }
 
-function prepareReport(text: string, report: Pick<ReportExtraction, "statements">, codebook: Codebook): ReportPrep {
-  const own = report.statements.map(forScoring);
-  const bodies = new Map(own.map((st) => [st.id, scoredBody(text, st)]));
+function prepareReport({ statements: own, bodies: list }: Pick<CompactReport, "statements" | "bodies">, codebook: Codebook): ReportPrep {
+  const bodies = new Map(own.map((st, i) => [st.id, list[i]!]));
   const themeOf = new Map<string, string>();
   const ranked = new Map<string, ThemeScore[]>();
   const bodyRanked = new Map<string, ThemeScore[]>();
@@ -148,7 +183,7 @@ export function receivePrep(prep: StatementPrep, codebook: Codebook): PreparedSt
  * Whether a report's prepared links hold for the final themes: every statement's codebook theme (`cb:…`, other
  * themes do not count for links) is the one it was prepared with.
  */
-export function linksHold(prep: ReportPrep, statements: readonly Statement[], themeOf: ReadonlyMap<string, string>): boolean {
+export function linksHold(prep: ReportPrep, statements: readonly ScoredStatement[], themeOf: ReadonlyMap<string, string>): boolean {
   return statements.every((st, i) => {
     const now = themeOf.get(st.id);
     return (now?.startsWith("cb:") ? now : undefined) === prep.statements[i]!.pick;

@@ -7,7 +7,7 @@ import type { Codebook, CodebookTheme } from "../themes/codebook.ts";
 import { scoreThemes, scoringText, type ThemeScore } from "../themes/score-themes.ts";
 import { bigramCounts, cosine, documentFrequencyIdf, sharedFeatures, tfidfVector } from "../themes/text-features.ts";
 import type { SparseVector } from "../themes/text-features.ts";
-import type { Statement } from "../types.ts";
+import type { ScoredStatement } from "../types.ts";
 
 /** Weight of the body (item text beyond the heading) in the whole-item vector. */
 const BODY_WEIGHT = 0.5;
@@ -32,7 +32,7 @@ export interface ThemeScores {
 
 /** Vectors and codebook themes of one statement. */
 export interface StatementFeatures {
-  statement: Statement;
+  statement: ScoredStatement;
   head: SparseVector;
   full: SparseVector;
   /** Codebook themes with weights: the assigned one 1, runners-up and themes of the body alone less. */
@@ -52,7 +52,7 @@ const WORD_CHARS = /[\p{L}\p{N}]/gu;
 
 /** Build features for the statements of one report. */
 export function buildFeatures(
-  statements: Statement[],
+  statements: ScoredStatement[],
   bodies: Map<string, string>,
   themeOf: Map<string, string>,
   codebook: Codebook,
@@ -88,7 +88,7 @@ function* unionKeys(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numbe
  * themes stage scored for problems and measures (the themes at or above the threshold, best first: all this reads).
  */
 function candidateThemes(
-  s: Statement,
+  s: ScoredStatement,
   text: ReturnType<typeof scoringText>,
   themeOf: Map<string, string>,
   codebook: Codebook,

@@ -4,7 +4,7 @@
  * Every link has a score in [0, 1] and a reason a reader can check.
  */
 import type { Codebook } from "../themes/codebook.ts";
-import type { Link, Statement } from "../types.ts";
+import type { Link, ScoredStatement } from "../types.ts";
 import { buildFeatures, codebookRelation, lexicalSimilarity } from "./features.ts";
 import type { StatementFeatures, ThemeScores } from "./features.ts";
 
@@ -31,7 +31,7 @@ const GENERAL_CAUSE_BASE = 0.3;
  * @example const links = linkReport(report.statements, bodies, themeOf, codebook);
  */
 export function linkReport(
-  statements: Statement[],
+  statements: ScoredStatement[],
   bodies: Map<string, string>,
   themeOf: Map<string, string>,
   codebook: Codebook,
@@ -42,7 +42,7 @@ export function linkReport(
     throw new Error(`linkReport: statements come from ${reports.size} reports (${[...reports].join(", ")}); pass one report at a time.`);
   }
   const features = buildFeatures(statements, ownBodies(statements, bodies), themeOf, codebook, scored);
-  const byPosition = (a: Statement, b: Statement) => a.span.start - b.span.start || (a.id < b.id ? -1 : 1);
+  const byPosition = (a: ScoredStatement, b: ScoredStatement) => a.span.start - b.span.start || (a.id < b.id ? -1 : 1);
   const problems = statements.filter((s) => s.kind === "problem").sort(byPosition);
   const measures = statements.filter((s) => s.kind === "measure").sort(byPosition);
   const causes = statements.filter((s) => s.kind === "cause").sort(byPosition);
@@ -59,7 +59,7 @@ export function linkReport(
  * measure answers the problem. A statement whose item holds this one (its parent) is left in: that is context.
  * `bodies` hold the source text from each statement's `span.start` (cut at some length).
  */
-export function ownBodies(statements: Statement[], bodies: ReadonlyMap<string, string>): Map<string, string> {
+export function ownBodies(statements: ScoredStatement[], bodies: ReadonlyMap<string, string>): Map<string, string> {
   const out = new Map<string, string>();
   for (const s of statements) {
     const body = bodies.get(s.id);
@@ -102,7 +102,7 @@ const PARAGRAPH_SCORE = 0.6;
  * answers that problem with each of them, whatever their wording: link them (or add the reason to a link the
  * evidence already made). Only measures after the problem count, and only when it is the paragraph's one problem.
  */
-function withParagraphAnswers(problems: Statement[], measures: Statement[], links: Link[]): Link[] {
+function withParagraphAnswers(problems: ScoredStatement[], measures: ScoredStatement[], links: Link[]): Link[] {
   const out = [...links];
   const reason = "proposed after the problem, the only one of its paragraph";
   for (const p of problems) {
@@ -123,7 +123,7 @@ function withParagraphAnswers(problems: Statement[], measures: Statement[], link
  * A measure suggested inside a problem item ("…。建议…", attachedTo) answers that problem whatever the wording
  * says, as a cause written under a problem explains it.
  */
-function withAttachedMeasures(measures: Statement[], links: Link[]): Link[] {
+function withAttachedMeasures(measures: ScoredStatement[], links: Link[]): Link[] {
   const out = [...links];
   for (const m of measures) {
     if (!m.attachedTo) continue;
@@ -142,8 +142,8 @@ function withAttachedMeasures(measures: Statement[], links: Link[]): Link[] {
  * report, a link the codebook alone makes to a bare clause (a measure without an item body) is dropped when
  * the clause shares wording with another problem or the problem with another measure.
  */
-function addressedBy(problems: Statement[], measures: Statement[], features: Map<string, StatementFeatures>): Link[] {
-  const scored: (AddressedByScore & { p: Statement; m: Statement })[] = [];
+function addressedBy(problems: ScoredStatement[], measures: ScoredStatement[], features: Map<string, StatementFeatures>): Link[] {
+  const scored: (AddressedByScore & { p: ScoredStatement; m: ScoredStatement })[] = [];
   problems.forEach((p, i) => {
     measures.forEach((m, j) => {
       const s = scoreAddressedBy(features.get(p.id)!, features.get(m.id)!, i === j && i < measures.length);
@@ -153,16 +153,16 @@ function addressedBy(problems: Statement[], measures: Statement[], features: Map
   // A suggestion written under its problem settles that pair as a strong parallel link does (withAttachedMeasures).
   const attached = measures.flatMap((m) => problems.filter((p) => p.id === m.attachedTo).map((p) => ({ p, m })));
   const strongParallel = [...attached, ...scored.filter((l) => isStrong(l) && l.parallel && !attached.some((a) => a.p === l.p && a.m === l.m))];
-  const strong: { p: Statement; m: Statement }[] = [...attached, ...scored.filter(isStrong)];
-  const hasStrong = (l: { p: Statement; m: Statement }): boolean =>
+  const strong: { p: ScoredStatement; m: ScoredStatement }[] = [...attached, ...scored.filter(isStrong)];
+  const hasStrong = (l: { p: ScoredStatement; m: ScoredStatement }): boolean =>
     strong.some((o) => (o.p === l.p) !== (o.m === l.m));
   const paired = isPairedReport(problems.length, measures.length, strongParallel.length);
   // A bare clause of an inline list ("…、促进党建业务互融、…") is about what its few words say: when they
   // answer another problem (or the problem's words point to another measure), a link the codebook alone makes
   // between the two is noise.
   const worded = scored.filter((l) => l.lexical >= STRONG_LEXICAL);
-  const wordedElsewhere = (l: { p: Statement; m: Statement }): boolean => worded.some((o) => (o.p === l.p) !== (o.m === l.m));
-  const bareClause = (m: Statement): boolean => features.get(m.id)!.bodyChars === 0;
+  const wordedElsewhere = (l: { p: ScoredStatement; m: ScoredStatement }): boolean => worded.some((o) => (o.p === l.p) !== (o.m === l.m));
+  const bareClause = (m: ScoredStatement): boolean => features.get(m.id)!.bodyChars === 0;
   return scored
     .filter((l) => !(paired && isWeak(l) && hasStrong(l)))
     .filter((l) => !(isCodebookOnly(l) && bareClause(l.m) && wordedElsewhere(l)))
@@ -226,7 +226,7 @@ export interface AddressedByScore {
  * from a separate cause section ("产生上述问题的原因…") explains the report's problems as a set, so it is
  * linked to every problem: at a low base score, raised by how specifically it matches each one.
  */
-function causeLinks(causes: Statement[], problems: Statement[], features: Map<string, StatementFeatures>): Link[] {
+function causeLinks(causes: ScoredStatement[], problems: ScoredStatement[], features: Map<string, StatementFeatures>): Link[] {
   const links: Link[] = [];
   const problemIds = new Set(problems.map((p) => p.id));
   for (const c of causes) {

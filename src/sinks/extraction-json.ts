@@ -2,8 +2,21 @@
  * Extraction → the public JSON document of `kg extract --json` (shared/contracts/extraction-json.md,
  * schemaVersion 1). Fields may be added; none of the contract's may be renamed or dropped.
  */
-import { documentRecord } from "../graph/records.ts";
+import { documentRecord, type RecordedDocument } from "../graph/records.ts";
 import type { DocumentExtraction, Extraction, Occurrence, ReportExtraction, Theme } from "../types.ts";
+
+/**
+ * What the JSON reads of a document: its source and noise, its reports with their links (not their outline),
+ * its metadata. A DocumentExtraction is one; so is a document read back from kg extract --json's temporary
+ * file (src/extraction-spool.ts).
+ */
+export interface JsonDocument extends RecordedDocument {
+  document: Pick<DocumentExtraction["document"], "source" | "noise">;
+  reports: (Omit<ReportExtraction, "outline"> & Partial<Pick<ReportExtraction, "outline">>)[];
+}
+
+/** What the JSON reads of the cross-report stages' result. */
+export type JsonCrossReport = Pick<Extraction, "themes" | "assignments">;
 
 export const EXTRACTION_SCHEMA_VERSION = 1;
 
@@ -17,7 +30,7 @@ export function toExtractionJson(extraction: Extraction) {
   const themeById = themesById(extraction);
   return {
     schemaVersion: EXTRACTION_SCHEMA_VERSION,
-    documents: extraction.documents.map((doc) => documentJson(doc, extraction, themeById)),
+    documents: extraction.documents.map((doc) => documentJson(doc, extraction.assignments, themeById)),
     themes: themesJson(extraction),
   };
 }
@@ -29,37 +42,46 @@ export function toExtractionJson(extraction: Extraction) {
  * @example for (const piece of extractionJsonChunks(extraction)) out.write(piece);
  */
 export function* extractionJsonChunks(extraction: Extraction): Generator<string> {
-  const themeById = themesById(extraction);
+  yield* documentsJsonChunks(extraction.documents, extraction);
+}
+
+/**
+ * The same text from documents given one at a time (each built and serialised when it is reached, then let go)
+ * and the cross-report stages' themes and assignments: what kg extract --json prints when it reads the documents
+ * back from its temporary file one by one (src/extraction-spool.ts).
+ */
+export function* documentsJsonChunks(documents: Iterable<JsonDocument>, cross: JsonCrossReport): Generator<string> {
+  const themeById = themesById(cross);
   // Nested values are indented by their depth: JSON text holds no raw line break inside a string.
   const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replaceAll("\n", `\n${" ".repeat(2 * depth)}`);
   yield `{\n  "schemaVersion": ${JSON.stringify(EXTRACTION_SCHEMA_VERSION)},\n  "documents": `;
-  const { documents } = extraction;
-  if (documents.length === 0) yield "[]";
-  for (let i = 0; i < documents.length; i++) {
-    yield `${i === 0 ? "[\n" : ",\n"}    ${nested(documentJson(documents[i]!, extraction, themeById), 2)}`;
+  let first = true;
+  for (const doc of documents) {
+    yield `${first ? "[\n" : ",\n"}    ${nested(documentJson(doc, cross.assignments, themeById), 2)}`;
+    first = false;
   }
-  if (documents.length > 0) yield "\n  ]";
-  yield `,\n  "themes": ${nested(themesJson(extraction), 1)}\n}`;
+  yield first ? "[]" : "\n  ]";
+  yield `,\n  "themes": ${nested(themesJson(cross), 1)}\n}`;
 }
 
-function themesById(extraction: Extraction): Map<string, Theme> {
+function themesById(extraction: JsonCrossReport): Map<string, Theme> {
   return new Map<string, Theme>(extraction.themes.map((t) => [t.id, t]));
 }
 
-function documentJson(doc: DocumentExtraction, extraction: Extraction, themeById: Map<string, Theme>) {
+function documentJson(doc: JsonDocument, assignments: Extraction["assignments"], themeById: Map<string, Theme>) {
   return {
     path: doc.document.source.path,
     sha256: doc.document.source.sha256,
     encoding: doc.document.source.encoding,
     noise: doc.document.noise.map((n) => ({ startLine: n.startLine, endLine: n.endLine, rule: n.rule, wholeLines: n.wholeLines })),
-    reports: doc.reports.map((r) => reportJson(r, extraction, themeById)),
+    reports: doc.reports.map((r) => reportJson(r, assignments, themeById)),
     // The extraction record (JSON text: the decoded text and what the per-report stages found), as
     // kept on Document nodes: `kg import --from-extraction` rebuilds the document from it.
     record: documentRecord(doc),
   };
 }
 
-function themesJson(extraction: Extraction) {
+function themesJson(extraction: JsonCrossReport) {
   return extraction.themes.map((t) => ({
     id: t.id,
     kind: t.kind,
@@ -72,7 +94,7 @@ function themesJson(extraction: Extraction) {
 
 export type ExtractionJsonDocument = ReturnType<typeof toExtractionJson>;
 
-function reportJson(r: ReportExtraction, extraction: Extraction, themeById: Map<string, Theme>) {
+function reportJson(r: JsonDocument["reports"][number], assignments: Extraction["assignments"], themeById: Map<string, Theme>) {
   return {
     id: r.segment.id,
     title: r.segment.title,
@@ -97,7 +119,7 @@ function reportJson(r: ReportExtraction, extraction: Extraction, themeById: Map<
     slogans: r.slogans.map((s) => ({ name: s.name, lines: linesOf(s.occurrences) })),
     figures: r.figures.map((f) => ({ what: f.what, value: f.value, unit: f.unit, line: f.line, quote: f.quote })),
     statements: r.statements.map((s) => {
-      const assignment = extraction.assignments[s.id];
+      const assignment = assignments[s.id];
       const theme = assignment ? themeById.get(assignment.themeId) : undefined;
       return {
         id: s.id,

@@ -4,7 +4,7 @@
  * of the uncovered statements (word features, synonym sets). Every assignment carries a score and a
  * human-readable reason. The same set of statements in any order gives the same themes and ids.
  */
-import type { Statement, Theme } from "../types.ts";
+import type { ScoredStatement, Theme } from "../types.ts";
 import { isBareVerb } from "./lexicon.ts";
 import { type Codebook, pickThreshold } from "./codebook.ts";
 import { canonicalOrder, type ClusterFeatures, clusterStatements, type FeatureKeys } from "./cluster.ts";
@@ -69,7 +69,7 @@ export interface PreparedStatement {
  * Score a problem or measure statement against the codebook themes of its kind, as assignThemes does.
  * @example const { ranked } = rankStatement(statement, body, loadCodebook());
  */
-export function rankStatement(s: Statement, body: string | undefined, codebook: Codebook): StatementRanking {
+export function rankStatement(s: ScoredStatement, body: string | undefined, codebook: Codebook): StatementRanking {
   const kind = s.kind === "measure" ? "measure" : "problem";
   const text = scoringText(s.normText, body);
   if (kind === "measure" && text.rest.trim() !== "") {
@@ -93,7 +93,7 @@ const OTHER_MARGIN = 0.5;
  * @example const { themes, themeOf } = assignThemes(statements, bodies, loadCodebook());
  */
 export function assignThemes(
-  statements: Statement[],
+  statements: ScoredStatement[],
   bodies: Map<string, string>,
   codebook: Codebook,
   prepared?: ReadonlyMap<string, PreparedStatement>,
@@ -104,12 +104,12 @@ export function assignThemes(
   const others = new Map<string, { themeId: string; score: number; why: string }[]>();
   const aboveThreshold = new Map<string, ThemeScore[]>();
   const bodyAbove = new Map<string, ThemeScore[]>();
-  const members = new Map<string, Statement[]>();
+  const members = new Map<string, ScoredStatement[]>();
   const clusterThemes: Theme[] = [];
   const position = new Map(statements.map((s, i) => [s.id, i]));
   for (const kind of KINDS) {
     const ofKind = statements.filter((s) => s.kind === kind).sort(canonicalOrder);
-    const uncovered: Statement[] = [];
+    const uncovered: ScoredStatement[] = [];
     const nearest = new Map<string, ThemeScore>();
     for (const s of ofKind) {
       const { ranked, body } = prepared?.get(s.id)?.ranking ?? rankStatement(s, bodies.get(s.id), codebook);
@@ -137,7 +137,7 @@ export function assignThemes(
           : explainUncovered(ranked[0], pickThreshold(codebook.settings, kind)));
       }
     }
-    const featuresOf = prepared ? (s: Statement) => prepared.get(s.id)?.features : undefined;
+    const featuresOf = prepared ? (s: ScoredStatement) => prepared.get(s.id)?.features : undefined;
     for (const c of clusterStatements(uncovered, ofKind, bodies, codebook.settings.clusterThreshold, featuresOf)) {
       for (const m of c.members) {
         themeOf.set(m.id, c.id);
@@ -205,7 +205,7 @@ function toTheme(
   kind: "problem" | "measure",
   label: string,
   source: string,
-  ms: Statement[],
+  ms: ScoredStatement[],
   position: Map<string, number>,
   family: string | undefined,
   familyLabels: ReadonlyMap<string, string>,

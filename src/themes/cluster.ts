@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 
-import type { Statement } from "../types.ts";
+import type { ScoredStatement } from "../types.ts";
 import { LEXICON, featureLabel, statementFeatures } from "./lexicon.ts";
 import { cosine, documentFrequencyIdf, normalise, sharedFeatures, tfidfVector } from "./text-features.ts";
 import type { SparseVector } from "./text-features.ts";
@@ -19,8 +19,8 @@ import type { SparseVector } from "./text-features.ts";
 export interface StatementCluster {
   id: string;
   label: string;
-  medoid: Statement;
-  members: Statement[];
+  medoid: ScoredStatement;
+  members: ScoredStatement[];
   /** The heaviest features of the cluster, as readers see them (≈concept or word). */
   signature: string[];
   /** Member id → cosine to the medoid. */
@@ -57,12 +57,12 @@ export interface FeatureKeys {
  * of its item): they depend on the statement and its body only, so they can be computed with its document
  * (isolate/report-prep.ts) and handed to clusterStatements.
  */
-export function clusterFeatures(s: Statement, bodies: ReadonlyMap<string, string>): ClusterFeatures {
+export function clusterFeatures(s: ScoredStatement, bodies: ReadonlyMap<string, string>): ClusterFeatures {
   return statementFeatures(s.normText, bodyRest(s, bodies).slice(0, BODY_CHARS));
 }
 
 /** Canonical order: normalised text, then id (never input order). */
-export function canonicalOrder(a: Statement, b: Statement): number {
+export function canonicalOrder(a: ScoredStatement, b: ScoredStatement): number {
   return a.normText < b.normText ? -1 : a.normText > b.normText ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -71,11 +71,11 @@ export function canonicalOrder(a: Statement, b: Statement): number {
  * The result depends only on the sets of statements, not on their order.
  */
 export function clusterStatements(
-  uncovered: Statement[],
-  background: Statement[],
+  uncovered: ScoredStatement[],
+  background: ScoredStatement[],
   bodies: Map<string, string>,
   threshold: number,
-  featuresOf?: (s: Statement) => ClusterFeatures | FeatureKeys | undefined,
+  featuresOf?: (s: ScoredStatement) => ClusterFeatures | FeatureKeys | undefined,
 ): StatementCluster[] {
   if (uncovered.length === 0) return [];
   // The uncovered statements' features in full; of the others, only which features they have (for the IDF).
@@ -107,7 +107,7 @@ export function clusterStatements(
     vectors.set(s.id, topFeatures(tfidfVector([[f.head, 1], [f.body, BODY_WEIGHT]], idf, true), VECTOR_SIZE));
   }
 
-  type Group = { members: Statement[]; sum: SparseVector; centroid: SparseVector };
+  type Group = { members: ScoredStatement[]; sum: SparseVector; centroid: SparseVector };
   const groups: Group[] = [];
   const postings = new Map<string, number[]>();
   const byText = new Map<string, number>();
@@ -160,7 +160,7 @@ export function clusterStatements(
 }
 
 function toCluster(
-  members: Statement[],
+  members: ScoredStatement[],
   centroid: SparseVector,
   vectors: Map<string, SparseVector>,
   features: Map<string, { head: Map<string, number> }>,
@@ -194,7 +194,7 @@ function toCluster(
  * not change it): those more than half the members share, most shared first, synonym sets before words, then by
  * name; polarity sets (不足、淡化 …) say nothing about the topic and are left out.
  */
-function signatureOf(members: Statement[], features: Map<string, { head: Map<string, number> }>): string[] {
+function signatureOf(members: ScoredStatement[], features: Map<string, { head: Map<string, number> }>): string[] {
   const share = new Map<string, number>();
   for (const m of members) {
     for (const k of features.get(m.id)!.head.keys()) {
@@ -212,7 +212,7 @@ function signatureOf(members: Statement[], features: Map<string, { head: Map<str
 }
 
 /** The item body without its heading (the heading is read separately). */
-function bodyRest(s: Statement, bodies: ReadonlyMap<string, string>): string {
+function bodyRest(s: ScoredStatement, bodies: ReadonlyMap<string, string>): string {
   const body = bodies.get(s.id) ?? "";
   const at = body.indexOf(s.normText);
   return at >= 0 ? body.slice(0, at) + body.slice(at + s.normText.length) : body;

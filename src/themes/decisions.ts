@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 
 import { InputError, UsageError } from "../errors.ts";
 import { hashKey } from "../graph/keys.ts";
-import type { Diagnostic, Statement, Theme } from "../types.ts";
+import type { Diagnostic, ScoredStatement, Theme } from "../types.ts";
 import type { ThemeAssignmentResult } from "./assign-themes.ts";
 import { shortLabel } from "./cluster.ts";
 
@@ -147,7 +147,7 @@ type ThemeInfo = Omit<Theme, "statementIds" | "reportIds">;
  */
 export function applyDecisions(
   assigned: ThemeAssignmentResult,
-  statements: readonly Statement[],
+  statements: readonly ScoredStatement[],
   loaded: LoadedDecisions,
   diagnostics: Diagnostic[],
 ): ThemeAssignmentResult {

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
 describe("kg extract --json through a pipe", () => {
-  it("should write the whole document before exiting, even to a slow reader", () => {
+  it("should write the whole document before exiting, even to a slow reader", { timeout: 120_000 }, () => {
     // The reader waits before reading, so the pipe fills up while kg is ready to exit.
     const direct = spawnSync(process.execPath, ["bin/kg.js", "extract", "seeds/", "--json"], { encoding: "utf8", maxBuffer: 64 << 20 });
     const piped = spawnSync("bash", ["-c", `"${process.execPath}" bin/kg.js extract seeds/ --json 2>/dev/null | (sleep 1; wc -c)`], { encoding: "utf8" });

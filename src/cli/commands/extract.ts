@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { DEFAULT_MAX_FILE_MB, DEFAULT_TIME_LIMIT_S, resolveBudget } from "../../budget.ts";
 import { InputError } from "../../errors.ts";
 import { DEFAULT_GRAPH_FILE } from "./import.ts";
+import type { PipelineOptions } from "../../pipeline.ts";
 import type { Extraction, ReportExtraction, Statement } from "../../types.ts";
 import { safeText } from "../../util/terminal.ts";
 import { parseJobs } from "../jobs.ts";
@@ -43,14 +44,29 @@ export function registerExtract(program: Command): void {
     .option("--max-file-size <MB>", `skip a file larger than this, with a diagnostic (default: KG_MAX_FILE_MB, else ${DEFAULT_MAX_FILE_MB}; 0 = no limit)`)
     .option("--time-limit <seconds>", `stop working on one file after this long, with a diagnostic (default: KG_TIME_LIMIT, else ${DEFAULT_TIME_LIMIT_S}; 0 = no limit)`)
     .action(async (paths: string[], opts: ExtractOptions) => {
+      if (opts.json) return extractJson(paths, opts);
       const extraction = await extract(paths, opts);
-      // Loaded when used, so that `kg --help` stays fast (see bin/kg.js).
-      const { extractionJsonChunks } = await import("../../sinks/extraction-json.ts");
-      if (!opts.json) return void process.stdout.write(summarise(extraction, { list: opts.list === true || opts.why === true, why: opts.why === true }));
-      // Written document by document, waiting for the pipe when it is full: the whole JSON text is never held.
-      for (const piece of extractionJsonChunks(extraction)) await writeOut(piece);
-      await writeOut("\n");
+      process.stdout.write(summarise(extraction, { list: opts.list === true || opts.why === true, why: opts.why === true }));
     });
+}
+
+/**
+ * `kg extract --json`: the documents wait in a temporary file while the themes and links are found, and are
+ * written back document by document, waiting for the pipe when it is full: neither every document nor the
+ * whole JSON text is held at once (src/extraction-spool.ts).
+ */
+async function extractJson(paths: string[], opts: ExtractOptions): Promise<void> {
+  // Loaded when used, so that `kg --help` stays fast (see bin/kg.js).
+  const { spoolExtraction } = await import("../../extraction-spool.ts");
+  const run = await spoolExtraction(paths, await pipelineOptions(opts));
+  try {
+    printDiagnostics(run.diagnostics, opts.verbose === true);
+    if (run.documents === 0) throw noReport(paths);
+    for (const piece of run.jsonChunks()) await writeOut(piece);
+    await writeOut("\n");
+  } finally {
+    run.close();
+  }
 }
 
 /** Write to stdout; resolves when the stream takes more (at once, or once drained). */
@@ -63,26 +79,37 @@ function writeOut(text: string): Promise<void> {
 
 /** Run the pipeline; fails when no input could be read at all. */
 export async function extract(paths: string[], opts: ExtractOptions): Promise<Extraction> {
+  // Loaded when used, so that `kg --help` stays fast (see bin/kg.js).
+  const { runPipeline } = await import("../../pipeline.ts");
+  const extraction = await runPipeline(paths, {
+    ...(await pipelineOptions(opts)),
+    // Every document is held until the themes are known: without what neither output reads.
+    lean: true,
+  });
+  printDiagnostics(extraction.diagnostics, opts.verbose === true);
+  if (extraction.documents.length === 0) throw noReport(paths);
+  return extraction;
+}
+
+/** The pipeline's options from the command's (budgets, jobs, codebook, decisions, progress on a terminal). */
+async function pipelineOptions(opts: ExtractOptions): Promise<PipelineOptions> {
   const tty = process.stderr.isTTY === true;
   const budget = resolveBudget({ maxFileSize: opts.maxFileSize, timeLimit: opts.timeLimit });
   // Loaded when used, so that `kg --help` stays fast (see bin/kg.js).
-  const [{ runPipeline }, { defaultDecisionsPath, loadDecisions }] = await Promise.all([import("../../pipeline.ts"), import("../../themes/decisions.ts")]);
-  const extraction = await runPipeline(paths, {
+  const { defaultDecisionsPath, loadDecisions } = await import("../../themes/decisions.ts");
+  return {
     codebookPath: opts.codebook,
     budget,
     jobs: opts.jobs,
-    // Every document is held until the themes are known: without what neither output reads.
-    lean: true,
     decisions: await loadDecisions(opts.decisions ?? defaultDecisionsPath(DEFAULT_GRAPH_FILE)),
     // A live counter on a terminal only; piped stderr stays clean for logs.
     onProgress: tty ? (done, total) => process.stderr.write(`\rkg extract: ${done}/${total} file(s)${done === total ? "\n" : ""}`) : undefined,
     onPrepare: tty ? (workers) => process.stderr.write(`kg extract: preparing each report's theme scores and links in ${workers} worker(s)…\n`) : undefined,
-  });
-  printDiagnostics(extraction.diagnostics, opts.verbose === true);
-  if (extraction.documents.length === 0) {
-    throw new InputError(`kg extract: no readable report in ${paths.map(safeText).join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
-  }
-  return extraction;
+  };
+}
+
+function noReport(paths: string[]): InputError {
+  return new InputError(`kg extract: no readable report in ${paths.map(safeText).join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
 }
 
 const KIND_LABEL: Record<string, string> = { problem: "问题", measure: "对策", cause: "原因" };
