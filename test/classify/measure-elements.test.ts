@@ -135,3 +135,20 @@ describe("elements the runs kept together", () => {
     ]);
   });
 });
+
+describe("means followed by their own verb", () => {
+  it("should read 「按照A设置B」 and 「依托A成立B」 as measures of their own", () => {
+    expect(isMeasureElement("按照年级特点纵向设置学生支部")).toBe(true);
+    expect(isMeasureElement("依托课题团队成立学习小组")).toBe(true);
+    const text = "按照年级特点纵向设置学生支部，依托课题团队成立学习小组，发挥导师优势丰富组织生活";
+    expect(measureElements(text, { start: 0, end: text.length })?.map((e) => text.slice(e.start, e.end))).toEqual([
+      "按照年级特点纵向设置学生支部",
+      "依托课题团队成立学习小组",
+      "发挥导师优势丰富组织生活",
+    ]);
+  });
+
+  it("should keep a means without a verb of its own joined to the measure after it (guard)", () => {
+    expect(isMeasureElement("结合企业生产经营实际")).toBe(false);
+  });
+});

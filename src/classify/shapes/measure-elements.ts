@@ -33,6 +33,8 @@ const MIN_PART_OBJECT: number = ME.minPartObject;
 /** Fewest elements in a row that open alike (以A…，以B…，以C…) to be measures whatever their verbs. */
 const MIN_PARALLEL: number = ME.minParallel;
 const PARALLEL_OPENER = new RegExp(ME.parallelOpener);
+const MEANS_THEN_VERB = new RegExp(ME.meansThenVerb);
+const MAX_MEANS: number = ME.maxMeans;
 
 const OPEN = "“「《（(【‘\"";
 const CLOSE = "”」》）)】’";
@@ -107,13 +109,27 @@ function measureBody(body: string, part: boolean): boolean {
   if (NOT_MEASURE.test(body) || (!part && GOAL.test(body.replace(/[\s。.]+$/, "")))) return false;
   const core = body.slice(ADVERB.exec(body)?.[0].length ?? 0);
   if (NOT_MEASURE.test(core)) return false;
-  const verb = VERB.exec(core);
+  const verb = VERB.exec(core) ?? verbAfterMeans(core);
   // In a 、 list a four-character verb is a phrase of its own (「选优配强、精准培育」).
   if (verb) return chars(core.slice(verb[0].length)) >= (part ? MIN_PART_OBJECT : MIN_OBJECT) || (part && chars(core) === 4 && verb[0].length === 4);
   // Any other verb that prescribes as a list element (the lexicons of shape prescriptive-list), with as much
   // substance as a two-character verb and its object; not in a 、 part (「服务凝聚」 of 「发挥A、服务凝聚作用」).
   if (part) return false;
   return chars(core) >= 2 + MIN_OBJECT && prescribesAsElement(core);
+}
+
+/**
+ * 「按照A设置B」, 「依托A成立B」, 「结合A创新B」: a means followed by its own action verb is a measure; the verb found after
+ * the means phrase (`meansThenVerb`, at most `maxMeans` characters), as VERB.exec would give it, or null.
+ */
+function verbAfterMeans(core: string): RegExpExecArray | null {
+  const lead = MEANS_THEN_VERB.exec(core);
+  if (!lead) return null;
+  for (let i = lead[0].length + 2; i <= Math.min(core.length - 2, lead[0].length + MAX_MEANS); i++) {
+    const v = VERB.exec(core.slice(i));
+    if (v) return v;
+  }
+  return null;
 }
 
 /** Chinese characters of a string (punctuation, spaces and pinyin glosses such as (zhí) left out). */
