@@ -72,3 +72,22 @@ describe("context paragraphs of a measure section", () => {
     expect(got.some((m) => m.includes("核心内容"))).toBe(false);
   });
 });
+
+describe("section headings", () => {
+  const report = (heading: string) => measures([
+    "社区支部工作调研报告",
+    "一、基本情况",
+    "社区共有党员六十名，设三个支部。",
+    `二、${heading}`,
+    "（一）年内组织一次全员轮训。",
+    "（二）年底前完成支部换届。",
+  ].join("\n"));
+
+  it.each(["下一步打算", "下一步工作打算", "今后的工作重点"])("should read the items under 「%s」 as measures", (heading) => {
+    expect(report(heading)).toEqual(["年内组织一次全员轮训", "年底前完成支部换届"]);
+  });
+
+  it("should not read the same items under 「主要做法」 as measures (guard)", () => {
+    expect(report("主要做法")).toEqual([]);
+  });
+});
