@@ -91,3 +91,15 @@ describe("section headings", () => {
     expect(report("主要做法")).toEqual([]);
   });
 });
+
+describe("closing paragraphs", () => {
+  it("should not read a clause of a closing paragraph that states a significance as a measure", () => {
+    const got = measures("社区支部调研\n\n支部活动形式单一，年轻党员参与不足。\n为此，开展组团式服务是一项重要的工作，对于推动社区发展、增强党员的归属感都有着重要的意义。");
+    expect(got.some((m) => m.includes("意义"))).toBe(false);
+  });
+
+  it("should still read a prescribing clause of that paragraph (guard)", () => {
+    const got = measures("社区支部调研\n\n支部活动形式单一，年轻党员参与不足。\n为此，社区支部应建立组团式服务队伍。");
+    expect(got).toEqual(["应建立组团式服务队伍"]);
+  });
+});
