@@ -152,3 +152,15 @@ describe("means followed by their own verb", () => {
     expect(isMeasureElement("结合企业生产经营实际")).toBe(false);
   });
 });
+
+describe("；-parts", () => {
+  it("should state each ；-part of a prose list as a measure even when few of its verbs are in the lexicon", () => {
+    const got = measures(`${TITLE}${FINDINGS}对此必须切实搞好支部建设，以制度形式把支部职责确定下来；各支部要找准党建与业务的结合点；各支部要深化文明创建工作。`).map((s) => s.text);
+    expect(got).toEqual(["切实搞好支部建设，以制度形式把支部职责确定下来", "各支部要找准党建与业务的结合点", "各支部要深化文明创建工作"]);
+  });
+
+  it("should keep a run whole when one of its ；-parts is a fragment (guard)", () => {
+    const text = "创新和提高；支部工作的资源配置需要进一步调整";
+    expect(measureElements(text, { start: 0, end: text.length })).toBeNull();
+  });
+});

@@ -35,6 +35,8 @@ const MIN_PARALLEL: number = ME.minParallel;
 const PARALLEL_OPENER = new RegExp(ME.parallelOpener);
 const MEANS_THEN_VERB = new RegExp(ME.meansThenVerb);
 const MAX_MEANS: number = ME.maxMeans;
+/** Shortest ；-part (in characters) read as a measure of its own (「创新和提高；…」 is a fragment). */
+const MIN_SEMICOLON_PART = 6;
 
 const OPEN = "“「《（(【‘\"";
 const CLOSE = "”」》）)】’";
@@ -148,6 +150,8 @@ export function measureElements(text: string, run: Span): Span[] | null {
   // 消除A；以B为重点，建立C」, 「突出A，提升B；…」).
   const bySemicolon = semicolonParts(text, parts);
   if (bySemicolon) return bySemicolon;
+  // A ；-part too short to be a measure (「创新和提高；X需要进一步调整」): the run is no clean list; it stays whole.
+  if (parts.some((p) => /[;；]/.test(p.sep))) return null;
   // A 、 part that is no measure belongs to the phrase before it (「打造学习型、服务型支部」).
   const joined: Span[] = [];
   const flags: boolean[] = [];
@@ -198,7 +202,7 @@ function semicolonParts(text: string, parts: { span: Span; sep: string }[]): Spa
     if (last && !/[;；]/.test(part.sep)) last.end = part.span.end;
     else groups.push({ ...part.span });
   }
-  if (groups.length < 2 || groups.some((g) => chars(text.slice(g.start, g.end)) < 4)) return null;
+  if (groups.length < 2 || groups.some((g) => chars(text.slice(g.start, g.end)) < MIN_SEMICOLON_PART)) return null;
   return groups;
 }
 
