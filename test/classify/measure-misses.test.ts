@@ -73,25 +73,6 @@ describe("context paragraphs of a measure section", () => {
   });
 });
 
-describe("section headings", () => {
-  const report = (heading: string) => measures([
-    "社区支部工作调研报告",
-    "一、基本情况",
-    "社区共有党员六十名，设三个支部。",
-    `二、${heading}`,
-    "（一）年内组织一次全员轮训。",
-    "（二）年底前完成支部换届。",
-  ].join("\n"));
-
-  it.each(["下一步打算", "下一步工作打算", "今后的工作重点"])("should read the items under 「%s」 as measures", (heading) => {
-    expect(report(heading)).toEqual(["年内组织一次全员轮训", "年底前完成支部换届"]);
-  });
-
-  it("should not read the same items under 「主要做法」 as measures (guard)", () => {
-    expect(report("主要做法")).toEqual([]);
-  });
-});
-
 describe("closing paragraphs", () => {
   it("should not read a clause of a closing paragraph that states a significance as a measure", () => {
     const got = measures("社区支部调研\n\n支部活动形式单一，年轻党员参与不足。\n为此，开展组团式服务是一项重要的工作，对于推动社区发展、增强党员的归属感都有着重要的意义。");
