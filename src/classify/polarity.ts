@@ -42,6 +42,7 @@ export const POLARITY = {
   listPrescription: new RegExp(raw.listPrescription),
   modalPrescription: new RegExp(raw.modalPrescription),
   strongPrescription: new RegExp(raw.strongPrescription),
+  measureAside: new RegExp(raw.measureAside),
   notProposal: new RegExp(raw.notProposal),
   measureColonLeadIn: new RegExp(raw.measureColonLeadIn),
   measureCountFrame: new RegExp(raw.measureCountFrame),

@@ -93,3 +93,74 @@ describe("measure elements: shared objects and goals", () => {
     expect(split("突出支部政治功能，提升组织凝聚力，健全网格组织体系，提升工作覆盖力")).toEqual(["突出支部政治功能，提升组织凝聚力", "健全网格组织体系，提升工作覆盖力"]);
   });
 });
+
+/*
+ * Measure misses left on the real tuning pages (taxonomy kept outside the repository): lists whose elements
+ * the run kept together although each states one measure. Texts written for these tests.
+ */
+describe("elements the runs kept together", () => {
+  it("should split a 、 list of short verb-object phrases, one measure each", () => {
+    const got = measures(`${TITLE}${FINDINGS}对此，要从选优配强、精准培育、严格考评、搭好平台四个方面加强书记队伍。`).map((s) => s.text);
+    expect(got).toEqual(["选优配强", "精准培育", "严格考评", "搭好平台"]);
+  });
+
+  it("should split a goal that stands side by side with a measure in a 、 list, but join a goal after a comma", () => {
+    const text = "优化支部工作的传统模式、提升支部委员的履职能力";
+    expect(measureElements(text, { start: 0, end: text.length })?.map((e) => text.slice(e.start, e.end))).toEqual(["优化支部工作的传统模式", "提升支部委员的履职能力"]);
+    const comma = "加强书记队伍培训，健全党员联系群众制度，提升支部组织力";
+    expect(measureElements(comma, { start: 0, end: comma.length })?.map((e) => comma.slice(e.start, e.end))).toEqual(["加强书记队伍培训", "健全党员联系群众制度，提升支部组织力"]);
+  });
+
+  it("should keep a 、 part that opens with a list-only verb inside the phrase before it (guard)", () => {
+    const text = "发挥支部的政治引领、服务凝聚作用，健全党员联系群众制度";
+    expect(measureElements(text, { start: 0, end: text.length })?.map((e) => text.slice(e.start, e.end))).toEqual(["发挥支部的政治引领、服务凝聚作用", "健全党员联系群众制度"]);
+  });
+
+  it("should take three or more elements that open alike as measures, whatever their verbs", () => {
+    const got = measures(`${TITLE}${FINDINGS}结论：要以思想引领凝聚共识，以服务引领赢得民心，以制度引领规范运行。`).map((s) => s.text);
+    expect(got).toEqual(["以思想引领凝聚共识", "以服务引领赢得民心", "以制度引领规范运行"]);
+  });
+
+  it("should keep two elements that open alike with the means they are (guard: parallelism needs three)", () => {
+    const text = "以支部品牌为抓手，以书记培训为重点，加强支部标准化建设，完善党员积分管理";
+    expect(measureElements(text, { start: 0, end: text.length })?.map((e) => text.slice(e.start, e.end))).toEqual(["以支部品牌为抓手，以书记培训为重点，加强支部标准化建设", "完善党员积分管理"]);
+  });
+
+  it("should give each ；-part of a run one measure, its comma clauses kept with it", () => {
+    const text = "转变观念，破除对支部工作的误解；以制度建设为重点，建立支部发挥作用的长效机制；加强群众工作，更好地发挥党员作用";
+    expect(measureElements(text, { start: 0, end: text.length })?.map((e) => text.slice(e.start, e.end))).toEqual([
+      "转变观念，破除对支部工作的误解",
+      "以制度建设为重点，建立支部发挥作用的长效机制",
+      "加强群众工作，更好地发挥党员作用",
+    ]);
+  });
+});
+
+describe("means followed by their own verb", () => {
+  it("should read 「按照A设置B」 and 「依托A成立B」 as measures of their own", () => {
+    expect(isMeasureElement("按照年级特点纵向设置学生支部")).toBe(true);
+    expect(isMeasureElement("依托课题团队成立学习小组")).toBe(true);
+    const text = "按照年级特点纵向设置学生支部，依托课题团队成立学习小组，发挥导师优势丰富组织生活";
+    expect(measureElements(text, { start: 0, end: text.length })?.map((e) => text.slice(e.start, e.end))).toEqual([
+      "按照年级特点纵向设置学生支部",
+      "依托课题团队成立学习小组",
+      "发挥导师优势丰富组织生活",
+    ]);
+  });
+
+  it("should keep a means without a verb of its own joined to the measure after it (guard)", () => {
+    expect(isMeasureElement("结合企业生产经营实际")).toBe(false);
+  });
+});
+
+describe("；-parts", () => {
+  it("should state each ；-part of a prose list as a measure even when few of its verbs are in the lexicon", () => {
+    const got = measures(`${TITLE}${FINDINGS}对此必须切实搞好支部建设，以制度形式把支部职责确定下来；各支部要找准党建与业务的结合点；各支部要深化文明创建工作。`).map((s) => s.text);
+    expect(got).toEqual(["切实搞好支部建设，以制度形式把支部职责确定下来", "各支部要找准党建与业务的结合点", "各支部要深化文明创建工作"]);
+  });
+
+  it("should keep a run whole when one of its ；-parts is a fragment (guard)", () => {
+    const text = "创新和提高；支部工作的资源配置需要进一步调整";
+    expect(measureElements(text, { start: 0, end: text.length })).toBeNull();
+  });
+});

@@ -76,6 +76,8 @@ function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string
     if (POLARITY.measureAnnouncement.test(body)) continue;
     // 「需立足现有问题，进行全方位分析」 announces an analysis; it proposes nothing.
     if (POLARITY.analysisClause.test(body)) continue;
+    // 「…，对于推动A、满足B都有着重要的意义」 states a significance; it proposes nothing.
+    if (POLARITY.notProposal.test(body)) continue;
     index++;
     ctx.add({ kind: "measure", textSpan: { start: s, end: clause.end }, span: para, rule: { id, detail: `sentence ${index} of ${where}` }, confidence: 0.6 });
   }

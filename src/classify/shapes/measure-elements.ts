@@ -14,6 +14,7 @@
 import type { Span } from "../../types.ts";
 import type { ClassifyContext } from "../context.ts";
 import raw from "../polarity.json" with { type: "json" };
+import { polarityOf } from "../polarity.ts";
 import { prescribesAsElement } from "./prescriptive-list.ts";
 
 const ME = raw.measureElements;
@@ -27,6 +28,15 @@ const SUBJECT_MODAL = new RegExp(raw.prescriptiveList.subjectModal);
 const MIN_OBJECT: number = ME.minObject;
 const MIN_ELEMENTS: number = ME.minElements;
 const MIN_SHARE: number = ME.minShare;
+/** Shortest object of a verb in a 、 part (「加强管理、提高教育」: parallel four-character phrases). */
+const MIN_PART_OBJECT: number = ME.minPartObject;
+/** Fewest elements in a row that open alike (以A…，以B…，以C…) to be measures whatever their verbs. */
+const MIN_PARALLEL: number = ME.minParallel;
+const PARALLEL_OPENER = new RegExp(ME.parallelOpener);
+const MEANS_THEN_VERB = new RegExp(ME.meansThenVerb);
+const MAX_MEANS: number = ME.maxMeans;
+/** Shortest ；-part (in characters) read as a measure of its own (「创新和提高；…」 is a fragment). */
+const MIN_SEMICOLON_PART = 6;
 
 const OPEN = "“「《（(【‘\"";
 const CLOSE = "”」》）)】’";
@@ -79,25 +89,49 @@ function joinsNeighbour(element: string): boolean {
 
 /**
  * Whether one element is itself a measure: after its lead, an action verb and an object of substance.
- * `strict` (a 、 part, 「打造学习型、服务型支部」) admits only the verbs of `verb`, not the list-only ones.
+ * `part` (a 、 part of a list, 「加强管理、提高教育」, 「优化A、提升B能力」): a shorter object will do, and a goal
+ * standing side by side with a measure is an element too; a part that opens with no verb (「打造学习型、服务型支部」)
+ * still belongs to the phrase before it.
  */
-export function isMeasureElement(element: string, strict = false): boolean {
+export function isMeasureElement(element: string, part = false): boolean {
+  // A 、 part of four characters that opens like a prescription of the general lexicon (「精准培育」, 「严格考评」), not
+  // with a verb that prescribes only as a list element (「服务凝聚」 in 「发挥A、服务凝聚作用」 names a function).
+  const whole = element.trim();
+  if (part && chars(whole) === 2 + MIN_PART_OBJECT && polarityOf(whole) === "prescription" && !NOT_MEASURE.test(whole)) return true;
   const body = stripLead(element);
-  if (measureBody(body, strict)) return true;
+  if (measureBody(body, part)) return true;
   // 「各支部要加强A」: a subject and its modal lead the verb.
   const subject = SUBJECT_MODAL.exec(body);
-  return subject !== null && measureBody(stripLead(body.slice(subject[0].length)), strict);
+  return subject !== null && measureBody(stripLead(body.slice(subject[0].length)), part);
 }
 
-function measureBody(body: string, strict: boolean): boolean {
-  if (NOT_MEASURE.test(body) || GOAL.test(body.replace(/[\s。.]+$/, ""))) return false;
+function measureBody(body: string, part: boolean): boolean {
+  // A goal after a comma joins its measure (「加强A，提升B水平」); a goal side by side with a measure in a 、 list
+  // (「优化A、提升B能力」) is an element of that list like the others.
+  if (NOT_MEASURE.test(body) || (!part && GOAL.test(body.replace(/[\s。.]+$/, "")))) return false;
   const core = body.slice(ADVERB.exec(body)?.[0].length ?? 0);
   if (NOT_MEASURE.test(core)) return false;
-  const verb = VERB.exec(core);
-  if (verb) return chars(core.slice(verb[0].length)) >= MIN_OBJECT;
+  const verb = VERB.exec(core) ?? verbAfterMeans(core);
+  // In a 、 list a four-character verb is a phrase of its own (「选优配强、精准培育」).
+  if (verb) return chars(core.slice(verb[0].length)) >= (part ? MIN_PART_OBJECT : MIN_OBJECT) || (part && chars(core) === 4 && verb[0].length === 4);
   // Any other verb that prescribes as a list element (the lexicons of shape prescriptive-list), with as much
-  // substance as a two-character verb and its object.
-  return !strict && chars(core) >= 2 + MIN_OBJECT && prescribesAsElement(core);
+  // substance as a two-character verb and its object; not in a 、 part (「服务凝聚」 of 「发挥A、服务凝聚作用」).
+  if (part) return false;
+  return chars(core) >= 2 + MIN_OBJECT && prescribesAsElement(core);
+}
+
+/**
+ * 「按照A设置B」, 「依托A成立B」, 「结合A创新B」: a means followed by its own action verb is a measure; the verb found after
+ * the means phrase (`meansThenVerb`, at most `maxMeans` characters), as VERB.exec would give it, or null.
+ */
+function verbAfterMeans(core: string): RegExpExecArray | null {
+  const lead = MEANS_THEN_VERB.exec(core);
+  if (!lead) return null;
+  for (let i = lead[0].length + 2; i <= Math.min(core.length - 2, lead[0].length + MAX_MEANS); i++) {
+    const v = VERB.exec(core.slice(i));
+    if (v) return v;
+  }
+  return null;
 }
 
 /** Chinese characters of a string (punctuation, spaces and pinyin glosses such as (zhí) left out). */
@@ -112,12 +146,19 @@ function chars(s: string): number {
 export function measureElements(text: string, run: Span): Span[] | null {
   const parts = runParts(text, run);
   if (parts.length < MIN_ELEMENTS) return null;
+  // 「A，B；C，D；E」: the ；-parts are the measures, each whole: its comma clauses elaborate it (「解放思想，更新观念，
+  // 消除A；以B为重点，建立C」, 「突出A，提升B；…」).
+  const bySemicolon = semicolonParts(text, parts);
+  if (bySemicolon) return bySemicolon;
+  // A ；-part too short to be a measure (「创新和提高；X需要进一步调整」): the run is no clean list; it stays whole.
+  if (parts.some((p) => /[;；]/.test(p.sep))) return null;
   // A 、 part that is no measure belongs to the phrase before it (「打造学习型、服务型支部」).
   const joined: Span[] = [];
   const flags: boolean[] = [];
   let lastPart = Infinity;
-  for (const part of parts) {
-    const ok = isMeasureElement(text.slice(part.span.start, part.span.end), part.sep === "、");
+  parts.forEach((part, i) => {
+    // A member of a 、 list: the parts after a 、, and the one before the first 、.
+    const ok = isMeasureElement(text.slice(part.span.start, part.span.end), part.sep === "、" || parts[i + 1]?.sep === "、");
     const prev = joined[joined.length - 1];
     // A bare verb before 、 shares the object after it (「总结、提炼、推广A」): one element.
     const bareVerb = prev !== undefined && !flags[flags.length - 1] && lastPart <= 5;
@@ -126,11 +167,13 @@ export function measureElements(text: string, run: Span): Span[] | null {
       prev.end = part.span.end;
       // 「开辟线上、校内两类阵地」: the phrase is read again whole.
       flags[flags.length - 1] ||= isMeasureElement(text.slice(prev.start, prev.end));
-      continue;
+      return;
     }
     joined.push({ ...part.span });
     flags.push(ok);
-  }
+  });
+  // 「以A引领B，以C引领D，以E引领F」: elements in a row that open alike are parallel measures, whatever their verbs.
+  markParallel(text, joined, flags);
   // Goals, purposes and means are known to join a neighbour; other elements that are no measures (a
   // verb the lexicons do not know, a fragment) make the split unclean when there are many of them.
   const measures = flags.filter(Boolean).length;
@@ -149,6 +192,31 @@ export function measureElements(text: string, run: Span): Span[] | null {
     } else pending ??= span.start;
   });
   return out;
+}
+
+/** The ；-parts of a run (each at least a clause), when it has two or more; null otherwise. */
+function semicolonParts(text: string, parts: { span: Span; sep: string }[]): Span[] | null {
+  const groups: Span[] = [];
+  for (const part of parts) {
+    const last = groups[groups.length - 1];
+    if (last && !/[;；]/.test(part.sep)) last.end = part.span.end;
+    else groups.push({ ...part.span });
+  }
+  if (groups.length < 2 || groups.some((g) => chars(text.slice(g.start, g.end)) < MIN_SEMICOLON_PART)) return null;
+  return groups;
+}
+
+/** Mark as measures the elements of each row of `minParallel` or more that open with the same word (以, 在, 把 …). */
+function markParallel(text: string, elements: Span[], flags: boolean[]): void {
+  const opener = (e: Span) => PARALLEL_OPENER.exec(stripLead(text.slice(e.start, e.end)))?.[0] ?? null;
+  let i = 0;
+  while (i < elements.length) {
+    const o = opener(elements[i]!);
+    let j = i + 1;
+    while (o !== null && j < elements.length && opener(elements[j]!) === o) j++;
+    if (o !== null && j - i >= MIN_PARALLEL) for (let k = i; k < j; k++) flags[k] = chars(text.slice(elements[k]!.start, elements[k]!.end)) >= 2 + MIN_OBJECT;
+    i = o !== null ? j : i + 1;
+  }
 }
 
 /**

@@ -81,7 +81,9 @@ export const prescriptiveList: Shape<Run> = {
     // One measure per element where each element is a measure of its own (measure-elements.ts), else the run;
     // a paragraph's parallel head (「把握A，提高B。」) is read as one heading, and a run of two prescribing
     // elements is too weak a list to split (measureElements.minPrescribingToSplit).
-    const elements = run.signal === PARALLEL_HEADS || run.prescribing < MIN_PRESCRIBING_TO_SPLIT ? null : measureElements(ctx.text, run.span);
+    // A run of ；-parts (「…要A；…要B；…要C」) is a list however few of its elements prescribe by their verbs.
+    const semicolons = /[;；]/.test(ctx.text.slice(run.span.start, run.span.end));
+    const elements = run.signal === PARALLEL_HEADS || (run.prescribing < MIN_PRESCRIBING_TO_SPLIT && !semicolons) ? null : measureElements(ctx.text, run.span);
     addMeasureRun(ctx, run.span, elements, "prescriptive-list", detail, "of a run: ", 0.55);
   },
 };

@@ -239,6 +239,8 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     const next = lines[i + 1];
     const headingOnly = text.length <= MAX_BARE_HEADING && !/[。！？!?；;]/.test(text);
     if (headingOnly && matchesAny(SEGMENT_SIGNALS.signature, text)) continue;
+    // 「《准则》指出，…」, 「X的核心内容是Y」 opening a paragraph of a measure section: context, no measure.
+    if (section.kind === "measure" && !mixed && POLARITY.measureAside.test(text)) continue;
     // A bare line that names a section of statements of another kind (「系统性优化策略构建 (一)…」 after the problems)
     // ends this section's paragraphs: it is the next section's title, however its numbering was lost. (A line that
     // names a practice, 「发挥…作用」, is an item of a measure section.)
