@@ -15,6 +15,7 @@ import { collectNodes, MIN_CLAUSE } from "../context.ts";
 import { classifyHeading } from "../../shared/section-headings.ts";
 import { isNegative, POLARITY } from "../polarity.ts";
 import { pushAll } from "../../util/arrays.ts";
+import { listedProblems, MIN_ELEMENT } from "./problem-elements.ts";
 import type { Shape } from "./types.ts";
 
 interface Paragraph {
@@ -39,7 +40,16 @@ export const proseProblems: Shape<Paragraph> = {
   take(ctx, para) {
     para.clauses.forEach((clause, i) => {
       const detail = `clause ${i + 1}/${para.clauses.length} of a prose paragraph that evaluates negatively`;
-      ctx.add({ kind: "problem", textSpan: clause, span: clause, rule: { id: "prose-problems", detail }, confidence: 0.5 });
+      // 「…存在A、B、C等问题」: a clause that lists its problems states one per element (problem-elements).
+      const elements = listedProblems(ctx.text, clause);
+      if (!elements) {
+        ctx.add({ kind: "problem", textSpan: clause, span: clause, rule: { id: "prose-problems", detail }, confidence: 0.5 });
+        return;
+      }
+      elements.forEach((el, k) => {
+        const rule = { id: "prose-problems", detail: `problem ${k + 1}/${elements.length} listed in ${detail}` };
+        ctx.add({ kind: "problem", textSpan: el, span: el, rule, confidence: 0.5, minChars: MIN_ELEMENT });
+      });
     });
   },
 };
