@@ -51,3 +51,20 @@ describe("a clause that lists its problems", () => {
     expect(whole("部分村存在活动阵地不足、设备配置不全等问题")).toEqual([{ start: 5, end: 11 }, { start: 12, end: 18 }]);
   });
 });
+
+describe("shortfalls side by side in prose", () => {
+  it("should state two shortfalls with a subject each as two problems (「A陈旧，B紧张」)", () => {
+    const got = problems(`${TITLE}走访发现，部分村的活动场所设施陈旧，支部工作经费紧张。`);
+    expect(got).toEqual(["部分村的活动场所设施陈旧", "支部工作经费紧张"]);
+  });
+
+  it("should keep a shortfall that carries the subject before it on (其…, 对…) with that one", () => {
+    const got = problems(`${TITLE}走访发现，少数支部书记年龄偏大，其工作中往往缺少闯劲。`);
+    expect(got).toEqual(["少数支部书记年龄偏大，其工作中往往缺少闯劲"]);
+  });
+
+  it("should keep the clauses that describe one group (有的A低，B旧) together, and start again at the next 有的", () => {
+    const got = problems(`${TITLE}走访发现，村干部中有的学历偏低，观念陈旧；有的作风不正，办事不公。`);
+    expect(got).toEqual(["村干部中有的学历偏低，观念陈旧", "有的作风不正，办事不公"]);
+  });
+});

@@ -26,7 +26,7 @@ interface Paragraph {
 
 /** Longest statement kept (a longer clause is a whole argument, not one problem). */
 const MAX_STATEMENT = 80;
-/** Longest run of adjacent short shortfalls read as one problem. */
+/** Longest run of adjacent short shortfalls read as one problem (when the later ones carry the first one's subject on). */
 const MAX_JOINED = 40;
 /** Longest heading of a listed item read as a label over a description. */
 const MAX_LABEL = 24;
@@ -351,10 +351,13 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
       open = null;
       continue;
     }
-    // Short shortfalls side by side ("人手不足，经费紧张") are facets of one problem, unless the second
-    // names a subject of its own (一些…, 有的…).
+    // Short shortfalls side by side, each with its subject ("设施陈旧，经费紧张"), are problems of their own;
+    // one joins the shortfall before it only when it carries that one's subject on (其…, 对…, 无视…) or the
+    // run describes one group (有的A低，B旧), unless it names a subject of its own (一些…, 有的…).
     const joinable = open && out[out.length - 1] === open && ctx.text.slice(open.end, c.start).trim().length <= 1;
-    if (joinable && c.end - open!.start <= MAX_JOINED && !POLARITY.proseSubject.test(unwrap(ctx.text.slice(c.start, c.end)))) {
+    const cText = unwrap(ctx.text.slice(c.start, c.end));
+    const carried = joinable && (POLARITY.proseSameSubject.test(cText) || POLARITY.proseGroupRun.test(unwrap(ctx.text.slice(open!.start, open!.end))));
+    if (carried && c.end - open!.start <= MAX_JOINED && !POLARITY.proseSubject.test(cText)) {
       open!.end = c.end;
       continue;
     }
