@@ -11,6 +11,7 @@
 import type { Span } from "../../types.ts";
 import { isNegative, POLARITY } from "../polarity.ts";
 import raw from "../polarity.json" with { type: "json" };
+import { pushAll } from "../../util/arrays.ts";
 import { runParts } from "./measure-elements.ts";
 
 const PE = raw.problemElements;
@@ -43,7 +44,7 @@ export function listedProblems(text: string, clause: Span): Span[] | null {
   const elements = runParts(text, list).filter((p) => p.sep === "" || p.sep === "、").map((p) => trim(text, p.span));
   if (elements.length !== runParts(text, list).length) return null;
   const last = elements.pop()!;
-  elements.push(...splitAtJoiner(text, last));
+  pushAll(elements, splitAtJoiner(text, last));
   if (elements.length < 2 || elements.some((e) => e.end - e.start < MIN_ELEMENT || e.end - e.start > MAX_ELEMENT)) return null;
   // Bare shortfalls without a subject (「X存在不够规范、不够科学的问题」) are facets of the subject before the list: one problem.
   if (elements.every((e) => POLARITY.inlineTail.test(text.slice(e.start, e.end)))) return null;
