@@ -31,6 +31,8 @@ export interface Take {
   confidence: number;
   subPoints?: string[];
   attachedTo?: string;
+  /** Shortest text kept (default MIN_CLAUSE): an element of a framed list may be shorter (「存在弱化、虚化等问题」). */
+  minChars?: number;
 }
 
 export class ClassifyContext {
@@ -180,7 +182,7 @@ export class ClassifyContext {
   add(take: Take): Statement | null {
     const { kind, textSpan, span, rule, confidence } = take;
     const normText = this.doc.text.slice(textSpan.start, textSpan.end).trim();
-    if (normText.length < MIN_CLAUSE) return null;
+    if (normText.length < (take.minChars ?? MIN_CLAUSE)) return null;
     const id = hashKey(this.segment.id, kind, normText.replace(/[\s\p{P}]/gu, ""));
     if (this.ids.has(id)) return null; // a repeated passage states nothing new
     this.ids.add(id);

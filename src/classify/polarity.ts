@@ -88,6 +88,8 @@ export const POLARITY = {
   wishProblem: new RegExp(raw.wishProblem),
   fusedSubHeading: new RegExp(raw.fusedSubHeading, "g"),
   proseSubject: new RegExp(raw.proseSubject),
+  proseSameSubject: new RegExp(raw.proseSameSubject),
+  proseGroupRun: new RegExp(raw.proseGroupRun),
 };
 
 const NEGATIVE_ALL = new RegExp(POLARITY.negative.source, "g");

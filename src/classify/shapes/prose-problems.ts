@@ -15,6 +15,7 @@ import { collectNodes, MIN_CLAUSE } from "../context.ts";
 import { classifyHeading } from "../../shared/section-headings.ts";
 import { isNegative, POLARITY } from "../polarity.ts";
 import { pushAll } from "../../util/arrays.ts";
+import { listedProblems, MIN_ELEMENT } from "./problem-elements.ts";
 import type { Shape } from "./types.ts";
 
 interface Paragraph {
@@ -25,7 +26,7 @@ interface Paragraph {
 
 /** Longest statement kept (a longer clause is a whole argument, not one problem). */
 const MAX_STATEMENT = 80;
-/** Longest run of adjacent short shortfalls read as one problem. */
+/** Longest run of adjacent short shortfalls read as one problem (when the later ones carry the first one's subject on). */
 const MAX_JOINED = 40;
 /** Longest heading of a listed item read as a label over a description. */
 const MAX_LABEL = 24;
@@ -39,7 +40,16 @@ export const proseProblems: Shape<Paragraph> = {
   take(ctx, para) {
     para.clauses.forEach((clause, i) => {
       const detail = `clause ${i + 1}/${para.clauses.length} of a prose paragraph that evaluates negatively`;
-      ctx.add({ kind: "problem", textSpan: clause, span: clause, rule: { id: "prose-problems", detail }, confidence: 0.5 });
+      // 「…存在A、B、C等问题」: a clause that lists its problems states one per element (problem-elements).
+      const elements = listedProblems(ctx.text, clause);
+      if (!elements) {
+        ctx.add({ kind: "problem", textSpan: clause, span: clause, rule: { id: "prose-problems", detail }, confidence: 0.5 });
+        return;
+      }
+      elements.forEach((el, k) => {
+        const rule = { id: "prose-problems", detail: `problem ${k + 1}/${elements.length} listed in ${detail}` };
+        ctx.add({ kind: "problem", textSpan: el, span: el, rule, confidence: 0.5, minChars: MIN_ELEMENT });
+      });
     });
   },
 };
@@ -341,10 +351,13 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
       open = null;
       continue;
     }
-    // Short shortfalls side by side ("人手不足，经费紧张") are facets of one problem, unless the second
-    // names a subject of its own (一些…, 有的…).
+    // Short shortfalls side by side, each with its subject ("设施陈旧，经费紧张"), are problems of their own;
+    // one joins the shortfall before it only when it carries that one's subject on (其…, 对…, 无视…) or the
+    // run describes one group (有的A低，B旧), unless it names a subject of its own (一些…, 有的…).
     const joinable = open && out[out.length - 1] === open && ctx.text.slice(open.end, c.start).trim().length <= 1;
-    if (joinable && c.end - open!.start <= MAX_JOINED && !POLARITY.proseSubject.test(unwrap(ctx.text.slice(c.start, c.end)))) {
+    const cText = unwrap(ctx.text.slice(c.start, c.end));
+    const carried = joinable && (POLARITY.proseSameSubject.test(cText) || POLARITY.proseGroupRun.test(unwrap(ctx.text.slice(open!.start, open!.end))));
+    if (carried && c.end - open!.start <= MAX_JOINED && !POLARITY.proseSubject.test(cText)) {
       open!.end = c.end;
       continue;
     }

@@ -1,0 +1,74 @@
+/*
+ * Problem elements: a problem clause of prose that lists its problems inside itself — 「…存在A、B、C等问题」,
+ * 「…引发A、B与C等问题」, 「…以A、B和C三大问题为导向」, 「…在A、B等方面有待完善」 — states one problem per
+ * listed element, as the annotation reads such lists (gold/NOTES.md: 「存在A、B、C等问题」 gives A, B and C).
+ * The list runs from the last lead word before its first 、 (存在, 引发, 因, 在, 以 …, `lead`) to the frame
+ * that closes it (等…问题, 三大问题, 的问题, 等方面: `end`); it is split at 、 (runParts of measure-elements, so
+ * quotations stay whole) and its last element once more at a joiner (和, 与, 及 …) when both sides fall short.
+ * A list of aspects (等方面) counts only when the rest of the clause falls short (「…等方面有待完善」). Each
+ * element keeps its own verbatim span. Words in polarity.json (`problemElements`).
+ */
+import type { Span } from "../../types.ts";
+import { isNegative, POLARITY } from "../polarity.ts";
+import raw from "../polarity.json" with { type: "json" };
+import { pushAll } from "../../util/arrays.ts";
+import { runParts } from "./measure-elements.ts";
+
+const PE = raw.problemElements;
+const LEAD = new RegExp(PE.lead, "g");
+const END = new RegExp(PE.end);
+const ASPECTS = new RegExp(PE.aspects);
+const JOINER = new RegExp(PE.joiner, "g");
+/** Shortest listed element kept (characters). */
+export const MIN_ELEMENT: number = PE.minChars;
+const MAX_ELEMENT: number = PE.maxChars;
+
+/** The problems a clause lists inside itself, one span per element, or null when it lists none. */
+export function listedProblems(text: string, clause: Span): Span[] | null {
+  const s = text.slice(clause.start, clause.end);
+  const first = s.indexOf("、");
+  if (first < 0) return null;
+  let from = -1;
+  for (const m of s.slice(0, first).matchAll(LEAD)) from = (m.index ?? 0) + m[0].length;
+  if (from < 0 || from >= first) return null;
+  // The frame that closes the list: the first one after the first 、.
+  let to = -1;
+  let end: RegExpExecArray | null = null;
+  for (let p = first + 1; p < s.length && to < 0; p++) {
+    end = END.exec(s.slice(p));
+    if (end) to = p;
+  }
+  if (to < 0 || !end) return null;
+  if (ASPECTS.test(end[0]) && !isNegative(s.slice(to + end[0].length))) return null;
+  const list = { start: clause.start + from, end: clause.start + to };
+  const elements = runParts(text, list).filter((p) => p.sep === "" || p.sep === "、").map((p) => trim(text, p.span));
+  if (elements.length !== runParts(text, list).length) return null;
+  const last = elements.pop()!;
+  pushAll(elements, splitAtJoiner(text, last));
+  if (elements.length < 2 || elements.some((e) => e.end - e.start < MIN_ELEMENT || e.end - e.start > MAX_ELEMENT)) return null;
+  // Bare shortfalls without a subject (「X存在不够规范、不够科学的问题」) are facets of the subject before the list: one problem.
+  if (elements.every((e) => POLARITY.inlineTail.test(text.slice(e.start, e.end)))) return null;
+  // 「…后继乏人的问题」: the last element keeps the noun its 的 ties it to.
+  if (end[0].startsWith("的")) elements[elements.length - 1]!.end = clause.start + to + end[0].length;
+  return elements;
+}
+
+/** The last element split at a joiner (A和B) when both sides fall short; else the element whole. */
+function splitAtJoiner(text: string, el: Span): Span[] {
+  const s = text.slice(el.start, el.end);
+  for (const m of s.matchAll(JOINER)) {
+    const at = m.index ?? 0;
+    const a = { start: el.start, end: el.start + at };
+    const b = trim(text, { start: el.start + at + m[0].length, end: el.end });
+    if (a.end - a.start >= MIN_ELEMENT && b.end - b.start >= MIN_ELEMENT && isNegative(text.slice(a.start, a.end)) && isNegative(text.slice(b.start, b.end))) return [a, b];
+  }
+  return [el];
+}
+
+/** A span without the quotation marks and spaces around it. */
+function trim(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[\s“”"「」‘’]/.test(text[start]!)) start++;
+  while (end > start && /[\s“”"「」‘’]/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
