@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { IN_THREAD_BUDGET } from "./budget.ts";
+import { OutputError } from "./errors.ts";
 import { collectFiles } from "./ingest/collect-files.ts";
 import { defaultJobs, runFiles } from "./isolate/file-runner.ts";
 import { type CompactDocument, compactDocument, type CrossReport, crossReportIsolated, type PipelineOptions } from "./pipeline.ts";
@@ -115,13 +116,23 @@ function* readBack(spool: Spool, cross: CrossReport): Generator<JsonDocument> {
   }
 }
 
+/** Run a file operation on the temporary folder; a failure (a full disk, a folder not writable) becomes one clear line. */
+function inTmp<T>(operation: () => T, where: string): T {
+  try {
+    return operation();
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new OutputError(`kg extract: cannot write its temporary file in "${where}" (${reason}); set TMPDIR to a folder with room for about the size of the JSON.`, { cause: error });
+  }
+}
+
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 /** A temporary file of lines, written in order and read back in order; removed by close(), at exit and on a signal. */
 class Spool {
-  readonly dir = mkdtempSync(join(tmpdir(), "kg-extract-"));
+  readonly dir = inTmp(() => mkdtempSync(join(tmpdir(), "kg-extract-")), tmpdir());
   private readonly path = join(this.dir, "documents.jsonl");
-  private fd: number | undefined = openSync(this.path, "w+");
+  private fd: number | undefined = inTmp(() => openSync(this.path, "w+"), this.dir);
   /** Bytes of each line. */
   private readonly sizes: number[] = [];
   private closed = false;
@@ -140,7 +151,7 @@ class Spool {
   write(value: unknown): void {
     const bytes = Buffer.from(JSON.stringify(value), "utf8");
     let done = 0;
-    while (done < bytes.length) done += writeSync(this.fd!, bytes, done, bytes.length - done);
+    while (done < bytes.length) done += inTmp(() => writeSync(this.fd!, bytes, done, bytes.length - done), this.dir);
     this.sizes.push(bytes.length);
   }
 

@@ -4,7 +4,7 @@
  * the temporary file does not outlive the run, whether it succeeds, fails or is interrupted.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -67,6 +67,19 @@ describe("kg extract --json through its temporary file", () => {
     }
   });
 
+  it("says in one line where it could not write its temporary file, and how to choose another folder", { timeout: 120_000 }, async () => {
+    const notAFolder = join(scratch, "not-a-folder");
+    writeFileSync(notAFolder, "");
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = notAFolder;
+    try {
+      await expect(spoolExtraction([corpus()], { jobs: 1 })).rejects.toThrow(/cannot write its temporary file in ".*not-a-folder" \(ENOTDIR\); set TMPDIR/);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+  });
+
   it("leaves no temporary file after a run that succeeds", { timeout: 120_000 }, () => {
     const tmp = freshTmp("ok");
     const result = kg(["extract", corpus(), "--json"], tmp);
@@ -106,7 +119,7 @@ describe("kg extract --json through its temporary file", () => {
     // Interrupted once its temporary file exists, i.e. while the documents are being extracted.
     let running = true;
     void exited.then(() => (running = false));
-    while (running && readdirSync(tmp).length === 0) await new Promise((r) => setTimeout(r, 10));
+    while (running && spoolsIn(tmp).length === 0) await new Promise((r) => setTimeout(r, 10));
     child.kill("SIGINT");
     const { signal } = await exited;
     expect(signal).toBe("SIGINT");
