@@ -16,7 +16,8 @@ import { runParts } from "./measure-elements.ts";
 
 const PE = raw.problemElements;
 const LEAD = new RegExp(PE.lead, "g");
-const END = new RegExp(PE.end);
+/** Matched at each place after the first 、 (sticky: no copy of the rest of the clause per place). */
+const END = new RegExp(PE.end.replace(/^\^/, ""), "y");
 const ASPECTS = new RegExp(PE.aspects);
 const JOINER = new RegExp(PE.joiner, "g");
 /** Shortest listed element kept (characters). */
@@ -35,7 +36,8 @@ export function listedProblems(text: string, clause: Span): Span[] | null {
   let to = -1;
   let end: RegExpExecArray | null = null;
   for (let p = first + 1; p < s.length && to < 0; p++) {
-    end = END.exec(s.slice(p));
+    END.lastIndex = p;
+    end = END.exec(s);
     if (end) to = p;
   }
   if (to < 0 || !end) return null;
