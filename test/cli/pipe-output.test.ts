@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { closeSync, existsSync, openSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
@@ -10,5 +11,16 @@ describe("kg extract --json through a pipe", () => {
     expect(direct.status).toBe(0);
     expect(JSON.parse(direct.stdout).schemaVersion).toBe(1);
     expect(Number(piped.stdout.trim())).toBe(Buffer.byteLength(direct.stdout));
+  });
+
+  it.skipIf(!existsSync("/dev/full"))("should say in one line that it cannot write when the disk is full, and fail", { timeout: 120_000 }, () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const run = spawnSync(process.execPath, ["bin/kg.js", "extract", "seeds/", "--json"], { encoding: "utf8", stdio: ["ignore", full, "pipe"] });
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim().split("\n").at(-1)).toBe("kg: cannot write to standard output (ENOSPC).");
+    } finally {
+      closeSync(full);
+    }
   });
 });
