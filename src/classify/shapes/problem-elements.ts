@@ -43,8 +43,10 @@ export function listedProblems(text: string, clause: Span): Span[] | null {
   if (to < 0 || !end) return null;
   if (ASPECTS.test(end[0]) && !isNegative(s.slice(to + end[0].length))) return null;
   const list = { start: clause.start + from, end: clause.start + to };
-  const elements = runParts(text, list).filter((p) => p.sep === "" || p.sep === "、").map((p) => trim(text, p.span));
-  if (elements.length !== runParts(text, list).length) return null;
+  const parts = runParts(text, list);
+  // Split at 、 only: a list with other separators (，；) is prose, not a framed list.
+  if (parts.some((p) => p.sep !== "" && p.sep !== "、")) return null;
+  const elements = parts.map((p) => trim(text, p.span));
   const last = elements.pop()!;
   pushAll(elements, splitAtJoiner(text, last));
   if (elements.length < 2 || elements.some((e) => e.end - e.start < MIN_ELEMENT || e.end - e.start > MAX_ELEMENT)) return null;
