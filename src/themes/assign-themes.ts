@@ -128,7 +128,8 @@ export function assignThemes(
         if (also.length > 0) {
           others.set(s.id, also.map((r) => ({ themeId: `cb:${r.theme.id}`, score: r.score, why: `"${r.theme.label}" ${r.headingScore} (${r.headingHits.join(", ")})` })));
         }
-        explanations.set(s.id, explainCodebook(pick, ranked.find((r) => r !== pick), pickThreshold(codebook.settings, kind), pick !== ranked[0]));
+        const why = explainCodebook(pick, ranked.find((r) => r !== pick), pickThreshold(codebook.settings, kind), pick !== ranked[0] && pick === candidate);
+        explanations.set(s.id, candidate && candidate !== pick ? `${why}; "${candidate.theme.label}" only a verb named (${candidate.headingHits.join(", ")})` : why);
         push(members, id, s);
       } else {
         uncovered.push(s);
@@ -176,13 +177,20 @@ export function assignThemes(
  * @example const pick = statementTheme(rankStatement(s, body, codebook).ranked, codebook, "measure");
  */
 export function statementTheme(ranked: ThemeScore[], codebook: Codebook, kind: "problem" | "measure"): ThemeScore | undefined {
-  const pick = pickTheme(ranked, pickThreshold(codebook.settings, kind));
+  const threshold = pickThreshold(codebook.settings, kind);
+  const pick = pickTheme(ranked, threshold);
   if (!pick || pick.score >= codebook.settings.threshold) return pick;
   // Below the threshold the heading itself must name the theme: the rest of an item (a report on first
   // secretaries mentions them everywhere) does not decide a measure's theme on its own.
-  if (pick.headingScore < pickThreshold(codebook.settings, kind)) return undefined;
-  return pick.headingHits.some(namesObject) ? pick : undefined;
+  const named = (r: ThemeScore) => r.headingScore >= threshold && r.headingHits.some(namesObject);
+  if (named(pick)) return pick;
+  // A pick that a bare verb alone names gives way to a theme of a near-tie score whose heading names an object
+  // (强化…制度的执行力: 执行 is a verb, 制度 what the measure acts on).
+  return ranked.find((r) => r !== pick && r.score >= threshold && r.score >= NEAR_TIE_SHARE * pick.score && named(r));
 }
+
+/** A theme within this share of a bare verb's pick may take the statement instead (pickTheme's near tie). */
+const NEAR_TIE_SHARE = 0.9;
 
 /**
  * Whether a heading hit (a keyword, `word≈set` for a synonym-set word, «text» for a pattern) names what a measure

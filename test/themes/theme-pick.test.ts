@@ -82,6 +82,18 @@ describe("the shipped codebook on wordings that several themes touch", () => {
     ["measure", "设立党建工作专项经费，改造党员活动室", "m-funding"],
     ["measure", "严把党员入口关，提高发展质量", "m-recruitment"],
     ["measure", "建立社区党组织领导下的居委会、业委会和物业企业协商机制", "m-governance"],
+    // what a measure builds up names it, whatever verb comes before (real measures are often this short)
+    ["measure", "改进支部的工作模式", "m-innovate-activities"],
+    ["measure", "建强村里的党建队伍", "m-leadership-team"],
+    ["measure", "把懂技术的人才吸引进来", "m-leadership-team"],
+    ["measure", "维护党中央权威", "m-political-core"],
+    ["measure", "开展精神文明创建", "m-ideological-work"],
+    ["measure", "做实社区服务", "m-serve-masses"],
+    ["measure", "调整支部的组织结构", "m-org-setup"],
+    ["measure", "抓实党支部这一基本单元", "m-branch-self-venue"],
+    ["measure", "按月开展组织活动", "m-org-life-standard"],
+    // 执行 is a verb; 制度 what the measure strengthens
+    ["measure", "提高制度的执行力", "m-system-building"],
   ] as const)("%s %s → %s", (kind, text, id) => {
     expect(themeOf(kind, text)).toBe(id);
   });
@@ -114,6 +126,38 @@ describe("a measure's own threshold (settings.measureThreshold)", () => {
     const { theme, why } = take("measure", "推广“四步走”做法");
     expect(theme).not.toBe("cb:m-venue");
     expect(why).toMatch(/only a verb named "建设活动场所" \(推广/);
+  });
+
+  it("should give a measure whose best theme a bare verb alone names to a theme of the same score its heading names by an object", () => {
+    const tied = parseCodebook(
+      {
+        settings: { threshold: 2.5, measureThreshold: 1.5 },
+        themes: [
+          { id: "m-spread", kind: "measure", label: "推广经验", keywords: { 推广: 1.5 } },
+          { id: "m-venue", kind: "measure", label: "建设活动场所", keywords: { 场所: 1.5 } },
+          { id: "m-study", kind: "measure", label: "组织学习", keywords: { 读书会: 3 } },
+        ],
+      },
+      "test",
+    );
+    // 推广 (a verb) and 场所 (what the measure acts on) score alike; codebook order alone would rank 推广经验 first.
+    const { theme, why } = take("measure", "推广固定场所的做法", undefined, tied);
+    expect(theme).toBe("cb:m-venue");
+    expect(why).toMatch(/"推广经验" only a verb named \(推广\)/);
+    // A verb with no object word beside it still gives no codebook theme.
+    expect(take("measure", "推广“四步走”做法", undefined, tied).theme).not.toMatch(/^cb:/);
+    // An object word far below the verb's score does not take it (场所 at 1.5 against a 推广 twice as strong).
+    const strong = parseCodebook(
+      {
+        settings: { threshold: 3.5, measureThreshold: 1.5 },
+        themes: [
+          { id: "m-spread", kind: "measure", label: "推广经验", keywords: { 推广: 3 } },
+          { id: "m-venue", kind: "measure", label: "建设活动场所", keywords: { 场所: 1.5 } },
+        ],
+      },
+      "test",
+    );
+    expect(take("measure", "推广固定场所的做法", undefined, strong).theme).not.toBe("cb:m-venue");
   });
 
   it("should not let the rest of the item alone decide a measure's theme below the codebook threshold", () => {
