@@ -70,6 +70,11 @@ describe("the shipped codebook on wordings that several themes touch", () => {
     // property management is its own recurring problem, apart from governance at large (real reports group it so)
     ["problem", "小区物业纠纷多，业委会长期缺位，党组织协调乏力", "p-property"],
     ["problem", "企业党组织参与重大决策的渠道不畅", "p-party-role-weakened"],
+    ["problem", "有的党委政治功能发挥得不到位", "p-party-role-weakened"],
+    ["problem", "在车间里党建向来不受重视", "p-not-valued"],
+    ["problem", "乡镇一级的党建队伍偏弱", "p-party-workers-weak"],
+    ["problem", "新建小区的社区服务明显滞后", "p-service-weak"],
+    ["problem", "流入地对党员底数不明", "p-base-info"],
     // training is training whoever is trained (the human grouping of real measures reads it so)
     ["measure", "加强对镇村干部的培训，组织外出跟岗学习", "m-training"],
     ["measure", "选派懂经营的年轻干部到村任党组织书记", "m-leadership-team"],
