@@ -75,6 +75,12 @@ describe("the shipped codebook on wordings that several themes touch", () => {
     ["problem", "乡镇一级的党建队伍偏弱", "p-party-workers-weak"],
     ["problem", "新建小区的社区服务明显滞后", "p-service-weak"],
     ["problem", "流入地对党员底数不明", "p-base-info"],
+    // monotony of organisational life is about its form, not about whether it is held
+    ["problem", "支部组织生活比较单调", "p-activity-monotonous"],
+    ["problem", "抓党建的办法也不多", "p-activity-monotonous"],
+    ["problem", "有的书记工作思维僵化", "p-activity-monotonous"],
+    ["problem", "党建在不少科室不受大家重视", "p-not-valued"],
+    ["problem", "班子投入党建的精力较少", "p-not-valued"],
     // training is training whoever is trained (the human grouping of real measures reads it so)
     ["measure", "加强对镇村干部的培训，组织外出跟岗学习", "m-training"],
     ["measure", "选派懂经营的年轻干部到村任党组织书记", "m-leadership-team"],
