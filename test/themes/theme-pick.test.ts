@@ -81,6 +81,10 @@ describe("the shipped codebook on wordings that several themes touch", () => {
     ["problem", "有的书记工作思维僵化", "p-activity-monotonous"],
     ["problem", "党建在不少科室不受大家重视", "p-not-valued"],
     ["problem", "班子投入党建的精力较少", "p-not-valued"],
+    // a mechanism with a named object is that object's problem, not a gap in the rules at large
+    ["problem", "支部考核机制还不完善", "p-responsibility-unclear"],
+    ["problem", "村级监督机制不够健全", "p-supervision-weak"],
+    ["problem", "支部的工作机制不健全", "p-system-not-implemented"],
     // training is training whoever is trained (the human grouping of real measures reads it so)
     ["measure", "加强对镇村干部的培训，组织外出跟岗学习", "m-training"],
     ["measure", "选派懂经营的年轻干部到村任党组织书记", "m-leadership-team"],
