@@ -107,6 +107,10 @@ describe("the shipped codebook on wordings that several themes touch", () => {
     ["measure", "调整支部的组织结构", "m-org-setup"],
     ["measure", "抓实党支部这一基本单元", "m-branch-self-venue"],
     ["measure", "按月开展组织活动", "m-org-life-standard"],
+    // picking out models to follow is leading by example; publicising them is publicity
+    ["measure", "每年选树一批先进典型", "m-demonstration"],
+    ["measure", "选树典型并广泛宣传", "m-publicity"],
+    ["measure", "帮助企业主消除认识误区", "m-awareness"],
     // 执行 is a verb; 制度 what the measure strengthens
     ["measure", "提高制度的执行力", "m-system-building"],
   ] as const)("%s %s → %s", (kind, text, id) => {
