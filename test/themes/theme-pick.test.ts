@@ -81,6 +81,9 @@ describe("the shipped codebook on wordings that several themes touch", () => {
     ["problem", "有的书记工作思维僵化", "p-activity-monotonous"],
     ["problem", "党建在不少科室不受大家重视", "p-not-valued"],
     ["problem", "班子投入党建的精力较少", "p-not-valued"],
+    ["problem", "少数党员存在思想波动", "p-ideals-weak"],
+    ["problem", "个别村干部干事有些懈怠", "p-work-style"],
+    ["problem", "不少自然村日渐空巢", "p-hollowing"],
     // a mechanism with a named object is that object's problem, not a gap in the rules at large
     ["problem", "支部考核机制还不完善", "p-responsibility-unclear"],
     ["problem", "村级监督机制不够健全", "p-supervision-weak"],
