@@ -114,6 +114,8 @@ describe("the shipped codebook on wordings that several themes touch", () => {
     ["measure", "每年选树一批先进典型", "m-demonstration"],
     ["measure", "选树典型并广泛宣传", "m-publicity"],
     ["measure", "帮助企业主消除认识误区", "m-awareness"],
+    // a membership anniversary is not recruitment (入党生日 hides its 入党)
+    ["measure", "给每名党员过入党生日", "m-innovate-activities"],
     // 执行 is a verb; 制度 what the measure strengthens
     ["measure", "提高制度的执行力", "m-system-building"],
   ] as const)("%s %s → %s", (kind, text, id) => {
