@@ -127,7 +127,7 @@ function prepareReport({ statements: own, bodies: list }: Pick<CompactReport, "s
   const statements = own.map((st): StatementPrep => {
     if (st.kind !== "problem" && st.kind !== "measure") return {};
     const ranking = rankStatement(st, bodies.get(st.id), codebook);
-    const pick = statementTheme(ranking.ranked, codebook, st.kind);
+    const pick = statementTheme(ranking.ranked, codebook, st.kind, st.normText);
     if (pick) themeOf.set(st.id, `cb:${pick.theme.id}`);
     const above = headAbove(ranking.ranked, codebook.settings.threshold);
     if (above.length > 0) ranked.set(st.id, above);

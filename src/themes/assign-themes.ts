@@ -118,7 +118,7 @@ export function assignThemes(
       const above = headAbove(ranked, codebook.settings.threshold);
       if (above.length > 0) aboveThreshold.set(s.id, above);
       const candidate = pickTheme(ranked, pickThreshold(codebook.settings, kind));
-      const pick = statementTheme(ranked, codebook, kind);
+      const pick = statementTheme(ranked, codebook, kind, s.normText);
       if (pick) {
         const id = `cb:${pick.theme.id}`;
         themeOf.set(s.id, id);
@@ -129,7 +129,12 @@ export function assignThemes(
           others.set(s.id, also.map((r) => ({ themeId: `cb:${r.theme.id}`, score: r.score, why: `"${r.theme.label}" ${r.headingScore} (${r.headingHits.join(", ")})` })));
         }
         const why = explainCodebook(pick, ranked.find((r) => r !== pick), pickThreshold(codebook.settings, kind), pick !== ranked[0] && pick === candidate);
-        explanations.set(s.id, candidate && candidate !== pick ? `${why}; "${candidate.theme.label}" only a verb named (${candidate.headingHits.join(", ")})` : why);
+        const instead = candidate && candidate !== pick
+          ? validPick(candidate, codebook, kind)
+            ? `; its heading names "${candidate.theme.label}" (${candidate.headingHits.join(", ")}) only before a 的, this after it`
+            : `; "${candidate.theme.label}" only a verb named (${candidate.headingHits.join(", ")})`
+          : "";
+        explanations.set(s.id, `${why}${instead}`);
         push(members, id, s);
       } else {
         uncovered.push(s);
@@ -176,18 +181,52 @@ export function assignThemes(
  * (isBareVerb), a synonym-set word or a pattern (推广…模式 and 统筹…力量 say how a measure acts, not on what).
  * @example const pick = statementTheme(rankStatement(s, body, codebook).ranked, codebook, "measure");
  */
-export function statementTheme(ranked: ThemeScore[], codebook: Codebook, kind: "problem" | "measure"): ThemeScore | undefined {
+export function statementTheme(ranked: ThemeScore[], codebook: Codebook, kind: "problem" | "measure", heading?: string): ThemeScore | undefined {
   const threshold = pickThreshold(codebook.settings, kind);
-  const pick = pickTheme(ranked, threshold);
-  if (!pick || pick.score >= codebook.settings.threshold) return pick;
-  // Below the threshold the heading itself must name the theme: the rest of an item (a report on first
-  // secretaries mentions them everywhere) does not decide a measure's theme on its own.
-  const named = (r: ThemeScore) => r.headingScore >= threshold && r.headingHits.some(namesObject);
-  if (named(pick)) return pick;
-  // A pick that a bare verb alone names gives way to a theme of a near-tie score whose heading names an object
-  // (强化…制度的执行力: 执行 is a verb, 制度 what the measure acts on).
-  return ranked.find((r) => r !== pick && r.score >= threshold && r.score >= NEAR_TIE_SHARE * pick.score && named(r));
+  const valid = (r: ThemeScore) => validPick(r, codebook, kind);
+  let pick = pickTheme(ranked, threshold);
+  if (pick && !valid(pick)) {
+    // A pick that a bare verb alone names gives way to a theme of a near-tie score whose heading names an object
+    // (强化…制度的执行力: 执行 is a verb, 制度 what the measure acts on).
+    const p = pick;
+    pick = ranked.find((r) => r !== p && r.score >= threshold && r.score >= NEAR_TIE_SHARE * p.score && named(r, threshold));
+  }
+  if (!pick || kind !== "measure" || heading === undefined) return pick;
+  return headNoun(pick, ranked, heading, threshold, valid) ?? pick;
 }
+
+/**
+ * In a measure heading "A的B", B is what the measure acts on and A whose or which it is (统一对党员教育培训的考核检查 is
+ * about assessment, not training): a pick named only before a 的 gives way to a theme of a close score named after it.
+ */
+function headNoun(pick: ThemeScore, ranked: ThemeScore[], heading: string, threshold: number, valid: (r: ThemeScore) => boolean): ThemeScore | undefined {
+  if (pick.headingSpans.length === 0) return undefined;
+  const pickEnd = Math.max(...pick.headingSpans.map(([, e]) => e));
+  const de = heading.indexOf("的", pickEnd);
+  if (de < 0) return undefined;
+  // The noun phrase ends at the clause: a theme named in a later clause is another measure, not B.
+  const clauseEnd = heading.slice(de).search(CLAUSE_BREAK);
+  const end = clauseEnd < 0 ? heading.length : de + clauseEnd;
+  if (heading.slice(pickEnd, de).search(CLAUSE_BREAK) >= 0) return undefined;
+  return ranked.find(
+    (r) => r !== pick && r.score >= threshold && r.score >= HEAD_NOUN_SHARE * pick.score && r.headingSpans.some(([s, e]) => s > de && e <= end) && valid(r),
+  );
+}
+
+const CLAUSE_BREAK = /[，,；;。：:、]/u;
+
+/** Whether a statement may take theme score `r`: at the codebook threshold, or below it named by its heading (not by a bare verb alone). */
+function validPick(r: ThemeScore, codebook: Codebook, kind: "problem" | "measure"): boolean {
+  return r.score >= codebook.settings.threshold || named(r, pickThreshold(codebook.settings, kind));
+}
+
+/** Whether a theme's heading alone reaches the kind's threshold and names more than a bare verb. */
+function named(r: ThemeScore, threshold: number): boolean {
+  return r.headingScore >= threshold && r.headingHits.some(namesObject);
+}
+
+/** How close to the pick a theme named after a 的 must score to take a measure (see headNoun). */
+const HEAD_NOUN_SHARE = 0.75;
 
 /** A theme within this share of a bare verb's pick may take the statement instead (pickTheme's near tie). */
 const NEAR_TIE_SHARE = 0.9;

@@ -114,6 +114,8 @@ describe("the shipped codebook on wordings that several themes touch", () => {
     ["measure", "每年选树一批先进典型", "m-demonstration"],
     ["measure", "选树典型并广泛宣传", "m-publicity"],
     ["measure", "帮助企业主消除认识误区", "m-awareness"],
+    // 的 links a setting to what the measure acts on
+    ["measure", "加强对党员培训工作的考核", "m-responsibility"],
     // a membership anniversary is not recruitment (入党生日 hides its 入党)
     ["measure", "给每名党员过入党生日", "m-innovate-activities"],
     // 执行 is a verb; 制度 what the measure strengthens
@@ -182,6 +184,28 @@ describe("a measure's own threshold (settings.measureThreshold)", () => {
       "test",
     );
     expect(take("measure", "推广固定场所的做法", undefined, strong).theme).not.toBe("cb:m-venue");
+  });
+
+  it("should read a measure heading \"A的B\" as acting on B: a theme named after the 的 in the same clause takes it from a close one named before", () => {
+    const book2 = parseCodebook(
+      {
+        settings: { threshold: 2.5, measureThreshold: 1.5 },
+        themes: [
+          { id: "m-training", kind: "measure", label: "教育培训", keywords: { 培训: 3 } },
+          { id: "m-assess", kind: "measure", label: "考核", keywords: { 考核: 2.5 } },
+          { id: "m-venue", kind: "measure", label: "建设活动场所", keywords: { 场所: 1.5 } },
+        ],
+      },
+      "test",
+    );
+    const first = take("measure", "做好党员培训的考核", undefined, book2);
+    expect(first.theme).toBe("cb:m-assess");
+    expect(first.why).toMatch(/its heading names "教育培训" \(培训\) only before a 的/);
+    // Without the 的, or with the second theme in another clause, the better score keeps it.
+    expect(take("measure", "做好党员培训和考核", undefined, book2).theme).toBe("cb:m-training");
+    expect(take("measure", "做好党员培训，提高考核的分量", undefined, book2).theme).toBe("cb:m-training");
+    // A theme far below the pick does not take it (场所 at 1.5 against 培训 at 3).
+    expect(take("measure", "抓好培训的场所", undefined, book2).theme).toBe("cb:m-training");
   });
 
   it("should not let the rest of the item alone decide a measure's theme below the codebook threshold", () => {
