@@ -187,7 +187,7 @@ export function statementTheme(ranked: ThemeScore[], codebook: Codebook, kind: "
   let pick = pickTheme(ranked, threshold);
   if (pick && !valid(pick)) {
     // A pick that a bare verb alone names gives way to a theme of a near-tie score whose heading names an object
-    // (强化…制度的执行力: 执行 is a verb, 制度 what the measure acts on).
+    // (提高制度的执行力: 执行 is a verb, 制度 what the measure acts on).
     const p = pick;
     pick = ranked.find((r) => r !== p && r.score >= threshold && r.score >= NEAR_TIE_SHARE * p.score && named(r, threshold));
   }
@@ -196,7 +196,7 @@ export function statementTheme(ranked: ThemeScore[], codebook: Codebook, kind: "
 }
 
 /**
- * In a measure heading "A的B", B is what the measure acts on and A whose or which it is (统一对党员教育培训的考核检查 is
+ * In a measure heading "A的B", B is what the measure acts on and A whose or which it is (加强对党员培训工作的考核 is
  * about assessment, not training): a pick named only before a 的 gives way to a theme of a close score named after it.
  */
 function headNoun(pick: ThemeScore, ranked: ThemeScore[], heading: string, threshold: number, valid: (r: ThemeScore) => boolean): ThemeScore | undefined {
