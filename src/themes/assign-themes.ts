@@ -201,7 +201,7 @@ export function statementTheme(ranked: ThemeScore[], codebook: Codebook, kind: "
  */
 function headNoun(pick: ThemeScore, ranked: ThemeScore[], heading: string, threshold: number, valid: (r: ThemeScore) => boolean): ThemeScore | undefined {
   if (pick.headingSpans.length === 0) return undefined;
-  const pickEnd = Math.max(...pick.headingSpans.map(([, e]) => e));
+  const pickEnd = pick.headingSpans.reduce((end, [, e]) => Math.max(end, e), 0);
   const de = heading.indexOf("的", pickEnd);
   if (de < 0) return undefined;
   // The noun phrase ends at the clause: a theme named in a later clause is another measure, not B.
