@@ -5,7 +5,7 @@
  * human-readable reason. The same set of statements in any order gives the same themes and ids.
  */
 import type { ScoredStatement, Theme } from "../types.ts";
-import { isBareVerb } from "./lexicon.ts";
+import { endsDescribing, isBareVerb, LEXICON, segment } from "./lexicon.ts";
 import { type Codebook, pickThreshold } from "./codebook.ts";
 import { canonicalOrder, type ClusterFeatures, clusterStatements, type FeatureKeys } from "./cluster.ts";
 import { otherThemes, pickTheme, scoreThemes, scoreThemesAndBody, scoringText } from "./score-themes.ts";
@@ -208,12 +208,25 @@ function headNoun(pick: ThemeScore, ranked: ThemeScore[], heading: string, thres
   const clauseEnd = heading.slice(de).search(CLAUSE_BREAK);
   const end = clauseEnd < 0 ? heading.length : de + clauseEnd;
   if (heading.slice(pickEnd, de).search(CLAUSE_BREAK) >= 0) return undefined;
+  // A B that only says how (…的长效机制, …的工作模式: measure frame and stock words) leaves the measure to A, and so
+  // does an A that describes B rather than owns it (形式多样的主题党日: an adjective or idiom before the 的).
+  if (segment(heading.slice(de + 1, end)).every(isFrameWord) || endsDescribing(heading.slice(0, de))) return undefined;
   return ranked.find(
     (r) => r !== pick && r.score >= threshold && r.score >= HEAD_NOUN_SHARE * pick.score && r.headingSpans.some(([s, e]) => s > de && e <= end) && valid(r),
   );
 }
 
 const CLAUSE_BREAK = /[，,；;。：:、]/u;
+
+/** A word that says how a measure acts, not on what: a measure frame word or set, a stock word, punctuation. */
+function isFrameWord(word: string): boolean {
+  return (
+    LEXICON.stock.has(word) ||
+    LEXICON.measureFrame.has(`w:${word}`) ||
+    (LEXICON.conceptsOf.get(word) ?? []).some((c) => LEXICON.measureFrame.has(`c:${c}`)) ||
+    /^[\p{P}\p{S}\s]*$/u.test(word)
+  );
+}
 
 /** Whether a statement may take theme score `r`: at the codebook threshold, or below it named by its heading (not by a bare verb alone). */
 function validPick(r: ThemeScore, codebook: Codebook, kind: "problem" | "measure"): boolean {

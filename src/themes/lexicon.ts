@@ -212,6 +212,21 @@ export function isBareVerb(word: string): boolean {
   return v;
 }
 
+/** Segmenter tags of describing words: adjectives, idioms and set phrases (形式多样, 丰富多彩, 有效). */
+const DESCRIBING = new Set(["a", "ad", "an", "ag", "i", "l", "z"]);
+
+/**
+ * Whether a text ends in a describing word (an adjective, an idiom or a set phrase by the segmenter's tags): before
+ * a 的, such a word is an attribute of what follows, not what it belongs to.
+ * @example endsDescribing("开展形式多样") // true; endsDescribing("统一对党员教育培训") // false
+ */
+export function endsDescribing(text: string): boolean {
+  if (text === "") return false;
+  const tags = segmenter().tag(text, false);
+  const last = tags[tags.length - 1];
+  return last !== undefined && DESCRIBING.has(last.tag);
+}
+
 /** The words of a text (jieba, no HMM: new words come from the dictionary, so results are stable). */
 export function segment(text: string): string[] {
   return text === "" ? [] : segmenter().cut(text, false);

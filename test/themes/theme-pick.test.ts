@@ -194,6 +194,8 @@ describe("a measure's own threshold (settings.measureThreshold)", () => {
           { id: "m-training", kind: "measure", label: "教育培训", keywords: { 培训: 3 } },
           { id: "m-assess", kind: "measure", label: "考核", keywords: { 考核: 2.5 } },
           { id: "m-venue", kind: "measure", label: "建设活动场所", keywords: { 场所: 1.5 } },
+          { id: "m-rules", kind: "measure", label: "健全机制", keywords: { 长效机制: 2.5 } },
+          { id: "m-forms", kind: "measure", label: "丰富形式", keywords: { 丰富多彩: 3 } },
         ],
       },
       "test",
@@ -206,6 +208,10 @@ describe("a measure's own threshold (settings.measureThreshold)", () => {
     expect(take("measure", "做好党员培训，提高考核的分量", undefined, book2).theme).toBe("cb:m-training");
     // A theme far below the pick does not take it (场所 at 1.5 against 培训 at 3).
     expect(take("measure", "抓好培训的场所", undefined, book2).theme).toBe("cb:m-training");
+    // A B that only says how (a measure frame word such as 长效机制) leaves the measure to A …
+    expect(take("measure", "建立党员培训的长效机制", undefined, book2).theme).toBe("cb:m-training");
+    // … and so does an A that describes B (an idiom or adjective before the 的) rather than owns it.
+    expect(take("measure", "开展丰富多彩的考核", undefined, book2).theme).toBe("cb:m-forms");
   });
 
   it("should not let the rest of the item alone decide a measure's theme below the codebook threshold", () => {
