@@ -9,7 +9,7 @@ import { isBareVerb } from "./lexicon.ts";
 import { type Codebook, pickThreshold } from "./codebook.ts";
 import { canonicalOrder, type ClusterFeatures, clusterStatements, type FeatureKeys } from "./cluster.ts";
 import { otherThemes, pickTheme, scoreThemes, scoreThemesAndBody, scoringText } from "./score-themes.ts";
-import type { ThemeScore } from "./score-themes.ts";
+import type { RankedTheme, ThemeScore } from "./score-themes.ts";
 
 /** What assignThemes returns. */
 export interface ThemeAssignmentResult {
@@ -32,15 +32,17 @@ export interface ThemeAssignmentResult {
   otherThemes?: Map<string, { themeId: string; score: number }[]>;
   /**
    * Statement id → the codebook themes of its own kind that scored at or above the threshold, best first (the
-   * head of `scoreThemes`' ranking; empty lists are left out). The links stage reads it instead of scoring the
-   * same text again.
+   * head of `scoreThemes`' ranking; empty lists are left out), each theme with its score only (what the links
+   * stage reads instead of scoring the same text again; lists with the same themes and scores are one shared,
+   * frozen list: held for every statement of a large corpus, the whole scores were a third of the live heap).
    */
-  ranked?: Map<string, ThemeScore[]>;
+  ranked?: Map<string, readonly RankedTheme[]>;
   /**
    * Statement id → for a measure with an item body, the codebook themes its body alone names at or above the
-   * threshold, read evenly as a heading of its own, best first (empty lists left out). Read by the links stage.
+   * threshold, read evenly as a heading of its own, best first (empty lists left out), as `ranked` holds them.
+   * Read by the links stage.
    */
-  bodyRanked?: Map<string, ThemeScore[]>;
+  bodyRanked?: Map<string, readonly RankedTheme[]>;
 }
 
 /**
@@ -102,8 +104,9 @@ export function assignThemes(
   const explanations = new Map<string, string>();
   const scores = new Map<string, number>();
   const others = new Map<string, { themeId: string; score: number; why: string }[]>();
-  const aboveThreshold = new Map<string, ThemeScore[]>();
-  const bodyAbove = new Map<string, ThemeScore[]>();
+  const aboveThreshold = new Map<string, readonly RankedTheme[]>();
+  const bodyAbove = new Map<string, readonly RankedTheme[]>();
+  const slim = rankedLists();
   const members = new Map<string, ScoredStatement[]>();
   const clusterThemes: Theme[] = [];
   const position = new Map(statements.map((s, i) => [s.id, i]));
@@ -113,10 +116,10 @@ export function assignThemes(
     const nearest = new Map<string, ThemeScore>();
     for (const s of ofKind) {
       const { ranked, body } = prepared?.get(s.id)?.ranking ?? rankStatement(s, bodies.get(s.id), codebook);
-      if (body.length > 0) bodyAbove.set(s.id, body);
+      if (body.length > 0) bodyAbove.set(s.id, slim(body));
       if (ranked[0] && ranked[0].score > 0) nearest.set(s.id, ranked[0]);
       const above = headAbove(ranked, codebook.settings.threshold);
-      if (above.length > 0) aboveThreshold.set(s.id, above);
+      if (above.length > 0) aboveThreshold.set(s.id, slim(above));
       const candidate = pickTheme(ranked, pickThreshold(codebook.settings, kind));
       const pick = statementTheme(ranked, codebook, kind);
       if (pick) {
@@ -166,6 +169,26 @@ export function assignThemes(
     explanations.set(id, `${explanations.get(id)}; also names ${kept.map((o) => o.why).join(", ")}`);
   }
   return { themes: [...codebookThemes, ...clusterThemes], themeOf, explanations, scores, otherThemes: otherThemesOf, ranked: aboveThreshold, bodyRanked: bodyAbove };
+}
+
+/**
+ * Rankings cut to their themes and scores, one shared frozen list per distinct list (scores are rounded to
+ * thousandths and most lists hold one or two themes, so a corpus has few distinct lists).
+ */
+function rankedLists(): (list: readonly ThemeScore[]) => readonly RankedTheme[] {
+  const lists = new Map<string, readonly RankedTheme[]>();
+  const place = new Map<unknown, number>();
+  return (list) => {
+    let key = "";
+    for (const r of list) {
+      let i = place.get(r.theme);
+      if (i === undefined) place.set(r.theme, (i = place.size));
+      key += `${i}:${r.score};`;
+    }
+    let out = lists.get(key);
+    if (!out) lists.set(key, (out = Object.freeze(list.map((r) => Object.freeze({ theme: r.theme, score: r.score })))));
+    return out;
+  };
 }
 
 /**
