@@ -243,13 +243,16 @@ export function crossReport(input: CompactDocument[], codebook: Codebook, diagno
   // The links stage reads the theme scores of this run instead of scoring every statement again.
   const themeScores = assigned.ranked && assigned.bodyRanked ? { ranked: assigned.ranked, bodyRanked: assigned.bodyRanked } : undefined;
   const links: Link[][][] = input.map(() => []);
+  // One copy of each link reason (links made alike are explained alike; all are kept until the output is written).
+  const reasons = new StringInterner(Infinity);
   input.forEach((doc, i) => {
     for (const r of kept[i] ?? []) {
       const report = doc.reports[r]!;
       const own = scored.get(report.id) ?? report.statements;
       // The links made with the report's document hold when its statements keep the codebook themes they were made with.
       const prep = usablePrep(doc, r, codebook);
-      links[i]![r] = prep && linksHold(prep, own, themeOf) ? prep.links.slice() : linkReport(own, bodies, themeOf, codebook, themeScores);
+      const made = prep && linksHold(prep, own, themeOf) ? prep.links.slice() : linkReport(own, bodies, themeOf, codebook, themeScores);
+      links[i]![r] = made.map((link) => ({ ...link, reason: reasons.intern(link.reason) }));
     }
   });
   if (timings) timings.links = (timings.links ?? 0) + performance.now() - t;

@@ -107,6 +107,16 @@ export function assignThemes(
   const aboveThreshold = new Map<string, readonly RankedTheme[]>();
   const bodyAbove = new Map<string, readonly RankedTheme[]>();
   const slim = rankedLists();
+  // One copy of each explanation and theme id: statements that score alike are explained alike (of the 34,291
+  // theme reasons kg extract --json writes for the 10 MB bench corpus, 568 differ), and all are kept to the end.
+  const texts = new Map<string, string>();
+  const shared = (text: string): string => {
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    texts.set(text, text);
+    return text;
+  };
+  const explain = (id: string, text: string) => explanations.set(id, shared(text));
   const members = new Map<string, ScoredStatement[]>();
   const clusterThemes: Theme[] = [];
   const position = new Map(statements.map((s, i) => [s.id, i]));
@@ -124,18 +134,18 @@ export function assignThemes(
       const pick = statementTheme(ranked, codebook, kind);
       if (pick) {
         const id = `cb:${pick.theme.id}`;
-        themeOf.set(s.id, id);
+        themeOf.set(s.id, shared(id));
         scores.set(s.id, pick.score);
         // Only problem headings bundle: a measure's later clause usually names its purpose, not a second measure.
         const also = kind === "problem" ? otherThemes(s.normText, ranked, pick, codebook.settings.threshold + OTHER_MARGIN) : [];
         if (also.length > 0) {
           others.set(s.id, also.map((r) => ({ themeId: `cb:${r.theme.id}`, score: r.score, why: `"${r.theme.label}" ${r.headingScore} (${r.headingHits.join(", ")})` })));
         }
-        explanations.set(s.id, explainCodebook(pick, ranked.find((r) => r !== pick), pickThreshold(codebook.settings, kind), pick !== ranked[0]));
+        explain(s.id, explainCodebook(pick, ranked.find((r) => r !== pick), pickThreshold(codebook.settings, kind), pick !== ranked[0]));
         push(members, id, s);
       } else {
         uncovered.push(s);
-        explanations.set(s.id, candidate
+        explain(s.id, candidate
           ? `only a verb named "${candidate.theme.label}" (${candidate.headingHits.join(", ")}; ${candidate.score} < ${codebook.settings.threshold}, what a verb alone needs)`
           : explainUncovered(ranked[0], pickThreshold(codebook.settings, kind)));
       }
@@ -150,7 +160,7 @@ export function assignThemes(
         const how = m === c.medoid
           ? c.members.length > 1 ? `medoid of ${c.members.length} similar statements${about}` : `a theme of its own${about}`
           : `word similarity ${sim.toFixed(2)} to "${c.label}" (shared: ${c.shared.get(m.id)!.join(", ") || "cluster words"})`;
-        explanations.set(m.id, `${explanations.get(m.id)}; cluster: ${how}`);
+        explain(m.id, `${explanations.get(m.id)}; cluster: ${how}`);
       }
       // A cluster sits in the family of the codebook theme its medoid comes closest to, if any.
       const family = nearest.get(c.medoid.id)?.theme.family;
@@ -166,7 +176,7 @@ export function assignThemes(
     const kept = list.filter((o) => members.has(o.themeId));
     if (kept.length === 0) continue;
     otherThemesOf.set(id, kept.map(({ themeId, score }) => ({ themeId, score })));
-    explanations.set(id, `${explanations.get(id)}; also names ${kept.map((o) => o.why).join(", ")}`);
+    explain(id, `${explanations.get(id)}; also names ${kept.map((o) => o.why).join(", ")}`);
   }
   return { themes: [...codebookThemes, ...clusterThemes], themeOf, explanations, scores, otherThemes: otherThemesOf, ranked: aboveThreshold, bodyRanked: bodyAbove };
 }
