@@ -123,11 +123,11 @@ export function assignThemes(
   for (const kind of KINDS) {
     const ofKind = statements.filter((s) => s.kind === kind).sort(canonicalOrder);
     const uncovered: ScoredStatement[] = [];
-    const nearest = new Map<string, ThemeScore>();
+    // Of a statement no codebook theme takes (a cluster's medoid is one), the family of the theme it comes closest to.
+    const nearest = new Map<string, string | undefined>();
     for (const s of ofKind) {
       const { ranked, body } = prepared?.get(s.id)?.ranking ?? rankStatement(s, bodies.get(s.id), codebook);
       if (body.length > 0) bodyAbove.set(s.id, slim(body));
-      if (ranked[0] && ranked[0].score > 0) nearest.set(s.id, ranked[0]);
       const above = headAbove(ranked, codebook.settings.threshold);
       if (above.length > 0) aboveThreshold.set(s.id, slim(above));
       const candidate = pickTheme(ranked, pickThreshold(codebook.settings, kind));
@@ -145,6 +145,7 @@ export function assignThemes(
         push(members, id, s);
       } else {
         uncovered.push(s);
+        if (ranked[0] && ranked[0].score > 0) nearest.set(s.id, ranked[0].theme.family);
         explain(s.id, candidate
           ? `only a verb named "${candidate.theme.label}" (${candidate.headingHits.join(", ")}; ${candidate.score} < ${codebook.settings.threshold}, what a verb alone needs)`
           : explainUncovered(ranked[0], pickThreshold(codebook.settings, kind)));
@@ -163,7 +164,7 @@ export function assignThemes(
         explain(m.id, `${explanations.get(m.id)}; cluster: ${how}`);
       }
       // A cluster sits in the family of the codebook theme its medoid comes closest to, if any.
-      const family = nearest.get(c.medoid.id)?.theme.family;
+      const family = nearest.get(c.medoid.id);
       clusterThemes.push(toTheme(c.id, kind, c.label, "cluster", c.members, position, family, codebook.families));
     }
   }
