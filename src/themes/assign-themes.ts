@@ -117,9 +117,10 @@ export function assignThemes(
     return text;
   };
   const explain = (id: string, text: string) => explanations.set(id, shared(text));
-  const members = new Map<string, ScoredStatement[]>();
-  const clusterThemes: Theme[] = [];
-  const position = new Map(statements.map((s, i) => [s.id, i]));
+  // The codebook themes some statement takes.
+  const members = new Set<string>();
+  // The clusters found, made themes once every statement has its theme (their statements then in input order).
+  const clusters: { id: string; kind: "problem" | "measure"; label: string; family: string | undefined }[] = [];
   for (const kind of KINDS) {
     const ofKind = statements.filter((s) => s.kind === kind).sort(canonicalOrder);
     const uncovered: ScoredStatement[] = [];
@@ -142,7 +143,7 @@ export function assignThemes(
           others.set(s.id, also.map((r) => ({ themeId: `cb:${r.theme.id}`, score: r.score, why: `"${r.theme.label}" ${r.headingScore} (${r.headingHits.join(", ")})` })));
         }
         explain(s.id, explainCodebook(pick, ranked.find((r) => r !== pick), pickThreshold(codebook.settings, kind), pick !== ranked[0]));
-        push(members, id, s);
+        members.add(id);
       } else {
         uncovered.push(s);
         if (ranked[0] && ranked[0].score > 0) nearest.set(s.id, ranked[0].theme.family);
@@ -165,12 +166,19 @@ export function assignThemes(
       }
       // A cluster sits in the family of the codebook theme its medoid comes closest to, if any.
       const family = nearest.get(c.medoid.id);
-      clusterThemes.push(toTheme(c.id, kind, c.label, "cluster", c.members, position, family, codebook.families));
+      clusters.push({ id: c.id, kind, label: c.label, family });
     }
+  }
+  // Each theme's statements in input order (one pass over them; a table of every statement's place is not needed).
+  const inOrder = new Map<string, ScoredStatement[]>();
+  for (const s of statements) {
+    const theme = themeOf.get(s.id);
+    if (theme !== undefined) push(inOrder, theme, s);
   }
   const codebookThemes = codebook.themes
     .filter((t) => members.has(`cb:${t.id}`))
-    .map((t) => toTheme(`cb:${t.id}`, t.kind, t.label, `codebook:${t.id}`, members.get(`cb:${t.id}`)!, position, t.family, codebook.families));
+    .map((t) => toTheme(`cb:${t.id}`, t.kind, t.label, `codebook:${t.id}`, inOrder.get(`cb:${t.id}`)!, t.family, codebook.families));
+  const clusterThemes = clusters.map((c) => toTheme(c.id, c.kind, c.label, "cluster", inOrder.get(c.id)!, c.family, codebook.families));
   // A further theme counts only where the run has that theme (a statement's own theme somewhere).
   const otherThemesOf = new Map<string, { themeId: string; score: number }[]>();
   for (const [id, list] of others) {
@@ -233,18 +241,16 @@ export function headAbove(ranked: ThemeScore[], threshold: number): ThemeScore[]
   return ranked.slice(0, n);
 }
 
-/** A Theme whose statements and reports follow input order (membership and id do not depend on it). */
+/** A Theme of statements given in input order (membership and id do not depend on it). */
 function toTheme(
   id: string,
   kind: "problem" | "measure",
   label: string,
   source: string,
-  ms: ScoredStatement[],
-  position: Map<string, number>,
+  ordered: ScoredStatement[],
   family: string | undefined,
   familyLabels: ReadonlyMap<string, string>,
 ): Theme {
-  const ordered = [...ms].sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   const reportIds = [...new Set(ordered.map((s) => s.reportId))];
   const theme: Theme = { id, kind, label, source, statementIds: ordered.map((s) => s.id), reportIds };
   if (family !== undefined) {
