@@ -239,25 +239,34 @@ export function crossReport(input: CompactDocument[], codebook: Codebook, diagno
   const result = decisions ? applyDecisions(assigned, statements, decisions, diagnostics) : assigned;
   const { themes, themeOf, explanations, scores } = result;
   if (timings) timings.themes = (timings.themes ?? 0) + performance.now() - t;
+  // The assignments before the links, and then the tables they were made from let go: the links stage reads only
+  // the theme ids and the codebook's scores (kept for every statement until the output is written, no table twice).
+  const assignments: Extraction["assignments"] = {};
+  for (const [id, themeId] of themeOf) {
+    const score = scores.get(id);
+    assignments[id] = { themeId, reason: explanations.get(id) ?? "", ...(score !== undefined ? { score } : {}) };
+  }
+  for (const made of new Set([assigned, result])) {
+    made.explanations.clear();
+    made.scores.clear();
+  }
   t = performance.now();
   // The links stage reads the theme scores of this run instead of scoring every statement again.
   const themeScores = assigned.ranked && assigned.bodyRanked ? { ranked: assigned.ranked, bodyRanked: assigned.bodyRanked } : undefined;
   const links: Link[][][] = input.map(() => []);
+  // One copy of each link reason (links made alike are explained alike; all are kept until the output is written).
+  const reasons = new StringInterner(Infinity);
   input.forEach((doc, i) => {
     for (const r of kept[i] ?? []) {
       const report = doc.reports[r]!;
       const own = scored.get(report.id) ?? report.statements;
       // The links made with the report's document hold when its statements keep the codebook themes they were made with.
       const prep = usablePrep(doc, r, codebook);
-      links[i]![r] = prep && linksHold(prep, own, themeOf) ? prep.links.slice() : linkReport(own, bodies, themeOf, codebook, themeScores);
+      const made = prep && linksHold(prep, own, themeOf) ? prep.links.slice() : linkReport(own, bodies, themeOf, codebook, themeScores);
+      links[i]![r] = made.map((link) => ({ ...link, reason: reasons.intern(link.reason) }));
     }
   });
   if (timings) timings.links = (timings.links ?? 0) + performance.now() - t;
-  const assignments: Extraction["assignments"] = {};
-  for (const [id, themeId] of themeOf) {
-    const score = scores.get(id);
-    assignments[id] = { themeId, reason: explanations.get(id) ?? "", ...(score !== undefined ? { score } : {}) };
-  }
   return { kept, links, themes, assignments };
 }
 

@@ -4,7 +4,7 @@
  * relation between their themes (a measure theme whose concern or `addresses` covers the problem theme).
  */
 import type { Codebook, CodebookTheme } from "../themes/codebook.ts";
-import { scoreThemes, scoringText, type ThemeScore } from "../themes/score-themes.ts";
+import { type RankedTheme, scoreThemes, scoringText } from "../themes/score-themes.ts";
 import { bigramCounts, cosine, documentFrequencyIdf, sharedFeatures, tfidfVector } from "../themes/text-features.ts";
 import type { SparseVector } from "../themes/text-features.ts";
 import type { ScoredStatement } from "../types.ts";
@@ -26,8 +26,8 @@ const BODY_THEME_WEIGHT = 0.5;
  * threshold of each problem and measure, and of each measure's body. All that candidateThemes reads of a ranking.
  */
 export interface ThemeScores {
-  ranked: ReadonlyMap<string, ThemeScore[]>;
-  bodyRanked: ReadonlyMap<string, ThemeScore[]>;
+  ranked: ReadonlyMap<string, readonly RankedTheme[]>;
+  bodyRanked: ReadonlyMap<string, readonly RankedTheme[]>;
 }
 
 /** Vectors and codebook themes of one statement. */

@@ -9,7 +9,7 @@ import { endsDescribing, isBareVerb, LEXICON, segment } from "./lexicon.ts";
 import { type Codebook, pickThreshold } from "./codebook.ts";
 import { canonicalOrder, type ClusterFeatures, clusterStatements, type FeatureKeys } from "./cluster.ts";
 import { otherThemes, pickTheme, scoreThemes, scoreThemesAndBody, scoringText } from "./score-themes.ts";
-import type { ThemeScore } from "./score-themes.ts";
+import type { RankedTheme, ThemeScore } from "./score-themes.ts";
 
 /** What assignThemes returns. */
 export interface ThemeAssignmentResult {
@@ -32,15 +32,17 @@ export interface ThemeAssignmentResult {
   otherThemes?: Map<string, { themeId: string; score: number }[]>;
   /**
    * Statement id → the codebook themes of its own kind that scored at or above the threshold, best first (the
-   * head of `scoreThemes`' ranking; empty lists are left out). The links stage reads it instead of scoring the
-   * same text again.
+   * head of `scoreThemes`' ranking; empty lists are left out), each theme with its score only (what the links
+   * stage reads instead of scoring the same text again; lists with the same themes and scores are one shared,
+   * frozen list: held for every statement of a large corpus, the whole scores were a third of the live heap).
    */
-  ranked?: Map<string, ThemeScore[]>;
+  ranked?: Map<string, readonly RankedTheme[]>;
   /**
    * Statement id → for a measure with an item body, the codebook themes its body alone names at or above the
-   * threshold, read evenly as a heading of its own, best first (empty lists left out). Read by the links stage.
+   * threshold, read evenly as a heading of its own, best first (empty lists left out), as `ranked` holds them.
+   * Read by the links stage.
    */
-  bodyRanked?: Map<string, ThemeScore[]>;
+  bodyRanked?: Map<string, readonly RankedTheme[]>;
 }
 
 /**
@@ -102,26 +104,38 @@ export function assignThemes(
   const explanations = new Map<string, string>();
   const scores = new Map<string, number>();
   const others = new Map<string, { themeId: string; score: number; why: string }[]>();
-  const aboveThreshold = new Map<string, ThemeScore[]>();
-  const bodyAbove = new Map<string, ThemeScore[]>();
-  const members = new Map<string, ScoredStatement[]>();
-  const clusterThemes: Theme[] = [];
-  const position = new Map(statements.map((s, i) => [s.id, i]));
+  const aboveThreshold = new Map<string, readonly RankedTheme[]>();
+  const bodyAbove = new Map<string, readonly RankedTheme[]>();
+  const slim = rankedLists();
+  // One copy of each explanation and theme id: statements that score alike are explained alike (of the 34,291
+  // theme reasons kg extract --json writes for the 10 MB bench corpus, 568 differ), and all are kept to the end.
+  const texts = new Map<string, string>();
+  const shared = (text: string): string => {
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    texts.set(text, text);
+    return text;
+  };
+  const explain = (id: string, text: string) => explanations.set(id, shared(text));
+  // The codebook themes some statement takes.
+  const members = new Set<string>();
+  // The clusters found, made themes once every statement has its theme (their statements then in input order).
+  const clusters: { id: string; kind: "problem" | "measure"; label: string; family: string | undefined }[] = [];
   for (const kind of KINDS) {
     const ofKind = statements.filter((s) => s.kind === kind).sort(canonicalOrder);
     const uncovered: ScoredStatement[] = [];
-    const nearest = new Map<string, ThemeScore>();
+    // Of a statement no codebook theme takes (a cluster's medoid is one), the family of the theme it comes closest to.
+    const nearest = new Map<string, string | undefined>();
     for (const s of ofKind) {
       const { ranked, body } = prepared?.get(s.id)?.ranking ?? rankStatement(s, bodies.get(s.id), codebook);
-      if (body.length > 0) bodyAbove.set(s.id, body);
-      if (ranked[0] && ranked[0].score > 0) nearest.set(s.id, ranked[0]);
+      if (body.length > 0) bodyAbove.set(s.id, slim(body));
       const above = headAbove(ranked, codebook.settings.threshold);
-      if (above.length > 0) aboveThreshold.set(s.id, above);
+      if (above.length > 0) aboveThreshold.set(s.id, slim(above));
       const candidate = pickTheme(ranked, pickThreshold(codebook.settings, kind));
       const pick = statementTheme(ranked, codebook, kind, s.normText);
       if (pick) {
         const id = `cb:${pick.theme.id}`;
-        themeOf.set(s.id, id);
+        themeOf.set(s.id, shared(id));
         scores.set(s.id, pick.score);
         // Only problem headings bundle: a measure's later clause usually names its purpose, not a second measure.
         const also = kind === "problem" ? otherThemes(s.normText, ranked, pick, codebook.settings.threshold + OTHER_MARGIN) : [];
@@ -134,11 +148,12 @@ export function assignThemes(
             ? `; its heading names "${candidate.theme.label}" (${candidate.headingHits.join(", ")}) only before a 的, this after it`
             : `; "${candidate.theme.label}" only a verb named (${candidate.headingHits.join(", ")})`
           : "";
-        explanations.set(s.id, `${why}${instead}`);
-        push(members, id, s);
+        explain(s.id, `${why}${instead}`);
+        members.add(id);
       } else {
         uncovered.push(s);
-        explanations.set(s.id, candidate
+        if (ranked[0] && ranked[0].score > 0) nearest.set(s.id, ranked[0].theme.family);
+        explain(s.id, candidate
           ? `only a verb named "${candidate.theme.label}" (${candidate.headingHits.join(", ")}; ${candidate.score} < ${codebook.settings.threshold}, what a verb alone needs)`
           : explainUncovered(ranked[0], pickThreshold(codebook.settings, kind)));
       }
@@ -153,25 +168,52 @@ export function assignThemes(
         const how = m === c.medoid
           ? c.members.length > 1 ? `medoid of ${c.members.length} similar statements${about}` : `a theme of its own${about}`
           : `word similarity ${sim.toFixed(2)} to "${c.label}" (shared: ${c.shared.get(m.id)!.join(", ") || "cluster words"})`;
-        explanations.set(m.id, `${explanations.get(m.id)}; cluster: ${how}`);
+        explain(m.id, `${explanations.get(m.id)}; cluster: ${how}`);
       }
       // A cluster sits in the family of the codebook theme its medoid comes closest to, if any.
-      const family = nearest.get(c.medoid.id)?.theme.family;
-      clusterThemes.push(toTheme(c.id, kind, c.label, "cluster", c.members, position, family, codebook.families));
+      const family = nearest.get(c.medoid.id);
+      clusters.push({ id: c.id, kind, label: c.label, family });
     }
+  }
+  // Each theme's statements in input order (one pass over them; a table of every statement's place is not needed).
+  const inOrder = new Map<string, ScoredStatement[]>();
+  for (const s of statements) {
+    const theme = themeOf.get(s.id);
+    if (theme !== undefined) push(inOrder, theme, s);
   }
   const codebookThemes = codebook.themes
     .filter((t) => members.has(`cb:${t.id}`))
-    .map((t) => toTheme(`cb:${t.id}`, t.kind, t.label, `codebook:${t.id}`, members.get(`cb:${t.id}`)!, position, t.family, codebook.families));
+    .map((t) => toTheme(`cb:${t.id}`, t.kind, t.label, `codebook:${t.id}`, inOrder.get(`cb:${t.id}`)!, t.family, codebook.families));
+  const clusterThemes = clusters.map((c) => toTheme(c.id, c.kind, c.label, "cluster", inOrder.get(c.id)!, c.family, codebook.families));
   // A further theme counts only where the run has that theme (a statement's own theme somewhere).
   const otherThemesOf = new Map<string, { themeId: string; score: number }[]>();
   for (const [id, list] of others) {
     const kept = list.filter((o) => members.has(o.themeId));
     if (kept.length === 0) continue;
     otherThemesOf.set(id, kept.map(({ themeId, score }) => ({ themeId, score })));
-    explanations.set(id, `${explanations.get(id)}; also names ${kept.map((o) => o.why).join(", ")}`);
+    explain(id, `${explanations.get(id)}; also names ${kept.map((o) => o.why).join(", ")}`);
   }
   return { themes: [...codebookThemes, ...clusterThemes], themeOf, explanations, scores, otherThemes: otherThemesOf, ranked: aboveThreshold, bodyRanked: bodyAbove };
+}
+
+/**
+ * Rankings cut to their themes and scores, one shared frozen list per distinct list (scores are rounded to
+ * thousandths and most lists hold one or two themes, so a corpus has few distinct lists).
+ */
+function rankedLists(): (list: readonly ThemeScore[]) => readonly RankedTheme[] {
+  const lists = new Map<string, readonly RankedTheme[]>();
+  const place = new Map<unknown, number>();
+  return (list) => {
+    let key = "";
+    for (const r of list) {
+      let i = place.get(r.theme);
+      if (i === undefined) place.set(r.theme, (i = place.size));
+      key += `${i}:${r.score};`;
+    }
+    let out = lists.get(key);
+    if (!out) lists.set(key, (out = Object.freeze(list.map((r) => Object.freeze({ theme: r.theme, score: r.score })))));
+    return out;
+  };
 }
 
 /**
@@ -259,18 +301,16 @@ export function headAbove(ranked: ThemeScore[], threshold: number): ThemeScore[]
   return ranked.slice(0, n);
 }
 
-/** A Theme whose statements and reports follow input order (membership and id do not depend on it). */
+/** A Theme of statements given in input order (membership and id do not depend on it). */
 function toTheme(
   id: string,
   kind: "problem" | "measure",
   label: string,
   source: string,
-  ms: ScoredStatement[],
-  position: Map<string, number>,
+  ordered: ScoredStatement[],
   family: string | undefined,
   familyLabels: ReadonlyMap<string, string>,
 ): Theme {
-  const ordered = [...ms].sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   const reportIds = [...new Set(ordered.map((s) => s.reportId))];
   const theme: Theme = { id, kind, label, source, statementIds: ordered.map((s) => s.id), reportIds };
   if (family !== undefined) {

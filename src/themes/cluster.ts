@@ -85,14 +85,21 @@ export function clusterStatements(
     const given = featuresOf?.(s);
     features.set(s.id, given && !("keys" in given) ? given : clusterFeatures(s, bodies));
   }
-  const present = new Map<string, Iterable<string>>();
-  for (const s of [...background, ...uncovered]) {
-    if (present.has(s.id)) continue;
-    const own = features.get(s.id) ?? featuresOf?.(s) ?? clusterFeatures(s, bodies);
-    present.set(s.id, "keys" in own ? own.keys : featureKeys(own).keys);
-  }
+  // Which features each statement has (once per statement), read as they are counted: only the counts are kept.
+  const counted = new Set<string>();
+  const present = function* (): Generator<Iterable<string>> {
+    for (const list of [background, uncovered]) {
+      for (const s of list) {
+        if (counted.has(s.id)) continue;
+        counted.add(s.id);
+        const own = features.get(s.id) ?? featuresOf?.(s) ?? clusterFeatures(s, bodies);
+        yield "keys" in own ? own.keys : featureKeys(own).keys;
+      }
+    }
+  };
   // Features of a single statement cannot make two statements similar; very common ones say nothing.
-  const idf = documentFrequencyIdf(present.values(), 2, MAX_DF_SHARE);
+  const idf = documentFrequencyIdf(present(), 2, MAX_DF_SHARE);
+  counted.clear();
   // A polarity set (不足、淡化 …) says only that a shortcoming is stated, not what about: alone it made two
   // statements on unrelated topics identical (cosine 1), so it takes no part in similarity, as in signatureOf.
   for (const concept of LEXICON.polarityConcepts) idf.weights.delete(`c:${concept}`);
@@ -102,9 +109,15 @@ export function clusterStatements(
   if (kind === "measure") for (const f of LEXICON.measureFrame) idf.weights.delete(f);
   const sorted = [...uncovered].sort(canonicalOrder);
   const vectors = new Map<string, SparseVector>();
+  // Once its vector is made, only which features a statement's heading has is read (signatureOf).
+  const heads = new Map<string, readonly string[]>();
   for (const s of sorted) {
-    const f = features.get(s.id)!;
+    const f = features.get(s.id);
+    // (A statement listed twice has its vector already.)
+    if (f === undefined) continue;
     vectors.set(s.id, topFeatures(tfidfVector([[f.head, 1], [f.body, BODY_WEIGHT]], idf, true), VECTOR_SIZE));
+    heads.set(s.id, [...f.head.keys()]);
+    features.delete(s.id);
   }
 
   type Group = { members: ScoredStatement[]; sum: SparseVector; centroid: SparseVector };
@@ -148,7 +161,7 @@ export function clusterStatements(
     g.centroid = topFeatures(normalise(g.sum), CENTROID_SIZE);
     index(best);
   }
-  const clusters = groups.map((g) => toCluster(g.members, g.centroid, vectors, features));
+  const clusters = groups.map((g) => toCluster(g.members, g.centroid, vectors, heads));
   // Two clusters with the same signature (rare) keep distinct ids, numbered in canonical order.
   const seen = new Map<string, number>();
   for (const c of clusters) {
@@ -163,7 +176,7 @@ function toCluster(
   members: ScoredStatement[],
   centroid: SparseVector,
   vectors: Map<string, SparseVector>,
-  features: Map<string, { head: Map<string, number> }>,
+  heads: ReadonlyMap<string, readonly string[]>,
 ): StatementCluster {
   // Medoid: the member closest to the cluster centroid (ties: first in canonical order); linear in the members.
   let medoid = members[0]!;
@@ -175,7 +188,7 @@ function toCluster(
   const mv = vectors.get(medoid.id)!;
   const similarity = new Map(members.map((m) => [m.id, cosine(vectors.get(m.id)!, mv)]));
   const shared = new Map(members.map((m) => [m.id, sharedFeatures(vectors.get(m.id)!, mv, 3).map((f) => featureLabel(f))]));
-  const top = signatureOf(members, features);
+  const top = signatureOf(members, heads);
   const key = top.length > 0 ? top.join("+") : `text:${medoid.normText}`;
   const hash = createHash("sha256").update(`${medoid.kind}\u241f${key}`).digest("hex").slice(0, 12);
   return {
@@ -194,10 +207,10 @@ function toCluster(
  * not change it): those more than half the members share, most shared first, synonym sets before words, then by
  * name; polarity sets (不足、淡化 …) say nothing about the topic and are left out.
  */
-function signatureOf(members: ScoredStatement[], features: Map<string, { head: Map<string, number> }>): string[] {
+function signatureOf(members: ScoredStatement[], heads: ReadonlyMap<string, readonly string[]>): string[] {
   const share = new Map<string, number>();
   for (const m of members) {
-    for (const k of features.get(m.id)!.head.keys()) {
+    for (const k of heads.get(m.id)!) {
       if (k.startsWith("c:") && LEXICON.polarityConcepts.has(k.slice(2))) continue;
       if (m.kind === "measure" && LEXICON.measureFrame.has(k)) continue;
       share.set(k, (share.get(k) ?? 0) + 1);

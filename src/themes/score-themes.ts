@@ -25,6 +25,9 @@ export interface ThemeScore {
   headingSpans: [number, number][];
 }
 
+/** What the links stage reads of a theme's score (ThemeAssignmentResult's `ranked` and `bodyRanked`): the theme and its score. */
+export type RankedTheme = Pick<ThemeScore, "theme" | "score">;
+
 /** The text a statement is scored on: its heading (the quote) and the rest of its item. */
 export interface ScoringText {
   heading: string;

@@ -15,9 +15,12 @@ const TEXT_KEYS = new Set(["text", "normText", "quote"]);
 export class StringInterner {
   private readonly table = new Map<string, string>();
 
+  /** @param maxLength strings longer than this are left alone (MAX_INTERNED; Infinity for texts known to repeat). */
+  constructor(private readonly maxLength = MAX_INTERNED) {}
+
   /** The table's copy of `s` (s itself the first time). */
   intern(s: string): string {
-    if (s.length > MAX_INTERNED) return s;
+    if (s.length > this.maxLength) return s;
     const known = this.table.get(s);
     if (known !== undefined) return known;
     this.table.set(s, s);
