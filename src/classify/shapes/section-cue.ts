@@ -13,6 +13,7 @@ import { matchesAny, stripDecoration } from "../../shared/text.ts";
 import type { OutlineNode, Span, Statement, StatementKind } from "../../types.ts";
 import { type ClassifyContext, collectNodes, MIN_CLAUSE, type Section } from "../context.ts";
 import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
+import { takeHeadingProblem } from "./heading-problem.ts";
 import { isProblemClause, problemClauses } from "./prose-problems.ts";
 import type { Shape } from "./types.ts";
 
@@ -165,6 +166,8 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
   const detail = `section "${section.heading}" (${section.kind}) > ${via}item ${item.markerKind} "${item.marker}"${mixed}${refinement ? ` > ${refinement}` : ""}`;
   const problem = ctx.add({ kind, textSpan, span, rule: { id: ID, detail }, confidence: CONFIDENCE, subPoints });
   if (kind === "problem") takeSubPoints(ctx, item, causeParas, detail);
+  // 「完善考核机制，着力解决激励不足的问题」: the problem the measure heading names (heading-problem.ts).
+  if (problem && kind === "measure") takeHeadingProblem(ctx, problem, detail);
   for (const para of causeParas) takeCauses(ctx, para, item, problem);
   if (problem && kind === "problem" && kind !== section.kind) takeSuggestion(ctx, item, problem);
 }
