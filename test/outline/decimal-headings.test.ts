@@ -28,6 +28,11 @@ describe("decimal sub-headings", () => {
     expect(statements(text, "measure")).toEqual(["优化党员队伍结构", "创新活动方式"]);
   });
 
+  it("should read a prescribing 2.1 heading over bullets as the measure, not as a topic over its bullets", () => {
+    const text = "某镇支部建设调研\n二、对策建议\n2.1 加强支部组织建设\n• 建立片区联合支部\n• 调整支部设置\n2.2 创新学习方式\n• 开设线上课堂\n• 组织现场教学";
+    expect(statements(text, "measure")).toEqual(["加强支部组织建设", "创新学习方式"]);
+  });
+
   it("should not make a numbered sentence of figures a heading: no 2.1 follows it", () => {
     const text = "某镇支部建设调研\n二、存在的问题\n（一）党员年龄结构老化。\n2 个支部三年未发展党员。\n（二）活动形式单一。";
     expect(statements(text, "problem")).toEqual(["党员年龄结构老化", "活动形式单一"]);

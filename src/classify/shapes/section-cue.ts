@@ -120,6 +120,8 @@ export function isTopic(ctx: ClassifyContext, item: OutlineNode): boolean {
   if (item.children.filter((c) => !isInlineKind(c.markerKind)).length >= 2 && (pol === "neutral" || pol === "achievement")) return true;
   const heading = ctx.heading(item);
   if (!POLARITY.topicHeading.test(heading) || heading.length > 24) return false;
+  // 「2.1 加强党组织建设」 over bullets: a heading that prescribes is the measure, its bullets are its sub-points.
+  if (pol === "prescription" && item.children.every((c) => isInlineKind(c.markerKind))) return false;
   return /问题$/.test(heading) || polarityOf(heading) !== "negative";
 }
 
