@@ -41,7 +41,7 @@ describe("measure-list: a list of measures inside a frame", () => {
   });
 
   it("should keep one verb with two objects whole (创新A和B)", () => {
-    expect(measures(`${TITLE}${FOUND}只有通过加强管理、提高教育、创新服务和管理手段等方面的努力，才能提升支部组织力。`)).toEqual(["加强管理", "提高教育", "创新服务和管理手段"]);
+    expect(measures(`${TITLE}${FOUND}唯有通过强化考核、健全台账、创新载体和方法等方面的努力，支部才有活力。`)).toEqual(["强化考核", "健全台账", "创新载体和方法"]);
   });
 
   it("should read a list of bare topics under a prescribing frame as one measure, the clause from its modal", () => {
@@ -55,7 +55,7 @@ describe("measure-list: no measures", () => {
   });
 
   it("should not read a frame after a negation (a shortfall) as measures", () => {
-    expect(measures(`${TITLE}一、存在的问题\n镇党委只要求支部补写记录，未从加强指导、规范流程、强化考核等方面制定长效办法。`)).not.toContain("加强指导");
+    expect(measures(`${TITLE}一、存在的问题\n镇党委只要求支部补写记录，没有从完善台账、细化分工、压实督导等方面建立长效办法。`)).not.toContain("完善台账");
   });
 
   it("should not read work done (…加强了) as measures", () => {
