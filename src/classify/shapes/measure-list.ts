@@ -11,6 +11,7 @@
  * (`measureList`).
  */
 import type { Span } from "../../types.ts";
+import { pushAll } from "../../util/arrays.ts";
 import type { ClassifyContext } from "../context.ts";
 import raw from "../polarity.json" with { type: "json" };
 import { POLARITY } from "../polarity.ts";
@@ -112,7 +113,7 @@ function listElements(text: string, list: Span, declared: boolean): Span[] | nul
   const spans = parts.map((p) => trim(text, p.span));
   const last = spans.pop();
   if (!last) return null;
-  spans.push(...splitAtJoiner(text, last, declared));
+  pushAll(spans, splitAtJoiner(text, last, declared));
   const flags = spans.map((s) => isMeasureElement(text.slice(s.start, s.end), true));
   const measures = flags.filter(Boolean).length;
   if (spans.length < 2 || (!declared && (measures < 2 || measures < MIN_SHARE * spans.length))) return null;
