@@ -107,6 +107,8 @@ export const MARKER_KINDS = [
   "cn-paren", // （一） (一)
   "arabic-dun", // 1、 1. 1．
   "arabic-paren", // （1） (1)
+  "arabic-decimal", // 2.1 2.1、 at a line start (a sub-heading under 2 or 二、)
+  "arabic-decimal-sub", // 2.1.1 at a line start (under 2.1)
   "circled", // ①
   "cn-shi", // 一是 二是
   "ordinal-word", // 首先 其次 再次 最后

@@ -47,7 +47,7 @@ export function linkReport(
   const measures = statements.filter((s) => s.kind === "measure").sort(byPosition);
   const causes = statements.filter((s) => s.kind === "cause").sort(byPosition);
   return [
-    ...withAttachedMeasures(measures, withParagraphAnswers(problems, measures, addressedBy(problems, measures, features))),
+    ...withHeadingProblems(problems, measures, withAttachedMeasures(measures, withParagraphAnswers(problems, measures, addressedBy(problems, measures, features)))),
     ...causeLinks(causes, problems, features),
   ];
 }
@@ -129,6 +129,23 @@ function withAttachedMeasures(measures: ScoredStatement[], links: Link[]): Link[
     if (!m.attachedTo) continue;
     const link: Link = { type: "ADDRESSED_BY", from: m.attachedTo, to: m.id, score: 1, reason: "suggestion written under the problem" };
     const existing = out.findIndex((l) => l.from === m.attachedTo && l.to === m.id);
+    if (existing >= 0) out[existing] = link;
+    else out.push(link);
+  }
+  return out;
+}
+
+/**
+ * A problem named inside a measure's own heading (「完善考核机制，着力解决激励不足的问题」: the problem's attachedTo is
+ * the measure) is the one that measure answers, whatever else the scores say.
+ */
+function withHeadingProblems(problems: ScoredStatement[], measures: ScoredStatement[], links: Link[]): Link[] {
+  const measureIds = new Set(measures.map((m) => m.id));
+  const out = [...links];
+  for (const p of problems) {
+    if (!p.attachedTo || !measureIds.has(p.attachedTo)) continue;
+    const link: Link = { type: "ADDRESSED_BY", from: p.id, to: p.attachedTo, score: 1, reason: "problem named in the measure's own heading" };
+    const existing = out.findIndex((l) => l.type === "ADDRESSED_BY" && l.from === p.id && l.to === p.attachedTo);
     if (existing >= 0) out[existing] = link;
     else out.push(link);
   }

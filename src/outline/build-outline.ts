@@ -9,6 +9,8 @@ import { isInlineKind, type Marker } from "./markers.ts";
 
 /** Marker kinds that open sections: never children of an inline sub-point. */
 const SECTION_LEVEL = new Set<Marker["kind"]>(["cn-dun", "cn-paren", "none"]);
+/** Decimal sub-headings (2.1, 2.1.1): below every section-level marker. */
+const DECIMAL = new Set<Marker["kind"]>(["arabic-decimal", "arabic-decimal-sub"]);
 
 /** Longest heading kept when the first sentence runs on. */
 const MAX_HEADING = 160;
@@ -62,10 +64,11 @@ function placeMarker(stack: OutlineNode[], m: Marker): number {
     }
   }
   // 3. Otherwise a new, deeper list; but a section-level marker (一、 (一) or a bare section title)
-  //    never sits under an inline sub-point (一是 …): it closes the inline items open above it.
+  //    never sits under an inline sub-point (一是 …) nor under a decimal sub-heading (1.1 背景): it closes
+  //    the items of those kinds open above it.
   if (SECTION_LEVEL.has(m.kind)) {
     let level = stack.length;
-    while (level > 0 && isInlineKind(stack[level - 1]!.markerKind)) level--;
+    while (level > 0 && (isInlineKind(stack[level - 1]!.markerKind) || DECIMAL.has(stack[level - 1]!.markerKind))) level--;
     return level;
   }
   return stack.length;

@@ -1,5 +1,6 @@
 /*
- * The outline stage: a report's enumeration tree from the markers segment found, without the
+ * The outline stage: a report's enumeration tree from the markers segment found (decimal sub-headings
+ * 2.1 / 2.1.1 among them, and the bare section numbers 「2 」 over them: bareNumberedHeadings), without the
  * markers that fall in spans to skip (collapsed duplicates of the report) and without the
  * unnumbered section-like lines that are no section headings (heading-lines.ts: a title, a subtitle,
  * the line before an abstract, a keyword line).
@@ -8,7 +9,7 @@ import { inSpans } from "../shared/text.ts";
 import type { Diagnostic, NormalisedDocument, OutlineNode, ReportSegment } from "../types.ts";
 import { buildOutline } from "./build-outline.ts";
 import { notSectionHeading } from "./heading-lines.ts";
-import type { Marker } from "./markers.ts";
+import { bareNumberedHeadings, type Marker } from "./markers.ts";
 
 export { buildOutline, flattenOutline, headingSpan } from "./build-outline.ts";
 export { notSectionHeading } from "./heading-lines.ts";
@@ -20,7 +21,10 @@ export { type Marker, scanMarkers } from "./markers.ts";
  * @example const outline = outlineReport(doc, segment, segmentDocument(doc).markers);
  */
 export function outlineReport(doc: NormalisedDocument, segment: ReportSegment, markers: Marker[], notes?: Diagnostic[]): OutlineNode[] {
-  const inReport = markers.filter((m) => m.start >= segment.span.start && m.start < segment.span.end && !inSpans(segment.duplicates, m.start));
+  const found = markers.filter((m) => m.start >= segment.span.start && m.start < segment.span.end && !inSpans(segment.duplicates, m.start));
+  // 「2 存在的问题」 over 「2.1 …」: the bare section numbers the decimal sub-headings tell.
+  const bare = bareNumberedHeadings(doc.text, doc.lines, segment.span, found).filter((m) => !inSpans(segment.duplicates, m.start) && !found.some((f) => f.line === m.line));
+  const inReport = bare.length ? [...found, ...bare].sort((a, b) => a.start - b.start) : found;
   const kept = inReport.filter((m) => {
     const reason = notSectionHeading(doc, segment, m, inReport);
     if (reason === null) return true;

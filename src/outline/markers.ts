@@ -42,10 +42,20 @@ interface Pattern {
   re: RegExp;
   /** Structural markers make the outline's skeleton; inline ones (一是, 首先, ①) are sub-points. */
   inline: boolean;
+  /** Read only at a line start (decimal sub-headings: 「面积4.5平方公里」 inside a sentence is a number). */
+  lineStart?: boolean;
 }
+
+/**
+ * Decimal sub-headings (「2.1 加强组织建设」, 「2.1.1农村干部年龄老化」, 「3.1、」): the ordinal is the last number.
+ * A heading follows (a Chinese character or a quotation mark), not a unit: 「1.5万名党员」 is a figure.
+ */
+const DECIMAL_TAIL = "\\s*[、.．]?\\s*(?=[“\"「《]|(?![万亿元个倍年月日号名人次条项千百余多])\\p{Script=Han})";
 
 // Sticky regexes, tried at candidate positions. Order matters: longer forms first.
 const PATTERNS: Pattern[] = [
+  { kind: "arabic-decimal-sub", re: new RegExp(`\\d{1,2}[.．]\\d{1,2}[.．](\\d{1,2})${DECIMAL_TAIL}`, "uy"), inline: false, lineStart: true },
+  { kind: "arabic-decimal", re: new RegExp(`\\d{1,2}[.．](\\d{1,2})${DECIMAL_TAIL}`, "uy"), inline: false, lineStart: true },
   { kind: "cn-paren", re: new RegExp(`[（(]\\s*(${CN})\\s*[）)]\\s*[、.．,，]?`, "y"), inline: false },
   { kind: "arabic-paren", re: /[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?/y, inline: false },
   { kind: "cn-dun", re: new RegExp(`(${CN})\\s*(?:[、]|[.．](?![\\d]))`, "y"), inline: false },
@@ -176,6 +186,7 @@ function matchAt(text: string, p: number, to: number, line: Line, atLineStart: b
     return { kind: "arabic-dun", text: "、", ordinal: null, start: p, end: p + 1, line: line.number, atLineStart };
   }
   for (const pat of PATTERNS) {
+    if (pat.lineStart && !atLineStart) continue;
     pat.re.lastIndex = p;
     const m = pat.re.exec(text);
     if (!m || m.index !== p) continue;
@@ -205,4 +216,34 @@ function acceptedInside(text: string, line: Line, m: Marker, last: Marker | null
     return !/[。；;！!？?,，]/.test(text.slice(last.end, m.start));
   }
   return false;
+}
+
+/** A section number without a mark after it at a line start (「2 存在的问题」): a heading only when 2.1 … follow. */
+const BARE_SECTION_NUMBER = /^(\d{1,2})[ \t\u3000]+(?=\p{Script=Han})/u;
+/** Longest line read as such a bare-numbered heading. */
+const MAX_BARE_NUMBERED_HEADING = 40;
+
+/**
+ * The headings numbered with a bare 「2 」 over decimal sub-headings (「2 存在的问题」 then 「2.1 …」, 「2.2 …」):
+ * an item (kind arabic-dun) for each short line of `span` that opens with a number followed by a space, when a
+ * decimal sub-heading of that number (2.1, 2.1、) follows it in `markers`. Without such sub-headings a number at a
+ * line start is a figure or a page number, never read.
+ */
+export function bareNumberedHeadings(text: string, lines: Line[], span: Span, markers: readonly Marker[]): Marker[] {
+  const decimals = markers.filter((m) => m.kind === "arabic-decimal");
+  if (decimals.length === 0) return [];
+  const out: Marker[] = [];
+  for (const line of lines) {
+    if (line.end <= span.start || line.start >= span.end) continue;
+    const from = Math.max(line.start, span.start);
+    const first = from + leadingJunk(text.slice(from, line.end));
+    const rest = text.slice(first, line.end);
+    const m = BARE_SECTION_NUMBER.exec(rest);
+    if (!m || rest.trim().length > MAX_BARE_NUMBERED_HEADING || /[。；;！!？?]/.test(rest)) continue;
+    const n = m[1]!;
+    const child = decimals.find((d) => d.start > first && new RegExp(`^${n}[.．]\\d`).test(d.text));
+    if (!child) continue;
+    out.push({ kind: "arabic-dun", text: n, ordinal: Number(n), start: first, end: first + m[0].length, line: line.number, atLineStart: true });
+  }
+  return out;
 }

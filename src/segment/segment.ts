@@ -136,7 +136,8 @@ function markTableOfContents(content: ContentLine[]) {
 function attachMarkers(content: ContentLine[], markers: Marker[]) {
   const byLine = new Map(content.map((c) => [c.line.number, c]));
   for (const m of markers) {
-    if (isInlineKind(m.kind)) continue;
+    // Decimal sub-headings (2.1, 2.1.1) restart at 1 under each section: they never tell where a report starts.
+    if (isInlineKind(m.kind) || m.kind === "arabic-decimal" || m.kind === "arabic-decimal-sub") continue;
     byLine.get(m.line)?.structural.push(m);
   }
 }

@@ -55,6 +55,28 @@ describe("scanMarkers", () => {
   });
 });
 
+describe("decimal sub-headings", () => {
+  it("should read 2.1 / 2.1、 / 2.1.1 at a line start as markers numbered by their last part", () => {
+    const found = markersOf("2.1 加强组织建设\n2.2、创新方式\n2.2.1农村干部年龄偏大\n3.1“三会一课”落实").map((m) => [m.kind, m.ordinal]);
+    expect(found).toEqual([
+      ["arabic-decimal", 1],
+      ["arabic-decimal", 2],
+      ["arabic-decimal-sub", 1],
+      ["arabic-decimal", 1],
+    ]);
+  });
+
+  it("should not take a decimal figure for a marker, at a line start or inside a sentence", () => {
+    expect(markersOf("1.5万名党员参加了培训。\n2.5 亿元投入阵地\n面积4.5平方公里，增长3.2倍。")).toEqual([]);
+  });
+
+  it("should nest 2.1 under 二、 and 2.2.1 under 2.2", () => {
+    expect(outlineOf("二、对策\n2.1 加强组织建设\n2.2 创新方式\n2.2.1 丰富载体\n2.2.2 用好网络\n2.3 提高服务意识")).toEqual([
+      ["对策", ["加强组织建设", ["创新方式", ["丰富载体", "用好网络"]], "提高服务意识"]],
+    ]);
+  });
+});
+
 describe("buildOutline", () => {
   it("should keep a list that changes numbering style half-way as one list", () => {
     expect(outlineOf("四、对策\n1、甲。\n2、乙。\n（三）丙。\n（五）丁。")).toEqual([["对策", ["甲", "乙", "丙", "丁"]]]);

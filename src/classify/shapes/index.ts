@@ -6,6 +6,7 @@ import { closingMeasures, closingTurn } from "./closing-measures.ts";
 import { inlineEnumeration } from "./inline-enumeration.ts";
 import { inlineMeasures } from "./inline-measures.ts";
 import { leadInList } from "./lead-in-list.ts";
+import { measureList } from "./measure-list.ts";
 import { pairedParagraphs } from "./paired-paragraphs.ts";
 import { paragraphHeads } from "./paragraph-heads.ts";
 import { prescriptiveList } from "./prescriptive-list.ts";
@@ -19,6 +20,7 @@ export const SHAPES: Shape<any>[] = [
   leadInList, // 还存在以下问题：一是…  / 提出以下建议：
   polarityProblems, // lists of negative evaluations under any heading, top-level headings that are problems
   inlineEnumeration, // 存在A、B、C等问题
+  measureList, // 须从A、B等方面加强… / 提出了A、B和C等对策建议
   polarityMeasures, // lists of prescriptions after the problems
   closingMeasures, // 针对以上问题，…应…
   paragraphHeads, // 需要采取以下措施。then 加强X。正文 paragraphs

@@ -13,6 +13,7 @@ import { matchesAny, stripDecoration } from "../../shared/text.ts";
 import type { OutlineNode, Span, Statement, StatementKind } from "../../types.ts";
 import { type ClassifyContext, collectNodes, MIN_CLAUSE, type Section } from "../context.ts";
 import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
+import { takeHeadingProblem } from "./heading-problem.ts";
 import { isProblemClause, problemClauses } from "./prose-problems.ts";
 import type { Shape } from "./types.ts";
 
@@ -119,6 +120,8 @@ export function isTopic(ctx: ClassifyContext, item: OutlineNode): boolean {
   if (item.children.filter((c) => !isInlineKind(c.markerKind)).length >= 2 && (pol === "neutral" || pol === "achievement")) return true;
   const heading = ctx.heading(item);
   if (!POLARITY.topicHeading.test(heading) || heading.length > 24) return false;
+  // 「2.1 加强党组织建设」 over bullets: a heading that prescribes is the measure, its bullets are its sub-points.
+  if (pol === "prescription" && item.children.every((c) => isInlineKind(c.markerKind))) return false;
   return /问题$/.test(heading) || polarityOf(heading) !== "negative";
 }
 
@@ -165,6 +168,8 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
   const detail = `section "${section.heading}" (${section.kind}) > ${via}item ${item.markerKind} "${item.marker}"${mixed}${refinement ? ` > ${refinement}` : ""}`;
   const problem = ctx.add({ kind, textSpan, span, rule: { id: ID, detail }, confidence: CONFIDENCE, subPoints });
   if (kind === "problem") takeSubPoints(ctx, item, causeParas, detail);
+  // 「完善考核机制，着力解决激励不足的问题」: the problem the measure heading names (heading-problem.ts).
+  if (problem && kind === "measure") takeHeadingProblem(ctx, problem, detail);
   for (const para of causeParas) takeCauses(ctx, para, item, problem);
   if (problem && kind === "problem" && kind !== section.kind) takeSuggestion(ctx, item, problem);
 }

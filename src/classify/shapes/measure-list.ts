@@ -1,0 +1,156 @@
+/*
+ * Shape "measure-list": a sentence of an abstract, an introduction or a closing paragraph that names its
+ * measures as a list inside a frame — 「须从A、B等方面加强…」, 「只有通过A、B、C等方面的努力，才能…」,
+ * 「本文从A、B、C三个方面提出对策」, 「提出了A、B和C等对策建议」 — states one measure per listed element, each
+ * with its own verbatim span (gold/NOTES.md: each element of an inline list is a statement). The measure
+ * counterpart of problem-elements. A frame whose end only names aspects (等方面) counts when the rest of its
+ * clause prescribes (加强, 入手, 提出…对策: not 展开探讨); when its elements are bare topics rather than
+ * measures (「从制度、队伍、阵地三个方面加以改进」) the clause from the frame's lead to its end is one measure.
+ * A frame after a negation (「未从A、B等方面制定措施」) states a shortfall, and a frame in a section of
+ * practices, or one that reports work done (…了), proposes nothing. Frames and words in polarity.json
+ * (`measureList`).
+ */
+import type { Span } from "../../types.ts";
+import { pushAll } from "../../util/arrays.ts";
+import type { ClassifyContext } from "../context.ts";
+import raw from "../polarity.json" with { type: "json" };
+import { POLARITY } from "../polarity.ts";
+import { isMeasureElement, runParts } from "./measure-elements.ts";
+import type { Shape } from "./types.ts";
+
+const ML = raw.measureList;
+const FRAMES = ML.frames.map((f) => ({ re: new RegExp(f.re, "g"), declares: f.declares }));
+const ASPECT_REST = new RegExp(ML.aspectRest);
+const NOT_MEASURE_REST = new RegExp(ML.notMeasureRest);
+const NEGATED = new RegExp(ML.negated);
+const JOINER = new RegExp(ML.joiner, "g");
+const MIN_ELEMENT: number = ML.minChars;
+const MAX_ELEMENT: number = ML.maxChars;
+const MIN_SHARE: number = ML.minShare;
+
+interface MeasureList {
+  /** One span per measure: the elements, or the whole clause of a list of topics. */
+  measures: Span[];
+  detail: string;
+}
+
+export const measureList: Shape<MeasureList> = {
+  id: "measure-list",
+  description: "measures named as a list inside a frame: 须从A、B等方面加强…, 提出了A、B和C等对策建议",
+  detect(ctx) {
+    const out: MeasureList[] = [];
+    for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
+      if (!text || text.indexOf("、") < 0 || ctx.skipped(start)) continue;
+      for (const sm of text.matchAll(/[^。；;!?！？]+/g)) {
+        const at = start + (sm.index ?? 0);
+        const found = listIn(ctx, sm[0], at);
+        if (found) out.push(found);
+      }
+    }
+    return out;
+  },
+  take(ctx, unit) {
+    if (unit.measures.some((m) => ctx.statements.some((st) => st.textSpan.start < m.end && st.textSpan.end > m.start))) return;
+    unit.measures.forEach((span, k) => {
+      const detail = unit.measures.length > 1 ? `measure ${k + 1}/${unit.measures.length} of ${unit.detail}` : unit.detail;
+      ctx.add({ kind: "measure", textSpan: span, span, rule: { id: "measure-list", detail }, confidence: 0.6 });
+    });
+  },
+};
+
+/** The measures a sentence lists inside a frame (the first frame that holds), or null. */
+function listIn(ctx: ClassifyContext, sentence: string, at: number): MeasureList | null {
+  // An authority's words are the setting, and a list in a section of practices reports work done.
+  if (ctx.inQuotedAuthority(at) || ctx.sectionAt(at, ["practice"]) !== null) return null;
+  if (POLARITY.authoritySpeech.test(sentence)) return null;
+  for (const frame of FRAMES) {
+    frame.re.lastIndex = 0;
+    for (const m of sentence.matchAll(frame.re)) {
+      const g = m.groups!;
+      const from = (m.index ?? 0) + g.lead!.length;
+      const to = from + g.items!.length;
+      if (g.items!.indexOf("、") < 0) continue;
+      // Inside a measure already taken (an item and its body) the list is that measure's detail; a problem
+      // taken from the same sentence (「存在A、B等问题，提出了C、D等对策」) leaves the frame free.
+      const frameAt = at + (m.index ?? 0);
+      if (ctx.statements.some((st) => (st.kind === "measure" && frameAt >= st.span.start && frameAt < st.span.end) || (st.textSpan.start < at + to && st.textSpan.end > frameAt))) continue;
+      // 「未从A、B等方面制定措施」: a shortfall, not a proposal.
+      if (NEGATED.test(sentence.slice(0, m.index ?? 0))) continue;
+      const clauseEnd = (() => {
+        const rest = sentence.slice(to + g.end!.length);
+        const stop = rest.search(/[,，]/);
+        return to + g.end!.length + (stop < 0 ? rest.length : stop);
+      })();
+      const rest = sentence.slice(to + g.end!.length);
+      if (NOT_MEASURE_REST.test(rest)) continue;
+      // Work done (「从A、B等方面加强了…」) is a practice; 提出了 only reports the proposal.
+      if (POLARITY.perfective.test(sentence.slice(m.index ?? 0).replace(/提出了/g, "提出"))) continue;
+      if (!frame.declares && !ASPECT_REST.test(rest)) continue;
+      const elements = listElements(ctx.text, { start: at + from, end: at + to }, frame.declares);
+      const trigger = `"${g.lead}…${g.end}"`;
+      if (elements) return { measures: elements, detail: `a list of ${elements.length} measures in the frame ${trigger}` };
+      // A list of topics under a frame that prescribes: the clause is one measure.
+      if (!frame.declares) {
+        const lead = g.lead!.replace(/^(?:本文|文章|论文|研究|笔者|报告|课题组|我们|据此|为此|最后|进而|并|在此基础上[,，]?)(?:尝试|试图|拟|主要|分别|进一步)?/, "");
+        const start = at + from - lead.length;
+        return { measures: [{ start, end: at + clauseEnd }], detail: `a list of topics in the frame ${trigger}, one measure` };
+      }
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * The elements of a framed list (split at 、, the last one again at a joiner), when at least `minShare` of them
+ * are measure elements (a verb and its object), or whatever they are when the frame's end declares them the
+ * measures (`declared`: 「提出了A、B和C等对策建议」); a short element that is none joins the one before it
+ * (「打造学习型、服务型支部」). Null for a list of topics under a frame that only names aspects.
+ */
+function listElements(text: string, list: Span, declared: boolean): Span[] | null {
+  const parts = runParts(text, list);
+  if (parts.some((p) => p.sep !== "" && p.sep !== "、")) return null;
+  const spans = parts.map((p) => trim(text, p.span));
+  const last = spans.pop();
+  if (!last) return null;
+  pushAll(spans, splitAtJoiner(text, last, declared));
+  const flags = spans.map((s) => isMeasureElement(text.slice(s.start, s.end), true));
+  const measures = flags.filter(Boolean).length;
+  if (spans.length < 2 || (!declared && (measures < 2 || measures < MIN_SHARE * spans.length))) return null;
+  const out: Span[] = [];
+  spans.forEach((s, i) => {
+    const prev = out[out.length - 1];
+    if (prev && !flags[i] && s.end - s.start < MIN_ELEMENT) prev.end = s.end;
+    else out.push({ ...s });
+  });
+  if (out.some((e) => e.end - e.start < MIN_ELEMENT || e.end - e.start > MAX_ELEMENT)) return null;
+  return out;
+}
+
+/**
+ * The last element split at a joiner (A和B) when both sides are long enough to be elements and the side after it
+ * opens with its own verb (「丰富活动载体和保障工作经费」), or both are topics of a frame that declares them the
+ * measures (「结构优化和经费保障等对策」); not 「选拔与培养」, nor 「创新服务和管理手段」 (one verb, two objects).
+ */
+function splitAtJoiner(text: string, el: Span, declared: boolean): Span[] {
+  const s = text.slice(el.start, el.end);
+  for (const m of s.matchAll(JOINER)) {
+    const cut = m.index ?? 0;
+    const a = trim(text, { start: el.start, end: el.start + cut });
+    const b = trim(text, { start: el.start + cut + m[0].length, end: el.end });
+    if (a.end - a.start < MIN_ELEMENT || b.end - b.start < MIN_ELEMENT) continue;
+    const verbA = isMeasureElement(text.slice(a.start, a.end), true);
+    const verbB = isMeasureElement(text.slice(b.start, b.end), true);
+    // 「创新服务和管理手段」: the verb's second object, not a measure of its own.
+    if (verbB || (declared && !verbA)) return [a, b];
+  }
+  return [el];
+}
+
+/** A span without the quotation marks and spaces around it. */
+function trim(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[\s“”"「」‘’]/.test(text[start]!)) start++;
+  while (end > start && /[\s“”"「」‘’]/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
