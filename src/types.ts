@@ -177,6 +177,7 @@ export interface Statement {
   /**
    * The problem item a statement was written under: a cause ("原因分析：…" right after the problem) or a
    * measure suggested inside it ("…。建议…"). Causes in a separate cause section have no attachedTo.
+   * A problem named inside a measure heading (「…，着力解决X的问题」) is attached to that measure instead.
    */
   attachedTo?: string;
   /** Heading of the section the statement sits in (e.g. "三、存在的问题"), normalised. */
