@@ -48,10 +48,15 @@ export function buildGraph(extraction: Extraction): KgGraph {
 /**
  * buildGraph over documents given one at a time, in canonical order (graph/order.ts: by path, then sha256), each
  * with the links of its reports: kg import reads them back from a temporary file, so that no more than one is
- * held while the graph is built. The same graph as buildGraph over the same extraction.
+ * held while the graph is built. The same graph as buildGraph over the same extraction, in `graph` (empty; kg import
+ * gives a graph/compact-graph.ts store).
  */
-export function buildGraphOf(documents: Iterable<DocumentExtraction>, themes: Extraction["themes"], assignments: Extraction["assignments"]): KgGraph {
-  const graph = createKgGraph();
+export function buildGraphOf(
+  documents: Iterable<DocumentExtraction>,
+  themes: Extraction["themes"],
+  assignments: Extraction["assignments"],
+  graph: KgGraph = createKgGraph(),
+): KgGraph {
   const themeKeys = new Map(themes.map((t) => [t.id, themeKey(t)]));
   const extraction: Pick<Extraction, "assignments"> = { assignments };
   const pairs = new Set<string>();

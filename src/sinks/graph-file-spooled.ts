@@ -12,6 +12,7 @@ import { basename } from "node:path";
 
 import { IN_THREAD_BUDGET, type FileBudget } from "../budget.ts";
 import { buildGraphOf, type KgGraph } from "../graph/build-graph.ts";
+import { CompactGraph } from "../graph/compact-graph.ts";
 import { nodeKey } from "../graph/keys.ts";
 import type { ReportMetadata } from "../graph/report-metadata.ts";
 import { documentRecord, documentsOfGraph } from "../graph/records.ts";
@@ -176,7 +177,8 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
       yield { ...line, reports } as unknown as DocumentExtraction;
     }
   }
-  const graph = buildGraphOf(documents(), cross.themes, cross.assignments);
+  // Held in a compact store (graph/compact-graph.ts), not a graphology instance: only the file is written from it.
+  const graph = buildGraphOf(documents(), cross.themes, cross.assignments, new CompactGraph().asKgGraph());
   // Each Document node's record (that of the document at the node's path) and the other paths with the same bytes
   // (graph/records.ts buildStoreGraph): the record is read back when the file is written.
   const assembled = new Set(canonical.map((k) => shas[k]!));
