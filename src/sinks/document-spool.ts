@@ -101,6 +101,6 @@ function inTmp<T>(operation: () => T, where: string): T {
     return operation();
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new OutputError(`kg import: cannot write its temporary file in "${where}" (${reason}); set TMPDIR to a folder with room for about the size of the reports' text, three times over.`, { cause: error });
+    throw new OutputError(`kg import: cannot write its temporary file in "${where}" (${reason}); set TMPDIR to a folder with room for about five times the size of the reports.`, { cause: error });
   }
 }
