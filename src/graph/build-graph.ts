@@ -42,18 +42,35 @@ export function createKgGraph(): KgGraph {
  * @example const graph = buildGraph(await runPipeline(["seeds/"]));
  */
 export function buildGraph(extraction: Extraction): KgGraph {
-  const graph = createKgGraph();
-  const themeKeys = new Map(extraction.themes.map((t) => [t.id, themeKey(t)]));
-  // Path order: where documents share a node or edge (an organisation, PART_OF), the last in this order speaks.
-  for (const doc of canonicalOrder(extraction.documents)) {
-    addDocument(graph, doc, extraction, themeKeys);
-  }
-  for (const theme of extraction.themes) addTheme(graph, theme);
-  addAggregateLinks(graph, extraction, themeKeys);
-  assignAggregates(graph);
+  return buildGraphOf(canonicalOrder(extraction.documents), extraction.themes, extraction.assignments);
+}
+
+/**
+ * buildGraph over documents given one at a time, in canonical order (graph/order.ts: by path, then sha256), each
+ * with the links of its reports: kg import reads them back from a temporary file, so that no more than one is
+ * held while the graph is built. The same graph as buildGraph over the same extraction, in `graph` (empty; kg import
+ * gives a graph/compact-graph.ts store).
+ */
+export function buildGraphOf(
+  documents: Iterable<DocumentExtraction>,
+  themes: Extraction["themes"],
+  assignments: Extraction["assignments"],
+  graph: KgGraph = createKgGraph(),
+): KgGraph {
+  const themeKeys = new Map(themes.map((t) => [t.id, themeKey(t)]));
+  const extraction: Pick<Extraction, "assignments"> = { assignments };
+  const pairs = new Set<string>();
   // The analyst's metadata (kg import --metadata), kept on each document's record.
   const metadata = new Map<string, ReportMetadata>();
-  for (const doc of extraction.documents) if (doc.metadata) metadata.set(doc.document.source.path, doc.metadata);
+  // Path order: where documents share a node or edge (an organisation, PART_OF), the last in this order speaks.
+  for (const doc of documents) {
+    addDocument(graph, doc, extraction, themeKeys);
+    aggregatePairs(doc, extraction, themeKeys, pairs);
+    if (doc.metadata) metadata.set(doc.document.source.path, doc.metadata);
+  }
+  for (const theme of themes) addTheme(graph, theme);
+  addAggregateLinks(graph, pairs);
+  assignAggregates(graph);
   if (metadata.size > 0) applyReportMetadata(graph, metadata);
   return graph;
 }
@@ -76,7 +93,7 @@ function mergeTypedEdge(graph: KgGraph, source: string, target: string, attrs: P
   graph.mergeEdgeWithKey(relKey(attrs.type, source, target), source, target, attrs as KgEdgeAttributes);
 }
 
-function addDocument(graph: KgGraph, doc: DocumentExtraction, extraction: Extraction, themeKeys: Map<string, string>) {
+function addDocument(graph: KgGraph, doc: DocumentExtraction, extraction: Pick<Extraction, "assignments">, themeKeys: Map<string, string>) {
   const source = doc.document.source;
   const docKey = nodeKey("Document", source.sha256.slice(0, 16));
   graph.mergeNode(docKey, { label: "Document", path: source.path, sha256: source.sha256, encoding: source.encoding });
@@ -108,7 +125,7 @@ interface ReportContext {
   doc: DocumentExtraction;
   report: ReportExtraction;
   reportKey: string;
-  extraction: Extraction;
+  extraction: Pick<Extraction, "assignments">;
   themeKeys: Map<string, string>;
 }
 
@@ -285,19 +302,20 @@ function addTheme(graph: KgGraph, theme: Theme) {
 }
 
 
-/** Problem → Measure ADDRESSED_BY between the themes of linked statements (assignAggregates weighs them). */
-function addAggregateLinks(graph: KgGraph, extraction: Extraction, themeKeys: Map<string, string>) {
-  const pairs = new Set<string>();
-  for (const doc of extraction.documents) {
-    for (const report of doc.reports) {
-      for (const link of report.links) {
-        if (link.type !== "ADDRESSED_BY") continue;
-        const from = themeKeys.get(extraction.assignments[link.from]?.themeId ?? "");
-        const to = themeKeys.get(extraction.assignments[link.to]?.themeId ?? "");
-        if (from && to) pairs.add(`${from}\u0000${to}`);
-      }
+/** The Problem → Measure pairs of the themes of a document's linked statements (ADDRESSED_BY), added to `pairs`. */
+function aggregatePairs(doc: DocumentExtraction, extraction: Pick<Extraction, "assignments">, themeKeys: Map<string, string>, pairs: Set<string>) {
+  for (const report of doc.reports) {
+    for (const link of report.links) {
+      if (link.type !== "ADDRESSED_BY") continue;
+      const from = themeKeys.get(extraction.assignments[link.from]?.themeId ?? "");
+      const to = themeKeys.get(extraction.assignments[link.to]?.themeId ?? "");
+      if (from && to) pairs.add(`${from}\u0000${to}`);
     }
   }
+}
+
+/** Problem → Measure ADDRESSED_BY between the themes of linked statements (assignAggregates weighs them). */
+function addAggregateLinks(graph: KgGraph, pairs: Set<string>) {
   for (const pair of [...pairs].sort()) {
     const [from, to] = pair.split("\u0000") as [string, string];
     mergeEdge(graph, "ADDRESSED_BY", from, to, { reportCount: 0, score: 0, reason: "" });

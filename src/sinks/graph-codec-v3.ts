@@ -657,6 +657,13 @@ function forRules(record: Attrs): Attrs {
 }
 const ENTITY_FIELDS = ["name", "occurrences"];
 
+/**
+ * The `record` of the Document nodes that do not hold it (kg import keeps the records in a temporary file while
+ * the graph file is written: sinks/document-spool.ts), by node key; undefined for a node without one. Written
+ * as if each such node held its record as the attribute `record`.
+ */
+export type RecordSource = (key: string) => string | undefined;
+
 /** A string seen as a value in the reserved range, or a key using it: the graph is written as version 1. */
 const RESERVED = /[\uE000-\uE002]/;
 
@@ -664,11 +671,11 @@ const RESERVED = /[\uE000-\uE002]/;
  * The text of a graph in version 4, in pieces (their concatenation is the file), or null when the graph
  * holds what the format reserves (strings with U+E000–U+E002, undirected edges): then version 1 is written.
  */
-export function graphFileChunksV3(graph: KgGraph): Generator<string> | null {
+export function graphFileChunksV3(graph: KgGraph, records?: RecordSource): Generator<string> | null {
   const text = new PlannedText();
   // Counted first, written first (the list of keys is known once every row is planned).
   const attributes = text.enc(copyJson(graph.getAttributes()));
-  const planned = plan(graph, text);
+  const planned = plan(graph, text, records);
   newlines.clear();
   if (planned === null) return null;
   const { nodeRows, edgeRows, shapes, implied, absent, impliedShapes } = planned;
@@ -1066,7 +1073,7 @@ function sameAttributes(node: Attrs, a: Attrs): boolean {
  * null when the graph has undirected edges or a node key holds U+E000–U+E002. What the rules read (the
  * parsed records) is let go on return.
  */
-function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
+function plan(graph: KgGraph, text: PlannedText, recordOf?: RecordSource): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
   // Attributes by key, read from the graph once (its own lookups cost more).
   const attrsOf = new Map<string, Attrs>();
   graph.forEachNode((k, a) => attrsOf.set(k, a as Attrs));
@@ -1105,16 +1112,24 @@ function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRow
   const figures = new Map<string, Attrs>();
   const mentions: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
   const mentionReports = new Set<string>();
+  // Document nodes whose record comes from `recordOf`: written with it as their attribute `record`.
+  const sourced = new Set<string>();
   for (const k of nodeKeys) {
     const a = attrsOf.get(k)!;
-    if (a.label !== "Document" || typeof a.record !== "string") continue;
+    if (a.label !== "Document") continue;
+    let recordText = a.record;
+    if (recordText === undefined && recordOf !== undefined) {
+      recordText = recordOf(k);
+      if (recordText !== undefined) sourced.add(k);
+    }
+    if (typeof recordText !== "string") continue;
     let r: Json;
     try {
-      r = JSON.parse(a.record) as Json;
+      r = JSON.parse(recordText) as Json;
     } catch {
       continue;
     }
-    if (r === null || typeof r !== "object" || Array.isArray(r) || JSON.stringify(r) !== a.record) continue;
+    if (r === null || typeof r !== "object" || Array.isArray(r) || JSON.stringify(r) !== recordText) continue;
     const own = typeof r.text === "string" ? r.text : undefined;
     if (own !== undefined && typeof a.path === "string" && !texts.has(a.path)) texts.set(a.path, own);
     records.set(k, text.json(encodeRecord(r, shapes)));
@@ -1148,8 +1163,10 @@ function plan(graph: KgGraph, text: PlannedText): { nodeRows: RowChunks; edgeRow
   const nodeRows = new RowChunks();
   for (const k of nodeKeys) {
     if (impliedFigureKeys.has(k)) continue;
-    const a = attrsOf.get(k)!;
+    const stored = attrsOf.get(k)!;
     const record = records.get(k);
+    // A record from `recordOf` is in the row as its encoded value (or, when it could not be encoded, as its text).
+    const a = sourced.has(k) ? { ...stored, record: record !== undefined ? "" : recordOf!(k) } : stored;
     if (record !== undefined) records.delete(k);
     const place = a.label === "Report" ? (k.startsWith("report:") ? reportIndex.get(k.slice(7)) : undefined) : k.startsWith("stmt:") ? statementIndex.get(k.slice(5)) : undefined;
     const head = place !== undefined ? place : k === figureKey(a) || k === documentKey(a) ? null : k;

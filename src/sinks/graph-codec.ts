@@ -14,9 +14,9 @@ import { gunzipSync } from "node:zlib";
 import type { KgGraph } from "../graph/build-graph.ts";
 import { type Attrs, encodePlain, GRAPH_FORMAT, type SerializedKgGraph } from "./graph-codec-common.ts";
 import { decodeV2, VERSION_2 } from "./graph-codec-v2.ts";
-import { decodeV3, graphFileChunksV3, VERSION_3, VERSION_4 } from "./graph-codec-v3.ts";
+import { decodeV3, graphFileChunksV3, type RecordSource, VERSION_3, VERSION_4 } from "./graph-codec-v3.ts";
 
-export type { SerializedKgGraph };
+export type { RecordSource, SerializedKgGraph };
 export { GRAPH_FORMAT };
 export const GRAPH_FORMAT_VERSION = VERSION_4;
 
@@ -33,10 +33,22 @@ export function serializeGraph(graph: KgGraph): string {
  * one at a time and holds their text (in UTF-8 buffers, about the size of the file, with provisional
  * references until the strings table is known), not their values; it is made final a chunk at a time.
  */
-export function* graphFileChunks(graph: KgGraph): Generator<string> {
-  const chunks = graphFileChunksV3(graph);
-  if (chunks === null) yield encodePlain(graph.export());
-  else yield* chunks;
+export function* graphFileChunks(graph: KgGraph, records?: RecordSource): Generator<string> {
+  const chunks = graphFileChunksV3(graph, records);
+  if (chunks !== null) {
+    yield* chunks;
+    return;
+  }
+  const data = graph.export();
+  // Version 1 holds every record as its Document node's attribute.
+  if (records) {
+    for (const node of data.nodes) {
+      if (node.attributes?.label !== "Document" || node.attributes.record !== undefined) continue;
+      const record = records(node.key);
+      if (record !== undefined) node.attributes = { ...node.attributes, record };
+    }
+  }
+  yield encodePlain(data);
 }
 
 /**

@@ -91,7 +91,7 @@ async function load() {
     import("../../themes/codebook.ts"),
     import("../../themes/decisions.ts"),
   ]);
-  const shards = await import("../../store/extraction-shards.ts");
+  const [shards, spooled] = await Promise.all([import("../../store/extraction-shards.ts"), import("../../sinks/graph-file-spooled.ts")]);
   return {
     cliProgress: progress.default as typeof import("cli-progress"),
     ...graph,
@@ -103,6 +103,7 @@ async function load() {
     ...codebook,
     ...decisions,
     ...shards,
+    ...spooled,
   };
 }
 type Modules = Awaited<ReturnType<typeof load>>;
@@ -164,6 +165,8 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
       io.stderr.write(`kg import: the server's transaction memory refused deleting ${refused} rows at once; going on with ${next}\n`);
     const wiped = neo && opts.wipe ? await m.wipeDatabase(neo.driver, { database: config.database, uri: neo.uri, onSmaller }) : 0;
     const wipeMs = Date.now() - wipeStarted;
+    // Into the graph file only: the documents wait in a temporary file instead of memory (sinks/graph-file-spooled.ts).
+    if (!neo && !opts.dryRun && !shardDocuments) return await importSpooled(m, paths, opts, io, { progress, budget, codebook, decisions, lock, metadata, started, target });
     const read = shardDocuments ? { documents: shardDocuments, skipped: 0 } : await extract(m, paths, opts, progress, budget);
     const documents = read.documents;
     const reports = documents.reduce((n, d) => n + d.reports.length, 0);
@@ -197,6 +200,55 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
   } finally {
     progress.stop();
     await neo?.driver.close();
+  }
+}
+
+/**
+ * kg import into the graph file: each document written to a temporary file as it is extracted, only what the
+ * cross-report stages read kept in memory, the documents read back one at a time for the graph and the file
+ * (sinks/graph-file-spooled.ts). The same file and messages as the documents held in memory would give.
+ */
+async function importSpooled(
+  m: Modules,
+  paths: string[],
+  opts: ImportOptions,
+  io: ImportIo,
+  run: {
+    progress: Progress;
+    budget: FileBudget;
+    codebook: Codebook;
+    decisions: LoadedDecisions;
+    lock: LockOptions;
+    metadata: Map<string, ReportMetadata> | null;
+    started: number;
+    target: string;
+  },
+): Promise<ImportResult> {
+  const { progress } = run;
+  progress.start("extracting");
+  const spooled = await m.extractIntoSpool(paths, { codebook: run.codebook, budget: run.budget, jobs: opts.jobs, metadata: run.metadata, onProgress: (done, total) => progress.update(done, total) });
+  try {
+    progress.stop();
+    printDiagnostics(spooled.diagnostics, opts.verbose === true);
+    if (spooled.paths.length === 0) {
+      throw new InputError(`import: no readable report in ${paths.map(safeText).join(", ")}. Give .txt, .md, .html or .docx files or folders holding them.`);
+    }
+    // A file with a diagnostic but no document was skipped; its diagnostic says why.
+    const readPaths = new Set(spooled.paths);
+    const skipped = new Set(spooled.diagnostics.filter((d) => d.path !== undefined && d.severity !== "info" && !readPaths.has(d.path)).map((d) => d.path)).size;
+    spooled.diagnostics.length = 0;
+    if (run.metadata) io.stderr.write(`kg import: metadata from ${safeText(opts.metadata ?? "")} applied to the reports of ${plural(spooled.matched, "file")}\n`);
+    const late: Diagnostic[] = [];
+    const documents = spooled.paths.length;
+    const onPhase = (phase: string, detail?: string) => progress.phase(phase, detail);
+    const options = { wipe: opts.wipe === true, codebook: run.codebook, decisions: run.decisions, lock: run.lock, onPhase };
+    const { graph, ...file } = await m.importSpooledIntoGraphFile(spooled, opts.out ?? DEFAULT_GRAPH_FILE, options, late);
+    const result: ImportResult = { documents, skipped, reports: spooled.reports, file, nodes: graph.order, relationships: graph.size, dryRun: false, durationMs: 0 };
+    printLate(late, readPaths, opts);
+    result.durationMs = Date.now() - run.started;
+    return finish(io, result, run.target);
+  } finally {
+    spooled.close();
   }
 }
 

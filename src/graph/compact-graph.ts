@@ -1,0 +1,177 @@
+/*
+ * A graph store for writing the graph file (kg import; issue 12, peak memory): the part of graphology's API that
+ * graph/build-graph.ts, graph/aggregates.ts, graph/report-metadata.ts and the graph file's writer
+ * (sinks/graph-codec-v3.ts) use, over a few flat lists. graphology keeps, per node, an object with maps of its
+ * neighbours, and per relationship an object linking it to both ends: about half of the memory of a whole corpus's
+ * graph. Here a node is its key and attributes, a relationship its key, attributes and the places of its ends;
+ * the relationships into each node are listed only when asked for (assignAggregates, once).
+ * Same semantics as graphology's where they are used: attribute objects are the ones given (not copied), merging
+ * assigns, merging a relationship adds missing ends with no attributes and refuses a key with other ends or a
+ * loop, iteration is in insertion order. Anything else (the viewer, serve, Neo4j) reads the file or gets a
+ * graphology graph (toGraphology).
+ */
+import { createKgGraph, type KgGraph } from "./build-graph.ts";
+import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes } from "./schema.ts";
+
+type NodeAttrs = KgNodeAttributes;
+type EdgeAttrs = KgEdgeAttributes;
+
+export class CompactGraph {
+  readonly type = "directed";
+  readonly multi = true;
+  readonly allowSelfLoops = false;
+  private attributes: KgGraphAttributes = { schemaVersion: 1, generator: "kg" } as KgGraphAttributes;
+  private readonly nodeIndex = new Map<string, number>();
+  private readonly nodeKeys: string[] = [];
+  private readonly nodeAttrs: NodeAttrs[] = [];
+  private readonly edgeIndex = new Map<string, number>();
+  private readonly edgeKeys: string[] = [];
+  private readonly edgeAttrs: EdgeAttrs[] = [];
+  private readonly sources: number[] = [];
+  private readonly targets: number[] = [];
+  /** Per node, the places of the relationships into it (built when first asked for; dropped on any change). */
+  private inEdges: { start: Int32Array; list: Int32Array } | null = null;
+
+  get order(): number {
+    return this.nodeKeys.length;
+  }
+  get size(): number {
+    return this.edgeKeys.length;
+  }
+
+  getAttributes(): KgGraphAttributes {
+    return this.attributes;
+  }
+  replaceAttributes(attributes: KgGraphAttributes): void {
+    this.attributes = attributes;
+  }
+
+  hasNode(key: string): boolean {
+    return this.nodeIndex.has(key);
+  }
+  hasEdge(key: string): boolean {
+    return this.edgeIndex.has(key);
+  }
+  nodes(): string[] {
+    return this.nodeKeys.slice();
+  }
+  edges(): string[] {
+    return this.edgeKeys.slice();
+  }
+
+  mergeNode(key: string, attributes?: Partial<NodeAttrs>): [string, boolean] {
+    const at = this.nodeIndex.get(key);
+    if (at !== undefined) {
+      if (attributes) Object.assign(this.nodeAttrs[at]!, attributes);
+      return [key, false];
+    }
+    this.addNode(key, (attributes ?? {}) as NodeAttrs);
+    return [key, true];
+  }
+  private addNode(key: string, attributes: NodeAttrs): number {
+    const at = this.nodeKeys.push(key) - 1;
+    this.nodeAttrs.push(attributes);
+    this.nodeIndex.set(key, at);
+    this.inEdges = null;
+    return at;
+  }
+  private node(key: string, method: string): number {
+    const at = this.nodeIndex.get(key);
+    if (at === undefined) throw new Error(`CompactGraph.${method}: could not find the "${key}" node in the graph.`);
+    return at;
+  }
+  getNodeAttribute(key: string, name: string): unknown {
+    return (this.nodeAttrs[this.node(key, "getNodeAttribute")] as Record<string, unknown>)[name];
+  }
+  getNodeAttributes(key: string): NodeAttrs {
+    return this.nodeAttrs[this.node(key, "getNodeAttributes")]!;
+  }
+  setNodeAttribute(key: string, name: string, value: unknown): void {
+    (this.nodeAttrs[this.node(key, "setNodeAttribute")] as Record<string, unknown>)[name] = value;
+  }
+  mergeNodeAttributes(key: string, attributes: Partial<NodeAttrs>): void {
+    Object.assign(this.nodeAttrs[this.node(key, "mergeNodeAttributes")]!, attributes);
+  }
+
+  mergeEdgeWithKey(key: string, source: string, target: string, attributes?: Partial<EdgeAttrs>): [string, boolean, boolean, boolean] {
+    if (source === target) throw new Error(`CompactGraph.mergeEdgeWithKey: source & target are the same ("${source}"), thus creating a loop explicitly forbidden by this graph.`);
+    const at = this.edgeIndex.get(key);
+    if (at !== undefined) {
+      if (this.nodeKeys[this.sources[at]!] !== source || this.nodeKeys[this.targets[at]!] !== target) {
+        throw new Error(`CompactGraph.mergeEdgeWithKey: inconsistency detected when attempting to merge the "${key}" edge with "${source}" source & "${target}" target.`);
+      }
+      if (attributes) Object.assign(this.edgeAttrs[at]!, attributes);
+      return [key, false, false, false];
+    }
+    let s = this.nodeIndex.get(source);
+    const sourceAdded = s === undefined;
+    s ??= this.addNode(source, {} as NodeAttrs);
+    let t = this.nodeIndex.get(target);
+    const targetAdded = t === undefined;
+    t ??= this.addNode(target, {} as NodeAttrs);
+    this.edgeIndex.set(key, this.edgeKeys.push(key) - 1);
+    this.edgeAttrs.push((attributes ?? {}) as EdgeAttrs);
+    this.sources.push(s);
+    this.targets.push(t);
+    this.inEdges = null;
+    return [key, true, sourceAdded, targetAdded];
+  }
+  mergeEdgeAttributes(key: string, attributes: Partial<EdgeAttrs>): void {
+    const at = this.edgeIndex.get(key);
+    if (at === undefined) throw new Error(`CompactGraph.mergeEdgeAttributes: could not find the "${key}" edge in the graph.`);
+    Object.assign(this.edgeAttrs[at]!, attributes);
+  }
+
+  forEachNode(callback: (key: string, attributes: NodeAttrs) => void): void {
+    for (let i = 0; i < this.nodeKeys.length; i++) callback(this.nodeKeys[i]!, this.nodeAttrs[i]!);
+  }
+  filterNodes(predicate: (key: string, attributes: NodeAttrs) => boolean): string[] {
+    const out: string[] = [];
+    this.forEachNode((k, a) => predicate(k, a) && out.push(k));
+    return out;
+  }
+  forEachEdge(callback: (key: string, attributes: EdgeAttrs, source: string, target: string, sourceAttributes: NodeAttrs, targetAttributes: NodeAttrs, undirected: boolean) => void): void {
+    for (let e = 0; e < this.edgeKeys.length; e++) this.visitEdge(e, callback);
+  }
+  forEachInEdge(
+    node: string,
+    callback: (key: string, attributes: EdgeAttrs, source: string, target: string, sourceAttributes: NodeAttrs, targetAttributes: NodeAttrs, undirected: boolean) => void,
+  ): void {
+    const at = this.node(node, "forEachInEdge");
+    const { start, list } = this.inEdgeLists();
+    for (let i = start[at]!; i < start[at + 1]!; i++) this.visitEdge(list[i]!, callback);
+  }
+  private visitEdge(e: number, callback: (key: string, attributes: EdgeAttrs, source: string, target: string, sa: NodeAttrs, ta: NodeAttrs, undirected: boolean) => void): void {
+    const s = this.sources[e]!;
+    const t = this.targets[e]!;
+    callback(this.edgeKeys[e]!, this.edgeAttrs[e]!, this.nodeKeys[s]!, this.nodeKeys[t]!, this.nodeAttrs[s]!, this.nodeAttrs[t]!, false);
+  }
+  /** The relationships into each node, in insertion order (counting sort by target). */
+  private inEdgeLists(): { start: Int32Array; list: Int32Array } {
+    if (this.inEdges) return this.inEdges;
+    const start = new Int32Array(this.nodeKeys.length + 1);
+    for (const t of this.targets) start[t + 1]!++;
+    for (let i = 0; i < this.nodeKeys.length; i++) start[i + 1]! += start[i]!;
+    const fill = start.slice(0, -1);
+    const list = new Int32Array(this.targets.length);
+    this.targets.forEach((t, e) => (list[fill[t]!++] = e));
+    return (this.inEdges = { start, list });
+  }
+
+  /** The same graph as a graphology instance (for what needs graphology's whole API or its export). */
+  toGraphology(): KgGraph {
+    const graph = createKgGraph();
+    graph.replaceAttributes(this.attributes);
+    this.forEachNode((k, a) => graph.addNode(k, a));
+    this.forEachEdge((k, a, s, t) => graph.addDirectedEdgeWithKey(k, s, t, a));
+    return graph;
+  }
+  export(): ReturnType<KgGraph["export"]> {
+    return this.toGraphology().export();
+  }
+
+  /** Typed as the graphology graph it stands for, where only the methods above are used. */
+  asKgGraph(): KgGraph {
+    return this as unknown as KgGraph;
+  }
+}

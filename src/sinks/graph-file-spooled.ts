@@ -1,0 +1,232 @@
+/*
+ * `kg import` into the graph file in memory that does not hold every document (issue 12, peak memory). As each
+ * document arrives from the per-document stages it is written to a temporary file (sinks/document-spool.ts) and
+ * only what the cross-report stages read is kept (pipeline.ts compactDocument). Under the graph file's lock, the
+ * documents the file holds (unless --wipe) join them there, those read again at the same path left out; themes,
+ * decisions and links are found over the compact forms; the graph is built reading the documents back one at a
+ * time in canonical order (graph/build-graph.ts buildGraphOf); and each Document's extraction record is not put
+ * on the graph but read back again when the file writes it (graph-codec.ts RecordSource). The file is the same,
+ * byte for byte, as importDocumentsIntoGraphFile's over the same documents (test/sinks/graph-file-spooled.test.ts).
+ */
+import { basename } from "node:path";
+
+import { IN_THREAD_BUDGET, type FileBudget } from "../budget.ts";
+import { buildGraphOf, type KgGraph } from "../graph/build-graph.ts";
+import { CompactGraph } from "../graph/compact-graph.ts";
+import { nodeKey } from "../graph/keys.ts";
+import type { ReportMetadata } from "../graph/report-metadata.ts";
+import { documentRecord, documentsOfGraph } from "../graph/records.ts";
+import { collectFiles } from "../ingest/collect-files.ts";
+import { defaultJobs, runFiles } from "../isolate/file-runner.ts";
+import { type CompactDocument, compactDocument, crossReportIsolated } from "../pipeline.ts";
+import type { Codebook } from "../themes/codebook.ts";
+import type { LoadedDecisions } from "../themes/decisions.ts";
+import type { Diagnostic, DocumentExtraction, ReportExtraction } from "../types.ts";
+import { pushAll } from "../util/arrays.ts";
+import { collectGarbage } from "../util/gc.ts";
+import { StringInterner } from "../util/intern.ts";
+import { plural } from "../util/terminal.ts";
+import { DocumentSpool, type SpooledDocument } from "./document-spool.ts";
+import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
+import { type GraphFileSummary, readIfExists, writeGraphFile } from "./graph-file.ts";
+
+/** The documents read now, waiting in a temporary file; close() removes it (the caller must, also on failure). */
+export interface SpooledDocuments {
+  spool: DocumentSpool;
+  /** Per document read now (its place in the spool): its compact form, with strings of its own. */
+  compact: CompactDocument[];
+  /** Per document read now: its path, and whether it came with metadata. */
+  paths: string[];
+  withMetadata: boolean[];
+  /** Reports of the documents read now. */
+  reports: number;
+  /** Documents read now given a --metadata row. */
+  matched: number;
+  diagnostics: Diagnostic[];
+  close(): void;
+}
+
+export interface SpoolOptions {
+  codebook: Codebook;
+  budget?: FileBudget | undefined;
+  jobs?: number | undefined;
+  /** --metadata: the row for each path (or file name). */
+  metadata?: Map<string, ReportMetadata> | null | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/**
+ * The per-document stages over files and folders, each document written to a temporary file as it arrives and
+ * only its compact form kept (as pipeline.ts extractDocuments, without the workers' preparations: the
+ * cross-report stages compute them, as with one job, instead of holding them for every statement at once).
+ */
+export async function extractIntoSpool(paths: string[], options: SpoolOptions): Promise<SpooledDocuments> {
+  const spool = new DocumentSpool();
+  try {
+    const { files, diagnostics } = await collectFiles(paths);
+    const compact: CompactDocument[] = [];
+    const docPaths: string[] = [];
+    const withMetadata: boolean[] = [];
+    const strings = new StringInterner();
+    let reports = 0;
+    let matched = 0;
+    await runFiles(files, {
+      budget: options.budget ?? IN_THREAD_BUDGET,
+      jobs: options.jobs ?? defaultJobs(),
+      lean: true,
+      onFile: (i, outcome) => {
+        pushAll(diagnostics, outcome.diagnostics);
+        const doc = outcome.extraction;
+        if (doc) {
+          const path = doc.document.source.path;
+          const meta = options.metadata?.get(path) ?? options.metadata?.get(basename(path));
+          if (meta) {
+            doc.metadata = meta;
+            matched += 1;
+          }
+          spool.write(doc);
+          compact.push(strings.internAll(compactDocument(doc, options.codebook, true)));
+          docPaths.push(path);
+          withMetadata.push(doc.metadata !== undefined);
+          reports += doc.reports.length;
+        }
+        options.onProgress?.(i + 1, files.length);
+      },
+    });
+    return { spool, compact, paths: docPaths, withMetadata, reports, matched, diagnostics, close: () => spool.close() };
+  } catch (error) {
+    spool.close();
+    throw error;
+  }
+}
+
+export interface SpooledImportOptions {
+  wipe?: boolean;
+  codebook: Codebook;
+  decisions?: LoadedDecisions | undefined;
+  lock?: LockOptions;
+  onPhase?: (phase: string, detail?: string) => void;
+}
+
+/**
+ * importDocumentsIntoGraphFile (graph-file.ts) for documents waiting in a temporary file: the same file, without
+ * holding the documents. `spooled.compact` is emptied (its memory let go once the cross-report stages are done).
+ */
+export async function importSpooledIntoGraphFile(
+  spooled: SpooledDocuments,
+  path: string,
+  options: SpooledImportOptions,
+  diagnostics: Diagnostic[],
+): Promise<GraphFileSummary & { graph: KgGraph }> {
+  await assertReplaceableFile(path);
+  return withFileLock(path, () => rebuild(spooled, path, options, diagnostics), options.lock);
+}
+
+async function rebuild(spooled: SpooledDocuments, path: string, options: SpooledImportOptions, diagnostics: Diagnostic[]): Promise<GraphFileSummary & { graph: KgGraph }> {
+  await removeStaleTempFiles(path);
+  const { spool } = spooled;
+  const existing = options.wipe ? null : await readIfExists(path, () => options.onPhase?.(`reading ${path}`));
+  // The union, as graph/records.ts unionDocuments makes it: the stored documents not read again, then those read now.
+  // Per member: its place in the spool, its path and sha256; metadata a document read again keeps from the file.
+  const places: number[] = [];
+  const compact: CompactDocument[] = [];
+  const metadataOf = new Map<number, DocumentExtraction["metadata"]>();
+  let before: { nodes: Set<string>; edges: Set<string> } | null = null;
+  let storedCount = 0;
+  if (existing) {
+    const stored = documentsOfGraph(existing);
+    storedCount = stored.length;
+    before = { nodes: new Set(existing.nodes()), edges: new Set(existing.edges()) };
+    existing.clear();
+    const incoming = new Set(spooled.paths);
+    const strings = new StringInterner();
+    for (const doc of stored) {
+      if (incoming.has(doc.document.source.path)) continue;
+      places.push(spool.write(doc));
+      compact.push(strings.internAll(compactDocument(doc, options.codebook, true)));
+    }
+    const storedMetadata = new Map(stored.flatMap((d) => (d.metadata ? [[d.document.source.path, d.metadata] as const] : [])));
+    stored.length = 0;
+    spooled.paths.forEach((p, i) => {
+      const meta = spooled.withMetadata[i] ? undefined : storedMetadata.get(p);
+      if (meta) metadataOf.set(places.length + i, meta);
+    });
+  }
+  spooled.paths.forEach((_p, i) => places.push(i));
+  pushAll(compact, spooled.compact);
+  spooled.compact.length = 0;
+  const count = compact.length;
+  options.onPhase?.(`themes, links and the graph over ${plural(count, "document")}${existing ? ` (${storedCount} in the file, ${spooled.paths.length} read now)` : ""}`);
+  const paths = compact.map((d) => d.path);
+  const shas = compact.map((d) => d.sha256);
+  const cross = crossReportIsolated(compact, options.codebook, diagnostics, { decisions: options.decisions });
+  compact.length = 0;
+  const read = (k: number): SpooledDocument => {
+    const line = spool.read(places[k]!);
+    const meta = metadataOf.get(k);
+    return meta ? { ...line, metadata: meta } : line;
+  };
+  // The documents kept, in canonical order (graph/order.ts), read back one at a time with the reports they keep and their links.
+  const canonical = [...Array(count).keys()]
+    .filter((k) => cross.kept[k] !== undefined)
+    .sort((a, b) => (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : shas[a]! < shas[b]! ? -1 : shas[a]! > shas[b]! ? 1 : 0));
+  function* documents(): Generator<DocumentExtraction> {
+    for (const k of canonical) {
+      const line = read(k);
+      const reports = cross.kept[k]!.map((r) => ({ ...line.reports[r]!, outline: [], links: cross.links[k]![r]! }) as ReportExtraction);
+      yield { ...line, reports } as unknown as DocumentExtraction;
+    }
+  }
+  // Held in a compact store (graph/compact-graph.ts), not a graphology instance: only the file is written from it.
+  const graph = buildGraphOf(documents(), cross.themes, cross.assignments, new CompactGraph().asKgGraph());
+  // Each Document node's record (that of the document at the node's path) and the other paths with the same bytes
+  // (graph/records.ts buildStoreGraph): the record is read back when the file is written.
+  const assembled = new Set(canonical.map((k) => shas[k]!));
+  const bySha = new Map<string, number[]>();
+  for (let k = 0; k < count; k++) {
+    const sha = shas[k]!;
+    if (!assembled.has(sha)) continue; // left out by the cross-report stages (diagnostic given)
+    const list = bySha.get(sha) ?? [];
+    list.push(k);
+    bySha.set(sha, list);
+  }
+  const recordOwner = new Map<string, number>();
+  for (const [sha, members] of bySha) {
+    const key = nodeKey("Document", sha.slice(0, 16));
+    if (!graph.hasNode(key)) throw new Error(`importSpooledIntoGraphFile: no Document node for ${paths[members[0]!]!}.`);
+    const kept = graph.getNodeAttribute(key, "path") as string;
+    const own = members.find((k) => paths[k] === kept) ?? members[0]!;
+    const aliases = [...new Set(members.map((k) => paths[k]!))].filter((p) => p !== kept).sort();
+    if (aliases.length > 0) graph.mergeNodeAttributes(key, { aliases });
+    recordOwner.set(key, own);
+  }
+  bySha.clear();
+  const diff = keyDiff(before, graph);
+  before = null;
+  // What the stages before left is collected before the file is planned (graph-file.ts rebuildFile says why).
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
+  options.onPhase?.(`writing ${path}`, `${graph.order} nodes, ${graph.size} relationships`);
+  const records = (key: string): string | undefined => {
+    const k = recordOwner.get(key);
+    return k === undefined ? undefined : documentRecord(read(k));
+  };
+  await writeGraphFile(graph, path, { collect: true, records });
+  return { path, nodes: graph.order, edges: graph.size, ...diff, merged: existing !== null, graph };
+}
+
+/** What changed between the keys of the old graph and the new graph (graph-file.ts keyDiff). */
+function keyDiff(before: { nodes: Set<string>; edges: Set<string> } | null, after: KgGraph) {
+  if (!before) return { nodesAdded: after.order, edgesAdded: after.size, nodesRemoved: 0, edgesRemoved: 0 };
+  const count = (keys: Iterable<string>, has: (k: string) => boolean) => {
+    let n = 0;
+    for (const k of keys) if (!has(k)) n += 1;
+    return n;
+  };
+  return {
+    nodesAdded: count(after.nodes(), (k) => before.nodes.has(k)),
+    edgesAdded: count(after.edges(), (k) => before.edges.has(k)),
+    nodesRemoved: count(before.nodes, (k) => after.hasNode(k)),
+    edgesRemoved: count(before.edges, (k) => after.hasEdge(k)),
+  };
+}

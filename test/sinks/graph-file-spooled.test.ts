@@ -1,0 +1,126 @@
+/*
+ * kg import's graph file with the documents in a temporary file (sinks/graph-file-spooled.ts) against the same
+ * import with every document in memory (graph-file.ts importDocumentsIntoGraphFile): the same bytes, fresh, merged
+ * into a file, gzip, with metadata, with the same bytes under two paths; the temporary file gone once closed.
+ */
+import { copyFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { CompactGraph } from "../../src/graph/compact-graph.ts";
+import { buildGraph, buildGraphOf } from "../../src/graph/build-graph.ts";
+import { canonicalOrder } from "../../src/graph/order.ts";
+import { extractDocuments, assemble } from "../../src/pipeline.ts";
+import { importDocumentsIntoGraphFile, serializeGraph } from "../../src/sinks/graph-file.ts";
+import { extractIntoSpool, importSpooledIntoGraphFile } from "../../src/sinks/graph-file-spooled.ts";
+import { loadCodebook } from "../../src/themes/codebook.ts";
+import type { ReportMetadata } from "../../src/graph/report-metadata.ts";
+import { corpusPaths, ROOT } from "../graph/order.fixtures.ts";
+
+const codebook = loadCodebook();
+let dir: string;
+let corpus: string;
+let paths: string[];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "kg-spooled-"));
+  // The corpus in one folder, with one file twice under another name (same bytes: counted once, both paths kept).
+  corpus = join(dir, "corpus");
+  await mkdir(corpus);
+  paths = corpusPaths();
+  for (const p of paths) await copyFile(join(ROOT, p), join(corpus, p.replaceAll("/", "_")));
+  await copyFile(join(ROOT, paths[0]!), join(corpus, "zz-copy.txt"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The file the documents held in memory give (the reference), and the one the spooled import gives. */
+async function both(name: string, input: string[], options: { metadata?: Map<string, ReportMetadata>; before?: string[]; gz?: boolean } = {}) {
+  const ext = options.gz ? "json.gz" : "json";
+  const inMemory = join(dir, `${name}-memory.${ext}`);
+  const spooledPath = join(dir, `${name}-spooled.${ext}`);
+  if (options.before) {
+    // Both start from the same file, written by the in-memory import.
+    const { documents } = await extractDocuments(options.before, { jobs: 1 });
+    await importDocumentsIntoGraphFile(documents, inMemory, { codebook }, []);
+    await copyFile(inMemory, spooledPath);
+  }
+  const { documents } = await extractDocuments(input, { jobs: 1 });
+  for (const doc of documents) {
+    const meta = options.metadata?.get(doc.document.source.path.split("/").pop()!);
+    if (meta) doc.metadata = meta;
+  }
+  const lateMemory: unknown[] = [];
+  const memory = await importDocumentsIntoGraphFile(documents, inMemory, { codebook }, lateMemory as never[]);
+  const spooled = await extractIntoSpool(input, { codebook, jobs: 2, metadata: options.metadata });
+  const spoolDir = spooled.spool.dir;
+  const lateSpooled: unknown[] = [];
+  let summary;
+  try {
+    summary = await importSpooledIntoGraphFile(spooled, spooledPath, { codebook }, lateSpooled as never[]);
+  } finally {
+    spooled.close();
+  }
+  expect(existsSync(spoolDir)).toBe(false);
+  const { graph: _g, ...memorySummary } = memory;
+  const { graph: _s, ...spooledSummary } = summary;
+  expect({ ...spooledSummary, path: "" }).toEqual({ ...memorySummary, path: "" });
+  expect(lateSpooled).toEqual(lateMemory);
+  return { memory: await readFile(inMemory), spooled: await readFile(spooledPath) };
+}
+
+describe("kg import with the documents in a temporary file", () => {
+  it("should write the same bytes as the documents held in memory, for a fresh file", async () => {
+    const { memory, spooled } = await both("fresh", [corpus]);
+    expect(spooled.length).toBeGreaterThan(10_000);
+    expect(spooled.equals(memory)).toBe(true);
+    // Both paths of the repeated bytes are kept (the copy as an alias of the first).
+    expect(spooled.toString("utf8")).toContain("zz-copy.txt");
+  }, 120_000);
+
+  it("should write the same bytes when merging into a file that holds other documents and one read again", async () => {
+    const files = (await import("node:fs")).readdirSync(corpus).sort().map((f) => join(corpus, f));
+    const { memory, spooled } = await both("merged", files.slice(3), { before: files.slice(0, 5) });
+    expect(spooled.equals(memory)).toBe(true);
+  }, 120_000);
+
+  it("should write the same gzip bytes, with the analyst's metadata on the reports of a file", async () => {
+    const name = paths[1]!.replaceAll("/", "_");
+    const metadata = new Map<string, ReportMetadata>([[name, { title: "一份调研报告的题目", region: "某省" }]]);
+    const { memory, spooled } = await both("meta", [corpus], { metadata, gz: true });
+    expect(spooled.equals(memory)).toBe(true);
+    expect(gunzipSync(spooled).toString("utf8")).toContain("一份调研报告的题目");
+  }, 120_000);
+});
+
+describe("CompactGraph", () => {
+  it("should give the same graph file as graphology for the same extraction", async () => {
+    const { documents } = await extractDocuments([corpus], { jobs: 1 });
+    const extraction = assemble(documents, codebook, []);
+    const reference = serializeGraph(buildGraph(extraction));
+    const compact = buildGraphOf(canonicalOrder(extraction.documents), extraction.themes, extraction.assignments, new CompactGraph().asKgGraph());
+    expect(serializeGraph(compact)).toBe(reference);
+    // And through graphology again (the file format's version 1 reads the export).
+    const graph = new CompactGraph();
+    buildGraphOf(canonicalOrder(extraction.documents), extraction.themes, extraction.assignments, graph.asKgGraph());
+    expect(graph.export()).toEqual(buildGraph(extraction).export());
+  }, 120_000);
+
+  it("should refuse what graphology refuses: a loop, a key merged with other ends", () => {
+    const graph = new CompactGraph();
+    expect(() => graph.mergeEdgeWithKey("e", "a", "a", {})).toThrow(/loop/);
+    graph.mergeEdgeWithKey("e", "a", "b", { type: "CONTAINS" });
+    expect(() => graph.mergeEdgeWithKey("e", "a", "c", {})).toThrow(/inconsistency/);
+    expect(graph.order).toBe(2);
+    graph.mergeEdgeWithKey("e", "a", "b", { reason: "x" } as never);
+    expect(graph.size).toBe(1);
+    const seen: string[] = [];
+    graph.forEachInEdge("b", (k, a, s) => seen.push(`${k} ${s} ${JSON.stringify(a)}`));
+    expect(seen).toEqual(['e a {"type":"CONTAINS","reason":"x"}']);
+  });
+});
