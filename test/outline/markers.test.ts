@@ -104,3 +104,15 @@ describe("a page scraped onto one line, a space where each line break was", () =
     expect(markersOf("党员 1、2 名 （二）待定").filter((m) => !m.atLineStart)).toEqual([]);
   });
 });
+
+describe("a list restarting at 一、 under a numbered section heading", () => {
+  it("should nest the restarted list under the bare heading above it", () => {
+    const text = ["一、现状", "楼宇多，党员散。", "二、不足", "1.底数不清。", "三、对策", "一、摸清底数。", "二、错时活动。", "三、配强力量。"].join("\n");
+    expect(outlineOf(text)).toEqual(["现状", ["不足", ["底数不清"]], ["对策", ["摸清底数", "错时活动", "配强力量"]]]);
+  });
+
+  it("should keep items beside a heading that has text of its own", () => {
+    const text = ["二、不足。各支部情况不一。", "一、底数不清。", "二、活动难开展。"].join("\n");
+    expect(outlineOf(text)).toEqual(["不足", "底数不清", "活动难开展"]);
+  });
+});
