@@ -205,7 +205,7 @@ function boundaryRule(content: ContentLine[], i: number, state: ReportState, sig
   // A list restarting under a numbered section heading (「三、…的对策」 then 一、…) is that section's list,
   // and a paragraph under one is its text: a new report needs a title, or its numbering or opening
   // paragraph after page chrome or after text that is no section heading.
-  if (underSectionHeading(content, i, signals)) return null;
+  if (underSectionHeading(content, i, state, signals)) return null;
   if (state.topMax >= 2 && c.structural.some((m) => m.kind === state.topKind && m.ordinal === 1)) return "numbering-restart";
   if (matchesAny(signals.opening, c.text)) {
     const leadsIntoList = content.slice(i, i + 4).some((n) => n.structural.some((m) => m.ordinal === 1 && m.kind === (state.topKind ?? m.kind)));
@@ -226,12 +226,17 @@ const MAX_LEAD_IN = 120;
  * follows such a heading belongs to its section. The heading must be numbered past the first (a report's
  * own 一、 or (一) may open it).
  */
-function underSectionHeading(content: ContentLine[], i: number, signals: SegmentSignals): boolean {
+function underSectionHeading(content: ContentLine[], i: number, state: ReportState, signals: SegmentSignals): boolean {
+  // The heading must stand at the level of what follows it or above: 「(三)…」 closing a report's sub-list is
+  // no section heading over the next report's 一、.
+  const own = content[i]!.structural.find((m) => m.atLineStart)?.kind ?? state.topKind;
+  const rank = (kind: string | null) => MARKER_RANK[kind ?? ""] ?? 9;
   for (let k = i - 1; k >= Math.max(0, i - 1 - HEADING_LEAD_LINES); k--) {
     const c = content[k]!;
     if (content[k + 1]!.afterNoise || c.preview) return false;
     if (c.structural.some((m) => m.atLineStart)) {
-      return isHeadingOnly(c) && c.structural.some((m) => m.atLineStart && m.kind !== "none" && (m.ordinal ?? 0) >= 2);
+      const numbered = (m: Marker) => m.atLineStart && m.kind !== "none" && (m.ordinal ?? 0) >= 2 && rank(m.kind) <= rank(own);
+      return isHeadingOnly(c) && c.structural.some(numbered);
     }
     // Only a lead-in (「针对上述问题，建议如下：」) may stand between: a paragraph of body text ends the section's reach.
     if (signals.title.test(c.text) || c.text.length > MAX_LEAD_IN || !/[:：]$/.test(c.text)) return false;

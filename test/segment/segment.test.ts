@@ -130,6 +130,15 @@ describe("a numbered section heading", () => {
     ]);
   });
 
+  it("should still split where a report ending on a short sub-item is followed by the next one's 一、", () => {
+    const text = [...article.slice(0, 4), "（一）组织找不到党员", "（二）活动时间难统一", ...article.slice(7)].join("\n");
+    const { reports } = segmentDocument(plainDoc(text));
+    expect(reports.map((r) => [r.startLine, r.startRule])).toEqual([
+      [1, "document-start"],
+      [7, "numbering-restart"],
+    ]);
+  });
+
   it("should still split where the numbering restarts after a body paragraph", () => {
     const text = [...article.slice(0, 7), "街道党工委把楼宇党建列入年度考核，各社区按季度报告进展。", ...article.slice(7)].join("\n");
     const { reports } = segmentDocument(plainDoc(text));
