@@ -116,3 +116,10 @@ describe("a list restarting at 一、 under a numbered section heading", () => {
     expect(outlineOf(text)).toEqual(["不足", "底数不清", "活动难开展"]);
   });
 });
+
+describe("a list restarting at 1. under a bare arabic heading", () => {
+  it("should stay beside it (a nested table of contents 「2. (二)…」 then 「1. 1.…」 is no section with items)", () => {
+    const text = ["1. 现状", "2. 启示", "1. 坚持定位", "2. 促进融合"].join("\n");
+    expect(outlineOf(text)).toEqual(["现状", "启示", "坚持定位", "促进融合"]);
+  });
+});
