@@ -102,13 +102,3 @@ describe("clustering of statements no codebook theme covers", () => {
     }
   });
 });
-
-describe("clustering does not join statements on one shared everyday word", () => {
-  it("should keep two uncovered statements apart when all they share is one plain word (长期), and still join ones that share two", () => {
-    const texts = ["社区路灯长期无人维修", "学校围墙长期失修", "小区路灯损坏", "围墙出现裂缝", "路灯长期无人维修，晚上很黑"];
-    const statements = texts.map((t, i) => makeStatement(`s${i}`, `r${i}`, "problem", t, i));
-    const { themeOf } = assignThemes(statements, new Map(), canteen);
-    expect(themeOf.get("s0")).not.toBe(themeOf.get("s1"));
-    expect(themeOf.get("s0")).toBe(themeOf.get("s4"));
-  });
-});
