@@ -1,8 +1,8 @@
 /*
  * Character-for-character folding of source text into analysis text: traditional → simplified
- * (opencc-js), full-width ASCII → half-width, ideographic space → space, and a "." between Chinese
- * sentences → "。". The result always has exactly the source's length, so an offset into one is an offset
- * into the other.
+ * (opencc-js), full-width ASCII → half-width, ideographic space → space, a "." between Chinese
+ * sentences → "。", and on a page scraped onto one line a space standing for a lost break → "。". The
+ * result always has exactly the source's length, so an offset into one is an offset into the other.
  */
 // The traditional → simplified build (a tenth of the full package to load; the same tables).
 import * as OpenCC from "opencc-js/t2cn";
@@ -57,8 +57,49 @@ export interface FoldOptions {
 export function foldText(text: string, options: FoldOptions = {}): string {
   let out = text;
   if (options.simplify ?? true) out = text.split("\n").map(simplifyLine).join("\n");
-  if (options.foldWidth ?? true) out = foldFullStops(foldWidth(out));
+  if (options.foldWidth ?? true) out = foldSpaceBreaks(foldFullStops(foldWidth(out)));
   return out;
+}
+
+/** A space between two pieces of Chinese text (quotes and brackets included). */
+const SPACE_BETWEEN = /(?<=[\u3400-\u9fff”」』）)])[ \t]+(?=[\u3400-\u9fff“「『（(])/g;
+/** Fewest such spaces on a line before they are read as lost breaks. */
+const MIN_SPACE_BREAKS = 3;
+/** A piece of Chinese text between the spaces shorter than this is a word spaced apart, not a phrase. */
+const MIN_SPACED_PIECE = 4;
+/** Largest share of such short pieces on a line whose spaces are lost breaks. */
+const MAX_SHORT_PIECES = 0.1;
+/** Fewest Chinese characters a piece holds on average: keyword lines and site menus list short terms. */
+const MIN_MEAN_PIECE = 8;
+
+/**
+ * A page scraped onto one line often keeps a space where a line break or a stop stood (「…报告如下 一、基本情况
+ * 全县… “三会一课”流于形式 部分支部…」). On a line with at least three such spaces between phrases (not between
+ * words: nine pieces in ten hold four Chinese characters or more, eight on average, unlike a keyword line or
+ * a site menu) and fewer sentence stops than half of them, each
+ * space run's first character → "。", so that later stages see the sentence and item boundaries. Text with
+ * its stops in place keeps its stray spaces.
+ */
+function foldSpaceBreaks(text: string): string {
+  if (!/[\u3400-\u9fff”」』）)][ \t]+[\u3400-\u9fff“「『（(]/.test(text)) return text;
+  return text.split("\n").map(foldLineSpaces).join("\n");
+}
+
+function foldLineSpaces(line: string): string {
+  const spaces = [...line.matchAll(SPACE_BETWEEN)];
+  if (spaces.length < MIN_SPACE_BREAKS) return line;
+  const stops = line.match(/[。！？!?；;]/g)?.length ?? 0;
+  if (stops * 2 >= spaces.length) return line;
+  const pieces = line.split(SPACE_BETWEEN).map((p) => p.match(/[\u3400-\u9fff]/g)?.length ?? 0);
+  if (pieces.filter((n) => n < MIN_SPACED_PIECE).length > pieces.length * MAX_SHORT_PIECES) return line;
+  if (pieces.reduce((a, b) => a + b, 0) < pieces.length * MIN_MEAN_PIECE) return line;
+  let out = "";
+  let from = 0;
+  for (const m of spaces) {
+    out += line.slice(from, m.index) + "。";
+    from = m.index + 1;
+  }
+  return out + line.slice(from);
 }
 
 /**

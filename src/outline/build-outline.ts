@@ -26,7 +26,7 @@ export function buildOutline(text: string, markers: Marker[], span: Span): Outli
   for (let i = 0; i < markers.length; i++) {
     const m = markers[i]!;
     const next = markers[i + 1];
-    const level = placeMarker(stack, m);
+    const level = restartsUnderHeading(text, stack, m) ? stack.length : placeMarker(stack, m);
     stack.length = level;
     const parent = stack[level - 1];
     const node: OutlineNode = {
@@ -72,6 +72,26 @@ function placeMarker(stack: OutlineNode[], m: Marker): number {
     return level;
   }
   return stack.length;
+}
+
+/** Marker kinds whose restarted list may nest under a bare heading of the same kind. */
+const RESTART_KINDS = new Set<Marker["kind"]>(["cn-dun", "cn-paren"]);
+
+/** Longest bare heading a restarted list may nest under. */
+const MAX_BARE_HEADING = 40;
+
+/**
+ * A list restarting at 1 in the style of the heading right above it (「三、…的对策」 then 一、 二、 三、, or （三）
+ * then （一）): the heading is numbered past the first, has no text of its own and no items yet, so the
+ * restarted list is its items, not new sections beside it.
+ */
+function restartsUnderHeading(text: string, stack: OutlineNode[], m: Marker): boolean {
+  const open = stack[stack.length - 1];
+  // Section-level numbering only (一、 （一）): 「2. (二)…」 then 「1. 1.…」 is a nested table of contents.
+  if (!open || open.markerKind !== m.kind || !RESTART_KINDS.has(m.kind) || !m.atLineStart) return false;
+  if (m.ordinal !== 1 || open.ordinal === null || open.ordinal < 2 || open.children.length > 0) return false;
+  const body = text.slice(open.headingSpan.start, m.start).trim();
+  return body.length <= MAX_BARE_HEADING && !/[。！？!?；;]/.test(body);
 }
 
 function inferOrdinal(siblings: OutlineNode[], m: Marker): number | null {

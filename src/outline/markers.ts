@@ -154,6 +154,8 @@ function scanLine(text: string, line: Line, from: number, to: number, skip: Span
   // Line start: first character after white space and Markdown decoration.
   let first = from + leadingJunk(text.slice(from, to));
   let lastAccepted: Marker | null = null;
+  /** The ordinal of the last marker of each kind accepted on this line. */
+  const lastOrdinal = new Map<MarkerKind, number | null>();
   BULLET.lastIndex = first;
   const bullet = BULLET.exec(text);
   if (bullet && !inSkip(first, skip) && first + bullet[0].length < to) {
@@ -172,9 +174,10 @@ function scanLine(text: string, line: Line, from: number, to: number, skip: Span
     const atLineStart = p === first;
     const m = matchAt(text, p, to, line, atLineStart);
     if (!m) continue;
-    if (!atLineStart && !acceptedInside(text, line, m, lastAccepted)) continue;
+    if (!atLineStart && !acceptedInside(text, line, m, lastAccepted) && !afterSpace(text, line, m, lastOrdinal)) continue;
     out.push(m);
     lastAccepted = m;
+    lastOrdinal.set(m.kind, m.ordinal);
     p = m.end - 1;
   }
 }
@@ -200,6 +203,24 @@ function matchAt(text: string, p: number, to: number, line: Line, atLineStart: b
     return { kind: pat.kind, text: m[0].trim(), ordinal, start: p, end, line: line.number, atLineStart };
   }
   return null;
+}
+
+/** A line this long that holds spaces where its breaks were (a page scraped onto one line). */
+const MIN_SPACED_LINE = 80;
+
+/**
+ * A structural marker after white space inside a long line: a page scraped onto one line keeps a space
+ * where a line break stood (「…报告如下 一、基本情况 全县… 二、存在的问题 （一）…」). It starts an item
+ * when it opens its list (1) or continues the list of its kind on this line by one, and a heading follows;
+ * 「一、二年级」 is a range, not an item.
+ */
+function afterSpace(text: string, line: Line, m: Marker, lastOrdinal: ReadonlyMap<MarkerKind, number | null>): boolean {
+  if (isInlineKind(m.kind) || m.ordinal === null || line.end - line.start < MIN_SPACED_LINE) return false;
+  if (!/[^\s]\s+$/.test(text.slice(Math.max(line.start, m.start - 4), m.start))) return false;
+  if (!/^\s*[\u4e00-\u9fff“"「《]/.test(text.slice(m.end, m.end + 4))) return false;
+  if (/^\s*[一二三四五六七八九十\d]/.test(text.slice(m.end, m.end + 3)) && m.kind === "cn-dun") return false;
+  const previous = lastOrdinal.get(m.kind);
+  return m.ordinal === 1 ? previous === undefined || previous !== 1 : previous === m.ordinal - 1;
 }
 
 /** Whether a marker found inside a line (not at its start) really starts an item. */

@@ -33,6 +33,8 @@ interface ContentLine {
   compact: string;
   preview: boolean;
   structural: Marker[];
+  /** Page boilerplate (whole lines of site chrome) stands between this line and the previous content line. */
+  afterNoise: boolean;
 }
 
 /**
@@ -81,12 +83,17 @@ function contentLines(doc: NormalisedDocument): ContentLine[] {
     for (let l = n.startLine; l <= n.endLine; l++) noiseLines.add(l);
   }
   const out: ContentLine[] = [];
+  let afterNoise = false;
   for (const line of doc.lines) {
-    if (noiseLines.has(line.number)) continue;
+    if (noiseLines.has(line.number)) {
+      afterNoise = true;
+      continue;
+    }
     const text = doc.text.slice(line.start, line.end).trim();
     // trim() removes exactly the white space /\S/ looks past: an empty trimmed line is a blank line.
     if (text.length === 0) continue;
-    out.push({ line, text, compact: compact(text), preview: false, structural: [] });
+    out.push({ line, text, compact: compact(text), preview: false, structural: [], afterNoise });
+    afterNoise = false;
   }
   return out;
 }
@@ -193,16 +200,49 @@ function boundaryRule(content: ContentLine[], i: number, state: ReportState, sig
   const c = content[i]!;
   const substantial = state.topMax >= 2 || state.chars >= MIN_UNNUMBERED_REPORT_CHARS;
   if (!substantial || c.preview) return null;
-  if (state.topMax >= 2 && c.structural.some((m) => m.kind === state.topKind && m.ordinal === 1)) return "numbering-restart";
   // A title names its genre before any comma: "一年来，…报送调研报告1篇" is a sentence, not a title.
   const title = signals.title.exec(c.text);
   if (title && !/[,，。;；]/.test(title[1] ?? "") && !c.structural.some((m) => m.atLineStart)) return "title";
+  // A list restarting under a numbered section heading (「三、…的对策」 then 一、…) is that section's list,
+  // and a paragraph under one is its text: a new report needs a title, or its numbering or opening
+  // paragraph after page chrome or after text that is no section heading.
+  if (underSectionHeading(content, i, state, signals)) return null;
+  if (state.topMax >= 2 && c.structural.some((m) => m.kind === state.topKind && m.ordinal === 1)) return "numbering-restart";
   if (matchesAny(signals.opening, c.text)) {
     const leadsIntoList = content.slice(i, i + 4).some((n) => n.structural.some((m) => m.ordinal === 1 && m.kind === (state.topKind ?? m.kind)));
     if (leadsIntoList) return "opening-paragraph";
     if (matchesAny(signals.strongOpening, c.text) && state.chars >= MIN_UNNUMBERED_REPORT_CHARS) return "opening-paragraph";
   }
   return null;
+}
+
+/** How many content lines (lead-ins ending on a colon) may stand between a section heading and the list it opens. */
+const HEADING_LEAD_LINES = 2;
+/** A line between a section heading and its list longer than this is body text, not a lead-in. */
+const MAX_LEAD_IN = 120;
+
+/**
+ * Whether content line i sits right under a numbered section heading of the report before it (「三、加强…
+ * 的策略」, 「(二)存在的问题」), with at most a short lead-in between and no title or page chrome: what
+ * follows such a heading belongs to its section. The heading must be numbered past the first (a report's
+ * own 一、 or (一) may open it).
+ */
+function underSectionHeading(content: ContentLine[], i: number, state: ReportState, signals: SegmentSignals): boolean {
+  // The heading must stand at the level of what follows it or above: 「(三)…」 closing a report's sub-list is
+  // no section heading over the next report's 一、.
+  const own = content[i]!.structural.find((m) => m.atLineStart)?.kind ?? state.topKind;
+  const rank = (kind: string | null) => MARKER_RANK[kind ?? ""] ?? 9;
+  for (let k = i - 1; k >= Math.max(0, i - 1 - HEADING_LEAD_LINES); k--) {
+    const c = content[k]!;
+    if (content[k + 1]!.afterNoise || c.preview) return false;
+    if (c.structural.some((m) => m.atLineStart)) {
+      const numbered = (m: Marker) => m.atLineStart && m.kind !== "none" && (m.ordinal ?? 0) >= 2 && rank(m.kind) <= rank(own);
+      return isHeadingOnly(c) && c.structural.some(numbered);
+    }
+    // Only a lead-in (「针对上述问题，建议如下：」) may stand between: a paragraph of body text ends the section's reach.
+    if (signals.title.test(c.text) || c.text.length > MAX_LEAD_IN || !/[:：]$/.test(c.text)) return false;
+  }
+  return false;
 }
 
 /** Move a boundary back over the new report's unnumbered title and introduction. */

@@ -45,4 +45,18 @@ describe("foldText", () => {
     const source = "𠀀黨\n\n員";
     expect(foldText(source)).toBe("𠀀党\n\n员");
   });
+
+  it("should read the spaces of a page scraped onto one line as the stops they stand for", () => {
+    const source = "某街道党建调研 调研中发现有些问题值得重视 “党员活动日”走了过场 不少支部只念一遍文件 在职党员回社区报到不积极 建议把报到情况通报到单位";
+    const folded = foldText(source);
+    expect(folded).toBe(source.replace(/ /g, "。"));
+    expect(folded.length).toBe(source.length);
+  });
+
+  it("should leave the stray spaces of text with its stops, of words spaced apart and of keyword lists alone", () => {
+    const punctuated = "调研中发现有些问题 值得重视。不少支部只念 一遍文件。在职党员回社区 报到不积极。";
+    const words = "调研 中 发现 有些 问题 值得 重视 不少 支部 只 念 文件";
+    const keywords = "关键词: 楼宇党建 区域化党建 党建引领 嵌入式治理";
+    for (const source of [punctuated, words, keywords]) expect(foldText(source)).toBe(source);
+  });
 });

@@ -102,3 +102,46 @@ describe("buildOutline", () => {
     expect(roots[0]!.children.map((c) => c.ordinal)).toEqual([1, 2]);
   });
 });
+
+describe("a page scraped onto one line, a space where each line break was", () => {
+  const page =
+    "某镇机关党建情况调研报告 根据镇党委安排，调研组走访了各站所，现将情况报告如下 一、基本情况 全镇机关共有党支部八个，党员一百二十名 " +
+    "二、存在的问题 （一）学习不够经常 部分支部集中学习次数少，自学缺乏督促 （二）活动载体单一 支部活动多以读文件为主 " +
+    "三、几点建议 （一）健全学习制度 每月安排一次集中学习 （二）丰富活动载体 结合业务开展志愿服务";
+
+  it("should find the section and item headings after the spaces", () => {
+    expect(outlineOf(page)).toEqual([
+      "基本情况 全镇机关共有党支部八个，党员一百二十名",
+      ["存在的问题", ["学习不够经常 部分支部集中学习次数少，自学缺乏督促", "活动载体单一 支部活动多以读文件为主"]],
+      ["几点建议", ["健全学习制度 每月安排一次集中学习", "丰富活动载体 结合业务开展志愿服务"]],
+    ]);
+  });
+
+  it("should not read a range (「一、二年级」) or a number out of sequence after a space as an item", () => {
+    const text = "学校党总支组织全体师生开展主题活动，参加的有 一、二年级全体学生和部分家长，活动持续整整一个上午，大家反映效果很好 三、全校师生都写了心得体会";
+    expect(markersOf(text).filter((m) => !m.atLineStart)).toEqual([]);
+  });
+
+  it("should not look for items after spaces in a short line", () => {
+    expect(markersOf("党员 1、2 名 （二）待定").filter((m) => !m.atLineStart)).toEqual([]);
+  });
+});
+
+describe("a list restarting at 一、 under a numbered section heading", () => {
+  it("should nest the restarted list under the bare heading above it", () => {
+    const text = ["一、现状", "楼宇多，党员散。", "二、不足", "1.底数不清。", "三、对策", "一、摸清底数。", "二、错时活动。", "三、配强力量。"].join("\n");
+    expect(outlineOf(text)).toEqual(["现状", ["不足", ["底数不清"]], ["对策", ["摸清底数", "错时活动", "配强力量"]]]);
+  });
+
+  it("should keep items beside a heading that has text of its own", () => {
+    const text = ["二、不足。各支部情况不一。", "一、底数不清。", "二、活动难开展。"].join("\n");
+    expect(outlineOf(text)).toEqual(["不足", "底数不清", "活动难开展"]);
+  });
+});
+
+describe("a list restarting at 1. under a bare arabic heading", () => {
+  it("should stay beside it (a nested table of contents 「2. (二)…」 then 「1. 1.…」 is no section with items)", () => {
+    const text = ["1. 现状", "2. 启示", "1. 坚持定位", "2. 促进融合"].join("\n");
+    expect(outlineOf(text)).toEqual(["现状", "启示", "坚持定位", "促进融合"]);
+  });
+});

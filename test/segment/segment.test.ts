@@ -84,6 +84,68 @@ describe("segmentDocument on excerpts that start mid-report", () => {
   });
 });
 
+describe("a numbered section heading", () => {
+  // An article whose measure section numbers its items from 一、 again under 「三、…的策略」.
+  const article = [
+    "关于做好街道楼宇党建工作的几点思考",
+    "一、楼宇党建的现状",
+    "楼宇里企业多、流动快，党员分散在各家公司。",
+    "二、楼宇党建面临的难题",
+    "1.组织找不到党员，党员也找不到组织。",
+    "2.活动时间难统一，参加的人少。",
+    "三、做好楼宇党建工作的策略",
+    "一、建立楼宇联合党支部，把分散的党员组织起来。",
+    "二、错时安排组织生活，方便上班族参加。",
+  ];
+
+  it("should not start a new report where the numbering restarts under it", () => {
+    const { reports } = segmentDocument(plainDoc(article.join("\n")));
+    expect(reports.map((r) => [r.startLine, r.endLine])).toEqual([[1, 9]]);
+  });
+
+  it("should not start one after a lead-in line ending on a colon under the heading either", () => {
+    const text = [...article.slice(0, 7), "结合调研，提出以下几点建议：", ...article.slice(7)].join("\n");
+    const { reports } = segmentDocument(plainDoc(text));
+    expect(reports.map((r) => [r.startLine, r.endLine])).toEqual([[1, 10]]);
+  });
+
+  it("should still split where a title stands before the restarted numbering", () => {
+    const text = [...article.slice(0, 7), "某社区党建工作调研报告", ...article.slice(7)].join("\n");
+    const { reports } = segmentDocument(plainDoc(text));
+    expect(reports.map((r) => [r.startLine, r.startRule])).toEqual([
+      [1, "document-start"],
+      [8, "title"],
+    ]);
+  });
+
+  it("should still split where page chrome stands between the heading and the restarted numbering", () => {
+    const text = [...article.slice(0, 7), "上一篇 下一篇 返回列表", ...article.slice(7)].join("\n");
+    const doc = plainDoc(text);
+    const chrome = doc.lines[7]!;
+    doc.noise.push({ span: { start: chrome.start, end: chrome.end }, startLine: 8, endLine: 8, rule: "boilerplate:test", wholeLines: true });
+    const { reports } = segmentDocument(doc);
+    expect(reports.map((r) => [r.startLine, r.startRule])).toEqual([
+      [1, "document-start"],
+      [9, "numbering-restart"],
+    ]);
+  });
+
+  it("should still split where a report ending on a short sub-item is followed by the next one's 一、", () => {
+    const text = [...article.slice(0, 4), "（一）组织找不到党员", "（二）活动时间难统一", ...article.slice(7)].join("\n");
+    const { reports } = segmentDocument(plainDoc(text));
+    expect(reports.map((r) => [r.startLine, r.startRule])).toEqual([
+      [1, "document-start"],
+      [7, "numbering-restart"],
+    ]);
+  });
+
+  it("should still split where the numbering restarts after a body paragraph", () => {
+    const text = [...article.slice(0, 7), "街道党工委把楼宇党建列入年度考核，各社区按季度报告进展。", ...article.slice(7)].join("\n");
+    const { reports } = segmentDocument(plainDoc(text));
+    expect(reports.map((r) => r.startRule)).toEqual(["document-start", "numbering-restart"]);
+  });
+});
+
 describe("a table of contents", () => {
   it("should be set aside: one report, and each heading read where its text is", () => {
     const text = [

@@ -1,0 +1,59 @@
+/*
+ * Document structure on hand-written fixtures (test/fixtures/structure, gold built by build-gold.py) that copy
+ * only the structure of shapes met on real pages: a list restarting at 一、 under a numbered strategy heading
+ * and an unnumbered strategy heading (one report, not two), section and item headings fused into one
+ * paragraph, a page scraped onto one line with spaces where its breaks were, quoted labels as list items,
+ * a traditional report with no sections. Scored by the same evaluator as `kg eval`; bars are what was
+ * measured, the gaps are listed as todo.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { formatEvalDetails, parseGoldFile, scoreExtraction } from "../../src/eval/index.ts";
+import type { EvalResult, ExtractionJson } from "../../src/eval/index.ts";
+import { runPipeline } from "../../src/pipeline.ts";
+import { toExtractionJson } from "../../src/sinks/extraction-json.ts";
+
+const DIR = "test/fixtures/structure";
+
+/** Minimum F1 per fixture for reports, problems and measures, as measured on 2026-11-30. */
+const BARS: Record<string, { reports: number; problems: number; measures: number }> = {
+  // Before: a second, empty report from the restart at 一、 under 「三、…的对策」, its measures lost (0).
+  "heading-restart.txt": { reports: 1, problems: 1, measures: 1 },
+  // Before: the unnumbered 「…的路径选择」 was no heading, so the restart at 1. under it opened a second report.
+  "unnumbered-strategy.txt": { reports: 1, problems: 1, measures: 1 },
+  "fused-headings.txt": { reports: 1, problems: 1, measures: 1 },
+  // Before: the items after the spaces were not found; measures 0.
+  "spaced-oneline.txt": { reports: 1, problems: 1, measures: 1 },
+  "no-sections-traditional.txt": { reports: 1, problems: 1, measures: 1 },
+  // Before: nothing found. The measures after 「为此建议：」 are still missed (see the todo).
+  "quoted-labels-oneline.txt": { reports: 1, problems: 0.85, measures: 0 },
+};
+
+const KNOWN_GAPS = [
+  "quoted-labels-oneline.txt: the measures after 「为此建议：」 on a one-line page whose breaks are spaces (folded to 。) are not read",
+];
+
+describe("document structure on hand-written fixtures", () => {
+  const results = new Map<string, EvalResult>();
+
+  beforeAll(async () => {
+    for (const name of Object.keys(BARS)) {
+      const gold = parseGoldFile(JSON.parse(readFileSync(join(DIR, name.replace(/\.txt$/, ".gold.json")), "utf8")));
+      const extraction = await runPipeline([join(DIR, name)]);
+      const pred = JSON.parse(JSON.stringify(toExtractionJson(extraction))) as ExtractionJson;
+      results.set(name, scoreExtraction(pred, gold));
+    }
+  }, 120_000);
+
+  const cases = Object.entries(BARS).flatMap(([name, bars]) => Object.entries(bars).map(([metric, min]) => [name, metric, min] as const));
+  it.each(cases)("%s: %s F1 >= %s", (name, metric, min) => {
+    const score = results.get(name)!.metrics[metric]!;
+    if (score.f1 < min) process.stdout.write(`${name}\n${formatEvalDetails(results.get(name)!)}`);
+    expect(score.f1).toBeGreaterThanOrEqual(min);
+  });
+
+  for (const gap of KNOWN_GAPS) it.todo(gap);
+});
