@@ -8,12 +8,7 @@
  * text as extractionJsonChunks over the whole extraction (the in-memory path of kg import, kg extract without
  * --json, kg eval), for any input and any number of jobs.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
 import { IN_THREAD_BUDGET } from "./budget.ts";
-import { OutputError } from "./errors.ts";
 import { collectFiles } from "./ingest/collect-files.ts";
 import { defaultJobs, runFiles } from "./isolate/file-runner.ts";
 import { type CompactDocument, compactDocument, type CrossReport, crossReportIsolated, type PipelineOptions } from "./pipeline.ts";
@@ -22,6 +17,7 @@ import { loadCodebook } from "./themes/index.ts";
 import type { Diagnostic, DocumentExtraction } from "./types.ts";
 import { pushAll } from "./util/arrays.ts";
 import { StringInterner } from "./util/intern.ts";
+import { LineSpool } from "./util/line-spool.ts";
 
 /** What a document's line in the temporary file holds: what the JSON reads of it, without its links (not known yet). */
 interface SpooledLine {
@@ -55,7 +51,7 @@ export async function spoolExtraction(
   options: Pick<PipelineOptions, "codebookPath" | "decisions" | "onProgress" | "budget" | "jobs" | "timings"> = {},
 ): Promise<SpooledExtraction> {
   const codebook = loadCodebook(options.codebookPath);
-  const spool = new Spool();
+  const spool = new LineSpool({ command: "kg extract", prefix: "kg-extract-", room: "about the size of the JSON" });
   try {
     const { files, diagnostics } = await collectFiles(paths);
     const compact: CompactDocument[] = [];
@@ -104,7 +100,7 @@ function spooledLine(doc: DocumentExtraction): SpooledLine {
 }
 
 /** The documents the output keeps, read back from the spool in input order, with the reports they keep and their links. */
-function* readBack(spool: Spool, cross: CrossReport): Generator<JsonDocument> {
+function* readBack(spool: LineSpool, cross: CrossReport): Generator<JsonDocument> {
   let i = 0;
   for (const text of spool.lines()) {
     const place = i++;
@@ -113,72 +109,5 @@ function* readBack(spool: Spool, cross: CrossReport): Generator<JsonDocument> {
     const line = JSON.parse(text) as SpooledLine;
     const reports = kept.map((r) => ({ ...line.reports[r]!, links: cross.links[place]![r]! }));
     yield { document: { source: line.source, noise: line.noise }, reports, ...(line.metadata ? { metadata: line.metadata } : {}) };
-  }
-}
-
-/** Run a file operation on the temporary folder; a failure (a full disk, a folder not writable) becomes one clear line. */
-function inTmp<T>(operation: () => T, where: string): T {
-  try {
-    return operation();
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new OutputError(`kg extract: cannot write its temporary file in "${where}" (${reason}); set TMPDIR to a folder with room for about the size of the JSON.`, { cause: error });
-  }
-}
-
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-
-/** A temporary file of lines, written in order and read back in order; removed by close(), at exit and on a signal. */
-class Spool {
-  readonly dir = inTmp(() => mkdtempSync(join(tmpdir(), "kg-extract-")), tmpdir());
-  private readonly path = join(this.dir, "documents.jsonl");
-  private fd: number | undefined = inTmp(() => openSync(this.path, "w+"), this.dir);
-  /** Bytes of each line. */
-  private readonly sizes: number[] = [];
-  private closed = false;
-  private readonly onExit = () => this.close();
-  private readonly onSignal = (signal: NodeJS.Signals) => {
-    this.close();
-    // Then end as the signal would have ended the process without this handler.
-    process.kill(process.pid, signal);
-  };
-
-  constructor() {
-    process.once("exit", this.onExit);
-    for (const signal of SIGNALS) process.once(signal, this.onSignal);
-  }
-
-  write(value: unknown): void {
-    const bytes = Buffer.from(JSON.stringify(value), "utf8");
-    let done = 0;
-    while (done < bytes.length) done += inTmp(() => writeSync(this.fd!, bytes, done, bytes.length - done), this.dir);
-    this.sizes.push(bytes.length);
-  }
-
-  /** The lines written, in order (each read when reached). */
-  *lines(): Generator<string> {
-    let position = 0;
-    for (const size of this.sizes) {
-      if (this.fd === undefined) throw new Error("kg extract: the temporary file was closed before the output was written");
-      const buffer = Buffer.allocUnsafe(size);
-      let done = 0;
-      while (done < size) {
-        const n = readSync(this.fd, buffer, done, size - done, position + done);
-        if (n === 0) throw new Error(`kg extract: the temporary file ${this.path} ended early`);
-        done += n;
-      }
-      position += size;
-      yield buffer.toString("utf8");
-    }
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    process.removeListener("exit", this.onExit);
-    for (const signal of SIGNALS) process.removeListener(signal, this.onSignal);
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
-    rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,60 @@
+/*
+ * The temporary file of JSON lines behind kg extract --json and kg import (src/util/line-spool.ts): what is written
+ * comes back the same, by place and in order; close() leaves nothing behind; a folder it cannot write to gives one
+ * line naming the command, the folder and TMPDIR.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { afterEach, describe, expect, it } from "vitest";
+
+import { DocumentSpool } from "../../src/sinks/document-spool.ts";
+import { LineSpool } from "../../src/util/line-spool.ts";
+
+const options = { command: "kg test", prefix: "kg-line-spool-test-", room: "a few bytes" };
+let scratch: string | undefined;
+
+afterEach(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  scratch = undefined;
+});
+
+describe("LineSpool", () => {
+  it("gives back each value as written, by place and in order, multi-byte text included", () => {
+    const spool = new LineSpool(options);
+    try {
+      const values = [{ text: "支部组织生活不够规范" }, { n: 2, list: ["三会一课", "主题党日"] }, "一行\n两行"];
+      expect(values.map((v) => spool.write(v))).toEqual([0, 1, 2]);
+      expect(spool.length).toBe(3);
+      expect(JSON.parse(spool.read(1))).toEqual(values[1]);
+      expect([...spool.lines()].map((l) => JSON.parse(l))).toEqual(values);
+    } finally {
+      spool.close();
+    }
+  });
+
+  it("removes its folder on close, once, and refuses to read after", () => {
+    const spool = new LineSpool(options);
+    spool.write({ a: 1 });
+    expect(existsSync(spool.dir)).toBe(true);
+    spool.close();
+    spool.close();
+    expect(existsSync(spool.dir)).toBe(false);
+    expect(() => spool.read(0)).toThrow(/kg test: the temporary file was closed/);
+  });
+
+  it("says in one line where it could not write, for kg import too", () => {
+    scratch = mkdtempSync(join(tmpdir(), "kg-line-spool-scratch-"));
+    const notAFolder = join(scratch, "not-a-folder");
+    writeFileSync(notAFolder, "");
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = notAFolder;
+    try {
+      expect(() => new DocumentSpool()).toThrow(/^kg import: cannot write its temporary file in ".*not-a-folder" \(ENOTDIR\); set TMPDIR to a folder with room for about five times the size of the reports\.$/);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+  });
+});
