@@ -87,6 +87,14 @@ function joinsNeighbour(element: string): boolean {
   return [body, core].some((b) => NOT_MEASURE.test(b) || GOAL.test(b.replace(/[\s。.]+$/, "")) || MEANS_LEAD.test(b));
 }
 
+/** A span (a part of runParts, say) without the quotation marks and spaces around it. */
+export function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[\s“”"「」‘’]/.test(text[start]!)) start++;
+  while (end > start && /[\s“”"「」‘’]/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
 /**
  * Whether one element is itself a measure: after its lead, an action verb and an object of substance.
  * `part` (a 、 part of a list, 「加强管理、提高教育」, 「优化A、提升B能力」): a shorter object will do, and a goal

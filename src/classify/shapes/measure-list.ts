@@ -15,7 +15,7 @@ import { pushAll } from "../../util/arrays.ts";
 import type { ClassifyContext } from "../context.ts";
 import raw from "../polarity.json" with { type: "json" };
 import { POLARITY } from "../polarity.ts";
-import { isMeasureElement, runParts } from "./measure-elements.ts";
+import { isMeasureElement, runParts, trimSpan } from "./measure-elements.ts";
 import type { Shape } from "./types.ts";
 
 const ML = raw.measureList;
@@ -110,7 +110,7 @@ function listIn(ctx: ClassifyContext, sentence: string, at: number): MeasureList
 function listElements(text: string, list: Span, declared: boolean): Span[] | null {
   const parts = runParts(text, list);
   if (parts.some((p) => p.sep !== "" && p.sep !== "、")) return null;
-  const spans = parts.map((p) => trim(text, p.span));
+  const spans = parts.map((p) => trimSpan(text, p.span));
   const last = spans.pop();
   if (!last) return null;
   pushAll(spans, splitAtJoiner(text, last, declared));
@@ -136,8 +136,8 @@ function splitAtJoiner(text: string, el: Span, declared: boolean): Span[] {
   const s = text.slice(el.start, el.end);
   for (const m of s.matchAll(JOINER)) {
     const cut = m.index ?? 0;
-    const a = trim(text, { start: el.start, end: el.start + cut });
-    const b = trim(text, { start: el.start + cut + m[0].length, end: el.end });
+    const a = trimSpan(text, { start: el.start, end: el.start + cut });
+    const b = trimSpan(text, { start: el.start + cut + m[0].length, end: el.end });
     if (a.end - a.start < MIN_ELEMENT || b.end - b.start < MIN_ELEMENT) continue;
     const verbA = isMeasureElement(text.slice(a.start, a.end), true);
     const verbB = isMeasureElement(text.slice(b.start, b.end), true);
@@ -145,12 +145,4 @@ function splitAtJoiner(text: string, el: Span, declared: boolean): Span[] {
     if (verbB || (declared && !verbA)) return [a, b];
   }
   return [el];
-}
-
-/** A span without the quotation marks and spaces around it. */
-function trim(text: string, span: Span): Span {
-  let { start, end } = span;
-  while (start < end && /[\s“”"「」‘’]/.test(text[start]!)) start++;
-  while (end > start && /[\s“”"「」‘’]/.test(text[end - 1]!)) end--;
-  return { start, end };
 }

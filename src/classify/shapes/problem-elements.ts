@@ -12,7 +12,7 @@ import type { Span } from "../../types.ts";
 import { isNegative, POLARITY } from "../polarity.ts";
 import raw from "../polarity.json" with { type: "json" };
 import { pushAll } from "../../util/arrays.ts";
-import { runParts } from "./measure-elements.ts";
+import { runParts, trimSpan } from "./measure-elements.ts";
 
 const PE = raw.problemElements;
 const LEAD = new RegExp(PE.lead, "g");
@@ -46,7 +46,7 @@ export function listedProblems(text: string, clause: Span): Span[] | null {
   const parts = runParts(text, list);
   // Split at 、 only: a list with other separators (，；) is prose, not a framed list.
   if (parts.some((p) => p.sep !== "" && p.sep !== "、")) return null;
-  const elements = parts.map((p) => trim(text, p.span));
+  const elements = parts.map((p) => trimSpan(text, p.span));
   const last = elements.pop()!;
   pushAll(elements, splitAtJoiner(text, last));
   if (elements.length < 2 || elements.some((e) => e.end - e.start < MIN_ELEMENT || e.end - e.start > MAX_ELEMENT)) return null;
@@ -63,16 +63,8 @@ function splitAtJoiner(text: string, el: Span): Span[] {
   for (const m of s.matchAll(JOINER)) {
     const at = m.index ?? 0;
     const a = { start: el.start, end: el.start + at };
-    const b = trim(text, { start: el.start + at + m[0].length, end: el.end });
+    const b = trimSpan(text, { start: el.start + at + m[0].length, end: el.end });
     if (a.end - a.start >= MIN_ELEMENT && b.end - b.start >= MIN_ELEMENT && isNegative(text.slice(a.start, a.end)) && isNegative(text.slice(b.start, b.end))) return [a, b];
   }
   return [el];
-}
-
-/** A span without the quotation marks and spaces around it. */
-function trim(text: string, span: Span): Span {
-  let { start, end } = span;
-  while (start < end && /[\s“”"「」‘’]/.test(text[start]!)) start++;
-  while (end > start && /[\s“”"「」‘’]/.test(text[end - 1]!)) end--;
-  return { start, end };
 }
