@@ -84,6 +84,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // though phrased as wishes; 「从A、B以及C三个方面阐述了…问题」 and a framed list of bare shortfalls, with pinyin junk.
   "umbrella-list.txt": { problems: 1, measures: 1 },
   "inline-aspects-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: a list of problems taken by its polarity (no 存在的问题 heading) gives its items' 一是
+  // sub-points as problems too, as a problem section does.
+  "subpoints-list.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */

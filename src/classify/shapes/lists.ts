@@ -5,7 +5,7 @@
 import type { OutlineNode, StatementKind } from "../../types.ts";
 import { type ClassifyContext, allLists } from "../context.ts";
 import { type Polarity, polarityOf } from "../polarity.ts";
-import { isTopic } from "./section-cue.ts";
+import { isTopic, takeSubPoints } from "./section-cue.ts";
 
 /** A sibling list with its parent, as the list shapes see it. */
 export interface ListUnit {
@@ -40,7 +40,9 @@ export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confi
       const { span: textSpan, refinement } = ctx.itemText(node, unit.kind);
       if (contradicts.includes(polarityOf(ctx.text.slice(textSpan.start, textSpan.end)))) continue;
       const detail = `${unit.why} > item ${node.markerKind} "${node.marker}"${refinement ? ` > ${refinement}` : ""}`;
-      ctx.add({ kind: unit.kind, textSpan, span: node.span, rule: { id, detail }, confidence, subPoints: node.children.map((c) => ctx.heading(c)) });
+      const taken = ctx.add({ kind: unit.kind, textSpan, span: node.span, rule: { id, detail }, confidence, subPoints: node.children.map((c) => ctx.heading(c)) });
+      // 「（三）X比较薄弱。表现为：一是A困难较大。二是B比较薄弱。」: shortfall sub-points are problems of their own too.
+      if (taken && unit.kind === "problem") takeSubPoints(ctx, node, [], detail, id);
     }
   }
 }

@@ -178,14 +178,14 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
  * A problem item's inline sub-points (一是…二是…, ①…) that each evaluate negatively are problems of
  * their own: the item heading sums them up, each sub-point states one shortfall.
  */
-function takeSubPoints(ctx: ClassifyContext, item: OutlineNode, causeParas: Span[], itemDetail: string) {
+export function takeSubPoints(ctx: ClassifyContext, item: OutlineNode, causeParas: Span[], itemDetail: string, id = ID) {
   const points = item.children.filter((c) => isInlineKind(c.markerKind) && !causeParas.some((p) => c.span.start >= p.start && c.span.start < p.end));
   if (points.length < 2) return;
   const negative = points.filter((c) => isProblemClause(ctx.heading(c)));
   if (negative.length * 2 < points.length) return;
   for (const c of negative) {
     const { span: textSpan } = ctx.itemText(c, "problem");
-    ctx.add({ kind: "problem", textSpan, span: c.span, rule: { id: ID, detail: `${itemDetail} > sub-point ${c.markerKind} "${c.marker}"` }, confidence: 0.8 });
+    ctx.add({ kind: "problem", textSpan, span: c.span, rule: { id, detail: `${itemDetail} > sub-point ${c.markerKind} "${c.marker}"` }, confidence: 0.8 });
   }
 }
 
