@@ -87,6 +87,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: a list of problems taken by its polarity (no 存在的问题 heading) gives its items' 一是
   // sub-points as problems too, as a problem section does.
   "subpoints-list.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: paragraphs of a problem section that list their problems (存在A、B、C等问题, 主要表现在
+  // A、B、C等方面, 集中表现为：A，B，C) give one problem per element.
+  "section-paragraph-lists.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */

@@ -19,6 +19,7 @@ const LEAD = new RegExp(PE.lead, "g");
 /** Matched at each place after the first 、 (sticky: no copy of the rest of the clause per place). */
 const END = new RegExp(PE.end.replace(/^\^/, ""), "y");
 const ASPECTS = new RegExp(PE.aspects);
+const MANIFESTATION = new RegExp(PE.manifestation);
 const JOINER = new RegExp(PE.joiner, "g");
 /** Shortest listed element kept (characters). */
 export const MIN_ELEMENT: number = PE.minChars;
@@ -30,7 +31,11 @@ export function listedProblems(text: string, clause: Span): Span[] | null {
   const first = s.indexOf("、");
   if (first < 0) return null;
   let from = -1;
-  for (const m of s.slice(0, first).matchAll(LEAD)) from = (m.index ?? 0) + m[0].length;
+  let lead = "";
+  for (const m of s.slice(0, first).matchAll(LEAD)) {
+    from = (m.index ?? 0) + m[0].length;
+    lead = m[0];
+  }
   if (from < 0 || from >= first) return null;
   // The frame that closes the list: the first one after the first 、.
   let to = -1;
@@ -41,12 +46,15 @@ export function listedProblems(text: string, clause: Span): Span[] | null {
     if (end) to = p;
   }
   if (to < 0 || !end) return null;
-  if (ASPECTS.test(end[0]) && !isNegative(s.slice(to + end[0].length))) return null;
   const list = { start: clause.start + from, end: clause.start + to };
   const parts = runParts(text, list);
   // Split at 、 only: a list with other separators (，；) is prose, not a framed list.
   if (parts.some((p) => p.sep !== "" && p.sep !== "、")) return null;
   const elements = parts.map((p) => trimSpan(text, p.span));
+  // 「…主要表现在A、B等方面」: the aspects a problem shows in are problems when the clause falls short (one of them
+  // does, or what shows them: 「问题主要表现在…」); 「作用主要体现在A、B等方面」 lists aspects.
+  const shows = MANIFESTATION.test(lead) && (isNegative(s.slice(0, from)) || elements.some((e) => isNegative(text.slice(e.start, e.end))));
+  if (ASPECTS.test(end[0]) && !shows && !isNegative(s.slice(to + end[0].length))) return null;
   const last = elements.pop()!;
   pushAll(elements, splitAtJoiner(text, last));
   if (elements.length < 2 || elements.some((e) => e.end - e.start < MIN_ELEMENT || e.end - e.start > MAX_ELEMENT)) return null;

@@ -265,8 +265,11 @@ function umbrellaListItems(ctx: ClassifyContext, list: Span): Span[] {
     const span = { start: a, end: a + body.length };
     const s = unwrap(body);
     if (s.length < MIN_CLAUSE || s.length > MAX_STATEMENT || ctx.overlapsClaimed(span) || ctx.skipped(span.start)) continue;
+    // An item of comma clauses with a subject each (「…集中表现为：A不严，B脱节，C流于形式。」) states one problem a clause.
+    const clauses = /[,，]/.test(s) && isProblemClause(s) ? sentenceProblems(ctx, span) : [];
+    if (clauses.length > 1) pushAll(out, clauses);
     // A wish that opens with its modal ("需要进一步加强X") prescribes; a subject first ("X需要进一步加强") tells what falls short.
-    if (isProblemClause(s) || (POLARITY.wishProblem.test(s) && !POLARITY.modalPrescription.test(s))) out.push(span);
+    else if (isProblemClause(s) || (POLARITY.wishProblem.test(s) && !POLARITY.modalPrescription.test(s))) out.push(span);
   }
   return out;
 }

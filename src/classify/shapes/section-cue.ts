@@ -14,6 +14,7 @@ import type { OutlineNode, Span, Statement, StatementKind } from "../../types.ts
 import { type ClassifyContext, collectNodes, MIN_CLAUSE, type Section } from "../context.ts";
 import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
 import { takeHeadingProblem } from "./heading-problem.ts";
+import { listedProblems, MIN_ELEMENT } from "./problem-elements.ts";
 import { isProblemClause, problemClauses } from "./prose-problems.ts";
 import type { Shape } from "./types.ts";
 
@@ -234,7 +235,7 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
       return { line, text, start: text ? from + raw.indexOf(text) : from };
     })
     .filter((l) => l.start < end)
-    .filter((l) => l.text.length >= MIN_CLAUSE && !LEXICON.leadIn.some((re) => re.test(l.text)));
+    .filter((l) => l.text.length >= MIN_CLAUSE && !isLeadInLine(l.text));
   const mixed = section.kind === "measure" && isMixedHeading(section.heading);
   // Under a heading that names a situation as well (「现状与存在的问题」), or problems and measures together, a
   // paragraph is read for what it says itself: survey text and background are no problems.
@@ -275,9 +276,40 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     // and neither does a paragraph read by its own words, nor one that opens on an achievement (「随着…，素质有所提高」).
     if (clauses.length === 0 && leadIn && POLARITY.summaryLead.test(text)) continue;
     if (clauses.length === 0 && leadIn && (perStatement || polarityOf(ctx.text.slice(first.start, first.end)) === "achievement")) continue;
-    if (clauses.length === 0) ctx.add({ kind, textSpan: first, span, rule: { id: ID, detail }, confidence: 0.8 });
-    for (const c of clauses) ctx.add({ kind, textSpan: c, span: c, rule: { id: ID, detail: `${detail} > clause` }, confidence: 0.7 });
+    if (clauses.length === 0) addListed(ctx, first, span, detail, 0.8);
+    for (const c of clauses) addListed(ctx, c, c, `${detail} > clause`, 0.7);
   }
+}
+
+/**
+ * A problem sentence of a section paragraph that lists its problems inside itself (「X存在A、B、C等问题」,
+ * 「X主要表现在A、B、C等方面」) states one problem per element (problem-elements.ts); any other, one problem.
+ */
+function addListed(ctx: ClassifyContext, textSpan: Span, span: Span, detail: string, confidence: number) {
+  const elements = listedProblems(ctx.text, textSpan);
+  if (!elements) {
+    ctx.add({ kind: "problem", textSpan, span, rule: { id: ID, detail }, confidence });
+    return;
+  }
+  elements.forEach((el, k) => {
+    const rule = { id: ID, detail: `${detail} > element ${k + 1}/${elements.length}` };
+    // The first element holds the paragraph, as the sentence did: the rest of it elaborates, no other shape reads it.
+    ctx.add({ kind: "problem", textSpan: el, span: k === 0 ? span : el, rule, confidence, minChars: MIN_ELEMENT });
+  });
+}
+
+/**
+ * A paragraph that only leads in to what follows (「主要表现在以下几个方面：」). A line that goes on to say it
+ * (「支部活动主要表现在形式单一、内容陈旧等方面。」) is a statement: after its lead words comes a shortfall.
+ */
+function isLeadInLine(text: string): boolean {
+  for (const re of LEXICON.leadIn) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const rest = text.slice(m.index + m[0].length).replace(/[。！!；;]\s*$/, "");
+    if (/[:：]/.test(rest) || rest.length < MIN_CLAUSE || !isNegative(rest)) return true;
+  }
+  return false;
 }
 
 /** Spans of the cause paragraphs inside a problem item ("原因分析：…", "造成这种状况的原因…"). */
