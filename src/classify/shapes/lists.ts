@@ -5,6 +5,7 @@
 import type { OutlineNode, StatementKind } from "../../types.ts";
 import { type ClassifyContext, allLists } from "../context.ts";
 import { type Polarity, polarityOf } from "../polarity.ts";
+import { MAX_STATEMENT, problemClauses } from "./prose-problems.ts";
 import { isTopic, takeSubPoints } from "./section-cue.ts";
 
 /** A sibling list with its parent, as the list shapes see it. */
@@ -40,6 +41,12 @@ export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confi
       const { span: textSpan, refinement } = ctx.itemText(node, unit.kind);
       if (contradicts.includes(polarityOf(ctx.text.slice(textSpan.start, textSpan.end)))) continue;
       const detail = `${unit.why} > item ${node.markerKind} "${node.marker}"${refinement ? ` > ${refinement}` : ""}`;
+      // 「二是A偏少，B薄弱，C难以开展，D找得不准，E不多；」: an item too long to be one statement, read clause by clause.
+      const clauses = unit.kind === "problem" && textSpan.end - textSpan.start > MAX_STATEMENT ? problemClauses(ctx, textSpan) : [];
+      if (clauses.length > 1) {
+        clauses.forEach((c, k) => ctx.add({ kind: "problem", textSpan: c, span: k === 0 ? node.span : c, rule: { id, detail: `${detail} > clause ${k + 1}/${clauses.length}` }, confidence }));
+        continue;
+      }
       const taken = ctx.add({ kind: unit.kind, textSpan, span: node.span, rule: { id, detail }, confidence, subPoints: node.children.map((c) => ctx.heading(c)) });
       // 「（三）X比较薄弱。表现为：一是A困难较大。二是B比较薄弱。」: shortfall sub-points are problems of their own too.
       if (taken && unit.kind === "problem") takeSubPoints(ctx, node, [], detail, id);

@@ -25,7 +25,7 @@ interface Paragraph {
 }
 
 /** Longest statement kept (a longer clause is a whole argument, not one problem). */
-const MAX_STATEMENT = 80;
+export const MAX_STATEMENT = 80;
 /** Longest run of adjacent short shortfalls read as one problem (when the later ones carry the first one's subject on). */
 const MAX_JOINED = 40;
 /** Longest heading of a listed item read as a label over a description. */
@@ -102,6 +102,8 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
       at = Math.max(hs.end, node.headingSpan.end);
       if (hs.end > to || classifyHeading(heading) !== null || ctx.overlapsClaimed(hs)) continue;
       if (isProblemClause(heading) && !POLARITY.proseStatistic.test(heading) && hs.end - hs.start <= MAX_STATEMENT) clauses.push(hs);
+      // A run-on item too long to be one statement (「二是A不大，B薄弱，C小，难以D；」) is read clause by clause.
+      else if (hs.end - hs.start > MAX_STATEMENT && isNegative(heading)) pushAll(clauses, problemClauses(ctx, hs));
     }
     if (clauses.length > 0) yield { span: { start, end }, clauses };
   }

@@ -1,0 +1,60 @@
+/*
+ * Problems that kg lumped together or missed on the real tuning set t (texts written for the test; they copy only
+ * the structure): shortfall sub-points of an item in a list taken by its polarity, a problem section paragraph
+ * that lists its problems, an umbrella list of comma clauses, and a run-on item too long to be one statement.
+ */
+import { describe, expect, it } from "vitest";
+
+import { isProblemClause } from "../../src/classify/shapes/prose-problems.ts";
+import { problems } from "../helpers/statements.ts";
+
+describe("sub-points of a problem item outside a problem section", () => {
+  it("should state each shortfall 一是 sub-point of a polarity list item as a problem of its own", () => {
+    const got = problems("某社区党建调研\n一、基本情况\n社区共有党员八十名。\n（一）工作重视不够。\n（二）活动载体单一。\n（三）自身建设比较薄弱。表现为：一是后备人选培养困难较大。二是在职党员报到后参与很少。\n二、建议\n（一）建立报到党员积分制度。");
+    expect(got).toEqual(expect.arrayContaining(["后备人选培养困难较大", "在职党员报到后参与很少", "自身建设比较薄弱"]));
+  });
+
+  it("should read 困难较大 as a shortfall but 存在一些困难 as an umbrella", () => {
+    expect(isProblemClause("党员发展困难较大")).toBe(true);
+    expect(isProblemClause("工作推进难度大")).toBe(true);
+    expect(isProblemClause("还存在一些困难")).toBe(false);
+  });
+});
+
+describe("a problem section paragraph that lists its problems", () => {
+  const text = "某机关党建调研\n一、存在的问题\n理论学习存在内容陈旧、方式单一、效果不佳等问题。\n组织生活主要表现在程序不严、质量偏低、参与不够等方面。\n二、对策\n（一）改进学习方式。";
+
+  it("should state one problem per element of 存在A、B、C等问题 and of 主要表现在A、B、C等方面", () => {
+    const got = problems(text);
+    for (const el of ["内容陈旧", "方式单一", "效果不佳", "程序不严", "质量偏低", "参与不够"]) expect(got).toContain(el);
+  });
+
+  it("should still drop a bare lead-in line (guard)", () => {
+    const got = problems("某机关党建调研\n一、存在的问题\n主要表现在以下几个方面：\n支部书记履职能力不强。\n二、对策\n（一）加强培训。");
+    expect(got).toEqual(["支部书记履职能力不强"]);
+  });
+
+  it("should not read aspects a role shows in as problems (guard)", () => {
+    const got = problems("某机关党建调研\n近年来成效明显。支部作用主要体现在政治引领、服务群众、凝聚人心等方面。\n一、对策\n（一）加强培训。");
+    expect(got).not.toContain("政治引领");
+  });
+
+  it("should state each comma clause with its own subject after 集中表现为：", () => {
+    const got = problems("某机关党建调研\n一、存在的问题\n党员管理存在的问题集中表现为：台账更新滞后，积分标准模糊，评议结果运用不够。\n二、对策\n（一）加强培训。");
+    expect(got).toEqual(["台账更新滞后", "积分标准模糊", "评议结果运用不够"]);
+  });
+});
+
+describe("a run-on item too long to be one statement", () => {
+  it("should read a long 二是 item of a mixed list clause by clause", () => {
+    const got = problems(
+      "某区非公企业党建调研\n但工作中仍面临不少问题，比如：部分企业党组织设置不规范；二是一些小微企业经营状况波动较大，党员人数偏少，党务工作力量薄弱，组织活动难以经常开展，党建工作与生产经营的结合点找得不准，党员干部缺乏理论研究和深入思考，职工对党组织的了解不多；三是部分企业党员学习意识淡薄。针对这些问题，要从三个方面着手。首先是加强宣传引导。二是建立指导员制度。三是落实补贴。",
+    );
+    for (const c of ["党员人数偏少", "党务工作力量薄弱", "组织活动难以经常开展", "党员干部缺乏理论研究和深入思考", "职工对党组织的了解不多"]) expect(got).toContain(c);
+  });
+
+  it("should keep a short item whole (guard)", () => {
+    const got = problems("某区党建调研\n一、基本情况\n全区党员一千名。\n（一）年龄结构老化，开拓创新能力缺乏。\n（二）文化程度偏低，政策理论水平不高。\n二、建议\n（一）加强培训。");
+    expect(got).toEqual(["年龄结构老化，开拓创新能力缺乏", "文化程度偏低，政策理论水平不高"]);
+  });
+});
