@@ -87,6 +87,7 @@ export const POLARITY = {
   listEnd: new RegExp(raw.listEnd),
   wishProblem: new RegExp(raw.wishProblem),
   fusedSubHeading: new RegExp(raw.fusedSubHeading, "g"),
+  bodyProblemFrame: new RegExp(raw.bodyProblemFrame, "g"),
   proseSubject: new RegExp(raw.proseSubject),
   proseSameSubject: new RegExp(raw.proseSameSubject),
   proseGroupRun: new RegExp(raw.proseGroupRun),

@@ -58,3 +58,18 @@ describe("a run-on item too long to be one statement", () => {
     expect(got).toEqual(["年龄结构老化，开拓创新能力缺乏", "文化程度偏低，政策理论水平不高"]);
   });
 });
+
+describe("a further problem named inside an item's body", () => {
+  const report = (body: string) => `某机关支部建设调研\n一、调研情况\n（一）重业务轻党建，思想认识不强\n${body}\n（二）重形式轻实效，工作方法不活\n有的支部照搬上级文件。\n二、建议\n（一）压实书记责任。`;
+
+  it("should state a 存在X的现象 clause of the body as a problem, quoted whole", () => {
+    const got = problems(report("有的处室抓业务很紧，抓支部建设投入不足；有的书记谈党建含糊其辞，存在层层转发、照抄照搬的现象；部分党员参与不积极。"));
+    expect(got).toContain("存在层层转发、照抄照搬的现象");
+    expect(got).not.toContain("层层转发");
+  });
+
+  it("should not read an umbrella (存在一些问题) nor a restatement of the heading as a further problem (guard)", () => {
+    expect(problems(report("调研发现，支部工作存在一些问题。"))).not.toContain("存在一些问题");
+    expect(problems(report("一些支部存在重业务轻党建的现象。"))).not.toContain("存在重业务轻党建的现象");
+  });
+});

@@ -22,6 +22,8 @@ interface Paragraph {
   span: Span;
   /** Problem clauses found in the paragraph. */
   clauses: Span[];
+  /** Each clause is one statement, its inline list not split (「存在A、B、C的现象」 named inside an item's body). */
+  whole?: boolean;
 }
 
 /** Longest statement kept (a longer clause is a whole argument, not one problem). */
@@ -36,12 +38,12 @@ const MAX_SUBJECT = 30;
 export const proseProblems: Shape<Paragraph> = {
   id: "prose-problems",
   description: "prose sentences whose clauses are negative evaluations, outside lists and sections (introductions, abstracts, 现状 paragraphs)",
-  detect: (ctx) => [...paragraphs(ctx), ...fusedSubHeadings(ctx)],
+  detect: (ctx) => [...paragraphs(ctx), ...fusedSubHeadings(ctx), ...bodyFrames(ctx)],
   take(ctx, para) {
     para.clauses.forEach((clause, i) => {
       const detail = `clause ${i + 1}/${para.clauses.length} of a prose paragraph that evaluates negatively`;
       // 「…存在A、B、C等问题」: a clause that lists its problems states one per element (problem-elements).
-      const elements = listedProblems(ctx.text, clause);
+      const elements = para.whole ? null : listedProblems(ctx.text, clause);
       if (!elements) {
         ctx.add({ kind: "problem", textSpan: clause, span: clause, rule: { id: "prose-problems", detail }, confidence: 0.5 });
         return;
@@ -135,6 +137,44 @@ function fusedSubHeadings(ctx: ClassifyContext): Paragraph[] {
     if (clauses.length > 0) out.push({ span: { start: from, end: st.span.end }, clauses });
   }
   return out;
+}
+
+/**
+ * A further problem named inside the body of a problem item by its frame (「有的…支支吾吾，存在被动抓、应付抓的现象。」,
+ * 「…，存在应付型与形式化问题。」, `bodyProblemFrame`): the body elaborates its heading, but a clause that says 存在X的现象
+ * names one more. Quoted from 存在 to the frame's noun, as one statement.
+ */
+function bodyFrames(ctx: ClassifyContext): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const st of [...ctx.statements]) {
+    if (st.kind !== "problem" || st.span.end <= st.textSpan.end) continue;
+    const from = st.textSpan.end;
+    const body = ctx.text.slice(from, st.span.end);
+    const clauses: Span[] = [];
+    for (const m of body.matchAll(POLARITY.bodyProblemFrame)) {
+      const at = from + (m.index ?? 0);
+      const span = { start: at, end: at + m[0].length };
+      // 「2. 发展程序不规范 … 存在程序不规范、手续不健全等问题」 restates its heading, and a frame in the body's first
+      // sentence (「（四）作风建设仍有短板。少数干部服务意识不强，存在推诿扯皮现象。」) shows how the heading's problem
+      // shows: no further problem. Only a frame after the body's first sentence or ；-part names one more.
+      if (sharesRun(m[0], st.normText, RESTATED)) continue;
+      if (!/[。；;！!？?]/.test(body.slice(0, m.index).replace(/^[\s。；;！!？?:：,，]+/, ""))) continue;
+      if (ctx.skipped(at) || ctx.inQuotedAuthority(at) || ctx.sectionAt(at, ["practice", "measure", "cause"]) !== null) continue;
+      if (ctx.statements.some((o) => o.textSpan.start < span.end && span.start < o.textSpan.end)) continue;
+      clauses.push(span);
+    }
+    if (clauses.length > 0) out.push({ span: { start: from, end: st.span.end }, clauses, whole: true });
+  }
+  return out;
+}
+
+/** Characters in a row a framed clause shares with its item's heading when it only restates it. */
+const RESTATED = 4;
+
+/** Whether two texts share a run of n characters. */
+function sharesRun(a: string, b: string, n: number): boolean {
+  for (let i = 0; i + n <= a.length; i++) if (b.includes(a.slice(i, i + n))) return true;
+  return false;
 }
 
 /** Shortest line read as cut by a hard wrap (a PDF's line width) when it ends without a sentence end. */
