@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 
 import { isProblemClause } from "../../src/classify/shapes/prose-problems.ts";
-import { problems } from "../helpers/statements.ts";
+import { problems, statements } from "../helpers/statements.ts";
 
 describe("sub-points of a problem item outside a problem section", () => {
   it("should state each shortfall 一是 sub-point of a polarity list item as a problem of its own", () => {
@@ -71,5 +71,32 @@ describe("a further problem named inside an item's body", () => {
   it("should not read an umbrella (存在一些问题) nor a restatement of the heading as a further problem (guard)", () => {
     expect(problems(report("调研发现，支部工作存在一些问题。"))).not.toContain("存在一些问题");
     expect(problems(report("一些支部存在重业务轻党建的现象。"))).not.toContain("存在重业务轻党建的现象");
+  });
+});
+
+describe("an umbrella 存在的问题： before a ；-list", () => {
+  it("should state each ；-item, wishes with their subject first included", () => {
+    const got = problems("某公司年度党建工作总结\n\n在总结成绩的同时，也要正视工作中存在的问题：如部分支部主题党日制度还需进一步落实；项目部的党员教育尚需加强；党务干部年龄偏大，后备力量不足。这些问题将在下一步工作中解决。");
+    expect(got).toEqual(expect.arrayContaining(["部分支部主题党日制度还需进一步落实", "项目部的党员教育尚需加强"]));
+  });
+
+  it("should not read a sentence after 存在的问题： without a ；-list as wishes (guard)", () => {
+    const got = problems("某公司年度党建工作总结\n\n对于存在的问题：下一步需要进一步加强。");
+    expect(got).toEqual([]);
+  });
+});
+
+describe("a page cut off after an item's 一是", () => {
+  it("should state the one shortfall sub-point left", () => {
+    const got = problems("某区城市党建调查\n一、现状\n全区共有党员五千名。\n二、问题\n1、党组织覆盖不健全，管理有疏漏。一是企业转制中配套工作跟不上，党员管理脱节。许多市区企业在转制后");
+    expect(got).toContain("企业转制中配套工作跟不上，党员管理脱节");
+  });
+});
+
+describe("an umbrella 存在的问题： before a ；-list of prescriptions", () => {
+  it("should keep 针对存在的问题：要A；要B as measures (guard)", () => {
+    const got = statements("某公司总结\n\n今年工作取得成效。针对存在的问题：要加强支部建设；要完善考核办法；要落实党员教育。");
+    expect(got.filter((s) => s.kind === "measure").length).toBeGreaterThanOrEqual(3);
+    expect(got.filter((s) => s.kind === "problem")).toEqual([]);
   });
 });

@@ -70,6 +70,8 @@ export const prescriptiveList: Shape<Run> = {
       const restates = BACK_REFERENCE.test(sentence) && (AUTHORITY.test(previous) || POLARITY.authoritySpeech.test(previous));
       previous = sentence;
       if (restates || heads.some((h) => h.span.start === at)) continue;
+      // 「…存在的问题：如A还需进一步落实；B尚需加强；…」: a sentence that announces its problems lists findings, not measures.
+      if (POLARITY.umbrellaListLead.test(sentence)) continue;
       const run = runIn(ctx, sentence, at);
       if (run) out.push(run);
     }

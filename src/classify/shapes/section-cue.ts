@@ -181,7 +181,9 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
  */
 export function takeSubPoints(ctx: ClassifyContext, item: OutlineNode, causeParas: Span[], itemDetail: string, id = ID) {
   const points = item.children.filter((c) => isInlineKind(c.markerKind) && !causeParas.some((p) => c.span.start >= p.start && c.span.start < p.end));
-  if (points.length < 2) return;
+  // A page cut off after the item's 一是 leaves one sub-point: it counts when it falls short.
+  const cut = points.length === 1 && ctx.segment.truncated && item.span.end >= ctx.segment.span.end;
+  if (points.length < 2 && !cut) return;
   const negative = points.filter((c) => isProblemClause(ctx.heading(c)));
   if (negative.length * 2 < points.length) return;
   for (const c of negative) {
