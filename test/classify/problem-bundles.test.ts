@@ -100,3 +100,25 @@ describe("an umbrella 存在的问题： before a ；-list of prescriptions", ()
     expect(got.filter((s) => s.kind === "problem")).toEqual([]);
   });
 });
+
+describe("lists inside one problem statement", () => {
+  it("should state each side of 一方面是A，另一方面是B in a problem list", () => {
+    const got = problems("某校发展党员调研\n\n目前发展党员工作存在一些困难：一是支部缺乏年度规划。二是一方面是发展指标有限，无法吸收有意愿的青年教师，另一方面是骨干教师教学任务繁重，入党程序周期较长。三是培养联系人责任落实不到位。");
+    expect(got).toEqual(expect.arrayContaining(["发展指标有限，无法吸收有意愿的青年教师", "骨干教师教学任务繁重，入党程序周期较长"]));
+  });
+
+  it("should state each example of 如A、B、C等等 after a problem, quotes kept", () => {
+    const got = problems("某镇党建调研\n\n但从现状看，村级党组织存在凝聚力不强、纪律松散、活动偏少等普遍问题[3]，如外出党员长期与支部“失联”、留守党员经常缺席支部会议、老党员忙于农活“人在心不在”等等。");
+    expect(got).toEqual(expect.arrayContaining(["外出党员长期与支部“失联”", "留守党员经常缺席支部会议", "老党员忙于农活“人在心不在”"]));
+  });
+
+  it("should split the last element of an inline list at 和 when both sides fall short", () => {
+    const got = problems("某学院党建整改报告\n\n巡察指出学院存在“三会一课”执行不到位、发展党员把关不严、党员教育管理不到位和支部台账不规范等问题。");
+    expect(got).toEqual(expect.arrayContaining(["党员教育管理不到位", "支部台账不规范"]));
+  });
+
+  it("should read 失序 and 失调 as shortfalls", () => {
+    expect(isProblemClause("队伍年龄结构失序")).toBe(true);
+    expect(isProblemClause("文化程度失调")).toBe(true);
+  });
+});

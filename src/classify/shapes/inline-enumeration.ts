@@ -9,6 +9,7 @@ import { MIN_CLAUSE } from "../context.ts";
 import { isNegative, POLARITY } from "../polarity.ts";
 import type { Shape } from "./types.ts";
 import { matchesOf } from "../../shared/regex.ts";
+import { splitAtJoiner } from "./problem-elements.ts";
 
 interface Enumeration {
   whole: Span;
@@ -80,8 +81,11 @@ export const inlineEnumeration: Shape<Enumeration> = {
   },
   take(ctx, unit) {
     const shown = ctx.text.slice(unit.whole.start, unit.whole.end).slice(-12);
-    unit.elements.forEach((el, i) => {
-      const detail = `element ${i + 1}/${unit.elements.length} of "…${shown}"`;
+    // 「…、A不到位和B不规范等问题」: the last element splits at its joiner when both sides fall short.
+    const last = unit.elements[unit.elements.length - 1];
+    const elements = last ? [...unit.elements.slice(0, -1), ...splitAtJoiner(ctx.text, last)] : unit.elements;
+    elements.forEach((el, i) => {
+      const detail = `element ${i + 1}/${elements.length} of "…${shown}"`;
       ctx.add({ kind: "problem", textSpan: el, span: el, rule: { id: "inline-enumeration", detail }, confidence: 0.6 });
     });
   },

@@ -5,6 +5,7 @@
 import type { OutlineNode, StatementKind } from "../../types.ts";
 import { type ClassifyContext, allLists } from "../context.ts";
 import { type Polarity, polarityOf } from "../polarity.ts";
+import { sidedProblems } from "./problem-elements.ts";
 import { MAX_STATEMENT, problemClauses } from "./prose-problems.ts";
 import { isTopic, takeSubPoints } from "./section-cue.ts";
 
@@ -41,8 +42,10 @@ export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confi
       const { span: textSpan, refinement } = ctx.itemText(node, unit.kind);
       if (contradicts.includes(polarityOf(ctx.text.slice(textSpan.start, textSpan.end)))) continue;
       const detail = `${unit.why} > item ${node.markerKind} "${node.marker}"${refinement ? ` > ${refinement}` : ""}`;
-      // 「二是A偏少，B薄弱，C难以开展，D找得不准，E不多；」: an item too long to be one statement, read clause by clause.
-      const clauses = unit.kind === "problem" && textSpan.end - textSpan.start > MAX_STATEMENT ? problemClauses(ctx, textSpan) : [];
+      // 「二是A偏少，B薄弱，C难以开展，D找得不准，E不多；」: an item too long to be one statement, read clause by clause;
+      // 「二是一方面是A受限，…，另一方面是B繁忙，…」: one problem a side.
+      const sides = unit.kind === "problem" ? sidedProblems(ctx.text, textSpan) : null;
+      const clauses = sides ?? (unit.kind === "problem" && textSpan.end - textSpan.start > MAX_STATEMENT ? problemClauses(ctx, textSpan) : []);
       if (clauses.length > 1) {
         clauses.forEach((c, k) => ctx.add({ kind: "problem", textSpan: c, span: k === 0 ? node.span : c, rule: { id, detail: `${detail} > clause ${k + 1}/${clauses.length}` }, confidence }));
         continue;

@@ -20,10 +20,25 @@ const LEAD = new RegExp(PE.lead, "g");
 const END = new RegExp(PE.end.replace(/^\^/, ""), "y");
 const ASPECTS = new RegExp(PE.aspects);
 const MANIFESTATION = new RegExp(PE.manifestation);
+const EXAMPLE = /^(?:比如|例如|诸如|如)$/;
 const JOINER = new RegExp(PE.joiner, "g");
 /** Shortest listed element kept (characters). */
 export const MIN_ELEMENT: number = PE.minChars;
 const MAX_ELEMENT: number = PE.maxChars;
+
+/** 「一方面（是）A，另一方面（是）B」: the two sides of a problem statement, one problem each. */
+const SIDES = /^(一方面(?:是)?)([^;；]+?)[,，;；]\s*(另一方面(?:是)?|另外一方面(?:是)?)(.+)$/;
+
+/** The two sides of a problem statement written 一方面…，另一方面…, or null. */
+export function sidedProblems(text: string, span: Span): Span[] | null {
+  const m = SIDES.exec(text.slice(span.start, span.end));
+  if (!m) return null;
+  const a = { start: span.start + m[1]!.length, end: span.start + m[1]!.length + m[2]!.length };
+  const bStart = span.start + m[0].length - m[4]!.length;
+  const b = { start: bStart, end: span.end };
+  // Either side may describe (「另一方面是高知人群工作繁忙，…影响了积极性」): the frame itself says there are two.
+  return isNegative(text.slice(a.start, a.end)) || isNegative(text.slice(b.start, b.end)) ? [trimSpan(text, a), trimSpan(text, b)] : null;
+}
 
 /** The problems a clause lists inside itself, one span per element, or null when it lists none. */
 export function listedProblems(text: string, clause: Span): Span[] | null {
@@ -35,6 +50,8 @@ export function listedProblems(text: string, clause: Span): Span[] | null {
   for (const m of s.slice(0, first).matchAll(LEAD)) {
     from = (m.index ?? 0) + m[0].length;
     lead = m[0];
+    // 「如A、B、C等等」: an example list opening the clause starts there (「不在村的…」 holds no second lead).
+    if (m.index === 0 && EXAMPLE.test(m[0])) break;
   }
   if (from < 0 || from >= first) return null;
   // The frame that closes the list: the first one after the first 、.
@@ -50,7 +67,8 @@ export function listedProblems(text: string, clause: Span): Span[] | null {
   const parts = runParts(text, list);
   // Split at 、 only: a list with other separators (，；) is prose, not a framed list.
   if (parts.some((p) => p.sep !== "" && p.sep !== "、")) return null;
-  const elements = parts.map((p) => trimSpan(text, p.span));
+  // A closing quote whose opening quote is inside the element stays (「…长期与党组织“失联”」).
+  const elements = parts.map((p) => keepClosingQuote(text, trimSpan(text, p.span)));
   // 「…主要表现在A、B等方面」: the aspects a problem shows in are problems when the clause falls short (one of them
   // does, or what shows them: 「问题主要表现在…」); 「作用主要体现在A、B等方面」 lists aspects.
   const shows = MANIFESTATION.test(lead) && (isNegative(s.slice(0, from)) || elements.some((e) => isNegative(text.slice(e.start, e.end))));
@@ -65,8 +83,16 @@ export function listedProblems(text: string, clause: Span): Span[] | null {
   return elements;
 }
 
+/** An element whose closing quote trimSpan dropped while its opening quote is inside it gets it back. */
+function keepClosingQuote(text: string, el: Span): Span {
+  const t = text.slice(el.start, el.end);
+  const open = (t.match(/“/g) ?? []).length;
+  const close = (t.match(/”/g) ?? []).length;
+  return open > close && text[el.end] === "”" ? { start: el.start, end: el.end + 1 } : el;
+}
+
 /** The last element split at a joiner (A和B) when both sides fall short; else the element whole. */
-function splitAtJoiner(text: string, el: Span): Span[] {
+export function splitAtJoiner(text: string, el: Span): Span[] {
   const s = text.slice(el.start, el.end);
   for (const m of s.matchAll(JOINER)) {
     const at = m.index ?? 0;
