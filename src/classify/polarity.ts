@@ -88,6 +88,8 @@ export const POLARITY = {
   wishProblem: new RegExp(raw.wishProblem),
   fusedSubHeading: new RegExp(raw.fusedSubHeading, "g"),
   bodyProblemFrame: new RegExp(raw.bodyProblemFrame, "g"),
+  namedProblem: new RegExp(raw.namedProblem),
+  causeObject: new RegExp(raw.causeObject),
   proseSubject: new RegExp(raw.proseSubject),
   proseSameSubject: new RegExp(raw.proseSameSubject),
   proseGroupRun: new RegExp(raw.proseGroupRun),

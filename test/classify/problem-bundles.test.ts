@@ -122,3 +122,21 @@ describe("lists inside one problem statement", () => {
     expect(isProblemClause("文化程度失调")).toBe(true);
   });
 });
+
+describe("problems named by a frame without a shortfall word", () => {
+  it("should read X问题日渐凸显 and 存在“X”现象 as problems, not 这些问题日益突出 (guard)", () => {
+    expect(isProblemClause("农村留守党员管理问题日渐凸显")).toBe(true);
+    expect(isProblemClause("基层党建不同程度存在“上紧下松”现象")).toBe(true);
+    expect(isProblemClause("这些问题日益突出")).toBe(false);
+  });
+
+  it("should state the problem an abstract analyses the causes of", () => {
+    const got = problems("摘要\n本文调查了高校青年教师入党的现状，分析青年教师入党积极性下降的原因，并提出对策。");
+    expect(got).toContain("青年教师入党积极性下降");
+  });
+
+  it("should read 缓慢 and 举步维艰 as shortfalls", () => {
+    expect(isProblemClause("党员发展工作进展缓慢")).toBe(true);
+    expect(isProblemClause("村集体经济举步维艰")).toBe(true);
+  });
+});

@@ -362,6 +362,16 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
       open = null;
       continue;
     }
+    // 「（文章）分析青年教师入党难的原因」: the problem whose causes are analysed is named as its object.
+    const object = POLARITY.causeObject.exec(s);
+    if (object && isNegative(object.groups!.what!)) {
+      const at = c.start + ctx.text.slice(c.start, c.end).indexOf(object.groups!.what!);
+      if (at >= c.start) {
+        out.push({ start: at, end: at + object.groups!.what!.length });
+        open = null;
+        continue;
+      }
+    }
     const next = clauses[i + 1];
     const nextText = next ? unwrap(ctx.text.slice(next.span.start, next.span.end)) : "";
     const nextIsTail = next !== undefined && !next.leadIn && isProblemClause(nextText) && POLARITY.proseTail.test(nextText);
@@ -416,6 +426,8 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
 export function isProblemClause(s: string): boolean {
   const t = s.trim();
   if (POLARITY.proseVerdict.test(t)) return true;
+  // 「城市流动党员管理问题日渐凸显」, 「存在“上热中温下冷”现象」: a frame names the problem without a shortfall word.
+  if (POLARITY.namedProblem.test(t) && !POLARITY.proseNotProblem.test(t)) return true;
   if (!isNegative(t)) return false;
   if (POLARITY.proseNotProblem.test(t)) return false;
   // The umbrella that only announces problems ("也还有一些问题", "还有差距") names none.
