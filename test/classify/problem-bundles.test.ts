@@ -140,3 +140,26 @@ describe("problems named by a frame without a shortfall word", () => {
     expect(isProblemClause("村集体经济举步维艰")).toBe(true);
   });
 });
+
+describe("context that reads like a finding, and rarer shortfalls (set t)", () => {
+  it("should read 忽视, 找不到, 受到…制约 and 阻力不小 as shortfalls, not 不容忽视 (guard)", () => {
+    expect(isProblemClause("部分支部重视业务培训而忽视理论学习")).toBe(true);
+    expect(isProblemClause("找不到合适的支部书记人选")).toBe(true);
+    expect(isProblemClause("运作机制受到制约")).toBe(true);
+    expect(isProblemClause("来自出资人的阻力不小")).toBe(true);
+    expect(isProblemClause("这是一个不容忽视的问题")).toBe(false);
+  });
+
+  it("should not read what a survey did not find, a prohibition, a cause or the article's intent as problems", () => {
+    expect(isProblemClause("没有发现未开展主题党日的支部")).toBe(false);
+    expect(isProblemClause("党建工作绝不能弱化")).toBe(false);
+    expect(isProblemClause("受传统观念影响")).toBe(false);
+    expect(problems("引言\n发展党员工作意义重大。本文将全面解析这些不适应现象，并提出对策。\n一、对策\n（一）加强培训。")).toEqual([]);
+  });
+
+  it("should not state a bare section label under a problem sentence as a problem", () => {
+    const got = problems("某校发展党员工作浅析\n一、现象解析\n1. 发展程序不规范\n部分支部存在程序不规范、手续不健全等问题。\n原因分析\n- 书记重视不够；\n二、对策\n1. 规范发展程序");
+    expect(got).not.toContain("原因分析");
+    expect(got).toContain("发展程序不规范");
+  });
+});

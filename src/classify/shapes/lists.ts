@@ -2,12 +2,16 @@
  * Shared by the list shapes: take the items of a sibling list as statements of one kind, handing a
  * topic heading over to its own items, and the lead-in sentence just before a list.
  */
+import { classifyHeading } from "../../shared/section-headings.ts";
 import type { OutlineNode, StatementKind } from "../../types.ts";
 import { type ClassifyContext, allLists } from "../context.ts";
-import { type Polarity, polarityOf } from "../polarity.ts";
+import { isNegative, type Polarity, polarityOf } from "../polarity.ts";
 import { sidedProblems } from "./problem-elements.ts";
 import { MAX_STATEMENT, problemClauses } from "./prose-problems.ts";
 import { isTopic, takeSubPoints } from "./section-cue.ts";
+
+/** Longest item heading read as a bare section label (「原因分析」, 「具体措施」). */
+const MAX_LABEL = 8;
 
 /** A sibling list with its parent, as the list shapes see it. */
 export interface ListUnit {
@@ -39,6 +43,10 @@ export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confi
     const nodes = isTopic(ctx, item) ? item.children : [item];
     for (const node of nodes) {
       if (ctx.claimed(node.headingSpan.start) || ctx.sections.some((s) => s.span.start === node.span.start)) continue;
+      // A bare label naming a section of another kind (「原因分析」 after a problem sentence) is no statement of the list's kind.
+      const label = ctx.heading(node);
+      const names = label.length <= MAX_LABEL ? classifyHeading(label) : null;
+      if (names !== null && names !== unit.kind && !isNegative(label)) continue;
       const { span: textSpan, refinement } = ctx.itemText(node, unit.kind);
       if (contradicts.includes(polarityOf(ctx.text.slice(textSpan.start, textSpan.end)))) continue;
       const detail = `${unit.why} > item ${node.markerKind} "${node.marker}"${refinement ? ` > ${refinement}` : ""}`;
