@@ -128,6 +128,8 @@ describe("problems named by a frame without a shortfall word", () => {
     expect(isProblemClause("农村留守党员管理问题日渐凸显")).toBe(true);
     expect(isProblemClause("基层党建不同程度存在“上紧下松”现象")).toBe(true);
     expect(isProblemClause("这些问题日益突出")).toBe(false);
+    expect(isProblemClause("轻组织生活等现象仍然不同程度存在")).toBe(true);
+    expect(isProblemClause("上述问题仍然存在")).toBe(false);
   });
 
   it("should state the problem an abstract analyses the causes of", () => {
