@@ -165,3 +165,16 @@ describe("context that reads like a finding, and rarer shortfalls (set t)", () =
     expect(got).toContain("发展程序不规范");
   });
 });
+
+describe("a prose clause that opens with its list", () => {
+  it("should state each element of A、B的问题仍然比较突出 when each falls short", () => {
+    const got = problems("某县机关党建调研\n\n近年来工作取得成效，但党员队伍老化、活动阵地不足的问题仍然比较突出。\n一、对策\n（一）加强培训。");
+    expect(got).toEqual(expect.arrayContaining(["党员队伍老化"]));
+    expect(got.some((t) => t.startsWith("活动阵地不足"))).toBe(true);
+  });
+
+  it("should keep a list that shares one predicate whole (guard)", () => {
+    const got = problems("某县机关党建调研\n\n调研发现，政治意识、责任意识薄弱的现象明显。\n一、对策\n（一）加强培训。");
+    expect(got).not.toContain("政治意识");
+  });
+});

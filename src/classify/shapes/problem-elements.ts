@@ -21,6 +21,7 @@ const END = new RegExp(PE.end.replace(/^\^/, ""), "y");
 const ASPECTS = new RegExp(PE.aspects);
 const MANIFESTATION = new RegExp(PE.manifestation);
 const EXAMPLE = /^(?:比如|例如|诸如|如)$/;
+const BARE_LIST = new RegExp(PE.bareList);
 const JOINER = new RegExp(PE.joiner, "g");
 /** Shortest listed element kept (characters). */
 export const MIN_ELEMENT: number = PE.minChars;
@@ -53,6 +54,10 @@ export function listedProblems(text: string, clause: Span): Span[] | null {
     // 「如A、B、C等等」: an example list opening the clause starts there (「不在村的…」 holds no second lead).
     if (m.index === 0 && EXAMPLE.test(m[0])) break;
   }
+  // 「党员队伍老化、阵地不足的问题仍然比较突出」: no lead, the clause opens with its list (each element must fall short:
+  // 「政治意识、责任意识薄弱的现象明显」 shares one predicate).
+  const bare = from < 0 && BARE_LIST.test(s);
+  if (bare) from = 0;
   if (from < 0 || from >= first) return null;
   // The frame that closes the list: the first one after the first 、.
   let to = -1;
@@ -76,6 +81,7 @@ export function listedProblems(text: string, clause: Span): Span[] | null {
   const last = elements.pop()!;
   pushAll(elements, splitAtJoiner(text, last));
   if (elements.length < 2 || elements.some((e) => e.end - e.start < MIN_ELEMENT || e.end - e.start > MAX_ELEMENT)) return null;
+  if (bare && !elements.every((e) => isNegative(text.slice(e.start, e.end)))) return null;
   // Bare shortfalls without a subject (「X存在不够规范、不够科学的问题」) are facets of the subject before the list: one problem.
   if (elements.every((e) => POLARITY.inlineTail.test(text.slice(e.start, e.end)))) return null;
   // 「…后继乏人的问题」: the last element keeps the noun its 的 ties it to.
