@@ -178,3 +178,11 @@ describe("a prose clause that opens with its list", () => {
     expect(got).not.toContain("政治意识");
   });
 });
+
+describe("an inline list whose lead ends on a colon and a line break", () => {
+  it("should quote the first element without its lead", () => {
+    const got = problems("关于某县机关党建工作的调研报告\n一、基本情况\n全县机关共有党支部八十个。近年来工作稳步推进，但也存在一些不足，主要表现在：\n学习制度执行不严格，集中学习时间难以保证。\n学习内容与业务工作脱节。\n二、对策建议\n（一）加强支部书记队伍建设。");
+    expect(got).toContain("学习制度执行不严格");
+    expect(got.some((t) => t.includes("表现在"))).toBe(false);
+  });
+});

@@ -164,7 +164,8 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
       let b = i;
       // A leading quote stays when its label qualifies what follows it (「“懂X”“懂Y”的人才不足」).
       while (a < b && /[\s“”"'‘’「」,，:：]/.test(text[a] ?? "") && !(text[a] === "“" && qualifyingLabel(text, a, b))) a++;
-      const lead = /^(比如|例如|诸如|如|即|和|及|主要(表现|体现)(为|在)|(具体)?表现为)(?=\S{4})/.exec(text.slice(a, b));
+      // The lead may end on a colon and a line break (「主要表现在：\n学习制度…」).
+      const lead = /^(比如|例如|诸如|如|即|和|及|主要(表现|体现)(为|在)|(具体)?表现为)[:：]?\s*(?=\S{4})/.exec(text.slice(a, b));
       if (lead) a += lead[0].length;
       // A closing quote whose opening quote is inside the element stays (「政治领导“弱化”」).
       while (b > a && /[\s“”"'‘’「」]/.test(text[b - 1] ?? "") && !(/[”」’]/.test(text[b - 1]!) && /[“「‘]/.test(text.slice(a, b - 1)))) b--;
