@@ -158,6 +158,7 @@ describe("context that reads like a finding, and rarer shortfalls (set t)", () =
     expect(isProblemClause("高校党建非但不能弱化")).toBe(false);
     expect(isProblemClause("党组织不仅不能发挥作用")).toBe(true);
     expect(isProblemClause("我们不应忽视理论学习")).toBe(false);
+    expect(isProblemClause("从统计中不难看出")).toBe(false);
     expect(isProblemClause("党建工作绝不能弱化")).toBe(false);
     expect(isProblemClause("受传统观念影响")).toBe(false);
     expect(problems("引言\n发展党员工作意义重大。本文将全面解析这些不适应现象，并提出对策。\n一、对策\n（一）加强培训。")).toEqual([]);
