@@ -93,13 +93,16 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: a list item too long to be one statement (over 80 characters of comma clauses with a
   // subject each) is read clause by clause.
   "runon-items.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: set t's problem frames (X问题日渐凸显; 存在X的现象 in an item's body; 一方面…另一方面 in a
+  // 一是 list; 存在的问题：如A；B；C with wishes), scored one to one.
+  "problem-frames.txt": { problems: 1, measures: 1 },
 };
 
 /**
  * Fixtures whose shape is a statement split into its problems: scored one to one (`kg eval --match one-to-one`), as a
  * strict judge pairs statements, so that one statement quoting a whole list finds only one of its elements.
  */
-const ONE_TO_ONE = new Set(["section-paragraph-lists.txt", "runon-items.txt"]);
+const ONE_TO_ONE = new Set(["section-paragraph-lists.txt", "runon-items.txt", "problem-frames.txt"]);
 
 /** Shapes these fixtures show kg does not read yet. */
 const KNOWN_GAPS = [

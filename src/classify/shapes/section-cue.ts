@@ -14,7 +14,7 @@ import type { OutlineNode, Span, Statement, StatementKind } from "../../types.ts
 import { type ClassifyContext, collectNodes, MIN_CLAUSE, type Section } from "../context.ts";
 import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
 import { takeHeadingProblem } from "./heading-problem.ts";
-import { listedProblems, MIN_ELEMENT } from "./problem-elements.ts";
+import { listedProblems, MIN_ELEMENT, sidedProblems } from "./problem-elements.ts";
 import { isProblemClause, problemClauses } from "./prose-problems.ts";
 import type { Shape } from "./types.ts";
 
@@ -167,6 +167,13 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
   const shortfall = kind === "problem" && own.refinement === null ? definitionBodyShortfall(ctx, item) : null;
   const { span: textSpan, refinement } = shortfall ? { span: shortfall, refinement: "definition heading > body sentence" } : own;
   const detail = `section "${section.heading}" (${section.kind}) > ${via}item ${item.markerKind} "${item.marker}"${mixed}${refinement ? ` > ${refinement}` : ""}`;
+  // 「二是一方面是A，另一方面是B」: one problem a side.
+  const sides = kind === "problem" ? sidedProblems(ctx.text, textSpan) : null;
+  if (sides) {
+    sides.forEach((side, k) => ctx.add({ kind, textSpan: side, span: k === 0 ? span : side, rule: { id: ID, detail: `${detail} > side ${k + 1}/2` }, confidence: CONFIDENCE, subPoints }));
+    takeSubPoints(ctx, item, causeParas, detail);
+    return;
+  }
   const problem = ctx.add({ kind, textSpan, span, rule: { id: ID, detail }, confidence: CONFIDENCE, subPoints });
   if (kind === "problem") takeSubPoints(ctx, item, causeParas, detail);
   // 「完善考核机制，着力解决激励不足的问题」: the problem the measure heading names (heading-problem.ts).
@@ -184,11 +191,16 @@ export function takeSubPoints(ctx: ClassifyContext, item: OutlineNode, causePara
   // A page cut off after the item's 一是 leaves one sub-point: it counts when it falls short.
   const cut = points.length === 1 && ctx.segment.truncated && item.span.end >= ctx.segment.span.end;
   if (points.length < 2 && !cut) return;
-  const negative = points.filter((c) => isProblemClause(ctx.heading(c)));
+  // 「一方面是A，另一方面是B」 opens with its frame word: it falls short when either side does.
+  const negative = points.filter((c) => isProblemClause(ctx.heading(c).replace(/^一方面(是)?/, "")));
   if (negative.length * 2 < points.length) return;
   for (const c of negative) {
     const { span: textSpan } = ctx.itemText(c, "problem");
-    ctx.add({ kind: "problem", textSpan, span: c.span, rule: { id, detail: `${itemDetail} > sub-point ${c.markerKind} "${c.marker}"` }, confidence: 0.8 });
+    const detail = `${itemDetail} > sub-point ${c.markerKind} "${c.marker}"`;
+    // 「二是一方面是A，另一方面是B」: one problem a side.
+    const sides = sidedProblems(ctx.text, textSpan);
+    if (sides) sides.forEach((side, k) => ctx.add({ kind: "problem", textSpan: side, span: k === 0 ? c.span : side, rule: { id, detail: `${detail} > side ${k + 1}/2` }, confidence: 0.8 }));
+    else ctx.add({ kind: "problem", textSpan, span: c.span, rule: { id, detail }, confidence: 0.8 });
   }
 }
 
