@@ -299,3 +299,34 @@ describe("a heading's theme against one only the rest of the item names", () => 
     expect(pickTheme(ranked, 2.5)!.theme.id).toBe("p-model");
   });
 });
+
+describe("the clause of a problem heading that leads", () => {
+  const book = parseCodebook(
+    {
+      settings: { threshold: 2.5 },
+      themes: [
+        { id: "p-act", kind: "problem", label: "活动难开展", keywords: { 活动: 2, 活动难开展: 3 } },
+        { id: "p-fund", kind: "problem", label: "经费紧张", keywords: { 经费: 3 } },
+      ],
+    },
+    "test",
+  );
+  const scores = (text: string) => Object.fromEntries(scoreThemes(scoringText(text, undefined), book, "problem").map((r) => [r.theme.id, r.score]));
+
+  it("should read a later clause in full when the clauses before it name nothing (a lead-in of circumstance)", () => {
+    expect(scores("成员住得十分分散，活动难开展")["p-act"]).toBe(3);
+  });
+
+  it("should still weigh a later clause less when the first clause names a problem", () => {
+    expect(scores("活动难开展，经费也很紧张")).toEqual({ "p-act": 3, "p-fund": 2.4 });
+  });
+
+  it("should pass over a frame clause (在…方面) that only names the field", () => {
+    expect(scores("在党员活动方面，经费十分紧张")).toEqual({ "p-fund": 3, "p-act": 1.6 });
+  });
+
+  it("should pass over a clause that only grants an achievement, not one that also states a shortcoming", () => {
+    expect(scores("活动成效逐步提升，经费仍然紧张")).toEqual({ "p-fund": 3, "p-act": 1.6 });
+    expect(scores("活动成效不够明显，经费仍然紧张")).toEqual({ "p-act": 2, "p-fund": 2.4 });
+  });
+});
