@@ -330,3 +330,29 @@ describe("the clause of a problem heading that leads", () => {
     expect(scores("活动成效不够明显，经费仍然紧张")).toEqual({ "p-act": 2, "p-fund": 2.4 });
   });
 });
+
+describe("the shipped codebook on roles, formalism, org life and recruitment (own wordings)", () => {
+  it.each([
+    ["村支部的堡垒作用没有有效发挥", "p-cohesion-weak"],
+    ["有的企业党委政治核心作用没有发挥出来", "p-cohesion-weak"],
+    ["街道党工委的组织功能发挥得不到位", "p-cohesion-weak"],
+    ["党组织在公司治理中缺乏应有的地位", "p-party-role-weakened"],
+    ["有的科室习惯以会议贯彻会议", "p-formalism"],
+    ["机关科室的三会一课坚持得不好", "p-org-life-irregular"],
+    ["有的支部入党手续不完善", "p-recruitment-quality"],
+    ["积极分子素质参差不齐", "p-recruitment-quality"],
+    ["学院党建工作力量薄弱", "p-party-workers-weak"],
+    ["在村务管理方面，集体经济收入来源少", "p-collective-economy-weak"],
+  ])("should read the problem %s as %s", (text, theme) => {
+    expect(themeOf("problem", text)).toBe(theme);
+  });
+
+  it.each([
+    ["和非党员青年骨干建立经常联系制度", "m-recruitment"],
+    ["把各小组的会议记录规范起来", "m-org-life-standard"],
+    ["加大对发展新党员的宣传力度", "m-publicity"],
+    ["纠正把党建当软任务的错误思想", "m-awareness"],
+  ])("should read the measure %s as %s", (text, theme) => {
+    expect(themeOf("measure", text)).toBe(theme);
+  });
+});
