@@ -344,7 +344,7 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
     for (const hits of out.values()) {
       for (const h of hits) {
         if (h.spans.length === 0) continue;
-        const start = Math.min(...h.spans.map(([s]) => s));
+        const start = h.spans.reduce((min, [s]) => Math.min(min, s), text.length);
         if (start < from || start >= to) h.weight = round(h.weight * LATER_CLAUSE);
       }
     }
