@@ -4,6 +4,7 @@
  * fired and a confidence), and the helpers a shape needs to read headings, lines and items.
  */
 import { headingSpan } from "../outline/build-outline.ts";
+import { hardWrapBreaks } from "../outline/hard-wrap.ts";
 import { lineAt } from "../normalise/split-lines.ts";
 import { hashKey } from "../shared/hash-key.ts";
 import { inSpans } from "../shared/text.ts";
@@ -57,8 +58,18 @@ export class ClassifyContext {
     return inSpans(this.skip, offset);
   }
 
+  /** An item's heading, read without the hard wraps that break it (its span keeps them: quoted as written). */
   heading(node: OutlineNode): string {
-    return this.doc.text.slice(node.headingSpan.start, node.headingSpan.end);
+    const raw = this.doc.text.slice(node.headingSpan.start, node.headingSpan.end);
+    return raw.includes("\n") ? raw.replace(/\s*\n\s*/g, "") : raw;
+  }
+
+  private wrapBreaks: Set<number> | null = null;
+
+  /** The line breaks of the report that are hard wraps (src/outline/hard-wrap.ts), found once. */
+  get wraps(): ReadonlySet<number> {
+    if (this.wrapBreaks === null) this.wrapBreaks = hardWrapBreaks(this.doc.text, this.doc.lines, this.segment.span);
+    return this.wrapBreaks;
   }
 
   polarity(node: OutlineNode): Polarity {

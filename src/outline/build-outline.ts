@@ -19,7 +19,7 @@ const MAX_HEADING = 160;
  * Build the outline of the report spanning `span` from its markers (sorted by offset).
  * @example const roots = buildOutline(text, markers, { start: 0, end: text.length });
  */
-export function buildOutline(text: string, markers: Marker[], span: Span): OutlineNode[] {
+export function buildOutline(text: string, markers: Marker[], span: Span, wraps?: ReadonlySet<number>): OutlineNode[] {
   const roots: OutlineNode[] = [];
   const stack: OutlineNode[] = [];
   const flat: OutlineNode[] = [];
@@ -35,7 +35,7 @@ export function buildOutline(text: string, markers: Marker[], span: Span): Outli
       ordinal: m.ordinal ?? inferOrdinal(parent ? parent.children : roots, m),
       depth: level,
       span: { start: m.start, end: span.end },
-      headingSpan: headingSpan(text, m.end, next ? next.start : span.end),
+      headingSpan: headingSpan(text, m.end, next ? next.start : span.end, wraps),
       line: m.line,
       children: [],
     };
@@ -116,16 +116,20 @@ function closeSpans(flat: OutlineNode[], end: number) {
 
 /**
  * The heading or first clause after a marker: up to the first sentence end outside quotation marks,
- * the line end or the next marker, without the closing punctuation.
+ * the line end or the next marker, without the closing punctuation. A line break in `wraps` (a hard wrap:
+ * hard-wrap.ts) does not end it.
  */
-export function headingSpan(text: string, from: number, limit: number): Span {
+export function headingSpan(text: string, from: number, limit: number, wraps?: ReadonlySet<number>): Span {
   let start = from;
   while (start < limit && /[\s,，:：、*#>]/.test(text[start] ?? "")) start++;
   let quoteDepth = 0;
   let end = start;
   for (; end < limit; end++) {
     const ch = text[end]!;
-    if (ch === "\n") break;
+    if (ch === "\n") {
+      if (wraps?.has(end)) continue;
+      break;
+    }
     if (ch === "“" || ch === "「" || ch === "《") quoteDepth++;
     else if ((ch === "”" || ch === "」" || ch === "》") && quoteDepth > 0) quoteDepth--;
     else if (quoteDepth === 0 && /[。！!？?；;]/.test(ch)) break;

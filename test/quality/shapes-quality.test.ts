@@ -55,6 +55,10 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-11-30: a paragraph broken mid-sentence by a hard wrap is read joined back.
   "pdf-wrap.txt": { problems: 1, measures: 1 },
   "pdf-wrap-2.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: headings and 一是 clauses of a measure section broken by a hard wrap (a page's line
+  // width shown by several lines) run on over the break; before, each was cut at its first line end (measures 0.00).
+  "pdf-wrap-measures.txt": { problems: 1, measures: 1 },
+  "pdf-wrap-measures-2.txt": { problems: 1, measures: 1 },
   // Measured on 2026-11-30: an unnumbered first line naming 问题及对策 is the title, not a section over the
   // whole report; a turn to remedies inside a line (「…等问题。对此，…应…」) and a closing paragraph after
   // problems stated only in prose.

@@ -10,7 +10,7 @@ import { isInlineKind } from "../../outline/markers.ts";
 import { SEGMENT_SIGNALS } from "../../segment/signals.ts";
 import { classifyHeading, fusedSectionHeading, isMixedHeading, isUnnumberedSectionHeading, LEXICON, readsAsMeasure } from "../../shared/section-headings.ts";
 import { matchesAny, stripDecoration } from "../../shared/text.ts";
-import type { OutlineNode, Span, Statement, StatementKind } from "../../types.ts";
+import type { Line, OutlineNode, Span, Statement, StatementKind } from "../../types.ts";
 import { type ClassifyContext, collectNodes, MIN_CLAUSE, type Section } from "../context.ts";
 import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
 import { takeHeadingProblem } from "./heading-problem.ts";
@@ -224,14 +224,15 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
   const bodyStart = fused ? node.headingSpan.start + section.heading.length : node.headingSpan.end;
   // Sub-sections under the heading are read on their own: the paragraphs end where the first one starts.
   const end = node.children[0]?.span.start ?? node.span.end;
-  const lines = ctx
-    .linesIn({ start: node.span.start, end })
+  const lines = joinWrapped(ctx, ctx.linesIn({ start: node.span.start, end }))
     .filter((line) => (fused ? line.end > bodyStart : line.start > bodyStart) && !ctx.skipped(line.start))
     .map((line) => {
       const from = Math.max(line.start, bodyStart);
       const raw = ctx.text.slice(from, Math.min(line.end, end));
-      const text = stripDecoration(raw).replace(/^[\s:：,，]+/, "").trim();
-      return { line, text, start: text ? from + raw.indexOf(text) : from };
+      const written = stripDecoration(raw).replace(/^[\s:：,，]+/, "").trim();
+      // A paragraph joined over a hard wrap is read without the break.
+      const text = written.replace(/\s*\n\s*/g, "");
+      return { line, text, start: written ? from + raw.indexOf(written) : from };
     })
     .filter((l) => l.start < end)
     .filter((l) => l.text.length >= MIN_CLAUSE && !LEXICON.leadIn.some((re) => re.test(l.text)));
@@ -260,7 +261,7 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     // A paragraph that plainly prescribes under a problem heading is a measure (combined evidence).
     else if (kind === "problem" && polarityOf(text) === "prescription" && POLARITY.strongPrescription.test(text)) kind = "measure";
     const detail = `section "${section.heading}" (${section.kind}) > ${withBody ? "bare heading with body" : "paragraph"}${perStatement ? " read by its own words" : ""}`;
-    const first = headingSpan(ctx.text, start, line.end);
+    const first = headingSpan(ctx.text, start, line.end, ctx.wraps);
     // In such a section a heading over a body is a problem only when it falls short itself.
     if (perStatement && withBody && kind === "problem" && !isProblemClause(text)) continue;
     if (kind !== "problem" || withBody) {
@@ -278,6 +279,17 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     if (clauses.length === 0) ctx.add({ kind, textSpan: first, span, rule: { id: ID, detail }, confidence: 0.8 });
     for (const c of clauses) ctx.add({ kind, textSpan: c, span: c, rule: { id: ID, detail: `${detail} > clause` }, confidence: 0.7 });
   }
+}
+
+/** Lines with those a hard wrap broke joined back into one (the joined line spans the break). */
+function joinWrapped(ctx: ClassifyContext, lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    if (prev && ctx.wraps.has(prev.end)) out[out.length - 1] = { number: prev.number, start: prev.start, end: line.end };
+    else out.push(line);
+  }
+  return out;
 }
 
 /** Spans of the cause paragraphs inside a problem item ("原因分析：…", "造成这种状况的原因…"). */
