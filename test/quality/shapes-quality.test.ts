@@ -59,6 +59,10 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // width shown by several lines) run on over the break; before, each was cut at its first line end (measures 0.00).
   "pdf-wrap-measures.txt": { problems: 1, measures: 1 },
   "pdf-wrap-measures-2.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: Markdown bullets (「- 」) under a 具体措施 label inside each numbered measure item are
+  // measures beside their item's heading (before: the bullets were body text, measures 0.44 and 0.50).
+  "dash-bullets.txt": { problems: 1, measures: 1 },
+  "dash-bullets-traditional.txt": { problems: 1, measures: 1 },
   // Measured on 2026-11-30: an unnumbered first line naming 问题及对策 is the title, not a section over the
   // whole report; a turn to remedies inside a line (「…等问题。对此，…应…」) and a closing paragraph after
   // problems stated only in prose.

@@ -105,6 +105,12 @@ function takeItems(ctx: ClassifyContext, node: OutlineNode, section: Section) {
   if (section.kind === "problem") takeLeadInCause(ctx, node, items[0]!);
   for (const item of items) {
     if (isTopic(ctx, item)) {
+      // 「（一）加强党员队伍建设」 over 1. 2.: a parent that prescribes is a measure as well as its items
+      // (「党员队伍方面」 only names a topic and is none).
+      if (section.kind === "measure" && prescribes(ctx.heading(item))) {
+        const detail = `section "${section.heading}" (measure) > parent item ${item.markerKind} "${item.marker}" that prescribes`;
+        ctx.add({ kind: "measure", textSpan: ctx.itemText(item, "measure").span, span: { start: item.span.start, end: item.children[0]!.span.start }, rule: { id: ID, detail }, confidence: 0.8 });
+      }
       for (const child of item.children) takeItem(ctx, child, section, `topic "${ctx.heading(item)}" > `);
     } else {
       takeItem(ctx, item, section, "");
@@ -187,6 +193,11 @@ function takeSubPoints(ctx: ClassifyContext, item: OutlineNode, causeParas: Span
     const { span: textSpan } = ctx.itemText(c, "problem");
     ctx.add({ kind: "problem", textSpan, span: c.span, rule: { id: ID, detail: `${itemDetail} > sub-point ${c.markerKind} "${c.marker}"` }, confidence: 0.8 });
   }
+}
+
+/** A heading that prescribes: a measure of its own (「加强党员队伍建设」, 「规范发展程序」). */
+function prescribes(heading: string): boolean {
+  return polarityOf(heading) === "prescription" && readsAsMeasure(heading);
 }
 
 /** In a section of problems and suggestions, "…。建议…。" inside a problem item is its measure. */
