@@ -84,3 +84,22 @@ describe("closing paragraphs", () => {
     expect(got).toEqual(["应建立组团式服务队伍"]);
   });
 });
+
+describe("measure headings over numbered items (brief meas, set j shape 1)", () => {
+  it("should read a parent that prescribes (「（一）加强X」) as a measure beside its numbered items, and not a topic-only parent", () => {
+    const got = measures([
+      "关于村级党建的调研报告",
+      "一、存在的问题",
+      "（一）党员队伍老化。年轻党员很少。",
+      "（二）组织生活不规范。会议记录缺项。",
+      "二、对策建议",
+      "（一）加强党员队伍建设",
+      "1.拓宽发展党员渠道，注重从返乡青年中培养积极分子。",
+      "2.完善党员教育培训机制，每年轮训一遍。",
+      "（二）组织生活方面",
+      "1.严格落实三会一课制度。",
+      "2.丰富主题党日内容。",
+    ].join("\n"));
+    expect(got).toEqual(["加强党员队伍建设", "拓宽发展党员渠道，注重从返乡青年中培养积极分子", "完善党员教育培训机制，每年轮训一遍", "严格落实三会一课制度", "丰富主题党日内容"]);
+  });
+});
