@@ -253,6 +253,9 @@ export function collectNodes(nodes: OutlineNode[]): OutlineNode[] {
   return out;
 }
 
+/** Inline step markers that one list may mix (首先 … 二是 …). */
+const STEP_KINDS = new Set<string>(["cn-shi", "ordinal-word"]);
+
 /**
  * Sibling lists: runs of consecutive nodes of one marker kind whose numbering does not restart
  * (a second 一是 list under the same parent is a list of its own).
@@ -262,7 +265,9 @@ export function siblingLists(nodes: OutlineNode[]): OutlineNode[][] {
   let run: OutlineNode[] = [];
   for (const n of nodes) {
     const prev = run[run.length - 1];
-    const restart = prev && (n.markerKind !== prev.markerKind || (n.ordinal === 1 && prev.ordinal !== null));
+    // 「首先是…。二是…」: ordinal words and 一是-markers mix in one list when the numbering runs on.
+    const steps = prev && STEP_KINDS.has(n.markerKind) && STEP_KINDS.has(prev.markerKind) && n.ordinal !== null && n.ordinal === (prev.ordinal ?? -1) + 1;
+    const restart = prev && ((n.markerKind !== prev.markerKind && !steps) || (n.ordinal === 1 && prev.ordinal !== null));
     if (restart) {
       lists.push(run);
       run = [];

@@ -9,6 +9,8 @@ import { isInlineKind, type Marker } from "./markers.ts";
 
 /** Marker kinds that open sections: never children of an inline sub-point. */
 const SECTION_LEVEL = new Set<Marker["kind"]>(["cn-dun", "cn-paren", "none"]);
+/** Inline step markers that one list may mix (首先 … 二是 …). */
+const STEP_KINDS = new Set<Marker["kind"]>(["cn-shi", "ordinal-word"]);
 /** Decimal sub-headings (2.1, 2.1.1): below every section-level marker. */
 const DECIMAL = new Set<Marker["kind"]>(["arabic-decimal", "arabic-decimal-sub"]);
 
@@ -62,6 +64,11 @@ function placeMarker(stack: OutlineNode[], m: Marker): number {
       if (n.ordinal !== null && m.ordinal - n.ordinal >= 1 && m.ordinal - n.ordinal <= 2) return i;
       break;
     }
+  }
+  // 2b. 「首先是…。二是…。三是…」: ordinal words and 一是-markers mixed in one list; the next number is a sibling.
+  if (STEP_KINDS.has(m.kind) && m.ordinal !== null && m.ordinal > 1) {
+    const top = stack[stack.length - 1];
+    if (top && STEP_KINDS.has(top.markerKind) && top.markerKind !== m.kind && top.ordinal === m.ordinal - 1) return stack.length - 1;
   }
   // 3. Otherwise a new, deeper list; but a section-level marker (一、 (一) or a bare section title)
   //    never sits under an inline sub-point (一是 …) nor under a decimal sub-heading (1.1 背景): it closes

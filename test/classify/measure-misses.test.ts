@@ -103,3 +103,25 @@ describe("measure headings over numbered items (brief meas, set j shape 1)", () 
     expect(got).toEqual(["加强党员队伍建设", "拓宽发展党员渠道，注重从返乡青年中培养积极分子", "完善党员教育培训机制，每年轮训一遍", "严格落实三会一课制度", "丰富主题党日内容"]);
   });
 });
+
+describe("closing turns with 首先是要/二是/三是 steps (set-t shape)", () => {
+  it("should read each step after 「针对上述问题，需要从三个方面着力。」 and not the announcement", () => {
+    const got = measures([
+      "非公企业党建工作的调查",
+      "当前，一些企业党组织作用发挥不明显，党员教育管理松散。针对上述问题，需要从三个方面着力。首先是要加强对企业出资人的宣传引导，消除顾虑。二是坚持分类指导，推行结对帮扶。三是延长党员服务站开放时间，方便群众办事。",
+    ].join("\n"));
+    expect(got).toEqual(["要加强对企业出资人的宣传引导，消除顾虑", "坚持分类指导，推行结对帮扶", "延长党员服务站开放时间，方便群众办事"]);
+  });
+});
+
+describe("prescriptive lists with 利用/提供 (set-t shape)", () => {
+  it("should read 「应A，构建B，利用C，提供D」 as a list, and not 所需 as its signal", () => {
+    const got = measures([
+      "外出党员工作研究",
+      "摘要：外出党员联系难、管理难的问题日渐突出。笔者建议，外出党员工作应健全驻外党组织，搭建双向联系的沟通机制，利用网络平台开展线上学习，提供外出党员所需的学习资料。",
+    ].join("\n"));
+    expect(got.join("|")).toContain("利用网络平台开展线上学习");
+    expect(got.join("|")).toContain("提供外出党员所需的学习资料");
+    expect(got.some((m) => m.startsWith("的学习资料"))).toBe(false);
+  });
+});
