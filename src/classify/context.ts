@@ -194,6 +194,8 @@ export class ClassifyContext {
     const { kind, textSpan, span, rule, confidence } = take;
     const normText = this.doc.text.slice(textSpan.start, textSpan.end).trim();
     if (normText.length < (take.minChars ?? MIN_CLAUSE)) return null;
+    // An abstract's or a keyword list's English translation states nothing of the report's own (kg reads Chinese reports).
+    if (isForeign(normText)) return null;
     const id = hashKey(this.segment.id, kind, normText.replace(/[\s\p{P}]/gu, ""));
     if (this.ids.has(id)) return null; // a repeated passage states nothing new
     this.ids.add(id);
@@ -218,6 +220,13 @@ export class ClassifyContext {
     this.statements.push(statement);
     return statement;
   }
+}
+
+/** Text that is mostly Latin letters: fewer than two Han characters, or more than twice as many letters as Han. */
+function isForeign(text: string): boolean {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return latin > 0 && (han < 2 || latin > 2 * han);
 }
 
 /**

@@ -125,3 +125,18 @@ describe("prescriptive lists with 利用/提供 (set-t shape)", () => {
     expect(got.some((m) => m.startsWith("的学习资料"))).toBe(false);
   });
 });
+
+describe("work plans as a measure section (set-t shape)", () => {
+  it("should read the items under 「四、下一步的工作打算」 as measures", () => {
+    const got = measures([
+      "非公企业党建情况汇报",
+      "三、存在的问题",
+      "1、部分企业主对党建工作不支持。",
+      "2、党务工作者没有报酬。",
+      "四、下一步的工作打算",
+      "1、抓好新建企业的党组织组建。党员人数够条件的企业随时单独建立支部。",
+      "2、加强党员教育管理。定期组织集中学习。",
+    ].join("\n"));
+    expect(got).toEqual(["抓好新建企业的党组织组建", "加强党员教育管理"]);
+  });
+});
