@@ -140,3 +140,16 @@ describe("work plans as a measure section (set-t shape)", () => {
     expect(got).toEqual(["抓好新建企业的党组织组建", "加强党员教育管理"]);
   });
 });
+
+describe("policy background (brief meas, shape 4)", () => {
+  it("should not read a party congress's words (「党的十九大提出要…」) as the report's measures", () => {
+    const got = measures([
+      "农村基层党组织组织力提升研究",
+      "摘要：农村基层党组织还存在班子战斗力不强、党员队伍老化等问题。为此，应选优配强村党组织书记，加强党员教育管理。",
+      "一、引言",
+      "党的十九大提出要以提升组织力为重点，突出政治功能。",
+    ].join("\n"));
+    expect(got.some((m) => m.includes("提升组织力"))).toBe(false);
+    expect(got.join("|")).toContain("选优配强村党组织书记");
+  });
+});

@@ -66,6 +66,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: an abstract's English translation and an English keyword list under a bare 「对策」
   // keyword line state nothing (before: two English measures, measures 0.75).
   "abstract-english.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: a party congress's words (「党的二十大提出要…」) and the unit's own practice in the
+  // introduction are no measures; a short measure heading naming 作用 (「搭建作用发挥平台」) is one (measures 0.50 before).
+  "policy-background.txt": { problems: 1, measures: 1 },
   // Measured on 2026-11-30: an unnumbered first line naming 问题及对策 is the title, not a section over the
   // whole report; a turn to remedies inside a line (「…等问题。对此，…应…」) and a closing paragraph after
   // problems stated only in prose.

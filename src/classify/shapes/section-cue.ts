@@ -150,7 +150,8 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
   // and neither is an item that only names a section of another kind (「基本情况」).
   const named = classifyHeading(ctx.heading(item));
   if (section.kind !== "cause" && polarityOf(ctx.heading(item)) === "achievement") return;
-  if ((named === "situation" || named === "practice") && ctx.heading(item).length <= 8 && !isNegative(ctx.heading(item))) return;
+  // (「搭建作用发挥平台」 says 作用 but prescribes: it is an item.)
+  if ((named === "situation" || named === "practice") && ctx.heading(item).length <= 8 && !isNegative(ctx.heading(item)) && polarityOf(ctx.heading(item)) !== "prescription") return;
   // Under a heading that names a situation as well (「现状与挑战」), only items that fall short are problems.
   if (section.kind === "problem" && situationToo(section.heading) && !isNegative(ctx.heading(item))) return;
   // 「1.当前X运转情况。body」 under a problem section names the situation: the body's negative clauses are the problems.
