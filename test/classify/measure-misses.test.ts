@@ -153,3 +153,21 @@ describe("policy background (brief meas, shape 4)", () => {
     expect(got.join("|")).toContain("选优配强村党组织书记");
   });
 });
+
+describe("a quoted list named as measures (set-t shape)", () => {
+  it("should read 「“A、B、C与D”的四项推进措施」 as one measure per element", () => {
+    const got = measures([
+      "党建引领社区微更新研究",
+      "摘要：当前社区微更新存在资金来源单一、居民参与不足等问题。文章梳理了党建引领微更新的机制，提出“阵地共建、资金共筹、项目共商与成果共享”的四共推进措施。",
+    ].join("\n"));
+    expect(got).toEqual(["阵地共建", "资金共筹", "项目共商", "成果共享"]);
+  });
+
+  it("should not read a quoted list of features (「“A、B、C”的特点」) as measures", () => {
+    const got = measures([
+      "党建引领社区微更新研究",
+      "摘要：当前社区微更新存在资金来源单一、居民参与不足等问题。文章认为社区微空间呈现“规模小、分布散、权属杂”的特点。",
+    ].join("\n"));
+    expect(got).toEqual([]);
+  });
+});
