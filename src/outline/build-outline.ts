@@ -5,6 +5,7 @@
  * are numbered by position, skipped and repeated numbers are kept as written.
  */
 import type { OutlineNode, Span } from "../types.ts";
+import { SEGMENT_SIGNALS } from "../segment/signals.ts";
 import { isInlineKind, type Marker } from "./markers.ts";
 
 /** Marker kinds that open sections: never children of an inline sub-point. */
@@ -97,9 +98,15 @@ function restartsUnderHeading(text: string, stack: OutlineNode[], m: Marker): bo
   // Section-level numbering only (一、 （一）): 「2. (二)…」 then 「1. 1.…」 is a nested table of contents.
   if (!open || open.markerKind !== m.kind || !RESTART_KINDS.has(m.kind) || !m.atLineStart) return false;
   if (m.ordinal !== 1 || open.ordinal === null || open.ordinal < 2 || open.children.length > 0) return false;
-  const body = text.slice(open.headingSpan.start, m.start).trim();
-  return body.length <= MAX_BARE_HEADING && !/[。！？!?；;]/.test(body);
+  const [heading = "", ...rest] = text.slice(open.headingSpan.start, m.start).trim().split(/\s*\n\s*/);
+  if (heading.length > MAX_BARE_HEADING || /[。！？!?；;]/.test(heading)) return false;
+  // At most a short lead-in between (「针对上述问题，建议如下：」, 「…提出以下几点建议。」), as segment allows.
+  return rest.length <= MAX_LEAD_LINES && rest.every((l) => l.length <= MAX_LEAD_IN && (/[:：]$/.test(l) || SEGMENT_SIGNALS.listLeadIn.test(l)));
 }
+
+/** Lead-in lines a restarted list may have under its heading, and their longest length (as in segment). */
+const MAX_LEAD_LINES = 2;
+const MAX_LEAD_IN = 120;
 
 function inferOrdinal(siblings: OutlineNode[], m: Marker): number | null {
   const prev = siblings[siblings.length - 1];
