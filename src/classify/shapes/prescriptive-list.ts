@@ -198,7 +198,8 @@ function elementsOf(sentence: string, from: number): Span[] {
       prev.end = part.span.end;
       continue;
     }
-    const lead = body.length - body.trimStart().length;
+    // 「建议：A；B」: the colon after the signal is no part of the first element.
+    const lead = body.length - body.replace(/^[\s:：]+/, "").length;
     out.push({ start: part.span.start + lead, end: part.span.start + body.trimEnd().length });
   }
   return out.filter((e) => e.end > e.start);
