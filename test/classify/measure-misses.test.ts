@@ -173,8 +173,8 @@ describe("a quoted list named as measures (set-t shape)", () => {
 });
 
 describe("an abstract's 建议：A；B；C (brief meas, shape 3)", () => {
-  it("should not quote the colon after 建议 with the first measure (traditional script)", () => {
-    const got = measures(["高校黨建研究", "摘要：當前學生黨支部存在活動形式單一、黨員意識淡薄等問題。建議：健全支部工作制度；創新組織生活形式；加強支部書記培訓。"].join("\n"));
-    expect(got).toEqual(["健全支部工作制度", "創新組織生活形式", "加強支部書記培訓"]);
+  it("should not quote the colon after 建议 with the first measure", () => {
+    const got = measures(["高校党建研究", "摘要：当前学生党支部存在活动形式单一、党员意识淡薄等问题。建议：健全支部工作制度；创新组织生活形式；加强支部书记培训。"].join("\n"));
+    expect(got).toEqual(["健全支部工作制度", "创新组织生活形式", "加强支部书记培训"]);
   });
 });
