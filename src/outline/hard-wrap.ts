@@ -16,8 +16,10 @@ const SLACK = 3;
 
 /** A line ends mid-sentence: on a Han character, a comma, an enumeration comma or an opening quote. */
 const OPEN_END = /[\p{Script=Han}，,、“‘（(]$/u;
+/** A listed item's marker at a line start (1. / （一） / 一、 / 一是 / a bullet). */
+const ITEM_START = /^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]|[●•◆■▪►\-*]\s)/;
 /** A line of prose, not a title or a menu: it holds a comma or a stop, or it opens a listed item. */
-const PROSE = /[，,、。；;：:]|^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是])/;
+const PROSE = new RegExp(`[，,、。；;：:]|${ITEM_START.source}`);
 
 /**
  * The offsets of the line breaks inside `span` that are hard wraps (the offset of each such line's end).
@@ -31,7 +33,8 @@ export function hardWrapBreaks(text: string, lines: readonly Line[], span: Span)
     const t = trimmed[i]!;
     // A page's width bounds every line: a heading over a long body paragraph is no wrapped line.
     const next = trimmed[i + 1]!.length;
-    if (t.length >= MIN_WIDTH && OPEN_END.test(t) && next > 0 && next <= t.length + SLACK) candidates.push(i);
+    // A line that opens a listed item starts anew: the line before it was not cut.
+    if (t.length >= MIN_WIDTH && OPEN_END.test(t) && next > 0 && next <= t.length + SLACK && !ITEM_START.test(trimmed[i + 1]!)) candidates.push(i);
   }
   const out = new Set<number>();
   if (candidates.length < MIN_WRAPPED_LINES) return out;

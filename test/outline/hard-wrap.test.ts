@@ -34,3 +34,11 @@ describe("hardWrapBreaks", () => {
     expect(wrapped(["部分村党组织凝聚力不强，党员作用发挥不明显，组织生活流于", "形式。"])).toEqual([]);
   });
 });
+
+describe("hardWrapBreaks and listed items", () => {
+  it("should find none before lines that open listed items (numbered headings of nearly one length)", () => {
+    expect(
+      wrapped(["一、主要表现：党建与生产经营结合不紧密", "二、党务干部多为兼职，专业能力不够强", "三、部分党员身份意识淡化，作用不明显", "四、加强和改进的建议"]),
+    ).toEqual([]);
+  });
+});
