@@ -102,6 +102,45 @@ export class ClassifyContext {
     return out;
   }
 
+  /**
+   * The text of a span with each hard wrap's line break (src/outline/hard-wrap.ts) read as a space: same
+   * length, so offsets stay those of the text, but a sentence broken by a PDF's line width reads as one.
+   */
+  unwrapped(span: Span): string {
+    const text = this.doc.text.slice(span.start, span.end);
+    if (this.wraps.size === 0) return text;
+    const chars = [...text];
+    if (chars.length !== text.length) {
+      // Astral characters: replace by code units.
+      let out = "";
+      for (let i = 0; i < text.length; i++) out += this.wraps.has(span.start + i) && text[i] === "\n" ? " " : text[i];
+      return out;
+    }
+    for (const at of this.wraps) if (at >= span.start && at < span.end && text[at - span.start] === "\n") chars[at - span.start] = " ";
+    return chars.join("");
+  }
+
+  private paragraphs: readonly { line: Line; text: string; start: number }[] | null = null;
+
+  /**
+   * The report's trimmed lines (as textLinesIn) with the lines a hard wrap broke joined into one: its line
+   * spans them all and its text is read unwrapped (the breaks as spaces, offsets unchanged).
+   */
+  paragraphLines(): readonly { line: Line; text: string; start: number }[] {
+    if (this.paragraphs !== null) return this.paragraphs;
+    const lines = this.textLinesIn(this.segment.span);
+    if (this.wraps.size === 0) return (this.paragraphs = lines);
+    const out: { line: Line; text: string; start: number }[] = [];
+    for (const l of lines) {
+      const prev = out[out.length - 1];
+      if (prev && prev.text && l.text && this.wraps.has(prev.line.end)) {
+        const line = { number: prev.line.number, start: prev.line.start, end: l.line.end };
+        out[out.length - 1] = { line, start: prev.start, text: this.unwrapped({ start: prev.start, end: l.start + l.text.length }) };
+      } else out.push(l);
+    }
+    return (this.paragraphs = out);
+  }
+
   /** The innermost section of the given kinds holding an offset. */
   sectionAt(offset: number, kinds?: SectionKind[]): Section | null {
     let best: Section | null = null;

@@ -66,6 +66,10 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: an abstract's English translation and an English keyword list under a bare 「对策」
   // keyword line state nothing (before: two English measures, measures 0.75).
   "abstract-english.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: an abstract's measure run broken by hard wraps is read across the breaks (before: only
+  // its first wrapped clause, 「应选优配」).
+  "pdf-wrap-abstract.txt": { problems: 1, measures: 1 },
+  "pdf-wrap-abstract-traditional.txt": { problems: 1, measures: 1 },
   // Measured on 2026-12-01: a party congress's words (「党的二十大提出要…」) and the unit's own practice in the
   // introduction are no measures; a short measure heading naming 作用 (「搭建作用发挥平台」) is one (measures 0.50 before).
   "policy-background.txt": { problems: 1, measures: 1 },

@@ -15,7 +15,7 @@ export const closingMeasures: Shape<Span> = {
   detect(ctx) {
     const out: Span[] = [];
     let previous = "";
-    for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
+    for (const { text, start } of ctx.paragraphLines()) {
       const before = previous;
       if (text) previous = text;
       if (!text || ctx.skipped(start)) continue;
@@ -46,7 +46,7 @@ export const closingTurn: Shape<Span> = {
   description: "a turn to remedies inside a line, after the problems: …等问题。为此，要…",
   detect(ctx) {
     const out: Span[] = [];
-    for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
+    for (const { text, start } of ctx.paragraphLines()) {
       if (!text || ctx.skipped(start)) continue;
       const turn = midLineTurn(ctx, text, start);
       if (turn !== null) out.push({ start: turn, end: start + text.length });

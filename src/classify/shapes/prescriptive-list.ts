@@ -59,7 +59,8 @@ export const prescriptiveList: Shape<Run> = {
   detect(ctx) {
     const out: Run[] = [];
     const { start, end } = ctx.segment.span;
-    const text = ctx.text.slice(start, end);
+    // A sentence broken by a hard wrap reads as one (the break as a space).
+    const text = ctx.unwrapped({ start, end });
     const heads = parallelHeads(ctx);
     pushAll(out, heads);
     let previous = "";
