@@ -109,15 +109,10 @@ export class ClassifyContext {
   unwrapped(span: Span): string {
     const text = this.doc.text.slice(span.start, span.end);
     if (this.wraps.size === 0) return text;
-    const chars = [...text];
-    if (chars.length !== text.length) {
-      // Astral characters: replace by code units.
-      let out = "";
-      for (let i = 0; i < text.length; i++) out += this.wraps.has(span.start + i) && text[i] === "\n" ? " " : text[i];
-      return out;
-    }
-    for (const at of this.wraps) if (at >= span.start && at < span.end && text[at - span.start] === "\n") chars[at - span.start] = " ";
-    return chars.join("");
+    // Code units, not characters: offsets are UTF-16 offsets.
+    const units = text.split("");
+    for (const at of this.wraps) if (at >= span.start && at < span.end && units[at - span.start] === "\n") units[at - span.start] = " ";
+    return units.join("");
   }
 
   private paragraphs: readonly { line: Line; text: string; start: number }[] | null = null;
