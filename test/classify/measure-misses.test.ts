@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 
-import { measures } from "../helpers/statements.ts";
+import { measures, statements } from "../helpers/statements.ts";
 
 describe("lead-ins and examples", () => {
   it("should read 一是/二是 items announced by 「需要立足以下几项工作：」 as measures, in a report without problems", () => {
@@ -176,5 +176,33 @@ describe("an abstract's 建议：A；B；C (brief meas, shape 3)", () => {
   it("should not quote the colon after 建议 with the first measure", () => {
     const got = measures(["高校党建研究", "摘要：当前学生党支部存在活动形式单一、党员意识淡薄等问题。建议：健全支部工作制度；创新组织生活形式；加强支部书记培训。"].join("\n"));
     expect(got).toEqual(["健全支部工作制度", "创新组织生活形式", "加强支部书记培训"]);
+  });
+});
+
+describe("Markdown bullets under 原因分析 and 具体措施 labels (set-t shape)", () => {
+  const text = [
+    "社区志愿服务调研",
+    "一、短板分析",
+    "1. 志愿服务参与面窄",
+    "原因分析",
+    "- 活动时间多安排在工作日;",
+    "- 服务项目与党员特长不匹配。",
+    "二、对策建议",
+    "1. 扩大党员参与面",
+    "具体措施",
+    "- 把志愿服务活动调整到周末;",
+    "- 按照党员特长组建服务小队。",
+  ].join("\n");
+
+  it("should read each bullet as a cause or a measure, and not the labels", () => {
+    const got = statements(text).map((s) => `${s.kind}:${s.text}`);
+    expect(got).toEqual([
+      "problem:志愿服务参与面窄",
+      "cause:活动时间多安排在工作日",
+      "cause:服务项目与党员特长不匹配",
+      "measure:扩大党员参与面",
+      "measure:把志愿服务活动调整到周末",
+      "measure:按照党员特长组建服务小队",
+    ]);
   });
 });

@@ -330,6 +330,8 @@ function takeCauses(ctx: ClassifyContext, para: Span, item: OutlineNode, problem
   const attachedTo = problem?.id;
   if (inner.length > 0) {
     for (const c of inner) {
+      // The label that opens the paragraph (「原因分析」 on its own line, over its bullets) is no cause.
+      if (c.children.length > 0 && classifyHeading(ctx.heading(c)) === "cause" && ctx.heading(c).length <= 8) continue;
       const hs = headingSpan(ctx.text, c.span.start + c.marker.length, Math.min(c.span.end, para.end));
       ctx.add({ kind: "cause", textSpan: cutAtSemicolon(ctx.text, hs), span: c.span, rule: { id: ID, detail: `${detail} > ${c.markerKind}` }, confidence: 0.8, ...(attachedTo ? { attachedTo } : {}) });
     }
