@@ -4,6 +4,7 @@
  * fired and a confidence), and the helpers a shape needs to read headings, lines and items.
  */
 import { headingSpan } from "../outline/build-outline.ts";
+import { hardWrapBreaks } from "../outline/hard-wrap.ts";
 import { lineAt } from "../normalise/split-lines.ts";
 import { hashKey } from "../shared/hash-key.ts";
 import { inSpans } from "../shared/text.ts";
@@ -57,8 +58,18 @@ export class ClassifyContext {
     return inSpans(this.skip, offset);
   }
 
+  /** An item's heading, read without the hard wraps that break it (its span keeps them: quoted as written). */
   heading(node: OutlineNode): string {
-    return this.doc.text.slice(node.headingSpan.start, node.headingSpan.end);
+    const raw = this.doc.text.slice(node.headingSpan.start, node.headingSpan.end);
+    return raw.includes("\n") ? raw.replace(/\s*\n\s*/g, "") : raw;
+  }
+
+  private wrapBreaks: Set<number> | null = null;
+
+  /** The line breaks of the report that are hard wraps (src/outline/hard-wrap.ts), found once. */
+  get wraps(): ReadonlySet<number> {
+    if (this.wrapBreaks === null) this.wrapBreaks = hardWrapBreaks(this.doc.text, this.doc.lines, this.segment.span);
+    return this.wrapBreaks;
   }
 
   polarity(node: OutlineNode): Polarity {
@@ -89,6 +100,40 @@ export class ClassifyContext {
     });
     if (whole) this.reportLines = out;
     return out;
+  }
+
+  /**
+   * The text of a span with each hard wrap's line break (src/outline/hard-wrap.ts) read as a space: same
+   * length, so offsets stay those of the text, but a sentence broken by a PDF's line width reads as one.
+   */
+  unwrapped(span: Span): string {
+    const text = this.doc.text.slice(span.start, span.end);
+    if (this.wraps.size === 0) return text;
+    // Code units, not characters: offsets are UTF-16 offsets.
+    const units = text.split("");
+    for (const at of this.wraps) if (at >= span.start && at < span.end && units[at - span.start] === "\n") units[at - span.start] = " ";
+    return units.join("");
+  }
+
+  private paragraphs: readonly { line: Line; text: string; start: number }[] | null = null;
+
+  /**
+   * The report's trimmed lines (as textLinesIn) with the lines a hard wrap broke joined into one: its line
+   * spans them all and its text is read unwrapped (the breaks as spaces, offsets unchanged).
+   */
+  paragraphLines(): readonly { line: Line; text: string; start: number }[] {
+    if (this.paragraphs !== null) return this.paragraphs;
+    const lines = this.textLinesIn(this.segment.span);
+    if (this.wraps.size === 0) return (this.paragraphs = lines);
+    const out: { line: Line; text: string; start: number }[] = [];
+    for (const l of lines) {
+      const prev = out[out.length - 1];
+      if (prev && prev.text && l.text && this.wraps.has(prev.line.end)) {
+        const line = { number: prev.line.number, start: prev.line.start, end: l.line.end };
+        out[out.length - 1] = { line, start: prev.start, text: this.unwrapped({ start: prev.start, end: l.start + l.text.length }) };
+      } else out.push(l);
+    }
+    return (this.paragraphs = out);
   }
 
   /** The innermost section of the given kinds holding an offset. */
@@ -183,6 +228,8 @@ export class ClassifyContext {
     const { kind, textSpan, span, rule, confidence } = take;
     const normText = this.doc.text.slice(textSpan.start, textSpan.end).trim();
     if (normText.length < (take.minChars ?? MIN_CLAUSE)) return null;
+    // An abstract's or a keyword list's English translation states nothing of the report's own (kg reads Chinese reports).
+    if (isForeign(normText)) return null;
     const id = hashKey(this.segment.id, kind, normText.replace(/[\s\p{P}]/gu, ""));
     if (this.ids.has(id)) return null; // a repeated passage states nothing new
     this.ids.add(id);
@@ -207,6 +254,13 @@ export class ClassifyContext {
     this.statements.push(statement);
     return statement;
   }
+}
+
+/** Text that is mostly Latin letters: fewer than two Han characters, or more than twice as many letters as Han. */
+function isForeign(text: string): boolean {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return latin > 0 && (han < 2 || latin > 2 * han);
 }
 
 /**
@@ -242,6 +296,9 @@ export function collectNodes(nodes: OutlineNode[]): OutlineNode[] {
   return out;
 }
 
+/** Inline step markers that one list may mix (首先 … 二是 …). */
+const STEP_KINDS = new Set<string>(["cn-shi", "ordinal-word"]);
+
 /**
  * Sibling lists: runs of consecutive nodes of one marker kind whose numbering does not restart
  * (a second 一是 list under the same parent is a list of its own).
@@ -251,7 +308,9 @@ export function siblingLists(nodes: OutlineNode[]): OutlineNode[][] {
   let run: OutlineNode[] = [];
   for (const n of nodes) {
     const prev = run[run.length - 1];
-    const restart = prev && (n.markerKind !== prev.markerKind || (n.ordinal === 1 && prev.ordinal !== null));
+    // 「首先是…。二是…」: ordinal words and 一是-markers mix in one list when the numbering runs on.
+    const steps = prev && STEP_KINDS.has(n.markerKind) && STEP_KINDS.has(prev.markerKind) && n.ordinal !== null && n.ordinal === (prev.ordinal ?? -1) + 1;
+    const restart = prev && ((n.markerKind !== prev.markerKind && !steps) || (n.ordinal === 1 && prev.ordinal !== null));
     if (restart) {
       lists.push(run);
       run = [];

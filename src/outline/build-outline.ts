@@ -5,10 +5,13 @@
  * are numbered by position, skipped and repeated numbers are kept as written.
  */
 import type { OutlineNode, Span } from "../types.ts";
+import { SEGMENT_SIGNALS } from "../segment/signals.ts";
 import { isInlineKind, type Marker } from "./markers.ts";
 
 /** Marker kinds that open sections: never children of an inline sub-point. */
 const SECTION_LEVEL = new Set<Marker["kind"]>(["cn-dun", "cn-paren", "none"]);
+/** Inline step markers that one list may mix (首先 … 二是 …). */
+const STEP_KINDS = new Set<Marker["kind"]>(["cn-shi", "ordinal-word"]);
 /** Decimal sub-headings (2.1, 2.1.1): below every section-level marker. */
 const DECIMAL = new Set<Marker["kind"]>(["arabic-decimal", "arabic-decimal-sub"]);
 
@@ -19,7 +22,7 @@ const MAX_HEADING = 160;
  * Build the outline of the report spanning `span` from its markers (sorted by offset).
  * @example const roots = buildOutline(text, markers, { start: 0, end: text.length });
  */
-export function buildOutline(text: string, markers: Marker[], span: Span): OutlineNode[] {
+export function buildOutline(text: string, markers: Marker[], span: Span, wraps?: ReadonlySet<number>): OutlineNode[] {
   const roots: OutlineNode[] = [];
   const stack: OutlineNode[] = [];
   const flat: OutlineNode[] = [];
@@ -35,7 +38,7 @@ export function buildOutline(text: string, markers: Marker[], span: Span): Outli
       ordinal: m.ordinal ?? inferOrdinal(parent ? parent.children : roots, m),
       depth: level,
       span: { start: m.start, end: span.end },
-      headingSpan: headingSpan(text, m.end, next ? next.start : span.end),
+      headingSpan: headingSpan(text, m.end, next ? next.start : span.end, wraps),
       line: m.line,
       children: [],
     };
@@ -62,6 +65,11 @@ function placeMarker(stack: OutlineNode[], m: Marker): number {
       if (n.ordinal !== null && m.ordinal - n.ordinal >= 1 && m.ordinal - n.ordinal <= 2) return i;
       break;
     }
+  }
+  // 2b. 「首先是…。二是…。三是…」: ordinal words and 一是-markers mixed in one list; the next number is a sibling.
+  if (STEP_KINDS.has(m.kind) && m.ordinal !== null && m.ordinal > 1) {
+    const top = stack[stack.length - 1];
+    if (top && STEP_KINDS.has(top.markerKind) && top.markerKind !== m.kind && top.ordinal === m.ordinal - 1) return stack.length - 1;
   }
   // 3. Otherwise a new, deeper list; but a section-level marker (一、 (一) or a bare section title)
   //    never sits under an inline sub-point (一是 …) nor under a decimal sub-heading (1.1 背景): it closes
@@ -90,9 +98,15 @@ function restartsUnderHeading(text: string, stack: OutlineNode[], m: Marker): bo
   // Section-level numbering only (一、 （一）): 「2. (二)…」 then 「1. 1.…」 is a nested table of contents.
   if (!open || open.markerKind !== m.kind || !RESTART_KINDS.has(m.kind) || !m.atLineStart) return false;
   if (m.ordinal !== 1 || open.ordinal === null || open.ordinal < 2 || open.children.length > 0) return false;
-  const body = text.slice(open.headingSpan.start, m.start).trim();
-  return body.length <= MAX_BARE_HEADING && !/[。！？!?；;]/.test(body);
+  const [heading = "", ...rest] = text.slice(open.headingSpan.start, m.start).trim().split(/\s*\n\s*/);
+  if (heading.length > MAX_BARE_HEADING || /[。！？!?；;]/.test(heading)) return false;
+  // At most a short lead-in between (「针对上述问题，建议如下：」, 「…提出以下几点建议。」), as segment allows.
+  return rest.length <= MAX_LEAD_LINES && rest.every((l) => l.length <= MAX_LEAD_IN && (/[:：]$/.test(l) || SEGMENT_SIGNALS.listLeadIn.test(l)));
 }
+
+/** Lead-in lines a restarted list may have under its heading, and their longest length (as in segment). */
+const MAX_LEAD_LINES = 2;
+const MAX_LEAD_IN = 120;
 
 function inferOrdinal(siblings: OutlineNode[], m: Marker): number | null {
   const prev = siblings[siblings.length - 1];
@@ -116,16 +130,20 @@ function closeSpans(flat: OutlineNode[], end: number) {
 
 /**
  * The heading or first clause after a marker: up to the first sentence end outside quotation marks,
- * the line end or the next marker, without the closing punctuation.
+ * the line end or the next marker, without the closing punctuation. A line break in `wraps` (a hard wrap:
+ * hard-wrap.ts) does not end it.
  */
-export function headingSpan(text: string, from: number, limit: number): Span {
+export function headingSpan(text: string, from: number, limit: number, wraps?: ReadonlySet<number>): Span {
   let start = from;
   while (start < limit && /[\s,，:：、*#>]/.test(text[start] ?? "")) start++;
   let quoteDepth = 0;
   let end = start;
   for (; end < limit; end++) {
     const ch = text[end]!;
-    if (ch === "\n") break;
+    if (ch === "\n") {
+      if (wraps?.has(end)) continue;
+      break;
+    }
     if (ch === "“" || ch === "「" || ch === "《") quoteDepth++;
     else if ((ch === "”" || ch === "」" || ch === "》") && quoteDepth > 0) quoteDepth--;
     else if (quoteDepth === 0 && /[。！!？?；;]/.test(ch)) break;

@@ -8,11 +8,13 @@
 import { inSpans } from "../shared/text.ts";
 import type { Diagnostic, NormalisedDocument, OutlineNode, ReportSegment } from "../types.ts";
 import { buildOutline } from "./build-outline.ts";
+import { hardWrapBreaks } from "./hard-wrap.ts";
 import { notSectionHeading } from "./heading-lines.ts";
 import { bareNumberedHeadings, type Marker } from "./markers.ts";
 
 export { buildOutline, flattenOutline, headingSpan } from "./build-outline.ts";
 export { notSectionHeading } from "./heading-lines.ts";
+export { hardWrapBreaks } from "./hard-wrap.ts";
 export { type Marker, scanMarkers } from "./markers.ts";
 
 /**
@@ -42,5 +44,6 @@ export function outlineReport(doc: NormalisedDocument, segment: ReportSegment, m
     }
     return false;
   });
-  return buildOutline(doc.text, kept, segment.span);
+  // A heading broken by a hard wrap (text copied from a PDF) runs on over the break.
+  return buildOutline(doc.text, kept, segment.span, hardWrapBreaks(doc.text, doc.lines, segment.span));
 }

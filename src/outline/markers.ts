@@ -149,6 +149,8 @@ const MARKER_START = (() => {
 
 /** A bullet at a line start ("● A", "• A：…"): a list item without a number. */
 const BULLET = /[●•◆◇■□▲△★☆※·▪►▶]\s*/y;
+/** A Markdown list dash among a line's leading decoration (「- 」, 「* 」, 「+ 」), the last one. */
+const MD_BULLET = /(?:^|\s)[-*+]\s+$/;
 
 function scanLine(text: string, line: Line, from: number, to: number, skip: Span[], out: Marker[]) {
   // Line start: first character after white space and Markdown decoration.
@@ -157,12 +159,15 @@ function scanLine(text: string, line: Line, from: number, to: number, skip: Span
   /** The ordinal of the last marker of each kind accepted on this line. */
   const lastOrdinal = new Map<MarkerKind, number | null>();
   BULLET.lastIndex = first;
-  const bullet = BULLET.exec(text);
-  if (bullet && !inSkip(first, skip) && first + bullet[0].length < to) {
-    const after = first + bullet[0].length;
+  // A Markdown list item (「- 加强…；」) is a bullet too, unless a number follows it (「- 1. …」: decoration).
+  const dash = MD_BULLET.exec(text.slice(from, first));
+  const bullet = dash ? Object.assign([dash[0]], { index: from + dash.index }) as RegExpExecArray : BULLET.exec(text);
+  if (bullet && !inSkip(first, skip) && first + (dash ? 0 : bullet[0].length) < to) {
+    const after = dash ? first : first + bullet[0].length;
+    const start = dash ? from + dash.index + dash[0].length - dash[0].trimStart().length : first;
     // "• 2. 现有机制": the number after the bullet is the marker.
     if (matchAt(text, after, to, line, true) === null) {
-      const m: Marker = { kind: "bullet", text: bullet[0].trim(), ordinal: null, start: first, end: after, line: line.number, atLineStart: true };
+      const m: Marker = { kind: "bullet", text: bullet[0].trim(), ordinal: null, start, end: after, line: line.number, atLineStart: true };
       out.push(m);
       lastAccepted = m;
     }

@@ -239,8 +239,9 @@ function underSectionHeading(content: ContentLine[], i: number, state: ReportSta
       const numbered = (m: Marker) => m.atLineStart && m.kind !== "none" && (m.ordinal ?? 0) >= 2 && rank(m.kind) <= rank(own);
       return isHeadingOnly(c) && c.structural.some(numbered);
     }
-    // Only a lead-in (「针对上述问题，建议如下：」) may stand between: a paragraph of body text ends the section's reach.
-    if (signals.title.test(c.text) || c.text.length > MAX_LEAD_IN || !/[:：]$/.test(c.text)) return false;
+    // Only a lead-in (「针对上述问题，建议如下：」, 「…提出以下几点建议。」) may stand between: a paragraph of body text
+    // ends the section's reach.
+    if (signals.title.test(c.text) || c.text.length > MAX_LEAD_IN || !(/[:：]$/.test(c.text) || signals.listLeadIn.test(c.text))) return false;
   }
   return false;
 }

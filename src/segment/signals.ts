@@ -22,6 +22,8 @@ export interface SegmentSignals {
   titleTopic: RegExp | null;
   /** What sites glue to a title (全文字数, a file extension, 标题:), removed from it. */
   titleTrim: RegExp[];
+  /** A lead-in that announces a list and ends on a full stop (「…提出以下几点建议。」). */
+  listLeadIn: RegExp;
 }
 
 const compile = (list: string[]) => list.map((s) => new RegExp(s));
@@ -39,6 +41,7 @@ export const SEGMENT_SIGNALS: SegmentSignals = {
   notTitle: compile(raw.notTitle),
   titleTopic: compileBoilerplateRules().titleTopic?.regex ?? null,
   titleTrim: compile(raw.titleTrim),
+  listLeadIn: new RegExp(raw.listLeadIn),
 };
 
 export { matchesAny, stripDecoration } from "../shared/text.ts";

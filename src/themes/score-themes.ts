@@ -227,9 +227,9 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
   const out = new Map<number, Hit[]>();
   if (text === "") return out;
   // A heading names its problem first; what a later clause adds weighs less (理想信念淡化，政治学习主动性不强 is
-  // about ideals). Hits that start after the first clause count at LATER_CLAUSE.
-  const lead = heading ? firstClauseEnd(text) : text.length;
-  const at = (start: number, weight: number) => (start < lead ? weight : round(weight * LATER_CLAUSE));
+  // about ideals). The first clause is the first that names anything a theme of `kind` counts: a lead-in of
+  // circumstance (山高路远，组织生活很少开展) names no problem, so the clause after it is the one that leads.
+  // Hits that start after it count at LATER_CLAUSE (applied once every hit is known, below).
   const { index, themes, concepts } = codebook;
   const found = scanTerms(text, index);
   const present = new Set<string>();
@@ -276,7 +276,7 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
       const weight = kind === "measure" && c.weight > 0 ? toppedUp(c, covered, counted) : c.weight;
       pushAll(covered, c.spans);
       for (const span of c.spans) counted.push({ span, weight: c.weight });
-      if (weight !== 0) hits.push({ key: c.key, label: c.label, weight: at(c.first, weight), chars: c.chars, spans: c.spans });
+      if (weight !== 0) hits.push({ key: c.key, label: c.label, weight, chars: c.chars, spans: c.spans });
     }
     for (const c of ordered) {
       if (c.key.startsWith("k:")) continue;
@@ -293,7 +293,7 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
       for (const span of c.spans) counted.push({ span, weight: c.weight });
       // The label names the word that spoke (年龄偏大≈队伍老化、后继乏人).
       const label = `${word}≈${concepts.get(c.key.slice(2))!.label}`;
-      hits.push({ key: c.key, label, weight: at(c.first, weight), chars: c.chars, spans: c.spans });
+      hits.push({ key: c.key, label, weight, chars: c.chars, spans: c.spans });
     }
     out.set(i, hits);
   }
@@ -316,10 +316,39 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
       }
       // The label is the matched text (readable), the key the pattern (so heading and body hits dedupe).
       const m = p.re.exec(text);
-      if (m) hits.push({ key: `p:${p.source}`, label: `«${m[0]}»`, weight: at(m.index, p.weight), chars: 0, spans: [[m.index, m.index + m[0].length]] });
+      if (m) hits.push({ key: `p:${p.source}`, label: `«${m[0]}»`, weight: p.weight, chars: 0, spans: [[m.index, m.index + m[0].length]] });
     });
     if (hits.length > 0) out.set(i, hits);
   });
+  if (heading) {
+    // The clauses (not frames) that hold a hit; the first leads, unless it only grants an achievement and a later one
+    // holds a hit (活动经费不断加大，党员年龄偏大: the problem is the second clause).
+    const clauses = headingClauses(text).filter(([, , isFrame]) => !isFrame);
+    const hit = new Set<number>();
+    for (const hits of out.values()) {
+      for (const h of hits) {
+        if (h.weight <= 0) continue;
+        for (const [s] of h.spans) {
+          const c = clauses.findIndex(([from, to]) => from <= s && s < to);
+          if (c >= 0) hit.add(c);
+        }
+      }
+    }
+    const named = [...hit].sort((a, b) => a - b);
+    const grants = (c: number) => {
+      const clause = text.slice(clauses[c]![0], clauses[c]![1]);
+      return ACHIEVEMENT.test(clause) && !SHORTCOMING.test(clause);
+    };
+    const leads = named.find((c) => !grants(c)) ?? named[0];
+    const [from, to] = (leads !== undefined ? clauses[leads] : clauses[0]) ?? [0, text.length];
+    for (const hits of out.values()) {
+      for (const h of hits) {
+        if (h.spans.length === 0) continue;
+        const start = h.spans.reduce((min, [s]) => Math.min(min, s), text.length);
+        if (start < from || start >= to) h.weight = round(h.weight * LATER_CLAUSE);
+      }
+    }
+  }
   return out;
 }
 
@@ -386,17 +415,38 @@ function toppedUp(c: { weight: number; spans: [number, number][] }, covered: [nu
 const LATER_CLAUSE = 0.8;
 const CLAUSE_END = /[，,；;。：:]/u;
 
-/** Where a heading's first clause ends (a clause of fewer than four characters runs on into the next). */
-function firstClauseEnd(text: string): number {
+/**
+ * A heading's clauses as [start, end, isFrame] (end at the clause mark; a clause of fewer than four characters runs
+ * on into the next). A frame clause only names the field the problem lies in (在组织建设方面, 在…过程中): the
+ * shortcoming comes after it, so it never leads.
+ */
+function headingClauses(text: string): [number, number, boolean][] {
+  const out: [number, number, boolean][] = [];
+  let start = 0;
   let from = 0;
   for (;;) {
     const m = CLAUSE_END.exec(text.slice(from));
-    if (!m) return text.length;
-    const end = from + m.index;
-    if (end >= 4) return end;
+    const end = m ? from + m.index : text.length;
+    if (!m || end - start >= 4) {
+      out.push([start, end, FRAME_CLAUSE.test(text.slice(start, end))]);
+      if (!m) return out;
+      start = end + 1;
+    }
     from = end + 1;
   }
 }
+
+/** A clause that grants an achievement (成效, 取得, 不断加大, 明显提升 …), unless it also states a shortcoming (SHORTCOMING). */
+const ACHIEVEMENT = /成绩|成效|取得|(不断|明显|有所|逐步|日益|持续|稳步|大幅|显著)(加大|加强|提升|提高|增强|完善|扩大|改善|规范|健全)/u;
+
+/**
+ * Whether a clause states a shortcoming: a negation, a lack, a difficulty or a weakness (不断, 不少, 少数, 未来 and
+ * 无论 are no shortcoming). Used only to tell a clause that grants an achievement.
+ */
+const SHORTCOMING = /不(?!断|少|仅|但|同|论)|未(?!来)|没|无(?!论)|缺|乏|难|弱|差|低|少(?!数)|薄|淡|滞后|虚|散|老化|单一|有待|亟待|亟需|欠|偏|窄|慢|松|软|失|短板|问题|矛盾|困境|阻力|制约/u;
+
+/** A clause that names only a field: 在…方面, 在…过程中, 在…上. */
+const FRAME_CLAUSE = /^\s*(在|从|就|对于?)[^，,；;。：:]{1,14}(方面|过程中|工作中|领域|上)\s*$/u;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

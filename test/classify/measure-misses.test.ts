@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 
-import { measures } from "../helpers/statements.ts";
+import { measures, statements } from "../helpers/statements.ts";
 
 describe("lead-ins and examples", () => {
   it("should read 一是/二是 items announced by 「需要立足以下几项工作：」 as measures, in a report without problems", () => {
@@ -82,5 +82,127 @@ describe("closing paragraphs", () => {
   it("should still read a prescribing clause of that paragraph (guard)", () => {
     const got = measures("社区支部调研\n\n支部活动形式单一，年轻党员参与不足。\n为此，社区支部应建立组团式服务队伍。");
     expect(got).toEqual(["应建立组团式服务队伍"]);
+  });
+});
+
+describe("measure headings over numbered items (brief meas, set j shape 1)", () => {
+  it("should read a parent that prescribes (「（一）加强X」) as a measure beside its numbered items, and not a topic-only parent", () => {
+    const got = measures([
+      "关于村级党建的调研报告",
+      "一、存在的问题",
+      "（一）党员队伍老化。年轻党员很少。",
+      "（二）组织生活不规范。会议记录缺项。",
+      "二、对策建议",
+      "（一）加强党员队伍建设",
+      "1.拓宽发展党员渠道，注重从返乡青年中培养积极分子。",
+      "2.完善党员教育培训机制，每年轮训一遍。",
+      "（二）组织生活方面",
+      "1.严格落实三会一课制度。",
+      "2.丰富主题党日内容。",
+    ].join("\n"));
+    expect(got).toEqual(["加强党员队伍建设", "拓宽发展党员渠道，注重从返乡青年中培养积极分子", "完善党员教育培训机制，每年轮训一遍", "严格落实三会一课制度", "丰富主题党日内容"]);
+  });
+});
+
+describe("closing turns with 首先是要/二是/三是 steps (set-t shape)", () => {
+  it("should read each step after 「针对上述问题，需要从三个方面着力。」 and not the announcement", () => {
+    const got = measures([
+      "非公企业党建工作的调查",
+      "当前，一些企业党组织作用发挥不明显，党员教育管理松散。针对上述问题，需要从三个方面着力。首先是要加强对企业出资人的宣传引导，消除顾虑。二是坚持分类指导，推行结对帮扶。三是延长党员服务站开放时间，方便群众办事。",
+    ].join("\n"));
+    expect(got).toEqual(["要加强对企业出资人的宣传引导，消除顾虑", "坚持分类指导，推行结对帮扶", "延长党员服务站开放时间，方便群众办事"]);
+  });
+});
+
+describe("prescriptive lists with 利用/提供 (set-t shape)", () => {
+  it("should read 「应A，构建B，利用C，提供D」 as a list, and not 所需 as its signal", () => {
+    const got = measures([
+      "外出党员工作研究",
+      "摘要：外出党员联系难、管理难的问题日渐突出。笔者建议，外出党员工作应健全驻外党组织，搭建双向联系的沟通机制，利用网络平台开展线上学习，提供外出党员所需的学习资料。",
+    ].join("\n"));
+    expect(got.join("|")).toContain("利用网络平台开展线上学习");
+    expect(got.join("|")).toContain("提供外出党员所需的学习资料");
+    expect(got.some((m) => m.startsWith("的学习资料"))).toBe(false);
+  });
+});
+
+describe("work plans as a measure section (set-t shape)", () => {
+  it("should read the items under 「四、下一步的工作打算」 as measures", () => {
+    const got = measures([
+      "非公企业党建情况汇报",
+      "三、存在的问题",
+      "1、部分企业主对党建工作不支持。",
+      "2、党务工作者没有报酬。",
+      "四、下一步的工作打算",
+      "1、抓好新建企业的党组织组建。党员人数够条件的企业随时单独建立支部。",
+      "2、加强党员教育管理。定期组织集中学习。",
+    ].join("\n"));
+    expect(got).toEqual(["抓好新建企业的党组织组建", "加强党员教育管理"]);
+  });
+});
+
+describe("policy background (brief meas, shape 4)", () => {
+  it("should not read a party congress's words (「党的十九大提出要…」) as the report's measures", () => {
+    const got = measures([
+      "农村基层党组织组织力提升研究",
+      "摘要：农村基层党组织还存在班子战斗力不强、党员队伍老化等问题。为此，应选优配强村党组织书记，加强党员教育管理。",
+      "一、引言",
+      "党的十九大提出要以提升组织力为重点，突出政治功能。",
+    ].join("\n"));
+    expect(got.some((m) => m.includes("提升组织力"))).toBe(false);
+    expect(got.join("|")).toContain("选优配强村党组织书记");
+  });
+});
+
+describe("a quoted list named as measures (set-t shape)", () => {
+  it("should read 「“A、B、C与D”的四项推进措施」 as one measure per element", () => {
+    const got = measures([
+      "党建引领社区微更新研究",
+      "摘要：当前社区微更新存在资金来源单一、居民参与不足等问题。文章梳理了党建引领微更新的机制，提出“阵地共建、资金共筹、项目共商与成果共享”的四共推进措施。",
+    ].join("\n"));
+    expect(got).toEqual(["阵地共建", "资金共筹", "项目共商", "成果共享"]);
+  });
+
+  it("should not read a quoted list of features (「“A、B、C”的特点」) as measures", () => {
+    const got = measures([
+      "党建引领社区微更新研究",
+      "摘要：当前社区微更新存在资金来源单一、居民参与不足等问题。文章认为社区微空间呈现“规模小、分布散、权属杂”的特点。",
+    ].join("\n"));
+    expect(got).toEqual([]);
+  });
+});
+
+describe("an abstract's 建议：A；B；C (brief meas, shape 3)", () => {
+  it("should not quote the colon after 建议 with the first measure", () => {
+    const got = measures(["高校党建研究", "摘要：当前学生党支部存在活动形式单一、党员意识淡薄等问题。建议：健全支部工作制度；创新组织生活形式；加强支部书记培训。"].join("\n"));
+    expect(got).toEqual(["健全支部工作制度", "创新组织生活形式", "加强支部书记培训"]);
+  });
+});
+
+describe("Markdown bullets under 原因分析 and 具体措施 labels (set-t shape)", () => {
+  const text = [
+    "社区志愿服务调研",
+    "一、短板分析",
+    "1. 志愿服务参与面窄",
+    "原因分析",
+    "- 活动时间多安排在工作日;",
+    "- 服务项目与党员特长不匹配。",
+    "二、对策建议",
+    "1. 扩大党员参与面",
+    "具体措施",
+    "- 把志愿服务活动调整到周末;",
+    "- 按照党员特长组建服务小队。",
+  ].join("\n");
+
+  it("should read each bullet as a cause or a measure, and not the labels", () => {
+    const got = statements(text).map((s) => `${s.kind}:${s.text}`);
+    expect(got).toEqual([
+      "problem:志愿服务参与面窄",
+      "cause:活动时间多安排在工作日",
+      "cause:服务项目与党员特长不匹配",
+      "measure:扩大党员参与面",
+      "measure:把志愿服务活动调整到周末",
+      "measure:按照党员特长组建服务小队",
+    ]);
   });
 });

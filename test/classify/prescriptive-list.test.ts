@@ -84,3 +84,10 @@ describe("prescriptive-list: prose lists of prescribing elements", () => {
     expect(found).toEqual(["以平台思维汇聚各方力量，以项目思维推动结对共建，以服务思维回应青年诉求"]);
   });
 });
+
+describe("a modal after 管理/治理 (brief meas)", () => {
+  it("should read 「…管理应A，构建B，利用C」 as a prescriptive list (理 before 应 is 管理's, not 理应)", () => {
+    const got = measures(["外出党员工作研究", "摘要：外出党员存在联系不畅、学习不便等问题。笔者认为，外出党员管理应实现从管理到服务的转变，构建双向联系的沟通机制，利用网络平台开展线上学习。"].join("\n"));
+    expect(got.map((s) => s.text).join("|")).toContain("构建双向联系的沟通机制");
+  });
+});

@@ -145,3 +145,16 @@ describe("a list restarting at 1. under a bare arabic heading", () => {
     expect(outlineOf(text)).toEqual(["现状", "启示", "坚持定位", "促进融合"]);
   });
 });
+
+describe("Markdown list dashes", () => {
+  it("should read 「- 」 at a line start as a bullet item of the heading above", () => {
+    const text = ["1. 规范发展程序", "- 严格执行工作程序;", "- 加强全程监督。"].join("\n");
+    expect(markersOf(text).map((m) => [m.kind, m.text])).toEqual([["arabic-dun", "1."], ["bullet", "-"], ["bullet", "-"]]);
+    expect(outlineOf(text)).toEqual([["规范发展程序", ["严格执行工作程序", "加强全程监督"]]]);
+  });
+
+  it("should keep 「- 1. 」 one numbered item (the dash is decoration) and a dash inside a line no marker", () => {
+    const text = ["- 1. 加强学习", "- 2. 严格管理", "2023-12-01 发布"].join("\n");
+    expect(markersOf(text).map((m) => [m.kind, m.text])).toEqual([["arabic-dun", "1."], ["arabic-dun", "2."]]);
+  });
+});

@@ -55,6 +55,24 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-11-30: a paragraph broken mid-sentence by a hard wrap is read joined back.
   "pdf-wrap.txt": { problems: 1, measures: 1 },
   "pdf-wrap-2.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: headings and 一是 clauses of a measure section broken by a hard wrap (a page's line
+  // width shown by several lines) run on over the break; before, each was cut at its first line end (measures 0.00).
+  "pdf-wrap-measures.txt": { problems: 1, measures: 1 },
+  "pdf-wrap-measures-2.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: Markdown bullets (「- 」) under a 具体措施 label inside each numbered measure item are
+  // measures beside their item's heading (before: the bullets were body text, measures 0.44 and 0.50).
+  "dash-bullets.txt": { problems: 1, measures: 1 },
+  "dash-bullets-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: an abstract's English translation and an English keyword list under a bare 「对策」
+  // keyword line state nothing (before: two English measures, measures 0.75).
+  "abstract-english.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: an abstract's measure run broken by hard wraps is read across the breaks (before: only
+  // its first wrapped clause, 「应选优配」).
+  "pdf-wrap-abstract.txt": { problems: 1, measures: 1 },
+  "pdf-wrap-abstract-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: a party congress's words (「党的二十大提出要…」) and the unit's own practice in the
+  // introduction are no measures; a short measure heading naming 作用 (「搭建作用发挥平台」) is one (measures 0.50 before).
+  "policy-background.txt": { problems: 1, measures: 1 },
   // Measured on 2026-11-30: an unnumbered first line naming 问题及对策 is the title, not a section over the
   // whole report; a turn to remedies inside a line (「…等问题。对此，…应…」) and a closing paragraph after
   // problems stated only in prose.

@@ -299,3 +299,60 @@ describe("a heading's theme against one only the rest of the item names", () => 
     expect(pickTheme(ranked, 2.5)!.theme.id).toBe("p-model");
   });
 });
+
+describe("the clause of a problem heading that leads", () => {
+  const book = parseCodebook(
+    {
+      settings: { threshold: 2.5 },
+      themes: [
+        { id: "p-act", kind: "problem", label: "活动难开展", keywords: { 活动: 2, 活动难开展: 3 } },
+        { id: "p-fund", kind: "problem", label: "经费紧张", keywords: { 经费: 3 } },
+      ],
+    },
+    "test",
+  );
+  const scores = (text: string) => Object.fromEntries(scoreThemes(scoringText(text, undefined), book, "problem").map((r) => [r.theme.id, r.score]));
+
+  it("should read a later clause in full when the clauses before it name nothing (a lead-in of circumstance)", () => {
+    expect(scores("成员住得十分分散，活动难开展")["p-act"]).toBe(3);
+  });
+
+  it("should still weigh a later clause less when the first clause names a problem", () => {
+    expect(scores("活动难开展，经费也很紧张")).toEqual({ "p-act": 3, "p-fund": 2.4 });
+  });
+
+  it("should pass over a frame clause (在…方面) that only names the field", () => {
+    expect(scores("在党员活动方面，经费十分紧张")).toEqual({ "p-fund": 3, "p-act": 1.6 });
+  });
+
+  it("should pass over a clause that only grants an achievement, not one that also states a shortcoming", () => {
+    expect(scores("活动成效逐步提升，经费仍然紧张")).toEqual({ "p-fund": 3, "p-act": 1.6 });
+    expect(scores("活动成效不够明显，经费仍然紧张")).toEqual({ "p-act": 2, "p-fund": 2.4 });
+  });
+});
+
+describe("the shipped codebook on roles, formalism, org life and recruitment (own wordings)", () => {
+  it.each([
+    ["村支部的堡垒作用没有有效发挥", "p-cohesion-weak"],
+    ["有的企业党委政治核心作用没有发挥出来", "p-cohesion-weak"],
+    ["街道党工委的组织功能发挥得不到位", "p-cohesion-weak"],
+    ["党组织在公司治理中缺乏应有的地位", "p-party-role-weakened"],
+    ["有的科室习惯以会议贯彻会议", "p-formalism"],
+    ["机关科室的三会一课坚持得不好", "p-org-life-irregular"],
+    ["有的支部入党手续不完善", "p-recruitment-quality"],
+    ["积极分子素质参差不齐", "p-recruitment-quality"],
+    ["学院党建工作力量薄弱", "p-party-workers-weak"],
+    ["在村务管理方面，集体经济收入来源少", "p-collective-economy-weak"],
+  ])("should read the problem %s as %s", (text, theme) => {
+    expect(themeOf("problem", text)).toBe(theme);
+  });
+
+  it.each([
+    ["和非党员青年骨干建立经常联系制度", "m-recruitment"],
+    ["把各小组的会议记录规范起来", "m-org-life-standard"],
+    ["加大对发展新党员的宣传力度", "m-publicity"],
+    ["纠正把党建当软任务的错误思想", "m-awareness"],
+  ])("should read the measure %s as %s", (text, theme) => {
+    expect(themeOf("measure", text)).toBe(theme);
+  });
+});

@@ -15,7 +15,7 @@ export const closingMeasures: Shape<Span> = {
   detect(ctx) {
     const out: Span[] = [];
     let previous = "";
-    for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
+    for (const { text, start } of ctx.paragraphLines()) {
       const before = previous;
       if (text) previous = text;
       if (!text || ctx.skipped(start)) continue;
@@ -46,7 +46,7 @@ export const closingTurn: Shape<Span> = {
   description: "a turn to remedies inside a line, after the problems: …等问题。为此，要…",
   detect(ctx) {
     const out: Span[] = [];
-    for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
+    for (const { text, start } of ctx.paragraphLines()) {
       if (!text || ctx.skipped(start)) continue;
       const turn = midLineTurn(ctx, text, start);
       if (turn !== null) out.push({ start: turn, end: start + text.length });
@@ -62,6 +62,9 @@ function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string
   for (const clause of sentences(ctx.text, para)) {
     // The turn itself ("针对以上问题，") and an ordinal word are no part of the measure.
     let s = clause.start;
+    // 「二是坚持…」: the step's own marker is no part of the measure either.
+    const step = /^([一二三四五六七八九十]是|(首先|其次|再次|最后)是)/.exec(ctx.text.slice(s, clause.end));
+    if (step) s += step[0].length;
     const head = ctx.text.slice(s, clause.end);
     const turn = /^(针对|为此|对此|因此|鉴于|为解决|要解决|综上所述|综上|总之|首先|其次|再次|最后|第[一二三四五六七八九十])[^,，。]{0,24}?[,，]/.exec(head);
     if (turn && !/^(要|应|必须)/.test(head)) s += turn[0].length;

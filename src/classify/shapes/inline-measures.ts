@@ -37,7 +37,8 @@ export const inlineMeasures: Shape<Enumeration> = {
     // declares them the measures (POLARITY.strongMeasureFrame: 提出了以下建议：, 从…的角度，可以…).
     const measuresFound = ctx.statements.some((s) => s.kind === "measure");
     const { start, end } = ctx.segment.span;
-    const text = ctx.text.slice(start, end);
+    // A sentence broken by a hard wrap reads as one (the break as a space).
+    const text = ctx.unwrapped({ start, end });
     // End of the sentence whose list was just taken: 「需要A，B，C。通过D与E，将F…」 goes on with the measures.
     let listEnd = -1;
     // End of a sentence that prescribes with a modal (「…必须与时俱进，…。如按照A设置B，依托C成立D，…」).

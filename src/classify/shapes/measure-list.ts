@@ -39,7 +39,7 @@ export const measureList: Shape<MeasureList> = {
   description: "measures named as a list inside a frame: 须从A、B等方面加强…, 提出了A、B和C等对策建议",
   detect(ctx) {
     const out: MeasureList[] = [];
-    for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
+    for (const { text, start } of ctx.paragraphLines()) {
       if (!text || text.indexOf("、") < 0 || ctx.skipped(start)) continue;
       for (const sm of text.matchAll(/[^。；;!?！？]+/g)) {
         const at = start + (sm.index ?? 0);

@@ -59,7 +59,8 @@ export const prescriptiveList: Shape<Run> = {
   detect(ctx) {
     const out: Run[] = [];
     const { start, end } = ctx.segment.span;
-    const text = ctx.text.slice(start, end);
+    // A sentence broken by a hard wrap reads as one (the break as a space).
+    const text = ctx.unwrapped({ start, end });
     const heads = parallelHeads(ctx);
     pushAll(out, heads);
     let previous = "";
@@ -200,7 +201,8 @@ function elementsOf(sentence: string, from: number): Span[] {
       prev.end = part.span.end;
       continue;
     }
-    const lead = body.length - body.trimStart().length;
+    // 「建议：A；B」: the colon after the signal is no part of the first element.
+    const lead = body.length - body.replace(/^[\s:：]+/, "").length;
     out.push({ start: part.span.start + lead, end: part.span.start + body.trimEnd().length });
   }
   return out.filter((e) => e.end > e.start);

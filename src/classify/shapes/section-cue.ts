@@ -10,7 +10,7 @@ import { isInlineKind } from "../../outline/markers.ts";
 import { SEGMENT_SIGNALS } from "../../segment/signals.ts";
 import { classifyHeading, fusedSectionHeading, isMixedHeading, isUnnumberedSectionHeading, LEXICON, readsAsMeasure } from "../../shared/section-headings.ts";
 import { matchesAny, stripDecoration } from "../../shared/text.ts";
-import type { OutlineNode, Span, Statement, StatementKind } from "../../types.ts";
+import type { Line, OutlineNode, Span, Statement, StatementKind } from "../../types.ts";
 import { type ClassifyContext, collectNodes, MIN_CLAUSE, type Section } from "../context.ts";
 import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
 import { takeHeadingProblem } from "./heading-problem.ts";
@@ -106,6 +106,12 @@ function takeItems(ctx: ClassifyContext, node: OutlineNode, section: Section) {
   if (section.kind === "problem") takeLeadInCause(ctx, node, items[0]!);
   for (const item of items) {
     if (isTopic(ctx, item)) {
+      // 「（一）加强党员队伍建设」 over 1. 2.: a parent that prescribes is a measure as well as its items
+      // (「党员队伍方面」 only names a topic and is none).
+      if (section.kind === "measure" && prescribes(ctx.heading(item))) {
+        const detail = `section "${section.heading}" (measure) > parent item ${item.markerKind} "${item.marker}" that prescribes`;
+        ctx.add({ kind: "measure", textSpan: ctx.itemText(item, "measure").span, span: { start: item.span.start, end: item.children[0]!.span.start }, rule: { id: ID, detail }, confidence: 0.8 });
+      }
       for (const child of item.children) takeItem(ctx, child, section, `topic "${ctx.heading(item)}" > `);
     } else {
       takeItem(ctx, item, section, "");
@@ -145,7 +151,8 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
   // and neither is an item that only names a section of another kind (「基本情况」).
   const named = classifyHeading(ctx.heading(item));
   if (section.kind !== "cause" && polarityOf(ctx.heading(item)) === "achievement") return;
-  if ((named === "situation" || named === "practice") && ctx.heading(item).length <= 8 && !isNegative(ctx.heading(item))) return;
+  // (「搭建作用发挥平台」 says 作用 but prescribes: it is an item.)
+  if ((named === "situation" || named === "practice") && ctx.heading(item).length <= 8 && !isNegative(ctx.heading(item)) && polarityOf(ctx.heading(item)) !== "prescription") return;
   // Under a heading that names a situation as well (「现状与挑战」), only items that fall short are problems.
   if (section.kind === "problem" && situationToo(section.heading) && !isNegative(ctx.heading(item))) return;
   // 「1.当前X运转情况。body」 under a problem section names the situation: the body's negative clauses are the problems.
@@ -204,6 +211,11 @@ export function takeSubPoints(ctx: ClassifyContext, item: OutlineNode, causePara
   }
 }
 
+/** A heading that prescribes: a measure of its own (「加强党员队伍建设」, 「规范发展程序」). */
+function prescribes(heading: string): boolean {
+  return polarityOf(heading) === "prescription" && readsAsMeasure(heading);
+}
+
 /** In a section of problems and suggestions, "…。建议…。" inside a problem item is its measure. */
 function takeSuggestion(ctx: ClassifyContext, item: OutlineNode, problem: Statement) {
   const from = item.headingSpan.end;
@@ -239,14 +251,15 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
   const bodyStart = fused ? node.headingSpan.start + section.heading.length : node.headingSpan.end;
   // Sub-sections under the heading are read on their own: the paragraphs end where the first one starts.
   const end = node.children[0]?.span.start ?? node.span.end;
-  const lines = ctx
-    .linesIn({ start: node.span.start, end })
+  const lines = joinWrapped(ctx, ctx.linesIn({ start: node.span.start, end }))
     .filter((line) => (fused ? line.end > bodyStart : line.start > bodyStart) && !ctx.skipped(line.start))
     .map((line) => {
       const from = Math.max(line.start, bodyStart);
       const raw = ctx.text.slice(from, Math.min(line.end, end));
-      const text = stripDecoration(raw).replace(/^[\s:：,，]+/, "").trim();
-      return { line, text, start: text ? from + raw.indexOf(text) : from };
+      const written = stripDecoration(raw).replace(/^[\s:：,，]+/, "").trim();
+      // A paragraph joined over a hard wrap is read without the break.
+      const text = written.replace(/\s*\n\s*/g, "");
+      return { line, text, start: written ? from + raw.indexOf(written) : from };
     })
     .filter((l) => l.start < end)
     .filter((l) => l.text.length >= MIN_CLAUSE && !isLeadInLine(l.text));
@@ -275,7 +288,7 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     // A paragraph that plainly prescribes under a problem heading is a measure (combined evidence).
     else if (kind === "problem" && polarityOf(text) === "prescription" && POLARITY.strongPrescription.test(text)) kind = "measure";
     const detail = `section "${section.heading}" (${section.kind}) > ${withBody ? "bare heading with body" : "paragraph"}${perStatement ? " read by its own words" : ""}`;
-    const first = headingSpan(ctx.text, start, line.end);
+    const first = headingSpan(ctx.text, start, line.end, ctx.wraps);
     // In such a section a heading over a body is a problem only when it falls short itself.
     if (perStatement && withBody && kind === "problem" && !isProblemClause(text)) continue;
     if (kind !== "problem" || withBody) {
@@ -326,6 +339,17 @@ function isLeadInLine(text: string): boolean {
   return false;
 }
 
+/** Lines with those a hard wrap broke joined back into one (the joined line spans the break). */
+function joinWrapped(ctx: ClassifyContext, lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    if (prev && ctx.wraps.has(prev.end)) out[out.length - 1] = { number: prev.number, start: prev.start, end: line.end };
+    else out.push(line);
+  }
+  return out;
+}
+
 /** Spans of the cause paragraphs inside a problem item ("原因分析：…", "造成这种状况的原因…"). */
 function causeParagraphs(ctx: ClassifyContext, item: OutlineNode): Span[] {
   const out: Span[] = [];
@@ -352,6 +376,8 @@ function takeCauses(ctx: ClassifyContext, para: Span, item: OutlineNode, problem
   const attachedTo = problem?.id;
   if (inner.length > 0) {
     for (const c of inner) {
+      // The label that opens the paragraph (「原因分析」 on its own line, over its bullets) is no cause.
+      if (c.children.length > 0 && classifyHeading(ctx.heading(c)) === "cause" && ctx.heading(c).length <= 8) continue;
       const hs = headingSpan(ctx.text, c.span.start + c.marker.length, Math.min(c.span.end, para.end));
       ctx.add({ kind: "cause", textSpan: cutAtSemicolon(ctx.text, hs), span: c.span, rule: { id: ID, detail: `${detail} > ${c.markerKind}` }, confidence: 0.8, ...(attachedTo ? { attachedTo } : {}) });
     }
