@@ -127,6 +127,7 @@ describe("problems named by a frame without a shortfall word", () => {
   it("should read X问题日渐凸显 and 存在“X”现象 as problems, not 这些问题日益突出 (guard)", () => {
     expect(isProblemClause("农村留守党员管理问题日渐凸显")).toBe(true);
     expect(isProblemClause("基层党建不同程度存在“上紧下松”现象")).toBe(true);
+    expect(isProblemClause("一些教师党支部仍然面临“灯下黑”困境")).toBe(true);
     expect(isProblemClause("这些问题日益突出")).toBe(false);
     expect(isProblemClause("轻组织生活等现象仍然不同程度存在")).toBe(true);
     expect(isProblemClause("上述问题仍然存在")).toBe(false);
