@@ -192,3 +192,10 @@ describe("an inline list whose lead ends on a colon and a line break", () => {
     expect(got.some((t) => t.includes("表现在"))).toBe(false);
   });
 });
+
+describe("a quotation split at its commas", () => {
+  it("should not leave an unpaired quotation mark at a clause's edge", () => {
+    const got = problems("某公司党建调研\n一、存在的问题\n差距主要表现在三个方面，即“有制度、执行弱，有部署、落实弱，有监督、问效弱”。\n二、对策\n（一）压实责任。");
+    expect(got).toEqual(expect.arrayContaining(["有制度、执行弱", "有监督、问效弱"]));
+  });
+});

@@ -416,6 +416,10 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
       open!.end = c.end;
       continue;
     }
+    // A quotation the clause split at its commas (「即“A弱，B弱，C弱”」) leaves an unpaired mark at an edge: it is no part of the clause.
+    const said = ctx.text.slice(c.start, c.end);
+    if (said.startsWith("“") && !said.includes("”")) c.start += 1;
+    if (said.endsWith("”") && !said.includes("“")) c.end -= 1;
     out.push(c);
     open = c;
   }
