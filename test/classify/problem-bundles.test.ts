@@ -199,3 +199,10 @@ describe("a quotation split at its commas", () => {
     expect(got).toEqual(expect.arrayContaining(["有制度、执行弱", "有监督、问效弱"]));
   });
 });
+
+describe("a problem section paragraph that opens with lead words and goes on", () => {
+  it("should read 调研发现，A不强，B偏少 clause by clause, as prose (guard)", () => {
+    const got = problems("某社区党建调研\n一、存在的问题\n调研发现，社区党组织统筹资源的能力不强，在职党员报到后参与活动的次数偏少。\n二、对策\n（一）压实责任。");
+    expect(got).toEqual(["社区党组织统筹资源的能力不强", "在职党员报到后参与活动的次数偏少"]);
+  });
+});
