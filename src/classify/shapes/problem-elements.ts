@@ -37,7 +37,7 @@ export function sidedProblems(text: string, span: Span): Span[] | null {
   const a = { start: span.start + m[1]!.length, end: span.start + m[1]!.length + m[2]!.length };
   const bStart = span.start + m[0].length - m[4]!.length;
   const b = { start: bStart, end: span.end };
-  // Either side may describe (「另一方面是高知人群工作繁忙，…影响了积极性」): the frame itself says there are two.
+  // Either side may describe (「另一方面是骨干教师任务繁重，…」): the frame itself says there are two.
   return isNegative(text.slice(a.start, a.end)) || isNegative(text.slice(b.start, b.end)) ? [trimSpan(text, a), trimSpan(text, b)] : null;
 }
 
@@ -51,11 +51,11 @@ export function listedProblems(text: string, clause: Span): Span[] | null {
   for (const m of s.slice(0, first).matchAll(LEAD)) {
     from = (m.index ?? 0) + m[0].length;
     lead = m[0];
-    // 「如A、B、C等等」: an example list opening the clause starts there (「不在村的…」 holds no second lead).
+    // 「如A、B、C等等」: an example list opening the clause starts there (「不在本地的…」 holds no second lead).
     if (m.index === 0 && EXAMPLE.test(m[0])) break;
   }
   // 「党员队伍老化、阵地不足的问题仍然比较突出」: no lead, the clause opens with its list (each element must fall short:
-  // 「政治意识、责任意识薄弱的现象明显」 shares one predicate).
+  // 「宗旨意识、服务意识淡薄的现象明显」 shares one predicate).
   const bare = from < 0 && BARE_LIST.test(s);
   if (bare) from = 0;
   if (from < 0 || from >= first) return null;
@@ -72,7 +72,7 @@ export function listedProblems(text: string, clause: Span): Span[] | null {
   const parts = runParts(text, list);
   // Split at 、 only: a list with other separators (，；) is prose, not a framed list.
   if (parts.some((p) => p.sep !== "" && p.sep !== "、")) return null;
-  // A closing quote whose opening quote is inside the element stays (「…长期与党组织“失联”」).
+  // A closing quote whose opening quote is inside the element stays (「外出党员与支部“失联”」).
   const elements = parts.map((p) => keepClosingQuote(text, trimSpan(text, p.span)));
   // 「…主要表现在A、B等方面」: the aspects a problem shows in are problems when the clause falls short (one of them
   // does, or what shows them: 「问题主要表现在…」); 「作用主要体现在A、B等方面」 lists aspects.

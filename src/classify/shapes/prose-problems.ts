@@ -140,8 +140,8 @@ function fusedSubHeadings(ctx: ClassifyContext): Paragraph[] {
 }
 
 /**
- * A further problem named inside the body of a problem item by its frame (「有的…支支吾吾，存在被动抓、应付抓的现象。」,
- * 「…，存在应付型与形式化问题。」, `bodyProblemFrame`): the body elaborates its heading, but a clause that says 存在X的现象
+ * A further problem named inside the body of a problem item by its frame (「有的…含糊其辞，存在层层转发、照抄照搬的现象。」,
+ * 「…，存在重部署轻落实的问题。」, `bodyProblemFrame`): the body elaborates its heading, but a clause that says 存在X的现象
  * names one more. Quoted from 存在 to the frame's noun, as one statement.
  */
 function bodyFrames(ctx: ClassifyContext): Paragraph[] {
@@ -154,7 +154,7 @@ function bodyFrames(ctx: ClassifyContext): Paragraph[] {
     for (const m of body.matchAll(POLARITY.bodyProblemFrame)) {
       const at = from + (m.index ?? 0);
       const span = { start: at, end: at + m[0].length };
-      // 「2. 发展程序不规范 … 存在程序不规范、手续不健全等问题」 restates its heading, and a frame in the body's first
+      // 「2. 考察把关不严 … 存在考察把关不严、材料不全等问题」 restates its heading, and a frame in the body's first
       // sentence (「（四）作风建设仍有短板。少数干部服务意识不强，存在推诿扯皮现象。」) shows how the heading's problem
       // shows: no further problem. Only a frame after the body's first sentence or ；-part names one more.
       if (sharesRun(m[0], st.normText, RESTATED)) continue;
@@ -362,7 +362,7 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
       open = null;
       continue;
     }
-    // 「（文章）分析青年教师入党难的原因」: the problem whose causes are analysed is named as its object.
+    // 「分析基层医务人员入党意愿下降的原因」: the problem whose causes are analysed is named as its object.
     const object = POLARITY.causeObject.exec(s);
     if (object && isNegative(object.groups!.what!)) {
       const at = c.start + ctx.text.slice(c.start, c.end).indexOf(object.groups!.what!);
@@ -430,7 +430,7 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
 export function isProblemClause(s: string): boolean {
   const t = s.trim();
   if (POLARITY.proseVerdict.test(t)) return true;
-  // 「城市流动党员管理问题日渐凸显」, 「存在“上热中温下冷”现象」: a frame names the problem without a shortfall word.
+  // 「农村留守党员教育问题日渐凸显」, 「存在“上紧下松”现象」: a frame names the problem without a shortfall word.
   if (POLARITY.namedProblem.test(t) && !POLARITY.proseNotProblem.test(t)) return true;
   if (!isNegative(t)) return false;
   if (POLARITY.proseNotProblem.test(t)) return false;
