@@ -18,7 +18,7 @@ import type { ReportMetadata } from "../graph/report-metadata.ts";
 import { documentRecord, documentsOfGraph } from "../graph/records.ts";
 import { collectFiles } from "../ingest/collect-files.ts";
 import { defaultJobs, runFiles } from "../isolate/file-runner.ts";
-import { type CompactDocument, compactDocument, crossReportIsolated } from "../pipeline.ts";
+import { type CompactDocument, compactDocument, type CrossReport, crossReportIsolated } from "../pipeline.ts";
 import type { Codebook } from "../themes/codebook.ts";
 import type { LoadedDecisions } from "../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction, ReportExtraction } from "../types.ts";
@@ -117,12 +117,12 @@ export async function importSpooledIntoGraphFile(
   path: string,
   options: SpooledImportOptions,
   diagnostics: Diagnostic[],
-): Promise<GraphFileSummary & { graph: KgGraph }> {
+): Promise<GraphFileSummary> {
   await assertReplaceableFile(path);
   return withFileLock(path, () => rebuild(spooled, path, options, diagnostics), options.lock);
 }
 
-async function rebuild(spooled: SpooledDocuments, path: string, options: SpooledImportOptions, diagnostics: Diagnostic[]): Promise<GraphFileSummary & { graph: KgGraph }> {
+async function rebuild(spooled: SpooledDocuments, path: string, options: SpooledImportOptions, diagnostics: Diagnostic[]): Promise<GraphFileSummary> {
   await removeStaleTempFiles(path);
   const { spool } = spooled;
   const existing = options.wipe ? null : await readIfExists(path, () => options.onPhase?.(`reading ${path}`));
@@ -166,19 +166,26 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
     const meta = metadataOf.get(k);
     return meta ? { ...line, metadata: meta } : line;
   };
-  // The documents kept, in canonical order (graph/order.ts), read back one at a time with the reports they keep and their links.
+  // The documents kept, in canonical order (graph/order.ts), read back one at a time with the reports they keep and
+  // their links (each document's links let go once it is read: each is read once).
   const canonical = [...Array(count).keys()]
     .filter((k) => cross.kept[k] !== undefined)
     .sort((a, b) => (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : shas[a]! < shas[b]! ? -1 : shas[a]! > shas[b]! ? 1 : 0));
   function* documents(): Generator<DocumentExtraction> {
     for (const k of canonical) {
       const line = read(k);
-      const reports = cross.kept[k]!.map((r) => ({ ...line.reports[r]!, outline: [], links: cross.links[k]![r]! }) as ReportExtraction);
+      const links = cross.links[k]!;
+      cross.links[k] = [];
+      const reports = cross.kept[k]!.map((r) => ({ ...line.reports[r]!, outline: [], links: links[r]! }) as ReportExtraction);
       yield { ...line, reports } as unknown as DocumentExtraction;
     }
   }
   // Held in a compact store (graph/compact-graph.ts), not a graphology instance: only the file is written from it.
-  const graph = buildGraphOf(documents(), cross.themes, cross.assignments, new CompactGraph().asKgGraph());
+  const store = new CompactGraph();
+  const graph = buildGraphOf(documents(), cross.themes, cross.assignments, store.asKgGraph());
+  cross.links.length = 0;
+  cross.themes = [];
+  cross.assignments = {} as CrossReport["assignments"];
   // Each Document node's record (that of the document at the node's path) and the other paths with the same bytes
   // (graph/records.ts buildStoreGraph): the record is read back when the file is written.
   const assembled = new Set(canonical.map((k) => shas[k]!));
@@ -203,16 +210,19 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   bySha.clear();
   const diff = keyDiff(before, graph);
   before = null;
+  store.settle();
+  const { order: nodes, size: edges } = graph;
   // What the stages before left is collected before the file is planned (graph-file.ts rebuildFile says why).
   await new Promise((resolve) => setImmediate(resolve));
   collectGarbage();
-  options.onPhase?.(`writing ${path}`, `${graph.order} nodes, ${graph.size} relationships`);
+  options.onPhase?.(`writing ${path}`, `${nodes} nodes, ${edges} relationships`);
   const records = (key: string): string | undefined => {
     const k = recordOwner.get(key);
     return k === undefined ? undefined : documentRecord(read(k));
   };
-  await writeGraphFile(graph, path, { collect: true, records });
-  return { path, nodes: graph.order, edges: graph.size, ...diff, merged: existing !== null, graph };
+  // Once the rows are planned the graph is let go: only their text (in a temporary file) is then written.
+  await writeGraphFile(graph, path, { collect: true, records, onPlanned: () => store.release() });
+  return { path, nodes, edges, ...diff, merged: existing !== null };
 }
 
 /** What changed between the keys of the old graph and the new graph (graph-file.ts keyDiff). */

@@ -68,7 +68,7 @@ async function both(name: string, input: string[], options: { metadata?: Map<str
   }
   expect(existsSync(spoolDir)).toBe(false);
   const { graph: _g, ...memorySummary } = memory;
-  const { graph: _s, ...spooledSummary } = summary;
+  const spooledSummary = summary;
   expect({ ...spooledSummary, path: "" }).toEqual({ ...memorySummary, path: "" });
   expect(lateSpooled).toEqual(lateMemory);
   return { memory: await readFile(inMemory), spooled: await readFile(spooledPath) };
