@@ -59,6 +59,7 @@ import * as crypto from "node:crypto";
 import type { KgGraph } from "../graph/build-graph.ts";
 import { relKey } from "../graph/keys.ts";
 import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
+import { StringInterner } from "../util/intern.ts";
 import { LineSpool } from "../util/line-spool.ts";
 import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph, stringTable } from "./graph-codec-common.ts";
 
@@ -629,18 +630,28 @@ class RecordIndex {
 
 /** The fields of a record's statement that the rules read (ROW_RULES, RecordIndex). */
 const STATEMENT_FIELDS = ["id", "reportId", "kind", "text", "normText", "span", "textSpan", "line", "rule"];
+/** Fields of a statement whose values recur (a rule in words, a report's id, a kind): held once each (forRules). */
+const RECURRING_FIELDS = new Set(["reportId", "kind", "rule"]);
+/** Rules in words are longer than most recurring strings (util/intern.ts MAX_INTERNED). */
+const MAX_RECURRING = 400;
 
 /**
  * A record as far as the writer's rules read it (RecordIndex, ROW_RULES): each report's segment and setting,
  * its statements' fields the rules read, its organisations' and mechanisms' names and occurrences (the same
- * values, not copies). The rest (figures, rules, sub-points …) is not held while the rows are planned.
+ * values, not copies, but for the recurring strings of RECURRING_FIELDS: one copy of each in `strings`; every
+ * record parsed holds its own, and at 100 MB of reports a statement's rule alone took about 100 MB). The rest
+ * (figures, rules, sub-points …) is not held while the rows are planned.
  */
-function forRules(record: Attrs): Attrs {
+function forRules(record: Attrs, strings: StringInterner): Attrs {
   if (!Array.isArray(record.reports)) return record;
   const pick = (o: unknown, fields: readonly string[]): unknown => {
     if (o === null || typeof o !== "object" || Array.isArray(o)) return o;
     const out: Attrs = {};
-    for (const f of fields) if (f in o) out[f] = (o as Attrs)[f];
+    for (const f of fields) {
+      if (!(f in o)) continue;
+      const v = (o as Attrs)[f];
+      out[f] = typeof v === "string" && RECURRING_FIELDS.has(f) ? strings.intern(v) : v;
+    }
     return out;
   };
   const list = (v: unknown, fields: readonly string[]) => (Array.isArray(v) ? v.map((o) => pick(o, fields)) : v);
@@ -1177,6 +1188,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, recordOf?: Reco
   // Documents' texts and records' statements, for the rules; records encoded once.
   const texts = new Map<string, string>();
   const index = new RecordIndex();
+  const strings = new StringInterner(MAX_RECURRING);
   const records = new Map<string, RawJson>();
   // What the records imply: Figure nodes, MENTIONS (each record is then kept only as far as the rules read it).
   const figures = new Map<string, Attrs>();
@@ -1205,7 +1217,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, recordOf?: Reco
     records.set(k, text.json(encodeRecord(r, shapes)));
     impliedFigures(r, a.path, figures);
     impliedMentions(r, mentions, mentionReports);
-    index.add(forRules(r), a.path);
+    index.add(forRules(r, strings), a.path);
   }
   mentionReports.clear();
   const ctx = index.context(
