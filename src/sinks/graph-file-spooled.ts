@@ -171,12 +171,18 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   const canonical = [...Array(count).keys()]
     .filter((k) => cross.kept[k] !== undefined)
     .sort((a, b) => (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : shas[a]! < shas[b]! ? -1 : shas[a]! > shas[b]! ? 1 : 0));
-  // A statement's rule in words recurs across documents: one copy each on the graph (each line read has its own).
+  // A statement's rule in words, a mention's context and surface, an entity's name recur across documents: one
+  // copy each on the graph (each line read has its own).
   const rules = new StringInterner(400);
+  const names = new StringInterner();
   function* documents(): Generator<DocumentExtraction> {
     for (const k of canonical) {
       const line = read(k);
-      for (const report of line.reports) for (const st of report.statements) st.rule = rules.intern(st.rule);
+      for (const report of line.reports) {
+        for (const st of report.statements) st.rule = rules.intern(st.rule);
+        names.internAll(report.organisations);
+        names.internAll(report.mechanisms);
+      }
       const links = cross.links[k]!;
       cross.links[k] = [];
       const reports = cross.kept[k]!.map((r) => ({ ...line.reports[r]!, outline: [], links: links[r]! }) as ReportExtraction);
