@@ -59,6 +59,7 @@ import * as crypto from "node:crypto";
 import type { KgGraph } from "../graph/build-graph.ts";
 import { relKey } from "../graph/keys.ts";
 import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
+import { collectGarbage } from "../util/gc.ts";
 import { StringInterner } from "../util/intern.ts";
 import { LineSpool } from "../util/line-spool.ts";
 import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph, stringTable } from "./graph-codec-common.ts";
@@ -689,6 +690,11 @@ export interface ChunkOptions {
    * (kg import lets its graph go there). Not called when the graph is written in version 1 (null returned).
    */
   onPlanned?: (() => void) | undefined;
+  /**
+   * A full garbage collection once the records are read and once the nodes are planned (kg import: the heap is
+   * then sized from what is alive, not from the parsed records and rows left behind).
+   */
+  collect?: boolean | undefined;
 }
 
 /** A string seen as a value in the reserved range, or a key using it: the graph is written as version 1. */
@@ -704,7 +710,7 @@ export function graphFileChunksV3(graph: KgGraph, chunkOptions: ChunkOptions = {
     const text = new PlannedText(held);
     // Counted first, written first (the list of keys is known once every row is planned).
     const attributes = text.enc(copyJson(graph.getAttributes()));
-    const planned = plan(graph, text, held, chunkOptions.records);
+    const planned = plan(graph, text, held, chunkOptions.records, chunkOptions.collect === true);
     newlines.clear();
     if (planned === null) return (held.close(), null);
     const { nodeRows, edgeRows, shapes, implied, absent, impliedShapes } = planned;
@@ -1154,7 +1160,7 @@ function sameAttributes(node: Attrs, a: Attrs): boolean {
  * null when the graph has undirected edges or a node key holds U+E000–U+E002. What the rules read (the
  * parsed records) is let go on return.
  */
-function plan(graph: KgGraph, text: PlannedText, held: HeldText, recordOf?: RecordSource): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
+function plan(graph: KgGraph, text: PlannedText, held: HeldText, recordOf: RecordSource | undefined, collect: boolean): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
   // Attributes by key, read from the graph once (its own lookups cost more).
   const attrsOf = new Map<string, Attrs>();
   graph.forEachNode((k, a) => attrsOf.set(k, a as Attrs));
@@ -1220,6 +1226,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, recordOf?: Reco
     index.add(forRules(r, strings), a.path);
   }
   mentionReports.clear();
+  if (collect) collectGarbage();
   const ctx = index.context(
     (path) => (typeof path === "string" ? texts.get(path) : undefined),
     node,
@@ -1257,6 +1264,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, recordOf?: Reco
   }
   records.clear();
   impliedFigureKeys.clear();
+  if (collect) collectGarbage();
   // Edges the nodes imply (IMPLIED_EDGES), when every one of a rule's is there as implied, are not written.
   const docs = documentsByPath(nodeKeys, node);
   for (const rule of IMPLIED_EDGES) {
