@@ -161,6 +161,9 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   const shas = compact.map((d) => d.sha256);
   const cross = crossReportIsolated(compact, options.codebook, diagnostics, { decisions: options.decisions });
   compact.length = 0;
+  // What the cross-report stages left (their tables over every statement) is collected before the graph is built.
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
   const read = (k: number): SpooledDocument => {
     const line = spool.read(places[k]!);
     const meta = metadataOf.get(k);
