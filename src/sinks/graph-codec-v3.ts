@@ -60,7 +60,7 @@ import type { KgGraph } from "../graph/build-graph.ts";
 import { relKey } from "../graph/keys.ts";
 import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
 import { collectGarbage } from "../util/gc.ts";
-import { StringInterner } from "../util/intern.ts";
+import { shareText, StringInterner } from "../util/intern.ts";
 import { LineSpool } from "../util/line-spool.ts";
 import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph, stringTable } from "./graph-codec-common.ts";
 
@@ -656,6 +656,11 @@ function forRules(record: Attrs, strings: StringInterner): Attrs {
     return out;
   };
   const list = (v: unknown, fields: readonly string[]) => (Array.isArray(v) ? v.map((o) => pick(o, fields)) : v);
+  const statements = (v: unknown) => {
+    const out = list(v, STATEMENT_FIELDS);
+    if (Array.isArray(out) && typeof record.text === "string") for (const st of out) if (st !== null && typeof st === "object") shareText(st as Attrs, record.text);
+    return out;
+  };
   return {
     reports: (record.reports as unknown[]).map((report) => {
       if (report === null || typeof report !== "object" || Array.isArray(report)) return report;
@@ -663,7 +668,7 @@ function forRules(record: Attrs, strings: StringInterner): Attrs {
       return {
         segment: r.segment,
         setting: r.setting,
-        statements: list(r.statements, STATEMENT_FIELDS),
+        statements: statements(r.statements),
         organisations: list(r.organisations, ENTITY_FIELDS),
         mechanisms: list(r.mechanisms, ENTITY_FIELDS),
       };

@@ -24,7 +24,7 @@ import type { LoadedDecisions } from "../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction, ReportExtraction } from "../types.ts";
 import { pushAll } from "../util/arrays.ts";
 import { collectGarbage } from "../util/gc.ts";
-import { StringInterner } from "../util/intern.ts";
+import { shareText, StringInterner } from "../util/intern.ts";
 import { plural } from "../util/terminal.ts";
 import { DocumentSpool, type SpooledDocument } from "./document-spool.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
@@ -181,8 +181,12 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   function* documents(): Generator<DocumentExtraction> {
     for (const k of canonical) {
       const line = read(k);
+      const text = line.document.source.text;
       for (const report of line.reports) {
-        for (const st of report.statements) st.rule = rules.intern(st.rule);
+        for (const st of report.statements) {
+          st.rule = rules.intern(st.rule);
+          shareText(st, text);
+        }
         names.internAll(report.organisations);
         names.internAll(report.mechanisms);
       }
