@@ -700,6 +700,11 @@ export interface ChunkOptions {
    * then sized from what is alive, not from the parsed records and rows left behind).
    */
   collect?: boolean | undefined;
+  /**
+   * The text of the document at a path, as the caller holds it already (kg import: the graph's quotes are pieces
+   * of it): a record whose text is the same uses that one, not a copy of its own. Only memory changes.
+   */
+  texts?: ((path: string) => string | undefined) | undefined;
 }
 
 /** A string seen as a value in the reserved range, or a key using it: the graph is written as version 1. */
@@ -715,7 +720,7 @@ export function graphFileChunksV3(graph: KgGraph, chunkOptions: ChunkOptions = {
     const text = new PlannedText(held);
     // Counted first, written first (the list of keys is known once every row is planned).
     const attributes = text.enc(copyJson(graph.getAttributes()));
-    const planned = plan(graph, text, held, chunkOptions.records, chunkOptions.collect === true);
+    const planned = plan(graph, text, held, chunkOptions);
     newlines.clear();
     if (planned === null) return (held.close(), null);
     const { nodeRows, edgeRows, shapes, implied, absent, impliedShapes } = planned;
@@ -1165,7 +1170,7 @@ function sameAttributes(node: Attrs, a: Attrs): boolean {
  * null when the graph has undirected edges or a node key holds U+E000–U+E002. What the rules read (the
  * parsed records) is let go on return.
  */
-function plan(graph: KgGraph, text: PlannedText, held: HeldText, recordOf: RecordSource | undefined, collect: boolean): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
+function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: recordOf, collect, texts: textOf }: ChunkOptions): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
   // Attributes by key, read from the graph once (its own lookups cost more).
   const attrsOf = new Map<string, Attrs>();
   graph.forEachNode((k, a) => attrsOf.set(k, a as Attrs));
@@ -1223,6 +1228,8 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, recordOf: Recor
       continue;
     }
     if (r === null || typeof r !== "object" || Array.isArray(r) || JSON.stringify(r) !== recordText) continue;
+    const known = textOf !== undefined && typeof a.path === "string" ? textOf(a.path) : undefined;
+    if (known !== undefined && r.text === known) r.text = known;
     const own = typeof r.text === "string" ? r.text : undefined;
     if (own !== undefined && typeof a.path === "string" && !texts.has(a.path)) texts.set(a.path, own);
     records.set(k, text.json(encodeRecord(r, shapes)));

@@ -178,10 +178,13 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   // copy each on the graph (each line read has its own).
   const rules = new StringInterner(400);
   const names = new StringInterner();
+  // Each document's text as read here, which the graph's quotes are pieces of: the writer uses it for the record's.
+  let docTexts = new Map<string, string>();
   function* documents(): Generator<DocumentExtraction> {
     for (const k of canonical) {
       const line = read(k);
       const text = line.document.source.text;
+      if (!docTexts.has(line.document.source.path)) docTexts.set(line.document.source.path, text);
       for (const report of line.reports) {
         for (const st of report.statements) {
           st.rule = rules.intern(st.rule);
@@ -237,7 +240,11 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
     return k === undefined ? undefined : documentRecord(read(k));
   };
   // Once the rows are planned the graph is let go: only their text (in a temporary file) is then written.
-  await writeGraphFile(graph, path, { collect: true, records, onPlanned: () => store.release() });
+  const onPlanned = () => {
+    store.release();
+    docTexts = new Map();
+  };
+  await writeGraphFile(graph, path, { collect: true, records, onPlanned, texts: (p) => docTexts.get(p) });
   return { path, nodes, edges, ...diff, merged: existing !== null };
 }
 
