@@ -21,14 +21,15 @@ export class CompactGraph {
   readonly multi = true;
   readonly allowSelfLoops = false;
   private attributes: KgGraphAttributes = { schemaVersion: 1, generator: "kg" } as KgGraphAttributes;
-  private readonly nodeIndex = new Map<string, number>();
-  private readonly nodeKeys: string[] = [];
-  private readonly nodeAttrs: NodeAttrs[] = [];
-  private readonly edgeIndex = new Map<string, number>();
-  private readonly edgeKeys: string[] = [];
-  private readonly edgeAttrs: EdgeAttrs[] = [];
-  private readonly sources: number[] = [];
-  private readonly targets: number[] = [];
+  private nodeIndex = new Map<string, number>();
+  private nodeKeys: string[] = [];
+  private nodeAttrs: NodeAttrs[] = [];
+  /** The relationships by key; null once settle() has let it go (made again when next asked for). */
+  private edgeIndex: Map<string, number> | null = new Map<string, number>();
+  private edgeKeys: string[] = [];
+  private edgeAttrs: EdgeAttrs[] = [];
+  private sources: number[] = [];
+  private targets: number[] = [];
   /** Per node, the places of the relationships into it (built when first asked for; dropped on any change). */
   private inEdges: { start: Int32Array; list: Int32Array } | null = null;
 
@@ -50,7 +51,7 @@ export class CompactGraph {
     return this.nodeIndex.has(key);
   }
   hasEdge(key: string): boolean {
-    return this.edgeIndex.has(key);
+    return this.edgeLookup().has(key);
   }
   nodes(): string[] {
     return this.nodeKeys.slice();
@@ -95,7 +96,8 @@ export class CompactGraph {
 
   mergeEdgeWithKey(key: string, source: string, target: string, attributes?: Partial<EdgeAttrs>): [string, boolean, boolean, boolean] {
     if (source === target) throw new Error(`CompactGraph.mergeEdgeWithKey: source & target are the same ("${source}"), thus creating a loop explicitly forbidden by this graph.`);
-    const at = this.edgeIndex.get(key);
+    const edgeIndex = this.edgeLookup();
+    const at = edgeIndex.get(key);
     if (at !== undefined) {
       if (this.nodeKeys[this.sources[at]!] !== source || this.nodeKeys[this.targets[at]!] !== target) {
         throw new Error(`CompactGraph.mergeEdgeWithKey: inconsistency detected when attempting to merge the "${key}" edge with "${source}" source & "${target}" target.`);
@@ -109,7 +111,7 @@ export class CompactGraph {
     let t = this.nodeIndex.get(target);
     const targetAdded = t === undefined;
     t ??= this.addNode(target, {} as NodeAttrs);
-    this.edgeIndex.set(key, this.edgeKeys.push(key) - 1);
+    edgeIndex.set(key, this.edgeKeys.push(key) - 1);
     this.edgeAttrs.push((attributes ?? {}) as EdgeAttrs);
     this.sources.push(s);
     this.targets.push(t);
@@ -117,7 +119,7 @@ export class CompactGraph {
     return [key, true, sourceAdded, targetAdded];
   }
   mergeEdgeAttributes(key: string, attributes: Partial<EdgeAttrs>): void {
-    const at = this.edgeIndex.get(key);
+    const at = this.edgeLookup().get(key);
     if (at === undefined) throw new Error(`CompactGraph.mergeEdgeAttributes: could not find the "${key}" edge in the graph.`);
     Object.assign(this.edgeAttrs[at]!, attributes);
   }
@@ -156,6 +158,37 @@ export class CompactGraph {
     const list = new Int32Array(this.targets.length);
     this.targets.forEach((t, e) => (list[fill[t]!++] = e));
     return (this.inEdges = { start, list });
+  }
+
+  /** The index of the relationships by key, made again if settle() let it go. */
+  private edgeLookup(): Map<string, number> {
+    if (this.edgeIndex === null) {
+      this.edgeIndex = new Map();
+      for (let e = 0; e < this.edgeKeys.length; e++) this.edgeIndex.set(this.edgeKeys[e]!, e);
+    }
+    return this.edgeIndex;
+  }
+
+  /**
+   * Let the index of the relationships by key go, once the graph is built: the graph file's writer reads them in
+   * order only (at 100 MB of reports, 2.6 million keys). Made again if a relationship is then looked up by key.
+   */
+  settle(): void {
+    this.edgeIndex = null;
+    this.inEdges = null;
+  }
+
+  /** Let every node and relationship go (kg import, once the graph file's rows are planned): the graph is then empty. */
+  release(): void {
+    this.nodeIndex = new Map();
+    this.nodeKeys = [];
+    this.nodeAttrs = [];
+    this.edgeIndex = new Map();
+    this.edgeKeys = [];
+    this.edgeAttrs = [];
+    this.sources = [];
+    this.targets = [];
+    this.inEdges = null;
   }
 
   /** The same graph as a graphology instance (for what needs graphology's whole API or its export). */

@@ -59,6 +59,9 @@ import * as crypto from "node:crypto";
 import type { KgGraph } from "../graph/build-graph.ts";
 import { relKey } from "../graph/keys.ts";
 import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
+import { collectGarbage } from "../util/gc.ts";
+import { shareText, StringInterner } from "../util/intern.ts";
+import { LineSpool } from "../util/line-spool.ts";
 import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph, stringTable } from "./graph-codec-common.ts";
 
 export const VERSION_3 = 3;
@@ -72,6 +75,8 @@ const MIN_INTERNED = 4;
 const MIN_SLICED = 6;
 /** Rows per chunk of the writer. */
 const CHUNK_ROWS = 2_000;
+/** Bytes of planned text (rows, records) held in memory before the rest goes to a temporary file (HeldText). */
+const SPILL_AFTER = 16 * 2 ** 20;
 /** The field of an edge shape whose value is the edge's own key. */
 const KEY_FIELD = `${REF}k`;
 /** The field of a Document's record written as a value (graph/records.ts JSON, decoded). */
@@ -626,21 +631,36 @@ class RecordIndex {
 
 /** The fields of a record's statement that the rules read (ROW_RULES, RecordIndex). */
 const STATEMENT_FIELDS = ["id", "reportId", "kind", "text", "normText", "span", "textSpan", "line", "rule"];
+/** Fields of a statement whose values recur (a rule in words, a report's id, a kind): held once each (forRules). */
+const RECURRING_FIELDS = new Set(["reportId", "kind", "rule"]);
+/** Rules in words are longer than most recurring strings (util/intern.ts MAX_INTERNED). */
+const MAX_RECURRING = 400;
 
 /**
  * A record as far as the writer's rules read it (RecordIndex, ROW_RULES): each report's segment and setting,
  * its statements' fields the rules read, its organisations' and mechanisms' names and occurrences (the same
- * values, not copies). The rest (figures, rules, sub-points …) is not held while the rows are planned.
+ * values, not copies, but for the recurring strings of RECURRING_FIELDS: one copy of each in `strings`; every
+ * record parsed holds its own, and at 100 MB of reports a statement's rule alone took about 100 MB). The rest
+ * (figures, rules, sub-points …) is not held while the rows are planned.
  */
-function forRules(record: Attrs): Attrs {
+function forRules(record: Attrs, strings: StringInterner): Attrs {
   if (!Array.isArray(record.reports)) return record;
   const pick = (o: unknown, fields: readonly string[]): unknown => {
     if (o === null || typeof o !== "object" || Array.isArray(o)) return o;
     const out: Attrs = {};
-    for (const f of fields) if (f in o) out[f] = (o as Attrs)[f];
+    for (const f of fields) {
+      if (!(f in o)) continue;
+      const v = (o as Attrs)[f];
+      out[f] = typeof v === "string" && RECURRING_FIELDS.has(f) ? strings.intern(v) : v;
+    }
     return out;
   };
   const list = (v: unknown, fields: readonly string[]) => (Array.isArray(v) ? v.map((o) => pick(o, fields)) : v);
+  const statements = (v: unknown) => {
+    const out = list(v, STATEMENT_FIELDS);
+    if (Array.isArray(out) && typeof record.text === "string") for (const st of out) if (st !== null && typeof st === "object") shareText(st as Attrs, record.text);
+    return out;
+  };
   return {
     reports: (record.reports as unknown[]).map((report) => {
       if (report === null || typeof report !== "object" || Array.isArray(report)) return report;
@@ -648,7 +668,7 @@ function forRules(record: Attrs): Attrs {
       return {
         segment: r.segment,
         setting: r.setting,
-        statements: list(r.statements, STATEMENT_FIELDS),
+        statements: statements(r.statements),
         organisations: list(r.organisations, ENTITY_FIELDS),
         mechanisms: list(r.mechanisms, ENTITY_FIELDS),
       };
@@ -664,6 +684,29 @@ const ENTITY_FIELDS = ["name", "occurrences"];
  */
 export type RecordSource = (key: string) => string | undefined;
 
+/** How the graph file's text is made (graphFileChunksV3). */
+export interface ChunkOptions {
+  /** The records of the Document nodes that do not hold theirs. */
+  records?: RecordSource | undefined;
+  /** Bytes of planned text held in memory before the rest goes to a temporary file (default SPILL_AFTER). */
+  spillAfter?: number | undefined;
+  /**
+   * Called once every row is planned, before the first piece is given: the graph is not read after that
+   * (kg import lets its graph go there). Not called when the graph is written in version 1 (null returned).
+   */
+  onPlanned?: (() => void) | undefined;
+  /**
+   * A full garbage collection once the records are read and once the nodes are planned (kg import: the heap is
+   * then sized from what is alive, not from the parsed records and rows left behind).
+   */
+  collect?: boolean | undefined;
+  /**
+   * The text of the document at a path, as the caller holds it already (kg import: the graph's quotes are pieces
+   * of it): a record whose text is the same uses that one, not a copy of its own. Only memory changes.
+   */
+  texts?: ((path: string) => string | undefined) | undefined;
+}
+
 /** A string seen as a value in the reserved range, or a key using it: the graph is written as version 1. */
 const RESERVED = /[\uE000-\uE002]/;
 
@@ -671,30 +714,83 @@ const RESERVED = /[\uE000-\uE002]/;
  * The text of a graph in version 4, in pieces (their concatenation is the file), or null when the graph
  * holds what the format reserves (strings with U+E000–U+E002, undirected edges): then version 1 is written.
  */
-export function graphFileChunksV3(graph: KgGraph, records?: RecordSource): Generator<string> | null {
-  const text = new PlannedText();
-  // Counted first, written first (the list of keys is known once every row is planned).
-  const attributes = text.enc(copyJson(graph.getAttributes()));
-  const planned = plan(graph, text, records);
-  newlines.clear();
-  if (planned === null) return null;
-  const { nodeRows, edgeRows, shapes, implied, absent, impliedShapes } = planned;
-  for (const k of text.keys) if (RESERVED.test(k)) text.reserved = true;
-  for (const fields of shapes.list) for (const f of fields) if (RESERVED.test(f.slice(0, f.indexOf(REF) >>> 0))) text.reserved = true;
-  if (text.reserved) return null;
-  const list = propertyOrder(text.keys);
-  const numbered = shapes.renumber();
-  for (const runs of Object.values(impliedShapes)) for (let i = 0; i < runs.length; i += 2) if (runs[i]! >= 0) runs[i] = numbered.numbers[runs[i]!]!;
-  const { strings, final } = text.finish(numbered.numbers);
-  return write();
-
-  function* write(): Generator<string> {
+export function graphFileChunksV3(graph: KgGraph, chunkOptions: ChunkOptions = {}): Generator<string> | null {
+  const held = new HeldText(chunkOptions.spillAfter ?? SPILL_AFTER);
+  try {
+    const text = new PlannedText(held);
+    // Counted first, written first (the list of keys is known once every row is planned).
+    const attributes = text.enc(copyJson(graph.getAttributes()));
+    const planned = plan(graph, text, held, chunkOptions);
+    newlines.clear();
+    if (planned === null) return (held.close(), null);
+    const { nodeRows, edgeRows, shapes, implied, absent, impliedShapes } = planned;
+    for (const k of text.keys) if (RESERVED.test(k)) text.reserved = true;
+    for (const fields of shapes.list) for (const f of fields) if (RESERVED.test(f.slice(0, f.indexOf(REF) >>> 0))) text.reserved = true;
+    if (text.reserved) return (held.close(), null);
+    const list = propertyOrder(text.keys);
+    const numbered = shapes.renumber();
+    for (const runs of Object.values(impliedShapes)) for (let i = 0; i < runs.length; i += 2) if (runs[i]! >= 0) runs[i] = numbered.numbers[runs[i]!]!;
+    const { strings, final } = text.finish(numbered.numbers);
     const options = { allowSelfLoops: graph.allowSelfLoops, multi: graph.multi, type: graph.type };
+    chunkOptions.onPlanned?.();
+    return write(held, attributes, list, edgeRows, nodeRows, implied, absent, impliedShapes, options, numbered.list, strings, final);
+  } catch (error) {
+    held.close();
+    throw error;
+  }
+}
+
+/** The pieces of the file once every row is planned (the graph is not read any more); the held text removed at the end. */
+function* write(
+  held: HeldText,
+  attributes: unknown,
+  list: string[],
+  edgeRows: RowChunks,
+  nodeRows: RowChunks,
+  implied: string,
+  absent: number[],
+  impliedShapes: Record<string, number[]>,
+  options: { allowSelfLoops: boolean; multi: boolean; type: string },
+  shapes: string[][],
+  strings: string[],
+  final: (text: string) => string,
+): Generator<string> {
+  try {
     yield `{"attributes":${final(JSON.stringify(attributes, list))},"edges":[`;
     yield* edgeRows.drain(final);
     yield `],"format":${JSON.stringify(GRAPH_FORMAT)},"implied":${JSON.stringify(implied)},${absent.length > 0 ? `"impliedAbsent":${JSON.stringify(absent)},` : ""}"impliedShapes":${JSON.stringify(impliedShapes)},"nodes":[`;
     yield* nodeRows.drain(final);
-    yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(numbered.list)},"strings":${JSON.stringify(strings)},"version":${VERSION_4}}\n`;
+    yield `],"options":${JSON.stringify(options, list)},"shapes":${JSON.stringify(shapes)},"strings":${JSON.stringify(strings)},"version":${VERSION_4}}\n`;
+  } finally {
+    held.close();
+  }
+}
+
+/**
+ * Text the writer holds until the file is written (the rows' texts, the encoded records): in UTF-8 outside the
+ * JavaScript heap, and past `spillAfter` bytes in all in a temporary file instead (util/line-spool.ts; kg import
+ * at 100 MB of reports holds about the size of the file, a few hundred MB). Each piece is read back once.
+ */
+class HeldText {
+  private spool: LineSpool | null = null;
+  private bytes = 0;
+  constructor(private readonly spillAfter: number) {}
+  /** Hold a text; what get() takes to give it back. */
+  put(text: string): Buffer | number {
+    if (this.spool === null && this.bytes + text.length * 3 <= this.spillAfter) {
+      const buffer = Buffer.from(text, "utf8");
+      this.bytes += buffer.length;
+      return buffer;
+    }
+    this.spool ??= new LineSpool({ command: "graph file", prefix: "kg-graph-file-", room: "about the size of the graph file" });
+    return this.spool.writeText(text);
+  }
+  get(ref: Buffer | number): string {
+    return typeof ref === "number" ? this.spool!.read(ref) : ref.toString("utf8");
+  }
+  /** Remove the temporary file, if any (idempotent). */
+  close(): void {
+    this.spool?.close();
   }
 }
 
@@ -718,7 +814,8 @@ class PlannedText {
   /** The keys of the objects in the row being written (null: none). */
   private rowKeys: Set<string> | null = null;
   /** The JSON text of the RawJson value in the row being written (null: none). */
-  private raw: Buffer | null = null;
+  private raw: Buffer | number | null = null;
+  constructor(private readonly held: HeldText) {}
 
   /** A value as written provisionally: lists changed in place, objects copied. */
   enc(v: unknown): unknown {
@@ -770,16 +867,16 @@ class PlannedText {
     r[first - 1] = REF + REF + (r[first - 1] as number).toString(36);
     for (let c = first; c < r.length; c++) r[c] = this.enc(r[c]);
     const json = this.rowKeys === null ? JSON.stringify(r) : JSON.stringify(r, propertyOrder(this.rowKeys));
-    const raw = this.raw as Buffer | null;
+    const raw = this.raw as Buffer | number | null;
     this.raw = null;
-    return raw === null ? json.slice(1, -1) : json.slice(1, -1).replace(`"${RAW}"`, () => raw.toString("utf8"));
+    return raw === null ? json.slice(1, -1) : json.slice(1, -1).replace(`"${RAW}"`, () => this.held.get(raw));
   }
 
   /** A value's JSON text, written provisionally (a record: written once, held as text until its row is). */
   json(v: unknown): RawJson {
     this.rowKeys = null;
     const e = this.enc(v);
-    return new RawJson(Buffer.from(this.rowKeys === null ? JSON.stringify(e) : JSON.stringify(e, propertyOrder(this.rowKeys)), "utf8"));
+    return new RawJson(this.held.put(this.rowKeys === null ? JSON.stringify(e) : JSON.stringify(e, propertyOrder(this.rowKeys))));
   }
 
   /**
@@ -806,26 +903,27 @@ class PlannedText {
   }
 }
 
-/** A value already written as JSON text (PlannedText.json), in UTF-8 outside the JavaScript heap. */
+/** A value already written as JSON text (PlannedText.json), held (HeldText) until its row is written. */
 class RawJson {
-  constructor(readonly json: Buffer) {}
+  constructor(readonly json: Buffer | number) {}
 }
 /** Where a row's RawJson goes, until its text is put in. */
 const RAW = "\uE001\uE001";
 
 /**
- * Rows' texts, CHUNK_ROWS rows a piece, held until the file is written: in UTF-8 outside the JavaScript heap
- * (the garbage collector sizes the heap from what it holds; these are only read once more).
+ * Rows' texts, CHUNK_ROWS rows a piece, held until the file is written (HeldText: outside the JavaScript heap,
+ * whose size the garbage collector sets from what it holds, or in a temporary file; each is read once more).
  */
 class RowChunks {
-  private readonly chunks: Buffer[] = [];
+  private readonly chunks: (Buffer | number)[] = [];
   private part: string[] = [];
+  constructor(private readonly held: HeldText) {}
   add(row: string): void {
     this.part.push(row);
     if (this.part.length === CHUNK_ROWS) this.flush();
   }
   private flush(): void {
-    if (this.part.length > 0) this.chunks.push(Buffer.from((this.chunks.length > 0 ? "," : "") + this.part.join(","), "utf8"));
+    if (this.part.length > 0) this.chunks.push(this.held.put((this.chunks.length > 0 ? "," : "") + this.part.join(",")));
     this.part = [];
   }
   /** The pieces made final, each let go once given. */
@@ -833,12 +931,11 @@ class RowChunks {
     this.flush();
     for (let i = 0; i < this.chunks.length; i++) {
       const chunk = this.chunks[i]!;
-      this.chunks[i] = EMPTY;
-      yield final(chunk.toString("utf8"));
+      this.chunks[i] = -1;
+      yield final(this.held.get(chunk));
     }
   }
 }
-const EMPTY = Buffer.alloc(0);
 
 /**
  * Relationships the nodes imply (graph/build-graph.ts), each with only its type as attribute: a Document
@@ -1073,7 +1170,7 @@ function sameAttributes(node: Attrs, a: Attrs): boolean {
  * null when the graph has undirected edges or a node key holds U+E000–U+E002. What the rules read (the
  * parsed records) is let go on return.
  */
-function plan(graph: KgGraph, text: PlannedText, recordOf?: RecordSource): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
+function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: recordOf, collect, texts: textOf }: ChunkOptions): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
   // Attributes by key, read from the graph once (its own lookups cost more).
   const attrsOf = new Map<string, Attrs>();
   graph.forEachNode((k, a) => attrsOf.set(k, a as Attrs));
@@ -1107,6 +1204,7 @@ function plan(graph: KgGraph, text: PlannedText, recordOf?: RecordSource): { nod
   // Documents' texts and records' statements, for the rules; records encoded once.
   const texts = new Map<string, string>();
   const index = new RecordIndex();
+  const strings = new StringInterner(MAX_RECURRING);
   const records = new Map<string, RawJson>();
   // What the records imply: Figure nodes, MENTIONS (each record is then kept only as far as the rules read it).
   const figures = new Map<string, Attrs>();
@@ -1130,14 +1228,17 @@ function plan(graph: KgGraph, text: PlannedText, recordOf?: RecordSource): { nod
       continue;
     }
     if (r === null || typeof r !== "object" || Array.isArray(r) || JSON.stringify(r) !== recordText) continue;
+    const known = textOf !== undefined && typeof a.path === "string" ? textOf(a.path) : undefined;
+    if (known !== undefined && r.text === known) r.text = known;
     const own = typeof r.text === "string" ? r.text : undefined;
     if (own !== undefined && typeof a.path === "string" && !texts.has(a.path)) texts.set(a.path, own);
     records.set(k, text.json(encodeRecord(r, shapes)));
     impliedFigures(r, a.path, figures);
     impliedMentions(r, mentions, mentionReports);
-    index.add(forRules(r), a.path);
+    index.add(forRules(r, strings), a.path);
   }
   mentionReports.clear();
+  if (collect) collectGarbage();
   const ctx = index.context(
     (path) => (typeof path === "string" ? texts.get(path) : undefined),
     node,
@@ -1160,7 +1261,7 @@ function plan(graph: KgGraph, text: PlannedText, recordOf?: RecordSource): { nod
   // the records' reports; a figure's and a document's as null (computed from their attributes).
   const statementIndex = new Map([...index.statements.keys()].map((id, i) => [id, i]));
   const reportIndex = new Map([...index.reports.keys()].map((id, i) => [id, i]));
-  const nodeRows = new RowChunks();
+  const nodeRows = new RowChunks(held);
   for (const k of nodeKeys) {
     if (impliedFigureKeys.has(k)) continue;
     const stored = attrsOf.get(k)!;
@@ -1175,6 +1276,7 @@ function plan(graph: KgGraph, text: PlannedText, recordOf?: RecordSource): { nod
   }
   records.clear();
   impliedFigureKeys.clear();
+  if (collect) collectGarbage();
   // Edges the nodes imply (IMPLIED_EDGES), when every one of a rule's is there as implied, are not written.
   const docs = documentsByPath(nodeKeys, node);
   for (const rule of IMPLIED_EDGES) {
@@ -1205,7 +1307,7 @@ function plan(graph: KgGraph, text: PlannedText, recordOf?: RecordSource): { nod
   // Each edge's shape and values, written by the step from the edge written before.
   let lastSource = 0;
   let lastTarget = 0;
-  const edgeRows = new RowChunks();
+  const edgeRows = new RowChunks(held);
   for (const edge of edges.order) {
     const flags = edges.flags[edge]!;
     if ((flags & LEFT) !== 0) continue;

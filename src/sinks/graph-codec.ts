@@ -14,9 +14,9 @@ import { gunzipSync } from "node:zlib";
 import type { KgGraph } from "../graph/build-graph.ts";
 import { type Attrs, encodePlain, GRAPH_FORMAT, type SerializedKgGraph } from "./graph-codec-common.ts";
 import { decodeV2, VERSION_2 } from "./graph-codec-v2.ts";
-import { decodeV3, graphFileChunksV3, type RecordSource, VERSION_3, VERSION_4 } from "./graph-codec-v3.ts";
+import { type ChunkOptions, decodeV3, graphFileChunksV3, type RecordSource, VERSION_3, VERSION_4 } from "./graph-codec-v3.ts";
 
-export type { RecordSource, SerializedKgGraph };
+export type { ChunkOptions, RecordSource, SerializedKgGraph };
 export { GRAPH_FORMAT };
 export const GRAPH_FORMAT_VERSION = VERSION_4;
 
@@ -31,15 +31,17 @@ export function serializeGraph(graph: KgGraph): string {
 /**
  * The graph file's text in pieces (their concatenation is serializeGraph's text). Version 4 plans the rows
  * one at a time and holds their text (in UTF-8 buffers, about the size of the file, with provisional
- * references until the strings table is known), not their values; it is made final a chunk at a time.
+ * references until the strings table is known; past 16 MB in a temporary file), not their values; it is made
+ * final a chunk at a time.
  */
-export function* graphFileChunks(graph: KgGraph, records?: RecordSource): Generator<string> {
-  const chunks = graphFileChunksV3(graph, records);
+export function* graphFileChunks(graph: KgGraph, options: ChunkOptions = {}): Generator<string> {
+  const chunks = graphFileChunksV3(graph, options);
   if (chunks !== null) {
     yield* chunks;
     return;
   }
   const data = graph.export();
+  const { records } = options;
   // Version 1 holds every record as its Document node's attribute.
   if (records) {
     for (const node of data.nodes) {

@@ -18,13 +18,13 @@ import type { ReportMetadata } from "../graph/report-metadata.ts";
 import { documentRecord, documentsOfGraph } from "../graph/records.ts";
 import { collectFiles } from "../ingest/collect-files.ts";
 import { defaultJobs, runFiles } from "../isolate/file-runner.ts";
-import { type CompactDocument, compactDocument, crossReportIsolated } from "../pipeline.ts";
+import { type CompactDocument, compactDocument, type CrossReport, crossReportIsolated } from "../pipeline.ts";
 import type { Codebook } from "../themes/codebook.ts";
 import type { LoadedDecisions } from "../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction, ReportExtraction } from "../types.ts";
 import { pushAll } from "../util/arrays.ts";
 import { collectGarbage } from "../util/gc.ts";
-import { StringInterner } from "../util/intern.ts";
+import { shareText, StringInterner } from "../util/intern.ts";
 import { plural } from "../util/terminal.ts";
 import { DocumentSpool, type SpooledDocument } from "./document-spool.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
@@ -117,12 +117,12 @@ export async function importSpooledIntoGraphFile(
   path: string,
   options: SpooledImportOptions,
   diagnostics: Diagnostic[],
-): Promise<GraphFileSummary & { graph: KgGraph }> {
+): Promise<GraphFileSummary> {
   await assertReplaceableFile(path);
   return withFileLock(path, () => rebuild(spooled, path, options, diagnostics), options.lock);
 }
 
-async function rebuild(spooled: SpooledDocuments, path: string, options: SpooledImportOptions, diagnostics: Diagnostic[]): Promise<GraphFileSummary & { graph: KgGraph }> {
+async function rebuild(spooled: SpooledDocuments, path: string, options: SpooledImportOptions, diagnostics: Diagnostic[]): Promise<GraphFileSummary> {
   await removeStaleTempFiles(path);
   const { spool } = spooled;
   const existing = options.wipe ? null : await readIfExists(path, () => options.onPhase?.(`reading ${path}`));
@@ -161,24 +161,50 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   const shas = compact.map((d) => d.sha256);
   const cross = crossReportIsolated(compact, options.codebook, diagnostics, { decisions: options.decisions });
   compact.length = 0;
+  // What the cross-report stages left (their tables over every statement) is collected before the graph is built.
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
   const read = (k: number): SpooledDocument => {
     const line = spool.read(places[k]!);
     const meta = metadataOf.get(k);
     return meta ? { ...line, metadata: meta } : line;
   };
-  // The documents kept, in canonical order (graph/order.ts), read back one at a time with the reports they keep and their links.
+  // The documents kept, in canonical order (graph/order.ts), read back one at a time with the reports they keep and
+  // their links (each document's links let go once it is read: each is read once).
   const canonical = [...Array(count).keys()]
     .filter((k) => cross.kept[k] !== undefined)
     .sort((a, b) => (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : shas[a]! < shas[b]! ? -1 : shas[a]! > shas[b]! ? 1 : 0));
+  // A statement's rule in words, a mention's context and surface, an entity's name recur across documents: one
+  // copy each on the graph (each line read has its own).
+  const rules = new StringInterner(400);
+  const names = new StringInterner();
+  // Each document's text as read here, which the graph's quotes are pieces of: the writer uses it for the record's.
+  let docTexts = new Map<string, string>();
   function* documents(): Generator<DocumentExtraction> {
     for (const k of canonical) {
       const line = read(k);
-      const reports = cross.kept[k]!.map((r) => ({ ...line.reports[r]!, outline: [], links: cross.links[k]![r]! }) as ReportExtraction);
+      const text = line.document.source.text;
+      if (!docTexts.has(line.document.source.path)) docTexts.set(line.document.source.path, text);
+      for (const report of line.reports) {
+        for (const st of report.statements) {
+          st.rule = rules.intern(st.rule);
+          shareText(st, text);
+        }
+        names.internAll(report.organisations);
+        names.internAll(report.mechanisms);
+      }
+      const links = cross.links[k]!;
+      cross.links[k] = [];
+      const reports = cross.kept[k]!.map((r) => ({ ...line.reports[r]!, outline: [], links: links[r]! }) as ReportExtraction);
       yield { ...line, reports } as unknown as DocumentExtraction;
     }
   }
   // Held in a compact store (graph/compact-graph.ts), not a graphology instance: only the file is written from it.
-  const graph = buildGraphOf(documents(), cross.themes, cross.assignments, new CompactGraph().asKgGraph());
+  const store = new CompactGraph();
+  const graph = buildGraphOf(documents(), cross.themes, cross.assignments, store.asKgGraph());
+  cross.links.length = 0;
+  cross.themes = [];
+  cross.assignments = {} as CrossReport["assignments"];
   // Each Document node's record (that of the document at the node's path) and the other paths with the same bytes
   // (graph/records.ts buildStoreGraph): the record is read back when the file is written.
   const assembled = new Set(canonical.map((k) => shas[k]!));
@@ -203,16 +229,23 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   bySha.clear();
   const diff = keyDiff(before, graph);
   before = null;
+  store.settle();
+  const { order: nodes, size: edges } = graph;
   // What the stages before left is collected before the file is planned (graph-file.ts rebuildFile says why).
   await new Promise((resolve) => setImmediate(resolve));
   collectGarbage();
-  options.onPhase?.(`writing ${path}`, `${graph.order} nodes, ${graph.size} relationships`);
+  options.onPhase?.(`writing ${path}`, `${nodes} nodes, ${edges} relationships`);
   const records = (key: string): string | undefined => {
     const k = recordOwner.get(key);
     return k === undefined ? undefined : documentRecord(read(k));
   };
-  await writeGraphFile(graph, path, { collect: true, records });
-  return { path, nodes: graph.order, edges: graph.size, ...diff, merged: existing !== null, graph };
+  // Once the rows are planned the graph is let go: only their text (in a temporary file) is then written.
+  const onPlanned = () => {
+    store.release();
+    docTexts = new Map();
+  };
+  await writeGraphFile(graph, path, { collect: true, records, onPlanned, texts: (p) => docTexts.get(p) });
+  return { path, nodes, edges, ...diff, merged: existing !== null };
 }
 
 /** What changed between the keys of the old graph and the new graph (graph-file.ts keyDiff). */

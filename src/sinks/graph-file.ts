@@ -28,7 +28,7 @@ import type { Diagnostic, DocumentExtraction } from "../types.ts";
 import { ensureFolder } from "../util/ensure-folder.ts";
 import { collectGarbage } from "../util/gc.ts";
 import { plural } from "../util/terminal.ts";
-import { graphFileChunks, parseGraphFile, type RecordSource, serializeGraph } from "./graph-codec.ts";
+import { type ChunkOptions, graphFileChunks, parseGraphFile, serializeGraph } from "./graph-codec.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
 
 export { assignAggregates, parseGraphFile, serializeGraph };
@@ -153,14 +153,16 @@ export async function readGraphFile(path: string): Promise<KgGraph> {
 /**
  * Write a graph in the graph file format (sinks/graph-codec.ts; gzip-compressed when `path` ends in .gz),
  * creating the folder, replacing the file atomically; the temp file never stays behind. `records` gives the
- * extraction records of Document nodes that do not hold theirs (kg import: graph-file-spooled.ts).
+ * extraction records of Document nodes that do not hold theirs, `onPlanned` is told when the graph is no longer
+ * read (kg import: graph-file-spooled.ts).
  */
-export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAPH_FILE, options: { collect?: boolean; records?: RecordSource } = {}): Promise<void> {
+export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAPH_FILE, options: { collect?: boolean } & ChunkOptions = {}): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     await ensureFolder(dirname(path));
     // Written piece by piece (through gzip when the name ends in .gz): the whole text is never held at once.
-    const pieces = Readable.from(options.collect ? collectedAfterCounting(graphFileChunks(graph, options.records)) : graphFileChunks(graph, options.records), { objectMode: false });
+    const chunks = graphFileChunks(graph, { records: options.records, onPlanned: options.onPlanned, collect: options.collect, texts: options.texts });
+    const pieces = Readable.from(options.collect ? collectedAfterCounting(chunks) : chunks, { objectMode: false });
     await pipeline(path.endsWith(".gz") ? [pieces, createGzip(), createWriteStream(tmp)] : [pieces, createWriteStream(tmp)]);
     await rename(tmp, path);
   } catch (err) {

@@ -56,3 +56,16 @@ export class StringInterner {
     return value;
   }
 }
+
+/**
+ * A statement's text and normalised text as the document's own characters when they are the same (a slice of
+ * the text, which the graph's quotes hold anyway), not copies of their own: only memory changes.
+ */
+export function shareText(st: { text?: unknown; normText?: unknown; textSpan?: unknown }, text: string): void {
+  const span = st.textSpan as { start?: unknown; end?: unknown } | undefined;
+  if (typeof st.text === "string" && span && typeof span.start === "number" && typeof span.end === "number" && span.end - span.start === st.text.length) {
+    const own = text.slice(span.start, span.end);
+    if (own === st.text) st.text = own;
+  }
+  if (typeof st.normText === "string" && st.normText === st.text) st.normText = st.text;
+}

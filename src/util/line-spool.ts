@@ -52,7 +52,12 @@ export class LineSpool {
 
   /** Write a value as one JSON line; returns its place. */
   write(value: unknown): number {
-    const bytes = Buffer.from(JSON.stringify(value), "utf8");
+    return this.writeText(JSON.stringify(value));
+  }
+
+  /** Write a text as it is (no line break in it: JSON text, say); returns its place. read() gives it back. */
+  writeText(text: string): number {
+    const bytes = Buffer.from(text, "utf8");
     const position = this.offsets[this.offsets.length - 1]!;
     let done = 0;
     while (done < bytes.length) done += this.inTmp(() => writeSync(this.fd!, bytes, done, bytes.length - done, position + done), this.dir);

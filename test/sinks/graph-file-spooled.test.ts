@@ -4,7 +4,7 @@
  * into a file, gzip, with metadata, with the same bytes under two paths; the temporary file gone once closed.
  */
 import { copyFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -15,6 +15,7 @@ import { CompactGraph } from "../../src/graph/compact-graph.ts";
 import { buildGraph, buildGraphOf } from "../../src/graph/build-graph.ts";
 import { canonicalOrder } from "../../src/graph/order.ts";
 import { extractDocuments, assemble } from "../../src/pipeline.ts";
+import { graphFileChunks } from "../../src/sinks/graph-codec.ts";
 import { importDocumentsIntoGraphFile, serializeGraph } from "../../src/sinks/graph-file.ts";
 import { extractIntoSpool, importSpooledIntoGraphFile } from "../../src/sinks/graph-file-spooled.ts";
 import { loadCodebook } from "../../src/themes/codebook.ts";
@@ -68,7 +69,7 @@ async function both(name: string, input: string[], options: { metadata?: Map<str
   }
   expect(existsSync(spoolDir)).toBe(false);
   const { graph: _g, ...memorySummary } = memory;
-  const { graph: _s, ...spooledSummary } = summary;
+  const spooledSummary = summary;
   expect({ ...spooledSummary, path: "" }).toEqual({ ...memorySummary, path: "" });
   expect(lateSpooled).toEqual(lateMemory);
   return { memory: await readFile(inMemory), spooled: await readFile(spooledPath) };
@@ -96,6 +97,31 @@ describe("kg import with the documents in a temporary file", () => {
     expect(spooled.equals(memory)).toBe(true);
     expect(gunzipSync(spooled).toString("utf8")).toContain("一份调研报告的题目");
   }, 120_000);
+
+  it("should write the same gzip bytes when merging into a gzip file", async () => {
+    const files = readdirSync(corpus).sort().map((f) => join(corpus, f));
+    const { memory, spooled } = await both("merged-gz", files.slice(2), { before: files.slice(0, 4), gz: true });
+    expect(spooled.equals(memory)).toBe(true);
+  }, 120_000);
+});
+
+describe("the graph file's writer with its planned text in a temporary file", () => {
+  it("should write the same text, and remove the temporary file once written", async () => {
+    const { documents } = await extractDocuments([corpus], { jobs: 1 });
+    const graph = buildGraph(assemble(documents, codebook, []));
+    const ours = () => readdirSync(tmpdir()).filter((f) => f.startsWith("kg-graph-file-"));
+    const before = ours();
+    let planned = 0;
+    let held = 0;
+    const pieces: string[] = [];
+    for (const piece of graphFileChunks(graph, { spillAfter: 0, onPlanned: () => planned++ })) {
+      pieces.push(piece);
+      held = Math.max(held, ours().length - before.length);
+    }
+    expect([planned, held]).toEqual([1, 1]);
+    expect(pieces.join("")).toBe(serializeGraph(graph));
+    expect(ours()).toEqual(before);
+  }, 120_000);
 });
 
 describe("CompactGraph", () => {
@@ -110,6 +136,19 @@ describe("CompactGraph", () => {
     buildGraphOf(canonicalOrder(extraction.documents), extraction.themes, extraction.assignments, graph.asKgGraph());
     expect(graph.export()).toEqual(buildGraph(extraction).export());
   }, 120_000);
+
+  it("should find relationships by key again once settled, and hold nothing once released", () => {
+    const graph = new CompactGraph();
+    graph.mergeEdgeWithKey("e", "a", "b", { type: "CONTAINS" });
+    graph.mergeEdgeWithKey("f", "b", "c", { type: "CONTAINS" });
+    graph.settle();
+    expect(graph.hasEdge("f")).toBe(true);
+    expect(() => graph.mergeEdgeWithKey("e", "a", "c", {})).toThrow(/inconsistency/);
+    graph.mergeEdgeWithKey("g", "c", "a", { type: "CONTAINS" });
+    expect([graph.order, graph.size]).toEqual([3, 3]);
+    graph.release();
+    expect([graph.order, graph.size, graph.hasNode("a"), graph.hasEdge("e")]).toEqual([0, 0, false, false]);
+  });
 
   it("should refuse what graphology refuses: a loop, a key merged with other ends", () => {
     const graph = new CompactGraph();

@@ -242,8 +242,8 @@ async function importSpooled(
     const documents = spooled.paths.length;
     const onPhase = (phase: string, detail?: string) => progress.phase(phase, detail);
     const options = { wipe: opts.wipe === true, codebook: run.codebook, decisions: run.decisions, lock: run.lock, onPhase };
-    const { graph, ...file } = await m.importSpooledIntoGraphFile(spooled, opts.out ?? DEFAULT_GRAPH_FILE, options, late);
-    const result: ImportResult = { documents, skipped, reports: spooled.reports, file, nodes: graph.order, relationships: graph.size, dryRun: false, durationMs: 0 };
+    const file = await m.importSpooledIntoGraphFile(spooled, opts.out ?? DEFAULT_GRAPH_FILE, options, late);
+    const result: ImportResult = { documents, skipped, reports: spooled.reports, file, nodes: file.nodes, relationships: file.edges, dryRun: false, durationMs: 0 };
     printLate(late, readPaths, opts);
     result.durationMs = Date.now() - run.started;
     return finish(io, result, run.target);
