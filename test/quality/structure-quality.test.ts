@@ -3,7 +3,7 @@
  * only the structure of shapes met on real pages: a list restarting at 一、 under a numbered strategy heading
  * and an unnumbered strategy heading (one report, not two), section and item headings fused into one
  * paragraph, a page scraped onto one line with spaces where its breaks were, quoted labels as list items,
- * a traditional report with no sections. Scored by the same evaluator as `kg eval`; bars are what was
+ * a traditional report with no sections, paragraphs of a problem section before a stray list item. Scored by the same evaluator as `kg eval`; bars are what was
  * measured, the gaps are listed as todo.
  */
 import { readFileSync } from "node:fs";
@@ -19,7 +19,7 @@ import { toExtractionJson } from "../../src/sinks/extraction-json.ts";
 const DIR = "test/fixtures/structure";
 
 /** Minimum F1 per fixture for reports, problems and measures, as measured on 2026-11-30. */
-const BARS: Record<string, { reports: number; problems: number; measures: number }> = {
+const BARS: Record<string, { reports: number; problems: number; measures?: number }> = {
   // Before: a second, empty report from the restart at 一、 under 「三、…的对策」, its measures lost (0).
   "heading-restart.txt": { reports: 1, problems: 1, measures: 1 },
   // Before: the restart at 1. under the unnumbered 「…的路径选择」 opened a second report. One report now; the
@@ -35,10 +35,17 @@ const BARS: Record<string, { reports: number; problems: number; measures: number
   "restart-lead-in.txt": { reports: 1, problems: 1, measures: 1 },
   // Before: nothing found. The measures after 「为此建议：」 are still missed (see the todo).
   "quoted-labels-oneline.txt": { reports: 1, problems: 0.85, measures: 0 },
+  // Measured on 2026-12-01: paragraphs under 「（二）存在的主要短板」, each after a bare 「-」 line, then a title with its
+  // 「（一）」 in mid-line that does not end the section and a 「- 」 item of the measures below it. The one item made
+  // section-cue read items only and drop the paragraphs (problems 0.29 before); paragraphs before the first item are
+  // read when there are three or more. Still extra: an achievement paragraph above, and the third paragraph's body
+  // read clause by clause. The measures under the mid-line 「（一）」 are not read (see the todo).
+  "paragraphs-before-dash.txt": { reports: 1, problems: 0.66 },
 };
 
 const KNOWN_GAPS = [
   "unnumbered-strategy.txt: a bare line ending on 路径/策略/途径 (「加强…的路径选择」) as a measure section heading; tried and taken back: on a fresh set of real pages it made 18 false measures and lost 4 problems",
+  "paragraphs-before-dash.txt: a title with its （一） in mid-line (「提升…的对策 （一）构建…」) ends no section and opens no measure section; its measures are not read",
   "quoted-labels-oneline.txt: the measures after 「为此建议：」 on a one-line page whose breaks are spaces (folded to 。) are not read",
 ];
 

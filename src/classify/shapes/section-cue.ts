@@ -104,6 +104,10 @@ function takeItems(ctx: ClassifyContext, node: OutlineNode, section: Section) {
     return;
   }
   if (section.kind === "problem") takeLeadInCause(ctx, node, items[0]!);
+  // Paragraphs before the first item are read as well when there are several of them: a page whose sections lost
+  // their numbering can leave the next section's first list item under this heading, after this section's own
+  // paragraphs (one or two lines before the items are a lead-in and context, read by other shapes).
+  takeParagraphs(ctx, node, section, MIN_PARAGRAPHS_BEFORE_ITEMS);
   for (const item of items) {
     if (isTopic(ctx, item)) {
       // 「（一）加强党员队伍建设」 over 1. 2.: a parent that prescribes is a measure as well as its items
@@ -245,7 +249,10 @@ function itemKind(ctx: ClassifyContext, item: OutlineNode, section: Section): St
 }
 
 /** Unnumbered section body: each paragraph that is not a lead-in is one statement. */
-function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Section) {
+/** Paragraphs under a section heading before its first item that are read as statements too. */
+const MIN_PARAGRAPHS_BEFORE_ITEMS = 3;
+
+function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Section, minParagraphs = 0) {
   // A fused heading ("存在的主要问题当前…") leaves its body on the heading's own line.
   const fused = section.heading.length < ctx.heading(node).length;
   const bodyStart = fused ? node.headingSpan.start + section.heading.length : node.headingSpan.end;
@@ -263,6 +270,7 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     })
     .filter((l) => l.start < end)
     .filter((l) => l.text.length >= MIN_CLAUSE && !isLeadInLine(l.text));
+  if (lines.length < minParagraphs) return;
   const mixed = section.kind === "measure" && isMixedHeading(section.heading);
   // Under a heading that names a situation as well (「现状与存在的问题」), or problems and measures together, a
   // paragraph is read for what it says itself: survey text and background are no problems.
