@@ -102,6 +102,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // though phrased as wishes; 「从A、B以及C三个方面阐述了…问题」 and a framed list of bare shortfalls, with pinyin junk.
   "umbrella-list.txt": { problems: 1, measures: 1 },
   "inline-aspects-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: a measure clause whose object names the problem it attacks (「持续整治A」, 「坚决遏制B」)
+  // is a measure (before: read as a problem under the measure section, problems and measures 0.80).
+  "remedy-object-measures.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */
