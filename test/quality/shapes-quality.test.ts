@@ -105,6 +105,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: a measure clause whose object names the problem it attacks (「持续整治A」, 「坚决遏制B」)
   // is a measure (before: read as a problem under the measure section, problems and measures 0.80).
   "remedy-object-measures.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: a modal frame over bare topics (「应在A、B、C、D等方面进行改革」) gives one measure per
+  // topic; shorter topics stay one clause (before: the 在 frame was not read, measures 0.33).
+  "aspect-topics.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */
