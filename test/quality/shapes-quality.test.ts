@@ -108,6 +108,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: a modal frame over bare topics (「应在A、B、C、D等方面进行改革」) gives one measure per
   // topic; shorter topics stay one clause (before: the 在 frame was not read, measures 0.33).
   "aspect-topics.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: one modal clause listing four measures joined by 、 (「必须通过强化A、加速B、锻造C、完善D来…」)
+  // is split though its run has only two comma elements (before: one measure, measures 0.40).
+  "weak-run-list.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */

@@ -84,10 +84,17 @@ export const prescriptiveList: Shape<Run> = {
     // elements is too weak a list to split (measureElements.minPrescribingToSplit).
     // A run of ；-parts (「…要A；…要B；…要C」) is a list however few of its elements prescribe by their verbs.
     const semicolons = /[;；]/.test(ctx.text.slice(run.span.start, run.span.end));
-    const elements = run.signal === PARALLEL_HEADS || (run.prescribing < MIN_PRESCRIBING_TO_SPLIT && !semicolons) ? null : measureElements(ctx.text, run.span);
+    // A weak run still splits when its elements are a 、 list of that many measures (「通过强化A、加速B、锻造C来…」).
+    let elements = run.signal === PARALLEL_HEADS ? null : measureElements(ctx.text, run.span);
+    if (elements && run.prescribing < MIN_PRESCRIBING_TO_SPLIT && !semicolons && !(elements.length >= MIN_PRESCRIBING_TO_SPLIT && commaFree(ctx.text, elements))) elements = null;
     addMeasureRun(ctx, run.span, elements, "prescriptive-list", detail, "of a run: ", 0.55);
   },
 };
+
+/** Whether the elements are parts of one 、 list (no comma between any two of them). */
+function commaFree(text: string, elements: Span[]): boolean {
+  return elements.every((e, i) => i === 0 || !/[,，]/.test(text.slice(elements[i - 1]!.end, e.start)));
+}
 
 /** The run of prescribing elements of one sentence, or null. */
 function runIn(ctx: ClassifyContext, sentence: string, at: number): Run | null {
