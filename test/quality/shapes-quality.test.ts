@@ -111,6 +111,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: one modal clause listing four measures joined by 、 (「必须通过强化A、加速B、锻造C、完善D来…」)
   // is split though its run has only two comma elements (before: one measure, measures 0.40).
   "weak-run-list.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: an abstract's research path names the measures (「以A、B、C等四大X为主线，探索…路径」,
+  // 「探索通过A、B、C等多方面探索…途径」): one measure per element (before: none, measures 0.00).
+  "research-path-lists.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */
