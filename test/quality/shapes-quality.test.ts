@@ -114,6 +114,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: an abstract's research path names the measures (「以A、B、C等四大X为主线，探索…路径」,
   // 「探索通过A、B、C等多方面探索…途径」): one measure per element (before: none, measures 0.00).
   "research-path-lists.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: three list forms in a row (「以A为目标健全B，以C为载体整合D，以E为依托组建F」) propose with no
+  // signal word, also in a sentence whose problems were taken (before: no measure, measures 0.00).
+  "parallel-forms.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */

@@ -98,13 +98,16 @@ function commaFree(text: string, elements: Span[]): boolean {
 
 /** The run of prescribing elements of one sentence, or null. */
 function runIn(ctx: ClassifyContext, sentence: string, at: number): Run | null {
-  if (ctx.skipped(at) || ctx.overlapsClaimed({ start: at, end: at + sentence.length })) return null;
+  if (ctx.skipped(at)) return null;
+  // A sentence a statement was taken from is read no further, except for parallel list forms (below) before
+  // the taken part (「以A为目标完善B，…，以E为重点提升F，解决G、H」: G and H were taken as problems).
+  const claimed = ctx.overlapsClaimed({ start: at, end: at + sentence.length });
   // Practices, situations, problems and causes are described, not proposed.
   if (ctx.sectionAt(at, ["practice", "situation", "problem", "cause"]) !== null) return null;
   if (ctx.inQuotedAuthority(at)) return null;
   if (POLARITY.activityReport.test(sentence) || PAST.test(sentence) || NOT_PROPOSAL.test(sentence)) return null;
   const starts: { from: number; signal: string }[] = [];
-  for (const m of sentence.matchAll(SIGNAL)) {
+  for (const m of claimed ? [] : sentence.matchAll(SIGNAL)) {
     const before = sentence.slice(0, m.index ?? 0);
     // The authority's words (「总书记…强调，要…」, 「十九大报告明确提出…」) are not the report's proposal.
     if (POLARITY.authoritySpeech.test(before) || AUTHORITY.test(before + m[0])) return null;
@@ -112,10 +115,35 @@ function runIn(ctx: ClassifyContext, sentence: string, at: number): Run | null {
     if ((before.match(/[“「]/g)?.length ?? 0) > (before.match(/[”」]/g)?.length ?? 0)) continue;
     starts.push({ from: (m.index ?? 0) + m[0].length, signal: m[0] });
   }
-  if (ctx.sectionAt(at, ["measure"]) !== null) starts.push({ from: 0, signal: "measure section" });
+  if (!claimed && ctx.sectionAt(at, ["measure"]) !== null) starts.push({ from: 0, signal: "measure section" });
+  // 「以A为目标完善B，以C为基础提升D，以E为重点健全F」: three list forms in a row propose with no signal word.
+  if (starts.length === 0) {
+    const parallel = parallelForms(sentence);
+    if (parallel !== null) starts.push({ from: parallel, signal: PARALLEL_FORMS });
+  }
   for (const { from, signal } of starts) {
     const run = runFrom(sentence, at, from, signal);
     if (run) return run;
+  }
+  return null;
+}
+
+/** The signal of a run that opens with parallel list forms (以A为B…) and no signal word. */
+const PARALLEL_FORMS = "parallel 以…为 forms";
+
+/**
+ * Offset of the first of three or more elements in a row that each open with a list form 以A为B (`elementForm`)
+ * followed by a verb of their own, or null.
+ */
+function parallelForms(sentence: string): number | null {
+  if (sentence.indexOf("以") < 0) return null;
+  const elements = elementsOf(sentence, 0);
+  let row = 0;
+  for (let i = 0; i < elements.length; i++) {
+    const body = sentence.slice(elements[i]!.start, elements[i]!.end).trim();
+    const form = /^以/.test(body) ? ELEMENT_FORM.exec(body) : null;
+    row = form && body.length - form[0].length >= 4 ? row + 1 : 0;
+    if (row === 3) return elements[i - 2]!.start;
   }
   return null;
 }
@@ -137,6 +165,8 @@ function runFrom(sentence: string, at: number, from: number, signal: string): Ru
   let parallel = 0;
   if (opener) while (parallel < elements.length && sentence.slice(elements[parallel]!.start, elements[parallel]!.end).trim().startsWith(opener)) parallel++;
   if (parallel < 3) parallel = 0;
+  // A run opened by parallel list forms alone is those forms (「…，解决A、B等问题」 after them is their purpose).
+  if (signal === PARALLEL_FORMS) elements.length = Math.min(elements.length, parallel);
   let prescribing = 0;
   let lastPrescribing = -1;
   const flags: boolean[] = [];
