@@ -15,6 +15,7 @@ export const POLARITY = {
   achievement: compile(raw.achievement),
   prescription: compile(raw.prescription),
   negatedContext: new RegExp(raw.negatedContext),
+  solveThem: new RegExp(raw.solveThem),
   topicHeading: new RegExp(raw.topicHeading),
   situationTopic: new RegExp(raw.situationTopic),
   summaryLead: new RegExp(raw.summaryLead),

@@ -117,6 +117,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: three list forms in a row (「以A为目标健全B，以C为载体整合D，以E为依托组建F」) propose with no
   // signal word, also in a sentence whose problems were taken (before: no measure, measures 0.00).
   "parallel-forms.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: 「要解决这个问题，必须A，B，C」 lists A, B and C (its first clause is their purpose), and numbered
+  // headings that only state a significance (「推进X，是Y的必然要求」) are no measures (before: five measures, the purpose clause and both headings among them).
+  "solve-then-list.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */

@@ -154,6 +154,9 @@ function runFrom(sentence: string, at: number, from: number, signal: string): Ru
   const proposal = sentence.slice(from);
   if (POLARITY.achievementInSentence.test(proposal) || POLARITY.notProposal.test(proposal)) return null;
   const elements = elementsOf(sentence, from);
+  // 「要解决这个问题，必须A，B，C」: a first element that only names the problems to solve is the purpose of the
+  // run that a later signal opens.
+  if (elements[0] && POLARITY.solveThem.test(sentence.slice(elements[0].start, elements[0].end).trim())) return null;
   // 「…组织生活需加强，…」: a signal before a bare verb is a wish about something, not a list.
   const head = elements[0] ? sentence.slice(elements[0].start, elements[0].end).replace(LEAD, "") : "";
   if (head.length < MIN_CLAUSE || isNegative(head)) return null;
