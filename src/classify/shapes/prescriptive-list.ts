@@ -246,17 +246,25 @@ function elementsOf(sentence: string, from: number): Span[] {
   return out.filter((e) => e.end > e.start);
 }
 
+/** Longest paragraph head of one phrase read as a measure heading (「打造“A+B”融合品牌」). */
+const MAX_SINGLE_HEAD = 20;
+
 /**
  * Paragraphs that open with a prescriptive list (「把握A这个重点，提高B。正文…」) in two or more consecutive
  * paragraphs: the parallel heads are the signal that no heading or announcement gives. Every element of each
  * head prescribes (two or more), and the bodies propose (a modal or another signal in at least half of them)
- * rather than report (no perfective verb or achievement in a head).
+ * rather than report (no perfective verb or achievement in a head). Heads of one prescribing phrase each
+ * (「打造A品牌。针对B等问题，要…」) count only in a row of three or more whose every body proposes.
  */
 function parallelHeads(ctx: ClassifyContext): Run[] {
   const out: Run[] = [];
-  let group: { run: Run; proposes: boolean }[] = [];
+  let group: { run: Run; proposes: boolean; single: boolean }[] = [];
   const flush = () => {
-    if (group.length >= 2 && group.filter((g) => g.proposes).length * 2 >= group.length) pushAll(out, group.map((g) => g.run));
+    // Heads of one prescribing phrase each (「打造A品牌。针对B等问题，要…」) are measure headings with no cue word
+    // only in a row of three or more whose every body proposes.
+    const singles = group.some((g) => g.single);
+    const enough = singles ? group.length >= 3 && group.every((g) => g.proposes) : group.length >= 2 && group.filter((g) => g.proposes).length * 2 >= group.length;
+    if (enough) pushAll(out, group.map((g) => g.run));
     group = [];
   };
   for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
@@ -265,7 +273,8 @@ function parallelHeads(ctx: ClassifyContext): Run[] {
     const free = head.length > 0 && !ctx.skipped(start) && !ctx.overlapsClaimed({ start, end: start + head.length })
       && ctx.sectionAt(start, ["practice", "situation", "problem", "cause"]) === null;
     const elements = free && head.length <= 2 * MAX_ELEMENT ? elementsOf(head, 0) : [];
-    const all = elements.length >= MIN_PRESCRIBING && elements.every((e) => prescribesAsElement(head.slice(e.start, e.end)))
+    const single = elements.length === 1 && head.length <= MAX_SINGLE_HEAD;
+    const all = (elements.length >= MIN_PRESCRIBING || single) && elements.every((e) => prescribesAsElement(head.slice(e.start, e.end)))
       && !POLARITY.perfective.test(head) && !POLARITY.achievementInSentence.test(head);
     if (!all) {
       flush();
@@ -273,7 +282,7 @@ function parallelHeads(ctx: ClassifyContext): Run[] {
     }
     const body = text.slice(head.length + 1);
     const proposes = HAS_SIGNAL.test(body);
-    group.push({ run: { span: { start, end: start + head.length }, prescribing: elements.length, elements: elements.length, signal: PARALLEL_HEADS }, proposes });
+    group.push({ run: { span: { start, end: start + head.length }, prescribing: elements.length, elements: elements.length, signal: PARALLEL_HEADS }, proposes, single });
   }
   flush();
   return out;
