@@ -123,6 +123,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: a row of three paragraphs opening with a one-phrase measure heading with no cue word
   // (「健全“A+B”责任体系。针对C等问题，要…」) gives the headings (before: none of them, measures 0.67). Gaps listed below.
   "single-heads.txt": { problems: 0.4, measures: 0.93 },
+  // Measured on 2026-12-01: a formula of four-character elements after 通过 in a sentence that has proposed before it
+  // (「应A，通过B、C、D、E，确保…」) gives one measure each; research methods after 本文通过 none (before: no measure, measures 0.00).
+  "formula-after-signal.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */

@@ -20,7 +20,9 @@ import { isMeasureElement, runParts, trimSpan } from "./measure-elements.ts";
 import type { Shape } from "./types.ts";
 
 const ML = raw.measureList;
-const FRAMES = ML.frames.map((f) => ({ re: new RegExp(f.re, "g"), declares: f.declares }));
+const FRAMES = ML.frames.map((f) => ({ re: new RegExp(f.re, "g"), declares: f.declares, afterSignal: "afterSignal" in f && f.afterSignal === true }));
+/** A signal word that makes a sentence propose (shape prescriptive-list's). */
+const SIGNAL = new RegExp(raw.prescriptiveList.signal);
 const ASPECT_REST = new RegExp(ML.aspectRest);
 const NOT_MEASURE_REST = new RegExp(ML.notMeasureRest);
 const NEGATED = new RegExp(ML.negated);
@@ -75,6 +77,8 @@ function listIn(ctx: ClassifyContext, sentence: string, at: number): MeasureList
       // taken from the same sentence (「存在A、B等问题，提出了C、D等对策」) leaves the frame free.
       const frameAt = at + (m.index ?? 0);
       if (ctx.statements.some((st) => (st.kind === "measure" && frameAt >= st.span.start && frameAt < st.span.end) || (st.textSpan.start < at + to && st.textSpan.end > frameAt))) continue;
+      // 「…应A，通过B、C、D，确保…」: a formula after 通过 proposes only where the sentence has proposed before it.
+      if (frame.afterSignal && !SIGNAL.test(sentence.slice(0, m.index ?? 0))) continue;
       // 「未从A、B等方面制定措施」: a shortfall, not a proposal.
       if (NEGATED.test(sentence.slice(0, m.index ?? 0))) continue;
       const clauseEnd = (() => {
