@@ -34,6 +34,7 @@ export const POLARITY = {
   remedyObjectFallback: raw.remedyObjectFallback.map((s) => new RegExp(s, "g")),
   closingMeasureLead: new RegExp(raw.closingMeasureLead),
   closingMeasureTurn: new RegExp(raw.closingMeasureTurn),
+  plannedAction: new RegExp(raw.plannedAction),
   measureFrame: new RegExp(raw.measureFrame),
   measureAnnouncement: new RegExp(raw.measureAnnouncement),
   pairedProblemMeasure: new RegExp(raw.pairedProblemMeasure),

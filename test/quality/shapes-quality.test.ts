@@ -126,10 +126,14 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: a formula of four-character elements after 通过 in a sentence that has proposed before it
   // (「应A，通过B、C、D、E，确保…」) gives one measure each; research methods after 本文通过 none (before: no measure, measures 0.00).
   "formula-after-signal.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: a closing turn that states planned actions (「在今后的工作中我们将着手A；将继续B」) gives them as
+  // measures from their verbs on (before: none, measures 0.00).
+  "planned-actions.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */
 const KNOWN_GAPS = [
+  "planned-actions (real shape): a closing turn in the last problem item's body, after its items, is read only when that item took no statement",
   "single-heads.txt: the problems a measure paragraph names after 针对 (「针对A等问题，要…」), a body of two measure clauses read as one, and a body measure after 应 in the last paragraph",
   "fused-runon*.txt: the problem body of a section title fused with its text on one line (no line breaks)",
 ];
