@@ -133,7 +133,7 @@ const BARS: Record<string, { problems: number; measures: number }> = {
 
 /** Shapes these fixtures show kg does not read yet. */
 const KNOWN_GAPS = [
-  "planned-actions (real shape): a closing turn in the last problem item's body, after its items, is read only when that item took no statement",
+  "planned-actions: a closing turn inside the body of the last problem item (after the items, no heading of its own) is not read when that item was taken (its span claims the line)",
   "single-heads.txt: the problems a measure paragraph names after 针对 (「针对A等问题，要…」), a body of two measure clauses read as one, and a body measure after 应 in the last paragraph",
   "fused-runon*.txt: the problem body of a section title fused with its text on one line (no line breaks)",
 ];

@@ -246,7 +246,7 @@ function elementsOf(sentence: string, from: number): Span[] {
   return out.filter((e) => e.end > e.start);
 }
 
-/** Longest paragraph head of one phrase read as a measure heading (「打造“A+B”融合品牌」). */
+/** Longest paragraph head of one phrase read as a measure heading (「健全“A+B”责任体系」). */
 const MAX_SINGLE_HEAD = 20;
 
 /**
@@ -254,13 +254,13 @@ const MAX_SINGLE_HEAD = 20;
  * paragraphs: the parallel heads are the signal that no heading or announcement gives. Every element of each
  * head prescribes (two or more), and the bodies propose (a modal or another signal in at least half of them)
  * rather than report (no perfective verb or achievement in a head). Heads of one prescribing phrase each
- * (「打造A品牌。针对B等问题，要…」) count only in a row of three or more whose every body proposes.
+ * (「健全A体系。针对B等问题，要…」) count only in a row of three or more whose every body proposes.
  */
 function parallelHeads(ctx: ClassifyContext): Run[] {
   const out: Run[] = [];
   let group: { run: Run; proposes: boolean; single: boolean }[] = [];
   const flush = () => {
-    // Heads of one prescribing phrase each (「打造A品牌。针对B等问题，要…」) are measure headings with no cue word
+    // Heads of one prescribing phrase each (「健全A体系。针对B等问题，要…」) are measure headings with no cue word
     // only in a row of three or more whose every body proposes.
     const singles = group.some((g) => g.single);
     const enough = singles ? group.length >= 3 && group.every((g) => g.proposes) : group.length >= 2 && group.filter((g) => g.proposes).length * 2 >= group.length;
