@@ -129,6 +129,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: a closing turn that states planned actions (「在今后的工作中我们将着手A；将继续B」) gives them as
   // measures from their verbs on (before: none, measures 0.00).
   "planned-actions.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: an umbrella after a modal (「应聚焦A问题，探索B的路径，为C提供支撑」) only announces the measures
+  // (before: one measure, measures 0.00).
+  "umbrella-path.txt": { problems: 1, measures: 1 },
 };
 
 /** Shapes these fixtures show kg does not read yet. */

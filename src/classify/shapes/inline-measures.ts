@@ -13,7 +13,7 @@ import { POLARITY, polarityOf } from "../polarity.ts";
 import type { Shape } from "./types.ts";
 import { matchesOf } from "../../shared/regex.ts";
 import { addMeasureRun, measureElements } from "./measure-elements.ts";
-import { prescribesAsElement } from "./prescriptive-list.ts";
+import { prescribesAsElement, UMBRELLA_ELEMENT } from "./prescriptive-list.ts";
 
 interface Enumeration {
   /** Runs of prescribing elements (a run ends at a 「等…，」 closer or the sentence end). */
@@ -273,6 +273,7 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
 
 /** An element prescribes by its lexicon verb, or by a list-only form such as 「把A写入B」 (the list element test of shape prescriptive-list). */
 function prescribes(element: string): boolean {
+  if (UMBRELLA_ELEMENT.test(element.trim())) return false;
   return polarityOf(element) === "prescription" || POLARITY.listPrescription.test(element.trim()) || prescribesAsElement(element);
 }
 

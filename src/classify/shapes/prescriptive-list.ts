@@ -38,6 +38,8 @@ const ELEMENT_FORM = new RegExp(PL.elementForm);
 const NOT_ELEMENT = new RegExp(PL.notElement);
 const PAST = new RegExp(PL.past);
 const NOT_PROPOSAL = new RegExp(PL.notProposal);
+/** An element that only announces the measures (「探索X的有效路径」). */
+export const UMBRELLA_ELEMENT = new RegExp(PL.umbrellaElement);
 const AUTHORITY = new RegExp(PL.authority);
 const BACK_REFERENCE = new RegExp(PL.backReference);
 const MIN_PRESCRIBING: number = PL.minPrescribing;
@@ -199,7 +201,7 @@ function runFrom(sentence: string, at: number, from: number, signal: string): Ru
 /** Whether one list element prescribes: after its lead (connective, subject and modal), a verb or a list form. */
 export function prescribesAsElement(element: string): boolean {
   const body = element.trim().replace(LEAD, "").trim();
-  if (body.length < MIN_CLAUSE || NOT_ELEMENT.test(body)) return false;
+  if (body.length < MIN_CLAUSE || NOT_ELEMENT.test(body) || UMBRELLA_ELEMENT.test(body)) return false;
   if (prescribesBody(body)) return true;
   // 「各级党组织应加大A」: the subject and its modal lead the verb.
   const subject = SUBJECT_MODAL.exec(body);
