@@ -15,6 +15,8 @@ export const POLARITY = {
   achievement: compile(raw.achievement),
   prescription: compile(raw.prescription),
   negatedContext: new RegExp(raw.negatedContext),
+  remedyObjectContext: new RegExp(raw.remedyObjectContext),
+  solveThem: new RegExp(raw.solveThem),
   topicHeading: new RegExp(raw.topicHeading),
   situationTopic: new RegExp(raw.situationTopic),
   summaryLead: new RegExp(raw.summaryLead),
@@ -33,6 +35,7 @@ export const POLARITY = {
   remedyObjectFallback: raw.remedyObjectFallback.map((s) => new RegExp(s, "g")),
   closingMeasureLead: new RegExp(raw.closingMeasureLead),
   closingMeasureTurn: new RegExp(raw.closingMeasureTurn),
+  plannedAction: new RegExp(raw.plannedAction),
   measureFrame: new RegExp(raw.measureFrame),
   measureAnnouncement: new RegExp(raw.measureAnnouncement),
   pairedProblemMeasure: new RegExp(raw.pairedProblemMeasure),
@@ -101,6 +104,9 @@ const NEGATIVE_ALL = new RegExp(POLARITY.negative.source, "g");
  * Whether the text holds a negative evaluation that is not the object of a remedy (解决…不足).
  * Memoised: the shapes test the same clauses several times (a clause, its umbrella test, a later shape).
  */
+/** A negative cue that itself says a shortfall (不力, 不够, 缺乏 …), not a problem named as an object. */
+const SHORTFALL_CUE = /^[不未无缺欠难少差弱低偏滞]/;
+
 export const isNegative: (text: string) => boolean = memoByString(negativeIn);
 
 function negativeIn(text: string): boolean {
@@ -110,7 +116,11 @@ function negativeIn(text: string): boolean {
   re.lastIndex = 0;
   for (let m = re.exec(t); m !== null; m = re.exec(t)) {
     if (m[0] === "") re.lastIndex++;
-    if (!POLARITY.negatedContext.test(t.slice(0, m.index))) return true;
+    const before = t.slice(0, m.index);
+    if (POLARITY.negatedContext.test(before)) continue;
+    // 「持续整治形式主义」: the problem a remedy attacks; 「整治不力」 says the remedy falls short.
+    if (POLARITY.remedyObjectContext.test(before) && !SHORTFALL_CUE.test(m[0])) continue;
+    return true;
   }
   return false;
 }

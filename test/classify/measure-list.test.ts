@@ -44,8 +44,13 @@ describe("measure-list: a list of measures inside a frame", () => {
     expect(measures(`${TITLE}${FOUND}唯有通过强化考核、健全台账、创新载体和方法等方面的努力，支部才有活力。`)).toEqual(["强化考核", "健全台账", "创新载体和方法"]);
   });
 
-  it("should read a list of bare topics under a prescribing frame as one measure, the clause from its modal", () => {
-    expect(measures(`${TITLE}${FOUND}应从制度建设、队伍建设和阵地建设三个方面加以改进，提升支部组织力。`)).toEqual(["应从制度建设、队伍建设和阵地建设三个方面加以改进"]);
+  it("should read each bare topic of four characters or more under a prescribing frame as one measure", () => {
+    expect(measures(`${TITLE}${FOUND}应从制度建设、队伍建设和阵地建设三个方面加以改进，提升支部组织力。`)).toEqual(["制度建设", "队伍建设", "阵地建设"]);
+    expect(measures(`${TITLE}${FOUND}应在人员配备、能力培训、职级晋升等方面进行综合改革。`)).toEqual(["人员配备", "能力培训", "职级晋升"]);
+  });
+
+  it("should read a list of shorter topics under a prescribing frame as one measure, the clause from its modal", () => {
+    expect(measures(`${TITLE}${FOUND}应从制度、队伍和阵地三个方面加以改进，提升支部组织力。`)).toEqual(["应从制度、队伍和阵地三个方面加以改进"]);
   });
 });
 

@@ -114,6 +114,36 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: set t's problem frames (X问题日渐凸显; 存在X的现象 in an item's body; 一方面…另一方面 in a
   // 一是 list; 存在的问题：如A；B；C with wishes), scored one to one.
   "problem-frames.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: a measure clause whose object names the problem it attacks (「持续整治A」, 「坚决遏制B」)
+  // is a measure (before: read as a problem under the measure section, problems and measures 0.80).
+  "remedy-object-measures.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: a modal frame over bare topics (「应在A、B、C、D等方面进行改革」) gives one measure per
+  // topic; shorter topics stay one clause (before: the 在 frame was not read, measures 0.33).
+  "aspect-topics.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: one modal clause listing four measures joined by 、 (「必须通过强化A、加速B、锻造C、完善D来…」)
+  // is split though its run has only two comma elements (before: one measure, measures 0.40).
+  "weak-run-list.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: an abstract's research path names the measures (「以A、B、C等四大X为主线，探索…路径」,
+  // 「探索通过A、B、C等多方面探索…途径」): one measure per element (before: none, measures 0.00).
+  "research-path-lists.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: three list forms in a row (「以A为目标健全B，以C为载体整合D，以E为依托组建F」) propose with no
+  // signal word, also in a sentence whose problems were taken (before: no measure, measures 0.00).
+  "parallel-forms.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: 「要解决这个问题，必须A，B，C」 lists A, B and C (its first clause is their purpose), and numbered
+  // headings that only state a significance (「推进X，是Y的必然要求」) are no measures (before: five measures, the purpose clause and both headings among them).
+  "solve-then-list.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: a row of three paragraphs opening with a one-phrase measure heading with no cue word
+  // (「健全“A+B”责任体系。针对C等问题，要…」) gives the headings (before: none of them, measures 0.67). Gaps listed below.
+  "single-heads.txt": { problems: 0.4, measures: 0.93 },
+  // Measured on 2026-12-01: a formula of four-character elements after 通过 in a sentence that has proposed before it
+  // (「应A，通过B、C、D、E，确保…」) gives one measure each; research methods after 本文通过 none (before: no measure, measures 0.00).
+  "formula-after-signal.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: a closing turn that states planned actions (「在今后的工作中我们将着手A；将继续B」) gives them as
+  // measures from their verbs on (before: none, measures 0.00).
+  "planned-actions.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: an umbrella after a modal (「应聚焦A问题，探索B的路径，为C提供支撑」) only announces the measures
+  // (before: one measure, measures 0.00).
+  "umbrella-path.txt": { problems: 1, measures: 1 },
 };
 
 /**
@@ -124,6 +154,8 @@ const ONE_TO_ONE = new Set(["section-paragraph-lists.txt", "runon-items.txt", "p
 
 /** Shapes these fixtures show kg does not read yet. */
 const KNOWN_GAPS = [
+  "planned-actions: a closing turn inside the body of the last problem item (after the items, no heading of its own) is not read when that item was taken (its span claims the line)",
+  "single-heads.txt: the problems a measure paragraph names after 针对 (「针对A等问题，要…」), a body of two measure clauses read as one, and a body measure after 应 in the last paragraph",
   "fused-runon*.txt: the problem body of a section title fused with its text on one line (no line breaks)",
 ];
 

@@ -71,10 +71,13 @@ function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string
     // "社区党委应建立…": the measure starts at the modal verb after its subject.
     const modal = /^[^,，。]{0,16}?(?=(应当?|要|必须|需要?|建议)[\u4e00-\u9fff])/.exec(ctx.text.slice(s, clause.end));
     if (modal && modal[0].length > 0 && !/^(要|应|必须|需|建议)/.test(ctx.text.slice(s, clause.end))) s += modal[0].length;
+    // 「我们将着手A」, 「党委将继续B」: a planned action is a measure from its verb on.
+    const planned = POLARITY.plannedAction.exec(ctx.text.slice(s, clause.end));
+    if (planned) s += planned[0].length;
     const body = ctx.text.slice(s, clause.end);
     // A clause opening with a modal or a prescribing verb prescribes even when it names what it remedies
     // (「应选派干部到薄弱村」, 「建议在人口较少的地方…」).
-    if (body.length < MIN_CLAUSE || (polarityOf(body) !== "prescription" && !POLARITY.modalPrescription.test(body) && !POLARITY.prescription.test(body.trim()))) continue;
+    if (body.length < MIN_CLAUSE || (!planned && polarityOf(body) !== "prescription" && !POLARITY.modalPrescription.test(body) && !POLARITY.prescription.test(body.trim()))) continue;
     // 「我们要提出以下对策和建议」 announces the measures; it is none of them.
     if (POLARITY.measureAnnouncement.test(body)) continue;
     // 「需立足现有问题，进行全方位分析」 announces an analysis; it proposes nothing.

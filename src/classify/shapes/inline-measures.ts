@@ -13,7 +13,7 @@ import { POLARITY, polarityOf } from "../polarity.ts";
 import type { Shape } from "./types.ts";
 import { matchesOf } from "../../shared/regex.ts";
 import { addMeasureRun, measureElements } from "./measure-elements.ts";
-import { prescribesAsElement } from "./prescriptive-list.ts";
+import { prescribesAsElement, UMBRELLA_ELEMENT } from "./prescriptive-list.ts";
 
 interface Enumeration {
   /** Runs of prescribing elements (a run ends at a 「等…，」 closer or the sentence end). */
@@ -264,7 +264,8 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
   // Parallelism is the evidence: two more elements open as the first one does.
   if (opener !== undefined && out.filter((e) => text.slice(e.start, e.end).trim().startsWith(opener!)).length < 3) opener = undefined;
   const prescribing = (e: Span) => prescribes(text.slice(e.start, e.end)) || (opener !== undefined && text.slice(e.start, e.end).trim().startsWith(opener));
-  while (out.length && !prescribing(out[0]!)) out.shift();
+  // 「要解决这个问题，必须A，B，C」: an element that only names the problems to solve is the list's purpose.
+  while (out.length && (!prescribing(out[0]!) || POLARITY.solveThem.test(text.slice(out[0]!.start, out[0]!.end).trim()))) out.shift();
   const prescriptive = out.filter(prescribing).length;
   if (out.length < 2 || prescriptive < 0.6 * out.length) return [];
   return out.filter((e) => e.end - e.start >= MIN_CLAUSE);
@@ -272,6 +273,7 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
 
 /** An element prescribes by its lexicon verb, or by a list-only form such as 「把A写入B」 (the list element test of shape prescriptive-list). */
 function prescribes(element: string): boolean {
+  if (UMBRELLA_ELEMENT.test(element.trim())) return false;
   return polarityOf(element) === "prescription" || POLARITY.listPrescription.test(element.trim()) || prescribesAsElement(element);
 }
 

@@ -5,7 +5,8 @@
  * with its own verbatim span (gold/NOTES.md: each element of an inline list is a statement). The measure
  * counterpart of problem-elements. A frame whose end only names aspects (等方面) counts when the rest of its
  * clause prescribes (加强, 入手, 提出…对策: not 展开探讨); when its elements are bare topics rather than
- * measures (「从制度、队伍、阵地三个方面加以改进」) the clause from the frame's lead to its end is one measure.
+ * measures, each topic of four characters or more is one measure (「应在A、B、C等方面进行改革」), and a list of
+ * shorter topics (「从制度、队伍、阵地三个方面加以改进」) gives one: the clause from the frame's lead to its end.
  * A frame after a negation (「未从A、B等方面制定措施」) states a shortfall, and a frame in a section of
  * practices, or one that reports work done (…了), proposes nothing. Frames and words in polarity.json
  * (`measureList`).
@@ -19,7 +20,9 @@ import { isMeasureElement, runParts, trimSpan } from "./measure-elements.ts";
 import type { Shape } from "./types.ts";
 
 const ML = raw.measureList;
-const FRAMES = ML.frames.map((f) => ({ re: new RegExp(f.re, "g"), declares: f.declares }));
+const FRAMES = ML.frames.map((f) => ({ re: new RegExp(f.re, "g"), declares: f.declares, afterSignal: "afterSignal" in f && f.afterSignal === true }));
+/** A signal word that makes a sentence propose (shape prescriptive-list's). */
+const SIGNAL = new RegExp(raw.prescriptiveList.signal);
 const ASPECT_REST = new RegExp(ML.aspectRest);
 const NOT_MEASURE_REST = new RegExp(ML.notMeasureRest);
 const NEGATED = new RegExp(ML.negated);
@@ -74,6 +77,8 @@ function listIn(ctx: ClassifyContext, sentence: string, at: number): MeasureList
       // taken from the same sentence (「存在A、B等问题，提出了C、D等对策」) leaves the frame free.
       const frameAt = at + (m.index ?? 0);
       if (ctx.statements.some((st) => (st.kind === "measure" && frameAt >= st.span.start && frameAt < st.span.end) || (st.textSpan.start < at + to && st.textSpan.end > frameAt))) continue;
+      // 「…应A，通过B、C、D，确保…」: a formula after 通过 proposes only where the sentence has proposed before it.
+      if (frame.afterSignal && !SIGNAL.test(sentence.slice(0, m.index ?? 0))) continue;
       // 「未从A、B等方面制定措施」: a shortfall, not a proposal.
       if (NEGATED.test(sentence.slice(0, m.index ?? 0))) continue;
       const clauseEnd = (() => {
@@ -89,8 +94,12 @@ function listIn(ctx: ClassifyContext, sentence: string, at: number): MeasureList
       const elements = listElements(ctx.text, { start: at + from, end: at + to }, frame.declares);
       const trigger = `"${g.lead}…${g.end}"`;
       if (elements) return { measures: elements, detail: `a list of ${elements.length} measures in the frame ${trigger}` };
-      // A list of topics under a frame that prescribes: the clause is one measure.
+      // A list of topics under a frame that prescribes (「应在A、B、C等方面进行改革」): each topic of four
+      // characters or more is one measure (gold/NOTES.md: an element of an inline list is a statement); shorter
+      // topics (「从制度、队伍、阵地三个方面加以改进」) name no measure alone: the clause is one measure.
       if (!frame.declares) {
+        const topics = topicElements(ctx.text, { start: at + from, end: at + to });
+        if (topics) return { measures: topics, detail: `a list of ${topics.length} topics in the frame ${trigger}` };
         const lead = g.lead!.replace(/^(?:本文|文章|论文|研究|笔者|报告|课题组|我们|据此|为此|最后|进而|并|在此基础上[,，]?)(?:尝试|试图|拟|主要|分别|进一步)?/, "");
         const start = at + from - lead.length;
         return { measures: [{ start, end: at + clauseEnd }], detail: `a list of topics in the frame ${trigger}, one measure` };
@@ -125,6 +134,21 @@ function listElements(text: string, list: Span, declared: boolean): Span[] | nul
   });
   if (out.some((e) => e.end - e.start < MIN_ELEMENT || e.end - e.start > MAX_ELEMENT)) return null;
   return out;
+}
+
+/**
+ * The topics of a framed list (split at 、, the last one again at a joiner), when there are at least two and
+ * each is a topic of its own (four characters or more, not over the longest element); null otherwise.
+ */
+function topicElements(text: string, list: Span): Span[] | null {
+  const parts = runParts(text, list);
+  if (parts.some((p) => p.sep !== "" && p.sep !== "、")) return null;
+  const spans = parts.map((p) => trimSpan(text, p.span));
+  const last = spans.pop();
+  if (!last) return null;
+  pushAll(spans, splitAtJoiner(text, last, true));
+  if (spans.length < 2 || spans.some((e) => e.end - e.start < MIN_ELEMENT || e.end - e.start > MAX_ELEMENT)) return null;
+  return spans;
 }
 
 /**

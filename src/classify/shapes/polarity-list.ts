@@ -25,7 +25,12 @@ function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
     const sectionStarts = new Set(ctx.sections.map((s) => s.span.start));
     const leaves = items.flatMap((n) => (isTopic(ctx, n) ? n.children : [n])).filter((n) => !sectionStarts.has(n.span.start));
     if (leaves.length < 2) continue;
-    const pols = leaves.map((n) => polarityOf(ctx.text.slice(ctx.itemText(n, kind).span.start, ctx.itemText(n, kind).span.end)));
+    // 「推进A，是B的必然要求」: an item that states a significance proposes nothing, whatever its verb.
+    const pols = leaves.map((n) => {
+      const t = ctx.text.slice(ctx.itemText(n, kind).span.start, ctx.itemText(n, kind).span.end);
+      const p = polarityOf(t);
+      return p === "prescription" && POLARITY.notProposal.test(t) ? "neutral" : p;
+    });
     const hits = pols.filter((p) => p === want).length;
     if (hits < MAJORITY * leaves.length || pols.includes("achievement")) continue;
     let modal = false;

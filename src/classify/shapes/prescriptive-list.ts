@@ -38,6 +38,8 @@ const ELEMENT_FORM = new RegExp(PL.elementForm);
 const NOT_ELEMENT = new RegExp(PL.notElement);
 const PAST = new RegExp(PL.past);
 const NOT_PROPOSAL = new RegExp(PL.notProposal);
+/** An element that only announces the measures (「探索X的有效路径」). */
+export const UMBRELLA_ELEMENT = new RegExp(PL.umbrellaElement);
 const AUTHORITY = new RegExp(PL.authority);
 const BACK_REFERENCE = new RegExp(PL.backReference);
 const MIN_PRESCRIBING: number = PL.minPrescribing;
@@ -86,20 +88,30 @@ export const prescriptiveList: Shape<Run> = {
     // elements is too weak a list to split (measureElements.minPrescribingToSplit).
     // A run of ；-parts (「…要A；…要B；…要C」) is a list however few of its elements prescribe by their verbs.
     const semicolons = /[;；]/.test(ctx.text.slice(run.span.start, run.span.end));
-    const elements = run.signal === PARALLEL_HEADS || (run.prescribing < MIN_PRESCRIBING_TO_SPLIT && !semicolons) ? null : measureElements(ctx.text, run.span);
+    // A weak run still splits when its elements are a 、 list of that many measures (「通过强化A、加速B、锻造C来…」).
+    let elements = run.signal === PARALLEL_HEADS ? null : measureElements(ctx.text, run.span);
+    if (elements && run.prescribing < MIN_PRESCRIBING_TO_SPLIT && !semicolons && !(elements.length >= MIN_PRESCRIBING_TO_SPLIT && commaFree(ctx.text, elements))) elements = null;
     addMeasureRun(ctx, run.span, elements, "prescriptive-list", detail, "of a run: ", 0.55);
   },
 };
 
+/** Whether the elements are parts of one 、 list (no comma between any two of them). */
+function commaFree(text: string, elements: Span[]): boolean {
+  return elements.every((e, i) => i === 0 || !/[,，]/.test(text.slice(elements[i - 1]!.end, e.start)));
+}
+
 /** The run of prescribing elements of one sentence, or null. */
 function runIn(ctx: ClassifyContext, sentence: string, at: number): Run | null {
-  if (ctx.skipped(at) || ctx.overlapsClaimed({ start: at, end: at + sentence.length })) return null;
+  if (ctx.skipped(at)) return null;
+  // A sentence a statement was taken from is read no further, except for parallel list forms (below) before
+  // the taken part (「以A为目标完善B，…，以E为重点提升F，解决G、H」: G and H were taken as problems).
+  const claimed = ctx.overlapsClaimed({ start: at, end: at + sentence.length });
   // Practices, situations, problems and causes are described, not proposed.
   if (ctx.sectionAt(at, ["practice", "situation", "problem", "cause"]) !== null) return null;
   if (ctx.inQuotedAuthority(at)) return null;
   if (POLARITY.activityReport.test(sentence) || PAST.test(sentence) || NOT_PROPOSAL.test(sentence)) return null;
   const starts: { from: number; signal: string }[] = [];
-  for (const m of sentence.matchAll(SIGNAL)) {
+  for (const m of claimed ? [] : sentence.matchAll(SIGNAL)) {
     const before = sentence.slice(0, m.index ?? 0);
     // The authority's words (「总书记…强调，要…」, 「十九大报告明确提出…」) are not the report's proposal.
     if (POLARITY.authoritySpeech.test(before) || AUTHORITY.test(before + m[0])) return null;
@@ -107,10 +119,35 @@ function runIn(ctx: ClassifyContext, sentence: string, at: number): Run | null {
     if ((before.match(/[“「]/g)?.length ?? 0) > (before.match(/[”」]/g)?.length ?? 0)) continue;
     starts.push({ from: (m.index ?? 0) + m[0].length, signal: m[0] });
   }
-  if (ctx.sectionAt(at, ["measure"]) !== null) starts.push({ from: 0, signal: "measure section" });
+  if (!claimed && ctx.sectionAt(at, ["measure"]) !== null) starts.push({ from: 0, signal: "measure section" });
+  // 「以A为目标完善B，以C为基础提升D，以E为重点健全F」: three list forms in a row propose with no signal word.
+  if (starts.length === 0) {
+    const parallel = parallelForms(sentence);
+    if (parallel !== null) starts.push({ from: parallel, signal: PARALLEL_FORMS });
+  }
   for (const { from, signal } of starts) {
     const run = runFrom(sentence, at, from, signal);
     if (run) return run;
+  }
+  return null;
+}
+
+/** The signal of a run that opens with parallel list forms (以A为B…) and no signal word. */
+const PARALLEL_FORMS = "parallel 以…为 forms";
+
+/**
+ * Offset of the first of three or more elements in a row that each open with a list form 以A为B (`elementForm`)
+ * followed by a verb of their own, or null.
+ */
+function parallelForms(sentence: string): number | null {
+  if (sentence.indexOf("以") < 0) return null;
+  const elements = elementsOf(sentence, 0);
+  let row = 0;
+  for (let i = 0; i < elements.length; i++) {
+    const body = sentence.slice(elements[i]!.start, elements[i]!.end).trim();
+    const form = /^以/.test(body) ? ELEMENT_FORM.exec(body) : null;
+    row = form && body.length - form[0].length >= 4 ? row + 1 : 0;
+    if (row === 3) return elements[i - 2]!.start;
   }
   return null;
 }
@@ -121,6 +158,9 @@ function runFrom(sentence: string, at: number, from: number, signal: string): Ru
   const proposal = sentence.slice(from);
   if (POLARITY.achievementInSentence.test(proposal) || POLARITY.notProposal.test(proposal)) return null;
   const elements = elementsOf(sentence, from);
+  // 「要解决这个问题，必须A，B，C」: a first element that only names the problems to solve is the purpose of the
+  // run that a later signal opens.
+  if (elements[0] && POLARITY.solveThem.test(sentence.slice(elements[0].start, elements[0].end).trim())) return null;
   // 「…组织生活需加强，…」: a signal before a bare verb is a wish about something, not a list.
   const head = elements[0] ? sentence.slice(elements[0].start, elements[0].end).replace(LEAD, "") : "";
   if (head.length < MIN_CLAUSE || isNegative(head)) return null;
@@ -132,6 +172,8 @@ function runFrom(sentence: string, at: number, from: number, signal: string): Ru
   let parallel = 0;
   if (opener) while (parallel < elements.length && sentence.slice(elements[parallel]!.start, elements[parallel]!.end).trim().startsWith(opener)) parallel++;
   if (parallel < 3) parallel = 0;
+  // A run opened by parallel list forms alone is those forms (「…，解决A、B等问题」 after them is their purpose).
+  if (signal === PARALLEL_FORMS) elements.length = Math.min(elements.length, parallel);
   let prescribing = 0;
   let lastPrescribing = -1;
   const flags: boolean[] = [];
@@ -161,7 +203,7 @@ function runFrom(sentence: string, at: number, from: number, signal: string): Ru
 /** Whether one list element prescribes: after its lead (connective, subject and modal), a verb or a list form. */
 export function prescribesAsElement(element: string): boolean {
   const body = element.trim().replace(LEAD, "").trim();
-  if (body.length < MIN_CLAUSE || NOT_ELEMENT.test(body)) return false;
+  if (body.length < MIN_CLAUSE || NOT_ELEMENT.test(body) || UMBRELLA_ELEMENT.test(body)) return false;
   if (prescribesBody(body)) return true;
   // 「各级党组织应加大A」: the subject and its modal lead the verb.
   const subject = SUBJECT_MODAL.exec(body);
@@ -208,17 +250,25 @@ function elementsOf(sentence: string, from: number): Span[] {
   return out.filter((e) => e.end > e.start);
 }
 
+/** Longest paragraph head of one phrase read as a measure heading (「健全“A+B”责任体系」). */
+const MAX_SINGLE_HEAD = 20;
+
 /**
  * Paragraphs that open with a prescriptive list (「把握A这个重点，提高B。正文…」) in two or more consecutive
  * paragraphs: the parallel heads are the signal that no heading or announcement gives. Every element of each
  * head prescribes (two or more), and the bodies propose (a modal or another signal in at least half of them)
- * rather than report (no perfective verb or achievement in a head).
+ * rather than report (no perfective verb or achievement in a head). Heads of one prescribing phrase each
+ * (「健全A体系。针对B等问题，要…」) count only in a row of three or more whose every body proposes.
  */
 function parallelHeads(ctx: ClassifyContext): Run[] {
   const out: Run[] = [];
-  let group: { run: Run; proposes: boolean }[] = [];
+  let group: { run: Run; proposes: boolean; single: boolean }[] = [];
   const flush = () => {
-    if (group.length >= 2 && group.filter((g) => g.proposes).length * 2 >= group.length) pushAll(out, group.map((g) => g.run));
+    // Heads of one prescribing phrase each (「健全A体系。针对B等问题，要…」) are measure headings with no cue word
+    // only in a row of three or more whose every body proposes.
+    const singles = group.some((g) => g.single);
+    const enough = singles ? group.length >= 3 && group.every((g) => g.proposes) : group.length >= 2 && group.filter((g) => g.proposes).length * 2 >= group.length;
+    if (enough) pushAll(out, group.map((g) => g.run));
     group = [];
   };
   for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
@@ -227,7 +277,8 @@ function parallelHeads(ctx: ClassifyContext): Run[] {
     const free = head.length > 0 && !ctx.skipped(start) && !ctx.overlapsClaimed({ start, end: start + head.length })
       && ctx.sectionAt(start, ["practice", "situation", "problem", "cause"]) === null;
     const elements = free && head.length <= 2 * MAX_ELEMENT ? elementsOf(head, 0) : [];
-    const all = elements.length >= MIN_PRESCRIBING && elements.every((e) => prescribesAsElement(head.slice(e.start, e.end)))
+    const single = elements.length === 1 && head.length <= MAX_SINGLE_HEAD;
+    const all = (elements.length >= MIN_PRESCRIBING || single) && elements.every((e) => prescribesAsElement(head.slice(e.start, e.end)))
       && !POLARITY.perfective.test(head) && !POLARITY.achievementInSentence.test(head);
     if (!all) {
       flush();
@@ -235,7 +286,7 @@ function parallelHeads(ctx: ClassifyContext): Run[] {
     }
     const body = text.slice(head.length + 1);
     const proposes = HAS_SIGNAL.test(body);
-    group.push({ run: { span: { start, end: start + head.length }, prescribing: elements.length, elements: elements.length, signal: PARALLEL_HEADS }, proposes });
+    group.push({ run: { span: { start, end: start + head.length }, prescribing: elements.length, elements: elements.length, signal: PARALLEL_HEADS }, proposes, single });
   }
   flush();
   return out;
