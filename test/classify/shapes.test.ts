@@ -98,6 +98,20 @@ describe("shapes", () => {
     expect(texts(report!.statements, "problem")).toEqual(["有的支部活动形式单调", "学习内容陈旧"]);
   });
 
+  it("inline-enumeration: should keep a run of shortfalls within its line, not join the title and the 、 of 「二、」 to it", () => {
+    const [report] = classify(["某社区党建工作调研", "二、存在的问题", "当前社区党组织存在活动形式单一、党员参与度低、阵地利用率不高的不足。"].join("\n"));
+    const problems = texts(report!.statements, "problem");
+    // Before: 「某社区党建工作调研⏎二」 and 「存在的问题⏎当前社区党组织存在活动形式单一」 were elements of one run.
+    expect(problems.some((t) => t.includes("\n") || t.includes("调研") || t.includes("存在的问题"))).toBe(false);
+    expect(problems).toEqual(expect.arrayContaining([expect.stringContaining("活动形式单一"), expect.stringContaining("党员参与度低")]));
+  });
+
+  it("inline-enumeration: should keep a run whose parts are too short to stand alone as one problem", () => {
+    const [report] = classify("摘要：当前一些村的党支部弱化、虚化、边缘化，亟须引起重视。");
+    // Before: only 「当前一些村的党支部弱化」, the two short parts dropped.
+    expect(texts(report!.statements, "problem")).toEqual(["当前一些村的党支部弱化、虚化、边缘化"]);
+  });
+
   it("closing-measures: should take the prescriptions of a closing paragraph after the problems", () => {
     const [report] = classify(["一、存在的问题", "1、党员老化", "2、阵地不足", "针对以上问题，镇党委要加大发展党员力度，并应整合活动阵地。"].join("\n"));
     expect(texts(report!.statements, "measure")).toEqual(["要加大发展党员力度", "应整合活动阵地"]);

@@ -16,8 +16,11 @@ interface Enumeration {
   elements: Span[];
 }
 
-/** A stretch of prose between sentence and clause marks; a short quoted label (“两张皮”) stays inside it. */
-const CLAUSE = /(?:[^。;；!?！？,，:：“”"]|“[^“”。,，;；]{1,8}”)+/g;
+/**
+ * A stretch of prose between sentence and clause marks, within one line (a title over 「二、…」 is no part of the
+ * clause below it; a hard wrap's break is read as a space); a short quoted label (“两张皮”) stays inside it.
+ */
+const CLAUSE = /(?:[^。;；!?！？,，:：“”"\n]|“[^“”。,，;；\n]{1,8}”)+/g;
 
 /** Longest element kept (a longer one is a clause of prose, not a listed problem). */
 const MAX_ELEMENT = 48;
@@ -67,7 +70,7 @@ export const inlineEnumeration: Shape<Enumeration> = {
       }
     }
     // Any run of three or more 、-separated shortfalls in prose ("分析了A不到位、B不严格、C有差距").
-    for (const m of matchesOf(CLAUSE, text)) {
+    for (const m of matchesOf(CLAUSE, ctx.unwrapped({ start, end }))) {
       // Three parts or more: two 、 at least (counted without splitting every clause of the report).
       const first = m[0].indexOf("、");
       if (first < 0 || m[0].indexOf("、", first + 1) < 0) continue;
@@ -134,7 +137,13 @@ function runOfShortfalls(text: string, span: Span): Enumeration | null {
   if (trimmed.some((p) => POLARITY.countUmbrella.test(text.slice(p.start, p.end)))) return null;
   const negatives = trimmed.filter((p) => isNegative(text.slice(p.start, p.end))).length;
   if (negatives * 3 < trimmed.length * 2 || negatives < 2) return null;
-  return { whole: span, elements: trimmed.filter((p) => p.end - p.start >= MIN_CLAUSE) };
+  if (trimmed.some((p) => p.end - p.start < MIN_CLAUSE)) {
+    // A list closed by 等…问题 names its elements problems however short (problem-elements reads it); parts too
+    // short to stand alone in a bare run share the first part's subject (「基层党组织弱化、虚化、边缘化」): one problem.
+    if (closing > 0 || etc > 0) return null;
+    return { whole: span, elements: [{ start: trimmed[0]!.start, end: trimmed[trimmed.length - 1]!.end }] };
+  }
+  return { whole: span, elements: trimmed };
 }
 
 /** Split an enumeration at 、 ， ; keep elements that read as shortfalls or short noun phrases. */
