@@ -167,8 +167,11 @@ describe("viewer on the fixture graph", { timeout: 90_000 }, () => {
     await expect.poll(() => egoKeys(page)).toContain("report:c");
     // the framing is a camera animation: on a loaded machine it may end later than its 300 ms
     await expect.poll(() => allInView(page, ["problem:p2", "report:a", "report:b", "report:c"]), { timeout: 5000 }).toBe(true);
-    const report = await nodePagePosition(page, "report:c");
-    expect(near(await colourAt(page, report.x, report.y), "#ff7f0e")).toBe(true);
+    const reportDrawnOrange = async () => {
+      const report = await nodePagePosition(page, "report:c");
+      return near(await colourAt(page, report.x, report.y), "#ff7f0e");
+    };
+    await expect.poll(reportDrawnOrange, { timeout: 5000 }).toBe(true);
     expect(await page.locator('[data-testid="quote"]').allTextContents()).toEqual(["组织生活不规范，三会一课流于形式。", "组织生活开展不经常。", "部分支部组织生活质量不高。"]);
     await screenshot(page, "fixture-02-selected-reports");
     await page.locator('[data-testid="clear-selection"]').click();
