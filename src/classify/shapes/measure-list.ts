@@ -117,12 +117,8 @@ function listIn(ctx: ClassifyContext, sentence: string, at: number): MeasureList
  * (「打造学习型、服务型支部」). Null for a list of topics under a frame that only names aspects.
  */
 function listElements(text: string, list: Span, declared: boolean): Span[] | null {
-  const parts = runParts(text, list);
-  if (parts.some((p) => p.sep !== "" && p.sep !== "、")) return null;
-  const spans = parts.map((p) => trimSpan(text, p.span));
-  const last = spans.pop();
-  if (!last) return null;
-  pushAll(spans, splitAtJoiner(text, last, declared));
+  const spans = listParts(text, list, declared);
+  if (!spans) return null;
   const flags = spans.map((s) => isMeasureElement(text.slice(s.start, s.end), true));
   const measures = flags.filter(Boolean).length;
   if (spans.length < 2 || (!declared && (measures < 2 || measures < MIN_SHARE * spans.length))) return null;
@@ -136,18 +132,24 @@ function listElements(text: string, list: Span, declared: boolean): Span[] | nul
   return out;
 }
 
-/**
- * The topics of a framed list (split at 、, the last one again at a joiner), when there are at least two and
- * each is a topic of its own (four characters or more, not over the longest element); null otherwise.
- */
-function topicElements(text: string, list: Span): Span[] | null {
+/** The parts of a list split at 、 only (null when it has other separators), the last one again at a joiner. */
+function listParts(text: string, list: Span, declared: boolean): Span[] | null {
   const parts = runParts(text, list);
   if (parts.some((p) => p.sep !== "" && p.sep !== "、")) return null;
   const spans = parts.map((p) => trimSpan(text, p.span));
   const last = spans.pop();
   if (!last) return null;
-  pushAll(spans, splitAtJoiner(text, last, true));
-  if (spans.length < 2 || spans.some((e) => e.end - e.start < MIN_ELEMENT || e.end - e.start > MAX_ELEMENT)) return null;
+  pushAll(spans, splitAtJoiner(text, last, declared));
+  return spans;
+}
+
+/**
+ * The topics of a framed list (split at 、, the last one again at a joiner), when there are at least two and
+ * each is a topic of its own (four characters or more, not over the longest element); null otherwise.
+ */
+function topicElements(text: string, list: Span): Span[] | null {
+  const spans = listParts(text, list, true);
+  if (!spans || spans.length < 2 || spans.some((e) => e.end - e.start < MIN_ELEMENT || e.end - e.start > MAX_ELEMENT)) return null;
   return spans;
 }
 
