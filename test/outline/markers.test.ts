@@ -148,9 +148,9 @@ describe("a list restarting at 1. under a bare arabic heading", () => {
 
 describe("Markdown list dashes", () => {
   it("should read 「- 」 at a line start as a bullet item of the heading above", () => {
-    const text = ["1. 规范发展程序", "- 严格执行工作程序;", "- 加强全程监督。"].join("\n");
+    const text = ["1. 健全谈心制度", "- 明确谈话频次;", "- 建立记录台账。"].join("\n");
     expect(markersOf(text).map((m) => [m.kind, m.text])).toEqual([["arabic-dun", "1."], ["bullet", "-"], ["bullet", "-"]]);
-    expect(outlineOf(text)).toEqual([["规范发展程序", ["严格执行工作程序", "加强全程监督"]]]);
+    expect(outlineOf(text)).toEqual([["健全谈心制度", ["明确谈话频次", "建立记录台账"]]]);
   });
 
   it("should keep 「- 1. 」 one numbered item (the dash is decoration) and a dash inside a line no marker", () => {
