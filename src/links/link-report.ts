@@ -61,12 +61,27 @@ export function linkReport(
  */
 export function ownBodies(statements: ScoredStatement[], bodies: ReadonlyMap<string, string>): Map<string, string> {
   const out = new Map<string, string>();
+  // The others whose span overlaps a statement's, found by position: a report of 100,000 items must not compare every
+  // pair. `maxEnd[i]`: the furthest end among the first i + 1 statements in order of start.
+  const byStart = [...statements].sort((a, b) => a.span.start - b.span.start);
+  const maxEnd: number[] = [];
+  for (const [i, o] of byStart.entries()) maxEnd.push(Math.max(o.span.end, i > 0 ? maxEnd[i - 1]! : -Infinity));
+  /** The statements whose span starts before `end` and ends after `start`. */
+  const overlapping = function* (start: number, end: number) {
+    let hi = byStart.length;
+    for (let lo = 0; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]!.span.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = hi - 1; j >= 0 && maxEnd[j]! > start; j--) if (byStart[j]!.span.end > start) yield byStart[j]!;
+  };
   for (const s of statements) {
     const body = bodies.get(s.id);
     if (body === undefined) continue;
     const end = Math.min(s.span.end, s.span.start + body.length);
     const cuts: [number, number][] = [];
-    for (const o of statements) {
+    for (const o of overlapping(s.span.start, end)) {
       if (o === s || (o.span.start <= s.textSpan.start && s.textSpan.end <= o.span.end)) continue;
       const from = Math.max(o.span.start, s.span.start);
       const to = Math.min(o.span.end, end);
@@ -105,13 +120,27 @@ const PARAGRAPH_SCORE = 0.6;
 function withParagraphAnswers(problems: ScoredStatement[], measures: ScoredStatement[], links: Link[]): Link[] {
   const out = [...links];
   const reason = "proposed after the problem, the only one of its paragraph";
+  // Counted and indexed once (a report of 100,000 items must not compare every pair).
+  const problemsOnLine = new Map<number, number>();
+  for (const p of problems) problemsOnLine.set(p.line, (problemsOnLine.get(p.line) ?? 0) + 1);
+  const measuresOnLine = new Map<number, ScoredStatement[]>();
+  for (const m of measures) {
+    const onLine = measuresOnLine.get(m.line);
+    if (onLine) onLine.push(m);
+    else measuresOnLine.set(m.line, [m]);
+  }
+  const linkAt = new Map<string, number>();
+  out.forEach((l, i) => { if (!linkAt.has(`${l.from}\u0000${l.to}`)) linkAt.set(`${l.from}\u0000${l.to}`, i); });
   for (const p of problems) {
-    if (problems.some((o) => o !== p && o.line === p.line)) continue;
-    for (const m of measures) {
-      if (m.line !== p.line || m.textSpan.start < p.textSpan.end) continue;
-      const at = out.findIndex((l) => l.from === p.id && l.to === m.id);
-      if (at < 0) out.push({ type: "ADDRESSED_BY", from: p.id, to: m.id, score: PARAGRAPH_SCORE, reason });
-      else out[at] = { ...out[at]!, score: Math.max(out[at]!.score, PARAGRAPH_SCORE), reason: `${out[at]!.reason}; ${reason}` };
+    if (problemsOnLine.get(p.line)! > 1) continue;
+    for (const m of measuresOnLine.get(p.line) ?? []) {
+      if (m.textSpan.start < p.textSpan.end) continue;
+      const key = `${p.id}\u0000${m.id}`;
+      const at = linkAt.get(key);
+      if (at === undefined) {
+        linkAt.set(key, out.length);
+        out.push({ type: "ADDRESSED_BY", from: p.id, to: m.id, score: PARAGRAPH_SCORE, reason });
+      } else out[at] = { ...out[at]!, score: Math.max(out[at]!.score, PARAGRAPH_SCORE), reason: `${out[at]!.reason}; ${reason}` };
     }
   }
   // Problem then measure order, as addressedBy gives them.
