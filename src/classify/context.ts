@@ -224,6 +224,17 @@ export class ClassifyContext {
   }
 
   /** Record a statement; null when it is debris or repeats one already taken. */
+  /**
+   * One statement per part of a statement split into several (its sides, clauses or list elements, `label`): the
+   * first part holds the whole `span` (the rest of it elaborates, no other shape reads it), each later one itself.
+   */
+  addParts(parts: readonly Span[], span: Span, take: Omit<Take, "textSpan" | "span">, label: string): void {
+    parts.forEach((part, k) => {
+      const rule = { id: take.rule.id, detail: `${take.rule.detail} > ${label} ${k + 1}/${parts.length}` };
+      this.add({ ...take, textSpan: part, span: k === 0 ? span : part, rule });
+    });
+  }
+
   add(take: Take): Statement | null {
     const { kind, textSpan, span, rule, confidence } = take;
     const normText = this.doc.text.slice(textSpan.start, textSpan.end).trim();

@@ -55,7 +55,7 @@ export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confi
       const sides = unit.kind === "problem" ? sidedProblems(ctx.text, textSpan) : null;
       const clauses = sides ?? (unit.kind === "problem" && textSpan.end - textSpan.start > MAX_STATEMENT ? problemClauses(ctx, textSpan) : []);
       if (clauses.length > 1) {
-        clauses.forEach((c, k) => ctx.add({ kind: "problem", textSpan: c, span: k === 0 ? node.span : c, rule: { id, detail: `${detail} > clause ${k + 1}/${clauses.length}` }, confidence }));
+        ctx.addParts(clauses, node.span, { kind: "problem", rule: { id, detail }, confidence }, "clause");
         continue;
       }
       const taken = ctx.add({ kind: unit.kind, textSpan, span: node.span, rule: { id, detail }, confidence, subPoints: node.children.map((c) => ctx.heading(c)) });

@@ -181,7 +181,7 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
   // 「二是一方面是A，另一方面是B」: one problem a side.
   const sides = kind === "problem" ? sidedProblems(ctx.text, textSpan) : null;
   if (sides) {
-    sides.forEach((side, k) => ctx.add({ kind, textSpan: side, span: k === 0 ? span : side, rule: { id: ID, detail: `${detail} > side ${k + 1}/2` }, confidence: CONFIDENCE, subPoints }));
+    ctx.addParts(sides, span, { kind, rule: { id: ID, detail }, confidence: CONFIDENCE, subPoints }, "side");
     takeSubPoints(ctx, item, causeParas, detail);
     return;
   }
@@ -210,7 +210,7 @@ export function takeSubPoints(ctx: ClassifyContext, item: OutlineNode, causePara
     const detail = `${itemDetail} > sub-point ${c.markerKind} "${c.marker}"`;
     // 「二是一方面是A，另一方面是B」: one problem a side.
     const sides = sidedProblems(ctx.text, textSpan);
-    if (sides) sides.forEach((side, k) => ctx.add({ kind: "problem", textSpan: side, span: k === 0 ? c.span : side, rule: { id, detail: `${detail} > side ${k + 1}/2` }, confidence: 0.8 }));
+    if (sides) ctx.addParts(sides, c.span, { kind: "problem", rule: { id, detail }, confidence: 0.8 }, "side");
     else ctx.add({ kind: "problem", textSpan, span: c.span, rule: { id, detail }, confidence: 0.8 });
   }
 }
@@ -248,10 +248,13 @@ function itemKind(ctx: ClassifyContext, item: OutlineNode, section: Section): St
   return section.kind as StatementKind;
 }
 
-/** Unnumbered section body: each paragraph that is not a lead-in is one statement. */
 /** Paragraphs under a section heading before its first item that are read as statements too. */
 const MIN_PARAGRAPHS_BEFORE_ITEMS = 3;
 
+/**
+ * Unnumbered section body: each paragraph that is not a lead-in is one statement (none when there are fewer than
+ * `minParagraphs`).
+ */
 function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Section, minParagraphs = 0) {
   // A fused heading ("存在的主要问题当前…") leaves its body on the heading's own line.
   const fused = section.heading.length < ctx.heading(node).length;
@@ -329,11 +332,8 @@ function addListed(ctx: ClassifyContext, textSpan: Span, span: Span, detail: str
     ctx.add({ kind: "problem", textSpan, span, rule: { id: ID, detail }, confidence });
     return;
   }
-  elements.forEach((el, k) => {
-    const rule = { id: ID, detail: `${detail} > element ${k + 1}/${elements.length}` };
-    // The first element holds the paragraph, as the sentence did: the rest of it elaborates, no other shape reads it.
-    ctx.add({ kind: "problem", textSpan: el, span: k === 0 ? span : el, rule, confidence, minChars: MIN_ELEMENT });
-  });
+  // The first element holds the paragraph, as the sentence did.
+  ctx.addParts(elements, span, { kind: "problem", rule: { id: ID, detail }, confidence, minChars: MIN_ELEMENT }, "element");
 }
 
 /**
