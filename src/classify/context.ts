@@ -223,7 +223,6 @@ export class ClassifyContext {
     return { span: hs, refinement: null };
   }
 
-  /** Record a statement; null when it is debris or repeats one already taken. */
   /**
    * One statement per part of a statement split into several (its sides, clauses or list elements, `label`): the
    * first part holds the whole `span` (the rest of it elaborates, no other shape reads it), each later one itself.
@@ -235,6 +234,7 @@ export class ClassifyContext {
     });
   }
 
+  /** Record a statement; null when it is debris or repeats one already taken. */
   add(take: Take): Statement | null {
     const { kind, textSpan, span, rule, confidence } = take;
     const normText = this.doc.text.slice(textSpan.start, textSpan.end).trim();

@@ -34,6 +34,8 @@ export interface Lexicon {
    * the similarity and the names of uncovered measures.
    */
   measureFrame: Set<string>;
+  /** How a problem heading's leading clause is found (score-themes.ts; lexicon.json `headingClauses`). */
+  headingClauses: { frame: RegExp; achievement: RegExp; shortcoming: RegExp };
 }
 
 interface LexiconFile {
@@ -45,6 +47,7 @@ interface LexiconFile {
   userWords: string[];
   polarityConcepts: string[];
   measureFrame?: string[];
+  headingClauses: { frame: string; achievement: string; shortcoming: string };
 }
 
 export const LEXICON: Lexicon = loadLexicon();
@@ -63,6 +66,11 @@ function loadLexicon(): Lexicon {
     userWords: file.userWords,
     polarityConcepts: new Set(file.polarityConcepts),
     measureFrame: new Set((file.measureFrame ?? []).map((w) => (w.startsWith("@") ? `c:${w.slice(1)}` : `w:${w}`))),
+    headingClauses: {
+      frame: new RegExp(file.headingClauses.frame, "u"),
+      achievement: new RegExp(file.headingClauses.achievement, "u"),
+      shortcoming: new RegExp(file.headingClauses.shortcoming, "u"),
+    },
   };
 }
 

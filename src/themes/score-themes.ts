@@ -8,7 +8,7 @@ import type { Codebook, CodebookTheme } from "./codebook.ts";
 import { buildAhoCorasick, type AhoCorasick } from "../shared/aho-corasick.ts";
 import { requiredStarts } from "../shared/regex.ts";
 import { pushAll } from "../util/arrays.ts";
-import { scanTerms } from "./lexicon.ts";
+import { LEXICON, scanTerms } from "./lexicon.ts";
 
 /** How one theme scored on one statement, with the evidence. */
 export interface ThemeScore {
@@ -337,7 +337,7 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
     const named = [...hit].sort((a, b) => a - b);
     const grants = (c: number) => {
       const clause = text.slice(clauses[c]![0], clauses[c]![1]);
-      return ACHIEVEMENT.test(clause) && !SHORTCOMING.test(clause);
+      return LEXICON.headingClauses.achievement.test(clause) && !LEXICON.headingClauses.shortcoming.test(clause);
     };
     const leads = named.find((c) => !grants(c)) ?? named[0];
     const [from, to] = (leads !== undefined ? clauses[leads] : clauses[0]) ?? [0, text.length];
@@ -428,25 +428,13 @@ function headingClauses(text: string): [number, number, boolean][] {
     const m = CLAUSE_END.exec(text.slice(from));
     const end = m ? from + m.index : text.length;
     if (!m || end - start >= 4) {
-      out.push([start, end, FRAME_CLAUSE.test(text.slice(start, end))]);
+      out.push([start, end, LEXICON.headingClauses.frame.test(text.slice(start, end))]);
       if (!m) return out;
       start = end + 1;
     }
     from = end + 1;
   }
 }
-
-/** A clause that grants an achievement (成效, 取得, 不断加大, 明显提升 …), unless it also states a shortcoming (SHORTCOMING). */
-const ACHIEVEMENT = /成绩|成效|取得|(不断|明显|有所|逐步|日益|持续|稳步|大幅|显著)(加大|加强|提升|提高|增强|完善|扩大|改善|规范|健全)/u;
-
-/**
- * Whether a clause states a shortcoming: a negation, a lack, a difficulty or a weakness (不断, 不少, 少数, 未来 and
- * 无论 are no shortcoming). Used only to tell a clause that grants an achievement.
- */
-const SHORTCOMING = /不(?!断|少|仅|但|同|论)|未(?!来)|没|无(?!论)|缺|乏|难|弱|差|低|少(?!数)|薄|淡|滞后|虚|散|老化|单一|有待|亟待|亟需|欠|偏|窄|慢|松|软|失|短板|问题|矛盾|困境|阻力|制约/u;
-
-/** A clause that names only a field: 在…方面, 在…过程中, 在…上. */
-const FRAME_CLAUSE = /^\s*(在|从|就|对于?)[^，,；;。：:]{1,14}(方面|过程中|工作中|领域|上)\s*$/u;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
