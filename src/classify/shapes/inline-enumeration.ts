@@ -55,6 +55,7 @@ export const inlineEnumeration: Shape<Enumeration> = {
         }
         if (out.some((e) => at < e.whole.end && e.whole.start < at + items.length)) continue;
         if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at) || ctx.inQuotedAuthority(at)) continue;
+        if (statesNoFinding(ctx.text, start, start + m.index + m[0].length)) continue;
         const before = ctx.text.slice(Math.max(start, at - 30), at);
         // "针对X存在A、B等问题，提出…": what 针对 frames with 存在 is what the report found.
         const found = POLARITY.findingAfterRemedy.test(before);
@@ -77,6 +78,7 @@ export const inlineEnumeration: Shape<Enumeration> = {
       const at = start + (m.index ?? 0);
       if (out.some((e) => at < e.whole.end && e.whole.start < at + m[0].length)) continue;
       if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at) || ctx.inQuotedAuthority(at)) continue;
+      if (statesNoFinding(ctx.text, start, at + m[0].length)) continue;
       const run = runOfShortfalls(ctx.text, { start: at, end: at + m[0].length });
       if (run) out.push(run);
     }
@@ -93,6 +95,17 @@ export const inlineEnumeration: Shape<Enumeration> = {
     });
   },
 };
+
+/**
+ * Whether the sentence up to `end` states no finding of the report's own: a literature review (现有研究存在A、B等不足),
+ * a definition, a supposition or a cause (`proseNotFinding`, the test prose-problems applies to its sentences).
+ */
+function statesNoFinding(text: string, from: number, end: number): boolean {
+  const head = text.slice(from, end);
+  const cut = Math.max(head.lastIndexOf("。"), head.lastIndexOf("！"), head.lastIndexOf("？"), head.lastIndexOf("\n\n"));
+  const sentence = head.slice(cut + 1).replace(/\s*\n\s*/g, "").trim();
+  return POLARITY.proseNotFinding.test(sentence);
+}
 
 /** Whether an element says again (contains or is contained in) an element already found. */
 function repeatsFound(text: string, found: Enumeration[], el: Span): boolean {
