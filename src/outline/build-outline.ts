@@ -55,6 +55,8 @@ function placeMarker(stack: OutlineNode[], m: Marker): number {
   // 1. The same kind is open: a sibling of that node.
   for (let i = stack.length - 1; i >= 0; i--) {
     if (stack[i]!.markerKind === m.kind) return i;
+    // 1b. Decimal sub-headings nest by their parts: 「2.1.2」 goes under the open 「2.1」, whatever its last number.
+    if (m.kind === "arabic-decimal-sub" && stack[i]!.markerKind === "arabic-decimal") return i + 1;
   }
   // 2. A structural marker continuing the numbering of the nearest open structural item in another
   //    style ("2、" then "（三）"): a sibling with a changed style.

@@ -51,10 +51,12 @@ interface Pattern {
  * A heading follows (a Chinese character or a quotation mark), not a unit: 「1.5万名党员」 is a figure.
  */
 const DECIMAL_TAIL = "\\s*[、.．]?\\s*(?=[“\"「《]|(?![万亿元个倍年月日号名人次条项千百余多])\\p{Script=Han})";
+/** After three parts (「2.1.1人员流动频繁」) no figure can follow: any heading does. */
+const DECIMAL_SUB_TAIL = "\\s*[、.．]?\\s*(?=[“\"「《]|\\p{Script=Han})";
 
 // Sticky regexes, tried at candidate positions. Order matters: longer forms first.
 const PATTERNS: Pattern[] = [
-  { kind: "arabic-decimal-sub", re: new RegExp(`\\d{1,2}[.．]\\d{1,2}[.．](\\d{1,2})${DECIMAL_TAIL}`, "uy"), inline: false, lineStart: true },
+  { kind: "arabic-decimal-sub", re: new RegExp(`\\d{1,2}[.．]\\d{1,2}[.．](\\d{1,2})${DECIMAL_SUB_TAIL}`, "uy"), inline: false, lineStart: true },
   { kind: "arabic-decimal", re: new RegExp(`\\d{1,2}[.．](\\d{1,2})${DECIMAL_TAIL}`, "uy"), inline: false, lineStart: true },
   { kind: "cn-paren", re: new RegExp(`[（(]\\s*(${CN})\\s*[）)]\\s*[、.．,，]?`, "y"), inline: false },
   { kind: "arabic-paren", re: /[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?/y, inline: false },

@@ -23,6 +23,7 @@ export interface SectionLexicon {
   suggestionLead: RegExp;
   fusedHeading: Partial<Record<SectionKind, RegExp>>;
   situationTail: RegExp;
+  sectionLabel: RegExp;
 }
 
 /** The compiled section lexicon. */
@@ -42,6 +43,7 @@ export const LEXICON: SectionLexicon = {
   suggestionLead: new RegExp(raw.suggestionLead),
   fusedHeading: Object.fromEntries(Object.entries(raw.fusedHeading).map(([k, v]) => [k, new RegExp(v)])),
   situationTail: new RegExp(raw.situationTail),
+  sectionLabel: new RegExp(raw.sectionLabel),
 };
 
 /** Longest heading still read as a section title (longer ones are statements that happen to say 问题). */

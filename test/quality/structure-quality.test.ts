@@ -41,6 +41,10 @@ const BARS: Record<string, { reports: number; problems: number; measures?: numbe
   // read when there are three or more. Still extra: an achievement paragraph above, and the third paragraph's body
   // read clause by clause. The measures under the mid-line 「（一）」 are not read (see the todo).
   "paragraphs-before-dash.txt": { reports: 1, problems: 0.66 },
+  // Measured on 2026-12-01: 「2.1 当前X存在的主要问题」 under 「2. …存在的主要问题及原因分析」 labels a sub-section; its
+  // 2.1.1 … are the problems and 2.2 原因分析's items causes. Before: the label was a problem, 2.1.1 was lost (人 after
+  // the number read as a unit) and 2.1.2 sat beside 2.1 with 2.2 under it (problems 0.57).
+  "decimal-subsection-label.txt": { reports: 1, problems: 1, measures: 1 },
 };
 
 const KNOWN_GAPS = [

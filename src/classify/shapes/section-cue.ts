@@ -75,7 +75,8 @@ export function sectionOf(ctx: ClassifyContext, node: OutlineNode, inherited: Se
   // not a practice section: only a short title there opens a section of another kind.
   const insideStatements = inherited !== null && ["problem", "measure", "cause"].includes(inherited.kind);
   if (!topLevel && insideStatements && (kind === "practice" || kind === "situation") && heading.length > 10) return null;
-  const opensList = node.children.length > 0 && (!inherited || inherited.kind !== kind || heading.length <= 14);
+  // (「2.1 当前X存在的主要问题」 under 「2. …存在的主要问题及原因分析」 only labels its sub-section, however long.)
+  const opensList = node.children.length > 0 && (!inherited || inherited.kind !== kind || heading.length <= 14 || LEXICON.sectionLabel.test(heading));
   if (!topLevel && !opensList && !fused) return null;
   return { kind, span: { ...node.span }, heading: fused ? heading.slice(0, fusedSectionHeading(heading)!.length) : heading, line: node.line };
 }
@@ -100,7 +101,8 @@ function takeItems(ctx: ClassifyContext, node: OutlineNode, section: Section) {
     if (items.length === 0) return;
   }
   if (items.length === 0) {
-    takeParagraphs(ctx, node, section);
+    // Over sub-sections of its own (「一、…存在的问题」 over 「（一）…存在的主要问题」), one or two paragraphs introduce them.
+    takeParagraphs(ctx, node, section, node.children.length > 0 ? MIN_PARAGRAPHS_BEFORE_ITEMS : 0);
     return;
   }
   if (section.kind === "problem") takeLeadInCause(ctx, node, items[0]!);
@@ -269,7 +271,8 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
       const written = stripDecoration(raw).replace(/^[\s:：,，]+/, "").trim();
       // A paragraph joined over a hard wrap is read without the break.
       const text = written.replace(/\s*\n\s*/g, "");
-      return { line, text, start: written ? from + raw.indexOf(written) : from };
+      // (A sub-section that starts on this line, on a page scraped onto one line, ends the paragraph there.)
+      return { line: { ...line, end: Math.min(line.end, end) }, text, start: written ? from + raw.indexOf(written) : from };
     })
     .filter((l) => l.start < end)
     .filter((l) => l.text.length >= MIN_CLAUSE && !isLeadInLine(l.text));
