@@ -89,7 +89,7 @@ describe("loadCodebook (shipped taxonomy)", () => {
   });
 
   it("should resolve synonym-set keywords and name unknown ones in the error", () => {
-    const theme = cb.byId.get("p-recruitment-slow")!;
+    const theme = cb.byId.get("p-members-aging")!;
     expect(theme.keywords.some(([k]) => k === "@aging")).toBe(true);
     expect(cb.concepts.get("aging")!.words).toEqual(expect.arrayContaining(["队伍老化", "年龄偏大", "后继乏人", "青黄不接"]));
     const bad = { themes: [{ id: "p-x", kind: "problem", label: "x", keywords: { "@no-such-set": 3 } }] };
