@@ -1164,6 +1164,17 @@ function impliedMentions(record: Attrs, out: Record<"m" | "n", [string, string][
   }
 }
 
+/**
+ * Each key's place in the order given: made without a list of [key, place] pairs (at 100 MB of reports, hundreds
+ * of thousands of small arrays made at the writer's peak, only to be let go).
+ */
+function placesOf(keys: Iterable<string>): Map<string, number> {
+  const places = new Map<string, number>();
+  let i = 0;
+  for (const k of keys) places.set(k, i++);
+  return places;
+}
+
 /** Whether a node's attributes are exactly `a` (same defined keys, same values). */
 function sameAttributes(node: Attrs, a: Attrs): boolean {
   let n = 0;
@@ -1185,7 +1196,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   const attrsOf = new Map<string, Attrs>();
   graph.forEachNode((k, a) => attrsOf.set(k, a as Attrs));
   const nodeKeys = [...attrsOf.keys()].sort(byCodeUnits);
-  const places = new Map(nodeKeys.map((k, i) => [k, i]));
+  const places = placesOf(nodeKeys);
   // Edges by source and target (each written as the step from the edge before), read back in key order; and
   // whether each has the key kg derives (graph/keys.ts relKey) from its type, source and target.
   const edges = new EdgeTable(graph.size);
@@ -1274,8 +1285,8 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   let implied = place > 0 ? "F" : "";
   // A statement's key is written as its place among the records' statements, a report's as its place among
   // the records' reports; a figure's and a document's as null (computed from their attributes).
-  const statementIndex = new Map([...index.statements.keys()].map((id, i) => [id, i]));
-  const reportIndex = new Map([...index.reports.keys()].map((id, i) => [id, i]));
+  const statementIndex = placesOf(index.statements.keys());
+  const reportIndex = placesOf(index.reports.keys());
   const nodeRows = new RowChunks(held);
   for (const k of nodeKeys) {
     if (impliedFigureKeys.has(k)) continue;
