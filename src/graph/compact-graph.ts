@@ -7,13 +7,22 @@
  * the relationships into each node are listed only when asked for (assignAggregates, once).
  * Same semantics as graphology's where they are used: attribute objects are the ones given (not copied), merging
  * assigns, merging a relationship adds missing ends with no attributes and refuses a key with other ends or a
- * loop, iteration is in insertion order. Anything else (the viewer, serve, Neo4j) reads the file or gets a
+ * loop, iteration is in insertion order. Two differences that only memory sees: a relationship whose attributes
+ * are its type alone holds one frozen object shared by all of that type, and a short list of plain values on a
+ * relationship (a MENTIONS' lines, contexts, surfaces) one frozen list shared by all equal ones (both copied
+ * before a merge changes them); and once settled, a relationship's key that is the one kg derives (graph/keys.ts
+ * relKey) is not held but derived again when asked for. Anything else (the viewer, serve, Neo4j) reads the file or gets a
  * graphology graph (toGraphology).
  */
 import { createKgGraph, type KgGraph } from "./build-graph.ts";
-import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes } from "./schema.ts";
+import { relKey } from "./keys.ts";
+import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes, RelType } from "./schema.ts";
 
 type NodeAttrs = KgNodeAttributes;
+/** Lists of this many plain values or fewer are shared between relationships (most lines, contexts, surfaces). */
+const SHARED_LIST = 3;
+/** At most this many different shared lists (a corpus of 100 MB of reports needs far fewer). */
+const MAX_SHARED_LISTS = 200_000;
 type EdgeAttrs = KgEdgeAttributes;
 
 export class CompactGraph {
@@ -26,7 +35,8 @@ export class CompactGraph {
   private nodeAttrs: NodeAttrs[] = [];
   /** The relationships by key; null once settle() has let it go (made again when next asked for). */
   private edgeIndex: Map<string, number> | null = new Map<string, number>();
-  private edgeKeys: string[] = [];
+  /** null: the key kg derives from the relationship's type and ends (relKey), let go by settle(). */
+  private edgeKeys: (string | null)[] = [];
   private edgeAttrs: EdgeAttrs[] = [];
   private sources: number[] = [];
   private targets: number[] = [];
@@ -57,7 +67,22 @@ export class CompactGraph {
     return this.nodeKeys.slice();
   }
   edges(): string[] {
-    return this.edgeKeys.slice();
+    return this.edgeKeys.map((_k, e) => this.edgeKey(e));
+  }
+  /** A relationship's key, by its place. */
+  private edgeKey(e: number): string {
+    return this.edgeKeys[e] ?? relKey(this.edgeAttrs[e]!.type as RelType, this.nodeKeys[this.sources[e]!]!, this.nodeKeys[this.targets[e]!]!);
+  }
+  /** A relationship's attributes, to be changed: a shared object or list in them is copied first, its key held. */
+  private ownEdgeAttrs(e: number): EdgeAttrs {
+    if (this.edgeKeys[e] === null) this.edgeKeys[e] = this.edgeKey(e);
+    let a = this.edgeAttrs[e]!;
+    if (Object.isFrozen(a)) this.edgeAttrs[e] = a = { ...a };
+    for (const k in a) {
+      const v = (a as Record<string, unknown>)[k];
+      if (Array.isArray(v) && Object.isFrozen(v)) (a as Record<string, unknown>)[k] = v.slice();
+    }
+    return a;
   }
 
   mergeNode(key: string, attributes?: Partial<NodeAttrs>): [string, boolean] {
@@ -102,7 +127,7 @@ export class CompactGraph {
       if (this.nodeKeys[this.sources[at]!] !== source || this.nodeKeys[this.targets[at]!] !== target) {
         throw new Error(`CompactGraph.mergeEdgeWithKey: inconsistency detected when attempting to merge the "${key}" edge with "${source}" source & "${target}" target.`);
       }
-      if (attributes) Object.assign(this.edgeAttrs[at]!, attributes);
+      if (attributes) Object.assign(this.ownEdgeAttrs(at), attributes);
       return [key, false, false, false];
     }
     let s = this.nodeIndex.get(source);
@@ -112,7 +137,7 @@ export class CompactGraph {
     const targetAdded = t === undefined;
     t ??= this.addNode(target, {} as NodeAttrs);
     edgeIndex.set(key, this.edgeKeys.push(key) - 1);
-    this.edgeAttrs.push((attributes ?? {}) as EdgeAttrs);
+    this.edgeAttrs.push(this.shared((attributes ?? {}) as EdgeAttrs));
     this.sources.push(s);
     this.targets.push(t);
     this.inEdges = null;
@@ -121,7 +146,45 @@ export class CompactGraph {
   mergeEdgeAttributes(key: string, attributes: Partial<EdgeAttrs>): void {
     const at = this.edgeLookup().get(key);
     if (at === undefined) throw new Error(`CompactGraph.mergeEdgeAttributes: could not find the "${key}" edge in the graph.`);
-    Object.assign(this.edgeAttrs[at]!, attributes);
+    Object.assign(this.ownEdgeAttrs(at), attributes);
+  }
+
+  /** Frozen attributes of a type alone, by type; frozen short lists of plain values, by their values. */
+  private typeOnly = new Map<unknown, EdgeAttrs>();
+  private lists = new Map<string, unknown[]>();
+  /**
+   * A new relationship's attributes as held: the shared object when they are its type alone; else the same
+   * object, its short lists of plain values (at most SHARED_LIST items) replaced by shared ones.
+   */
+  private shared(attributes: EdgeAttrs): EdgeAttrs {
+    let only = true;
+    for (const k in attributes) {
+      if (k !== "type") only = false;
+      const v = (attributes as Record<string, unknown>)[k];
+      if (Array.isArray(v) && v.length <= SHARED_LIST) {
+        const list = this.sharedList(v);
+        if (list !== v) (attributes as Record<string, unknown>)[k] = list;
+      }
+    }
+    if (!only || !("type" in attributes)) return attributes;
+    const type = attributes.type;
+    let one = this.typeOnly.get(type);
+    if (one === undefined) this.typeOnly.set(type, (one = Object.freeze({ type }) as EdgeAttrs));
+    return one;
+  }
+  private sharedList(v: unknown[]): unknown[] {
+    let id = "";
+    for (const x of v) {
+      if (typeof x === "string") id += `s${x.length}:${x}`;
+      else if (typeof x === "number") id += `n${x};`;
+      else return v;
+    }
+    const known = this.lists.get(id);
+    if (known !== undefined) return known;
+    if (this.lists.size >= MAX_SHARED_LISTS) return v;
+    const list = Object.freeze(v.slice()) as unknown[];
+    this.lists.set(id, list);
+    return list;
   }
 
   forEachNode(callback: (key: string, attributes: NodeAttrs) => void): void {
@@ -146,7 +209,7 @@ export class CompactGraph {
   private visitEdge(e: number, callback: (key: string, attributes: EdgeAttrs, source: string, target: string, sa: NodeAttrs, ta: NodeAttrs, undirected: boolean) => void): void {
     const s = this.sources[e]!;
     const t = this.targets[e]!;
-    callback(this.edgeKeys[e]!, this.edgeAttrs[e]!, this.nodeKeys[s]!, this.nodeKeys[t]!, this.nodeAttrs[s]!, this.nodeAttrs[t]!, false);
+    callback(this.edgeKey(e), this.edgeAttrs[e]!, this.nodeKeys[s]!, this.nodeKeys[t]!, this.nodeAttrs[s]!, this.nodeAttrs[t]!, false);
   }
   /** The relationships into each node, in insertion order (counting sort by target). */
   private inEdgeLists(): { start: Int32Array; list: Int32Array } {
@@ -164,7 +227,7 @@ export class CompactGraph {
   private edgeLookup(): Map<string, number> {
     if (this.edgeIndex === null) {
       this.edgeIndex = new Map();
-      for (let e = 0; e < this.edgeKeys.length; e++) this.edgeIndex.set(this.edgeKeys[e]!, e);
+      for (let e = 0; e < this.edgeKeys.length; e++) this.edgeIndex.set(this.edgeKey(e), e);
     }
     return this.edgeIndex;
   }
@@ -176,6 +239,21 @@ export class CompactGraph {
   settle(): void {
     this.edgeIndex = null;
     this.inEdges = null;
+    this.lists = new Map();
+    const { edgeKeys, edgeAttrs, nodeKeys, sources, targets } = this;
+    for (let e = 0; e < edgeKeys.length; e++) {
+      const type = edgeAttrs[e]!.type;
+      if (typeof type === "string" && edgeKeys[e] === relKey(type, nodeKeys[sources[e]!]!, nodeKeys[targets[e]!]!)) edgeKeys[e] = null;
+    }
+  }
+
+  /**
+   * Every relationship as forEachEdge gives it, but with undefined for a key that is the one kg derives from its
+   * type and ends (relKey): once settled, those are not held (the graph file's writer derives them when it must).
+   */
+  forEachEdgeDerived(callback: (key: string | undefined, attributes: EdgeAttrs, source: string, target: string) => void): void {
+    const { edgeKeys, edgeAttrs, nodeKeys, sources, targets } = this;
+    for (let e = 0; e < edgeKeys.length; e++) callback(edgeKeys[e] ?? undefined, edgeAttrs[e]!, nodeKeys[sources[e]!]!, nodeKeys[targets[e]!]!);
   }
 
   /** Let every node and relationship go (kg import, once the graph file's rows are planned): the graph is then empty. */
@@ -189,6 +267,8 @@ export class CompactGraph {
     this.sources = [];
     this.targets = [];
     this.inEdges = null;
+    this.typeOnly = new Map();
+    this.lists = new Map();
   }
 
   /** The same graph as a graphology instance (for what needs graphology's whole API or its export). */

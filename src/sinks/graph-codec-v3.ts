@@ -705,6 +705,12 @@ export interface ChunkOptions {
    * of it): a record whose text is the same uses that one, not a copy of its own. Only memory changes.
    */
   texts?: ((path: string) => string | undefined) | undefined;
+  /**
+   * The graph's relationships, each with undefined for a key that is the one kg derives (graph/keys.ts relKey)
+   * from its type, source and target, instead of graph.forEachEdge (kg import: graph/compact-graph.ts does not
+   * hold those keys). Only memory changes.
+   */
+  edges?: ((visit: (key: string | undefined, attributes: Attrs, source: string, target: string) => void) => void) | undefined;
 }
 
 /** A string seen as a value in the reserved range, or a key using it: the graph is written as version 1. */
@@ -983,12 +989,12 @@ const MENTION = 4;
 
 /**
  * The edges as the writer plans them, a column per field (an object per edge took about 100 bytes, for
- * millions of edges): key, attributes, source and target places (among the nodes in key order), flags, and the
+ * millions of edges): key (undefined where it is the one kg derives: derived again when needed), attributes, source and target places (among the nodes in key order), flags, and the
  * shape of an implied MENTIONS whose values are all computed (not written; -1: written). `order`: the edges
  * by source and target places, then key (the order they are written in).
  */
 class EdgeTable {
-  readonly keys: string[];
+  readonly keys: (string | undefined)[];
   readonly attrs: Attrs[];
   readonly s: Int32Array;
   readonly t: Int32Array;
@@ -996,18 +1002,22 @@ class EdgeTable {
   readonly shape: Int32Array;
   order = new Uint32Array(0);
   constructor(readonly length: number) {
-    this.keys = new Array<string>(length);
+    this.keys = new Array<string | undefined>(length);
     this.attrs = new Array<Attrs>(length);
     this.s = new Int32Array(length);
     this.t = new Int32Array(length);
     this.flags = new Uint8Array(length);
     this.shape = new Int32Array(length).fill(-1);
   }
-  sort(): void {
-    const { s, t, keys } = this;
+  /** The key of edge `i`, derived again (relKey) when not held; `nodeKeys`: the nodes in key order. */
+  key(i: number, nodeKeys: readonly string[]): string {
+    return this.keys[i] ?? relKey(this.attrs[i]!.type as RelType, nodeKeys[this.s[i]!]!, nodeKeys[this.t[i]!]!);
+  }
+  sort(nodeKeys: readonly string[]): void {
+    const { s, t } = this;
     const order = new Uint32Array(this.length);
     for (let i = 0; i < order.length; i++) order[i] = i;
-    this.order = order.sort((x, y) => s[x]! - s[y]! || t[x]! - t[y]! || byCodeUnits(keys[x]!, keys[y]!));
+    this.order = order.sort((x, y) => s[x]! - s[y]! || t[x]! - t[y]! || byCodeUnits(this.key(x, nodeKeys), this.key(y, nodeKeys)));
   }
   /** The edge with the derived key of `type` from place `source` to place `target` (-1: none). */
   find(type: string, source: number, target: number): number {
@@ -1154,6 +1164,17 @@ function impliedMentions(record: Attrs, out: Record<"m" | "n", [string, string][
   }
 }
 
+/**
+ * Each key's place in the order given: made without a list of [key, place] pairs (at 100 MB of reports, hundreds
+ * of thousands of small arrays made at the writer's peak, only to be let go).
+ */
+function placesOf(keys: Iterable<string>): Map<string, number> {
+  const places = new Map<string, number>();
+  let i = 0;
+  for (const k of keys) places.set(k, i++);
+  return places;
+}
+
 /** Whether a node's attributes are exactly `a` (same defined keys, same values). */
 function sameAttributes(node: Attrs, a: Attrs): boolean {
   let n = 0;
@@ -1170,29 +1191,34 @@ function sameAttributes(node: Attrs, a: Attrs): boolean {
  * null when the graph has undirected edges or a node key holds U+E000–U+E002. What the rules read (the
  * parsed records) is let go on return.
  */
-function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: recordOf, collect, texts: textOf }: ChunkOptions): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
+function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: recordOf, collect, texts: textOf, edges: edgesOf }: ChunkOptions): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
   // Attributes by key, read from the graph once (its own lookups cost more).
   const attrsOf = new Map<string, Attrs>();
   graph.forEachNode((k, a) => attrsOf.set(k, a as Attrs));
   const nodeKeys = [...attrsOf.keys()].sort(byCodeUnits);
-  const places = new Map(nodeKeys.map((k, i) => [k, i]));
+  const places = placesOf(nodeKeys);
   // Edges by source and target (each written as the step from the edge before), read back in key order; and
   // whether each has the key kg derives (graph/keys.ts relKey) from its type, source and target.
   const edges = new EdgeTable(graph.size);
   let undirected = false;
   let n = 0;
-  graph.forEachEdge((e, attrs, source, target, _sa, _ta, isUndirected) => {
-    if (isUndirected) undirected = true;
-    const a = attrs as Attrs;
+  const visit = (e: string | undefined, a: Attrs, source: string, target: string) => {
     const i = n++;
-    edges.keys[i] = e;
     edges.attrs[i] = a;
     edges.s[i] = places.get(source)!;
     edges.t[i] = places.get(target)!;
-    if (typeof a.type === "string" && e === relKey(a.type as RelType, source, target)) edges.flags[i] = DERIVED;
-  });
+    if (e === undefined || (typeof a.type === "string" && e === relKey(a.type as RelType, source, target))) edges.flags[i] = DERIVED;
+    else edges.keys[i] = e;
+  };
+  if (edgesOf !== undefined && graph.type === "directed") edgesOf(visit);
+  else {
+    graph.forEachEdge((e, attrs, source, target, _sa, _ta, isUndirected) => {
+      if (isUndirected) undirected = true;
+      visit(e, attrs as Attrs, source, target);
+    });
+  }
   if (undirected || n !== edges.length) return null;
-  edges.sort();
+  edges.sort(nodeKeys);
   /** The edge with the derived key of `type` from `source` to `target`, found by its places (-1: none). */
   const derivedEdge = (type: string, source: string, target: string): number => {
     const s = places.get(source);
@@ -1259,8 +1285,8 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   let implied = place > 0 ? "F" : "";
   // A statement's key is written as its place among the records' statements, a report's as its place among
   // the records' reports; a figure's and a document's as null (computed from their attributes).
-  const statementIndex = new Map([...index.statements.keys()].map((id, i) => [id, i]));
-  const reportIndex = new Map([...index.reports.keys()].map((id, i) => [id, i]));
+  const statementIndex = placesOf(index.statements.keys());
+  const reportIndex = placesOf(index.reports.keys());
   const nodeRows = new RowChunks(held);
   for (const k of nodeKeys) {
     if (impliedFigureKeys.has(k)) continue;
@@ -1314,7 +1340,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
     const a = edges.attrs[edge]!;
     const s = edges.s[edge]!;
     const t = edges.t[edge]!;
-    const r = planRow([], a, row.reset(a, undefined, nodeKeys[s], nodeKeys[t]), ctx, shapes, undefined, (flags & DERIVED) !== 0 ? undefined : edges.keys[edge]);
+    const r = planRow([], a, row.reset(a, undefined, nodeKeys[s], nodeKeys[t]), ctx, shapes, undefined, (flags & DERIVED) !== 0 ? undefined : edges.keys[edge]!);
     if (r.length === 1 && (flags & MENTION) !== 0) {
       edges.shape[edge] = r[0] as number;
       continue;

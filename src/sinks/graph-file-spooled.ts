@@ -244,7 +244,10 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
     store.release();
     docTexts = new Map();
   };
-  await writeGraphFile(graph, path, { collect: true, records, onPlanned, texts: (p) => docTexts.get(p) });
+  // The relationships with the keys kg derives left out (the store does not hold them once settled).
+  const edgesOf = (visit: (key: string | undefined, attributes: Record<string, unknown>, source: string, target: string) => void) =>
+    store.forEachEdgeDerived((k, a, s, t) => visit(k, a as unknown as Record<string, unknown>, s, t));
+  await writeGraphFile(graph, path, { collect: true, records, onPlanned, texts: (p) => docTexts.get(p), edges: edgesOf });
   return { path, nodes, edges, ...diff, merged: existing !== null };
 }
 

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { CompactGraph } from "../../src/graph/compact-graph.ts";
 import { buildGraph, buildGraphOf } from "../../src/graph/build-graph.ts";
+import { relKey } from "../../src/graph/keys.ts";
 import { canonicalOrder } from "../../src/graph/order.ts";
 import { extractDocuments, assemble } from "../../src/pipeline.ts";
 import { graphFileChunks } from "../../src/sinks/graph-codec.ts";
@@ -148,6 +149,36 @@ describe("CompactGraph", () => {
     expect([graph.order, graph.size]).toEqual([3, 3]);
     graph.release();
     expect([graph.order, graph.size, graph.hasNode("a"), graph.hasEdge("e")]).toEqual([0, 0, false, false]);
+  });
+
+  it("should keep each relationship's own attributes and key when it holds shared ones or derives its key", () => {
+    const graph = new CompactGraph();
+    const derived = relKey("CONTAINS", "a", "b");
+    graph.mergeEdgeWithKey(derived, "a", "b", { type: "CONTAINS" });
+    graph.mergeEdgeWithKey(relKey("CONTAINS", "a", "c"), "a", "c", { type: "CONTAINS" });
+    graph.mergeEdgeWithKey(relKey("MENTIONS", "b", "c"), "b", "c", { type: "MENTIONS", lines: [3], contexts: ["problem"] } as never);
+    graph.mergeEdgeWithKey(relKey("MENTIONS", "c", "d"), "c", "d", { type: "MENTIONS", lines: [3], contexts: ["problem"] } as never);
+    graph.mergeEdgeWithKey("own key", "b", "d", { type: "CONTAINS" });
+    const keys = graph.edges();
+    graph.settle();
+    expect(graph.edges()).toEqual(keys);
+    const given: (string | undefined)[] = [];
+    graph.forEachEdgeDerived((k) => given.push(k));
+    expect(given).toEqual([undefined, undefined, undefined, undefined, "own key"]);
+    // A change to one relationship leaves the others as they were, the key of the one changed included.
+    graph.mergeEdgeAttributes(derived, { reason: "x" } as never);
+    graph.mergeEdgeAttributes(relKey("MENTIONS", "b", "c"), { type: "CAUSES" } as never);
+    graph.mergeEdgeWithKey(relKey("MENTIONS", "c", "d"), "c", "d", { lines: [3, 4] } as never);
+    const seen: string[] = [];
+    graph.forEachEdge((k, a, s, t) => seen.push(`${k === relKey(a.type, s, t) ? "derived" : k} ${s}-${t} ${JSON.stringify(a)}`));
+    expect(seen).toEqual([
+      'derived a-b {"type":"CONTAINS","reason":"x"}',
+      'derived a-c {"type":"CONTAINS"}',
+      `${relKey("MENTIONS", "b", "c")} b-c {"type":"CAUSES","lines":[3],"contexts":["problem"]}`,
+      'derived c-d {"type":"MENTIONS","lines":[3,4],"contexts":["problem"]}',
+      'own key b-d {"type":"CONTAINS"}',
+    ]);
+    expect(graph.hasEdge(relKey("MENTIONS", "b", "c"))).toBe(true);
   });
 
   it("should refuse what graphology refuses: a loop, a key merged with other ends", () => {
