@@ -196,21 +196,29 @@ describe("viewer on the fixture graph", { timeout: 90_000 }, () => {
   it("should open the evidence of a node clicked on the canvas", async () => {
     // nothing selected: the side panel is closed and covers no part of the canvas
     await page.locator('[data-testid="clear-selection"]').click();
-    await page.waitForTimeout(600); // the view re-fits (a 300 ms camera animation)
-    await page.evaluate(() => (window as unknown as { __kgViewer: { renderer: { getCamera(): { setState(s: object): void } } } }).__kgViewer.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1 }));
-    await page.waitForTimeout(300);
+    // The view re-fits (a 300 ms camera animation, longer on a loaded machine): wait for it to end, then fix the camera.
+    const settled = () =>
+      page.evaluate(() => {
+        const c = (window as unknown as { __kgViewer: { renderer: { getCamera(): { isAnimated(): boolean; setState(s: object): void; getState(): { x: number; y: number; ratio: number } } } } }).__kgViewer.renderer.getCamera();
+        const s = c.getState();
+        if (c.isAnimated()) return false;
+        if (s.x === 0.5 && s.y === 0.5 && s.ratio === 1) return true;
+        c.setState({ x: 0.5, y: 0.5, ratio: 1 });
+        return false;
+      });
+    await page.waitForTimeout(600);
+    await expect.poll(settled, { timeout: 10_000 }).toBe(true);
     const p = await nodePagePosition(page, "problem:p2");
     await page.mouse.move(p.x, p.y);
-    await page.waitForTimeout(300);
-    const hover = await page.evaluate(() => {
-      const state = (window as unknown as { __kgViewer: { ctx: { state: { hoveredNode: string; hoverNeighbours: Set<string> } } } }).__kgViewer.ctx.state;
-      return { node: state.hoveredNode, neighbours: [...state.hoverNeighbours] };
-    });
-    expect(hover).toEqual({ node: "problem:p2", neighbours: ["measure:m2"] });
+    const hover = () =>
+      page.evaluate(() => {
+        const state = (window as unknown as { __kgViewer: { ctx: { state: { hoveredNode: string; hoverNeighbours: Set<string> } } } }).__kgViewer.ctx.state;
+        return { node: state.hoveredNode, neighbours: [...state.hoverNeighbours] };
+      });
+    await expect.poll(hover, { timeout: 10_000 }).toEqual({ node: "problem:p2", neighbours: ["measure:m2"] });
     await screenshot(page, "fixture-03-hover");
     await page.mouse.click(p.x, p.y);
-    await page.waitForTimeout(300);
-    expect(await page.locator('[data-testid="details-label"]').textContent()).toBe("组织生活不规范");
+    await expect.poll(() => page.locator('[data-testid="details-label"]').textContent(), { timeout: 10_000 }).toBe("组织生活不规范");
     expect(await page.locator('[data-testid="details-recurrence"]').textContent()).toContain("3");
     const quotes = await page.locator('[data-testid="quote"]').allTextContents();
     expect(quotes).toEqual(["组织生活不规范，三会一课流于形式。", "组织生活开展不经常。", "部分支部组织生活质量不高。"]);
