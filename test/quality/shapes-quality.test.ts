@@ -39,6 +39,11 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   "abstract-lists-2.txt": { problems: 1, measures: 1 },
   // Measured on 2026-11-30: prose problems (clauses of an introduction, a 现状 paragraph, an abstract and a
   // survey verdict), bullets as list markers, and a problem item's 一是 sub-points after an intro 一是 list.
+  // Measured on 2026-12-01: an abstract's list frames — 「建议从A、B、C等几方面开展工作」, 「建议从A、B及C入手」, a run of quoted
+  // slogans after 通过 (「“支部+A”“支部+B”…加以破解」), 「提出以“A、B、C”构建…」, 「提出以A、B和C相结合的…」 and a counted
+  // label closing the list (「从A、B、C“三个X”方面，积极探索…」): one measure per element (before: none of them, measures 0.00).
+  "abstract-frames.txt": { problems: 1, measures: 1 },
+  "abstract-frames-traditional.txt": { problems: 1, measures: 1 },
   "prose-problems.txt": { problems: 1, measures: 1 },
   "prose-problems-traditional.txt": { problems: 1, measures: 1 },
   "bullets.txt": { problems: 1, measures: 1 },
