@@ -44,6 +44,11 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // label closing the list (「从A、B、C“三个X”方面，积极探索…」): one measure per element (before: none of them, measures 0.00).
   "abstract-frames.txt": { problems: 1, measures: 1 },
   "abstract-frames-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: decimal sub-headings of a measure section over bullets that each open with a head and a colon
+  // (「2.1 完善X」 over 「• 制定Y：…」): each bullet's head is a measure, the sub-heading names its topic (before: the two
+  // sub-headings only, measures 0.00).
+  "labelled-bullets.txt": { problems: 1, measures: 1 },
+  "labelled-bullets-traditional.txt": { problems: 1, measures: 1 },
   "prose-problems.txt": { problems: 1, measures: 1 },
   "prose-problems-traditional.txt": { problems: 1, measures: 1 },
   "bullets.txt": { problems: 1, measures: 1 },

@@ -111,10 +111,12 @@ function takeItems(ctx: ClassifyContext, node: OutlineNode, section: Section) {
   // paragraphs (one or two lines before the items are a lead-in and context, read by other shapes).
   takeParagraphs(ctx, node, section, MIN_PARAGRAPHS_BEFORE_ITEMS);
   for (const item of items) {
-    if (isTopic(ctx, item)) {
+    // 「2.1 加强党组织建设」 over bullets that each open with a head and a colon (「• 设立楼栋党小组：…」): in a measure section
+    // the heading names the topic, and each bullet's head is a measure of its own.
+    if (isTopic(ctx, item) || (section.kind === "measure" && labelledBullets(ctx, item))) {
       // 「（一）加强党员队伍建设」 over 1. 2.: a parent that prescribes is a measure as well as its items
       // (「党员队伍方面」 only names a topic and is none).
-      if (section.kind === "measure" && prescribes(ctx.heading(item))) {
+      if (section.kind === "measure" && prescribes(ctx.heading(item)) && !labelledBullets(ctx, item)) {
         const detail = `section "${section.heading}" (measure) > parent item ${item.markerKind} "${item.marker}" that prescribes`;
         ctx.add({ kind: "measure", textSpan: ctx.itemText(item, "measure").span, span: { start: item.span.start, end: item.children[0]!.span.start }, rule: { id: ID, detail }, confidence: 0.8 });
       }
@@ -137,6 +139,14 @@ export function isTopic(ctx: ClassifyContext, item: OutlineNode): boolean {
   if (pol === "prescription" && item.children.every((c) => isInlineKind(c.markerKind))) return false;
   return /问题$/.test(heading) || polarityOf(heading) !== "negative";
 }
+
+/** Whether an item's children are two or more bullets that each open with a short head and a colon (「• 设立X：在…」). */
+function labelledBullets(ctx: ClassifyContext, item: OutlineNode): boolean {
+  return item.children.length >= 2 && item.children.every((c) => c.markerKind === "bullet" && /^\s*[:：]/.test(ctx.text.slice(c.headingSpan.end, c.headingSpan.end + 2)) && ctx.heading(c).length <= MAX_BULLET_HEAD);
+}
+
+/** Longest head of a labelled bullet (the words before its colon). */
+const MAX_BULLET_HEAD = 20;
 
 /** A problem section's introduction that gives a reason ("由于…，主要存在下列问题") is a general cause. */
 function takeLeadInCause(ctx: ClassifyContext, node: OutlineNode, firstItem: OutlineNode) {
