@@ -49,6 +49,11 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // sub-headings only, measures 0.00).
   "labelled-bullets.txt": { problems: 1, measures: 1 },
   "labelled-bullets-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: one verb over a 、-list of objects sharing their last word (「健全A机制、B机制和C机制」) or over
+  // four-character phrases before the noun they qualify (「发挥A、B、C的作用」) gives one measure per object; modifiers of
+  // mixed length before one noun stay one measure (before: one measure per list, one to one measures 0.60 and 0.75).
+  "object-lists.txt": { problems: 1, measures: 1 },
+  "object-lists-traditional.txt": { problems: 1, measures: 1 },
   "prose-problems.txt": { problems: 1, measures: 1 },
   "prose-problems-traditional.txt": { problems: 1, measures: 1 },
   "bullets.txt": { problems: 1, measures: 1 },
@@ -160,7 +165,7 @@ const BARS: Record<string, { problems: number; measures: number }> = {
  * Fixtures whose shape is a statement split into its problems: scored one to one (`kg eval --match one-to-one`), as a
  * strict judge pairs statements, so that one statement quoting a whole list finds only one of its elements.
  */
-const ONE_TO_ONE = new Set(["section-paragraph-lists.txt", "runon-items.txt", "problem-frames.txt"]);
+const ONE_TO_ONE = new Set(["section-paragraph-lists.txt", "runon-items.txt", "problem-frames.txt", "object-lists.txt", "object-lists-traditional.txt"]);
 
 /** Shapes these fixtures show kg does not read yet. */
 const KNOWN_GAPS = [
