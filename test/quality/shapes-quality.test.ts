@@ -54,6 +54,10 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // mixed length before one noun stay one measure (before: one measure per list, one to one measures 0.60 and 0.75).
   "object-lists.txt": { problems: 1, measures: 1 },
   "object-lists-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: right after a modal, a run of three or more ；-parts (「应A，B；C，D；E；F，G」) is a list of
+  // prescriptions whatever its verbs: one measure per ；-part (before: the two parts whose verbs the lexicon knows, measures 0.67).
+  "semicolon-run.txt": { problems: 1, measures: 1 },
+  "semicolon-run-traditional.txt": { problems: 1, measures: 1 },
   "prose-problems.txt": { problems: 1, measures: 1 },
   "prose-problems-traditional.txt": { problems: 1, measures: 1 },
   "bullets.txt": { problems: 1, measures: 1 },

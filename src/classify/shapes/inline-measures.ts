@@ -220,6 +220,9 @@ function sentencesOf(text: string): { text: string; index: number }[] {
 /** A ；-part that opens with its own modal (「；要进一步…」, 「；应…」). */
 const MODAL_PART = /[;；](?=\s*(?:要|应当?|需要|必须)[\u4e00-\u9fff]{2})/g;
 
+/** ；-marks after a modal that make a run of prescriptions (three ；-parts). */
+const MIN_SEMICOLONS = 2;
+
 /** Elements of a run of prescriptions (split at 、 ， ,), or none when most do not prescribe. */
 function splitPrescriptions(text: string, from: number, to: number, modalLed = false): Span[] {
   // A quoted formula inside the sentence ("“控制总量、优化结构…”") is cited, not proposed: blank it out.
@@ -257,6 +260,10 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
   // A purpose clause ("为打赢…", "从而…") ends the list.
   const purpose = out.findIndex((e) => POLARITY.purposeLead.test(text.slice(e.start, e.end)));
   if (purpose >= 0) out.length = purpose;
+  // 「应A，B；C，D；E；F」: right after a modal, a run of three or more ；-parts is a list of prescriptions whatever their
+  // verbs (measure-elements.ts reads one measure per ；-part).
+  const semicolons = out.slice(1).filter((e, i) => /[;；]/.test(text.slice(out[i]!.end, e.start))).length;
+  if (modalLed && semicolons >= MIN_SEMICOLONS) return out.filter((e) => e.end - e.start >= MIN_CLAUSE);
   // After a modal, elements that open alike (「要以A促B，以C促D，以E促F」) prescribe whatever their verbs;
   // a preamble before the first prescription ("以…为契机，从加强…") is no element.
   const first = out[0] ? text.slice(out[0].start, out[0].end).trim() : "";
