@@ -58,6 +58,11 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // prescriptions whatever its verbs: one measure per ；-part (before: the two parts whose verbs the lexicon knows, measures 0.67).
   "semicolon-run.txt": { problems: 1, measures: 1 },
   "semicolon-run-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: unnumbered paragraphs of a measure section: after the paragraph's first sentence, each later
+  // sentence or ；-part that prescribes with a modal of its own (「，要A」, 「；二要B」) is one more measure (before: each
+  // paragraph's first sentence only, measures 0.50).
+  "paragraph-modals.txt": { problems: 1, measures: 1 },
+  "paragraph-modals-traditional.txt": { problems: 1, measures: 1 },
   "prose-problems.txt": { problems: 1, measures: 1 },
   "prose-problems-traditional.txt": { problems: 1, measures: 1 },
   "bullets.txt": { problems: 1, measures: 1 },

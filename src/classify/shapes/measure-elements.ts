@@ -182,6 +182,7 @@ export function measureElements(text: string, run: Span): Span[] | null {
   });
   // 「以A引领B，以C引领D，以E引领F」: elements in a row that open alike are parallel measures, whatever their verbs.
   markParallel(text, joined, flags);
+  markSharedObject(text, joined, flags);
   // Goals, purposes and means are known to join a neighbour; other elements that are no measures (a
   // verb the lexicons do not know, a fragment) make the split unclean when there are many of them.
   const measures = flags.filter(Boolean).length;
@@ -212,6 +213,26 @@ function semicolonParts(text: string, parts: { span: Span; sep: string }[]): Spa
   }
   if (groups.length < 2 || groups.some((g) => chars(text.slice(g.start, g.end)) < MIN_SEMICOLON_PART)) return null;
   return groups;
+}
+
+/** Shortest object opening shared by a row of elements (「提升X的A力，增强X的B力，强化X的C力」). */
+const MIN_SHARED_OBJECT = 4;
+
+/**
+ * Mark as measures the elements of each row of `minParallel` or more whose two-character verbs take objects that open
+ * alike (「提升党建引领治理的组织力，增强党建引领治理的辐射力，调适党建与治理的耦合度」): parallel measures on one object, though
+ * each alone reads as a goal (提升…力) or opens with a verb the lexicons do not know.
+ */
+function markSharedObject(text: string, elements: Span[], flags: boolean[]): void {
+  const object = (e: Span) => stripLead(text.slice(e.start, e.end)).slice(2);
+  let i = 0;
+  while (i < elements.length) {
+    const o = object(elements[i]!).slice(0, MIN_SHARED_OBJECT);
+    let j = i + 1;
+    while (chars(o) === MIN_SHARED_OBJECT && j < elements.length && object(elements[j]!).startsWith(o)) j++;
+    if (j - i >= MIN_PARALLEL) for (let k = i; k < j; k++) flags[k] ||= chars(object(elements[k]!)) >= MIN_OBJECT + 2;
+    i = j - i >= MIN_PARALLEL ? j : i + 1;
+  }
 }
 
 /** Mark as measures the elements of each row of `minParallel` or more that open with the same word (以, 在, 把 …). */
