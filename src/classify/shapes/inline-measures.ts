@@ -12,7 +12,7 @@ import { MIN_CLAUSE } from "../context.ts";
 import { POLARITY, polarityOf } from "../polarity.ts";
 import type { Shape } from "./types.ts";
 import { matchesOf } from "../../shared/regex.ts";
-import { addMeasureRun, measureElements } from "./measure-elements.ts";
+import { addMeasureRun, measureElements, objectList } from "./measure-elements.ts";
 import { prescribesAsElement, UMBRELLA_ELEMENT } from "./prescriptive-list.ts";
 
 interface Enumeration {
@@ -241,7 +241,7 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
     const subject = /^[^,，]{2,16}?(?=(要|应当?|需要|必须)[\u4e00-\u9fff]{4})/.exec(raw);
     if (subject && polarityOf(raw) !== "prescription") raw = " ".repeat(subject[0].length) + raw.slice(subject[0].length);
     // A connective before the verb ("注重在加强…", "从加强…") is no part of the measure.
-    const lead = raw.length - raw.trimStart().length + (/^\s*(注重在|着力在|在|从|通过|要|应|如|比如|例如)(?=[\u4e00-\u9fff]{4})/.exec(raw)?.[0].trimStart().length ?? 0);
+    const lead = raw.length - raw.trimStart().length + (/^\s*(注重在|着力在|在|从(?!而)|通过|要|应|如|比如|例如)(?=[\u4e00-\u9fff]{4})/.exec(raw)?.[0].trimStart().length ?? 0);
     const s = from + (m.index ?? 0) + lead;
     const e = from + (m.index ?? 0) + raw.trimEnd().length;
     if (e - s <= 0) continue;
@@ -254,7 +254,8 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
     }
     out.push({ start: s, end: e });
   }
-  if (out.length < 2 || out.some((e) => e.end - e.start > MAX_ELEMENT)) return [];
+  // An element too long to be one measure is no element, unless it is one verb over a list of objects (objectList).
+  if (out.length < 2 || out.some((e) => e.end - e.start > MAX_ELEMENT && !objectList(text, e))) return [];
   // 「加强A，培养B，是推动C的关键」: the list is the subject of a copula, a statement of significance.
   if (out.some((e) => /^是(?!否)/.test(text.slice(e.start, e.end).trim()))) return [];
   // A purpose clause ("为打赢…", "从而…") ends the list.

@@ -277,7 +277,8 @@ const FORMULA_PHRASE = 4;
  * 「完善党员教育机制、实践机制、管理机制和考评机制」, 「加强制度建设、组织建设和文化建设」, 「发挥推动发展、服务群众、凝聚人心的作用」:
  * one verb over a 、-list of three or more objects that share their last word (机制, 建设) or are four-character phrases
  * each states one measure per object (gold/NOTES.md: an element of an inline list is a statement). The first object
- * keeps what comes before it (the verb), the last what comes after it; null when the measure holds no such list.
+ * keeps what comes before it (the verb), the last what comes after it, unless that opens as a measure of its own after a
+ * comma (then one more measure); null when the measure holds no such list.
  * Modifiers listed before one noun (「构建覆盖度高、管理规范、信息互通的体制」) share no last word and are no list.
  */
 export function objectList(text: string, span: Span): Span[] | null {
@@ -319,7 +320,16 @@ export function objectList(text: string, span: Span): Span[] | null {
   // Every object is a phrase of some substance, none a measure element with its own verb (those are split already).
   if (spans.some((s) => chars(text.slice(s.start, s.end)) < FORMULA_PHRASE)) return null;
   spans[0]!.start = span.start;
-  spans[spans.length - 1]!.end = span.end;
+  // What follows the last object after a comma is a measure of its own when it opens as one (「…和D的衔接，充分发挥E」);
+  // else it stays with the last object (「…和D机制，力求…」).
+  const lastObject = spans[spans.length - 1]!;
+  const after = parts.slice(last + 1);
+  // (A list of means, 「通过A、B和C的融合，推进D」, leads to its purpose: that stays with it.)
+  const means = /通过/.test(text.slice(span.start, spans[0]!.end));
+  if (after.length > 0 && !means && isMeasureElement(text.slice(after[0]!.span.start, after[0]!.span.end))) {
+    lastObject.end = parts[last]!.span.end;
+    spans.push({ start: after[0]!.span.start, end: span.end });
+  } else lastObject.end = span.end;
   return spans.map((s) => trimSpan(text, s));
 }
 
