@@ -296,17 +296,23 @@ export function objectList(text: string, span: Span): Span[] | null {
   const spans = parts.slice(first, last + 1).map((p) => ({ ...p.span }));
   // The last object joined by 和/及/与 to the one before it (「组织建设和文化建设」).
   const tail = spans[spans.length - 1]!;
-  const joiner = /(?:以及|和|及|与)(?=[\u4e00-\u9fff])/.exec(text.slice(tail.start, tail.end));
+  // (The joiner is the one after an object: 「参与原则和创新原则」 joins at 和, not inside 参与.)
+  const firstHead = text.slice(spans[0]!.start, spans[0]!.end).trim().slice(-2);
+  const tailRaw = text.slice(tail.start, tail.end);
+  const joiner = [...tailRaw.matchAll(/(?:以及|和|及|与)(?=[\u4e00-\u9fff])/g)].find((j) => {
+    const b = tailRaw.slice(0, j.index).trim();
+    return b.endsWith(firstHead) || chars(b) === FORMULA_PHRASE;
+  }) ?? null;
   const inner = spans.slice(1, -1).map((s) => text.slice(s.start, s.end).trim());
   const middle = inner.length > 0 ? inner : [];
-  const head = commonHead([text.slice(spans[0]!.start, spans[0]!.end).trim(), ...middle, ...(joiner ? [text.slice(tail.start, tail.start + joiner.index).trim()] : [])]);
+  const head = commonHead([text.slice(spans[0]!.start, spans[0]!.end).trim(), ...middle, ...(joiner ? [text.slice(tail.start, tail.start + joiner.index!).trim()] : [])]);
   // A formula of four-character phrases counts when it modifies the noun after it (「推动发展、服务群众、凝聚人心的作用」): a bare
   // row of them (「参与基层治理、脱贫攻坚、乡村振兴」) names fields, not measures.
   const tailText = text.slice(tail.start, tail.end).trim();
-  const formula = middle.length > 0 && middle.every((m) => chars(m) === FORMULA_PHRASE && m.length === FORMULA_PHRASE) && [tailText, tailText.slice(joiner ? joiner.index + joiner[0].length : 0)].some((t) => /^[\u4e00-\u9fff]{4}[^、,，;；]*?的/.test(t));
+  const formula = middle.length > 0 && middle.every((m) => chars(m) === FORMULA_PHRASE && m.length === FORMULA_PHRASE) && [tailText, tailText.slice(joiner ? joiner.index! + joiner[0].length : 0)].some((t) => /^[\u4e00-\u9fff]{4}[^、,，;；]*?的/.test(t));
   if (!head && !formula) return null;
   if (joiner) {
-    const cut = tail.start + joiner.index;
+    const cut = tail.start + joiner.index!;
     const before = text.slice(tail.start, cut).trim();
     if (head ? before.endsWith(head) : chars(before) === FORMULA_PHRASE) spans.splice(spans.length - 1, 1, { start: tail.start, end: cut }, { start: cut + joiner[0].length, end: tail.end });
   }
