@@ -264,7 +264,9 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
   // 「应A，B；C，D；E；F」: right after a modal, a run of three or more ；-parts is a list of prescriptions whatever their
   // verbs (measure-elements.ts reads one measure per ；-part).
   const semicolons = out.slice(1).filter((e, i) => /[;；]/.test(text.slice(out[i]!.end, e.start))).length;
-  if (modalLed && semicolons >= MIN_SEMICOLONS) return out.filter((e) => e.end - e.start >= MIN_CLAUSE);
+  // (Not after a colon, 「也要正视存在的问题：如A；B；C」, nor a run of shortfalls: those list problems.)
+  const shortfalls = out.filter((e) => polarityOf(text.slice(e.start, e.end)) === "negative").length;
+  if (modalLed && semicolons >= MIN_SEMICOLONS && !/[:：]/.test(body) && shortfalls * 2 < out.length) return out.filter((e) => e.end - e.start >= MIN_CLAUSE);
   // After a modal, elements that open alike (「要以A促B，以C促D，以E促F」) prescribe whatever their verbs;
   // a preamble before the first prescription ("以…为契机，从加强…") is no element.
   const first = out[0] ? text.slice(out[0].start, out[0].end).trim() : "";
