@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 
 import { classifyReport } from "../../src/classify/classify.ts";
-import { isMeasureElement, measureElements } from "../../src/classify/shapes/measure-elements.ts";
+import { isMeasureElement, measureElements, objectList } from "../../src/classify/shapes/measure-elements.ts";
 import { outlineReport } from "../../src/outline/index.ts";
 import { segmentDocument } from "../../src/segment/segment.ts";
 import type { Statement } from "../../src/types.ts";
@@ -164,3 +164,30 @@ describe("；-parts", () => {
     expect(measureElements(text, { start: 0, end: text.length })).toBeNull();
   });
 });
+
+describe("objects of one verb listed with 、 (objectList)", () => {
+  const parts = (t: string) => objectList(t, { start: 0, end: t.length })?.map((p) => t.slice(p.start, p.end)) ?? null;
+
+  it("should give one measure per object when the objects share their last word", () => {
+    expect(parts("健全谈心谈话机制、结对帮扶机制和困难关怀机制")).toEqual(["健全谈心谈话机制", "结对帮扶机制", "困难关怀机制"]);
+  });
+
+  it("should join the last object at the joiner after an object, not at one inside a word", () => {
+    expect(parts("坚持公开原则、参与原则和自愿原则")).toEqual(["坚持公开原则", "参与原则", "自愿原则"]);
+  });
+
+  it("should split four-character phrases that qualify the noun after them, the noun staying with the last", () => {
+    expect(parts("发挥支部团结党员、联系群众、服务发展的作用")).toEqual(["发挥支部团结党员", "联系群众", "服务发展的作用"]);
+  });
+
+  it("should leave whole a row of four-character fields with no noun after them, and modifiers of mixed length", () => {
+    expect(parts("组织党员参与环境整治、邻里调解、文明创建")).toBeNull();
+    expect(parts("打造覆盖到户、响应及时有效、信息互通共享的服务网络")).toBeNull();
+  });
+
+  it("should make a measure of its own of a clause after the last object that opens as one, but not after a list of means", () => {
+    expect(parts("完善党员积分制度、评星制度和承诺制度，建立积分公示台账")).toEqual(["完善党员积分制度", "评星制度", "承诺制度", "建立积分公示台账"]);
+    expect(parts("通过理念融合、机制融合和考评融合，推进支部建设提质")).toEqual(["通过理念融合", "机制融合", "考评融合，推进支部建设提质"]);
+  });
+});
+

@@ -39,6 +39,37 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   "abstract-lists-2.txt": { problems: 1, measures: 1 },
   // Measured on 2026-11-30: prose problems (clauses of an introduction, a 现状 paragraph, an abstract and a
   // survey verdict), bullets as list markers, and a problem item's 一是 sub-points after an intro 一是 list.
+  // Measured on 2026-12-01: an abstract's list frames — 「建议从A、B、C等几方面开展工作」, 「建议从A、B及C入手」, a run of quoted
+  // slogans after 通过 (「“支部+A”“支部+B”…加以破解」), 「提出以“A、B、C”构建…」, 「提出以A、B和C相结合的…」 and a counted
+  // label closing the list (「从A、B、C“三个X”方面，积极探索…」): one measure per element (before: none of them, measures 0.00).
+  "abstract-frames.txt": { problems: 1, measures: 1 },
+  "abstract-frames-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: decimal sub-headings of a measure section over bullets that each open with a head and a colon
+  // (「2.1 完善X」 over 「• 制定Y：…」): each bullet's head is a measure, the sub-heading names its topic (before: the two
+  // sub-headings only, measures 0.00).
+  "labelled-bullets.txt": { problems: 1, measures: 1 },
+  "labelled-bullets-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: one verb over a 、-list of objects sharing their last word (「健全A机制、B机制和C机制」) or over
+  // four-character phrases before the noun they qualify (「发挥A、B、C的作用」) gives one measure per object; modifiers of
+  // mixed length before one noun stay one measure (before: one measure per list, one to one measures 0.60 and 0.75).
+  "object-lists.txt": { problems: 1, measures: 1 },
+  "object-lists-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: right after a modal, a run of three or more ；-parts (「应A，B；C，D；E；F，G」) is a list of
+  // prescriptions whatever its verbs: one measure per ；-part (before: the two parts whose verbs the lexicon knows, measures 0.67).
+  "semicolon-run.txt": { problems: 1, measures: 1 },
+  "semicolon-run-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: unnumbered paragraphs of a measure section: after the paragraph's first sentence, each later
+  // sentence or ；-part that prescribes with a modal of its own (「，要A」, 「；二要B」) is one more measure (before: each
+  // paragraph's first sentence only, measures 0.50).
+  "paragraph-modals.txt": { problems: 1, measures: 1 },
+  "paragraph-modals-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: a row of three elements whose verbs take objects opening alike (「即提升X的A力，增强X的B力，调适X
+  // 与Y的C」) gives one measure each, though 提升…力 alone reads as a goal (before, one to one: measures 0.50 and 0.80).
+  "shared-object.txt": { problems: 1, measures: 1 },
+  "shared-object-traditional.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: such a list too long to pass for one element (「需要强化A、B、C、D、E、F和G的衔接，充分发挥H，从而…」)
+  // is still read, and the measure after it stands on its own (before, one to one: one measure, measures 0.22).
+  "object-lists-long.txt": { problems: 1, measures: 1 },
   "prose-problems.txt": { problems: 1, measures: 1 },
   "prose-problems-traditional.txt": { problems: 1, measures: 1 },
   "bullets.txt": { problems: 1, measures: 1 },
@@ -150,7 +181,7 @@ const BARS: Record<string, { problems: number; measures: number }> = {
  * Fixtures whose shape is a statement split into its problems: scored one to one (`kg eval --match one-to-one`), as a
  * strict judge pairs statements, so that one statement quoting a whole list finds only one of its elements.
  */
-const ONE_TO_ONE = new Set(["section-paragraph-lists.txt", "runon-items.txt", "problem-frames.txt"]);
+const ONE_TO_ONE = new Set(["section-paragraph-lists.txt", "runon-items.txt", "problem-frames.txt", "object-lists.txt", "object-lists-traditional.txt", "shared-object.txt", "shared-object-traditional.txt", "object-lists-long.txt"]);
 
 /** Shapes these fixtures show kg does not read yet. */
 const KNOWN_GAPS = [

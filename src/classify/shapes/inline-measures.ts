@@ -12,7 +12,7 @@ import { MIN_CLAUSE } from "../context.ts";
 import { POLARITY, polarityOf } from "../polarity.ts";
 import type { Shape } from "./types.ts";
 import { matchesOf } from "../../shared/regex.ts";
-import { addMeasureRun, measureElements } from "./measure-elements.ts";
+import { addMeasureRun, measureElements, objectList } from "./measure-elements.ts";
 import { prescribesAsElement, UMBRELLA_ELEMENT } from "./prescriptive-list.ts";
 
 interface Enumeration {
@@ -220,6 +220,9 @@ function sentencesOf(text: string): { text: string; index: number }[] {
 /** A ；-part that opens with its own modal (「；要进一步…」, 「；应…」). */
 const MODAL_PART = /[;；](?=\s*(?:要|应当?|需要|必须)[\u4e00-\u9fff]{2})/g;
 
+/** ；-marks after a modal that make a run of prescriptions (three ；-parts). */
+const MIN_SEMICOLONS = 2;
+
 /** Elements of a run of prescriptions (split at 、 ， ,), or none when most do not prescribe. */
 function splitPrescriptions(text: string, from: number, to: number, modalLed = false): Span[] {
   // A quoted formula inside the sentence ("“控制总量、优化结构…”") is cited, not proposed: blank it out.
@@ -238,7 +241,7 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
     const subject = /^[^,，]{2,16}?(?=(要|应当?|需要|必须)[\u4e00-\u9fff]{4})/.exec(raw);
     if (subject && polarityOf(raw) !== "prescription") raw = " ".repeat(subject[0].length) + raw.slice(subject[0].length);
     // A connective before the verb ("注重在加强…", "从加强…") is no part of the measure.
-    const lead = raw.length - raw.trimStart().length + (/^\s*(注重在|着力在|在|从|通过|要|应|如|比如|例如)(?=[\u4e00-\u9fff]{4})/.exec(raw)?.[0].trimStart().length ?? 0);
+    const lead = raw.length - raw.trimStart().length + (/^\s*(注重在|着力在|在|从(?!而)|通过|要|应|如|比如|例如)(?=[\u4e00-\u9fff]{4})/.exec(raw)?.[0].trimStart().length ?? 0);
     const s = from + (m.index ?? 0) + lead;
     const e = from + (m.index ?? 0) + raw.trimEnd().length;
     if (e - s <= 0) continue;
@@ -251,12 +254,19 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
     }
     out.push({ start: s, end: e });
   }
-  if (out.length < 2 || out.some((e) => e.end - e.start > MAX_ELEMENT)) return [];
+  // An element too long to be one measure is no element, unless it is one verb over a list of objects (objectList).
+  if (out.length < 2 || out.some((e) => e.end - e.start > MAX_ELEMENT && !objectList(text, e))) return [];
   // 「加强A，培养B，是推动C的关键」: the list is the subject of a copula, a statement of significance.
   if (out.some((e) => /^是(?!否)/.test(text.slice(e.start, e.end).trim()))) return [];
   // A purpose clause ("为打赢…", "从而…") ends the list.
   const purpose = out.findIndex((e) => POLARITY.purposeLead.test(text.slice(e.start, e.end)));
   if (purpose >= 0) out.length = purpose;
+  // 「应A，B；C，D；E；F」: right after a modal, a run of three or more ；-parts is a list of prescriptions whatever their
+  // verbs (measure-elements.ts reads one measure per ；-part).
+  const semicolons = out.slice(1).filter((e, i) => /[;；]/.test(text.slice(out[i]!.end, e.start))).length;
+  // (Not after a colon, 「也要正视存在的问题：如A；B；C」, nor a run of shortfalls: those list problems.)
+  const shortfalls = out.filter((e) => polarityOf(text.slice(e.start, e.end)) === "negative").length;
+  if (modalLed && semicolons >= MIN_SEMICOLONS && !/[:：]/.test(body) && shortfalls * 2 < out.length) return out.filter((e) => e.end - e.start >= MIN_CLAUSE);
   // After a modal, elements that open alike (「要以A促B，以C促D，以E促F」) prescribe whatever their verbs;
   // a preamble before the first prescription ("以…为契机，从加强…") is no element.
   const first = out[0] ? text.slice(out[0].start, out[0].end).trim() : "";

@@ -182,6 +182,7 @@ export function measureElements(text: string, run: Span): Span[] | null {
   });
   // 「以A引领B，以C引领D，以E引领F」: elements in a row that open alike are parallel measures, whatever their verbs.
   markParallel(text, joined, flags);
+  markSharedObject(text, joined, flags);
   // Goals, purposes and means are known to join a neighbour; other elements that are no measures (a
   // verb the lexicons do not know, a fragment) make the split unclean when there are many of them.
   const measures = flags.filter(Boolean).length;
@@ -214,6 +215,26 @@ function semicolonParts(text: string, parts: { span: Span; sep: string }[]): Spa
   return groups;
 }
 
+/** Shortest object opening shared by a row of elements (「提升X的A力，增强X的B力，强化X的C力」). */
+const MIN_SHARED_OBJECT = 4;
+
+/**
+ * Mark as measures the elements of each row of `minParallel` or more whose two-character verbs take objects that open
+ * alike (「提升党建引领治理的组织力，增强党建引领治理的辐射力，调适党建与治理的耦合度」): parallel measures on one object, though
+ * each alone reads as a goal (提升…力) or opens with a verb the lexicons do not know.
+ */
+function markSharedObject(text: string, elements: Span[], flags: boolean[]): void {
+  const object = (e: Span) => stripLead(text.slice(e.start, e.end)).slice(2);
+  let i = 0;
+  while (i < elements.length) {
+    const o = object(elements[i]!).slice(0, MIN_SHARED_OBJECT);
+    let j = i + 1;
+    while (chars(o) === MIN_SHARED_OBJECT && j < elements.length && object(elements[j]!).startsWith(o)) j++;
+    if (j - i >= MIN_PARALLEL) for (let k = i; k < j; k++) flags[k] ||= chars(object(elements[k]!)) >= MIN_OBJECT + 2;
+    i = j - i >= MIN_PARALLEL ? j : i + 1;
+  }
+}
+
 /** Mark as measures the elements of each row of `minParallel` or more that open with the same word (以, 在, 把 …). */
 function markParallel(text: string, elements: Span[], flags: boolean[]): void {
   const opener = (e: Span) => PARALLEL_OPENER.exec(stripLead(text.slice(e.start, e.end)))?.[0] ?? null;
@@ -234,10 +255,93 @@ function markParallel(text: string, elements: Span[], flags: boolean[]): void {
  */
 export function addMeasureRun(ctx: ClassifyContext, span: Span, elements: Span[] | null, ruleId: string, detail: string, of: string, confidence: number): void {
   if (!elements) {
-    ctx.add({ kind: "measure", textSpan: span, span, rule: { id: ruleId, detail }, confidence });
+    const objects = objectList(ctx.text, span);
+    if (objects) ctx.addParts(objects, span, { kind: "measure", rule: { id: ruleId, detail: `${detail} > list of objects` }, confidence }, "object");
+    else ctx.add({ kind: "measure", textSpan: span, span, rule: { id: ruleId, detail }, confidence });
     return;
   }
   elements.forEach((el, k) => {
-    ctx.add({ kind: "measure", textSpan: el, span: el, rule: { id: ruleId, detail: `measure ${k + 1}/${elements.length} ${of}${detail}` }, confidence });
+    const d = `measure ${k + 1}/${elements.length} ${of}${detail}`;
+    const objects = objectList(ctx.text, el);
+    if (objects) ctx.addParts(objects, el, { kind: "measure", rule: { id: ruleId, detail: `${d} > list of objects` }, confidence }, "object");
+    else ctx.add({ kind: "measure", textSpan: el, span: el, rule: { id: ruleId, detail: d }, confidence });
   });
+}
+
+/** Fewest objects of one verb read as measures of their own (「完善A机制、B机制和C机制」). */
+const MIN_OBJECTS = 3;
+/** The length of the phrases of a formula (「推动发展、服务群众、凝聚人心」): four characters each. */
+const FORMULA_PHRASE = 4;
+
+/**
+ * 「完善党员教育机制、实践机制、管理机制和考评机制」, 「加强制度建设、组织建设和文化建设」, 「发挥推动发展、服务群众、凝聚人心的作用」:
+ * one verb over a 、-list of three or more objects that share their last word (机制, 建设) or are four-character phrases
+ * each states one measure per object (gold/NOTES.md: an element of an inline list is a statement). The first object
+ * keeps what comes before it (the verb), the last what comes after it, unless that opens as a measure of its own after a
+ * comma (then one more measure); null when the measure holds no such list.
+ * Modifiers listed before one noun (「构建覆盖度高、管理规范、信息互通的体制」) share no last word and are no list.
+ */
+export function objectList(text: string, span: Span): Span[] | null {
+  const parts = runParts(text, span);
+  // The list: a row of parts joined by 、 (at most one row: a measure with two lists is not read).
+  let first = -1;
+  let last = -1;
+  for (let i = 1; i < parts.length; i++) {
+    if (parts[i]!.sep !== "、") continue;
+    if (first < 0) first = i - 1;
+    else if (last !== i - 1) return null;
+    last = i;
+  }
+  if (first < 0) return null;
+  const spans = parts.slice(first, last + 1).map((p) => ({ ...p.span }));
+  // The last object joined by 和/及/与 to the one before it (「组织建设和文化建设」).
+  const tail = spans[spans.length - 1]!;
+  // (The joiner is the one after an object: 「参与原则和创新原则」 joins at 和, not inside 参与.)
+  const firstHead = text.slice(spans[0]!.start, spans[0]!.end).trim().slice(-2);
+  const tailRaw = text.slice(tail.start, tail.end);
+  const joiner = [...tailRaw.matchAll(/(?:以及|和|及|与)(?=[\u4e00-\u9fff])/g)].find((j) => {
+    const b = tailRaw.slice(0, j.index).trim();
+    return b.endsWith(firstHead) || chars(b) === FORMULA_PHRASE;
+  }) ?? null;
+  const inner = spans.slice(1, -1).map((s) => text.slice(s.start, s.end).trim());
+  const middle = inner.length > 0 ? inner : [];
+  const head = commonHead([text.slice(spans[0]!.start, spans[0]!.end).trim(), ...middle, ...(joiner ? [text.slice(tail.start, tail.start + joiner.index!).trim()] : [])]);
+  // A formula of four-character phrases counts when it modifies the noun after it (「推动发展、服务群众、凝聚人心的作用」): a bare
+  // row of them (「参与基层治理、脱贫攻坚、乡村振兴」) names fields, not measures.
+  const tailText = text.slice(tail.start, tail.end).trim();
+  const formula = middle.length > 0 && middle.every((m) => chars(m) === FORMULA_PHRASE && m.length === FORMULA_PHRASE) && [tailText, tailText.slice(joiner ? joiner.index! + joiner[0].length : 0)].some((t) => /^[\u4e00-\u9fff]{4}[^、,，;；]*?的/.test(t));
+  if (!head && !formula) return null;
+  if (joiner) {
+    const cut = tail.start + joiner.index!;
+    const before = text.slice(tail.start, cut).trim();
+    if (head ? before.endsWith(head) : chars(before) === FORMULA_PHRASE) spans.splice(spans.length - 1, 1, { start: tail.start, end: cut }, { start: cut + joiner[0].length, end: tail.end });
+  }
+  if (spans.length < MIN_OBJECTS) return null;
+  // The first object ends with the head word too (「完善党员教育培训机制」), or is a phrase of the formula.
+  const firstText = text.slice(spans[0]!.start, spans[0]!.end);
+  if (head ? !firstText.trimEnd().endsWith(head) : chars(firstText) < FORMULA_PHRASE) return null;
+  // The last object holds the head word or opens with a phrase of the formula (「促进和谐的重要作用」).
+  const lastText = text.slice(spans[spans.length - 1]!.start, spans[spans.length - 1]!.end);
+  if (head && !lastText.includes(head)) return null;
+  // Every object is a phrase of some substance, none a measure element with its own verb (those are split already).
+  if (spans.some((s) => chars(text.slice(s.start, s.end)) < FORMULA_PHRASE)) return null;
+  spans[0]!.start = span.start;
+  // What follows the last object after a comma is a measure of its own when it opens as one (「…和D的衔接，充分发挥E」);
+  // else it stays with the last object (「…和D机制，力求…」).
+  const lastObject = spans[spans.length - 1]!;
+  const after = parts.slice(last + 1);
+  // (A list of means, 「通过A、B和C的融合，推进D」, leads to its purpose: that stays with it.)
+  const means = /通过/.test(text.slice(span.start, spans[0]!.end));
+  if (after.length > 0 && !means && isMeasureElement(text.slice(after[0]!.span.start, after[0]!.span.end))) {
+    lastObject.end = parts[last]!.span.end;
+    spans.push({ start: after[0]!.span.start, end: span.end });
+  } else lastObject.end = span.end;
+  return spans.map((s) => trimSpan(text, s));
+}
+
+/** The last word (two characters) that every phrase ends with, or null. */
+function commonHead(phrases: string[]): string | null {
+  if (phrases.length < 2) return null;
+  const head = phrases[0]!.slice(-2);
+  return chars(head) === 2 && phrases.every((p) => p.endsWith(head)) ? head : null;
 }

@@ -20,7 +20,7 @@ import { isMeasureElement, runParts, trimSpan } from "./measure-elements.ts";
 import type { Shape } from "./types.ts";
 
 const ML = raw.measureList;
-const FRAMES = ML.frames.map((f) => ({ re: new RegExp(f.re, "g"), declares: f.declares, afterSignal: "afterSignal" in f && f.afterSignal === true }));
+const FRAMES = ML.frames.map((f) => ({ re: new RegExp(f.re, "g"), declares: f.declares, afterSignal: "afterSignal" in f && f.afterSignal === true, quoted: "quoted" in f && f.quoted === true }));
 /** A signal word that makes a sentence propose (shape prescriptive-list's). */
 const SIGNAL = new RegExp(raw.prescriptiveList.signal);
 const ASPECT_REST = new RegExp(ML.aspectRest);
@@ -43,7 +43,8 @@ export const measureList: Shape<MeasureList> = {
   detect(ctx) {
     const out: MeasureList[] = [];
     for (const { text, start } of ctx.paragraphLines()) {
-      if (!text || text.indexOf("、") < 0 || ctx.skipped(start)) continue;
+      // A list is split at 、, or is a run of quotations (「“A”“B”“C”」).
+      if (!text || (text.indexOf("、") < 0 && !/[”"]\s*[“"]/.test(text)) || ctx.skipped(start)) continue;
       for (const sm of text.matchAll(/[^。；;!?！？]+/g)) {
         const at = start + (sm.index ?? 0);
         const found = listIn(ctx, sm[0], at);
@@ -72,7 +73,8 @@ function listIn(ctx: ClassifyContext, sentence: string, at: number): MeasureList
       const g = m.groups!;
       const from = (m.index ?? 0) + g.lead!.length;
       const to = from + g.items!.length;
-      if (g.items!.indexOf("、") < 0) continue;
+      // A run of quoted slogans (「通过“A”“B”“C”加以解决」) needs no 、: its quotations are its elements.
+      if (g.items!.indexOf("、") < 0 && !frame.quoted) continue;
       // Inside a measure already taken (an item and its body) the list is that measure's detail; a problem
       // taken from the same sentence (「存在A、B等问题，提出了C、D等对策」) leaves the frame free.
       const frameAt = at + (m.index ?? 0);
@@ -91,7 +93,7 @@ function listIn(ctx: ClassifyContext, sentence: string, at: number): MeasureList
       // Work done (「从A、B等方面加强了…」) is a practice; 提出了 only reports the proposal.
       if (POLARITY.perfective.test(sentence.slice(m.index ?? 0).replace(/提出了/g, "提出"))) continue;
       if (!frame.declares && !ASPECT_REST.test(rest)) continue;
-      const elements = listElements(ctx.text, { start: at + from, end: at + to }, frame.declares);
+      const elements = frame.quoted ? quotedElements(ctx.text, { start: at + from, end: at + to }) : listElements(ctx.text, { start: at + from, end: at + to }, frame.declares);
       const trigger = `"${g.lead}…${g.end}"`;
       if (elements) return { measures: elements, detail: `a list of ${elements.length} measures in the frame ${trigger}` };
       // A list of topics under a frame that prescribes (「应在A、B、C等方面进行改革」): each topic of four
@@ -171,4 +173,14 @@ function splitAtJoiner(text: string, el: Span, declared: boolean): Span[] {
     if (verbB || (declared && !verbA)) return [a, b];
   }
   return [el];
+}
+
+/** The quotations of a run of quoted slogans (「“党建+A”“党建+B”“党建+C”」), each one element, quotation marks left out. */
+function quotedElements(text: string, list: Span): Span[] | null {
+  const out: Span[] = [];
+  for (const m of text.slice(list.start, list.end).matchAll(/[“"]([^“”"]+)[”"]/g)) {
+    const start = list.start + (m.index ?? 0) + 1;
+    out.push(trimSpan(text, { start, end: start + m[1]!.length }));
+  }
+  return out.length >= 3 && out.every((e) => e.end - e.start >= MIN_ELEMENT - 1 && e.end - e.start <= MAX_ELEMENT) ? out : null;
 }

@@ -111,10 +111,12 @@ function takeItems(ctx: ClassifyContext, node: OutlineNode, section: Section) {
   // paragraphs (one or two lines before the items are a lead-in and context, read by other shapes).
   takeParagraphs(ctx, node, section, MIN_PARAGRAPHS_BEFORE_ITEMS);
   for (const item of items) {
-    if (isTopic(ctx, item)) {
+    // 「2.1 加强党组织建设」 over bullets that each open with a head and a colon (「• 设立楼栋党小组：…」): in a measure section
+    // the heading names the topic, and each bullet's head is a measure of its own.
+    if (isTopic(ctx, item) || (section.kind === "measure" && labelledBullets(ctx, item))) {
       // 「（一）加强党员队伍建设」 over 1. 2.: a parent that prescribes is a measure as well as its items
       // (「党员队伍方面」 only names a topic and is none).
-      if (section.kind === "measure" && prescribes(ctx.heading(item))) {
+      if (section.kind === "measure" && prescribes(ctx.heading(item)) && !labelledBullets(ctx, item)) {
         const detail = `section "${section.heading}" (measure) > parent item ${item.markerKind} "${item.marker}" that prescribes`;
         ctx.add({ kind: "measure", textSpan: ctx.itemText(item, "measure").span, span: { start: item.span.start, end: item.children[0]!.span.start }, rule: { id: ID, detail }, confidence: 0.8 });
       }
@@ -137,6 +139,14 @@ export function isTopic(ctx: ClassifyContext, item: OutlineNode): boolean {
   if (pol === "prescription" && item.children.every((c) => isInlineKind(c.markerKind))) return false;
   return /问题$/.test(heading) || polarityOf(heading) !== "negative";
 }
+
+/** Whether an item's children are two or more bullets that each open with a short head and a colon (「• 设立X：在…」). */
+function labelledBullets(ctx: ClassifyContext, item: OutlineNode): boolean {
+  return item.children.length >= 2 && item.children.every((c) => c.markerKind === "bullet" && /^\s*[:：]/.test(ctx.text.slice(c.headingSpan.end, c.headingSpan.end + 2)) && ctx.heading(c).length <= MAX_BULLET_HEAD);
+}
+
+/** Longest head of a labelled bullet (the words before its colon). */
+const MAX_BULLET_HEAD = 20;
 
 /** A problem section's introduction that gives a reason ("由于…，主要存在下列问题") is a general cause. */
 function takeLeadInCause(ctx: ClassifyContext, node: OutlineNode, firstItem: OutlineNode) {
@@ -307,6 +317,11 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     if (perStatement && withBody && kind === "problem" && !isProblemClause(text)) continue;
     if (kind !== "problem" || withBody) {
       ctx.add({ kind, textSpan: first, span, rule: { id: ID, detail }, confidence: 0.8 });
+      // 「…，还应注重A。…，要学会B，以…」: a later sentence of a measure paragraph that prescribes with a modal of its own
+      // states one more measure (from its modal to the end of its clause).
+      if (kind === "measure" && section.kind === "measure" && !mixed && !withBody) {
+        for (const c of laterModalClauses(ctx, first.end, Math.min(line.end, end))) ctx.add({ kind, textSpan: c, span: c, rule: { id: ID, detail: `${detail} > later modal clause` }, confidence: 0.7 });
+      }
       continue;
     }
     // A problem paragraph: its first sentence; when that only leads in ("不少党员谈到："), each clause
@@ -323,6 +338,42 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     if (clauses.length === 0) addListed(ctx, first, span, detail, 0.8);
     for (const c of clauses) addListed(ctx, c, c, `${detail} > clause`, 0.7);
   }
+}
+
+/** A modal that opens a prescription inside a sentence (一要, 要, 应当, 必须 …), after a clause mark or a short subject. */
+const LATER_MODAL = /(?:^|[,，:：]|[一二三四五六七八九十](?=要))\s*(?:[\u4e00-\u9fff]{0,6}?)((?:[一二三四五六七八九十])?(?:(?<![主重需纲概摘提只不])要(?![求素点害是])|应当|应该|(?<![反相响回对适])应(?![用对有该])|必须|务必))(?=[\u4e00-\u9fff]{2})/;
+/** Longest clause read as one later measure (longer ones are elaborations of their own). */
+const MAX_LATER_CLAUSE = 50;
+
+/**
+ * The clauses after `from` of a measure paragraph (up to `to`), one a sentence or ；-part, that open with a modal of
+ * their own (「，要学会A」, 「；二要B」): each from its modal to the end of its comma clause. A sentence that sets a condition
+ * (只有…才) or reports what was done (…了) prescribes nothing new.
+ */
+function laterModalClauses(ctx: ClassifyContext, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  const text = ctx.text.slice(from, to);
+  for (const m of text.matchAll(/[^。！？!?；;]+/g)) {
+    const part = m[0];
+    const at = from + (m.index ?? 0);
+    if (/只有|才能|才会/.test(part) || POLARITY.perfective.test(part) || ctx.inQuotedAuthority(at)) continue;
+    const modal = LATER_MODAL.exec(part);
+    if (!modal) continue;
+    const start = at + (modal.index ?? 0) + modal[0].length - modal[1]!.length;
+    const rest = ctx.text.slice(start, at + part.length);
+    // The clause runs on over the comma clauses that add to it (「压担子，安排其参与X」), up to one that states its
+    // purpose or means (「，以…」, 「，确保…」).
+    let clause = "";
+    for (const c of rest.split(/(?<=[,，])/)) {
+      const body = c.replace(/[,，]$/, "");
+      if (clause && (POLARITY.purposeLead.test(body.trim()) || /^\s*(以|为|通过)/.test(body) || clause.length + body.length > MAX_LATER_CLAUSE)) break;
+      clause += c;
+    }
+    clause = clause.replace(/[,，\s]+$/, "");
+    if (clause.length - modal[1]!.length < MIN_CLAUSE || clause.length > MAX_LATER_CLAUSE || isNegative(clause)) continue;
+    out.push({ start, end: start + clause.length });
+  }
+  return out;
 }
 
 /**
