@@ -144,6 +144,12 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: an umbrella after a modal (「应聚焦A问题，探索B的路径，为C提供支撑」) only announces the measures
   // (before: one measure, measures 0.00).
   "umbrella-path.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: 「…困难主要包括以下几个方面：」 announces problems (its 要 is 主要's, no modal), and 首先/其次
+  // measure paragraphs after a turn to remedies are no part of the last problem item (before: problems 0.80, measures 0.00).
+  "difficulties-then-steps.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: an introduction that ends on 「需要从A、B等多个方面共同发力。」 announces the numbered measure
+  // headings after it in a page without problems; the announcement is no measure itself (before: measures 0.00).
+  "measures-only-lead.txt": { problems: 1, measures: 1 },
 };
 
 /**
