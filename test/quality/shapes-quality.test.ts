@@ -152,6 +152,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: an introduction that ends on 「需要从A、B等多个方面共同发力。」 announces the numbered measure
   // headings after it in a page without problems; the announcement is no measure itself (before: measures 0.00).
   "measures-only-lead.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: 「应对A给予…」 in an abstract's remedy run is the modal 应 before 对A + a verb, not 应对
+  // (to cope with); the run after it is read (before: measures 0.00). The element 「对A给予…」 itself is not split out.
+  "abstract-modal-dui.txt": { problems: 1, measures: 1 },
 };
 
 /**
