@@ -155,6 +155,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: 「应对A给予…」 in an abstract's remedy run is the modal 应 before 对A + a verb, not 应对
   // (to cope with); the run after it is read (before: measures 0.00). The element 「对A给予…」 itself is not split out.
   "abstract-modal-dui.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: paragraphs each opening with a short sentence of shortfalls before their evidence give their
+  // heads' clauses as problems and nothing from the evidence (before: problems 0.74, the evidence read clause by clause).
+  "problem-heads.txt": { problems: 1, measures: 1 },
 };
 
 /**
