@@ -158,6 +158,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: paragraphs each opening with a short sentence of shortfalls before their evidence give their
   // heads' clauses as problems and nothing from the evidence (before: problems 0.74, the evidence read clause by clause).
   "problem-heads.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: in a report that states its problems no other way, 「针对A、B、C等问题，要…」 names its problems
+  // (the elements after 针对, as after 解决) and the run after the modal stays its measures (before: problems 0.00).
+  "remedy-target-list.txt": { problems: 1, measures: 1 },
 };
 
 /**
