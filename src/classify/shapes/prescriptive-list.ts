@@ -113,7 +113,7 @@ function runIn(ctx: ClassifyContext, sentence: string, at: number): Run | null {
   const starts: { from: number; signal: string }[] = [];
   // 「针对A、B等问题，要C，D」: the problems taken end just before the signal (a closer and a comma between); the run
   // after it is still read.
-  const takenUpTo = claimed ? Math.max(...ctx.statements.filter((st) => st.span.start < at + sentence.length && at < st.span.end).map((st) => st.span.end)) - at : 0;
+  const takenUpTo = claimed ? ctx.statements.reduce((m, st) => (st.span.start < at + sentence.length && at < st.span.end ? Math.max(m, st.span.end) : m), at) - at : 0;
   for (const m of sentence.matchAll(SIGNAL)) {
     if (claimed && ((m.index ?? 0) < takenUpTo || !/^[^,，。;；]{0,8}[,，]\s*$/.test(sentence.slice(takenUpTo, m.index ?? 0)))) continue;
     const before = sentence.slice(0, m.index ?? 0);
