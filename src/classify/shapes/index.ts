@@ -29,7 +29,7 @@ export const SHAPES: Shape<any>[] = [
   closingTurn, // …等问题。为此，要… (a turn to remedies inside a line)
   pairedParagraphs, // problem，应 measure (no sections at all)
   prescriptiveList, // 应A，加强B，完善C: a prose list of prescribing elements after a forward-looking signal
-  problemHeads, // 党员发展缓慢，老龄化严重。evidence…  (short negative first sentences of paragraphs in a row)
+  problemHeads, // 书记年龄偏大，后备力量不足。evidence…  (short negative first sentences of paragraphs in a row)
   proseProblems, // negative clauses in plain prose (introductions, abstracts, 现状 paragraphs)
 ];
 

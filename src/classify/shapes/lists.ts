@@ -68,7 +68,7 @@ export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confi
 }
 
 /**
- * A problem item's own span: up to a paragraph in its body that turns to remedies (「针对这些问题，…需要采取措施。」,
+ * A problem item's own span: up to a paragraph in its body that turns to remedies (「针对上述困难，…应当采取以下办法加以改进。」,
  * polarity.json closingMeasureTurn) before its sub-points. The last problem of a list otherwise holds the
  * 首先/其次 steps of measures after such a turn as its own sub-points (inline markers nest under the open item).
  */

@@ -1,6 +1,6 @@
 /*
  * Shape "problem-heads": problems given as the short first sentence of unnumbered paragraphs, each followed
- * by its evidence on the same line — 「党员发展缓慢，老龄化严重。50到70年代…」, 「党员比例偏低，作用不明显。全村…」 —
+ * by its evidence on the same line — 「书记年龄偏大，后备力量不足。全乡二十个村中…」, 「活动经费紧张，场地陈旧。多数村…」 —
  * the problem counterpart of paragraph-heads (a heading that lost its line break, or an author who heads each
  * paragraph so). Two or more such paragraphs in a row, outside any section of statements or practices: each
  * head is the problem (one a clause: 「A，B」 states two), the body elaborates it and gives no statement of its
@@ -24,7 +24,7 @@ interface Head {
 
 export const problemHeads: Shape<Head[]> = {
   id: "problem-heads",
-  description: "unnumbered paragraphs each opening with a short negative sentence before its evidence: 党员发展缓慢，老龄化严重。…",
+  description: "unnumbered paragraphs each opening with a short negative sentence before its evidence: 书记年龄偏大，后备力量不足。…",
   detect(ctx) {
     const out: Head[][] = [];
     let run: Head[] = [];
