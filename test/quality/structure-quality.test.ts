@@ -48,6 +48,9 @@ const BARS: Record<string, { reports: number; problems: number; measures?: numbe
   // Measured on 2026-12-01: 「一、…的主要不足」 and 「二、X淡化的表现」 (a shortfall's manifestations) are problem sections;
   // before, the second was none and its heading and item bodies were read clause by clause as prose (problems 0.60).
   "section-word-endings.txt": { reports: 1, problems: 1, measures: 1 },
+  // Measured on 2026-12-01: a page on one line whose 「一、主要做法」 holds rules stated with negations (不予, 不能): prose
+  // clauses past a practice heading on the same line are no problems (before: problems 0.67).
+  "oneline-practice.txt": { reports: 1, problems: 1, measures: 1 },
 };
 
 const KNOWN_GAPS = [
