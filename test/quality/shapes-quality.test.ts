@@ -78,6 +78,8 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // definition, supposition, background section, cause, research remark), a cause list after 原因是：, an
   // article title before 摘要 and the problems an abstract's remedy names.
   "prose-context.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: prose-context-2 gains a clause whose verb aims at a shortfall word (「找准薄弱环节」): a goal,
+  // no problem (before: problems 0.89).
   "prose-context-2.txt": { problems: 1, measures: 1 },
   "cause-lead-in.txt": { problems: 1, measures: 1 },
   "cause-lead-in-2.txt": { problems: 1, measures: 1 },
@@ -175,6 +177,21 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: an umbrella after a modal (「应聚焦A问题，探索B的路径，为C提供支撑」) only announces the measures
   // (before: one measure, measures 0.00).
   "umbrella-path.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: 「…困难主要包括以下几个方面：」 announces problems (its 要 is 主要's, no modal), and 首先/其次
+  // measure paragraphs after a turn to remedies are no part of the last problem item (before: problems 0.80, measures 0.00).
+  "difficulties-then-steps.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: an introduction that ends on 「需要从A、B等多个方面共同发力。」 announces the numbered measure
+  // headings after it in a page without problems; the announcement is no measure itself (before: measures 0.00).
+  "measures-only-lead.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: 「应对A给予…」 in an abstract's remedy run is the modal 应 before 对A + a verb, not 应对
+  // (to cope with); the run after it is read (before: measures 0.00). The element 「对A给予…」 itself is not split out.
+  "abstract-modal-dui.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: paragraphs each opening with a short sentence of shortfalls before their evidence give their
+  // heads' clauses as problems and nothing from the evidence (before: problems 0.74, the evidence read clause by clause).
+  "problem-heads.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01: in a report that states its problems no other way, 「针对A、B、C等问题，要…」 names its problems
+  // (the elements after 针对, as after 解决) and the run after the modal stays its measures (before: problems 0.00).
+  "remedy-target-list.txt": { problems: 1, measures: 1 },
 };
 
 /**

@@ -45,6 +45,12 @@ const BARS: Record<string, { reports: number; problems: number; measures?: numbe
   // 2.1.1 … are the problems and 2.2 原因分析's items causes. Before: the label was a problem, 2.1.1 was lost (人 after
   // the number read as a unit) and 2.1.2 sat beside 2.1 with 2.2 under it (problems 0.57).
   "decimal-subsection-label.txt": { reports: 1, problems: 1, measures: 1 },
+  // Measured on 2026-12-01: 「一、…的主要不足」 and 「二、X淡化的表现」 (a shortfall's manifestations) are problem sections;
+  // before, the second was none and its heading and item bodies were read clause by clause as prose (problems 0.60).
+  "section-word-endings.txt": { reports: 1, problems: 1, measures: 1 },
+  // Measured on 2026-12-01: a page on one line whose 「一、主要做法」 holds rules stated with negations (不予, 不能): prose
+  // clauses past a practice heading on the same line are no problems (before: problems 0.67).
+  "oneline-practice.txt": { reports: 1, problems: 1, measures: 1 },
 };
 
 const KNOWN_GAPS = [

@@ -68,8 +68,8 @@ function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string
     const head = ctx.text.slice(s, clause.end);
     const turn = /^(针对|为此|对此|因此|鉴于|为解决|要解决|综上所述|综上|总之|首先|其次|再次|最后|第[一二三四五六七八九十])[^,，。]{0,24}?[,，]/.exec(head);
     if (turn && !/^(要|应|必须)/.test(head)) s += turn[0].length;
-    // "社区党委应建立…": the measure starts at the modal verb after its subject.
-    const modal = /^[^,，。]{0,16}?(?=(应当?|要|必须|需要?|建议)[\u4e00-\u9fff])/.exec(ctx.text.slice(s, clause.end));
+    // "社区党委应建立…": the measure starts at the modal verb after its subject (not at the 要 of 只要, 主要, 重要).
+    const modal = /^[^,，。]{0,16}?(?<![只主重])(?=(应当?|要|必须|需要?|建议)[\u4e00-\u9fff])/.exec(ctx.text.slice(s, clause.end));
     if (modal && modal[0].length > 0 && !/^(要|应|必须|需|建议)/.test(ctx.text.slice(s, clause.end))) s += modal[0].length;
     // 「我们将着手A」, 「党委将继续B」: a planned action is a measure from its verb on.
     const planned = POLARITY.plannedAction.exec(ctx.text.slice(s, clause.end));

@@ -10,6 +10,7 @@ import { measureList } from "./measure-list.ts";
 import { pairedParagraphs } from "./paired-paragraphs.ts";
 import { paragraphHeads } from "./paragraph-heads.ts";
 import { prescriptiveList } from "./prescriptive-list.ts";
+import { problemHeads } from "./problem-heads.ts";
 import { proseProblems } from "./prose-problems.ts";
 import { polarityMeasures, polarityProblems } from "./polarity-list.ts";
 import { sectionCue } from "./section-cue.ts";
@@ -28,6 +29,7 @@ export const SHAPES: Shape<any>[] = [
   closingTurn, // …等问题。为此，要… (a turn to remedies inside a line)
   pairedParagraphs, // problem，应 measure (no sections at all)
   prescriptiveList, // 应A，加强B，完善C: a prose list of prescribing elements after a forward-looking signal
+  problemHeads, // 书记年龄偏大，后备力量不足。evidence…  (short negative first sentences of paragraphs in a row)
   proseProblems, // negative clauses in plain prose (introductions, abstracts, 现状 paragraphs)
 ];
 

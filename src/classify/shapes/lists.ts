@@ -5,7 +5,7 @@
 import { classifyHeading } from "../../shared/section-headings.ts";
 import type { OutlineNode, StatementKind } from "../../types.ts";
 import { type ClassifyContext, allLists } from "../context.ts";
-import { isNegative, type Polarity, polarityOf } from "../polarity.ts";
+import { isNegative, POLARITY, type Polarity, polarityOf } from "../polarity.ts";
 import { sidedProblems } from "./problem-elements.ts";
 import { MAX_STATEMENT, problemClauses } from "./prose-problems.ts";
 import { isTopic, takeSubPoints } from "./section-cue.ts";
@@ -58,9 +58,26 @@ export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confi
         ctx.addParts(clauses, node.span, { kind: "problem", rule: { id, detail }, confidence }, "clause");
         continue;
       }
-      const taken = ctx.add({ kind: unit.kind, textSpan, span: node.span, rule: { id, detail }, confidence, subPoints: node.children.map((c) => ctx.heading(c)) });
+      const span = unit.kind === "problem" ? untilTurn(ctx, node) : node.span;
+      const children = node.children.filter((c) => c.span.start < span.end);
+      const taken = ctx.add({ kind: unit.kind, textSpan, span, rule: { id, detail }, confidence, subPoints: children.map((c) => ctx.heading(c)) });
       // 「（三）X比较薄弱。表现为：一是A困难较大。二是B比较薄弱。」: shortfall sub-points are problems of their own too.
       if (taken && unit.kind === "problem") takeSubPoints(ctx, node, [], detail, id);
     }
   }
+}
+
+/**
+ * A problem item's own span: up to a paragraph in its body that turns to remedies (「针对上述困难，…应当采取以下办法加以改进。」,
+ * polarity.json closingMeasureTurn) before its sub-points. The last problem of a list otherwise holds the
+ * 首先/其次 steps of measures after such a turn as its own sub-points (inline markers nest under the open item).
+ */
+function untilTurn(ctx: ClassifyContext, node: OutlineNode): { start: number; end: number } {
+  const first = node.children[0];
+  if (!first) return node.span;
+  for (const { text, start } of ctx.paragraphLines()) {
+    if (start <= node.headingSpan.end || start >= first.span.start) continue;
+    if (POLARITY.closingMeasureTurn.test(text)) return { start: node.span.start, end: start };
+  }
+  return node.span;
 }

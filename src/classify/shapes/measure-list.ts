@@ -13,7 +13,7 @@
  */
 import type { Span } from "../../types.ts";
 import { pushAll } from "../../util/arrays.ts";
-import type { ClassifyContext } from "../context.ts";
+import { type ClassifyContext, collectNodes } from "../context.ts";
 import raw from "../polarity.json" with { type: "json" };
 import { POLARITY } from "../polarity.ts";
 import { isMeasureElement, runParts, trimSpan } from "./measure-elements.ts";
@@ -100,6 +100,9 @@ function listIn(ctx: ClassifyContext, sentence: string, at: number): MeasureList
       // characters or more is one measure (gold/NOTES.md: an element of an inline list is a statement); shorter
       // topics (「从制度、队伍、阵地三个方面加以改进」) name no measure alone: the clause is one measure.
       if (!frame.declares) {
+        // 「需要从A、B等多个方面协同发力。」 ending its paragraph right before a list taken as measures (lead-in-list)
+        // announces those measures; it is none itself.
+        if (announcesTakenList(ctx, at + sentence.length)) return null;
         const topics = topicElements(ctx.text, { start: at + from, end: at + to });
         if (topics) return { measures: topics, detail: `a list of ${topics.length} topics in the frame ${trigger}` };
         const lead = g.lead!.replace(/^(?:本文|文章|论文|研究|笔者|报告|课题组|我们|据此|为此|最后|进而|并|在此基础上[,，]?)(?:尝试|试图|拟|主要|分别|进一步)?/, "");
@@ -183,4 +186,10 @@ function quotedElements(text: string, list: Span): Span[] | null {
     out.push(trimSpan(text, { start, end: start + m[1]!.length }));
   }
   return out.length >= 3 && out.every((e) => e.end - e.start >= MIN_ELEMENT - 1 && e.end - e.start <= MAX_ELEMENT) ? out : null;
+}
+
+/** Whether the text right after `end` (past the sentence's full stop and blank space) opens a list item taken as a measure. */
+function announcesTakenList(ctx: ClassifyContext, end: number): boolean {
+  const next = /^[。.]?\s*/.exec(ctx.text.slice(end, end + 8))![0].length + end;
+  return collectNodes(ctx.outline).some((n) => n.span.start >= next && n.span.start <= next + 4 && ctx.statements.some((st) => st.kind === "measure" && st.span.start >= n.span.start && st.span.end <= n.span.end));
 }

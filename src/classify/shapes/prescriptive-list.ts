@@ -111,7 +111,11 @@ function runIn(ctx: ClassifyContext, sentence: string, at: number): Run | null {
   if (ctx.inQuotedAuthority(at)) return null;
   if (POLARITY.activityReport.test(sentence) || PAST.test(sentence) || NOT_PROPOSAL.test(sentence)) return null;
   const starts: { from: number; signal: string }[] = [];
-  for (const m of claimed ? [] : sentence.matchAll(SIGNAL)) {
+  // 「针对A、B等问题，要C，D」: the problems taken end just before the signal (a closer and a comma between); the run
+  // after it is still read.
+  const takenUpTo = claimed ? ctx.statements.reduce((m, st) => (st.span.start < at + sentence.length && at < st.span.end ? Math.max(m, st.span.end) : m), at) - at : 0;
+  for (const m of sentence.matchAll(SIGNAL)) {
+    if (claimed && ((m.index ?? 0) < takenUpTo || !/^[^,，。;；]{0,8}[,，]\s*$/.test(sentence.slice(takenUpTo, m.index ?? 0)))) continue;
     const before = sentence.slice(0, m.index ?? 0);
     // The authority's words (「总书记…强调，要…」, 「十九大报告明确提出…」) are not the report's proposal.
     if (POLARITY.authoritySpeech.test(before) || AUTHORITY.test(before + m[0])) return null;

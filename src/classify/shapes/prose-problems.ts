@@ -107,7 +107,9 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
       // A run-on item too long to be one statement (「二是A不大，B薄弱，C小，难以D；」) is read clause by clause.
       else if (hs.end - hs.start > MAX_STATEMENT && isNegative(heading)) pushAll(clauses, problemClauses(ctx, hs));
     }
-    if (clauses.length > 0) yield { span: { start, end }, clauses };
+    // A page without line breaks is one line: a clause past a practice, measure or cause heading on it is no problem.
+    const kept = clauses.filter((c) => ctx.sectionAt(c.start, ["practice", "measure", "cause"]) === null);
+    if (kept.length > 0) yield { span: { start, end }, clauses: kept };
   }
 }
 
