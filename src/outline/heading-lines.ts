@@ -50,6 +50,16 @@ export function notSectionHeading(doc: NormalisedDocument, segment: ReportSegmen
   if (CUES.documentNumber.test(heading) && earlier.some((l) => repeats(heading.replace(CUES.documentNumber, ""), l))) {
     return "a repeat of the page title with a document number";
   }
+  // 「X研究与对策*」 again under the byline: a line naming measures that repeats an earlier line of the page's head
+  // (each holds most of the other), above the report's first paragraph, is the page's title printed twice; read as a
+  // measure section it would make the byline and the introduction measures. (A repeated title naming problems,
+  // 「学校党建工作中存在的问题」 over its own items, stays a problem section.)
+  if (classifyHeading(heading.replace(/[*＊\s]+$/, "")) === "measure" && !bodyBefore(doc, segment, marker.line)) {
+    const own = heading.replace(/[*＊\s]+$/, "");
+    if (pageHeadLines(doc, marker.line).some((l) => { const t = l.replace(/[*＊\s]+$/, ""); return repeats(own, t) && repeats(t, own); })) {
+      return "a repeat of the page's title above the report's first paragraph";
+    }
+  }
   // A heading naming both problems and measures, above the report's first paragraph and over sections of
   // its own, names the whole report: it is its title.
   if (isMixedHeading(heading) && !bodyBefore(doc, segment, marker.line) && sectionsBelow(text, markers, marker, segment.span.end)) {
@@ -69,6 +79,18 @@ function earlierLines(doc: NormalisedDocument, segment: ReportSegment, lineNo: n
   const out: string[] = [];
   const last = Math.min(lineNo - 1, segment.startLine - 1 + HEAD_LINES);
   for (let n = segment.startLine; n <= last; n++) {
+    const l = doc.lines[n - 1];
+    if (!l) break;
+    const t = doc.text.slice(l.start, l.end).trim();
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** The page's non-blank lines before a line, from the page's start (the title may precede the report's own start). */
+function pageHeadLines(doc: NormalisedDocument, lineNo: number): string[] {
+  const out: string[] = [];
+  for (let n = Math.max(1, lineNo - HEAD_LINES); n < lineNo; n++) {
     const l = doc.lines[n - 1];
     if (!l) break;
     const t = doc.text.slice(l.start, l.end).trim();

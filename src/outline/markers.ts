@@ -234,6 +234,12 @@ function afterSpace(text: string, line: Line, m: Marker, lastOrdinal: ReadonlyMa
 function acceptedInside(text: string, line: Line, m: Marker, last: Marker | null): boolean {
   const before = text.slice(Math.max(line.start, m.start - 3), m.start);
   if (SENTENCE_END.test(before)) return true;
+  // "…提出三点要求，一是要A。二是要B。": a sequence opened after a comma, when its 二是 follows (on the line or at a
+  // later line's start: 「从走访情况看，一是A。…⏎二是B。」); not
+  // inside an item of an open 一是 sequence (「一是A。具体有两点，一是B…」: its sub-points).
+  if (m.kind === "cn-shi" && m.ordinal === 1 && /[,，]\s*$/.test(before) && last?.kind !== "cn-shi") {
+    if (/(?:[。；;,，]|\n)\s*其?二是/.test(text.slice(m.end, m.end + 800))) return true;
+  }
   // "…一是…，二是…": an inline sequence continued after a comma.
   if (isInlineKind(m.kind) && last && last.kind === m.kind && last.ordinal !== null && m.ordinal === last.ordinal + 1) {
     return /[,，]\s*$/.test(before) && m.start - last.start < 800;

@@ -36,6 +36,12 @@ describe("polarity", () => {
   it("should not read the shortfall a remedy names as a negative evaluation", () => {
     expect(isNegative("补齐活动阵地不足的短板")).toBe(false);
   });
+
+  it("should not read the set phrases of serving the people (急难愁盼, 排忧解难) as shortfalls", () => {
+    expect(isNegative("紧盯居民的急难愁盼")).toBe(false);
+    expect(isNegative("千方百计为职工排忧解难")).toBe(false);
+    expect(isNegative("居民反映的急难问题长期得不到解决")).toBe(true);
+  });
 });
 
 describe("the shape registry", () => {

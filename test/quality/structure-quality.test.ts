@@ -3,7 +3,7 @@
  * only the structure of shapes met on real pages: a list restarting at 一、 under a numbered strategy heading
  * and an unnumbered strategy heading (one report, not two), section and item headings fused into one
  * paragraph, a page scraped onto one line with spaces where its breaks were, quoted labels as list items,
- * a traditional report with no sections, paragraphs of a problem section before a stray list item. Scored by the same evaluator as `kg eval`; bars are what was
+ * a traditional report with no sections, paragraphs of a problem section before a stray list item, short quoted labels whose body says how the problem shows (表现在), a visit's news listing requirements, a page title printed twice in the page's head, problems named in a significance section, a first 一是 after a comma. Scored by the same evaluator as `kg eval`; bars are what was
  * measured, the gaps are listed as todo.
  */
 import { readFileSync } from "node:fs";
@@ -51,6 +51,24 @@ const BARS: Record<string, { reports: number; problems: number; measures?: numbe
   // Measured on 2026-12-01: a page on one line whose 「一、主要做法」 holds rules stated with negations (不予, 不能): prose
   // clauses past a practice heading on the same line are no problems (before: problems 0.67).
   "oneline-practice.txt": { reports: 1, problems: 1, measures: 1 },
+  // Measured on 2026-12-01: items of a problem section headed by a short quoted label (「一是“不X”。表现在A，B。」,
+  // 「（一）“不X”。表现为…」): the body after 表现在/表现为 states the problem, the label only names it. Before, the labels
+  // were the problems (problems 0.00).
+  "quoted-label-manifest.txt": { reports: 1, problems: 1, measures: 1 },
+  // Measured on 2026-12-01: a visit's news (no problem stated) whose lead-in announces requirements after a comma
+  // (「就下步工作提出三点要求，一是要A。…三是B。」): 一是 after the comma opens the list, and the list is the measures although
+  // not every item opens with a modal. Before: no measure (measures 0.00).
+  "visit-requirements.txt": { reports: 1, problems: 1, measures: 1 },
+  // Measured on 2026-12-01: a paper's page whose title ends on 对策 (with a footnote mark) is printed again under the
+  // byline; the repeat was read as a measure section over the whole report (its introduction's problems lost, the
+  // byline a measure: problems 0.00, measures 0.00 before).
+  "repeated-title-head.txt": { reports: 1, problems: 1, measures: 1 },
+  // Measured on 2026-12-01: under a significance heading (no prose read as a finding there), a list of shortfalls that
+  // the next sentence calls problems (「有的A，少数B；C等等。这些问题制约着X。」) is read. Before: problems 0.00.
+  "significance-named-problems.txt": { reports: 1, problems: 1, measures: 1 },
+  // Measured on 2026-12-01: the first item after a comma (「从走访情况看，一是A。…」) with its 二是 at the next line's start.
+  // Before: 一是 was no item, its body's clauses were the problems and its heading was lost (problems 0.80).
+  "comma-first-item.txt": { reports: 1, problems: 1, measures: 1 },
 };
 
 const KNOWN_GAPS = [

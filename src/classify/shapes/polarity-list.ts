@@ -4,7 +4,8 @@
  * or none: top-level headings that are themselves the problems). A list whose items are mostly
  * prescriptions is a list of measures, but only after the report's first problem and outside
  * practice and situation sections (a 做法 list reads the same as a list of measures); in a report that
- * states no problem, a list whose every item opens with a modal (需/要/应…) is a list of measures too.
+ * states no problem, a list whose every item opens with a modal (需/要/应…) is a list of measures too, and so is a
+ * list of prescriptions after a lead-in announcing requirements (提出…要求，一是…).
  */
 import type { StatementKind } from "../../types.ts";
 import type { ClassifyContext } from "../context.ts";
@@ -34,6 +35,7 @@ function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
     const hits = pols.filter((p) => p === want).length;
     if (hits < MAJORITY * leaves.length || pols.includes("achievement")) continue;
     let modal = false;
+    let required = false;
     if (kind === "measure" && !measuresMayStand(ctx, items[0]!.span.start)) {
       // A report that states no problem may still propose: a list whose every item opens with a modal
       // (需/要/应/必须…) proposes, where a list of lexicon verbs (加强…, 坚持…) may report what was done.
@@ -41,10 +43,13 @@ function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
       // the measures whose own heading the page lost (「基本情况…---此处隐藏N字---（一）要加强A。」).
       modal = ctx.firstProblem() === null && ctx.sectionAt(items[0]!.span.start, ["practice"]) === null
         && leaves.every((n) => { const t = ctx.itemText(n, kind).span; return POLARITY.modalPrescription.test(ctx.text.slice(t.start, t.end).trim()); });
-      if (!modal) continue;
+      // 「就下步工作提出三点要求，一是要A。…三是加强B。」: the list states the requirements a lead-in announced.
+      required = !modal && ctx.firstProblem() === null && ctx.sectionAt(items[0]!.span.start, ["practice"]) === null
+        && POLARITY.requirementLeadIn.test(ctx.text.slice(Math.max(ctx.segment.span.start, items[0]!.span.start - 40), items[0]!.span.start));
+      if (!modal && !required) continue;
     }
     const where = parent ? `list under "${ctx.heading(parent).slice(0, 20)}"` : "top-level list";
-    out.push({ parent, items, kind, why: `${where}: ${hits}/${leaves.length} items ${want}${modal ? ", each opening with a modal, in a report without problems" : ""}` });
+    out.push({ parent, items, kind, why: `${where}: ${hits}/${leaves.length} items ${want}${modal ? ", each opening with a modal, in a report without problems" : ""}${required ? ", after a lead-in announcing requirements, in a report without problems" : ""}` });
   }
   return out;
 }

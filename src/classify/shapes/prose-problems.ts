@@ -86,11 +86,16 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
     if (POLARITY.proseSkipLine.test(text)) continue;
     // A line without punctuation that no outline item opens is a title or a heading, not prose.
     if (!/[,，。;；:：、!！?？]/.test(text) && !nodes.some((n) => n.span.start >= from && n.span.start < to)) continue;
+    // A section that gives the background, the significance or a review of research sets the scene, it does not find.
+    if (contextSectionAt(ctx, nodes, start) || POLARITY.proseContextSection.test(headingLineBefore(ctx, line))) {
+      // 「…面临不少课题。有的A，少数B；C等等。这些问题严重制约着…」: a list the next sentence calls problems is a finding.
+      const named = namedProblemSentence(ctx, { start, end }).filter((c) => ctx.sectionAt(c.start, ["practice", "measure", "cause"]) === null);
+      if (named.length > 0) yield { span: { start, end }, clauses: named };
+      continue;
+    }
     // The body of a listed item whose heading says nothing short ("1. 覆盖面广：…") describes, it does not find.
     // Unless the body says it reports a finding (「调查显示…」, 「存在的问题是…」).
     if (describingItemAt(ctx, nodes, start) && !POLARITY.proseFindingLabel.test(text)) continue;
-    // A section that gives the background, the significance or a review of research sets the scene, it does not find.
-    if (contextSectionAt(ctx, nodes, start) || POLARITY.proseContextSection.test(headingLineBefore(ctx, line))) continue;
     const inLine = nodes.filter((n) => n.span.start >= from && n.span.start < to);
     const clauses: Span[] = [];
     let at = start;
@@ -249,6 +254,23 @@ function contextSectionAt(ctx: ClassifyContext, nodes: OutlineNode[], offset: nu
 function findsAlready(ctx: ClassifyContext, item: OutlineNode): boolean {
   const body = { start: item.headingSpan.end, end: item.span.end };
   return ctx.statements.some((s) => s.kind === "problem" && s.textSpan.start >= body.start && s.textSpan.end <= body.end);
+}
+
+/**
+ * The problem clauses of the sentences a back-reference names (「A；B；C等等。这些问题严重制约着X。」): in a paragraph
+ * that sets the scene, the sentence right before one opening with `problemBackReference`.
+ */
+function namedProblemSentence(ctx: ClassifyContext, para: Span): Span[] {
+  const text = ctx.text.slice(para.start, para.end);
+  const sentences = [...text.matchAll(/[^。！!？?]+[。！!？?]?/g)];
+  const out: Span[] = [];
+  for (let i = 1; i < sentences.length; i++) {
+    if (!POLARITY.problemBackReference.test(sentences[i]![0].trim())) continue;
+    const prev = sentences[i - 1]!;
+    const from = para.start + (prev.index ?? 0);
+    pushAll(out, problemClauses(ctx, { start: from, end: from + prev[0].length }));
+  }
+  return out;
 }
 
 /** The line before a paragraph (blank lines skipped) when it is a bare heading ("1.1 背景介绍"), else "". */

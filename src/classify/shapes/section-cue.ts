@@ -11,11 +11,12 @@ import { SEGMENT_SIGNALS } from "../../segment/signals.ts";
 import { classifyHeading, fusedSectionHeading, isMixedHeading, isUnnumberedSectionHeading, LEXICON, readsAsMeasure } from "../../shared/section-headings.ts";
 import { matchesAny, stripDecoration } from "../../shared/text.ts";
 import type { Line, OutlineNode, Span, Statement, StatementKind } from "../../types.ts";
+import { pushAll } from "../../util/arrays.ts";
 import { type ClassifyContext, collectNodes, MIN_CLAUSE, type Section } from "../context.ts";
 import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
 import { takeHeadingProblem } from "./heading-problem.ts";
 import { listedProblems, MIN_ELEMENT, sidedProblems } from "./problem-elements.ts";
-import { isProblemClause, problemClauses } from "./prose-problems.ts";
+import { isProblemClause, MAX_STATEMENT, problemClauses } from "./prose-problems.ts";
 import type { Shape } from "./types.ts";
 
 const ID = "section-cue";
@@ -171,6 +172,20 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
   if ((named === "situation" || named === "practice") && ctx.heading(item).length <= 8 && !isNegative(ctx.heading(item)) && polarityOf(ctx.heading(item)) !== "prescription") return;
   // Under a heading that names a situation as well (「现状与挑战」), only items that fall short are problems.
   if (section.kind === "problem" && situationToo(section.heading) && !isNegative(ctx.heading(item))) return;
+  // 「一是“不X”。表现在A，B。」 under a problem section: the short quoted label only names the problem; the
+  // negative clauses of the body after 表现在/表现为 are the problems.
+  if (section.kind === "problem" && POLARITY.quotedLabelHeading.test(ctx.heading(item).trim())) {
+    const bodyEnd = item.children[0]?.span.start ?? item.span.end;
+    const lead = POLARITY.manifestLead.exec(ctx.text.slice(item.headingSpan.end, bodyEnd));
+    if (lead) {
+      const body = { start: item.headingSpan.end + lead[0].length, end: bodyEnd };
+            const detail = `section "${section.heading}" (problem) > quoted label item "${item.marker}" > how it shows > clause`;
+      const found = manifestStatements(ctx, body);
+      // The first statement's span holds the label as well: no other shape reads the label as a problem of its own.
+      found.forEach((c, i) => ctx.add({ kind: "problem", textSpan: c, span: i === 0 ? { start: item.span.start, end: c.end } : c, rule: { id: ID, detail }, confidence: 0.7 }));
+      if (found.length > 0) return;
+    }
+  }
   // 「1.当前X运转情况。body」 under a problem section names the situation: the body's negative clauses are the problems.
   if (section.kind === "problem" && POLARITY.situationTopic.test(ctx.heading(item)) && !isNegative(ctx.heading(item))) {
     const body = { start: item.headingSpan.end, end: item.children[0]?.span.start ?? item.span.end };
@@ -492,6 +507,32 @@ function situationToo(heading: string): boolean {
 
 /** Shortest quoted passage read as a formula (a slogan, a quotation) rather than a quoted label (“不团结”). */
 const MIN_QUOTED_FORMULA = 6;
+
+/**
+ * The problems of a quoted label's body (「表现在A，B。C。」): a sentence with a negative clause is one statement (a
+ * description of one manifestation); one too long to be a statement gives the run from its start to its first
+ * negative clause, then its other negative clauses.
+ */
+function manifestStatements(ctx: ClassifyContext, body: Span): Span[] {
+  const out: Span[] = [];
+  const text = ctx.text.slice(body.start, body.end);
+  for (const m of text.matchAll(/[^。；;！!？?]+/g)) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const sentence = raw.trim();
+    if (!sentence) continue;
+    const span = { start: body.start + (m.index ?? 0) + lead, end: body.start + (m.index ?? 0) + lead + sentence.length };
+    const clauses = problemClauses(ctx, span);
+    if (clauses.length === 0) continue;
+    if (sentence.replace(/\s+/g, "").length <= MAX_STATEMENT) out.push(span);
+    // Too long for one statement: from its start up to its first shortfall (「A各行其是，B互不配合，…C不到位，以致…」).
+    else if (clauses[0]!.end - span.start <= MAX_STATEMENT) {
+      out.push({ start: span.start, end: clauses[0]!.end });
+      pushAll(out, clauses.slice(1));
+    } else pushAll(out, clauses);
+  }
+  return out;
+}
 
 /** A heading with its quoted formulas (“A是B、C是D”, six characters or more) blanked out. */
 function withoutQuotedFormulas(heading: string): string {
