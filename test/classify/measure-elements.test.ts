@@ -187,7 +187,7 @@ describe("objects of one verb listed with 、 (objectList)", () => {
 
   it("should make a measure of its own of a clause after the last object that opens as one, but not after a list of means", () => {
     expect(parts("完善党员积分制度、评星制度和承诺制度，建立积分公示台账")).toEqual(["完善党员积分制度", "评星制度", "承诺制度", "建立积分公示台账"]);
-    expect(parts("通过理念融合、机制融合和考评融合，推进支部建设提质")).toEqual(["通过理念融合", "机制融合", "考评融合，推进支部建设提质"]);
+    expect(parts("通过目标融合、队伍融合和考核融合，推进支部建设提质")).toEqual(["通过目标融合", "队伍融合", "考核融合，推进支部建设提质"]);
   });
 });
 

@@ -274,7 +274,7 @@ const MIN_OBJECTS = 3;
 const FORMULA_PHRASE = 4;
 
 /**
- * 「完善党员教育机制、实践机制、管理机制和考评机制」, 「加强制度建设、组织建设和文化建设」, 「发挥推动发展、服务群众、凝聚人心的作用」:
+ * 「健全谈心机制、帮扶机制、预警机制和激励机制」, 「加强阵地建设、队伍建设和作风建设」, 「发挥推动发展、服务群众、凝聚人心的作用」:
  * one verb over a 、-list of three or more objects that share their last word (机制, 建设) or are four-character phrases
  * each states one measure per object (gold/NOTES.md: an element of an inline list is a statement). The first object
  * keeps what comes before it (the verb), the last what comes after it, unless that opens as a measure of its own after a
@@ -294,7 +294,7 @@ export function objectList(text: string, span: Span): Span[] | null {
   }
   if (first < 0) return null;
   const spans = parts.slice(first, last + 1).map((p) => ({ ...p.span }));
-  // The last object joined by 和/及/与 to the one before it (「组织建设和文化建设」).
+  // The last object joined by 和/及/与 to the one before it (「队伍建设和作风建设」).
   const tail = spans[spans.length - 1]!;
   // (The joiner is the one after an object: 「参与原则和创新原则」 joins at 和, not inside 参与.)
   const firstHead = text.slice(spans[0]!.start, spans[0]!.end).trim().slice(-2);
@@ -307,7 +307,7 @@ export function objectList(text: string, span: Span): Span[] | null {
   const middle = inner.length > 0 ? inner : [];
   const head = commonHead([text.slice(spans[0]!.start, spans[0]!.end).trim(), ...middle, ...(joiner ? [text.slice(tail.start, tail.start + joiner.index!).trim()] : [])]);
   // A formula of four-character phrases counts when it modifies the noun after it (「推动发展、服务群众、凝聚人心的作用」): a bare
-  // row of them (「参与基层治理、脱贫攻坚、乡村振兴」) names fields, not measures.
+  // row of them (「参与社区治理、防汛救灾、文明创建」) names fields, not measures.
   const tailText = text.slice(tail.start, tail.end).trim();
   const formula = middle.length > 0 && middle.every((m) => chars(m) === FORMULA_PHRASE && m.length === FORMULA_PHRASE) && [tailText, tailText.slice(joiner ? joiner.index! + joiner[0].length : 0)].some((t) => /^[\u4e00-\u9fff]{4}[^、,，;；]*?的/.test(t));
   if (!head && !formula) return null;

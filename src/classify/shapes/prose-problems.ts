@@ -88,7 +88,7 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
     if (!/[,，。;；:：、!！?？]/.test(text) && !nodes.some((n) => n.span.start >= from && n.span.start < to)) continue;
     // A section that gives the background, the significance or a review of research sets the scene, it does not find.
     if (contextSectionAt(ctx, nodes, start) || POLARITY.proseContextSection.test(headingLineBefore(ctx, line))) {
-      // 「…面临不少课题。有的A，少数B；C等等。这些问题严重制约着…」: a list the next sentence calls problems is a finding.
+      // 「…面临不少课题。有的A，少数B；C等等。这些问题拖了X的后腿。」: a list the next sentence calls problems is a finding.
       const named = namedProblemSentence(ctx, { start, end }).filter((c) => ctx.sectionAt(c.start, ["practice", "measure", "cause"]) === null);
       if (named.length > 0) yield { span: { start, end }, clauses: named };
       continue;
@@ -257,7 +257,7 @@ function findsAlready(ctx: ClassifyContext, item: OutlineNode): boolean {
 }
 
 /**
- * The problem clauses of the sentences a back-reference names (「A；B；C等等。这些问题严重制约着X。」): in a paragraph
+ * The problem clauses of the sentences a back-reference names (「A；B；C等等。这些问题拖了X的后腿。」): in a paragraph
  * that sets the scene, the sentence right before one opening with `problemBackReference`.
  */
 function namedProblemSentence(ctx: ClassifyContext, para: Span): Span[] {
@@ -362,7 +362,7 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
     && isNegative(before) && !POLARITY.achievementInSentence.test(before) && !POLARITY.proseAttach.test(before.trim());
   if (contrast >= 0 && !adds) first = contrast;
   else if (POLARITY.achievementInSentence.test(unwrap(text)) && !isNegative(unwrap(text).replace(POLARITY.achievementInSentence, ""))) return [];
-  // An announcement of problems ("发展并不平衡，仍存在不少问题和不足，主要表现在…") sums up what
+  // An announcement of problems ("各支部进展不一，还有一些问题和不足，主要表现在…") sums up what
   // leads to it: only the clauses after it can name a problem.
   const umbrella = findLastIndex(clauses, (c) => isAnnouncement(unwrap(ctx.text.slice(c.span.start, c.span.end))));
   if (umbrella >= first) first = umbrella + 1;
