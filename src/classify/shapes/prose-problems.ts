@@ -362,7 +362,7 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
     && isNegative(before) && !POLARITY.achievementInSentence.test(before) && !POLARITY.proseAttach.test(before.trim());
   if (contrast >= 0 && !adds) first = contrast;
   else if (POLARITY.achievementInSentence.test(unwrap(text)) && !isNegative(unwrap(text).replace(POLARITY.achievementInSentence, ""))) return [];
-  // An announcement of problems ("各支部进展不一，还有一些问题和不足，主要表现在…") sums up what
+  // An announcement of problems ("各支部进展不一，短板尚多，集中在…") sums up what
   // leads to it: only the clauses after it can name a problem.
   const umbrella = findLastIndex(clauses, (c) => isAnnouncement(unwrap(ctx.text.slice(c.span.start, c.span.end))));
   if (umbrella >= first) first = umbrella + 1;
