@@ -54,8 +54,8 @@ export function notSectionHeading(doc: NormalisedDocument, segment: ReportSegmen
   // (each holds most of the other), above the report's first paragraph, is the page's title printed twice; read as a
   // measure section it would make the byline and the introduction measures. (A repeated title naming problems,
   // 「学校党建工作中存在的问题」 over its own items, stays a problem section.)
-  if (classifyHeading(heading.replace(/[*＊\s]+$/, "")) === "measure" && !bodyBefore(doc, segment, marker.line)) {
-    const own = heading.replace(/[*＊\s]+$/, "");
+  const own = heading.replace(/[*＊\s]+$/, "");
+  if (classifyHeading(own) === "measure" && !bodyBefore(doc, segment, marker.line)) {
     if (pageHeadLines(doc, marker.line).some((l) => { const t = l.replace(/[*＊\s]+$/, ""); return repeats(own, t) && repeats(t, own); })) {
       return "a repeat of the page's title above the report's first paragraph";
     }

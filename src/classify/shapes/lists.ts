@@ -75,9 +75,16 @@ export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confi
 function untilTurn(ctx: ClassifyContext, node: OutlineNode): { start: number; end: number } {
   const first = node.children[0];
   if (!first) return node.span;
-  for (const { text, start } of ctx.paragraphLines()) {
-    if (start <= node.headingSpan.end || start >= first.span.start) continue;
-    if (POLARITY.closingMeasureTurn.test(text)) return { start: node.span.start, end: start };
+  // The report's lines are in order: start at the first one past the heading (a binary search, not a scan of all).
+  const lines = ctx.paragraphLines();
+  let lo = 0;
+  for (let hi = lines.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]!.start <= node.headingSpan.end) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < lines.length && lines[i]!.start < first.span.start; i++) {
+    if (POLARITY.closingMeasureTurn.test(lines[i]!.text)) return { start: node.span.start, end: lines[i]!.start };
   }
   return node.span;
 }

@@ -254,18 +254,15 @@ function markParallel(text: string, elements: Span[], flags: boolean[]): void {
  * An element's detail says which element of how many it is, then `of` and the run's detail.
  */
 export function addMeasureRun(ctx: ClassifyContext, span: Span, elements: Span[] | null, ruleId: string, detail: string, of: string, confidence: number): void {
-  if (!elements) {
-    const objects = objectList(ctx.text, span);
-    if (objects) ctx.addParts(objects, span, { kind: "measure", rule: { id: ruleId, detail: `${detail} > list of objects` }, confidence }, "object");
-    else ctx.add({ kind: "measure", textSpan: span, span, rule: { id: ruleId, detail }, confidence });
-    return;
-  }
-  elements.forEach((el, k) => {
-    const d = `measure ${k + 1}/${elements.length} ${of}${detail}`;
-    const objects = objectList(ctx.text, el);
-    if (objects) ctx.addParts(objects, el, { kind: "measure", rule: { id: ruleId, detail: `${d} > list of objects` }, confidence }, "object");
-    else ctx.add({ kind: "measure", textSpan: el, span: el, rule: { id: ruleId, detail: d }, confidence });
-  });
+  if (!elements) addMeasure(ctx, span, ruleId, detail, confidence);
+  else elements.forEach((el, k) => addMeasure(ctx, el, ruleId, `measure ${k + 1}/${elements.length} ${of}${detail}`, confidence));
+}
+
+/** One measure, or one per object when it is one verb over a list of objects (objectList). */
+function addMeasure(ctx: ClassifyContext, span: Span, ruleId: string, detail: string, confidence: number): void {
+  const objects = objectList(ctx.text, span);
+  if (objects) ctx.addParts(objects, span, { kind: "measure", rule: { id: ruleId, detail: `${detail} > list of objects` }, confidence }, "object");
+  else ctx.add({ kind: "measure", textSpan: span, span, rule: { id: ruleId, detail }, confidence });
 }
 
 /** Fewest objects of one verb read as measures of their own (「完善A机制、B机制和C机制」). */
@@ -303,8 +300,7 @@ export function objectList(text: string, span: Span): Span[] | null {
     const b = tailRaw.slice(0, j.index).trim();
     return b.endsWith(firstHead) || chars(b) === FORMULA_PHRASE;
   }) ?? null;
-  const inner = spans.slice(1, -1).map((s) => text.slice(s.start, s.end).trim());
-  const middle = inner.length > 0 ? inner : [];
+  const middle = spans.slice(1, -1).map((s) => text.slice(s.start, s.end).trim());
   const head = commonHead([text.slice(spans[0]!.start, spans[0]!.end).trim(), ...middle, ...(joiner ? [text.slice(tail.start, tail.start + joiner.index!).trim()] : [])]);
   // A formula of four-character phrases counts when it modifies the noun after it (「推动发展、服务群众、凝聚人心的作用」): a bare
   // row of them (「参与社区治理、防汛救灾、文明创建」) names fields, not measures.

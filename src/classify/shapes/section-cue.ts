@@ -114,10 +114,11 @@ function takeItems(ctx: ClassifyContext, node: OutlineNode, section: Section) {
   for (const item of items) {
     // 「2.1 加强党组织建设」 over bullets that each open with a head and a colon (「• 设立楼栋党小组：…」): in a measure section
     // the heading names the topic, and each bullet's head is a measure of its own.
-    if (isTopic(ctx, item) || (section.kind === "measure" && labelledBullets(ctx, item))) {
+    const bullets = section.kind === "measure" && labelledBullets(ctx, item);
+    if (bullets || isTopic(ctx, item)) {
       // 「（一）加强党员队伍建设」 over 1. 2.: a parent that prescribes is a measure as well as its items
       // (「党员队伍方面」 only names a topic and is none).
-      if (section.kind === "measure" && prescribes(ctx.heading(item)) && !labelledBullets(ctx, item)) {
+      if (section.kind === "measure" && !bullets && prescribes(ctx.heading(item))) {
         const detail = `section "${section.heading}" (measure) > parent item ${item.markerKind} "${item.marker}" that prescribes`;
         ctx.add({ kind: "measure", textSpan: ctx.itemText(item, "measure").span, span: { start: item.span.start, end: item.children[0]!.span.start }, rule: { id: ID, detail }, confidence: 0.8 });
       }
@@ -179,7 +180,7 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
     const lead = POLARITY.manifestLead.exec(ctx.text.slice(item.headingSpan.end, bodyEnd));
     if (lead) {
       const body = { start: item.headingSpan.end + lead[0].length, end: bodyEnd };
-            const detail = `section "${section.heading}" (problem) > quoted label item "${item.marker}" > how it shows > clause`;
+      const detail = `section "${section.heading}" (problem) > quoted label item "${item.marker}" > how it shows > clause`;
       const found = manifestStatements(ctx, body);
       // The first statement's span holds the label as well: no other shape reads the label as a problem of its own.
       found.forEach((c, i) => ctx.add({ kind: "problem", textSpan: c, span: i === 0 ? { start: item.span.start, end: c.end } : c, rule: { id: ID, detail }, confidence: 0.7 }));
