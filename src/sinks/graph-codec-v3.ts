@@ -989,8 +989,9 @@ const MENTION = 4;
 
 /**
  * The edges as the writer plans them, a column per field (an object per edge took about 100 bytes, for
- * millions of edges): key (undefined where it is the one kg derives: derived again when needed), attributes, source and target places (among the nodes in key order), flags, and the
- * shape of an implied MENTIONS whose values are all computed (not written; -1: written). `order`: the edges
+ * millions of edges): key (undefined where it is the one kg derives: derived again when needed), attributes,
+ * source and target places (among the nodes in key order), flags, and the shape of an implied MENTIONS whose
+ * values are all computed (not written; -1: written). `order`: the edges
  * by source and target places, then key (the order they are written in).
  */
 class EdgeTable {
