@@ -38,11 +38,23 @@ export class LineSpool {
   };
 
   constructor(private readonly options: LineSpoolOptions) {
-    this.dir = this.inTmp(() => mkdtempSync(join(tmpdir(), options.prefix)), tmpdir());
-    this.path = join(this.dir, "documents.jsonl");
-    this.fd = this.inTmp(() => openSync(this.path, "w+"), this.dir);
+    // The handlers come first: a signal that arrives once the folder exists then always finds them (Node runs them
+    // after this constructor returns), where before a Ctrl-C between the two steps left the folder behind.
     process.once("exit", this.onExit);
     for (const signal of SIGNALS) process.once(signal, this.onSignal);
+    let dir: string | undefined;
+    try {
+      dir = this.inTmp(() => mkdtempSync(join(tmpdir(), options.prefix)), tmpdir());
+      this.dir = dir;
+      this.path = join(dir, "documents.jsonl");
+      this.fd = this.inTmp(() => openSync(this.path, "w+"), dir);
+    } catch (error) {
+      this.closed = true;
+      process.removeListener("exit", this.onExit);
+      for (const signal of SIGNALS) process.removeListener(signal, this.onSignal);
+      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
   }
 
   /** Lines written. */

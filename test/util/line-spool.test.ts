@@ -1,7 +1,7 @@
 /*
  * The temporary file of JSON lines behind kg extract --json and kg import (src/util/line-spool.ts): what is written
  * comes back the same, by place and in order; close() leaves nothing behind; a folder it cannot write to gives one
- * line naming the command, the folder and TMPDIR.
+ * line naming the command, the folder and TMPDIR, and leaves no handler behind.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -50,8 +50,12 @@ describe("LineSpool", () => {
     writeFileSync(notAFolder, "");
     const before = process.env.TMPDIR;
     process.env.TMPDIR = notAFolder;
+    const listeners = () => ["exit", "SIGINT", "SIGTERM", "SIGHUP"].map((event) => process.listenerCount(event));
+    const listening = listeners();
     try {
       expect(() => new DocumentSpool()).toThrow(/^kg import: cannot write its temporary file in ".*not-a-folder" \(ENOTDIR\); set TMPDIR to a folder with room for about five times the size of the reports\.$/);
+      // Nothing of the failed spool stays behind: no handler that would answer a later Ctrl-C or the exit.
+      expect(listeners()).toEqual(listening);
     } finally {
       if (before === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = before;
