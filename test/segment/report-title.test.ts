@@ -37,6 +37,13 @@ describe("report titles behind page furniture", () => {
     expect(titleOf("存在的主要问题", BODY)).toBeNull();
   });
 
+  it("should not take a bibliographic reference at the top of an excerpt for the report's title", () => {
+    // An abstract, then a reference of the kind journal pages print under it: another paper's title, not this one's.
+    expect(titleOf(`摘要：${BODY}`, "", "张某某. 中学党支部组织生活的若干思考[J]. 某某教育研究, 2021, 5(3): 20-22.", BODY)).toBeNull();
+    expect(titleOf("[2] 李某. 新时代国企党建研究[M]. 北京: 某某出版社, 2019.", BODY)).toBeNull();
+    expect(titleOf("王某. 社区党组织建设的实践探索[EB/OL]. (2020-01-02)", BODY)).toBeNull();
+  });
+
   it("should take the title printed twice with its subtitle, over the page and over the text", () => {
     expect(
       titleOf("新时代村级党组织建设的现状与建议", "——来自某省的问卷调查", "2019-03-02某课题组", "关键词：村干部;党组织", "新时代村级党组织建设的现状与建议", "——来自某省的问卷调查", BODY),
