@@ -105,6 +105,11 @@ function nameBefore(m: OrganisationMatcher, compact: string, end: number, anonOn
   const boundaryAt = (k: number): boolean => k === 0 || gaps?.[k] === 1 || !isHan(compact[k - 1]) || m.stopChars.has(compact[k - 1]!) || m.stopWordsByLast.endingAt(compact, k).some((w) => compact.startsWith(w, k - w.length)) || afterPlace(k);
   // "关于和平里社区": a stop character that itself stands at a boundary begins the name.
   if (j > 0 && end - j < maxName && m.lex.nameLeadChars?.includes(compact[j - 1]!) && boundaryAt(j - 1)) j--;
+  // "无锡市…", "中山大学": a listed place name that begins with a stop character is whole, not cut after it.
+  else if (j > 0 && m.stopChars.has(compact[j - 1]!)) {
+    const place = m.lex.placeNames?.find((w) => w.length >= 2 && j - 1 + w.length <= end && compact.startsWith(w, j - 1));
+    if (place && end - (j - 1) <= maxName) j--;
+  }
   const atBoundary = boundaryAt(j);
   const text = compact.slice(j, end);
   if (m.timeRe?.test(text)) return null;
@@ -232,6 +237,17 @@ function institutionMentions(m: OrganisationMatcher, compact: string, gaps: Uint
   return out;
 }
 
+/**
+ * "中山大学孙逸仙纪念医院": a name longer than a name may be is cut inside the institution it starts with (山大学…医院);
+ * the body then starts where that institution does, and the institution is part of its name.
+ */
+function joinCutNames(compact: string, mentions: Mention[]): Mention[] {
+  return mentions.map((x) => {
+    const head = mentions.find((y) => y.start < x.start && y.end > x.start && y.end < x.end);
+    return head ? { ...x, start: head.start, tokens: [{ kind: "name" as const, text: compact.slice(head.start, x.end - x.core.length) }] } : x;
+  });
+}
+
 function fixedMentions(m: OrganisationMatcher, compact: string): Mention[] {
   const hits = m.fixed.scan(compact);
   // "中共中央办公厅" is one body, not also 中共中央: a hit inside a longer one is dropped.
@@ -251,7 +267,7 @@ export function extractOrganisations(view: TextView, m: OrganisationMatcher): Or
   // "中央和国家机关工委": a listed body's name is whole; no shorter body is read inside it.
   const inFixed = (x: Mention): boolean => fixed.some((f) => f !== x && f.start <= x.start && f.end >= x.end && f.end - f.start > x.end - x.start);
   // "江西某大学人文学院": the university is part of the college's name, not a second body.
-  const institutions = institutionMentions(m, compact, view.gaps);
+  const institutions = joinCutNames(compact, institutionMentions(m, compact, view.gaps));
   const inLonger = (x: Mention): boolean => institutions.some((y) => y !== x && y.start <= x.start && y.end >= x.end && y.end - y.start > x.end - x.start);
   const mentions = [...fixed, ...coreMentions(m, compact, view.gaps), ...institutions.filter((x) => !inLonger(x))].filter((x) => !inTitle(x) && !inFixed(x));
   const groups = groupMentions(m.lex, mentions);

@@ -1,7 +1,8 @@
 /*
  * Mechanism and organisation names in shapes real reports use beyond the seed (all sentences written for this
  * test): quoted names with a practice tail, campaigns, generic "…机制" phrases, central bodies with longer names,
- * company and court names, place names before a level word, villages after a township, verbs before 社区.
+ * company and court names, place names before a level word, villages after a township, verbs before 社区,
+ * determiners and verbs before a body's name, place names that begin with a stop character (无锡, 中山).
  */
 import { describe, expect, it } from "vitest";
 
@@ -82,5 +83,19 @@ describe("organisation names", () => {
     expect(orgs("后疫情时代社区治理面临新课题。")).toEqual([]);
     expect(orgs("把握公立医院改革方向，上海市公立医院普遍设立党委办公室。")).not.toContain("上海市公立医院");
     expect(orgs("男性村党组织书记占多数。")).toEqual([]);
+  });
+
+  it("should begin a body's name after the verb, the determiner or the 同志 before it", () => {
+    expect(orgs("本文选取江城师范学院两个学生党支部作为调查对象。")).toEqual(["江城师范学院", "学生党支部"]);
+    expect(orgs("本文系宜宾学院课题的阶段成果。")).toEqual(["宜宾学院"]);
+    expect(orgs("要摸清社区党委掌握的资源底数，找出社区党委工作中的短板。")).toEqual(["社区党委"]);
+    expect(orgs("此次集团公司直属党委开展专项检查。")).toEqual(["集团公司直属党委"]);
+    expect(orgs("本次调研受集团公司党委委托进行。")).toEqual(["集团公司党委"]);
+    expect(orgs("王某同志代表集团党委作报告，如何整顿社区党支部是难题。")).toEqual(["集团党委", "社区党支部"]);
+    expect(orgs("学习借鉴社区治理的经验，认真听取社区居民意见，这一过渡型社区人口多。")).toEqual([]);
+  });
+
+  it("should keep a place name that begins with a stop character, and a hospital named after its university", () => {
+    expect(orgs("调研组走访了无锡市人民医院和中山大学孙逸仙纪念医院。")).toEqual(["无锡市人民医院", "中山大学孙逸仙纪念医院"]);
   });
 });
