@@ -115,7 +115,7 @@ describe("the shipped codebook on wordings that several themes touch", () => {
     ["measure", "选树典型并广泛宣传", "m-publicity"],
     ["measure", "帮助企业主消除认识误区", "m-awareness"],
     // 的 links a setting to what the measure acts on
-    ["measure", "加强对党员培训工作的考核", "m-responsibility"],
+    ["measure", "加强对党员培训工作的考核", "m-assessment"],
     // a membership anniversary is not recruitment (入党生日 hides its 入党)
     ["measure", "给每名党员过入党生日", "m-innovate-activities"],
     // 执行 is a verb; 制度 what the measure strengthens
