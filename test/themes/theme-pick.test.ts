@@ -85,7 +85,7 @@ describe("the shipped codebook on wordings that several themes touch", () => {
     ["problem", "个别村干部干事有些懈怠", "p-work-style"],
     ["problem", "不少自然村日渐空巢", "p-hollowing"],
     // a mechanism with a named object is that object's problem, not a gap in the rules at large
-    ["problem", "支部考核机制还不完善", "p-responsibility-unclear"],
+    ["problem", "支部考核机制还不完善", "p-assessment-weak"],
     ["problem", "村级监督机制不够健全", "p-supervision-weak"],
     ["problem", "支部的工作机制不健全", "p-system-not-implemented"],
     // training is training whoever is trained (the human grouping of real measures reads it so)
