@@ -159,7 +159,7 @@ describe("linkReport on a report that answers its problems one by one", () => {
     const { links } = report("s", [
       ["problem", "党建与业务“两张皮”现象依然存在"],
       ["problem", "支部书记多为兼职"],
-      ["measure", "完善党建考核评价体系", "将述职评议结果与年度考核挂钩，推动党建与业务深度融合"],
+      ["measure", "完善党建工作考核评价体系", "将述职评议结果与年度考核挂钩，推动党建与业务深度融合"],
       ["measure", "配齐配强支部书记"],
     ]);
     const l = links.find((x) => x.from === "s.0" && x.to === "s.2");

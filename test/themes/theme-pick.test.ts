@@ -85,7 +85,7 @@ describe("the shipped codebook on wordings that several themes touch", () => {
     ["problem", "个别村干部干事有些懈怠", "p-work-style"],
     ["problem", "不少自然村日渐空巢", "p-hollowing"],
     // a mechanism with a named object is that object's problem, not a gap in the rules at large
-    ["problem", "支部考核机制还不完善", "p-responsibility-unclear"],
+    ["problem", "支部考核机制还不完善", "p-assessment-weak"],
     ["problem", "村级监督机制不够健全", "p-supervision-weak"],
     ["problem", "支部的工作机制不健全", "p-system-not-implemented"],
     // training is training whoever is trained (the human grouping of real measures reads it so)
@@ -115,7 +115,7 @@ describe("the shipped codebook on wordings that several themes touch", () => {
     ["measure", "选树典型并广泛宣传", "m-publicity"],
     ["measure", "帮助企业主消除认识误区", "m-awareness"],
     // 的 links a setting to what the measure acts on
-    ["measure", "加强对党员培训工作的考核", "m-responsibility"],
+    ["measure", "加强对党员培训工作的考核", "m-assessment"],
     // a membership anniversary is not recruitment (入党生日 hides its 入党)
     ["measure", "给每名党员过入党生日", "m-innovate-activities"],
     // 执行 is a verb; 制度 what the measure strengthens
