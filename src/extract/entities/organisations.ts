@@ -238,7 +238,7 @@ function institutionMentions(m: OrganisationMatcher, compact: string, gaps: Uint
 }
 
 /**
- * "中山大学孙逸仙纪念医院": a name longer than a name may be is cut inside the institution it starts with (山大学…医院);
+ * "中山大学南湖纪念医院": a name longer than a name may be is cut inside the institution it starts with (山大学…医院);
  * the body then starts where that institution does, and the institution is part of its name.
  */
 function joinCutNames(compact: string, mentions: Mention[]): Mention[] {

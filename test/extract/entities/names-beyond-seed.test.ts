@@ -86,10 +86,10 @@ describe("organisation names", () => {
   });
 
   it("should begin a body's name after the verb, the determiner or the 同志 before it", () => {
-    expect(orgs("本文选取江城师范学院两个学生党支部作为调查对象。")).toEqual(["江城师范学院", "学生党支部"]);
+    expect(orgs("本文选取江城师范学院的两个学生党支部开展问卷调查。")).toEqual(["江城师范学院", "学生党支部"]);
     expect(orgs("本文系江州学院课题的阶段成果。")).toEqual(["江州学院"]);
     expect(orgs("要摸清社区党委掌握的资源底数，找出社区党委工作中的短板。")).toEqual(["社区党委"]);
-    expect(orgs("此次集团公司直属党委开展专项检查。")).toEqual(["集团公司直属党委"]);
+    expect(orgs("此次集团公司机关党委牵头开展专项检查。")).toEqual(["集团公司机关党委"]);
     expect(orgs("本次调研受集团公司党委委托进行。")).toEqual(["集团公司党委"]);
     expect(orgs("王某同志代表集团党委作报告，如何整顿社区党支部是难题。")).toEqual(["集团党委", "社区党支部"]);
     expect(orgs("学习借鉴社区治理的经验，认真听取社区居民意见，这一过渡型社区人口多。")).toEqual([]);
