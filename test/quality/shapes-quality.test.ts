@@ -192,6 +192,11 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: in a report that states its problems no other way, 「针对A、B、C等问题，要…」 names its problems
   // (the elements after 针对, as after 解决) and the run after the modal stays its measures (before: problems 0.00).
   "remedy-target-list.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01 (pooled diagnosis, sets m n o u): a list the sentence itself declares to be its proposals —
+  // 「提出A，B，C三条路径」, 「提出了…框架：A，B，C」, 「从A，B，C提出…对策」 after the problems of the same sentence,
+  // 「提出了A，B、C，D的对策」 — gives one measure per comma part, whatever its verbs (before: measures 0.00 and 0.89).
+  "proposal-frames.txt": { problems: 1, measures: 1 },
+  "proposal-frames-2.txt": { problems: 1, measures: 1 },
 };
 
 /**
