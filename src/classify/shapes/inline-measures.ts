@@ -300,8 +300,9 @@ function proposalList(ctx: ClassifyContext, sentence: string, at: number): Span[
     const idx = m?.indices?.groups?.items;
     if (!m?.groups?.items || !idx) continue;
     const items = m.groups.items;
-    // A list of work done (「…，形成了A、B」) is a practice, whatever the frame's 提出了.
-    if (POLARITY.perfective.test(items) || POLARITY.achievementInSentence.test(items)) continue;
+    // A list of work done (「…，形成了A、B」) is a practice, whatever the frame's 提出了; a list naming the problems to
+    // solve (「提出了解决A、B等问题的对策」) is no list of proposals.
+    if (POLARITY.perfective.test(items) || POLARITY.achievementInSentence.test(items) || PROBLEM_NOUN.test(items)) continue;
     // 「从A、B等方面提出…」 is the frame measureFrame reads (one run).
     if (k === 1 && /方面/.test(items)) continue;
     const byComma = items.split(/[,，]/).length >= 3;
@@ -326,6 +327,9 @@ function proposalList(ctx: ClassifyContext, sentence: string, at: number): Span[
   }
   return null;
 }
+
+/** Words that make a list one of problems (to solve), not of proposals. */
+const PROBLEM_NOUN = /问题|不足|困境|难题|短板|矛盾|弊端/;
 
 /** An element prescribes by its lexicon verb/** An element prescribes by its lexicon verb, or by a list-only form such as 「把A写入B」 (the list element test of shape prescriptive-list). */
 function prescribes(element: string): boolean {
