@@ -5,7 +5,7 @@
  * The list runs from the last lead word before its first 、 (存在, 引发, 因, 在, 以 …, `lead`) to the frame
  * that closes it (等…问题, 三大问题, 的问题, 等方面: `end`); it is split at 、 (runParts of measure-elements, so
  * quotations stay whole) and its last element once more at a joiner (和, 与, 及 …) when both sides fall short.
- * A label under four characters (「弱化、虚化、边缘化」) is too slight to stand alone: it joins the element before it.
+ * A label under four characters (「淡化、软化、空心化」) is too slight to stand alone: it joins the element before it.
  * A list of aspects (等方面) counts only when the rest of the clause falls short (「…等方面有待完善」). Each
  * element keeps its own verbatim span. Words in polarity.json (`problemElements`).
  */
@@ -85,9 +85,9 @@ export function listedProblems(text: string, clause: Span): Span[] | null {
   if (bare && !elements.every((e) => isNegative(text.slice(e.start, e.end)))) return null;
   // Bare shortfalls without a subject (「X存在不够规范、不够科学的问题」) are facets of the subject before the list: one problem.
   if (elements.every((e) => POLARITY.inlineTail.test(text.slice(e.start, e.end)))) return null;
-  // 「存在弱化、虚化、边缘化等问题」, 「A组织弱化、虚化以及B“两张皮”等问题」: an element under four characters that is no negated
+  // 「存在淡化、软化、空心化等问题」, 「A组织松散化、形式化以及B等问题」: an element under four characters that is no negated
   // predicate (「不规范、不严格」 are) is a label too slight to stand alone; it joins the element before it (the first one,
-  // the element after it), so 「弱化、虚化、边缘化」 is one problem.
+  // the element after it), so 「淡化、软化、空心化」 is one problem.
   const slight = elements.map((e) => hanCount(text.slice(e.start, e.end)) < MIN_STANDALONE && !NEGATED.test(text.slice(e.start, e.end)));
   for (let i = elements.length - 1; i >= 0 && elements.length > 1; i--) {
     if (!slight[i]) continue;
