@@ -53,6 +53,7 @@ export const POLARITY = {
   notProposal: new RegExp(raw.notProposal),
   measureColonLeadIn: new RegExp(raw.measureColonLeadIn),
   measureCountFrame: new RegExp(raw.measureCountFrame),
+  proposalFrame: raw.proposalFrame.map((s) => new RegExp(s, "d")),
   activityReport: new RegExp(raw.activityReport),
   parallelOpener: new RegExp(raw.parallelOpener),
   authoritySpeech: new RegExp(raw.authoritySpeech),

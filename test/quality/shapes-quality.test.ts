@@ -192,13 +192,22 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // Measured on 2026-12-01: in a report that states its problems no other way, 「针对A、B、C等问题，要…」 names its problems
   // (the elements after 针对, as after 解决) and the run after the modal stays its measures (before: problems 0.00).
   "remedy-target-list.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01 (pooled diagnosis, sets m n o u): a list the sentence itself declares to be its proposals —
+  // 「提出A，B，C三条路径」, 「提出了…框架：A，B，C」, 「从A，B，C提出…对策」 after the problems of the same sentence,
+  // 「提出了A，B、C，D的对策」 — gives one measure per comma part, whatever its verbs (before: measures 0.00 and 0.89).
+  "proposal-frames.txt": { problems: 1, measures: 1 },
+  "proposal-frames-2.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-01 (pooled diagnosis, sets k p u): an inline list of labels under four characters
+  // (「存在淡化、软化、空心化等问题」) is one problem; a short label joins the element before it (「A组织松散化、形式化以及
+  // B“两张皮”」: two problems). Before (one to one): problems 0.44.
+  "short-labels.txt": { problems: 1, measures: 1 },
 };
 
 /**
  * Fixtures whose shape is a statement split into its problems: scored one to one (`kg eval --match one-to-one`), as a
  * strict judge pairs statements, so that one statement quoting a whole list finds only one of its elements.
  */
-const ONE_TO_ONE = new Set(["section-paragraph-lists.txt", "runon-items.txt", "problem-frames.txt", "object-lists.txt", "object-lists-traditional.txt", "shared-object.txt", "shared-object-traditional.txt", "object-lists-long.txt"]);
+const ONE_TO_ONE = new Set(["short-labels.txt", "section-paragraph-lists.txt", "runon-items.txt", "problem-frames.txt", "object-lists.txt", "object-lists-traditional.txt", "shared-object.txt", "shared-object-traditional.txt", "object-lists-long.txt"]);
 
 /** Shapes these fixtures show kg does not read yet. */
 const KNOWN_GAPS = [

@@ -8,11 +8,11 @@
  * only in a report where no other shape found a measure.
  */
 import type { Span } from "../../types.ts";
-import { MIN_CLAUSE } from "../context.ts";
+import { MIN_CLAUSE, type ClassifyContext } from "../context.ts";
 import { POLARITY, polarityOf } from "../polarity.ts";
 import type { Shape } from "./types.ts";
 import { matchesOf } from "../../shared/regex.ts";
-import { addMeasureRun, measureElements, objectList } from "./measure-elements.ts";
+import { addMeasureRun, isMeasureElement, measureElements, objectList } from "./measure-elements.ts";
 import { prescribesAsElement, UMBRELLA_ELEMENT } from "./prescriptive-list.ts";
 
 interface Enumeration {
@@ -77,6 +77,14 @@ export const inlineMeasures: Shape<Enumeration> = {
           out.push({ runs: [[{ start: from, end: from + body.length }]], trigger: `${more[0].trim()} after a list of measures`, strong: true });
           continue;
         }
+      }
+      // 「提出A，B，C三条路径」, 「提出了…框架：A，B，C」, 「从A，B，C提出…对策」: the sentence declares its list the proposals,
+      // even where it also names the problems (the problems before the frame stay theirs) or other measures were found.
+      const proposal = ctx.claimed(at) && ctx.inStatementSection(at) ? null : proposalList(ctx, sentence, at);
+      if (proposal) {
+        out.push({ runs: proposal.map((p) => [p]), trigger: "提出 frame", strong: true });
+        listEnd = at + sentence.length;
+        continue;
       }
       // A frame that declares its list the measures (below) holds even inside the body of a problem item or
       // section (「…等问题。…提出了以下建议：A；B」); the looser triggers read only unclaimed prose.
@@ -281,7 +289,49 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
   return out.filter((e) => e.end - e.start >= MIN_CLAUSE);
 }
 
-/** An element prescribes by its lexicon verb, or by a list-only form such as 「把A写入B」 (the list element test of shape prescriptive-list). */
+/**
+ * The parts of a list that a 提出 frame declares the proposals (POLARITY.proposalFrame), or null: split at ， (at 、 when
+ * the list has no comma), three parts or more, each a phrase of its own length, none a shortfall and none inside a
+ * statement already taken; in a frame not closed by a count (「三条路径」) or a colon, half the parts or more must prescribe.
+ */
+function proposalList(ctx: ClassifyContext, sentence: string, at: number): Span[] | null {
+  for (const [k, re] of POLARITY.proposalFrame.entries()) {
+    const m = re.exec(sentence);
+    const idx = m?.indices?.groups?.items;
+    if (!m?.groups?.items || !idx) continue;
+    const items = m.groups.items;
+    // A list of work done (「…，形成了A、B」) is a practice, whatever the frame's 提出了; a list naming the problems to
+    // solve (「提出了解决A、B等问题的对策」) is no list of proposals.
+    if (POLARITY.perfective.test(items) || POLARITY.achievementInSentence.test(items) || PROBLEM_NOUN.test(items)) continue;
+    // 「从A、B等方面提出…」 is the frame measureFrame reads (one run).
+    if (k === 1 && /方面/.test(items)) continue;
+    const byComma = items.split(/[,，]/).length >= 3;
+    const parts: Span[] = [];
+    let offset = 0;
+    for (const raw of items.split(byComma ? /([,，])/ : /([、,，])/)) {
+      const start = offset;
+      offset += raw.length;
+      if (/^[、,，]$/.test(raw)) continue;
+      const lead = raw.length - raw.trimStart().length;
+      const body = raw.trim().replace(/等$/, "");
+      if (!body) continue;
+      parts.push({ start: at + idx[0] + start + lead, end: at + idx[0] + start + lead + body.length });
+    }
+    if (parts.length < 3) continue;
+    const texts = parts.map((p) => ctx.text.slice(p.start, p.end));
+    if (texts.some((t) => t.length < MIN_CLAUSE || t.length > MAX_ELEMENT || polarityOf(t) === "negative")) continue;
+    const counted = k === 2 || /[两二三四五六七八九十\d]+(?:大|个|项|条|点)/.test(sentence.slice(idx[1], m.index + m[0].length));
+    if (!counted && texts.filter((t) => prescribes(t) || isMeasureElement(t)).length < 0.5 * texts.length) continue;
+    if (parts.some((p) => ctx.statements.some((st) => st.textSpan.start < p.end && st.textSpan.end > p.start))) continue;
+    return parts;
+  }
+  return null;
+}
+
+/** Words that make a list one of problems (to solve), not of proposals. */
+const PROBLEM_NOUN = /问题|不足|困境|难题|短板|矛盾|弊端/;
+
+/** An element prescribes by its lexicon verb/** An element prescribes by its lexicon verb, or by a list-only form such as 「把A写入B」 (the list element test of shape prescriptive-list). */
 function prescribes(element: string): boolean {
   if (UMBRELLA_ELEMENT.test(element.trim())) return false;
   return polarityOf(element) === "prescription" || POLARITY.listPrescription.test(element.trim()) || prescribesAsElement(element);

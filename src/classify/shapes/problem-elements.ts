@@ -5,6 +5,7 @@
  * The list runs from the last lead word before its first 、 (存在, 引发, 因, 在, 以 …, `lead`) to the frame
  * that closes it (等…问题, 三大问题, 的问题, 等方面: `end`); it is split at 、 (runParts of measure-elements, so
  * quotations stay whole) and its last element once more at a joiner (和, 与, 及 …) when both sides fall short.
+ * A label under four characters (「淡化、软化、空心化」) is too slight to stand alone: it joins the element before it.
  * A list of aspects (等方面) counts only when the rest of the clause falls short (「…等方面有待完善」). Each
  * element keeps its own verbatim span. Words in polarity.json (`problemElements`).
  */
@@ -84,9 +85,28 @@ export function listedProblems(text: string, clause: Span): Span[] | null {
   if (bare && !elements.every((e) => isNegative(text.slice(e.start, e.end)))) return null;
   // Bare shortfalls without a subject (「X存在不够规范、不够科学的问题」) are facets of the subject before the list: one problem.
   if (elements.every((e) => POLARITY.inlineTail.test(text.slice(e.start, e.end)))) return null;
+  // 「存在淡化、软化、空心化等问题」, 「A组织松散化、形式化以及B等问题」: an element under four characters that is no negated
+  // predicate (「不规范、不严格」 are) is a label too slight to stand alone; it joins the element before it (the first one,
+  // the element after it), so 「淡化、软化、空心化」 is one problem.
+  const slight = elements.map((e) => hanCount(text.slice(e.start, e.end)) < MIN_STANDALONE && !NEGATED.test(text.slice(e.start, e.end)));
+  for (let i = elements.length - 1; i >= 0 && elements.length > 1; i--) {
+    if (!slight[i]) continue;
+    if (i > 0) elements[i - 1]!.end = elements[i]!.end;
+    else elements[1]!.start = elements[0]!.start;
+    elements.splice(i, 1);
+  }
   // 「…后继乏人的问题」: the last element keeps the noun its 的 ties it to.
   if (end[0].startsWith("的")) elements[elements.length - 1]!.end = clause.start + to + end[0].length;
   return elements;
+}
+
+/** Fewest characters of a listed element that stands as a problem of its own (a shorter label keeps its list whole). */
+const MIN_STANDALONE = 4;
+/** A short element that is a negated predicate (不规范, 未落实, 无保障): a problem of its own however short. */
+const NEGATED = /^[“"]?[不未无没缺]/;
+
+function hanCount(s: string): number {
+  return s.match(/[\u3400-\u9fff]/g)?.length ?? 0;
 }
 
 /** An element whose closing quote trimSpan dropped while its opening quote is inside it gets it back. */
