@@ -331,7 +331,7 @@ function proposalList(ctx: ClassifyContext, sentence: string, at: number): Span[
 /** Words that make a list one of problems (to solve), not of proposals. */
 const PROBLEM_NOUN = /问题|不足|困境|难题|短板|矛盾|弊端/;
 
-/** An element prescribes by its lexicon verb/** An element prescribes by its lexicon verb, or by a list-only form such as 「把A写入B」 (the list element test of shape prescriptive-list). */
+/** An element prescribes by its lexicon verb, or by a list-only form such as 「把A写入B」 (the list element test of shape prescriptive-list). */
 function prescribes(element: string): boolean {
   if (UMBRELLA_ELEMENT.test(element.trim())) return false;
   return polarityOf(element) === "prescription" || POLARITY.listPrescription.test(element.trim()) || prescribesAsElement(element);
