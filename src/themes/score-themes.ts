@@ -297,29 +297,34 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
     }
     out.set(i, hits);
   }
+  // Only the themes of `kind` that have combos, or a pattern that can match the text (every pattern that is always
+  // searched, and those one of whose start literals the text holds), are visited: in theme order, each one's combos
+  // before its patterns in their order, as a visit of every theme would find them.
   const gate = patternGate(themes);
-  // Which of the patterns' start literals the text holds (found on the first pattern that asks).
-  let starts: Uint8Array | null = null;
-  themes.forEach((theme, i) => {
-    if (theme.kind !== kind || (theme.patterns.length === 0 && theme.combos.length === 0)) return;
+  const plan = gate.plans[kind];
+  const codes = gate.candidates(text, kind);
+  let c = 0;
+  let t = 0;
+  while (t < plan.comboThemes.length || c < codes.length) {
+    const nextCombo = t < plan.comboThemes.length ? plan.comboThemes[t]! : Infinity;
+    const nextPattern = c < codes.length ? Math.floor(codes[c]! / PATTERN_STRIDE) : Infinity;
+    const i = Math.min(nextCombo, nextPattern);
+    const theme = themes[i]!;
     const hits = out.get(i) ?? [];
-    theme.combos.forEach((combo, j) => {
-      if (combo.all.every((item) => present.has(item))) hits.push({ key: `a:${j}`, label: `«${combo.all.join("+")}»`, weight: combo.weight, chars: 0, spans: [] });
-    });
-    const needs = gate.startsOf[i]!;
-    theme.patterns.forEach((p, j) => {
-      // A pattern none of whose start literals is in the text cannot match it: its search is skipped.
-      const ids = needs[j];
-      if (ids !== null && ids !== undefined) {
-        starts ??= gate.startsIn(text);
-        if (!ids.some((id) => starts![id] === 1)) return;
-      }
+    if (nextCombo === i) {
+      t++;
+      theme.combos.forEach((combo, j) => {
+        if (combo.all.every((item) => present.has(item))) hits.push({ key: `a:${j}`, label: `«${combo.all.join("+")}»`, weight: combo.weight, chars: 0, spans: [] });
+      });
+    }
+    for (; c < codes.length && Math.floor(codes[c]! / PATTERN_STRIDE) === i; c++) {
+      const p = theme.patterns[codes[c]! % PATTERN_STRIDE]!;
       // The label is the matched text (readable), the key the pattern (so heading and body hits dedupe).
       const m = p.re.exec(text);
       if (m) hits.push({ key: `p:${p.source}`, label: `«${m[0]}»`, weight: p.weight, chars: 0, spans: [[m.index, m.index + m[0].length]] });
-    });
+    }
     if (hits.length > 0) out.set(i, hits);
-  });
+  }
   if (heading) {
     // The clauses (not frames) that hold a hit; the first leads, unless it only grants an achievement and a later one
     // holds a hit (活动经费不断加大，党员年龄偏大: the problem is the second clause).
@@ -359,11 +364,17 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
  * find anything). A pattern whose starts are not all plain literals (null) is always searched.
  */
 interface PatternGate {
-  /** By theme index, by pattern: the ids of its start literals, or null (always searched). */
-  startsOf: (number[] | null)[][];
-  /** Which start literals occur in a text (1 at their id). */
-  startsIn(text: string): Uint8Array;
+  /** By kind: the themes with combos, and the patterns always searched (codes), in theme and pattern order. */
+  plans: Record<"problem" | "measure", { comboThemes: number[]; always: number[] }>;
+  /**
+   * The patterns of themes of `kind` that can match a text, as codes (theme index × PATTERN_STRIDE + pattern index),
+   * ascending, each once: those always searched and those one of whose start literals the text holds.
+   */
+  candidates(text: string, kind: "problem" | "measure"): number[];
 }
+
+/** Codes of patterns: theme index × PATTERN_STRIDE + the pattern's place in its theme. */
+const PATTERN_STRIDE = 4096;
 
 const GATES = new WeakMap<CodebookTheme[], PatternGate>();
 
@@ -372,25 +383,48 @@ function patternGate(themes: CodebookTheme[]): PatternGate {
   if (gate) return gate;
   const literals: string[] = [];
   const ids = new Map<string, number>();
-  const startsOf = themes.map((theme) =>
-    theme.patterns.map((p) => {
+  const plans: PatternGate["plans"] = { problem: { comboThemes: [], always: [] }, measure: { comboThemes: [], always: [] } };
+  // By kind, by start literal id: the codes of the patterns it starts.
+  const codesOf: Record<"problem" | "measure", number[][]> = { problem: [], measure: [] };
+  themes.forEach((theme, i) => {
+    const kind = theme.kind === "problem" || theme.kind === "measure" ? theme.kind : null;
+    if (kind === null) return;
+    if (theme.patterns.length >= PATTERN_STRIDE) throw new Error(`codebook theme ${theme.id}: more than ${PATTERN_STRIDE - 1} patterns`);
+    if (theme.combos.length > 0) plans[kind].comboThemes.push(i);
+    theme.patterns.forEach((p, j) => {
+      const code = i * PATTERN_STRIDE + j;
       // Flags other than u, s, m (i: other cases match; g, y: the search is stateful) are always searched.
       const starts = /^[usm]*$/.test(p.re.flags) ? requiredStarts(p.re.source) : null;
-      if (starts === null) return null;
-      return starts.map((literal) => {
+      if (starts === null) {
+        plans[kind].always.push(code);
+        return;
+      }
+      for (const literal of starts) {
         let id = ids.get(literal);
         if (id === undefined) ids.set(literal, (id = literals.push(literal) - 1));
-        return id;
-      });
-    }),
-  );
+        (codesOf[kind][id] ??= []).push(code);
+      }
+    });
+  });
   const automaton: AhoCorasick = buildAhoCorasick(literals);
   gate = {
-    startsOf,
-    startsIn(text) {
-      const found = new Uint8Array(literals.length);
-      automaton.forEach(text, (id) => void (found[id] = 1));
-      return found;
+    plans,
+    candidates(text, kind) {
+      const own = codesOf[kind];
+      const codes = plans[kind].always.slice();
+      const before = codes.length;
+      automaton.forEach(text, (id) => {
+        const list = own[id];
+        if (list !== undefined) pushAll(codes, list);
+      });
+      // The patterns always searched are in order already.
+      if (codes.length === before) return codes;
+      codes.sort((a, b) => a - b);
+      // A pattern with several start literals in the text is searched once.
+      let n = 0;
+      for (let k = 0; k < codes.length; k++) if (k === 0 || codes[k] !== codes[n - 1]) codes[n++] = codes[k]!;
+      codes.length = n;
+      return codes;
     },
   };
   GATES.set(themes, gate);
