@@ -48,24 +48,40 @@ export function scoringText(heading: string, body: string | undefined): ScoringT
  * default) hits after a problem heading's first clause weigh less; pass false to read a text that is not a
  * heading evenly.
  */
-export function scoreThemes(text: ScoringText, codebook: Codebook, kind: "problem" | "measure", leadClause = true): ThemeScore[] {
+export function scoreThemes(text: ScoringText, codebook: Codebook, kind: "problem" | "measure", leadClause = true, cut?: RankingCut): ThemeScore[] {
   // Only problem headings lead with what they are about; a measure's later clause often names its purpose.
   const heads = themeHits(text.heading, codebook, kind, leadClause && kind === "problem");
   const bodies = themeHits(text.rest, codebook, kind, false);
-  return rankThemes(heads, bodies, codebook, kind);
+  return rankThemes(heads, bodies, codebook, kind, cut);
+}
+
+/**
+ * For a caller that reads only the head of a ranking (the themes at or above `threshold`, and at least `min`): the
+ * ranking may end once it holds `min` themes and the last one scores below `threshold`. What is left out is
+ * what such a caller never reads (the ranking is in score order), and building every theme's place was most of
+ * the ranking's work.
+ */
+export interface RankingCut {
+  threshold: number;
+  min: number;
 }
 
 /**
  * scoreThemes(text), and the ranking of the body read evenly as a heading of its own (what
  * `scoreThemes({ heading: text.rest, rest: "" }, codebook, kind, false)` gives), from one scan of each part.
  */
-export function scoreThemesAndBody(text: ScoringText, codebook: Codebook, kind: "problem" | "measure"): { ranked: ThemeScore[]; body: ThemeScore[] } {
+export function scoreThemesAndBody(
+  text: ScoringText,
+  codebook: Codebook,
+  kind: "problem" | "measure",
+  cut?: { ranked: RankingCut; body: RankingCut },
+): { ranked: ThemeScore[]; body: ThemeScore[] } {
   const heads = themeHits(text.heading, codebook, kind, kind === "problem");
   const bodies = themeHits(text.rest, codebook, kind, false);
-  return { ranked: rankThemes(heads, bodies, codebook, kind), body: rankThemes(bodies, new Map(), codebook, kind) };
+  return { ranked: rankThemes(heads, bodies, codebook, kind, cut?.ranked), body: rankThemes(bodies, new Map(), codebook, kind, cut?.body) };
 }
 
-function rankThemes(heads: Map<number, Hit[]>, bodies: Map<number, Hit[]>, codebook: Codebook, kind: "problem" | "measure"): ThemeScore[] {
+function rankThemes(heads: Map<number, Hit[]>, bodies: Map<number, Hit[]>, codebook: Codebook, kind: "problem" | "measure", cut?: RankingCut): ThemeScore[] {
   const { bodyWeight, bodyCap } = codebook.settings;
   // Most themes have no hit in a given statement: their score is zero, without the work below; they keep their
   // codebook order among themselves and are merged with the others, sorted, at the end.
@@ -103,13 +119,22 @@ function rankThemes(heads: Map<number, Hit[]>, bodies: Map<number, Hit[]>, codeb
   // sorting every theme's score with `before`, a total order (themes are told apart by their place).
   const zeros = zeroScores(codebook, kind);
   const out: ThemeScore[] = [];
+  // With a cut, the ranking ends once it holds what its caller reads (RankingCut).
+  const done = (): boolean => cut !== undefined && out.length >= cut.min && out[out.length - 1]!.score < cut.threshold;
   let h = 0;
   for (const [i, zero] of zeros) {
     if (withHits.has(i)) continue;
-    while (h < scores.length && before(scores[h]!, zero) < 0) out.push(scores[h++]!);
+    while (h < scores.length && before(scores[h]!, zero) < 0) {
+      out.push(scores[h++]!);
+      if (done()) return out;
+    }
     out.push(zero);
+    if (done()) return out;
   }
-  while (h < scores.length) out.push(scores[h++]!);
+  while (h < scores.length) {
+    out.push(scores[h++]!);
+    if (done()) return out;
+  }
   return out;
 }
 
