@@ -58,8 +58,7 @@ export function scoreThemes(text: ScoringText, codebook: Codebook, kind: "proble
 /**
  * For a caller that reads only the head of a ranking (the themes at or above `threshold`, and at least `min`): the
  * ranking may end once it holds `min` themes and the last one scores below `threshold`. What is left out is
- * what such a caller never reads (the ranking is in score order), and building every theme's place was most of
- * the ranking's work.
+ * what such a caller never reads (the ranking is in score order), and is not built.
  */
 export interface RankingCut {
   threshold: number;
