@@ -101,7 +101,9 @@ function candidateThemes(
   // Causes are scored against problem themes: a cause is about the same concerns as a problem.
   const kind = s.kind === "measure" ? "measure" : "problem";
   const known = scored !== undefined && s.kind !== "cause";
-  const ranked = known ? (scored.ranked.get(s.id) ?? []) : scoreThemes(text, codebook, kind);
+  // Only the themes at or above the threshold are read (the loops below stop at the first one under it).
+  const cut = { threshold: codebook.settings.threshold, min: 1 };
+  const ranked = known ? (scored.ranked.get(s.id) ?? []) : scoreThemes(text, codebook, kind, true, cut);
   const best = ranked[0]?.score ?? 0;
   for (const r of ranked) {
     if (r.score < codebook.settings.threshold || r.score < SECONDARY_SHARE * best) break;
@@ -110,7 +112,7 @@ function candidateThemes(
   }
   // The body of a measure often says what it is for beyond its heading: read it as a heading of its own.
   if (s.kind === "measure" && text.rest.trim() !== "") {
-    for (const r of known ? (scored.bodyRanked.get(s.id) ?? []) : scoreThemes({ heading: text.rest, rest: "" }, codebook, kind, false)) {
+    for (const r of known ? (scored.bodyRanked.get(s.id) ?? []) : scoreThemes({ heading: text.rest, rest: "" }, codebook, kind, false, cut)) {
       if (r.score < codebook.settings.threshold) break;
       if (out.some((c) => c.theme === r.theme)) continue;
       out.push({ theme: r.theme, weight: BODY_THEME_WEIGHT, via: "body" });

@@ -74,11 +74,14 @@ export interface PreparedStatement {
 export function rankStatement(s: ScoredStatement, body: string | undefined, codebook: Codebook): StatementRanking {
   const kind = s.kind === "measure" ? "measure" : "problem";
   const text = scoringText(s.normText, body);
+  // Only the head of each ranking is read (trimRanking, headAbove): the rankings stop past it (RankingCut).
+  const threshold = pickThreshold(codebook.settings, kind);
+  const cut = { threshold, min: 2 };
   if (kind === "measure" && text.rest.trim() !== "") {
-    const both = scoreThemesAndBody(text, codebook, kind);
-    return { ranked: trimRanking(both.ranked, pickThreshold(codebook.settings, kind)), body: headAbove(both.body, codebook.settings.threshold) };
+    const both = scoreThemesAndBody(text, codebook, kind, { ranked: cut, body: { threshold: codebook.settings.threshold, min: 1 } });
+    return { ranked: trimRanking(both.ranked, threshold), body: headAbove(both.body, codebook.settings.threshold) };
   }
-  return { ranked: trimRanking(scoreThemes(text, codebook, kind), pickThreshold(codebook.settings, kind)), body: [] };
+  return { ranked: trimRanking(scoreThemes(text, codebook, kind, true, cut), threshold), body: [] };
 }
 
 /** The part of a ranking assignThemes reads: the themes at or above the threshold (for a measure, its own), and at least the best two. */

@@ -246,10 +246,19 @@ export function applyDecisions(
     }
   });
 
+  // Each theme's statements in statement order, from one pass over the statements (not one per theme).
+  const byTheme = new Map<string, ScoredStatement[]>();
+  for (const s of statements) {
+    const id = themeOf.get(s.id);
+    if (id === undefined) continue;
+    const list = byTheme.get(id);
+    if (list) list.push(s);
+    else byTheme.set(id, [s]);
+  }
   const themes: Theme[] = [];
   for (const t of info.values()) {
-    const members = statements.filter((s) => themeOf.get(s.id) === t.id);
-    if (members.length === 0) continue;
+    const members = byTheme.get(t.id);
+    if (members === undefined) continue;
     themes.push({ ...t, statementIds: members.map((s) => s.id), reportIds: [...new Set(members.map((s) => s.reportId))] });
   }
   // Whatever else the themes stage returns (e.g. scores) passes through.

@@ -48,24 +48,39 @@ export function scoringText(heading: string, body: string | undefined): ScoringT
  * default) hits after a problem heading's first clause weigh less; pass false to read a text that is not a
  * heading evenly.
  */
-export function scoreThemes(text: ScoringText, codebook: Codebook, kind: "problem" | "measure", leadClause = true): ThemeScore[] {
+export function scoreThemes(text: ScoringText, codebook: Codebook, kind: "problem" | "measure", leadClause = true, cut?: RankingCut): ThemeScore[] {
   // Only problem headings lead with what they are about; a measure's later clause often names its purpose.
   const heads = themeHits(text.heading, codebook, kind, leadClause && kind === "problem");
   const bodies = themeHits(text.rest, codebook, kind, false);
-  return rankThemes(heads, bodies, codebook, kind);
+  return rankThemes(heads, bodies, codebook, kind, cut);
+}
+
+/**
+ * For a caller that reads only the head of a ranking (the themes at or above `threshold`, and at least `min`): the
+ * ranking may end once it holds `min` themes and the last one scores below `threshold`. What is left out is
+ * what such a caller never reads (the ranking is in score order), and is not built.
+ */
+export interface RankingCut {
+  threshold: number;
+  min: number;
 }
 
 /**
  * scoreThemes(text), and the ranking of the body read evenly as a heading of its own (what
  * `scoreThemes({ heading: text.rest, rest: "" }, codebook, kind, false)` gives), from one scan of each part.
  */
-export function scoreThemesAndBody(text: ScoringText, codebook: Codebook, kind: "problem" | "measure"): { ranked: ThemeScore[]; body: ThemeScore[] } {
+export function scoreThemesAndBody(
+  text: ScoringText,
+  codebook: Codebook,
+  kind: "problem" | "measure",
+  cut?: { ranked: RankingCut; body: RankingCut },
+): { ranked: ThemeScore[]; body: ThemeScore[] } {
   const heads = themeHits(text.heading, codebook, kind, kind === "problem");
   const bodies = themeHits(text.rest, codebook, kind, false);
-  return { ranked: rankThemes(heads, bodies, codebook, kind), body: rankThemes(bodies, new Map(), codebook, kind) };
+  return { ranked: rankThemes(heads, bodies, codebook, kind, cut?.ranked), body: rankThemes(bodies, new Map(), codebook, kind, cut?.body) };
 }
 
-function rankThemes(heads: Map<number, Hit[]>, bodies: Map<number, Hit[]>, codebook: Codebook, kind: "problem" | "measure"): ThemeScore[] {
+function rankThemes(heads: Map<number, Hit[]>, bodies: Map<number, Hit[]>, codebook: Codebook, kind: "problem" | "measure", cut?: RankingCut): ThemeScore[] {
   const { bodyWeight, bodyCap } = codebook.settings;
   // Most themes have no hit in a given statement: their score is zero, without the work below; they keep their
   // codebook order among themselves and are merged with the others, sorted, at the end.
@@ -103,13 +118,22 @@ function rankThemes(heads: Map<number, Hit[]>, bodies: Map<number, Hit[]>, codeb
   // sorting every theme's score with `before`, a total order (themes are told apart by their place).
   const zeros = zeroScores(codebook, kind);
   const out: ThemeScore[] = [];
+  // With a cut, the ranking ends once it holds what its caller reads (RankingCut).
+  const done = (): boolean => cut !== undefined && out.length >= cut.min && out[out.length - 1]!.score < cut.threshold;
   let h = 0;
   for (const [i, zero] of zeros) {
     if (withHits.has(i)) continue;
-    while (h < scores.length && before(scores[h]!, zero) < 0) out.push(scores[h++]!);
+    while (h < scores.length && before(scores[h]!, zero) < 0) {
+      out.push(scores[h++]!);
+      if (done()) return out;
+    }
     out.push(zero);
+    if (done()) return out;
   }
-  while (h < scores.length) out.push(scores[h++]!);
+  while (h < scores.length) {
+    out.push(scores[h++]!);
+    if (done()) return out;
+  }
   return out;
 }
 
@@ -297,29 +321,34 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
     }
     out.set(i, hits);
   }
+  // Only the themes of `kind` that have combos, or a pattern that can match the text (every pattern that is always
+  // searched, and those one of whose start literals the text holds), are visited: in theme order, each one's combos
+  // before its patterns in their order, as a visit of every theme would find them.
   const gate = patternGate(themes);
-  // Which of the patterns' start literals the text holds (found on the first pattern that asks).
-  let starts: Uint8Array | null = null;
-  themes.forEach((theme, i) => {
-    if (theme.kind !== kind || (theme.patterns.length === 0 && theme.combos.length === 0)) return;
+  const plan = gate.plans[kind];
+  const codes = gate.candidates(text, kind);
+  let c = 0;
+  let t = 0;
+  while (t < plan.comboThemes.length || c < codes.length) {
+    const nextCombo = t < plan.comboThemes.length ? plan.comboThemes[t]! : Infinity;
+    const nextPattern = c < codes.length ? Math.floor(codes[c]! / PATTERN_STRIDE) : Infinity;
+    const i = Math.min(nextCombo, nextPattern);
+    const theme = themes[i]!;
     const hits = out.get(i) ?? [];
-    theme.combos.forEach((combo, j) => {
-      if (combo.all.every((item) => present.has(item))) hits.push({ key: `a:${j}`, label: `«${combo.all.join("+")}»`, weight: combo.weight, chars: 0, spans: [] });
-    });
-    const needs = gate.startsOf[i]!;
-    theme.patterns.forEach((p, j) => {
-      // A pattern none of whose start literals is in the text cannot match it: its search is skipped.
-      const ids = needs[j];
-      if (ids !== null && ids !== undefined) {
-        starts ??= gate.startsIn(text);
-        if (!ids.some((id) => starts![id] === 1)) return;
-      }
+    if (nextCombo === i) {
+      t++;
+      theme.combos.forEach((combo, j) => {
+        if (combo.all.every((item) => present.has(item))) hits.push({ key: `a:${j}`, label: `«${combo.all.join("+")}»`, weight: combo.weight, chars: 0, spans: [] });
+      });
+    }
+    for (; c < codes.length && Math.floor(codes[c]! / PATTERN_STRIDE) === i; c++) {
+      const p = theme.patterns[codes[c]! % PATTERN_STRIDE]!;
       // The label is the matched text (readable), the key the pattern (so heading and body hits dedupe).
       const m = p.re.exec(text);
       if (m) hits.push({ key: `p:${p.source}`, label: `«${m[0]}»`, weight: p.weight, chars: 0, spans: [[m.index, m.index + m[0].length]] });
-    });
+    }
     if (hits.length > 0) out.set(i, hits);
-  });
+  }
   if (heading) {
     // The clauses (not frames) that hold a hit; the first leads, unless it only grants an achievement and a later one
     // holds a hit (活动经费不断加大，党员年龄偏大: the problem is the second clause).
@@ -359,11 +388,17 @@ function themeHits(text: string, codebook: Codebook, kind: "problem" | "measure"
  * find anything). A pattern whose starts are not all plain literals (null) is always searched.
  */
 interface PatternGate {
-  /** By theme index, by pattern: the ids of its start literals, or null (always searched). */
-  startsOf: (number[] | null)[][];
-  /** Which start literals occur in a text (1 at their id). */
-  startsIn(text: string): Uint8Array;
+  /** By kind: the themes with combos, and the patterns always searched (codes), in theme and pattern order. */
+  plans: Record<"problem" | "measure", { comboThemes: number[]; always: number[] }>;
+  /**
+   * The patterns of themes of `kind` that can match a text, as codes (theme index × PATTERN_STRIDE + pattern index),
+   * ascending, each once: those always searched and those one of whose start literals the text holds.
+   */
+  candidates(text: string, kind: "problem" | "measure"): number[];
 }
+
+/** Codes of patterns: theme index × PATTERN_STRIDE + the pattern's place in its theme. */
+const PATTERN_STRIDE = 4096;
 
 const GATES = new WeakMap<CodebookTheme[], PatternGate>();
 
@@ -372,25 +407,48 @@ function patternGate(themes: CodebookTheme[]): PatternGate {
   if (gate) return gate;
   const literals: string[] = [];
   const ids = new Map<string, number>();
-  const startsOf = themes.map((theme) =>
-    theme.patterns.map((p) => {
+  const plans: PatternGate["plans"] = { problem: { comboThemes: [], always: [] }, measure: { comboThemes: [], always: [] } };
+  // By kind, by start literal id: the codes of the patterns it starts.
+  const codesOf: Record<"problem" | "measure", number[][]> = { problem: [], measure: [] };
+  themes.forEach((theme, i) => {
+    const kind = theme.kind === "problem" || theme.kind === "measure" ? theme.kind : null;
+    if (kind === null) return;
+    if (theme.patterns.length >= PATTERN_STRIDE) throw new Error(`codebook theme ${theme.id}: more than ${PATTERN_STRIDE - 1} patterns`);
+    if (theme.combos.length > 0) plans[kind].comboThemes.push(i);
+    theme.patterns.forEach((p, j) => {
+      const code = i * PATTERN_STRIDE + j;
       // Flags other than u, s, m (i: other cases match; g, y: the search is stateful) are always searched.
       const starts = /^[usm]*$/.test(p.re.flags) ? requiredStarts(p.re.source) : null;
-      if (starts === null) return null;
-      return starts.map((literal) => {
+      if (starts === null) {
+        plans[kind].always.push(code);
+        return;
+      }
+      for (const literal of starts) {
         let id = ids.get(literal);
         if (id === undefined) ids.set(literal, (id = literals.push(literal) - 1));
-        return id;
-      });
-    }),
-  );
+        (codesOf[kind][id] ??= []).push(code);
+      }
+    });
+  });
   const automaton: AhoCorasick = buildAhoCorasick(literals);
   gate = {
-    startsOf,
-    startsIn(text) {
-      const found = new Uint8Array(literals.length);
-      automaton.forEach(text, (id) => void (found[id] = 1));
-      return found;
+    plans,
+    candidates(text, kind) {
+      const own = codesOf[kind];
+      const codes = plans[kind].always.slice();
+      const before = codes.length;
+      automaton.forEach(text, (id) => {
+        const list = own[id];
+        if (list !== undefined) pushAll(codes, list);
+      });
+      // The patterns always searched are in order already.
+      if (codes.length === before) return codes;
+      codes.sort((a, b) => a - b);
+      // A pattern with several start literals in the text is searched once.
+      let n = 0;
+      for (let k = 0; k < codes.length; k++) if (k === 0 || codes[k] !== codes[n - 1]) codes[n++] = codes[k]!;
+      codes.length = n;
+      return codes;
     },
   };
   GATES.set(themes, gate);

@@ -114,7 +114,13 @@ export function tfidfVector(
       vec.set(key, (vec.get(key) ?? 0) + w);
     }
   }
-  return normalise(vec);
+  // Scaled in place (the vector is this function's own): the same keys, order and values as normalise's copy.
+  let sum = 0;
+  for (const v of vec.values()) sum += v * v;
+  const len = Math.sqrt(sum);
+  if (len === 0) return vec;
+  for (const [k, v] of vec) vec.set(k, v / len);
+  return vec;
 }
 
 /** Scale a vector to unit length (the zero vector stays zero). */

@@ -57,6 +57,29 @@ describe("loadCodebook (shipped)", () => {
     }
     expect(misses).toEqual([]);
   });
+
+  it("should give, with a ranking cut, the head of the full ranking: every theme at or above the threshold and at least the minimum", () => {
+    const kinds = ["problem", "measure"] as const;
+    let cutShorter = 0;
+    for (const kind of kinds) {
+      const examples = cb.themes.filter((t) => t.kind === kind).flatMap((t) => t.examples.map(fold));
+      examples.forEach((heading, i) => {
+        // Each example as a heading alone, and with the next one as the rest of its item.
+        for (const rest of [undefined, examples[(i + 1) % examples.length]]) {
+          const text = scoringText(heading, rest === undefined ? undefined : `${heading}${rest}`);
+          const full = scoreThemes(text, cb, kind);
+          for (const cut of [{ threshold: cb.settings.threshold, min: 2 }, { threshold: cb.settings.threshold, min: 1 }]) {
+            const head = scoreThemes(text, cb, kind, true, cut);
+            const above = full.filter((r) => r.score >= cut.threshold).length;
+            expect(head, heading).toEqual(full.slice(0, head.length));
+            expect(head.length, heading).toBeGreaterThanOrEqual(Math.min(full.length, Math.max(cut.min, above)));
+            if (head.length < full.length) cutShorter++;
+          }
+        }
+      });
+    }
+    expect(cutShorter).toBeGreaterThan(0);
+  });
 });
 
 describe("loadCodebook (shipped taxonomy)", () => {
