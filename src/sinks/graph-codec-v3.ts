@@ -60,7 +60,6 @@ import type { KgGraph } from "../graph/build-graph.ts";
 import { relKey } from "../graph/keys.ts";
 import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
 import { collectGarbage } from "../util/gc.ts";
-import { shareText, StringInterner } from "../util/intern.ts";
 import { LineSpool } from "../util/line-spool.ts";
 import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph, stringTable } from "./graph-codec-common.ts";
 
@@ -629,53 +628,88 @@ class RecordIndex {
   }
 }
 
-/** The fields of a record's statement that the rules read (ROW_RULES, RecordIndex). */
-const STATEMENT_FIELDS = ["id", "reportId", "kind", "text", "normText", "span", "textSpan", "line", "rule"];
-/** Fields of a statement whose values recur (a rule in words, a report's id, a kind): held once each (forRules). */
-const RECURRING_FIELDS = new Set(["reportId", "kind", "rule"]);
-/** Rules in words are longer than most recurring strings (util/intern.ts MAX_INTERNED). */
-const MAX_RECURRING = 400;
-
 /**
- * A record as far as the writer's rules read it (RecordIndex, ROW_RULES): each report's segment and setting,
- * its statements' fields the rules read, its organisations' and mechanisms' names and occurrences (the same
- * values, not copies, but for the recurring strings of RECURRING_FIELDS: one copy of each in `strings`; every
- * record parsed holds its own, and at 100 MB of reports a statement's rule alone took about 100 MB). The rest
- * (figures, rules, sub-points …) is not held while the rows are planned.
+ * The writer's RecordIndex (the same answers): each statement's fields the rules read and each report's
+ * organisations and mechanisms are in a temporary file (util/line-spool.ts), read back when a row asks for
+ * them; only the places of statements and reports by id, and each report's segment and setting, are held (at
+ * 100 MB of reports the parsed statements and occurrences were about 0.7 GB while the rows were planned).
  */
-function forRules(record: Attrs, strings: StringInterner): Attrs {
-  if (!Array.isArray(record.reports)) return record;
-  const pick = (o: unknown, fields: readonly string[]): unknown => {
-    if (o === null || typeof o !== "object" || Array.isArray(o)) return o;
-    const out: Attrs = {};
-    for (const f of fields) {
-      if (!(f in o)) continue;
-      const v = (o as Attrs)[f];
-      out[f] = typeof v === "string" && RECURRING_FIELDS.has(f) ? strings.intern(v) : v;
+class SpilledRecordIndex {
+  /** Statements by id, in the order first met: their place in that order (the line in the temporary file is `statementLines[place]`). */
+  readonly statements = new Map<string, number>();
+  private readonly statementLines: number[] = [];
+  /** Reports by segment id, in the order first met, with the path of the Document whose record holds them and the line of their organisations and mechanisms (-1: none). */
+  readonly reports = new Map<string, { report: Attrs; path: unknown; entities: number }>();
+  private spool: LineSpool | null = null;
+  /**
+   * The organisations and mechanisms of the report last asked for (a report's relationships come one after the
+   * other; a statement's are read each time: kept longer, they outlived the young generation and the heap grew).
+   */
+  private recent: { id: string; entities: Map<string, Attrs> } | null = null;
+  private line(value: unknown): number {
+    this.spool ??= new LineSpool({ command: "graph file", prefix: "kg-graph-index-", room: "the statements of the reports" });
+    return this.spool.write(value);
+  }
+  add(record: Attrs, path: unknown): void {
+    if (!Array.isArray(record.reports)) return;
+    for (const report of record.reports as Attrs[]) {
+      if (report === null || typeof report !== "object" || Array.isArray(report)) continue;
+      const id = segmentId(report.segment);
+      if (id !== undefined && !this.reports.has(id)) {
+        // As RecordIndex.entitiesOf indexes them: the first of each node key, its occurrences (null: none).
+        const entities: [string, unknown][] = [];
+        const keys = new Set<string>();
+        for (const [list, prefix] of [[report.organisations, "org:"], [report.mechanisms, "mech:"]] as const) {
+          if (!Array.isArray(list)) continue;
+          for (const e of list as Attrs[]) {
+            if (!e || Array.isArray(e) || typeof e.name !== "string") continue;
+            const k = prefix + e.name;
+            if (!keys.has(k)) (keys.add(k), entities.push([k, "occurrences" in e ? e.occurrences : null]));
+          }
+        }
+        this.reports.set(id, { report: { segment: report.segment, setting: report.setting }, path, entities: entities.length > 0 ? this.line(entities) : -1 });
+      }
+      if (!Array.isArray(report.statements)) continue;
+      for (const st of report.statements as Attrs[]) {
+        if (!st || Array.isArray(st) || typeof st.id !== "string" || this.statements.has(st.id)) continue;
+        const fields: Attrs = {};
+        for (const f of STATEMENT_FIELDS) if (f in st) fields[f] = st[f];
+        this.statements.set(st.id, this.statements.size);
+        this.statementLines.push(this.line(fields));
+      }
     }
-    return out;
-  };
-  const list = (v: unknown, fields: readonly string[]) => (Array.isArray(v) ? v.map((o) => pick(o, fields)) : v);
-  const statements = (v: unknown) => {
-    const out = list(v, STATEMENT_FIELDS);
-    if (Array.isArray(out) && typeof record.text === "string") for (const st of out) if (st !== null && typeof st === "object") shareText(st as Attrs, record.text);
-    return out;
-  };
-  return {
-    reports: (record.reports as unknown[]).map((report) => {
-      if (report === null || typeof report !== "object" || Array.isArray(report)) return report;
-      const r = report as Attrs;
-      return {
-        segment: r.segment,
-        setting: r.setting,
-        statements: statements(r.statements),
-        organisations: list(r.organisations, ENTITY_FIELDS),
-        mechanisms: list(r.mechanisms, ENTITY_FIELDS),
-      };
-    }),
-  };
+  }
+  private entitiesOf(reportId: string): Map<string, Attrs> | undefined {
+    const r = this.reports.get(reportId);
+    if (!r) return undefined;
+    if (this.recent?.id !== reportId) {
+      const entities = new Map<string, Attrs>();
+      if (r.entities >= 0) for (const [k, occurrences] of JSON.parse(this.spool!.read(r.entities)) as [string, unknown][]) entities.set(k, { occurrences });
+      this.recent = { id: reportId, entities };
+    }
+    return this.recent.entities;
+  }
+  context(docText: (path: unknown) => string | undefined, node: (key: unknown) => Attrs | undefined): Context {
+    return {
+      docText,
+      node,
+      statement: (id) => {
+        const place = this.statements.get(id);
+        return place === undefined ? undefined : (JSON.parse(this.spool!.read(this.statementLines[place]!)) as Attrs);
+      },
+      segment: (id) => this.reports.get(id)?.report.segment as Attrs | undefined,
+      report: (id) => this.reports.get(id),
+      entity: (reportId, key) => this.entitiesOf(reportId)?.get(key),
+    };
+  }
+  /** Remove the temporary file (idempotent). */
+  close(): void {
+    this.spool?.close();
+  }
 }
-const ENTITY_FIELDS = ["name", "occurrences"];
+
+/** The fields of a record's statement that the rules read (ROW_RULES, SpilledRecordIndex). */
+const STATEMENT_FIELDS = ["id", "reportId", "kind", "text", "normText", "span", "textSpan", "line", "rule"];
 
 /**
  * The `record` of the Document nodes that do not hold it (kg import keeps the records in a temporary file while
@@ -726,7 +760,14 @@ export function graphFileChunksV3(graph: KgGraph, chunkOptions: ChunkOptions = {
     const text = new PlannedText(held);
     // Counted first, written first (the list of keys is known once every row is planned).
     const attributes = text.enc(copyJson(graph.getAttributes()));
-    const planned = plan(graph, text, held, chunkOptions);
+    // What the rules read of the records, in a temporary file removed once every row is planned.
+    const index = new SpilledRecordIndex();
+    let planned: ReturnType<typeof plan>;
+    try {
+      planned = plan(graph, text, held, chunkOptions, index);
+    } finally {
+      index.close();
+    }
     newlines.clear();
     if (planned === null) return (held.close(), null);
     const { nodeRows, edgeRows, shapes, implied, absent, impliedShapes } = planned;
@@ -1117,10 +1158,10 @@ function impliedFigures(record: Attrs, path: unknown, out: Map<string, Attrs>): 
  * The MENTIONS relationships the records imply (graph/build-graph.ts addMentions), as [source, target]
  * pairs in the order met: "m" a report's of each organisation and mechanism it names, "n" a statement's
  * of each mechanism named within its item. A report whose id was met before is left out (its relationships
- * are the first one's, or written); each pair once. Their attributes are the rules' (a shape each). Added to
+ * are the first one's, or written); each pair once. Their attributes are the rules' (a shape each). Given to
  * `out` a record at a time, in the records' order (`reports`: the ids met).
  */
-function impliedMentions(record: Attrs, out: Record<"m" | "n", [string, string][]>, reports: Set<string>): void {
+function impliedMentions(record: Attrs, out: (id: "m" | "n", source: string, target: string) => void, reports: Set<string>): void {
   if (!Array.isArray(record.reports)) return;
   for (const report of record.reports as Attrs[]) {
     const id = report !== null && typeof report === "object" ? segmentId(report.segment) : undefined;
@@ -1133,7 +1174,7 @@ function impliedMentions(record: Attrs, out: Record<"m" | "n", [string, string][
       for (const e of list as Attrs[]) {
         if (!e || typeof e.name !== "string" || !Array.isArray(e.occurrences) || e.occurrences.length === 0) continue;
         const target = prefix + e.name;
-        if (!targets.has(target)) (targets.add(target), out.m.push([source, target]));
+        if (!targets.has(target)) (targets.add(target), out("m", source, target));
       }
     }
     if (!Array.isArray(report.mechanisms) || !Array.isArray(report.statements)) continue;
@@ -1159,7 +1200,7 @@ function impliedMentions(record: Attrs, out: Record<"m" | "n", [string, string][
         }
         if (!inside) continue;
         const pair = `${item.key}\u0000${target}`;
-        if (!pairs.has(pair)) (pairs.add(pair), out.n.push([item.key, target]));
+        if (!pairs.has(pair)) (pairs.add(pair), out("n", item.key, target));
       }
     }
   }
@@ -1192,7 +1233,7 @@ function sameAttributes(node: Attrs, a: Attrs): boolean {
  * null when the graph has undirected edges or a node key holds U+E000–U+E002. What the rules read (the
  * parsed records) is let go on return.
  */
-function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: recordOf, collect, texts: textOf, edges: edgesOf }: ChunkOptions): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
+function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: recordOf, collect, texts: textOf, edges: edgesOf }: ChunkOptions, index: SpilledRecordIndex): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
   // Attributes by key, read from the graph once (its own lookups cost more).
   const attrsOf = new Map<string, Attrs>();
   graph.forEachNode((k, a) => attrsOf.set(k, a as Attrs));
@@ -1230,12 +1271,12 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   const shapes = new Shapes();
   // Documents' texts and records' statements, for the rules; records encoded once.
   const texts = new Map<string, string>();
-  const index = new RecordIndex();
-  const strings = new StringInterner(MAX_RECURRING);
   const records = new Map<string, RawJson>();
   // What the records imply: Figure nodes, MENTIONS (each record is then kept only as far as the rules read it).
   const figures = new Map<string, Attrs>();
-  const mentions: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
+  // (each as the edge it is, -1 for one not in the graph: a pair of keys each took about 100 bytes, for millions)
+  const mentions: Record<"m" | "n", number[]> = { m: [], n: [] };
+  const mention = (id: "m" | "n", source: string, target: string) => void mentions[id].push(derivedEdge("MENTIONS", source, target));
   const mentionReports = new Set<string>();
   // Document nodes whose record comes from `recordOf`: written with it as their attribute `record`.
   const sourced = new Set<string>();
@@ -1261,8 +1302,8 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
     if (own !== undefined && typeof a.path === "string" && !texts.has(a.path)) texts.set(a.path, own);
     records.set(k, text.json(encodeRecord(r, shapes)));
     impliedFigures(r, a.path, figures);
-    impliedMentions(r, mentions, mentionReports);
-    index.add(forRules(r, strings), a.path);
+    impliedMentions(r, mention, mentionReports);
+    index.add(r, a.path);
   }
   mentionReports.clear();
   if (collect) collectGarbage();
@@ -1286,7 +1327,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   let implied = place > 0 ? "F" : "";
   // A statement's key is written as its place among the records' statements, a report's as its place among
   // the records' reports; a figure's and a document's as null (computed from their attributes).
-  const statementIndex = placesOf(index.statements.keys());
+  const statementIndex = index.statements;
   const reportIndex = placesOf(index.reports.keys());
   const nodeRows = new RowChunks(held);
   for (const k of nodeKeys) {
@@ -1322,15 +1363,8 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   }
   // The MENTIONS the records imply, when all their values are computed, are not written: only their shapes in
   // the order the records give them (runs of [shape, count]; -1 for a relationship not in the graph or written).
-  const mentionEdges: Record<"m" | "n", Int32Array> = { m: new Int32Array(mentions.m.length), n: new Int32Array(mentions.n.length) };
-  for (const id of ["m", "n"] as const) {
-    mentions[id].forEach(([source, target], j) => {
-      const edge = derivedEdge("MENTIONS", source, target);
-      if (edge >= 0) edges.flags[edge]! |= MENTION;
-      mentionEdges[id][j] = edge;
-    });
-    mentions[id] = [];
-  }
+  const mentionEdges = mentions;
+  for (const id of ["m", "n"] as const) for (const edge of mentionEdges[id]) if (edge >= 0) edges.flags[edge]! |= MENTION;
   // Each edge's shape and values, written by the step from the edge written before.
   let lastSource = 0;
   let lastTarget = 0;
@@ -1842,7 +1876,7 @@ function decode(data: Attrs): SerializedKgGraph {
   const mentions: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
   if (data.impliedShapes !== undefined) {
     const reports = new Set<string>();
-    for (const { record } of records) impliedMentions(record, mentions, reports);
+    for (const { record } of records) impliedMentions(record, (id, source, target) => mentions[id].push([source, target]), reports);
   }
   records.length = 0;
   for (const id of ["m", "n"] as const) {
