@@ -17,8 +17,33 @@
 import { createKgGraph, type KgGraph } from "./build-graph.ts";
 import { relKey } from "./keys.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes, RelType } from "./schema.ts";
+import { LineSpool } from "../util/line-spool.ts";
 
 type NodeAttrs = KgNodeAttributes;
+/** The attributes of a spilled node still held (CompactGraph.spill): those the graph file's writer reads of other nodes. */
+const SLIM_FIELDS = ["label", "path", "reportKey", "themeKey", "kind", "name"] as const;
+/** A longer list of lines, the new places -1. */
+function growLines(lines: Int32Array, length: number): Int32Array {
+  const out = new Int32Array(Math.max(length, lines.length * 2)).fill(-1);
+  out.set(lines);
+  return out;
+}
+/** Whether JSON gives `v` back exactly (strings, finite numbers but -0, booleans, null, plain lists and objects of them; undefined properties left out). */
+function roundTrips(v: unknown, top = true): boolean {
+  if (v === null || typeof v === "string" || typeof v === "boolean") return true;
+  if (typeof v === "number") return Number.isFinite(v) && !Object.is(v, -0);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!(i in v) || !roundTrips(v[i], false)) return false;
+    return true;
+  }
+  if (typeof v !== "object" || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  for (const k of Object.keys(v)) {
+    if (k === "__proto__") return false;
+    const x = (v as Record<string, unknown>)[k];
+    if (x === undefined ? !top : !roundTrips(x, false)) return false;
+  }
+  return true;
+}
 /** Lists of this many plain values or fewer are shared between relationships (most lines, contexts, surfaces). */
 const SHARED_LIST = 3;
 /** At most this many different shared lists (a corpus of 100 MB of reports needs far fewer). */
@@ -40,6 +65,12 @@ export class CompactGraph {
   private edgeAttrs: EdgeAttrs[] = [];
   private sources: number[] = [];
   private targets: number[] = [];
+  /**
+   * Per node, its line in `spool` when its attributes are held there (spill()): nodeAttrs then holds only those
+   * of SLIM_FIELDS. null: none spilled.
+   */
+  private lines: Int32Array | null = null;
+  private spool: LineSpool | null = null;
   /** Per node, the places of the relationships into it (built when first asked for; dropped on any change). */
   private inEdges: { start: Int32Array; list: Int32Array } | null = null;
 
@@ -88,7 +119,7 @@ export class CompactGraph {
   mergeNode(key: string, attributes?: Partial<NodeAttrs>): [string, boolean] {
     const at = this.nodeIndex.get(key);
     if (at !== undefined) {
-      if (attributes) Object.assign(this.nodeAttrs[at]!, attributes);
+      if (attributes) Object.assign(this.ownAttrs(at), attributes);
       return [key, false];
     }
     this.addNode(key, (attributes ?? {}) as NodeAttrs);
@@ -97,6 +128,7 @@ export class CompactGraph {
   private addNode(key: string, attributes: NodeAttrs): number {
     const at = this.nodeKeys.push(key) - 1;
     this.nodeAttrs.push(attributes);
+    if (this.lines !== null && this.lines.length < this.nodeKeys.length) this.lines = growLines(this.lines, this.nodeKeys.length);
     this.nodeIndex.set(key, at);
     this.inEdges = null;
     return at;
@@ -107,16 +139,28 @@ export class CompactGraph {
     return at;
   }
   getNodeAttribute(key: string, name: string): unknown {
-    return (this.nodeAttrs[this.node(key, "getNodeAttribute")] as Record<string, unknown>)[name];
+    return (this.attrsAt(this.node(key, "getNodeAttribute")) as Record<string, unknown>)[name];
   }
   getNodeAttributes(key: string): NodeAttrs {
-    return this.nodeAttrs[this.node(key, "getNodeAttributes")]!;
+    return this.ownAttrs(this.node(key, "getNodeAttributes"));
   }
   setNodeAttribute(key: string, name: string, value: unknown): void {
-    (this.nodeAttrs[this.node(key, "setNodeAttribute")] as Record<string, unknown>)[name] = value;
+    (this.ownAttrs(this.node(key, "setNodeAttribute")) as Record<string, unknown>)[name] = value;
   }
   mergeNodeAttributes(key: string, attributes: Partial<NodeAttrs>): void {
-    Object.assign(this.nodeAttrs[this.node(key, "mergeNodeAttributes")]!, attributes);
+    Object.assign(this.ownAttrs(this.node(key, "mergeNodeAttributes")), attributes);
+  }
+  /** A node's attributes, to be read only: a spilled node's read back (a copy). */
+  private attrsAt(at: number): NodeAttrs {
+    const line = this.lines === null ? -1 : this.lines[at]!;
+    return line < 0 ? this.nodeAttrs[at]! : (JSON.parse(this.spool!.read(line)) as NodeAttrs);
+  }
+  /** A node's attributes, to be changed: a spilled node's read back and held again. */
+  private ownAttrs(at: number): NodeAttrs {
+    const line = this.lines === null ? -1 : this.lines[at]!;
+    if (line < 0) return this.nodeAttrs[at]!;
+    this.lines![at] = -1;
+    return (this.nodeAttrs[at] = JSON.parse(this.spool!.read(line)) as NodeAttrs);
   }
 
   mergeEdgeWithKey(key: string, source: string, target: string, attributes?: Partial<EdgeAttrs>): [string, boolean, boolean, boolean] {
@@ -187,8 +231,37 @@ export class CompactGraph {
     return list;
   }
 
+  /** Every node and its attributes (a spilled node's read back: a copy, changed only through the methods above). */
   forEachNode(callback: (key: string, attributes: NodeAttrs) => void): void {
+    for (let i = 0; i < this.nodeKeys.length; i++) callback(this.nodeKeys[i]!, this.attrsAt(i));
+  }
+  /** Every node with the attributes held: a spilled node's SLIM_FIELDS only (the graph file's writer reads those of any node). */
+  forEachNodeHeld(callback: (key: string, attributes: NodeAttrs) => void): void {
     for (let i = 0; i < this.nodeKeys.length; i++) callback(this.nodeKeys[i]!, this.nodeAttrs[i]!);
+  }
+  /** All of a node's attributes, to be read only (a spilled node's read back); undefined for no such node. */
+  nodeAttributes(key: string): NodeAttrs | undefined {
+    const at = this.nodeIndex.get(key);
+    return at === undefined ? undefined : this.attrsAt(at);
+  }
+
+  /**
+   * Hold the attributes of the nodes `which` picks in a temporary file, but for SLIM_FIELDS (kg import, once the
+   * graph is built: at 100 MB of reports the statements' and figures' attributes were about half of the graph,
+   * and the graph file's writer reads each once). Nodes whose attributes JSON would not give back exactly stay.
+   * Reading them is as before; changing one holds it again. release() removes the file.
+   */
+  spill(which: (attributes: NodeAttrs) => boolean): void {
+    const lines = (this.lines ??= new Int32Array(this.nodeKeys.length).fill(-1));
+    for (let i = 0; i < this.nodeKeys.length; i++) {
+      const a = this.nodeAttrs[i]!;
+      if (lines[i]! >= 0 || !which(a) || !roundTrips(a)) continue;
+      this.spool ??= new LineSpool({ command: "kg import", prefix: "kg-graph-nodes-", room: "the attributes of the graph's statements" });
+      lines[i] = this.spool.write(a);
+      const slim: Record<string, unknown> = {};
+      for (const k of SLIM_FIELDS) if (k in a) slim[k] = (a as Record<string, unknown>)[k];
+      this.nodeAttrs[i] = slim as NodeAttrs;
+    }
   }
   filterNodes(predicate: (key: string, attributes: NodeAttrs) => boolean): string[] {
     const out: string[] = [];
@@ -209,7 +282,7 @@ export class CompactGraph {
   private visitEdge(e: number, callback: (key: string, attributes: EdgeAttrs, source: string, target: string, sa: NodeAttrs, ta: NodeAttrs, undirected: boolean) => void): void {
     const s = this.sources[e]!;
     const t = this.targets[e]!;
-    callback(this.edgeKey(e), this.edgeAttrs[e]!, this.nodeKeys[s]!, this.nodeKeys[t]!, this.nodeAttrs[s]!, this.nodeAttrs[t]!, false);
+    callback(this.edgeKey(e), this.edgeAttrs[e]!, this.nodeKeys[s]!, this.nodeKeys[t]!, this.attrsAt(s), this.attrsAt(t), false);
   }
   /** The relationships into each node, in insertion order (counting sort by target). */
   private inEdgeLists(): { start: Int32Array; list: Int32Array } {
@@ -261,6 +334,9 @@ export class CompactGraph {
     this.nodeIndex = new Map();
     this.nodeKeys = [];
     this.nodeAttrs = [];
+    this.lines = null;
+    this.spool?.close();
+    this.spool = null;
     this.edgeIndex = new Map();
     this.edgeKeys = [];
     this.edgeAttrs = [];

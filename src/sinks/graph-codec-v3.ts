@@ -745,6 +745,13 @@ export interface ChunkOptions {
    * hold those keys). Only memory changes.
    */
   edges?: ((visit: (key: string | undefined, attributes: Attrs, source: string, target: string) => void) => void) | undefined;
+  /**
+   * The graph's nodes, when it holds some nodes' attributes elsewhere (kg import: graph/compact-graph.ts spill):
+   * `forEach` gives every node with at least the attributes the rules read of other nodes (label, path,
+   * reportKey, themeKey, kind, name), `full` all of a node's attributes (asked for once or twice per node).
+   * Only memory changes.
+   */
+  nodes?: { forEach(visit: (key: string, attributes: Attrs) => void): void; full(key: string): Attrs | undefined } | undefined;
 }
 
 /** A string seen as a value in the reserved range, or a key using it: the graph is written as version 1. */
@@ -1233,10 +1240,13 @@ function sameAttributes(node: Attrs, a: Attrs): boolean {
  * null when the graph has undirected edges or a node key holds U+E000–U+E002. What the rules read (the
  * parsed records) is let go on return.
  */
-function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: recordOf, collect, texts: textOf, edges: edgesOf }: ChunkOptions, index: SpilledRecordIndex): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
-  // Attributes by key, read from the graph once (its own lookups cost more).
+function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: recordOf, collect, texts: textOf, edges: edgesOf, nodes: nodesOf }: ChunkOptions, index: SpilledRecordIndex): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
+  // Attributes by key, read from the graph once (its own lookups cost more); with `nodesOf`, those the rules read
+  // of other nodes, all of a node's read when its row is planned.
   const attrsOf = new Map<string, Attrs>();
-  graph.forEachNode((k, a) => attrsOf.set(k, a as Attrs));
+  if (nodesOf !== undefined) nodesOf.forEach((k, a) => attrsOf.set(k, a));
+  else graph.forEachNode((k, a) => attrsOf.set(k, a as Attrs));
+  const full = nodesOf !== undefined ? (k: string) => nodesOf.full(k) : (k: string) => attrsOf.get(k);
   const nodeKeys = [...attrsOf.keys()].sort(byCodeUnits);
   const places = placesOf(nodeKeys);
   // Edges by source and target (each written as the step from the edge before), read back in key order; and
@@ -1281,8 +1291,8 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   // Document nodes whose record comes from `recordOf`: written with it as their attribute `record`.
   const sourced = new Set<string>();
   for (const k of nodeKeys) {
-    const a = attrsOf.get(k)!;
-    if (a.label !== "Document") continue;
+    if (attrsOf.get(k)!.label !== "Document") continue;
+    const a = full(k)!;
     let recordText = a.record;
     if (recordText === undefined && recordOf !== undefined) {
       recordText = recordOf(k);
@@ -1318,7 +1328,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   const impliedFigureKeys = new Set<string>();
   let place = 0;
   for (const [k, a] of figures) {
-    const n = attrsOf.get(k);
+    const n = attrsOf.has(k) ? full(k) : undefined;
     if (!n) absent.push(place);
     else if (sameAttributes(n, a)) impliedFigureKeys.add(k);
     place++;
@@ -1332,7 +1342,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   const nodeRows = new RowChunks(held);
   for (const k of nodeKeys) {
     if (impliedFigureKeys.has(k)) continue;
-    const stored = attrsOf.get(k)!;
+    const stored = full(k)!;
     const record = records.get(k);
     // A record from `recordOf` is in the row as its encoded value (or, when it could not be encoded, as its text).
     const a = sourced.has(k) ? { ...stored, record: record !== undefined ? "" : recordOf!(k) } : stored;

@@ -230,6 +230,9 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   const diff = keyDiff(before, graph);
   before = null;
   store.settle();
+  // The statements' and figures' attributes (about half of the graph) wait in a temporary file: the writer reads
+  // each node's once, when its row is planned (released with the store).
+  store.spill((a) => a.label === "Statement" || a.label === "Figure");
   const { order: nodes, size: edges } = graph;
   // What the stages before left is collected before the file is planned (graph-file.ts rebuildFile says why).
   await new Promise((resolve) => setImmediate(resolve));
@@ -247,7 +250,15 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   // The relationships with the keys kg derives left out (the store does not hold them once settled).
   const edgesOf = (visit: (key: string | undefined, attributes: Record<string, unknown>, source: string, target: string) => void) =>
     store.forEachEdgeDerived((k, a, s, t) => visit(k, a as unknown as Record<string, unknown>, s, t));
-  await writeGraphFile(graph, path, { collect: true, records, onPlanned, texts: (p) => docTexts.get(p), edges: edgesOf });
+  const nodesOf = {
+    forEach: (visit: (key: string, attributes: Record<string, unknown>) => void) => store.forEachNodeHeld((k, a) => visit(k, a as unknown as Record<string, unknown>)),
+    full: (key: string) => store.nodeAttributes(key) as unknown as Record<string, unknown> | undefined,
+  };
+  try {
+    await writeGraphFile(graph, path, { collect: true, records, onPlanned, texts: (p) => docTexts.get(p), edges: edgesOf, nodes: nodesOf });
+  } finally {
+    store.release();
+  }
   return { path, nodes, edges, ...diff, merged: existing !== null };
 }
 

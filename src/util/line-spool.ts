@@ -21,6 +21,8 @@ export interface LineSpoolOptions {
 }
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+/** Bytes of lines written together (a document is one line; a statement's fields, a node's attributes are small ones). */
+const WRITE_BUFFER = 256 * 1024;
 
 /** JSON lines in a temporary file; close() it when done (idempotent). */
 export class LineSpool {
@@ -29,6 +31,11 @@ export class LineSpool {
   private fd: number | undefined;
   /** Byte offset of each line, and one past the last. */
   private readonly offsets: number[] = [0];
+  /** Lines written but not yet in the file (written together once WRITE_BUFFER bytes wait, or before a read). */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** Bytes in the file. */
+  private flushed = 0;
   private closed = false;
   private readonly onExit = () => this.close();
   private readonly onSignal = (signal: NodeJS.Signals) => {
@@ -71,10 +78,23 @@ export class LineSpool {
   writeText(text: string): number {
     const bytes = Buffer.from(text, "utf8");
     const position = this.offsets[this.offsets.length - 1]!;
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    this.offsets.push(position + bytes.length);
+    if (this.pendingBytes >= WRITE_BUFFER) this.flush();
+    return this.offsets.length - 2;
+  }
+
+  /** Write the lines waiting into the file (one system call for many small lines). */
+  private flush(): void {
+    if (this.pendingBytes === 0 || this.fd === undefined) return;
+    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    const position = this.flushed;
+    this.pending = [];
+    this.pendingBytes = 0;
     let done = 0;
     while (done < bytes.length) done += this.inTmp(() => writeSync(this.fd!, bytes, done, bytes.length - done, position + done), this.dir);
-    this.offsets.push(position + bytes.length);
-    return this.offsets.length - 2;
+    this.flushed = position + bytes.length;
   }
 
   /** The line at `place`, as written (JSON text). */
@@ -82,6 +102,7 @@ export class LineSpool {
     if (this.fd === undefined) throw new Error(`${this.options.command}: the temporary file was closed before it was read back`);
     const start = this.offsets[place]!;
     const size = this.offsets[place + 1]! - start;
+    if (start + size > this.flushed) this.flush();
     const buffer = Buffer.allocUnsafe(size);
     let done = 0;
     while (done < size) {
@@ -105,6 +126,8 @@ export class LineSpool {
     for (const signal of SIGNALS) process.removeListener(signal, this.onSignal);
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
+    this.pending = [];
+    this.pendingBytes = 0;
     rmSync(this.dir, { recursive: true, force: true });
   }
 

@@ -181,6 +181,48 @@ describe("CompactGraph", () => {
     expect(graph.hasEdge(relKey("MENTIONS", "b", "c"))).toBe(true);
   });
 
+  it("should give a spilled node's attributes back as they were, hold again one that is changed, and keep what JSON would change", () => {
+    const graph = new CompactGraph();
+    const statement = { label: "Statement", kind: "problem", text: "支部活动形式单一", line: 7, reportKey: "report:r1", themeKey: "theme:t", lines: [1, 2], flag: false, none: null };
+    graph.mergeNode("stmt:a", { ...statement } as never);
+    graph.mergeNode("stmt:b", { label: "Statement", kind: "measure", score: Number.NaN } as never);
+    graph.mergeNode("stmt:c", { label: "Statement", kind: "measure", text: "规范组织生活" } as never);
+    graph.mergeNode("theme:t", { label: "Theme", name: "组织生活" } as never);
+    graph.mergeEdgeWithKey("e", "stmt:a", "theme:t", { type: "BELONGS_TO" } as never);
+    const before: string[] = [];
+    graph.forEachNode((k, a) => before.push(`${k} ${JSON.stringify(a)}`));
+    graph.spill((a) => a.label === "Statement");
+    try {
+      // Every reader sees the same attributes; the writer's view holds only those it reads of other nodes.
+      const after: string[] = [];
+      graph.forEachNode((k, a) => after.push(`${k} ${JSON.stringify(a)}`));
+      expect(after).toEqual(before);
+      expect(graph.nodeAttributes("stmt:a")).toEqual(statement);
+      expect(graph.getNodeAttribute("stmt:a", "line")).toBe(7);
+      const held: Record<string, unknown> = {};
+      graph.forEachNodeHeld((k, a) => (held[k] = a));
+      expect(held["stmt:a"]).toEqual({ label: "Statement", kind: "problem", reportKey: "report:r1", themeKey: "theme:t" });
+      // NaN would come back as null: that node stays as it is.
+      expect(Number.isNaN((held["stmt:b"] as { score: number }).score)).toBe(true);
+      expect(held["theme:t"]).toEqual({ label: "Theme", name: "组织生活" });
+      // A change reaches every later reader, the writer's view included.
+      graph.mergeNodeAttributes("stmt:c", { line: 9 } as never);
+      graph.setNodeAttribute("stmt:a", "line", 8);
+      graph.mergeNode("stmt:d", { label: "Statement", kind: "problem" } as never);
+      expect(graph.nodeAttributes("stmt:a")).toEqual({ ...statement, line: 8 });
+      expect(graph.getNodeAttributes("stmt:c")).toEqual({ label: "Statement", kind: "measure", text: "规范组织生活", line: 9 });
+      graph.forEachNodeHeld((k, a) => (held[k] = a));
+      expect(held["stmt:c"]).toEqual({ label: "Statement", kind: "measure", text: "规范组织生活", line: 9 });
+      expect(held["stmt:d"]).toEqual({ label: "Statement", kind: "problem" });
+      const ends: string[] = [];
+      graph.forEachEdge((_k, _a, s, _t, sa) => ends.push(`${s} ${(sa as unknown as { text: string }).text}`));
+      expect(ends).toEqual(["stmt:a 支部活动形式单一"]);
+    } finally {
+      graph.release();
+    }
+    expect(graph.order).toBe(0);
+  });
+
   it("should refuse what graphology refuses: a loop, a key merged with other ends", () => {
     const graph = new CompactGraph();
     expect(() => graph.mergeEdgeWithKey("e", "a", "a", {})).toThrow(/loop/);

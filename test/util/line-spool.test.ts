@@ -34,6 +34,21 @@ describe("LineSpool", () => {
     }
   });
 
+  it("gives back many small lines written together, each as soon as it is written, the lines around them too", () => {
+    const spool = new LineSpool(options);
+    try {
+      const values = Array.from({ length: 30_000 }, (_v, i) => ({ i, text: "三会一课".repeat(i % 7) }));
+      for (const [i, v] of values.entries()) {
+        expect(spool.write(v)).toBe(i);
+        if (i % 997 === 0) expect(JSON.parse(spool.read(i))).toEqual(v);
+      }
+      expect(JSON.parse(spool.read(12_345))).toEqual(values[12_345]);
+      expect([...spool.lines()].map((l) => JSON.parse(l))).toEqual(values);
+    } finally {
+      spool.close();
+    }
+  });
+
   it("removes its folder on close, once, and refuses to read after", () => {
     const spool = new LineSpool(options);
     spool.write({ a: 1 });
