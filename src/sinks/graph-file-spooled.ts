@@ -9,6 +9,7 @@
  * byte for byte, as importDocumentsIntoGraphFile's over the same documents (test/sinks/graph-file-spooled.test.ts).
  */
 import { basename } from "node:path";
+import { getHeapStatistics } from "node:v8";
 
 import { IN_THREAD_BUDGET, type FileBudget } from "../budget.ts";
 import { buildGraphOf, type KgGraph } from "../graph/build-graph.ts";
@@ -29,6 +30,10 @@ import { plural } from "../util/terminal.ts";
 import { DocumentSpool, type SpooledDocument } from "./document-spool.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
 import { type GraphFileSummary, readIfExists, writeGraphFile } from "./graph-file.ts";
+
+/** While the graph is built, a full collection once the heap holds this many times what was alive at the last one, plus SLACK bytes. */
+const GROWTH = 1.25;
+const SLACK = 64 * 2 ** 20;
 
 /** The documents read now, waiting in a temporary file; close() removes it (the caller must, also on failure). */
 export interface SpooledDocuments {
@@ -180,8 +185,16 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   const names = new StringInterner();
   // Each document's text as read here, which the graph's quotes are pieces of: the writer uses it for the record's.
   let docTexts = new Map<string, string>();
+  // Each document read back is parsed whole and let go once on the graph: that garbage is collected whenever the
+  // heap has grown by a quarter past what was alive at the last collection (V8 let it grow to about twice that:
+  // at 50 MB of reports the peak of kg import was reached here).
+  let alive = getHeapStatistics().used_heap_size;
   function* documents(): Generator<DocumentExtraction> {
     for (const k of canonical) {
+      if (getHeapStatistics().used_heap_size > alive * GROWTH + SLACK) {
+        collectGarbage();
+        alive = getHeapStatistics().used_heap_size;
+      }
       const line = read(k);
       const text = line.document.source.text;
       if (!docTexts.has(line.document.source.path)) docTexts.set(line.document.source.path, text);
