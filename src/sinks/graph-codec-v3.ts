@@ -59,7 +59,7 @@ import * as crypto from "node:crypto";
 import type { KgGraph } from "../graph/build-graph.ts";
 import { relKey } from "../graph/keys.ts";
 import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
-import { collectGarbage } from "../util/gc.ts";
+import { collectGarbage, HeapBound } from "../util/gc.ts";
 import { LineSpool } from "../util/line-spool.ts";
 import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph, stringTable } from "./graph-codec-common.ts";
 
@@ -1290,8 +1290,11 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   const mentionReports = new Set<string>();
   // Document nodes whose record comes from `recordOf`: written with it as their attribute `record`.
   const sourced = new Set<string>();
+  // (kg import: each record parsed whole, each row's text made and let go; collected as the heap grows: HeapBound)
+  const bound = collect ? new HeapBound(64) : null;
   for (const k of nodeKeys) {
     if (attrsOf.get(k)!.label !== "Document") continue;
+    bound?.check();
     const a = full(k)!;
     let recordText = a.record;
     if (recordText === undefined && recordOf !== undefined) {
@@ -1341,6 +1344,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   const reportIndex = placesOf(index.reports.keys());
   const nodeRows = new RowChunks(held);
   for (const k of nodeKeys) {
+    bound?.check();
     if (impliedFigureKeys.has(k)) continue;
     const stored = full(k)!;
     const record = records.get(k);
@@ -1380,6 +1384,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   let lastTarget = 0;
   const edgeRows = new RowChunks(held);
   for (const edge of edges.order) {
+    bound?.check();
     const flags = edges.flags[edge]!;
     if ((flags & LEFT) !== 0) continue;
     const a = edges.attrs[edge]!;

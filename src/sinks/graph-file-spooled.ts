@@ -9,7 +9,6 @@
  * byte for byte, as importDocumentsIntoGraphFile's over the same documents (test/sinks/graph-file-spooled.test.ts).
  */
 import { basename } from "node:path";
-import { getHeapStatistics } from "node:v8";
 
 import { IN_THREAD_BUDGET, type FileBudget } from "../budget.ts";
 import { buildGraphOf, type KgGraph } from "../graph/build-graph.ts";
@@ -24,16 +23,12 @@ import type { Codebook } from "../themes/codebook.ts";
 import type { LoadedDecisions } from "../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction, ReportExtraction } from "../types.ts";
 import { pushAll } from "../util/arrays.ts";
-import { collectGarbage } from "../util/gc.ts";
+import { collectGarbage, HeapBound } from "../util/gc.ts";
 import { shareText, StringInterner } from "../util/intern.ts";
 import { plural } from "../util/terminal.ts";
 import { DocumentSpool, type SpooledDocument } from "./document-spool.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
 import { type GraphFileSummary, readIfExists, writeGraphFile } from "./graph-file.ts";
-
-/** While the graph is built, a full collection once the heap holds this many times what was alive at the last one, plus SLACK bytes. */
-const GROWTH = 1.25;
-const SLACK = 64 * 2 ** 20;
 
 /** The documents read now, waiting in a temporary file; close() removes it (the caller must, also on failure). */
 export interface SpooledDocuments {
@@ -188,13 +183,10 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   // Each document read back is parsed whole and let go once on the graph: that garbage is collected whenever the
   // heap has grown by a quarter past what was alive at the last collection (V8 let it grow to about twice that:
   // at 50 MB of reports the peak of kg import was reached here).
-  let alive = getHeapStatistics().used_heap_size;
+  const bound = new HeapBound();
   function* documents(): Generator<DocumentExtraction> {
     for (const k of canonical) {
-      if (getHeapStatistics().used_heap_size > alive * GROWTH + SLACK) {
-        collectGarbage();
-        alive = getHeapStatistics().used_heap_size;
-      }
+      bound.check();
       const line = read(k);
       const text = line.document.source.text;
       if (!docTexts.has(line.document.source.path)) docTexts.set(line.document.source.path, text);
