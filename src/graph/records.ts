@@ -78,13 +78,16 @@ export function documentFromRecord(stored: StoredDocument, path = stored.path): 
 /** Every document stored in a graph (one per path: a node, and one per alias path with the same bytes). */
 export function documentsOfGraph(graph: KgGraph): DocumentExtraction[] {
   const out: DocumentExtraction[] = [];
-  graph.forEachNode((_key, attrs) => {
-    if (attrs.label !== "Document") return;
-    const stored = attrs as unknown as StoredDocument;
-    out.push(documentFromRecord(stored));
-    for (const alias of aliasesOf(stored)) out.push(documentFromRecord(stored, alias));
-  });
+  graph.forEachNode((_key, attrs) => documentsOfNode(attrs, (doc) => out.push(doc)));
   return out;
+}
+
+/** The documents a node's attributes store (none unless a Document: one at its path, one per alias), one at a time. */
+export function documentsOfNode(attrs: { label?: unknown }, visit: (doc: DocumentExtraction) => void): void {
+  if (attrs.label !== "Document") return;
+  const stored = attrs as unknown as StoredDocument;
+  visit(documentFromRecord(stored));
+  for (const alias of aliasesOf(stored)) visit(documentFromRecord(stored, alias));
 }
 
 /** Other paths holding the same bytes as a stored document. */

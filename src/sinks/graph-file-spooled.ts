@@ -15,7 +15,7 @@ import { buildGraphOf, type KgGraph } from "../graph/build-graph.ts";
 import { CompactGraph } from "../graph/compact-graph.ts";
 import { nodeKey } from "../graph/keys.ts";
 import type { ReportMetadata } from "../graph/report-metadata.ts";
-import { documentRecord, documentsOfGraph } from "../graph/records.ts";
+import { documentRecord } from "../graph/records.ts";
 import { collectFiles } from "../ingest/collect-files.ts";
 import { defaultJobs, runFiles } from "../isolate/file-runner.ts";
 import { type CompactDocument, compactDocument, type CrossReport, crossReportIsolated } from "../pipeline.ts";
@@ -28,7 +28,7 @@ import { shareText, StringInterner } from "../util/intern.ts";
 import { plural } from "../util/terminal.ts";
 import { DocumentSpool, type SpooledDocument } from "./document-spool.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
-import { type GraphFileSummary, readIfExists, writeGraphFile } from "./graph-file.ts";
+import { type GraphFileSummary, type GraphKeys, readStoredDocuments, writeGraphFile } from "./graph-file.ts";
 
 /** The documents read now, waiting in a temporary file; close() removes it (the caller must, also on failure). */
 export interface SpooledDocuments {
@@ -125,28 +125,34 @@ export async function importSpooledIntoGraphFile(
 async function rebuild(spooled: SpooledDocuments, path: string, options: SpooledImportOptions, diagnostics: Diagnostic[]): Promise<GraphFileSummary> {
   await removeStaleTempFiles(path);
   const { spool } = spooled;
-  const existing = options.wipe ? null : await readIfExists(path, () => options.onPhase?.(`reading ${path}`));
   // The union, as graph/records.ts unionDocuments makes it: the stored documents not read again, then those read now.
   // Per member: its place in the spool, its path and sha256; metadata a document read again keeps from the file.
   const places: number[] = [];
   const compact: CompactDocument[] = [];
   const metadataOf = new Map<number, DocumentExtraction["metadata"]>();
-  let before: { nodes: Set<string>; edges: Set<string> } | null = null;
   let storedCount = 0;
+  const incoming = new Set(spooled.paths);
+  const strings = new StringInterner();
+  const storedMetadata = new Map<string, DocumentExtraction["metadata"]>();
+  // The stored documents, each into the spool as it is read (the file's graph is not built: only its keys are kept).
+  let before = options.wipe
+    ? null
+    : await readStoredDocuments(
+        path,
+        (doc) => {
+          storedCount += 1;
+          const p = doc.document.source.path;
+          if (incoming.has(p)) {
+            if (doc.metadata) storedMetadata.set(p, doc.metadata);
+            return;
+          }
+          places.push(spool.write(doc));
+          compact.push(strings.internAll(compactDocument(doc, options.codebook, true)));
+        },
+        () => options.onPhase?.(`reading ${path}`),
+      );
+  const existing = before !== null;
   if (existing) {
-    const stored = documentsOfGraph(existing);
-    storedCount = stored.length;
-    before = { nodes: new Set(existing.nodes()), edges: new Set(existing.edges()) };
-    existing.clear();
-    const incoming = new Set(spooled.paths);
-    const strings = new StringInterner();
-    for (const doc of stored) {
-      if (incoming.has(doc.document.source.path)) continue;
-      places.push(spool.write(doc));
-      compact.push(strings.internAll(compactDocument(doc, options.codebook, true)));
-    }
-    const storedMetadata = new Map(stored.flatMap((d) => (d.metadata ? [[d.document.source.path, d.metadata] as const] : [])));
-    stored.length = 0;
     spooled.paths.forEach((p, i) => {
       const meta = spooled.withMetadata[i] ? undefined : storedMetadata.get(p);
       if (meta) metadataOf.set(places.length + i, meta);
@@ -264,11 +270,11 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   } finally {
     store.release();
   }
-  return { path, nodes, edges, ...diff, merged: existing !== null };
+  return { path, nodes, edges, ...diff, merged: existing };
 }
 
 /** What changed between the keys of the old graph and the new graph (graph-file.ts keyDiff). */
-function keyDiff(before: { nodes: Set<string>; edges: Set<string> } | null, after: KgGraph) {
+function keyDiff(before: GraphKeys | null, after: KgGraph) {
   if (!before) return { nodesAdded: after.order, edgesAdded: after.size, nodesRemoved: 0, edgesRemoved: 0 };
   const count = (keys: Iterable<string>, has: (k: string) => boolean) => {
     let n = 0;

@@ -21,7 +21,7 @@ import { createGzip } from "node:zlib";
 import { InputError, OutputError } from "../errors.ts";
 import { assignAggregates } from "../graph/aggregates.ts";
 import { createKgGraph, type KgGraph } from "../graph/build-graph.ts";
-import { buildStoreGraph, documentsOfGraph, unionDocuments } from "../graph/records.ts";
+import { buildStoreGraph, documentsOfGraph, documentsOfNode, unionDocuments } from "../graph/records.ts";
 import type { Codebook } from "../themes/codebook.ts";
 import type { LoadedDecisions } from "../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction } from "../types.ts";
@@ -135,19 +135,71 @@ export function keyDiff(before: KgGraph | null, after: KgGraph) {
 
 /** Read a graph file written by writeGraphFile. Throws InputError when it is missing or not a graph. */
 export async function readGraphFile(path: string): Promise<KgGraph> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    throw new InputError(`graph file: cannot read "${path}" (${(err as NodeJS.ErrnoException).code ?? "error"}). Run \`kg import <paths>\` first.`, { cause: err });
-  }
+  const bytes = await graphFileBytes(path);
   try {
     const graph = createKgGraph();
     graph.import(parseGraphFile(bytes));
     return graph;
   } catch (err) {
-    throw new InputError(`graph file: "${path}" is not a graph written by kg import (${(err as Error).message}).`, { cause: err });
+    throw notAGraph(path, err);
   }
+}
+
+async function graphFileBytes(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    throw new InputError(`graph file: cannot read "${path}" (${(err as NodeJS.ErrnoException).code ?? "error"}). Run \`kg import <paths>\` first.`, { cause: err });
+  }
+}
+
+const notAGraph = (path: string, err: unknown) =>
+  new InputError(`graph file: "${path}" is not a graph written by kg import (${(err as Error).message}).`, { cause: err });
+
+/** The keys of a graph's nodes and relationships (what keyDiff compares). */
+export interface GraphKeys {
+  nodes: Set<string>;
+  edges: Set<string>;
+}
+
+/**
+ * The documents a graph file stores (as documentsOfGraph gives them, in the same order) handed to `visit` one at a
+ * time, and the keys of its nodes and relationships, without building the graph (kg import into an existing file:
+ * graph-file-spooled.ts). Null when there is no file; `onRead` is called when there is one, before it is read.
+ * Throws InputError as readGraphFile does.
+ */
+export async function readStoredDocuments(path: string, visit: (doc: DocumentExtraction) => void, onRead?: () => void): Promise<GraphKeys | null> {
+  if (!(await exists(path))) return null;
+  onRead?.();
+  let data: ReturnType<typeof parseGraphFile>;
+  try {
+    data = parseGraphFile(await graphFileBytes(path));
+  } catch (err) {
+    throw notAGraph(path, err);
+  }
+  // Keys as graph.import gives them (an edge without its key, only in files kg did not write, gets one there).
+  if (data.edges.some((e) => e.key === undefined)) {
+    const graph = createKgGraph();
+    try {
+      graph.import(data);
+    } catch (err) {
+      throw notAGraph(path, err);
+    }
+    graph.forEachNode((_key, attrs) => documentsOfNode(attrs, visit));
+    return { nodes: new Set(graph.nodes()), edges: new Set(graph.edges()) };
+  }
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  for (const e of data.edges) edges.add(e.key!);
+  data.edges = [];
+  for (const [i, node] of data.nodes.entries()) {
+    if (nodes.has(node.key)) throw notAGraph(path, new Error(`the node "${node.key}" twice`));
+    nodes.add(node.key);
+    if (node.attributes) documentsOfNode(node.attributes, visit);
+    // Each node's attributes let go once read (a Document's record is the largest).
+    data.nodes[i] = { key: node.key };
+  }
+  return { nodes, edges };
 }
 
 /**
@@ -222,11 +274,17 @@ export function mergeGraphInto(target: KgGraph, source: KgGraph): void {
 
 /** The graph in the file at `path`, or null when there is no file; `onRead` is called when there is one, before it is read. */
 export async function readIfExists(path: string, onRead?: () => void): Promise<KgGraph | null> {
+  if (!(await exists(path))) return null;
+  onRead?.();
+  return readGraphFile(path);
+}
+
+/** False only when there is nothing at `path` (another error is left for the read to report). */
+async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return false;
   }
-  onRead?.();
-  return readGraphFile(path);
+  return true;
 }
