@@ -1580,16 +1580,27 @@ function segmentId(segment: unknown): string | undefined {
   return segment !== null && typeof segment === "object" && typeof (segment as Attrs).id === "string" ? ((segment as Attrs).id as string) : undefined;
 }
 
-/** The graphology export held by a version 3 or 4 file's parsed JSON. */
-export function decodeV3(data: Attrs): SerializedKgGraph {
+/**
+ * Node attributes a lean decode computes (decodeV3): what the keys of the nodes and relationships are computed
+ * from (graph-codec.ts parseGraphFile), and a Document's path and sha256, with which its record is read again.
+ */
+const LEAN_ATTRS = new Set(["label", "path", "sha256", "reportKey", "themeKey", "kind", "startOffset", "what", "value"]);
+
+/**
+ * The graphology export held by a version 3 or 4 file's parsed JSON. `lean`: the nodes and relationships with their
+ * keys, but only the attributes the keys are computed from (LEAN_ATTRS; relationships: their type) and those
+ * written as values, each Document's record as such (at 10 MB of reports, the other attributes were about a
+ * quarter of what the decoded file held).
+ */
+export function decodeV3(data: Attrs, lean = false): SerializedKgGraph {
   try {
-    return decode(data);
+    return decode(data, lean);
   } finally {
     newlines.clear();
   }
 }
 
-function decode(data: Attrs): SerializedKgGraph {
+function decode(data: Attrs, lean: boolean): SerializedKgGraph {
   const strings = data.strings as string[];
   const shapes = data.shapes as string[][];
   const str = (v: string): string => {
@@ -1628,7 +1639,7 @@ function decode(data: Attrs): SerializedKgGraph {
     let rules = sortedRules.get(fields);
     if (!rules) {
       rules = fields
-        .filter((f) => f.kind === "rule")
+        .filter((f) => f.kind === "rule" && (!lean || LEAN_ATTRS.has(f.name)))
         .map((f) => {
           const rule = RULES_BY_ID.get(f.arg);
           if (!rule) throw new Error(`unknown rule ${JSON.stringify(f.arg)}`);
@@ -1822,6 +1833,8 @@ function decode(data: Attrs): SerializedKgGraph {
   );
   const view = new Row(ctx);
   const finish = (a: Attrs, fields: Field[], key: string | undefined, source: string | undefined, target: string | undefined) => {
+    // Lean, a relationship's key needs only its type (never computed by a rule).
+    if (lean && source !== undefined) return;
     view.reset(a, key, source, target);
     for (const rule of rulesOf(fields)) {
       const value = rule.derive(view, ctx);

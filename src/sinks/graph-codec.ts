@@ -54,10 +54,12 @@ export function* graphFileChunks(graph: KgGraph, options: ChunkOptions = {}): Ge
 }
 
 /**
- * The graphology export held by a graph file's bytes (any version, gzip or not).
+ * The graphology export held by a graph file's bytes (any version, gzip or not). `lean` (versions 3 and 4): every
+ * node and relationship with its key, but of their attributes only those the keys are computed from, those written
+ * as values and each Document's record (graph-file.ts readStoredDocuments).
  * Throws an Error saying what is wrong when they are not a graph file.
  */
-export function parseGraphFile(bytes: Buffer): SerializedKgGraph {
+export function parseGraphFile(bytes: Buffer, options: { lean?: boolean } = {}): SerializedKgGraph {
   const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString("utf8");
   const data = JSON.parse(text) as Attrs;
   if (data === null || typeof data !== "object") throw new Error("not a JSON object");
@@ -66,7 +68,7 @@ export function parseGraphFile(bytes: Buffer): SerializedKgGraph {
     return data as unknown as SerializedKgGraph;
   }
   if (data.format !== GRAPH_FORMAT) throw new Error(`unknown format ${JSON.stringify(data.format)}`);
-  if (data.version === VERSION_4 || data.version === VERSION_3) return decodeV3(data);
+  if (data.version === VERSION_4 || data.version === VERSION_3) return decodeV3(data, options.lean === true);
   if (data.version === VERSION_2) return decodeV2(data);
   throw new Error(`format version ${String(data.version)}, this kg reads versions 1 to ${GRAPH_FORMAT_VERSION}: re-import with this kg (kg import --wipe <paths>) or use the kg that wrote it`);
 }

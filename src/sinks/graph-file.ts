@@ -26,7 +26,7 @@ import type { Codebook } from "../themes/codebook.ts";
 import type { LoadedDecisions } from "../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction } from "../types.ts";
 import { ensureFolder } from "../util/ensure-folder.ts";
-import { collectGarbage } from "../util/gc.ts";
+import { collectGarbage, HeapBound } from "../util/gc.ts";
 import { plural } from "../util/terminal.ts";
 import { type ChunkOptions, graphFileChunks, parseGraphFile, serializeGraph } from "./graph-codec.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
@@ -173,7 +173,7 @@ export async function readStoredDocuments(path: string, visit: (doc: DocumentExt
   onRead?.();
   let data: ReturnType<typeof parseGraphFile>;
   try {
-    data = parseGraphFile(await graphFileBytes(path));
+    data = parseGraphFile(await graphFileBytes(path), { lean: true });
   } catch (err) {
     throw notAGraph(path, err);
   }
@@ -192,9 +192,14 @@ export async function readStoredDocuments(path: string, visit: (doc: DocumentExt
   const edges = new Set<string>();
   for (const e of data.edges) edges.add(e.key!);
   data.edges = [];
+  // What decoding left is collected before the documents are read one at a time (each one's garbage is then
+  // collected whenever the heap has grown by a quarter: util/gc.ts HeapBound).
+  collectGarbage();
+  const bound = new HeapBound();
   for (const [i, node] of data.nodes.entries()) {
     if (nodes.has(node.key)) throw notAGraph(path, new Error(`the node "${node.key}" twice`));
     nodes.add(node.key);
+    if (node.attributes?.label === "Document") bound.check();
     if (node.attributes) documentsOfNode(node.attributes, visit);
     // Each node's attributes let go once read (a Document's record is the largest).
     data.nodes[i] = { key: node.key };

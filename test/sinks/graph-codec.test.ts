@@ -79,6 +79,29 @@ describe("graph file format", () => {
     expect(canonical(back)).toBe(canonical(await readGraphFile("test/fixtures/graph-files/reports.v1.json.gz")));
   });
 
+  it("should give the same keys and documents read lean (kg import into an existing file), and fewer attributes", async () => {
+    for (const file of [seedFile, "test/fixtures/graph-files/reports.v3.json"]) {
+      const bytes = await readFile(file);
+      const full = createKgGraph();
+      full.import(parseGraphFile(bytes));
+      const lean = parseGraphFile(bytes, { lean: true });
+      expect(lean.nodes.map((n) => n.key)).toEqual(full.nodes());
+      expect(lean.edges.map((e) => e.key)).toEqual(full.edges());
+      expect(lean.edges.map((e) => [e.source, e.target])).toEqual(full.edges().map((e) => full.extremities(e)));
+      const docs = lean.nodes.filter((n) => n.attributes?.label === "Document");
+      expect(docs.length).toBeGreaterThan(1);
+      for (const { key, attributes } of docs) {
+        const { path, sha256, encoding, record, aliases } = full.getNodeAttributes(key);
+        expect({ path: attributes!.path, sha256: attributes!.sha256, encoding: attributes!.encoding, record: attributes!.record, aliases: attributes!.aliases }).toEqual({ path, sha256, encoding, record, aliases });
+      }
+      // A statement's quote and a mention's lines are not computed.
+      const statement = lean.nodes.find((n) => n.attributes?.label === "Statement")!;
+      expect(typeof statement.attributes!.reportKey).toBe("string");
+      expect(full.getNodeAttribute(statement.key, "quote")).toEqual(expect.any(String));
+      expect(statement.attributes!.quote).toBeUndefined();
+    }
+  });
+
   it("should still read a version 2 file", async () => {
     const old = join(dir, "v2.json");
     await writeFile(old, [...graphFileChunksV2(seedGraph)].join(""));
