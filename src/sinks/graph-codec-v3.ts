@@ -1589,8 +1589,9 @@ const LEAN_ATTRS = new Set(["label", "path", "sha256", "reportKey", "themeKey", 
 /**
  * The graphology export held by a version 3 or 4 file's parsed JSON. `lean`: the nodes and relationships with their
  * keys, but only the attributes the keys are computed from (LEAN_ATTRS; relationships: their type) and those
- * written as values, each Document's record as such (at 10 MB of reports, the other attributes were about a
- * quarter of what the decoded file held).
+ * written as values, and each Document's record as the object it decodes to, not its JSON (JSON.stringify gives
+ * what a full decode holds; at 10 MB of reports that JSON, about 75 MB, and the other attributes were about half
+ * of what the decoded file held).
  */
 export function decodeV3(data: Attrs, lean = false): SerializedKgGraph {
   try {
@@ -1781,7 +1782,7 @@ function decode(data: Attrs, lean: boolean): SerializedKgGraph {
       return object(x, 1, head, env, depth, before);
     };
     const record = walk(v, { text: undefined, reportId: undefined, segment: undefined, parent: undefined }, 0, undefined) as Attrs;
-    return { json: JSON.stringify(record), text: typeof record.text === "string" ? record.text : undefined, record };
+    return { json: lean ? "" : JSON.stringify(record), text: typeof record.text === "string" ? record.text : undefined, record };
   };
 
   // Nodes: written values (records decoded, documents' texts known), then rules (Report rows first).
@@ -1802,7 +1803,7 @@ function decode(data: Attrs, lean: boolean): SerializedKgGraph {
       else if (f.kind === "rule") attributes[f.name] = undefined;
       else if (f.kind === "record") {
         const { json, text, record: r } = decodeRecord(flat[i++]);
-        attributes.record = json;
+        attributes.record = lean ? r : json;
         record = r;
         if (text !== undefined && typeof attributes.path === "string" && !texts.has(attributes.path)) texts.set(attributes.path, text);
       } else attributes[f.name] = dec(flat[i++]);

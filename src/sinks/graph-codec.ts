@@ -56,7 +56,7 @@ export function* graphFileChunks(graph: KgGraph, options: ChunkOptions = {}): Ge
 /**
  * The graphology export held by a graph file's bytes (any version, gzip or not). `lean` (versions 3 and 4): every
  * node and relationship with its key, but of their attributes only those the keys are computed from, those written
- * as values and each Document's record (graph-file.ts readStoredDocuments).
+ * as values, and each Document's record as an object (its JSON: JSON.stringify) (graph-file.ts readStoredDocuments).
  * Throws an Error saying what is wrong when they are not a graph file.
  */
 export function parseGraphFile(bytes: Buffer, options: { lean?: boolean } = {}): SerializedKgGraph {

@@ -200,7 +200,10 @@ export async function readStoredDocuments(path: string, visit: (doc: DocumentExt
     if (nodes.has(node.key)) throw notAGraph(path, new Error(`the node "${node.key}" twice`));
     nodes.add(node.key);
     if (node.attributes?.label === "Document") bound.check();
-    if (node.attributes) documentsOfNode(node.attributes, visit);
+    const attributes = node.attributes as Record<string, unknown> | undefined;
+    // Read lean, a record is the object it decodes to: its JSON is the record a full read gives.
+    if (attributes && attributes.record !== null && typeof attributes.record === "object") attributes.record = JSON.stringify(attributes.record);
+    if (attributes) documentsOfNode(attributes, visit);
     // Each node's attributes let go once read (a Document's record is the largest).
     data.nodes[i] = { key: node.key };
   }

@@ -92,7 +92,10 @@ describe("graph file format", () => {
       expect(docs.length).toBeGreaterThan(1);
       for (const { key, attributes } of docs) {
         const { path, sha256, encoding, record, aliases } = full.getNodeAttributes(key);
-        expect({ path: attributes!.path, sha256: attributes!.sha256, encoding: attributes!.encoding, record: attributes!.record, aliases: attributes!.aliases }).toEqual({ path, sha256, encoding, record, aliases });
+        // Its record as an object, whose JSON is the record read in full (the same text, byte for byte).
+        expect(typeof attributes!.record).toBe("object");
+        const json = JSON.stringify(attributes!.record);
+        expect({ path: attributes!.path, sha256: attributes!.sha256, encoding: attributes!.encoding, record: json, aliases: attributes!.aliases }).toEqual({ path, sha256, encoding, record, aliases });
       }
       // A statement's quote and a mention's lines are not computed.
       const statement = lean.nodes.find((n) => n.attributes?.label === "Statement")!;
