@@ -91,7 +91,11 @@ async function load() {
     import("../../themes/codebook.ts"),
     import("../../themes/decisions.ts"),
   ]);
-  const [shards, spooled] = await Promise.all([import("../../store/extraction-shards.ts"), import("../../sinks/graph-file-spooled.ts")]);
+  const [shards, spooled, syncSpooled] = await Promise.all([
+    import("../../store/extraction-shards.ts"),
+    import("../../sinks/graph-file-spooled.ts"),
+    import("../../store/neo4j/sync-spooled.ts"),
+  ]);
   return {
     cliProgress: progress.default as typeof import("cli-progress"),
     ...graph,
@@ -104,6 +108,7 @@ async function load() {
     ...decisions,
     ...shards,
     ...spooled,
+    ...syncSpooled,
   };
 }
 type Modules = Awaited<ReturnType<typeof load>>;
@@ -165,8 +170,12 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
       io.stderr.write(`kg import: the server's transaction memory refused deleting ${refused} rows at once; going on with ${next}\n`);
     const wiped = neo && opts.wipe ? await m.wipeDatabase(neo.driver, { database: config.database, uri: neo.uri, onSmaller }) : 0;
     const wipeMs = Date.now() - wipeStarted;
-    // Into the graph file only: the documents wait in a temporary file instead of memory (sinks/graph-file-spooled.ts).
-    if (!neo && !opts.dryRun && !shardDocuments) return await importSpooled(m, paths, opts, io, { progress, budget, codebook, decisions, lock, metadata, started, target });
+    // The documents wait in a temporary file instead of memory (sinks/graph-file-spooled.ts), into Neo4j
+    // (store/neo4j/sync-spooled.ts) and the graph file alike; a dry run and --from-extraction hold them.
+    if (!opts.dryRun && !shardDocuments) {
+      const into = neo ? { neo, config, wiped, wipeMs } : undefined;
+      return await importSpooled(m, paths, opts, io, { progress, budget, codebook, decisions, lock, metadata, started, target, neo: into });
+    }
     const read = shardDocuments ? { documents: shardDocuments, skipped: 0 } : await extract(m, paths, opts, progress, budget);
     const documents = read.documents;
     const reports = documents.reduce((n, d) => n + d.reports.length, 0);
@@ -204,9 +213,10 @@ export async function runImport(paths: string[], opts: ImportOptions, io: Import
 }
 
 /**
- * kg import into the graph file: each document written to a temporary file as it is extracted, only what the
- * cross-report stages read kept in memory, the documents read back one at a time for the graph and the file
- * (sinks/graph-file-spooled.ts). The same file and messages as the documents held in memory would give.
+ * kg import: each document written to a temporary file as it is extracted, only what the cross-report stages read
+ * kept in memory, the documents read back one at a time for the graph, the Neo4j records and the file
+ * (store/neo4j/sync-spooled.ts, sinks/graph-file-spooled.ts). The same database, file and messages as the
+ * documents held in memory would give.
  */
 async function importSpooled(
   m: Modules,
@@ -222,6 +232,8 @@ async function importSpooled(
     metadata: Map<string, ReportMetadata> | null;
     started: number;
     target: string;
+    /** Into Neo4j (connected, wiped when asked): the graph file too only with --out. */
+    neo?: { neo: Neo4jHandle; config: KgConfig; wiped: number; wipeMs: number } | undefined;
   },
 ): Promise<ImportResult> {
   const { progress } = run;
@@ -241,9 +253,24 @@ async function importSpooled(
     const late: Diagnostic[] = [];
     const documents = spooled.paths.length;
     const onPhase = (phase: string, detail?: string) => progress.phase(phase, detail);
-    const options = { wipe: opts.wipe === true, codebook: run.codebook, decisions: run.decisions, lock: run.lock, onPhase };
-    const file = await m.importSpooledIntoGraphFile(spooled, opts.out ?? DEFAULT_GRAPH_FILE, options, late);
-    const result: ImportResult = { documents, skipped, reports: spooled.reports, file, nodes: file.nodes, relationships: file.edges, dryRun: false, durationMs: 0 };
+    const result: ImportResult = { documents, skipped, reports: spooled.reports, nodes: 0, relationships: 0, dryRun: false, durationMs: 0 };
+    if (run.neo) {
+      const { neo, config, wiped, wipeMs } = run.neo;
+      const themes = { codebook: run.codebook, decisions: run.decisions, keepCompact: opts.out !== undefined };
+      const summary = await m.importSpooledIntoNeo4j(
+        neo.driver,
+        spooled,
+        { database: config.database, uri: neo.uri, ...themes, batchSize: config.batchSize, onPhase, onProgress: (done, total) => progress.update(done, total) },
+        late,
+      );
+      progress.stop();
+      Object.assign(result, { neo4j: { ...summary, wiped, wipeMs }, nodes: summary.nodes, relationships: summary.relationships });
+    }
+    if (!run.neo || opts.out) {
+      const options = { wipe: opts.wipe === true, codebook: run.codebook, decisions: run.decisions, lock: run.lock, onPhase };
+      const file = await m.importSpooledIntoGraphFile(spooled, opts.out ?? DEFAULT_GRAPH_FILE, options, late);
+      Object.assign(result, { file, nodes: file.nodes, relationships: file.edges });
+    }
     printLate(late, readPaths, opts);
     result.durationMs = Date.now() - run.started;
     return finish(io, result, run.target);

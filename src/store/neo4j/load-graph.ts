@@ -60,6 +60,10 @@ export interface RelGroup {
   targetLabel: NodeLabel;
   rows: RelRow[];
 }
+/** A group of relationships by key (planRelKeys). */
+export interface RelKeyGroup extends Omit<RelGroup, "rows"> {
+  keys: string[];
+}
 
 const RECOMPUTE = ["load/recompute-theme-counts", "load/recompute-entity-counts", "load/recompute-addressed-by"];
 
@@ -202,38 +206,61 @@ export async function countGraph(driver: Driver, options: { database?: string | 
 
 /** Node rows grouped by label, in NODE_LABELS order, each group sorted by key. */
 export function planNodeRows(graph: AnyKgGraph): Map<NodeLabel, NodeRow[]> {
-  const groups = new Map<NodeLabel, NodeRow[]>(NODE_LABELS.map((l) => [l, []]));
-  graph.forEachNode((key, attrs) => {
-    const rows = groups.get(attrs.label);
-    if (!rows) throw new Error(`loadGraph: node "${key}" has label "${String(attrs.label)}", which is not in NODE_LABELS.`);
-    rows.push({ key, props: toNeo4jProps({ ...attrs, key }, ["label"]) });
-  });
-  for (const [label, rows] of groups) {
-    if (rows.length === 0) groups.delete(label);
-    else rows.sort(byKey);
-  }
-  return groups;
+  return new Map([...planNodeKeys(graph)].map(([label, keys]) => [label, keys.map((key) => nodeRow(graph, key))]));
 }
 
 /** Relationship rows grouped by (type, source label, target label), in REL_TYPES order. */
 export function planRelRows(graph: AnyKgGraph): RelGroup[] {
-  const groups = new Map<string, RelGroup>();
-  graph.forEachEdge((key, attrs, source, target, sourceAttrs, targetAttrs) => {
+  return planRelKeys(graph).map(({ keys, ...g }) => ({ ...g, rows: keys.map((key) => relRow(graph, key)) }));
+}
+
+/**
+ * planNodeRows with only the keys: the row of each is made when it is sent (nodeRow), so that the rows of a large
+ * graph (each property converted, integers as objects) are not all held at once (kg import --neo4j; peak memory).
+ */
+export function planNodeKeys(graph: AnyKgGraph): Map<NodeLabel, string[]> {
+  const groups = new Map<NodeLabel, string[]>(NODE_LABELS.map((l) => [l, []]));
+  graph.forEachNode((key, attrs) => {
+    const keys = groups.get(attrs.label);
+    if (!keys) throw new Error(`loadGraph: node "${key}" has label "${String(attrs.label)}", which is not in NODE_LABELS.`);
+    keys.push(key);
+  });
+  for (const [label, keys] of groups) {
+    if (keys.length === 0) groups.delete(label);
+    else keys.sort(compareKeys);
+  }
+  return groups;
+}
+
+/** planRelRows with only the keys (relRow makes each row). */
+export function planRelKeys(graph: AnyKgGraph): RelKeyGroup[] {
+  const groups = new Map<string, RelKeyGroup>();
+  graph.forEachEdge((key, attrs, _source, _target, sourceAttrs, targetAttrs) => {
     if (!(REL_TYPES as readonly string[]).includes(attrs.type)) {
       throw new Error(`loadGraph: relationship "${key}" has type "${String(attrs.type)}", which is not in REL_TYPES.`);
     }
     const id = `${attrs.type}|${sourceAttrs.label}|${targetAttrs.label}`;
     let group = groups.get(id);
     if (!group) {
-      group = { type: attrs.type, sourceLabel: sourceAttrs.label, targetLabel: targetAttrs.label, rows: [] };
+      group = { type: attrs.type, sourceLabel: sourceAttrs.label, targetLabel: targetAttrs.label, keys: [] };
       groups.set(id, group);
     }
-    group.rows.push({ key, source, target, props: toNeo4jProps({ ...attrs, key }, ["type"]) });
+    group.keys.push(key);
   });
-  const order = (g: RelGroup) => REL_TYPES.indexOf(g.type);
+  const order = (g: RelKeyGroup) => REL_TYPES.indexOf(g.type);
   return [...groups.values()]
     .sort((a, b) => order(a) - order(b) || a.sourceLabel.localeCompare(b.sourceLabel) || a.targetLabel.localeCompare(b.targetLabel))
-    .map((g) => ({ ...g, rows: g.rows.sort(byKey) }));
+    .map((g) => ({ ...g, keys: g.keys.sort(compareKeys) }));
+}
+
+/** The row of the node at `key`. */
+export function nodeRow(graph: AnyKgGraph, key: string): NodeRow {
+  return { key, props: toNeo4jProps({ ...graph.getNodeAttributes(key), key }, ["label"]) };
+}
+
+/** The row of the relationship at `key`. */
+export function relRow(graph: AnyKgGraph, key: string): RelRow {
+  return { key, source: graph.source(key), target: graph.target(key), props: toNeo4jProps({ ...graph.getEdgeAttributes(key), key }, ["type"]) };
 }
 
 /** Split rows into batches of at most `size`. */
@@ -257,8 +284,8 @@ function openSession(driver: Driver, database: string | undefined): Session {
   return driver.session(database ? { database, defaultAccessMode: "WRITE" } : { defaultAccessMode: "WRITE" });
 }
 
-function byKey(a: { key: string }, b: { key: string }): number {
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function emptySummary(): LoadSummary {

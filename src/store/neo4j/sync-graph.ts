@@ -31,10 +31,11 @@ import { NODE_LABELS, type NodeLabel, REL_TYPES } from "../../graph/schema.ts";
 import type { Codebook } from "../../themes/codebook.ts";
 import type { LoadedDecisions } from "../../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction, Extraction } from "../../types.ts";
+import { HeapBound } from "../../util/gc.ts";
 import { plural } from "../../util/terminal.ts";
 import { fillTemplate, readCypher } from "./cypher.ts";
 import { toStoreError } from "./errors.ts";
-import { applySchema, chunk, planNodeRows, planRelRows, type NodeRow, type RelRow } from "./load-graph.ts";
+import { applySchema, chunk, nodeRow, planNodeKeys, planRelKeys, relRow, type NodeRow, type RelRow } from "./load-graph.ts";
 import type { Neo4jProps } from "./props.ts";
 
 export interface SyncOptions {
@@ -226,24 +227,31 @@ export async function syncGraph(
 
     // Rows the database does not hold are created (CREATE: no lookup, no lock on an existing entry);
     // rows it holds with other properties are replaced (MERGE … SET); equal rows are not sent at all.
-    // What is absent is known because everything was read under the import lock.
-    const nodeGroups = [...planNodeRows(graph)].map(([label, rows]) => {
-      const created = rows.filter((row) => !currentNodes.has(row.key));
-      const changed = rows.filter((row) => currentNodes.has(row.key) && !sameProps(row.props, currentNodes.get(row.key), "label"));
-      summary.nodesUnchanged += rows.length - created.length - changed.length;
+    // What is absent is known because everything was read under the import lock. Only the keys are held: each
+    // row is made when its batch is sent (a row per node and relationship of a large graph, each property
+    // converted, took more memory than the graph).
+    const nodeGroups = [...planNodeKeys(graph)].map(([label, keys]) => {
+      const created: string[] = [];
+      const changed: string[] = [];
+      for (const key of keys) {
+        const cur = currentNodes.get(key);
+        if (cur === undefined) created.push(key);
+        else if (!sameProps(nodeRow(graph, key).props, cur, "label")) changed.push(key);
+      }
+      summary.nodesUnchanged += keys.length - created.length - changed.length;
       return { label, created, changed };
     });
     const staleRels = new Map<NodeLabel, { source: string; target: string; key: string }[]>();
-    const relGroups = planRelRows(graph).map((g) => {
-      const created: RelRow[] = [];
-      const changed: RelRow[] = [];
-      for (const row of g.rows) {
-        const cur = currentEdges.get(row.key);
-        if (!cur) created.push(row);
-        else if (cur.source !== row.source || cur.target !== row.target) created.push(row); // the old one is stale (below)
-        else if (!sameProps(row.props, cur.props, "type")) changed.push(row);
+    const relGroups = planRelKeys(graph).map((g) => {
+      const created: string[] = [];
+      const changed: string[] = [];
+      for (const key of g.keys) {
+        const cur = currentEdges.get(key);
+        if (!cur) created.push(key);
+        else if (cur.source !== graph.source(key) || cur.target !== graph.target(key)) created.push(key); // the old one is stale (below)
+        else if (!sameProps(relRow(graph, key).props, cur.props, "type")) changed.push(key);
       }
-      summary.relationshipsUnchanged += g.rows.length - created.length - changed.length;
+      summary.relationshipsUnchanged += g.keys.length - created.length - changed.length;
       return { ...g, created, changed };
     });
     const staleNodes = new Map<NodeLabel, string[]>();
@@ -279,8 +287,8 @@ export async function syncGraph(
     const docs = nodeGroups.find((g) => g.label === "Document");
     const staleDocs = staleNodes.get("Document") ?? [];
     const docBatches = [
-      ...chunkByBytes(docs?.changed ?? [], batchSize, MAX_RECORD_BYTES_PER_BATCH).map((rows) => ({ rows, create: false })),
-      ...chunkByBytes(docs?.created ?? [], batchSize, MAX_RECORD_BYTES_PER_BATCH).map((rows) => ({ rows, create: true })),
+      ...chunkByBytes((docs?.changed ?? []).map((key) => nodeRow(graph, key)), batchSize, MAX_RECORD_BYTES_PER_BATCH).map((rows) => ({ rows, create: false })),
+      ...chunkByBytes((docs?.created ?? []).map((key) => nodeRow(graph, key)), batchSize, MAX_RECORD_BYTES_PER_BATCH).map((rows) => ({ rows, create: true })),
     ];
     for (let i = 0; i < Math.max(1, docBatches.length); i++) {
       const batch = docBatches[i]?.rows ?? [];
@@ -312,16 +320,18 @@ export async function syncGraph(
     const nodeTasks: WriteTask[] = [];
     for (const g of nodeGroups) {
       if (g.label === "Document") continue;
-      for (const [rows, name] of [[g.changed, "sync/replace-nodes"], [g.created, "sync/create-nodes"]] as const) {
+      for (const [keys, name] of [[g.changed, "sync/replace-nodes"], [g.created, "sync/create-nodes"]] as const) {
         const query = fillTemplate(readCypher(name), { label: g.label });
         const retry = fillTemplate(readCypher("sync/replace-nodes"), { label: g.label });
-        for (const batch of chunk(rows, batchSize)) nodeTasks.push({ query, retry, rows: batch, what: `${g.label} nodes`, onResult: noteIds });
+        for (const batch of chunk(keys, batchSize)) {
+          nodeTasks.push({ query, retry, count: batch.length, rows: () => batch.map((key) => nodeRow(graph, key)), what: `${g.label} nodes`, onResult: noteIds });
+        }
       }
     }
     await runTasks(driver, sessionConfig, nodeTasks, parallel, (task) => {
-      summary.nodesWritten += task.rows.length;
+      summary.nodesWritten += task.count;
       summary.batches += 1;
-      progress(task.rows.length, task.what);
+      progress(task.count, task.what);
     });
     phase("nodes");
 
@@ -331,17 +341,22 @@ export async function syncGraph(
     const relTasks: WriteTask[] = [];
     for (const g of relGroups) {
       const labels = { type: g.type, sourceLabel: g.sourceLabel, targetLabel: g.targetLabel };
-      for (const [rows, name] of [[g.changed, "sync/replace-relationships"], [g.created, "sync/create-relationships"]] as const) {
+      for (const [keys, name] of [[g.changed, "sync/replace-relationships"], [g.created, "sync/create-relationships"]] as const) {
         const query = fillTemplate(readCypher(name), labels);
         const retry = fillTemplate(readCypher(name === "sync/create-relationships" ? "sync/insert-relationships-retry" : name), labels);
-        const withIds = name === "sync/create-relationships" ? rows.map((row) => ({ ...row, sourceId: ids.get(row.source) ?? null, targetId: ids.get(row.target) ?? null })) : rows;
-        for (const batch of chunk(withIds, batchSize)) relTasks.push({ query, retry, rows: batch, what: `${g.type} relationships` });
+        const row = (key: string) => relRow(graph, key);
+        const withIds = (key: string) => {
+          const r = row(key);
+          return { ...r, sourceId: ids.get(r.source) ?? null, targetId: ids.get(r.target) ?? null };
+        };
+        const make = name === "sync/create-relationships" ? withIds : row;
+        for (const batch of chunk(keys, batchSize)) relTasks.push({ query, retry, count: batch.length, rows: () => batch.map(make), what: `${g.type} relationships` });
       }
     }
     await runTasks(driver, sessionConfig, relTasks, parallel, (task) => {
-      summary.relationshipsWritten += task.rows.length;
+      summary.relationshipsWritten += task.count;
       summary.batches += 1;
-      progress(task.rows.length, task.what);
+      progress(task.count, task.what);
     });
     phase("relationships");
 
@@ -388,7 +403,9 @@ export const DEFAULT_PARALLEL = 3;
 
 interface WriteTask {
   query: string;
-  rows: (NodeRow | RelRow)[];
+  /** The rows, made when the batch is sent (and let go once it is written). */
+  rows: () => (NodeRow | RelRow)[];
+  count: number;
   what: string;
   /**
    * Run instead of `query` when the driver retries the batch after a transient error: the first
@@ -412,6 +429,10 @@ async function runTasks(
 ): Promise<void> {
   let next = 0;
   let failed: unknown;
+  // Each batch's rows are garbage once written: collected whenever the heap has grown by a quarter past what was
+  // alive at the last collection (V8, given kg's large heap limit, let it grow by 700 MB while the relationships
+  // of the 10 MB corpus were written).
+  const bound = new HeapBound();
   const worker = async () => {
     const session = driver.session(sessionConfig);
     try {
@@ -419,8 +440,10 @@ async function runTasks(
         const task = tasks[next++]!;
         try {
           let attempt = 0;
-          const result = await session.executeWrite((tx) => tx.run(attempt++ === 0 ? task.query : task.retry, { rows: task.rows }));
-          checkWritten(result, task.rows.length);
+          bound.check();
+          const rows = task.rows();
+          const result = await session.executeWrite((tx) => tx.run(attempt++ === 0 ? task.query : task.retry, { rows }));
+          checkWritten(result, rows.length);
           task.onResult?.(result);
           onDone(task);
         } catch (err) {
