@@ -18,7 +18,7 @@ import type { ReportMetadata } from "../graph/report-metadata.ts";
 import { documentRecord } from "../graph/records.ts";
 import { collectFiles } from "../ingest/collect-files.ts";
 import { defaultJobs, runFiles } from "../isolate/file-runner.ts";
-import { type CompactDocument, compactDocument, type CrossReport, crossReportIsolated } from "../pipeline.ts";
+import { type CompactDocument, compactDocument, crossReportIsolated } from "../pipeline.ts";
 import type { Codebook } from "../themes/codebook.ts";
 import type { LoadedDecisions } from "../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction, ReportExtraction } from "../types.ts";
@@ -124,16 +124,8 @@ export async function importSpooledIntoGraphFile(
 
 async function rebuild(spooled: SpooledDocuments, path: string, options: SpooledImportOptions, diagnostics: Diagnostic[]): Promise<GraphFileSummary> {
   await removeStaleTempFiles(path);
-  const { spool } = spooled;
-  // The union, as graph/records.ts unionDocuments makes it: the stored documents not read again, then those read now.
-  // Per member: its place in the spool, its path and sha256; metadata a document read again keeps from the file.
-  const places: number[] = [];
-  const compact: CompactDocument[] = [];
-  const metadataOf = new Map<number, DocumentExtraction["metadata"]>();
+  const union = unionBuilder(spooled, options.codebook);
   let storedCount = 0;
-  const incoming = new Set(spooled.paths);
-  const strings = new StringInterner();
-  const storedMetadata = new Map<string, DocumentExtraction["metadata"]>();
   // The stored documents, each into the spool as it is read (the file's graph is not built: only its keys are kept).
   let before = options.wipe
     ? null
@@ -141,103 +133,27 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
         path,
         (doc) => {
           storedCount += 1;
-          const p = doc.document.source.path;
-          if (incoming.has(p)) {
-            if (doc.metadata) storedMetadata.set(p, doc.metadata);
-            return;
-          }
-          places.push(spool.write(doc));
-          compact.push(strings.internAll(compactDocument(doc, options.codebook, true)));
+          union.addStored(doc);
         },
         () => options.onPhase?.(`reading ${path}`),
       );
   const existing = before !== null;
-  if (existing) {
-    spooled.paths.forEach((p, i) => {
-      const meta = spooled.withMetadata[i] ? undefined : storedMetadata.get(p);
-      if (meta) metadataOf.set(places.length + i, meta);
-    });
-  }
-  spooled.paths.forEach((_p, i) => places.push(i));
-  pushAll(compact, spooled.compact);
-  spooled.compact.length = 0;
-  const count = compact.length;
-  options.onPhase?.(`themes, links and the graph over ${plural(count, "document")}${existing ? ` (${storedCount} in the file, ${spooled.paths.length} read now)` : ""}`);
-  const paths = compact.map((d) => d.path);
-  const shas = compact.map((d) => d.sha256);
-  const cross = crossReportIsolated(compact, options.codebook, diagnostics, { decisions: options.decisions });
-  compact.length = 0;
-  // What the cross-report stages left (their tables over every statement) is collected before the graph is built.
-  await new Promise((resolve) => setImmediate(resolve));
-  collectGarbage();
-  const read = (k: number): SpooledDocument => {
-    const line = spool.read(places[k]!);
-    const meta = metadataOf.get(k);
-    return meta ? { ...line, metadata: meta } : line;
-  };
-  // The documents kept, in canonical order (graph/order.ts), read back one at a time with the reports they keep and
-  // their links (each document's links let go once it is read: each is read once).
-  const canonical = [...Array(count).keys()]
-    .filter((k) => cross.kept[k] !== undefined)
-    .sort((a, b) => (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : shas[a]! < shas[b]! ? -1 : shas[a]! > shas[b]! ? 1 : 0));
-  // A statement's rule in words, a mention's context and surface, an entity's name recur across documents: one
-  // copy each on the graph (each line read has its own).
-  const rules = new StringInterner(400);
-  const names = new StringInterner();
+  const members = union.addIncoming();
+  options.onPhase?.(`themes, links and the graph over ${plural(members.compact.length, "document")}${existing ? ` (${storedCount} in the file, ${spooled.paths.length} read now)` : ""}`);
   // Each document's text as read here, which the graph's quotes are pieces of: the writer uses it for the record's.
   let docTexts = new Map<string, string>();
-  // Each document read back is parsed whole and let go once on the graph: that garbage is collected whenever the
-  // heap has grown by a quarter past what was alive at the last collection (V8 let it grow to about twice that:
-  // at 50 MB of reports the peak of kg import was reached here).
-  const bound = new HeapBound();
-  function* documents(): Generator<DocumentExtraction> {
-    for (const k of canonical) {
-      bound.check();
-      const line = read(k);
-      const text = line.document.source.text;
-      if (!docTexts.has(line.document.source.path)) docTexts.set(line.document.source.path, text);
-      for (const report of line.reports) {
-        for (const st of report.statements) {
-          st.rule = rules.intern(st.rule);
-          shareText(st, text);
-        }
-        names.internAll(report.organisations);
-        names.internAll(report.mechanisms);
-      }
-      const links = cross.links[k]!;
-      cross.links[k] = [];
-      const reports = cross.kept[k]!.map((r) => ({ ...line.reports[r]!, outline: [], links: links[r]! }) as ReportExtraction);
-      yield { ...line, reports } as unknown as DocumentExtraction;
-    }
-  }
   // Held in a compact store (graph/compact-graph.ts), not a graphology instance: only the file is written from it.
   const store = new CompactGraph();
-  const graph = buildGraphOf(documents(), cross.themes, cross.assignments, store.asKgGraph());
-  cross.links.length = 0;
-  cross.themes = [];
-  cross.assignments = {} as CrossReport["assignments"];
-  // Each Document node's record (that of the document at the node's path) and the other paths with the same bytes
-  // (graph/records.ts buildStoreGraph): the record is read back when the file is written.
-  const assembled = new Set(canonical.map((k) => shas[k]!));
-  const bySha = new Map<string, number[]>();
-  for (let k = 0; k < count; k++) {
-    const sha = shas[k]!;
-    if (!assembled.has(sha)) continue; // left out by the cross-report stages (diagnostic given)
-    const list = bySha.get(sha) ?? [];
-    list.push(k);
-    bySha.set(sha, list);
-  }
+  const { graph, read, documentNodes } = await graphOfSpooled(members, store.asKgGraph(), options, diagnostics, (line) => {
+    const p = line.document.source.path;
+    if (!docTexts.has(p)) docTexts.set(p, line.document.source.text);
+  });
+  // Each Document's record is read back when the file is written.
   const recordOwner = new Map<string, number>();
-  for (const [sha, members] of bySha) {
-    const key = nodeKey("Document", sha.slice(0, 16));
-    if (!graph.hasNode(key)) throw new Error(`importSpooledIntoGraphFile: no Document node for ${paths[members[0]!]!}.`);
-    const kept = graph.getNodeAttribute(key, "path") as string;
-    const own = members.find((k) => paths[k] === kept) ?? members[0]!;
-    const aliases = [...new Set(members.map((k) => paths[k]!))].filter((p) => p !== kept).sort();
+  for (const [key, { own, aliases }] of documentNodes) {
     if (aliases.length > 0) graph.mergeNodeAttributes(key, { aliases });
     recordOwner.set(key, own);
   }
-  bySha.clear();
   const diff = keyDiff(before, graph);
   before = null;
   store.settle();
@@ -271,6 +187,132 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
     store.release();
   }
   return { path, nodes, edges, ...diff, merged: existing };
+}
+
+/**
+ * The union, as graph/records.ts unionDocuments makes it: the stored documents not read again (addStored, in the
+ * order stored), then those read now (addIncoming, once). A document read again keeps the metadata stored with it
+ * unless it came with its own. `spooled.compact` is emptied unless `keepCompact`.
+ */
+export function unionBuilder(spooled: SpooledDocuments, codebook: Codebook) {
+  const union: SpooledUnion = { spool: spooled.spool, places: [], compact: [], metadataOf: new Map() };
+  const incoming = new Set(spooled.paths);
+  const storedMetadata = new Map<string, DocumentExtraction["metadata"]>();
+  const strings = new StringInterner();
+  return {
+    addStored(doc: DocumentExtraction): void {
+      const p = doc.document.source.path;
+      if (incoming.has(p)) {
+        if (doc.metadata) storedMetadata.set(p, doc.metadata);
+        return;
+      }
+      union.places.push(spooled.spool.write(doc));
+      union.compact.push(strings.internAll(compactDocument(doc, codebook, true)));
+    },
+    addIncoming(keepCompact = false): SpooledUnion {
+      spooled.paths.forEach((p, i) => {
+        const meta = spooled.withMetadata[i] ? undefined : storedMetadata.get(p);
+        if (meta) union.metadataOf.set(union.places.length + i, meta);
+      });
+      spooled.paths.forEach((_p, i) => union.places.push(i));
+      pushAll(union.compact, spooled.compact);
+      if (!keepCompact) spooled.compact.length = 0;
+      storedMetadata.clear();
+      return union;
+    },
+  };
+}
+
+/** The union of the stored documents and those read now, as graphOfSpooled reads it. */
+export interface SpooledUnion {
+  spool: DocumentSpool;
+  /** Per member: its place in the spool. */
+  places: number[];
+  /** Per member: its compact form (emptied once the cross-report stages are done). */
+  compact: CompactDocument[];
+  /** Per member that keeps metadata from where it was stored: that metadata. */
+  metadataOf: Map<number, DocumentExtraction["metadata"]>;
+}
+
+/**
+ * The graph of a spooled union, built into `graph` (kg import into the graph file and into Neo4j): themes, decisions
+ * and links found over the compact forms; the documents kept read back one at a time in canonical order
+ * (graph/order.ts) with the reports they keep and their links (`onRead` sees each as read). Gives, per Document
+ * node, the member whose record it keeps (that of the document at the node's path) and the other paths with the
+ * same bytes, as graph/records.ts buildStoreGraph gives them; and how to read a member back.
+ */
+export async function graphOfSpooled<G extends KgGraph>(
+  union: SpooledUnion,
+  graph: G,
+  options: { codebook: Codebook; decisions?: LoadedDecisions | undefined },
+  diagnostics: Diagnostic[],
+  onRead?: (line: SpooledDocument) => void,
+): Promise<{ graph: G; read: (k: number) => SpooledDocument; documentNodes: Map<string, { own: number; aliases: string[] }> }> {
+  const { spool, places, compact, metadataOf } = union;
+  const count = compact.length;
+  const paths = compact.map((d) => d.path);
+  const shas = compact.map((d) => d.sha256);
+  const cross = crossReportIsolated(compact, options.codebook, diagnostics, { decisions: options.decisions });
+  compact.length = 0;
+  // What the cross-report stages left (their tables over every statement) is collected before the graph is built.
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
+  const read = (k: number): SpooledDocument => {
+    const line = spool.read(places[k]!);
+    const meta = metadataOf.get(k);
+    return meta ? { ...line, metadata: meta } : line;
+  };
+  // The documents kept, in canonical order, each document's links let go once it is read (each is read once).
+  const canonical = [...Array(count).keys()]
+    .filter((k) => cross.kept[k] !== undefined)
+    .sort((a, b) => (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : shas[a]! < shas[b]! ? -1 : shas[a]! > shas[b]! ? 1 : 0));
+  // A statement's rule in words, a mention's context and surface, an entity's name recur across documents: one
+  // copy each on the graph (each line read has its own).
+  const rules = new StringInterner(400);
+  const names = new StringInterner();
+  // Each document read back is parsed whole and let go once on the graph: that garbage is collected whenever the
+  // heap has grown by a quarter past what was alive at the last collection (V8 let it grow to about twice that:
+  // at 50 MB of reports the peak of kg import was reached here).
+  const bound = new HeapBound();
+  function* documents(): Generator<DocumentExtraction> {
+    for (const k of canonical) {
+      bound.check();
+      const line = read(k);
+      onRead?.(line);
+      const text = line.document.source.text;
+      for (const report of line.reports) {
+        for (const st of report.statements) {
+          st.rule = rules.intern(st.rule);
+          shareText(st, text);
+        }
+        names.internAll(report.organisations);
+        names.internAll(report.mechanisms);
+      }
+      const links = cross.links[k]!;
+      cross.links[k] = [];
+      const reports = cross.kept[k]!.map((r) => ({ ...line.reports[r]!, outline: [], links: links[r]! }) as ReportExtraction);
+      yield { ...line, reports } as unknown as DocumentExtraction;
+    }
+  }
+  buildGraphOf(documents(), cross.themes, cross.assignments, graph);
+  const kept = new Set(canonical.map((k) => shas[k]!));
+  const bySha = new Map<string, number[]>();
+  for (let k = 0; k < count; k++) {
+    const sha = shas[k]!;
+    if (!kept.has(sha)) continue; // left out by the cross-report stages (diagnostic given)
+    const list = bySha.get(sha) ?? [];
+    list.push(k);
+    bySha.set(sha, list);
+  }
+  const documentNodes = new Map<string, { own: number; aliases: string[] }>();
+  for (const [sha, members] of bySha) {
+    const key = nodeKey("Document", sha.slice(0, 16));
+    if (!graph.hasNode(key)) throw new Error(`kg import: no Document node for ${paths[members[0]!]!}.`);
+    const path = graph.getNodeAttribute(key, "path") as string;
+    const own = members.find((k) => paths[k] === path) ?? members[0]!;
+    documentNodes.set(key, { own, aliases: [...new Set(members.map((k) => paths[k]!))].filter((p) => p !== path).sort() });
+  }
+  return { graph, read, documentNodes };
 }
 
 /** What changed between the keys of the old graph and the new graph (graph-file.ts keyDiff). */

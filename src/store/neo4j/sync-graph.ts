@@ -90,12 +90,7 @@ export async function importDocumentsIntoNeo4j(
   diagnostics: Diagnostic[],
 ): Promise<SyncSummary & { extraction: Extraction; graph: KgGraph }> {
   const where = { uri: options.uri ?? "the server", database: options.database };
-  try {
-    await applySchema(driver, { database: options.database });
-  } catch (err) {
-    throw toStoreError(err, where);
-  }
-  return withImportLock(driver, options, async () => {
+  return withSchemaAndImportLock(driver, options, async () => {
     let stored: Awaited<ReturnType<typeof readStoredDocuments>>;
     options.onPhase?.("reading the documents the database holds");
     try {
@@ -110,6 +105,16 @@ export async function importDocumentsIntoNeo4j(
     const summary = await syncGraph(driver, graph, { ...options, storedRecords: stored.records });
     return { ...summary, extraction, graph };
   });
+}
+
+/** Apply the schema (constraints, indexes), then run `work` holding the database's import lock (withImportLock). */
+export async function withSchemaAndImportLock<T>(driver: Driver, options: Pick<SyncOptions, "database" | "uri" | "lockWaitMs">, work: () => Promise<T>): Promise<T> {
+  try {
+    await applySchema(driver, { database: options.database });
+  } catch (err) {
+    throw toStoreError(err, { uri: options.uri ?? "the server", database: options.database });
+  }
+  return withImportLock(driver, options, work);
 }
 
 /**
