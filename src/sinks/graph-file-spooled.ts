@@ -28,7 +28,7 @@ import { shareText, StringInterner } from "../util/intern.ts";
 import { plural } from "../util/terminal.ts";
 import { DocumentSpool, type SpooledDocument } from "./document-spool.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
-import { type GraphFileSummary, type GraphKeys, readStoredDocuments, writeGraphFile } from "./graph-file.ts";
+import { type GraphFileSummary, keyDiff, readStoredDocuments, writeGraphFile } from "./graph-file.ts";
 
 /** The documents read now, waiting in a temporary file; close() removes it (the caller must, also on failure). */
 export interface SpooledDocuments {
@@ -313,20 +313,4 @@ export async function graphOfSpooled<G extends KgGraph>(
     documentNodes.set(key, { own, aliases: [...new Set(members.map((k) => paths[k]!))].filter((p) => p !== path).sort() });
   }
   return { graph, read, documentNodes };
-}
-
-/** What changed between the keys of the old graph and the new graph (graph-file.ts keyDiff). */
-function keyDiff(before: GraphKeys | null, after: KgGraph) {
-  if (!before) return { nodesAdded: after.order, edgesAdded: after.size, nodesRemoved: 0, edgesRemoved: 0 };
-  const count = (keys: Iterable<string>, has: (k: string) => boolean) => {
-    let n = 0;
-    for (const k of keys) if (!has(k)) n += 1;
-    return n;
-  };
-  return {
-    nodesAdded: count(after.nodes(), (k) => before.nodes.has(k)),
-    edgesAdded: count(after.edges(), (k) => before.edges.has(k)),
-    nodesRemoved: count(before.nodes, (k) => after.hasNode(k)),
-    edgesRemoved: count(before.edges, (k) => after.hasEdge(k)),
-  };
 }

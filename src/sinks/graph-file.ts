@@ -117,21 +117,26 @@ function rebuildGraph(existing: KgGraph | null, incoming: readonly DocumentExtra
   return { graph, diff: keyDiff(existing, graph) };
 }
 
-/** What changed between two graphs, by node and edge key. */
-export function keyDiff(before: KgGraph | null, after: KgGraph) {
+/** What changed between two graphs, by node and edge key (the old one as a graph, or only its keys). */
+export function keyDiff(before: KgGraph | GraphKeys | null, after: KgGraph) {
   const count = (keys: Iterable<string>, has: (k: string) => boolean) => {
     let n = 0;
     for (const k of keys) if (!has(k)) n += 1;
     return n;
   };
   if (!before) return { nodesAdded: after.order, edgesAdded: after.size, nodesRemoved: 0, edgesRemoved: 0 };
+  const old = isGraphKeys(before)
+    ? { nodes: before.nodes, edges: before.edges, hasNode: (k: string) => before.nodes.has(k), hasEdge: (k: string) => before.edges.has(k) }
+    : { nodes: before.nodes(), edges: before.edges(), hasNode: (k: string) => before.hasNode(k), hasEdge: (k: string) => before.hasEdge(k) };
   return {
-    nodesAdded: count(after.nodes(), (k) => before.hasNode(k)),
-    edgesAdded: count(after.edges(), (k) => before.hasEdge(k)),
-    nodesRemoved: count(before.nodes(), (k) => after.hasNode(k)),
-    edgesRemoved: count(before.edges(), (k) => after.hasEdge(k)),
+    nodesAdded: count(after.nodes(), old.hasNode),
+    edgesAdded: count(after.edges(), old.hasEdge),
+    nodesRemoved: count(old.nodes, (k) => after.hasNode(k)),
+    edgesRemoved: count(old.edges, (k) => after.hasEdge(k)),
   };
 }
+
+const isGraphKeys = (g: KgGraph | GraphKeys): g is GraphKeys => g.nodes instanceof Set;
 
 /** Read a graph file written by writeGraphFile. Throws InputError when it is missing or not a graph. */
 export async function readGraphFile(path: string): Promise<KgGraph> {
