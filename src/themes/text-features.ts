@@ -114,22 +114,17 @@ export function tfidfVector(
       vec.set(key, (vec.get(key) ?? 0) + w);
     }
   }
-  // Scaled in place (the vector is this function's own): the same keys, order and values as normalise's copy.
-  let sum = 0;
-  for (const v of vec.values()) sum += v * v;
-  const len = Math.sqrt(sum);
-  if (len === 0) return vec;
-  for (const [k, v] of vec) vec.set(k, v / len);
-  return vec;
+  // Scaled in place: the vector is this function's own.
+  return normalise(vec, true);
 }
 
-/** Scale a vector to unit length (the zero vector stays zero). */
-export function normalise(vec: SparseVector): SparseVector {
+/** Scale a vector to unit length (the zero vector stays zero), as a copy or, with `inPlace`, the vector itself. */
+export function normalise(vec: SparseVector, inPlace = false): SparseVector {
   let sum = 0;
   for (const v of vec.values()) sum += v * v;
   const len = Math.sqrt(sum);
   if (len === 0) return vec;
-  const out: SparseVector = new Map();
+  const out: SparseVector = inPlace ? vec : new Map();
   for (const [k, v] of vec) out.set(k, v / len);
   return out;
 }
