@@ -10,8 +10,9 @@
  * loop, iteration is in insertion order. Two differences that only memory sees: a relationship whose attributes
  * are its type alone holds one frozen object shared by all of that type, and a short list of plain values on a
  * relationship (a MENTIONS' lines, contexts, surfaces) one frozen list shared by all equal ones (both copied
- * before a merge changes them); and once settled, a relationship's key that is the one kg derives (graph/keys.ts
- * relKey) is not held but derived again when asked for. Anything else (the viewer, serve, Neo4j) reads the file or gets a
+ * before a merge changes them); and a relationship's key that is the one kg derives (graph/keys.ts relKey) is not
+ * held but found by its hash, type and ends, and derived again when asked for. Once the graph is built, the
+ * attributes of its statements, figures and relationships can wait in a temporary file (spill, spillEdges). Anything else (the viewer, serve, Neo4j) reads the file or gets a
  * graphology graph (toGraphology).
  */
 import { createKgGraph, type KgGraph } from "./build-graph.ts";
@@ -44,6 +45,22 @@ function roundTrips(v: unknown, top = true): boolean {
   }
   return true;
 }
+/** The last 32 bits of a key kg derives (relKey: a type, ":" and 16 hex digits), as an integer; null for another key. */
+function derivedHash(key: string): number | null {
+  const colon = key.lastIndexOf(":");
+  if (colon < 0 || key.length - colon !== 17) return null;
+  const hex = key.slice(colon + 1);
+  return /^[0-9a-f]{16}$/.test(hex) ? Number.parseInt(hex.slice(8), 16) | 0 : null;
+}
+/** A 32-bit integer as 8 hex digits. */
+function hex8(x: number): string {
+  return (x >>> 0).toString(16).padStart(8, "0");
+}
+/** Whether a relationship's attributes hold a defined value besides its type. */
+function hasMoreThanType(a: object): boolean {
+  for (const k in a) if (k !== "type" && (a as Record<string, unknown>)[k] !== undefined) return true;
+  return false;
+}
 /** Lists of this many plain values or fewer are shared between relationships (most lines, contexts, surfaces). */
 const SHARED_LIST = 3;
 /** At most this many different shared lists (a corpus of 100 MB of reports needs far fewer). */
@@ -58,9 +75,21 @@ export class CompactGraph {
   private nodeIndex = new Map<string, number>();
   private nodeKeys: string[] = [];
   private nodeAttrs: NodeAttrs[] = [];
-  /** The relationships by key; null once settle() has let it go (made again when next asked for). */
-  private edgeIndex: Map<string, number> | null = new Map<string, number>();
-  /** null: the key kg derives from the relationship's type and ends (relKey), let go by settle(). */
+  /** The relationships whose key is not the one kg derives (relKey), by key. */
+  private edgeIndex = new Map<string, number>();
+  /**
+   * The relationships whose key is the one kg derives from their type and ends (relKey), by the last 32 bits of
+   * its hash: an open-addressing table of places + 1 (0: empty), and per relationship its hash and whether it is
+   * in the table. Their keys are not held (about 100 bytes each with a Map's entry: 2.6 million at 100 MB of
+   * reports) but derived again when asked for.
+   */
+  private derivedSlots = new Int32Array(1024);
+  private derivedHashes = new Int32Array(1024);
+  /** The first 32 bits of the hash, with which the key is made again without hashing (edgeKey). */
+  private derivedHigh = new Int32Array(1024);
+  private inDerived = new Uint8Array(1024);
+  private derivedCount = 0;
+  /** null: the key kg derives from the relationship's type and ends (relKey). */
   private edgeKeys: (string | null)[] = [];
   private edgeAttrs: EdgeAttrs[] = [];
   private sources: number[] = [];
@@ -70,6 +99,11 @@ export class CompactGraph {
    * of SLIM_FIELDS. null: none spilled.
    */
   private lines: Int32Array | null = null;
+  /**
+   * Per relationship, its line in `spool` when its attributes are held there (spillEdges()): edgeAttrs then holds
+   * the shared object of its type alone. null: none spilled.
+   */
+  private edgeLines: Int32Array | null = null;
   private spool: LineSpool | null = null;
   /** Per node, the places of the relationships into it (built when first asked for; dropped on any change). */
   private inEdges: { start: Int32Array; list: Int32Array } | null = null;
@@ -92,7 +126,7 @@ export class CompactGraph {
     return this.nodeIndex.has(key);
   }
   hasEdge(key: string): boolean {
-    return this.edgeLookup().has(key);
+    return this.findEdge(key) >= 0;
   }
   nodes(): string[] {
     return this.nodeKeys.slice();
@@ -102,11 +136,24 @@ export class CompactGraph {
   }
   /** A relationship's key, by its place. */
   private edgeKey(e: number): string {
-    return this.edgeKeys[e] ?? relKey(this.edgeAttrs[e]!.type as RelType, this.nodeKeys[this.sources[e]!]!, this.nodeKeys[this.targets[e]!]!);
+    const held = this.edgeKeys[e];
+    if (held !== null && held !== undefined) return held;
+    if (this.inDerived[e] === 1) return [this.edgeAttrs[e]!.type, hex8(this.derivedHigh[e]!) + hex8(this.derivedHashes[e]!)].join(":");
+    return relKey(this.edgeAttrs[e]!.type as RelType, this.nodeKeys[this.sources[e]!]!, this.nodeKeys[this.targets[e]!]!);
+  }
+  /** A relationship's attributes, to be read only: a spilled one's read back (a copy). */
+  private edgeAttrsAt(e: number): EdgeAttrs {
+    const line = this.edgeLines === null ? -1 : this.edgeLines[e]!;
+    return line < 0 ? this.edgeAttrs[e]! : (JSON.parse(this.spool!.read(line)) as EdgeAttrs);
   }
   /** A relationship's attributes, to be changed: a shared object or list in them is copied first, its key held. */
   private ownEdgeAttrs(e: number): EdgeAttrs {
     if (this.edgeKeys[e] === null) this.edgeKeys[e] = this.edgeKey(e);
+    const line = this.edgeLines === null ? -1 : this.edgeLines[e]!;
+    if (line >= 0) {
+      this.edgeLines![e] = -1;
+      return (this.edgeAttrs[e] = JSON.parse(this.spool!.read(line)) as EdgeAttrs);
+    }
     let a = this.edgeAttrs[e]!;
     if (Object.isFrozen(a)) this.edgeAttrs[e] = a = { ...a };
     for (const k in a) {
@@ -165,32 +212,90 @@ export class CompactGraph {
 
   mergeEdgeWithKey(key: string, source: string, target: string, attributes?: Partial<EdgeAttrs>): [string, boolean, boolean, boolean] {
     if (source === target) throw new Error(`CompactGraph.mergeEdgeWithKey: source & target are the same ("${source}"), thus creating a loop explicitly forbidden by this graph.`);
-    const edgeIndex = this.edgeLookup();
-    const at = edgeIndex.get(key);
-    if (at !== undefined) {
+    let s = this.nodeIndex.get(source);
+    let t = this.nodeIndex.get(target);
+    const type = attributes?.type;
+    // Whether the key is the one kg derives (the graph's own relationships all have it): then found by its ends.
+    const derived = typeof type === "string" && key === relKey(type as RelType, source, target);
+    const at = derived && s !== undefined && t !== undefined ? this.findDerivedOf(key, type, s, t) : s !== undefined && t !== undefined ? this.findEdge(key) : this.edgeIndex.get(key) ?? -1;
+    if (at >= 0) {
       if (this.nodeKeys[this.sources[at]!] !== source || this.nodeKeys[this.targets[at]!] !== target) {
         throw new Error(`CompactGraph.mergeEdgeWithKey: inconsistency detected when attempting to merge the "${key}" edge with "${source}" source & "${target}" target.`);
       }
       if (attributes) Object.assign(this.ownEdgeAttrs(at), attributes);
       return [key, false, false, false];
     }
-    let s = this.nodeIndex.get(source);
     const sourceAdded = s === undefined;
     s ??= this.addNode(source, {} as NodeAttrs);
-    let t = this.nodeIndex.get(target);
     const targetAdded = t === undefined;
     t ??= this.addNode(target, {} as NodeAttrs);
-    edgeIndex.set(key, this.edgeKeys.push(key) - 1);
+    const e = this.edgeKeys.push(derived ? null : key) - 1;
+    if (derived) this.addDerived(e, derivedHash(key)!, Number.parseInt(key.slice(-16, -8), 16) | 0);
+    else this.edgeIndex.set(key, e);
     this.edgeAttrs.push(this.shared((attributes ?? {}) as EdgeAttrs));
+    if (this.edgeLines !== null && this.edgeLines.length < this.edgeKeys.length) this.edgeLines = growLines(this.edgeLines, this.edgeKeys.length);
     this.sources.push(s);
     this.targets.push(t);
     this.inEdges = null;
     return [key, true, sourceAdded, targetAdded];
   }
   mergeEdgeAttributes(key: string, attributes: Partial<EdgeAttrs>): void {
-    const at = this.edgeLookup().get(key);
-    if (at === undefined) throw new Error(`CompactGraph.mergeEdgeAttributes: could not find the "${key}" edge in the graph.`);
+    const at = this.findEdge(key);
+    if (at < 0) throw new Error(`CompactGraph.mergeEdgeAttributes: could not find the "${key}" edge in the graph.`);
     Object.assign(this.ownEdgeAttrs(at), attributes);
+  }
+
+  /** The place of the relationship with `key`, -1 for none. */
+  private findEdge(key: string): number {
+    const at = this.edgeIndex.get(key);
+    if (at !== undefined) return at;
+    const hash = derivedHash(key);
+    return hash === null ? -1 : this.probeDerived(hash, (e) => this.edgeKey(e) === key);
+  }
+  /** The place of the relationship whose derived key is `key`, of `type`, from node `s` to node `t`; -1 for none. */
+  private findDerivedOf(key: string, type: unknown, s: number, t: number): number {
+    const held = this.edgeIndex.get(key);
+    if (held !== undefined) return held;
+    const { edgeKeys, edgeAttrs, sources, targets } = this;
+    // Same type and ends: the same derived key (unless its key is held: its type changed since).
+    return this.probeDerived(derivedHash(key)!, (e) => (edgeKeys[e] !== null ? edgeKeys[e] === key : edgeAttrs[e]!.type === type && sources[e] === s && targets[e] === t));
+  }
+  private probeDerived(hash: number, match: (e: number) => boolean): number {
+    const { derivedSlots: slots, derivedHashes: hashes } = this;
+    const mask = slots.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const v = slots[i]!;
+      if (v === 0) return -1;
+      if (hashes[v - 1] === hash && match(v - 1)) return v - 1;
+    }
+  }
+  private addDerived(e: number, hash: number, high: number): void {
+    if (e >= this.derivedHashes.length) {
+      const size = Math.max(e + 1, this.derivedHashes.length * 2);
+      const hashes = new Int32Array(size);
+      hashes.set(this.derivedHashes);
+      this.derivedHashes = hashes;
+      const highs = new Int32Array(size);
+      highs.set(this.derivedHigh);
+      this.derivedHigh = highs;
+      const flags = new Uint8Array(size);
+      flags.set(this.inDerived);
+      this.inDerived = flags;
+    }
+    this.derivedHashes[e] = hash;
+    this.derivedHigh[e] = high;
+    this.inDerived[e] = 1;
+    if (++this.derivedCount * 2 > this.derivedSlots.length) {
+      this.derivedSlots = new Int32Array(this.derivedSlots.length * 2);
+      for (let x = 0; x < this.edgeKeys.length; x++) if (this.inDerived[x] === 1) this.insertSlot(x);
+    } else this.insertSlot(e);
+  }
+  private insertSlot(e: number): void {
+    const slots = this.derivedSlots;
+    const mask = slots.length - 1;
+    let i = this.derivedHashes[e]! & mask;
+    while (slots[i] !== 0) i = (i + 1) & mask;
+    slots[i] = e + 1;
   }
 
   /** Frozen attributes of a type alone, by type; frozen short lists of plain values, by their values. */
@@ -211,7 +316,10 @@ export class CompactGraph {
       }
     }
     if (!only || !("type" in attributes)) return attributes;
-    const type = attributes.type;
+    return this.typeAlone(attributes.type);
+  }
+  /** The shared, frozen attributes of a relationship of `type` with no other. */
+  private typeAlone(type: unknown): EdgeAttrs {
     let one = this.typeOnly.get(type);
     if (one === undefined) this.typeOnly.set(type, (one = Object.freeze({ type }) as EdgeAttrs));
     return one;
@@ -263,6 +371,26 @@ export class CompactGraph {
       this.nodeAttrs[i] = slim as NodeAttrs;
     }
   }
+  /**
+   * Hold the attributes of every relationship that has more than its type in the temporary file (kg import, once
+   * the graph is built: at 100 MB of reports they were about a third of the graph). Relationships whose attributes
+   * JSON would not give back exactly stay. Reading them is as before (forEachEdgeDerived says which are spilled);
+   * changing one holds it again. release() removes the file.
+   */
+  spillEdges(): void {
+    const lines = (this.edgeLines ??= new Int32Array(this.edgeKeys.length).fill(-1));
+    for (let e = 0; e < this.edgeKeys.length; e++) {
+      const a = this.edgeAttrs[e]!;
+      if (lines[e]! >= 0 || Object.isFrozen(a) || typeof a.type !== "string" || !hasMoreThanType(a) || !roundTrips(a)) continue;
+      this.spool ??= new LineSpool({ command: "kg import", prefix: "kg-graph-nodes-", room: "the attributes of the graph's statements and relationships" });
+      lines[e] = this.spool.write(a);
+      this.edgeAttrs[e] = this.typeAlone(a.type);
+    }
+  }
+  /** The attributes of a spilled relationship, by its line (forEachEdgeDerived gives it): a copy. */
+  spilledEdgeAttributes(line: number): EdgeAttrs {
+    return JSON.parse(this.spool!.read(line)) as EdgeAttrs;
+  }
   filterNodes(predicate: (key: string, attributes: NodeAttrs) => boolean): string[] {
     const out: string[] = [];
     this.forEachNode((k, a) => predicate(k, a) && out.push(k));
@@ -282,7 +410,7 @@ export class CompactGraph {
   private visitEdge(e: number, callback: (key: string, attributes: EdgeAttrs, source: string, target: string, sa: NodeAttrs, ta: NodeAttrs, undirected: boolean) => void): void {
     const s = this.sources[e]!;
     const t = this.targets[e]!;
-    callback(this.edgeKey(e), this.edgeAttrs[e]!, this.nodeKeys[s]!, this.nodeKeys[t]!, this.attrsAt(s), this.attrsAt(t), false);
+    callback(this.edgeKey(e), this.edgeAttrsAt(e), this.nodeKeys[s]!, this.nodeKeys[t]!, this.attrsAt(s), this.attrsAt(t), false);
   }
   /** The relationships into each node, in insertion order (counting sort by target). */
   private inEdgeLists(): { start: Int32Array; list: Int32Array } {
@@ -296,37 +424,24 @@ export class CompactGraph {
     return (this.inEdges = { start, list });
   }
 
-  /** The index of the relationships by key, made again if settle() let it go. */
-  private edgeLookup(): Map<string, number> {
-    if (this.edgeIndex === null) {
-      this.edgeIndex = new Map();
-      for (let e = 0; e < this.edgeKeys.length; e++) this.edgeIndex.set(this.edgeKey(e), e);
-    }
-    return this.edgeIndex;
-  }
-
   /**
-   * Let the index of the relationships by key go, once the graph is built: the graph file's writer reads them in
-   * order only (at 100 MB of reports, 2.6 million keys). Made again if a relationship is then looked up by key.
+   * Let go what only building the graph needed, once it is built: the relationships into each node and the
+   * shared short lists' index.
    */
   settle(): void {
-    this.edgeIndex = null;
     this.inEdges = null;
     this.lists = new Map();
-    const { edgeKeys, edgeAttrs, nodeKeys, sources, targets } = this;
-    for (let e = 0; e < edgeKeys.length; e++) {
-      const type = edgeAttrs[e]!.type;
-      if (typeof type === "string" && edgeKeys[e] === relKey(type, nodeKeys[sources[e]!]!, nodeKeys[targets[e]!]!)) edgeKeys[e] = null;
-    }
   }
 
   /**
    * Every relationship as forEachEdge gives it, but with undefined for a key that is the one kg derives from its
-   * type and ends (relKey): once settled, those are not held (the graph file's writer derives them when it must).
+   * type and ends (relKey): those are not held (the graph file's writer derives them when it must);
+   * and for a relationship whose attributes are spilled (spillEdges), only its type, and the line to read them
+   * from (spilledEdgeAttributes), -1 for the others.
    */
-  forEachEdgeDerived(callback: (key: string | undefined, attributes: EdgeAttrs, source: string, target: string) => void): void {
-    const { edgeKeys, edgeAttrs, nodeKeys, sources, targets } = this;
-    for (let e = 0; e < edgeKeys.length; e++) callback(edgeKeys[e] ?? undefined, edgeAttrs[e]!, nodeKeys[sources[e]!]!, nodeKeys[targets[e]!]!);
+  forEachEdgeDerived(callback: (key: string | undefined, attributes: EdgeAttrs, source: string, target: string, line: number) => void): void {
+    const { edgeKeys, edgeAttrs, nodeKeys, sources, targets, edgeLines } = this;
+    for (let e = 0; e < edgeKeys.length; e++) callback(edgeKeys[e] ?? undefined, edgeAttrs[e]!, nodeKeys[sources[e]!]!, nodeKeys[targets[e]!]!, edgeLines === null ? -1 : edgeLines[e]!);
   }
 
   /** Let every node and relationship go (kg import, once the graph file's rows are planned): the graph is then empty. */
@@ -335,9 +450,15 @@ export class CompactGraph {
     this.nodeKeys = [];
     this.nodeAttrs = [];
     this.lines = null;
+    this.edgeLines = null;
     this.spool?.close();
     this.spool = null;
     this.edgeIndex = new Map();
+    this.derivedSlots = new Int32Array(1024);
+    this.derivedHashes = new Int32Array(1024);
+    this.derivedHigh = new Int32Array(1024);
+    this.inDerived = new Uint8Array(1024);
+    this.derivedCount = 0;
     this.edgeKeys = [];
     this.edgeAttrs = [];
     this.sources = [];

@@ -744,7 +744,12 @@ export interface ChunkOptions {
    * from its type, source and target, instead of graph.forEachEdge (kg import: graph/compact-graph.ts does not
    * hold those keys). Only memory changes.
    */
-  edges?: ((visit: (key: string | undefined, attributes: Attrs, source: string, target: string) => void) => void) | undefined;
+  edges?: ((visit: (key: string | undefined, attributes: Attrs, source: string, target: string, line: number) => void) => void) | undefined;
+  /**
+   * The attributes of a relationship that `edges` gave with its type alone and a line (not -1) to read them from
+   * (kg import: graph/compact-graph.ts spillEdges); read when its row is planned. Only memory changes.
+   */
+  edgeAttributes?: ((line: number) => Attrs) | undefined;
   /**
    * The graph's nodes, when it holds some nodes' attributes elsewhere (kg import: graph/compact-graph.ts spill):
    * `forEach` gives every node with at least the attributes the rules read of other nodes (label, path,
@@ -1044,7 +1049,10 @@ const MENTION = 4;
  */
 class EdgeTable {
   readonly keys: (string | undefined)[];
+  /** Each edge's attributes, or (one whose `lines` entry is not -1) only its type. */
   readonly attrs: Attrs[];
+  /** Each edge's line in the caller's temporary file (ChunkOptions.edgeAttributes), -1 for one held in `attrs`. */
+  readonly lines: Int32Array;
   readonly s: Int32Array;
   readonly t: Int32Array;
   readonly flags: Uint8Array;
@@ -1053,10 +1061,16 @@ class EdgeTable {
   constructor(readonly length: number) {
     this.keys = new Array<string | undefined>(length);
     this.attrs = new Array<Attrs>(length);
+    this.lines = new Int32Array(length).fill(-1);
     this.s = new Int32Array(length);
     this.t = new Int32Array(length);
     this.flags = new Uint8Array(length);
     this.shape = new Int32Array(length).fill(-1);
+  }
+  /** All of edge `i`'s attributes (read back when spilled). */
+  full(i: number, read: ((line: number) => Attrs) | undefined): Attrs {
+    const line = this.lines[i]!;
+    return line < 0 ? this.attrs[i]! : read!(line);
   }
   /** The key of edge `i`, derived again (relKey) when not held; `nodeKeys`: the nodes in key order. */
   key(i: number, nodeKeys: readonly string[]): string {
@@ -1240,7 +1254,7 @@ function sameAttributes(node: Attrs, a: Attrs): boolean {
  * null when the graph has undirected edges or a node key holds U+E000–U+E002. What the rules read (the
  * parsed records) is let go on return.
  */
-function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: recordOf, collect, texts: textOf, edges: edgesOf, nodes: nodesOf }: ChunkOptions, index: SpilledRecordIndex): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
+function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: recordOf, collect, texts: textOf, edges: edgesOf, edgeAttributes: readEdge, nodes: nodesOf }: ChunkOptions, index: SpilledRecordIndex): { nodeRows: RowChunks; edgeRows: RowChunks; shapes: Shapes; implied: string; absent: number[]; impliedShapes: Record<string, number[]> } | null {
   // Attributes by key, read from the graph once (its own lookups cost more); with `nodesOf`, those the rules read
   // of other nodes, all of a node's read when its row is planned.
   const attrsOf = new Map<string, Attrs>();
@@ -1254,9 +1268,10 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   const edges = new EdgeTable(graph.size);
   let undirected = false;
   let n = 0;
-  const visit = (e: string | undefined, a: Attrs, source: string, target: string) => {
+  const visit = (e: string | undefined, a: Attrs, source: string, target: string, line = -1) => {
     const i = n++;
     edges.attrs[i] = a;
+    edges.lines[i] = line;
     edges.s[i] = places.get(source)!;
     edges.t[i] = places.get(target)!;
     if (e === undefined || (typeof a.type === "string" && e === relKey(a.type as RelType, source, target))) edges.flags[i] = DERIVED;
@@ -1367,6 +1382,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
     const all = list.every(([type, source, target]) => {
       const edge = derivedEdge(type, source, target);
       if (edge < 0) return false;
+      if (edges.lines[edge]! >= 0) return false; // spilled: it has more than its type
       for (const k in edges.attrs[edge]!) if (k !== "type") return false;
       found.push(edge);
       return true;
@@ -1387,7 +1403,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
     bound?.check();
     const flags = edges.flags[edge]!;
     if ((flags & LEFT) !== 0) continue;
-    const a = edges.attrs[edge]!;
+    const a = edges.full(edge, readEdge);
     const s = edges.s[edge]!;
     const t = edges.t[edge]!;
     const r = planRow([], a, row.reset(a, undefined, nodeKeys[s], nodeKeys[t]), ctx, shapes, undefined, (flags & DERIVED) !== 0 ? undefined : edges.keys[edge]!);

@@ -157,9 +157,11 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   const diff = keyDiff(before, graph);
   before = null;
   store.settle();
-  // The statements' and figures' attributes (about half of the graph) wait in a temporary file: the writer reads
-  // each node's once, when its row is planned (released with the store).
+  // The statements' and figures' attributes (about half of the graph's nodes) and those of every relationship
+  // that has more than its type wait in a temporary file: the writer reads each once, when its row is planned
+  // (released with the store).
   store.spill((a) => a.label === "Statement" || a.label === "Figure");
+  store.spillEdges();
   const { order: nodes, size: edges } = graph;
   // What the stages before left is collected before the file is planned (graph-file.ts rebuildFile says why).
   await new Promise((resolve) => setImmediate(resolve));
@@ -174,15 +176,17 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
     store.release();
     docTexts = new Map();
   };
-  // The relationships with the keys kg derives left out (the store does not hold them once settled).
-  const edgesOf = (visit: (key: string | undefined, attributes: Record<string, unknown>, source: string, target: string) => void) =>
-    store.forEachEdgeDerived((k, a, s, t) => visit(k, a as unknown as Record<string, unknown>, s, t));
+  // The relationships with the keys kg derives left out (the store does not hold them), and with only their type
+  // where their attributes wait in the temporary file.
+  const edgesOf = (visit: (key: string | undefined, attributes: Record<string, unknown>, source: string, target: string, line: number) => void) =>
+    store.forEachEdgeDerived((k, a, s, t, line) => visit(k, a as unknown as Record<string, unknown>, s, t, line));
+  const edgeAttributes = (line: number) => store.spilledEdgeAttributes(line) as unknown as Record<string, unknown>;
   const nodesOf = {
     forEach: (visit: (key: string, attributes: Record<string, unknown>) => void) => store.forEachNodeHeld((k, a) => visit(k, a as unknown as Record<string, unknown>)),
     full: (key: string) => store.nodeAttributes(key) as unknown as Record<string, unknown> | undefined,
   };
   try {
-    await writeGraphFile(graph, path, { collect: true, records, onPlanned, texts: (p) => docTexts.get(p), edges: edgesOf, nodes: nodesOf });
+    await writeGraphFile(graph, path, { collect: true, records, onPlanned, texts: (p) => docTexts.get(p), edges: edgesOf, edgeAttributes, nodes: nodesOf });
   } finally {
     store.release();
   }

@@ -226,7 +226,7 @@ export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAP
   try {
     await ensureFolder(dirname(path));
     // Written piece by piece (through gzip when the name ends in .gz): the whole text is never held at once.
-    const chunks = graphFileChunks(graph, { records: options.records, onPlanned: options.onPlanned, collect: options.collect, texts: options.texts, edges: options.edges, nodes: options.nodes });
+    const chunks = graphFileChunks(graph, { records: options.records, onPlanned: options.onPlanned, collect: options.collect, texts: options.texts, edges: options.edges, edgeAttributes: options.edgeAttributes, nodes: options.nodes });
     const pieces = Readable.from(options.collect ? collectedAfterCounting(chunks) : chunks, { objectMode: false });
     await pipeline(path.endsWith(".gz") ? [pieces, createGzip(), createWriteStream(tmp)] : [pieces, createWriteStream(tmp)]);
     await rename(tmp, path);

@@ -249,6 +249,76 @@ describe("CompactGraph", () => {
     expect(graph.order).toBe(0);
   });
 
+  it("should find each relationship by its derived key among thousands, without holding the keys", () => {
+    const graph = new CompactGraph();
+    const n = 3000;
+    for (let i = 0; i < n; i++) {
+      graph.mergeEdgeWithKey(relKey("MENTIONS", `stmt:${i}`, `org:${i % 50}`), `stmt:${i}`, `org:${i % 50}`, { type: "MENTIONS", lines: [i] } as never);
+      // The same ends with another type: another relationship.
+      if (i % 3 === 0) graph.mergeEdgeWithKey(relKey("CAUSES", `stmt:${i}`, `org:${i % 50}`), `stmt:${i}`, `org:${i % 50}`, { type: "CAUSES" });
+    }
+    expect(graph.size).toBe(n + n / 3);
+    const given: (string | undefined)[] = [];
+    graph.forEachEdgeDerived((k) => given.push(k));
+    expect(given.every((k) => k === undefined)).toBe(true);
+    expect(graph.edges().slice(0, 2)).toEqual([relKey("MENTIONS", "stmt:0", "org:0"), relKey("CAUSES", "stmt:0", "org:0")]);
+    for (const i of [0, 1, 1023, 1024, 2999]) expect(graph.hasEdge(relKey("MENTIONS", `stmt:${i}`, `org:${i % 50}`))).toBe(true);
+    expect(graph.hasEdge(relKey("CAUSES", "stmt:1", "org:1"))).toBe(false);
+    expect(graph.hasEdge(relKey("MENTIONS", "stmt:1", "org:2"))).toBe(false);
+    // Merged again, with or without its type: the same relationship, changed.
+    graph.mergeEdgeWithKey(relKey("MENTIONS", "stmt:7", "org:7"), "stmt:7", "org:7", { type: "MENTIONS", count: 2 } as never);
+    graph.mergeEdgeWithKey(relKey("MENTIONS", "stmt:8", "org:8"), "stmt:8", "org:8", { count: 3 } as never);
+    graph.mergeEdgeAttributes(relKey("CAUSES", "stmt:9", "org:9"), { reason: "r" } as never);
+    expect(graph.size).toBe(n + n / 3);
+    const changed: string[] = [];
+    graph.forEachEdge((k, a, s) => {
+      if (["stmt:7", "stmt:8", "stmt:9"].includes(s)) changed.push(`${k === relKey(a.type, s, "org:" + s.slice(5)) ? "derived" : k} ${JSON.stringify(a)}`);
+    });
+    expect(changed).toEqual([
+      'derived {"type":"MENTIONS","lines":[7],"count":2}',
+      'derived {"type":"MENTIONS","lines":[8],"count":3}',
+      'derived {"type":"MENTIONS","lines":[9]}',
+      'derived {"type":"CAUSES","reason":"r"}',
+    ]);
+    expect(() => graph.mergeEdgeWithKey(relKey("MENTIONS", "stmt:7", "org:7"), "stmt:7", "org:8", {})).toThrow(/inconsistency/);
+  });
+
+  it("should give a spilled relationship's attributes back as they were, and hold again one that is changed", () => {
+    const graph = new CompactGraph();
+    const mention = { type: "MENTIONS", lines: [3, 9], contexts: ["problem"], surfaces: ["党支部"], mentionCount: 2 };
+    graph.mergeEdgeWithKey(relKey("MENTIONS", "report:r", "org:党支部"), "report:r", "org:党支部", { ...mention } as never);
+    graph.mergeEdgeWithKey(relKey("CONTAINS", "report:r", "stmt:a"), "report:r", "stmt:a", { type: "CONTAINS" });
+    graph.mergeEdgeWithKey(relKey("ADDRESSED_BY", "stmt:a", "stmt:b"), "stmt:a", "stmt:b", { type: "ADDRESSED_BY", score: Number.NaN } as never);
+    graph.mergeEdgeWithKey("own", "stmt:b", "stmt:a", { type: "CAUSES", reason: "因为" } as never);
+    const before: string[] = [];
+    graph.forEachEdge((k, a) => before.push(`${k} ${JSON.stringify(a)}`));
+    graph.spillEdges();
+    try {
+      const after: string[] = [];
+      graph.forEachEdge((k, a) => after.push(`${k} ${JSON.stringify(a)}`));
+      expect(after).toEqual(before);
+      // The writer's view: a spilled one's type alone and its line; the type alone and NaN (JSON would change it) stay.
+      const view: unknown[] = [];
+      graph.forEachEdgeDerived((k, a, _s, _t, line) => view.push([k, { ...a }, line >= 0 ? graph.spilledEdgeAttributes(line) : null]));
+      expect(view).toEqual([
+        [undefined, { type: "MENTIONS" }, mention],
+        [undefined, { type: "CONTAINS" }, null],
+        [undefined, { type: "ADDRESSED_BY", score: Number.NaN }, null],
+        ["own", { type: "CAUSES" }, { type: "CAUSES", reason: "因为" }],
+      ]);
+      graph.mergeEdgeAttributes("own", { score: 1 } as never);
+      const lines: number[] = [];
+      graph.forEachEdgeDerived((_k, a, _s, _t, line) => a.type === "CAUSES" && lines.push(line));
+      expect(lines).toEqual([-1]);
+      const changed: unknown[] = [];
+      graph.forEachInEdge("stmt:a", (k, a) => k === "own" && changed.push(a));
+      expect(changed).toEqual([{ type: "CAUSES", reason: "因为", score: 1 }]);
+    } finally {
+      graph.release();
+    }
+    expect(graph.size).toBe(0);
+  });
+
   it("should refuse what graphology refuses: a loop, a key merged with other ends", () => {
     const graph = new CompactGraph();
     expect(() => graph.mergeEdgeWithKey("e", "a", "a", {})).toThrow(/loop/);
