@@ -18,6 +18,7 @@
 import { createKgGraph, type KgGraph } from "./build-graph.ts";
 import { relKey } from "./keys.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes, RelType } from "./schema.ts";
+import { HeapBound } from "../util/gc.ts";
 import { LineSpool } from "../util/line-spool.ts";
 
 type NodeAttrs = KgNodeAttributes;
@@ -83,7 +84,7 @@ export class CompactGraph {
    * in the table. Their keys are not held (about 100 bytes each with a Map's entry: 2.6 million at 100 MB of
    * reports) but derived again when asked for.
    */
-  private derivedSlots = new Int32Array(1024);
+  private derivedSlots: Int32Array | null = new Int32Array(1024);
   private derivedHashes = new Int32Array(1024);
   /** The first 32 bits of the hash, with which the key is made again without hashing (edgeKey). */
   private derivedHigh = new Int32Array(1024);
@@ -261,7 +262,8 @@ export class CompactGraph {
     return this.probeDerived(derivedHash(key)!, (e) => (edgeKeys[e] !== null ? edgeKeys[e] === key : edgeAttrs[e]!.type === type && sources[e] === s && targets[e] === t));
   }
   private probeDerived(hash: number, match: (e: number) => boolean): number {
-    const { derivedSlots: slots, derivedHashes: hashes } = this;
+    const slots = this.slotsOfDerived();
+    const hashes = this.derivedHashes;
     const mask = slots.length - 1;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const v = slots[i]!;
@@ -285,13 +287,25 @@ export class CompactGraph {
     this.derivedHashes[e] = hash;
     this.derivedHigh[e] = high;
     this.inDerived[e] = 1;
-    if (++this.derivedCount * 2 > this.derivedSlots.length) {
-      this.derivedSlots = new Int32Array(this.derivedSlots.length * 2);
-      for (let x = 0; x < this.edgeKeys.length; x++) if (this.inDerived[x] === 1) this.insertSlot(x);
-    } else this.insertSlot(e);
+    const slots = this.slotsOfDerived();
+    if (++this.derivedCount * 2 > slots.length) this.fillSlots(slots.length * 2);
+    else this.insertSlot(e);
+  }
+  /** The table of derived keys, made again if settle() let it go. */
+  private slotsOfDerived(): Int32Array {
+    if (this.derivedSlots === null) {
+      let size = 1024;
+      while (size < this.derivedCount * 2) size *= 2;
+      this.fillSlots(size);
+    }
+    return this.derivedSlots!;
+  }
+  private fillSlots(size: number): void {
+    this.derivedSlots = new Int32Array(size);
+    for (let x = 0; x < this.edgeKeys.length; x++) if (this.inDerived[x] === 1) this.insertSlot(x);
   }
   private insertSlot(e: number): void {
-    const slots = this.derivedSlots;
+    const slots = this.derivedSlots!;
     const mask = slots.length - 1;
     let i = this.derivedHashes[e]! & mask;
     while (slots[i] !== 0) i = (i + 1) & mask;
@@ -361,7 +375,11 @@ export class CompactGraph {
    */
   spill(which: (attributes: NodeAttrs) => boolean): void {
     const lines = (this.lines ??= new Int32Array(this.nodeKeys.length).fill(-1));
+    // Each line written is garbage once in the file: collected as the heap grows (at 100 MB of reports the heap
+    // otherwise grew by half while spilling).
+    const bound = new HeapBound(4096);
     for (let i = 0; i < this.nodeKeys.length; i++) {
+      bound.check();
       const a = this.nodeAttrs[i]!;
       if (lines[i]! >= 0 || !which(a) || !roundTrips(a)) continue;
       this.spool ??= new LineSpool({ command: "kg import", prefix: "kg-graph-nodes-", room: "the attributes of the graph's statements" });
@@ -379,7 +397,9 @@ export class CompactGraph {
    */
   spillEdges(): void {
     const lines = (this.edgeLines ??= new Int32Array(this.edgeKeys.length).fill(-1));
+    const bound = new HeapBound(4096);
     for (let e = 0; e < this.edgeKeys.length; e++) {
+      bound.check();
       const a = this.edgeAttrs[e]!;
       if (lines[e]! >= 0 || Object.isFrozen(a) || typeof a.type !== "string" || !hasMoreThanType(a) || !roundTrips(a)) continue;
       this.spool ??= new LineSpool({ command: "kg import", prefix: "kg-graph-nodes-", room: "the attributes of the graph's statements and relationships" });
@@ -425,12 +445,13 @@ export class CompactGraph {
   }
 
   /**
-   * Let go what only building the graph needed, once it is built: the relationships into each node and the
-   * shared short lists' index.
+   * Let go what only building the graph needed, once it is built: the relationships into each node, the shared
+   * short lists' index and the table of derived keys (made again if a relationship is then looked up by key).
    */
   settle(): void {
     this.inEdges = null;
     this.lists = new Map();
+    this.derivedSlots = null;
   }
 
   /**

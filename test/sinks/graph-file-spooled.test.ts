@@ -281,6 +281,12 @@ describe("CompactGraph", () => {
       'derived {"type":"CAUSES","reason":"r"}',
     ]);
     expect(() => graph.mergeEdgeWithKey(relKey("MENTIONS", "stmt:7", "org:7"), "stmt:7", "org:8", {})).toThrow(/inconsistency/);
+    // Once settled (its table let go), found again; and a new one added.
+    graph.settle();
+    expect(graph.hasEdge(relKey("MENTIONS", "stmt:2999", "org:49"))).toBe(true);
+    graph.mergeEdgeWithKey(relKey("MENTIONS", "stmt:2999", "org:49"), "stmt:2999", "org:49", { type: "MENTIONS" });
+    graph.mergeEdgeWithKey(relKey("MENTIONS", "stmt:2999", "org:48"), "stmt:2999", "org:48", { type: "MENTIONS" });
+    expect([graph.size, graph.hasEdge(relKey("MENTIONS", "stmt:2999", "org:48"))]).toEqual([n + n / 3 + 1, true]);
   });
 
   it("should give a spilled relationship's attributes back as they were, and hold again one that is changed", () => {
