@@ -391,9 +391,9 @@ export async function syncGraph(
       if (batch.length === 0 && deleting.length === 0) continue;
       const replace = fillTemplate(readCypher("sync/replace-nodes"), { label: "Document" });
       let attempt = 0;
-      const write = (create: string) =>
+      const write = (firstQuery: string) =>
         session.executeWrite(async (tx) => {
-          const query = attempt++ === 0 ? create : replace;
+          const query = attempt++ === 0 ? firstQuery : replace;
           if (deleting.length > 0) await tx.run(fillTemplate(readCypher("sync/delete-nodes"), { label: "Document" }), { keys: deleting });
           if (batch.length === 0) return;
           const result = await tx.run(query, { rows: batch });
