@@ -72,7 +72,7 @@ const kgImport = async (): Promise<SyncSummary> => {
   await applySchema(driver, { database });
   return withImportLock(driver, opts, async () => {
     const stored = await readStoredDocuments(driver, database);
-    return syncGraph(driver, graph, { ...opts, storedRecords: stored.records });
+    return syncGraph(driver, graph, { ...opts, storedDigests: stored.digests });
   });
 };
 const phases = (s: SyncSummary) =>

@@ -17,11 +17,11 @@
  * has not refreshed it for LOCK_STALE_MS or is a process of this machine that is gone), so two
  * concurrent imports queue instead of losing each other's documents.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 
 import type { Driver } from "neo4j-driver";
-import neo4j, { routing } from "neo4j-driver";
+import neo4j from "neo4j-driver";
 
 import { DEFAULT_BATCH_SIZE } from "../../config.ts";
 import { StoreError } from "../../errors.ts";
@@ -36,7 +36,7 @@ import { plural } from "../../util/terminal.ts";
 import { fillTemplate, readCypher } from "./cypher.ts";
 import { toStoreError } from "./errors.ts";
 import { applySchema, chunk, nodeRow, planNodeKeys, planRelKeys, relRow, type NodeRow, type RelRow } from "./load-graph.ts";
-import type { Neo4jProps } from "./props.ts";
+import { type Neo4jProps, toNeo4jProps } from "./props.ts";
 
 export interface SyncOptions {
   database?: string | undefined;
@@ -102,7 +102,7 @@ export async function importDocumentsIntoNeo4j(
     options.onPhase?.(`themes, links and the graph over ${plural(all.length, "document")}`);
     const { graph, extraction } = buildStoreGraph(all, options.codebook, options.decisions, diagnostics);
     options.onPhase?.("loading into Neo4j", `${graph.order} nodes, ${graph.size} relationships`);
-    const summary = await syncGraph(driver, graph, { ...options, storedRecords: stored.records });
+    const summary = await syncGraph(driver, graph, { ...options, storedDigests: stored.digests });
     return { ...summary, extraction, graph };
   });
 }
@@ -158,21 +158,52 @@ export async function withImportLock<T>(driver: Driver, options: Pick<SyncOption
   }
 }
 
-/** The documents stored in the database, rebuilt from their records, and the records as stored (by Document key). */
+/** The documents stored in the database, rebuilt from their records, and the digest of each record as stored (by Document key). */
 export async function readStoredDocuments(
   driver: Driver,
   database: string | undefined,
-): Promise<{ documents: DocumentExtraction[]; records: Map<string, string> }> {
-  const { records: rows } = await driver.executeQuery(readCypher("sync/stored-documents"), {}, database ? { database } : {});
+): Promise<{ documents: DocumentExtraction[]; digests: Map<string, string> }> {
   const documents: DocumentExtraction[] = [];
-  const records = new Map<string, string>();
-  for (const r of rows) {
-    const stored = r.toObject() as unknown as StoredDocument & { key: string };
+  const digests = await forEachStoredDocument(driver, database, (stored) => {
     documents.push(documentFromRecord(stored));
     for (const alias of aliasesOf(stored)) documents.push(documentFromRecord(stored, alias));
-    if (typeof stored.record === "string") records.set(stored.key, stored.record);
+  });
+  return { documents, digests };
+}
+
+/** Stored Document rows fetched at a time: each holds a whole document's text and extraction. */
+const STORED_FETCH_SIZE = 16;
+
+/**
+ * Visit each stored Document's row as it arrives (streamed, a few rows at a time; each let go once visited), and
+ * return the SHA-256 of each record (recordDigest) by Document key: all syncGraph compares of it. Not retried (the
+ * visitor's work cannot be undone); a failure is thrown.
+ */
+export async function forEachStoredDocument(
+  driver: Driver,
+  database: string | undefined,
+  visit: (stored: StoredDocument & { key: string }) => void,
+): Promise<Map<string, string>> {
+  const digests = new Map<string, string>();
+  const session = driver.session({ ...(database ? { database } : {}), defaultAccessMode: "READ", fetchSize: STORED_FETCH_SIZE });
+  // Each row (a whole record, and what the visitor parses from it) is garbage once visited: collected as it piles up.
+  const bound = new HeapBound(STORED_FETCH_SIZE);
+  try {
+    for await (const row of session.run(readCypher("sync/stored-documents"))) {
+      bound.check();
+      const stored = row.toObject() as unknown as StoredDocument & { key: string };
+      if (typeof stored.record === "string") digests.set(stored.key, recordDigest(stored.record));
+      visit(stored);
+    }
+  } finally {
+    await session.close().catch(() => undefined);
   }
-  return { documents, records };
+  return digests;
+}
+
+/** What syncGraph keeps of a stored Document's record: its SHA-256 (base64). */
+export function recordDigest(record: string): string {
+  return createHash("sha256").update(record).digest("base64");
 }
 
 /**
@@ -183,8 +214,13 @@ export async function syncGraph(
   driver: Driver,
   graph: KgGraph,
   options: Omit<SyncOptions, "codebook" | "decisions"> & {
-    /** The Documents' records as just read (readStoredDocuments): then they are not read a second time. */
-    storedRecords?: Map<string, string>;
+    /** The digest of each stored Document's record (forEachStoredDocument), as just read: then they are not read a second time. */
+    storedDigests?: Map<string, string>;
+    /**
+     * The record of each Document node, when the graph does not hold it (kg import reads it back from its spool):
+     * called when the node's row is made (to compare it, and again when it is written).
+     */
+    recordOf?: (key: string) => string;
   } = {},
 ): Promise<SyncSummary> {
   const started = Date.now();
@@ -209,25 +245,83 @@ export async function syncGraph(
     summary.phases![name] = (summary.phases![name] ?? 0) + now - mark;
     mark = now;
   };
+  const recordOf = options.recordOf;
+  // A node's row, with a Document's record when the graph does not hold it.
+  const rowOf = (key: string): NodeRow =>
+    recordOf !== undefined && graph.getNodeAttribute(key, "label") === "Document"
+      ? { key, props: toNeo4jProps({ ...graph.getNodeAttributes(key), key, record: recordOf(key) }, ["label"]) }
+      : nodeRow(graph, key);
   const sessionConfig = { ...(options.database ? { database: options.database } : {}), defaultAccessMode: "WRITE" as const };
   const session = driver.session(sessionConfig);
   try {
-    const known = options.storedRecords ?? (await readStoredDocuments(driver, options.database)).records;
-    const current = await readCurrent(driver, options.database);
-    const currentNodes = new Map(
-      current.nodes.map((n) => {
-        const record = known.get(n.key);
-        return [n.key, record !== undefined ? { ...n.props, record } : n.props];
-      }),
-    );
-    const currentEdges = new Map(current.edges.map((e) => [e.key, e]));
-    // Element ids of the nodes, by key: read now, and returned by the batches that create nodes.
-    const ids = new Map(current.nodes.map((n) => [n.key, n.id]));
+    const known = options.storedDigests ?? (await forEachStoredDocument(driver, options.database, () => undefined));
+    // What the database holds is compared with the graph row by row as it is read (streamed), and only the outcome
+    // kept: the element id of each node the graph has (returned too by the batches that create nodes), which of
+    // them differ, the state of each relationship the graph has, and the keys and ends of what is stale.
+    const ids = new Map<string, string>();
+    const changedNodes = new Set<string>();
+    const staleNodes = new Map<NodeLabel, string[]>();
+    const edgeStates = new Map<string, EdgeState>();
+    const staleRels = new Map<NodeLabel, { source: string; target: string; key: string }[]>();
     const noteIds = (result: { records: { get(key: string): unknown }[] }) => {
       const record = result.records[0] as { has?(key: string): boolean; get(key: string): unknown } | undefined;
       if (!record?.has?.("ids")) return; // a batch that replaced nodes: their ids were read already
       for (const [key, id] of record.get("ids") as [string, string][]) ids.set(key, id);
     };
+    await streamRead(
+      driver,
+      options.database,
+      "sync/current-nodes",
+      { labels: [...NODE_LABELS] },
+      () => {
+        ids.clear();
+        changedNodes.clear();
+        staleNodes.clear();
+      },
+      (r) => {
+        const key = String(r.get("key"));
+        if (!graph.hasNode(key)) {
+          const label = String(r.get("label")) as NodeLabel;
+          let keys = staleNodes.get(label);
+          if (!keys) staleNodes.set(label, (keys = []));
+          keys.push(key);
+          return;
+        }
+        ids.set(key, String(r.get("id")));
+        const { key: _k, record: _r, ...props } = r.get("props") as Record<string, unknown>;
+        if (sameNodeProps(rowOf(key).props, props, known.get(key))) changedNodes.delete(key);
+        else changedNodes.add(key);
+      },
+    );
+    await streamRead(
+      driver,
+      options.database,
+      "sync/current-relationships",
+      { types: [...REL_TYPES] },
+      () => {
+        edgeStates.clear();
+        staleRels.clear();
+      },
+      (r) => {
+        const key = String(r.get("key"));
+        const source = String(r.get("source"));
+        const target = String(r.get("target"));
+        const inGraph = graph.hasEdge(key);
+        const kept = inGraph && graph.source(key) === source && graph.target(key) === target;
+        if (inGraph) {
+          // Held with other ends: created anew (the old one is stale, below).
+          const { key: _k, ...props } = r.get("props") as Record<string, unknown>;
+          edgeStates.set(key, !kept ? EdgeState.Moved : sameProps(relRow(graph, key).props, props, "type") ? EdgeState.Same : EdgeState.Changed);
+        }
+        if (kept) return;
+        // A relationship whose source node goes anyway is deleted with it.
+        if (!graph.hasNode(source)) return;
+        const label = graph.getNodeAttribute(source, "label");
+        let rows = staleRels.get(label);
+        if (!rows) staleRels.set(label, (rows = []));
+        rows.push({ source, target, key });
+      },
+    );
     phase("read");
 
     // Rows the database does not hold are created (CREATE: no lookup, no lock on an existing entry);
@@ -239,44 +333,25 @@ export async function syncGraph(
       const created: string[] = [];
       const changed: string[] = [];
       for (const key of keys) {
-        const cur = currentNodes.get(key);
-        if (cur === undefined) created.push(key);
-        else if (!sameProps(nodeRow(graph, key).props, cur, "label")) changed.push(key);
+        if (!ids.has(key)) created.push(key);
+        else if (changedNodes.has(key)) changed.push(key);
       }
       summary.nodesUnchanged += keys.length - created.length - changed.length;
       return { label, created, changed };
     });
-    const staleRels = new Map<NodeLabel, { source: string; target: string; key: string }[]>();
+    changedNodes.clear();
     const relGroups = planRelKeys(graph).map((g) => {
       const created: string[] = [];
       const changed: string[] = [];
       for (const key of g.keys) {
-        const cur = currentEdges.get(key);
-        if (!cur) created.push(key);
-        else if (cur.source !== graph.source(key) || cur.target !== graph.target(key)) created.push(key); // the old one is stale (below)
-        else if (!sameProps(relRow(graph, key).props, cur.props, "type")) changed.push(key);
+        const state = edgeStates.get(key);
+        if (state === undefined || state === EdgeState.Moved) created.push(key);
+        else if (state === EdgeState.Changed) changed.push(key);
       }
       summary.relationshipsUnchanged += g.keys.length - created.length - changed.length;
       return { ...g, created, changed };
     });
-    const staleNodes = new Map<NodeLabel, string[]>();
-    for (const n of current.nodes) {
-      if (graph.hasNode(n.key)) continue;
-      const label = n.label as NodeLabel;
-      let keys = staleNodes.get(label);
-      if (!keys) staleNodes.set(label, (keys = []));
-      keys.push(n.key);
-    }
-    for (const e of current.edges) {
-      const kept = graph.hasEdge(e.key) && graph.source(e.key) === e.source && graph.target(e.key) === e.target;
-      if (kept) continue;
-      // A relationship whose source node goes anyway is deleted with it.
-      if (!graph.hasNode(e.source)) continue;
-      const label = graph.getNodeAttribute(e.source, "label");
-      let rows = staleRels.get(label);
-      if (!rows) staleRels.set(label, (rows = []));
-      rows.push({ source: e.source, target: e.target, key: e.key });
-    }
+    edgeStates.clear();
     const count = <T>(xs: Iterable<T[]>) => [...xs].reduce((n, x) => n + x.length, 0);
     const total =
       nodeGroups.reduce((n, g) => n + g.created.length + g.changed.length, 0) +
@@ -291,19 +366,34 @@ export async function syncGraph(
     // documents they replace. Batches are also bounded in bytes: records hold whole texts.
     const docs = nodeGroups.find((g) => g.label === "Document");
     const staleDocs = staleNodes.get("Document") ?? [];
-    const docBatches = [
-      ...chunkByBytes((docs?.changed ?? []).map((key) => nodeRow(graph, key)), batchSize, MAX_RECORD_BYTES_PER_BATCH).map((rows) => ({ rows, create: false })),
-      ...chunkByBytes((docs?.created ?? []).map((key) => nodeRow(graph, key)), batchSize, MAX_RECORD_BYTES_PER_BATCH).map((rows) => ({ rows, create: true })),
-    ];
-    for (let i = 0; i < Math.max(1, docBatches.length); i++) {
-      const batch = docBatches[i]?.rows ?? [];
+    // Each batch's rows are made when it is sent (records read back one batch at a time).
+    function* docBatches(): Generator<{ rows: NodeRow[]; create: boolean }> {
+      for (const [keys, create] of [[docs?.changed ?? [], false], [docs?.created ?? [], true]] as const) {
+        for (const rows of chunkByBytes(keysToRows(keys), batchSize, MAX_RECORD_BYTES_PER_BATCH)) yield { rows, create };
+      }
+    }
+    function* keysToRows(keys: readonly string[]): Generator<NodeRow> {
+      for (const key of keys) yield rowOf(key);
+    }
+    const batches = docBatches();
+    // The records of the batches written (and what reading them back parsed) are garbage: collected as they pile up
+    // (V8 let them add 350 MB while the 10 MB corpus's Documents were written).
+    const docBound = new HeapBound();
+    const pull = () => {
+      docBound.check();
+      return batches.next();
+    };
+    // At least one pass: the first deletes the replaced documents, with or without a batch.
+    for (let i = 0, next = pull(); i === 0 || !next.done; i++, next = pull()) {
+      const batch = next.done ? [] : next.value.rows;
+      const create = next.done ? false : next.value.create;
       const deleting = i === 0 ? staleDocs : [];
       if (batch.length === 0 && deleting.length === 0) continue;
       const replace = fillTemplate(readCypher("sync/replace-nodes"), { label: "Document" });
       let attempt = 0;
-      const write = (create: string) =>
+      const write = (firstQuery: string) =>
         session.executeWrite(async (tx) => {
-          const query = attempt++ === 0 ? create : replace;
+          const query = attempt++ === 0 ? firstQuery : replace;
           if (deleting.length > 0) await tx.run(fillTemplate(readCypher("sync/delete-nodes"), { label: "Document" }), { keys: deleting });
           if (batch.length === 0) return;
           const result = await tx.run(query, { rows: batch });
@@ -311,7 +401,7 @@ export async function syncGraph(
           noteIds(result);
         });
       // As for the other nodes: only the first attempt CREATEs; a retry MERGEs (the first may have committed unseen).
-      await write(docBatches[i]?.create ? fillTemplate(readCypher("sync/create-nodes"), { label: "Document" }) : replace);
+      await write(create ? fillTemplate(readCypher("sync/create-nodes"), { label: "Document" }) : replace);
       summary.nodesWritten += batch.length;
       summary.nodesDeleted += deleting.length;
       summary.batches += 1;
@@ -469,25 +559,6 @@ function checkWritten(result: { records: { get(key: string): unknown }[] }, sent
   if (merged !== sent) throw new Error(`syncGraph: ${sent} rows sent but ${merged} written (a relationship end missing?).`);
 }
 
-/** Everything the database holds of the schema (nodes without their records), in two streamed queries. */
-async function readCurrent(driver: Driver, database: string | undefined) {
-  const config = { ...(database ? { database } : {}), routing: routing.READ };
-  const [nodes, edges] = await Promise.all([
-    driver.executeQuery(readCypher("sync/current-nodes"), { labels: [...NODE_LABELS] }, config),
-    driver.executeQuery(readCypher("sync/current-relationships"), { types: [...REL_TYPES] }, config),
-  ]);
-  return {
-    nodes: nodes.records.map((r) => {
-      const { key: _k, record: _r, ...props } = r.get("props") as Record<string, unknown>;
-      return { key: String(r.get("key")), id: String(r.get("id")), label: String(r.get("label")), props };
-    }),
-    edges: edges.records.map((r) => {
-      const { key: _k, ...props } = r.get("props") as Record<string, unknown>;
-      return { key: String(r.get("key")), source: String(r.get("source")), target: String(r.get("target")), props };
-    }),
-  };
-}
-
 /** Whether a lock owner ("host:pid:uuid") is a process of this machine that no longer runs. */
 function isDeadLocalOwner(owner: string): boolean {
   const [host, pid] = owner.split(":");
@@ -503,24 +574,65 @@ function isDeadLocalOwner(owner: string): boolean {
 /** Most record text sent in one transaction. */
 const MAX_RECORD_BYTES_PER_BATCH = 8 * 1024 * 1024;
 
-/** Batches of at most `size` rows and (unless a single row is larger) `maxBytes` of record text. */
-function chunkByBytes(rows: NodeRow[], size: number, maxBytes: number): NodeRow[][] {
-  const out: NodeRow[][] = [];
+/** Batches of at most `size` rows and (unless a single row is larger) `maxBytes` of record text, each made when pulled. */
+function* chunkByBytes(rows: Iterable<NodeRow>, size: number, maxBytes: number): Generator<NodeRow[]> {
   let current: NodeRow[] = [];
   let bytes = 0;
   for (const row of rows) {
     const record = row.props.record;
     const rowBytes = typeof record === "string" ? record.length * 3 : 0;
     if (current.length > 0 && (current.length >= size || bytes + rowBytes > maxBytes)) {
-      out.push(current);
+      yield current;
       current = [];
       bytes = 0;
     }
     current.push(row);
     bytes += rowBytes;
   }
-  if (current.length > 0) out.push(current);
-  return out;
+  if (current.length > 0) yield current;
+}
+
+/** A relationship the database holds, against the graph's of the same key. */
+const EdgeState = { Same: 0, Changed: 1, /** Between other nodes. */ Moved: 2 } as const;
+type EdgeState = (typeof EdgeState)[keyof typeof EdgeState];
+
+/**
+ * Run a read query, visiting each row as it arrives (streamed; each let go once visited), in a managed
+ * transaction: `reset` is called before each attempt (a transient error retries it from the start).
+ */
+async function streamRead(
+  driver: Driver,
+  database: string | undefined,
+  name: string,
+  params: Record<string, unknown>,
+  reset: () => void,
+  visit: (row: { get(key: string): unknown }) => void,
+): Promise<void> {
+  const session = driver.session({ ...(database ? { database } : {}), defaultAccessMode: "READ" });
+  // Each row, and what is made to compare it (the graph's row, both canonical forms, a Document's record read back),
+  // is garbage once visited: collected as it piles up (V8, under kg's large heap limit, let it reach 600 MB at 10 MB).
+  const bound = new HeapBound(256);
+  try {
+    await session.executeRead(async (tx) => {
+      reset();
+      for await (const row of tx.run(readCypher(name), params)) {
+        bound.check();
+        visit(row);
+      }
+    });
+  } finally {
+    await session.close().catch(() => undefined);
+  }
+}
+
+/**
+ * sameProps for a node whose record is compared by digest: the properties but the record as sameProps compares
+ * them, and the record to write against the digest of the stored one (`storedDigest`; undefined: none stored).
+ */
+function sameNodeProps(props: Neo4jProps, current: Record<string, unknown>, storedDigest: string | undefined): boolean {
+  const { record, ...rest } = props;
+  if (record === undefined ? storedDigest !== undefined : typeof record !== "string" || storedDigest === undefined || recordDigest(record) !== storedDigest) return false;
+  return sameProps(rest, current, "label");
 }
 
 /** Whether the properties to write equal what the database holds (integers compared as numbers). */

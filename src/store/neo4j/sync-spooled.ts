@@ -2,23 +2,23 @@
  * kg import into Neo4j without holding every document (issue 12, peak memory): importDocumentsIntoNeo4j
  * (sync-graph.ts) for documents waiting in a temporary file (sinks/graph-file-spooled.ts extractIntoSpool).
  * Under the import lock, the documents the database holds join them in the spool (those read again at the same
- * path left out, as graph/records.ts unionDocuments does); themes, decisions and links are found over the compact
- * forms and the graph is built reading the documents back one at a time (sinks/graph-file-spooled.ts graphOfSpooled,
- * as for the graph file), and each Document node given its record and aliases as graph/records.ts buildStoreGraph
- * gives them. The database is then synced to that graph (syncGraph): the same
- * nodes, relationships and properties as importDocumentsIntoNeo4j over the same documents.
+ * path left out, as graph/records.ts unionDocuments does), streamed a few at a time with only each record's digest
+ * kept; themes, decisions and links are found over the compact forms and the graph is built reading the documents
+ * back one at a time (sinks/graph-file-spooled.ts graphOfSpooled, as for the graph file), and each Document node
+ * given its aliases as graph/records.ts buildStoreGraph gives them. Its record is not put on the graph: syncGraph
+ * reads it back from the spool when the node's row is made (recordOf). The database is then synced to that graph
+ * (syncGraph): the same nodes, relationships and properties as importDocumentsIntoNeo4j over the same documents.
  */
 import type { Driver } from "neo4j-driver";
 
 import { createKgGraph } from "../../graph/build-graph.ts";
-import { aliasesOf, documentFromRecord, documentRecord, type StoredDocument } from "../../graph/records.ts";
+import { aliasesOf, documentFromRecord, documentRecord } from "../../graph/records.ts";
 import { graphOfSpooled, type SpooledDocuments, unionBuilder } from "../../sinks/graph-file-spooled.ts";
 import type { Diagnostic } from "../../types.ts";
 import { collectGarbage } from "../../util/gc.ts";
 import { plural } from "../../util/terminal.ts";
-import { readCypher } from "./cypher.ts";
 import { toStoreError } from "./errors.ts";
-import { type SyncOptions, type SyncSummary, syncGraph, withSchemaAndImportLock } from "./sync-graph.ts";
+import { forEachStoredDocument, type SyncOptions, type SyncSummary, syncGraph, withSchemaAndImportLock } from "./sync-graph.ts";
 
 /**
  * Import the spooled documents into Neo4j so that the database equals the graph of (stored ∪ spooled) documents.
@@ -36,29 +36,34 @@ export async function importSpooledIntoNeo4j(
     options.onPhase?.("reading the documents the database holds");
     // The union: the stored documents not read again (written to the spool), then those read now.
     const union = unionBuilder(spooled, options.codebook);
-    const records = new Map<string, string>();
+    let digests: Map<string, string>;
     try {
-      const { records: rows } = await driver.executeQuery(readCypher("sync/stored-documents"), {}, options.database ? { database: options.database } : {});
-      for (let i = 0; i < rows.length; i++) {
-        const stored = rows[i]!.toObject() as unknown as StoredDocument & { key: string };
-        rows[i] = undefined as never; // each row let go once read
+      // Streamed: each stored Document's row is let go once written to the spool; only its record's digest is kept.
+      digests = await forEachStoredDocument(driver, options.database, (stored) => {
         for (const path of [stored.path, ...aliasesOf(stored)]) union.addStored(documentFromRecord(stored, path));
-        if (typeof stored.record === "string") records.set(stored.key, stored.record);
-      }
+      });
     } catch (err) {
       throw toStoreError(err, where);
     }
     const members = union.addIncoming(options.keepCompact);
     options.onPhase?.(`themes, links and the graph over ${plural(members.compact.length, "document")}`);
     const { graph, read, documentNodes } = await graphOfSpooled(members, createKgGraph(), options, diagnostics);
-    // Each Document node's record, and the other paths with the same bytes, on the node (as buildStoreGraph puts them).
-    for (const [key, { own, aliases }] of documentNodes) {
-      graph.mergeNodeAttributes(key, { record: documentRecord(read(own)), ...(aliases.length > 0 ? { aliases } : {}) });
+    // The other paths with the same bytes on each Document node (as buildStoreGraph puts them); its record is not put
+    // on the graph but read back from the spool when its row is made (to compare it, and when it is written).
+    const own = new Map<string, number>();
+    for (const [key, { own: k, aliases }] of documentNodes) {
+      own.set(key, k);
+      if (aliases.length > 0) graph.mergeNodeAttributes(key, { aliases });
     }
     documentNodes.clear();
     await new Promise((resolve) => setImmediate(resolve));
     collectGarbage();
     options.onPhase?.("loading into Neo4j", `${graph.order} nodes, ${graph.size} relationships`);
-    return syncGraph(driver, graph, { ...options, storedRecords: records });
+    const recordOf = (key: string): string => {
+      const k = own.get(key);
+      if (k === undefined) throw new Error(`kg import: no document read for ${key}.`);
+      return documentRecord(read(k));
+    };
+    return syncGraph(driver, graph, { ...options, storedDigests: digests, recordOf });
   });
 }
