@@ -1593,15 +1593,15 @@ const LEAN_ATTRS = new Set(["label", "path", "sha256", "reportKey", "themeKey", 
  * what a full decode holds; at 10 MB of reports that JSON, about 75 MB, and the other attributes were about half
  * of what the decoded file held).
  */
-export function decodeV3(data: Attrs, lean = false): SerializedKgGraph {
+export function decodeV3(data: Attrs, lean = false, edgeKeys?: (key: string) => void): SerializedKgGraph {
   try {
-    return decode(data, lean);
+    return decode(data, lean, edgeKeys);
   } finally {
     newlines.clear();
   }
 }
 
-function decode(data: Attrs, lean: boolean): SerializedKgGraph {
+function decode(data: Attrs, lean: boolean, edgeKeys: ((key: string) => void) | undefined): SerializedKgGraph {
   const strings = data.strings as string[];
   const shapes = data.shapes as string[][];
   const str = (v: string): string => {
@@ -1810,6 +1810,8 @@ function decode(data: Attrs, lean: boolean): SerializedKgGraph {
     }
     if (record !== undefined) (index.add(record, attributes.path), records.push({ record, path: attributes.path }));
     if (stored(fields) > 0 && i > flat.length) throw new Error("the node list ends within a node");
+    // Keys only: the row's written values are let go once decoded (the list is not read again).
+    if (edgeKeys) flat.fill(null, i - stored(fields) - 2, i);
     heads.push(head);
     nodeFields.push(fields);
     nodes.push({ key: typeof head === "string" ? head : "", attributes });
@@ -1898,8 +1900,11 @@ function decode(data: Attrs, lean: boolean): SerializedKgGraph {
       else attributes[f.name] = dec(edgeList[i++]);
     }
     finish(attributes, fields, undefined, source, target);
-    edges.push({ key: key ?? relKey(attributes.type as RelType, source, target), source, target, attributes });
+    if (edgeKeys) edgeKeys(key ?? relKey(attributes.type as RelType, source, target));
+    else edges.push({ key: key ?? relKey(attributes.type as RelType, source, target), source, target, attributes });
   }
+  // Keys only: the written relationships are let go once decoded.
+  if (edgeKeys) edgeList.length = 0;
   // MENTIONS the records imply, with their shapes in runs of [shape, count] (-1: not implied).
   const impliedShapes = (data.impliedShapes ?? {}) as Record<string, unknown>;
   const mentions: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
@@ -1930,7 +1935,8 @@ function decode(data: Attrs, lean: boolean): SerializedKgGraph {
         const attributes: Attrs = {};
         for (const f of fields) attributes[f.name] = f.kind === "const" ? f.arg : undefined;
         finish(attributes, fields, undefined, source, target);
-        edges.push({ key: relKey(attributes.type as RelType, source, target), source, target, attributes });
+        if (edgeKeys) edgeKeys(relKey(attributes.type as RelType, source, target));
+        else edges.push({ key: relKey(attributes.type as RelType, source, target), source, target, attributes });
       }
     }
     if (p !== pairs.length) throw new Error(`fewer implied relationships ${id} than the records give`);
@@ -1941,9 +1947,12 @@ function decode(data: Attrs, lean: boolean): SerializedKgGraph {
   for (const rule of IMPLIED_EDGES) {
     if (!implied.includes(rule.id)) continue;
     for (const { key, type, source, target } of impliedEdges(rule, keys, node, docs)) {
-      if (!added.has(key)) (added.add(key), edges.push({ key, source, target, attributes: { type } }));
+      // Keys only: a key given twice is one key in the caller's set (KeyDigestsBuilder), as it is once here.
+      if (edgeKeys) edgeKeys(key);
+      else if (!added.has(key)) (added.add(key), edges.push({ key, source, target, attributes: { type } }));
     }
   }
+  if (edgeKeys) return { options: data.options, attributes: dec(data.attributes) as KgGraphAttributes, nodes, edges: [] } as unknown as SerializedKgGraph;
   return { options: data.options, attributes: dec(data.attributes) as KgGraphAttributes, nodes, edges: sortedByKey(edges) } as SerializedKgGraph;
 }
 

@@ -57,18 +57,29 @@ export function* graphFileChunks(graph: KgGraph, options: ChunkOptions = {}): Ge
  * The graphology export held by a graph file's bytes (any version, gzip or not). `lean` (versions 3 and 4): every
  * node and relationship with its key, but of their attributes only those the keys are computed from, those written
  * as values, and each Document's record as an object (its JSON: JSON.stringify) (graph-file.ts readStoredDocuments).
+ * `edgeKeys` (versions 3 and 4, lean): each relationship's key is handed to it as decoded (an implied one once), and
+ * the relationships are not kept (the export's `edges` is empty). The bytes may be given as a function that hands
+ * them over: they are then let go once decompressed and their text once parsed.
  * Throws an Error saying what is wrong when they are not a graph file.
  */
-export function parseGraphFile(bytes: Buffer, options: { lean?: boolean } = {}): SerializedKgGraph {
-  const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString("utf8");
-  const data = JSON.parse(text) as Attrs;
+export function parseGraphFile(bytes: Buffer | (() => Buffer), options: { lean?: boolean; edgeKeys?: (key: string) => void } = {}): SerializedKgGraph {
+  const data = parsedJson(bytes);
   if (data === null || typeof data !== "object") throw new Error("not a JSON object");
   if (data.format === undefined) {
     if (!Array.isArray(data.nodes)) throw new Error('no "nodes" list');
     return data as unknown as SerializedKgGraph;
   }
   if (data.format !== GRAPH_FORMAT) throw new Error(`unknown format ${JSON.stringify(data.format)}`);
-  if (data.version === VERSION_4 || data.version === VERSION_3) return decodeV3(data, options.lean === true);
+  if (data.version === VERSION_4 || data.version === VERSION_3) return decodeV3(data, options.lean === true, options.lean === true ? options.edgeKeys : undefined);
   if (data.version === VERSION_2) return decodeV2(data);
   throw new Error(`format version ${String(data.version)}, this kg reads versions 1 to ${GRAPH_FORMAT_VERSION}: re-import with this kg (kg import --wipe <paths>) or use the kg that wrote it`);
+}
+
+/** The parsed JSON of a graph file's bytes (gunzipped when they are gzip); neither they nor their text outlive the call. */
+function parsedJson(bytes: Buffer | (() => Buffer)): Attrs {
+  return JSON.parse(textOf(typeof bytes === "function" ? bytes() : bytes)) as Attrs;
+}
+
+function textOf(bytes: Buffer): string {
+  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString("utf8");
 }
