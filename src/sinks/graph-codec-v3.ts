@@ -1593,15 +1593,30 @@ const LEAN_ATTRS = new Set(["label", "path", "sha256", "reportKey", "themeKey", 
  * what a full decode holds; at 10 MB of reports that JSON, about 75 MB, and the other attributes were about half
  * of what the decoded file held).
  */
-export function decodeV3(data: Attrs, lean = false, edgeKeys?: (key: string) => void): SerializedKgGraph {
+export function decodeV3(data: Attrs, lean = false, keysOnly?: KeysOnly): SerializedKgGraph {
+  // Keys only, the records' statements and entities wait in a temporary file (as the writer's do).
+  const spilled = keysOnly ? new SpilledRecordIndex() : null;
   try {
-    return decode(data, lean, edgeKeys);
+    return decode(data, lean, keysOnly, spilled ?? new RecordIndex());
   } finally {
     newlines.clear();
+    spilled?.close();
   }
 }
 
-function decode(data: Attrs, lean: boolean, edgeKeys: ((key: string) => void) | undefined): SerializedKgGraph {
+/**
+ * A lean decode for the keys and the documents only (graph-file.ts readStoredDocuments): each relationship's key
+ * is handed to `edge` as decoded (an implied one perhaps twice), and each Document's attributes, with its record's
+ * JSON and its sha256, to `document` as soon as its row is read; the record is then let go. The export returned
+ * has no relationships and no records.
+ */
+export interface KeysOnly {
+  edge(key: string): void;
+  document(attributes: Attrs): void;
+}
+
+function decode(data: Attrs, lean: boolean, keysOnly: KeysOnly | undefined, index: RecordIndex | SpilledRecordIndex): SerializedKgGraph {
+  const edgeKeys = keysOnly?.edge;
   const strings = data.strings as string[];
   const shapes = data.shapes as string[][];
   const str = (v: string): string => {
@@ -1698,7 +1713,6 @@ function decode(data: Attrs, lean: boolean, edgeKeys: ((key: string) => void) | 
     return shape;
   };
   const texts = new Map<string, string>();
-  const index = new RecordIndex();
   const decodeRecord = (v: unknown): { json: string; text: string | undefined; record: Attrs } => {
     let text: string | undefined;
     /** An object of shape `shapeId` from its values at `from` in `list`. */
@@ -1788,6 +1802,12 @@ function decode(data: Attrs, lean: boolean, edgeKeys: ((key: string) => void) | 
   // Nodes: written values (records decoded, documents' texts known), then rules (Report rows first).
   const stored = (fields: Field[]) => fields.reduce((n, f) => (f.kind === "value" || f.kind === "record" || f.kind === "key" ? n + 1 : n), 0);
   const flat = data.nodes as unknown[];
+  // Keys only: the Figure nodes and MENTIONS the records imply, a record at a time (as below otherwise).
+  const impliesFigures = typeof data.implied === "string" && data.implied.includes("F");
+  const impliesMentions = data.impliedShapes !== undefined;
+  const figuresByKey = new Map<string, Attrs>();
+  const mentionReports = new Set<string>();
+  const mentions: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
   const nodes: { key: string; attributes: Attrs }[] = [];
   const records: { record: Attrs; path: unknown }[] = [];
   const nodeFields: Field[][] = [];
@@ -1808,7 +1828,21 @@ function decode(data: Attrs, lean: boolean, edgeKeys: ((key: string) => void) | 
         if (text !== undefined && typeof attributes.path === "string" && !texts.has(attributes.path)) texts.set(attributes.path, text);
       } else attributes[f.name] = dec(flat[i++]);
     }
-    if (record !== undefined) (index.add(record, attributes.path), records.push({ record, path: attributes.path }));
+    if (record !== undefined && keysOnly) {
+      // What the other rows need of the record is taken now (the index, the figures and MENTIONS it implies), its
+      // Document handed on (with the sha256 the rule gives), and the record let go.
+      index.add(record, attributes.path);
+      if (impliesFigures) impliedFigures(record, attributes.path, figuresByKey);
+      if (impliesMentions) impliedMentions(record, (id, source, target) => mentions[id].push([source, target]), mentionReports);
+      attributes.record = JSON.stringify(record);
+      record = undefined;
+      if (fields.some((f) => f.kind === "rule" && f.name === "sha256")) {
+        const t = texts.get(attributes.path as string);
+        attributes.sha256 = t === undefined ? undefined : sha256(t);
+      }
+      keysOnly.document(attributes);
+      attributes.record = undefined;
+    } else if (record !== undefined) (index.add(record, attributes.path), records.push({ record, path: attributes.path }));
     if (stored(fields) > 0 && i > flat.length) throw new Error("the node list ends within a node");
     // Keys only: the row's written values are let go once decoded (the list is not read again).
     if (edgeKeys) flat.fill(null, i - stored(fields) - 2, i);
@@ -1862,7 +1896,7 @@ function decode(data: Attrs, lean: boolean, edgeKeys: ((key: string) => void) | 
     // Figure nodes the records imply, in key order among the nodes written.
     // Figure nodes the records imply, but for those not in the graph and those written, in key order among the nodes written.
     const absent = new Set(Array.isArray(data.impliedAbsent) ? (data.impliedAbsent as number[]) : []);
-    const byKey = new Map<string, Attrs>();
+    const byKey = keysOnly ? figuresByKey : new Map<string, Attrs>();
     for (const { record, path } of records) impliedFigures(record, path, byKey);
     const figures = [...byKey].filter((_f, i) => !absent.has(i)).sort((x, y) => byCodeUnits(x[0], y[0]));
     const written = nodes.splice(0);
@@ -1907,8 +1941,7 @@ function decode(data: Attrs, lean: boolean, edgeKeys: ((key: string) => void) | 
   if (edgeKeys) edgeList.length = 0;
   // MENTIONS the records imply, with their shapes in runs of [shape, count] (-1: not implied).
   const impliedShapes = (data.impliedShapes ?? {}) as Record<string, unknown>;
-  const mentions: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
-  if (data.impliedShapes !== undefined) {
+  if (data.impliedShapes !== undefined && !keysOnly) {
     const reports = new Set<string>();
     for (const { record } of records) impliedMentions(record, (id, source, target) => mentions[id].push([source, target]), reports);
   }

@@ -14,7 +14,7 @@ import { gunzipSync } from "node:zlib";
 import type { KgGraph } from "../graph/build-graph.ts";
 import { type Attrs, encodePlain, GRAPH_FORMAT, type SerializedKgGraph } from "./graph-codec-common.ts";
 import { decodeV2, VERSION_2 } from "./graph-codec-v2.ts";
-import { type ChunkOptions, decodeV3, graphFileChunksV3, type RecordSource, VERSION_3, VERSION_4 } from "./graph-codec-v3.ts";
+import { type ChunkOptions, decodeV3, type KeysOnly, graphFileChunksV3, type RecordSource, VERSION_3, VERSION_4 } from "./graph-codec-v3.ts";
 
 export type { ChunkOptions, RecordSource, SerializedKgGraph };
 export { GRAPH_FORMAT };
@@ -57,12 +57,12 @@ export function* graphFileChunks(graph: KgGraph, options: ChunkOptions = {}): Ge
  * The graphology export held by a graph file's bytes (any version, gzip or not). `lean` (versions 3 and 4): every
  * node and relationship with its key, but of their attributes only those the keys are computed from, those written
  * as values, and each Document's record as an object (its JSON: JSON.stringify) (graph-file.ts readStoredDocuments).
- * `edgeKeys` (versions 3 and 4, lean): each relationship's key is handed to it as decoded (an implied one once), and
- * the relationships are not kept (the export's `edges` is empty). The bytes may be given as a function that hands
+ * `keysOnly` (versions 3 and 4, lean: graph-codec-v3.ts KeysOnly): each relationship's key and each Document are
+ * handed to it as decoded; the export then holds neither relationships nor records. The bytes may be given as a function that hands
  * them over: they are then let go once decompressed and their text once parsed.
  * Throws an Error saying what is wrong when they are not a graph file.
  */
-export function parseGraphFile(bytes: Buffer | (() => Buffer), options: { lean?: boolean; edgeKeys?: (key: string) => void } = {}): SerializedKgGraph {
+export function parseGraphFile(bytes: Buffer | (() => Buffer), options: { lean?: boolean; keysOnly?: KeysOnly } = {}): SerializedKgGraph {
   const data = parsedJson(bytes);
   if (data === null || typeof data !== "object") throw new Error("not a JSON object");
   if (data.format === undefined) {
@@ -70,7 +70,7 @@ export function parseGraphFile(bytes: Buffer | (() => Buffer), options: { lean?:
     return data as unknown as SerializedKgGraph;
   }
   if (data.format !== GRAPH_FORMAT) throw new Error(`unknown format ${JSON.stringify(data.format)}`);
-  if (data.version === VERSION_4 || data.version === VERSION_3) return decodeV3(data, options.lean === true, options.lean === true ? options.edgeKeys : undefined);
+  if (data.version === VERSION_4 || data.version === VERSION_3) return decodeV3(data, options.lean === true, options.lean === true ? options.keysOnly : undefined);
   if (data.version === VERSION_2) return decodeV2(data);
   throw new Error(`format version ${String(data.version)}, this kg reads versions 1 to ${GRAPH_FORMAT_VERSION}: re-import with this kg (kg import --wipe <paths>) or use the kg that wrote it`);
 }

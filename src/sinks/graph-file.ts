@@ -187,18 +187,37 @@ export async function readStoredDocuments(path: string, visit: (doc: DocumentExt
   const edgeKeys = new KeyDigestsBuilder();
   let data: ReturnType<typeof parseGraphFile>;
   let bytes: Buffer | null = null;
+  // Versions 3 and 4 hand each Document on as its row is decoded (its record then let go: each one's garbage is
+  // collected whenever the heap has grown by a quarter: util/gc.ts HeapBound), and each relationship's key; the
+  // relationships are not kept. Other versions are decoded whole, their documents read below.
+  let bound: HeapBound | null = null;
+  let handed = false;
+  let visitError: unknown = null;
+  const keysOnly = {
+    edge: (key: string) => edgeKeys.add(key),
+    document: (attributes: Record<string, unknown>) => {
+      handed = true;
+      (bound ??= new HeapBound()).check();
+      try {
+        documentsOfNode(attributes, visit);
+      } catch (err) {
+        visitError = err;
+        throw err;
+      }
+    },
+  };
   try {
     bytes = await graphFileBytes(path);
-    // The bytes handed over (let go once decompressed); versions 3 and 4: the relationships' keys handed over as
-    // they are decoded, the relationships not kept.
+    // The bytes handed over: let go once decompressed.
     const take = () => {
       const b = bytes!;
       bytes = null;
       return b;
     };
-    data = parseGraphFile(take, { lean: true, edgeKeys: (key) => edgeKeys.add(key) });
+    data = parseGraphFile(take, { lean: true, keysOnly });
   } catch (err) {
-    throw notAGraph(path, err);
+    // What reading a document or taking it threw (a damaged record: graph/records.ts) is said as such.
+    throw err === visitError ? err : notAGraph(path, err);
   }
   // Keys as graph.import gives them (an edge without its key, only in files kg did not write, gets one there).
   if (data.edges.some((e) => e.key === undefined)) {
@@ -215,10 +234,9 @@ export async function readStoredDocuments(path: string, visit: (doc: DocumentExt
   for (const e of data.edges) edgeKeys.add(e.key!);
   data.edges = [];
   const edges = edgeKeys.seal();
-  // What decoding left is collected before the documents are read one at a time (each one's garbage is then
-  // collected whenever the heap has grown by a quarter: util/gc.ts HeapBound).
-  collectGarbage();
-  const bound = new HeapBound();
+  // What decoding left is collected before the documents of versions 1 and 2 are read one at a time.
+  if (!handed) collectGarbage();
+  bound ??= new HeapBound();
   // The nodes come in key order (kg writes them so): a key given twice is then the one before.
   let previous: string | undefined;
   let ordered = true;
@@ -227,10 +245,9 @@ export async function readStoredDocuments(path: string, visit: (doc: DocumentExt
     if (previous !== undefined && !(previous < node.key)) ordered = false;
     previous = node.key;
     nodeKeys.add(node.key);
+    if (handed) continue;
     if (node.attributes?.label === "Document") bound.check();
     const attributes = node.attributes as Record<string, unknown> | undefined;
-    // Read lean, a record is the object it decodes to: its JSON is the record a full read gives.
-    if (attributes && attributes.record !== null && typeof attributes.record === "object") attributes.record = JSON.stringify(attributes.record);
     if (attributes) documentsOfNode(attributes, visit);
     // Each node's attributes let go once read (a Document's record is the largest).
     data.nodes[i] = { key: node.key };
