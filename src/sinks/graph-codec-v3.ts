@@ -61,6 +61,7 @@ import { relKey } from "../graph/keys.ts";
 import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
 import { collectGarbage, HeapBound } from "../util/gc.ts";
 import { LineSpool } from "../util/line-spool.ts";
+import { ArrayItems, type Items } from "./graph-file-scan.ts";
 import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph, stringTable } from "./graph-codec-common.ts";
 
 export const VERSION_3 = 3;
@@ -1801,7 +1802,7 @@ function decode(data: Attrs, lean: boolean, keysOnly: KeysOnly | undefined, inde
 
   // Nodes: written values (records decoded, documents' texts known), then rules (Report rows first).
   const stored = (fields: Field[]) => fields.reduce((n, f) => (f.kind === "value" || f.kind === "record" || f.kind === "key" ? n + 1 : n), 0);
-  const flat = data.nodes as unknown[];
+  const flat = itemsOf(data.nodes);
   // Keys only: the Figure nodes and MENTIONS the records imply, a record at a time (as below otherwise).
   const impliesFigures = typeof data.implied === "string" && data.implied.includes("F");
   const impliesMentions = data.impliedShapes !== undefined;
@@ -1812,21 +1813,22 @@ function decode(data: Attrs, lean: boolean, keysOnly: KeysOnly | undefined, inde
   const records: { record: Attrs; path: unknown }[] = [];
   const nodeFields: Field[][] = [];
   const heads: unknown[] = [];
-  for (let i = 0; i < flat.length; ) {
-    const head = flat[i];
-    const fields = fieldsOf(flat[i + 1]);
-    i += 2;
+  // Keys only: the rows' written values are let go once decoded (the list is not read again).
+  if (edgeKeys) flat.release();
+  while (flat.more()) {
+    const head = flat.next();
+    const fields = fieldsOf(flat.next());
     const attributes: Attrs = {};
     let record: Attrs | undefined;
     for (const f of fields) {
       if (f.kind === "const") attributes[f.name] = f.arg;
       else if (f.kind === "rule") attributes[f.name] = undefined;
       else if (f.kind === "record") {
-        const { json, text, record: r } = decodeRecord(flat[i++]);
+        const { json, text, record: r } = decodeRecord(flat.next());
         attributes.record = lean ? r : json;
         record = r;
         if (text !== undefined && typeof attributes.path === "string" && !texts.has(attributes.path)) texts.set(attributes.path, text);
-      } else attributes[f.name] = dec(flat[i++]);
+      } else attributes[f.name] = dec(flat.next());
     }
     if (record !== undefined && keysOnly) {
       // What the other rows need of the record is taken now (the index, the figures and MENTIONS it implies), its
@@ -1843,9 +1845,7 @@ function decode(data: Attrs, lean: boolean, keysOnly: KeysOnly | undefined, inde
       keysOnly.document(attributes);
       attributes.record = undefined;
     } else if (record !== undefined) (index.add(record, attributes.path), records.push({ record, path: attributes.path }));
-    if (stored(fields) > 0 && i > flat.length) throw new Error("the node list ends within a node");
-    // Keys only: the row's written values are let go once decoded (the list is not read again).
-    if (edgeKeys) flat.fill(null, i - stored(fields) - 2, i);
+    if (stored(fields) > 0 && flat.overrun) throw new Error("the node list ends within a node");
     heads.push(head);
     nodeFields.push(fields);
     nodes.push({ key: typeof head === "string" ? head : "", attributes });
@@ -1911,15 +1911,16 @@ function decode(data: Attrs, lean: boolean, keysOnly: KeysOnly | undefined, inde
   }
 
   const keys = nodes.map((n) => n.key);
-  const edgeList = data.edges as unknown[];
+  const edgeList = itemsOf(data.edges);
+  // Keys only: the written relationships are let go once decoded.
+  if (edgeKeys) edgeList.release();
   const edges: { key: string; source: string; target: string; attributes: Attrs }[] = [];
   let s = 0;
   let t = 0;
-  for (let i = 0; i < edgeList.length; ) {
-    const ds = edgeList[i] as number;
-    const dt = edgeList[i + 1] as number;
-    const fields = fieldsOf(edgeList[i + 2]);
-    i += 3;
+  while (edgeList.more()) {
+    const ds = edgeList.next() as number;
+    const dt = edgeList.next() as number;
+    const fields = fieldsOf(edgeList.next());
     t = ds === 0 ? t + dt : dt;
     s += ds;
     const source = keys[s];
@@ -1928,17 +1929,15 @@ function decode(data: Attrs, lean: boolean, keysOnly: KeysOnly | undefined, inde
     const attributes: Attrs = {};
     let key: string | undefined;
     for (const f of fields) {
-      if (f.kind === "key") key = edgeList[i++] as string;
+      if (f.kind === "key") key = edgeList.next() as string;
       else if (f.kind === "const") attributes[f.name] = f.arg;
       else if (f.kind === "rule") attributes[f.name] = undefined;
-      else attributes[f.name] = dec(edgeList[i++]);
+      else attributes[f.name] = dec(edgeList.next());
     }
     finish(attributes, fields, undefined, source, target);
     if (edgeKeys) edgeKeys(key ?? relKey(attributes.type as RelType, source, target));
     else edges.push({ key: key ?? relKey(attributes.type as RelType, source, target), source, target, attributes });
   }
-  // Keys only: the written relationships are let go once decoded.
-  if (edgeKeys) edgeList.length = 0;
   // MENTIONS the records imply, with their shapes in runs of [shape, count] (-1: not implied).
   const impliedShapes = (data.impliedShapes ?? {}) as Record<string, unknown>;
   if (data.impliedShapes !== undefined && !keysOnly) {
@@ -1988,6 +1987,9 @@ function decode(data: Attrs, lean: boolean, keysOnly: KeysOnly | undefined, inde
   if (edgeKeys) return { options: data.options, attributes: dec(data.attributes) as KgGraphAttributes, nodes, edges: [] } as unknown as SerializedKgGraph;
   return { options: data.options, attributes: dec(data.attributes) as KgGraphAttributes, nodes, edges: sortedByKey(edges) } as SerializedKgGraph;
 }
+
+/** A list of the file as Items: as parsed, or read from the bytes a chunk at a time (graph-file-scan.ts). */
+const itemsOf = (list: unknown): Items => (list !== null && typeof list === "object" && typeof (list as Items).next === "function" ? (list as Items) : new ArrayItems(list as unknown[]));
 
 const DERIVED_KEY = /^([A-Z_]+):([0-9a-f]{16})$/;
 
