@@ -61,6 +61,7 @@ import { relKey } from "../graph/keys.ts";
 import type { KgGraphAttributes, RelType } from "../graph/schema.ts";
 import { collectGarbage, HeapBound } from "../util/gc.ts";
 import { LineSpool } from "../util/line-spool.ts";
+import { ArrayItems, type Items } from "./graph-file-scan.ts";
 import { type Attrs, byCodeUnits, GRAPH_FORMAT, propertyOrder, REF, type SerializedKgGraph, stringTable } from "./graph-codec-common.ts";
 
 export const VERSION_3 = 3;
@@ -1609,15 +1610,30 @@ const LEAN_ATTRS = new Set(["label", "path", "sha256", "reportKey", "themeKey", 
  * what a full decode holds; at 10 MB of reports that JSON, about 75 MB, and the other attributes were about half
  * of what the decoded file held).
  */
-export function decodeV3(data: Attrs, lean = false): SerializedKgGraph {
+export function decodeV3(data: Attrs, lean = false, keysOnly?: KeysOnly): SerializedKgGraph {
+  // Keys only, the records' statements and entities wait in a temporary file (as the writer's do).
+  const spilled = keysOnly ? new SpilledRecordIndex() : null;
   try {
-    return decode(data, lean);
+    return decode(data, lean, keysOnly, spilled ?? new RecordIndex());
   } finally {
     newlines.clear();
+    spilled?.close();
   }
 }
 
-function decode(data: Attrs, lean: boolean): SerializedKgGraph {
+/**
+ * A lean decode for the keys and the documents only (graph-file.ts readStoredDocuments): each relationship's key
+ * is handed to `edge` as decoded (an implied one perhaps twice), and each Document's attributes, with its record's
+ * JSON and its sha256, to `document` as soon as its row is read; the record is then let go. The export returned
+ * has no relationships and no records.
+ */
+export interface KeysOnly {
+  edge(key: string): void;
+  document(attributes: Attrs): void;
+}
+
+function decode(data: Attrs, lean: boolean, keysOnly: KeysOnly | undefined, index: RecordIndex | SpilledRecordIndex): SerializedKgGraph {
+  const edgeKeys = keysOnly?.edge;
   const strings = data.strings as string[];
   const shapes = data.shapes as string[][];
   const str = (v: string): string => {
@@ -1714,7 +1730,6 @@ function decode(data: Attrs, lean: boolean): SerializedKgGraph {
     return shape;
   };
   const texts = new Map<string, string>();
-  const index = new RecordIndex();
   const decodeRecord = (v: unknown): { json: string; text: string | undefined; record: Attrs } => {
     let text: string | undefined;
     /** An object of shape `shapeId` from its values at `from` in `list`. */
@@ -1803,29 +1818,50 @@ function decode(data: Attrs, lean: boolean): SerializedKgGraph {
 
   // Nodes: written values (records decoded, documents' texts known), then rules (Report rows first).
   const stored = (fields: Field[]) => fields.reduce((n, f) => (f.kind === "value" || f.kind === "record" || f.kind === "key" ? n + 1 : n), 0);
-  const flat = data.nodes as unknown[];
+  const flat = itemsOf(data.nodes);
+  // Keys only: the Figure nodes and MENTIONS the records imply, a record at a time (as below otherwise).
+  const impliesFigures = typeof data.implied === "string" && data.implied.includes("F");
+  const impliesMentions = data.impliedShapes !== undefined;
+  const figuresByKey = new Map<string, Attrs>();
+  const mentionReports = new Set<string>();
+  const mentions: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
   const nodes: { key: string; attributes: Attrs }[] = [];
   const records: { record: Attrs; path: unknown }[] = [];
   const nodeFields: Field[][] = [];
   const heads: unknown[] = [];
-  for (let i = 0; i < flat.length; ) {
-    const head = flat[i];
-    const fields = fieldsOf(flat[i + 1]);
-    i += 2;
+  // Keys only: the rows' written values are let go once decoded (the list is not read again).
+  if (edgeKeys) flat.release();
+  while (flat.more()) {
+    const head = flat.next();
+    const fields = fieldsOf(flat.next());
     const attributes: Attrs = {};
     let record: Attrs | undefined;
     for (const f of fields) {
       if (f.kind === "const") attributes[f.name] = f.arg;
       else if (f.kind === "rule") attributes[f.name] = undefined;
       else if (f.kind === "record") {
-        const { json, text, record: r } = decodeRecord(flat[i++]);
+        const { json, text, record: r } = decodeRecord(flat.next());
         attributes.record = lean ? r : json;
         record = r;
         if (text !== undefined && typeof attributes.path === "string" && !texts.has(attributes.path)) texts.set(attributes.path, text);
-      } else attributes[f.name] = dec(flat[i++]);
+      } else attributes[f.name] = dec(flat.next());
     }
-    if (record !== undefined) (index.add(record, attributes.path), records.push({ record, path: attributes.path }));
-    if (stored(fields) > 0 && i > flat.length) throw new Error("the node list ends within a node");
+    if (record !== undefined && keysOnly) {
+      // What the other rows need of the record is taken now (the index, the figures and MENTIONS it implies), its
+      // Document handed on (with the sha256 the rule gives), and the record let go.
+      index.add(record, attributes.path);
+      if (impliesFigures) impliedFigures(record, attributes.path, figuresByKey);
+      if (impliesMentions) impliedMentions(record, (id, source, target) => mentions[id].push([source, target]), mentionReports);
+      attributes.record = JSON.stringify(record);
+      record = undefined;
+      if (fields.some((f) => f.kind === "rule" && f.name === "sha256")) {
+        const t = texts.get(attributes.path as string);
+        attributes.sha256 = t === undefined ? undefined : sha256(t);
+      }
+      keysOnly.document(attributes);
+      attributes.record = undefined;
+    } else if (record !== undefined) (index.add(record, attributes.path), records.push({ record, path: attributes.path }));
+    if (stored(fields) > 0 && flat.overrun) throw new Error("the node list ends within a node");
     heads.push(head);
     nodeFields.push(fields);
     nodes.push({ key: typeof head === "string" ? head : "", attributes });
@@ -1876,7 +1912,7 @@ function decode(data: Attrs, lean: boolean): SerializedKgGraph {
     // Figure nodes the records imply, in key order among the nodes written.
     // Figure nodes the records imply, but for those not in the graph and those written, in key order among the nodes written.
     const absent = new Set(Array.isArray(data.impliedAbsent) ? (data.impliedAbsent as number[]) : []);
-    const byKey = new Map<string, Attrs>();
+    const byKey = keysOnly ? figuresByKey : new Map<string, Attrs>();
     for (const { record, path } of records) impliedFigures(record, path, byKey);
     const figures = [...byKey].filter((_f, i) => !absent.has(i)).sort((x, y) => byCodeUnits(x[0], y[0]));
     const written = nodes.splice(0);
@@ -1891,15 +1927,16 @@ function decode(data: Attrs, lean: boolean): SerializedKgGraph {
   }
 
   const keys = nodes.map((n) => n.key);
-  const edgeList = data.edges as unknown[];
+  const edgeList = itemsOf(data.edges);
+  // Keys only: the written relationships are let go once decoded.
+  if (edgeKeys) edgeList.release();
   const edges: { key: string; source: string; target: string; attributes: Attrs }[] = [];
   let s = 0;
   let t = 0;
-  for (let i = 0; i < edgeList.length; ) {
-    const ds = edgeList[i] as number;
-    const dt = edgeList[i + 1] as number;
-    const fields = fieldsOf(edgeList[i + 2]);
-    i += 3;
+  while (edgeList.more()) {
+    const ds = edgeList.next() as number;
+    const dt = edgeList.next() as number;
+    const fields = fieldsOf(edgeList.next());
     t = ds === 0 ? t + dt : dt;
     s += ds;
     const source = keys[s];
@@ -1908,18 +1945,18 @@ function decode(data: Attrs, lean: boolean): SerializedKgGraph {
     const attributes: Attrs = {};
     let key: string | undefined;
     for (const f of fields) {
-      if (f.kind === "key") key = edgeList[i++] as string;
+      if (f.kind === "key") key = edgeList.next() as string;
       else if (f.kind === "const") attributes[f.name] = f.arg;
       else if (f.kind === "rule") attributes[f.name] = undefined;
-      else attributes[f.name] = dec(edgeList[i++]);
+      else attributes[f.name] = dec(edgeList.next());
     }
     finish(attributes, fields, undefined, source, target);
-    edges.push({ key: key ?? relKey(attributes.type as RelType, source, target), source, target, attributes });
+    if (edgeKeys) edgeKeys(key ?? relKey(attributes.type as RelType, source, target));
+    else edges.push({ key: key ?? relKey(attributes.type as RelType, source, target), source, target, attributes });
   }
   // MENTIONS the records imply, with their shapes in runs of [shape, count] (-1: not implied).
   const impliedShapes = (data.impliedShapes ?? {}) as Record<string, unknown>;
-  const mentions: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
-  if (data.impliedShapes !== undefined) {
+  if (data.impliedShapes !== undefined && !keysOnly) {
     const reports = new Set<string>();
     for (const { record } of records) impliedMentions(record, (id, source, target) => mentions[id].push([source, target]), reports);
   }
@@ -1946,7 +1983,8 @@ function decode(data: Attrs, lean: boolean): SerializedKgGraph {
         const attributes: Attrs = {};
         for (const f of fields) attributes[f.name] = f.kind === "const" ? f.arg : undefined;
         finish(attributes, fields, undefined, source, target);
-        edges.push({ key: relKey(attributes.type as RelType, source, target), source, target, attributes });
+        if (edgeKeys) edgeKeys(relKey(attributes.type as RelType, source, target));
+        else edges.push({ key: relKey(attributes.type as RelType, source, target), source, target, attributes });
       }
     }
     if (p !== pairs.length) throw new Error(`fewer implied relationships ${id} than the records give`);
@@ -1957,11 +1995,17 @@ function decode(data: Attrs, lean: boolean): SerializedKgGraph {
   for (const rule of IMPLIED_EDGES) {
     if (!implied.includes(rule.id)) continue;
     for (const { key, type, source, target } of impliedEdges(rule, keys, node, docs)) {
-      if (!added.has(key)) (added.add(key), edges.push({ key, source, target, attributes: { type } }));
+      // Keys only: a key given twice is one key in the caller's set (KeyDigestsBuilder), as it is once here.
+      if (edgeKeys) edgeKeys(key);
+      else if (!added.has(key)) (added.add(key), edges.push({ key, source, target, attributes: { type } }));
     }
   }
+  if (edgeKeys) return { options: data.options, attributes: dec(data.attributes) as KgGraphAttributes, nodes, edges: [] } as unknown as SerializedKgGraph;
   return { options: data.options, attributes: dec(data.attributes) as KgGraphAttributes, nodes, edges: sortedByKey(edges) } as SerializedKgGraph;
 }
+
+/** A list of the file as Items: as parsed, or read from the bytes a chunk at a time (graph-file-scan.ts). */
+const itemsOf = (list: unknown): Items => (list !== null && typeof list === "object" && typeof (list as Items).next === "function" ? (list as Items) : new ArrayItems(list as unknown[]));
 
 const DERIVED_KEY = /^([A-Z_]+):([0-9a-f]{16})$/;
 

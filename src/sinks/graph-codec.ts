@@ -14,7 +14,8 @@ import { gunzipSync } from "node:zlib";
 import type { KgGraph } from "../graph/build-graph.ts";
 import { type Attrs, encodePlain, GRAPH_FORMAT, type SerializedKgGraph } from "./graph-codec-common.ts";
 import { decodeV2, VERSION_2 } from "./graph-codec-v2.ts";
-import { type ChunkOptions, decodeV3, graphFileChunksV3, type RecordSource, VERSION_3, VERSION_4 } from "./graph-codec-v3.ts";
+import { scanGraphObject } from "./graph-file-scan.ts";
+import { type ChunkOptions, decodeV3, type KeysOnly, graphFileChunksV3, type RecordSource, VERSION_3, VERSION_4 } from "./graph-codec-v3.ts";
 
 export type { ChunkOptions, RecordSource, SerializedKgGraph };
 export { GRAPH_FORMAT };
@@ -57,18 +58,37 @@ export function* graphFileChunks(graph: KgGraph, options: ChunkOptions = {}): Ge
  * The graphology export held by a graph file's bytes (any version, gzip or not). `lean` (versions 3 and 4): every
  * node and relationship with its key, but of their attributes only those the keys are computed from, those written
  * as values, and each Document's record as an object (its JSON: JSON.stringify) (graph-file.ts readStoredDocuments).
+ * `keysOnly` (versions 3 and 4, lean: graph-codec-v3.ts KeysOnly): each relationship's key and each Document are
+ * handed to it as decoded; the export then holds neither relationships nor records. The bytes may be given as a function that hands
+ * them over: they are then let go once decompressed and their text once parsed.
  * Throws an Error saying what is wrong when they are not a graph file.
  */
-export function parseGraphFile(bytes: Buffer, options: { lean?: boolean } = {}): SerializedKgGraph {
-  const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString("utf8");
-  const data = JSON.parse(text) as Attrs;
+export function parseGraphFile(bytes: Buffer | (() => Buffer), options: { lean?: boolean; keysOnly?: KeysOnly } = {}): SerializedKgGraph {
+  const keysOnly = options.lean === true ? options.keysOnly : undefined;
+  const data = parsedJson(bytes, keysOnly !== undefined);
   if (data === null || typeof data !== "object") throw new Error("not a JSON object");
   if (data.format === undefined) {
     if (!Array.isArray(data.nodes)) throw new Error('no "nodes" list');
     return data as unknown as SerializedKgGraph;
   }
   if (data.format !== GRAPH_FORMAT) throw new Error(`unknown format ${JSON.stringify(data.format)}`);
-  if (data.version === VERSION_4 || data.version === VERSION_3) return decodeV3(data, options.lean === true);
+  if (data.version === VERSION_4 || data.version === VERSION_3) return decodeV3(data, options.lean === true, keysOnly);
   if (data.version === VERSION_2) return decodeV2(data);
   throw new Error(`format version ${String(data.version)}, this kg reads versions 1 to ${GRAPH_FORMAT_VERSION}: re-import with this kg (kg import --wipe <paths>) or use the kg that wrote it`);
 }
+
+/**
+ * The parsed JSON of a graph file's bytes (gunzipped when they are gzip); neither they nor their text outlive the
+ * call. `scanned`: a version 3 or 4 file's `nodes` and `edges` are left in the bytes, read a chunk at a time as they
+ * are decoded (graph-file-scan.ts); any other file, or one the scan cannot make out, is parsed whole.
+ */
+function parsedJson(bytes: Buffer | (() => Buffer), scanned: boolean): Attrs {
+  const raw = decompressed(typeof bytes === "function" ? bytes() : bytes);
+  if (scanned) {
+    const data = scanGraphObject(raw, ["nodes", "edges"]);
+    if (data !== null && data.format === GRAPH_FORMAT && (data.version === VERSION_4 || data.version === VERSION_3)) return data;
+  }
+  return JSON.parse(raw.toString("utf8")) as Attrs;
+}
+
+const decompressed = (b: Buffer): Buffer => (b[0] === 0x1f && b[1] === 0x8b ? gunzipSync(b) : b);

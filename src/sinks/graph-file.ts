@@ -30,6 +30,7 @@ import { collectGarbage, HeapBound } from "../util/gc.ts";
 import { plural } from "../util/terminal.ts";
 import { type ChunkOptions, graphFileChunks, parseGraphFile, serializeGraph } from "./graph-codec.ts";
 import { assertReplaceableFile, type LockOptions, removeStaleTempFiles, withFileLock } from "./file-lock.ts";
+import { KeyDigests, KeyDigestsBuilder } from "./key-digests.ts";
 
 export { assignAggregates, parseGraphFile, serializeGraph };
 
@@ -117,7 +118,10 @@ function rebuildGraph(existing: KgGraph | null, incoming: readonly DocumentExtra
   return { graph, diff: keyDiff(existing, graph) };
 }
 
-/** What changed between two graphs, by node and edge key (the old one as a graph, or only its keys). */
+/**
+ * What changed between two graphs, by node and edge key (the old one as a graph, or only its keys' digests: a
+ * digest two keys share makes both counts of added and removed one too low, key-digests.ts says how unlikely).
+ */
 export function keyDiff(before: KgGraph | GraphKeys | null, after: KgGraph) {
   const count = (keys: Iterable<string>, has: (k: string) => boolean) => {
     let n = 0;
@@ -125,18 +129,21 @@ export function keyDiff(before: KgGraph | GraphKeys | null, after: KgGraph) {
     return n;
   };
   if (!before) return { nodesAdded: after.order, edgesAdded: after.size, nodesRemoved: 0, edgesRemoved: 0 };
-  const old = isGraphKeys(before)
-    ? { nodes: before.nodes, edges: before.edges, hasNode: (k: string) => before.nodes.has(k), hasEdge: (k: string) => before.edges.has(k) }
-    : { nodes: before.nodes(), edges: before.edges(), hasNode: (k: string) => before.hasNode(k), hasEdge: (k: string) => before.hasEdge(k) };
+  if (isGraphKeys(before)) {
+    // Each key of the new graph is once in it: those the old one held are its keys not added, the rest of its keys are removed.
+    const nodesAdded = count(after.nodes(), (k) => before.nodes.has(k));
+    const edgesAdded = count(after.edges(), (k) => before.edges.has(k));
+    return { nodesAdded, edgesAdded, nodesRemoved: before.nodes.size - (after.order - nodesAdded), edgesRemoved: before.edges.size - (after.size - edgesAdded) };
+  }
   return {
-    nodesAdded: count(after.nodes(), old.hasNode),
-    edgesAdded: count(after.edges(), old.hasEdge),
-    nodesRemoved: count(old.nodes, (k) => after.hasNode(k)),
-    edgesRemoved: count(old.edges, (k) => after.hasEdge(k)),
+    nodesAdded: count(after.nodes(), (k) => before.hasNode(k)),
+    edgesAdded: count(after.edges(), (k) => before.hasEdge(k)),
+    nodesRemoved: count(before.nodes(), (k) => after.hasNode(k)),
+    edgesRemoved: count(before.edges(), (k) => after.hasEdge(k)),
   };
 }
 
-const isGraphKeys = (g: KgGraph | GraphKeys): g is GraphKeys => g.nodes instanceof Set;
+const isGraphKeys = (g: KgGraph | GraphKeys): g is GraphKeys => g.nodes instanceof KeyDigests;
 
 /** Read a graph file written by writeGraphFile. Throws InputError when it is missing or not a graph. */
 export async function readGraphFile(path: string): Promise<KgGraph> {
@@ -161,10 +168,10 @@ async function graphFileBytes(path: string): Promise<Buffer> {
 const notAGraph = (path: string, err: unknown) =>
   new InputError(`graph file: "${path}" is not a graph written by kg import (${(err as Error).message}).`, { cause: err });
 
-/** The keys of a graph's nodes and relationships (what keyDiff compares). */
+/** The keys of a graph's nodes and relationships, as digests (what keyDiff compares). */
 export interface GraphKeys {
-  nodes: Set<string>;
-  edges: Set<string>;
+  nodes: KeyDigests;
+  edges: KeyDigests;
 }
 
 /**
@@ -176,11 +183,41 @@ export interface GraphKeys {
 export async function readStoredDocuments(path: string, visit: (doc: DocumentExtraction) => void, onRead?: () => void): Promise<GraphKeys | null> {
   if (!(await exists(path))) return null;
   onRead?.();
+  const nodeKeys = new KeyDigestsBuilder();
+  const edgeKeys = new KeyDigestsBuilder();
   let data: ReturnType<typeof parseGraphFile>;
+  let bytes: Buffer | null = null;
+  // Versions 3 and 4 hand each Document on as its row is decoded (its record then let go: each one's garbage is
+  // collected whenever the heap has grown by a quarter: util/gc.ts HeapBound), and each relationship's key; the
+  // relationships are not kept. Other versions are decoded whole, their documents read below.
+  let bound: HeapBound | null = null;
+  let handed = false;
+  let visitError: unknown = null;
+  const keysOnly = {
+    edge: (key: string) => edgeKeys.add(key),
+    document: (attributes: Record<string, unknown>) => {
+      handed = true;
+      (bound ??= new HeapBound()).check();
+      try {
+        documentsOfNode(attributes, visit);
+      } catch (err) {
+        visitError = err;
+        throw err;
+      }
+    },
+  };
   try {
-    data = parseGraphFile(await graphFileBytes(path), { lean: true });
+    bytes = await graphFileBytes(path);
+    // The bytes handed over: let go once decompressed.
+    const take = () => {
+      const b = bytes!;
+      bytes = null;
+      return b;
+    };
+    data = parseGraphFile(take, { lean: true, keysOnly });
   } catch (err) {
-    throw notAGraph(path, err);
+    // What reading a document or taking it threw (a damaged record: graph/records.ts) is said as such.
+    throw err === visitError ? err : notAGraph(path, err);
   }
   // Keys as graph.import gives them (an edge without its key, only in files kg did not write, gets one there).
   if (data.edges.some((e) => e.key === undefined)) {
@@ -190,28 +227,36 @@ export async function readStoredDocuments(path: string, visit: (doc: DocumentExt
     } catch (err) {
       throw notAGraph(path, err);
     }
-    graph.forEachNode((_key, attrs) => documentsOfNode(attrs, visit));
-    return { nodes: new Set(graph.nodes()), edges: new Set(graph.edges()) };
+    graph.forEachNode((key, attrs) => (nodeKeys.add(key), documentsOfNode(attrs, visit)));
+    graph.forEachEdge((key) => edgeKeys.add(key));
+    return { nodes: nodeKeys.seal(), edges: edgeKeys.seal() };
   }
-  const nodes = new Set<string>();
-  const edges = new Set<string>();
-  for (const e of data.edges) edges.add(e.key!);
+  for (const e of data.edges) edgeKeys.add(e.key!);
   data.edges = [];
-  // What decoding left is collected before the documents are read one at a time (each one's garbage is then
-  // collected whenever the heap has grown by a quarter: util/gc.ts HeapBound).
-  collectGarbage();
-  const bound = new HeapBound();
+  const edges = edgeKeys.seal();
+  // What decoding left is collected before the documents of versions 1 and 2 are read one at a time.
+  if (!handed) collectGarbage();
+  bound ??= new HeapBound();
+  // The nodes come in key order (kg writes them so): a key given twice is then the one before.
+  let previous: string | undefined;
+  let ordered = true;
   for (const [i, node] of data.nodes.entries()) {
-    if (nodes.has(node.key)) throw notAGraph(path, new Error(`the node "${node.key}" twice`));
-    nodes.add(node.key);
+    if (node.key === previous) throw notAGraph(path, new Error(`the node "${node.key}" twice`));
+    if (previous !== undefined && !(previous < node.key)) ordered = false;
+    previous = node.key;
+    nodeKeys.add(node.key);
+    if (handed) continue;
     if (node.attributes?.label === "Document") bound.check();
     const attributes = node.attributes as Record<string, unknown> | undefined;
-    // Read lean, a record is the object it decodes to: its JSON is the record a full read gives.
-    if (attributes && attributes.record !== null && typeof attributes.record === "object") attributes.record = JSON.stringify(attributes.record);
     if (attributes) documentsOfNode(attributes, visit);
     // Each node's attributes let go once read (a Document's record is the largest).
     data.nodes[i] = { key: node.key };
   }
+  // In key order a digest met twice is two keys sharing it (a count of the summary line off by one, key-digests.ts);
+  // otherwise it is taken for a key given twice.
+  const nodes = nodeKeys.seal((repeats) => {
+    if (!ordered) throw notAGraph(path, new Error(`${plural(repeats, "node key")} given twice`));
+  });
   return { nodes, edges };
 }
 
