@@ -11,9 +11,9 @@
  * are its type alone holds one frozen object shared by all of that type, and a short list of plain values on a
  * relationship (a MENTIONS' lines, contexts, surfaces) one frozen list shared by all equal ones (both copied
  * before a merge changes them); and a relationship's key that is the one kg derives (graph/keys.ts relKey) is not
- * held but found by its hash, type and ends, and derived again when asked for. Once the graph is built, the
- * attributes of its statements, figures and relationships can wait in a temporary file (spill, spillEdges). Anything else (the viewer, serve, Neo4j) reads the file or gets a
- * graphology graph (toGraphology).
+ * held but found by its hash, type and ends, and made again when asked for. Once the graph is built, the
+ * attributes of its statements, figures and relationships can wait in a temporary file (spill, spillEdges).
+ * Anything else (the viewer, serve, Neo4j) reads the file or gets a graphology graph (toGraphology).
  */
 import { createKgGraph, type KgGraph } from "./build-graph.ts";
 import { relKey } from "./keys.ts";
@@ -62,6 +62,8 @@ function hasMoreThanType(a: object): boolean {
   for (const k in a) if (k !== "type" && (a as Record<string, unknown>)[k] !== undefined) return true;
   return false;
 }
+/** The temporary file of spilled attributes (spill, spillEdges). */
+const SPILL_FILE = { command: "kg import", prefix: "kg-graph-nodes-", room: "the attributes of the graph's statements and relationships" };
 /** Lists of this many plain values or fewer are shared between relationships (most lines, contexts, surfaces). */
 const SHARED_LIST = 3;
 /** At most this many different shared lists (a corpus of 100 MB of reports needs far fewer). */
@@ -382,7 +384,7 @@ export class CompactGraph {
       bound.check();
       const a = this.nodeAttrs[i]!;
       if (lines[i]! >= 0 || !which(a) || !roundTrips(a)) continue;
-      this.spool ??= new LineSpool({ command: "kg import", prefix: "kg-graph-nodes-", room: "the attributes of the graph's statements" });
+      this.spool ??= new LineSpool(SPILL_FILE);
       lines[i] = this.spool.write(a);
       const slim: Record<string, unknown> = {};
       for (const k of SLIM_FIELDS) if (k in a) slim[k] = (a as Record<string, unknown>)[k];
@@ -402,7 +404,7 @@ export class CompactGraph {
       bound.check();
       const a = this.edgeAttrs[e]!;
       if (lines[e]! >= 0 || Object.isFrozen(a) || typeof a.type !== "string" || !hasMoreThanType(a) || !roundTrips(a)) continue;
-      this.spool ??= new LineSpool({ command: "kg import", prefix: "kg-graph-nodes-", room: "the attributes of the graph's statements and relationships" });
+      this.spool ??= new LineSpool(SPILL_FILE);
       lines[e] = this.spool.write(a);
       this.edgeAttrs[e] = this.typeAlone(a.type);
     }
