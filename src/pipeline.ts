@@ -22,6 +22,7 @@ import { assignThemes, loadCodebook } from "./themes/index.ts";
 import type { Codebook } from "./themes/index.ts";
 import type { Diagnostic, DocumentExtraction, Extraction, Link, ScoredStatement } from "./types.ts";
 import { pushAll } from "./util/arrays.ts";
+import { HeapBound } from "./util/gc.ts";
 import { StringInterner } from "./util/intern.ts";
 
 export type { StageTimings } from "./isolate/process-file.ts";
@@ -256,8 +257,11 @@ export function crossReport(input: CompactDocument[], codebook: Codebook, diagno
   const links: Link[][][] = input.map(() => []);
   // One copy of each link reason (links made alike are explained alike; all are kept until the output is written).
   const reasons = new StringInterner(Infinity);
+  // (each report's scoring garbage once its links are made: collected as the heap grows)
+  const bound = new HeapBound(64);
   input.forEach((doc, i) => {
     for (const r of kept[i] ?? []) {
+      bound.check();
       const report = doc.reports[r]!;
       const own = scored.get(report.id) ?? report.statements;
       // The links made with the report's document hold when its statements keep the codebook themes they were made with.

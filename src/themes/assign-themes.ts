@@ -10,6 +10,7 @@ import { type Codebook, pickThreshold } from "./codebook.ts";
 import { canonicalOrder, type ClusterFeatures, clusterStatements, type FeatureKeys } from "./cluster.ts";
 import { otherThemes, pickTheme, scoreThemes, scoreThemesAndBody, scoringText } from "./score-themes.ts";
 import type { RankedTheme, ThemeScore } from "./score-themes.ts";
+import { HeapBound } from "../util/gc.ts";
 
 /** What assignThemes returns. */
 export interface ThemeAssignmentResult {
@@ -124,12 +125,16 @@ export function assignThemes(
   const members = new Set<string>();
   // The clusters found, made themes once every statement has its theme (their statements then in input order).
   const clusters: { id: string; kind: "problem" | "measure"; label: string; family: string | undefined }[] = [];
+  // Each statement's ranking is garbage once read: collected as the heap grows (V8 let the heap grow to about
+  // twice what was alive here: at 100 MB of reports, the peak of the cross-report stages).
+  const bound = new HeapBound(256);
   for (const kind of KINDS) {
     const ofKind = statements.filter((s) => s.kind === kind).sort(canonicalOrder);
     const uncovered: ScoredStatement[] = [];
     // Of a statement no codebook theme takes (a cluster's medoid is one), the family of the theme it comes closest to.
     const nearest = new Map<string, string | undefined>();
     for (const s of ofKind) {
+      bound.check();
       const { ranked, body } = prepared?.get(s.id)?.ranking ?? rankStatement(s, bodies.get(s.id), codebook);
       if (body.length > 0) bodyAbove.set(s.id, slim(body));
       const above = headAbove(ranked, codebook.settings.threshold);
