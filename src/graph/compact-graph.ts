@@ -53,6 +53,12 @@ function derivedHash(key: string): number | null {
   const hex = key.slice(colon + 1);
   return /^[0-9a-f]{16}$/.test(hex) ? Number.parseInt(hex.slice(8), 16) | 0 : null;
 }
+/** The same integers in a list twice as long. */
+function grownInts(list: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(list.length * 2);
+  out.set(list);
+  return out;
+}
 /** A 32-bit integer as 8 hex digits. */
 function hex8(x: number): string {
   return (x >>> 0).toString(16).padStart(8, "0");
@@ -92,11 +98,14 @@ export class CompactGraph {
   private derivedHigh = new Int32Array(1024);
   private inDerived = new Uint8Array(1024);
   private derivedCount = 0;
-  /** null: the key kg derives from the relationship's type and ends (relKey). */
-  private edgeKeys: (string | null)[] = [];
+  /** The relationships' number. */
+  private edgeCount = 0;
+  /** The keys held, by place: of those whose key is not the one kg derives, and of those changed since added. */
+  private heldKeys = new Map<number, string>();
   private edgeAttrs: EdgeAttrs[] = [];
-  private sources: number[] = [];
-  private targets: number[] = [];
+  /** Per relationship, the places of its ends (the first `edgeCount`). */
+  private sources: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private targets: Int32Array<ArrayBuffer> = new Int32Array(1024);
   /**
    * Per node, its line in `spool` when its attributes are held there (spill()): nodeAttrs then holds only those
    * of SLIM_FIELDS. null: none spilled.
@@ -115,7 +124,7 @@ export class CompactGraph {
     return this.nodeKeys.length;
   }
   get size(): number {
-    return this.edgeKeys.length;
+    return this.edgeCount;
   }
 
   getAttributes(): KgGraphAttributes {
@@ -135,12 +144,12 @@ export class CompactGraph {
     return this.nodeKeys.slice();
   }
   edges(): string[] {
-    return this.edgeKeys.map((_k, e) => this.edgeKey(e));
+    return Array.from({ length: this.edgeCount }, (_k, e) => this.edgeKey(e));
   }
   /** A relationship's key, by its place. */
   private edgeKey(e: number): string {
-    const held = this.edgeKeys[e];
-    if (held !== null && held !== undefined) return held;
+    const held = this.heldKeys.get(e);
+    if (held !== undefined) return held;
     if (this.inDerived[e] === 1) return [this.edgeAttrs[e]!.type, hex8(this.derivedHigh[e]!) + hex8(this.derivedHashes[e]!)].join(":");
     return relKey(this.edgeAttrs[e]!.type as RelType, this.nodeKeys[this.sources[e]!]!, this.nodeKeys[this.targets[e]!]!);
   }
@@ -151,7 +160,7 @@ export class CompactGraph {
   }
   /** A relationship's attributes, to be changed: a shared object or list in them is copied first, its key held. */
   private ownEdgeAttrs(e: number): EdgeAttrs {
-    if (this.edgeKeys[e] === null) this.edgeKeys[e] = this.edgeKey(e);
+    if (!this.heldKeys.has(e)) this.heldKeys.set(e, this.edgeKey(e));
     const line = this.edgeLines === null ? -1 : this.edgeLines[e]!;
     if (line >= 0) {
       this.edgeLines![e] = -1;
@@ -232,13 +241,20 @@ export class CompactGraph {
     s ??= this.addNode(source, {} as NodeAttrs);
     const targetAdded = t === undefined;
     t ??= this.addNode(target, {} as NodeAttrs);
-    const e = this.edgeKeys.push(derived ? null : key) - 1;
+    const e = this.edgeCount++;
     if (derived) this.addDerived(e, derivedHash(key)!, Number.parseInt(key.slice(-16, -8), 16) | 0);
-    else this.edgeIndex.set(key, e);
+    else {
+      this.heldKeys.set(e, key);
+      this.edgeIndex.set(key, e);
+    }
     this.edgeAttrs.push(this.shared((attributes ?? {}) as EdgeAttrs));
-    if (this.edgeLines !== null && this.edgeLines.length < this.edgeKeys.length) this.edgeLines = growLines(this.edgeLines, this.edgeKeys.length);
-    this.sources.push(s);
-    this.targets.push(t);
+    if (this.edgeLines !== null && this.edgeLines.length < this.edgeCount) this.edgeLines = growLines(this.edgeLines, this.edgeCount);
+    if (e >= this.sources.length) {
+      this.sources = grownInts(this.sources);
+      this.targets = grownInts(this.targets);
+    }
+    this.sources[e] = s;
+    this.targets[e] = t;
     this.inEdges = null;
     return [key, true, sourceAdded, targetAdded];
   }
@@ -259,9 +275,12 @@ export class CompactGraph {
   private findDerivedOf(key: string, type: unknown, s: number, t: number): number {
     const held = this.edgeIndex.get(key);
     if (held !== undefined) return held;
-    const { edgeKeys, edgeAttrs, sources, targets } = this;
-    // Same type and ends: the same derived key (unless its key is held: its type changed since).
-    return this.probeDerived(derivedHash(key)!, (e) => (edgeKeys[e] !== null ? edgeKeys[e] === key : edgeAttrs[e]!.type === type && sources[e] === s && targets[e] === t));
+    const { heldKeys, edgeAttrs, sources, targets } = this;
+    // Same type and ends: the same derived key (unless its key is held: its type may have changed since).
+    return this.probeDerived(derivedHash(key)!, (e) => {
+      const k = heldKeys.get(e);
+      return k !== undefined ? k === key : edgeAttrs[e]!.type === type && sources[e] === s && targets[e] === t;
+    });
   }
   private probeDerived(hash: number, match: (e: number) => boolean): number {
     const slots = this.slotsOfDerived();
@@ -304,7 +323,7 @@ export class CompactGraph {
   }
   private fillSlots(size: number): void {
     this.derivedSlots = new Int32Array(size);
-    for (let x = 0; x < this.edgeKeys.length; x++) if (this.inDerived[x] === 1) this.insertSlot(x);
+    for (let x = 0; x < this.edgeCount; x++) if (this.inDerived[x] === 1) this.insertSlot(x);
   }
   private insertSlot(e: number): void {
     const slots = this.derivedSlots!;
@@ -398,9 +417,9 @@ export class CompactGraph {
    * changing one holds it again. release() removes the file.
    */
   spillEdges(): void {
-    const lines = (this.edgeLines ??= new Int32Array(this.edgeKeys.length).fill(-1));
+    const lines = (this.edgeLines ??= new Int32Array(this.edgeCount).fill(-1));
     const bound = new HeapBound(4096);
-    for (let e = 0; e < this.edgeKeys.length; e++) {
+    for (let e = 0; e < this.edgeCount; e++) {
       bound.check();
       const a = this.edgeAttrs[e]!;
       if (lines[e]! >= 0 || Object.isFrozen(a) || typeof a.type !== "string" || !hasMoreThanType(a) || !roundTrips(a)) continue;
@@ -419,7 +438,7 @@ export class CompactGraph {
     return out;
   }
   forEachEdge(callback: (key: string, attributes: EdgeAttrs, source: string, target: string, sourceAttributes: NodeAttrs, targetAttributes: NodeAttrs, undirected: boolean) => void): void {
-    for (let e = 0; e < this.edgeKeys.length; e++) this.visitEdge(e, callback);
+    for (let e = 0; e < this.edgeCount; e++) this.visitEdge(e, callback);
   }
   forEachInEdge(
     node: string,
@@ -438,11 +457,12 @@ export class CompactGraph {
   private inEdgeLists(): { start: Int32Array; list: Int32Array } {
     if (this.inEdges) return this.inEdges;
     const start = new Int32Array(this.nodeKeys.length + 1);
-    for (const t of this.targets) start[t + 1]!++;
+    const targets = this.targets.subarray(0, this.edgeCount);
+    for (const t of targets) start[t + 1]!++;
     for (let i = 0; i < this.nodeKeys.length; i++) start[i + 1]! += start[i]!;
     const fill = start.slice(0, -1);
-    const list = new Int32Array(this.targets.length);
-    this.targets.forEach((t, e) => (list[fill[t]!++] = e));
+    const list = new Int32Array(targets.length);
+    targets.forEach((t, e) => (list[fill[t]!++] = e));
     return (this.inEdges = { start, list });
   }
 
@@ -463,8 +483,8 @@ export class CompactGraph {
    * from (spilledEdgeAttributes), -1 for the others.
    */
   forEachEdgeDerived(callback: (key: string | undefined, attributes: EdgeAttrs, source: string, target: string, line: number) => void): void {
-    const { edgeKeys, edgeAttrs, nodeKeys, sources, targets, edgeLines } = this;
-    for (let e = 0; e < edgeKeys.length; e++) callback(edgeKeys[e] ?? undefined, edgeAttrs[e]!, nodeKeys[sources[e]!]!, nodeKeys[targets[e]!]!, edgeLines === null ? -1 : edgeLines[e]!);
+    const { heldKeys, edgeAttrs, nodeKeys, sources, targets, edgeLines } = this;
+    for (let e = 0; e < this.edgeCount; e++) callback(heldKeys.get(e), edgeAttrs[e]!, nodeKeys[sources[e]!]!, nodeKeys[targets[e]!]!, edgeLines === null ? -1 : edgeLines[e]!);
   }
 
   /** Let every node and relationship go (kg import, once the graph file's rows are planned): the graph is then empty. */
@@ -482,10 +502,11 @@ export class CompactGraph {
     this.derivedHigh = new Int32Array(1024);
     this.inDerived = new Uint8Array(1024);
     this.derivedCount = 0;
-    this.edgeKeys = [];
+    this.edgeCount = 0;
+    this.heldKeys = new Map();
     this.edgeAttrs = [];
-    this.sources = [];
-    this.targets = [];
+    this.sources = new Int32Array(1024);
+    this.targets = new Int32Array(1024);
     this.inEdges = null;
     this.typeOnly = new Map();
     this.lists = new Map();

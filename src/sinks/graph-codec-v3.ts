@@ -1049,7 +1049,8 @@ const MENTION = 4;
  * by source and target places, then key (the order they are written in).
  */
 class EdgeTable {
-  readonly keys: (string | undefined)[];
+  /** The keys of the edges whose key is not the one kg derives, by place (few). */
+  readonly keys = new Map<number, string>();
   /** Each edge's attributes, or (one whose `lines` entry is not -1) only its type. */
   readonly attrs: Attrs[];
   /** Each edge's line in the caller's temporary file (ChunkOptions.edgeAttributes), -1 for one held in `attrs`. */
@@ -1060,7 +1061,6 @@ class EdgeTable {
   readonly shape: Int32Array;
   order = new Uint32Array(0);
   constructor(readonly length: number) {
-    this.keys = new Array<string | undefined>(length);
     this.attrs = new Array<Attrs>(length);
     this.lines = new Int32Array(length).fill(-1);
     this.s = new Int32Array(length);
@@ -1075,7 +1075,7 @@ class EdgeTable {
   }
   /** The key of edge `i`, derived again (relKey) when not held; `nodeKeys`: the nodes in key order. */
   key(i: number, nodeKeys: readonly string[]): string {
-    return this.keys[i] ?? relKey(this.attrs[i]!.type as RelType, nodeKeys[this.s[i]!]!, nodeKeys[this.t[i]!]!);
+    return this.keys.get(i) ?? relKey(this.attrs[i]!.type as RelType, nodeKeys[this.s[i]!]!, nodeKeys[this.t[i]!]!);
   }
   sort(nodeKeys: readonly string[]): void {
     const { s, t } = this;
@@ -1276,7 +1276,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
     edges.s[i] = places.get(source)!;
     edges.t[i] = places.get(target)!;
     if (e === undefined || (typeof a.type === "string" && e === relKey(a.type as RelType, source, target))) edges.flags[i] = DERIVED;
-    else edges.keys[i] = e;
+    else edges.keys.set(i, e);
   };
   if (edgesOf !== undefined && graph.type === "directed") edgesOf(visit);
   else {
@@ -1407,7 +1407,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
     const a = edges.full(edge, readEdge);
     const s = edges.s[edge]!;
     const t = edges.t[edge]!;
-    const r = planRow([], a, row.reset(a, undefined, nodeKeys[s], nodeKeys[t]), ctx, shapes, undefined, (flags & DERIVED) !== 0 ? undefined : edges.keys[edge]!);
+    const r = planRow([], a, row.reset(a, undefined, nodeKeys[s], nodeKeys[t]), ctx, shapes, undefined, (flags & DERIVED) !== 0 ? undefined : edges.keys.get(edge)!);
     if (r.length === 1 && (flags & MENTION) !== 0) {
       edges.shape[edge] = r[0] as number;
       continue;
