@@ -382,6 +382,11 @@ export class CompactGraph {
   forEachNodeHeld(callback: (key: string, attributes: NodeAttrs) => void): void {
     for (let i = 0; i < this.nodeKeys.length; i++) callback(this.nodeKeys[i]!, this.nodeAttrs[i]!);
   }
+  /** A node's attributes as held: a spilled node's SLIM_FIELDS only (as forEachNodeHeld); undefined for no such node. */
+  nodeAttributesHeld(key: string): NodeAttrs | undefined {
+    const at = this.nodeIndex.get(key);
+    return at === undefined ? undefined : this.nodeAttrs[at];
+  }
   /** All of a node's attributes, to be read only (a spilled node's read back); undefined for no such node. */
   nodeAttributes(key: string): NodeAttrs | undefined {
     const at = this.nodeIndex.get(key);

@@ -183,6 +183,7 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   const edgeAttributes = (line: number) => store.spilledEdgeAttributes(line) as unknown as Record<string, unknown>;
   const nodesOf = {
     forEach: (visit: (key: string, attributes: Record<string, unknown>) => void) => store.forEachNodeHeld((k, a) => visit(k, a as unknown as Record<string, unknown>)),
+    held: (key: string) => store.nodeAttributesHeld(key) as unknown as Record<string, unknown> | undefined,
     full: (key: string) => store.nodeAttributes(key) as unknown as Record<string, unknown> | undefined,
   };
   try {
