@@ -9,7 +9,7 @@
  * reads it back from the spool when the node's row is made (recordOf). The database is then synced to that graph
  * (syncGraph): the same nodes, relationships and properties as importDocumentsIntoNeo4j over the same documents.
  */
-import type { Driver } from "neo4j-driver";
+import { type Driver, isRetryableError, Neo4jError } from "neo4j-driver";
 
 import { createKgGraph } from "../../graph/build-graph.ts";
 import { aliasesOf, documentFromRecord, documentRecord } from "../../graph/records.ts";
@@ -19,6 +19,9 @@ import { collectGarbage } from "../../util/gc.ts";
 import { plural } from "../../util/terminal.ts";
 import { toStoreError } from "./errors.ts";
 import { forEachStoredDocument, type SyncOptions, type SyncSummary, syncGraph, withSchemaAndImportLock } from "./sync-graph.ts";
+
+/** Attempts at reading the stored documents when the server answers with a transient error. */
+const READ_ATTEMPTS = 3;
 
 /**
  * Import the spooled documents into Neo4j so that the database equals the graph of (stored ∪ spooled) documents.
@@ -35,15 +38,22 @@ export async function importSpooledIntoNeo4j(
   return withSchemaAndImportLock(driver, options, async () => {
     options.onPhase?.("reading the documents the database holds");
     // The union: the stored documents not read again (written to the spool), then those read now.
-    const union = unionBuilder(spooled, options.codebook);
+    let union = unionBuilder(spooled, options.codebook);
     let digests: Map<string, string>;
-    try {
-      // Streamed: each stored Document's row is let go once written to the spool; only its record's digest is kept.
-      digests = await forEachStoredDocument(driver, options.database, (stored) => {
-        for (const path of [stored.path, ...aliasesOf(stored)]) union.addStored(documentFromRecord(stored, path));
-      });
-    } catch (err) {
-      throw toStoreError(err, where);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // Streamed: each stored Document's row is let go once written to the spool; only its record's digest is kept.
+        digests = await forEachStoredDocument(driver, options.database, (stored) => {
+          for (const path of [stored.path, ...aliasesOf(stored)]) union.addStored(documentFromRecord(stored, path));
+        });
+        break;
+      } catch (err) {
+        if (!(err instanceof Neo4jError && isRetryableError(err)) || attempt >= READ_ATTEMPTS) throw toStoreError(err, where);
+        // A transient error (a leader change, a connection lost): read them all again into a fresh union (what the
+        // first attempt wrote to the spool stays there unread).
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+        union = unionBuilder(spooled, options.codebook);
+      }
     }
     const members = union.addIncoming(options.keepCompact);
     options.onPhase?.(`themes, links and the graph over ${plural(members.compact.length, "document")}`);

@@ -2,20 +2,24 @@
  * kg import --neo4j takes the documents through a temporary file (store/neo4j/sync-spooled.ts) instead of holding
  * them: what it loads must be what the same documents held in memory load (importDocumentsIntoNeo4j), node by node
  * and relationship by relationship with every property, into an empty database and into one that already holds
- * documents (some read again, one keeping metadata from the database, one path with the same bytes as another).
+ * documents (some read again, one keeping metadata from the database, one path with the same bytes as another);
+ * also when reading the documents the database holds breaks off once with a transient error.
  */
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 
-import neo4j, { type Driver } from "neo4j-driver";
+import neo4j, { type Driver, Neo4jError, type Session } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type ImportIo, runImport } from "../../../src/cli/commands/import.ts";
 import { extractDocuments } from "../../../src/pipeline.ts";
+import { extractIntoSpool } from "../../../src/sinks/graph-file-spooled.ts";
+import { readCypher } from "../../../src/store/neo4j/cypher.ts";
 import { wipeDatabase } from "../../../src/store/neo4j/load-graph.ts";
 import { importDocumentsIntoNeo4j } from "../../../src/store/neo4j/sync-graph.ts";
+import { importSpooledIntoNeo4j } from "../../../src/store/neo4j/sync-spooled.ts";
 import { loadCodebook } from "../../../src/themes/codebook.ts";
 import type { DocumentExtraction } from "../../../src/types.ts";
 import { dbConfig, openDriver, ROOT, SEED, testNeo4j } from "./neo4j.fixtures.ts";
@@ -99,4 +103,57 @@ describe("kg import --neo4j through the temporary file (real Neo4j)", () => {
     expect(again.neo4j).toMatchObject({ nodesWritten: 0, nodesDeleted: 0, relationshipsWritten: 0, relationshipsDeleted: 0 });
     expect(await dump()).toEqual(spooled);
   });
+
+  it("should read the documents the database holds again after a transient error midway, and load what an unbroken read loads", async () => {
+    await wipe();
+    await importInMemory(A, withTitle);
+    await importInMemory(B);
+    const expected = await dump();
+    await wipe();
+    await importInMemory(A, withTitle);
+    const flaky = storedReadBreaksOnce(driver);
+    const spooled = await extractIntoSpool(B, { codebook: loadCodebook(), jobs: 1 });
+    try {
+      await importSpooledIntoNeo4j(flaky.driver, spooled, { database: testNeo4j().database, codebook: loadCodebook() }, []);
+    } finally {
+      spooled.close();
+    }
+    expect(flaky.broken()).toBe(1);
+    expect(await dump()).toEqual(expected);
+  });
 });
+
+/** The real driver, except that the first read of the stored documents gives one row and then a transient error. */
+function storedReadBreaksOnce(real: Driver): { driver: Driver; broken: () => number } {
+  const query = readCypher("sync/stored-documents");
+  let broken = 0;
+  const bound = (target: object, prop: string | symbol) => {
+    const value: unknown = Reflect.get(target, prop, target);
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+  };
+  const wrapSession = (session: Session) =>
+    new Proxy(session, {
+      get(s, prop) {
+        if (prop !== "run") return bound(s, prop);
+        return (text: string, ...rest: unknown[]) => {
+          const result = (s.run as (...a: unknown[]) => AsyncIterable<unknown>)(text, ...rest);
+          if (text !== query || broken > 0) return result;
+          broken += 1;
+          return (async function* () {
+            for await (const row of result) {
+              yield row;
+              break;
+            }
+            throw new Neo4jError("connection lost", "Neo.TransientError.General.DatabaseUnavailable", "", "");
+          })();
+        };
+      },
+    });
+  const driver = new Proxy(real, {
+    get(d, prop) {
+      if (prop !== "session") return bound(d, prop);
+      return (...args: Parameters<Driver["session"]>) => wrapSession(d.session(...args));
+    },
+  });
+  return { driver, broken: () => broken };
+}
