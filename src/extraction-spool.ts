@@ -16,6 +16,7 @@ import { documentsJsonChunks, type JsonDocument } from "./sinks/extraction-json.
 import { loadCodebook } from "./themes/index.ts";
 import type { Diagnostic, DocumentExtraction } from "./types.ts";
 import { pushAll } from "./util/arrays.ts";
+import { HeapBound } from "./util/gc.ts";
 import { StringInterner } from "./util/intern.ts";
 import { LineSpool } from "./util/line-spool.ts";
 
@@ -102,7 +103,11 @@ function spooledLine(doc: DocumentExtraction): SpooledLine {
 /** The documents the output keeps, read back from the spool in input order, with the reports they keep and their links. */
 function* readBack(spool: LineSpool, cross: CrossReport): Generator<JsonDocument> {
   let i = 0;
+  // Each document read back, and the JSON made of it, is garbage once written: collected as it piles up (at 100 MB
+  // of reports V8 otherwise let the heap grow past the cross-report stages' peak here).
+  const bound = new HeapBound(16);
   for (const text of spool.lines()) {
+    bound.check();
     const place = i++;
     const kept = cross.kept[place];
     if (!kept) continue;
