@@ -148,10 +148,8 @@ export class CompactGraph {
   }
   /** A relationship's key, by its place. */
   private edgeKey(e: number): string {
-    const held = this.heldKeys.get(e);
-    if (held !== undefined) return held;
-    if (this.inDerived[e] === 1) return [this.edgeAttrs[e]!.type, hex8(this.derivedHigh[e]!) + hex8(this.derivedHashes[e]!)].join(":");
-    return relKey(this.edgeAttrs[e]!.type as RelType, this.nodeKeys[this.sources[e]!]!, this.nodeKeys[this.targets[e]!]!);
+    // A key not held is a derived one (mergeEdgeWithKey holds every other), made again from its 64 bits of hash.
+    return this.heldKeys.get(e) ?? [this.edgeAttrs[e]!.type, hex8(this.derivedHigh[e]!) + hex8(this.derivedHashes[e]!)].join(":");
   }
   /** A relationship's attributes, to be read only: a spilled one's read back (a copy). */
   private edgeAttrsAt(e: number): EdgeAttrs {
@@ -229,7 +227,8 @@ export class CompactGraph {
     const type = attributes?.type;
     // Whether the key is the one kg derives (the graph's own relationships all have it): then found by its ends.
     const derived = typeof type === "string" && key === relKey(type as RelType, source, target);
-    const at = derived && s !== undefined && t !== undefined ? this.findDerivedOf(key, type, s, t) : s !== undefined && t !== undefined ? this.findEdge(key) : this.edgeIndex.get(key) ?? -1;
+    // (With an end not in the graph yet, only a key held can name a relationship: with other ends, refused below.)
+    const at = s === undefined || t === undefined ? (this.edgeIndex.get(key) ?? -1) : derived ? this.findDerivedOf(key, type, s, t) : this.findEdge(key);
     if (at >= 0) {
       if (this.nodeKeys[this.sources[at]!] !== source || this.nodeKeys[this.targets[at]!] !== target) {
         throw new Error(`CompactGraph.mergeEdgeWithKey: inconsistency detected when attempting to merge the "${key}" edge with "${source}" source & "${target}" target.`);
