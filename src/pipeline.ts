@@ -22,7 +22,7 @@ import { assignThemes, loadCodebook } from "./themes/index.ts";
 import type { Codebook } from "./themes/index.ts";
 import type { Diagnostic, DocumentExtraction, Extraction, Link, ScoredStatement } from "./types.ts";
 import { pushAll } from "./util/arrays.ts";
-import { HeapBound } from "./util/gc.ts";
+import { collectGarbage, HeapBound } from "./util/gc.ts";
 import { StringInterner } from "./util/intern.ts";
 
 export type { StageTimings } from "./isolate/process-file.ts";
@@ -251,6 +251,9 @@ export function crossReport(input: CompactDocument[], codebook: Codebook, diagno
     made.explanations.clear();
     made.scores.clear();
   }
+  // What the themes stage computed and let go, collected before the links are made: at 100 MB of reports the heap
+  // held about 800 MB there, of which 350 MB alive, and the links' bounded collections measured from that.
+  collectGarbage();
   t = performance.now();
   // The links stage reads the theme scores of this run instead of scoring every statement again.
   const themeScores = assigned.ranked && assigned.bodyRanked ? { ranked: assigned.ranked, bodyRanked: assigned.bodyRanked } : undefined;

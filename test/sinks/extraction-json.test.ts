@@ -16,8 +16,10 @@ describe("extractionJsonChunks", () => {
     expect(extraction.themes.length).toBeGreaterThan(0);
     const out = pieces(extraction);
     expect(out.join("")).toBe(whole(extraction));
-    // A piece per document plus the head and the tail: no piece holds two documents.
-    expect(out.length).toBe(extraction.documents.length + 3);
+    // A piece per document and per theme, plus the head, the end of the documents, the start of the themes and the tail:
+    // no piece holds two documents or two themes.
+    expect(out.length).toBe(extraction.documents.length + extraction.themes.length + 4);
+    expect(out.some((p) => p.includes('"statementIds"') && p.indexOf('"statementIds"') !== p.lastIndexOf('"statementIds"'))).toBe(false);
     JSON.parse(out.join(""));
   });
 
@@ -25,6 +27,15 @@ describe("extractionJsonChunks", () => {
     const empty: Extraction = { documents: [], themes: [], assignments: {}, diagnostics: [] };
     expect(pieces(empty).join("")).toBe(whole(empty));
     expect(pieces(empty).join("")).toBe('{\n  "schemaVersion": 1,\n  "documents": [],\n  "themes": []\n}');
+  });
+
+  it("writes a theme whose statements are all left out, and one with an empty list, as the whole document does", () => {
+    const themes: Extraction["themes"] = [
+      { id: "cb:a", kind: "problem", label: "甲\n乙", source: "codebook:a", statementIds: ["s1", "s2"], reportIds: ["r1"] },
+      { id: "c:b", kind: "measure", label: "丙", source: "cluster", statementIds: [], reportIds: [] },
+    ];
+    const extraction: Extraction = { documents: [], themes, assignments: {}, diagnostics: [] };
+    expect(pieces(extraction).join("")).toBe(whole(extraction));
   });
 
   it("keeps line breaks inside strings escaped (no indentation lands inside a value)", async () => {
