@@ -1,9 +1,9 @@
 /*
- * A graph store for writing the graph file (kg import; issue 12, peak memory): the part of graphology's API that
- * graph/build-graph.ts, graph/aggregates.ts, graph/report-metadata.ts and the graph file's writer
- * (sinks/graph-codec-v3.ts) use, over a few flat lists. graphology keeps, per node, an object with maps of its
- * neighbours, and per relationship an object linking it to both ends: about half of the memory of a whole corpus's
- * graph. Here a node is its key and attributes, a relationship its key, attributes and the places of its ends;
+ * A graph store for kg import into the graph file and into Neo4j (issue 12, peak memory): the part of graphology's
+ * API that graph/build-graph.ts, graph/aggregates.ts, graph/report-metadata.ts, the graph file's writer
+ * (sinks/graph-codec-v3.ts) and the Neo4j sync (store/neo4j/sync-graph.ts, load-graph.ts) use, over a few flat
+ * lists. graphology keeps, per node, an object with maps of its neighbours, and per relationship an object linking it
+ * to both ends: about half of the memory of a whole corpus's graph. Here a node is its key and attributes, a relationship its key, attributes and the places of its ends;
  * the relationships into each node are listed only when asked for (assignAggregates, once).
  * Same semantics as graphology's where they are used: attribute objects are the ones given (not copied), merging
  * assigns, merging a relationship adds missing ends with no attributes and refuses a key with other ends or a
@@ -13,7 +13,7 @@
  * before a merge changes them); and a relationship's key that is the one kg derives (graph/keys.ts relKey) is not
  * held but found by its hash, type and ends, and made again when asked for. Once the graph is built, the
  * attributes of its statements, figures and relationships can wait in a temporary file (spill, spillEdges).
- * Anything else (the viewer, serve, Neo4j) reads the file or gets a graphology graph (toGraphology).
+ * Anything else (the viewer, serve) reads the file or gets a graphology graph (toGraphology).
  */
 import { createKgGraph, type KgGraph } from "./build-graph.ts";
 import { relKey } from "./keys.ts";
@@ -256,6 +256,23 @@ export class CompactGraph {
     this.targets[e] = t;
     this.inEdges = null;
     return [key, true, sourceAdded, targetAdded];
+  }
+  /** A relationship's source, by its key (graphology's `source`). */
+  source(key: string): string {
+    return this.nodeKeys[this.sources[this.edge(key, "source")]!]!;
+  }
+  /** A relationship's target, by its key (graphology's `target`). */
+  target(key: string): string {
+    return this.nodeKeys[this.targets[this.edge(key, "target")]!]!;
+  }
+  /** A relationship's attributes, by its key, to be read only (a spilled one's read back: a copy). */
+  getEdgeAttributes(key: string): EdgeAttrs {
+    return this.edgeAttrsAt(this.edge(key, "getEdgeAttributes"));
+  }
+  private edge(key: string, method: string): number {
+    const at = this.findEdge(key);
+    if (at < 0) throw new Error(`CompactGraph.${method}: could not find the "${key}" edge in the graph.`);
+    return at;
   }
   mergeEdgeAttributes(key: string, attributes: Partial<EdgeAttrs>): void {
     const at = this.findEdge(key);

@@ -162,6 +162,17 @@ describe("CompactGraph", () => {
     const graph = new CompactGraph();
     buildGraphOf(canonicalOrder(extraction.documents), extraction.themes, extraction.assignments, graph.asKgGraph());
     expect(graph.export()).toEqual(buildGraph(extraction).export());
+    // What the Neo4j sync reads of a relationship by its key (store/neo4j/load-graph.ts relRow), after a spill too.
+    const reference2 = buildGraph(extraction);
+    graph.settle();
+    graph.spillEdges();
+    try {
+      const byKey = reference2.edges().map((k) => [graph.source(k), graph.target(k), graph.getEdgeAttributes(k)]);
+      expect(byKey).toEqual(reference2.edges().map((k) => [reference2.source(k), reference2.target(k), reference2.getEdgeAttributes(k)]));
+      expect(() => graph.source("no such key")).toThrow(/could not find the "no such key" edge/);
+    } finally {
+      graph.release();
+    }
   }, 120_000);
 
   it("should find relationships by key again once settled, and hold nothing once released", () => {

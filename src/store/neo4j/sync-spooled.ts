@@ -11,7 +11,7 @@
  */
 import { type Driver, isRetryableError, Neo4jError } from "neo4j-driver";
 
-import { createKgGraph } from "../../graph/build-graph.ts";
+import { CompactGraph } from "../../graph/compact-graph.ts";
 import { aliasesOf, documentFromRecord, documentRecord } from "../../graph/records.ts";
 import { graphOfSpooled, type SpooledDocuments, unionBuilder } from "../../sinks/graph-file-spooled.ts";
 import type { Diagnostic } from "../../types.ts";
@@ -57,7 +57,11 @@ export async function importSpooledIntoNeo4j(
     }
     const members = union.addIncoming(options.keepCompact);
     options.onPhase?.(`themes, links and the graph over ${plural(members.compact.length, "document")}`);
-    const { graph, read, documentNodes } = await graphOfSpooled(members, createKgGraph(), options, diagnostics);
+    // Held in a compact store (graph/compact-graph.ts), not a graphology instance: at 10 MB of reports a graphology
+    // graph took twice the memory, and the sync reads it only through the few methods the store has.
+    const store = new CompactGraph();
+    const { graph, read, documentNodes } = await graphOfSpooled(members, store.asKgGraph(), options, diagnostics);
+    store.settle();
     // The other paths with the same bytes on each Document node (as buildStoreGraph puts them); its record is not put
     // on the graph but read back from the spool when its row is made (to compare it, and when it is written).
     const own = new Map<string, number>();
@@ -74,6 +78,10 @@ export async function importSpooledIntoNeo4j(
       if (k === undefined) throw new Error(`kg import: no document read for ${key}.`);
       return documentRecord(read(k));
     };
-    return syncGraph(driver, graph, { ...options, storedDigests: digests, recordOf });
+    try {
+      return await syncGraph(driver, graph, { ...options, storedDigests: digests, recordOf });
+    } finally {
+      store.release();
+    }
   });
 }
