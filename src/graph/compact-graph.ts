@@ -196,10 +196,14 @@ export class CompactGraph {
     return at;
   }
   getNodeAttribute(key: string, name: string): unknown {
-    return (this.attrsAt(this.node(key, "getNodeAttribute")) as Record<string, unknown>)[name];
+    const at = this.node(key, "getNodeAttribute");
+    // A spilled node holds its SLIM_FIELDS as they are: one of those is read without reading the node back.
+    const held = this.lines === null || this.lines[at]! < 0 || (SLIM_FIELDS as readonly string[]).includes(name);
+    return ((held ? this.nodeAttrs[at]! : this.attrsAt(at)) as Record<string, unknown>)[name];
   }
+  /** A node's attributes, to be read only (a spilled node's read back: a copy); change them with the methods below. */
   getNodeAttributes(key: string): NodeAttrs {
-    return this.ownAttrs(this.node(key, "getNodeAttributes"));
+    return this.attrsAt(this.node(key, "getNodeAttributes"));
   }
   setNodeAttribute(key: string, name: string, value: unknown): void {
     (this.ownAttrs(this.node(key, "setNodeAttribute")) as Record<string, unknown>)[name] = value;
@@ -397,6 +401,19 @@ export class CompactGraph {
   /** Every node with the attributes held: a spilled node's SLIM_FIELDS only (the graph file's writer reads those of any node). */
   forEachNodeHeld(callback: (key: string, attributes: NodeAttrs) => void): void {
     for (let i = 0; i < this.nodeKeys.length; i++) callback(this.nodeKeys[i]!, this.nodeAttrs[i]!);
+  }
+  /**
+   * Every relationship with the attributes held, and its ends' (a spilled relationship's type alone, a spilled
+   * node's SLIM_FIELDS): for what reads only labels and types of a spilled graph (the Neo4j sync's plan of keys,
+   * store/neo4j/load-graph.ts) without reading every statement and relationship back.
+   */
+  forEachEdgeHeld(callback: (key: string, attributes: EdgeAttrs, source: string, target: string, sourceAttributes: NodeAttrs, targetAttributes: NodeAttrs) => void): void {
+    const { nodeKeys, nodeAttrs, edgeAttrs, sources, targets } = this;
+    for (let e = 0; e < this.edgeCount; e++) {
+      const s = sources[e]!;
+      const t = targets[e]!;
+      callback(this.edgeKey(e), edgeAttrs[e]!, nodeKeys[s]!, nodeKeys[t]!, nodeAttrs[s]!, nodeAttrs[t]!);
+    }
   }
   /** A node's attributes as held: a spilled node's SLIM_FIELDS only (as forEachNodeHeld); undefined for no such node. */
   nodeAttributesHeld(key: string): NodeAttrs | undefined {

@@ -236,6 +236,9 @@ describe("CompactGraph", () => {
       expect(after).toEqual(before);
       expect(graph.nodeAttributes("stmt:a")).toEqual(statement);
       expect(graph.getNodeAttribute("stmt:a", "line")).toBe(7);
+      expect(graph.getNodeAttribute("stmt:a", "themeKey")).toBe("theme:t");
+      // Reading the whole of a spilled node (the Neo4j sync's rows) does not hold it again.
+      expect(graph.getNodeAttributes("stmt:a")).toEqual(statement);
       const held: Record<string, unknown> = {};
       graph.forEachNodeHeld((k, a) => (held[k] = a));
       expect(held["stmt:a"]).toEqual({ label: "Statement", kind: "problem", reportKey: "report:r1", themeKey: "theme:t" });
@@ -317,6 +320,15 @@ describe("CompactGraph", () => {
       // The writer's view: a spilled one's type alone and its line; the type alone and NaN (JSON would change it) stay.
       const view: unknown[] = [];
       graph.forEachEdgeDerived((k, a, _s, _t, line) => view.push([k, { ...a }, line >= 0 ? graph.spilledEdgeAttributes(line) : null]));
+      // The Neo4j sync's plan of keys: every relationship with its key, type and ends, its attributes as held.
+      const plan: string[] = [];
+      graph.forEachEdgeHeld((k, a, s, t) => plan.push(`${k} ${JSON.stringify(a)} ${s}-${t}`));
+      expect(plan).toEqual([
+        `${relKey("MENTIONS", "report:r", "org:党支部")} {"type":"MENTIONS"} report:r-org:党支部`,
+        `${relKey("CONTAINS", "report:r", "stmt:a")} {"type":"CONTAINS"} report:r-stmt:a`,
+        `${relKey("ADDRESSED_BY", "stmt:a", "stmt:b")} {"type":"ADDRESSED_BY","score":null} stmt:a-stmt:b`,
+        'own {"type":"CAUSES"} stmt:b-stmt:a',
+      ]);
       expect(view).toEqual([
         [undefined, { type: "MENTIONS" }, mention],
         [undefined, { type: "CONTAINS" }, null],
