@@ -3,8 +3,9 @@
  * API that graph/build-graph.ts, graph/aggregates.ts, graph/report-metadata.ts, the graph file's writer
  * (sinks/graph-codec-v3.ts) and the Neo4j sync (store/neo4j/sync-graph.ts, load-graph.ts) use, over a few flat
  * lists. graphology keeps, per node, an object with maps of its neighbours, and per relationship an object linking it
- * to both ends: about half of the memory of a whole corpus's graph. Here a node is its key and attributes, a relationship its key, attributes and the places of its ends;
- * the relationships into each node are listed only when asked for (assignAggregates, once).
+ * to both ends: about half of the memory of a whole corpus's graph. Here a node is its key and attributes, a
+ * relationship its key, attributes and the places of its ends; the relationships into each node are listed only
+ * when asked for (assignAggregates, once).
  * Same semantics as graphology's where they are used: attribute objects are the ones given (not copied), merging
  * assigns, merging a relationship adds missing ends with no attributes and refuses a key with other ends or a
  * loop, iteration is in insertion order. Two differences that only memory sees: a relationship whose attributes

@@ -60,32 +60,33 @@ export async function importSpooledIntoNeo4j(
     // Held in a compact store (graph/compact-graph.ts), not a graphology instance: at 10 MB of reports a graphology
     // graph took twice the memory, and the sync reads it only through the few methods the store has.
     const store = new CompactGraph();
-    const { graph, read, documentNodes } = await graphOfSpooled(members, store.asKgGraph(), options, diagnostics);
-    store.settle();
-    // The other paths with the same bytes on each Document node (as buildStoreGraph puts them); its record is not put
-    // on the graph but read back from the spool when its row is made (to compare it, and when it is written).
-    const own = new Map<string, number>();
-    for (const [key, { own: k, aliases }] of documentNodes) {
-      own.set(key, k);
-      if (aliases.length > 0) graph.mergeNodeAttributes(key, { aliases });
-    }
-    documentNodes.clear();
-    // The statements', figures' and relationships' attributes wait in a temporary file, as for the graph file
-    // (sinks/graph-file-spooled.ts); each is read back when its row is made (at 100 MB of reports the graph held
-    // about 700 MB until loaded).
-    store.spill((a) => a.label === "Statement" || a.label === "Figure");
-    store.spillEdges();
-    await new Promise((resolve) => setImmediate(resolve));
-    collectGarbage();
-    options.onPhase?.("loading into Neo4j", `${graph.order} nodes, ${graph.size} relationships`);
-    const recordOf = (key: string): string => {
-      const k = own.get(key);
-      if (k === undefined) throw new Error(`kg import: no document read for ${key}.`);
-      return documentRecord(read(k));
-    };
     try {
+      const { graph, read, documentNodes } = await graphOfSpooled(members, store.asKgGraph(), options, diagnostics);
+      store.settle();
+      // The other paths with the same bytes on each Document node (as buildStoreGraph puts them); its record is not put
+      // on the graph but read back from the spool when its row is made (to compare it, and when it is written).
+      const own = new Map<string, number>();
+      for (const [key, { own: k, aliases }] of documentNodes) {
+        own.set(key, k);
+        if (aliases.length > 0) graph.mergeNodeAttributes(key, { aliases });
+      }
+      documentNodes.clear();
+      // The statements', figures' and relationships' attributes wait in a temporary file, as for the graph file
+      // (sinks/graph-file-spooled.ts); each is read back when its row is made (at 100 MB of reports the graph held
+      // about 700 MB until loaded).
+      store.spill((a) => a.label === "Statement" || a.label === "Figure");
+      store.spillEdges();
+      await new Promise((resolve) => setImmediate(resolve));
+      collectGarbage();
+      options.onPhase?.("loading into Neo4j", `${graph.order} nodes, ${graph.size} relationships`);
+      const recordOf = (key: string): string => {
+        const k = own.get(key);
+        if (k === undefined) throw new Error(`kg import: no document read for ${key}.`);
+        return documentRecord(read(k));
+      };
       return await syncGraph(driver, graph, { ...options, storedDigests: digests, recordOf });
     } finally {
+      // The store and its temporary file, also when building or loading fails.
       store.release();
     }
   });
