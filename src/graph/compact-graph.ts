@@ -25,10 +25,11 @@ import { LineSpool } from "../util/line-spool.ts";
 type NodeAttrs = KgNodeAttributes;
 /** The attributes of a spilled node still held (CompactGraph.spill): those the graph file's writer reads of other nodes. */
 const SLIM_FIELDS = ["label", "path", "reportKey", "themeKey", "kind", "name"] as const;
-/** A longer list of lines, the new places -1. */
-function growLines(lines: Int32Array, length: number): Int32Array {
-  const out = new Int32Array(Math.max(length, lines.length * 2)).fill(-1);
-  out.set(lines);
+/** The same values in a list at least twice as long (and at least `length`), the new places `fill`. */
+function grown<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(list: T, length = 0, fill = 0): T {
+  const out = new (list.constructor as new (size: number) => T)(Math.max(length, list.length * 2));
+  if (fill !== 0) out.fill(fill);
+  out.set(list);
   return out;
 }
 /** Whether JSON gives `v` back exactly (strings, finite numbers but -0, booleans, null, plain lists and objects of them; undefined properties left out). */
@@ -53,12 +54,6 @@ function derivedHash(key: string): number | null {
   if (colon < 0 || key.length - colon !== 17) return null;
   const hex = key.slice(colon + 1);
   return /^[0-9a-f]{16}$/.test(hex) ? Number.parseInt(hex.slice(8), 16) | 0 : null;
-}
-/** The same integers in a list twice as long. */
-function grownInts(list: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(list.length * 2);
-  out.set(list);
-  return out;
 }
 /** A 32-bit integer as 8 hex digits. */
 function hex8(x: number): string {
@@ -94,10 +89,10 @@ export class CompactGraph {
    * reports) but derived again when asked for.
    */
   private derivedSlots: Int32Array | null = new Int32Array(1024);
-  private derivedHashes = new Int32Array(1024);
+  private derivedHashes: Int32Array<ArrayBuffer> = new Int32Array(1024);
   /** The first 32 bits of the hash, with which the key is made again without hashing (edgeKey). */
-  private derivedHigh = new Int32Array(1024);
-  private inDerived = new Uint8Array(1024);
+  private derivedHigh: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private inDerived: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
   private derivedCount = 0;
   /** The relationships' number. */
   private edgeCount = 0;
@@ -111,12 +106,12 @@ export class CompactGraph {
    * Per node, its line in `spool` when its attributes are held there (spill()): nodeAttrs then holds only those
    * of SLIM_FIELDS. null: none spilled.
    */
-  private lines: Int32Array | null = null;
+  private lines: Int32Array<ArrayBuffer> | null = null;
   /**
    * Per relationship, its line in `spool` when its attributes are held there (spillEdges()): edgeAttrs then holds
    * the shared object of its type alone. null: none spilled.
    */
-  private edgeLines: Int32Array | null = null;
+  private edgeLines: Int32Array<ArrayBuffer> | null = null;
   private spool: LineSpool | null = null;
   /** Per node, the places of the relationships into it (built when first asked for; dropped on any change). */
   private inEdges: { start: Int32Array; list: Int32Array } | null = null;
@@ -150,7 +145,7 @@ export class CompactGraph {
   /** A relationship's key, by its place. */
   private edgeKey(e: number): string {
     // A key not held is a derived one (mergeEdgeWithKey holds every other), made again from its 64 bits of hash.
-    return this.heldKeys.get(e) ?? [this.edgeAttrs[e]!.type, hex8(this.derivedHigh[e]!) + hex8(this.derivedHashes[e]!)].join(":");
+    return this.heldKeys.get(e) ?? `${this.edgeAttrs[e]!.type}:${hex8(this.derivedHigh[e]!)}${hex8(this.derivedHashes[e]!)}`;
   }
   /** A relationship's attributes, to be read only: a spilled one's read back (a copy). */
   private edgeAttrsAt(e: number): EdgeAttrs {
@@ -186,7 +181,7 @@ export class CompactGraph {
   private addNode(key: string, attributes: NodeAttrs): number {
     const at = this.nodeKeys.push(key) - 1;
     this.nodeAttrs.push(attributes);
-    if (this.lines !== null && this.lines.length < this.nodeKeys.length) this.lines = growLines(this.lines, this.nodeKeys.length);
+    if (this.lines !== null && this.lines.length < this.nodeKeys.length) this.lines = grown(this.lines, this.nodeKeys.length, -1);
     this.nodeIndex.set(key, at);
     this.inEdges = null;
     return at;
@@ -252,10 +247,10 @@ export class CompactGraph {
       this.edgeIndex.set(key, e);
     }
     this.edgeAttrs.push(this.shared((attributes ?? {}) as EdgeAttrs));
-    if (this.edgeLines !== null && this.edgeLines.length < this.edgeCount) this.edgeLines = growLines(this.edgeLines, this.edgeCount);
+    if (this.edgeLines !== null && this.edgeLines.length < this.edgeCount) this.edgeLines = grown(this.edgeLines, this.edgeCount, -1);
     if (e >= this.sources.length) {
-      this.sources = grownInts(this.sources);
-      this.targets = grownInts(this.targets);
+      this.sources = grown(this.sources);
+      this.targets = grown(this.targets);
     }
     this.sources[e] = s;
     this.targets[e] = t;
@@ -315,16 +310,9 @@ export class CompactGraph {
   }
   private addDerived(e: number, hash: number, high: number): void {
     if (e >= this.derivedHashes.length) {
-      const size = Math.max(e + 1, this.derivedHashes.length * 2);
-      const hashes = new Int32Array(size);
-      hashes.set(this.derivedHashes);
-      this.derivedHashes = hashes;
-      const highs = new Int32Array(size);
-      highs.set(this.derivedHigh);
-      this.derivedHigh = highs;
-      const flags = new Uint8Array(size);
-      flags.set(this.inDerived);
-      this.inDerived = flags;
+      this.derivedHashes = grown(this.derivedHashes, e + 1);
+      this.derivedHigh = grown(this.derivedHigh, e + 1);
+      this.inDerived = grown(this.inDerived, e + 1);
     }
     this.derivedHashes[e] = hash;
     this.derivedHigh[e] = high;
@@ -466,6 +454,15 @@ export class CompactGraph {
       lines[e] = this.spool.write(a);
       this.edgeAttrs[e] = this.typeAlone(a.type);
     }
+  }
+  /**
+   * Once the graph is built (kg import, into the graph file and into Neo4j): the attributes of its statements and
+   * figures (about half of its nodes, most of their text) and of every relationship that has more than its type
+   * wait in the temporary file, each read back when its row is made.
+   */
+  spillBuilt(): void {
+    this.spill((a) => a.label === "Statement" || a.label === "Figure");
+    this.spillEdges();
   }
   /** The attributes of a spilled relationship, by its line (forEachEdgeDerived gives it): a copy. */
   spilledEdgeAttributes(line: number): EdgeAttrs {

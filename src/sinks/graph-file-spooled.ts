@@ -157,11 +157,9 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   const diff = keyDiff(before, graph);
   before = null;
   store.settle();
-  // The statements' and figures' attributes (about half of the graph's nodes) and those of every relationship
-  // that has more than its type wait in a temporary file: the writer reads each once, when its row is planned
-  // (released with the store).
-  store.spill((a) => a.label === "Statement" || a.label === "Figure");
-  store.spillEdges();
+  // The statements', figures' and relationships' attributes wait in a temporary file: the writer reads each once,
+  // when its row is planned (released with the store).
+  store.spillBuilt();
   const { order: nodes, size: edges } = graph;
   // What the stages before left is collected before the file is planned (graph-file.ts rebuildFile says why).
   await new Promise((resolve) => setImmediate(resolve));

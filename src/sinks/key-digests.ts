@@ -44,7 +44,8 @@ export class KeyDigestsBuilder {
   /** The digests sorted, each once; `onRepeat` is told how many keys had a digest met before (a key given twice). */
   seal(onRepeat?: (repeats: number) => void): KeyDigests {
     const values = new BigUint64Array(this.words.buffer, 0, this.count);
-    if (!LITTLE_ENDIAN) for (let i = 0; i < this.count; i++) values[i] = (BigInt(this.words[2 * i]!) << 32n) | BigInt(this.words[2 * i + 1]!);
+    // (Big-endian: each value made from its two words, the high one second, so that has() reads the same halves.)
+    if (!LITTLE_ENDIAN) for (let i = 0; i < this.count; i++) values[i] = (BigInt(this.words[2 * i + 1]!) << 32n) | BigInt(this.words[2 * i]!);
     values.sort();
     let n = 0;
     for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[n - 1]) values[n++] = values[i]!;

@@ -74,8 +74,7 @@ export async function importSpooledIntoNeo4j(
       // The statements', figures' and relationships' attributes wait in a temporary file, as for the graph file
       // (sinks/graph-file-spooled.ts); each is read back when its row is made (at 100 MB of reports the graph held
       // about 700 MB until loaded).
-      store.spill((a) => a.label === "Statement" || a.label === "Figure");
-      store.spillEdges();
+      store.spillBuilt();
       await new Promise((resolve) => setImmediate(resolve));
       collectGarbage();
       options.onPhase?.("loading into Neo4j", `${graph.order} nodes, ${graph.size} relationships`);
