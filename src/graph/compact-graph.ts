@@ -19,6 +19,7 @@
 import { createKgGraph, type KgGraph } from "./build-graph.ts";
 import { relKey } from "./keys.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes, RelType } from "./schema.ts";
+import { byCodeUnits } from "../sinks/graph-codec-common.ts";
 import { HeapBound } from "../util/gc.ts";
 import { LineSpool } from "../util/line-spool.ts";
 
@@ -421,13 +422,15 @@ export class CompactGraph {
    * and the graph file's writer reads each once). Nodes whose attributes JSON would not give back exactly stay.
    * Reading them is as before; changing one holds it again. release() removes the file.
    */
-  spill(which: (attributes: NodeAttrs) => boolean): void {
+  spill(which: (attributes: NodeAttrs) => boolean, order?: Uint32Array): void {
     const lines = (this.lines ??= new Int32Array(this.nodeKeys.length).fill(-1));
     // Each line written is garbage once in the file: collected as the heap grows (at 100 MB of reports the heap
     // otherwise grew by half while spilling).
     const bound = new HeapBound(4096);
-    for (let i = 0; i < this.nodeKeys.length; i++) {
+    const count = order?.length ?? this.nodeKeys.length;
+    for (let at = 0; at < count; at++) {
       bound.check();
+      const i = order === undefined ? at : order[at]!;
       const a = this.nodeAttrs[i]!;
       if (lines[i]! >= 0 || !which(a) || !roundTrips(a)) continue;
       this.spool ??= new LineSpool(SPILL_FILE);
@@ -443,11 +446,12 @@ export class CompactGraph {
    * JSON would not give back exactly stay. Reading them is as before (forEachEdgeDerived says which are spilled);
    * changing one holds it again. release() removes the file.
    */
-  spillEdges(): void {
+  spillEdges(order?: Uint32Array): void {
     const lines = (this.edgeLines ??= new Int32Array(this.edgeCount).fill(-1));
     const bound = new HeapBound(4096);
-    for (let e = 0; e < this.edgeCount; e++) {
+    for (let at = 0; at < this.edgeCount; at++) {
       bound.check();
+      const e = order === undefined ? at : order[at]!;
       const a = this.edgeAttrs[e]!;
       if (lines[e]! >= 0 || Object.isFrozen(a) || typeof a.type !== "string" || !hasMoreThanType(a) || !roundTrips(a)) continue;
       this.spool ??= new LineSpool(SPILL_FILE);
@@ -458,11 +462,29 @@ export class CompactGraph {
   /**
    * Once the graph is built (kg import, into the graph file and into Neo4j): the attributes of its statements and
    * figures (about half of its nodes, most of their text) and of every relationship that has more than its type
-   * wait in the temporary file, each read back when its row is made.
+   * wait in the temporary file, each read back when its row is made. `inKeyOrder`: written in the order the graph
+   * file's writer reads them (nodes by key, relationships by their ends' keys), so that reading them back reads
+   * the file from start to end (util/line-spool.ts reads ahead); otherwise in the order the graph holds them (the
+   * order the Neo4j sync reads them in).
    */
-  spillBuilt(): void {
-    this.spill((a) => a.label === "Statement" || a.label === "Figure");
-    this.spillEdges();
+  spillBuilt(inKeyOrder = false): void {
+    const statementOrFigure = (a: NodeAttrs) => a.label === "Statement" || a.label === "Figure";
+    if (!inKeyOrder) {
+      this.spill(statementOrFigure);
+      this.spillEdges();
+      return;
+    }
+    const { nodeKeys, sources, targets } = this;
+    const nodes = new Uint32Array(nodeKeys.length);
+    for (let i = 0; i < nodes.length; i++) nodes[i] = i;
+    nodes.sort((x, y) => byCodeUnits(nodeKeys[x]!, nodeKeys[y]!));
+    this.spill(statementOrFigure, nodes);
+    const rank = new Uint32Array(nodes.length);
+    nodes.forEach((node, at) => (rank[node] = at));
+    const edges = new Uint32Array(this.edgeCount);
+    for (let e = 0; e < edges.length; e++) edges[e] = e;
+    edges.sort((x, y) => rank[sources[x]!]! - rank[sources[y]!]! || rank[targets[x]!]! - rank[targets[y]!]! || x - y);
+    this.spillEdges(edges);
   }
   /** The attributes of a spilled relationship, by its line (forEachEdgeDerived gives it): a copy. */
   spilledEdgeAttributes(line: number): EdgeAttrs {

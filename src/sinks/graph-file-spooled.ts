@@ -158,8 +158,8 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   before = null;
   store.settle();
   // The statements', figures' and relationships' attributes wait in a temporary file: the writer reads each once,
-  // when its row is planned (released with the store).
-  store.spillBuilt();
+  // when its row is planned (released with the store), in the order it reads them.
+  store.spillBuilt(true);
   const { order: nodes, size: edges } = graph;
   // What the stages before left is collected before the file is planned (graph-file.ts rebuildFile says why).
   await new Promise((resolve) => setImmediate(resolve));

@@ -49,6 +49,28 @@ describe("LineSpool", () => {
     }
   });
 
+  it("gives back the same lines read in order, backwards, by jumps and between writes, long lines included", () => {
+    const spool = new LineSpool(options);
+    try {
+      // Lines of a few bytes to past the read-ahead (256 KB), multi-byte text cut across its edges.
+      const values = Array.from({ length: 4_000 }, (_v, i) => ({ i, text: "民主生活会".repeat(i % 500 === 7 ? 20_000 : (i * 37) % 90) }));
+      const written: unknown[] = [];
+      const check = (place: number) => expect(JSON.parse(spool.read(place))).toEqual(written[place]);
+      for (const [i, v] of values.entries()) {
+        written.push(v);
+        spool.write(v);
+        // Read in order as lines arrive: the bytes read ahead end where the file did, and later lines are read anew.
+        if (i % 3 === 0) check(i);
+      }
+      for (let place = 0; place < written.length; place++) check(place);
+      for (let place = written.length - 1; place >= 0; place -= 7) check(place);
+      for (let k = 0; k < 2_000; k++) check((k * 7_919) % written.length);
+      expect([...spool.lines()].map((l) => JSON.parse(l))).toEqual(values);
+    } finally {
+      spool.close();
+    }
+  });
+
   it("removes its folder on close, once, and refuses to read after", () => {
     const spool = new LineSpool(options);
     spool.write({ a: 1 });
