@@ -54,8 +54,8 @@ export class LineSpool {
   private fd: number | undefined;
   /** Byte offset of each line, and one past the last. */
   private readonly offsets: number[] = [0];
-  /** Lines written but not yet in the file (written together once WRITE_BUFFER bytes wait, or before a read). */
-  private pending: Buffer[] = [];
+  /** Lines written but not yet in the file, as UTF-8 (written together once WRITE_BUFFER bytes wait, or before a read). */
+  private pending: Buffer | null = Buffer.allocUnsafe(WRITE_BUFFER);
   private pendingBytes = 0;
   /** Bytes in the file. */
   private flushed = 0;
@@ -104,25 +104,38 @@ export class LineSpool {
 
   /** Write a text as it is (no line break in it: JSON text, say); returns its place. read() gives it back. */
   writeText(text: string): number {
-    const bytes = Buffer.from(text, "utf8");
     const position = this.offsets[this.offsets.length - 1]!;
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
-    this.offsets.push(position + bytes.length);
-    if (this.pendingBytes >= WRITE_BUFFER) this.flush();
+    // Encoded straight into the buffer of lines waiting (a UTF-16 unit is at most 3 bytes of UTF-8); a text
+    // longer than that buffer is written alone.
+    if (text.length * 3 > WRITE_BUFFER - this.pendingBytes) this.flush();
+    let bytes: number;
+    if (text.length * 3 <= WRITE_BUFFER && this.pending !== null) {
+      bytes = this.pending.write(text, this.pendingBytes, "utf8");
+      this.pendingBytes += bytes;
+    } else {
+      const alone = Buffer.from(text, "utf8");
+      bytes = alone.length;
+      this.writeAll(alone, bytes);
+    }
+    this.offsets.push(position + bytes);
     return this.offsets.length - 2;
   }
 
   /** Write the lines waiting into the file (one system call for many small lines). */
   private flush(): void {
-    if (this.pendingBytes === 0 || this.fd === undefined) return;
-    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
-    const position = this.flushed;
-    this.pending = [];
+    if (this.pendingBytes === 0 || this.pending === null) return;
+    const size = this.pendingBytes;
     this.pendingBytes = 0;
+    this.writeAll(this.pending, size);
+  }
+
+  /** Write the first `size` bytes of `bytes` at the end of the file. */
+  private writeAll(bytes: Buffer, size: number): void {
+    if (this.fd === undefined) throw new Error(`${this.options.command}: the temporary file was closed before it was written`);
+    const position = this.flushed;
     let done = 0;
-    while (done < bytes.length) done += this.inTmp(() => writeSync(this.fd!, bytes, done, bytes.length - done, position + done), this.dir);
-    this.flushed = position + bytes.length;
+    while (done < size) done += this.inTmp(() => writeSync(this.fd!, bytes, done, size - done, position + done), this.dir);
+    this.flushed = position + size;
   }
 
   /**
@@ -191,7 +204,7 @@ export class LineSpool {
     for (const signal of SIGNALS) process.removeListener(signal, this.onSignal);
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
-    this.pending = [];
+    this.pending = null;
     this.pendingBytes = 0;
     this.windows = [];
     rmSync(this.dir, { recursive: true, force: true });
