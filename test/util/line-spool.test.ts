@@ -71,7 +71,7 @@ describe("LineSpool", () => {
     }
   });
 
-  it("removes its folder on close, once, and refuses to read after", () => {
+  it("removes its folder on close, once, and refuses to read or write after", () => {
     const spool = new LineSpool(options);
     spool.write({ a: 1 });
     expect(existsSync(spool.dir)).toBe(true);
@@ -79,6 +79,7 @@ describe("LineSpool", () => {
     spool.close();
     expect(existsSync(spool.dir)).toBe(false);
     expect(() => spool.read(0)).toThrow(/kg test: the temporary file was closed/);
+    expect(() => spool.write({ b: 2 })).toThrow(/kg test: the temporary file was closed before it was written/);
   });
 
   it("says in one line where it could not write, for kg import too", () => {
