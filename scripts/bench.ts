@@ -2,11 +2,13 @@
  * `npm run bench`: how fast kg is, in figures (it asserts nothing; speed is never a timed test).
  * Builds its own corpora from the project's fixture reports with names, numbers and wording varied
  * (scripts/bench/corpus.ts), then runs `kg import`'s work on each in fresh processes
- * (scripts/bench/run-once.ts) and prints, per size and number of jobs, the first run and the median
- * of the runs: MB/s and characters/s per stage and end to end, peak RSS, the ratio to anchors
+ * (scripts/bench/run-once.ts: the stages of the in-memory path, timed one by one) and prints, per size and number of
+ * jobs, the first run and the median of the runs: MB/s and characters/s per stage and end to end, peak RSS, the ratio to anchors
  * measured in the same run (an OpenCC-only pass, a bare regex scan, JSON.stringify of the graph),
  * the growth exponent of time with input size, and the size of the graph file `kg import` writes (records
- * included) in characters per input character, plain and gzipped. Then the growth exponent of clustering on
+ * included) in characters per input character, plain and gzipped; and the command `kg import` itself as a user runs it
+ * (scripts/bench/run-cli.ts: documents in a temporary file, the graph spilled), its wall and CPU time by phase and its
+ * peak RSS. Then the growth exponent of clustering on
  * distinct topics (scripts/bench-themes.ts; --no-clustering to skip). When a Neo4j is reachable (NEO4J_URI
  * or .env, --neo4j), kg's load rate is compared with a best-practice UNWIND load and a naive per-row load.
  *
@@ -66,16 +68,29 @@ const pad = (s: string, n: number) => s.padStart(n);
 console.log(`kg bench — ${new Date().toISOString()}, ${cpus()[0]?.model ?? "cpu"} × ${cores} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}, Node ${process.version}`);
 console.log(`sizes ${sizes.join(", ")} MB; jobs ${jobsList.join(", ")}; ${runs} run(s) each${root ? `; code from ${root}` : ""}${compiled ? "; compiled lib/" : "; src/ through tsx"}`);
 
-function runOnce(dir: string, jobs: number): Run | string {
-  // The heap kg import gets from bin/kg.js (bin/heap.js), so that 100 MB runs as it would for a user.
+/** What scripts/bench/run-cli.ts prints: one `kg import` as the command runs it. */
+interface CliRun {
+  jobs: number;
+  ms: number;
+  cpuMs: number;
+  /** Wall and CPU time of each phase the command announces (extraction; themes, links and the graph; graph file). */
+  phases: Record<string, { ms: number; cpuMs: number }>;
+  peakRssMB: number;
+  graphFileBytes: number;
+}
+
+/** One run of a bench script in a fresh process, with the heap kg import gets from bin/kg.js (bin/heap.js), so that 100 MB runs as it would for a user. */
+function spawnRun<T>(script: string, dir: string, jobs: number): T | string {
   const heap = planHeap({ args: ["import"], env: process.env, execArgv: process.execArgv, totalMemory: totalmem(), constrainedMemory: process.constrainedMemory?.(), currentLimit: getHeapStatistics().heap_size_limit });
-  const args = [...(heap.respawn ? [`--max-old-space-size=${heap.megabytes}`] : []), "--import", "tsx", "scripts/bench/run-once.ts", "--dir", dir, "--jobs", String(jobs)];
+  const args = [...(heap.respawn ? [`--max-old-space-size=${heap.megabytes}`] : []), "--import", "tsx", script, "--dir", dir, "--jobs", String(jobs)];
   if (root) args.push("--root", resolve(root));
   if (compiled) args.push("--compiled");
   const child = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 26 });
   if (child.status !== 0) return (child.stderr || `exit ${child.status}`).trim().split("\n").slice(-3).join(" | ");
-  return JSON.parse(child.stdout.trim().split("\n").pop()!) as Run;
+  return JSON.parse(child.stdout.trim().split("\n").pop()!) as T;
 }
+const runOnce = (dir: string, jobs: number) => spawnRun<Run>("scripts/bench/run-once.ts", dir, jobs);
+const runCli = (dir: string, jobs: number) => spawnRun<CliRun>("scripts/bench/run-cli.ts", dir, jobs);
 
 /** Medians of every timing over runs. */
 function summarise(rs: Run[]): Run {
@@ -88,6 +103,7 @@ function summarise(rs: Run[]): Run {
 
 const endToEnd = (r: Run) => r.ms.pipeline! + r.ms.graph! + r.ms["graph file"]!;
 const results: { size: number; bytes: number; jobs: number; first: Run; median: Run }[] = [];
+const cliResults: { size: number; jobs: number; ms: number; cpuMs: number }[] = [];
 
 for (const size of sizes) {
   const corpus = ensureCorpus(size);
@@ -127,6 +143,24 @@ for (const size of sizes) {
         `${fmt(endToEnd(med) / med.anchors["OpenCC pass"]!, 1)}× the OpenCC pass, ${fmt(endToEnd(med) / med.anchors["regex scan"]!, 0)}× the regex scan; ` +
         `graph file ${fmt(med.ms["graph file"]! / med.anchors["JSON.stringify"]!, 1)}× JSON.stringify`,
     );
+    // The command itself (documents in a temporary file, the compact graph spilled): what a user waits for.
+    const cli: CliRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      const r = runCli(corpus.dir, jobs);
+      if (typeof r === "string") {
+        console.log(`     kg import (the command), run ${i + 1}: FAILED: ${r}`);
+        process.exitCode = 1;
+        break;
+      }
+      cli.push(r);
+    }
+    if (!cli.length) continue;
+    const cliMs = median(cli.map((r) => r.ms));
+    const cliCpu = median(cli.map((r) => r.cpuMs));
+    cliResults.push({ size, jobs, ms: cliMs, cpuMs: cliCpu });
+    const phases = Object.keys(cli[0]!.phases).map((k) => `${k} ${fmt(median(cli.map((r) => r.phases[k]?.ms ?? NaN)) / 1000, 1)} s (${fmt(median(cli.map((r) => r.phases[k]?.cpuMs ?? NaN)) / 1000, 1)} CPU-s)`);
+    console.log(`     kg import, the command (documents in a temporary file): first ${fmt(cli[0]!.ms, 0)} ms, median ${fmt(cliMs, 0)} ms = ${fmt(mb / (cliMs / 1000))} MB/s; CPU (all threads) median ${fmt(cliCpu / 1000, 1)} s = ${fmt(mb / (cliCpu / 1000))} MB per CPU-second; peak RSS median ${fmt(median(cli.map((r) => r.peakRssMB)), 0)} MB`);
+    console.log(`       phases (median wall, CPU): ${phases.join("; ")}`);
   }
 }
 
@@ -135,8 +169,11 @@ if (jobsList.length > 1) {
   console.log("\n== jobs: end-to-end speed-up over jobs 1 (medians)");
   for (const size of sizes) {
     const one = results.find((r) => r.size === size && r.jobs === 1);
+    const cliOne = cliResults.find((r) => r.size === size && r.jobs === 1);
     for (const r of results.filter((x) => x.size === size && x.jobs !== 1)) {
-      if (one) console.log(`  ${size} MB: jobs ${r.jobs} ${fmt(endToEnd(one.median) / endToEnd(r.median))}× (pipeline ${fmt(one.median.ms.pipeline! / r.median.ms.pipeline!)}×)`);
+      const cli = cliResults.find((c) => c.size === size && c.jobs === r.jobs);
+      const command = cli && cliOne ? `; kg import, the command, ${fmt(cliOne.ms / cli.ms)}×` : "";
+      if (one) console.log(`  ${size} MB: jobs ${r.jobs} ${fmt(endToEnd(one.median) / endToEnd(r.median))}× (pipeline ${fmt(one.median.ms.pipeline! / r.median.ms.pipeline!)}×)${command}`);
     }
     // The most more jobs can give the pipeline here, if they added no work: the cores over those jobs 1 keeps busy.
     // Only on a machine nearly idle: other people's work stretches the wall time and the figure means nothing.
