@@ -20,7 +20,7 @@ import { nodeKey } from "./keys.ts";
 export const RECORD_VERSION = 1;
 
 /** What is stored per document (path, sha256 and encoding are properties of the node itself). */
-interface DocumentRecord {
+export interface DocumentRecord {
   version: typeof RECORD_VERSION;
   /** The decoded text, as written: quotes and offsets point into it. */
   text: string;
@@ -47,13 +47,17 @@ export interface RecordedDocument {
 
 /** JSON of a document's record (the outline and the links, which are recomputed, are left out). */
 export function documentRecord(doc: RecordedDocument): string {
-  const record: DocumentRecord = {
+  return JSON.stringify(documentRecordValue(doc));
+}
+
+/** A document's record as the value documentRecord writes (sharing the document's values, not copying them). */
+export function documentRecordValue(doc: RecordedDocument): DocumentRecord {
+  return {
     version: RECORD_VERSION,
     text: doc.document.source.text,
     reports: doc.reports.map(({ outline: _o, links: _l, ...rest }) => rest),
     ...(doc.metadata ? { metadata: doc.metadata } : {}),
   };
-  return JSON.stringify(record);
 }
 
 /** A DocumentExtraction again from a stored record (normalised text recomputed from the text; no outline). */

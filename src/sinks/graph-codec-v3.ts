@@ -753,7 +753,12 @@ const STATEMENT_FIELDS = ["id", "reportId", "kind", "text", "normText", "span", 
  * the graph file is written: sinks/document-spool.ts), by node key; undefined for a node without one. Written
  * as if each such node held its record as the attribute `record`.
  */
-export type RecordSource = (key: string) => string | undefined;
+export type RecordSource = (key: string) => string | { parsed: Attrs } | undefined;
+/**
+ * A record as RecordSource gives it: its JSON text, or the value parsed (`parsed`: JSON.stringify gives its text
+ * back; kg import builds it from the document it reads back, so the writer neither parses nor checks it).
+ */
+const recordTextOf = (found: string | { parsed: Attrs } | undefined): string | undefined => (typeof found === "object" ? JSON.stringify(found.parsed) : found);
 
 /** How the graph file's text is made (graphFileChunksV3). */
 export interface ChunkOptions {
@@ -1363,18 +1368,23 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
     bound?.check();
     const a = full(k)!;
     let recordText = a.record;
+    let r: Json | undefined;
     if (recordText === undefined && recordOf !== undefined) {
-      recordText = recordOf(k);
-      if (recordText !== undefined) sourced.add(k);
+      const found = recordOf(k);
+      if (found !== undefined) sourced.add(k);
+      if (typeof found === "object") r = found.parsed as Json;
+      else recordText = found;
     }
-    if (typeof recordText !== "string") continue;
-    let r: Json;
-    try {
-      r = JSON.parse(recordText) as Json;
-    } catch {
-      continue;
+    if (r === undefined) {
+      if (typeof recordText !== "string") continue;
+      try {
+        r = JSON.parse(recordText) as Json;
+      } catch {
+        continue;
+      }
+      if (JSON.stringify(r) !== recordText) continue;
     }
-    if (r === null || typeof r !== "object" || Array.isArray(r) || JSON.stringify(r) !== recordText) continue;
+    if (r === null || typeof r !== "object" || Array.isArray(r)) continue;
     const known = textOf !== undefined && typeof a.path === "string" ? textOf(a.path) : undefined;
     if (known !== undefined && r.text === known) r.text = known;
     const own = typeof r.text === "string" ? r.text : undefined;
@@ -1415,7 +1425,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
     const stored = full(k)!;
     const record = records.get(k);
     // A record from `recordOf` is in the row as its encoded value (or, when it could not be encoded, as its text).
-    const a = sourced.has(k) ? { ...stored, record: record !== undefined ? "" : recordOf!(k) } : stored;
+    const a = sourced.has(k) ? { ...stored, record: record !== undefined ? "" : recordTextOf(recordOf!(k)) } : stored;
     if (record !== undefined) records.delete(k);
     const place = a.label === "Report" ? (k.startsWith("report:") ? reportIndex.get(k.slice(7)) : undefined) : k.startsWith("stmt:") ? statementIndex.get(k.slice(5)) : undefined;
     const head = place !== undefined ? place : k === figureKey(a) || k === documentKey(a) ? null : k;

@@ -15,7 +15,7 @@ import { buildGraphOf, type KgGraph } from "../graph/build-graph.ts";
 import { CompactGraph } from "../graph/compact-graph.ts";
 import { nodeKey } from "../graph/keys.ts";
 import type { ReportMetadata } from "../graph/report-metadata.ts";
-import { documentRecord } from "../graph/records.ts";
+import { documentRecord, documentRecordValue } from "../graph/records.ts";
 import { collectFiles } from "../ingest/collect-files.ts";
 import { defaultJobs, runFiles } from "../isolate/file-runner.ts";
 import { type CompactDocument, compactDocument, crossReportIsolated } from "../pipeline.ts";
@@ -165,9 +165,13 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   await new Promise((resolve) => setImmediate(resolve));
   collectGarbage();
   options.onPhase?.(`writing ${path}`, `${nodes} nodes, ${edges} relationships`);
-  const records = (key: string): string | undefined => {
+  // Each record as a value made from the document read back (JSON, so the writer need not parse and check its
+  // text); with metadata kept from the file it was stored in, as text (the writer checks it).
+  const records = (key: string): string | { parsed: Record<string, unknown> } | undefined => {
     const k = recordOwner.get(key);
-    return k === undefined ? undefined : documentRecord(read(k));
+    if (k === undefined) return undefined;
+    const doc = read(k);
+    return members.metadataOf.has(k) ? documentRecord(doc) : { parsed: documentRecordValue(doc) as unknown as Record<string, unknown> };
   };
   // Once the rows are planned the graph is let go: only their text (in a temporary file) is then written.
   const onPlanned = () => {
