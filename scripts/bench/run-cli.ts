@@ -2,7 +2,7 @@
  * One run of `kg import <corpus> --out <new file>` as the command runs it (documents in a temporary file, the graph
  * in the compact store, its attributes spilled: sinks/graph-file-spooled.ts), in a fresh process spawned by
  * scripts/bench.ts, which reads the JSON it prints. run-once.ts times the stages of the in-memory path (the one
- * `kg import --dry-run` and the library's buildGraph take); this one times what a user waits for: the command's
+ * `kg import --dry-run` and `--from-extraction` and the library's buildGraph take); this one times what a user waits for: the command's
  * own program, in this process, so that its CPU time (all threads) and peak RSS are the command's.
  * Phases are told apart by the lines the command writes as each begins ("themes, links and the graph", "writing").
  * Usage: node --import tsx scripts/bench/run-cli.ts --dir <corpus> [--jobs n] [--root <checkout>] [--compiled]
