@@ -9,19 +9,10 @@
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
 
-const arg = (name: string, fallback?: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-};
-const dir = arg("dir")!;
-const jobs = Number(arg("jobs", "1"));
-const root = resolve(arg("root", ".")!);
-const compiled = process.argv.includes("--compiled");
-const load = (path: string) => import(pathToFileURL(join(root, compiled ? path.replace(/^src\//, "lib/").replace(/\.ts$/, ".js") : path)).href);
+import { dir, jobs, load } from "./run-args.ts";
 
 const { createProgram } = await load("src/cli/program.ts");
 const out = mkdtempSync(join(tmpdir(), "kg-bench-cli-"));

@@ -9,23 +9,13 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
 import * as OpenCC from "opencc-js";
 
-const arg = (name: string, fallback?: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-};
-const dir = arg("dir")!;
-const jobs = Number(arg("jobs", "1"));
-const root = resolve(arg("root", ".")!);
-// --compiled: the JavaScript of lib/ (npm run build:cli), as bin/kg.js runs it, instead of src/ through tsx.
-const compiled = process.argv.includes("--compiled");
-const load = (path: string) => import(pathToFileURL(join(root, compiled ? path.replace(/^src\//, "lib/").replace(/\.ts$/, ".js") : path)).href);
+import { dir, jobs, load } from "./run-args.ts";
 
 const { runPipeline } = await load("src/pipeline.ts");
 const { toExtractionJson, extractionJsonChunks } = await load("src/sinks/extraction-json.ts");

@@ -423,7 +423,8 @@ export class CompactGraph {
    * Hold the attributes of the nodes `which` picks in a temporary file, but for SLIM_FIELDS (kg import, once the
    * graph is built: at 100 MB of reports the statements' and figures' attributes were about half of the graph,
    * and the graph file's writer reads each once). Nodes whose attributes JSON would not give back exactly stay.
-   * Reading them is as before; changing one holds it again. release() removes the file.
+   * Reading them is as before; changing one holds it again. release() removes the file. `order`: every node's
+   * place, in the order their lines are to be written (default: the graph's).
    */
   spill(which: (attributes: NodeAttrs) => boolean, order?: Uint32Array): void {
     const lines = (this.lines ??= new Int32Array(this.nodeKeys.length).fill(-1));
@@ -447,7 +448,8 @@ export class CompactGraph {
    * Hold the attributes of every relationship that has more than its type in the temporary file (kg import, once
    * the graph is built: at 100 MB of reports they were about a third of the graph). Relationships whose attributes
    * JSON would not give back exactly stay. Reading them is as before (forEachEdgeDerived says which are spilled);
-   * changing one holds it again. release() removes the file.
+   * changing one holds it again. release() removes the file. `order`: every relationship's place, in the order
+   * their lines are to be written (default: the graph's).
    */
   spillEdges(order?: Uint32Array): void {
     const lines = (this.edgeLines ??= new Int32Array(this.edgeCount).fill(-1));

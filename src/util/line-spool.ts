@@ -25,7 +25,8 @@ const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 const WRITE_BUFFER = 256 * 1024;
 /**
  * Bytes read at once when lines are read one after the other (the graph's spilled relationships, a report's
- * statements): one system call for many small lines, where one per line was about a tenth of kg import's CPU.
+ * statements): one system call for many small lines, where one per line took 2.4 of the 18 CPU-s of kg import's
+ * main thread at 10 MB of reports.
  */
 const READ_AHEAD = 256 * 1024;
 /** Bytes read ahead when a run begins, doubled each time the run reaches their end (up to READ_AHEAD). */
@@ -141,9 +142,8 @@ export class LineSpool {
   /**
    * The line at `place`, as written (JSON text). A line that starts where an earlier one ended is read with the
    * bytes after it (FIRST_READ_AHEAD, more as the run goes on; a line longer than READ_AHEAD is read alone), and
-   * the lines after it are then taken from those;
-   * several such runs may be followed at once (STREAMS). Any other line is read alone. The file is only ever
-   * appended to, so bytes read ahead stay true.
+   * the lines after it are then taken from those; several such runs may be followed at once (STREAMS). Any other
+   * line is read alone. The file is only ever appended to, so bytes read ahead stay true.
    */
   read(place: number): string {
     if (this.fd === undefined) throw new Error(`${this.options.command}: the temporary file was closed before it was read back`);
