@@ -279,9 +279,7 @@ export class CompactGraph {
     return at;
   }
   mergeEdgeAttributes(key: string, attributes: Partial<EdgeAttrs>): void {
-    const at = this.findEdge(key);
-    if (at < 0) throw new Error(`CompactGraph.mergeEdgeAttributes: could not find the "${key}" edge in the graph.`);
-    Object.assign(this.ownEdgeAttrs(at), attributes);
+    Object.assign(this.ownEdgeAttrs(this.edge(key, "mergeEdgeAttributes")), attributes);
   }
 
   /** The place of the relationship with `key`, -1 for none. */

@@ -149,21 +149,12 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
     if (!docTexts.has(p)) docTexts.set(p, line.document.source.text);
   });
   // Each Document's record is read back when the file is written.
-  const recordOwner = new Map<string, number>();
-  for (const [key, { own, aliases }] of documentNodes) {
-    if (aliases.length > 0) graph.mergeNodeAttributes(key, { aliases });
-    recordOwner.set(key, own);
-  }
+  const recordOwner = withAliases(graph, documentNodes);
   const diff = keyDiff(before, graph);
   before = null;
-  store.settle();
-  // The statements', figures' and relationships' attributes wait in a temporary file: the writer reads each once,
-  // when its row is planned (released with the store), in the order it reads them.
-  store.spillBuilt(true);
+  // The writer reads each spilled attribute once, when its row is planned (released with the store).
+  await spillBuilt(store, true);
   const { order: nodes, size: edges } = graph;
-  // What the stages before left is collected before the file is planned (graph-file.ts rebuildFile says why).
-  await new Promise((resolve) => setImmediate(resolve));
-  collectGarbage();
   options.onPhase?.(`writing ${path}`, `${nodes} nodes, ${edges} relationships`);
   // Each record as a value made from the document read back (JSON, so the writer need not parse and check its
   // text); with metadata kept from the file it was stored in, as text (the writer checks it).
@@ -194,6 +185,32 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
     store.release();
   }
   return { path, nodes, edges, ...diff, merged: existing };
+}
+
+/**
+ * Put on each Document node of a graph graphOfSpooled built the other paths with the same bytes (`aliases`, as
+ * buildStoreGraph does); returns each one's place among the documents read back, where its record is read from.
+ */
+export function withAliases(graph: KgGraph, documentNodes: Map<string, { own: number; aliases: string[] }>): Map<string, number> {
+  const owners = new Map<string, number>();
+  for (const [key, { own, aliases }] of documentNodes) {
+    if (aliases.length > 0) graph.mergeNodeAttributes(key, { aliases });
+    owners.set(key, own);
+  }
+  return owners;
+}
+
+/**
+ * Once the graph is built in `store` (kg import, into the graph file and into Neo4j): the store settled, the
+ * statements', figures' and relationships' attributes in its temporary file (`inKeyOrder`: in the order the graph
+ * file's writer reads them; CompactGraph.spillBuilt), and what the stages before left collected before the graph is
+ * written (graph-file.ts rebuildFile says why).
+ */
+export async function spillBuilt(store: CompactGraph, inKeyOrder: boolean): Promise<void> {
+  store.settle();
+  store.spillBuilt(inKeyOrder);
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
 }
 
 /**

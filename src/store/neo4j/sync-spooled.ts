@@ -13,9 +13,8 @@ import { type Driver, isRetryableError, Neo4jError } from "neo4j-driver";
 
 import { CompactGraph } from "../../graph/compact-graph.ts";
 import { aliasesOf, documentFromRecord, documentRecord } from "../../graph/records.ts";
-import { graphOfSpooled, type SpooledDocuments, unionBuilder } from "../../sinks/graph-file-spooled.ts";
+import { graphOfSpooled, spillBuilt, type SpooledDocuments, unionBuilder, withAliases } from "../../sinks/graph-file-spooled.ts";
 import type { Diagnostic } from "../../types.ts";
-import { collectGarbage } from "../../util/gc.ts";
 import { plural } from "../../util/terminal.ts";
 import { toStoreError } from "./errors.ts";
 import { forEachStoredDocument, type SyncOptions, type SyncSummary, syncGraph, withSchemaAndImportLock } from "./sync-graph.ts";
@@ -62,21 +61,13 @@ export async function importSpooledIntoNeo4j(
     const store = new CompactGraph();
     try {
       const { graph, read, documentNodes } = await graphOfSpooled(members, store.asKgGraph(), options, diagnostics);
-      store.settle();
-      // The other paths with the same bytes on each Document node (as buildStoreGraph puts them); its record is not put
-      // on the graph but read back from the spool when its row is made (to compare it, and when it is written).
-      const own = new Map<string, number>();
-      for (const [key, { own: k, aliases }] of documentNodes) {
-        own.set(key, k);
-        if (aliases.length > 0) graph.mergeNodeAttributes(key, { aliases });
-      }
+      // Each Document's record is not put on the graph but read back from the spool when its row is made (to
+      // compare it, and when it is written).
+      const own = withAliases(graph, documentNodes);
       documentNodes.clear();
-      // The statements', figures' and relationships' attributes wait in a temporary file, as for the graph file
-      // (sinks/graph-file-spooled.ts); each is read back when its row is made (at 100 MB of reports the graph held
-      // about 700 MB until loaded).
-      store.spillBuilt();
-      await new Promise((resolve) => setImmediate(resolve));
-      collectGarbage();
+      // Each spilled attribute is read back when its row is made (at 100 MB of reports the graph held about 700 MB
+      // until loaded), in the order the graph holds them, which is the sync's.
+      await spillBuilt(store, false);
       options.onPhase?.("loading into Neo4j", `${graph.order} nodes, ${graph.size} relationships`);
       const recordOf = (key: string): string => {
         const k = own.get(key);
