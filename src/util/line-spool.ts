@@ -18,6 +18,11 @@ export interface LineSpoolOptions {
   prefix: string;
   /** How much room it needs, for the message when it cannot write ("about the size of the JSON"). */
   room: string;
+  /**
+   * Runs of lines read one after the other that are followed at once (default STREAMS; each holds up to READ_AHEAD
+   * bytes): more where lines written in several sorted runs are read back merged (CompactGraph's spill by batches).
+   */
+  streams?: number;
 }
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
@@ -60,10 +65,11 @@ export class LineSpool {
   private pendingBytes = 0;
   /** Bytes in the file. */
   private flushed = 0;
-  /** Bytes read ahead, one window per run of lines read in order (at most STREAMS). */
+  /** Bytes read ahead, one window per run of lines read in order (at most `streams`). */
   private windows: ReadWindow[] = [];
   /** Where the last lines read alone ended (a line starting at one of them starts a run), and a clock for `used`. */
   private readonly alone: number[] = [0];
+  private readonly streams: number;
   private reads = 0;
   private closed = false;
   private readonly onExit = () => this.close();
@@ -74,6 +80,7 @@ export class LineSpool {
   };
 
   constructor(private readonly options: LineSpoolOptions) {
+    this.streams = Math.max(1, options.streams ?? STREAMS);
     // The handlers come first: a signal that arrives once the folder exists then always finds them (Node runs them
     // after this constructor returns), where before a Ctrl-C between the two steps left the folder behind.
     process.once("exit", this.onExit);
@@ -142,7 +149,7 @@ export class LineSpool {
   /**
    * The line at `place`, as written (JSON text). A line that starts where an earlier one ended is read with the
    * bytes after it (FIRST_READ_AHEAD, more as the run goes on; a line longer than READ_AHEAD is read alone), and
-   * the lines after it are then taken from those; several such runs may be followed at once (STREAMS). Any other
+   * the lines after it are then taken from those; several such runs may be followed at once (`streams`). Any other
    * line is read alone. The file is only ever appended to, so bytes read ahead stay true.
    */
   read(place: number): string {
@@ -164,11 +171,11 @@ export class LineSpool {
       const buffer = Buffer.allocUnsafe(end - start);
       this.readAt(buffer, end - start, start);
       this.alone.push(end);
-      if (this.alone.length > STREAMS) this.alone.shift();
+      if (this.alone.length > this.streams) this.alone.shift();
       return buffer.toString("utf8");
     }
     if (run === undefined) {
-      if (this.windows.length < STREAMS) this.windows.push((run = { bytes: Buffer.allocUnsafe(READ_AHEAD), start: 0, end: 0, next: -1, used, ahead: 0 }));
+      if (this.windows.length < this.streams) this.windows.push((run = { bytes: Buffer.allocUnsafe(READ_AHEAD), start: 0, end: 0, next: -1, used, ahead: 0 }));
       else run = this.windows.reduce((a, b) => (b.used < a.used ? b : a));
       run.ahead = FIRST_READ_AHEAD;
     } else run.ahead = Math.min(READ_AHEAD, run.ahead * 2);

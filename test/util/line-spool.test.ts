@@ -71,6 +71,25 @@ describe("LineSpool", () => {
     }
   });
 
+  it("gives back lines written in sorted runs and read merged, with as many streams as runs and with fewer", () => {
+    // As the graph's spill: each batch written in key order, read back by the writer in key order overall.
+    for (const streams of [24, 3]) {
+      const spool = new LineSpool({ ...options, streams });
+      try {
+        const runs = 20;
+        const keys: { key: string; place: number }[] = [];
+        for (let r = 0; r < runs; r++) {
+          const batch = Array.from({ length: 500 }, (_v, i) => `k${String((i * runs + r) * 7 % 10_007).padStart(5, "0")}`).sort();
+          for (const key of batch) keys.push({ key, place: spool.write({ key, text: "党支部".repeat(key.length + (r % 5) * 40) }) });
+        }
+        keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.place - b.place));
+        for (const { key, place } of keys) expect((JSON.parse(spool.read(place)) as { key: string }).key).toBe(key);
+      } finally {
+        spool.close();
+      }
+    }
+  });
+
   it("removes its folder on close, once, and refuses to read or write after", () => {
     const spool = new LineSpool(options);
     spool.write({ a: 1 });
