@@ -284,13 +284,17 @@ export async function writeGraphFile(graph: KgGraph, path: string = DEFAULT_GRAP
 /**
  * The pieces, with one full garbage collection once the first is out: the writer has then planned every row
  * (parsing every record once) and counted the strings, and what that left behind would otherwise stay through the write.
+ * Then bounded (HeapBound): each piece is made and let go, and V8 let that garbage grow the heap by 170 MB while a
+ * 100 MB corpus's file was written, past the peak of all that came before.
  */
 function* collectedAfterCounting(pieces: Generator<string>): Generator<string> {
-  let first = true;
+  let bound: HeapBound | null = null;
   for (const piece of pieces) {
     yield piece;
-    if (first) collectGarbage();
-    first = false;
+    if (bound === null) {
+      collectGarbage();
+      bound = new HeapBound();
+    } else bound.check();
   }
 }
 

@@ -10,6 +10,9 @@ import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 let gc: (() => void) | null | undefined;
+/** Full collections run by collectGarbage, and what was alive after the last one (HeapBound measures from it). */
+let collections = 0;
+let aliveAfterLast = 0;
 
 /** Run a full garbage collection now (a no-op where the runtime does not allow it). */
 export function collectGarbage(): void {
@@ -23,22 +26,45 @@ export function collectGarbage(): void {
     }
   }
   gc?.();
+  if (gc) {
+    collections += 1;
+    aliveAfterLast = getHeapStatistics().used_heap_size;
+  }
 }
 
 /**
  * A full collection whenever the heap has grown by a quarter past what was alive at the last one, plus 64 MB
  * (kg import, in loops that parse one document or row after another and let it go: V8 let the heap grow to about
  * twice what was alive there). Checked every `every` calls of check() (reading the heap's size is not free).
+ * `share` and `slackMB` set the growth allowed: `alive * share + slackMB` (a loop that replaces what is alive
+ * by less, as CompactGraph.spill does, allows none in proportion: the heap's peak is then what was alive plus
+ * the slack, not a quarter more).
  */
 export class HeapBound {
   private alive = getHeapStatistics().used_heap_size;
+  /** The collections counted when `alive` was measured: one run since (kg import's own, between phases) measured anew. */
+  private seen = collections;
   private calls = 0;
-  constructor(private readonly every = 1) {}
+  private readonly slack: number;
+  constructor(
+    private readonly every = 1,
+    private readonly share = 0.25,
+    slackMB = 64,
+  ) {
+    this.slack = slackMB * 2 ** 20;
+  }
   check(): void {
     if (++this.calls < this.every) return;
     this.calls = 0;
-    if (getHeapStatistics().used_heap_size <= this.alive * 1.25 + 64 * 2 ** 20) return;
+    if (this.seen !== collections) {
+      // A collection since (at 100 MB of reports, the writer's once the nodes are planned): what it left alive is
+      // the baseline, not what was alive before it (the heap otherwise grew by 280 MB of garbage after it).
+      this.seen = collections;
+      this.alive = aliveAfterLast;
+    }
+    if (getHeapStatistics().used_heap_size <= this.alive * (1 + this.share) + this.slack) return;
     collectGarbage();
+    this.seen = collections;
     this.alive = getHeapStatistics().used_heap_size;
   }
 }
