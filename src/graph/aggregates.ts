@@ -5,6 +5,7 @@
  * counts are the same whether a graph was built in one go or merged from several imports.
  */
 import type { KgGraph } from "./build-graph.ts";
+import { forEachEdgeHeld, forEachInEdgeHeld, forEachNodeHeld } from "./held.ts";
 
 /**
  * Recompute recurrence over the whole graph (as the Neo4j loader does in Cypher): themes count the
@@ -13,7 +14,8 @@ import type { KgGraph } from "./build-graph.ts";
  * distinct reports in which a statement of one is addressed by a statement of the other.
  */
 export function assignAggregates(graph: KgGraph): void {
-  graph.forEachNode((key, attrs) => {
+  // Labels, types and counts only: what a graph being built holds of its spilled statements (graph/held.ts).
+  forEachNodeHeld(graph, (key, attrs) => {
     if (attrs.label === "Problem" || attrs.label === "Measure") {
       const reports = distinctSources(graph, key, ["RAISES", "PROPOSES"], "Report");
       const statements = distinctSources(graph, key, ["INSTANCE_OF"], "Statement");
@@ -21,7 +23,7 @@ export function assignAggregates(graph: KgGraph): void {
     } else if (attrs.label === "Organisation" || attrs.label === "Mechanism") {
       const reports = distinctSources(graph, key, ["MENTIONS"], "Report");
       let mentions = 0;
-      graph.forEachInEdge(key, (_e, ea) => {
+      forEachInEdgeHeld(graph, key, (_e, ea) => {
         if (ea.type === "MENTIONS" && typeof ea.mentionCount === "number") mentions += ea.mentionCount;
       });
       graph.mergeNodeAttributes(key, attrs.label === "Mechanism" ? { reportCount: reports.size, mentionCount: mentions } : { reportCount: reports.size });
@@ -33,12 +35,12 @@ export function assignAggregates(graph: KgGraph): void {
 function assignAddressedBy(graph: KgGraph): void {
   const themeOf = new Map<string, string>();
   const reportOf = new Map<string, string>();
-  graph.forEachEdge((_e, ea, s, t, sa, ta) => {
+  forEachEdgeHeld(graph, (_e, ea, s, t, sa, ta) => {
     if (ea.type === "INSTANCE_OF" && sa.label === "Statement") themeOf.set(s, t);
     if (ea.type === "CONTAINS" && sa.label === "Report" && ta.label === "Statement") reportOf.set(t, s);
   });
   const agg = new Map<string, { reports: Set<string>; best: number | undefined }>();
-  graph.forEachEdge((_e, ea, s, t, sa, ta) => {
+  forEachEdgeHeld(graph, (_e, ea, s, t, sa, ta) => {
     if (ea.type !== "ADDRESSED_BY" || sa.label !== "Statement" || ta.label !== "Statement") return;
     const p = themeOf.get(s);
     const m = themeOf.get(t);
@@ -49,7 +51,7 @@ function assignAddressedBy(graph: KgGraph): void {
     if (typeof ea.score === "number") entry.best = Math.max(entry.best ?? ea.score, ea.score);
     agg.set(`${p}\u0000${m}`, entry);
   });
-  graph.forEachEdge((edge, ea, s, t, sa, ta) => {
+  forEachEdgeHeld(graph, (edge, ea, s, t, sa, ta) => {
     if (ea.type !== "ADDRESSED_BY" || sa.label !== "Problem" || ta.label !== "Measure") return;
     const entry = agg.get(`${s}\u0000${t}`);
     const reports = entry?.reports.size ?? 0;
@@ -63,7 +65,7 @@ function assignAddressedBy(graph: KgGraph): void {
 
 function distinctSources(graph: KgGraph, node: string, types: string[], label: string): Set<string> {
   const out = new Set<string>();
-  graph.forEachInEdge(node, (_e, ea, s, _t, sa) => {
+  forEachInEdgeHeld(graph, node, (_e, ea, s, _t, sa) => {
     if (types.includes(ea.type) && sa.label === label) out.add(s);
   });
   return out;

@@ -56,6 +56,20 @@ function derivedHash(key: string): number | null {
   const hex = key.slice(colon + 1);
   return /^[0-9a-f]{16}$/.test(hex) ? Number.parseInt(hex.slice(8), 16) | 0 : null;
 }
+/**
+ * `items` ordered by `keyOf` (an integer from 0 to `keys` - 1), items of the same key in the order given: a stable
+ * counting sort, into `into` when given (not `items` itself).
+ */
+function countingSort(items: Uint32Array, keyOf: (item: number) => number, keys: number, into = new Uint32Array(items.length)): Uint32Array {
+  const start = new Uint32Array(keys + 1);
+  for (let i = 0; i < items.length; i++) start[keyOf(items[i]!) + 1]!++;
+  for (let k = 0; k < keys; k++) start[k + 1]! += start[k]!;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    into[start[keyOf(item)]!++] = item;
+  }
+  return into;
+}
 /** Each byte as 2 hex digits. */
 const HEX2 = Array.from({ length: 256 }, (_v, i) => i.toString(16).padStart(2, "0"));
 /** A 32-bit integer as 8 hex digits (byte by byte: a fifth of the cost of toString(16), which every relationship's key paid at each visit). */
@@ -68,7 +82,25 @@ function hasMoreThanType(a: object): boolean {
   return false;
 }
 /** The temporary file of spilled attributes (spill, spillEdges). */
-const SPILL_FILE = { command: "kg import", prefix: "kg-graph-nodes-", room: "the attributes of the graph's statements and relationships" };
+const SPILL_FILE = { command: "kg import", prefix: "kg-graph-nodes-", room: "the attributes of the graph's statements and relationships", streams: 40 };
+/**
+ * Nodes added between two spills while the graph is built (spillNew): at 100 MB of reports about 25 batches, each
+ * a run of lines in key order that the graph file's writer reads back merged (SPILL_FILE follows 40 runs at once).
+ */
+const SPILL_BATCH = 32_768;
+/**
+ * What a relationship spilled while the graph is built holds besides its type (spillNew): the counts and scores
+ * graph/aggregates.ts reads (a MENTIONS' mentionCount, an ADDRESSED_BY's score). Once built, its type alone.
+ */
+const EDGE_SLIM_FIELDS = ["mentionCount", "score"] as const;
+/** The nodes whose attributes are spilled: statements and figures (about half of the nodes, most of their text). */
+const statementOrFigure = (a: NodeAttrs): boolean => a.label === "Statement" || a.label === "Figure";
+/**
+ * How far the heap may grow while spilling before a full collection (HeapBound): each node's or relationship's
+ * attributes become garbage as they are written, replaced by less, so the heap shrinks as it goes if collected
+ * (at 100 MB of reports it otherwise grew by 150 MB, the import's peak).
+ */
+const SPILL_SLACK_MB = 48;
 /** Lists of this many plain values or fewer are shared between relationships (most lines, contexts, surfaces). */
 const SHARED_LIST = 3;
 /** At most this many different shared lists (a corpus of 100 MB of reports needs far fewer). */
@@ -116,6 +148,9 @@ export class CompactGraph {
    */
   private edgeLines: Int32Array<ArrayBuffer> | null = null;
   private spool: LineSpool | null = null;
+  /** Nodes and relationships before these places have been offered to spillNew. */
+  private offered = 0;
+  private offeredEdges = 0;
   /** Per node, the places of the relationships into it (built when first asked for; dropped on any change). */
   private inEdges: { start: Int32Array; list: Int32Array } | null = null;
 
@@ -399,12 +434,18 @@ export class CompactGraph {
    * store/neo4j/load-graph.ts) without reading every statement and relationship back.
    */
   forEachEdgeHeld(callback: (key: string, attributes: EdgeAttrs, source: string, target: string, sourceAttributes: NodeAttrs, targetAttributes: NodeAttrs) => void): void {
-    const { nodeKeys, nodeAttrs, edgeAttrs, sources, targets } = this;
-    for (let e = 0; e < this.edgeCount; e++) {
-      const s = sources[e]!;
-      const t = targets[e]!;
-      callback(this.edgeKey(e), edgeAttrs[e]!, nodeKeys[s]!, nodeKeys[t]!, nodeAttrs[s]!, nodeAttrs[t]!);
-    }
+    for (let e = 0; e < this.edgeCount; e++) this.visitEdgeHeld(e, callback);
+  }
+  /** The relationships into a node as forEachEdgeHeld gives them (graph/aggregates.ts, while statements are spilled). */
+  forEachInEdgeHeld(node: string, callback: (key: string, attributes: EdgeAttrs, source: string, target: string, sourceAttributes: NodeAttrs, targetAttributes: NodeAttrs) => void): void {
+    const at = this.node(node, "forEachInEdgeHeld");
+    const { start, list } = this.inEdgeLists();
+    for (let i = start[at]!; i < start[at + 1]!; i++) this.visitEdgeHeld(list[i]!, callback);
+  }
+  private visitEdgeHeld(e: number, callback: (key: string, attributes: EdgeAttrs, source: string, target: string, sa: NodeAttrs, ta: NodeAttrs) => void): void {
+    const s = this.sources[e]!;
+    const t = this.targets[e]!;
+    callback(this.edgeKey(e), this.edgeAttrs[e]!, this.nodeKeys[s]!, this.nodeKeys[t]!, this.nodeAttrs[s]!, this.nodeAttrs[t]!);
   }
   /** A node's attributes as held: a spilled node's SLIM_FIELDS only (as forEachNodeHeld); undefined for no such node. */
   nodeAttributesHeld(key: string): NodeAttrs | undefined {
@@ -418,8 +459,8 @@ export class CompactGraph {
   }
 
   /**
-   * Hold the attributes of the nodes `which` picks in a temporary file, but for SLIM_FIELDS (kg import, once the
-   * graph is built: at 100 MB of reports the statements' and figures' attributes were about half of the graph,
+   * Hold the attributes of the nodes `which` picks in a temporary file, but for SLIM_FIELDS (kg import, in batches as the
+   * graph is built and once built: at 100 MB of reports the statements' and figures' attributes were about half of the graph,
    * and the graph file's writer reads each once). Nodes whose attributes JSON would not give back exactly stay.
    * Reading them is as before; changing one holds it again. release() removes the file. `order`: every node's
    * place, in the order their lines are to be written (default: the graph's).
@@ -428,7 +469,7 @@ export class CompactGraph {
     const lines = (this.lines ??= new Int32Array(this.nodeKeys.length).fill(-1));
     // Each line written is garbage once in the file: collected as the heap grows (at 100 MB of reports the heap
     // otherwise grew by half while spilling).
-    const bound = new HeapBound(4096);
+    const bound = new HeapBound(4096, 0, SPILL_SLACK_MB);
     const count = order?.length ?? this.nodeKeys.length;
     for (let at = 0; at < count; at++) {
       bound.check();
@@ -449,18 +490,30 @@ export class CompactGraph {
    * changing one holds it again. release() removes the file. `order`: every relationship's place, in the order
    * their lines are to be written (default: the graph's).
    */
-  spillEdges(order?: Uint32Array): void {
+  spillEdges(order?: Uint32Array, slim = false): void {
     const lines = (this.edgeLines ??= new Int32Array(this.edgeCount).fill(-1));
-    const bound = new HeapBound(4096);
-    for (let at = 0; at < this.edgeCount; at++) {
+    const bound = new HeapBound(4096, 0, SPILL_SLACK_MB);
+    const count = order?.length ?? this.edgeCount;
+    for (let at = 0; at < count; at++) {
       bound.check();
       const e = order === undefined ? at : order[at]!;
       const a = this.edgeAttrs[e]!;
-      if (lines[e]! >= 0 || Object.isFrozen(a) || typeof a.type !== "string" || !hasMoreThanType(a) || !roundTrips(a)) continue;
+      if (lines[e]! >= 0) {
+        // Spilled while the graph was built (spillNew): from now on its type alone is held.
+        if (!slim && !Object.isFrozen(a)) this.edgeAttrs[e] = this.typeAlone(a.type);
+        continue;
+      }
+      if (Object.isFrozen(a) || typeof a.type !== "string" || !hasMoreThanType(a) || !roundTrips(a)) continue;
       this.spool ??= new LineSpool(SPILL_FILE);
       lines[e] = this.spool.write(a);
-      this.edgeAttrs[e] = this.typeAlone(a.type);
+      this.edgeAttrs[e] = slim ? this.slimEdge(a) : this.typeAlone(a.type);
     }
+  }
+  /** A spilled relationship's attributes as held while the graph is built: its type and EDGE_SLIM_FIELDS. */
+  private slimEdge(a: EdgeAttrs): EdgeAttrs {
+    let slim: Record<string, unknown> | null = null;
+    for (const k of EDGE_SLIM_FIELDS) if (typeof (a as Record<string, unknown>)[k] === "number") (slim ??= { type: a.type })[k] = (a as Record<string, unknown>)[k];
+    return slim === null ? this.typeAlone(a.type) : (slim as EdgeAttrs);
   }
   /**
    * Once the graph is built (kg import, into the graph file and into Neo4j): the attributes of its statements and
@@ -471,7 +524,6 @@ export class CompactGraph {
    * order the Neo4j sync reads them in).
    */
   spillBuilt(inKeyOrder = false): void {
-    const statementOrFigure = (a: NodeAttrs) => a.label === "Statement" || a.label === "Figure";
     if (!inKeyOrder) {
       this.spill(statementOrFigure);
       this.spillEdges();
@@ -484,10 +536,38 @@ export class CompactGraph {
     this.spill(statementOrFigure, nodes);
     const rank = new Uint32Array(nodes.length);
     nodes.forEach((node, at) => (rank[node] = at));
-    const edges = new Uint32Array(this.edgeCount);
-    for (let e = 0; e < edges.length; e++) edges[e] = e;
-    edges.sort((x, y) => rank[sources[x]!]! - rank[sources[y]!]! || rank[targets[x]!]! - rank[targets[y]!]! || x - y);
+    // By source, then target, in key order, ties in the graph's order: two stable counting sorts (a sort with a
+    // comparator copied the 2.6 million places of 100 MB of reports into two lists on the heap, at the peak).
+    const all = new Uint32Array(this.edgeCount);
+    for (let e = 0; e < all.length; e++) all[e] = e;
+    const byTarget = countingSort(all, (e) => rank[targets[e]!]!, nodes.length);
+    const edges = countingSort(byTarget, (e) => rank[sources[e]!]!, nodes.length, all);
     this.spillEdges(edges);
+  }
+  /**
+   * While the graph is built (kg import, after each document): once `batch` nodes have been added since the
+   * last time, the attributes of the statements and figures among them wait in the temporary file, in key order
+   * (`inKeyOrder`) or the graph's. Building reads only their labels, report and theme keys (held: SLIM_FIELDS;
+   * graph/held.ts); a node merged again is read back and held again, and spillBuilt spills it once more. Without
+   * this the graph held every statement's text, quote and provenance until built: at 100 MB of reports about 400
+   * MB, the import's peak.
+   */
+  spillNew(inKeyOrder: boolean, batch = SPILL_BATCH): void {
+    const from = this.offered;
+    const to = this.nodeKeys.length;
+    if (to - from < batch) return;
+    const order = new Uint32Array(to - from);
+    for (let i = 0; i < order.length; i++) order[i] = from + i;
+    const { nodeKeys, sources, targets } = this;
+    if (inKeyOrder) order.sort((x, y) => byCodeUnits(nodeKeys[x]!, nodeKeys[y]!));
+    this.spill(statementOrFigure, order);
+    this.offered = to;
+    // And the relationships added since, by their ends' keys (the order the writer reads them in).
+    const edges = new Uint32Array(this.edgeCount - this.offeredEdges);
+    for (let i = 0; i < edges.length; i++) edges[i] = this.offeredEdges + i;
+    if (inKeyOrder) edges.sort((x, y) => byCodeUnits(nodeKeys[sources[x]!]!, nodeKeys[sources[y]!]!) || byCodeUnits(nodeKeys[targets[x]!]!, nodeKeys[targets[y]!]!) || x - y);
+    this.spillEdges(edges, true);
+    this.offeredEdges = this.edgeCount;
   }
   /** The attributes of a spilled relationship, by its line (forEachEdgeDerived gives it): a copy. */
   spilledEdgeAttributes(line: number): EdgeAttrs {
@@ -536,6 +616,22 @@ export class CompactGraph {
     this.lists = new Map();
     this.derivedSlots = null;
   }
+  /**
+   * The per-relationship lists at their length, not the doubled one they grew to (at 100 MB of reports, 2.6
+   * million relationships in lists of 4.2 million: about 27 MB). A relationship added later grows them again.
+   * The lists replaced are garbage: kg import trims once the spill is collected, where the heap is at its lowest.
+   */
+  trim(): void {
+    const n = Math.max(this.edgeCount, 1024);
+    const fit = <T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(list: T): T => (list.length > n ? (list.slice(0, n) as T) : list);
+    this.sources = fit(this.sources);
+    this.targets = fit(this.targets);
+    this.derivedHashes = fit(this.derivedHashes);
+    this.derivedHigh = fit(this.derivedHigh);
+    this.inDerived = fit(this.inDerived);
+    if (this.lines !== null && this.lines.length > this.nodeKeys.length) this.lines = this.lines.slice(0, Math.max(this.nodeKeys.length, 1));
+    if (this.edgeLines !== null) this.edgeLines = fit(this.edgeLines);
+  }
 
   /**
    * Every relationship as forEachEdge gives it, but with undefined for a key that is the one kg derives from its
@@ -555,6 +651,8 @@ export class CompactGraph {
     this.nodeAttrs = [];
     this.lines = null;
     this.edgeLines = null;
+    this.offered = 0;
+    this.offeredEdges = 0;
     this.spool?.close();
     this.spool = null;
     this.edgeIndex = new Map();

@@ -8,6 +8,7 @@ import { basename } from "node:path";
 
 import { SETTINGS } from "../types.ts";
 import type { KgGraph } from "./build-graph.ts";
+import { filterNodesHeld, forEachNodeHeld } from "./held.ts";
 
 export const METADATA_FIELDS = ["title", "organisation", "region", "year", "setting"] as const;
 export type MetadataField = (typeof METADATA_FIELDS)[number];
@@ -81,7 +82,7 @@ export function parseReportMetadata(text: string): Map<string, ReportMetadata> {
 export function applyReportMetadata(graph: KgGraph, metadata: Map<string, ReportMetadata>): number {
   let matched = 0;
   const renamed = new Map<string, string>();
-  graph.forEachNode((key, a) => {
+  forEachNodeHeld(graph, (key, a) => {
     if (a.label !== "Report") return;
     const path = String(a.path ?? "");
     const meta = metadata.get(path) ?? metadata.get(basename(path));
@@ -96,7 +97,7 @@ export function applyReportMetadata(graph: KgGraph, metadata: Map<string, Report
     graph.mergeNodeAttributes(key, patch);
   });
   if (renamed.size > 0) {
-    graph.forEachNode((key, a) => {
+    forEachNodeHeld(graph, (key, a) => {
       if (a.label === "Statement" && renamed.has(String(a.reportKey))) graph.setNodeAttribute(key, "reportTitle", renamed.get(String(a.reportKey))!);
     });
   }
@@ -104,12 +105,10 @@ export function applyReportMetadata(graph: KgGraph, metadata: Map<string, Report
 }
 
 function countReportsOfPath(graph: KgGraph, path: string): number {
-  return graph.filterNodes((_k, a) => a.label === "Report" && a.path === path).length;
+  return filterNodesHeld(graph, (_k, a) => a.label === "Report" && a.path === path).length;
 }
 
 function reportIndex(graph: KgGraph, key: string, path: string): number {
-  const keys = graph
-    .filterNodes((_k, a) => a.label === "Report" && a.path === path)
-    .sort((x, y) => Number(graph.getNodeAttribute(x, "startLine")) - Number(graph.getNodeAttribute(y, "startLine")));
+  const keys = filterNodesHeld(graph, (_k, a) => a.label === "Report" && a.path === path).sort((x, y) => Number(graph.getNodeAttribute(x, "startLine")) - Number(graph.getNodeAttribute(y, "startLine")));
   return keys.indexOf(key);
 }

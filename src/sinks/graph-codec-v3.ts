@@ -1148,22 +1148,33 @@ class EdgeTable {
   }
 }
 
-/** The relationships one rule of IMPLIED_EDGES gives, each once, as [type, source, target] (the writer's check: no key computed). */
-function impliedTriples(
+/**
+ * The edges (places in `edges`) that one rule of IMPLIED_EDGES gives, each once, when every one is in the graph as
+ * implied (its key derived, its type alone); null when one is not (the writer's check: no key computed, and no
+ * list of every triple made first: at 100 MB of reports that list and its set of 400,000 strings were the peak).
+ */
+function impliedFound(
   rule: (typeof IMPLIED_EDGES)[number],
   nodeKeys: readonly string[],
   node: (key: string) => Attrs | undefined,
   docs: Map<unknown, string>,
-): [RelType, string, string][] {
-  const seen = new Set<string>();
-  const out: [RelType, string, string][] = [];
+  edges: EdgeTable,
+  derivedEdge: (type: string, source: string, target: string) => number,
+): number[] | null {
+  const found: number[] = [];
+  const seen = new Uint8Array(edges.length);
   for (const k of nodeKeys) {
-    for (const t of rule.edges(k, node(k)!, node, docs)) {
-      const id = `${t[0]}\u0000${t[1]}\u0000${t[2]}`;
-      if (!seen.has(id)) (seen.add(id), out.push(t));
+    for (const [type, source, target] of rule.edges(k, node(k)!, node, docs)) {
+      const edge = derivedEdge(type, source, target);
+      if (edge < 0) return null;
+      if (seen[edge] === 1) continue;
+      if (edges.lines[edge]! >= 0) return null; // spilled: it has more than its type
+      for (const a in edges.attrs[edge]!) if (a !== "type") return null;
+      seen[edge] = 1;
+      found.push(edge);
     }
   }
-  return out;
+  return found;
 }
 
 /** The relationships one rule of IMPLIED_EDGES gives, each once. */
@@ -1363,7 +1374,9 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   // Document nodes whose record comes from `recordOf`: written with it as their attribute `record`.
   const sourced = new Set<string>();
   // (kg import: each record parsed whole, each row's text made and let go; collected as the heap grows: HeapBound)
-  const bound = collect ? new HeapBound(64) : null;
+  // (a tenth more than what is alive, plus 48 MB: with a quarter plus 64 MB, the heap grew by 190 MB of rows' garbage
+  // while a 100 MB corpus's nodes were planned, the import's peak)
+  const bound = collect ? new HeapBound(64, 0.1, 48) : null;
   for (const k of nodeKeys) {
     if (attrsHeld(k)!.label !== "Document") continue;
     bound?.check();
@@ -1439,17 +1452,8 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   // Edges the nodes imply (IMPLIED_EDGES), when every one of a rule's is there as implied, are not written.
   const docs = documentsByPath(nodeKeys, node);
   for (const rule of IMPLIED_EDGES) {
-    const list = impliedTriples(rule, nodeKeys, node, docs);
-    const found: number[] = [];
-    const all = list.every(([type, source, target]) => {
-      const edge = derivedEdge(type, source, target);
-      if (edge < 0) return false;
-      if (edges.lines[edge]! >= 0) return false; // spilled: it has more than its type
-      for (const k in edges.attrs[edge]!) if (k !== "type") return false;
-      found.push(edge);
-      return true;
-    });
-    if (!all) continue;
+    const found = impliedFound(rule, nodeKeys, node, docs, edges, derivedEdge);
+    if (found === null) continue;
     implied += rule.id;
     for (const edge of found) edges.flags[edge]! |= LEFT;
   }

@@ -144,7 +144,9 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   let docTexts = new Map<string, string>();
   // Held in a compact store (graph/compact-graph.ts), not a graphology instance: only the file is written from it.
   const store = new CompactGraph();
-  const { graph, read, documentNodes } = await graphOfSpooled(members, store.asKgGraph(), options, diagnostics, (line) => {
+  // Statements and figures wait in the store's temporary file as the graph grows (in batches, each in key order).
+  const building = { ...options, onAdded: () => store.spillNew(true) };
+  const { graph, read, documentNodes } = await graphOfSpooled(members, store.asKgGraph(), building, diagnostics, (line) => {
     const p = line.document.source.path;
     if (!docTexts.has(p)) docTexts.set(p, line.document.source.text);
   });
@@ -203,13 +205,15 @@ export function withAliases(graph: KgGraph, documentNodes: Map<string, { own: nu
 /**
  * Once the graph is built in `store` (kg import, into the graph file and into Neo4j): the store settled, the
  * statements', figures' and relationships' attributes in its temporary file (`inKeyOrder`: in the order the graph
- * file's writer reads them; CompactGraph.spillBuilt), and what the stages before left collected before the graph is
- * written (graph-file.ts rebuildFile says why).
+ * file's writer reads them; CompactGraph.spillBuilt), what the stages before left collected (graph-file.ts
+ * rebuildFile says why), then its lists trimmed (CompactGraph.trim) and what they replace collected too.
  */
 export async function spillBuilt(store: CompactGraph, inKeyOrder: boolean): Promise<void> {
   store.settle();
   store.spillBuilt(inKeyOrder);
   await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
+  store.trim();
   collectGarbage();
 }
 
@@ -263,12 +267,13 @@ export interface SpooledUnion {
  * and links found over the compact forms; the documents kept read back one at a time in canonical order
  * (graph/order.ts) with the reports they keep and their links (`onRead` sees each as read). Gives, per Document
  * node, the member whose record it keeps (that of the document at the node's path) and the other paths with the
- * same bytes, as graph/records.ts buildStoreGraph gives them; and how to read a member back.
+ * same bytes, as graph/records.ts buildStoreGraph gives them; and how to read a member back. `options.onAdded` is
+ * called once each document is on the graph (kg import spills what the graph holds there: CompactGraph.spillNew).
  */
 export async function graphOfSpooled<G extends KgGraph>(
   union: SpooledUnion,
   graph: G,
-  options: { codebook: Codebook; decisions?: LoadedDecisions | undefined },
+  options: { codebook: Codebook; decisions?: LoadedDecisions | undefined; onAdded?: (() => void) | undefined },
   diagnostics: Diagnostic[],
   onRead?: (line: SpooledDocument) => void,
 ): Promise<{ graph: G; read: (k: number) => SpooledDocument; documentNodes: Map<string, { own: number; aliases: string[] }> }> {
@@ -295,9 +300,9 @@ export async function graphOfSpooled<G extends KgGraph>(
   const rules = new StringInterner(400);
   const names = new StringInterner();
   // Each document read back is parsed whole and let go once on the graph: that garbage is collected whenever the
-  // heap has grown by a quarter past what was alive at the last collection (V8 let it grow to about twice that:
-  // at 50 MB of reports the peak of kg import was reached here).
-  const bound = new HeapBound();
+  // heap has grown by a tenth past what was alive at the last collection, plus 48 MB (V8 let it grow to about twice
+  // that: at 50 MB of reports the peak of kg import was reached here).
+  const bound = new HeapBound(1, 0.1, 48);
   function* documents(): Generator<DocumentExtraction> {
     for (const k of canonical) {
       bound.check();
@@ -316,6 +321,7 @@ export async function graphOfSpooled<G extends KgGraph>(
       cross.links[k] = [];
       const reports = cross.kept[k]!.map((r) => ({ ...line.reports[r]!, outline: [], links: links[r]! }) as ReportExtraction);
       yield { ...line, reports } as unknown as DocumentExtraction;
+      options.onAdded?.();
     }
   }
   buildGraphOf(documents(), cross.themes, cross.assignments, graph);

@@ -175,6 +175,39 @@ describe("CompactGraph", () => {
     }
   }, 120_000);
 
+  it("should give the same graph file with its statements spilled while it is built, a report renamed by metadata included", async () => {
+    const { documents } = await extractDocuments([corpus], { jobs: 1 });
+    // A title from --metadata renames a report, and with it the reportTitle of its statements (spilled by then).
+    const titled = documents.find((d) => d.reports.length > 0 && d.reports[0]!.statements.length > 0)!;
+    titled.metadata = { title: "某县机关党建调研" } as ReportMetadata;
+    const extraction = assemble(documents, codebook, []);
+    const reference = buildGraph(extraction);
+    const graph = new CompactGraph();
+    const spilledWhileBuilt: string[] = [];
+    function* spilling() {
+      for (const doc of canonicalOrder(extraction.documents)) {
+        yield doc;
+        // As kg import does after each document, with a batch of one node instead of thousands.
+        graph.spillNew(true, 1);
+      }
+    }
+    buildGraphOf(spilling(), extraction.themes, extraction.assignments, graph.asKgGraph());
+    graph.forEachNodeHeld((k, a) => a.label === "Statement" && !("text" in a) && spilledWhileBuilt.push(k));
+    try {
+      expect(spilledWhileBuilt.length).toBeGreaterThan(reference.filterNodes((_k, a) => a.label === "Statement").length / 2);
+      // The renamed report's statements were read back and held again, with the new title.
+      const renamed = reference.filterNodes((_k, a) => a.label === "Statement" && a.reportTitle === "某县机关党建调研");
+      expect(renamed.length).toBeGreaterThan(0);
+      for (const k of renamed) expect(graph.nodeAttributes(k)).toEqual(reference.getNodeAttributes(k));
+      // Counts (themes, entities, Problem → Measure) are made from what the graph holds of its statements.
+      graph.settle();
+      graph.spillBuilt(true);
+      expect(serializeGraph(graph.asKgGraph())).toBe(serializeGraph(reference));
+    } finally {
+      graph.release();
+    }
+  }, 120_000);
+
   it("should find relationships by key again once settled, and hold nothing once released", () => {
     const graph = new CompactGraph();
     graph.mergeEdgeWithKey("e", "a", "b", { type: "CONTAINS" });
