@@ -1,9 +1,9 @@
 /*
- * Reading a graph's labels, keys and types without reading back what waits in a temporary file
- * (graph/compact-graph.ts: while kg import builds its graph, the statements' and figures' attributes are spilled
- * in batches, and only their SLIM_FIELDS are held). graph/aggregates.ts and graph/report-metadata.ts read only
- * those fields of statements and figures, so they go through these: over a CompactGraph the attributes as held,
- * over a graphology graph its own iteration (it holds everything).
+ * Reading a graph's labels, keys, types and counts without reading back what waits in a temporary file
+ * (graph/compact-graph.ts spillNew: while kg import builds its graph, the statements', figures' and relationships'
+ * attributes are spilled in batches; a statement or figure then holds only its SLIM_FIELDS, a relationship its type
+ * and EDGE_SLIM_FIELDS). graph/aggregates.ts and graph/report-metadata.ts read only those, so they go through these:
+ * over a CompactGraph the attributes as held, over a graphology graph its own iteration (it holds everything).
  */
 import type { KgGraph } from "./build-graph.ts";
 import type { KgEdgeAttributes, KgNodeAttributes } from "./schema.ts";
