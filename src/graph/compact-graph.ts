@@ -56,6 +56,12 @@ function derivedHash(key: string): number | null {
   const hex = key.slice(colon + 1);
   return /^[0-9a-f]{16}$/.test(hex) ? Number.parseInt(hex.slice(8), 16) | 0 : null;
 }
+/** The places from `from` up to (not including) `to`, in order. */
+function range(from: number, to: number): Uint32Array<ArrayBuffer> {
+  const places = new Uint32Array(to - from);
+  for (let i = 0; i < places.length; i++) places[i] = from + i;
+  return places;
+}
 /**
  * `items` ordered by `keyOf` (an integer from 0 to `keys` - 1), items of the same key in the order given: a stable
  * counting sort, into `into` when given (not `items` itself).
@@ -530,16 +536,14 @@ export class CompactGraph {
       return;
     }
     const { nodeKeys, sources, targets } = this;
-    const nodes = new Uint32Array(nodeKeys.length);
-    for (let i = 0; i < nodes.length; i++) nodes[i] = i;
+    const nodes = range(0, nodeKeys.length);
     nodes.sort((x, y) => byCodeUnits(nodeKeys[x]!, nodeKeys[y]!));
     this.spill(statementOrFigure, nodes);
     const rank = new Uint32Array(nodes.length);
     nodes.forEach((node, at) => (rank[node] = at));
     // By source, then target, in key order, ties in the graph's order: two stable counting sorts (a sort with a
     // comparator copied the 2.6 million places of 100 MB of reports into two lists on the heap, at the peak).
-    const all = new Uint32Array(this.edgeCount);
-    for (let e = 0; e < all.length; e++) all[e] = e;
+    const all = range(0, this.edgeCount);
     const byTarget = countingSort(all, (e) => rank[targets[e]!]!, nodes.length);
     const edges = countingSort(byTarget, (e) => rank[sources[e]!]!, nodes.length, all);
     this.spillEdges(edges);
@@ -556,15 +560,13 @@ export class CompactGraph {
     const from = this.offered;
     const to = this.nodeKeys.length;
     if (to - from < batch) return;
-    const order = new Uint32Array(to - from);
-    for (let i = 0; i < order.length; i++) order[i] = from + i;
+    const order = range(from, to);
     const { nodeKeys, sources, targets } = this;
     if (inKeyOrder) order.sort((x, y) => byCodeUnits(nodeKeys[x]!, nodeKeys[y]!));
     this.spill(statementOrFigure, order);
     this.offered = to;
     // And the relationships added since, by their ends' keys (the order the writer reads them in).
-    const edges = new Uint32Array(this.edgeCount - this.offeredEdges);
-    for (let i = 0; i < edges.length; i++) edges[i] = this.offeredEdges + i;
+    const edges = range(this.offeredEdges, this.edgeCount);
     if (inKeyOrder) edges.sort((x, y) => byCodeUnits(nodeKeys[sources[x]!]!, nodeKeys[sources[y]!]!) || byCodeUnits(nodeKeys[targets[x]!]!, nodeKeys[targets[y]!]!) || x - y);
     this.spillEdges(edges, true);
     this.offeredEdges = this.edgeCount;

@@ -33,14 +33,14 @@ export function forEachNodeHeld(graph: KgGraph, callback: (key: string, attribut
 export function forEachEdgeHeld(graph: KgGraph, callback: EdgeVisit): void {
   const held = heldReads(graph);
   if (held) held.forEachEdgeHeld(callback);
-  else graph.forEachEdge((k, a, s, t, sa, ta) => callback(k, a, s, t, sa, ta));
+  else graph.forEachEdge(callback);
 }
 
 /** The relationships into `node`, with their ends' attributes as forEachNodeHeld gives them. */
 export function forEachInEdgeHeld(graph: KgGraph, node: string, callback: EdgeVisit): void {
   const held = heldReads(graph);
   if (held) held.forEachInEdgeHeld(node, callback);
-  else graph.forEachInEdge(node, (k, a, s, t, sa, ta) => callback(k, a, s, t, sa, ta));
+  else graph.forEachInEdge(node, callback);
 }
 
 /** The keys of the nodes `predicate` picks, from the attributes forEachNodeHeld gives. */

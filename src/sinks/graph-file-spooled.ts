@@ -144,7 +144,8 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
   let docTexts = new Map<string, string>();
   // Held in a compact store (graph/compact-graph.ts), not a graphology instance: only the file is written from it.
   const store = new CompactGraph();
-  // Statements and figures wait in the store's temporary file as the graph grows (in batches, each in key order).
+  // Statements, figures and relationships wait in the store's temporary file as the graph grows (in batches, each
+  // in key order).
   const building = { ...options, onAdded: () => store.spillNew(true) };
   const { graph, read, documentNodes } = await graphOfSpooled(members, store.asKgGraph(), building, diagnostics, (line) => {
     const p = line.document.source.path;

@@ -60,7 +60,8 @@ export async function importSpooledIntoNeo4j(
     // graph took twice the memory, and the sync reads it only through the few methods the store has.
     const store = new CompactGraph();
     try {
-      // Statements and figures wait in the store's temporary file as the graph grows (in batches, in its order).
+      // Statements, figures and relationships wait in the store's temporary file as the graph grows (in batches, in
+      // its order).
       const building = { ...options, onAdded: () => store.spillNew(false) };
       const { graph, read, documentNodes } = await graphOfSpooled(members, store.asKgGraph(), building, diagnostics);
       // Each Document's record is not put on the graph but read back from the spool when its row is made (to
