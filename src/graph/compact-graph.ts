@@ -458,6 +458,10 @@ export class CompactGraph {
     const at = this.nodeIndex.get(key);
     return at === undefined ? undefined : this.nodeAttrs[at];
   }
+  /** A node's number: its place in the order nodes were added (0 to order - 1); undefined for no such node. */
+  nodeNumber(key: string): number | undefined {
+    return this.nodeIndex.get(key);
+  }
   /** All of a node's attributes, to be read only (a spilled node's read back); undefined for no such node. */
   nodeAttributes(key: string): NodeAttrs | undefined {
     const at = this.nodeIndex.get(key);

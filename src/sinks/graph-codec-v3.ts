@@ -797,11 +797,17 @@ export interface ChunkOptions {
    * The graph's nodes, when it holds some nodes' attributes elsewhere (kg import: graph/compact-graph.ts spill):
    * `forEach` gives every node with at least the attributes the rules read of other nodes (label, path,
    * reportKey, themeKey, kind, name), `held` the same attributes of one node by key (undefined for none; then
-   * the writer keeps no table of its own), `full` all of a node's attributes (asked for once or twice per node).
-   * Only memory changes.
+   * the writer keeps no table of its own), `full` all of a node's attributes (asked for once or twice per node),
+   * `number` a node's number in the caller's own table (0 to the number of nodes - 1; undefined for none; then
+   * the writer keeps no map of every node's place of its own). Only memory changes.
    */
   nodes?:
-    | { forEach(visit: (key: string, attributes: Attrs) => void): void; held?(key: string): Attrs | undefined; full(key: string): Attrs | undefined }
+    | {
+        forEach(visit: (key: string, attributes: Attrs) => void): void;
+        held?(key: string): Attrs | undefined;
+        full(key: string): Attrs | undefined;
+        number?(key: string): number | undefined;
+      }
     | undefined;
 }
 
@@ -1085,6 +1091,9 @@ const DERIVED = 1;
 const LEFT = 2;
 /** One of the MENTIONS the records imply (impliedMentions). */
 const MENTION = 4;
+/** A Figure node as the records imply it (not written), or implied but different (written). */
+const IMPLIED_SAME = 1;
+const IMPLIED_DIFFERENT = 2;
 
 /**
  * The edges as the writer plans them, a column per field (an object per edge took about 100 bytes, for
@@ -1210,10 +1219,10 @@ function documentKey(a: Attrs): string | undefined {
 
 /**
  * The Figure nodes the records imply (graph/build-graph.ts addFigures): one per figure of a report of a
- * record, merged by key as the graph merges them, with the Document's path and the record's text; added to
- * `out` a record at a time, in the records' order.
+ * record, with the Document's path and the record's text; given to `out` a record at a time, in the records'
+ * order (a key met again is merged into the one before: mergedFigures).
  */
-function impliedFigures(record: Attrs, path: unknown, out: Map<string, Attrs>): void {
+function impliedFigures(record: Attrs, path: unknown, out: (key: string, a: Attrs) => void): void {
   const text = record.text;
   if (typeof text !== "string" || !Array.isArray(record.reports)) return;
   for (const report of record.reports as Attrs[]) {
@@ -1225,12 +1234,18 @@ function impliedFigures(record: Attrs, path: unknown, out: Map<string, Attrs>): 
       if (typeof fig.what !== "string" || (typeof fig.value !== "number" && typeof fig.value !== "string")) continue;
       const a: Attrs = { endOffset: span.end, label: "Figure", line: fig.line, path, quote: text.slice(span.start, span.end), reportKey: `report:${id}`, startOffset: span.start, unit: fig.unit, value: fig.value, what: fig.what };
       for (const k in a) if (a[k] === undefined) delete a[k];
-      const key = `fig:${keyHash(id, fig.what, fig.value, span.start)}`;
-      const before = out.get(key);
-      out.set(key, before ? Object.assign(before, a) : a);
+      out(`fig:${keyHash(id, fig.what, fig.value, span.start)}`, a);
     }
   }
 }
+
+/** Implied figures into `byKey`, a key met again merged into the one before, as the graph merges them. */
+const mergedFigures =
+  (byKey: Map<string, Attrs>) =>
+  (key: string, a: Attrs): void => {
+    const before = byKey.get(key);
+    byKey.set(key, before ? Object.assign(before, a) : a);
+  };
 
 /**
  * The MENTIONS relationships the records imply (graph/build-graph.ts addMentions), as [source, target]
@@ -1295,6 +1310,27 @@ function placesOf(keys: Iterable<string>): Map<string, number> {
   return places;
 }
 
+/**
+ * Each node's place among `sorted` (every node's key, in key order), through the caller's own numbers of the
+ * nodes when it has them (ChunkOptions.nodes.number: then only a place per number is held, not a map of
+ * every key: about 30 MB at 100 MB of reports); undefined for a key that is not a node's.
+ */
+function nodePlaces(sorted: readonly string[], number: ((key: string) => number | undefined) | undefined): { get(key: string): number | undefined } {
+  if (number === undefined) return placesOf(sorted);
+  const place = new Int32Array(sorted.length).fill(-1);
+  sorted.forEach((k, p) => {
+    const n = number(k);
+    if (n === undefined || n < 0 || n >= place.length || place[n] !== -1) throw new Error(`graph file: the node "${k}" has no number of its own`);
+    place[n] = p;
+  });
+  return {
+    get: (key) => {
+      const n = number(key);
+      return n === undefined ? undefined : place[n];
+    },
+  };
+}
+
 /** Whether a node's attributes are exactly `a` (same defined keys, same values). */
 function sameAttributes(node: Attrs, a: Attrs): boolean {
   let n = 0;
@@ -1330,7 +1366,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   }
   const full = nodesOf !== undefined ? (k: string) => nodesOf.full(k) : attrsHeld;
   nodeKeys.sort(byCodeUnits);
-  const places = placesOf(nodeKeys);
+  const places = nodePlaces(nodeKeys, nodesOf?.number?.bind(nodesOf));
   // Edges by source and target (each written as the step from the edge before), read back in key order; and
   // whether each has the key kg derives (graph/keys.ts relKey) from its type, source and target.
   const edges = new EdgeTable(graph.size);
@@ -1366,7 +1402,23 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   const texts = new Map<string, string>();
   const records = new Map<string, RawJson>();
   // What the records imply: Figure nodes, MENTIONS (each record is then kept only as far as the rules read it).
-  const figures = new Map<string, Attrs>();
+  // Figure nodes the records imply are not written when they are there exactly as implied; those not in the
+  // graph are listed by their place among the implied ones; those that differ are written. Each is checked as
+  // it is met (at 100 MB of reports a table of every implied figure's attributes held about 100 MB at the
+  // writer's peak); one met again, which the reader merges into the one before, is written.
+  const figureState = new Uint8Array(nodeKeys.length); // by node place: 0 not implied, IMPLIED_SAME, IMPLIED_DIFFERENT
+  const absentKeys = new Set<string>();
+  const absent: number[] = [];
+  let figurePlace = 0;
+  const figure = (key: string, implied: Attrs): void => {
+    const p = places.get(key);
+    if (p === undefined) {
+      if (!absentKeys.has(key)) (absentKeys.add(key), absent.push(figurePlace++));
+    } else if (figureState[p] === 0) {
+      figureState[p] = sameAttributes(full(key)!, implied) ? IMPLIED_SAME : IMPLIED_DIFFERENT;
+      figurePlace++;
+    } else figureState[p] = IMPLIED_DIFFERENT;
+  };
   // (each as the edge it is, -1 for one not in the graph: a pair of keys each took about 100 bytes, for millions)
   const mentions: Record<"m" | "n", number[]> = { m: [], n: [] };
   const mention = (id: "m" | "n", source: string, target: string) => void mentions[id].push(derivedEdge("MENTIONS", source, target));
@@ -1404,7 +1456,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
     const own = typeof r.text === "string" ? r.text : undefined;
     if (own !== undefined && typeof a.path === "string" && !texts.has(a.path)) texts.set(a.path, own);
     records.set(k, text.json(encodeRecord(r, shapes)));
-    impliedFigures(r, a.path, figures);
+    impliedFigures(r, a.path, figure);
     impliedMentions(r, mention, mentionReports);
     index.add(r, a.path);
   }
@@ -1415,27 +1467,16 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
     node,
   );
   const row = new Row(null);
-  // Figure nodes the records imply are not written when they are there exactly as implied; those not in the
-  // graph are listed by their place among the implied ones; those that differ are written.
-  const absent: number[] = [];
-  const impliedFigureKeys = new Set<string>();
-  let place = 0;
-  for (const [k, a] of figures) {
-    const n = attrsHeld(k) !== undefined ? full(k) : undefined;
-    if (!n) absent.push(place);
-    else if (sameAttributes(n, a)) impliedFigureKeys.add(k);
-    place++;
-  }
-  figures.clear();
-  let implied = place > 0 ? "F" : "";
+  absentKeys.clear();
+  let implied = figurePlace > 0 ? "F" : "";
   // A statement's key is written as its place among the records' statements, a report's as its place among
   // the records' reports; a figure's and a document's as null (computed from their attributes).
   const statementIndex = index.statements;
   const reportIndex = placesOf(index.reports.keys());
   const nodeRows = new RowChunks(held);
-  for (const k of nodeKeys) {
+  for (const [nodePlace, k] of nodeKeys.entries()) {
     bound?.check();
-    if (impliedFigureKeys.has(k)) continue;
+    if (figureState[nodePlace] === IMPLIED_SAME) continue;
     const stored = full(k)!;
     const record = records.get(k);
     // A record from `recordOf` is in the row as its encoded value (or, when it could not be encoded, as its text).
@@ -1447,7 +1488,6 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
     nodeRows.add(text.row(planRow([head], a, row.reset(a, k, undefined, undefined), ctx, shapes, record), 2));
   }
   records.clear();
-  impliedFigureKeys.clear();
   if (collect) collectGarbage();
   // Edges the nodes imply (IMPLIED_EDGES), when every one of a rule's is there as implied, are not written.
   const docs = documentsByPath(nodeKeys, node);
@@ -1888,6 +1928,7 @@ function decode(data: Attrs, lean: boolean, keysOnly: KeysOnly | undefined, inde
   const impliesFigures = typeof data.implied === "string" && data.implied.includes("F");
   const impliesMentions = data.impliedShapes !== undefined;
   const figuresByKey = new Map<string, Attrs>();
+  const addFigure = mergedFigures(figuresByKey);
   const mentionReports = new Set<string>();
   const mentions: Record<"m" | "n", [string, string][]> = { m: [], n: [] };
   const nodes: { key: string; attributes: Attrs }[] = [];
@@ -1915,7 +1956,7 @@ function decode(data: Attrs, lean: boolean, keysOnly: KeysOnly | undefined, inde
       // What the other rows need of the record is taken now (the index, the figures and MENTIONS it implies), its
       // Document handed on (with the sha256 the rule gives), and the record let go.
       index.add(record, attributes.path);
-      if (impliesFigures) impliedFigures(record, attributes.path, figuresByKey);
+      if (impliesFigures) impliedFigures(record, attributes.path, addFigure);
       if (impliesMentions) impliedMentions(record, (id, source, target) => mentions[id].push([source, target]), mentionReports);
       attributes.record = JSON.stringify(record);
       record = undefined;
@@ -1978,7 +2019,7 @@ function decode(data: Attrs, lean: boolean, keysOnly: KeysOnly | undefined, inde
     // Figure nodes the records imply, but for those not in the graph and those written, in key order among the nodes written.
     const absent = new Set(Array.isArray(data.impliedAbsent) ? (data.impliedAbsent as number[]) : []);
     const byKey = keysOnly ? figuresByKey : new Map<string, Attrs>();
-    for (const { record, path } of records) impliedFigures(record, path, byKey);
+    for (const { record, path } of records) impliedFigures(record, path, mergedFigures(byKey));
     const figures = [...byKey].filter((_f, i) => !absent.has(i)).sort((x, y) => byCodeUnits(x[0], y[0]));
     const written = nodes.splice(0);
     let w = 0;

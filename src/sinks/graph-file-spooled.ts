@@ -181,6 +181,7 @@ async function rebuild(spooled: SpooledDocuments, path: string, options: Spooled
     forEach: (visit: (key: string, attributes: Record<string, unknown>) => void) => store.forEachNodeHeld((k, a) => visit(k, a as unknown as Record<string, unknown>)),
     held: (key: string) => store.nodeAttributesHeld(key) as unknown as Record<string, unknown> | undefined,
     full: (key: string) => store.nodeAttributes(key) as unknown as Record<string, unknown> | undefined,
+    number: (key: string) => store.nodeNumber(key),
   };
   try {
     await writeGraphFile(graph, path, { collect: true, records, onPlanned, texts: (p) => docTexts.get(p), edges: edgesOf, edgeAttributes, nodes: nodesOf });
