@@ -889,7 +889,10 @@ class HeldText {
   /** Hold a text; what get() takes to give it back. */
   put(text: string): Buffer | number {
     if (this.spool === null && this.bytes + text.length * 3 <= this.spillAfter) {
-      const buffer = Buffer.from(text, "utf8");
+      // Not from Node's pool of small buffers: a piece held there held its whole slab (8 KB) and the garbage
+      // others left in it (at 25 MB of reports, 39 MB of slabs for 16 MB of text).
+      const buffer = Buffer.allocUnsafeSlow(Buffer.byteLength(text, "utf8"));
+      buffer.write(text, "utf8");
       this.bytes += buffer.length;
       return buffer;
     }

@@ -93,7 +93,9 @@ export async function extractIntoSpool(paths: string[], options: SpoolOptions): 
         options.onProgress?.(i + 1, files.length);
       },
     });
-    return { spool, compact, paths: docPaths, withMetadata, reports, matched, diagnostics, close: () => spool.close() };
+    // (bound, not a closure here: one would hold this scope, the interner of every compact form's strings included,
+    // as long as the documents wait: about 30 MB at 100 MB of reports, through the writer's peak)
+    return { spool, compact, paths: docPaths, withMetadata, reports, matched, diagnostics, close: spool.close.bind(spool) };
   } catch (error) {
     spool.close();
     throw error;
@@ -205,12 +207,15 @@ export function withAliases(graph: KgGraph, documentNodes: Map<string, { own: nu
 }
 
 /**
- * Once the graph is built in `store` (kg import, into the graph file and into Neo4j): the store settled, the
- * statements', figures' and relationships' attributes in its temporary file (`inKeyOrder`: in the order the graph
- * file's writer reads them; CompactGraph.spillBuilt), what the stages before left collected (graph-file.ts
- * rebuildFile says why), then its lists trimmed (CompactGraph.trim) and what they replace collected too.
+ * Once the graph is built in `store` (kg import, into the graph file and into Neo4j): what building left collected
+ * (else the spill, which replaces attributes by less, grew the heap past it: at 100 MB of reports the import's
+ * peak), the store settled, the statements', figures' and relationships' attributes in its temporary file
+ * (`inKeyOrder`: in the order the graph file's writer reads them; CompactGraph.spillBuilt), what the stages before
+ * left collected (graph-file.ts rebuildFile says why), then its lists trimmed (CompactGraph.trim) and what they
+ * replace collected too.
  */
 export async function spillBuilt(store: CompactGraph, inKeyOrder: boolean): Promise<void> {
+  collectGarbage();
   store.settle();
   store.spillBuilt(inKeyOrder);
   await new Promise((resolve) => setImmediate(resolve));
@@ -228,7 +233,8 @@ export function unionBuilder(spooled: SpooledDocuments, codebook: Codebook) {
   const union: SpooledUnion = { spool: spooled.spool, places: [], compact: [], metadataOf: new Map() };
   const incoming = new Set(spooled.paths);
   const storedMetadata = new Map<string, DocumentExtraction["metadata"]>();
-  const strings = new StringInterner();
+  // (let go once the union is made: these closures live as long as the import)
+  let strings = new StringInterner();
   return {
     addStored(doc: DocumentExtraction): void {
       const p = doc.document.source.path;
@@ -248,6 +254,7 @@ export function unionBuilder(spooled: SpooledDocuments, codebook: Codebook) {
       pushAll(union.compact, spooled.compact);
       if (!keepCompact) spooled.compact.length = 0;
       storedMetadata.clear();
+      strings = new StringInterner();
       return union;
     },
   };
@@ -265,6 +272,19 @@ export interface SpooledUnion {
 }
 
 /**
+ * How to read a member of the union back, with the metadata kept from where it was stored. Made here, not in
+ * graphOfSpooled: a closure there would hold all that its scope holds (the cross-report stages' themes, links and
+ * assignments: about 50 MB at 100 MB of reports) for as long as the caller reads the documents back.
+ */
+function memberReader({ spool, places, metadataOf }: SpooledUnion): (k: number) => SpooledDocument {
+  return (k) => {
+    const line = spool.read(places[k]!);
+    const meta = metadataOf.get(k);
+    return meta ? { ...line, metadata: meta } : line;
+  };
+}
+
+/**
  * The graph of a spooled union, built into `graph` (kg import into the graph file and into Neo4j): themes, decisions
  * and links found over the compact forms; the documents kept read back one at a time in canonical order
  * (graph/order.ts) with the reports they keep and their links (`onRead` sees each as read). Gives, per Document
@@ -279,7 +299,7 @@ export async function graphOfSpooled<G extends KgGraph>(
   diagnostics: Diagnostic[],
   onRead?: (line: SpooledDocument) => void,
 ): Promise<{ graph: G; read: (k: number) => SpooledDocument; documentNodes: Map<string, { own: number; aliases: string[] }> }> {
-  const { spool, places, compact, metadataOf } = union;
+  const { compact } = union;
   const count = compact.length;
   const paths = compact.map((d) => d.path);
   const shas = compact.map((d) => d.sha256);
@@ -288,11 +308,7 @@ export async function graphOfSpooled<G extends KgGraph>(
   // What the cross-report stages left (their tables over every statement) is collected before the graph is built.
   await new Promise((resolve) => setImmediate(resolve));
   collectGarbage();
-  const read = (k: number): SpooledDocument => {
-    const line = spool.read(places[k]!);
-    const meta = metadataOf.get(k);
-    return meta ? { ...line, metadata: meta } : line;
-  };
+  const read = memberReader(union);
   // The documents kept, in canonical order, each document's links let go once it is read (each is read once).
   const canonical = [...Array(count).keys()]
     .filter((k) => cross.kept[k] !== undefined)

@@ -251,6 +251,42 @@ describe("CompactGraph", () => {
     expect(graph.hasEdge(relKey("MENTIONS", "b", "c"))).toBe(true);
   });
 
+  it("should keep each relationship's counts while it is built with its attributes spilled, and change one alone", () => {
+    const graph = new CompactGraph();
+    const mention = (s: string, t: string, mentionCount: number) =>
+      graph.mergeEdgeWithKey(relKey("MENTIONS", s, t), s, t, { type: "MENTIONS", mentionCount, lines: [mentionCount], contexts: ["problem"] } as never);
+    mention("report:a", "mech:x", 2);
+    mention("report:b", "mech:x", 2);
+    mention("report:c", "mech:x", 3);
+    graph.mergeEdgeWithKey(relKey("ADDRESSED_BY", "stmt:p", "stmt:m"), "stmt:p", "stmt:m", { type: "ADDRESSED_BY", score: 0.625, reason: "同段" } as never);
+    const held = () => {
+      const out: string[] = [];
+      graph.forEachEdgeHeld((_k, a, s) => out.push(`${s} ${JSON.stringify(a)}`));
+      return out;
+    };
+    graph.spillNew(true, 1);
+    expect(held()).toEqual([
+      'report:a {"type":"MENTIONS","mentionCount":2}',
+      'report:b {"type":"MENTIONS","mentionCount":2}',
+      'report:c {"type":"MENTIONS","mentionCount":3}',
+      'stmt:p {"type":"ADDRESSED_BY","score":0.625}',
+    ]);
+    // The first changed: the second, which held the same count, keeps its own.
+    graph.mergeEdgeAttributes(relKey("MENTIONS", "report:a", "mech:x"), { mentionCount: 5 } as never);
+    expect(held().slice(0, 2)).toEqual(['report:a {"type":"MENTIONS","mentionCount":5,"lines":[2],"contexts":["problem"]}', 'report:b {"type":"MENTIONS","mentionCount":2}']);
+    graph.settle();
+    graph.spillBuilt(true);
+    const all: string[] = [];
+    graph.forEachEdge((_k, a, s) => all.push(`${s} ${JSON.stringify(a)}`));
+    graph.release();
+    expect(all).toEqual([
+      'report:a {"type":"MENTIONS","mentionCount":5,"lines":[2],"contexts":["problem"]}',
+      'report:b {"type":"MENTIONS","mentionCount":2,"lines":[2],"contexts":["problem"]}',
+      'report:c {"type":"MENTIONS","mentionCount":3,"lines":[3],"contexts":["problem"]}',
+      'stmt:p {"type":"ADDRESSED_BY","score":0.625,"reason":"同段"}',
+    ]);
+  });
+
   it("should give a spilled node's attributes back as they were, hold again one that is changed, and keep what JSON would change", () => {
     const graph = new CompactGraph();
     const statement = { label: "Statement", kind: "problem", text: "支部活动形式单一", line: 7, reportKey: "report:r1", themeKey: "theme:t", lines: [1, 2], flag: false, none: null };
