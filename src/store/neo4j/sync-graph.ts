@@ -524,10 +524,11 @@ async function runTasks(
 ): Promise<void> {
   let next = 0;
   let failed: unknown;
-  // Each batch's rows are garbage once written: collected whenever the heap has grown by a quarter past what was
-  // alive at the last collection (V8, given kg's large heap limit, let it grow by 700 MB while the relationships
-  // of the 10 MB corpus were written).
-  const bound = new HeapBound();
+  // Each batch's rows are garbage once written: collected whenever the heap has grown by a tenth past what was
+  // alive at the last collection, plus 48 MB (V8, given kg's large heap limit, let it grow by 700 MB while the
+  // relationships of the 10 MB corpus were written; with a quarter plus 64 MB, the 100 MB corpus's relationships
+  // took the import from 0.9 to 1.2 GB).
+  const bound = new HeapBound(1, 0.1, 48);
   const worker = async () => {
     const session = driver.session(sessionConfig);
     try {
