@@ -29,11 +29,11 @@
  *   (a report's CONTAINS, RAISES, PROPOSES; a document's CONTAINS) are all there with only their type; "F"
  *   says the Figure nodes are those of the records' figures (impliedFigures: graph/build-graph.ts
  *   addFigures), but for those listed in `impliedAbsent` (their places among the implied ones: not in the
- *   graph) and those written as rows (they differ). `impliedShapes` gives, for the MENTIONS the records
- *   imply (impliedMentions: "m" a report's of its organisations and mechanisms, "n" a statement's of the
- *   mechanisms named in its item, in the order the records give them, a report met before left out), each
- *   one's shape in runs of [shape, count], -1 for one not in the graph or written as a row: all their
- *   attributes are computed.
+ *   graph) and those written as rows (they differ, or the records imply them twice). `impliedShapes` gives,
+ *   for the MENTIONS the records imply (impliedMentions: "m" a report's of its organisations and mechanisms,
+ *   "n" a statement's of the mechanisms named in its item, in the order the records give them, a report met
+ *   before left out), each one's shape in runs of [shape, count], -1 for one not in the graph or written as a
+ *   row: all their attributes are computed.
  * - A string value that is a piece of the row's document text (the text of the Document whose `path` the
  *   row has) is written "\uE001" + start + "." + length (base 36) when that is shorter.
  * - Within a record (objects as [shape, values…] with their keys in their own order, lists as they are or as
@@ -2022,7 +2022,8 @@ function decode(data: Attrs, lean: boolean, keysOnly: KeysOnly | undefined, inde
     // Figure nodes the records imply, but for those not in the graph and those written, in key order among the nodes written.
     const absent = new Set(Array.isArray(data.impliedAbsent) ? (data.impliedAbsent as number[]) : []);
     const byKey = keysOnly ? figuresByKey : new Map<string, Attrs>();
-    for (const { record, path } of records) impliedFigures(record, path, mergedFigures(byKey));
+    const add = mergedFigures(byKey);
+    for (const { record, path } of records) impliedFigures(record, path, add);
     const figures = [...byKey].filter((_f, i) => !absent.has(i)).sort((x, y) => byCodeUnits(x[0], y[0]));
     const written = nodes.splice(0);
     let w = 0;
