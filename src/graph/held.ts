@@ -2,8 +2,9 @@
  * Reading a graph's labels, keys, types and counts without reading back what waits in a temporary file
  * (graph/compact-graph.ts spillNew: while kg import builds its graph, the statements', figures' and relationships'
  * attributes are spilled in batches; a statement or figure then holds only its SLIM_FIELDS, a relationship its type
- * and EDGE_SLIM_FIELDS). graph/aggregates.ts and graph/report-metadata.ts read only those, so they go through these:
- * over a CompactGraph the attributes as held, over a graphology graph its own iteration (it holds everything).
+ * and EDGE_SLIM_FIELDS). graph/aggregates.ts, graph/report-metadata.ts and the Neo4j sync's plans of keys
+ * (store/neo4j/load-graph.ts) read only those, so they go through these: over a CompactGraph the attributes as held,
+ * over a graphology graph its own iteration (it holds everything).
  */
 import type { KgGraph } from "./build-graph.ts";
 import type { KgEdgeAttributes, KgNodeAttributes } from "./schema.ts";

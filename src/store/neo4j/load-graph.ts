@@ -9,6 +9,7 @@ import type Graph from "graphology";
 import type { Driver, Session } from "neo4j-driver";
 
 import { DEFAULT_BATCH_SIZE } from "../../config.ts";
+import { forEachEdgeHeld, forEachNodeHeld } from "../../graph/held.ts";
 import { NODE_LABELS, REL_TYPES } from "../../graph/schema.ts";
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes, NodeLabel, RelType } from "../../graph/schema.ts";
 import { StoreError } from "../../errors.ts";
@@ -220,8 +221,7 @@ export function planRelRows(graph: AnyKgGraph): RelGroup[] {
  */
 export function planNodeKeys(graph: AnyKgGraph): Map<NodeLabel, string[]> {
   const groups = new Map<NodeLabel, string[]>(NODE_LABELS.map((l) => [l, []]));
-  const view = heldView(graph);
-  (view ? view.forEachNodeHeld.bind(view) : graph.forEachNode.bind(graph))((key, attrs) => {
+  forEachNodeHeld(graph, (key, attrs) => {
     const keys = groups.get(attrs.label);
     if (!keys) throw new Error(`loadGraph: node "${key}" has label "${String(attrs.label)}", which is not in NODE_LABELS.`);
     keys.push(key);
@@ -236,8 +236,7 @@ export function planNodeKeys(graph: AnyKgGraph): Map<NodeLabel, string[]> {
 /** planRelRows with only the keys (relRow makes each row). */
 export function planRelKeys(graph: AnyKgGraph): RelKeyGroup[] {
   const groups = new Map<string, RelKeyGroup>();
-  const view = heldView(graph);
-  (view ? view.forEachEdgeHeld.bind(view) : graph.forEachEdge.bind(graph))((key, attrs, _source, _target, sourceAttrs, targetAttrs) => {
+  forEachEdgeHeld(graph, (key, attrs, _source, _target, sourceAttrs, targetAttrs) => {
     if (!(REL_TYPES as readonly string[]).includes(attrs.type)) {
       throw new Error(`loadGraph: relationship "${key}" has type "${String(attrs.type)}", which is not in REL_TYPES.`);
     }
@@ -253,22 +252,6 @@ export function planRelKeys(graph: AnyKgGraph): RelKeyGroup[] {
   return [...groups.values()]
     .sort((a, b) => order(a) - order(b) || a.sourceLabel.localeCompare(b.sourceLabel) || a.targetLabel.localeCompare(b.targetLabel))
     .map((g) => ({ ...g, keys: g.keys.sort(compareKeys) }));
-}
-
-/**
- * A graph that keeps some attributes elsewhere and can give every node and relationship with those it holds, labels
- * and types always among them (graph/compact-graph.ts once spilled): the plans of keys read only those.
- */
-interface HeldView {
-  forEachNodeHeld(callback: (key: string, attributes: KgNodeAttributes) => void): void;
-  forEachEdgeHeld(
-    callback: (key: string, attributes: KgEdgeAttributes, source: string, target: string, sourceAttributes: KgNodeAttributes, targetAttributes: KgNodeAttributes) => void,
-  ): void;
-}
-
-function heldView(graph: AnyKgGraph): HeldView | undefined {
-  const view = graph as unknown as Partial<HeldView>;
-  return typeof view.forEachNodeHeld === "function" && typeof view.forEachEdgeHeld === "function" ? (view as HeldView) : undefined;
 }
 
 /** The row of the node at `key`. */
