@@ -20,7 +20,9 @@ rmSync(join(root, "lib"), { recursive: true, force: true });
 const result = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
 if (result.status !== 0) {
   rmSync(join(root, "lib"), { recursive: true, force: true });
-  console.error("build-cli: tsc failed; kg will run from src/ through tsx.");
+  // (say how it ended when tsc itself said nothing: killed by a signal, or not started)
+  const how = result.error ? ` (${result.error.message})` : result.signal ? ` (killed by ${result.signal})` : ` (exit ${result.status})`;
+  console.error(`build-cli: tsc failed${how}; kg will run from src/ through tsx.`);
   process.exit(result.status ?? 1);
 }
 // Data files read through import.meta.url (not imported) are not emitted by tsc.
