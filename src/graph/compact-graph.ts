@@ -464,6 +464,22 @@ export class CompactGraph {
   nodeNumber(key: string): number | undefined {
     return this.nodeIndex.get(key);
   }
+  /** The key of the node numbered `n` (nodeNumber). */
+  nodeKeyAt(n: number): string {
+    const key = this.nodeKeys[n];
+    if (key === undefined) throw new Error(`CompactGraph.nodeKeyAt: no node numbered ${n}.`);
+    return key;
+  }
+  /** A relationship's number: its place in the order relationships were added (0 to size - 1), forEachEdgeHeld's; undefined for none. */
+  edgeNumber(key: string): number | undefined {
+    const e = this.findEdge(key);
+    return e < 0 ? undefined : e;
+  }
+  /** The key of the relationship numbered `e` (edgeNumber): a derived key is made again, not held. */
+  edgeKeyAt(e: number): string {
+    if (!Number.isInteger(e) || e < 0 || e >= this.edgeCount) throw new Error(`CompactGraph.edgeKeyAt: no relationship numbered ${e}.`);
+    return this.edgeKey(e);
+  }
   /** All of a node's attributes, to be read only (a spilled node's read back); undefined for no such node. */
   nodeAttributes(key: string): NodeAttrs | undefined {
     const at = this.nodeIndex.get(key);

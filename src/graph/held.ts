@@ -4,7 +4,8 @@
  * attributes are spilled in batches; a statement or figure then holds only its SLIM_FIELDS, a relationship its type
  * and EDGE_SLIM_FIELDS). graph/aggregates.ts, graph/report-metadata.ts and the Neo4j sync's plans of keys
  * (store/neo4j/load-graph.ts) read only those, so they go through these: over a CompactGraph the attributes as held,
- * over a graphology graph its own iteration (it holds everything).
+ * over a graphology graph its own iteration (it holds everything). nodeNumbering and edgeNumbering number the nodes
+ * and relationships in the order these visit them, so that what is planned over them can hold numbers, not keys.
  */
 import type { KgGraph } from "./build-graph.ts";
 import type { KgEdgeAttributes, KgNodeAttributes } from "./schema.ts";
@@ -51,4 +52,60 @@ export function filterNodesHeld(graph: KgGraph, predicate: (key: string, attribu
     if (predicate(k, a)) out.push(k);
   });
   return out;
+}
+
+/** Nodes or relationships by number, 0 to size - 1, in the order forEachNodeHeld / forEachEdgeHeld visit them. */
+export interface Numbering {
+  readonly size: number;
+  /** The key numbered `n`. */
+  keyAt(n: number): string;
+  /** The number of `key`; undefined for none. */
+  numberOf(key: string): number | undefined;
+}
+
+/** What CompactGraph offers for it: derived relationship keys are not held but made again by keyAt. */
+interface Numbered {
+  readonly order: number;
+  readonly size: number;
+  nodeNumber(key: string): number | undefined;
+  nodeKeyAt(n: number): string;
+  edgeNumber(key: string): number | undefined;
+  edgeKeyAt(n: number): string;
+}
+
+function numbered(graph: KgGraph): Numbered | null {
+  const g = graph as unknown as Partial<Numbered>;
+  return typeof g.nodeNumber === "function" && typeof g.nodeKeyAt === "function" && typeof g.edgeNumber === "function" && typeof g.edgeKeyAt === "function"
+    ? (g as Numbered)
+    : null;
+}
+
+/** The graph's nodes by number (a graphology graph's: its keys in its order, looked up through a map made when first asked). */
+export function nodeNumbering(graph: KgGraph): Numbering {
+  const g = numbered(graph);
+  if (g) return { size: g.order, keyAt: (n) => g.nodeKeyAt(n), numberOf: (key) => g.nodeNumber(key) };
+  return numberingOf(graph.nodes());
+}
+
+/** The graph's relationships by number, as nodeNumbering. */
+export function edgeNumbering(graph: KgGraph): Numbering {
+  const g = numbered(graph);
+  if (g) return { size: g.size, keyAt: (n) => g.edgeKeyAt(n), numberOf: (key) => g.edgeNumber(key) };
+  return numberingOf(graph.edges());
+}
+
+function numberingOf(keys: readonly string[]): Numbering {
+  let index: Map<string, number> | null = null;
+  return {
+    size: keys.length,
+    keyAt(n) {
+      const key = keys[n];
+      if (key === undefined) throw new Error(`numbering: nothing numbered ${n}.`);
+      return key;
+    },
+    numberOf(key) {
+      index ??= new Map(keys.map((k, i) => [k, i]));
+      return index.get(key);
+    },
+  };
 }

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CompactGraph } from "../../src/graph/compact-graph.ts";
 import { buildGraph, buildGraphOf } from "../../src/graph/build-graph.ts";
 import { relKey } from "../../src/graph/keys.ts";
+import { edgeNumbering } from "../../src/graph/held.ts";
 import { canonicalOrder } from "../../src/graph/order.ts";
 import { extractDocuments, assemble } from "../../src/pipeline.ts";
 import { graphFileChunks } from "../../src/sinks/graph-codec.ts";
@@ -170,6 +171,10 @@ describe("CompactGraph", () => {
       const byKey = reference2.edges().map((k) => [graph.source(k), graph.target(k), graph.getEdgeAttributes(k)]);
       expect(byKey).toEqual(reference2.edges().map((k) => [reference2.source(k), reference2.target(k), reference2.getEdgeAttributes(k)]));
       expect(() => graph.source("no such key")).toThrow(/could not find the "no such key" edge/);
+      // And by number, as the Neo4j sync holds them (graph/held.ts edgeNumbering): each key made again from its number.
+      const edges = edgeNumbering(graph.asKgGraph());
+      expect(edges.size).toBe(reference2.size);
+      expect(reference2.edges().map((k) => edges.keyAt(edges.numberOf(k)!))).toEqual(reference2.edges());
     } finally {
       graph.release();
     }

@@ -26,6 +26,7 @@ import neo4j from "neo4j-driver";
 import { DEFAULT_BATCH_SIZE } from "../../config.ts";
 import { StoreError } from "../../errors.ts";
 import type { KgGraph } from "../../graph/build-graph.ts";
+import { edgeNumbering, nodeNumbering } from "../../graph/held.ts";
 import { buildStoreGraph, documentFromRecord, type StoredDocument, aliasesOf, unionDocuments } from "../../graph/records.ts";
 import { NODE_LABELS, type NodeLabel, REL_TYPES } from "../../graph/schema.ts";
 import type { Codebook } from "../../themes/codebook.ts";
@@ -35,7 +36,8 @@ import { HeapBound } from "../../util/gc.ts";
 import { plural } from "../../util/terminal.ts";
 import { fillTemplate, readCypher } from "./cypher.ts";
 import { toStoreError } from "./errors.ts";
-import { applySchema, chunk, nodeRow, planNodeKeys, planRelKeys, relRow, type NodeRow, type RelRow } from "./load-graph.ts";
+import { ElementIds } from "./element-ids.ts";
+import { applySchema, chunk, nodeRow, planNodeKeys, planRelNumbers, relRow, type NodeRow, type RelRow } from "./load-graph.ts";
 import { type Neo4jProps, toNeo4jProps } from "./props.ts";
 
 export interface SyncOptions {
@@ -257,11 +259,15 @@ export async function syncGraph(
     const known = options.storedDigests ?? (await forEachStoredDocument(driver, options.database, () => undefined));
     // What the database holds is compared with the graph row by row as it is read (streamed), and only the outcome
     // kept: the element id of each node the graph has (returned too by the batches that create nodes), which of
-    // them differ, the state of each relationship the graph has, and the keys and ends of what is stale.
-    const ids = new Map<string, string>();
-    const changedNodes = new Set<string>();
+    // them differ, the state of each relationship the graph has, and the keys and ends of what is stale. Held by the
+    // numbers of the graph's nodes and relationships, not by key (at 100 MB of reports, 750,000 nodes and 2.6
+    // million relationships).
+    const nodes = nodeNumbering(graph);
+    const edges = edgeNumbering(graph);
+    const ids = new ElementIds(nodes);
+    const changedNodes = new Uint8Array(nodes.size);
     const staleNodes = new Map<NodeLabel, string[]>();
-    const edgeStates = new Map<string, EdgeState>();
+    const edgeStates = new Uint8Array(edges.size);
     const staleRels = new Map<NodeLabel, { source: string; target: string; key: string }[]>();
     const noteIds = (result: { records: { get(key: string): unknown }[] }) => {
       const record = result.records[0] as { has?(key: string): boolean; get(key: string): unknown } | undefined;
@@ -275,12 +281,13 @@ export async function syncGraph(
       { labels: [...NODE_LABELS] },
       () => {
         ids.clear();
-        changedNodes.clear();
+        changedNodes.fill(0);
         staleNodes.clear();
       },
       (r) => {
         const key = String(r.get("key"));
-        if (!graph.hasNode(key)) {
+        const n = nodes.numberOf(key);
+        if (n === undefined) {
           const label = String(r.get("label")) as NodeLabel;
           let keys = staleNodes.get(label);
           if (!keys) staleNodes.set(label, (keys = []));
@@ -289,8 +296,7 @@ export async function syncGraph(
         }
         ids.set(key, String(r.get("id")));
         const { key: _k, record: _r, ...props } = r.get("props") as Record<string, unknown>;
-        if (sameNodeProps(rowOf(key).props, props, known.get(key))) changedNodes.delete(key);
-        else changedNodes.add(key);
+        changedNodes[n] = sameNodeProps(rowOf(key).props, props, known.get(key)) ? 0 : 1;
       },
     );
     await streamRead(
@@ -299,19 +305,19 @@ export async function syncGraph(
       "sync/current-relationships",
       { types: [...REL_TYPES] },
       () => {
-        edgeStates.clear();
+        edgeStates.fill(EdgeState.Absent);
         staleRels.clear();
       },
       (r) => {
         const key = String(r.get("key"));
         const source = String(r.get("source"));
         const target = String(r.get("target"));
-        const inGraph = graph.hasEdge(key);
-        const kept = inGraph && graph.source(key) === source && graph.target(key) === target;
-        if (inGraph) {
+        const e = edges.numberOf(key);
+        const kept = e !== undefined && graph.source(key) === source && graph.target(key) === target;
+        if (e !== undefined) {
           // Held with other ends: created anew (the old one is stale, below).
           const { key: _k, ...props } = r.get("props") as Record<string, unknown>;
-          edgeStates.set(key, !kept ? EdgeState.Moved : sameProps(relRow(graph, key).props, props, "type") ? EdgeState.Same : EdgeState.Changed);
+          edgeStates[e] = !kept ? EdgeState.Moved : sameProps(relRow(graph, key).props, props, "type") ? EdgeState.Same : EdgeState.Changed;
         }
         if (kept) return;
         // A relationship whose source node goes anyway is deleted with it.
@@ -334,24 +340,17 @@ export async function syncGraph(
       const changed: string[] = [];
       for (const key of keys) {
         if (!ids.has(key)) created.push(key);
-        else if (changedNodes.has(key)) changed.push(key);
+        else if (changedNodes[nodes.numberOf(key)!] === 1) changed.push(key);
       }
       summary.nodesUnchanged += keys.length - created.length - changed.length;
       return { label, created, changed };
     });
-    changedNodes.clear();
-    const relGroups = planRelKeys(graph).map((g) => {
-      const created: string[] = [];
-      const changed: string[] = [];
-      for (const key of g.keys) {
-        const state = edgeStates.get(key);
-        if (state === undefined || state === EdgeState.Moved) created.push(key);
-        else if (state === EdgeState.Changed) changed.push(key);
-      }
-      summary.relationshipsUnchanged += g.keys.length - created.length - changed.length;
+    const relGroups = planRelNumbers(graph).map(({ numbers, ...g }) => {
+      const created = numbers.filter((e) => edgeStates[e] === EdgeState.Absent || edgeStates[e] === EdgeState.Moved);
+      const changed = numbers.filter((e) => edgeStates[e] === EdgeState.Changed);
+      summary.relationshipsUnchanged += numbers.length - created.length - changed.length;
       return { ...g, created, changed };
     });
-    edgeStates.clear();
     const count = <T>(xs: Iterable<T[]>) => [...xs].reduce((n, x) => n + x.length, 0);
     const total =
       nodeGroups.reduce((n, g) => n + g.created.length + g.changed.length, 0) +
@@ -439,13 +438,16 @@ export async function syncGraph(
       for (const [keys, name] of [[g.changed, "sync/replace-relationships"], [g.created, "sync/create-relationships"]] as const) {
         const query = fillTemplate(readCypher(name), labels);
         const retry = fillTemplate(readCypher(name === "sync/create-relationships" ? "sync/insert-relationships-retry" : name), labels);
-        const row = (key: string) => relRow(graph, key);
-        const withIds = (key: string) => {
-          const r = row(key);
+        const row = (e: number) => relRow(graph, edges.keyAt(e));
+        const withIds = (e: number) => {
+          const r = row(e);
           return { ...r, sourceId: ids.get(r.source) ?? null, targetId: ids.get(r.target) ?? null };
         };
         const make = name === "sync/create-relationships" ? withIds : row;
-        for (const batch of chunk(keys, batchSize)) relTasks.push({ query, retry, count: batch.length, rows: () => batch.map(make), what: `${g.type} relationships` });
+        for (let i = 0; i < keys.length; i += batchSize) {
+          const batch = keys.subarray(i, i + batchSize);
+          relTasks.push({ query, retry, count: batch.length, rows: () => Array.from(batch, make), what: `${g.type} relationships` });
+        }
       }
     }
     await runTasks(driver, sessionConfig, relTasks, parallel, (task) => {
@@ -593,8 +595,8 @@ function* chunkByBytes(rows: Iterable<NodeRow>, size: number, maxBytes: number):
   if (current.length > 0) yield current;
 }
 
-/** A relationship the database holds, against the graph's of the same key. */
-const EdgeState = { Same: 0, Changed: 1, /** Between other nodes. */ Moved: 2 } as const;
+/** A relationship of the graph, against what the database holds of the same key. */
+const EdgeState = { /** Not held. */ Absent: 0, Same: 1, Changed: 2, /** Between other nodes. */ Moved: 3 } as const;
 type EdgeState = (typeof EdgeState)[keyof typeof EdgeState];
 
 /**

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { createKgGraph } from "../../../src/graph/build-graph.ts";
+import { createKgGraph, type KgGraph } from "../../../src/graph/build-graph.ts";
+import { CompactGraph } from "../../../src/graph/compact-graph.ts";
+import { edgeNumbering } from "../../../src/graph/held.ts";
 import type { KgNodeAttributes } from "../../../src/graph/schema.ts";
-import { chunk, planNodeRows, planRelRows } from "../../../src/store/neo4j/load-graph.ts";
+import { chunk, planNodeRows, planRelNumbers, planRelRows } from "../../../src/store/neo4j/load-graph.ts";
 import { KEYS, makeGraph } from "../graph.fixtures.ts";
 
 describe("chunk", () => {
@@ -52,5 +54,34 @@ describe("planRelRows", () => {
     const mentions = groups.find((g) => g.type === "MENTIONS" && g.targetLabel === "Mechanism");
     expect(mentions?.rows[0]?.props).not.toHaveProperty("type");
     expect(mentions?.rows.map((r) => r.source).sort()).toEqual([KEYS.reportA, KEYS.reportB]);
+  });
+});
+
+describe("planRelNumbers", () => {
+  function compactCopy(graph: KgGraph): KgGraph {
+    const copy = new CompactGraph();
+    graph.forEachNode((key, attrs) => copy.mergeNode(key, attrs));
+    graph.forEachEdge((key, attrs, source, target) => copy.mergeEdgeWithKey(key, source, target, attrs));
+    return copy.asKgGraph();
+  }
+
+  it.each([
+    ["a graphology graph", (g: KgGraph) => g],
+    ["the compact store", compactCopy],
+  ])("should number the same relationships as planRelRows keys, group by group, in the graph's order (%s)", (_name, make) => {
+    const graph = make(makeGraph());
+    const edges = edgeNumbering(graph);
+    const byNumber = planRelNumbers(graph);
+    const byKey = planRelRows(graph);
+    expect(byNumber.map(({ type, sourceLabel, targetLabel }) => [type, sourceLabel, targetLabel])).toEqual(byKey.map(({ type, sourceLabel, targetLabel }) => [type, sourceLabel, targetLabel]));
+    byNumber.forEach((g, i) => {
+      expect([...g.numbers]).toEqual([...g.numbers].sort((a, b) => a - b));
+      expect([...g.numbers].map((e) => edges.keyAt(e)).sort()).toEqual(byKey[i]!.rows.map((r) => r.key));
+    });
+    // Every relationship once, and each number found again from its key.
+    const all = byNumber.flatMap((g) => [...g.numbers]).sort((a, b) => a - b);
+    expect(all).toEqual(Array.from({ length: graph.size }, (_k, e) => e));
+    expect(graph.edges().map((key) => edges.keyAt(edges.numberOf(key)!))).toEqual(graph.edges());
+    expect(edges.numberOf("no such key")).toBeUndefined();
   });
 });
