@@ -16,7 +16,7 @@ import { documentsJsonChunks, type JsonDocument } from "./sinks/extraction-json.
 import { loadCodebook } from "./themes/index.ts";
 import type { Diagnostic, DocumentExtraction } from "./types.ts";
 import { pushAll } from "./util/arrays.ts";
-import { collectGarbage, HeapBound } from "./util/gc.ts";
+import { collectGarbage, EXTRACTION_BOUND, HeapBound } from "./util/gc.ts";
 import { StringInterner } from "./util/intern.ts";
 import { LineSpool } from "./util/line-spool.ts";
 
@@ -57,6 +57,7 @@ export async function spoolExtraction(
     const { files, diagnostics } = await collectFiles(paths);
     const compact: CompactDocument[] = [];
     const strings = new StringInterner();
+    const bound = new HeapBound(EXTRACTION_BOUND.every, EXTRACTION_BOUND.share, EXTRACTION_BOUND.slackMB);
     await runFiles(files, {
       budget: options.budget ?? IN_THREAD_BUDGET,
       jobs: options.jobs ?? defaultJobs(),
@@ -66,6 +67,7 @@ export async function spoolExtraction(
       // ranking and clustering features) is several times the compact records, all held at once until the
       // themes are found; the cross-report stages compute it here instead, as they do with one job, for less CPU.
       onFile: (i, outcome) => {
+        bound.check();
         pushAll(diagnostics, outcome.diagnostics);
         const doc = outcome.extraction;
         if (doc) {

@@ -23,7 +23,7 @@ import type { Codebook } from "../themes/codebook.ts";
 import type { LoadedDecisions } from "../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction, ReportExtraction } from "../types.ts";
 import { pushAll } from "../util/arrays.ts";
-import { collectGarbage, HeapBound } from "../util/gc.ts";
+import { collectGarbage, EXTRACTION_BOUND, HeapBound } from "../util/gc.ts";
 import { shareText, StringInterner } from "../util/intern.ts";
 import { plural } from "../util/terminal.ts";
 import { DocumentSpool, type SpooledDocument } from "./document-spool.ts";
@@ -68,6 +68,7 @@ export async function extractIntoSpool(paths: string[], options: SpoolOptions): 
     const docPaths: string[] = [];
     const withMetadata: boolean[] = [];
     const strings = new StringInterner();
+    const bound = new HeapBound(EXTRACTION_BOUND.every, EXTRACTION_BOUND.share, EXTRACTION_BOUND.slackMB);
     let reports = 0;
     let matched = 0;
     await runFiles(files, {
@@ -75,6 +76,7 @@ export async function extractIntoSpool(paths: string[], options: SpoolOptions): 
       jobs: options.jobs ?? defaultJobs(),
       lean: true,
       onFile: (i, outcome) => {
+        bound.check();
         pushAll(diagnostics, outcome.diagnostics);
         const doc = outcome.extraction;
         if (doc) {
