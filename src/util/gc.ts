@@ -72,7 +72,7 @@ export class HeapBound {
 /**
  * The bound on the main thread's heap while documents arrive from the workers (kg extract --json, kg import): each
  * document's extraction is garbage once written to the temporary file and compacted, and only the compact forms
- * stay. At 100 MB of reports V8 otherwise let the heap hold 190 MB of that garbage beside 270 MB alive when the
- * last document arrived, the peak of the whole import. Checked every 16 documents.
+ * stay. Checked every 16 documents. (At 100 MB of reports the import's peak comes after, in the themes stage, and
+ * varied from 0.78 to 0.92 GB between runs of the same code, with or without this bound.)
  */
 export const EXTRACTION_BOUND = { every: 16, share: 0.1, slackMB: 48 } as const;
