@@ -16,7 +16,7 @@ import { documentsJsonChunks, type JsonDocument } from "./sinks/extraction-json.
 import { loadCodebook } from "./themes/index.ts";
 import type { Diagnostic, DocumentExtraction } from "./types.ts";
 import { pushAll } from "./util/arrays.ts";
-import { collectGarbage, EXTRACTION_BOUND, HeapBound } from "./util/gc.ts";
+import { collectGarbage, extractionBound, HeapBound } from "./util/gc.ts";
 import { StringInterner } from "./util/intern.ts";
 import { LineSpool } from "./util/line-spool.ts";
 
@@ -57,7 +57,7 @@ export async function spoolExtraction(
     const { files, diagnostics } = await collectFiles(paths);
     const compact: CompactDocument[] = [];
     const strings = new StringInterner();
-    const bound = new HeapBound(EXTRACTION_BOUND.every, EXTRACTION_BOUND.share, EXTRACTION_BOUND.slackMB);
+    const bound = extractionBound();
     await runFiles(files, {
       budget: options.budget ?? IN_THREAD_BUDGET,
       jobs: options.jobs ?? defaultJobs(),

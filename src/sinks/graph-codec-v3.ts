@@ -1431,7 +1431,7 @@ function plan(graph: KgGraph, text: PlannedText, held: HeldText, { records: reco
   // (kg import: each record parsed whole, each row's text made and let go; collected as the heap grows: HeapBound)
   // (a tenth more than what is alive, plus 48 MB: with a quarter plus 64 MB, the heap grew by 190 MB of rows' garbage
   // while a 100 MB corpus's nodes were planned, the import's peak)
-  const bound = collect ? new HeapBound(64, 0.1, 48) : null;
+  const bound = collect ? HeapBound.tight(64) : null;
   for (const k of nodeKeys) {
     if (attrsHeld(k)!.label !== "Document") continue;
     bound?.check();

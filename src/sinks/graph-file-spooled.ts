@@ -23,7 +23,7 @@ import type { Codebook } from "../themes/codebook.ts";
 import type { LoadedDecisions } from "../themes/decisions.ts";
 import type { Diagnostic, DocumentExtraction, ReportExtraction } from "../types.ts";
 import { pushAll } from "../util/arrays.ts";
-import { collectGarbage, EXTRACTION_BOUND, HeapBound } from "../util/gc.ts";
+import { collectGarbage, extractionBound, HeapBound } from "../util/gc.ts";
 import { shareText, StringInterner } from "../util/intern.ts";
 import { plural } from "../util/terminal.ts";
 import { DocumentSpool, type SpooledDocument } from "./document-spool.ts";
@@ -68,7 +68,7 @@ export async function extractIntoSpool(paths: string[], options: SpoolOptions): 
     const docPaths: string[] = [];
     const withMetadata: boolean[] = [];
     const strings = new StringInterner();
-    const bound = new HeapBound(EXTRACTION_BOUND.every, EXTRACTION_BOUND.share, EXTRACTION_BOUND.slackMB);
+    const bound = extractionBound();
     let reports = 0;
     let matched = 0;
     await runFiles(files, {
@@ -322,7 +322,7 @@ export async function graphOfSpooled<G extends KgGraph>(
   // Each document read back is parsed whole and let go once on the graph: that garbage is collected whenever the
   // heap has grown by a tenth past what was alive at the last collection, plus 48 MB (V8 let it grow to about twice
   // that: at 50 MB of reports the peak of kg import was reached here).
-  const bound = new HeapBound(1, 0.1, 48);
+  const bound = HeapBound.tight();
   function* documents(): Generator<DocumentExtraction> {
     for (const k of canonical) {
       bound.check();

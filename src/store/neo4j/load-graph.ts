@@ -253,7 +253,7 @@ export function planRelNumbers(graph: AnyKgGraph): RelNumberGroup[] {
   const groups = new Map<string, { group: Counted; index: number }>();
   const listed: Counted[] = [];
   // Each relationship's group, by number (there are a few dozen groups).
-  const groupOf = new Uint16Array(edgeNumbering(graph).size);
+  const groupOf = new Uint16Array(graph.size);
   let e = 0;
   forEachEdgeHeld(graph, (key, attrs, _source, _target, sourceAttrs, targetAttrs) => {
     if (!(REL_TYPES as readonly string[]).includes(attrs.type)) {

@@ -530,7 +530,7 @@ async function runTasks(
   // alive at the last collection, plus 48 MB (V8, given kg's large heap limit, let it grow by 700 MB while the
   // relationships of the 10 MB corpus were written; with a quarter plus 64 MB, the 100 MB corpus's relationships
   // took the import from 0.9 to 1.2 GB).
-  const bound = new HeapBound(1, 0.1, 48);
+  const bound = HeapBound.tight();
   const worker = async () => {
     const session = driver.session(sessionConfig);
     try {
