@@ -44,8 +44,15 @@ export class ElementIds {
     return Number.isNaN(number) ? this.others.get(n) : `${this.prefix}${number}`;
   }
 
+  /** Whether an id is noted for the node at `key` (without making the id's string). */
   has(key: string): boolean {
-    return this.get(key) !== undefined;
+    const n = this.nodes.numberOf(key);
+    return n !== undefined && this.hasAt(n);
+  }
+
+  /** Whether an id is noted for the node numbered `n`. */
+  hasAt(n: number): boolean {
+    return !Number.isNaN(this.numbers[n]!) || this.others.has(n);
   }
 
   /** Forget every id (a read retried from its start). */

@@ -250,7 +250,8 @@ export function planRelKeys(graph: AnyKgGraph): RelKeyGroup[] {
  */
 export function planRelNumbers(graph: AnyKgGraph): RelNumberGroup[] {
   type Counted = Omit<RelGroup, "rows"> & { count: number };
-  const groups = new Map<string, { group: Counted; index: number }>();
+  // Each group's place in `listed`, by type and end labels.
+  const groups = new Map<string, number>();
   const listed: Counted[] = [];
   // Each relationship's group, by number (there are a few dozen groups).
   const groupOf = new Uint16Array(graph.size);
@@ -261,13 +262,12 @@ export function planRelNumbers(graph: AnyKgGraph): RelNumberGroup[] {
     }
     const id = `${attrs.type}|${sourceAttrs.label}|${targetAttrs.label}`;
     let at = groups.get(id);
-    if (!at) {
-      at = { group: { type: attrs.type, sourceLabel: sourceAttrs.label, targetLabel: targetAttrs.label, count: 0 }, index: listed.length };
-      groups.set(id, at);
-      listed.push(at.group);
+    if (at === undefined) {
+      groups.set(id, (at = listed.length));
+      listed.push({ type: attrs.type, sourceLabel: sourceAttrs.label, targetLabel: targetAttrs.label, count: 0 });
     }
-    at.group.count++;
-    groupOf[e++] = at.index;
+    listed[at]!.count++;
+    groupOf[e++] = at;
   });
   const numbers = listed.map((g) => new Int32Array(g.count));
   const filled = new Int32Array(listed.length);

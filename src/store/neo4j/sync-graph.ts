@@ -339,8 +339,9 @@ export async function syncGraph(
       const created: string[] = [];
       const changed: string[] = [];
       for (const key of keys) {
-        if (!ids.has(key)) created.push(key);
-        else if (changedNodes[nodes.numberOf(key)!] === 1) changed.push(key);
+        const n = nodes.numberOf(key)!;
+        if (!ids.hasAt(n)) created.push(key);
+        else if (changedNodes[n] === 1) changed.push(key);
       }
       summary.nodesUnchanged += keys.length - created.length - changed.length;
       return { label, created, changed };
