@@ -26,6 +26,8 @@ export interface BoilerplateRuleSpec {
   repeatedTitle: { id: string; window: number; maxLength: number };
   /** The short captions after a line marked by `afterRule` (a 相关推荐-style heading). */
   relatedList: { id: string; afterRule: string; maxItems: number; maxItemLength: number };
+  /** An author's name alone on the page's first line, before the body or an affiliation line marked `id`. */
+  byline?: { id: string; maxNameChars: number; notName: string };
   /**
    * What a report title is about (党, 支部, 社区 …): a short header line naming one with enough characters is a
    * title ("…党建存在的问题及对策"), not page chrome, even without a genre word (报告, 范文) at its end.
@@ -52,6 +54,7 @@ export interface CompiledBoilerplateRules {
   linkSeparator: RegExp;
   titleSuffix: RegExp;
   titleTopic: { regex: RegExp; minChars: number; collection: RegExp | null } | null;
+  byline: { id: string; name: RegExp; notName: RegExp } | null;
 }
 
 const cache = new WeakMap<BoilerplateRuleSpec, CompiledBoilerplateRules>();
@@ -75,6 +78,13 @@ export function compileBoilerplateRules(spec: BoilerplateRuleSpec = DEFAULT_BOIL
           regex: alternation("titleTopic", [spec.titleTopic.pattern], ""),
           minChars: spec.titleTopic.minChars,
           collection: spec.titleTopic.collection ? alternation("titleTopic.collection", [spec.titleTopic.collection], "") : null,
+        }
+      : null,
+    byline: spec.byline
+      ? {
+          id: spec.byline.id,
+          name: new RegExp(`^[\\u4e00-\\u9fff]{2,${spec.byline.maxNameChars}}$`),
+          notName: alternation("byline.notName", [spec.byline.notName], ""),
         }
       : null,
   };

@@ -7,7 +7,7 @@ import type { Diagnostic, Line, NoiseRange } from "../types.ts";
 import { compileBoilerplateRules, type BoilerplateRuleSpec, type CompiledBoilerplateRules } from "./boilerplate-rules.ts";
 import { markLineRules } from "./line-rules.ts";
 import { createLineViews, type LineView } from "./line-view.ts";
-import { markHeaderBlock, markRelatedLists, markRepeatedTitles } from "./structural-rules.ts";
+import { markByline, markHeaderBlock, markRelatedLists, markRepeatedTitles } from "./structural-rules.ts";
 import { matchesOf } from "../shared/regex.ts";
 
 /** Noise found in one text and the diagnostics describing it. */
@@ -30,6 +30,7 @@ export function findBoilerplate(
   markRelatedLists(views, rules);
   markHeaderBlock(views, rules);
   markRepeatedTitles(views, rules);
+  markByline(views, rules);
   const inline = findInlineNoise(views, rules);
   const noise = [...wholeLineRanges(views), ...inline].sort((a, b) => a.span.start - b.span.start);
   const diagnostics = noise.map((range) => describe(range, text, options.path));

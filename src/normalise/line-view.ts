@@ -64,3 +64,11 @@ export function namesTitleTopic(view: LineView, rules: CompiledBoilerplateRules,
   if (topic.collection?.test(t)) return false;
   return topic.regex.test(t) && (t.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= topic.minChars;
 }
+
+/** A short line without sentence punctuation titling a collection of reports (…调研报告锦集3篇, …（通用2篇）). */
+export function namesCollection(view: LineView, rules: CompiledBoilerplateRules, maxLength: number): boolean {
+  const t = view.trimmed;
+  const collection = rules.titleTopic?.collection;
+  if (!collection || view.blank || view.protected || t.length > maxLength || SENTENCE_PUNCTUATION.test(t)) return false;
+  return collection.test(t);
+}

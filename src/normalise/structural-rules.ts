@@ -1,10 +1,11 @@
 /*
  * Boilerplate recognised from the shape of the page rather than one line's words: the list of
  * titles under a 相关推荐-style heading, the block of page chrome at the top of a page (short lines
- * that repeat, interleaved with dates and metadata), and a title line repeated right after itself.
+ * that repeat, interleaved with dates and metadata), a title line repeated right after itself, and an
+ * author's name alone at the top of a journal page.
  */
 import type { CompiledBoilerplateRules } from "./boilerplate-rules.ts";
-import { isOpen, isTitleLike, namesTitleTopic, SENTENCE_PUNCTUATION, type LineView } from "./line-view.ts";
+import { isOpen, isTitleLike, namesCollection, namesTitleTopic, SENTENCE_PUNCTUATION, type LineView } from "./line-view.ts";
 
 const SENTENCE_END = /[。!?;…]$/;
 
@@ -31,7 +32,8 @@ export function markRelatedLists(views: LineView[], rules: CompiledBoilerplateRu
  *    of a line naming what a report is about (a title and its subtitle printed over the page and over the text);
  * 2. another short line printed twice is chrome; if it reads like a title, its last copy stays
  *    (it may be the report's own title);
- * 3. a short non-title line wedged between two noise lines is chrome.
+ * 3. a short non-title line wedged between two noise lines is chrome;
+ * 4. a line titling a collection of reports is chrome.
  * A single title line stays.
  */
 export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRules): void {
@@ -51,6 +53,9 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
     if (namesTitleTopic(view, rules, spec.maxLineLength)) lastTitleCopy.add([...repeatedRun].filter((v) => v.trimmed === view.trimmed).pop()!);
   }
   for (const view of repeatedRun) if (!lastTitleCopy.has(view)) view.rule = spec.id;
+  // 4. A page's title over a collection of reports (…调研报告锦集3篇, …（通用2篇）) is no report's title: the first
+  //    report begins with its own title or text.
+  for (const view of block) if (isOpen(view) && namesCollection(view, rules, spec.maxLineLength)) view.rule = spec.id;
   for (let k = 1; k < block.length - 1; k++) {
     const view = block[k]!;
     const wedged = block[k - 1]!.rule !== null && block[k + 1]!.rule !== null;
@@ -95,4 +100,25 @@ export function markRepeatedTitles(views: LineView[], rules: CompiledBoilerplate
     recent.push(view);
     if (recent.length > spec.window) recent.shift();
   }
+}
+
+/** Lines of sentence length and punctuation: a paragraph of body text. */
+const MIN_PARAGRAPH = 40;
+
+/**
+ * An author's name alone on the first line of a page (「李 进」), followed by the affiliation (already marked by
+ * the line rule of the same id) or straight by the body: the report begins after it.
+ */
+export function markByline(views: LineView[], rules: CompiledBoilerplateRules): void {
+  const spec = rules.byline;
+  if (spec === null) return;
+  const first = views.findIndex((view) => !view.blank && view.rule === null);
+  const view = views[first];
+  if (view === undefined || view.protected) return;
+  const name = view.trimmed.replace(/\s+/g, "");
+  if (!spec.name.test(name) || spec.notName.test(name)) return;
+  const next = views.slice(first + 1).find((v) => !v.blank);
+  if (next === undefined) return;
+  const body = next.rule === null && next.trimmed.length >= MIN_PARAGRAPH && SENTENCE_PUNCTUATION.test(next.trimmed);
+  if (next.rule === spec.id || body) view.rule = spec.id;
 }

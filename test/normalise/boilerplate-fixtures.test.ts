@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { readDocuments } from "../../src/ingest/index.ts";
 import { DEFAULT_BOILERPLATE_RULES, normaliseDocument } from "../../src/normalise/index.ts";
+import { segmentDocument } from "../../src/segment/segment.ts";
 import type { NormalisedDocument, SourceDocument } from "../../src/types.ts";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/ingest/", import.meta.url));
@@ -119,6 +120,50 @@ describe("page boilerplate in other site styles", () => {
     rules.lineRules.push({ id: "site-tip", maxLength: 20, patterns: ["^本站提示:"] });
     const { document } = normaliseDocument(source, { boilerplate: rules });
     expect(document.noise.map((n) => n.rule)).toEqual(["boilerplate:site-tip"]);
+  });
+});
+
+describe("page chrome before the first report of a page", () => {
+  it("should start a collection page's first report at its own title, not at the breadcrumb, the collection's title or the site's blurb", () => {
+    const page = [
+      "某某范文网 > 报告范文 > 调研报告",
+      "",
+      "村级党组织建设调研报告5篇",
+      "",
+      "本篇收录的几篇报告由网友精心整理编辑的党建调研范例汇成，供各位参考。希望以下内容对您有所帮助。喜欢就收藏吧!",
+      "",
+      "村级党组织建设调研报告篇1",
+      "",
+      "一、基本情况",
+      "全镇下辖村党支部十二个，党员三百余名，其中六十岁以上的占四成多。",
+      "二、存在的问题",
+      "（一）后备力量不足",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([1, 3, 5]);
+    expect(segmentDocument(doc).reports[0]!.startLine).toBe(7);
+  });
+
+  it("should set aside an author's name and affiliation at the top of a journal page", () => {
+    const page = [
+      "周 立",
+      "（某某师范学院马克思主义学院，某省 某市 410000）",
+      "高校教师党支部是学校党建的基本单元，其组织力的强弱直接决定了党的教育方针在课堂上能否落地，本文就调查所见谈几点看法。",
+      "一、存在的问题",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([1, 2]);
+    expect(segmentDocument(doc).reports[0]!.startLine).toBe(3);
+    // A name straight before the body goes too; a section word or a title does not.
+    expect(noiseLines(normalise(page.split("\n").filter((_, i) => i !== 1).join("\n")))).toEqual([1]);
+    expect(noiseLines(normalise(["前言", ...page.split("\n").slice(2)].join("\n")))).toEqual([]);
+    expect(noiseLines(normalise(["调研报告", ...page.split("\n").slice(2)].join("\n")))).toEqual([]);
+  });
+
+  it("should mark a preview label over the title", () => {
+    const doc = normalise("内容预览：\n社区党建工作的调查与思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
+    expect(noiseLines(doc)).toEqual([1]);
+    expect(segmentDocument(doc).reports[0]!.startLine).toBe(2);
   });
 });
 
