@@ -13,6 +13,8 @@ import { matchesAny, SEGMENT_SIGNALS, type SegmentSignals, stripDecoration } fro
 
 /** A report is long enough to be followed by another one once it has this much text without numbering. */
 const MIN_UNNUMBERED_REPORT_CHARS = 1500;
+/** A report of a collection page is followed by the next one's label once it has this much text. */
+const MIN_MEMBER_REPORT_CHARS = 100;
 /** A line repeated inside the next lines is a preview only if it is at least this long. */
 const MIN_PREVIEW_CHARS = 12;
 const PREVIEW_WINDOW = 6;
@@ -198,6 +200,8 @@ function updateState(state: ReportState, c: ContentLine) {
 /** Why a new report starts at content line i, or null. */
 function boundaryRule(content: ContentLine[], i: number, state: ReportState, signals: SegmentSignals): string | null {
   const c = content[i]!;
+  // One report of a collection page (篇二：…, …调研报告篇3) begins at its label once the one before has text.
+  if (!c.preview && state.chars >= MIN_MEMBER_REPORT_CHARS && signals.member.test(c.text)) return "collection-member";
   const substantial = state.topMax >= 2 || state.chars >= MIN_UNNUMBERED_REPORT_CHARS;
   if (!substantial || c.preview) return null;
   // A title names its genre before any comma: "一年来，…报送调研报告1篇" is a sentence, not a title.

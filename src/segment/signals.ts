@@ -10,6 +10,8 @@ export interface SegmentSignals {
   strongOpening: RegExp[];
   softIntro: RegExp[];
   title: RegExp;
+  /** The label or numbered title of one report of a collection page (篇一：…, …调研报告篇3). */
+  member: RegExp;
   /** The front matter of a journal article (摘要, 关键词): the short line before it is the title. */
   articleFront: RegExp;
   closing: RegExp[];
@@ -34,6 +36,7 @@ export const SEGMENT_SIGNALS: SegmentSignals = {
   strongOpening: compile(raw.strongOpening),
   softIntro: compile(raw.softIntro),
   title: new RegExp(raw.title),
+  member: new RegExp(raw.member),
   articleFront: new RegExp(raw.articleFront),
   closing: compile(raw.closing),
   backref: compile(raw.backref),

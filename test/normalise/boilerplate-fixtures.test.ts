@@ -144,6 +144,30 @@ describe("page chrome before the first report of a page", () => {
     expect(segmentDocument(doc).reports[0]!.startLine).toBe(7);
   });
 
+  it("should split a collection page at each report's 篇一/篇二 label, with the page's date and source line left out", () => {
+    const body = (topic: string, unit: string) =>
+      [
+        `${topic}是学校工作的重要组成部分，近年来各校在这方面做了不少工作，但从这次调研看，还存在一些需要正视的短板，现分述如下。`,
+        "一、学习不够系统",
+        `有的${unit}学习只读文件，缺少讨论，党员参与的热情不高，学用脱节的情况比较常见。`,
+        "二、制度执行不严",
+        `个别${unit}的组织生活时开时停，记录代替落实，考核也多停留在纸面上。`,
+      ];
+    const page = [
+      "学校党建工作中的短板（3篇）",
+      "时间：2024-05-06 09:10:11 范文大全 来源：网友投稿",
+      "篇一：学校党建工作中的短板",
+      ...body("中小学党建", "学校支部"),
+      "篇二：高校院系党建工作中的短板",
+      ...body("院系党建", "教工支部"),
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([1, 2]);
+    const reports = segmentDocument(doc).reports;
+    expect(reports.map((r) => r.startLine)).toEqual([3, 9]);
+    expect(reports[1]!.title).toBe("高校院系党建工作中的短板");
+  });
+
   it("should set aside an author's name and affiliation at the top of a journal page", () => {
     const page = [
       "周 立",
