@@ -143,3 +143,25 @@ describe("an item whose heading only defines", () => {
     expect(got).toContain("支委会议题准备不充分");
   });
 });
+
+describe("step items alone on their lines, over a paragraph each (fresh real pages, round of 2026-12-02)", () => {
+  it("should read 「X的制约」 and 「应转不转」 as shortfalls", () => {
+    expect(isNegative("资金的制约")).toBe(true);
+    expect(isNegative("外出务工后应转不转的党员不少")).toBe(true);
+    expect(isNegative("打破制约发展的瓶颈")).toBe(false);
+  });
+
+  it("should take each 一是/二是 line as one problem and leave the paragraph under it as its explanation", () => {
+    const text = [
+      "某街道社区党建情况调研",
+      "一是流动党员多,应转不转的情况普遍",
+      "这些党员大多随子女搬到外地居住,有的把组织关系留在原单位,有的长期不参加组织生活,社区很难掌握他们的动向。",
+      "二是社区专职党务人员少、专业能力弱",
+      "多数社区只有一两名兼职党务干部,他们同时负责综治、民政等多项工作,精力分散,党建工作往往顾此失彼。",
+      "三是活动阵地的制约",
+      "不少老旧小区没有固定的活动场所,党员开会只能借用物业办公室或居民家中,活动难以常态化开展。",
+    ].join("\n");
+    const got = problems(text);
+    expect(got).toEqual(["流动党员多,应转不转的情况普遍", "社区专职党务人员少、专业能力弱", "活动阵地的制约"]);
+  });
+});
