@@ -165,3 +165,24 @@ describe("step items alone on their lines, over a paragraph each (fresh real pag
     expect(got).toEqual(["流动党员多,应转不转的情况普遍", "社区专职党务人员少、专业能力弱", "活动阵地的制约"]);
   });
 });
+
+describe("background before a problem section's items", () => {
+  it("should not take the stakes and a quoted rule before （一）（二） as problems, but keep a paragraph that falls short", () => {
+    const text = [
+      "关于某县民营企业党建工作的调研",
+      "一、基本情况",
+      "全县共有规模以上民营企业一百二十家，其中四十家建立了党组织。",
+      "二、主要问题",
+      "在民营企业中做好党的工作，是巩固党在新兴领域执政基础的重要一环。",
+      "有关条例规定：企业应当为党组织开展活动提供必要条件，支持党组织依规开展工作。",
+      "由此可见，在民营企业中建强党组织，已经成为基层党建工作的一项重要课题。",
+      "（一）部分业主对党建工作认识不足，支持力度不够。",
+      "有的业主担心开展党的活动会占用生产时间。",
+      "（二）企业用工流动性大，党员管理难度大。",
+      "不少党员在企业之间频繁流动，组织关系长期不转。",
+    ].join("\n");
+    expect(problems(text)).toEqual(["部分业主对党建工作认识不足，支持力度不够", "企业用工流动性大，党员管理难度大"]);
+    const shortfall = text.replace("由此可见，在民营企业中建强党组织，已经成为基层党建工作的一项重要课题。", "调查发现，多数企业的党组织活动场所不足，活动经费也没有保障。");
+    expect(problems(shortfall).join("|")).toContain("活动场所不足");
+  });
+});

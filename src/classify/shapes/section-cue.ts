@@ -110,7 +110,7 @@ function takeItems(ctx: ClassifyContext, node: OutlineNode, section: Section) {
   // Paragraphs before the first item are read as well when there are several of them: a page whose sections lost
   // their numbering can leave the next section's first list item under this heading, after this section's own
   // paragraphs (one or two lines before the items are a lead-in and context, read by other shapes).
-  takeParagraphs(ctx, node, section, MIN_PARAGRAPHS_BEFORE_ITEMS);
+  takeParagraphs(ctx, node, section, MIN_PARAGRAPHS_BEFORE_ITEMS, section.kind === "problem" && items.some((item) => isNegative(ctx.heading(item))));
   for (const item of items) {
     // 「2.1 加强党组织建设」 over bullets that each open with a head and a colon (「• 设立楼栋党小组：…」): in a measure section
     // the heading names the topic, and each bullet's head is a measure of its own.
@@ -281,9 +281,10 @@ const MIN_PARAGRAPHS_BEFORE_ITEMS = 3;
 
 /**
  * Unnumbered section body: each paragraph that is not a lead-in is one statement (none when there are fewer than
- * `minParagraphs`).
+ * `minParagraphs`). Before items that state problems themselves (`beforeProblemItems`), a paragraph is one only
+ * when it falls short in its own words.
  */
-function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Section, minParagraphs = 0) {
+function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Section, minParagraphs = 0, beforeProblemItems = false) {
   // A fused heading ("存在的主要问题当前…") leaves its body on the heading's own line.
   const fused = section.heading.length < ctx.heading(node).length;
   const bodyStart = fused ? node.headingSpan.start + section.heading.length : node.headingSpan.end;
@@ -305,8 +306,9 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
   if (lines.length < minParagraphs) return;
   const mixed = section.kind === "measure" && isMixedHeading(section.heading);
   // Under a heading that names a situation as well (「现状与存在的问题」), or problems and measures together, a
-  // paragraph is read for what it says itself: survey text and background are no problems.
-  const perStatement = mixed || (section.kind === "problem" && situationToo(section.heading));
+  // paragraph is read for what it says itself: survey text and background are no problems. So are the paragraphs
+  // before items that state the problems themselves (a quoted rule or the stakes, 「…是…的重要保证」, before （一）（二）).
+  const perStatement = mixed || (section.kind === "problem" && (situationToo(section.heading) || beforeProblemItems));
   for (let i = 0; i < lines.length; i++) {
     const { line, text, start } = lines[i]!;
     const next = lines[i + 1];
