@@ -184,6 +184,19 @@ describe("page chrome before the first report of a page", () => {
     expect(noiseLines(normalise(["调研报告", ...page.split("\n").slice(2)].join("\n")))).toEqual([]);
   });
 
+  it("should mark a line of injected spam and a font-size widget over the report, not a report line that names such words once", () => {
+    const page = [
+      "久久精品视频在线观看,午夜不卡一区二区,亚洲欧美日韩国产",
+      "",
+      "关于社区党建工作的几点思考",
+      "字号：大 中 小",
+      "近年来，某区以网格为单元推进社区党建，这次调研走访了十个社区。",
+      "一、存在的问题",
+      "部分社区的成人教育和党员教育各搞一套，精品课程少。",
+    ].join("\n");
+    expect(noiseLines(normalise(page))).toEqual([1, 4]);
+  });
+
   it("should mark a preview label over the title", () => {
     const doc = normalise("内容预览：\n社区党建工作的调查与思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
     expect(noiseLines(doc)).toEqual([1]);
