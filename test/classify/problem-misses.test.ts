@@ -186,3 +186,28 @@ describe("background before a problem section's items", () => {
     expect(problems(shortfall).join("|")).toContain("活动场所不足");
   });
 });
+
+describe("a problem item over numbered items of its own", () => {
+  const report = (items: string[]) =>
+    [
+      "关于车间党支部建设情况的调研",
+      "一、存在的主要问题",
+      "（一）支部班子作用发挥不充分",
+      ...items,
+      "（二）党员教育针对性不强",
+      "有的支部学习内容照搬上级文件，和岗位实际联系不紧。",
+    ].join("\n");
+
+  it("should take the parent and each numbered item that explains a problem of its own in a paragraph", () => {
+    const got = problems(report([
+      "1.支委抓党建的精力不足。多数支委同时担任班组长，把主要时间放在生产任务上，支部工作很少过问。",
+      "2.个别书记履职不到位。有的书记对支部会议议题准备不充分，会议常常流于传达。",
+    ]));
+    expect(got).toEqual(["支部班子作用发挥不充分", "支委抓党建的精力不足", "个别书记履职不到位", "党员教育针对性不强"]);
+  });
+
+  it("should keep one statement when the numbered items are bare one-line details (guard)", () => {
+    const got = problems(report(["1.支委抓党建的精力不足；", "2.个别书记履职不到位。"]));
+    expect(got).toEqual(["支部班子作用发挥不充分", "党员教育针对性不强"]);
+  });
+});

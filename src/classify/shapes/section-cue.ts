@@ -123,11 +123,37 @@ function takeItems(ctx: ClassifyContext, node: OutlineNode, section: Section) {
         ctx.add({ kind: "measure", textSpan: ctx.itemText(item, "measure").span, span: { start: item.span.start, end: item.children[0]!.span.start }, rule: { id: ID, detail }, confidence: 0.8 });
       }
       for (const child of item.children) takeItem(ctx, child, section, `topic "${ctx.heading(item)}" > `);
+    } else if (statesWithItsItems(ctx, item, section.kind)) {
+      // 「（一）支委作用不突出」 over 1. 2. 3. that each state a problem of their own: the parent states the problem
+      // they share, and each numbered item is one statement too (its heading alone, not the items' text).
+      const detail = `section "${section.heading}" (${section.kind}) > parent item ${item.markerKind} "${item.marker}" over numbered items that state their own`;
+      const kind = section.kind as StatementKind;
+      ctx.add({ kind, textSpan: ctx.itemText(item, kind).span, span: { start: item.span.start, end: item.children[0]!.span.start }, rule: { id: ID, detail }, confidence: 0.8 });
+      for (const child of item.children) takeItem(ctx, child, section, `parent "${ctx.heading(item)}" > `);
     } else {
       takeItem(ctx, item, section, "");
     }
   }
 }
+
+/**
+ * Whether an item that states a problem (or a measure) itself has two or more numbered items (1. 2. under （一）;
+ * not 一是…二是 sub-points) of which most state one of the same kind, each over a paragraph of its own. Bare
+ * one-line items (「1.A；2.B。」) only detail their parent, which stays the one statement.
+ */
+function statesWithItsItems(ctx: ClassifyContext, item: OutlineNode, kind: Section["kind"]): boolean {
+  if (kind !== "problem" && kind !== "measure") return false;
+  const want = kind === "problem" ? "negative" : "prescription";
+  const numbered = item.children.filter((c) => !isInlineKind(c.markerKind));
+  if (numbered.length < 2 || numbered.length < item.children.length || polarityOf(ctx.heading(item)) !== want) return false;
+  const own = (c: OutlineNode) => polarityOf(ctx.heading(c)) === want && ctx.text.slice(c.headingSpan.end, c.span.end).replace(/\s/g, "").length >= MIN_ITEM_BODY;
+  return numbered.filter(own).length >= MAJORITY_OF_ITEMS * numbered.length;
+}
+
+/** Share of an item's numbered items that must state their own problem (or measure). */
+const MAJORITY_OF_ITEMS = 0.6;
+/** Characters of explanation an item needs past its heading to be read as a statement of its own. */
+const MIN_ITEM_BODY = 20;
 
 /** A parent heading that only names a topic (「党员队伍方面」, 「“两差”问题」) over a list of its own. */
 export function isTopic(ctx: ClassifyContext, item: OutlineNode): boolean {
