@@ -197,6 +197,22 @@ describe("page chrome before the first report of a page", () => {
     expect(noiseLines(normalise(page))).toEqual([1, 4]);
   });
 
+  it("should mark a site's navigation bar, a breadcrumb without separators, a mobile-version link and a date with its read count", () => {
+    const page = [
+      "某某网首页|论坛|客户端|投稿|邮箱",
+      "我的位置 > 首页 > 党建研究",
+      "首页范文调研报告",
+      "手机版",
+      "2021-03-02     人阅读",
+      "关于街道党建工作的调研报告",
+      "近年来，某街道以党建引领社区治理，这次调研走访了辖区六个社区。",
+      "一、存在的问题",
+    ].join("\n");
+    expect(noiseLines(normalise(page))).toEqual([1, 2, 3, 4, 5]);
+    // A report line that names a home page or a forum with a | in it is no navigation bar (guard).
+    expect(noiseLines(normalise("一、基本情况\n社区开设了“党员论坛|议事厅”栏目，首页发布支部动态。"))).toEqual([]);
+  });
+
   it("should mark a preview label over the title", () => {
     const doc = normalise("内容预览：\n社区党建工作的调查与思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
     expect(noiseLines(doc)).toEqual([1]);
