@@ -367,6 +367,8 @@ function findTitle(fresh: ContentLine[], signals: SegmentSignals): FoundTitle | 
   };
   for (const c of head.filter((h) => !furniture(h)).slice(0, 4)) {
     const text = stripDecoration(c.text);
+    // One report of a collection page under its label (篇一：…, 【篇2】…): the label's line is its title.
+    if (signals.member.test(text) && standalone(c)) return make(c, text);
     if (!signals.title.test(text)) continue;
     if (standalone(c)) return make(c, text);
     const fused = signals.title.exec(text)?.[1];

@@ -23,6 +23,7 @@ export interface SectionLexicon {
   suggestionLead: RegExp;
   fusedHeading: Partial<Record<SectionKind, RegExp>>;
   situationTail: RegExp;
+  causeTail: RegExp;
   sectionLabel: RegExp;
 }
 
@@ -43,6 +44,7 @@ export const LEXICON: SectionLexicon = {
   suggestionLead: new RegExp(raw.suggestionLead),
   fusedHeading: Object.fromEntries(Object.entries(raw.fusedHeading).map(([k, v]) => [k, new RegExp(v)])),
   situationTail: new RegExp(raw.situationTail),
+  causeTail: new RegExp(raw.causeTail),
   sectionLabel: new RegExp(raw.sectionLabel),
 };
 
@@ -58,6 +60,8 @@ export function classifyHeading(heading: string): SectionKind | null {
 const headingKind = memoByString((heading: string): SectionKind | null => {
   // 「…政策措施总体执行情况」 reports how measures were carried out: a situation, not a section of measures.
   if (LEXICON.situationTail.test(heading.trim())) return "situation";
+  // 「存在问题的原因分析」 names the problems, but what it holds is their causes.
+  if (LEXICON.causeTail.test(heading.trim())) return "cause";
   for (const kind of LEXICON.priority) {
     if (LEXICON.kinds[kind]?.some((re) => re.test(heading))) return kind;
   }

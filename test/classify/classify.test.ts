@@ -25,6 +25,8 @@ describe("classifyHeading", () => {
     ["主要做法和经验", "practice"],
     ["基本情况", "situation"],
     ["有待完善与加强的方面", "problem"],
+    ["存在问题的原因分析", "cause"],
+    ["上述问题产生的深层次原因", "cause"],
   ])("should read %s as a %s section", (heading, kind) => expect(classifyHeading(heading)).toBe(kind));
 
   it("should not read a long statement that mentions 问题 as a section title", () => {

@@ -166,6 +166,23 @@ describe("page chrome before the first report of a page", () => {
     const reports = segmentDocument(doc).reports;
     expect(reports.map((r) => r.startLine)).toEqual([3, 9]);
     expect(reports[1]!.title).toBe("高校院系党建工作中的短板");
+    expect(reports[0]!.title).toBe("学校党建工作中的短板");
+  });
+
+  it("should start at a bracketed 【篇1】 label after a column's click count and the site's blurb", () => {
+    const page = [
+      "支部建设存在的问题及原因（通用3篇）",
+      "教育动态  点击：  2022-09-05",
+      "支部建设是基层党建的基础工程。以下是为大家整理的关于支部建设的文章3篇，欢迎品鉴！",
+      "【篇1】支部建设存在的问题及原因",
+      "（一）存在的问题",
+      "调研发现，部分支部的组织生活不够规范，党员教育流于形式。",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([1, 2, 3]);
+    const [report] = segmentDocument(doc).reports;
+    expect(report!.startLine).toBe(4);
+    expect(report!.title).toBe("支部建设存在的问题及原因");
   });
 
   it("should set aside an author's name and affiliation at the top of a journal page", () => {
