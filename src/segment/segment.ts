@@ -288,7 +288,8 @@ function makeSegment(doc: NormalisedDocument, lines: ContentLine[], rule: string
     span: { start: first.line.start, end: last.line.end },
     title: titleText,
     ...(titleText !== null ? { titleLine: title!.line.line.number } : {}),
-    truncated: !/[。！？!?…”"」）)]$/.test(lastText),
+    // A page cut short ends mid-sentence, or on the ellipsis a site puts where it cut (「……」, 「…………」).
+    truncated: !/[。！？!?…”"」）)]$/.test(lastText) || /(?:…{2,}|\.{3,})$/.test(lastText),
     duplicates: lines.filter((c) => c.preview).map((c) => ({ start: c.line.start, end: c.line.end })),
     startRule: rule,
   };

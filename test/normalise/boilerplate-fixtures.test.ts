@@ -230,6 +230,23 @@ describe("page chrome before the first report of a page", () => {
     expect(noiseLines(normalise("一、基本情况\n社区开设了“党员论坛|议事厅”栏目，首页发布支部动态。"))).toEqual([]);
   });
 
+  it("should mark a members-only wall, a resource label and a date with a view count, and read a report cut off at an ellipsis as truncated", () => {
+    const page = [
+      "资源描述",
+      "社区党建工作现状的调研报告",
+      "2022-03-11 183",
+      "一、存在的问题",
+      "1、组织覆盖不全，管理有漏洞。一是辖区新建小区多，党员底数不清。部分小区…………",
+      "全文共2648字，仅供站内会员学习参考",
+      "新来的客人请【点此注册】加入会员",
+      "未登陆用户请【登录网站】查阅文章",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([1, 3, 6, 7, 8]);
+    const [report] = segmentDocument(doc).reports;
+    expect([report!.startLine, report!.endLine, report!.truncated]).toEqual([2, 5, true]);
+  });
+
   it("should mark a preview label over the title", () => {
     const doc = normalise("内容预览：\n社区党建工作的调查与思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
     expect(noiseLines(doc)).toEqual([1]);
