@@ -39,6 +39,7 @@ export const POLARITY = {
   remedyObjectFallback: raw.remedyObjectFallback.map((s) => new RegExp(s, "g")),
   closingMeasureLead: new RegExp(raw.closingMeasureLead),
   closingMeasureTurn: new RegExp(raw.closingMeasureTurn),
+  problemSectionTurn: new RegExp(raw.problemSectionTurn),
   plannedAction: new RegExp(raw.plannedAction),
   measureFrame: new RegExp(raw.measureFrame),
   measureAnnouncement: new RegExp(raw.measureAnnouncement),

@@ -206,3 +206,16 @@ describe("Markdown bullets under 原因分析 and 具体措施 labels (set-t sha
     ]);
   });
 });
+
+describe("a turn to remedies inside a problem section's paragraph", () => {
+  it("should take what follows 「因此，需要…」 as measures", () => {
+    const text = [
+      "关于乡镇事业单位党建工作的调研",
+      "一、党组织建设方面的问题",
+      "事业单位党组织是乡镇党建的重要力量。一些单位党组织存在班子配备不齐、活动阵地简陋等问题，导致工作难以开展。因此，需要配齐支部班子，改善活动阵地，健全议事规则。",
+      "二、党员队伍方面的问题",
+      "部分单位党员年龄偏大，发展新党员的渠道不畅。",
+    ].join("\n");
+    expect(measures(text)).toEqual(["需要配齐支部班子，改善活动阵地，健全议事规则"]);
+  });
+});

@@ -97,9 +97,10 @@ function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string
 function midLineTurn(ctx: ClassifyContext, text: string, start: number): number | null {
   for (const m of text.matchAll(/[。;；!！]\s*/g)) {
     const at = (m.index ?? 0) + m[0].length;
-    const turn = POLARITY.closingMeasureTurn.exec(text.slice(at));
-    if (!turn) continue;
     const from = start + at;
+    // 「…等问题。因此，需要A，B」 in a problem section's paragraph turns to remedies as well.
+    const turn = POLARITY.closingMeasureTurn.exec(text.slice(at)) ?? (ctx.sectionAt(from, ["problem"]) !== null ? POLARITY.problemSectionTurn.exec(text.slice(at)) : null);
+    if (!turn) continue;
     if (ctx.claimed(from) || ctx.statements.some((st) => st.textSpan.end > from && st.textSpan.start < start + text.length)) return null;
     if (ctx.sectionAt(from, ["practice", "situation"]) !== null) return null;
     // The problems come first: found already, named by the turn, or stated earlier on the line.
