@@ -33,7 +33,8 @@ export function markRelatedLists(views: LineView[], rules: CompiledBoilerplateRu
  * 2. another short line printed twice is chrome; if it reads like a title, its last copy stays
  *    (it may be the report's own title);
  * 3. a short non-title line wedged between two noise lines is chrome;
- * 4. a line titling a collection of reports is chrome.
+ * 4. a line titling a collection of reports is chrome;
+ * 5. a short line above the last line that names what a report is about (the title) is chrome.
  * A single title line stays.
  */
 export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRules): void {
@@ -61,7 +62,21 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
     const wedged = block[k - 1]!.rule !== null && block[k + 1]!.rule !== null;
     if (wedged && isOpen(view) && !isTitleLike(view, rules, spec.maxLineLength)) view.rule = spec.id;
   }
+  // 5. Short lines above the report's title (a site's column, a book's details, an editor's line, a date) are the
+  //    page's: the last line of the block that names what a report is about is the title, and the report starts there.
+  //    A subtitle (——以…为例) names it too, but follows the title.
+  const title = block.findLastIndex((view) => isOpen(view) && !SUBTITLE.test(view.trimmed) && !FRONT_LABEL.test(view.trimmed) && namesTitleTopic(view, rules, spec.maxLineLength) && TITLE_GENRE.test(view.trimmed.split(SUBTITLE_SPLIT)[0]!));
+  for (const view of block.slice(0, Math.max(0, title))) if (isOpen(view)) view.rule = spec.id;
 }
+
+/** A subtitle's opening dash (——以某县为例). */
+const SUBTITLE = /^[—–-]{1,2}/;
+/** An article's front-matter label (关键词：党建…对策): no title, whatever it ends on. */
+const FRONT_LABEL = /^[\[【(]?\s*(?:关键词|关键字|摘\s*要|内容提要|提要|中图分类号)/;
+/** Where a title's subtitle begins on its own line (「…对比研究——以某县为例」). */
+const SUBTITLE_SPLIT = /——|--/;
+/** The genre word a report's title ends on (…调研报告, …的思考, …对策研究), before a number of its own. */
+const TITLE_GENRE = /(?:调研报告|调查报告|调研材料|报告|调研|调查|思考|对策|对策建议|研究|探析|浅析|浅谈|探讨|启示)\s*(?:\(?[一二三四五六七八九十\d]{1,2}\)?)?$/;
 
 /** Open lines that belong to a run of at least two consecutive lines occurring twice in the block. */
 function markRepeatedRuns(block: LineView[]): Set<LineView> {

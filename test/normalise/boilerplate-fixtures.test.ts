@@ -247,6 +247,25 @@ describe("page chrome before the first report of a page", () => {
     expect([report!.startLine, report!.endLine, report!.truncated]).toEqual([2, 5, true]);
   });
 
+  it("should start at the report's title under a book's details, and keep its subtitle and keyword line", () => {
+    const page = [
+      "- 基层党建工作年度观察",
+      "- 张某 李某主编",
+      "- 6120字",
+      "- 2023-11-02 10:20:30",
+      "新时期村级党组织组织力提升的对策研究",
+      "——以某县十二个行政村为例",
+      "作者：王某 赵某",
+      "关键词：组织力；村级党组织；对策",
+      "一、引言",
+    ].join("\n");
+    // (The author line is page metadata, as anywhere.)
+    expect(noiseLines(normalise(page))).toEqual([1, 2, 3, 4, 7]);
+    // A short section heading that names the topic is no title (guard): the report's own title stays the start.
+    const sections = "某县机关党建工作调研报告\n机关党建工作特点简介\n县直机关各级党组织围绕中心工作开展了结对帮扶等活动，取得了一定成效。";
+    expect(noiseLines(normalise(sections))).toEqual([]);
+  });
+
   it("should mark a preview label over the title", () => {
     const doc = normalise("内容预览：\n社区党建工作的调查与思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
     expect(noiseLines(doc)).toEqual([1]);
