@@ -65,8 +65,15 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   // 5. Short lines above the report's title (a site's column, a book's details, an editor's line, a date) are the
   //    page's: the last line of the block that names what a report is about is the title, and the report starts there.
   //    A subtitle (——以…为例) names it too, but follows the title.
-  const title = block.findLastIndex((view) => isOpen(view) && !SUBTITLE.test(view.trimmed) && !FRONT_LABEL.test(view.trimmed) && namesTitleTopic(view, rules, spec.maxLineLength) && TITLE_GENRE.test(view.trimmed.split(SUBTITLE_SPLIT)[0]!));
+  let title = block.length - 1;
+  while (title >= 0 && !namesReportTitle(block[title]!, rules, spec.maxLineLength)) title--;
   for (const view of block.slice(0, Math.max(0, title))) if (isOpen(view)) view.rule = spec.id;
+}
+
+/** A line that reads as a report's title: it names a topic and ends on a genre word (not a subtitle, not a keyword line). */
+function namesReportTitle(view: LineView, rules: CompiledBoilerplateRules, maxLength: number): boolean {
+  if (!isOpen(view) || SUBTITLE.test(view.trimmed) || FRONT_LABEL.test(view.trimmed)) return false;
+  return namesTitleTopic(view, rules, maxLength) && TITLE_GENRE.test(view.trimmed.split(SUBTITLE_SPLIT)[0]!);
 }
 
 /** A subtitle's opening dash (——以某县为例). */
