@@ -219,3 +219,28 @@ describe("a turn to remedies inside a problem section's paragraph", () => {
     expect(measures(text)).toEqual(["需要配齐支部班子，改善活动阵地，健全议事规则"]);
   });
 });
+
+describe("principles and challenges are no proposals", () => {
+  it("should not take an introduction's 「要搞好X，必须A，B」 before a sectioned report's first section, nor 「提出了新的要求和挑战，如何…」", () => {
+    const text = [
+      "关于某中学党建工作的调研报告",
+      "学校党组织是学校工作的领导核心。要做好新时期的学校党建工作，必须增强党组织的凝聚力，健全党员教育制度，完善党建考核办法。",
+      "一、存在的问题",
+      "（一）党员教育流于形式。",
+      "二、对策建议",
+      "教育改革不断深化，给学校党组织提出了新的要求和挑战，如何发挥党组织的作用，引导教师投身改革，是我们必须回答的课题。",
+      "（一）创新党员教育方式。",
+    ].join("\n");
+    expect(measures(text)).toEqual(["创新党员教育方式"]);
+  });
+
+  it("should still take the measures an abstract proposes before the sections (guard)", () => {
+    const text = [
+      "某社区党员管理研究",
+      "摘要：调查发现社区党员管理存在分类粗放等问题。要健全党员分类管理制度，完善党员积分办法，创新党员教育方式。",
+      "一、引言",
+      "社区是党员管理的基本单元。",
+    ].join("\n");
+    expect(measures(text).join("|")).toContain("健全党员分类管理制度");
+  });
+});

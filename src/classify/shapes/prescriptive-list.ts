@@ -27,6 +27,15 @@ import type { Shape } from "./types.ts";
 import { pushAll } from "../../util/arrays.ts";
 import { addMeasureRun, measureElements } from "./measure-elements.ts";
 
+/** The label of an article's abstract (摘要：, 【摘要】, 内容提要). */
+const ABSTRACT = /^\s*[\[【〔(（]?\s*(?:摘\s*要|内容(?:摘要|提要)|提要)/;
+
+/** Whether an offset lies on a line that opens with an abstract's label. */
+function inAbstract(ctx: ClassifyContext, at: number): boolean {
+  const [line] = ctx.linesIn({ start: at, end: at + 1 });
+  return line !== undefined && ABSTRACT.test(ctx.text.slice(line.start, line.end));
+}
+
 const PL = raw.prescriptiveList;
 const SIGNAL = new RegExp(PL.signal, "g");
 /** The same, stateless, for a yes/no test. */
@@ -108,6 +117,10 @@ function runIn(ctx: ClassifyContext, sentence: string, at: number): Run | null {
   const claimed = ctx.overlapsClaimed({ start: at, end: at + sentence.length });
   // Practices, situations, problems and causes are described, not proposed.
   if (ctx.sectionAt(at, ["practice", "situation", "problem", "cause"]) !== null) return null;
+  // 「要搞好新形势下的X，必须A，B」 in the introduction of a report with sections, before any problem, states the
+  // principles it writes under, not its proposals (an abstract, 摘要：…, still proposes).
+  const first = ctx.firstProblem();
+  if (ctx.sections.length > 0 && !ctx.sections.some((s) => s.span.start <= at) && (first === null || first > at) && !inAbstract(ctx, at)) return null;
   if (ctx.inQuotedAuthority(at)) return null;
   if (POLARITY.activityReport.test(sentence) || PAST.test(sentence) || NOT_PROPOSAL.test(sentence)) return null;
   const starts: { from: number; signal: string }[] = [];
