@@ -266,6 +266,12 @@ describe("page chrome before the first report of a page", () => {
     expect(noiseLines(normalise(sections))).toEqual([]);
   });
 
+  it("should mark a bracketed site tag over an untitled report", () => {
+    const doc = normalise("【www.example-fanwen.com--调研报告】\n\n  一、基本情况\n  全村共有党员四十二名，其中外出务工的十一名。");
+    expect(noiseLines(doc)).toEqual([1]);
+    expect(segmentDocument(doc).reports[0]!.startLine).toBe(3);
+  });
+
   it("should mark a preview label over the title", () => {
     const doc = normalise("内容预览：\n社区党建工作的调查与思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
     expect(noiseLines(doc)).toEqual([1]);
