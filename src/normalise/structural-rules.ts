@@ -33,7 +33,7 @@ export function markRelatedLists(views: LineView[], rules: CompiledBoilerplateRu
  * 2. another short line printed twice is chrome; if it reads like a title, its last copy stays
  *    (it may be the report's own title);
  * 3. a short non-title line wedged between two noise lines is chrome;
- * 4. a line titling a collection of reports is chrome;
+ * 4. a line titling a collection of reports is chrome, and so is every short line above it;
  * 5. a short line above the last line that names what a report is about (the title) is chrome.
  * A single title line stays.
  */
@@ -55,8 +55,15 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   }
   for (const view of repeatedRun) if (!lastTitleCopy.has(view)) view.rule = spec.id;
   // 4. A page's title over a collection of reports (…调研报告锦集3篇, …（通用2篇）) is no report's title: the first
-  //    report begins with its own title or text.
-  for (const view of block) if (isOpen(view) && namesCollection(view, rules, spec.maxLineLength)) view.rule = spec.id;
+  //    report begins with its own title or text, and what stands above the page's title is the site's.
+  let collection = -1;
+  block.forEach((view, k) => {
+    if (isOpen(view) && namesCollection(view, rules, spec.maxLineLength)) {
+      view.rule = spec.id;
+      collection = k;
+    }
+  });
+  for (const view of block.slice(0, Math.max(0, collection))) if (isOpen(view)) view.rule = spec.id;
   for (let k = 1; k < block.length - 1; k++) {
     const view = block[k]!;
     const wedged = block[k - 1]!.rule !== null && block[k + 1]!.rule !== null;
@@ -70,9 +77,9 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   for (const view of block.slice(0, Math.max(0, title))) if (isOpen(view)) view.rule = spec.id;
 }
 
-/** A line that reads as a report's title: it names a topic and ends on a genre word (not a subtitle, not a keyword line). */
+/** A line that reads as a report's title: it names a topic and ends on a genre word (not a subtitle, a keyword line or a row of |-separated page fields). */
 function namesReportTitle(view: LineView, rules: CompiledBoilerplateRules, maxLength: number): boolean {
-  if (!isOpen(view) || SUBTITLE.test(view.trimmed) || FRONT_LABEL.test(view.trimmed)) return false;
+  if (!isOpen(view) || SUBTITLE.test(view.trimmed) || FRONT_LABEL.test(view.trimmed) || /[|｜]/.test(view.trimmed)) return false;
   return namesTitleTopic(view, rules, maxLength) && TITLE_GENRE.test(view.trimmed.split(SUBTITLE_SPLIT)[0]!);
 }
 

@@ -272,6 +272,23 @@ describe("page chrome before the first report of a page", () => {
     expect(segmentDocument(doc).reports[0]!.startLine).toBe(3);
   });
 
+  it("should set aside a bulleted site menu above a collection's title and start at the (篇一) label; and not take a |-separated field row for the title", () => {
+    const menu = ["• 工作总结", "  • 心得体会", "  • 报告材料", "  • 当前位置: 资料库 > 报告材料 > 正文"];
+    const page = [
+      ...menu,
+      "    支部标准化建设调研报告三篇",
+      "    时间:2021-04-20 11:24:25 来源:资料库",
+      "    (篇一)",
+      "    按照上级部署，我们对全镇二十个支部的标准化建设情况开展了调研，现将有关情况报告如下。",
+      "    一、存在的问题",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(segmentDocument(doc).reports[0]!.startLine).toBe(7);
+    const fields = normalise("整顿后进支部调研报告\n网站:素材库 | 时间:2019-06-22 17:46:23 | 移动端:整顿后进支部调研报告\n麻绳最容易从细处断，基层党建也是如此，这次调研走访了十个支部。\n一、主要表现");
+    expect(noiseLines(fields)).toEqual([2]);
+  });
+
   it("should mark a preview label over the title", () => {
     const doc = normalise("内容预览：\n社区党建工作的调查与思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
     expect(noiseLines(doc)).toEqual([1]);
