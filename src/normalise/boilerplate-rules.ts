@@ -14,6 +14,8 @@ export interface PatternRuleSpec {
   sentence?: boolean;
   /** Line rules only: the match must lie in the line's last sentence. */
   lastSentence?: boolean;
+  /** Line rules only: numbered lines are marked too (a site's numbered download notice: 「1. 本文档由用户上传…」). */
+  numberedToo?: boolean;
 }
 
 /** The JSON shape of a boilerplate rule file. */
@@ -42,6 +44,7 @@ export interface CompiledRule {
   maxLength: number;
   sentence: boolean;
   lastSentence: boolean;
+  numberedToo: boolean;
 }
 
 /** Rules ready to run. */
@@ -99,6 +102,7 @@ function compileRule(rule: PatternRuleSpec, flags: string): CompiledRule {
     maxLength: rule.maxLength ?? Infinity,
     sentence: rule.sentence ?? false,
     lastSentence: rule.lastSentence ?? false,
+    numberedToo: rule.numberedToo ?? false,
   };
 }
 

@@ -9,14 +9,19 @@ import { isOpen, SENTENCE_PUNCTUATION, type LineView } from "./line-view.ts";
 /** Mark every open line that a line rule or the link-list rule matches. */
 export function markLineRules(views: LineView[], rules: CompiledBoilerplateRules): void {
   for (const view of views) {
+    // A numbered line is never noise, except where a rule says its words are a site's own (numberedToo).
+    if (view.protected && !view.blank && view.rule === null) {
+      view.rule = matchLineRule(view.trimmed, rules, true);
+      continue;
+    }
     if (!isOpen(view)) continue;
     view.rule = matchLineRule(view.trimmed, rules) ?? (isLinkList(view.trimmed, rules) ? rules.spec.linkList.id : null);
   }
 }
 
-function matchLineRule(trimmed: string, rules: CompiledBoilerplateRules): string | null {
+function matchLineRule(trimmed: string, rules: CompiledBoilerplateRules, numbered = false): string | null {
   for (const rule of rules.lineRules) {
-    if (trimmed.length > rule.maxLength) continue;
+    if (trimmed.length > rule.maxLength || (numbered && !rule.numberedToo)) continue;
     if (rule.regex.test(rule.lastSentence ? lastSentence(trimmed) : trimmed)) return rule.id;
   }
   return null;

@@ -107,7 +107,7 @@ function markRepeatedRuns(block: LineView[]): Set<LineView> {
 function leadingBlock(views: LineView[], scanLines: number, maxLineLength: number): LineView[] {
   const block: LineView[] = [];
   for (const view of views.slice(0, scanLines)) {
-    if (view.protected) break;
+    if (view.protected && view.rule === null) break;
     const short = view.trimmed.length <= maxLineLength && !SENTENCE_END.test(view.trimmed);
     if (!view.blank && view.rule === null && !short) break;
     block.push(view);

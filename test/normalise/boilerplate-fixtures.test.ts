@@ -289,6 +289,28 @@ describe("page chrome before the first report of a page", () => {
     expect(noiseLines(fields)).toEqual([2]);
   });
 
+  it("should mark a document site's numbered download notice and its help line, and start at the whole title under a title split word by word", () => {
+    const page = [
+      "温馨提示:",
+      "1. 部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常",
+      "2. 本文档由用户上传,版权归属用户,本站只提供信息存储空间",
+      "3. 下载前请仔细阅读文档内容,确认文档内容符合您的需求后进行下载",
+      "网站客服:4001234567",
+      "社区",
+      "党支部",
+      "调研",
+      "报告",
+      "社区党支部调研报告",
+      "为了解辖区党支部的建设情况，街道党工委组织了这次调研，现将情况报告如下。",
+      "一、基本情况",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([10]);
+    // A report's own numbered item that mentions downloads stays (guard).
+    expect(noiseLines(normalise("一、主要做法\n1. 组织党员下载学习强国APP，每日阅读不少于30分钟。"))).toEqual([]);
+  });
+
   it("should mark a preview label over the title", () => {
     const doc = normalise("内容预览：\n社区党建工作的调查与思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
     expect(noiseLines(doc)).toEqual([1]);
