@@ -130,7 +130,7 @@ describe("page chrome before the first report of a page", () => {
       "",
       "村级党组织建设调研报告5篇",
       "",
-      "本篇收录的几篇报告由网友精心整理编辑的党建调研范例汇成，供各位参考。希望以下内容对您有所帮助。喜欢就收藏吧!",
+      "本篇收录的几篇报告由网友精心整理编辑的党建调研范例汇成，供各位参考。但愿下面的内容对你有所帮助。喜欢请收藏!",
       "",
       "村级党组织建设调研报告篇1",
       "",
@@ -173,7 +173,7 @@ describe("page chrome before the first report of a page", () => {
     const page = [
       "支部建设存在的问题及原因（通用3篇）",
       "教育动态  点击：  2022-09-05",
-      "支部建设是基层党建的基础工程。以下是为大家整理的关于支部建设的文章3篇，欢迎品鉴！",
+      "支部建设是基层党建的基础工程。下面为大家整理了支部建设方面的文章3篇，欢迎品鉴！",
       "【篇1】支部建设存在的问题及原因",
       "（一）存在的问题",
       "调研发现，部分支部的组织生活不够规范，党员教育流于形式。",
@@ -237,9 +237,9 @@ describe("page chrome before the first report of a page", () => {
       "2022-03-11 183",
       "一、存在的问题",
       "1、组织覆盖不全，管理有漏洞。一是辖区新建小区多，党员底数不清。部分小区…………",
-      "全文共2648字，仅供站内会员学习参考",
-      "新来的客人请【点此注册】加入会员",
-      "未登陆用户请【登录网站】查阅文章",
+      "全文共2100字，仅限本站会员阅读",
+      "访客请先【点此注册】成为会员",
+      "尚未登录的读者请【登录网站】后阅读",
     ].join("\n");
     const doc = normalise(page);
     expect(noiseLines(doc)).toEqual([1, 3, 6, 7, 8]);
@@ -262,24 +262,24 @@ describe("page chrome before the first report of a page", () => {
     // (The author line is page metadata, as anywhere.)
     expect(noiseLines(normalise(page))).toEqual([1, 2, 3, 4, 7]);
     // A short section heading that names the topic is no title (guard): the report's own title stays the start.
-    const sections = "某县机关党建工作调研报告\n机关党建工作特点简介\n县直机关各级党组织围绕中心工作开展了结对帮扶等活动，取得了一定成效。";
+    const sections = "某县直属机关党建调研报告\n机关党建的几个特点\n县直机关各级党组织围绕中心工作开展了结对帮扶等活动，取得了一定成效。";
     expect(noiseLines(normalise(sections))).toEqual([]);
   });
 
   it("should mark a bracketed site tag over an untitled report", () => {
-    const doc = normalise("【www.example-fanwen.com--调研报告】\n\n  一、基本情况\n  全村共有党员四十二名，其中外出务工的十一名。");
+    const doc = normalise("【www.example-fanwen.com 调研】\n\n  一、基本情况\n  全村共有党员四十二名，其中外出务工的十一名。");
     expect(noiseLines(doc)).toEqual([1]);
     expect(segmentDocument(doc).reports[0]!.startLine).toBe(3);
   });
 
   it("should set aside a bulleted site menu above a collection's title and start at the (篇一) label; and not take a |-separated field row for the title", () => {
-    const menu = ["• 工作总结", "  • 心得体会", "  • 报告材料", "  • 当前位置: 资料库 > 报告材料 > 正文"];
+    const menu = ["• 工作总结", "  • 心得体会", "  • 报告材料", "  • 当前位置: 文库 > 材料 > 正文"];
     const page = [
       ...menu,
       "    支部标准化建设调研报告三篇",
       "    时间:2021-04-20 11:24:25 来源:资料库",
       "    (篇一)",
-      "    按照上级部署，我们对全镇二十个支部的标准化建设情况开展了调研，现将有关情况报告如下。",
+      "    按照上级部署，我们对全镇二十个支部的标准化建设情况开展了调研，现将情况汇报如下。",
       "    一、存在的问题",
     ].join("\n");
     const doc = normalise(page);
@@ -292,9 +292,9 @@ describe("page chrome before the first report of a page", () => {
   it("should mark a document site's numbered download notice and its help line, and start at the whole title under a title split word by word", () => {
     const page = [
       "温馨提示:",
-      "1. 部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常",
-      "2. 本文档由用户上传,版权归属用户,本站只提供信息存储空间",
-      "3. 下载前请仔细阅读文档内容,确认文档内容符合您的需求后进行下载",
+      "1. 文件里如有数学公式、PPT动画，在线预览时版式可能错乱",
+      "2. 文档由用户上传，版权归上传者所有，本站仅作存储",
+      "3. 下载前请阅读全文，看是否符合您的需求",
       "网站客服:4001234567",
       "社区",
       "党支部",
@@ -312,7 +312,7 @@ describe("page chrome before the first report of a page", () => {
   });
 
   it("should mark a preview label over the title", () => {
-    const doc = normalise("内容预览：\n社区党建工作的调查与思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
+    const doc = normalise("内容预览：\n社区党建工作的调查和思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
     expect(noiseLines(doc)).toEqual([1]);
     expect(segmentDocument(doc).reports[0]!.startLine).toBe(2);
   });
