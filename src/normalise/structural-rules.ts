@@ -63,7 +63,7 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
       collection = k;
     }
   });
-  for (const view of block.slice(0, Math.max(0, collection))) if (isOpen(view)) view.rule = spec.id;
+  markAbove(block, collection, spec.id);
   for (let k = 1; k < block.length - 1; k++) {
     const view = block[k]!;
     const wedged = block[k - 1]!.rule !== null && block[k + 1]!.rule !== null;
@@ -74,23 +74,26 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   //    A subtitle (——以…为例) names it too, but follows the title.
   let title = block.length - 1;
   while (title >= 0 && !namesReportTitle(block[title]!, rules, spec.maxLineLength)) title--;
-  for (const view of block.slice(0, Math.max(0, title))) if (isOpen(view)) view.rule = spec.id;
+  markAbove(block, title, spec.id);
 }
 
-/** A line that reads as a report's title: it names a topic and ends on a genre word (not a subtitle, a keyword line or a row of |-separated page fields). */
+/** Mark the open lines of the block above line k (none when k < 1). */
+function markAbove(block: LineView[], k: number, id: string): void {
+  for (const view of block.slice(0, Math.max(0, k))) if (isOpen(view)) view.rule = id;
+}
+
+/**
+ * A line that reads as a report's title: it names a topic and ends on a genre word (titleTopic.genre; a subtitle
+ * after —— on its line aside), and is no keyword line, row of page fields or subtitle (titleTopic.notTitle).
+ */
 function namesReportTitle(view: LineView, rules: CompiledBoilerplateRules, maxLength: number): boolean {
-  if (!isOpen(view) || SUBTITLE.test(view.trimmed) || FRONT_LABEL.test(view.trimmed) || /[|｜]/.test(view.trimmed)) return false;
-  return namesTitleTopic(view, rules, maxLength) && TITLE_GENRE.test(view.trimmed.split(SUBTITLE_SPLIT)[0]!);
+  const topic = rules.titleTopic;
+  if (topic?.genre == null || !isOpen(view) || topic.notTitle?.test(view.trimmed)) return false;
+  return namesTitleTopic(view, rules, maxLength) && topic.genre.test(view.trimmed.split(SUBTITLE_SPLIT)[0]!);
 }
 
-/** A subtitle's opening dash (——以某县为例). */
-const SUBTITLE = /^[—–-]{1,2}/;
-/** An article's front-matter label (关键词：党建…对策): no title, whatever it ends on. */
-const FRONT_LABEL = /^[\[【(]?\s*(?:关键词|关键字|摘\s*要|内容提要|提要|中图分类号)/;
 /** Where a title's subtitle begins on its own line (「…对比研究——以某县为例」). */
 const SUBTITLE_SPLIT = /——|--/;
-/** The genre word a report's title ends on (…调研报告, …的思考, …对策研究), before a number of its own. */
-const TITLE_GENRE = /(?:调研报告|调查报告|调研材料|报告|调研|调查|思考|对策|对策建议|研究|探析|浅析|浅谈|探讨|启示)\s*(?:\(?[一二三四五六七八九十\d]{1,2}\)?)?$/;
 
 /** Open lines that belong to a run of at least two consecutive lines occurring twice in the block. */
 function markRepeatedRuns(block: LineView[]): Set<LineView> {

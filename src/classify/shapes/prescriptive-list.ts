@@ -26,14 +26,12 @@ import raw from "../polarity.json" with { type: "json" };
 import type { Shape } from "./types.ts";
 import { pushAll } from "../../util/arrays.ts";
 import { addMeasureRun, measureElements } from "./measure-elements.ts";
+import { SEGMENT_SIGNALS, stripDecoration } from "../../segment/signals.ts";
 
-/** The label of an article's abstract (摘要：, 【摘要】, 内容提要). */
-const ABSTRACT = /^\s*[\[【〔(（]?\s*(?:摘\s*要|内容(?:摘要|提要)|提要)/;
-
-/** Whether an offset lies on a line that opens with an abstract's label. */
+/** Whether an offset lies on a line that opens with an article's front matter (摘要：…, 内容提要, 关键词). */
 function inAbstract(ctx: ClassifyContext, at: number): boolean {
   const [line] = ctx.linesIn({ start: at, end: at + 1 });
-  return line !== undefined && ABSTRACT.test(ctx.text.slice(line.start, line.end));
+  return line !== undefined && SEGMENT_SIGNALS.articleFront.test(stripDecoration(ctx.text.slice(line.start, line.end)));
 }
 
 const PL = raw.prescriptiveList;
