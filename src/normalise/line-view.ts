@@ -46,10 +46,15 @@ export function isOpen(view: LineView): boolean {
 /** Sentence punctuation (after width folding) that a title or a link caption does not contain. */
 export const SENTENCE_PUNCTUATION = /[。,;!?，；！？]/;
 
+/** A line that may be a header (a title, a caption): not blank, not numbered, short and without sentence punctuation. */
+function isHeaderShaped(view: LineView, maxLength: number): boolean {
+  return !view.blank && !view.protected && view.trimmed.length <= maxLength && !SENTENCE_PUNCTUATION.test(view.trimmed);
+}
+
 /** True for a short line that reads like a page or article title (ends in a genre word such as 报告/方案, or is 【bracketed】). */
 export function isTitleLike(view: LineView, rules: CompiledBoilerplateRules, maxLength: number): boolean {
   const t = view.trimmed;
-  if (view.blank || view.protected || t.length > maxLength || SENTENCE_PUNCTUATION.test(t)) return false;
+  if (!isHeaderShaped(view, maxLength)) return false;
   return rules.titleSuffix.test(t) || t.startsWith("【") || namesTitleTopic(view, rules, maxLength);
 }
 
@@ -60,15 +65,13 @@ export function isTitleLike(view: LineView, rules: CompiledBoilerplateRules, max
 export function namesTitleTopic(view: LineView, rules: CompiledBoilerplateRules, maxLength: number): boolean {
   const t = view.trimmed;
   const topic = rules.titleTopic;
-  if (topic === null || view.blank || view.protected || t.length > maxLength || SENTENCE_PUNCTUATION.test(t)) return false;
+  if (topic === null || !isHeaderShaped(view, maxLength)) return false;
   if (topic.collection?.test(t)) return false;
   return topic.regex.test(t) && (t.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= topic.minChars;
 }
 
 /** A short line without sentence punctuation titling a collection of reports (…调研报告锦集3篇, …（通用2篇）). */
 export function namesCollection(view: LineView, rules: CompiledBoilerplateRules, maxLength: number): boolean {
-  const t = view.trimmed;
   const collection = rules.titleTopic?.collection;
-  if (!collection || view.blank || view.protected || t.length > maxLength || SENTENCE_PUNCTUATION.test(t)) return false;
-  return collection.test(t);
+  return collection != null && isHeaderShaped(view, maxLength) && collection.test(view.trimmed);
 }

@@ -59,9 +59,10 @@ export function classifyHeading(heading: string): SectionKind | null {
 
 const headingKind = memoByString((heading: string): SectionKind | null => {
   // 「…政策措施总体执行情况」 reports how measures were carried out: a situation, not a section of measures.
-  if (LEXICON.situationTail.test(heading.trim())) return "situation";
+  const trimmed = heading.trim();
+  if (LEXICON.situationTail.test(trimmed)) return "situation";
   // 「存在问题的原因分析」 names the problems, but what it holds is their causes.
-  if (LEXICON.causeTail.test(heading.trim())) return "cause";
+  if (LEXICON.causeTail.test(trimmed)) return "cause";
   for (const kind of LEXICON.priority) {
     if (LEXICON.kinds[kind]?.some((re) => re.test(heading))) return kind;
   }

@@ -98,8 +98,9 @@ function midLineTurn(ctx: ClassifyContext, text: string, start: number): number 
   for (const m of text.matchAll(/[。;；!！]\s*/g)) {
     const at = (m.index ?? 0) + m[0].length;
     const from = start + at;
+    const rest = text.slice(at);
     // 「…等问题。因此，需要A，B」 in a problem section's paragraph turns to remedies as well.
-    const turn = POLARITY.closingMeasureTurn.exec(text.slice(at)) ?? (ctx.sectionAt(from, ["problem"]) !== null ? POLARITY.problemSectionTurn.exec(text.slice(at)) : null);
+    const turn = POLARITY.closingMeasureTurn.exec(rest) ?? (ctx.sectionAt(from, ["problem"]) !== null ? POLARITY.problemSectionTurn.exec(rest) : null);
     if (!turn) continue;
     if (ctx.claimed(from) || ctx.statements.some((st) => st.textSpan.end > from && st.textSpan.start < start + text.length)) return null;
     if (ctx.sectionAt(from, ["practice", "situation"]) !== null) return null;

@@ -144,10 +144,10 @@ function takeItems(ctx: ClassifyContext, node: OutlineNode, section: Section) {
 function statesWithItsItems(ctx: ClassifyContext, item: OutlineNode, kind: Section["kind"]): boolean {
   if (kind !== "problem" && kind !== "measure") return false;
   const want = kind === "problem" ? "negative" : "prescription";
-  const numbered = item.children.filter((c) => !isInlineKind(c.markerKind));
-  if (numbered.length < 2 || numbered.length < item.children.length || polarityOf(ctx.heading(item)) !== want) return false;
+  const items = item.children;
+  if (items.length < 2 || items.some((c) => isInlineKind(c.markerKind)) || polarityOf(ctx.heading(item)) !== want) return false;
   const own = (c: OutlineNode) => polarityOf(ctx.heading(c)) === want && ctx.text.slice(c.headingSpan.end, c.span.end).replace(/\s/g, "").length >= MIN_ITEM_BODY;
-  return numbered.filter(own).length >= MAJORITY_OF_ITEMS * numbered.length;
+  return items.filter(own).length >= MAJORITY_OF_ITEMS * items.length;
 }
 
 /** Share of an item's numbered items that must state their own problem (or measure). */
