@@ -90,6 +90,7 @@ export const POLARITY = {
   proseStatistic: new RegExp(raw.proseStatistic),
   notNegative: new RegExp(raw.notNegative, "g"),
   genericProblemNoun: new RegExp(raw.genericProblemNoun, "g"),
+  forwardAnnouncement: new RegExp(raw.forwardAnnouncement),
   umbrellaAnnouncement: new RegExp(raw.umbrellaAnnouncement),
   umbrellaListLead: new RegExp(raw.umbrellaListLead),
   findingAfterRemedy: new RegExp(raw.findingAfterRemedy),

@@ -49,6 +49,17 @@ describe("umbrellas and research topics", () => {
     expect(isProblemClause("一些单位的党建与业务“两张皮”现象仍然存在")).toBe(true);
   });
 
+  it("should not read a sentence that announces the reasons after it as a problem", () => {
+    const text = [
+      "村级组织生活调研",
+      "二、存在的问题",
+      "笔者看来主题党日在各村推行中难以坚持主要存在以下几个方面的原因。一是支部书记重视不够。二是外出党员多，会议难召集。",
+    ].join("\n");
+    const got = problems(text);
+    expect(got.filter((p) => p.includes("以下"))).toEqual([]);
+    expect(got).toContain("支部书记重视不够");
+  });
+
   it("should not read a research topic 「亟待突破的…课题」 as a finding", () => {
     const got = problems("平台骑手党建研究\n\n骑手群体的党建工作，是当前组织工作中亟待突破的一个新课题。本文梳理了各地的做法。");
     expect(got).toEqual([]);
