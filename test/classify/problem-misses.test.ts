@@ -60,6 +60,18 @@ describe("umbrellas and research topics", () => {
     expect(got).toContain("支部书记重视不够");
   });
 
+  it("should not read a stake 「关系到…的强弱」, a survey's topic or a summary of the problems before as problems", () => {
+    expect(isProblemClause("这直接决定着支部凝聚力的强弱")).toBe(false);
+    expect(isNegative("事关村级组织建设的成败")).toBe(false);
+    const got = problems("社区党建调研\n\n本次调研课题是围绕如何整顿软弱涣散的小区支部展开的。");
+    expect(got).toEqual([]);
+    expect(isProblemClause("这些现象已经严重影响了村里的发展与稳定")).toBe(false);
+  });
+
+  it("should still read a stake that names a shortfall of its own (guard)", () => {
+    expect(isProblemClause("支部战斗力较弱")).toBe(true);
+  });
+
   it("should not read a research topic 「亟待突破的…课题」 as a finding", () => {
     const got = problems("平台骑手党建研究\n\n骑手群体的党建工作，是当前组织工作中亟待突破的一个新课题。本文梳理了各地的做法。");
     expect(got).toEqual([]);
