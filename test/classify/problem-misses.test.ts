@@ -16,6 +16,9 @@ describe("shortfall words", () => {
     expect(isNegative("支部活动的内容不丰富")).toBe(true);
     expect(isNegative("村级组织的群众基础不稳")).toBe(true);
     expect(isNegative("干部和群众的关系不如以往密切")).toBe(true);
+    expect(isNegative("党课内容空泛")).toBe(true);
+    expect(isNegative("村里懂党务的人手紧缺")).toBe(true);
+    expect(isNegative("引进紧缺人才")).toBe(false);
   });
 
   it("should not read 不稳定 twice nor 稳妥 as a shortfall (guard)", () => {
@@ -75,6 +78,21 @@ describe("umbrellas and research topics", () => {
   it("should not read a research topic 「亟待突破的…课题」 as a finding", () => {
     const got = problems("平台骑手党建研究\n\n骑手群体的党建工作，是当前组织工作中亟待突破的一个新课题。本文梳理了各地的做法。");
     expect(got).toEqual([]);
+  });
+});
+
+describe("umbrella lists without a colon", () => {
+  it("should read each ；-item after 「存在…问题，主要是」 as a problem of its own", () => {
+    const text = [
+      "乡直单位党建调研",
+      "一、存在的问题",
+      "问卷显示，乡直单位党建虽有进步，但也存在着不少需要正视的问题，主要是支部活动内容空泛，占四成；党员学习积极性不高，占三成；支部台账记录不全，占两成。",
+    ].join("\n");
+    const got = problems(text);
+    expect(got.some((p) => p.startsWith("支部活动内容空泛"))).toBe(true);
+    expect(got.some((p) => p.startsWith("党员学习积极性不高"))).toBe(true);
+    expect(got.some((p) => p.startsWith("支部台账记录不全"))).toBe(true);
+    expect(got.filter((p) => p.includes("问卷显示"))).toEqual([]);
   });
 });
 

@@ -372,7 +372,7 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     // after it that evaluates negatively (the rest of a paragraph that opens with a problem elaborates it).
     // A line that opens with lead words and goes on (「调研发现，A不强，B偏少」) is read clause by clause, unless it lists
     // its problems inside one frame (「支部活动主要表现在A、B、C等方面」: one per element).
-    const led = LEXICON.leadIn.some((re) => re.test(text)) && listedProblems(ctx.text, first) === null;
+    const led = (LEXICON.leadIn.some((re) => re.test(text)) && listedProblems(ctx.text, first) === null) || POLARITY.umbrellaListLead.test(text);
     const leadIn = led || ctx.text[first.end] === ":" || ctx.text[first.end] === "：" || !isProblemClause(ctx.text.slice(first.start, first.end));
     const clauses = leadIn ? problemClauses(ctx, { start: first.start, end: line.end }) : [];
     // A summing-up paragraph ("因此，X是一个重要问题，需要引起重视") with no clause that falls short names no problem,
