@@ -211,7 +211,8 @@ function boundaryRule(content: ContentLine[], i: number, state: ReportState, sig
   // and a paragraph under one is its text: a new report needs a title, or its numbering or opening
   // paragraph after page chrome or after text that is no section heading.
   if (underSectionHeading(content, i, state, signals)) return null;
-  if (state.topMax >= 2 && c.structural.some((m) => m.kind === state.topKind && m.ordinal === 1)) return "numbering-restart";
+  // The restart opens its line: a sub-list's (1) inside a paragraph (「第二，…。(1)…」) restarts nothing.
+  if (state.topMax >= 2 && c.structural.some((m) => m.kind === state.topKind && m.ordinal === 1 && m.atLineStart)) return "numbering-restart";
   if (matchesAny(signals.opening, c.text)) {
     const leadsIntoList = content.slice(i, i + 4).some((n) => n.structural.some((m) => m.ordinal === 1 && m.kind === (state.topKind ?? m.kind)));
     if (leadsIntoList) return "opening-paragraph";

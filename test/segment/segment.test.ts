@@ -146,6 +146,19 @@ describe("a numbered section heading", () => {
   });
 });
 
+describe("sub-lists inside paragraphs", () => {
+  it("should not start a report at a paragraph whose (1) sits after its own 第二，", () => {
+    const text = [
+      "按照学院党委部署，我们对学生党支部的建设情况做了问卷调查，现将发现的问题报告如下。",
+      "第一，支部设置不能适应需要。(1)本科生支部按年级设置，规模差别大；(2)研究生支部硕博混编，活动难统一。",
+      "第二，“三会一课”质量不高。(1)党课内容与专业脱节；(2)组织生活会流于形式。",
+      "第三，支部活动难有突破。(1)经费不足；(2)活动形式多年不变。",
+    ].join("\n");
+    const { reports } = segmentDocument(plainDoc(text));
+    expect(reports.map((r) => [r.startLine, r.startRule])).toEqual([[1, "document-start"]]);
+  });
+});
+
 describe("a table of contents", () => {
   it("should be set aside: one report, and each heading read where its text is", () => {
     const text = [
