@@ -311,6 +311,36 @@ describe("page chrome before the first report of a page", () => {
     expect(noiseLines(normalise("一、主要做法\n1. 组织党员下载学习强国APP，每日阅读不少于30分钟。"))).toEqual([]);
   });
 
+  it("should set aside a collection title in brackets (【范例3篇】) and start at the first member's 【第一篇】 title", () => {
+    const page = [
+      "村级党组织建设调研报告【范例3篇】",
+      "村级党组织建设调研报告【第一篇】",
+      "一、存在的问题",
+      "1、支部班子年龄偏大，后备力量不足。多数村支部书记年过五十。",
+      "2、组织生活不够规范。部分支部三会一课记录不全。",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([1]);
+    const { reports } = segmentDocument(doc);
+    expect(reports.map((r) => r.startLine)).toEqual([2]);
+  });
+
+  it("should start at a title that ends on 出路 or opens with 浅析, with the site's menu rows and links above it set aside", () => {
+    const page = [
+      "设为首页 加入收藏",
+      "新闻   政务   文化   教育   体育",
+      " 首 页    政策解读   基层动态    理论园地    关于我们 ",
+      "山区村党建的难点与出路",
+      "发布日期:2022-03-01",
+      "山区村人口外流严重，党组织活动难以开展，本文结合两个村的情况作一分析。",
+      "一、存在的问题",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([4]);
+    const other = normalise(["理论前沿", "浅析机关支部党建与业务融合不够的问题", "机关支部中党建与业务脱节的现象仍然存在，值得重视。", "一、主要表现"].join("\n"));
+    expect(segmentDocument(other).reports.map((r) => r.startLine)).toEqual([2]);
+  });
+
   it("should mark a preview label over the title", () => {
     const doc = normalise("内容预览：\n社区党建工作的调查和思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
     expect(noiseLines(doc)).toEqual([1]);
