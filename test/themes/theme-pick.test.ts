@@ -345,6 +345,13 @@ describe("the shipped codebook on roles, formalism, org life and recruitment (ow
     ["积极分子素质参差不齐", "p-recruitment-quality"],
     ["学院党建工作力量薄弱", "p-party-workers-weak"],
     ["在村务管理方面，集体经济收入来源少", "p-collective-economy-weak"],
+    // Held-out real pages (set aa/ab, 2026-12-02), in our own words: each of these reached no theme before.
+    ["社区党员队伍同样有明显的老化现象", "p-members-aging"],
+    ["有的支部好几年没有自己发展过党员", "p-recruitment-slow"],
+    ["乡直机关的党建工作偏于软弱", "p-cohesion-weak"],
+    ["支部工作抓而不实", "p-formalism"],
+    ["党内制度抓而不严", "p-system-not-implemented"],
+    ["支部活动抓而不活", "p-activity-monotonous"],
   ])("should read the problem %s as %s", (text, theme) => {
     expect(themeOf("problem", text)).toBe(theme);
   });
