@@ -19,6 +19,10 @@ describe("shortfall words", () => {
     expect(isNegative("党课内容空泛")).toBe(true);
     expect(isNegative("村里懂党务的人手紧缺")).toBe(true);
     expect(isNegative("引进紧缺人才")).toBe(false);
+    expect(isNegative("部分党员的宗旨意识衰退")).toBe(true);
+    expect(isNegative("有的村支部已经溃散")).toBe(true);
+    expect(isNegative("流动党员处于管理的真空状态")).toBe(true);
+    expect(isNegative("把这些人发展入党并不是一件很难的事")).toBe(false);
   });
 
   it("should not read 不稳定 twice nor 稳妥 as a shortfall (guard)", () => {
