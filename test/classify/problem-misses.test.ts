@@ -100,6 +100,28 @@ describe("umbrella lists without a colon", () => {
   });
 });
 
+describe("bare headings after a line that announces problems", () => {
+  const text = [
+    "小微企业党建工作调研",
+    "从调研情况看，小微企业党建工作面临以下问题：",
+    "组织建设方面",
+    "不少小微企业规模小、人员流动快，多数企业还没有建立党组织，已建的也多挂靠在园区联合支部。",
+    "开展活动方面缺乏积极性",
+    "企业负责人关心的是订单和利润，对党组织开展活动支持不多，活动时间难以保证。",
+  ];
+
+  it("should read a bare heading that falls short as a problem, and a topic-only heading as none", () => {
+    const got = problems(text.join("\n"));
+    expect(got).toContain("开展活动方面缺乏积极性");
+    expect(got).not.toContain("组织建设方面");
+  });
+
+  it("should not read a bare heading as a problem with no announcing line before it (guard)", () => {
+    const got = problems([text[0], "小微企业的党建工作对企业发展有重要作用。", ...text.slice(2)].join("\n"));
+    expect(got).not.toContain("开展活动方面缺乏积极性");
+  });
+});
+
 describe("sections", () => {
   it("should read only the shortfalls under a heading that names opportunities and challenges", () => {
     const text = [

@@ -74,7 +74,10 @@ export function firstProseProblemClause(ctx: ClassifyContext): number {
 function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined> {
   // Outline items no shape took: their heading is read whole (「一是带动不够，…响应者少」), not split.
   const nodes = collectNodes(ctx.outline).filter((n) => !ctx.skipped(n.span.start));
-  for (const line of wrappedParagraphs(ctx, nodes)) {
+  const lines = wrappedParagraphs(ctx, nodes);
+  /** Whether a line of the report so far announces problems on a line of its own (「…面临以下问题：」). */
+  let announced = false;
+  for (const [k, line] of lines.entries()) {
     const from = Math.max(line.start, ctx.segment.span.start);
     const to = Math.min(line.end, ctx.segment.span.end);
     const raw = ctx.text.slice(from, to);
@@ -84,8 +87,14 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
     const end = start + text.length;
     if (ctx.skipped(start) || ctx.sectionAt(start, ["practice", "measure", "cause"]) !== null) continue;
     if (POLARITY.proseSkipLine.test(text)) continue;
-    // A line without punctuation that no outline item opens is a title or a heading, not prose.
-    if (!/[,，。;；:：、!！?？]/.test(text) && !nodes.some((n) => n.span.start >= from && n.span.start < to)) continue;
+    if (/[:：]$/.test(text) && POLARITY.problemLeadIn.test(text)) announced = true;
+    // A line without punctuation that no outline item opens is a title or a heading, not prose. After a line that
+    // announces problems (「…面临以下问题：」), a bare heading over its paragraph that falls short is one of them
+    // (「开展活动方面缺乏积极性」; a heading that only names the topic, 「组织建设方面」, hands over to its paragraph).
+    if (!/[,，。;；:：、!！?？]/.test(text) && !nodes.some((n) => n.span.start >= from && n.span.start < to)) {
+      if (announced && isBareProblemHeading(ctx, text, lines[k + 1])) yield { span: { start, end }, clauses: [{ start, end }], whole: true };
+      continue;
+    }
     // A section that gives the background, the significance or a review of research sets the scene, it does not find.
     if (contextSectionAt(ctx, nodes, start) || POLARITY.proseContextSection.test(headingLineBefore(ctx, line))) {
       // 「…面临不少课题。有的A，少数B；C等等。这些问题拖了X的后腿。」: a list the next sentence calls problems is a finding.
@@ -116,6 +125,16 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
     const kept = clauses.filter((c) => ctx.sectionAt(c.start, ["practice", "measure", "cause"]) === null);
     if (kept.length > 0) yield { span: { start, end }, clauses: kept };
   }
+}
+
+/** Longest bare heading read as a problem over its paragraph. */
+const MAX_BARE_HEADING = 30;
+
+/** A short bare line that falls short and heads a longer paragraph of prose (the next line). */
+function isBareProblemHeading(ctx: ClassifyContext, text: string, next: Span | undefined): boolean {
+  if (text.length > MAX_BARE_HEADING || next === undefined || POLARITY.topicHeading.test(text) || classifyHeading(text) !== null) return false;
+  const body = ctx.text.slice(next.start, next.end).trim();
+  return body.length > 2 * text.length && /[,，。;；]/.test(body) && isProblemClause(text);
 }
 
 /** Longest sub-heading whose enumerator was lost inside a problem item's body. */
