@@ -85,6 +85,21 @@ describe("closing paragraphs", () => {
   });
 });
 
+describe("a closing turn that lists its actions", () => {
+  const intro = "学院基层党建调研\n本院基层党组织存在制度不够健全、支部书记责任心不强、党员理论学习不够等问题。";
+
+  it("should read three or more verb-led actions after 「将着手」 as one measure each", () => {
+    const got = measures(`${intro}为解决这些问题，院党委将着手健全支部工作制度，明确支部工作任务，提高支部服务师生的能力。`);
+    expect(got).toEqual(["健全支部工作制度", "明确支部工作任务", "提高支部服务师生的能力"]);
+  });
+
+  it("should keep an action with its purpose, and leave out a frame, as one measure (guard)", () => {
+    const got = measures(`${intro}为此，应该采取有效措施，加强支部书记培训，提高支部的战斗力。`);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toContain("加强支部书记培训");
+  });
+});
+
 describe("measure headings over numbered items (brief meas, set j shape 1)", () => {
   it("should read a parent that prescribes (「（一）加强X」) as a measure beside its numbered items, and not a topic-only parent", () => {
     const got = measures([

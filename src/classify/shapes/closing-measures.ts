@@ -74,6 +74,8 @@ function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string
     // 「我们将着手A」, 「党委将继续B」: a planned action is a measure from its verb on.
     const planned = POLARITY.plannedAction.exec(ctx.text.slice(s, clause.end));
     if (planned) s += planned[0].length;
+    // 「将着手建立A」: the measure is what is set about.
+    if (planned && ctx.text.startsWith("着手", s) && POLARITY.prescription.test(ctx.text.slice(s + 2, clause.end))) s += 2;
     const body = ctx.text.slice(s, clause.end);
     // A clause opening with a modal or a prescribing verb prescribes even when it names what it remedies
     // (「应选派干部到薄弱村」, 「建议在人口较少的地方…」).
@@ -85,8 +87,35 @@ function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string
     // 「…，对于推动A、满足B都有着重要的意义」 states a significance; it proposes nothing.
     if (POLARITY.notProposal.test(body)) continue;
     index++;
+    // 「院党委将着手建立A，明确B，提升C」: three or more actions side by side, each opening with its verb, are one measure each.
+    const actions = listedActions(ctx.text, { start: s, end: clause.end });
+    if (actions.length > 0) {
+      actions.forEach((a, k) => ctx.add({ kind: "measure", textSpan: a, span: para, rule: { id, detail: `sentence ${index} of ${where} > action ${k + 1}/${actions.length}` }, confidence: 0.6 }));
+      continue;
+    }
     ctx.add({ kind: "measure", textSpan: { start: s, end: clause.end }, span: para, rule: { id, detail: `sentence ${index} of ${where}` }, confidence: 0.6 });
   }
+}
+
+/** Fewest comma parts read as a list of actions (two are an action and its purpose as often as two actions). */
+const MIN_ACTIONS = 3;
+
+/**
+ * The comma parts of a measure clause when each opens with a prescribing verb and at least MIN_ACTIONS of them are
+ * no frame (「采取有效措施」); [] otherwise.
+ */
+function listedActions(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  for (const m of text.slice(span.start, span.end).matchAll(/[^,，]+/g)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const part = m[0].trim();
+    if (part.length < MIN_CLAUSE || !POLARITY.prescription.test(part)) return [];
+    // 「应该采取有效措施，」 frames the actions after it; it is none of them.
+    if (POLARITY.measureAnnouncement.test(part)) continue;
+    const a = span.start + (m.index ?? 0) + lead;
+    out.push({ start: a, end: a + part.length });
+  }
+  return out.length >= MIN_ACTIONS ? out : [];
 }
 
 /**
