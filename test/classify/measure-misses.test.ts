@@ -85,6 +85,30 @@ describe("closing paragraphs", () => {
   });
 });
 
+describe("measure headings fused into one paragraph", () => {
+  it("should read each short prescribing sentence that heads a longer one as a measure", () => {
+    const text = [
+      "社会组织党建调研",
+      "一、存在的问题",
+      "社会组织党员少，党组织覆盖面窄，党建工作作用发挥不明显。",
+      "二、对策建议",
+      "扩大党组织覆盖面。采取单独组建、联合组建等办法，在还没有党组织的社会组织中建立党组织。健全党建工作机制。向没有党员的社会组织派驻党建指导员，帮助开展党建工作。转变党员思想观念。加强对社会组织党员的教育，改变重利益轻党建的思想。",
+    ].join("\n");
+    expect(measures(text)).toEqual(["扩大党组织覆盖面", "健全党建工作机制", "转变党员思想观念"]);
+  });
+
+  it("should not read the sentences of a paragraph that opens with a long one (guard)", () => {
+    const text = [
+      "社会组织党建调研",
+      "一、存在的问题",
+      "社会组织党员少，党组织覆盖面窄。",
+      "二、对策建议",
+      "要采取单独组建、联合组建等办法，在还没有党组织的社会组织中建立党组织。健全党建工作机制。向没有党员的社会组织派驻党建指导员，帮助开展党建工作。加强教育。",
+    ].join("\n");
+    expect(measures(text)).toHaveLength(1);
+  });
+});
+
 describe("a closing turn that lists its actions", () => {
   const intro = "学院基层党建调研\n本院基层党组织存在制度不够健全、支部书记责任心不强、党员理论学习不够等问题。";
 

@@ -365,6 +365,8 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
       // states one more measure (from its modal to the end of its clause).
       if (kind === "measure" && section.kind === "measure" && !mixed && !withBody) {
         for (const c of laterModalClauses(ctx, first.end, Math.min(line.end, end))) ctx.add({ kind, textSpan: c, span: c, rule: { id: ID, detail: `${detail} > later modal clause` }, confidence: 0.7 });
+        // 「扩大覆盖面。采取…。健全工作机制。派驻…。」: headings that lost their numbering, fused into one paragraph.
+        for (const c of fusedMeasureHeadings(ctx, first, Math.min(line.end, end))) ctx.add({ kind, textSpan: c, span: c, rule: { id: ID, detail: `${detail} > fused heading` }, confidence: 0.7 });
       }
       continue;
     }
@@ -382,6 +384,29 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     if (clauses.length === 0) addListed(ctx, first, span, detail, 0.8);
     for (const c of clauses) addListed(ctx, c, c, `${detail} > clause`, 0.7);
   }
+}
+
+/** Longest sentence read as a measure heading fused into its paragraph. */
+const MAX_FUSED_HEADING = 20;
+
+/**
+ * Later headings of a measure paragraph whose numbering was lost (「扩大党组织覆盖面。采取…办法，…。健全党建工作机制。…」):
+ * when the paragraph opens with such a heading (a short sentence that prescribes, followed by a longer one), each later
+ * sentence of that kind is one more measure.
+ */
+function fusedMeasureHeadings(ctx: ClassifyContext, first: Span, to: number): Span[] {
+  const isHeading = (sentence: string, next: string | undefined) =>
+    sentence.length >= MIN_CLAUSE && sentence.length <= MAX_FUSED_HEADING && !/[,，;；:：]/.test(sentence)
+    && POLARITY.prescription.test(sentence) && next !== undefined && next.length > sentence.length;
+  const parts: { span: Span; text: string }[] = [];
+  for (const m of ctx.text.slice(first.start, to).matchAll(/[^。！!]+/g)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const a = first.start + (m.index ?? 0) + lead;
+    const text = m[0].trim();
+    parts.push({ span: { start: a, end: a + text.length }, text });
+  }
+  if (parts.length < 4 || !isHeading(parts[0]!.text, parts[1]?.text)) return [];
+  return parts.slice(2).filter((p, k) => isHeading(p.text, parts[k + 3]?.text)).map((p) => p.span);
 }
 
 /** A modal that opens a prescription inside a sentence (一要, 要, 应当, 必须 …), after a clause mark or a short subject. */
