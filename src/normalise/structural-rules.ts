@@ -28,10 +28,11 @@ export function markRelatedLists(views: LineView[], rules: CompiledBoilerplateRu
 /**
  * The leading block of a page: lines from the top that are blank, already noise, or short and not
  * sentences, up to the first real paragraph or enumerated heading. Inside it:
- * 1. a run of two or more lines printed twice (a page header repeated) is chrome, every copy but the last copy
+ * 1. a run of two or more lines printed twice (a page header repeated) is chrome, every copy but the first copy
  *    of a line naming what a report is about (a title and its subtitle printed over the page and over the text);
- * 2. another short line printed twice is chrome; if it reads like a title, its last copy stays
- *    (it may be the report's own title);
+ * 2. another short line printed twice is chrome; if it reads like a title, its first copy stays, and so does
+ *    the first of two copies of a title that differ by a word (「对X的调研报告」, 「X的调研报告」): a reader starts
+ *    the report at the first line that is the report's, whatever page chrome follows it;
  * 3. a short non-title line wedged between two noise lines is chrome;
  * 4. a line titling a collection of reports is chrome, and so is every short line above it;
  * 5. a short line above the last line that names what a report is about (the title) is chrome.
@@ -43,17 +44,22 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   const repeatedRun = markRepeatedRuns(block);
   const groups = new Map<string, LineView[]>();
   for (const view of block) if (isOpen(view)) groups.set(view.trimmed, [...(groups.get(view.trimmed) ?? []), view]);
+  /** Titles printed twice, of which the first copy stays: the page's title over the report's own. */
+  const printedTwice = new Set<LineView>();
   for (const copies of groups.values()) {
     if (copies.length < 2) continue;
-    const keepLast = isTitleLike(copies[0]!, rules, spec.maxLineLength);
-    for (const view of keepLast ? copies.slice(0, -1) : copies) view.rule = spec.id;
+    const keepFirst = isTitleLike(copies[0]!, rules, spec.maxLineLength);
+    for (const view of keepFirst ? copies.slice(1) : copies) view.rule = spec.id;
+    if (keepFirst && namesTitleTopic(copies[0]!, rules, spec.maxLineLength) && !rules.titleTopic?.notTitle?.test(copies[0]!.trimmed)) printedTwice.add(copies[0]!);
   }
-  // A title with its subtitle printed as a page header and again over the text: the last copy of each title line stays.
-  const lastTitleCopy = new Set<LineView>();
+  // A title with its subtitle printed as a page header and again over the text: the first copy of each title line
+  // stays, and the report starts there (as a reader marks it: at the first line that is the report's).
+  const firstTitleCopy = new Set<LineView>();
   for (const view of repeatedRun) {
-    if (namesTitleTopic(view, rules, spec.maxLineLength)) lastTitleCopy.add([...repeatedRun].filter((v) => v.trimmed === view.trimmed).pop()!);
+    if (namesTitleTopic(view, rules, spec.maxLineLength)) firstTitleCopy.add([...repeatedRun].find((v) => v.trimmed === view.trimmed)!);
   }
-  for (const view of repeatedRun) if (!lastTitleCopy.has(view)) view.rule = spec.id;
+  for (const view of repeatedRun) if (!firstTitleCopy.has(view)) view.rule = spec.id;
+  markNearCopies(block, rules, spec.maxLineLength, spec.id);
   // 4. A page's title over a collection of reports (…调研报告锦集3篇, …（通用2篇）) is no report's title: the first
   //    report begins with its own title or text, and what stands above the page's title is the site's.
   let collection = -1;
@@ -73,8 +79,27 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   //    page's: the last line of the block that names what a report is about is the title, and the report starts there.
   //    A subtitle (——以…为例) names it too, but follows the title.
   let title = block.length - 1;
-  while (title >= 0 && !namesReportTitle(block[title]!, rules, spec.maxLineLength)) title--;
+  //    A title printed twice is the title too, whatever word it ends on.
+  while (title >= 0 && !namesReportTitle(block[title]!, rules, spec.maxLineLength) && !printedTwice.has(block[title]!)) title--;
   markAbove(block, title, spec.id);
+}
+
+/** Shortest share of the longer title a near copy holds (「对X的调研报告」 and 「X的调研报告」). */
+const NEAR_COPY_SHARE = 0.8;
+
+/** A title printed again with a word more or less (「关于…」 dropped): the later copy is chrome, the first stays. */
+function markNearCopies(block: LineView[], rules: CompiledBoilerplateRules, maxLength: number, id: string): void {
+  const han = (v: LineView) => v.trimmed.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
+  const titles = block.filter((v) => isOpen(v) && isTitleLike(v, rules, maxLength));
+  for (let i = 0; i < titles.length; i++) {
+    const a = han(titles[i]!);
+    for (const later of titles.slice(i + 1)) {
+      const b = han(later);
+      const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+      // Copies that differ only in spacing or punctuation are left as they are (the later one may carry the title's words whole).
+      if (isOpen(later) && short !== long && short.length >= NEAR_COPY_SHARE * long.length && long.includes(short)) later.rule = id;
+    }
+  }
 }
 
 /** Mark the open lines of the block above line k (none when k < 1). */
