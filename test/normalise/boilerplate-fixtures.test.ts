@@ -342,6 +342,25 @@ describe("page chrome before the first report of a page", () => {
     expect(segmentDocument(other).reports.map((r) => r.startLine)).toEqual([2]);
   });
 
+  it("should start at the first copy of a title printed again with a word less, and at a title printed twice whatever word it ends on", () => {
+    const near = normalise(["对街道党建“上热下冷”现象的调研报告", "", "街道党建“上热下冷”现象的调研报告", "上热下冷是指上级重视而基层应付的现象，本文对此作一分析。", "一、主要表现"].join("\n"));
+    expect(noiseLines(near)).toEqual([3]);
+    expect(segmentDocument(near).reports.map((r) => r.startLine)).toEqual([1]);
+    const twice = [
+      "APP下载",
+      "城郊村党组织建设：现状与展望",
+      "——来自某县的问卷数据",
+      "2019-05-06 某县党建研究课题组",
+      "某县党建研究课题组",
+      "城郊村党组织建设：现状与展望",
+      "——来自某县的问卷数据",
+      "某县党建研究课题组",
+      "城郊村人口流动大，党组织建设面临新的情况，课题组为此做了问卷调查。",
+      "一、基本情况",
+    ].join("\n");
+    expect(segmentDocument(normalise(twice)).reports.map((r) => r.startLine)).toEqual([2]);
+  });
+
   it("should mark a preview label over the title", () => {
     const doc = normalise("内容预览：\n社区党建工作的调查和思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
     expect(noiseLines(doc)).toEqual([1]);
