@@ -24,7 +24,8 @@ export interface BoilerplateRuleSpec {
   lineRules: PatternRuleSpec[];
   inlineRules: PatternRuleSpec[];
   linkList: { id: string; separators: string; minItems: number; maxItemLength: number; minSuffixShare: number; suffixes: string[] };
-  headerBlock: { id: string; scanLines: number; maxLineLength: number };
+  /** `above`: a line of the page's leading block above which every line is the page's (a Q&A page's answer label). */
+  headerBlock: { id: string; scanLines: number; maxLineLength: number; above?: string };
   repeatedTitle: { id: string; window: number; maxLength: number };
   /** The short captions after a line marked by `afterRule` (a 相关推荐-style heading). */
   relatedList: { id: string; afterRule: string; maxItems: number; maxItemLength: number };
@@ -58,6 +59,7 @@ export interface CompiledBoilerplateRules {
   titleSuffix: RegExp;
   titleTopic: { regex: RegExp; minChars: number; collection: RegExp | null; genre: RegExp | null; notTitle: RegExp | null } | null;
   byline: { id: string; name: RegExp; notName: RegExp } | null;
+  headerAbove: RegExp | null;
 }
 
 const cache = new WeakMap<BoilerplateRuleSpec, CompiledBoilerplateRules>();
@@ -92,6 +94,7 @@ export function compileBoilerplateRules(spec: BoilerplateRuleSpec = DEFAULT_BOIL
           notName: alternation("byline.notName", [spec.byline.notName], ""),
         }
       : null,
+    headerAbove: spec.headerBlock.above ? alternation("headerBlock.above", [spec.headerBlock.above], "") : null,
   };
   cache.set(spec, compiled);
   return compiled;

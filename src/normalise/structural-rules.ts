@@ -34,7 +34,8 @@ export function markRelatedLists(views: LineView[], rules: CompiledBoilerplateRu
  *    the first of two copies of a title that differ by a word (「对X的调研报告」, 「X的调研报告」): a reader starts
  *    the report at the first line that is the report's, whatever page chrome follows it;
  * 3. a short non-title line wedged between two noise lines is chrome;
- * 4. a line titling a collection of reports is chrome, and so is every short line above it;
+ * 4. a line titling a collection of reports is chrome, and so is every short line above it, and so is a Q&A page's
+ *    answer label (`headerBlock.above`) with the question and every short line above it;
  * 5. a short line above the last line that names what a report is about (the title) is chrome.
  * A single title line stays.
  */
@@ -70,6 +71,15 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
     }
   });
   markAbove(block, collection, spec.id);
+  // 4b. A Q&A page's answer label (热心网友, 最佳答案): the question over it and the page's lines are no report.
+  let answer = -1;
+  block.forEach((view, k) => {
+    if (!view.blank && rules.headerAbove?.test(view.trimmed)) answer = k;
+  });
+  if (answer >= 0) {
+    if (isOpen(block[answer]!)) block[answer]!.rule = spec.id;
+    markAbove(block, answer, spec.id);
+  }
   for (let k = 1; k < block.length - 1; k++) {
     const view = block[k]!;
     const wedged = block[k - 1]!.rule !== null && block[k + 1]!.rule !== null;
@@ -163,7 +173,7 @@ export function markRepeatedTitles(views: LineView[], rules: CompiledBoilerplate
 const MIN_PARAGRAPH = 40;
 
 /**
- * An author's name alone on the first line of a page (「李 进」), followed by the affiliation (already marked by
+ * An author's name, or several, alone on the first line of a page (「李 进」, 「李某+++王某某」), followed by the affiliation (already marked by
  * the line rule of the same id) or straight by the body: the report begins after it.
  */
 export function markByline(views: LineView[], rules: CompiledBoilerplateRules): void {
@@ -172,8 +182,11 @@ export function markByline(views: LineView[], rules: CompiledBoilerplateRules): 
   const first = views.findIndex((view) => !view.blank && view.rule === null);
   const view = views[first];
   if (view === undefined || view.protected) return;
+  // One name (「李 进」, spaced out) or several (「李某+++王某某」, 「李某 王某某」, 「李某、王某」).
   const name = view.trimmed.replace(/\s+/g, "");
-  if (!spec.name.test(name) || spec.notName.test(name)) return;
+  const names = view.trimmed.split(/[\s+＋、,，]+/).filter((n) => n.length > 0);
+  const isName = (n: string) => spec.name.test(n) && !spec.notName.test(n);
+  if (!isName(name) && !(names.length >= 2 && names.every(isName))) return;
   const next = views.slice(first + 1).find((v) => !v.blank);
   if (next === undefined) return;
   const body = next.rule === null && next.trimmed.length >= MIN_PARAGRAPH && SENTENCE_PUNCTUATION.test(next.trimmed);

@@ -361,6 +361,33 @@ describe("page chrome before the first report of a page", () => {
     expect(segmentDocument(normalise(twice)).reports.map((r) => r.startLine)).toEqual([2]);
   });
 
+  it("should set aside a document site's file name, field rows, share labels, blurb and tag line over a report on one line", () => {
+    const page = [
+      "分享",
+      "2022年社区党支部建设情况的调研.docx",
+      "下载文档",
+      "ID:88231",
+      "大小:21.0KB",
+      "页数:4页",
+      "格式:DOCX",
+      "收藏 分享赚钱",
+      "《2022年社区党支部建设情况的调研.docx》由会员分享，可在线阅读，更多相关文档请在某某文库上搜索。",
+      "2022 社区 党支部 建设 情况 调研",
+      "社区党支部建设情况的调研   为摸清辖区支部的情况，街道党工委开展了调研。一、存在的问题（一）支部书记年龄偏大。（二）活动经费不足。",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([11]);
+  });
+
+  it("should set aside a Q&A page's question and answer labels, and a byline of several names", () => {
+    const qa = normalise(["支部调研报告怎么写", "发布网友", "发布时间:2024-03-01 10:20", "我来回答", "共1个回答", "热心网友", "时间:2024-03-02 08:15", "我镇村级党组织总体是好的，但与新任务相比，还有一些不适应的地方。", "(一)村干部年龄偏大。"].join("\n"));
+    expect(segmentDocument(qa).reports.map((r) => r.startLine)).toEqual([8]);
+    const names = normalise(["张某某+++李某", "[摘要] 本文以某县非公企业为例，通过问卷和访谈，分析了非公企业党建工作在组织覆盖、活动开展和作用发挥上面临的困难，并提出了对策。", "一、存在的问题"].join("\n"));
+    expect(noiseLines(names)).toContain(1);
+    expect(segmentDocument(names).reports.map((r) => r.startLine)).toEqual([2]);
+  });
+
   it("should mark a preview label over the title", () => {
     const doc = normalise("内容预览：\n社区党建工作的调查和思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
     expect(noiseLines(doc)).toEqual([1]);
