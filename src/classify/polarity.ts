@@ -34,6 +34,7 @@ export const POLARITY = {
   causeLeadIn: new RegExp(raw.causeLeadIn),
   inlineEnumeration: raw.inlineEnumeration.map((s) => new RegExp(s, "g")),
   inlineEnumerationFallback: raw.inlineEnumerationFallback.map((s) => new RegExp(s, "g")),
+  inlineEnumerationNamed: raw.inlineEnumerationNamed.map((s) => new RegExp(s, "g")),
   inlineAspectEnumeration: raw.inlineAspectEnumeration.map((s) => new RegExp(s, "g")),
   inlineRestart: new RegExp(raw.inlineRestart, "g"),
   remedyObjectFallback: raw.remedyObjectFallback.map((s) => new RegExp(s, "g")),

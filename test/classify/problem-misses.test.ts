@@ -102,6 +102,19 @@ describe("umbrella lists without a colon", () => {
   });
 });
 
+describe("lists of named problems", () => {
+  it("should read 「包括A问题、B问题和C问题」 as one problem per element, joined last pair split", () => {
+    const got = problems("国企党建研究\n摘要：针对当前国企党组织建设中较突出的问题作了分析，主要包括支部建设中的形式问题、身份交叉问题、考核机制问题和作风问题。然后提出了对策。");
+    expect(got).toEqual(expect.arrayContaining(["身份交叉问题", "考核机制问题", "作风问题"]));
+    expect(got.some((p) => p.endsWith("形式问题"))).toBe(true);
+  });
+
+  it("should read quoted slogans before 问题 as problems (「存在“A”、“B”问题」)", () => {
+    const got = problems("公安队伍党建调研\n总体来看，队伍焕发了新的活力。但在基层党建工作中，依然存在“上严下宽”、“上快下慢”问题，需要解决。");
+    expect(got).toEqual(["上严下宽", "上快下慢"]);
+  });
+});
+
 describe("bare headings after a line that announces problems", () => {
   const text = [
     "小微企业党建工作调研",

@@ -36,12 +36,13 @@ export const inlineEnumeration: Shape<Enumeration> = {
     const fallback = none ? POLARITY.inlineEnumerationFallback : [];
     // In a report that states no problem otherwise (an abstract), the problems a remedy names are its problems.
     const remedy = none ? POLARITY.remedyObjectFallback : [];
-    const patterns = [...POLARITY.inlineEnumeration, ...remedy, ...fallback, ...POLARITY.inlineAspectEnumeration];
-    const aspects = patterns.length - POLARITY.inlineAspectEnumeration.length;
+    const patterns = [...POLARITY.inlineEnumeration, ...remedy, ...fallback, ...POLARITY.inlineEnumerationNamed, ...POLARITY.inlineAspectEnumeration];
+    const named = patterns.length - POLARITY.inlineAspectEnumeration.length - POLARITY.inlineEnumerationNamed.length;
     for (const [index, re] of patterns.entries()) {
-      // The first frame names its elements problems itself (「存在A、B等问题」), and so does 「从A、B以及C三个方面
-      // 阐述了…问题」; the others need elements that read as shortfalls.
-      const framed = index === 0 || index >= aspects;
+      // The first frame names its elements problems itself (「存在A、B等问题」), and so do the lists of named problems
+      // (「存在“A”、“B”问题」, 「包括A问题、B问题和C问题」) and 「从A、B以及C三个方面阐述了…问题」; the others need
+      // elements that read as shortfalls.
+      const framed = index === 0 || index >= named;
       const remedyObject = index >= POLARITY.inlineEnumeration.length && index < POLARITY.inlineEnumeration.length + remedy.length;
       for (const m of matchesOf(re, text)) {
         let items = m.groups?.items;

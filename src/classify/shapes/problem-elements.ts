@@ -117,14 +117,20 @@ function keepClosingQuote(text: string, el: Span): Span {
   return open > close && text[el.end] === "”" ? { start: el.start, end: el.end + 1 } : el;
 }
 
-/** The last element split at a joiner (A和B) when both sides fall short; else the element whole. */
+/** An element that names itself a problem (「作风问题」). */
+const NAMED_PROBLEM_END = /(问题|现象)$/;
+
+/** The last element split at a joiner (A和B) when both sides fall short or both name a problem; else the element whole. */
 export function splitAtJoiner(text: string, el: Span): Span[] {
   const s = text.slice(el.start, el.end);
   for (const m of s.matchAll(JOINER)) {
     const at = m.index ?? 0;
     const a = { start: el.start, end: el.start + at };
     const b = trimSpan(text, { start: el.start + at + m[0].length, end: el.end });
-    if (a.end - a.start >= MIN_ELEMENT && b.end - b.start >= MIN_ELEMENT && isNegative(text.slice(a.start, a.end)) && isNegative(text.slice(b.start, b.end))) return [a, b];
+    if (a.end - a.start < MIN_ELEMENT || b.end - b.start < MIN_ELEMENT) continue;
+    const [sa, sb] = [text.slice(a.start, a.end), text.slice(b.start, b.end)];
+    // 「…工作机制问题和作风问题」: two named problems side by side split as well as two shortfalls.
+    if ((isNegative(sa) && isNegative(sb)) || (NAMED_PROBLEM_END.test(sa) && NAMED_PROBLEM_END.test(sb))) return [a, b];
   }
   return [el];
 }
