@@ -102,6 +102,20 @@ describe("umbrella lists without a colon", () => {
   });
 });
 
+describe("paragraph heads on a page cut off", () => {
+  it("should read the head of the last paragraph, whose evidence the end of the page breaks", () => {
+    const text = [
+      "区直单位党建调研",
+      "支部设置不够规范。部分单位至今没有按规定设立机关党委，多数支部也没有专门的办公场所和人员。",
+      "",
+      "部分支部功能弱化。一些支部职责定位不清，在单位工作中角色模糊，组织生活常常被业务会议挤占。",
+      "",
+      "党建品牌特色不突出。区直单位的党建工作属",
+    ].join("\n");
+    expect(problems(text)).toEqual(["支部设置不够规范", "部分支部功能弱化", "党建品牌特色不突出"]);
+  });
+});
+
 describe("lists of named problems", () => {
   it("should read 「包括A问题、B问题和C问题」 as one problem per element, joined last pair split", () => {
     const got = problems("国企党建研究\n摘要：针对当前国企党组织建设中较突出的问题作了分析，主要包括支部建设中的形式问题、身份交叉问题、考核机制问题和作风问题。然后提出了对策。");

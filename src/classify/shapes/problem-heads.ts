@@ -5,7 +5,7 @@
  * paragraph so). Two or more such paragraphs in a row, outside any section of statements or practices: each
  * head is the problem (one a clause: 「A，B」 states two), the body elaborates it and gives no statement of its
  * own (the annotation conventions: one item at the level where each states one thing). A last line that is a
- * head alone (the page ends there) closes the run.
+ * head alone (the page ends there), or a head whose evidence the end of a cut-off page breaks, closes the run.
  */
 import type { Span } from "../../types.ts";
 import { type ClassifyContext, MIN_CLAUSE } from "../context.ts";
@@ -34,7 +34,9 @@ export const problemHeads: Shape<Head[]> = {
     };
     for (const { text, start } of ctx.paragraphLines()) {
       if (!text) continue;
-      const found = headOf(ctx, text, start);
+      // On the last line of a page cut off mid-sentence, the head stands whatever is left of its evidence.
+      const last = ctx.segment.truncated && start + text.length >= ctx.segment.span.end - 1;
+      const found = headOf(ctx, text, start, last && run.length >= 2 ? 1 : MIN_BODY);
       if (found) run.push(found);
       // A head alone on the report's last line (the page ends): one more of the run.
       else if (run.length >= 2 && start + text.length >= ctx.segment.span.end - 1 && bareHead(ctx, text, start)) run.push({ head: { start, end: start + text.length }, para: { start, end: start + text.length } });
@@ -57,12 +59,12 @@ function free(ctx: ClassifyContext, start: number): boolean {
 }
 
 /** The paragraph's head when its first sentence is short and falls short, and evidence follows it. */
-function headOf(ctx: ClassifyContext, text: string, start: number): Head | null {
+function headOf(ctx: ClassifyContext, text: string, start: number, minBody = MIN_BODY): Head | null {
   if (!free(ctx, start)) return null;
   const m = /^[^。:：!！?？;；]+(?=。)/.exec(text);
   if (!m) return null;
   const head = m[0].trim();
-  if (head.length < MIN_CLAUSE || head.length > MAX_HEAD || text.length - m[0].length - 1 < MIN_BODY) return null;
+  if (head.length < MIN_CLAUSE || head.length > MAX_HEAD || text.length - m[0].length - 1 < minBody) return null;
   if (!shortfall(head)) return null;
   return { head: { start, end: start + m[0].trimEnd().length }, para: { start, end: start + text.length } };
 }
