@@ -117,6 +117,11 @@ describe("a closing turn that lists its actions", () => {
     expect(got).toEqual(["健全支部工作制度", "明确支部工作任务", "提高支部服务师生的能力"]);
   });
 
+  it("should leave out the last action when the page is cut off inside it", () => {
+    const got = measures(`${intro}为解决这些问题，院党委将着手健全支部工作制度，明确支部工作任务，提高支部服务师`);
+    expect(got).toEqual(["健全支部工作制度", "明确支部工作任务"]);
+  });
+
   it("should keep an action with its purpose, and leave out a frame, as one measure (guard)", () => {
     const got = measures(`${intro}为此，应该采取有效措施，加强支部书记培训，提高支部的战斗力。`);
     expect(got).toHaveLength(1);

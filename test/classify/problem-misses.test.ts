@@ -116,6 +116,29 @@ describe("paragraph heads on a page cut off", () => {
   });
 });
 
+describe("a problem item over paragraphs that each open with a problem", () => {
+  it("should read the item's heading and each paragraph's head under a heading 「…问题引入」", () => {
+    const text = [
+      "区法院机关党建调研报告",
+      "一、基本情况",
+      "全区法院共有党员三百余名。",
+      "二、党建工作问题引入",
+      "1.从组织功能看，支部堡垒作用不明显",
+      "支部设置不够规范。部分法庭至今没有按规定单独建立支部，多数联合支部党员分散，集中活动困难。",
+      "",
+      "部分支部功能弱化。一些支部职责定位不清，在审判工作中角色模糊，组织生活常被业务会议挤占。",
+    ].join("\n");
+    const got = problems(text);
+    expect(got.some((p) => p.endsWith("支部堡垒作用不明显"))).toBe(true);
+    expect(got).toEqual(expect.arrayContaining(["支部设置不够规范", "部分支部功能弱化"]));
+  });
+
+  it("should split 「存在A、B、C等现实问题」 in a problem section's paragraph into its elements", () => {
+    const text = ["学院党建调研", "二、存在的问题", "以本院为例。目前，学院基层党组织存在制度不够健全、支部书记责任心不强、党员学习不够等现实问题。"].join("\n");
+    expect(problems(text)).toEqual(["制度不够健全", "支部书记责任心不强", "党员学习不够"]);
+  });
+});
+
 describe("lists of named problems", () => {
   it("should read 「包括A问题、B问题和C问题」 as one problem per element, joined last pair split", () => {
     const got = problems("国企党建研究\n摘要：针对当前国企党组织建设中较突出的问题作了分析，主要包括支部建设中的形式问题、身份交叉问题、考核机制问题和作风问题。然后提出了对策。");

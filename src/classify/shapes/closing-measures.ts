@@ -89,6 +89,8 @@ function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string
     index++;
     // 「院党委将着手建立A，明确B，提升C」: three or more actions side by side, each opening with its verb, are one measure each.
     const actions = listedActions(ctx.text, { start: s, end: clause.end });
+    // On a page cut off mid-sentence, the last action runs into the cut: it says nothing whole.
+    if (actions.length > 0 && ctx.segment.truncated && ctx.text.slice(actions[actions.length - 1]!.end, ctx.segment.span.end).trim() === "") actions.pop();
     if (actions.length > 0) {
       actions.forEach((a, k) => ctx.add({ kind: "measure", textSpan: a, span: para, rule: { id, detail: `sentence ${index} of ${where} > action ${k + 1}/${actions.length}` }, confidence: 0.6 }));
       continue;

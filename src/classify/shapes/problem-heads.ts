@@ -55,7 +55,12 @@ export const problemHeads: Shape<Head[]> = {
 };
 
 function free(ctx: ClassifyContext, start: number): boolean {
-  return !ctx.skipped(start) && !ctx.claimed(start) && ctx.sectionAt(start, ["problem", "measure", "cause", "practice"]) === null;
+  if (ctx.skipped(start) || ctx.sectionAt(start, ["measure", "cause", "practice"]) !== null) return false;
+  if (!ctx.claimed(start) && ctx.sectionAt(start, ["problem"]) === null) return true;
+  // The body of a problem item already taken (「1.从A看，B不明显」 over paragraphs that each open with a problem of
+  // their own): the heads are its sub-problems. The rest of a problem section is read by section-cue.
+  return ctx.statements.some((st) => st.kind === "problem" && st.textSpan.end <= start && start < st.span.end && st.span.start < start)
+    && !ctx.statements.some((st) => st.textSpan.start <= start && start < st.textSpan.end);
 }
 
 /** The paragraph's head when its first sentence is short and falls short, and evidence follows it. */
