@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 
+import { polarityOf } from "../../src/classify/polarity.ts";
 import { measures, statements } from "../helpers/statements.ts";
 
 describe("lead-ins and examples", () => {
@@ -106,6 +107,17 @@ describe("measure headings fused into one paragraph", () => {
       "要采取单独组建、联合组建等办法，在还没有党组织的社会组织中建立党组织。健全党建工作机制。向没有党员的社会组织派驻党建指导员，帮助开展党建工作。加强教育。",
     ].join("\n");
     expect(measures(text)).toHaveLength(1);
+  });
+});
+
+describe("a frame that declares its list the measures", () => {
+  it("should read 「围绕A、B、C等提出…对策」 one measure per element, whatever its words", () => {
+    const text = "学生党支部建设研究\n摘要：学生党支部建设取得了成效，同时也存在先进性不够、战斗力不强等问题。结合实践经验，围绕学习教育常态化、共建机制构建、支部文化丰富等提出可行对策。";
+    expect(measures(text)).toEqual(["学习教育常态化", "共建机制构建", "支部文化丰富"]);
+  });
+
+  it("should read 统一 before a prescribing verb as a prescription", () => {
+    expect(polarityOf("统一建立党员培训的保障机制")).toBe("prescription");
   });
 });
 

@@ -12,7 +12,7 @@ import { MIN_CLAUSE, type ClassifyContext } from "../context.ts";
 import { POLARITY, polarityOf } from "../polarity.ts";
 import type { Shape } from "./types.ts";
 import { matchesOf } from "../../shared/regex.ts";
-import { addMeasureRun, isMeasureElement, measureElements, objectList } from "./measure-elements.ts";
+import { addMeasureRun, isMeasureElement, measureElements, objectList, runParts } from "./measure-elements.ts";
 import { prescribesAsElement, UMBRELLA_ELEMENT } from "./prescriptive-list.ts";
 
 interface Enumeration {
@@ -21,6 +21,8 @@ interface Enumeration {
   trigger: string;
   /** Read under a frame that declares the measures, so inside a claimed problem item too. */
   strong?: boolean;
+  /** The frame declares each listed element a measure (「围绕A、B、C等提出对策」), whatever its words. */
+  declared?: boolean;
 }
 
 const MAX_ELEMENT = 40;
@@ -109,8 +111,9 @@ export const inlineMeasures: Shape<Enumeration> = {
       const frame = POLARITY.measureFrame.exec(sentence);
       if (frame?.groups?.items && frame.groups.items.split(/[、,，]/).length >= 3) {
         const lead = frame.groups.items.length - frame.groups.items.trimStart().length;
-        const from = at + (frame.index ?? 0) + 1 + lead;
-        out.push({ runs: [[{ start: from, end: at + (frame.index ?? 0) + 1 + frame.groups.items.trimEnd().length }]], trigger: `从…方面提出 (${frame.groups.items.split(/[、,，]/).length} parts)` });
+        // The list starts after the frame word (从, 围绕).
+        const itemsAt = at + (frame.index ?? 0) + frame[0].indexOf(frame.groups.items);
+        out.push({ runs: [[{ start: itemsAt + lead, end: itemsAt + frame.groups.items.trimEnd().length }]], trigger: `从…方面提出 (${frame.groups.items.split(/[、,，]/).length} parts)`, declared: true });
         continue;
       }
       // 「A、B、C和D则是推动X的有效措施」: the sentence declares the list before it the measures.
@@ -195,10 +198,19 @@ export const inlineMeasures: Shape<Enumeration> = {
       const span = { start: first.start, end: last.end };
       const detail = `run ${i + 1}/${unit.runs.length} of ${run.length} elements after "${unit.trigger}"`;
       // One measure per element where each element is a measure of its own (measure-elements.ts), else the run.
-      addMeasureRun(ctx, span, measureElements(ctx.text, span), "inline-measures", detail, "of ", 0.6);
+      addMeasureRun(ctx, span, measureElements(ctx.text, span) ?? (unit.declared ? declaredElements(ctx.text, span) : null), "inline-measures", detail, "of ", 0.6);
     });
   },
 };
+
+/** Fewest parts of a declared list read one measure each. */
+const MIN_DECLARED = 3;
+
+/** The 、/，-parts of a list a frame declares the measures (「学习教育常态化、共建机制构建、支部文化丰富」), or null. */
+function declaredElements(text: string, run: Span): Span[] | null {
+  const parts = runParts(text, run).map((p) => p.span);
+  return parts.length >= MIN_DECLARED && parts.every((p) => p.end - p.start >= MIN_CLAUSE && p.end - p.start <= MAX_ELEMENT) ? parts : null;
+}
 
 /**
  * Sentences of a segment (at 。!?), each followed by its later ；-parts that open with a modal of their
