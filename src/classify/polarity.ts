@@ -18,6 +18,7 @@ export const POLARITY = {
   remedyObjectContext: new RegExp(raw.remedyObjectContext),
   solveThem: new RegExp(raw.solveThem),
   topicHeading: new RegExp(raw.topicHeading),
+  suggestionOpen: new RegExp(raw.suggestionOpen),
   situationTopic: new RegExp(raw.situationTopic),
   quotedLabelHeading: new RegExp(raw.quotedLabelHeading),
   problemBackReference: new RegExp(raw.problemBackReference),

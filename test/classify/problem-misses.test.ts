@@ -139,6 +139,15 @@ describe("a problem item over paragraphs that each open with a problem", () => {
   });
 });
 
+describe("a suggestion among listed findings", () => {
+  it("should not read 「三是建议…少一些形式主义」 as a problem", () => {
+    const text = "机关党建座谈会情况\n会上各单位交流了存在的问题：一是支部工作总结提炼不够，经验宣传不出去。二是双报到活动形式单一，多数只是签到了事。三是建议工委改进考核方式，减少纸质台账，少一些形式主义。";
+    const got = problems(text);
+    expect(got.filter((p) => p.startsWith("建议"))).toEqual([]);
+    expect(got.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe("lists of named problems", () => {
   it("should read 「包括A问题、B问题和C问题」 as one problem per element, joined last pair split", () => {
     const got = problems("国企党建研究\n摘要：针对当前国企党组织建设中较突出的问题作了分析，主要包括支部建设中的形式问题、身份交叉问题、考核机制问题和作风问题。然后提出了对策。");

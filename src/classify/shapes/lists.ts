@@ -49,6 +49,8 @@ export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confi
       if (names !== null && names !== unit.kind && !isNegative(label)) continue;
       const { span: textSpan, refinement } = ctx.itemText(node, unit.kind);
       if (contradicts.includes(polarityOf(ctx.text.slice(textSpan.start, textSpan.end)))) continue;
+      // 「三是建议工委…，少一些形式主义」: a suggestion among the findings names what it wants changed, it finds nothing.
+      if (unit.kind === "problem" && POLARITY.suggestionOpen.test(ctx.text.slice(textSpan.start, textSpan.end).trim())) continue;
       const detail = `${unit.why} > item ${node.markerKind} "${node.marker}"${refinement ? ` > ${refinement}` : ""}`;
       // 「二是A偏少，B薄弱，C难以开展，D找得不准，E不多；」: an item too long to be one statement, read clause by clause;
       // 「二是一方面是A受限，…，另一方面是B繁忙，…」: one problem a side.
