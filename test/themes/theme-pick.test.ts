@@ -352,6 +352,10 @@ describe("the shipped codebook on roles, formalism, org life and recruitment (ow
     ["支部工作抓而不实", "p-formalism"],
     ["党内制度抓而不严", "p-system-not-implemented"],
     ["支部活动抓而不活", "p-activity-monotonous"],
+    ["县局党建工作上紧下松", "p-responsibility-unclear"],
+    ["国企支部建设中的形式问题", "p-formalism"],
+    ["支部机构设置亟待规范", "p-org-setup"],
+    ["山区村党员比例偏低", "p-recruitment-slow"],
   ])("should read the problem %s as %s", (text, theme) => {
     expect(themeOf("problem", text)).toBe(theme);
   });
