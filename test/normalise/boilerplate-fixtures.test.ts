@@ -388,6 +388,22 @@ describe("page chrome before the first report of a page", () => {
     expect(segmentDocument(names).reports.map((r) => r.startLine)).toEqual([2]);
   });
 
+  it("should set aside a document viewer's page titles (…_第2页), its read-so-far line, download and copyright lines, and a greeting", () => {
+    const page = [
+      "您好，欢迎访问某某文库",
+      "乡镇学校党建情况调研报告_第1页",
+      "乡镇学校党建情况调研报告_第2页",
+      "已阅读2页，还剩1页未读，继续免费阅读",
+      "下载本文档",
+      "版权说明：本文档由用户提供并上传，收益归属内容提供方",
+      "文档简介",
+      "1、乡镇学校党建情况调研报告近年来，各乡镇学校党组织建设有了新的进展，但也存在支部活动少、党员发展慢等问题。",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([8]);
+  });
+
   it("should mark a preview label over the title", () => {
     const doc = normalise("内容预览：\n社区党建工作的调查和思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
     expect(noiseLines(doc)).toEqual([1]);
