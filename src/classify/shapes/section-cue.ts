@@ -113,12 +113,12 @@ function takeItems(ctx: ClassifyContext, node: OutlineNode, section: Section) {
   takeParagraphs(ctx, node, section, MIN_PARAGRAPHS_BEFORE_ITEMS, section.kind === "problem" && items.some((item) => isNegative(ctx.heading(item))));
   for (const item of items) {
     // 「2.1 加强党组织建设」 over bullets that each open with a head and a colon (「• 设立楼栋党小组：…」): in a measure section
-    // the heading names the topic, and each bullet's head is a measure of its own.
+    // each bullet's head is a measure of its own, and so is the heading when it prescribes.
     const bullets = section.kind === "measure" && labelledBullets(ctx, item);
     if (bullets || isTopic(ctx, item)) {
       // 「（一）加强党员队伍建设」 over 1. 2.: a parent that prescribes is a measure as well as its items
       // (「党员队伍方面」 only names a topic and is none).
-      if (section.kind === "measure" && !bullets && prescribes(ctx.heading(item))) {
+      if (section.kind === "measure" && prescribes(ctx.heading(item))) {
         const detail = `section "${section.heading}" (measure) > parent item ${item.markerKind} "${item.marker}" that prescribes`;
         ctx.add({ kind: "measure", textSpan: ctx.itemText(item, "measure").span, span: { start: item.span.start, end: item.children[0]!.span.start }, rule: { id: ID, detail }, confidence: 0.8 });
       }
