@@ -19,6 +19,7 @@ export const POLARITY = {
   solveThem: new RegExp(raw.solveThem),
   topicHeading: new RegExp(raw.topicHeading),
   suggestionOpen: new RegExp(raw.suggestionOpen),
+  quotedShortfallLabel: new RegExp(raw.quotedShortfallLabel),
   situationTopic: new RegExp(raw.situationTopic),
   quotedLabelHeading: new RegExp(raw.quotedLabelHeading),
   problemBackReference: new RegExp(raw.problemBackReference),

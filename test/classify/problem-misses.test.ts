@@ -148,6 +148,19 @@ describe("a suggestion among listed findings", () => {
   });
 });
 
+describe("quoted labels that fall short themselves", () => {
+  it("should read 「(一)“不议事”。表现在…」 as the label and the clauses that say how it shows", () => {
+    const text = ["村级组织调研", "二、存在的问题", "（一）“不议事”。表现在村委会议召开不经常，重大事项缺少集体讨论。", "（二）“不公开”。表现在村务公开栏内容陈旧，账目长期不公开。"].join("\n");
+    const got = problems(text);
+    expect(got).toEqual(expect.arrayContaining(["“不议事”", "“不公开”", "村务公开栏内容陈旧，账目长期不公开"]));
+  });
+
+  it("should read only the clauses under a label that names no shortfall (guard)", () => {
+    const text = ["村级组织调研", "二、存在的问题", "（一）“两头”。表现在村干部既要种地又要办事，精力不足。"].join("\n");
+    expect(problems(text).filter((p) => p.includes("两头"))).toEqual([]);
+  });
+});
+
 describe("lists of named problems", () => {
   it("should read 「包括A问题、B问题和C问题」 as one problem per element, joined last pair split", () => {
     const got = problems("国企党建研究\n摘要：针对当前国企党组织建设中较突出的问题作了分析，主要包括支部建设中的形式问题、身份交叉问题、考核机制问题和作风问题。然后提出了对策。");

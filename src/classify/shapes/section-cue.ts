@@ -201,6 +201,8 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
   if (section.kind === "problem" && situationToo(section.heading) && !isNegative(ctx.heading(item))) return;
   // 「一是“不X”。表现在A，B。」 under a problem section: the short quoted label only names the problem; the
   // negative clauses of the body after 表现在/表现为 are the problems.
+  // A label that is a shortfall of its own (「“不团结”。表现在…」, `quotedShortfallLabel`) is a problem too: readers
+  // of real reports split between the label and the clauses that say how it shows, so kg gives both.
   if (section.kind === "problem" && POLARITY.quotedLabelHeading.test(ctx.heading(item).trim())) {
     const bodyEnd = item.children[0]?.span.start ?? item.span.end;
     const lead = POLARITY.manifestLead.exec(ctx.text.slice(item.headingSpan.end, bodyEnd));
@@ -208,9 +210,11 @@ function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via
       const body = { start: item.headingSpan.end + lead[0].length, end: bodyEnd };
       const detail = `section "${section.heading}" (problem) > quoted label item "${item.marker}" > how it shows > clause`;
       const found = manifestStatements(ctx, body);
-      // The first statement's span holds the label as well: no other shape reads the label as a problem of its own.
-      found.forEach((c, i) => ctx.add({ kind: "problem", textSpan: c, span: i === 0 ? { start: item.span.start, end: c.end } : c, rule: { id: ID, detail }, confidence: 0.7 }));
-      if (found.length > 0) return;
+      const label = POLARITY.quotedShortfallLabel.test(ctx.heading(item).trim()) ? ctx.itemText(item, "problem").span : null;
+      if (label) ctx.add({ kind: "problem", textSpan: label, span: label, rule: { id: ID, detail: `section "${section.heading}" (problem) > quoted label item "${item.marker}" that falls short itself` }, confidence: 0.7 });
+      // Without a label of its own, the first statement's span holds the label as well: no other shape reads it as a problem.
+      found.forEach((c, i) => ctx.add({ kind: "problem", textSpan: c, span: i === 0 && !label ? { start: item.span.start, end: c.end } : c, rule: { id: ID, detail }, confidence: 0.7 }));
+      if (found.length > 0 || label) return;
     }
   }
   // 「1.当前X运转情况。body」 under a problem section names the situation: the body's negative clauses are the problems.
