@@ -161,6 +161,18 @@ describe("quoted labels that fall short themselves", () => {
   });
 });
 
+describe("labels before a colon in a problem section", () => {
+  it("should read a label that falls short itself as the problem, not the evidence after its colon", () => {
+    const text = [
+      "律师行业党建调研",
+      "三、党建工作面临的挑战",
+      "党建与业务脱节：部分律所党组织存在党建与业务各搞各的现象，党建难以发挥作用。",
+      "党员律师队伍结构不合理：部分律所党员律师比例偏低，影响了党的工作覆盖。",
+    ].join("\n");
+    expect(problems(text)).toEqual(["党建与业务脱节", "党员律师队伍结构不合理"]);
+  });
+});
+
 describe("lists of named problems", () => {
   it("should read 「包括A问题、B问题和C问题」 as one problem per element, joined last pair split", () => {
     const got = problems("国企党建研究\n摘要：针对当前国企党组织建设中较突出的问题作了分析，主要包括支部建设中的形式问题、身份交叉问题、考核机制问题和作风问题。然后提出了对策。");

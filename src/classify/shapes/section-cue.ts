@@ -379,7 +379,11 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     // A line that opens with lead words and goes on (「调研发现，A不强，B偏少」) is read clause by clause, unless it lists
     // its problems inside one frame (「支部活动主要表现在A、B、C等方面」: one per element).
     const led = (LEXICON.leadIn.some((re) => re.test(text)) && listedProblems(ctx.text, first) === null) || POLARITY.umbrellaListLead.test(text);
-    const leadIn = led || ctx.text[first.end] === ":" || ctx.text[first.end] === "：" || !isProblemClause(ctx.text.slice(first.start, first.end));
+    // 「党员队伍结构不合理：部分…比例偏低」: a label that falls short itself is the problem, its colon no lead-in.
+    const firstText = ctx.text.slice(first.start, first.end);
+    const colon = ctx.text[first.end] === ":" || ctx.text[first.end] === "：";
+    const shortfallLabel = colon && firstText.length <= MAX_SHORTFALL_LABEL && isProblemClause(firstText) && !POLARITY.problemLeadIn.test(`${firstText}：`);
+    const leadIn = led || (colon && !shortfallLabel) || !isProblemClause(firstText);
     const clauses = leadIn ? problemClauses(ctx, { start: first.start, end: line.end }) : [];
     // A summing-up paragraph ("因此，X是一个重要问题，需要引起重视") with no clause that falls short names no problem,
     // and neither does a paragraph read by its own words, nor one that opens on an achievement (「随着…，素质有所提高」).
@@ -412,6 +416,9 @@ function fusedMeasureHeadings(ctx: ClassifyContext, first: Span, to: number): Sp
   if (parts.length < 4 || !isHeading(parts[0]!.text, parts[1]?.text)) return [];
   return parts.slice(2).filter((p, k) => isHeading(p.text, parts[k + 3]?.text)).map((p) => p.span);
 }
+
+/** Longest label before a colon read as the problem itself (「党建工作经费不足：…」). */
+const MAX_SHORTFALL_LABEL = 24;
 
 /** A modal that opens a prescription inside a sentence (一要, 要, 应当, 必须 …), after a clause mark or a short subject. */
 const LATER_MODAL = /(?:^|[,，:：]|[一二三四五六七八九十](?=要))\s*(?:[\u4e00-\u9fff]{0,6}?)((?:[一二三四五六七八九十])?(?:(?<![主重需纲概摘提只不])要(?![求素点害是])|应当|应该|(?<![反相响回对适])应(?![用对有该])|必须|务必))(?=[\u4e00-\u9fff]{2})/;
