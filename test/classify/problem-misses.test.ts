@@ -180,6 +180,11 @@ describe("lists of named problems", () => {
     expect(got.some((p) => p.endsWith("形式问题"))).toBe(true);
   });
 
+  it("should read each quotation of 「“A、B”、“C、D”及“E、F”的现象十分普遍」 as one problem, its 、 inside kept", () => {
+    const got = problems("民营企业党建调研\n不少企业建立了支部，但“有支部、无活动”、“有活动、无效果”及“有制度、无落实”的现象十分普遍。");
+    expect(got).toEqual(["有支部、无活动", "有活动、无效果", "有制度、无落实"]);
+  });
+
   it("should read quoted slogans before 问题 as problems (「存在“A”、“B”问题」)", () => {
     const got = problems("公安队伍党建调研\n总体来看，队伍焕发了新的活力。但在基层党建工作中，依然存在“上严下宽”、“上快下慢”问题，需要解决。");
     expect(got).toEqual(["上严下宽", "上快下慢"]);

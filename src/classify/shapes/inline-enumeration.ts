@@ -48,6 +48,14 @@ export const inlineEnumeration: Shape<Enumeration> = {
         let items = m.groups?.items;
         if (!items || m.index === undefined) continue;
         let at = start + m.index + m[0].indexOf(items);
+        // 「“A、B”、“C”及“D”的现象十分普遍」: a list of quotations only; each quotation is one element, whatever it holds.
+        const quoted = framed && index >= named ? quotedOnly(items, at) : null;
+        if (quoted) {
+          const whole = { start: start + m.index, end: start + m.index + m[0].length };
+          const free = !out.some((e) => whole.start < e.whole.end && e.whole.start < whole.end) && !ctx.claimed(at) && !ctx.skipped(at) && !ctx.inStatementSection(at);
+          if (free && !statesNoFinding(ctx.text, start, whole.end)) out.push({ whole, elements: quoted });
+          continue;
+        }
         // "面临着新形势，…面临的诸如A、B等短板": the list starts after the last frame word that opens a clause.
         const restart = [...items.matchAll(POLARITY.inlineRestart)].pop();
         if (restart?.index !== undefined && items.length - restart.index - restart[0].length >= 6) {
@@ -96,6 +104,16 @@ export const inlineEnumeration: Shape<Enumeration> = {
     });
   },
 };
+
+/** The quotations of a list made of quotations only (「“A”、“B”及“C”」), each one element without its marks; null otherwise. */
+function quotedOnly(items: string, at: number): Span[] | null {
+  if (!/^[“"][^“”"]+[”"](?:(?:[、,，]|及|和|以及|与)?[“"][^“”"]+[”"])+$/.test(items.trim())) return null;
+  const lead = items.length - items.trimStart().length;
+  return [...items.trim().matchAll(/[“"]([^“”"]+)[”"]/g)].map((q) => {
+    const from = at + lead + (q.index ?? 0) + 1;
+    return { start: from, end: from + q[1]!.length };
+  });
+}
 
 /**
  * Whether the sentence up to `end` states no finding of the report's own: a literature review (现有研究存在A、B等不足),
