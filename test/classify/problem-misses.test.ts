@@ -161,6 +161,14 @@ describe("quoted labels that fall short themselves", () => {
   });
 });
 
+describe("a 重…，轻… slogan in prose", () => {
+  it("should read 「重教学科研，轻党建等现象…存在」 as one problem, not the 轻 half alone", () => {
+    const got = problems("高校教师党支部调研\n近年来教师党支部建设取得了成效。但是，重教学科研，轻党建等现象仍然不同程度存在。");
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatch(/^重教学科研，轻党建/);
+  });
+});
+
 describe("labels before a colon in a problem section", () => {
   it("should read a label that falls short itself as the problem, not the evidence after its colon", () => {
     const text = [

@@ -371,6 +371,13 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
     const b = sentence.start + (m.index ?? 0) + body.trimEnd().length;
     if (b > a) clauses.push({ span: { start: a, end: b }, leadIn });
   }
+  // 「重教学科研，轻党建」: a 重…，轻… pair is one slogan, never two clauses.
+  for (let i = clauses.length - 2; i >= 0; i--) {
+    const [x, y] = [clauses[i]!, clauses[i + 1]!];
+    if (!x.leadIn && SLOGAN_HEAD.test(ctx.text.slice(x.span.start, x.span.end)) && ctx.text.startsWith("轻", y.span.start)) {
+      clauses.splice(i, 2, { span: { start: x.span.start, end: y.span.end }, leadIn: y.leadIn });
+    }
+  }
   // A sentence that reports an achievement keeps only what follows its contrast word (但, 然而, 却 …).
   let first = 0;
   const contrast = clauses.findIndex((c) => POLARITY.proseContrast.test(unwrap(ctx.text.slice(c.span.start, c.span.end))));
@@ -397,7 +404,8 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   for (let i = first; i < clauses.length; i++) {
     const { span, leadIn } = clauses[i]!;
     const c = { ...span };
-    const s = unwrap(ctx.text.slice(c.start, c.end));
+    // (A 重…，轻… slogan is read as one phrase: its comma joins, it does not separate.)
+    const s = unwrap(ctx.text.slice(c.start, c.end)).replace(SLOGAN_COMMA, "$1、");
     const pending = subject;
     subject = null;
     // A lead-in ("不少党员谈到：", "仍有差距：") announces what follows; a survey figure is no verdict.
@@ -468,6 +476,10 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   }
   return out;
 }
+
+/** The first half of a 重…，轻… slogan, and the comma that joins its halves. */
+const SLOGAN_HEAD = /^重[^,，]{1,10}$/;
+const SLOGAN_COMMA = /^(重[^,，]{1,10})[,，](?=轻)/;
 
 /** Whether a clause evaluates negatively and is not an umbrella, a cause or a prescription. */
 export function isProblemClause(s: string): boolean {
