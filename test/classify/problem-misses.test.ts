@@ -81,6 +81,12 @@ describe("umbrellas and research topics", () => {
     expect(isProblemClause("支部战斗力较弱")).toBe(true);
   });
 
+  it("should read 「还存在一些不够适应的地方」 as an umbrella over the items after it", () => {
+    expect(isProblemClause("也还存在一些不够适应的地方")).toBe(false);
+    const got = problems("机关党务干部队伍调研\n近年来队伍建设有了进步，但对照新要求，也还存在一些不够适应的地方，主要是：一、队伍结构不合理。二、能力素质不适应。");
+    expect(got).toEqual(["队伍结构不合理", "能力素质不适应"]);
+  });
+
   it("should not read a research topic 「亟待突破的…课题」 as a finding", () => {
     const got = problems("平台骑手党建研究\n\n骑手群体的党建工作，是当前组织工作中亟待突破的一个新课题。本文梳理了各地的做法。");
     expect(got).toEqual([]);
