@@ -365,6 +365,8 @@ describe("the shipped codebook on roles, formalism, org life and recruitment (ow
     ["把各小组的会议记录规范起来", "m-org-life-standard"],
     ["加大对发展新党员的宣传力度", "m-publicity"],
     ["纠正把党建当软任务的错误思想", "m-awareness"],
+    ["提升村级组织的领导力量", "m-leadership-team"],
+    ["加强支部对党员的组织管理", "m-daily-supervision"],
   ])("should read the measure %s as %s", (text, theme) => {
     expect(themeOf("measure", text)).toBe(theme);
   });
