@@ -73,6 +73,7 @@ describe("umbrellas and research topics", () => {
     const got = problems("社区党建调研\n\n本次调研课题是围绕如何整顿软弱涣散的小区支部展开的。");
     expect(got).toEqual([]);
     expect(isProblemClause("这些现象已经严重影响了村里的发展与稳定")).toBe(false);
+    expect(isProblemClause("当一个片区的党员老龄化严重或者外出多时")).toBe(false);
     const cause = problems("村干部队伍调研\n\n从上面几个造成干部“断层”的主要原因看，最根本的还在村里。");
     expect(cause.filter((p) => p.includes("原因看"))).toEqual([]);
   });
