@@ -29,7 +29,7 @@ export function buildOutline(text: string, markers: Marker[], span: Span, wraps?
   for (let i = 0; i < markers.length; i++) {
     const m = markers[i]!;
     const next = markers[i + 1];
-    const level = restartsUnderHeading(text, stack, m) ? stack.length : placeMarker(stack, m);
+    const level = restartsUnderHeading(text, stack, m) ? stack.length : midListSection(roots, stack, m) ? 0 : placeMarker(stack, m);
     stack.length = level;
     const parent = stack[level - 1];
     const node: OutlineNode = {
@@ -82,6 +82,19 @@ function placeMarker(stack: OutlineNode[], m: Marker): number {
     return level;
   }
   return stack.length;
+}
+
+/** Numbered list kinds a page may open inside (its excerpt starts at 「3.」). */
+const SUB_LIST = new Set<Marker["kind"]>(["arabic-dun", "arabic-paren"]);
+
+/**
+ * A page that opens inside a numbered list (「3.…」 「4.…」, page 3 of 3) and then reaches a section (「四、…的建议」):
+ * the section is no item of the list it follows, it stands at the top beside it (as segment reads such excerpts).
+ */
+function midListSection(roots: readonly OutlineNode[], stack: readonly OutlineNode[], m: Marker): boolean {
+  const first = roots[0];
+  return m.kind === "cn-dun" && m.atLineStart && first !== undefined && SUB_LIST.has(first.markerKind) && (first.ordinal ?? 1) > 1
+    && stack.length > 0 && stack.every((n) => n.markerKind !== "cn-dun");
 }
 
 /** Marker kinds whose restarted list may nest under a bare heading of the same kind. */

@@ -110,6 +110,21 @@ describe("measure headings fused into one paragraph", () => {
   });
 });
 
+describe("a page that opens inside a list of measures", () => {
+  it("should read 「3.…」 「4.…」 at the page's top, before a measure section, as measures, and the section beside them", () => {
+    const text = [
+      "党员培训工作调研报告(第3/3页)",
+      "3.统一建立党员培训的保障机制。各级党组织都要建立相互衔接的培训制度，保证时间和内容。",
+      "4.统一对党员培训的考核检查。应把培训工作纳入党建目标考核体系。",
+      "四、关于改进党员培训方法的建议",
+      "要推行菜单式培训，让党员按需选学。",
+    ].join("\n");
+    const got = measures(text);
+    expect(got).toEqual(expect.arrayContaining(["统一建立党员培训的保障机制", "统一对党员培训的考核检查"]));
+    expect(got.some((m) => m.includes("菜单式培训"))).toBe(true);
+  });
+});
+
 describe("a frame that declares its list the measures", () => {
   it("should read 「围绕A、B、C等提出…对策」 one measure per element, whatever its words", () => {
     const text = "学生党支部建设研究\n摘要：学生党支部建设取得了成效，同时也存在先进性不够、战斗力不强等问题。结合实践经验，围绕学习教育常态化、共建机制构建、支部文化丰富等提出可行对策。";

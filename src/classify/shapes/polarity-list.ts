@@ -36,6 +36,7 @@ function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
     if (hits < MAJORITY * leaves.length || pols.includes("achievement")) continue;
     let modal = false;
     let required = false;
+    let continued = false;
     if (kind === "measure" && !measuresMayStand(ctx, items[0]!.span.start)) {
       // A report that states no problem may still propose: a list whose every item opens with a modal
       // (需/要/应/必须…) proposes, where a list of lexicon verbs (加强…, 坚持…) may report what was done.
@@ -46,12 +47,32 @@ function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
       // 「就下步工作提出三点要求，一是要A。…三是加强B。」: the list states the requirements a lead-in announced.
       required = !modal && ctx.firstProblem() === null && ctx.sectionAt(items[0]!.span.start, ["practice"]) === null
         && POLARITY.requirementLeadIn.test(ctx.text.slice(Math.max(ctx.segment.span.start, items[0]!.span.start - 40), items[0]!.span.start));
-      if (!modal && !required) continue;
+      // A page that opens inside a list of measures (page 3 of 3: 「3.统一建立A。…4.统一B。…四、…的建议」): a list whose
+      // numbering starts past 1 at the top of the report, every item prescribing, right before a measure section.
+      continued = !modal && !required && continuesMeasures(ctx, items, pols);
+      if (!modal && !required && !continued) continue;
     }
     const where = parent ? `list under "${ctx.heading(parent).slice(0, 20)}"` : "top-level list";
-    out.push({ parent, items, kind, why: `${where}: ${hits}/${leaves.length} items ${want}${modal ? ", each opening with a modal, in a report without problems" : ""}${required ? ", after a lead-in announcing requirements, in a report without problems" : ""}` });
+    out.push({ parent, items, kind, why: `${where}: ${hits}/${leaves.length} items ${want}${modal ? ", each opening with a modal, in a report without problems" : ""}${required ? ", after a lead-in announcing requirements, in a report without problems" : ""}${continued ? ", numbered past 1 at the page's top, before a measure section" : ""}` });
   }
   return out;
+}
+
+/** Characters of the report that may stand before such a list (its title, a page label). */
+const MAX_BEFORE_CONTINUED = 60;
+
+/**
+ * Whether a list continues a measure list the page cut (its first item numbered past 1, at the report's top, no item
+ * falling short) and the next section after it proposes too.
+ */
+function continuesMeasures(ctx: ClassifyContext, items: readonly { ordinal: number | null; span: { start: number; end: number } }[], pols: Polarity[]): boolean {
+  const first = items[0]!;
+  // (Most items prescribe already: the caller's test. None may state a shortfall.)
+  if ((first.ordinal ?? 1) < 2 || pols.includes("negative")) return false;
+  if (ctx.text.slice(ctx.segment.span.start, first.span.start).trim().length > MAX_BEFORE_CONTINUED) return false;
+  const end = items[items.length - 1]!.span.end;
+  const next = ctx.sections.filter((s) => s.span.start >= end - 1).sort((a, b) => a.span.start - b.span.start)[0];
+  return next?.kind === "measure";
 }
 
 export const polarityProblems: Shape<ListUnit> = {
