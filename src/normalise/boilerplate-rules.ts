@@ -35,7 +35,7 @@ export interface BoilerplateRuleSpec {
    * What a report title is about (党, 支部, 社区 …): a short header line naming one with enough characters is a
    * title ("…党建存在的问题及对策"), not page chrome, even without a genre word (报告, 范文) at its end.
    */
-  titleTopic?: { pattern: string; minChars: number; collection?: string; genre?: string; notTitle?: string };
+  titleTopic?: { pattern: string; minChars: number; collection?: string; member?: string; genre?: string; notTitle?: string };
 }
 
 /** A compiled pattern rule: one alternation regex per rule. */
@@ -57,7 +57,7 @@ export interface CompiledBoilerplateRules {
   inlineRules: CompiledRule[];
   linkSeparator: RegExp;
   titleSuffix: RegExp;
-  titleTopic: { regex: RegExp; minChars: number; collection: RegExp | null; genre: RegExp | null; notTitle: RegExp | null } | null;
+  titleTopic: { regex: RegExp; minChars: number; collection: RegExp | null; member: RegExp | null; genre: RegExp | null; notTitle: RegExp | null } | null;
   byline: { id: string; name: RegExp; notName: RegExp } | null;
   headerAbove: RegExp | null;
 }
@@ -83,6 +83,7 @@ export function compileBoilerplateRules(spec: BoilerplateRuleSpec = DEFAULT_BOIL
           regex: alternation("titleTopic", [spec.titleTopic.pattern], ""),
           minChars: spec.titleTopic.minChars,
           collection: spec.titleTopic.collection ? alternation("titleTopic.collection", [spec.titleTopic.collection], "") : null,
+          member: spec.titleTopic.member ? alternation("titleTopic.member", [spec.titleTopic.member], "") : null,
           genre: spec.titleTopic.genre ? alternation("titleTopic.genre", [spec.titleTopic.genre], "") : null,
           notTitle: spec.titleTopic.notTitle ? alternation("titleTopic.notTitle", [spec.titleTopic.notTitle], "") : null,
         }

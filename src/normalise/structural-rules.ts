@@ -34,7 +34,8 @@ export function markRelatedLists(views: LineView[], rules: CompiledBoilerplateRu
  *    the first of two copies of a title that differ by a word (「对X的调研报告」, 「X的调研报告」): a reader starts
  *    the report at the first line that is the report's, whatever page chrome follows it;
  * 3. a short non-title line wedged between two noise lines is chrome;
- * 4. a line titling a collection of reports is chrome, and so is every short line above it, and so is a Q&A page's
+ * 4. a line titling a collection of reports is chrome, and so is every short line above it and above the first
+ *    member's label (篇一：…), and so is a Q&A page's
  *    answer label (`headerBlock.above`) with the question and every short line above it;
  * 5. a short line above the last line that names what a report is about (the title) is chrome.
  * A single title line stays.
@@ -71,6 +72,9 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
     }
   });
   markAbove(block, collection, spec.id);
+  // 4a. The first member label of a collection page (篇一：…): what stands above it is the page's.
+  const member = block.findIndex((view) => isOpen(view) && rules.titleTopic?.member?.test(view.trimmed));
+  if (member > 0) markAbove(block, member, spec.id);
   // 4b. A Q&A page's answer label (热心网友, 最佳答案): the question over it and the page's lines are no report.
   let answer = -1;
   block.forEach((view, k) => {
@@ -100,7 +104,8 @@ const NEAR_COPY_SHARE = 0.8;
 /** A title printed again with a word more or less (「关于…」 dropped): the later copy is chrome, the first stays. */
 function markNearCopies(block: LineView[], rules: CompiledBoilerplateRules, maxLength: number, id: string): void {
   const han = (v: LineView) => v.trimmed.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
-  const titles = block.filter((v) => isOpen(v) && isTitleLike(v, rules, maxLength));
+  // A collection member's own title (「篇一：X」 under the page's 「X」) is no copy: the report starts there.
+  const titles = block.filter((v) => isOpen(v) && isTitleLike(v, rules, maxLength) && !rules.titleTopic?.member?.test(v.trimmed));
   for (let i = 0; i < titles.length; i++) {
     const a = han(titles[i]!);
     for (const later of titles.slice(i + 1)) {

@@ -404,6 +404,14 @@ describe("page chrome before the first report of a page", () => {
     expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([8]);
   });
 
+  it("should start a collection page at its first member's label when the page's title names no count, and not take 范文一 for a byline", () => {
+    const page = ["村级党建工作问题与对策", "", "时间:2024-05-06 10:11:12 浏览量:", "", "篇一：村级党建工作问题与对策", "", "村级党建是基层工作的基础，但目前还存在不少短板。", "一、存在的问题"].join("\n");
+    const doc = normalise(page);
+    expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([5]);
+    const other = normalise(["乡镇党建调研报告两篇", "范文一", "党的基层组织是党全部工作的基础，本文就我镇情况作一调查。", "一、主要问题"].join("\n"));
+    expect(segmentDocument(other).reports.map((r) => r.startLine)).toEqual([2]);
+  });
+
   it("should mark a preview label over the title", () => {
     const doc = normalise("内容预览：\n社区党建工作的调查和思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
     expect(noiseLines(doc)).toEqual([1]);
