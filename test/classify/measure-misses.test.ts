@@ -110,6 +110,15 @@ describe("measure headings fused into one paragraph", () => {
   });
 });
 
+describe("a research group's suggestions after a colon", () => {
+  it("should read each ；-part after 「课题组建议：」 as a measure", () => {
+    const text = "农村党员队伍调查\n当前农村党员队伍存在结构失衡、能力不足等问题。为此，课题组建议：以老带新，让新老党员结对共进；分类培训，让不同党员各有所长；搭建平台，让能人党员带头致富。";
+    const got = measures(text);
+    expect(got).toHaveLength(3);
+    expect(got[0]).toMatch(/^以老带新/);
+  });
+});
+
 describe("a page that opens inside a list of measures", () => {
   it("should read 「3.…」 「4.…」 at the page's top, before a measure section, as measures, and the section beside them", () => {
     const text = [

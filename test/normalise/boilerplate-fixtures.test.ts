@@ -412,6 +412,11 @@ describe("page chrome before the first report of a page", () => {
     expect(segmentDocument(other).reports.map((r) => r.startLine)).toEqual([2]);
   });
 
+  it("should set aside a site name with 首页 and start at a title that ends on 工作汇报", () => {
+    const doc = normalise(["某某素材网 首页", "", "县教育局党组关于党建工作情况的工作汇报", "", "2024-03-05 某某素材网", "根据县委巡察组的要求，现将教育系统党建工作情况汇报如下：", "一、基本情况"].join("\n"));
+    expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([3]);
+  });
+
   it("should mark a preview label over the title", () => {
     const doc = normalise("内容预览：\n社区党建工作的调查和思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
     expect(noiseLines(doc)).toEqual([1]);
