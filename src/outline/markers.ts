@@ -58,8 +58,8 @@ const DECIMAL_SUB_TAIL = "\\s*[、.．]?\\s*(?=[“\"「《]|\\p{Script=Han})";
 const PATTERNS: Pattern[] = [
   { kind: "arabic-decimal-sub", re: new RegExp(`\\d{1,2}[.．]\\d{1,2}[.．](\\d{1,2})${DECIMAL_SUB_TAIL}`, "uy"), inline: false, lineStart: true },
   { kind: "arabic-decimal", re: new RegExp(`\\d{1,2}[.．](\\d{1,2})${DECIMAL_TAIL}`, "uy"), inline: false, lineStart: true },
-  { kind: "cn-paren", re: new RegExp(`[（(]\\s*(${CN})\\s*[）)]\\s*[、.．,，]?`, "y"), inline: false },
-  { kind: "arabic-paren", re: /[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?/y, inline: false },
+  { kind: "cn-paren", re: new RegExp(`[（(〔]\\s*(${CN})\\s*[）)〕]\\s*[、.．,，]?`, "y"), inline: false },
+  { kind: "arabic-paren", re: /[（(〔]\s*(\d{1,2})\s*[）)〕]\s*[、.．]?/y, inline: false },
   { kind: "cn-dun", re: new RegExp(`(${CN})\\s*(?:[、]|[.．](?![\\d]))`, "y"), inline: false },
   { kind: "arabic-dun", re: /(\d{1,2})\s*(?:[、]|[.．](?![\d%]))/y, inline: false },
   { kind: "circled", re: new RegExp(`([${CIRCLED}])`, "y"), inline: true },
@@ -142,7 +142,7 @@ function inSkip(offset: number, skip: Span[]): boolean {
 }
 
 /** 1 at the code units a marker can start with (MARKER_START_RE, tested once per code unit, not once per character of every line). */
-const MARKER_START_RE = /[一二三四五六七八九十（(\d①-⑳其首再最第、]/;
+const MARKER_START_RE = /[一二三四五六七八九十（(〔\d①-⑳其首再最第、]/;
 const MARKER_START = (() => {
   const table = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) table[c] = MARKER_START_RE.test(String.fromCharCode(c)) ? 1 : 0;

@@ -40,6 +40,14 @@ describe("scanMarkers", () => {
     ]);
   });
 
+  it("should read tortoise-shell brackets 〔一〕 〔2〕 as parenthesised markers", () => {
+    const kinds = markersOf("〔一〕思想认识有待提高\n〔2〕支部责任有待压实").map((m) => [m.kind, m.ordinal]);
+    expect(kinds).toEqual([
+      ["cn-paren", 1],
+      ["arabic-paren", 2],
+    ]);
+  });
+
   it("should not take numbers inside a sentence for markers", () => {
     expect(markersOf("本科生一、二、三、四年级党员分别为52人、209人，面积4.5平方公里，2023.5月。")).toEqual([]);
   });
