@@ -122,14 +122,14 @@ describe("a research group's suggestions after a colon", () => {
 describe("a page that opens inside a list of measures", () => {
   it("should read 「3.…」 「4.…」 at the page's top, before a measure section, as measures, and the section beside them", () => {
     const text = [
-      "党员培训工作调研报告(第3/3页)",
-      "3.统一建立党员培训的保障机制。各级党组织都要建立相互衔接的培训制度，保证时间和内容。",
-      "4.统一对党员培训的考核检查。应把培训工作纳入党建目标考核体系。",
-      "四、关于改进党员培训方法的建议",
+      "党员轮训情况调查(第3/3页)",
+      "3.统一建立轮训的经费保障办法。各级党委要安排专门经费，保证轮训按时进行。",
+      "4.统一对轮训情况的考评检查。应把轮训情况列入年度考评。",
+      "四、关于改进轮训方法的建议",
       "要推行菜单式培训，让党员按需选学。",
     ].join("\n");
     const got = measures(text);
-    expect(got).toEqual(expect.arrayContaining(["统一建立党员培训的保障机制", "统一对党员培训的考核检查"]));
+    expect(got).toEqual(expect.arrayContaining(["统一建立轮训的经费保障办法", "统一对轮训情况的考评检查"]));
     expect(got.some((m) => m.includes("菜单式培训"))).toBe(true);
   });
 });

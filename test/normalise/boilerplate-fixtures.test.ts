@@ -371,7 +371,7 @@ describe("page chrome before the first report of a page", () => {
       "页数:4页",
       "格式:DOCX",
       "收藏 分享赚钱",
-      "《2022年社区党支部建设情况的调研.docx》由会员分享，可在线阅读，更多相关文档请在某某文库上搜索。",
+      "《2022年社区党支部建设情况的调研.docx》由会员分享，可以在线阅读全文，相关文档请在某某文库上搜索。",
       "2022 社区 党支部 建设 情况 调研",
       "社区党支部建设情况的调研   为摸清辖区支部的情况，街道党工委开展了调研。一、存在的问题（一）支部书记年龄偏大。（二）活动经费不足。",
     ].join("\n");
@@ -381,7 +381,7 @@ describe("page chrome before the first report of a page", () => {
   });
 
   it("should set aside a Q&A page's question and answer labels, and a byline of several names", () => {
-    const qa = normalise(["支部调研报告怎么写", "发布网友", "发布时间:2024-03-01 10:20", "我来回答", "共1个回答", "热心网友", "时间:2024-03-02 08:15", "我镇村级党组织总体是好的，但与新任务相比，还有一些不适应的地方。", "(一)村干部年龄偏大。"].join("\n"));
+    const qa = normalise(["支部调研报告怎么写", "我来回答", "发布网友", "发布时间:2024-03-01 10:20", "共1个回答", "最佳答案", "时间:2024-03-02 08:15", "我镇村级党组织总体是好的，但与新任务相比，还有一些不适应的地方。", "(一)村干部年龄偏大。"].join("\n"));
     expect(segmentDocument(qa).reports.map((r) => r.startLine)).toEqual([8]);
     const names = normalise(["张某某+++李某", "[摘要] 本文以某县非公企业为例，通过问卷和访谈，分析了非公企业党建工作在组织覆盖、活动开展和作用发挥上面临的困难，并提出了对策。", "一、存在的问题"].join("\n"));
     expect(noiseLines(names)).toContain(1);
@@ -393,11 +393,11 @@ describe("page chrome before the first report of a page", () => {
       "您好，欢迎访问某某文库",
       "乡镇学校党建情况调研报告_第1页",
       "乡镇学校党建情况调研报告_第2页",
-      "已阅读2页，还剩1页未读，继续免费阅读",
+      "已阅读2页，剩余1页未读，继续阅读",
       "下载本文档",
-      "版权说明：本文档由用户提供并上传，收益归属内容提供方",
+      "版权说明：文档由网友上传，收益归上传者所有",
       "文档简介",
-      "1、乡镇学校党建情况调研报告近年来，各乡镇学校党组织建设有了新的进展，但也存在支部活动少、党员发展慢等问题。",
+      "1、乡镇学校党建情况调研报告这几年，乡镇学校党组织建设有了新的进展，但也存在支部活动少、党员发展慢等问题。",
     ].join("\n");
     const doc = normalise(page);
     expect(noiseLines(doc)).toEqual([1, 2, 3, 4, 5, 6, 7]);
@@ -408,12 +408,12 @@ describe("page chrome before the first report of a page", () => {
     const page = ["村级党建工作问题与对策", "", "时间:2024-05-06 10:11:12 浏览量:", "", "篇一：村级党建工作问题与对策", "", "村级党建是基层工作的基础，但目前还存在不少短板。", "一、存在的问题"].join("\n");
     const doc = normalise(page);
     expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([5]);
-    const other = normalise(["乡镇党建调研报告两篇", "范文一", "党的基层组织是党全部工作的基础，本文就我镇情况作一调查。", "一、主要问题"].join("\n"));
+    const other = normalise(["乡镇党建调研报告两篇", "范文一", "基层组织是党在乡镇各项工作的根基，本文就我镇情况作一调查。", "一、主要问题"].join("\n"));
     expect(segmentDocument(other).reports.map((r) => r.startLine)).toEqual([2]);
   });
 
   it("should set aside a site name with 首页 and start at a title that ends on 工作汇报", () => {
-    const doc = normalise(["某某素材网 首页", "", "县教育局党组关于党建工作情况的工作汇报", "", "2024-03-05 某某素材网", "根据县委巡察组的要求，现将教育系统党建工作情况汇报如下：", "一、基本情况"].join("\n"));
+    const doc = normalise(["某某素材网 首页", "", "县教育局党组关于党建工作情况的工作汇报", "", "2024-03-05 某某素材网", "根据县委巡察组的要求，现将教育系统党建工作情况报告如下：", "一、总体情况"].join("\n"));
     expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([3]);
   });
 

@@ -500,7 +500,7 @@ function isUmbrella(s: string): boolean {
 
 /** A clause that announces problems: an umbrella ("仍存在不少问题和不足", "存在问题较多", `umbrellaAnnouncement`) or a forward announcement (`forwardAnnouncement`). */
 function isAnnouncement(s: string): boolean {
-  // 「…难以坚持，主要存在以下几个方面的原因」 announces the items after it, whatever shortfall it names.
+  // 「…难以坚持，其原因有下列几点」 announces the items after it, whatever shortfall it names.
   if (POLARITY.forwardAnnouncement.test(s)) return true;
   // The cheap literal test first: most clauses announce nothing.
   return POLARITY.umbrellaAnnouncement.test(s) && isUmbrella(s);

@@ -385,7 +385,7 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
     const shortfallLabel = colon && firstText.length <= MAX_SHORTFALL_LABEL && isProblemClause(firstText) && !POLARITY.problemLeadIn.test(`${firstText}：`);
     const leadIn = led || (colon && !shortfallLabel) || !isProblemClause(firstText);
     const clauses = leadIn ? problemClauses(ctx, { start: first.start, end: line.end }) : [];
-    // A summing-up paragraph ("因此，X是一个重要问题，需要引起重视") with no clause that falls short names no problem,
+    // A summing-up paragraph ("因此，X是个要紧的问题，值得重视") with no clause that falls short names no problem,
     // and neither does a paragraph read by its own words, nor one that opens on an achievement (「随着…，素质有所提高」).
     if (clauses.length === 0 && leadIn && POLARITY.summaryLead.test(text)) continue;
     if (clauses.length === 0 && leadIn && (perStatement || polarityOf(ctx.text.slice(first.start, first.end)) === "achievement")) continue;
