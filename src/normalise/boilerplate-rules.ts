@@ -24,8 +24,11 @@ export interface BoilerplateRuleSpec {
   lineRules: PatternRuleSpec[];
   inlineRules: PatternRuleSpec[];
   linkList: { id: string; separators: string; minItems: number; maxItemLength: number; minSuffixShare: number; suffixes: string[] };
-  /** `above`: a line of the page's leading block above which every line is the page's (a Q&A page's answer label). */
-  headerBlock: { id: string; scanLines: number; maxLineLength: number; above?: string };
+  /**
+   * `above`: a line of the page's leading block above which every line is the page's (a Q&A page's answer label);
+   * `journalDate`: a date of a journal article's history (收稿日期：…) that ends a journal page's front matter.
+   */
+  headerBlock: { id: string; scanLines: number; maxLineLength: number; above?: string; journalDate?: string };
   repeatedTitle: { id: string; window: number; maxLength: number };
   /** The short captions after a line marked by `afterRule` (a 相关推荐-style heading). */
   relatedList: { id: string; afterRule: string; maxItems: number; maxItemLength: number };
@@ -60,6 +63,7 @@ export interface CompiledBoilerplateRules {
   titleTopic: { regex: RegExp; minChars: number; collection: RegExp | null; member: RegExp | null; genre: RegExp | null; notTitle: RegExp | null } | null;
   byline: { id: string; name: RegExp; notName: RegExp } | null;
   headerAbove: RegExp | null;
+  journalDate: RegExp | null;
 }
 
 const cache = new WeakMap<BoilerplateRuleSpec, CompiledBoilerplateRules>();
@@ -96,6 +100,7 @@ export function compileBoilerplateRules(spec: BoilerplateRuleSpec = DEFAULT_BOIL
         }
       : null,
     headerAbove: spec.headerBlock.above ? alternation("headerBlock.above", [spec.headerBlock.above], "") : null,
+    journalDate: spec.headerBlock.journalDate ? alternation("headerBlock.journalDate", [spec.headerBlock.journalDate], "") : null,
   };
   cache.set(spec, compiled);
   return compiled;

@@ -7,7 +7,7 @@ import type { Diagnostic, Line, NoiseRange } from "../types.ts";
 import { compileBoilerplateRules, type BoilerplateRuleSpec, type CompiledBoilerplateRules } from "./boilerplate-rules.ts";
 import { markLineRules } from "./line-rules.ts";
 import { createLineViews, type LineView } from "./line-view.ts";
-import { markByline, markHeaderBlock, markRelatedLists, markRepeatedTitles } from "./structural-rules.ts";
+import { markByline, markHeaderBlock, markJournalFront, markRelatedLists, markRepeatedTitles } from "./structural-rules.ts";
 import { matchesOf } from "../shared/regex.ts";
 
 /** Noise found in one text and the diagnostics describing it. */
@@ -29,6 +29,7 @@ export function findBoilerplate(
   markLineRules(views, rules);
   markRelatedLists(views, rules);
   markHeaderBlock(views, rules);
+  markJournalFront(views, rules);
   markRepeatedTitles(views, rules);
   markByline(views, rules);
   const inline = findInlineNoise(views, rules);

@@ -27,7 +27,8 @@ export function markRelatedLists(views: LineView[], rules: CompiledBoilerplateRu
 
 /**
  * The leading block of a page: lines from the top that are blank, already noise, or short and not
- * sentences, up to the first real paragraph or enumerated heading. Inside it:
+ * sentences, up to the first real paragraph or enumerated heading. Inside it (after the items of a bulleted menu,
+ * a bulleted line after two bulleted lines, are set aside):
  * 1. a run of two or more lines printed twice (a page header repeated) is chrome, every copy but the first copy
  *    of a line naming what a report is about (a title and its subtitle printed over the page and over the text);
  * 2. another short line printed twice is chrome; if it reads like a title, its first copy stays, and so does
@@ -43,6 +44,11 @@ export function markRelatedLists(views: LineView[], rules: CompiledBoilerplateRu
 export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRules): void {
   const spec = rules.spec.headerBlock;
   const block = leadingBlock(views, spec.scanLines, spec.maxLineLength).filter((view) => !view.blank);
+  // 0. A bulleted line after two or more bulleted lines is an item of the site's menu (「• 古典文学」 …), even when it
+  //    names a report (「• 2020年…调研报告」, a link): the report's own title stands on a line of its own below.
+  block.forEach((view, k) => {
+    if (k >= MENU_RUN && BULLET.test(view.trimmed) && block.slice(k - MENU_RUN, k).every((v) => BULLET.test(v.trimmed)) && isOpen(view)) view.rule = spec.id;
+  });
   const repeatedRun = markRepeatedRuns(block);
   const groups = new Map<string, LineView[]>();
   for (const view of block) if (isOpen(view)) groups.set(view.trimmed, [...(groups.get(view.trimmed) ?? []), view]);
@@ -117,6 +123,10 @@ function markNearCopies(block: LineView[], rules: CompiledBoilerplateRules, maxL
   }
 }
 
+/** A list bullet opening a line, and how many bulleted lines in a row before one make it a menu item. */
+const BULLET = /^[•·▪◦●■□◆◇►▸]/;
+const MENU_RUN = 2;
+
 /** Mark the open lines of the block above line k (none when k < 1). */
 function markAbove(block: LineView[], k: number, id: string): void {
   for (const view of block.slice(0, Math.max(0, k))) if (isOpen(view)) view.rule = id;
@@ -128,8 +138,36 @@ function markAbove(block: LineView[], k: number, id: string): void {
  */
 function namesReportTitle(view: LineView, rules: CompiledBoilerplateRules, maxLength: number): boolean {
   const topic = rules.titleTopic;
-  if (topic?.genre == null || !isOpen(view) || topic.notTitle?.test(view.trimmed)) return false;
-  return namesTitleTopic(view, rules, maxLength) && topic.genre.test(view.trimmed.split(SUBTITLE_SPLIT)[0]!);
+  if (topic?.genre == null || !isOpen(view)) return false;
+  // 「征文 | 当前…存在的问题和解决对策」: a column's short label before a single bar is no part of the title.
+  const title = COLUMN_LABEL.exec(view.trimmed)?.[1] ?? view.trimmed;
+  if (topic.notTitle?.test(title)) return false;
+  return namesTitleTopic(view, rules, maxLength) && topic.genre.test(title.split(SUBTITLE_SPLIT)[0]!);
+}
+
+/** A column's short label, a single bar, then the title (group 1). */
+const COLUMN_LABEL = /^[^|｜:：]{1,6}\s*[|｜]\s*([^|｜]+)$/;
+
+/** How far down a journal page its front matter may reach. */
+const JOURNAL_FRONT_LINES = 40;
+
+/**
+ * A journal page's front matter (citation, funding, authors, article history) above the article's title: the last
+ * date of the article's history (收稿日期：…, `headerBlock.journalDate`) within the page's first lines, followed by a
+ * line that names a report's topic, ends the page's furniture; that line is the title and the report starts there.
+ */
+export function markJournalFront(views: LineView[], rules: CompiledBoilerplateRules): void {
+  const spec = rules.spec.headerBlock;
+  if (rules.journalDate === null) return;
+  const top = views.slice(0, JOURNAL_FRONT_LINES);
+  let date = -1;
+  top.forEach((view, k) => {
+    if (!view.blank && rules.journalDate!.test(view.trimmed)) date = k;
+  });
+  if (date < 0) return;
+  const title = views.slice(date + 1, date + 3).find((v) => !v.blank);
+  if (title === undefined || !isOpen(title) || !namesTitleTopic(title, rules, spec.maxLineLength)) return;
+  for (const view of views.slice(0, date + 1)) if (isOpen(view) && !view.blank) view.rule = spec.id;
 }
 
 /** Where a title's subtitle begins on its own line (「…对比研究——以某县为例」). */

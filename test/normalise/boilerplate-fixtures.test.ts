@@ -417,6 +417,42 @@ describe("page chrome before the first report of a page", () => {
     expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([3]);
   });
 
+  it("should set aside a bulleted site menu whose last item names the report, and start at the title below it", () => {
+    const page = [
+      "首页 范文 工作总结 心得体会 述职报告 演讲稿",
+      "  • 工作总结",
+      "  • 心得体会",
+      "  • 述职报告",
+      "  • 2023年乡镇卫生院党建工作调研报告",
+      "    时间:2023-05-06 10:11:12 来源:某某阅读网",
+      "    相关热词搜索:卫生院 党建",
+      "    0 2023 年乡镇卫生院党建工作调研报告",
+      "    为了解乡镇卫生院党建工作情况，县卫健局党委组织了这次调研，走访了十二家卫生院。",
+    ].join("\n");
+    expect(segmentDocument(normalise(page)).reports.map((r) => r.startLine)).toEqual([8]);
+    // A bulleted title under a bulleted breadcrumb stays the title (guard).
+    const two = normalise(["• 当前位置:某某网 >> 党建 >> 正文", "  • 街道党建工作存在的问题与对策", "    时间:2012年03月04日 来源:其他", "    近年来，街道党工委坚持抓基层打基础，取得了一定成效，但也存在一些问题。"].join("\n"));
+    expect(segmentDocument(two).reports.map((r) => r.startLine)).toEqual([2]);
+  });
+
+  it("should set aside a journal page's citation, funding and article history, and a column's label before a bar", () => {
+    const page = [
+      "某某大学学报  2021, Vol. 9 Issue (2): 10-18",
+      "引用本文",
+      "张某, 李某. 楼宇党建的新探索——基于某区的调查[J]. 某某大学学报, 2021, 9(2): 10-18.",
+      "ZHANG Mou, LI Mou. A New Exploration of Party Building in Office Buildings: A Survey of One District and Its Lessons for Practice.",
+      "基金项目",
+      "某省社会科学基金资助项目，编号甲乙丙丁，由某省社会科学规划办公室于二〇二〇年批准立项并资助研究经费。",
+      "收稿日期: 2020-09-01",
+      "楼宇党建的新探索——基于某区的调查",
+      "张某 , 李某",
+      "摘要：楼宇党建是城市基层党建的新领域，本文以某区为例，分析了楼宇党建存在的覆盖不全等问题。",
+    ].join("\n");
+    expect(segmentDocument(normalise(page)).reports.map((r) => r.startLine)).toEqual([8]);
+    const column = normalise(["行业动态", "", "征文 | 当前物业行业党建工作中存在的问题和解决对策", "", "发布人:站长     发布时间:2021-01-02 00:00:00.0", "", "一、基本情况"].join("\n"));
+    expect(segmentDocument(column).reports.map((r) => r.startLine)).toEqual([3]);
+  });
+
   it("should mark a preview label over the title", () => {
     const doc = normalise("内容预览：\n社区党建工作的调查和思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
     expect(noiseLines(doc)).toEqual([1]);
