@@ -35,9 +35,9 @@ export function markRelatedLists(views: LineView[], rules: CompiledBoilerplateRu
  *    the first of two copies of a title that differ by a word (「对X的调研报告」, 「X的调研报告」): a reader starts
  *    the report at the first line that is the report's, whatever page chrome follows it;
  * 3. a short non-title line wedged between two noise lines is chrome;
- * 4. a line titling a collection of reports is chrome, and so is every short line above it and above the first
- *    member's label (篇一：…), and so is a Q&A page's
- *    answer label (`headerBlock.above`) with the question and every short line above it;
+ * 4. a line titling a collection of reports is chrome, and so is every short line above it; so is every short line
+ *    above a collection's first member label (篇一：…), and a Q&A page's answer label (`headerBlock.above`) with the
+ *    question and every short line above it;
  * 5. a short line above the last line that names what a report is about (the title) is chrome.
  * A single title line stays.
  */
@@ -216,8 +216,8 @@ export function markRepeatedTitles(views: LineView[], rules: CompiledBoilerplate
 const MIN_PARAGRAPH = 40;
 
 /**
- * An author's name, or several, alone on the first line of a page (「李 进」, 「李某+++王某某」), followed by the affiliation (already marked by
- * the line rule of the same id) or straight by the body: the report begins after it.
+ * An author's name, or several, alone on the first line of a page (「李 进」, 「李某+++王某某」), followed by the
+ * affiliation (already marked by the line rule of the same id) or straight by the body: the report begins after it.
  */
 export function markByline(views: LineView[], rules: CompiledBoilerplateRules): void {
   const spec = rules.byline;

@@ -37,19 +37,19 @@ export const inlineEnumeration: Shape<Enumeration> = {
     // In a report that states no problem otherwise (an abstract), the problems a remedy names are its problems.
     const remedy = none ? POLARITY.remedyObjectFallback : [];
     const patterns = [...POLARITY.inlineEnumeration, ...remedy, ...fallback, ...POLARITY.inlineEnumerationNamed, ...POLARITY.inlineAspectEnumeration];
-    const named = patterns.length - POLARITY.inlineAspectEnumeration.length - POLARITY.inlineEnumerationNamed.length;
+    const namedFrom = patterns.length - POLARITY.inlineAspectEnumeration.length - POLARITY.inlineEnumerationNamed.length;
     for (const [index, re] of patterns.entries()) {
       // The first frame names its elements problems itself (「存在A、B等问题」), and so do the lists of named problems
       // (「存在“A”、“B”问题」, 「包括A问题、B问题和C问题」) and 「从A、B以及C三个方面阐述了…问题」; the others need
       // elements that read as shortfalls.
-      const framed = index === 0 || index >= named;
+      const framed = index === 0 || index >= namedFrom;
       const remedyObject = index >= POLARITY.inlineEnumeration.length && index < POLARITY.inlineEnumeration.length + remedy.length;
       for (const m of matchesOf(re, text)) {
         let items = m.groups?.items;
         if (!items || m.index === undefined) continue;
         let at = start + m.index + m[0].indexOf(items);
         // 「“A、B”、“C”及“D”的现象十分普遍」: a list of quotations only; each quotation is one element, whatever it holds.
-        const quoted = framed && index >= named ? quotedOnly(items, at) : null;
+        const quoted = index >= namedFrom ? quotedOnly(items, at) : null;
         if (quoted) {
           const whole = { start: start + m.index, end: start + m.index + m[0].length };
           const free = !out.some((e) => whole.start < e.whole.end && e.whole.start < whole.end) && !ctx.claimed(at) && !ctx.skipped(at) && !ctx.inStatementSection(at);

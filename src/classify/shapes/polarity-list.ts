@@ -7,7 +7,7 @@
  * states no problem, a list whose every item opens with a modal (需/要/应…) is a list of measures too, and so is a
  * list of prescriptions after a lead-in announcing requirements (提出…要求，一是…).
  */
-import type { StatementKind } from "../../types.ts";
+import type { OutlineNode, StatementKind } from "../../types.ts";
 import type { ClassifyContext } from "../context.ts";
 import { POLARITY, type Polarity, polarityOf } from "../polarity.ts";
 import { type ListUnit, openLists, takeList } from "./lists.ts";
@@ -48,7 +48,8 @@ function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
       required = !modal && ctx.firstProblem() === null && ctx.sectionAt(items[0]!.span.start, ["practice"]) === null
         && POLARITY.requirementLeadIn.test(ctx.text.slice(Math.max(ctx.segment.span.start, items[0]!.span.start - 40), items[0]!.span.start));
       // A page that opens inside a list of measures (page 3 of 3: 「3.统一建立A。…4.统一B。…四、…的建议」): a list whose
-      // numbering starts past 1 at the top of the report, every item prescribing, right before a measure section.
+      // numbering starts past 1 at the top of the report, most items prescribing and none falling short, right before a
+      // measure section.
       continued = !modal && !required && continuesMeasures(ctx, items, pols);
       if (!modal && !required && !continued) continue;
     }
@@ -65,7 +66,7 @@ const MAX_BEFORE_CONTINUED = 60;
  * Whether a list continues a measure list the page cut (its first item numbered past 1, at the report's top, no item
  * falling short) and the next section after it proposes too.
  */
-function continuesMeasures(ctx: ClassifyContext, items: readonly { ordinal: number | null; span: { start: number; end: number } }[], pols: Polarity[]): boolean {
+function continuesMeasures(ctx: ClassifyContext, items: readonly OutlineNode[], pols: readonly Polarity[]): boolean {
   const first = items[0]!;
   // (Most items prescribe already: the caller's test. None may state a shortfall.)
   if ((first.ordinal ?? 1) < 2 || pols.includes("negative")) return false;

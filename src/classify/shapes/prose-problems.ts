@@ -498,7 +498,10 @@ function isUmbrella(s: string): boolean {
   return isNegative(s) && !isNegative(s.replace(POLARITY.genericProblemNoun, (m) => " ".repeat(m.length)));
 }
 
-/** A clause that announces problems: an umbrella ("仍存在不少问题和不足", "存在问题较多", `umbrellaAnnouncement`) or a forward announcement (`forwardAnnouncement`). */
+/**
+ * A clause that announces problems: an umbrella ("仍存在不少问题和不足", "存在问题较多", `umbrellaAnnouncement`) or a
+ * forward announcement of what follows (`forwardAnnouncement`).
+ */
 function isAnnouncement(s: string): boolean {
   // 「…难以坚持，其原因有下列几点」 announces the items after it, whatever shortfall it names.
   if (POLARITY.forwardAnnouncement.test(s)) return true;
