@@ -26,9 +26,10 @@ export interface BoilerplateRuleSpec {
   linkList: { id: string; separators: string; minItems: number; maxItemLength: number; minSuffixShare: number; suffixes: string[] };
   /**
    * `above`: a line of the page's leading block above which every line is the page's (a Q&A page's answer label);
-   * `journalDate`: a date of a journal article's history (收稿日期：…) that ends a journal page's front matter.
+   * `journalDate`: a date of a journal article's history (收稿日期：…) that ends a journal page's front matter;
+   * `frontLabel`: an abstract's label (摘要：) that makes a long first line above it the site's description.
    */
-  headerBlock: { id: string; scanLines: number; maxLineLength: number; above?: string; journalDate?: string };
+  headerBlock: { id: string; scanLines: number; maxLineLength: number; above?: string; journalDate?: string; frontLabel?: string };
   repeatedTitle: { id: string; window: number; maxLength: number };
   /** The short captions after a line marked by `afterRule` (a 相关推荐-style heading). */
   relatedList: { id: string; afterRule: string; maxItems: number; maxItemLength: number };
@@ -64,6 +65,7 @@ export interface CompiledBoilerplateRules {
   byline: { id: string; name: RegExp; notName: RegExp } | null;
   headerAbove: RegExp | null;
   journalDate: RegExp | null;
+  frontLabel: RegExp | null;
 }
 
 const cache = new WeakMap<BoilerplateRuleSpec, CompiledBoilerplateRules>();
@@ -101,6 +103,7 @@ export function compileBoilerplateRules(spec: BoilerplateRuleSpec = DEFAULT_BOIL
       : null,
     headerAbove: spec.headerBlock.above ? alternation("headerBlock.above", [spec.headerBlock.above], "") : null,
     journalDate: spec.headerBlock.journalDate ? alternation("headerBlock.journalDate", [spec.headerBlock.journalDate], "") : null,
+    frontLabel: spec.headerBlock.frontLabel ? alternation("headerBlock.frontLabel", [spec.headerBlock.frontLabel], "") : null,
   };
   cache.set(spec, compiled);
   return compiled;

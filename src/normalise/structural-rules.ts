@@ -43,6 +43,11 @@ export function markRelatedLists(views: LineView[], rules: CompiledBoilerplateRu
  */
 export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRules): void {
   const spec = rules.spec.headerBlock;
+  // A long first line over an abstract's label (摘要：…) or a collection's title is the site's description of what
+  // follows, not the report's first paragraph: the leading block goes on past it.
+  const [first, second] = views.filter((view) => !view.blank);
+  if (first !== undefined && second !== undefined && isOpen(first) && first.trimmed.length > spec.maxLineLength
+    && (rules.frontLabel?.test(second.trimmed) || (isOpen(second) && namesCollection(second, rules, spec.maxLineLength)))) first.rule = spec.id;
   const block = leadingBlock(views, spec.scanLines, spec.maxLineLength).filter((view) => !view.blank);
   // 0. A bulleted line after two or more bulleted lines is an item of the site's menu (「• 古典文学」 …), even when it
   //    names a report (「• 2020年…调研报告」, a link): the report's own title stands on a line of its own below.

@@ -453,6 +453,24 @@ describe("page chrome before the first report of a page", () => {
     expect(segmentDocument(column).reports.map((r) => r.startLine)).toEqual([3]);
   });
 
+  it("should read a long first line over an abstract's label or a collection's title as the site's description", () => {
+    const abstract = normalise([
+      "社区是城市基层治理的基本单元，社区党组织肩负着联系群众、服务群众、凝聚群众的职责，其建设水平直接影响治理成效和群众的获得感。",
+      "[摘要]本文以某市三个社区为例，分析了社区党组织在引领治理中存在的覆盖不全、力量不足等问题。",
+      "[关键词]社区党建，基层治理",
+    ].join("\n"));
+    expect(segmentDocument(abstract).reports.map((r) => r.startLine)).toEqual([2]);
+    const collection = normalise([
+      "写好一份调研报告需要事先做好计划，深入实地走访，认真整理材料，这里为大家收集了一些范例，供参考和借鉴，希望对您有帮助。",
+      "村党支部调研报告(通用12篇)篇一",
+      "村级组织运转情况的调查为摸清全镇村级组织运转的实情，镇党委组织人员走访了十个村。",
+    ].join("\n"));
+    expect(segmentDocument(collection).reports.map((r) => r.startLine)).toEqual([3]);
+    // A report's own first paragraph over its first section stays (guard).
+    const own = normalise(["为摸清全镇村党支部的建设情况，镇党委组织人员走访了十个村，召开座谈会八场，收回问卷三百份，有关情况简述于后。", "一、基本情况"].join("\n"));
+    expect(segmentDocument(own).reports.map((r) => r.startLine)).toEqual([1]);
+  });
+
   it("should mark a preview label over the title", () => {
     const doc = normalise("内容预览：\n社区党建工作的调查和思考\n最近，我们通过问卷和座谈了解了辖区党建情况。\n一、现状");
     expect(noiseLines(doc)).toEqual([1]);
