@@ -5,6 +5,7 @@
  * author's name alone at the top of a journal page.
  */
 import type { CompiledBoilerplateRules } from "./boilerplate-rules.ts";
+import { findLastIndex } from "../util/arrays.ts";
 import { isOpen, isTitleLike, namesCollection, namesTitleTopic, SENTENCE_PUNCTUATION, type LineView } from "./line-view.ts";
 
 const SENTENCE_END = /[。!?;…]$/;
@@ -75,26 +76,12 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   markNearCopies(block, rules, spec.maxLineLength, spec.id);
   // 4. A page's title over a collection of reports (…调研报告锦集3篇, …（通用2篇）) is no report's title: the first
   //    report begins with its own title or text, and what stands above the page's title is the site's.
-  let collection = -1;
-  block.forEach((view, k) => {
-    if (isOpen(view) && namesCollection(view, rules, spec.maxLineLength)) {
-      view.rule = spec.id;
-      collection = k;
-    }
-  });
-  markAbove(block, collection, spec.id);
+  markThroughLast(block, (view) => isOpen(view) && namesCollection(view, rules, spec.maxLineLength), spec.id);
   // 4a. The first member label of a collection page (篇一：…): what stands above it is the page's.
   const member = block.findIndex((view) => isOpen(view) && rules.titleTopic?.member?.test(view.trimmed));
-  if (member > 0) markAbove(block, member, spec.id);
+  markAbove(block, member, spec.id);
   // 4b. A Q&A page's answer label (热心网友, 最佳答案): the question over it and the page's lines are no report.
-  let answer = -1;
-  block.forEach((view, k) => {
-    if (!view.blank && rules.headerAbove?.test(view.trimmed)) answer = k;
-  });
-  if (answer >= 0) {
-    if (isOpen(block[answer]!)) block[answer]!.rule = spec.id;
-    markAbove(block, answer, spec.id);
-  }
+  markThroughLast(block, (view) => rules.headerAbove?.test(view.trimmed) ?? false, spec.id);
   for (let k = 1; k < block.length - 1; k++) {
     const view = block[k]!;
     const wedged = block[k - 1]!.rule !== null && block[k + 1]!.rule !== null;
@@ -103,10 +90,8 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   // 5. Short lines above the report's title (a site's column, a book's details, an editor's line, a date) are the
   //    page's: the last line of the block that names what a report is about is the title, and the report starts there.
   //    A subtitle (——以…为例) names it too, but follows the title.
-  let title = block.length - 1;
   //    A title printed twice is the title too, whatever word it ends on.
-  while (title >= 0 && !namesReportTitle(block[title]!, rules, spec.maxLineLength) && !printedTwice.has(block[title]!)) title--;
-  markAbove(block, title, spec.id);
+  markAbove(block, findLastIndex(block, (view) => namesReportTitle(view, rules, spec.maxLineLength) || printedTwice.has(view)), spec.id);
 }
 
 /** Shortest share of the longer title a near copy holds (「对X的调研报告」 and 「X的调研报告」). */
@@ -131,6 +116,14 @@ function markNearCopies(block: LineView[], rules: CompiledBoilerplateRules, maxL
 /** A list bullet opening a line, and how many bulleted lines in a row before one make it a menu item. */
 const BULLET = /^[•·▪◦●■□◆◇►▸]/;
 const MENU_RUN = 2;
+
+/** Mark the last line of the block that passes `test` (when open) and the open lines above it; nothing when none passes. */
+function markThroughLast(block: LineView[], test: (view: LineView) => boolean, id: string): void {
+  const k = findLastIndex(block, test);
+  if (k < 0) return;
+  if (isOpen(block[k]!)) block[k]!.rule = id;
+  markAbove(block, k, id);
+}
 
 /** Mark the open lines of the block above line k (none when k < 1). */
 function markAbove(block: LineView[], k: number, id: string): void {
@@ -164,11 +157,8 @@ const JOURNAL_FRONT_LINES = 40;
 export function markJournalFront(views: LineView[], rules: CompiledBoilerplateRules): void {
   const spec = rules.spec.headerBlock;
   if (rules.journalDate === null) return;
-  const top = views.slice(0, JOURNAL_FRONT_LINES);
-  let date = -1;
-  top.forEach((view, k) => {
-    if (!view.blank && rules.journalDate!.test(view.trimmed)) date = k;
-  });
+  const journalDate = rules.journalDate;
+  const date = findLastIndex(views.slice(0, JOURNAL_FRONT_LINES), (view) => !view.blank && journalDate.test(view.trimmed));
   if (date < 0) return;
   const title = views.slice(date + 1, date + 3).find((v) => !v.blank);
   if (title === undefined || !isOpen(title) || !namesTitleTopic(title, rules, spec.maxLineLength)) return;

@@ -25,6 +25,11 @@ function noiseLines(doc: NormalisedDocument): number[] {
   return lines.sort((a, b) => a - b);
 }
 
+/** The first line of each report segment finds in a normalised page. */
+function reportStarts(doc: NormalisedDocument): number[] {
+  return segmentDocument(doc).reports.map((r) => r.startLine);
+}
+
 function lineText(doc: NormalisedDocument, line: number): string {
   const l = doc.lines[line - 1]!;
   return doc.source.text.slice(l.start, l.end);
@@ -43,7 +48,7 @@ describe("page boilerplate in other site styles", () => {
     const noise = noiseLines(doc);
     expect(noise).toEqual([1, 2, 4, 5, 15, 16, 17, 18, 19]);
     expect(lineText(doc, 3)).toBe("關於某鎮農村基層黨組織建設的調研報告");
-    expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([3]);
+    expect(reportStarts(doc)).toEqual([3]);
   });
 
   it("should mark the chrome of a reposted public-account article", async () => {
@@ -307,7 +312,7 @@ describe("page chrome before the first report of a page", () => {
     ].join("\n");
     const doc = normalise(page);
     expect(noiseLines(doc)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([10]);
+    expect(reportStarts(doc)).toEqual([10]);
     // A report's own numbered item that mentions downloads stays (guard).
     expect(noiseLines(normalise("一、主要做法\n1. 组织党员下载学习强国APP，每日阅读不少于30分钟。"))).toEqual([]);
   });
@@ -337,15 +342,15 @@ describe("page chrome before the first report of a page", () => {
       "一、存在的问题",
     ].join("\n");
     const doc = normalise(page);
-    expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([4]);
+    expect(reportStarts(doc)).toEqual([4]);
     const other = normalise(["理论前沿", "浅析机关支部党建与业务融合不够的问题", "机关支部中党建与业务脱节的现象仍然存在，值得重视。", "一、主要表现"].join("\n"));
-    expect(segmentDocument(other).reports.map((r) => r.startLine)).toEqual([2]);
+    expect(reportStarts(other)).toEqual([2]);
   });
 
   it("should start at the first copy of a title printed again with a word less, and at a title printed twice whatever word it ends on", () => {
     const near = normalise(["对街道党建“上热下冷”现象的调研报告", "", "街道党建“上热下冷”现象的调研报告", "上热下冷是指上级重视而基层应付的现象，本文对此作一分析。", "一、主要表现"].join("\n"));
     expect(noiseLines(near)).toEqual([3]);
-    expect(segmentDocument(near).reports.map((r) => r.startLine)).toEqual([1]);
+    expect(reportStarts(near)).toEqual([1]);
     const twice = [
       "APP下载",
       "城郊村党组织建设：现状与展望",
@@ -358,7 +363,7 @@ describe("page chrome before the first report of a page", () => {
       "城郊村人口流动大，党组织建设面临新的情况，课题组为此做了问卷调查。",
       "一、基本情况",
     ].join("\n");
-    expect(segmentDocument(normalise(twice)).reports.map((r) => r.startLine)).toEqual([2]);
+    expect(reportStarts(normalise(twice))).toEqual([2]);
   });
 
   it("should set aside a document site's file name, field rows, share labels, blurb and tag line over a report on one line", () => {
@@ -377,15 +382,15 @@ describe("page chrome before the first report of a page", () => {
     ].join("\n");
     const doc = normalise(page);
     expect(noiseLines(doc)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([11]);
+    expect(reportStarts(doc)).toEqual([11]);
   });
 
   it("should set aside a Q&A page's question and answer labels, and a byline of several names", () => {
     const qa = normalise(["支部调研报告怎么写", "我来回答", "发布网友", "发布时间:2024-03-01 10:20", "共1个回答", "最佳答案", "时间:2024-03-02 08:15", "我镇村级党组织总体是好的，但与新任务相比，还有一些不适应的地方。", "(一)村干部年龄偏大。"].join("\n"));
-    expect(segmentDocument(qa).reports.map((r) => r.startLine)).toEqual([8]);
+    expect(reportStarts(qa)).toEqual([8]);
     const names = normalise(["张某某+++李某", "[摘要] 本文以某县非公企业为例，通过问卷和访谈，分析了非公企业党建工作在组织覆盖、活动开展和作用发挥上面临的困难，并提出了对策。", "一、存在的问题"].join("\n"));
     expect(noiseLines(names)).toContain(1);
-    expect(segmentDocument(names).reports.map((r) => r.startLine)).toEqual([2]);
+    expect(reportStarts(names)).toEqual([2]);
   });
 
   it("should set aside a document viewer's page titles (…_第2页), its read-so-far line, download and copyright lines, and a greeting", () => {
@@ -401,20 +406,20 @@ describe("page chrome before the first report of a page", () => {
     ].join("\n");
     const doc = normalise(page);
     expect(noiseLines(doc)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([8]);
+    expect(reportStarts(doc)).toEqual([8]);
   });
 
   it("should start a collection page at its first member's label when the page's title names no count, and not take 范文一 for a byline", () => {
     const page = ["村级党建工作问题与对策", "", "时间:2024-05-06 10:11:12 浏览量:", "", "篇一：村级党建工作问题与对策", "", "村级党建是基层工作的基础，但目前还存在不少短板。", "一、存在的问题"].join("\n");
     const doc = normalise(page);
-    expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([5]);
+    expect(reportStarts(doc)).toEqual([5]);
     const other = normalise(["乡镇党建调研报告两篇", "范文一", "基层组织是党在乡镇各项工作的根基，本文就我镇情况作一调查。", "一、主要问题"].join("\n"));
-    expect(segmentDocument(other).reports.map((r) => r.startLine)).toEqual([2]);
+    expect(reportStarts(other)).toEqual([2]);
   });
 
   it("should set aside a site name with 首页 and start at a title that ends on 工作汇报", () => {
     const doc = normalise(["某某素材网 首页", "", "县教育局党组关于党建工作情况的工作汇报", "", "2024-03-05 某某素材网", "根据县委巡察组的要求，现将教育系统党建工作情况报告如下：", "一、总体情况"].join("\n"));
-    expect(segmentDocument(doc).reports.map((r) => r.startLine)).toEqual([3]);
+    expect(reportStarts(doc)).toEqual([3]);
   });
 
   it("should set aside a bulleted site menu whose last item names the report, and start at the title below it", () => {
@@ -429,10 +434,10 @@ describe("page chrome before the first report of a page", () => {
       "    0 2023 年乡镇卫生院党建工作调研报告",
       "    为了解乡镇卫生院党建工作情况，县卫健局党委组织了这次调研，走访了十二家卫生院。",
     ].join("\n");
-    expect(segmentDocument(normalise(page)).reports.map((r) => r.startLine)).toEqual([8]);
+    expect(reportStarts(normalise(page))).toEqual([8]);
     // A bulleted title under a bulleted breadcrumb stays the title (guard).
     const two = normalise(["• 当前位置:某某网 >> 党建 >> 正文", "  • 街道党建工作存在的问题与对策", "    时间:2012年03月04日 来源:其他", "    近年来，街道党工委坚持抓基层打基础，取得了一定成效，但也存在一些问题。"].join("\n"));
-    expect(segmentDocument(two).reports.map((r) => r.startLine)).toEqual([2]);
+    expect(reportStarts(two)).toEqual([2]);
   });
 
   it("should set aside a journal page's citation, funding and article history, and a column's label before a bar", () => {
@@ -448,9 +453,9 @@ describe("page chrome before the first report of a page", () => {
       "张某 , 李某",
       "摘要：楼宇党建是城市基层党建的新领域，本文以某区为例，分析了楼宇党建存在的覆盖不全等问题。",
     ].join("\n");
-    expect(segmentDocument(normalise(page)).reports.map((r) => r.startLine)).toEqual([8]);
+    expect(reportStarts(normalise(page))).toEqual([8]);
     const column = normalise(["行业动态", "", "征文 | 当前物业行业党建工作中存在的问题和解决对策", "", "发布人:站长     发布时间:2021-01-02 00:00:00.0", "", "一、基本情况"].join("\n"));
-    expect(segmentDocument(column).reports.map((r) => r.startLine)).toEqual([3]);
+    expect(reportStarts(column)).toEqual([3]);
   });
 
   it("should read a long first line over an abstract's label or a collection's title as the site's description", () => {
@@ -459,16 +464,16 @@ describe("page chrome before the first report of a page", () => {
       "[摘要]本文以某市三个社区为例，分析了社区党组织在引领治理中存在的覆盖不全、力量不足等问题。",
       "[关键词]社区党建，基层治理",
     ].join("\n"));
-    expect(segmentDocument(abstract).reports.map((r) => r.startLine)).toEqual([2]);
+    expect(reportStarts(abstract)).toEqual([2]);
     const collection = normalise([
       "写好一份调研报告需要事先做好计划，深入实地走访，认真整理材料，这里为大家收集了一些范例，供参考和借鉴，希望对您有帮助。",
       "村党支部调研报告(通用12篇)篇一",
       "村级组织运转情况的调查为摸清全镇村级组织运转的实情，镇党委组织人员走访了十个村。",
     ].join("\n"));
-    expect(segmentDocument(collection).reports.map((r) => r.startLine)).toEqual([3]);
+    expect(reportStarts(collection)).toEqual([3]);
     // A report's own first paragraph over its first section stays (guard).
     const own = normalise(["为摸清全镇村党支部的建设情况，镇党委组织人员走访了十个村，召开座谈会八场，收回问卷三百份，有关情况简述于后。", "一、基本情况"].join("\n"));
-    expect(segmentDocument(own).reports.map((r) => r.startLine)).toEqual([1]);
+    expect(reportStarts(own)).toEqual([1]);
   });
 
   it("should mark a preview label over the title", () => {

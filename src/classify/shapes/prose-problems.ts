@@ -14,7 +14,7 @@ import type { ClassifyContext } from "../context.ts";
 import { collectNodes, MIN_CLAUSE } from "../context.ts";
 import { classifyHeading } from "../../shared/section-headings.ts";
 import { isNegative, POLARITY } from "../polarity.ts";
-import { pushAll } from "../../util/arrays.ts";
+import { findLastIndex, pushAll } from "../../util/arrays.ts";
 import { listedProblems, MIN_ELEMENT } from "./problem-elements.ts";
 import type { Shape } from "./types.ts";
 
@@ -127,8 +127,8 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
   }
 }
 
-/** Longest bare heading read as a problem over its paragraph. */
-const MAX_BARE_HEADING = 30;
+/** Longest unnumbered line read as a heading over the paragraph that follows it (here, and in section-cue). */
+export const MAX_BARE_HEADING = 30;
 
 /** A short bare line that falls short and heads a longer paragraph of prose (the next line). */
 function isBareProblemHeading(ctx: ClassifyContext, text: string, next: Span | undefined): boolean {
@@ -507,11 +507,6 @@ function isAnnouncement(s: string): boolean {
   if (POLARITY.forwardAnnouncement.test(s)) return true;
   // The cheap literal test first: most clauses announce nothing.
   return POLARITY.umbrellaAnnouncement.test(s) && isUmbrella(s);
-}
-
-function findLastIndex<T>(xs: T[], test: (x: T) => boolean): number {
-  for (let i = xs.length - 1; i >= 0; i--) if (test(xs[i]!)) return i;
-  return -1;
 }
 
 /** Text as a reader sees it across a hard wrap: the line breaks inside a joined paragraph removed. */

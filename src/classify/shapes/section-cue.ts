@@ -16,12 +16,10 @@ import { type ClassifyContext, collectNodes, MIN_CLAUSE, type Section } from "..
 import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
 import { takeHeadingProblem } from "./heading-problem.ts";
 import { listedProblems, MIN_ELEMENT, sidedProblems } from "./problem-elements.ts";
-import { isProblemClause, MAX_STATEMENT, problemClauses } from "./prose-problems.ts";
+import { isProblemClause, MAX_BARE_HEADING, MAX_STATEMENT, problemClauses } from "./prose-problems.ts";
 import type { Shape } from "./types.ts";
 
 const ID = "section-cue";
-/** Longest unnumbered line read as an item heading when a body paragraph follows it. */
-const MAX_BARE_HEADING = 30;
 const CONFIDENCE = 0.9;
 /** Section kinds whose paragraphs are statements. */
 const STATEMENT_KINDS = new Set(["problem", "measure", "cause"]);
