@@ -46,7 +46,7 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   const spec = rules.spec.headerBlock;
   // A long first line over an abstract's label (摘要：…) or a collection's title is the site's description of what
   // follows, not the report's first paragraph: the leading block goes on past it.
-  const [first, second] = views.filter((view) => !view.blank);
+  const [first, second] = firstNonBlank(views, 2);
   if (first !== undefined && second !== undefined && isOpen(first) && first.trimmed.length > spec.maxLineLength
     && (rules.frontLabel?.test(second.trimmed) || (isOpen(second) && namesCollection(second, rules, spec.maxLineLength)))) first.rule = spec.id;
   const block = leadingBlock(views, spec.scanLines, spec.maxLineLength).filter((view) => !view.blank);
@@ -116,6 +116,16 @@ function markNearCopies(block: LineView[], rules: CompiledBoilerplateRules, maxL
 /** A list bullet opening a line, and how many bulleted lines in a row before one make it a menu item. */
 const BULLET = /^[•·▪◦●■□◆◇►▸]/;
 const MENU_RUN = 2;
+
+/** The first `n` non-blank lines (fewer on a shorter page), without a pass over the whole page. */
+function firstNonBlank(views: readonly LineView[], n: number): LineView[] {
+  const out: LineView[] = [];
+  for (const view of views) {
+    if (out.length === n) break;
+    if (!view.blank) out.push(view);
+  }
+  return out;
+}
 
 /** Mark the last line of the block that passes `test` (when open) and the open lines above it; nothing when none passes. */
 function markThroughLast(block: LineView[], test: (view: LineView) => boolean, id: string): void {
