@@ -220,6 +220,25 @@ describe("page chrome before the first report of a page", () => {
     expect(noiseLines(normalise(page))).toEqual([1, 4]);
   });
 
+
+  it("should start the report at its title, not at a lone lost-character mark left between the spam and the title", () => {
+    const page = [
+      "午夜精品一区二区,久久不卡在线视频,亚洲日韩国产",
+      "",
+      "        ?",
+      "",
+      "        高校学生党支部组织力提升的路径研究",
+      "        2021-03-05 08:12:30",
+      "高校学生党支部是学校最基层的党组织。调研发现，部分支部组织生活流于形式。",
+      "……",
+      "一、主要问题",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(reportStarts(doc)).toEqual([5]);
+    expect(noiseLines(doc)).toEqual([1, 3, 6]);
+    // Lines with a word in them are never this rule's, however short, nor an ellipsis that says the page was cut.
+    expect(noiseLines(normalise(["一、问题", "?", "党员少。", "(1)", "A.", "3"].join("\n")))).toEqual([2]);
+  });
   it("should mark a site's navigation bar, a breadcrumb without separators, a mobile-version link and a date with its read count", () => {
     const page = [
       "某某网首页|论坛|客户端|投稿|邮箱",
