@@ -27,9 +27,11 @@ export interface BoilerplateRuleSpec {
   /**
    * `above`: a line of the page's leading block above which every line is the page's (a Q&A page's answer label);
    * `journalDate`: a date of a journal article's history (收稿日期：…) that ends a journal page's front matter;
-   * `frontLabel`: an abstract's label (摘要：) that makes a long first line above it the site's description.
+   * `frontLabel`: an abstract's label (摘要：) that makes a long first line above it the site's description;
+   * `navLabel`: a site's section label in English (Quick Navigation) above which every line is the page's, unless a
+   * report's title stands above it.
    */
-  headerBlock: { id: string; scanLines: number; maxLineLength: number; above?: string; journalDate?: string; frontLabel?: string };
+  headerBlock: { id: string; scanLines: number; maxLineLength: number; above?: string; journalDate?: string; frontLabel?: string; navLabel?: string };
   repeatedTitle: { id: string; window: number; maxLength: number };
   /** The short captions after a line marked by `afterRule` (a 相关推荐-style heading). */
   relatedList: { id: string; afterRule: string; maxItems: number; maxItemLength: number };
@@ -66,6 +68,7 @@ export interface CompiledBoilerplateRules {
   headerAbove: RegExp | null;
   journalDate: RegExp | null;
   frontLabel: RegExp | null;
+  navLabel: RegExp | null;
 }
 
 const cache = new WeakMap<BoilerplateRuleSpec, CompiledBoilerplateRules>();
@@ -104,6 +107,7 @@ export function compileBoilerplateRules(spec: BoilerplateRuleSpec = DEFAULT_BOIL
     headerAbove: spec.headerBlock.above ? alternation("headerBlock.above", [spec.headerBlock.above], "") : null,
     journalDate: spec.headerBlock.journalDate ? alternation("headerBlock.journalDate", [spec.headerBlock.journalDate], "") : null,
     frontLabel: spec.headerBlock.frontLabel ? alternation("headerBlock.frontLabel", [spec.headerBlock.frontLabel], "") : null,
+    navLabel: spec.headerBlock.navLabel ? alternation("headerBlock.navLabel", [spec.headerBlock.navLabel], "") : null,
   };
   cache.set(spec, compiled);
   return compiled;

@@ -82,6 +82,12 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   markAbove(block, member, spec.id);
   // 4b. A Q&A page's answer label (热心网友, 最佳答案): the question over it and the page's lines are no report.
   markThroughLast(block, (view) => rules.headerAbove?.test(view.trimmed) ?? false, spec.id);
+  // 4c. A site's section label in English (Regional Quick Navigation) with no report's title above it: the banner
+  //     and slogans above it are the page's, and so is the label.
+  const nav = findLastIndex(block, (view) => rules.navLabel?.test(view.trimmed) ?? false);
+  if (nav >= 0 && !block.slice(0, nav).some((view) => namesReportTitle(view, rules, spec.maxLineLength))) {
+    markThroughLast(block.slice(0, nav + 1), () => true, spec.id);
+  }
   for (let k = 1; k < block.length - 1; k++) {
     const view = block[k]!;
     const wedged = block[k - 1]!.rule !== null && block[k + 1]!.rule !== null;
@@ -217,12 +223,16 @@ export function markRepeatedTitles(views: LineView[], rules: CompiledBoilerplate
   }
 }
 
+/** The line rule of a date alone on its line. */
+const DATE_ONLY = "date-only";
+
 /** Lines of sentence length and punctuation: a paragraph of body text. */
 const MIN_PARAGRAPH = 40;
 
 /**
  * An author's name, or several, alone on the first line of a page (「李 进」, 「李某+++王某某」), followed by the
- * affiliation (already marked by the line rule of the same id) or straight by the body: the report begins after it.
+ * affiliation (already marked by the line rule of the same id), by a date alone, or straight by the body: the report
+ * begins after it.
  */
 export function markByline(views: LineView[], rules: CompiledBoilerplateRules): void {
   const spec = rules.byline;
@@ -238,5 +248,6 @@ export function markByline(views: LineView[], rules: CompiledBoilerplateRules): 
   const next = views.slice(first + 1).find((v) => !v.blank);
   if (next === undefined) return;
   const body = next.rule === null && next.trimmed.length >= MIN_PARAGRAPH && SENTENCE_PUNCTUATION.test(next.trimmed);
-  if (next.rule === spec.id || body) view.rule = spec.id;
+  // A name over the page's date line (「李某」 then 「2024-01-06 10:21」) is the author's too.
+  if (next.rule === spec.id || next.rule === DATE_ONLY || body) view.rule = spec.id;
 }

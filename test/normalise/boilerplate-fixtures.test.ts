@@ -239,6 +239,63 @@ describe("page chrome before the first report of a page", () => {
     // Lines with a word in them are never this rule's, however short, nor an ellipsis that says the page was cut.
     expect(noiseLines(normalise(["一、问题", "?", "党员少。", "(1)", "A.", "3"].join("\n")))).toEqual([2]);
   });
+
+  it("should set aside a company site's banner over an English section label, but never a report title over one", () => {
+    const page = [
+      "共建美丽家园",
+      "共建美丽家园",
+      "让每一个村庄都有好日子",
+      "Latest Project News",
+      "基层组织是乡村发展的根基，只有支部坚强有力，产业和治理才有依靠，下面说说我们走访中看到的情况。",
+      "(一)难点一:村党支部班子老化,带动力弱",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([1, 2, 3, 4]);
+    expect(reportStarts(doc)).toEqual([5]);
+    // A journal page's Chinese title over a short English line keeps its title.
+    const journal = ["农村党支部带头人队伍建设调研报告", "Village Party Leaders", page.split("\n")[4]!].join("\n");
+    expect(reportStarts(normalise(journal))).toEqual([1]);
+  });
+
+  it("should set aside a document site's release, size and page rows, its notice and its 文档介绍 label", () => {
+    const page = [
+      "- 2022-06-18 发布 |",
+      "- 52.1 KB |",
+      "- 6页",
+      "申明敬告: 本站只提供存储空间，不核对文档的内容是否完整、是否准确，因文档内容引起的任何后果本站概不负责，请读者自行甄别后使用。",
+      "文档介绍",
+      "2021年某区楼宇党建工作调研报告",
+      "2021年某区楼宇党建工作调研报告 近年来，某区楼宇经济发展较快，楼宇党建仍有不少短板。",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([1, 2, 3, 4, 5]);
+    expect(reportStarts(doc)).toEqual([6]);
+  });
+
+  it("should read an author's name over the page's date as a byline, and the site's 本站为你整理 preface as its own", () => {
+    const byline = ["张晓", "2025-03-09 14:20", "近年来，某社区在物业小区中推行党建联建，居民和物业之间的矛盾明显减少。", "一、主要做法"];
+    const doc = normalise(byline.join("\n"));
+    expect(noiseLines(doc)).toEqual([1, 2]);
+    expect(reportStarts(doc)).toEqual([3]);
+    // A short heading over a date is no name.
+    expect(noiseLines(normalise(["存在问题", ...byline.slice(1)].join("\n")))).toEqual([2]);
+    const preface = ["前言:本站为你精心整理了社区党建工作调研报告范文,希望对你的写作有所启发。", "一、基本情况:", "某社区有党员八十名。"];
+    expect(reportStarts(normalise(preface.join("\n")))).toEqual([2]);
+  });
+
+  it("should set aside numbered members-only notices and a 栏目 > title crumb under the text, not start a second report there", () => {
+    const page = [
+      "关于某街道网格员队伍建设的调研报告",
+      "一、存在的问题",
+      "网格员流动频繁。其一，年轻人留不住；其二，待遇偏低。",
+      "2. 为防止资源被随意传播，本站部分文稿需要会员才可阅读或下载",
+      "3. 本站所有资源来源于用户上传或网络，如有侵权请联系删除",
+      "报告汇报 >关于某街道网格员队伍建设的调研报告",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([4, 5, 6]);
+    expect(reportStarts(doc)).toEqual([1]);
+  });
   it("should mark a site's navigation bar, a breadcrumb without separators, a mobile-version link and a date with its read count", () => {
     const page = [
       "某某网首页|论坛|客户端|投稿|邮箱",
