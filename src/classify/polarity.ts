@@ -61,6 +61,7 @@ export const POLARITY = {
   activityReport: new RegExp(raw.activityReport),
   parallelOpener: new RegExp(raw.parallelOpener),
   authoritySpeech: new RegExp(raw.authoritySpeech),
+  authorityProposal: new RegExp(raw.authorityProposal),
   analysisClause: new RegExp(raw.analysisClause),
   measureDeclaredAfter: new RegExp(raw.measureDeclaredAfter),
   modalSentence: new RegExp(raw.modalSentence),

@@ -151,6 +151,21 @@ describe("inline-measures: guards", () => {
     expect(measures(text)).toEqual([]);
   });
 
+  it("should not read what a higher document or a congress proposed (…《意见》…提出了, 党的X大…提出) as the report's measures", () => {
+    const issued = `${TITLE}摘要：近日，上级印发了《关于加强乡镇支部工作的意见》，对支部建设提出了新的要求，本文围绕这些要求，以增强组织力为重点，突出政治功能，持续加强支部自身建设，提升支部工作的质量。`;
+    expect(measures(issued)).toEqual([]);
+    const congress = `${TITLE}今年以来，该镇根据党的二十大报告就基层组织建设提出的要求，认真落实县里的各项部署，扎实开展支部达标行动，稳步提升支部建设质效，推动全镇支部工作上台阶。`;
+    expect(measures(congress)).toEqual([]);
+    // The report's own 提出 still frames its measures.
+    const own = `${TITLE}摘要：调查发现支部凝聚力不强，本文提出：健全学习制度，完善考评办法，拓展活动阵地。`;
+    expect(measures(own).length).toBeGreaterThan(0);
+  });
+
+  it("should not read a cue inside a document's name (《…的建议》强调) as the report's measure list", () => {
+    const text = `${TITLE}社区治理的难题日益显现。《中共中央关于社区治理的建议》强调，加强基层政权建设，发挥群众主体作用，引导各方有序参与社区治理。本文以一个社区为例展开分析。`;
+    expect(measures(text)).toEqual([]);
+  });
+
   it("should not read a research outlook (未来可从A、B…推进研究) as measures", () => {
     const text = `${TITLE}本研究的样本有限，未来可从扩大样本、深化比较分析，以及探索追踪调查和跨地区比较等方向推进研究。`;
     expect(measures(text)).toEqual([]);
