@@ -1,6 +1,7 @@
 /*
  * Character-for-character folding of source text into analysis text: traditional → simplified
- * (opencc-js), full-width ASCII → half-width, ideographic space → space, a "." between Chinese
+ * (opencc-js), full-width ASCII → half-width, ideographic space → space, the double-prime quotes some encodings
+ * leave (〝…〞) → “…”, a "." between Chinese
  * sentences → "。", and on a page scraped onto one line a space standing for a lost break → "。". The
  * result always has exactly the source's length, so an offset into one is an offset into the other.
  */
@@ -57,7 +58,7 @@ export interface FoldOptions {
 export function foldText(text: string, options: FoldOptions = {}): string {
   let out = text;
   if (options.simplify ?? true) out = text.split("\n").map(simplifyLine).join("\n");
-  if (options.foldWidth ?? true) out = foldSpaceBreaks(foldFullStops(foldWidth(out)));
+  if (options.foldWidth ?? true) out = foldSpaceBreaks(foldFullStops(foldPrimeQuotes(foldWidth(out))));
   return out;
 }
 
@@ -120,6 +121,12 @@ export function foldWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
     ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
   );
+}
+
+/** 〝 → “, 〞 and 〟 → ”: pages converted from other encodings close a “ with 〞 (「“说起来重要，干起来次要〞」). */
+export function foldPrimeQuotes(text: string): string {
+  if (!/[\u301D-\u301F]/.test(text)) return text;
+  return text.replace(/[\u301D-\u301F]/g, (ch) => (ch === "\u301D" ? "“" : "”"));
 }
 
 /**

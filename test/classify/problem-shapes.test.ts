@@ -53,6 +53,29 @@ describe("inline problem lists", () => {
   });
 });
 
+describe("problem heads that name their problem by a frame, and quoted slogans", () => {
+  const SITUATION = [
+    "某镇机关作风调研",
+    "一、机关作风现状",
+    "一是“重发展、轻作风”现象照旧存在。不少干部布置工作只讲项目，考核只看指标，对作风建设存在“开会强调、会后不管”现象，致使队伍松散、纪律松弛等问题。",
+    "二是部分干部服务意识滑坡。突出表现在：对群众来访推诿敷衍，办事拖拉，集体观念淡化。",
+  ].join("\n");
+
+  it("should take each 一是/二是 paragraph's head as the problem, a 现象照旧存在 frame included, and not its evidence", () => {
+    expect(problems(SITUATION)).toEqual(["“重发展、轻作风”现象照旧存在", "部分干部服务意识滑坡"]);
+  });
+
+  it("should keep a quoted slogan with commas inside it as one element of an inline list", () => {
+    const got = problems("调查中发现，不少单位存在“材料写得好，落实做得少”现象、台账繁多等问题。");
+    expect(got).toEqual(["“材料写得好，落实做得少”现象", "台账繁多"]);
+  });
+
+  it("should not read 防止滑坡 as a shortfall (guard)", () => {
+    expect(isNegative("部分干部服务意识滑坡")).toBe(true);
+    expect(isNegative("防止服务意识滑坡")).toBe(false);
+  });
+});
+
 describe("an umbrella that says where its problems lie", () => {
   const REPORT = [
     "某局机关党建课题成果",

@@ -41,6 +41,13 @@ describe("foldText", () => {
     expect(folded.length).toBe(source.length);
   });
 
+  it("should read the double-prime quotes of converted pages (〝…〞, “…〞) as “…”, one for one", () => {
+    const source = "存在“说得多，做得少〞的现象，〝一手硬〞也有。";
+    const folded = foldText(source);
+    expect(folded).toBe("存在“说得多,做得少”的现象,“一手硬”也有。");
+    expect(folded.length).toBe(source.length);
+  });
+
   it("should not touch line breaks or characters outside the BMP", () => {
     const source = "𠀀黨\n\n員";
     expect(foldText(source)).toBe("𠀀党\n\n员");

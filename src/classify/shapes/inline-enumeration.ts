@@ -179,6 +179,18 @@ function runOfShortfalls(text: string, span: Span): Enumeration | null {
 }
 
 /** Split an enumeration at 、 ， ; keep elements that read as shortfalls or short noun phrases. */
+/** Whether an offset lies inside a “…” quotation that opens and closes within the span. */
+function quotedRanges(text: string, span: Span): (offset: number) => boolean {
+  const ranges: Span[] = [];
+  for (let i = text.indexOf("“", span.start); i >= 0 && i < span.end; i = text.indexOf("“", i + 1)) {
+    const close = text.indexOf("”", i + 1);
+    const reopen = text.indexOf("“", i + 1);
+    if (close < 0 || close >= span.end || (reopen >= 0 && reopen < close)) continue;
+    ranges.push({ start: i + 1, end: close });
+  }
+  return (offset) => ranges.some((r) => offset >= r.start && offset < r.end);
+}
+
 function splitElements(text: string, span: Span, framed: boolean): Span[] {
   const out: Span[] = [];
   /** Starts of elements that are a quoted label (“原子化”). */
@@ -186,8 +198,11 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
   /** Elements a subjectless tail joined (they were listed, so they count towards the two a list needs). */
   let joined = 0;
   let s = span.start;
+  // A quotation closed inside the list is one slogan (「“说起来重要，干起来次要”现象」): no mark inside it splits.
+  const insideQuote = quotedRanges(text, span);
   for (let i = span.start; i <= span.end; i++) {
     const ch = text[i];
+    if (i < span.end && insideQuote(i)) continue;
     // "机制不健全且党员…": 且 joins two listed problems.
     const joiner = ch === "且" && i - s >= 4 && span.end - i > 4;
     // Quoted labels side by side ("“经验不足”“水平不足”") are two elements; quoted names inside one element

@@ -9,7 +9,7 @@
  */
 import type { Span } from "../../types.ts";
 import { type ClassifyContext, MIN_CLAUSE } from "../context.ts";
-import { isNegative, polarityOf } from "../polarity.ts";
+import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
 import type { Shape } from "./types.ts";
 
 /** Longest first sentence read as a paragraph's head. */
@@ -79,10 +79,11 @@ function bareHead(ctx: ClassifyContext, text: string, start: number): boolean {
   return free(ctx, start) && text.length <= MAX_HEAD && !/[。:：!！?？;；]/.test(text) && shortfall(text);
 }
 
-/** Every clause of the head falls short (「A，B」: both). */
+/** Every clause of the head falls short (「A，B」: both), or names its problem by a frame (「“A、B”现象仍然存在」). */
 function shortfall(head: string): boolean {
   const parts = head.split(/[,，]/).map((p) => p.trim()).filter(Boolean);
-  return parts.length <= 3 && parts.every((p) => isNegative(p) && polarityOf(p) === "negative");
+  const named = (p: string) => POLARITY.namedProblem.test(p) && !POLARITY.proseNotProblem.test(p);
+  return parts.length <= 3 && parts.every((p) => (isNegative(p) && polarityOf(p) === "negative") || named(p));
 }
 
 /** The head's clauses, one problem each. */
