@@ -70,6 +70,11 @@ describe("problem heads that name their problem by a frame, and quoted slogans",
     expect(got).toEqual(["“材料写得好，落实做得少”现象", "台账繁多"]);
   });
 
+  it("should read a list of long quoted complaints closed by 等普遍问题 one quotation each, before a looser list after it", () => {
+    const got = problems("走访发现，这些阵地依然存在“有场地，但会运营的人手不够”“开馆当天热闹、领导来时热闹、平时冷清”“经费逐年减少”等普遍问题，有的活动室长期空置、居民参与少等情况。");
+    expect(got.slice(0, 3)).toEqual(["有场地，但会运营的人手不够", "开馆当天热闹、领导来时热闹、平时冷清", "经费逐年减少"]);
+  });
+
   it("should not read 防止滑坡 as a shortfall (guard)", () => {
     expect(isNegative("部分干部服务意识滑坡")).toBe(true);
     expect(isNegative("防止服务意识滑坡")).toBe(false);

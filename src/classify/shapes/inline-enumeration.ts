@@ -38,7 +38,12 @@ export const inlineEnumeration: Shape<Enumeration> = {
     const remedy = none ? POLARITY.remedyObjectFallback : [];
     const patterns = [...POLARITY.inlineEnumeration, ...remedy, ...fallback, ...POLARITY.inlineEnumerationNamed, ...POLARITY.inlineAspectEnumeration];
     const namedFrom = patterns.length - POLARITY.inlineAspectEnumeration.length - POLARITY.inlineEnumerationNamed.length;
-    for (const [index, re] of patterns.entries()) {
+    // Lists of quotations first (「存在“A”“B，C”“D”等普遍问题，E…等情况」): a looser frame reading on from inside them
+    // would cut them apart.
+    const isNamed = (index: number) => index >= namedFrom && index < namedFrom + POLARITY.inlineEnumerationNamed.length;
+    const order = [...patterns.keys()].sort((a, b) => Number(isNamed(b)) - Number(isNamed(a)) || a - b);
+    for (const index of order) {
+      const re = patterns[index]!;
       // The first frame names its elements problems itself (「存在A、B等问题」), and so do the lists of named problems
       // (「存在“A”、“B”问题」, 「包括A问题、B问题和C问题」) and 「从A、B以及C三个方面阐述了…问题」; the others need
       // elements that read as shortfalls.
