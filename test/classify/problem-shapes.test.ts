@@ -75,6 +75,24 @@ describe("problem heads that name their problem by a frame, and quoted slogans",
     expect(got.slice(0, 3)).toEqual(["有场地，但会运营的人手不够", "开馆当天热闹、领导来时热闹、平时冷清", "经费逐年减少"]);
   });
 
+  it("should not read the predicate after a list (…、C难是当前…面临的现实问题) as one more element", () => {
+    const got = problems("管好用好村里的党员，解决年轻党员难发展、老党员难管理、支部活动难组织“三难”，是当前村级组织建设面临的现实问题。");
+    expect(got.filter((p) => p.startsWith("是"))).toEqual([]);
+    expect(got.length).toBe(3);
+  });
+
+  it("should read a change achieved (实现了从A到B的转变) as no shortfall, unless it was not achieved (guard)", () => {
+    expect(isNegative("该小区成功实现了从管理混乱到井然有序的转变")).toBe(false);
+    expect(isNegative("该小区仍未实现从管理混乱到井然有序的转变")).toBe(true);
+  });
+
+  it("should know the plain shortfall words 混乱, 拮据, 简陋, 闭塞, 淡漠, 稀少, 断档, 微薄, 松弛, 萎缩, 粗放, 被动", () => {
+    for (const clause of ["账目管理混乱", "活动经费拮据", "活动场所简陋", "山区信息闭塞", "集体意识淡漠", "组织活动稀少", "中年党员断档", "村集体收入微薄", "组织纪律松弛", "宣传阵地萎缩", "台账管理粗放", "处置舆情比较被动"]) {
+      expect([clause, isNegative(clause)]).toEqual([clause, true]);
+    }
+    for (const clause of ["防止管理混乱", "化被动为主动", "改变粗放管理方式", "避免阵地萎缩"]) expect([clause, isNegative(clause)]).toEqual([clause, false]);
+  });
+
   it("should not read 防止滑坡 as a shortfall (guard)", () => {
     expect(isNegative("部分干部服务意识滑坡")).toBe(true);
     expect(isNegative("防止服务意识滑坡")).toBe(false);

@@ -239,6 +239,9 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
       s = quotes ? i : also ? i + 2 : i + 1;
     }
   }
+  // 「A难、B难、C难是当前…面临的现实问题」: a last part that opens with the copula is the list's predicate, no element.
+  const predicate = out[out.length - 1];
+  if (out.length >= 3 && predicate && /^(?:是|就是|正是|成为)/.test(text.slice(predicate.start, predicate.end))) out.pop();
   const long = out.filter((e) => e.end - e.start > MAX_ELEMENT);
   if (long.length) return [];
   // Elements must mostly say what falls short; "党员、干部" is a list of who, not of problems.
