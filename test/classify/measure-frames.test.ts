@@ -19,6 +19,8 @@ function classify(text: string) {
 
 /** Measures, the elements of a run that was split read back as the run (test/helpers/measure-runs.ts). */
 const measures = (text: string): string[] => classify(text).flatMap((r) => measureRuns(r.statements, text));
+const problems = (text: string): string[] =>
+  classify(text).flatMap((r) => r.statements.filter((s) => s.kind === "problem").map((s) => text.slice(s.textSpan.start, s.textSpan.end)));
 
 const TITLE = "某镇支部建设调研\n";
 
@@ -210,27 +212,37 @@ describe("closing-turn: an announced analysis is no measure", () => {
   });
 });
 
+describe("closing-turn: 在今后的工作中，X将… after the problems of a news item", () => {
+  const text = `${TITLE}张书记指出，学院支部建设总体不错，但还有差距，主要表现在支部工作与业务结合不紧；支部特色不够鲜明；教工支部和学生支部交流太少等等。在今后的工作中，学院党委将围绕提升组织力、凝聚力和服务力等方面下功夫，进一步抓好支部规范化建设。`;
+
+  it("should read the planned work as the measure, and no problem in it", () => {
+    expect(measures(text).join("|")).toContain("围绕提升组织力");
+    expect(problems(text).some((p) => /下功夫|规范化建设/.test(p))).toBe(false);
+    expect(problems(text)).toContain("支部特色不够鲜明");
+  });
+});
+
 describe("inline-measures: a bare 通过 whose list closes with 等措施/举措/途径", () => {
-  const problems = "调查发现，部分科室支部存在组织生活不规范、党员参与热情不高等问题。";
+  const found = "调查发现，部分科室支部存在组织生活不规范、党员参与热情不高等问题。";
 
   it("should read 通过A、B、C等举措，推动… as one run of measures", () => {
-    const text = `${TITLE}摘要：${problems}通过理顺支部与科室的议事流程、丰富结合业务的主题党日、健全书记述职评议等举措，推动支部建设与业务协同提升。`;
+    const text = `${TITLE}摘要：${found}通过理顺支部与科室的议事流程、丰富结合业务的主题党日、健全书记述职评议等举措，推动支部建设与业务协同提升。`;
     expect(measures(text)).toEqual(["理顺支部与科室的议事流程、丰富结合业务的主题党日、健全书记述职评议"]);
   });
 
   it("should not read the same list without the closer as measures (a bare 通过 is no modal)", () => {
-    const text = `${TITLE}摘要：${problems}通过理顺支部与科室的议事流程、丰富结合业务的主题党日、健全书记述职评议，推动支部建设与业务协同提升。`;
+    const text = `${TITLE}摘要：${found}通过理顺支部与科室的议事流程、丰富结合业务的主题党日、健全书记述职评议，推动支部建设与业务协同提升。`;
     expect(measures(text)).toEqual([]);
   });
 
   it("should not read it under a 主要做法 heading: there it reports what was done", () => {
-    const text = `${TITLE}一、主要做法\n该院通过理顺支部与科室的议事流程、丰富结合业务的主题党日、健全书记述职评议等举措，推动支部建设与业务协同提升。\n二、存在的问题\n${problems}`;
+    const text = `${TITLE}一、主要做法\n该院通过理顺支部与科室的议事流程、丰富结合业务的主题党日、健全书记述职评议等举措，推动支部建设与业务协同提升。\n二、存在的问题\n${found}`;
     expect(measures(text)).toEqual([]);
   });
 
   it("should not read work done (…等措施，有效提升了…) or the inquiry's methods (走访、问卷等方式) as measures", () => {
-    const done = `${TITLE}摘要：${problems}通过理顺支部与科室的议事流程、丰富结合业务的主题党日、健全书记述职评议等措施，有效提升了支部的凝聚力。`;
-    const methods = `${TITLE}摘要：课题组通过走访座谈、问卷调查、查阅台账等方式，了解支部情况。${problems}`;
+    const done = `${TITLE}摘要：${found}通过理顺支部与科室的议事流程、丰富结合业务的主题党日、健全书记述职评议等措施，有效提升了支部的凝聚力。`;
+    const methods = `${TITLE}摘要：课题组通过走访座谈、问卷调查、查阅台账等方式，了解支部情况。${found}`;
     expect(measures(done)).toEqual([]);
     expect(measures(methods)).toEqual([]);
   });

@@ -327,6 +327,8 @@ export function problemClauses(ctx: ClassifyContext, para: Span, umbrellaList = 
     if (POLARITY.proseNotFinding.test(unwrap(sentence).trim())) continue;
     // 「问题1：…。成因：…。」: a sentence labelled as a cause gives why, not what falls short.
     if (POLARITY.proseCauseSentence.test(unwrap(sentence))) continue;
+    // 「…等等。在今后的工作中，党委将…」, 「为此，…」: the rest of the paragraph turns to remedies.
+    if (POLARITY.closingMeasureTurn.test(unwrap(sentence).trim())) break;
     // "…的原因：一、…": the rest of the paragraph gives causes.
     const turn = POLARITY.proseCauseTurn.exec(sentence);
     if (turn) {
