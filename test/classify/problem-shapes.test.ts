@@ -86,11 +86,24 @@ describe("problem heads that name their problem by a frame, and quoted slogans",
     expect(isNegative("该小区仍未实现从管理混乱到井然有序的转变")).toBe(true);
   });
 
-  it("should know the plain shortfall words 混乱, 拮据, 简陋, 闭塞, 淡漠, 稀少, 断档, 微薄, 松弛, 萎缩, 粗放, 被动", () => {
-    for (const clause of ["账目管理混乱", "活动经费拮据", "活动场所简陋", "山区信息闭塞", "集体意识淡漠", "组织活动稀少", "中年党员断档", "村集体收入微薄", "组织纪律松弛", "宣传阵地萎缩", "台账管理粗放", "处置舆情比较被动"]) {
+  it("should know the plain shortfall words 混乱, 拮据, 简陋, 闭塞, 淡漠, 稀少, 断档, 微薄, 松弛, 萎缩, 粗放, 被动, 空壳", () => {
+    for (const clause of ["账目管理混乱", "活动经费拮据", "活动场所简陋", "山区信息闭塞", "集体意识淡漠", "组织活动稀少", "中年党员断档", "村集体收入微薄", "组织纪律松弛", "宣传阵地萎缩", "台账管理粗放", "处置舆情比较被动", "村集体经济“空壳化”"]) {
       expect([clause, isNegative(clause)]).toEqual([clause, true]);
     }
-    for (const clause of ["防止管理混乱", "化被动为主动", "改变粗放管理方式", "避免阵地萎缩"]) expect([clause, isNegative(clause)]).toEqual([clause, false]);
+    for (const clause of ["防止管理混乱", "化被动为主动", "改变粗放管理方式", "避免阵地萎缩", "消除空壳村"]) expect([clause, isNegative(clause)]).toEqual([clause, false]);
+  });
+
+  it("should not run a short item heading that ends without a stop on into its body (no hard wrap on the page)", () => {
+    const text = [
+      "某县村级组织建设调研",
+      "二、主要短板",
+      "(一)短板1:党员队伍老化,后继乏人",
+      "不少村支部五年未发展党员，党员平均年龄超过六十岁，年轻人大多外出务工。",
+      "(二)短板2:村集体经济“空壳化”,办事无底气",
+      "多数村没有稳定收入，集体账户常年空转，修路、养老都要靠上级补助。",
+    ].join("\n");
+    expect(problems(text).filter((p) => p.includes("\n"))).toEqual([]);
+    expect(problems(text).some((p) => p.includes("空壳化"))).toBe(true);
   });
 
   it("should not read 防止滑坡 as a shortfall (guard)", () => {

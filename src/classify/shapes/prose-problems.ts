@@ -209,7 +209,8 @@ const MIN_WRAPPED = 15;
 /**
  * The report's lines, with the lines of a paragraph that a hard wrap broke mid-sentence (text copied from a
  * PDF: 「…组织填写调」 then 「查问卷…」) joined back into one: a line of at least MIN_WRAPPED characters that ends
- * without a sentence end joins the next line, unless that one is blank or opens an outline item.
+ * without a sentence end joins the next line, unless that one is blank or opens an outline item, or the line is an
+ * item's heading and the page shows no hard wrap there.
  */
 function wrappedParagraphs(ctx: ClassifyContext, nodes: OutlineNode[]): Span[] {
   const out: Span[] = [];
@@ -224,7 +225,9 @@ function wrappedParagraphs(ctx: ClassifyContext, nodes: OutlineNode[]): Span[] {
     }
     // A title ends without a sentence end too: only a line of prose (with a comma or a stop) runs on.
     const prose = open.start < line.start || /[，,、。；;：:]/.test(text);
-    const wrapped = prose && text.length >= MIN_WRAPPED && /[\p{Script=Han}，,、“‘(（]$/u.test(text);
+    // An item's heading (「(二)痛点2：集体经济“空壳化”，治理无底气」 over its body) runs on only over a break that is a
+    // hard wrap of a page with a line width (src/outline/hard-wrap.ts): else it is a heading, not a cut sentence.
+    const wrapped = prose && text.length >= MIN_WRAPPED && /[\p{Script=Han}，,、“‘(（]$/u.test(text) && (!opensItem || ctx.wraps.has(line.end));
     if (!wrapped || text.length === 0) {
       out.push(open);
       open = null;
