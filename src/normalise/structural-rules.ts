@@ -223,6 +223,9 @@ export function markRepeatedTitles(views: LineView[], rules: CompiledBoilerplate
   }
 }
 
+/** Two-character surnames, which make a name of four characters. */
+const COMPOUND_SURNAME = /^(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|尉迟|长孙|宇文|司徒|夏侯|公孙|端木|申屠|澹台|公冶|轩辕|独孤)/;
+
 /** The line rule of a date alone on its line. */
 const DATE_ONLY = "date-only";
 
@@ -242,9 +245,14 @@ export function markByline(views: LineView[], rules: CompiledBoilerplateRules): 
   if (view === undefined || view.protected) return;
   // One name (「李 进」, spaced out) or several (「李某+++王某某」, 「李某 王某某」, 「李某、王某」).
   const name = view.trimmed.replace(/\s+/g, "");
-  const names = view.trimmed.split(/[\s+＋、,，]+/).filter((n) => n.length > 0);
+  // Names set apart by commas may be spaced out themselves (「李某,王某某,江 宇」); else a space parts them.
+  const parts = /[+＋、,，]/.test(view.trimmed) ? view.trimmed.split(/[+＋、,，]+/).map((n) => n.replace(/\s+/g, "")) : view.trimmed.split(/\s+/);
+  const names = parts.filter((n) => n.length > 0);
   const isName = (n: string) => spec.name.test(n) && !spec.notName.test(n);
-  if (!isName(name) && !(names.length >= 2 && names.every(isName))) return;
+  // In a list, a name of four characters has a two-character surname (欧阳某某): four-character words side by side
+  // (「党建引领,乡村治理,集体经济」) are keywords.
+  const listedName = (n: string) => isName(n) && (n.length <= 3 || COMPOUND_SURNAME.test(n));
+  if (!isName(name) && !(names.length >= 2 && names.every(listedName))) return;
   const next = views.slice(first + 1).find((v) => !v.blank);
   if (next === undefined) return;
   const body = next.rule === null && next.trimmed.length >= MIN_PARAGRAPH && SENTENCE_PUNCTUATION.test(next.trimmed);

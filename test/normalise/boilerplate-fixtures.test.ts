@@ -207,6 +207,18 @@ describe("page chrome before the first report of a page", () => {
     expect(noiseLines(normalise(["调研报告", ...page.split("\n").slice(2)].join("\n")))).toEqual([]);
   });
 
+  it("should set aside three authors with a spaced name and two numbered affiliations, and a 文/name line", () => {
+    const body = "近年来，某州以基层党组织建设引领乡村治理，取得一定成效，但也存在一些短板，本文结合调研谈几点认识。";
+    const page = ["王某某,李某,赵 明", "(1.某某学院马克思主义学院,某省某市 661100;2.中共某州委组织部,某省某市 661100)", body, "一是组织引领不够。"];
+    const doc = normalise(page.join("\n"));
+    expect(noiseLines(doc)).toEqual([1, 2]);
+    expect(reportStarts(doc)).toEqual([3]);
+    const byline = normalise(["文/周晓梅", body].join("\n"));
+    expect(noiseLines(byline)).toEqual([1]);
+    // A line of topics set apart by commas is no list of names.
+    expect(noiseLines(normalise(["党建引领,乡村治理,集体经济", body].join("\n")))).toEqual([]);
+  });
+
   it("should mark a line of injected spam and a font-size widget over the report, not a report line that names such words once", () => {
     const page = [
       "久久精品视频在线观看,午夜不卡一区二区,亚洲欧美日韩国产",
