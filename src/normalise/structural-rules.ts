@@ -72,6 +72,15 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   for (const view of repeatedRun) {
     if (namesTitleTopic(view, rules, spec.maxLineLength)) firstTitleCopy.add([...repeatedRun].find((v) => v.trimmed === view.trimmed)!);
   }
+  // A subtitle (——…的思考) that names the topic keeps the title line over it (「从零散走向系统」), however it reads
+  // (the copies of a line that reads as no title were all set aside above).
+  for (const view of [...firstTitleCopy]) {
+    const k = block.indexOf(view);
+    const title = block[k - 1];
+    if (!SUBTITLE_START.test(view.trimmed) || title === undefined || !repeatedRun.has(title)) continue;
+    firstTitleCopy.add(title);
+    if (title.rule === spec.id) title.rule = null;
+  }
   for (const view of repeatedRun) if (!firstTitleCopy.has(view)) view.rule = spec.id;
   markNearCopies(block, rules, spec.maxLineLength, spec.id);
   // 4. A page's title over a collection of reports (…调研报告锦集3篇, …（通用2篇）) is no report's title: the first
@@ -180,6 +189,9 @@ export function markJournalFront(views: LineView[], rules: CompiledBoilerplateRu
   if (title === undefined || !isOpen(title) || !namesTitleTopic(title, rules, spec.maxLineLength)) return;
   for (const view of views.slice(0, date + 1)) if (isOpen(view) && !view.blank) view.rule = spec.id;
 }
+
+/** A subtitle alone on its line (「——以某县为例」). */
+const SUBTITLE_START = /^(?:——|--)/;
 
 /** Where a title's subtitle begins on its own line (「…对比研究——以某县为例」). */
 const SUBTITLE_SPLIT = /——|--/;

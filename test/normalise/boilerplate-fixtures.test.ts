@@ -207,6 +207,26 @@ describe("page chrome before the first report of a page", () => {
     expect(noiseLines(normalise(["调研报告", ...page.split("\n").slice(2)].join("\n")))).toEqual([]);
   });
 
+  it("should start at a title that names no topic when its subtitle does and both are printed twice", () => {
+    const page = [
+      "从各自为战到握指成拳",
+      "——关于某区机关党建与业务融合的调研思考",
+      "2024-05-06 10:21 | 来源:某区机关工委",
+      "",
+      "从各自为战到握指成拳",
+      "",
+      "——关于某区机关党建与业务融合的调研思考",
+      "",
+      "某区机关工委课题组",
+      "今年以来，课题组走访了全区二十个机关单位，发现党建与业务融合还有不少短板，现将调研情况报告如下。",
+      "一、存在的问题",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(reportStarts(doc)).toEqual([1]);
+    expect(noiseLines(doc)).toEqual(expect.arrayContaining([5, 7]));
+    expect(noiseLines(doc)).not.toContain(1);
+  });
+
   it("should set aside three authors with a spaced name and two numbered affiliations, and a 文/name line", () => {
     const body = "近年来，某州以基层党组织建设引领乡村治理，取得一定成效，但也存在一些短板，本文结合调研谈几点认识。";
     const page = ["王某某,李某,赵 明", "(1.某某学院马克思主义学院,某省某市 661100;2.中共某州委组织部,某省某市 661100)", body, "一是组织引领不够。"];
