@@ -222,6 +222,15 @@ describe("closing-turn: 在今后的工作中，X将… after the problems of a 
   });
 });
 
+describe("inline-measures: 只有通过A、B和C，才能…", () => {
+  const text = `${TITLE}首先，支部活动形式单一，很多支部只读文件。其次，考核流于形式，只看台账。综上所述，支部建设的问题不容忽视。只有通过健全学习制度、丰富活动载体和完善考核办法，才能真正提升支部的组织力。`;
+
+  it("should end the list at 才能 and part its last two measures at 和", () => {
+    const found = classify(text).flatMap((r) => r.statements.filter((s) => s.kind === "measure").map((s) => text.slice(s.textSpan.start, s.textSpan.end)));
+    expect(found).toEqual(["健全学习制度", "丰富活动载体", "完善考核办法"]);
+  });
+});
+
 describe("inline-measures: a bare 通过 whose list closes with 等措施/举措/途径", () => {
   const found = "调查发现，部分科室支部存在组织生活不规范、党员参与热情不高等问题。";
 

@@ -172,7 +172,10 @@ export const inlineMeasures: Shape<Enumeration> = {
         let runStart = at + from;
         const rest = sentence.slice(from);
         const closers = [...rest.matchAll(/等[^、,，]{0,12}[,，]/g)].map((c) => at + from + (c.index ?? 0) + c[0].length);
-        for (const runEnd of [...closers, at + sentence.length]) {
+        // 「只有通过A、B和C，才能…」: what follows 才能 is the purpose, no part of the list.
+        const purpose = /[,，]\s*(?:才能|才可能|才会|方能)/.exec(rest);
+        const runsEnd = purpose ? at + from + purpose.index : at + sentence.length;
+        for (const runEnd of [...closers.filter((c) => c < runsEnd), runsEnd]) {
           const run = splitPrescriptions(ctx.text, runStart, runEnd, modal && runStart === at + from);
           if (run.length) runs.push(run);
           runStart = runEnd;
@@ -276,7 +279,17 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
       prev.end = e;
       continue;
     }
-    out.push({ start: s, end: e });
+    // 「提高A和完善B」: a 和 before a second prescribing verb joins two measures.
+    const joined = /和(?=[\u4e00-\u9fff]{4})/g;
+    let cut = s;
+    for (const j of text.slice(s, e).matchAll(joined)) {
+      const at = s + (j.index ?? 0);
+      if (at - cut >= 4 && POLARITY.strongPrescription.test(text.slice(at + 1, e))) {
+        out.push({ start: cut, end: at });
+        cut = at + 1;
+      }
+    }
+    out.push({ start: cut, end: e });
   }
   // An element too long to be one measure is no element, unless it is one verb over a list of objects (objectList).
   if (out.length < 2 || out.some((e) => e.end - e.start > MAX_ELEMENT && !objectList(text, e))) return [];

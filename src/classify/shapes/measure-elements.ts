@@ -200,7 +200,20 @@ export function measureElements(text: string, run: Span): Span[] | null {
       if (pending === null) out[out.length - 1]!.end = span.end;
     } else pending ??= span.start;
   });
-  return out;
+  return out.flatMap((span) => splitAtVerbJoiner(text, span));
+}
+
+/** 「丰富活动载体和完善考核办法」: a 和/及/以及 between two measure elements, each with its own verb, parts them. */
+function splitAtVerbJoiner(text: string, span: Span): Span[] {
+  const body = text.slice(span.start, span.end);
+  for (const j of body.matchAll(/(?:以及|和|及)(?=[\u4e00-\u9fff]{4})/g)) {
+    const cut = span.start + j.index!;
+    const left = text.slice(span.start, cut);
+    const right = text.slice(cut + j[0].length, span.end);
+    if (/[,，]/.test(left) || !isMeasureElement(left) || !isMeasureElement(right)) continue;
+    return [{ start: span.start, end: cut }, ...splitAtVerbJoiner(text, { start: cut + j[0].length, end: span.end })];
+  }
+  return [span];
 }
 
 /** The ；-parts of a run (each at least a clause), when it has two or more; null otherwise. */
