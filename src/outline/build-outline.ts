@@ -165,9 +165,26 @@ export function headingSpan(text: string, from: number, limit: number, wraps?: R
     else if (quoteDepth === 0 && /[:：]/.test(ch) && end - start >= 2 && /\S/.test(text[end + 1] ?? "")) break;
   }
   if (end - start > MAX_HEADING) end = cutAtComma(text, start, start + MAX_HEADING);
+  // A heading fused with its paragraph by a space where its line break was lost (「后备力量储备不足 全县…，…」): the
+  // heading ends at the space when what precedes it is a short phrase and a longer clause follows.
+  // (On a page whose lines a PDF broke, 「…的关 系…」, spaces stand inside words too: then none is read so.)
+  const fused = FUSED_BY_SPACE.exec(text.slice(start, end));
+  if (fused && end - start - fused[0].length >= MIN_FUSED_BODY && countSpacesInText(text, start, limit) === 1) end = start + fused[1]!.length;
   while (end > start && /[\s,，:：、。；;*#]/.test(text[end - 1] ?? "")) end--;
   return { start, end };
 }
+
+/** How many runs of spaces stand between two Chinese characters in [from, to), up to the line's end. */
+function countSpacesInText(text: string, from: number, to: number): number {
+  const lineEnd = text.indexOf("\n", from);
+  const slice = text.slice(from, lineEnd >= 0 && lineEnd < to ? lineEnd : to);
+  return slice.match(/(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])/g)?.length ?? 0;
+}
+
+/** A short phrase of Chinese (no punctuation) and the space after it, before more Chinese. */
+const FUSED_BY_SPACE = /^([\u4e00-\u9fff“”"]{4,16})[ \u3000]+(?=[\u4e00-\u9fff])/;
+/** Shortest clause after such a space for the phrase to be read as a heading fused with its paragraph. */
+const MIN_FUSED_BODY = 6;
 
 function cutAtComma(text: string, start: number, end: number): number {
   const slice = text.slice(start, end);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { buildOutline } from "../../src/outline/build-outline.ts";
+import { buildOutline, headingSpan } from "../../src/outline/build-outline.ts";
 import { parseChineseNumber, scanMarkers } from "../../src/outline/markers.ts";
 import { plainDoc } from "../helpers/doc.fixtures.ts";
 
@@ -117,11 +117,11 @@ describe("a page scraped onto one line, a space where each line break was", () =
     "二、存在的问题 （一）学习不够经常 部分支部集中学习次数少，自学缺乏督促 （二）活动载体单一 支部活动多以读文件为主 " +
     "三、几点建议 （一）健全学习制度 每月安排一次集中学习 （二）丰富活动载体 结合业务开展志愿服务";
 
-  it("should find the section and item headings after the spaces", () => {
+  it("should find the section and item headings after the spaces, each heading ending at the space before its text", () => {
     expect(outlineOf(page)).toEqual([
-      "基本情况 全镇机关共有党支部八个，党员一百二十名",
-      ["存在的问题", ["学习不够经常 部分支部集中学习次数少，自学缺乏督促", "活动载体单一 支部活动多以读文件为主"]],
-      ["几点建议", ["健全学习制度 每月安排一次集中学习", "丰富活动载体 结合业务开展志愿服务"]],
+      "基本情况",
+      ["存在的问题", ["学习不够经常", "活动载体单一"]],
+      ["几点建议", ["健全学习制度", "丰富活动载体"]],
     ]);
   });
 
@@ -166,3 +166,24 @@ describe("Markdown list dashes", () => {
     expect(markersOf(text).map((m) => [m.kind, m.text])).toEqual([["arabic-dun", "1."], ["arabic-dun", "2."]]);
   });
 });
+
+describe("a heading fused with its paragraph by a space", () => {
+  it("should end the heading at the one space between a short phrase and its text", () => {
+    const text = "后继乏人 全村党员中六十岁以上的占一半，三十五岁以下的只有两人。";
+    expect(text.slice(...spanOf(headingSpan(text, 0, text.length)))).toBe("后继乏人");
+  });
+
+  it("should not cut at a space a PDF left inside a line of many such spaces, nor before a short tail", () => {
+    const pdf = "对党支部在基层建设中 的核心作用认识模糊，对书记职务的关 系理解不清，抓支部建设抱 着应付态度。";
+    expect(text(pdf)).toBe("对党支部在基层建设中 的核心作用认识模糊，对书记职务的关 系理解不清，抓支部建设抱 着应付态度");
+    expect(text("组织生活不正常 较多。")).toBe("组织生活不正常 较多");
+  });
+});
+
+function spanOf(span: { start: number; end: number }): [number, number] {
+  return [span.start, span.end];
+}
+
+function text(line: string): string {
+  return line.slice(...spanOf(headingSpan(line, 0, line.length)));
+}
