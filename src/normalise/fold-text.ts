@@ -123,7 +123,7 @@ export function foldWidth(text: string): string {
   );
 }
 
-/** 〝 → “, 〞 and 〟 → ”: pages converted from other encodings close a “ with 〞 (「“说起来重要，干起来次要〞」). */
+/** 〝 → “, 〞 and 〟 → ”: pages converted from other encodings close a “ with 〞 (「“开会重要，落实次要〞」). */
 export function foldPrimeQuotes(text: string): string {
   if (!/[\u301D-\u301F]/.test(text)) return text;
   return text.replace(/[\u301D-\u301F]/g, (ch) => (ch === "\u301D" ? "“" : "”"));

@@ -154,9 +154,9 @@ describe("inline-measures: guards", () => {
   });
 
   it("should not read what a higher document or a congress proposed (…《意见》…提出了, 党的X大…提出) as the report's measures", () => {
-    const issued = `${TITLE}摘要：近日，上级印发了《关于加强乡镇支部工作的意见》，对支部建设提出了新的要求，本文围绕这些要求，以增强组织力为重点，突出政治功能，持续加强支部自身建设，提升支部工作的质量。`;
+    const issued = `${TITLE}摘要：近日，上级印发了《关于加强乡镇支部工作的意见》，对支部建设提出了新的要求，本文围绕这些要求，以建强支部为重点，突出服务功能，持续加强支部自身建设，提升支部工作的质量。`;
     expect(measures(issued)).toEqual([]);
-    const congress = `${TITLE}今年以来，该镇根据党的二十大报告就基层组织建设提出的要求，认真落实县里的各项部署，扎实开展支部达标行动，稳步提升支部建设质效，推动全镇支部工作上台阶。`;
+    const congress = `${TITLE}今年以来，该镇按照党的二十大报告对基层组织建设提出的要求，认真落实县里的各项部署，扎实开展支部达标行动，稳步提升支部建设质效，推动全镇支部工作上台阶。`;
     expect(measures(congress)).toEqual([]);
     // The report's own 提出 still frames its measures.
     const own = `${TITLE}摘要：调查发现支部凝聚力不强，本文提出：健全学习制度，完善考评办法，拓展活动阵地。`;
@@ -164,7 +164,7 @@ describe("inline-measures: guards", () => {
   });
 
   it("should not read a cue inside a document's name (《…的建议》强调) as the report's measure list", () => {
-    const text = `${TITLE}社区治理的难题日益显现。《中共中央关于社区治理的建议》强调，加强基层政权建设，发挥群众主体作用，引导各方有序参与社区治理。本文以一个社区为例展开分析。`;
+    const text = `${TITLE}社区治理的难题日益显现。《中共中央关于城乡治理的建议》强调，健全基层议事制度，激发居民自治活力，推动多方共同参与社区治理。本文以一个社区为例展开分析。`;
     expect(measures(text)).toEqual([]);
   });
 
@@ -213,17 +213,17 @@ describe("closing-turn: an announced analysis is no measure", () => {
 });
 
 describe("closing-turn: 在今后的工作中，X将… after the problems of a news item", () => {
-  const text = `${TITLE}张书记指出，学院支部建设总体不错，但还有差距，主要表现在支部工作与业务结合不紧；支部特色不够鲜明；教工支部和学生支部交流太少等等。在今后的工作中，学院党委将围绕提升组织力、凝聚力和服务力等方面下功夫，进一步抓好支部规范化建设。`;
+  const text = `${TITLE}王院长谈到，系里支部建设总体不错，但还有差距，主要是支部工作与教学结合不紧；支部特色不够鲜明；教工支部和学生支部交流太少等等。在今后的工作中，系党总支将聚焦提升组织力、凝聚力和服务力等方面下功夫，进一步抓好支部规范化建设。`;
 
   it("should read the planned work as the measure, and no problem in it", () => {
-    expect(measures(text).join("|")).toContain("围绕提升组织力");
+    expect(measures(text).join("|")).toContain("聚焦提升组织力");
     expect(problems(text).some((p) => /下功夫|规范化建设/.test(p))).toBe(false);
     expect(problems(text)).toContain("支部特色不够鲜明");
   });
 });
 
 describe("inline-measures: 只有通过A、B和C，才能…", () => {
-  const text = `${TITLE}首先，支部活动形式单一，很多支部只读文件。其次，考核流于形式，只看台账。综上所述，支部建设的问题不容忽视。只有通过健全学习制度、丰富活动载体和完善考核办法，才能真正提升支部的组织力。`;
+  const text = `${TITLE}首先，支部活动形式单一，很多支部只读文件。其次，考核流于形式，只看台账。总之，支部建设的短板必须正视。只有通过健全学习制度、丰富活动载体和完善考核办法，才能真正提升支部的组织力。`;
 
   it("should end the list at 才能 and part its last two measures at 和", () => {
     const found = classify(text).flatMap((r) => r.statements.filter((s) => s.kind === "measure").map((s) => text.slice(s.textSpan.start, s.textSpan.end)));

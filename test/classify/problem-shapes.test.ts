@@ -57,7 +57,7 @@ describe("problem heads that name their problem by a frame, and quoted slogans",
   const SITUATION = [
     "某镇机关作风调研",
     "一、机关作风现状",
-    "一是“重发展、轻作风”现象照旧存在。不少干部布置工作只讲项目，考核只看指标，对作风建设存在“开会强调、会后不管”现象，致使队伍松散、纪律松弛等问题。",
+    "一是“重发展、轻作风”现象照旧存在。有的干部布置工作只讲项目，考核只看指标，对作风建设存在“开会强调、会后不管”现象，致使队伍松散、纪律松弛等问题。",
     "二是部分干部服务意识滑坡。突出表现在：对群众来访推诿敷衍，办事拖拉，集体观念淡化。",
   ].join("\n");
 
@@ -76,7 +76,7 @@ describe("problem heads that name their problem by a frame, and quoted slogans",
   });
 
   it("should not read the predicate after a list (…、C难是当前…面临的现实问题) as one more element", () => {
-    const got = problems("管好用好村里的党员，解决年轻党员难发展、老党员难管理、支部活动难组织“三难”，是当前村级组织建设面临的现实问题。");
+    const got = problems("管好用好村里的党员，解决年轻党员难发展、老党员难管理、支部活动难组织“三难”，是眼下村级组织建设绕不开的难题。");
     expect(got.filter((p) => p.startsWith("是"))).toEqual([]);
     expect(got.length).toBe(3);
   });

@@ -92,8 +92,8 @@ describe("shapes", () => {
   it("label heading: should take what follows 「思想之困：」 or 「痛点2：」 as the statement, the label being no problem", () => {
     const [report] = classify(["某院党建业务融合调研", "一、融合中存在的短板", "（一）认识之困：“为何融”没想透。有的庭室认为业务是硬任务。", "（二）路径之困：“怎么融”办法少。多数支部还停留在开会学习。"].join("\n"));
     expect(texts(report!.statements, "problem")).toEqual(["“为何融”没想透", "“怎么融”办法少"]);
-    const [rural] = classify(["某镇乡村振兴调研", "二、主要困难", "（一）痛点1：村集体经济“空壳化”，办事无底气", "多数村没有稳定收入，修路养老都靠上级补助。", "（二）痛点2：村干部年龄偏大，后继乏人", "五十岁以上的村干部占七成。"].join("\n"));
-    expect(texts(rural!.statements, "problem")).toEqual(["村集体经济“空壳化”，办事无底气", "村干部年龄偏大，后继乏人"]);
+    const [rural] = classify(["某镇乡村振兴调研", "二、主要困难", "（一）痛点1：村级集体收入“空壳化”，办事缺底气", "多数村没有稳定收入，修路养老都靠上级补助。", "（二）痛点2：村干部年龄偏大，后继乏人", "五十岁以上的村干部占七成。"].join("\n"));
+    expect(texts(rural!.statements, "problem")).toEqual(["村级集体收入“空壳化”，办事缺底气", "村干部年龄偏大，后继乏人"]);
   });
 
   it("shortfall clause: should keep only the shortfall of an item that pairs an achievement with it", () => {

@@ -218,7 +218,7 @@ describe("page chrome before the first report of a page", () => {
       "——关于某区机关党建与业务融合的调研思考",
       "",
       "某区机关工委课题组",
-      "今年以来，课题组走访了全区二十个机关单位，发现党建与业务融合还有不少短板，现将调研情况报告如下。",
+      "今年以来，课题组走访了全区二十个机关单位，发现党建与业务融合还有不少短板，现把调研所见报告如下。",
       "一、存在的问题",
     ].join("\n");
     const doc = normalise(page);
@@ -228,7 +228,7 @@ describe("page chrome before the first report of a page", () => {
   });
 
   it("should set aside three authors with a spaced name and two numbered affiliations, and a 文/name line", () => {
-    const body = "近年来，某州以基层党组织建设引领乡村治理，取得一定成效，但也存在一些短板，本文结合调研谈几点认识。";
+    const body = "这几年，某州以基层党组织建设引领乡村治理，成效初显，但短板也不少，本文结合调研谈几点认识。";
     const page = ["王某某,李某,赵 明", "(1.某某学院马克思主义学院,某省某市 661100;2.中共某州委组织部,某省某市 661100)", body, "一是组织引领不够。"];
     const doc = normalise(page.join("\n"));
     expect(noiseLines(doc)).toEqual([1, 2]);
@@ -297,7 +297,7 @@ describe("page chrome before the first report of a page", () => {
       "申明敬告: 本站只提供存储空间，不核对文档的内容是否完整、是否准确，因文档内容引起的任何后果本站概不负责，请读者自行甄别后使用。",
       "文档介绍",
       "2021年某区楼宇党建工作调研报告",
-      "2021年某区楼宇党建工作调研报告 近年来，某区楼宇经济发展较快，楼宇党建仍有不少短板。",
+      "2021年某区楼宇党建工作调研报告 这几年，某区楼宇经济发展较快，楼宇党建仍有不少短板。",
     ].join("\n");
     const doc = normalise(page);
     expect(noiseLines(doc)).toEqual([1, 2, 3, 4, 5]);
@@ -311,7 +311,7 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(doc)).toEqual([3]);
     // A short heading over a date is no name.
     expect(noiseLines(normalise(["存在问题", ...byline.slice(1)].join("\n")))).toEqual([2]);
-    const preface = ["前言:本站为你精心整理了社区党建工作调研报告范文,希望对你的写作有所启发。", "一、基本情况:", "某社区有党员八十名。"];
+    const preface = ["前言:本站为你整理了几篇社区支部工作的调研范文,供写作时参考。", "一、基本情况:", "某社区有党员八十名。"];
     expect(reportStarts(normalise(preface.join("\n")))).toEqual([2]);
   });
 
@@ -320,8 +320,8 @@ describe("page chrome before the first report of a page", () => {
       "关于某街道网格员队伍建设的调研报告",
       "一、存在的问题",
       "网格员流动频繁。其一，年轻人留不住；其二，待遇偏低。",
-      "2. 为防止资源被随意传播，本站部分文稿需要会员才可阅读或下载",
-      "3. 本站所有资源来源于用户上传或网络，如有侵权请联系删除",
+      "2. 为保护作者权益，部分文章需要会员才能查看",
+      "3. 本站资源均来源于用户上传，侵权请告知后删除",
       "报告汇报 >关于某街道网格员队伍建设的调研报告",
     ].join("\n");
     const doc = normalise(page);

@@ -203,7 +203,7 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
   /** Elements a subjectless tail joined (they were listed, so they count towards the two a list needs). */
   let joined = 0;
   let s = span.start;
-  // A quotation closed inside the list is one slogan (「“说起来重要，干起来次要”现象」): no mark inside it splits.
+  // A quotation closed inside the list is one slogan (「“开会重要，落实次要”现象」): no mark inside it splits.
   const insideQuote = quotedRanges(text, span);
   for (let i = span.start; i <= span.end; i++) {
     const ch = text[i];

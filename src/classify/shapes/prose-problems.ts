@@ -225,7 +225,7 @@ function wrappedParagraphs(ctx: ClassifyContext, nodes: OutlineNode[]): Span[] {
     }
     // A title ends without a sentence end too: only a line of prose (with a comma or a stop) runs on.
     const prose = open.start < line.start || /[，,、。；;：:]/.test(text);
-    // An item's heading (「(二)痛点2：集体经济“空壳化”，治理无底气」 over its body) runs on only over a break that is a
+    // An item's heading (「(二)难点2：集体收入“空转”，办事缺底气」 over its body) runs on only over a break that is a
     // hard wrap of a page with a line width (src/outline/hard-wrap.ts): else it is a heading, not a cut sentence.
     const wrapped = prose && text.length >= MIN_WRAPPED && /[\p{Script=Han}，,、“‘(（]$/u.test(text) && (!opensItem || ctx.wraps.has(line.end));
     if (!wrapped || text.length === 0) {
