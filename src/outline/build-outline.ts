@@ -146,7 +146,7 @@ function closeSpans(flat: OutlineNode[], end: number) {
 /**
  * The heading or first clause after a marker: up to the first sentence end outside quotation marks,
  * the line end or the next marker, without the closing punctuation. A line break in `wraps` (a hard wrap:
- * hard-wrap.ts) does not end it.
+ * hard-wrap.ts) does not end it; the one space that stands for a lost line break after a short phrase does.
  */
 export function headingSpan(text: string, from: number, limit: number, wraps?: ReadonlySet<number>): Span {
   let start = from;
@@ -169,13 +169,13 @@ export function headingSpan(text: string, from: number, limit: number, wraps?: R
   // heading ends at the space when what precedes it is a short phrase and a longer clause follows.
   // (On a page whose lines a PDF broke, 「…的关 系…」, spaces stand inside words too: then none is read so.)
   const fused = FUSED_BY_SPACE.exec(text.slice(start, end));
-  if (fused && end - start - fused[0].length >= MIN_FUSED_BODY && countSpacesInText(text, start, limit) === 1) end = start + fused[1]!.length;
+  if (fused && end - start - fused[0].length >= MIN_FUSED_BODY && hanSpaceRuns(text, start, limit) === 1) end = start + fused[1]!.length;
   while (end > start && /[\s,，:：、。；;*#]/.test(text[end - 1] ?? "")) end--;
   return { start, end };
 }
 
 /** How many runs of spaces stand between two Chinese characters in [from, to), up to the line's end. */
-function countSpacesInText(text: string, from: number, to: number): number {
+function hanSpaceRuns(text: string, from: number, to: number): number {
   const lineEnd = text.indexOf("\n", from);
   const slice = text.slice(from, lineEnd >= 0 && lineEnd < to ? lineEnd : to);
   return slice.match(/(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])/g)?.length ?? 0;

@@ -183,7 +183,6 @@ function runOfShortfalls(text: string, span: Span): Enumeration | null {
   return { whole: span, elements: trimmed };
 }
 
-/** Split an enumeration at 、 ， ; keep elements that read as shortfalls or short noun phrases. */
 /** Whether an offset lies inside a “…” quotation that opens and closes within the span. */
 function quotedRanges(text: string, span: Span): (offset: number) => boolean {
   const ranges: Span[] = [];
@@ -196,6 +195,7 @@ function quotedRanges(text: string, span: Span): (offset: number) => boolean {
   return (offset) => ranges.some((r) => offset >= r.start && offset < r.end);
 }
 
+/** Split an enumeration at 、 ， ; keep elements that read as shortfalls or short noun phrases. */
 function splitElements(text: string, span: Span, framed: boolean): Span[] {
   const out: Span[] = [];
   /** Starts of elements that are a quoted label (“原子化”). */

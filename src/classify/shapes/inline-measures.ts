@@ -12,7 +12,8 @@ import { MIN_CLAUSE, type ClassifyContext } from "../context.ts";
 import { POLARITY, polarityOf } from "../polarity.ts";
 import type { Shape } from "./types.ts";
 import { matchesOf } from "../../shared/regex.ts";
-import { addMeasureRun, isMeasureElement, measureElements, objectList, runParts } from "./measure-elements.ts";
+import { pushAll } from "../../util/arrays.ts";
+import { addMeasureRun, isMeasureElement, measureElements, objectList, runParts, splitAtVerbJoiner } from "./measure-elements.ts";
 import { prescribesAsElement, UMBRELLA_ELEMENT } from "./prescriptive-list.ts";
 
 interface Enumeration {
@@ -279,17 +280,8 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
       prev.end = e;
       continue;
     }
-    // 「提高A和完善B」: a 和 before a second prescribing verb joins two measures.
-    const joined = /和(?=[\u4e00-\u9fff]{4})/g;
-    let cut = s;
-    for (const j of text.slice(s, e).matchAll(joined)) {
-      const at = s + (j.index ?? 0);
-      if (at - cut >= 4 && POLARITY.strongPrescription.test(text.slice(at + 1, e))) {
-        out.push({ start: cut, end: at });
-        cut = at + 1;
-      }
-    }
-    out.push({ start: cut, end: e });
+    // 「提高A和完善B」: a 和 between two measures, each with its own verb, joins two elements.
+    pushAll(out, splitAtVerbJoiner(text, { start: s, end: e }));
   }
   // An element too long to be one measure is no element, unless it is one verb over a list of objects (objectList).
   if (out.length < 2 || out.some((e) => e.end - e.start > MAX_ELEMENT && !objectList(text, e))) return [];

@@ -204,7 +204,7 @@ export function measureElements(text: string, run: Span): Span[] | null {
 }
 
 /** 「丰富活动载体和完善考核办法」: a 和/及/以及 between two measure elements, each with its own verb, parts them. */
-function splitAtVerbJoiner(text: string, span: Span): Span[] {
+export function splitAtVerbJoiner(text: string, span: Span): Span[] {
   const body = text.slice(span.start, span.end);
   for (const j of body.matchAll(/(?:以及|和|及)(?=[\u4e00-\u9fff]{4})/g)) {
     const cut = span.start + j.index!;
