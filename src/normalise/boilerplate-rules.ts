@@ -35,6 +35,11 @@ export interface BoilerplateRuleSpec {
   repeatedTitle: { id: string; window: number; maxLength: number };
   /** The short captions after a line marked by `afterRule` (a 相关推荐-style heading). */
   relatedList: { id: string; afterRule: string; maxItems: number; maxItemLength: number };
+  /**
+   * A document site's preview cut into numbered chunks (「1、…」 「2、…」 opening long lines, a chunk running on from the one
+   * before mid-sentence): the numbers are the site's, no items of the report. Optional.
+   */
+  previewChunks?: { id: string; minChunkChars: number; minChunks: number };
   /** An author's name alone on the page's first line, before the body or an affiliation line marked `id`. */
   byline?: { id: string; maxNameChars: number; notName: string };
   /**

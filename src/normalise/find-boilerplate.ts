@@ -32,7 +32,7 @@ export function findBoilerplate(
   markJournalFront(views, rules);
   markRepeatedTitles(views, rules);
   markByline(views, rules);
-  const inline = findInlineNoise(views, rules);
+  const inline = mergeOverlaps([...findInlineNoise(views, rules), ...previewChunkNumbers(views, rules)]);
   const noise = [...wholeLineRanges(views), ...inline].sort((a, b) => a.span.start - b.span.start);
   const diagnostics = noise.map((range) => describe(range, text, options.path));
   return { noise, diagnostics };
@@ -67,6 +67,35 @@ function inlineMatches(view: LineView, rules: CompiledBoilerplateRules): { from:
     }
   }
   return found;
+}
+
+/** A chunk number opening a line (「2、」), and what follows it. */
+const CHUNK_NUMBER = /^(\d{1,2})、/;
+/** A chunk that runs on from the one before: it opens with punctuation, or the one before ends mid-sentence. */
+const OPENS_MID_SENTENCE = /^[,，、;；:：)）”」]/;
+const ENDS_SENTENCE = /[。！？!?…”」)）]$/;
+
+/**
+ * The numbers of a document site's preview chunks (「1、…」 「2、,壮大…」: long lines numbered from 1 in order, one running
+ * on from the one before mid-sentence): the site's, not the report's items (rule `previewChunks`).
+ */
+function previewChunkNumbers(views: LineView[], rules: CompiledBoilerplateRules): NoiseRange[] {
+  const spec = rules.spec.previewChunks;
+  if (!spec) return [];
+  const chunks: { view: LineView; length: number }[] = [];
+  for (const view of views) {
+    if (view.blank || view.rule !== null) continue;
+    const m = CHUNK_NUMBER.exec(view.trimmed);
+    if (!m || Number(m[1]) !== chunks.length + 1 || view.trimmed.length < spec.minChunkChars) {
+      if (chunks.length > 0) break;
+      continue;
+    }
+    chunks.push({ view, length: m[0].length });
+  }
+  if (chunks.length < spec.minChunks) return [];
+  const runsOn = chunks.some(({ view, length }, k) => k > 0 && (OPENS_MID_SENTENCE.test(view.trimmed.slice(length)) || !ENDS_SENTENCE.test(chunks[k - 1]!.view.trimmed)));
+  if (!runsOn) return [];
+  return chunks.map(({ view, length }) => inlineRange(view, view.trimStart, view.trimStart + length, spec.id));
 }
 
 function inlineRange(view: LineView, from: number, to: number, rule: string): NoiseRange {

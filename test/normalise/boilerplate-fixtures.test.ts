@@ -227,6 +227,17 @@ describe("page chrome before the first report of a page", () => {
     expect(noiseLines(doc)).not.toContain(1);
   });
 
+  it("should set aside the numbers of a document site's preview chunks (1、 2、 opening long lines, cut mid-sentence), not items", () => {
+    const first = "1、某村支部组织生活调研 引言：" + "组织生活是支部加强党员教育管理的重要途径，这次调研走访了全镇十二个村的支部，".repeat(5) + "发现一些村的支部";
+    const second = "2、,组织生活形式单一，多是读报纸念文件，党员参与的热情不高。" + "有的支部一年只开两三次会，会议记录也不完整，".repeat(9);
+    const doc = normalise([first, second].join("\n"));
+    const chunks = doc.noise.filter((n) => n.rule === "boilerplate:preview-chunk").map((n) => doc.text.slice(n.span.start, n.span.end));
+    expect(chunks).toEqual(["1、", "2、"]);
+    // A report's own numbered paragraphs, each a whole sentence, keep their numbers.
+    const own = ["1、" + "支部组织生活不够规范，有的支部一年只开两三次会。".repeat(10), "2、" + "党员教育方式单一，多是读报纸念文件，效果不好。".repeat(10)];
+    expect(normalise(own.join("\n")).noise.filter((n) => n.rule === "boilerplate:preview-chunk")).toEqual([]);
+  });
+
   it("should set aside three authors with a spaced name and two numbered affiliations, and a 文/name line", () => {
     const body = "这几年，某州以基层党组织建设引领乡村治理，成效初显，但短板也不少，本文结合调研谈几点认识。";
     const page = ["王某某,李某,赵 明", "(1.某某学院马克思主义学院,某省某市 661100;2.中共某州委组织部,某省某市 661100)", body, "一是组织引领不够。"];
