@@ -231,6 +231,22 @@ describe("inline-measures: 只有通过A、B和C，才能…", () => {
   });
 });
 
+describe("inline-measures: 研究认为，A，B，C，是…的重要途径", () => {
+  const text = `${TITLE}调查发现，书记们普遍缺少系统培训，对支部工作重点把握不准。研究认为，健全培训课程体系，充实书记培训的案例资料，以线上线下结合的方式扩大培训覆盖面，是教师支部书记队伍建设稳步推进和持续见效的重要途径。`;
+
+  it("should read the list the sentence declares the way forward, without its lead", () => {
+    const found = measures(text);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]).toMatch(/^健全培训课程体系/);
+    expect(found.join("|")).toContain("充实书记培训的案例资料");
+    expect(found.join("|")).not.toContain("研究认为");
+  });
+
+  it("should not read it when the list only names aspects (guard)", () => {
+    expect(measures(`${TITLE}研究认为，课程体系，案例资料，培训方式，是影响培训效果的重要因素。`)).toEqual([]);
+  });
+});
+
 describe("inline-measures: a bare 通过 whose list closes with 等措施/举措/途径", () => {
   const found = "调查发现，部分科室支部存在组织生活不规范、党员参与热情不高等问题。";
 

@@ -121,10 +121,15 @@ export const inlineMeasures: Shape<Enumeration> = {
       const declared = POLARITY.measureDeclaredAfter.exec(sentence);
       if (declared?.groups?.items) {
         const items = declared.groups.items;
-        const parts = items.split(/[、,，]|和(?=[\u4e00-\u9fff]{4})/).filter((p) => p.trim().length >= 2);
+        // 「A、B和C」: 和 parts two elements only before a second prescription (「以适当形式和方式扩大X」 is one).
+        const parts = items.split(/[、,，]/).flatMap((p) => {
+          const j = p.search(/和(?=[\u4e00-\u9fff]{4})/);
+          return j > 0 && prescribes(p.slice(j + 1)) ? [p.slice(0, j), p.slice(j + 1)] : [p];
+        }).filter((p) => p.trim().length >= 2);
         if (parts.length >= 3 && parts.filter((p) => prescribes(p)).length >= 0.6 * parts.length) {
-          const lead = items.length - items.trimStart().length;
-          out.push({ runs: [[{ start: at + lead, end: at + items.trimEnd().length }]], trigger: `…是…措施 (${parts.length} parts)`, strong });
+          // (After a lead such as 研究认为，, which is no part of the list.)
+          const from = at + declared.index + declared[0].indexOf(items) + items.length - items.trimStart().length;
+          out.push({ runs: [[{ start: from, end: from + items.trim().length }]], trigger: `…是…措施 (${parts.length} parts)`, strong });
           continue;
         }
       }
