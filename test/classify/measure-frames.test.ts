@@ -231,6 +231,15 @@ describe("inline-measures: 只有通过A、B和C，才能…", () => {
   });
 });
 
+describe("closing-measures: who speaks before the measures (…，王书记强调，各单位要…)", () => {
+  it("should start the measure at the modal, without the speaker", () => {
+    const text = `${TITLE}检查发现，有的支部学习抓得不紧，台账资料不完备。\n针对检查中发现的问题，王书记强调，各支部要严格落实学习制度，健全台账管理；要加强党员日常教育，发挥党员作用。`;
+    const found = measures(text);
+    expect(found[0]).toMatch(/^要严格落实学习制度/);
+    expect(found.join("|")).not.toContain("强调");
+  });
+});
+
 describe("inline-measures: 研究认为，A，B，C，是…的重要途径", () => {
   const text = `${TITLE}调查发现，书记们普遍缺少系统培训，对支部工作重点把握不准。研究认为，健全培训课程体系，充实书记培训的案例资料，以线上线下结合的方式扩大培训覆盖面，是教师支部书记队伍建设稳步推进和持续见效的重要途径。`;
 

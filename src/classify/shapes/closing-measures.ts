@@ -68,6 +68,9 @@ function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string
     const head = ctx.text.slice(s, clause.end);
     const turn = /^(针对|为此|对此|因此|鉴于|为解决|要解决|综上所述|综上|总之|首先|其次|再次|最后|第[一二三四五六七八九十]|在?(?:今后|以后|下一步)的?工作中)[^,，。]{0,24}?[,，]/.exec(head);
     if (turn && !/^(要|应|必须)/.test(head)) s += turn[0].length;
+    // 「…，田书记强调，各企业要…」: who speaks is no part of the measure.
+    const speaker = /^[^,，。]{1,12}(?:强调|指出|要求|表示)[,，:：]/.exec(ctx.text.slice(s, clause.end));
+    if (speaker) s += speaker[0].length;
     // "社区党委应建立…": the measure starts at the modal verb after its subject (not at the 要 of 只要, 主要, 重要).
     const modal = /^[^,，。]{0,16}?(?<![只主重])(?=(应当?|要|必须|需要?|建议)[\u4e00-\u9fff])/.exec(ctx.text.slice(s, clause.end));
     if (modal && modal[0].length > 0 && !/^(要|应|必须|需|建议)/.test(ctx.text.slice(s, clause.end))) s += modal[0].length;
