@@ -40,6 +40,11 @@ export interface BoilerplateRuleSpec {
    * before mid-sentence): the numbers are the site's, no items of the report. Optional.
    */
   previewChunks?: { id: string; minChunkChars: number; minChunks: number };
+  /**
+   * A document site's running header inside the text (「调查报告」 alone on a line between the two halves of a sentence
+   * cut at a page break): noise, never a title there. Optional.
+   */
+  runningHeader?: { id: string; pattern: string };
   /** An author's name alone on the page's first line, before the body or an affiliation line marked `id`. */
   byline?: { id: string; maxNameChars: number; notName: string };
   /**
@@ -70,6 +75,7 @@ export interface CompiledBoilerplateRules {
   titleSuffix: RegExp;
   titleTopic: { regex: RegExp; minChars: number; collection: RegExp | null; member: RegExp | null; genre: RegExp | null; notTitle: RegExp | null } | null;
   byline: { id: string; name: RegExp; notName: RegExp } | null;
+  runningHeader: { id: string; regex: RegExp } | null;
   headerAbove: RegExp | null;
   journalDate: RegExp | null;
   frontLabel: RegExp | null;
@@ -109,6 +115,7 @@ export function compileBoilerplateRules(spec: BoilerplateRuleSpec = DEFAULT_BOIL
           notName: alternation("byline.notName", [spec.byline.notName], ""),
         }
       : null,
+    runningHeader: spec.runningHeader ? { id: spec.runningHeader.id, regex: alternation("runningHeader", [spec.runningHeader.pattern], "") } : null,
     headerAbove: spec.headerBlock.above ? alternation("headerBlock.above", [spec.headerBlock.above], "") : null,
     journalDate: spec.headerBlock.journalDate ? alternation("headerBlock.journalDate", [spec.headerBlock.journalDate], "") : null,
     frontLabel: spec.headerBlock.frontLabel ? alternation("headerBlock.frontLabel", [spec.headerBlock.frontLabel], "") : null,

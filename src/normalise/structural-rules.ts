@@ -271,3 +271,27 @@ export function markByline(views: LineView[], rules: CompiledBoilerplateRules): 
   // A name over the page's date line (「李某」 then 「2024-01-06 10:21」) is the author's too.
   if (next.rule === spec.id || next.rule === DATE_ONLY || body) view.rule = spec.id;
 }
+
+/** The shortest line read as cut by a page break when it ends mid-sentence. */
+const MIN_CUT_LINE = 20;
+/** How a line that runs on ends: without a sentence end, a closing quote or a colon. */
+const RUNS_ON = /[^。！？!?…”」)）:：]$/;
+
+/**
+ * A document site's running header at a page break (「调查报告」 alone on its line, `runningHeader`) between a line
+ * that breaks off mid-sentence and the rest of that sentence: the site's, never a title there.
+ */
+export function markRunningHeaders(views: LineView[], rules: CompiledBoilerplateRules): void {
+  const spec = rules.runningHeader;
+  if (spec === null) return;
+  let previous: LineView | null = null;
+  for (let i = 0; i < views.length; i++) {
+    const view = views[i]!;
+    if (view.blank) continue;
+    if (isOpen(view) && spec.regex.test(view.trimmed) && previous !== null && previous.rule === null && previous.trimmed.length >= MIN_CUT_LINE && RUNS_ON.test(previous.trimmed)) {
+      const next = views.slice(i + 1).find((v) => !v.blank);
+      if (next !== undefined && next.rule === null) view.rule = spec.id;
+    }
+    previous = view;
+  }
+}

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 
 import { readDocuments } from "../../src/ingest/index.ts";
 import { DEFAULT_BOILERPLATE_RULES, normaliseDocument } from "../../src/normalise/index.ts";
+import { classifyReport } from "../../src/classify/classify.ts";
+import { outlineReport } from "../../src/outline/index.ts";
 import { segmentDocument } from "../../src/segment/segment.ts";
 import type { NormalisedDocument, SourceDocument } from "../../src/types.ts";
 
@@ -225,6 +227,23 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(doc)).toEqual([1]);
     expect(noiseLines(doc)).toEqual(expect.arrayContaining([5, 7]));
     expect(noiseLines(doc)).not.toContain(1);
+  });
+
+  it("should set aside a running header (调查报告) between the halves of a sentence cut at a page break, and still read the problems before it", () => {
+    const page = [
+      "某镇村级班子调研",
+      "一、村级班子现状",
+      "全镇多数村两委班子健全，工作正常开展。有少数村班子战斗力不强，上级交办的工作也能完成，但是村务会议不能按时召开，党员代表参政意识不强，群众对班子有些意见，",
+      "调查报告",
+      "例如东村、西村等。三是个别村宗族矛盾突出，意见难统一。",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([4]);
+    const seg = segmentDocument(doc);
+    const found = seg.reports.flatMap((r) => classifyReport(doc, r, outlineReport(doc, r, seg.markers)).statements).filter((st) => st.kind === "problem").map((st) => st.text);
+    expect(found).toContain("村务会议不能按时召开");
+    // Not a title over the text, nor a line alone at the top.
+    expect(noiseLines(normalise(["调查报告", page.split("\n")[2]!].join("\n")))).toEqual([]);
   });
 
   it("should set aside the numbers of a document site's preview chunks (1、 2、 opening long lines, cut mid-sentence), not items", () => {

@@ -217,6 +217,12 @@ function wrappedParagraphs(ctx: ClassifyContext, nodes: OutlineNode[]): Span[] {
   const starts = new Set(nodes.map((n) => n.span.start));
   let open: Span | null = null;
   for (const { line, text, start } of ctx.textLinesIn(ctx.segment.span)) {
+    // A line of the page's own (a running header at a page break) ends the paragraph before it; it joins none.
+    if (text.length > 0 && ctx.skipped(start)) {
+      if (open) out.push(open);
+      open = null;
+      continue;
+    }
     const opensItem = text.length > 0 && starts.has(start);
     if (open && text.length >= MIN_CLAUSE && !opensItem) open.end = line.end;
     else {
