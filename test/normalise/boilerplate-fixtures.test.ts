@@ -255,6 +255,9 @@ describe("page chrome before the first report of a page", () => {
     // A report's own numbered paragraphs, each a whole sentence, keep their numbers.
     const own = ["1、" + "支部组织生活不够规范，有的支部一年只开两三次会。".repeat(10), "2、" + "党员教育方式单一，多是读报纸念文件，效果不好。".repeat(10)];
     expect(normalise(own.join("\n")).noise.filter((n) => n.rule === "boilerplate:preview-chunk")).toEqual([]);
+    // Nor those that end on a semicolon, one item running into the next.
+    const semicolons = own.map((line) => line.replace(/。$/, "；"));
+    expect(normalise(semicolons.join("\n")).noise.filter((n) => n.rule === "boilerplate:preview-chunk")).toEqual([]);
   });
 
   it("should set aside three authors with a spaced name and two numbered affiliations, and a 文/name line", () => {
