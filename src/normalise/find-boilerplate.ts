@@ -9,6 +9,7 @@ import { markLineRules } from "./line-rules.ts";
 import { createLineViews, type LineView } from "./line-view.ts";
 import { markByline, markHeaderBlock, markJournalFront, markRelatedLists, markRepeatedTitles, markRunningHeaders } from "./structural-rules.ts";
 import { matchesOf } from "../shared/regex.ts";
+import { ENDS_MID_SENTENCE } from "../shared/text.ts";
 
 /** Noise found in one text and the diagnostics describing it. */
 export interface BoilerplateResult {
@@ -73,11 +74,10 @@ function inlineMatches(view: LineView, rules: CompiledBoilerplateRules): { from:
 /** A chunk number opening a line (「2、」), and what follows it. */
 const CHUNK_NUMBER = /^(\d{1,2})、/;
 /**
- * A chunk that runs on from the one before: it opens with punctuation, or the one before breaks off mid-word (on a
- * Chinese character, a comma or an opening quote; a report's own item ends on a stop, a semicolon or a colon).
+ * A chunk that runs on from the one before: it opens with punctuation, or the one before breaks off mid-sentence
+ * (`ENDS_MID_SENTENCE`; a report's own item ends on a stop, a semicolon or a colon).
  */
 const OPENS_MID_SENTENCE = /^[,，、;；:：)）”」]/;
-const BREAKS_OFF = /[\u4e00-\u9fff，,、“‘(（]$/;
 
 /**
  * The numbers of a document site's preview chunks (「1、…」 「2、,壮大…」: long lines numbered from 1 in order, one running
@@ -97,7 +97,7 @@ function previewChunkNumbers(views: LineView[], rules: CompiledBoilerplateRules)
     chunks.push({ view, length: m[0].length });
   }
   if (chunks.length < spec.minChunks) return [];
-  const runsOn = chunks.some(({ view, length }, k) => k > 0 && (OPENS_MID_SENTENCE.test(view.trimmed.slice(length)) || BREAKS_OFF.test(chunks[k - 1]!.view.trimmed)));
+  const runsOn = chunks.some(({ view, length }, k) => k > 0 && (OPENS_MID_SENTENCE.test(view.trimmed.slice(length)) || ENDS_MID_SENTENCE.test(chunks[k - 1]!.view.trimmed)));
   if (!runsOn) return [];
   return chunks.map(({ view, length }) => inlineRange(view, view.trimStart, view.trimStart + length, spec.id));
 }

@@ -94,9 +94,7 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   // 4c. A site's section label in English (Regional Quick Navigation) with no report's title above it: the banner
   //     and slogans above it are the page's, and so is the label.
   const nav = findLastIndex(block, (view) => rules.navLabel?.test(view.trimmed) ?? false);
-  if (nav >= 0 && !block.slice(0, nav).some((view) => namesReportTitle(view, rules, spec.maxLineLength))) {
-    markThroughLast(block.slice(0, nav + 1), () => true, spec.id);
-  }
+  if (nav >= 0 && !block.slice(0, nav).some((view) => namesReportTitle(view, rules, spec.maxLineLength))) markThrough(block, nav, spec.id);
   for (let k = 1; k < block.length - 1; k++) {
     const view = block[k]!;
     const wedged = block[k - 1]!.rule !== null && block[k + 1]!.rule !== null;
@@ -142,10 +140,20 @@ function firstNonBlank(views: readonly LineView[], n: number): LineView[] {
   return out;
 }
 
+/** The first non-blank line after line i, without copying the lines after it. */
+function nextNonBlank(views: readonly LineView[], i: number): LineView | undefined {
+  for (let k = i + 1; k < views.length; k++) if (!views[k]!.blank) return views[k];
+  return undefined;
+}
+
 /** Mark the last line of the block that passes `test` (when open) and the open lines above it; nothing when none passes. */
 function markThroughLast(block: LineView[], test: (view: LineView) => boolean, id: string): void {
   const k = findLastIndex(block, test);
-  if (k < 0) return;
+  if (k >= 0) markThrough(block, k, id);
+}
+
+/** Mark line k of the block (when open) and the open lines above it. */
+function markThrough(block: LineView[], k: number, id: string): void {
   if (isOpen(block[k]!)) block[k]!.rule = id;
   markAbove(block, k, id);
 }
@@ -265,7 +273,7 @@ export function markByline(views: LineView[], rules: CompiledBoilerplateRules): 
   // (「党建引领,乡村治理,集体经济」) are keywords.
   const listedName = (n: string) => isName(n) && (n.length <= 3 || COMPOUND_SURNAME.test(n));
   if (!isName(name) && !(names.length >= 2 && names.every(listedName))) return;
-  const next = views.slice(first + 1).find((v) => !v.blank);
+  const next = nextNonBlank(views, first);
   if (next === undefined) return;
   const body = next.rule === null && next.trimmed.length >= MIN_PARAGRAPH && SENTENCE_PUNCTUATION.test(next.trimmed);
   // A name over the page's date line (「李某」 then 「2024-01-06 10:21」) is the author's too.
@@ -289,7 +297,7 @@ export function markRunningHeaders(views: LineView[], rules: CompiledBoilerplate
     const view = views[i]!;
     if (view.blank) continue;
     if (isOpen(view) && spec.regex.test(view.trimmed) && previous !== null && previous.rule === null && previous.trimmed.length >= MIN_CUT_LINE && RUNS_ON.test(previous.trimmed)) {
-      const next = views.slice(i + 1).find((v) => !v.blank);
+      const next = nextNonBlank(views, i);
       if (next !== undefined && next.rule === null) view.rule = spec.id;
     }
     previous = view;

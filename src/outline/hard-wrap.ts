@@ -5,6 +5,7 @@
  * have nearly the same length and are followed by a line no longer than they are. A heading alone on its line (「（一）坚持…，推动…」 over its body) is
  * shorter than that width, or the report has no width at all.
  */
+import { ENDS_MID_SENTENCE } from "../shared/text.ts";
 import type { Line, Span } from "../types.ts";
 
 /** Shortest line read as cut at a page's width. */
@@ -14,8 +15,6 @@ const MIN_WRAPPED_LINES = 3;
 /** Characters a wrapped line may fall short of the width (half-width digits and letters, a lost space). */
 const SLACK = 3;
 
-/** A line ends mid-sentence: on a Han character, a comma, an enumeration comma or an opening quote. */
-const OPEN_END = /[\p{Script=Han}，,、“‘（(]$/u;
 /** A listed item's marker at a line start (1. / （一） / 一、 / 一是 / a bullet). */
 const ITEM_START = /^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]|[●•◆■▪►\-*]\s)/;
 /** A line of prose, not a title or a menu: it holds a comma or a stop, or it opens a listed item. */
@@ -34,7 +33,7 @@ export function hardWrapBreaks(text: string, lines: readonly Line[], span: Span)
     // A page's width bounds every line: a heading over a long body paragraph is no wrapped line.
     const next = trimmed[i + 1]!.length;
     // A line that opens a listed item starts anew: the line before it was not cut.
-    if (t.length >= MIN_WIDTH && OPEN_END.test(t) && next > 0 && next <= t.length + SLACK && !ITEM_START.test(trimmed[i + 1]!)) candidates.push(i);
+    if (t.length >= MIN_WIDTH && ENDS_MID_SENTENCE.test(t) && next > 0 && next <= t.length + SLACK && !ITEM_START.test(trimmed[i + 1]!)) candidates.push(i);
   }
   const out = new Set<number>();
   if (candidates.length < MIN_WRAPPED_LINES) return out;

@@ -1,7 +1,13 @@
 /*
- * Small text helpers shared by segment, outline and classify.
+ * Small text helpers shared by normalise, segment, outline and classify.
  */
 import type { NoiseRange, Span } from "../types.ts";
+
+/**
+ * A line that breaks off mid-sentence: it ends on a Chinese character, a comma, an enumeration comma or an opening
+ * quote or bracket (a PDF's line width, a page break, a site's preview chunk), not on a stop, a semicolon or a colon.
+ */
+export const ENDS_MID_SENTENCE = /[\p{Script=Han}，,、“‘（(]$/u;
 
 /** True when any of the regexes matches. */
 export function matchesAny(res: RegExp[], s: string): boolean {

@@ -2,11 +2,15 @@
 import { classifyReport } from "../../src/classify/classify.ts";
 import { outlineReport } from "../../src/outline/index.ts";
 import { segmentDocument } from "../../src/segment/segment.ts";
-import type { Statement } from "../../src/types.ts";
+import type { NormalisedDocument, Statement } from "../../src/types.ts";
 import { plainDoc } from "./doc.fixtures.ts";
 
 export function statements(text: string): Statement[] {
-  const doc = plainDoc(text);
+  return statementsOf(plainDoc(text));
+}
+
+/** The statements classify finds in a document already normalised (its noise set aside). */
+export function statementsOf(doc: NormalisedDocument): Statement[] {
   const seg = segmentDocument(doc);
   return seg.reports.flatMap((r) => classifyReport(doc, r, outlineReport(doc, r, seg.markers)).statements);
 }

@@ -4,10 +4,9 @@ import { describe, expect, it } from "vitest";
 
 import { readDocuments } from "../../src/ingest/index.ts";
 import { DEFAULT_BOILERPLATE_RULES, normaliseDocument } from "../../src/normalise/index.ts";
-import { classifyReport } from "../../src/classify/classify.ts";
-import { outlineReport } from "../../src/outline/index.ts";
 import { segmentDocument } from "../../src/segment/segment.ts";
 import type { NormalisedDocument, SourceDocument } from "../../src/types.ts";
+import { statementsOf } from "../helpers/statements.ts";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/ingest/", import.meta.url));
 
@@ -239,8 +238,7 @@ describe("page chrome before the first report of a page", () => {
     ].join("\n");
     const doc = normalise(page);
     expect(noiseLines(doc)).toEqual([4]);
-    const seg = segmentDocument(doc);
-    const found = seg.reports.flatMap((r) => classifyReport(doc, r, outlineReport(doc, r, seg.markers)).statements).filter((st) => st.kind === "problem").map((st) => st.text);
+    const found = statementsOf(doc).filter((st) => st.kind === "problem").map((st) => st.text);
     expect(found).toContain("村务会议不能按时召开");
     // Not a title over the text, nor a line alone at the top.
     expect(noiseLines(normalise(["调查报告", page.split("\n")[2]!].join("\n")))).toEqual([]);

@@ -9,7 +9,8 @@
  */
 import type { Span } from "../../types.ts";
 import { type ClassifyContext, MIN_CLAUSE } from "../context.ts";
-import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
+import { isNegative, polarityOf } from "../polarity.ts";
+import { namesProblem } from "./prose-problems.ts";
 import type { Shape } from "./types.ts";
 
 /** Longest first sentence read as a paragraph's head. */
@@ -82,8 +83,7 @@ function bareHead(ctx: ClassifyContext, text: string, start: number): boolean {
 /** Every clause of the head falls short (「A，B」: both), or names its problem by a frame (「“A、B”现象仍然存在」). */
 function shortfall(head: string): boolean {
   const parts = head.split(/[,，]/).map((p) => p.trim()).filter(Boolean);
-  const named = (p: string) => POLARITY.namedProblem.test(p) && !POLARITY.proseNotProblem.test(p);
-  return parts.length <= 3 && parts.every((p) => (isNegative(p) && polarityOf(p) === "negative") || named(p));
+  return parts.length <= 3 && parts.every((p) => (isNegative(p) && polarityOf(p) === "negative") || namesProblem(p));
 }
 
 /** The head's clauses, one problem each. */

@@ -13,6 +13,7 @@ import type { OutlineNode, Span } from "../../types.ts";
 import type { ClassifyContext } from "../context.ts";
 import { collectNodes, MIN_CLAUSE } from "../context.ts";
 import { classifyHeading } from "../../shared/section-headings.ts";
+import { ENDS_MID_SENTENCE } from "../../shared/text.ts";
 import { isNegative, POLARITY } from "../polarity.ts";
 import { findLastIndex, pushAll } from "../../util/arrays.ts";
 import { listedProblems, MIN_ELEMENT } from "./problem-elements.ts";
@@ -233,7 +234,7 @@ function wrappedParagraphs(ctx: ClassifyContext, nodes: OutlineNode[]): Span[] {
     const prose = open.start < line.start || /[，,、。；;：:]/.test(text);
     // An item's heading (「(二)难点2：集体收入“空转”，办事缺底气」 over its body) runs on only over a break that is a
     // hard wrap of a page with a line width (src/outline/hard-wrap.ts): else it is a heading, not a cut sentence.
-    const wrapped = prose && text.length >= MIN_WRAPPED && /[\p{Script=Han}，,、“‘(（]$/u.test(text) && (!opensItem || ctx.wraps.has(line.end));
+    const wrapped = prose && text.length >= MIN_WRAPPED && ENDS_MID_SENTENCE.test(text) && (!opensItem || ctx.wraps.has(line.end));
     if (!wrapped || text.length === 0) {
       out.push(open);
       open = null;
@@ -492,12 +493,17 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
 const SLOGAN_HEAD = /^重[^,，]{1,10}$/;
 const SLOGAN_COMMA = /^(重[^,，]{1,10})[,，](?=轻)/;
 
+/** Whether a clause names its problem by a frame (`namedProblem`: 「存在“上紧下松”现象」), not as a cause or a prescription. */
+export function namesProblem(s: string): boolean {
+  return POLARITY.namedProblem.test(s) && !POLARITY.proseNotProblem.test(s);
+}
+
 /** Whether a clause evaluates negatively and is not an umbrella, a cause or a prescription. */
 export function isProblemClause(s: string): boolean {
   const t = s.trim();
   if (POLARITY.proseVerdict.test(t)) return true;
   // 「农村留守党员教育问题日渐凸显」, 「存在“上紧下松”现象」: a frame names the problem without a shortfall word.
-  if (POLARITY.namedProblem.test(t) && !POLARITY.proseNotProblem.test(t)) return true;
+  if (namesProblem(t)) return true;
   if (!isNegative(t)) return false;
   if (POLARITY.proseNotProblem.test(t)) return false;
   // The umbrella that only announces problems ("也还有一些问题", "还有差距") names none.
