@@ -175,18 +175,60 @@ function scanLine(text: string, line: Line, from: number, to: number, skip: Span
     }
     first = after;
   }
+  const runOn = to - from >= MIN_RUN_ON_LINE ? runOnCandidates(text, line, first, to, skip) : null;
+  const lastOfKind = new Map<MarkerKind, Marker>();
   for (let p = first; p < to; p++) {
     if (MARKER_START[text.charCodeAt(p)] !== 1) continue;
     if (inSkip(p, skip)) continue;
     const atLineStart = p === first;
     const m = matchAt(text, p, to, line, atLineStart);
     if (!m) continue;
-    if (!atLineStart && !acceptedInside(text, line, m, lastAccepted) && !afterSpace(text, line, m, lastOrdinal)) continue;
+    if (
+      !atLineStart &&
+      !acceptedInside(text, line, m, lastAccepted) &&
+      !afterSpace(text, line, m, lastOrdinal) &&
+      !(runOn && inRunOnSequence(m, lastOfKind.get(m.kind), runOn))
+    ) continue;
     out.push(m);
     lastAccepted = m;
     lastOrdinal.set(m.kind, m.ordinal);
+    lastOfKind.set(m.kind, m);
     p = m.end - 1;
   }
+}
+
+/** A line this long is text that has lost its line breaks (a page pasted or scraped onto one line). */
+const MIN_RUN_ON_LINE = 300;
+/** Farthest apart two consecutive items of one list may start on such a line. */
+const MAX_RUN_ON_GAP = 2000;
+
+/**
+ * The structural markers inside a run-on line that a heading follows (a Chinese character or a quotation mark, not
+ * a numeral: 「一、二年级」 is a range), the candidates of `inRunOnSequence`.
+ */
+function runOnCandidates(text: string, line: Line, first: number, to: number, skip: Span[]): Marker[] {
+  const out: Marker[] = [];
+  for (let p = first + 1; p < to; p++) {
+    if (MARKER_START[text.charCodeAt(p)] !== 1 || inSkip(p, skip)) continue;
+    const m = matchAt(text, p, to, line, false);
+    if (!m || isInlineKind(m.kind) || m.ordinal === null) continue;
+    if (!/^[\u4e00-\u9fff“"「《]/.test(text.slice(m.end, m.end + 1))) continue;
+    out.push(m);
+    p = m.end - 1;
+  }
+  return out;
+}
+
+/**
+ * A structural marker inside a run-on line where nothing marks the lost break before it (「…点击这里给我发消息4、党员
+ * 队伍素质提高难。…5、企业党务干部处境难。…」): it starts an item when it continues the list of its kind that this
+ * line has accepted by one, or when the next number of its kind follows it on the line; each within
+ * MAX_RUN_ON_GAP. A lone number inside a sentence (「第1、」, 「共3、」) has no such neighbour.
+ */
+function inRunOnSequence(m: Marker, previous: Marker | undefined, candidates: readonly Marker[]): boolean {
+  if (isInlineKind(m.kind) || m.ordinal === null || !candidates.some((c) => c.start === m.start)) return false;
+  if (previous && previous.ordinal === m.ordinal - 1 && m.start - previous.start <= MAX_RUN_ON_GAP) return true;
+  return candidates.some((c) => c.kind === m.kind && c.ordinal === m.ordinal! + 1 && c.start > m.end && c.start - m.start <= MAX_RUN_ON_GAP);
 }
 
 function matchAt(text: string, p: number, to: number, line: Line, atLineStart: boolean): Marker | null {

@@ -135,6 +135,27 @@ describe("a page scraped onto one line, a space where each line break was", () =
   });
 });
 
+describe("a page pasted onto one line with nothing where each line break was", () => {
+  // A page that opens in the middle of its list of problems (items 3 and 4), glued to the site's last line.
+  const filler = "调查中不少同志反映，这一情况在各单位都不同程度存在，需要引起重视。".repeat(4);
+  const page =
+    "本页内容仅供参考如需下载请联系客服3、青年党员数量偏少，队伍断档。" + filler +
+    "4、支部书记兼职过多，精力分散。" + filler + "以上问题需要认真研究。";
+
+  it("should read consecutive numbers as items though no sentence ends before them", () => {
+    expect(markersOf(page).map((m) => m.text)).toEqual(["3、", "4、"]);
+  });
+
+  it("should not read a lone number inside such a line as an item", () => {
+    const text = "全镇党员共分为" + "两个片区，分别由两名副书记联系，".repeat(12) + "其中第2、党员较多的片区设三个党小组。" + filler;
+    expect(markersOf(text).filter((m) => !m.atLineStart)).toEqual([]);
+  });
+
+  it("should not look for such items in a line of ordinary length", () => {
+    expect(markersOf("报告提到3、青年党员偏少和4、书记兼职过多。").filter((m) => !m.atLineStart)).toEqual([]);
+  });
+});
+
 describe("a list restarting at 一、 under a numbered section heading", () => {
   it("should nest the restarted list under the bare heading above it", () => {
     const text = ["一、现状", "楼宇多，党员散。", "二、不足", "1.底数不清。", "三、对策", "一、摸清底数。", "二、错时活动。", "三、配强力量。"].join("\n");
