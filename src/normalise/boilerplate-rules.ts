@@ -31,7 +31,7 @@ export interface BoilerplateRuleSpec {
    * `navLabel`: a site's section label in English (Quick Navigation) above which every line is the page's, unless a
    * report's title stands above it.
    */
-  headerBlock: { id: string; scanLines: number; maxLineLength: number; above?: string; journalDate?: string; frontLabel?: string; navLabel?: string };
+  headerBlock: { id: string; scanLines: number; maxLineLength: number; above?: string; journalDate?: string; frontLabel?: string; navLabel?: string; chrome?: string };
   repeatedTitle: { id: string; window: number; maxLength: number };
   /** The short captions after a line marked by `afterRule` (a 相关推荐-style heading). */
   relatedList: { id: string; afterRule: string; maxItems: number; maxItemLength: number };
@@ -80,6 +80,8 @@ export interface CompiledBoilerplateRules {
   journalDate: RegExp | null;
   frontLabel: RegExp | null;
   navLabel: RegExp | null;
+  /** headerBlock.chrome: a line of the leading block that is the page's wherever it stands (关注：, 某某杂志社主办). */
+  headerChrome: RegExp | null;
 }
 
 const cache = new WeakMap<BoilerplateRuleSpec, CompiledBoilerplateRules>();
@@ -120,6 +122,7 @@ export function compileBoilerplateRules(spec: BoilerplateRuleSpec = DEFAULT_BOIL
     journalDate: spec.headerBlock.journalDate ? alternation("headerBlock.journalDate", [spec.headerBlock.journalDate], "") : null,
     frontLabel: spec.headerBlock.frontLabel ? alternation("headerBlock.frontLabel", [spec.headerBlock.frontLabel], "") : null,
     navLabel: spec.headerBlock.navLabel ? alternation("headerBlock.navLabel", [spec.headerBlock.navLabel], "") : null,
+    headerChrome: spec.headerBlock.chrome ? alternation("headerBlock.chrome", [spec.headerBlock.chrome], "") : null,
   };
   cache.set(spec, compiled);
   return compiled;

@@ -55,6 +55,9 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   block.forEach((view, k) => {
     if (k >= MENU_RUN && BULLET.test(view.trimmed) && block.slice(k - MENU_RUN, k).every((v) => BULLET.test(v.trimmed)) && isOpen(view)) view.rule = spec.id;
   });
+  // 0a. A line that is the page's wherever it stands in the block: a label with nothing after its colon (关注：), the
+  //     publisher's line (某某杂志社主办).
+  for (const view of block) if (isOpen(view) && rules.headerChrome?.test(view.trimmed)) view.rule = spec.id;
   const repeatedRun = markRepeatedRuns(block);
   const groups = new Map<string, LineView[]>();
   for (const view of block) if (isOpen(view)) groups.set(view.trimmed, [...(groups.get(view.trimmed) ?? []), view]);
@@ -85,7 +88,8 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   markNearCopies(block, rules, spec.maxLineLength, spec.id);
   // 4. A page's title over a collection of reports (…调研报告锦集3篇, …（通用2篇）) is no report's title: the first
   //    report begins with its own title or text, and what stands above the page's title is the site's.
-  markThroughLast(block, (view) => isOpen(view) && namesCollection(view, rules, spec.maxLineLength), spec.id);
+  //    The title may already be set aside by a line rule (「…(精选8篇)」): what stands above it is the site's all the same.
+  markThroughLast(block, (view) => !view.protected && namesCollection(view, rules, spec.maxLineLength), spec.id);
   // 4a. The first member label of a collection page (篇一：…): what stands above it is the page's.
   const member = block.findIndex((view) => isOpen(view) && rules.titleTopic?.member?.test(view.trimmed));
   markAbove(block, member, spec.id);

@@ -320,6 +320,41 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(normalise(journal))).toEqual([1]);
   });
 
+  it("should set aside a follow label and the publisher's line over a title that names no genre", () => {
+    const page = [
+      "关注:",
+      "某省委宣传部主管 某某理论杂志社主办",
+      "",
+      "让村支部重新聚起人气",
+      "",
+      "作者:某某 来源:某某理论 发布日期:2020年05月06日",
+      "",
+      "  村支部有没有人气，要看年轻人愿不愿意向它靠拢，我们在镇里走了十几个村，听到的说法大同小异。",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([1, 2, 6]);
+    expect(reportStarts(doc)).toEqual([4]);
+    // A salutation or an editor's label over the text is the report's, not the page's.
+    expect(reportStarts(normalise(["各党支部:", page.split("\n")[7]!.trim()].join("\n")))).toEqual([1]);
+  });
+
+  it("should set aside the site's name over a collection's title that a line rule already set aside", () => {
+    const page = [
+      "中学范文网",
+      "",
+      "学校党支部工作存在问题及其对策(精选6篇)",
+      "",
+      "时间: 2023-03-01 栏目:调研报告",
+      "",
+      "学校党支部工作存在问题及其对策篇1",
+      "",
+      "学校的党支部工作近年有了不少起色，但与新要求相比仍有差距，本文略作分析。",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual(expect.arrayContaining([1, 3, 5]));
+    expect(reportStarts(doc)).toEqual([7]);
+  });
+
   it("should set aside a document site's release, size and page rows, its notice and its 文档介绍 label", () => {
     const page = [
       "- 2022-06-18 发布 |",
