@@ -60,12 +60,35 @@ export function notSectionHeading(doc: NormalisedDocument, segment: ReportSegmen
       return "a repeat of the page's title above the report's first paragraph";
     }
   }
+  // 「提升X质效的对策建议」 on the line under the report's title, above its first paragraph and over numbered sections of
+  // its own: a subtitle naming what the report offers, not a section (its background paragraphs would be measures).
+  if (classifyHeading(own) === "measure" && own.length >= MIN_SUBTITLE && !bodyBefore(doc, segment, marker.line)
+    && underTitle(doc, segment, marker.line) && sectionsBelow(text, markers, marker, segment.span.end)) {
+    return "a subtitle under the report's title, above its own sections";
+  }
   // A heading naming both problems and measures, above the report's first paragraph and over sections of
   // its own, names the whole report: it is its title.
   if (isMixedHeading(heading) && !bodyBefore(doc, segment, marker.line) && sectionsBelow(text, markers, marker, segment.span.end)) {
     return "a title naming problems and measures above the report's own sections";
   }
   return null;
+}
+
+/** Shortest subtitle: a bare 「对策建议」 under a title is the report's first section. */
+const MIN_SUBTITLE = 10;
+
+/** Whether the last line before `lineNo` that is neither blank nor page boilerplate is the report's title, or a copy of it. */
+function underTitle(doc: NormalisedDocument, segment: ReportSegment, lineNo: number): boolean {
+  if (segment.title === null) return false;
+  const noise = boilerplateLinesIn(doc.noise, segment.span);
+  for (let n = lineNo - 1; n >= segment.startLine; n--) {
+    const l = doc.lines[n - 1];
+    if (!l || inSpans(noise, l.start)) continue;
+    const t = doc.text.slice(l.start, l.end).trim();
+    if (t === "") continue;
+    return n === (segment.titleLine ?? segment.startLine) || (repeats(segment.title, t) && repeats(t, segment.title));
+  }
+  return false;
 }
 
 /** How many lines from the report's start its head (title, byline, abstract, keywords) is looked for in. */

@@ -82,6 +82,26 @@ describe("lines that name 问题/对策 but are no section headings", () => {
     expect(of(text).notes.some((d) => d.origin === "outline:not-a-heading" && d.message.includes("subtitle"))).toBe(true);
   });
 
+  it("should read a line naming 建议 under the title, above the report's own sections, as a subtitle", () => {
+    const text = [
+      "某园区楼宇党员管理调研报告",
+      "改进楼宇党员管理方式的对策建议",
+      "园区现有楼宇十二栋，入驻企业四百余家，从业人员中党员约占一成，多数在外地保留组织关系。",
+      "一、楼宇党员管理面临的困境及其原因",
+      "（一）楼宇党员管理存在盲点",
+      "一是不少党员不亮身份，组织找不到人。二是企业负责人对党员参加活动有顾虑，活动难以开展。",
+      "（二）盲点形成的原因",
+      "主要是党员流动快，信息更新慢。",
+    ].join("\n");
+    expect(measures(text)).toEqual([]);
+    expect(of(text).notes.some((d) => d.origin === "outline:not-a-heading" && d.line === 2 && d.message.includes("subtitle"))).toBe(true);
+    // Under a section of problems and their causes, the sub-section that names its problems (存在盲点) holds problems.
+    expect(problems(text)).toEqual(expect.arrayContaining(["不少党员不亮身份，组织找不到人", "企业负责人对党员参加活动有顾虑，活动难以开展"]));
+    // A bare 对策建议 under the title is the report's first section.
+    const bare = ["某园区楼宇党员管理调研报告", "对策建议", "一、建立楼宇党员信息台账。", "二、推行错时活动。"].join("\n");
+    expect(measures(bare).length).toBeGreaterThan(0);
+  });
+
   it("should read a heading on how policies and measures were carried out (…执行情况) as a situation, not measures", () => {
     const text = [
       "县流动党员管理政策的评估调研报告",
