@@ -243,7 +243,9 @@ function matchAt(text: string, p: number, to: number, line: Line, atLineStart: b
     const m = pat.re.exec(text);
     if (!m || m.index !== p) continue;
     const end = Math.min(p + m[0].length, to);
-    if (end >= to && pat.kind !== "cn-dun") continue; // a bare marker at the end of a line is not an item
+    // A bare marker at the end of a line is not an item, unless a hard wrap put its clause on the next line (「…形象。三是⏎
+    // “隐形党员”的存在…」).
+    if (end >= to && pat.kind !== "cn-dun" && !(pat.kind === "cn-shi" && clauseOnNextLine(text, to))) continue;
     const raw = m[1] ?? "";
     const ordinal = pat.kind === "circled" ? CIRCLED.indexOf(raw) + 1 : (ORDINAL_WORDS[raw] ?? parseChineseNumber(raw.replace(/^第/, "")));
     if (ordinal === null) continue;
@@ -252,6 +254,11 @@ function matchAt(text: string, p: number, to: number, line: Line, atLineStart: b
     return { kind: pat.kind, text: m[0].trim(), ordinal, start: p, end, line: line.number, atLineStart };
   }
   return null;
+}
+
+/** Whether the line ending at `lineEnd` is followed by a line that opens with a clause (a Chinese character or a quote). */
+function clauseOnNextLine(text: string, lineEnd: number): boolean {
+  return text[lineEnd] === "\n" && /^[ \t\u3000]*[\u4e00-\u9fff“"「]/.test(text.slice(lineEnd + 1, lineEnd + 8));
 }
 
 /** A line this long that holds spaces where its breaks were (a page scraped onto one line). */

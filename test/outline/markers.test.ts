@@ -156,6 +156,19 @@ describe("a page pasted onto one line with nothing where each line break was", (
   });
 });
 
+describe("a 一是 sequence on hard-wrapped lines", () => {
+  it("should read 三是 at the end of a line as an item whose clause starts the next line", () => {
+    const text = ["一是不少党员不亮身份，组织找不到人。二是企业对党员参加活动", "有顾虑，活动难以开展。三是", "“口袋党员”的存在削弱了支部的号召力。"].join("\n");
+    const third = markersOf(text).find((m) => m.text === "三是");
+    expect(third?.line).toBe(2);
+    expect(outlineOf(text)).toContain("“口袋党员”的存在削弱了支部的号召力");
+  });
+
+  it("should not read 二是 at the end of a line as an item when no clause follows", () => {
+    expect(markersOf(["一是学习不经常。二是", "", "（完）"].join("\n")).map((m) => m.text)).toEqual(["一是"]);
+  });
+});
+
 describe("a list restarting at 一、 under a numbered section heading", () => {
   it("should nest the restarted list under the bare heading above it", () => {
     const text = ["一、现状", "楼宇多，党员散。", "二、不足", "1.底数不清。", "三、对策", "一、摸清底数。", "二、错时活动。", "三、配强力量。"].join("\n");
