@@ -197,6 +197,9 @@ const BARS: Record<string, { problems: number; measures: number }> = {
   // 「提出了A，B、C，D的对策」 — gives one measure per comma part, whatever its verbs (before: measures 0.00 and 0.89).
   "proposal-frames.txt": { problems: 1, measures: 1 },
   "proposal-frames-2.txt": { problems: 1, measures: 1 },
+  // Measured on 2026-12-02 (set ar): 「提出…的建议，即A，B，C，D」 declares the comma parts after 即 the proposals (before:
+  // one measure, the frame and the first part, measures 0.40).
+  "proposal-frames-3.txt": { problems: 1, measures: 1 },
   // Measured on 2026-12-01 (pooled diagnosis, sets k p u): an inline list of labels under four characters
   // (「存在淡化、软化、空心化等问题」) is one problem; a short label joins the element before it (「A组织松散化、形式化以及
   // B“两张皮”」: two problems). Before (one to one): problems 0.44.

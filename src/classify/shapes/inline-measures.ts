@@ -81,7 +81,7 @@ export const inlineMeasures: Shape<Enumeration> = {
           continue;
         }
       }
-      // 「提出A，B，C三条路径」, 「提出了…框架：A，B，C」, 「从A，B，C提出…对策」: the sentence declares its list the proposals,
+      // 「提出A，B，C三条路径」, 「提出了…框架：A，B，C」, 「提出…的建议，即A，B，C」, 「从A，B，C提出…对策」: the sentence declares its list the proposals,
       // even where it also names the problems (the problems before the frame stay theirs) or other measures were found.
       const proposal = ctx.claimed(at) && ctx.inStatementSection(at) ? null : proposalList(ctx, sentence, at);
       if (proposal) {
