@@ -33,6 +33,11 @@ describe("a clause that lists its problems", () => {
     expect(got).toEqual(["骨干流失严重", "经费来源不稳", "制度衔接不畅"]);
   });
 
+  it("should start the list after 存在的 (no element opens with 的)", () => {
+    const got = problems(`${TITLE}座谈中了解到，站所党建工作存在的人手紧张、场地简陋、经费短缺等问题还比较普遍。`);
+    expect(got).toEqual(["人手紧张", "场地简陋", "经费短缺"]);
+  });
+
   it("should keep the noun that 的 ties to the last element (「…的问题」)", () => {
     const got = problems(`${TITLE}个别站所的党员队伍还存在年龄偏大、后备不足的问题。`);
     expect(got).toEqual(["年龄偏大", "后备不足的问题"]);
