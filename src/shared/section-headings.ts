@@ -100,7 +100,8 @@ export function isUnnumberedSectionHeading(line: string): boolean {
  * "存在的主要问题当前…"): the kind and the title's length, or null.
  */
 export function fusedSectionHeading(heading: string): { kind: SectionKind; length: number } | null {
-  if (heading.length <= MAX_SECTION_HEADING) return null;
+  // A short one is a title, unless its text runs on past a comma (「存在的问题部分楼院没有党组织，…」).
+  if (heading.length <= MAX_SECTION_HEADING && !/[,，]/.test(heading)) return null;
   for (const kind of LEXICON.priority) {
     const m = LEXICON.fusedHeading[kind]?.exec(heading);
     if (m) return { kind, length: m[0].length };

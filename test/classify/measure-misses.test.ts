@@ -324,3 +324,25 @@ describe("principles and challenges are no proposals", () => {
     expect(measures(text).join("|")).toContain("健全党员分类管理制度");
   });
 });
+
+describe("a measure section fused with its text (a page that lost its line breaks)", () => {
+  const page = [
+    "关于楼院党建的调研报告",
+    "二、存在的问题部分楼院没有党组织，居民诉求无人收集。三、建议措施建议街道党工委依托网格划分，推动楼院党小组全覆盖。建立以楼院为单元的议事机制，由党小组牵头协调物业和业委会。通过设立意见箱和党员上门走访等方式，及时掌握居民诉求。这些做法已在两个社区试行。",
+  ].join("\n");
+
+  it("should read the text after a short fused title, and each later sentence that opens with a prescribing verb or its means as one more measure", () => {
+    expect(statements(page).filter((s) => s.kind === "problem").map((s) => s.text)).toEqual(["部分楼院没有党组织，居民诉求无人收集"]);
+    const got = measures(page);
+    expect(got).toEqual([
+      "建议街道党工委依托网格划分，推动楼院党小组全覆盖",
+      "建立以楼院为单元的议事机制，由党小组牵头协调物业和业委会",
+      "通过设立意见箱和党员上门走访等方式，及时掌握居民诉求",
+    ]);
+  });
+
+  it("should read only the paragraph's first sentence when the section heading stands on a line of its own", () => {
+    const lines = ["关于楼院党建的调研报告", "三、建议措施", "建议街道党工委依托网格划分，推动楼院党小组全覆盖。建立以楼院为单元的议事机制，由党小组牵头协调物业和业委会。"];
+    expect(measures(lines.join("\n"))).toEqual(["建议街道党工委依托网格划分，推动楼院党小组全覆盖"]);
+  });
+});

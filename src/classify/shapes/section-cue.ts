@@ -51,13 +51,12 @@ export function sectionOf(ctx: ClassifyContext, node: OutlineNode, inherited: Se
   const heading = ctx.heading(node);
   let kind = classifyHeading(heading);
   let fused = false;
-  if (!kind) {
-    // Text without line breaks: "二、存在的主要问题当前…" — the section title fused with its body.
-    const f = fusedSectionHeading(heading);
-    if (f) {
-      kind = f.kind;
-      fused = true;
-    }
+  // Text without line breaks: "二、存在的主要问题当前…" — the section title fused with its body (a short heading too,
+  // when its text runs on past a comma: 「三、建议措施建议街道…，推动…」).
+  const f = !kind || /[,，]/.test(heading) ? fusedSectionHeading(heading) : null;
+  if (f && (!kind || f.kind === kind)) {
+    kind = f.kind;
+    fused = true;
   }
   if (!kind) return null;
   // A bullet is a list item: it opens a section only as a bare title ("● 存在的问题"), not as a finding
@@ -369,6 +368,9 @@ function takeParagraphs(ctx: ClassifyContext, node: OutlineNode, section: Sectio
         for (const c of laterModalClauses(ctx, first.end, Math.min(line.end, end))) ctx.add({ kind, textSpan: c, span: c, rule: { id: ID, detail: `${detail} > later modal clause` }, confidence: 0.7 });
         // 「扩大覆盖面。采取…。健全工作机制。派驻…。」: headings that lost their numbering, fused into one paragraph.
         for (const c of fusedMeasureHeadings(ctx, first, Math.min(line.end, end))) ctx.add({ kind, textSpan: c, span: c, rule: { id: ID, detail: `${detail} > fused heading` }, confidence: 0.7 });
+        // 「三、建议措施建议A。建立B，…。通过C等方式，D。」: a section fused with its text (a page that lost its line
+        // breaks) runs its measures together; each later sentence that opens with a prescribing verb is one more.
+        if (fused) for (const c of laterPrescribingSentences(ctx, first.end, Math.min(line.end, end))) ctx.add({ kind, textSpan: c, span: c, rule: { id: ID, detail: `${detail} > later sentence that prescribes` }, confidence: 0.7 });
       }
       continue;
     }
@@ -449,6 +451,39 @@ function laterModalClauses(ctx: ClassifyContext, from: number, to: number): Span
     }
     clause = clause.replace(/[,，\s]+$/, "");
     if (clause.length - modal[1]!.length < MIN_CLAUSE || clause.length > MAX_LATER_CLAUSE || isNegative(clause)) continue;
+    out.push({ start, end: start + clause.length });
+  }
+  return out;
+}
+
+/** A sentence that opens with the means of a measure (「通过设置A等方式，B」): the measure runs on to the clause after. */
+const MEANS_SENTENCE = /^通过[^。，,]{2,40}?(?:方式|途径|办法|手段|形式|渠道|平台)[,，]/;
+
+/**
+ * The sentences after `from` of a measure paragraph (up to `to`) that open with a prescribing verb (建立, 完善 …;
+ * POLARITY.strongPrescription) or with the means of one (MEANS_SENTENCE): each one measure, from its start over the
+ * comma clauses that add to it, up to one that states a purpose or a means (as laterModalClauses). A sentence that
+ * opens with a modal is laterModalClauses' own.
+ */
+function laterPrescribingSentences(ctx: ClassifyContext, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  const text = ctx.text.slice(from, to);
+  for (const m of text.matchAll(/[^。！？!?]+/g)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const part = m[0].trim();
+    const start = from + (m.index ?? 0) + lead;
+    if (/^(要|应|必须|务必)/.test(part) || POLARITY.perfective.test(part) || ctx.inQuotedAuthority(start)) continue;
+    const means = MEANS_SENTENCE.test(part);
+    if (!means && !POLARITY.strongPrescription.test(part)) continue;
+    let clause = "";
+    for (const c of part.split(/(?<=[,，;；])/)) {
+      const body = c.replace(/[,，;；]$/, "");
+      const opensMeans = POLARITY.purposeLead.test(body.trim()) || /^\s*(以|为|通过)/.test(body);
+      if (clause && !(means && clause === part.split(/(?<=[,，])/)[0]) && (opensMeans || clause.length + body.length > MAX_LATER_CLAUSE)) break;
+      clause += c;
+    }
+    clause = clause.replace(/[,，;；\s]+$/, "");
+    if (clause.length < MIN_CLAUSE || clause.length > MAX_LATER_CLAUSE || isNegative(clause)) continue;
     out.push({ start, end: start + clause.length });
   }
   return out;
