@@ -149,8 +149,11 @@ const MARKER_START = (() => {
   return table;
 })();
 
-/** A bullet at a line start ("● A", "• A：…"): a list item without a number. */
-const BULLET = /[●•◆◇■□▲△★☆※·▪►▶]\s*/y;
+/**
+ * A bullet at a line start ("● A", "• A：…"): a list item without a number. A dash pair opens one when a short
+ * heading and its sentence end follow, then more text (「——数量偏少。全镇…」); a subtitle (「——以某镇为例」) has none.
+ */
+const BULLET = /(?:[●•◆◇■□▲△★☆※·▪►▶]|——(?=[\u4e00-\u9fff“"][^。；;：:，,\n]{1,18}[。；;：:]\s*\S))\s*/y;
 /** A Markdown list dash among a line's leading decoration (「- 」, 「* 」, 「+ 」), the last one. */
 const MD_BULLET = /(?:^|\s)[-*+]\s+$/;
 

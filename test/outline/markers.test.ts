@@ -169,6 +169,14 @@ describe("a 一是 sequence on hard-wrapped lines", () => {
   });
 });
 
+describe("dash-pair bullets", () => {
+  it("should read 「——X。body」 lines as items of the heading above, and a subtitle 「——以…为例」 as none", () => {
+    const text = ["现状及问题", "——人数偏少。全村党员三十名，四十岁以下的只有两名。", "——结构不优。一是文化程度低。二是带富能手少。"].join("\n");
+    expect(outlineOf(text)).toEqual(["人数偏少", ["结构不优", ["文化程度低", "带富能手少"]]]);
+    expect(markersOf(["某村党员队伍调研", "——以东坡村为例"].join("\n"))).toEqual([]);
+  });
+});
+
 describe("a list restarting at 一、 under a numbered section heading", () => {
   it("should nest the restarted list under the bare heading above it", () => {
     const text = ["一、现状", "楼宇多，党员散。", "二、不足", "1.底数不清。", "三、对策", "一、摸清底数。", "二、错时活动。", "三、配强力量。"].join("\n");
