@@ -167,6 +167,12 @@ describe("umbrellas, counts and causes", () => {
     expect(problems(text)).toEqual([]);
   });
 
+  it("should not read the topic the report sets out to study (「…，成为亟需研究解决的课题」) as a problem", () => {
+    const text = "山区村党员队伍的调查\n山区村党员年龄普遍偏大，后继乏人。怎样让返乡青年愿意向支部靠拢，成为眼下亟需研究解决的课题。";
+    expect(problems(text).filter((p) => /课题/.test(p))).toEqual([]);
+    expect(problems(text)).toContain("山区村党员年龄普遍偏大");
+  });
+
   it("should not read an authority's quoted words (总书记指出，“…必须…”) as the report's measures", () => {
     const text = "模范机关建设的调研手记\n会议召开时，总书记在会上指出，“机关出问题危害很大。必须坚持问题导向、精准发力，全面提高机关党建质量，建设让群众满意的机关。”";
     expect(measures(text)).toEqual([]);
