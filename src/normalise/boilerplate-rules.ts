@@ -31,7 +31,7 @@ export interface BoilerplateRuleSpec {
    * `navLabel`: a site's section label in English (Quick Navigation) above which every line is the page's, unless a
    * report's title stands above it.
    */
-  headerBlock: { id: string; scanLines: number; maxLineLength: number; above?: string; journalDate?: string; frontLabel?: string; navLabel?: string; chrome?: string };
+  headerBlock: { id: string; scanLines: number; maxLineLength: number; above?: string; journalDate?: string; frontLabel?: string; navLabel?: string; affiliation?: string; chrome?: string };
   repeatedTitle: { id: string; window: number; maxLength: number };
   /** The short captions after a line marked by `afterRule` (a 相关推荐-style heading). */
   relatedList: { id: string; afterRule: string; maxItems: number; maxItemLength: number };
@@ -82,6 +82,8 @@ export interface CompiledBoilerplateRules {
   navLabel: RegExp | null;
   /** headerBlock.chrome: a line of the leading block that is the page's wherever it stands (关注：, 某某杂志社主办). */
   headerChrome: RegExp | null;
+  /** headerBlock.affiliation: a body's name alone on the first line, over an abstract's label (the author's affiliation). */
+  affiliation: RegExp | null;
 }
 
 const cache = new WeakMap<BoilerplateRuleSpec, CompiledBoilerplateRules>();
@@ -123,6 +125,7 @@ export function compileBoilerplateRules(spec: BoilerplateRuleSpec = DEFAULT_BOIL
     frontLabel: spec.headerBlock.frontLabel ? alternation("headerBlock.frontLabel", [spec.headerBlock.frontLabel], "") : null,
     navLabel: spec.headerBlock.navLabel ? alternation("headerBlock.navLabel", [spec.headerBlock.navLabel], "") : null,
     headerChrome: spec.headerBlock.chrome ? alternation("headerBlock.chrome", [spec.headerBlock.chrome], "") : null,
+    affiliation: spec.headerBlock.affiliation ? alternation("headerBlock.affiliation", [spec.headerBlock.affiliation], "") : null,
   };
   cache.set(spec, compiled);
   return compiled;

@@ -49,6 +49,8 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   const [first, second] = firstNonBlank(views, 2);
   if (first !== undefined && second !== undefined && isOpen(first) && first.trimmed.length > spec.maxLineLength
     && (rules.frontLabel?.test(second.trimmed) || (isOpen(second) && namesCollection(second, rules, spec.maxLineLength)))) first.rule = spec.id;
+  // An author's affiliation alone over the abstract's label (某某管理局某分局, then 摘要：…): no title, the page's.
+  if (first !== undefined && second !== undefined && isOpen(first) && rules.affiliation?.test(first.trimmed) && rules.frontLabel?.test(second.trimmed)) first.rule = spec.id;
   const block = leadingBlock(views, spec.scanLines, spec.maxLineLength).filter((view) => !view.blank);
   // 0. A bulleted line after two or more bulleted lines is an item of the site's menu (「• 古典文学」 …), even when it
   //    names a report (「• 2020年…调研报告」, a link): the report's own title stands on a line of its own below.

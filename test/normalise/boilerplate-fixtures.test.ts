@@ -338,6 +338,14 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(normalise(["各党支部:", page.split("\n")[7]!.trim()].join("\n")))).toEqual([1]);
   });
 
+  it("should set aside an author's affiliation alone over the abstract's label, but not a title", () => {
+    const abstract = "摘要:县直单位的支部工作近年有所加强，但仍有薄弱之处，本文结合走访情况作初步分析。";
+    const doc = normalise(["某某市水利管理局某某分局", abstract, "关键词:支部;机关"].join("\n"));
+    expect(noiseLines(doc)).toEqual([1]);
+    expect(reportStarts(doc)).toEqual([2]);
+    expect(reportStarts(normalise(["县直机关支部工作调研", abstract].join("\n")))).toEqual([1]);
+  });
+
   it("should set aside the site's name over a collection's title that a line rule already set aside", () => {
     const page = [
       "中学范文网",
