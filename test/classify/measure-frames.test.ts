@@ -10,6 +10,7 @@ import { outlineReport } from "../../src/outline/index.ts";
 import { segmentDocument } from "../../src/segment/segment.ts";
 import { plainDoc } from "../helpers/doc.fixtures.ts";
 import { measureRuns } from "../helpers/measure-runs.ts";
+import { statements } from "../helpers/statements.ts";
 
 function classify(text: string) {
   const doc = plainDoc(text);
@@ -315,5 +316,13 @@ describe("inline-measures: 更新 prescribes", () => {
   it("should not read a report of what was renewed (更新了…) as a measure", () => {
     const text = `${TITLE}摘要：调查发现，该镇社区治理存在不足。该镇从更新了治理观念、健全了议事机制、提升了统筹能力入手，提高了治理效能。`;
     expect(measures(text)).toEqual([]);
+  });
+});
+
+describe("a proposal list whose parts are separated by ；", () => {
+  it("should read each ；-part after 「提出…的建议：」 as one measure, whole", () => {
+    const text = `${TITLE}摘要：本文调查了镇属单位的支部建设，并提出整体推进支部建设的建议：统一部署、分类指导，增强推动力；整合场地、统一标准，增强凝聚力；创新载体、用好网络，增强吸引力。`;
+    const got = statements(text).filter((s) => s.kind === "measure").map((s) => s.text);
+    expect(got).toEqual(["统一部署、分类指导，增强推动力", "整合场地、统一标准，增强凝聚力", "创新载体、用好网络，增强吸引力"]);
   });
 });

@@ -24,6 +24,8 @@ interface Enumeration {
   strong?: boolean;
   /** The frame declares each listed element a measure (「围绕A、B、C等提出对策」), whatever its words. */
   declared?: boolean;
+  /** Each run is one measure, whole (the ；-parts of a declared list: 「建议：A、B，增强X；C、D，增强Y」). */
+  whole?: boolean;
 }
 
 const MAX_ELEMENT = 40;
@@ -85,7 +87,7 @@ export const inlineMeasures: Shape<Enumeration> = {
       // even where it also names the problems (the problems before the frame stay theirs) or other measures were found.
       const proposal = ctx.claimed(at) && ctx.inStatementSection(at) ? null : proposalList(ctx, sentence, at);
       if (proposal) {
-        out.push({ runs: proposal.map((p) => [p]), trigger: "提出 frame", strong: true });
+        out.push({ runs: proposal.parts.map((p) => [p]), trigger: "提出 frame", strong: true, whole: proposal.whole });
         listEnd = at + sentence.length;
         continue;
       }
@@ -211,7 +213,8 @@ export const inlineMeasures: Shape<Enumeration> = {
       const span = { start: first.start, end: last.end };
       const detail = `run ${i + 1}/${unit.runs.length} of ${run.length} elements after "${unit.trigger}"`;
       // One measure per element where each element is a measure of its own (measure-elements.ts), else the run.
-      addMeasureRun(ctx, span, measureElements(ctx.text, span) ?? (unit.declared ? declaredElements(ctx.text, span) : null), "inline-measures", detail, "of ", 0.6);
+      const elements = unit.whole ? null : (measureElements(ctx.text, span) ?? (unit.declared ? declaredElements(ctx.text, span) : null));
+      addMeasureRun(ctx, span, elements, "inline-measures", detail, "of ", 0.6);
     });
   },
 };
@@ -320,7 +323,7 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
  * the list has no comma), three parts or more, each a phrase of its own length, none a shortfall and none inside a
  * statement already taken; in a frame not closed by a count (「三条路径」) or a colon, half the parts or more must prescribe.
  */
-function proposalList(ctx: ClassifyContext, sentence: string, at: number): Span[] | null {
+function proposalList(ctx: ClassifyContext, sentence: string, at: number): { parts: Span[]; whole: boolean } | null {
   for (const [k, re] of POLARITY.proposalFrame.entries()) {
     const m = re.exec(sentence);
     const idx = m?.indices?.groups?.items;
@@ -331,13 +334,15 @@ function proposalList(ctx: ClassifyContext, sentence: string, at: number): Span[
     if (POLARITY.perfective.test(items) || POLARITY.achievementInSentence.test(items) || PROBLEM_NOUN.test(items)) continue;
     // 「从A、B等方面提出…」 is the frame measureFrame reads (one run).
     if (k === 1 && /方面/.test(items)) continue;
+    // 「提出…的建议：A、B，增强X；C、D，增强Y；…」: each ；-part is one proposal, whole.
+    const bySemicolon = /[;；]/.test(items);
     const byComma = items.split(/[,，]/).length >= 3;
     const parts: Span[] = [];
     let offset = 0;
-    for (const raw of items.split(byComma ? /([,，])/ : /([、,，])/)) {
+    for (const raw of items.split(bySemicolon ? /([;；])/ : byComma ? /([,，])/ : /([、,，])/)) {
       const start = offset;
       offset += raw.length;
-      if (/^[、,，]$/.test(raw)) continue;
+      if (/^[、,，;；]$/.test(raw)) continue;
       const lead = raw.length - raw.trimStart().length;
       const body = raw.trim().replace(/等$/, "");
       if (!body) continue;
@@ -349,7 +354,7 @@ function proposalList(ctx: ClassifyContext, sentence: string, at: number): Span[
     const counted = k === 2 || /[两二三四五六七八九十\d]+(?:大|个|项|条|点)/.test(sentence.slice(idx[1], m.index + m[0].length));
     if (!counted && texts.filter((t) => prescribes(t) || isMeasureElement(t)).length < 0.5 * texts.length) continue;
     if (parts.some((p) => ctx.statements.some((st) => st.textSpan.start < p.end && st.textSpan.end > p.start))) continue;
-    return parts;
+    return { parts, whole: bySemicolon };
   }
   return null;
 }
