@@ -24,6 +24,7 @@ export interface SectionLexicon {
   fusedHeading: Partial<Record<SectionKind, RegExp>>;
   situationTail: RegExp;
   causeTail: RegExp;
+  statesProblem: RegExp;
   sectionLabel: RegExp;
 }
 
@@ -32,6 +33,7 @@ export const LEXICON: SectionLexicon = {
   priority: raw.priority as SectionKind[],
   kinds: Object.fromEntries(Object.entries(raw.kinds).map(([k, v]) => [k, v.map((s) => new RegExp(s))])),
   causeLead: new RegExp(raw.causeLead),
+  statesProblem: new RegExp(raw.statesProblem),
   leadIn: raw.leadIn.map((s) => new RegExp(s)),
   notCause: raw.notCause.map((s) => new RegExp(s)),
   generalCauseLead: new RegExp(raw.generalCauseLead),
@@ -63,6 +65,8 @@ const headingKind = memoByString((heading: string): SectionKind | null => {
   if (LEXICON.situationTail.test(trimmed)) return "situation";
   // 「存在问题的原因分析」 names the problems, but what it holds is their causes.
   if (LEXICON.causeTail.test(trimmed)) return "cause";
+  // 「一些干部存在着只注重业务、不注重党建的问题」 states its problem: an item, not a section's title.
+  if (LEXICON.statesProblem.test(trimmed)) return null;
   for (const kind of LEXICON.priority) {
     if (LEXICON.kinds[kind]?.some((re) => re.test(heading))) return kind;
   }
