@@ -326,3 +326,11 @@ describe("a proposal list whose parts are separated by ；", () => {
     expect(got).toEqual(["统一部署、分类指导，增强推动力", "整合场地、统一标准，增强凝聚力", "创新载体、用好网络，增强吸引力"]);
   });
 });
+
+describe("a single measure after 「在这种情况下，可以…」", () => {
+  it("should read what the report says can be done in that situation as its measure, and nothing without the cue", () => {
+    const text = `${TITLE}当前一些企业支部活动形式老套，年轻职工参与不多。在这种情况下可以把志愿服务引入支部活动，开展结对帮扶。`;
+    expect(measures(text)).toEqual(["把志愿服务引入支部活动，开展结对帮扶"]);
+    expect(measures(`${TITLE}当前一些企业支部活动形式老套，年轻职工参与不多。`)).toEqual([]);
+  });
+});
