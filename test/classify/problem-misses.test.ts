@@ -402,3 +402,22 @@ describe("an essay's 首先/其次 paragraphs of problems, then of measures", ()
     expect(measures(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^我们要加强对干部的党性教育/), expect.stringMatching(/^我们要完善考核办法/)]));
   });
 });
+
+describe("prose on a page that lost its line breaks", () => {
+  const abstract = "【摘要】对某校的走访发现：教师支部书记队伍在选拔方式、激励保障、培训服务等方面有待完善。";
+  const chrome = "【分类号】D26;G64- 【下载频次】52";
+
+  it("should read the abstract's problems though the site's download line is on the same line", () => {
+    const filler = "本文在调研的基础上对有关情况作了梳理，".repeat(12);
+    const flat = `某校教师支部书记队伍建设研究${abstract}${filler}${chrome}`;
+    expect(problems(flat)).toEqual(expect.arrayContaining(["选拔方式", "激励保障", "培训服务"]));
+    // A short line of the same chrome is set aside as before.
+    expect(problems(["某校教师支部书记队伍建设研究", "下载频次 52 次，资料不全请下载"].join("\n"))).toEqual([]);
+  });
+
+  it("should not read another author's finding cited with its year as the report's problem", () => {
+    const review = "（一）文献研究 近年来，不少研究者关注了离退休党员管理问题，从不同角度作了分析，" + "有的从组织设置入手，有的从活动方式入手，".repeat(8) +
+      "王某某(2020)认为当前离退休党员管理困难主要有“年老多病、异地居住、思想松懈”三方面的";
+    expect(problems(["离退休党支部工作的调查研究", review].join("\n"))).toEqual([]);
+  });
+});

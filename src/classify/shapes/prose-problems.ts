@@ -71,6 +71,9 @@ export function firstProseProblemClause(ctx: ClassifyContext): number {
   return Infinity;
 }
 
+/** Longest line that proseSkipLine sets aside (a title, a keyword line, a site's download notice). */
+const MAX_SKIPPED_LINE = 300;
+
 /** The report's prose paragraphs with problem clauses, in text order. */
 function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined> {
   // Outline items no shape took: their heading is read whole (「一是带动不够，…响应者少」), not split.
@@ -87,7 +90,8 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
     const start = from + raw.indexOf(text);
     const end = start + text.length;
     if (ctx.skipped(start) || ctx.sectionAt(start, ["practice", "measure", "cause"]) !== null) continue;
-    if (POLARITY.proseSkipLine.test(text)) continue;
+    // (A page that lost its line breaks holds its chrome and its text on one long line: that line is read.)
+    if (text.length <= MAX_SKIPPED_LINE && POLARITY.proseSkipLine.test(text)) continue;
     if (/[:：]$/.test(text) && POLARITY.problemLeadIn.test(text)) announced = true;
     // A line without punctuation that no outline item opens is a title or a heading, not prose. After a line that
     // announces problems (「…面临以下问题：」), a bare heading over its paragraph that falls short is one of them
