@@ -346,3 +346,12 @@ describe("a measure section fused with its text (a page that lost its line break
     expect(measures(lines.join("\n"))).toEqual(["建议街道党工委依托网格划分，推动楼院党小组全覆盖"]);
   });
 });
+
+describe("a list after 「主要措施包括：」 in a section of practices", () => {
+  it("should not read what was done (工作亮点 > 主要措施包括：) as measures, and read the same list as measures outside it", () => {
+    const done = ["村党支部三年工作回顾", "一、工作亮点", "1. 发展集体经济", "支部带领村民发展特色种植，集体收入逐年增加。主要措施包括：", "- 土地流转：引导农户把闲置土地集中流转。", "- 技术培训：请农技员到村开展种植培训。"];
+    expect(measures(done.join("\n"))).toEqual([]);
+    const proposed = ["村党支部三年工作回顾", "一、下一步打算", "支部准备继续发展特色种植。主要措施包括：", "- 加强土地流转：引导农户把闲置土地集中流转。", "- 开展技术培训：请农技员到村开展种植培训。"];
+    expect(measures(proposed.join("\n")).length).toBeGreaterThan(0);
+  });
+});

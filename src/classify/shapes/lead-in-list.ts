@@ -19,7 +19,10 @@ export const leadInList: Shape<ListUnit> = {
       const shown = lead.trim().slice(-24);
       // 「主要原因是：（一）…（二）…」: the items are causes, whatever they say.
       if (POLARITY.causeLeadIn.test(lead)) out.push({ parent, items, kind: "cause", why: `cause lead-in "${shown}"` });
-      else if (POLARITY.measureLeadIn.test(lead)) out.push({ parent, items, kind: "measure", why: `measure lead-in "${shown}"` });
+      // 「主要措施包括：」 in a section of practices (工作亮点, 主要做法) lists what was done, not proposals.
+      else if (POLARITY.measureLeadIn.test(lead)) {
+        if (ctx.sectionAt(items[0]!.span.start, ["practice"]) === null) out.push({ parent, items, kind: "measure", why: `measure lead-in "${shown}"` });
+      }
       else if (POLARITY.problemLeadIn.test(lead)) out.push({ parent, items, kind: "problem", why: `problem lead-in "${shown}"` });
     }
     return out;
