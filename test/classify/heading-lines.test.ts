@@ -102,6 +102,17 @@ describe("lines that name 问题/对策 but are no section headings", () => {
     expect(measures(bare).length).toBeGreaterThan(0);
   });
 
+  it("should read 「（三）X有待加强」 as the third problem of its list, not as a section over the causes after it", () => {
+    const text = [
+      "某局机关党建工作情况汇报",
+      "（一）支部对党建认识不到位。个别支部认为党建就是组织学习。",
+      "（二）组织生活内容不丰富。学习方式单一，吸引力不够。",
+      "（三）党员队伍建设有待加强。部分党员思想观念跟不上新要求。",
+      "产生以上问题的原因主要有以下几方面：一是对党建的核心任务把握不准。二是对于党建工作投入不够。",
+    ].join("\n");
+    expect(problems(text)).toEqual(["支部对党建认识不到位", "组织生活内容不丰富", "党员队伍建设有待加强"]);
+  });
+
   it("should read a heading on how policies and measures were carried out (…执行情况) as a situation, not measures", () => {
     const text = [
       "县流动党员管理政策的评估调研报告",

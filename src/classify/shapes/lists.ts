@@ -2,7 +2,7 @@
  * Shared by the list shapes: take the items of a sibling list as statements of one kind, handing a
  * topic heading over to its own items, and the lead-in sentence just before a list.
  */
-import { classifyHeading } from "../../shared/section-headings.ts";
+import { classifyHeading, LEXICON } from "../../shared/section-headings.ts";
 import type { OutlineNode, StatementKind } from "../../types.ts";
 import { type ClassifyContext, allLists } from "../context.ts";
 import { isNegative, POLARITY, type Polarity, polarityOf } from "../polarity.ts";
@@ -64,9 +64,22 @@ export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confi
       const children = node.children.filter((c) => c.span.start < span.end);
       const taken = ctx.add({ kind: unit.kind, textSpan, span, rule: { id, detail }, confidence, subPoints: children.map((c) => ctx.heading(c)) });
       // 「（三）X比较薄弱。表现为：一是A困难较大。二是B比较薄弱。」: shortfall sub-points are problems of their own too.
-      if (taken && unit.kind === "problem") takeSubPoints(ctx, node, [], detail, id);
+      if (taken && unit.kind === "problem") takeSubPoints(ctx, node, causeParagraphs(ctx, node), detail, id);
     }
   }
+}
+
+/**
+ * The paragraphs of an item's body from the first one that opens on its causes (「产生以上问题的原因主要有：一是…」,
+ * sections.json causeLead) to the item's end: the sub-points there are causes, not shortfalls of the item.
+ */
+function causeParagraphs(ctx: ClassifyContext, node: OutlineNode): { start: number; end: number }[] {
+  for (const line of ctx.paragraphLines()) {
+    if (line.start <= node.headingSpan.end) continue;
+    if (line.start >= node.span.end) break;
+    if (LEXICON.causeLead.test(line.text.trim())) return [{ start: line.start, end: node.span.end }];
+  }
+  return [];
 }
 
 /**
