@@ -338,6 +338,17 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(normalise(["各党支部:", page.split("\n")[7]!.trim()].join("\n")))).toEqual([1]);
   });
 
+  it("should start the report at a title ending on 途径, under the site's column label and login row", () => {
+    const page = [
+      "教育资讯",
+      "登录        在线咨询",
+      "中职学校支部建设的意义与途径",
+      "发布日期:2021-05-06    文章来源:互联网",
+      "摘 要: 中职学校加强支部建设，有利于办好职业教育，本文结合走访谈几点认识。",
+    ].join("\n");
+    expect(reportStarts(normalise(page))).toEqual([3]);
+  });
+
   it("should set aside an author's affiliation alone over the abstract's label, but not a title", () => {
     const abstract = "摘要:县直单位的支部工作近年有所加强，但仍有薄弱之处，本文结合走访情况作初步分析。";
     const doc = normalise(["某某市水利管理局某某分局", abstract, "关键词:支部;机关"].join("\n"));
