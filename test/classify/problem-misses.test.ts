@@ -421,3 +421,16 @@ describe("prose on a page that lost its line breaks", () => {
     expect(problems(["离退休党支部工作的调查研究", review].join("\n"))).toEqual([]);
   });
 });
+
+describe("bare problem headings on lines of their own, each over its evidence", () => {
+  it("should read each heading as the problem and its paragraph as evidence only", () => {
+    const page = [
+      "供水企业党建工作虽然积累了不少经验，但面对新的形势也暴露出一些不适应的地方。",
+      "工作方法有些“老化”",
+      "一些支部的工作方法跟不上生产节奏，开会多、办法少，职工觉得党建解决不了实际问题。",
+      "支部作用有所“弱化”",
+      "部分支部很难参与重大事项的讨论，在职工中说话分量不够，号召力一年不如一年。",
+    ].join("\n");
+    expect(problems(page)).toEqual(["工作方法有些“老化”", "支部作用有所“弱化”"]);
+  });
+});

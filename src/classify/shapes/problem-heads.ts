@@ -8,7 +8,7 @@
  * head alone (the page ends there), or a head whose evidence the end of a cut-off page breaks, closes the run.
  */
 import type { Span } from "../../types.ts";
-import { type ClassifyContext, MIN_CLAUSE } from "../context.ts";
+import { type ClassifyContext, collectNodes, MIN_CLAUSE } from "../context.ts";
 import { isNegative, polarityOf } from "../polarity.ts";
 import { namesProblem } from "./prose-problems.ts";
 import type { Shape } from "./types.ts";
@@ -33,12 +33,21 @@ export const problemHeads: Shape<Head[]> = {
       if (run.length >= 2) out.push(run);
       run = [];
     };
-    for (const { text, start } of ctx.paragraphLines()) {
-      if (!text) continue;
+    const lines = ctx.paragraphLines().filter((l) => l.text);
+    // Lines that an outline item opens (「一、…」, 「（一）…」) are numbered headings, read by the outline's shapes.
+    const numbered = new Set(collectNodes(ctx.outline).map((n) => n.line));
+    for (let i = 0; i < lines.length; i++) {
+      const { text, start } = lines[i]!;
       // On the last line of a page cut off mid-sentence, the head stands whatever is left of its evidence.
       const last = ctx.segment.truncated && start + text.length >= ctx.segment.span.end - 1;
       const found = headOf(ctx, text, start, last && run.length >= 2 ? 1 : MIN_BODY);
+      const next = lines[i + 1];
       if (found) run.push(found);
+      // A head on a line of its own over its evidence (a heading whose numbering was lost: 「管理方法开始“老化”⏎一些单位…」).
+      else if (next && next.text.length >= MIN_BODY && !numbered.has(lines[i]!.line.number) && bareHead(ctx, text, start) && !bareHead(ctx, next.text, next.start)) {
+        run.push({ head: { start, end: start + text.length }, para: { start, end: next.start + next.text.length } });
+        i++;
+      }
       // A head alone on the report's last line (the page ends): one more of the run.
       else if (run.length >= 2 && start + text.length >= ctx.segment.span.end - 1 && bareHead(ctx, text, start)) run.push({ head: { start, end: start + text.length }, para: { start, end: start + text.length } });
       else flush();
