@@ -113,6 +113,19 @@ describe("lines that name 问题/对策 but are no section headings", () => {
     expect(problems(text)).toEqual(["支部对党建认识不到位", "组织生活内容不丰富", "党员队伍建设有待加强"]);
   });
 
+  it("should read a bare 「改进策略」 line as the start of the measures, after a section of causes", () => {
+    const text = [
+      "某馆党支部工作的调查",
+      "问题原因分析",
+      "1、学习安排不经常：支部集中学习次数偏少。",
+      "2、考核办法不健全：对党员表现缺少评价。",
+      "改进策略",
+      "1、健全学习制度：每月安排一次集中学习。",
+      "2、完善考核办法：按季度评议党员表现。",
+    ].join("\n");
+    expect(measures(text)).toEqual(["健全学习制度", "完善考核办法"]);
+  });
+
   it("should read a heading on how policies and measures were carried out (…执行情况) as a situation, not measures", () => {
     const text = [
       "县流动党员管理政策的评估调研报告",
