@@ -108,7 +108,7 @@ describe("lines that name 问题/对策 but are no section headings", () => {
       "（一）支部对党建认识不到位。个别支部认为党建就是组织学习。",
       "（二）组织生活内容不丰富。学习方式单一，吸引力不够。",
       "（三）党员队伍建设有待加强。部分党员思想观念跟不上新要求。",
-      "产生以上问题的原因主要有以下几方面：一是对党建的核心任务把握不准。二是对于党建工作投入不够。",
+      "造成上述问题的原因有以下几点：一是对党建的核心任务把握不准。二是对于党建工作投入不够。",
     ].join("\n");
     expect(problems(text)).toEqual(["支部对党建认识不到位", "组织生活内容不丰富", "党员队伍建设有待加强"]);
   });
@@ -192,7 +192,7 @@ describe("umbrellas, counts and causes", () => {
   });
 
   it("should not read the topic the report sets out to study (「…，成为亟需研究解决的课题」) as a problem", () => {
-    const text = "山区村党员队伍的调查\n山区村党员年龄普遍偏大，后继乏人。怎样让返乡青年愿意向支部靠拢，成为眼下亟需研究解决的课题。";
+    const text = "山区村党员队伍的调查\n山区村党员年龄普遍偏大，后继乏人。怎样让返乡青年愿意向支部靠拢，成为目前亟需研究解决的课题。";
     expect(problems(text).filter((p) => /课题/.test(p))).toEqual([]);
     expect(problems(text)).toContain("山区村党员年龄普遍偏大");
   });

@@ -70,7 +70,7 @@ export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confi
 }
 
 /**
- * The paragraphs of an item's body from the first one that opens on its causes (「产生以上问题的原因主要有：一是…」,
+ * The paragraphs of an item's body from the first one that opens on its causes (「造成上述问题的原因有：一是…」,
  * sections.json causeLead) to the item's end: the sub-points there are causes, not shortfalls of the item.
  */
 function causeParagraphs(ctx: ClassifyContext, node: OutlineNode): { start: number; end: number }[] {
