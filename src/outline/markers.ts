@@ -181,10 +181,20 @@ function scanLine(text: string, line: Line, from: number, to: number, skip: Span
   const runOn = to - from >= MIN_RUN_ON_LINE ? runOnCandidates(text, line, first, to, skip) : null;
   const lastOfKind = new Map<MarkerKind, Marker>();
   for (let p = first; p < to; p++) {
+    // On a run-on line a bullet after a sentence end or a colon starts an item (「…存在以下问题：• A：…。• B：…」).
+    if (runOn && p > first && INLINE_BULLET.test(text[p]!) && SENTENCE_END.test(text.slice(Math.max(from, p - 3), p)) && /[\u4e00-\u9fff“"]/.test(text.slice(p + 1, p + 3)) && !inSkip(p, skip)) {
+      const end = p + 1 + (/^\s*/.exec(text.slice(p + 1))?.[0].length ?? 0);
+      const m: Marker = { kind: "bullet", text: text[p]!, ordinal: null, start: p, end, line: line.number, atLineStart: false };
+      out.push(m);
+      lastAccepted = m;
+      p = end - 1;
+      continue;
+    }
     if (MARKER_START[text.charCodeAt(p)] !== 1) continue;
     if (inSkip(p, skip)) continue;
     const atLineStart = p === first;
-    const m = matchAt(text, p, to, line, atLineStart);
+    // (On a run-on line a decimal sub-heading may stand inside it: 「…。1.2 现状分析目前…」.)
+    const m = matchAt(text, p, to, line, atLineStart, runOn !== null);
     if (!m) continue;
     if (
       !atLineStart &&
@@ -200,6 +210,9 @@ function scanLine(text: string, line: Line, from: number, to: number, skip: Span
   }
 }
 
+/** Bullets read inside a run-on line (after a sentence end or a colon). */
+const INLINE_BULLET = /[●•◆■▪]/;
+
 /** A line this long is text that has lost its line breaks (a page pasted or scraped onto one line). */
 const MIN_RUN_ON_LINE = 300;
 /** Farthest apart two consecutive items of one list may start on such a line. */
@@ -213,7 +226,7 @@ function runOnCandidates(text: string, line: Line, first: number, to: number, sk
   const out: Marker[] = [];
   for (let p = first + 1; p < to; p++) {
     if (MARKER_START[text.charCodeAt(p)] !== 1 || inSkip(p, skip)) continue;
-    const m = matchAt(text, p, to, line, false);
+    const m = matchAt(text, p, to, line, false, true);
     if (!m || isInlineKind(m.kind) || m.ordinal === null) continue;
     if (!/^[\u4e00-\u9fff“"「《]/.test(text.slice(m.end, m.end + 1))) continue;
     out.push(m);
@@ -234,14 +247,14 @@ function inRunOnSequence(m: Marker, previous: Marker | undefined, candidates: re
   return candidates.some((c) => c.kind === m.kind && c.ordinal === m.ordinal! + 1 && c.start > m.end && c.start - m.start <= MAX_RUN_ON_GAP);
 }
 
-function matchAt(text: string, p: number, to: number, line: Line, atLineStart: boolean): Marker | null {
+function matchAt(text: string, p: number, to: number, line: Line, atLineStart: boolean, decimalsInside = false): Marker | null {
   // A lost leading digit ("、组织建设") only counts at a line start.
   if (text[p] === "、") {
     if (!atLineStart || !/[\u4e00-\u9fff“"]/.test(text[p + 1] ?? "")) return null;
     return { kind: "arabic-dun", text: "、", ordinal: null, start: p, end: p + 1, line: line.number, atLineStart };
   }
   for (const pat of PATTERNS) {
-    if (pat.lineStart && !atLineStart) continue;
+    if (pat.lineStart && !atLineStart && !decimalsInside) continue;
     pat.re.lastIndex = p;
     const m = pat.re.exec(text);
     if (!m || m.index !== p) continue;

@@ -154,6 +154,13 @@ describe("a page pasted onto one line with nothing where each line break was", (
   it("should not look for such items in a line of ordinary length", () => {
     expect(markersOf("报告提到3、青年党员偏少和4、书记兼职过多。").filter((m) => !m.atLineStart)).toEqual([]);
   });
+
+  it("should read decimal sub-headings and bullets inside such a line, and no figure as a heading", () => {
+    const line = "一、流动党员管理的现状1.1 基本情况全区外出党员一百二十名，比上年增长1.5倍。" + filler +
+      "1.2 存在的问题目前主要有以下问题：• 联系困难：党员分散各地，支部很难联系上。• 参与度低：多数党员很少参加活动。" + filler;
+    const got = markersOf(line).map((m) => m.text);
+    expect(got).toEqual(["一、", "1.1", "1.2", "•", "•"]);
+  });
 });
 
 describe("a 一是 sequence on hard-wrapped lines", () => {
