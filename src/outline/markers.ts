@@ -218,18 +218,29 @@ const MIN_RUN_ON_LINE = 300;
 /** Farthest apart two consecutive items of one list may start on such a line. */
 const MAX_RUN_ON_GAP = 2000;
 
+/** The structural markers of a run-on line that `inRunOnSequence` may accept: by start, and the starts of each kind and number. */
+interface RunOnCandidates {
+  starts: Set<number>;
+  /** `${kind}:${ordinal}` → starts in text order. */
+  byNumber: Map<string, number[]>;
+}
+
 /**
  * The structural markers inside a run-on line that a heading follows (a Chinese character or a quotation mark, not
  * a numeral: 「一、二年级」 is a range), the candidates of `inRunOnSequence`.
  */
-function runOnCandidates(text: string, line: Line, first: number, to: number, skip: Span[]): Marker[] {
-  const out: Marker[] = [];
+function runOnCandidates(text: string, line: Line, first: number, to: number, skip: Span[]): RunOnCandidates {
+  const out: RunOnCandidates = { starts: new Set(), byNumber: new Map() };
   for (let p = first + 1; p < to; p++) {
     if (MARKER_START[text.charCodeAt(p)] !== 1 || inSkip(p, skip)) continue;
     const m = matchAt(text, p, to, line, false, true);
     if (!m || isInlineKind(m.kind) || m.ordinal === null) continue;
     if (!/^[\u4e00-\u9fff“"「《]/.test(text.slice(m.end, m.end + 1))) continue;
-    out.push(m);
+    out.starts.add(m.start);
+    const key = `${m.kind}:${m.ordinal}`;
+    const list = out.byNumber.get(key);
+    if (list) list.push(m.start);
+    else out.byNumber.set(key, [m.start]);
     p = m.end - 1;
   }
   return out;
@@ -241,10 +252,19 @@ function runOnCandidates(text: string, line: Line, first: number, to: number, sk
  * line has accepted by one, or when the next number of its kind follows it on the line; each within
  * MAX_RUN_ON_GAP. A lone number inside a sentence (「第1、」, 「共3、」) has no such neighbour.
  */
-function inRunOnSequence(m: Marker, previous: Marker | undefined, candidates: readonly Marker[]): boolean {
-  if (isInlineKind(m.kind) || m.ordinal === null || !candidates.some((c) => c.start === m.start)) return false;
+function inRunOnSequence(m: Marker, previous: Marker | undefined, candidates: RunOnCandidates): boolean {
+  if (isInlineKind(m.kind) || m.ordinal === null || !candidates.starts.has(m.start)) return false;
   if (previous && previous.ordinal === m.ordinal - 1 && m.start - previous.start <= MAX_RUN_ON_GAP) return true;
-  return candidates.some((c) => c.kind === m.kind && c.ordinal === m.ordinal! + 1 && c.start > m.end && c.start - m.start <= MAX_RUN_ON_GAP);
+  const next = candidates.byNumber.get(`${m.kind}:${m.ordinal + 1}`);
+  if (!next) return false;
+  // The first start of the next number after this marker (starts are in text order).
+  let lo = 0;
+  for (let hi = next.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (next[mid]! <= m.end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < next.length && next[lo]! - m.start <= MAX_RUN_ON_GAP;
 }
 
 function matchAt(text: string, p: number, to: number, line: Line, atLineStart: boolean, decimalsInside = false): Marker | null {
