@@ -45,6 +45,7 @@ export const POLARITY = {
   problemSectionTurn: new RegExp(raw.problemSectionTurn),
   plannedAction: new RegExp(raw.plannedAction),
   measureFrame: new RegExp(raw.measureFrame),
+  measureFrameParts: new RegExp(raw.measureFrameParts),
   measureAnnouncement: new RegExp(raw.measureAnnouncement),
   pairedProblemMeasure: new RegExp(raw.pairedProblemMeasure),
   measureEnumerationTrigger: new RegExp(raw.measureEnumerationTrigger, "g"),

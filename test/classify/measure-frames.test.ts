@@ -334,3 +334,21 @@ describe("a single measure after 「在这种情况下，可以…」", () => {
     expect(measures(`${TITLE}当前一些企业支部活动形式老套，年轻职工参与不多。`)).toEqual([]);
   });
 });
+
+describe("lists of measures declared by their frame, without a modal", () => {
+  it("should read each element of 「…，在优化A、完善B、实施C和加强D等方面进行改革」 as a measure, and none of a report of work done", () => {
+    const text = `${TITLE}摘要：针对支部活动不足，学校与党员相互配合，在优化支部设置、完善组织生活、实施分类管理和加强制度保障等方面进行改革探索。`;
+    expect(statements(text).filter((s) => s.kind === "measure").map((s) => s.text)).toEqual(["优化支部设置", "完善组织生活", "实施分类管理", "加强制度保障"]);
+    const done = `${TITLE}近年来，学校在优化支部设置、完善组织生活、实施分类管理和加强制度保障等方面进行了改革。`;
+    expect(statements(done).filter((s) => s.kind === "measure")).toEqual([]);
+  });
+
+  it("should read each ；-part of 「同时从A，实现B；C，促进D；…等，给出了…对策」 as one measure, from the last 从 before the list", () => {
+    const text = `${TITLE}【摘 要】文章从智慧党建的发展入手，梳理了平台建设的现状，同时从搭建党员管理平台，实现动态管理；完善考核办法，实现科学评价；丰富交流活动，提高学习效果等，给出了提升支部信息化水平的几点对策。`;
+    expect(statements(text).filter((s) => s.kind === "measure").map((s) => s.text)).toEqual([
+      "搭建党员管理平台，实现动态管理",
+      "完善考核办法，实现科学评价",
+      "丰富交流活动，提高学习效果",
+    ]);
+  });
+});

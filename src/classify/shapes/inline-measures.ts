@@ -110,6 +110,20 @@ export const inlineMeasures: Shape<Enumeration> = {
         if (body.length >= MIN_CLAUSE) out.push({ runs: [[{ start: from, end: from + body.length }]], trigger: angle[0].slice(-12), strong });
         continue;
       }
+      // 「从A，实现B；C，促进D；…等，给出了…对策」: each ；-part of the list the frame declares is one measure, whole.
+      const parts = POLARITY.measureFrameParts.exec(sentence);
+      if (parts?.groups?.items) {
+        // The list starts after the last 从 / 围绕 before its first ；(「文章从A入手，…，同时从B，C；D…」).
+        const items = parts.groups.items;
+        const semi = items.search(/[;；]/);
+        const restart = Math.max(...["从", "围绕"].map((w) => { const k = items.lastIndexOf(w, semi); return k < 0 ? -1 : k + w.length; }));
+        const itemsAt = at + (parts.index ?? 0) + parts[0].indexOf(items) + Math.max(0, restart);
+        const runs = semicolonParts(ctx.text, itemsAt, at + (parts.index ?? 0) + parts[0].indexOf(items) + items.length);
+        if (runs.length >= 3) {
+          out.push({ runs, trigger: `从…；…等提出 (${runs.length} parts)`, declared: true, whole: true });
+          continue;
+        }
+      }
       // 「从A、B、C等方面提出了…措施」: the frame says the list is the measures, whatever its verbs.
       const frame = POLARITY.measureFrame.exec(sentence);
       if (frame?.groups?.items && frame.groups.items.split(/[、,，]/).length >= 3) {
@@ -366,6 +380,18 @@ const PROBLEM_NOUN = /问题|不足|困境|难题|短板|矛盾|弊端/;
 function prescribes(element: string): boolean {
   if (UMBRELLA_ELEMENT.test(element.trim())) return false;
   return polarityOf(element) === "prescription" || POLARITY.listPrescription.test(element.trim()) || prescribesAsElement(element);
+}
+
+/** The ；-separated parts of [from, to), each one run of one element (empty parts left out). */
+function semicolonParts(text: string, from: number, to: number): Span[][] {
+  const out: Span[][] = [];
+  for (const m of text.slice(from, to).matchAll(/[^;；]+/g)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const body = m[0].trim();
+    const start = from + (m.index ?? 0) + lead;
+    if (body.length >= MIN_CLAUSE) out.push([{ start, end: start + body.length }]);
+  }
+  return out;
 }
 
 /** The ；-separated parts after a colon lead-in that announces measures, each one run of one element. */
