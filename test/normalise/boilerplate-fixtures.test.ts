@@ -387,6 +387,11 @@ describe("page chrome before the first report of a page", () => {
     const doc = normalise(page);
     expect(noiseLines(doc)).toEqual([1, 2, 3, 4, 5]);
     expect(reportStarts(doc)).toEqual([6]);
+    // Another site's rows: counts, an estimate of words and pages, a release place and a report link.
+    const other = ["- 0", "- 3", "- 约2万字", "- 约 12页", "- 2025-11-03 发布于江苏", "- 举报", "论村级党组织书记队伍的建设", "本文摘要", "村书记队伍近年有所加强，但年龄偏大、后继乏人的情况仍较普遍。"];
+    const doc2 = normalise(other.join("\n"));
+    expect(noiseLines(doc2)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(reportStarts(doc2)).toEqual([7]);
   });
 
   it("should read an author's name over the page's date as a byline, and the site's 本站为你整理 preface as its own", () => {
