@@ -337,9 +337,9 @@ describe("a single measure after 「在这种情况下，可以…」", () => {
 
 describe("lists of measures declared by their frame, without a modal", () => {
   it("should read each element of 「…，在优化A、完善B、实施C和加强D等方面进行改革」 as a measure, and none of a report of work done", () => {
-    const text = `${TITLE}摘要：针对支部活动不足，学校与党员相互配合，在优化支部设置、完善组织生活、实施分类管理和加强制度保障等方面进行改革探索。`;
-    expect(statements(text).filter((s) => s.kind === "measure").map((s) => s.text)).toEqual(["优化支部设置", "完善组织生活", "实施分类管理", "加强制度保障"]);
-    const done = `${TITLE}近年来，学校在优化支部设置、完善组织生活、实施分类管理和加强制度保障等方面进行了改革。`;
+    const text = `${TITLE}摘要：针对支部活动不足，学校与党员相互配合，在优化支部设置、完善组织生活、实施分类管理和健全考评办法等方面进行改革探索。`;
+    expect(statements(text).filter((s) => s.kind === "measure").map((s) => s.text)).toEqual(["优化支部设置", "完善组织生活", "实施分类管理", "健全考评办法"]);
+    const done = `${TITLE}近年来，学校在优化支部设置、完善组织生活、实施分类管理和健全考评办法等方面进行了改革。`;
     expect(statements(done).filter((s) => s.kind === "measure")).toEqual([]);
   });
 
