@@ -74,12 +74,22 @@ export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confi
  * sections.json causeLead) to the item's end: the sub-points there are causes, not shortfalls of the item.
  */
 function causeParagraphs(ctx: ClassifyContext, node: OutlineNode): { start: number; end: number }[] {
-  for (const line of ctx.paragraphLines()) {
-    if (line.start <= node.headingSpan.end) continue;
-    if (line.start >= node.span.end) break;
-    if (LEXICON.causeLead.test(line.text.trim())) return [{ start: line.start, end: node.span.end }];
+  const lines = ctx.paragraphLines();
+  for (let i = firstLineAfter(lines, node.headingSpan.end); i < lines.length && lines[i]!.start < node.span.end; i++) {
+    if (LEXICON.causeLead.test(lines[i]!.text.trim())) return [{ start: lines[i]!.start, end: node.span.end }];
   }
   return [];
+}
+
+/** Index of the first of the report's lines (in text order) that starts after `offset`: a binary search, not a scan. */
+function firstLineAfter(lines: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  for (let hi = lines.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -90,15 +100,9 @@ function causeParagraphs(ctx: ClassifyContext, node: OutlineNode): { start: numb
 function untilTurn(ctx: ClassifyContext, node: OutlineNode): { start: number; end: number } {
   const first = node.children[0];
   if (!first) return node.span;
-  // The report's lines are in order: start at the first one past the heading (a binary search, not a scan of all).
+  // The report's lines are in order: start at the first one past the heading.
   const lines = ctx.paragraphLines();
-  let lo = 0;
-  for (let hi = lines.length; lo < hi; ) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid]!.start <= node.headingSpan.end) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < lines.length && lines[i]!.start < first.span.start; i++) {
+  for (let i = firstLineAfter(lines, node.headingSpan.end); i < lines.length && lines[i]!.start < first.span.start; i++) {
     if (POLARITY.closingMeasureTurn.test(lines[i]!.text)) return { start: node.span.start, end: lines[i]!.start };
   }
   return node.span;

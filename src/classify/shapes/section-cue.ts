@@ -475,11 +475,13 @@ function laterPrescribingSentences(ctx: ClassifyContext, from: number, to: numbe
     if (/^(要|应|必须|务必)/.test(part) || POLARITY.perfective.test(part) || ctx.inQuotedAuthority(start)) continue;
     const means = MEANS_SENTENCE.test(part);
     if (!means && !POLARITY.strongPrescription.test(part)) continue;
+    // The clause runs on over the comma clauses that add to it; a means sentence always takes its second clause.
+    const clauses = part.split(/(?<=[,，;；])/);
     let clause = "";
-    for (const c of part.split(/(?<=[,，;；])/)) {
+    for (const [k, c] of clauses.entries()) {
       const body = c.replace(/[,，;；]$/, "");
       const opensMeans = POLARITY.purposeLead.test(body.trim()) || /^\s*(以|为|通过)/.test(body);
-      if (clause && !(means && clause === part.split(/(?<=[,，])/)[0]) && (opensMeans || clause.length + body.length > MAX_LATER_CLAUSE)) break;
+      if (k > 0 && !(means && k === 1) && (opensMeans || clause.length + body.length > MAX_LATER_CLAUSE)) break;
       clause += c;
     }
     clause = clause.replace(/[,，;；\s]+$/, "");
