@@ -94,6 +94,7 @@ function foldLineSpaces(line: string): string {
   const pieces = line.split(SPACE_BETWEEN).map((p) => p.match(/[\u3400-\u9fff]/g)?.length ?? 0);
   if (pieces.filter((n) => n < MIN_SPACED_PIECE).length > pieces.length * MAX_SHORT_PIECES) return line;
   if (pieces.reduce((a, b) => a + b, 0) < pieces.length * MIN_MEAN_PIECE) return line;
+  if (wrapWidth(line)) return line;
   let out = "";
   let from = 0;
   for (const m of spaces) {
@@ -101,6 +102,31 @@ function foldLineSpaces(line: string): string {
     from = m.index + 1;
   }
   return out + line.slice(from);
+}
+
+/** Share of a line's inner pieces whose length is within WRAP_TOLERANCE of their median, above which they are wraps. */
+const MIN_WRAP_SHARE = 0.6;
+/** Narrowest line width of a wrapped page, in characters. */
+const MIN_WRAP_WIDTH = 16;
+/** How far a wrapped piece's length may be from the median, as a share of it. */
+const WRAP_TOLERANCE = 0.15;
+
+/**
+ * Whether a line's spaces are the wraps of a PDF copied as one line, not lost breaks: most pieces between them (the
+ * first and the last aside) are as long as each other, the page's line width of 16 characters or more, and run on
+ * with commas inside them (「…“过 度包装”“新瓶旧酒”…」, a wrap inside a word). Lost paragraph and item breaks end
+ * phrases of any length.
+ */
+function wrapWidth(line: string): boolean {
+  const pieces = line.split(SPACE_BETWEEN).slice(1, -1);
+  if (pieces.length < MIN_SPACE_BREAKS) return false;
+  // Wrapped prose runs on across the wraps: most pieces hold a comma of their own (a lost break ends a phrase).
+  if (pieces.filter((p) => /[,，、]/.test(p)).length * 2 < pieces.length) return false;
+  const inner = pieces.map((p) => p.length);
+  const median = [...inner].sort((a, b) => a - b)[inner.length >> 1]!;
+  if (median < MIN_WRAP_WIDTH) return false;
+  const near = inner.filter((n) => Math.abs(n - median) <= median * WRAP_TOLERANCE).length;
+  return near >= inner.length * MIN_WRAP_SHARE;
 }
 
 /**

@@ -60,6 +60,16 @@ describe("foldText", () => {
     expect(folded.length).toBe(source.length);
   });
 
+  it("should leave the spaces of a PDF copied onto one line alone: its pieces are the page's line width, even inside a word", () => {
+    const pieces = [
+      "近年来，各地在支部工作中积极探索，大胆创新，通过", "品牌打造把难点变成亮点，但在品牌打造过程中，“空",
+      "喊口号”“过度包装”等问题不同程度存在，部分亮", "点也沦为“形式主义”，值得警惕，笔者认为，品牌", "打造要找准结合点，力戒搞花架子，注重实际效果",
+    ];
+    const folded = foldText(pieces.join(" "));
+    expect(folded.split(" ")).toHaveLength(pieces.length);
+    expect(folded).not.toContain("。");
+  });
+
   it("should leave the stray spaces of text with its stops, of words spaced apart and of keyword lists alone", () => {
     const punctuated = "调研中发现有些问题 值得重视。不少支部只念 一遍文件。在职党员回社区 报到不积极。";
     const words = "调研 中 发现 有些 问题 值得 重视 不少 支部 只 念 文件";
