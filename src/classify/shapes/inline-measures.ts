@@ -116,7 +116,11 @@ export const inlineMeasures: Shape<Enumeration> = {
         // The list starts after the last 从 / 围绕 before its first ；(「文章从A入手，…，同时从B，C；D…」).
         const items = parts.groups.items;
         const semi = items.search(/[;；]/);
-        const restart = Math.max(...["从", "围绕"].map((w) => { const k = items.lastIndexOf(w, semi); return k < 0 ? -1 : k + w.length; }));
+        let restart = -1;
+        for (const w of ["从", "围绕"]) {
+          const k = items.lastIndexOf(w, semi);
+          if (k >= 0) restart = Math.max(restart, k + w.length);
+        }
         const itemsAt = at + (parts.index ?? 0) + parts[0].indexOf(items) + Math.max(0, restart);
         const runs = semicolonParts(ctx.text, itemsAt, at + (parts.index ?? 0) + parts[0].indexOf(items) + items.length);
         if (runs.length >= 3) {
