@@ -352,3 +352,10 @@ describe("lists of measures declared by their frame, without a modal", () => {
     ]);
   });
 });
+
+describe("a 从…等方面 frame after another angle in the same sentence", () => {
+  it("should read the list after the last 从 (「文章从A分析，从B、C、D等方面探析了…途径」), one measure each", () => {
+    const text = `${TITLE}摘要：文章从后勤支部建设的意义和现状分析，从明确工作职责、健全组织生活、加强队伍建设、丰富活动载体等方面探析了后勤支部提升服务的有效途径。`;
+    expect(statements(text).filter((s) => s.kind === "measure").map((s) => s.text)).toEqual(["明确工作职责", "健全组织生活", "加强队伍建设", "丰富活动载体"]);
+  });
+});

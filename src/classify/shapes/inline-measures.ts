@@ -116,12 +116,7 @@ export const inlineMeasures: Shape<Enumeration> = {
         // The list starts after the last 从 / 围绕 before its first ；(「文章从A入手，…，同时从B，C；D…」).
         const items = parts.groups.items;
         const semi = items.search(/[;；]/);
-        let restart = -1;
-        for (const w of ["从", "围绕"]) {
-          const k = items.lastIndexOf(w, semi);
-          if (k >= 0) restart = Math.max(restart, k + w.length);
-        }
-        const itemsAt = at + (parts.index ?? 0) + parts[0].indexOf(items) + Math.max(0, restart);
+        const itemsAt = at + (parts.index ?? 0) + parts[0].indexOf(items) + lastFrameWord(items.slice(0, semi));
         const runs = semicolonParts(ctx.text, itemsAt, at + (parts.index ?? 0) + parts[0].indexOf(items) + items.length);
         if (runs.length >= 3) {
           out.push({ runs, trigger: `从…；…等提出 (${runs.length} parts)`, declared: true, whole: true });
@@ -130,12 +125,18 @@ export const inlineMeasures: Shape<Enumeration> = {
       }
       // 「从A、B、C等方面提出了…措施」: the frame says the list is the measures, whatever its verbs.
       const frame = POLARITY.measureFrame.exec(sentence);
-      if (frame?.groups?.items && frame.groups.items.split(/[、,，]/).length >= 3) {
-        const lead = frame.groups.items.length - frame.groups.items.trimStart().length;
-        // The list starts after the frame word (从, 围绕).
-        const itemsAt = at + (frame.index ?? 0) + frame[0].indexOf(frame.groups.items);
-        out.push({ runs: [[{ start: itemsAt + lead, end: itemsAt + frame.groups.items.trimEnd().length }]], trigger: `从…方面提出 (${frame.groups.items.split(/[、,，]/).length} parts)`, declared: true });
-        continue;
+      if (frame?.groups?.items) {
+        // The list starts after the frame word (从, 围绕), the last one when the sentence names another angle first
+        // (「文章从A、B分析，从C、D、E等方面探析了…途径」).
+        const whole = frame.groups.items;
+        const restart = lastFrameWord(whole);
+        const items = whole.slice(restart);
+        if (items.split(/[、,，]/).length >= 3) {
+          const lead = items.length - items.trimStart().length;
+          const itemsAt = at + (frame.index ?? 0) + frame[0].indexOf(whole) + restart;
+          out.push({ runs: [[{ start: itemsAt + lead, end: itemsAt + items.trimEnd().length }]], trigger: `从…方面提出 (${items.split(/[、,，]/).length} parts)`, declared: true });
+          continue;
+        }
       }
       // 「A、B、C和D则是推动X的有效措施」: the sentence declares the list before it the measures.
       const declared = POLARITY.measureDeclaredAfter.exec(sentence);
@@ -384,6 +385,16 @@ const PROBLEM_NOUN = /问题|不足|困境|难题|短板|矛盾|弊端/;
 function prescribes(element: string): boolean {
   if (UMBRELLA_ELEMENT.test(element.trim())) return false;
   return polarityOf(element) === "prescription" || POLARITY.listPrescription.test(element.trim()) || prescribesAsElement(element);
+}
+
+/** Offset just after the last frame word (从, 围绕) inside a frame's list, or 0 when there is none. */
+function lastFrameWord(items: string): number {
+  let at = 0;
+  for (const w of ["从", "围绕"]) {
+    const k = items.lastIndexOf(w);
+    if (k >= 0) at = Math.max(at, k + w.length);
+  }
+  return at;
 }
 
 /** The ；-separated parts of [from, to), each one run of one element (empty parts left out). */
