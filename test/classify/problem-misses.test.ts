@@ -434,3 +434,10 @@ describe("bare problem headings on lines of their own, each over its evidence", 
     expect(problems(page)).toEqual(["工作方法有些“老化”", "支部作用有所“弱化”"]);
   });
 });
+
+describe("shortfalls named by 不分", () => {
+  it("should read 党政不分 / 政企不分 sub-points of a problem item as problems", () => {
+    const page = ["乡镇党委职能的调查", "主要表现有三：", "1、角色错位。一是党政不分，党委包揽了大量行政事务。二是政企不分，直接干预企业经营。"].join("\n");
+    expect(problems(page)).toEqual(expect.arrayContaining(["党政不分，党委包揽了大量行政事务", "政企不分，直接干预企业经营"]));
+  });
+});
