@@ -388,16 +388,16 @@ describe("a problem item over numbered items of its own", () => {
 describe("an essay's 首先/其次 paragraphs of problems, then of measures", () => {
   const page = [
     "机关重业务轻党建问题的思考",
-    "重业务轻党建的问题主要表现在机关工作的几个方面。首先，一些干部往往把完成业务指标当作头等大事，忽视了支部工作。",
+    "这类问题主要表现在机关工作的几个方面。首先，一些干部往往把完成业务指标当作头等大事，忽视了支部工作。",
     "其次，一些科室存在着只抓业务、不抓党建的问题。",
-    "重业务轻党建的问题必须引起重视，要拿出有力措施加以解决。首先，我们要加强对干部的党性教育，让大家明白党建的分量。其次，我们要完善考核办法，把党建工作纳入科室考核。",
+    "这类问题必须引起重视，要拿出有力措施加以解决。首先，我们要加强对干部的党性教育，让大家明白党建的分量。其次，我们要完善考核办法，把党建工作纳入科室考核。",
   ].join("\n");
 
   it("should read a heading that states its problem (「…存在着A、B的问题」) as an item of the list, not a section", () => {
     expect(problems(page)).toEqual(expect.arrayContaining(["一些科室存在着只抓业务、不抓党建的问题"]));
   });
 
-  it("should not read 「…问题必须引起重视」 as a problem, and read the list after 「采取有效措施加以解决」 as measures", () => {
+  it("should not read 「…问题必须引起重视」 as a problem, and read the list after 「拿出有力措施加以解决」 as measures", () => {
     expect(problems(page).filter((p) => p.includes("必须"))).toEqual([]);
     expect(measures(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^我们要加强对干部的党性教育/), expect.stringMatching(/^我们要完善考核办法/)]));
   });

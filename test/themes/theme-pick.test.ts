@@ -374,7 +374,7 @@ describe("the shipped codebook on roles, formalism, org life and recruitment (ow
 
 describe("a problem that names party work and the business side by side", () => {
   it("should read 「党建与业务…」 as the two-skins problem, but not a shortfall of business skills", () => {
-    expect(themeOf("problem", "支部党建工作与业务工作缺乏互动")).toBe("p-business-vs-party");
+    expect(themeOf("problem", "支部党建工作同业务工作互动太少")).toBe("p-business-vs-party");
     expect(themeOf("problem", "处理党建和业务的关系有偏差")).toBe("p-business-vs-party");
     expect(themeOf("problem", "党建和业务骨干培训不足")).not.toBe("p-business-vs-party");
   });
