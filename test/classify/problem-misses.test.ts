@@ -441,3 +441,15 @@ describe("shortfalls named by 不分", () => {
     expect(problems(page)).toEqual(expect.arrayContaining(["党政不分，党委包揽了大量行政事务", "政企不分，直接干预企业经营"]));
   });
 });
+
+describe("problem headings under a 现状 section, one of them 「…“一般化”」", () => {
+  it("should read both headings as the problems and leave their bodies' clauses alone", () => {
+    const page = [
+      "机关支部委员队伍的调查",
+      "一、目前支部委员队伍的现状",
+      "（一）支部工作开展软弱化。有的单位重业务轻党建，没有把支部工作列入议事日程，少数领导对支部工作不闻不问。",
+      "（二）支部委员能力素质“一般化”。部分委员思想有偏差，进取精神不强，平时不注重学习，抓工作办法少。",
+    ].join("\n");
+    expect(problems(page)).toEqual(["支部工作开展软弱化", "支部委员能力素质“一般化”"]);
+  });
+});
