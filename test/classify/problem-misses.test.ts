@@ -453,3 +453,13 @@ describe("problem headings under a 现状 section, one of them 「…“一般�
     expect(problems(page)).toEqual(["支部工作开展软弱化", "支部委员能力素质“一般化”"]);
   });
 });
+
+describe("clauses that report a procedure or a statistic", () => {
+  it("should not read 「依照…的安排」 or 「…没有达到统计学上的显著水平」 as problems", () => {
+    const text = "后进支部整治情况的汇报\n去年秋天起，整改小组依照县委对后进软弱支部开展整治的安排，逐个支部过了一遍。" +
+      "两次问卷的平均分相比有所上升，不过两组分数的差别没有达到统计学上的显著水平。年轻党员参加活动偏少。";
+    const got = problems(text);
+    expect(got.filter((p) => /依照|统计/.test(p))).toEqual([]);
+    expect(got).toContain("年轻党员参加活动偏少");
+  });
+});
