@@ -236,7 +236,11 @@ export class ClassifyContext {
 
   /** Record a statement; null when it is debris or repeats one already taken. */
   add(take: Take): Statement | null {
-    const { kind, textSpan, span, rule, confidence } = take;
+    const { kind, span, rule, confidence } = take;
+    // A statement ends at its paragraph: a blank line inside it is a page's seam (a preview chunk's number, a page
+    // break), not part of what it says.
+    const seam = this.doc.text.slice(take.textSpan.start, take.textSpan.end).search(/\n[ \t\u3000]*\n/);
+    const textSpan = seam > 0 ? { start: take.textSpan.start, end: take.textSpan.start + seam } : take.textSpan;
     const normText = this.doc.text.slice(textSpan.start, textSpan.end).trim();
     if (normText.length < (take.minChars ?? MIN_CLAUSE)) return null;
     // An abstract's or a keyword list's English translation states nothing of the report's own (kg reads Chinese reports).

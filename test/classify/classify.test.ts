@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { classifyReport } from "../../src/classify/classify.ts";
+import { ClassifyContext } from "../../src/classify/context.ts";
 import { classifyHeading } from "../../src/shared/section-headings.ts";
 import { outlineReport } from "../../src/outline/index.ts";
 import { classifySetting } from "../../src/classify/setting.ts";
@@ -133,4 +134,17 @@ describe("classifySetting", () => {
     ["village-single.txt", "rural"],
     ["enterprise-runon.txt", "enterprise"],
   ])("should read %s as %s", (name, setting) => expect(classifySetting(fixtureText(name)).setting).toBe(setting));
+});
+
+describe("a statement's extent", () => {
+  it("should end a statement at a blank line inside its span (a page's seam, not part of what it says)", () => {
+    const text = "支部工作调研\n活动开展有一定难度，造成效果还有待进一步\n\n2\n提高。";
+    const doc = plainDoc(text);
+    const seg = segmentDocument(doc);
+    const report = seg.reports[0]!;
+    const ctx = new ClassifyContext(doc, report, outlineReport(doc, report, seg.markers), []);
+    const start = text.indexOf("造成");
+    const taken = ctx.add({ kind: "problem", textSpan: { start, end: text.indexOf("提高") }, span: { start, end: text.length }, rule: { id: "test", detail: "" }, confidence: 1 });
+    expect(taken?.text).toBe("造成效果还有待进一步");
+  });
 });
