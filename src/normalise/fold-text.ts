@@ -79,7 +79,7 @@ const MIN_MEAN_PIECE = 8;
  * words: nine pieces in ten hold four Chinese characters or more, eight on average, unlike a keyword line or
  * a site menu) and fewer sentence stops than half of them, each
  * space run's first character → "。", so that later stages see the sentence and item boundaries. Text with
- * its stops in place keeps its stray spaces.
+ * its stops in place keeps its stray spaces, and so does a PDF copied onto one line (`wrapWidth`: its spaces are wraps).
  */
 function foldSpaceBreaks(text: string): string {
   if (!/[\u3400-\u9fff”」』）)][ \t]+[\u3400-\u9fff“「『（(]/.test(text)) return text;
