@@ -239,9 +239,10 @@ export class ClassifyContext {
     const { kind, span, rule, confidence } = take;
     // A statement ends at its paragraph: a blank line inside it is a page's seam (a preview chunk's number, a page
     // break), not part of what it says.
-    const seam = this.doc.text.slice(take.textSpan.start, take.textSpan.end).search(/\n[ \t\u3000]*\n/);
+    const raw = this.doc.text.slice(take.textSpan.start, take.textSpan.end);
+    const seam = raw.search(/\n[ \t\u3000]*\n/);
     const textSpan = seam > 0 ? { start: take.textSpan.start, end: take.textSpan.start + seam } : take.textSpan;
-    const normText = this.doc.text.slice(textSpan.start, textSpan.end).trim();
+    const normText = (seam > 0 ? raw.slice(0, seam) : raw).trim();
     if (normText.length < (take.minChars ?? MIN_CLAUSE)) return null;
     // An abstract's or a keyword list's English translation states nothing of the report's own (kg reads Chinese reports).
     if (isForeign(normText)) return null;

@@ -91,10 +91,11 @@ function foldLineSpaces(line: string): string {
   if (spaces.length < MIN_SPACE_BREAKS) return line;
   const stops = line.match(/[。！？!?；;]/g)?.length ?? 0;
   if (stops * 2 >= spaces.length) return line;
-  const pieces = line.split(SPACE_BETWEEN).map((p) => p.match(/[\u3400-\u9fff]/g)?.length ?? 0);
+  const parts = line.split(SPACE_BETWEEN);
+  const pieces = parts.map((p) => p.match(/[\u3400-\u9fff]/g)?.length ?? 0);
   if (pieces.filter((n) => n < MIN_SPACED_PIECE).length > pieces.length * MAX_SHORT_PIECES) return line;
   if (pieces.reduce((a, b) => a + b, 0) < pieces.length * MIN_MEAN_PIECE) return line;
-  if (wrapWidth(line)) return line;
+  if (wrapWidth(parts)) return line;
   let out = "";
   let from = 0;
   for (const m of spaces) {
@@ -117,8 +118,8 @@ const WRAP_TOLERANCE = 0.15;
  * with commas inside them (「…“过 度包装”“新瓶旧酒”…」, a wrap inside a word). Lost paragraph and item breaks end
  * phrases of any length.
  */
-function wrapWidth(line: string): boolean {
-  const pieces = line.split(SPACE_BETWEEN).slice(1, -1);
+function wrapWidth(parts: readonly string[]): boolean {
+  const pieces = parts.slice(1, -1);
   if (pieces.length < MIN_SPACE_BREAKS) return false;
   // Wrapped prose runs on across the wraps: most pieces hold a comma of their own (a lost break ends a phrase).
   if (pieces.filter((p) => /[,，、]/.test(p)).length * 2 < pieces.length) return false;

@@ -46,11 +46,14 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   const spec = rules.spec.headerBlock;
   // A long first line over an abstract's label (摘要：…) or a collection's title is the site's description of what
   // follows, not the report's first paragraph: the leading block goes on past it.
+  // So is an author's affiliation alone over the abstract's label (某某管理局某分局, then 摘要：…): no title, the page's.
   const [first, second] = firstNonBlank(views, 2);
-  if (first !== undefined && second !== undefined && isOpen(first) && first.trimmed.length > spec.maxLineLength
-    && (rules.frontLabel?.test(second.trimmed) || (isOpen(second) && namesCollection(second, rules, spec.maxLineLength)))) first.rule = spec.id;
-  // An author's affiliation alone over the abstract's label (某某管理局某分局, then 摘要：…): no title, the page's.
-  if (first !== undefined && second !== undefined && isOpen(first) && rules.affiliation?.test(first.trimmed) && rules.frontLabel?.test(second.trimmed)) first.rule = spec.id;
+  if (first !== undefined && second !== undefined && isOpen(first)) {
+    const overAbstract = rules.frontLabel?.test(second.trimmed) ?? false;
+    const long = first.trimmed.length > spec.maxLineLength;
+    if ((long && (overAbstract || (isOpen(second) && namesCollection(second, rules, spec.maxLineLength))))
+      || (overAbstract && (rules.affiliation?.test(first.trimmed) ?? false))) first.rule = spec.id;
+  }
   const block = leadingBlock(views, spec.scanLines, spec.maxLineLength).filter((view) => !view.blank);
   // 0. A bulleted line after two or more bulleted lines is an item of the site's menu (「• 古典文学」 …), even when it
   //    names a report (「• 2020年…调研报告」, a link): the report's own title stands on a line of its own below.

@@ -4,6 +4,7 @@
  * ("本科生一、二年级") is rejected by where it stands, not by what follows it.
  */
 import type { Line, MarkerKind, Span } from "../types.ts";
+import { firstAbove } from "../util/arrays.ts";
 
 /** One enumeration marker found in the text. */
 export interface Marker {
@@ -193,8 +194,10 @@ function scanLine(text: string, line: Line, from: number, to: number, skip: Span
     if (MARKER_START[text.charCodeAt(p)] !== 1) continue;
     if (inSkip(p, skip)) continue;
     const atLineStart = p === first;
-    // (On a run-on line a decimal sub-heading may stand inside it: 「…。1.2 现状分析目前…」.)
-    const m = matchAt(text, p, to, line, atLineStart, runOn !== null);
+    // (On a run-on line a decimal sub-heading may stand inside it: 「…。1.2 现状分析目前…」; the candidates' scan has
+    // matched most positions already.)
+    const seen = atLineStart ? undefined : runOn?.matched.get(p);
+    const m = seen !== undefined ? seen : matchAt(text, p, to, line, atLineStart, runOn !== null);
     if (!m) continue;
     if (
       !atLineStart &&
@@ -223,6 +226,8 @@ interface RunOnCandidates {
   starts: Set<number>;
   /** `${kind}:${ordinal}` → starts in text order. */
   byNumber: Map<string, number[]>;
+  /** What matchAt found (or null) at each position the scan tried inside the line, for scanLine to read again. */
+  matched: Map<number, Marker | null>;
 }
 
 /**
@@ -230,10 +235,11 @@ interface RunOnCandidates {
  * a numeral: 「一、二年级」 is a range), the candidates of `inRunOnSequence`.
  */
 function runOnCandidates(text: string, line: Line, first: number, to: number, skip: Span[]): RunOnCandidates {
-  const out: RunOnCandidates = { starts: new Set(), byNumber: new Map() };
+  const out: RunOnCandidates = { starts: new Set(), byNumber: new Map(), matched: new Map() };
   for (let p = first + 1; p < to; p++) {
     if (MARKER_START[text.charCodeAt(p)] !== 1 || inSkip(p, skip)) continue;
     const m = matchAt(text, p, to, line, false, true);
+    out.matched.set(p, m);
     if (!m || isInlineKind(m.kind) || m.ordinal === null) continue;
     if (!/^[\u4e00-\u9fff“"「《]/.test(text.slice(m.end, m.end + 1))) continue;
     out.starts.add(m.start);
@@ -258,13 +264,8 @@ function inRunOnSequence(m: Marker, previous: Marker | undefined, candidates: Ru
   const next = candidates.byNumber.get(`${m.kind}:${m.ordinal + 1}`);
   if (!next) return false;
   // The first start of the next number after this marker (starts are in text order).
-  let lo = 0;
-  for (let hi = next.length; lo < hi; ) {
-    const mid = (lo + hi) >> 1;
-    if (next[mid]! <= m.end) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < next.length && next[lo]! - m.start <= MAX_RUN_ON_GAP;
+  const k = firstAbove(next, m.end, (start) => start);
+  return k < next.length && next[k]! - m.start <= MAX_RUN_ON_GAP;
 }
 
 function matchAt(text: string, p: number, to: number, line: Line, atLineStart: boolean, decimalsInside = false): Marker | null {

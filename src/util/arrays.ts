@@ -24,6 +24,20 @@ export function pushAll<T>(target: T[], items: Iterable<T>): T[] {
   return target;
 }
 
+/**
+ * Index of the first item of `xs` (in ascending order of `key`) whose key is above `x`, or xs.length: a binary search.
+ * @example firstAbove([1, 3, 5], 3, (n) => n) === 2
+ */
+export function firstAbove<T>(xs: readonly T[], x: number, key: (item: T) => number): number {
+  let lo = 0;
+  for (let hi = xs.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (key(xs[mid]!) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the last item that passes `test`, or -1 (Array.prototype.findLastIndex is not in this project's lib). */
 export function findLastIndex<T>(xs: readonly T[], test: (x: T) => boolean): number {
   for (let i = xs.length - 1; i >= 0; i--) if (test(xs[i]!)) return i;

@@ -115,9 +115,8 @@ export const inlineMeasures: Shape<Enumeration> = {
       if (parts?.groups?.items) {
         // The list starts after the last 从 / 围绕 before its first ；(「文章从A入手，…，同时从B，C；D…」).
         const items = parts.groups.items;
-        const semi = items.search(/[;；]/);
-        const itemsAt = at + (parts.index ?? 0) + parts[0].indexOf(items) + lastFrameWord(items.slice(0, semi));
-        const runs = semicolonParts(ctx.text, itemsAt, at + (parts.index ?? 0) + parts[0].indexOf(items) + items.length);
+        const listAt = at + (parts.index ?? 0) + parts[0].indexOf(items);
+        const runs = semicolonParts(ctx.text, listAt + lastFrameWord(items.slice(0, items.search(/[;；]/))), listAt + items.length);
         if (runs.length >= 3) {
           out.push({ runs, trigger: `从…；…等提出 (${runs.length} parts)`, declared: true, whole: true });
           continue;
@@ -131,10 +130,11 @@ export const inlineMeasures: Shape<Enumeration> = {
         const whole = frame.groups.items;
         const restart = lastFrameWord(whole);
         const items = whole.slice(restart);
-        if (items.split(/[、,，]/).length >= 3) {
+        const count = items.split(/[、,，]/).length;
+        if (count >= 3) {
           const lead = items.length - items.trimStart().length;
           const itemsAt = at + (frame.index ?? 0) + frame[0].indexOf(whole) + restart;
-          out.push({ runs: [[{ start: itemsAt + lead, end: itemsAt + items.trimEnd().length }]], trigger: `从…方面提出 (${items.split(/[、,，]/).length} parts)`, declared: true });
+          out.push({ runs: [[{ start: itemsAt + lead, end: itemsAt + items.trimEnd().length }]], trigger: `从…方面提出 (${count} parts)`, declared: true });
           continue;
         }
       }
@@ -164,7 +164,7 @@ export const inlineMeasures: Shape<Enumeration> = {
       // 「提出了以下意见和建议：A；B；C」: each ；-part after the colon is one measure.
       const colon = POLARITY.measureColonLeadIn.exec(sentence);
       if (colon && !POLARITY.achievementInSentence.test(sentence.slice(0, colon.index))) {
-        const runs = colonParts(ctx.text, at + (colon.index ?? 0) + colon[0].length, at + sentence.length);
+        const runs = semicolonParts(ctx.text, at + (colon.index ?? 0) + colon[0].length, at + sentence.length);
         if (runs.length >= 2) {
           out.push({ runs, trigger: colon[0], strong });
           listEnd = at + sentence.length;
@@ -253,7 +253,7 @@ function declaredElements(text: string, run: Span): Span[] | null {
  * first (「要A；要结合B，打造C；要加强D」 is one list of short parts); a later part is read on its own
  * too, and adds its list where the sentence's run stopped before it (at a purpose clause 使…): a part
  * inside a run already taken adds nothing. A sentence with a colon lead-in (「提出以下建议：A；要B」) is
- * not cut (colonParts reads its ；-parts), nor one that reports an authority's words.
+ * not cut (semicolonParts reads its ；-parts), nor one that reports an authority's words.
  */
 function sentencesOf(text: string): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = [];
@@ -397,20 +397,11 @@ function lastFrameWord(items: string): number {
   return at;
 }
 
-/** The ；-separated parts of [from, to), each one run of one element (empty parts left out). */
+/**
+ * The ；-separated parts of [from, to) (after a colon lead-in that announces measures, or of a list a frame declares),
+ * each one run of one element, a closing 等 left out.
+ */
 function semicolonParts(text: string, from: number, to: number): Span[][] {
-  const out: Span[][] = [];
-  for (const m of text.slice(from, to).matchAll(/[^;；]+/g)) {
-    const lead = m[0].length - m[0].trimStart().length;
-    const body = m[0].trim();
-    const start = from + (m.index ?? 0) + lead;
-    if (body.length >= MIN_CLAUSE) out.push([{ start, end: start + body.length }]);
-  }
-  return out;
-}
-
-/** The ；-separated parts after a colon lead-in that announces measures, each one run of one element. */
-function colonParts(text: string, from: number, to: number): Span[][] {
   const out: Span[][] = [];
   const body = text.slice(from, to);
   for (const m of body.matchAll(/[^;；]+/g)) {

@@ -2,13 +2,14 @@
  * Shared by the list shapes: take the items of a sibling list as statements of one kind, handing a
  * topic heading over to its own items, and the lead-in sentence just before a list.
  */
-import { classifyHeading, LEXICON } from "../../shared/section-headings.ts";
+import { classifyHeading } from "../../shared/section-headings.ts";
+import { firstAbove } from "../../util/arrays.ts";
 import type { OutlineNode, StatementKind } from "../../types.ts";
 import { type ClassifyContext, allLists } from "../context.ts";
 import { isNegative, POLARITY, type Polarity, polarityOf } from "../polarity.ts";
 import { sidedProblems } from "./problem-elements.ts";
 import { MAX_STATEMENT, problemClauses } from "./prose-problems.ts";
-import { isTopic, takeSubPoints } from "./section-cue.ts";
+import { causeParagraphs, isTopic, takeSubPoints } from "./section-cue.ts";
 
 /** Longest item heading read as a bare section label (「原因分析」, 「具体措施」). */
 const MAX_LABEL = 8;
@@ -63,33 +64,11 @@ export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confi
       const span = unit.kind === "problem" ? untilTurn(ctx, node) : node.span;
       const children = node.children.filter((c) => c.span.start < span.end);
       const taken = ctx.add({ kind: unit.kind, textSpan, span, rule: { id, detail }, confidence, subPoints: children.map((c) => ctx.heading(c)) });
-      // 「（三）X比较薄弱。表现为：一是A困难较大。二是B比较薄弱。」: shortfall sub-points are problems of their own too.
+      // 「（三）X比较薄弱。表现为：一是A困难较大。二是B比较薄弱。」: shortfall sub-points are problems of their own too; those
+      // after a paragraph that opens on the causes (「造成上述问题的原因有：一是…」) are causes.
       if (taken && unit.kind === "problem") takeSubPoints(ctx, node, causeParagraphs(ctx, node), detail, id);
     }
   }
-}
-
-/**
- * The paragraphs of an item's body from the first one that opens on its causes (「造成上述问题的原因有：一是…」,
- * sections.json causeLead) to the item's end: the sub-points there are causes, not shortfalls of the item.
- */
-function causeParagraphs(ctx: ClassifyContext, node: OutlineNode): { start: number; end: number }[] {
-  const lines = ctx.paragraphLines();
-  for (let i = firstLineAfter(lines, node.headingSpan.end); i < lines.length && lines[i]!.start < node.span.end; i++) {
-    if (LEXICON.causeLead.test(lines[i]!.text.trim())) return [{ start: lines[i]!.start, end: node.span.end }];
-  }
-  return [];
-}
-
-/** Index of the first of the report's lines (in text order) that starts after `offset`: a binary search, not a scan. */
-function firstLineAfter(lines: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  for (let hi = lines.length; lo < hi; ) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid]!.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -102,7 +81,7 @@ function untilTurn(ctx: ClassifyContext, node: OutlineNode): { start: number; en
   if (!first) return node.span;
   // The report's lines are in order: start at the first one past the heading.
   const lines = ctx.paragraphLines();
-  for (let i = firstLineAfter(lines, node.headingSpan.end); i < lines.length && lines[i]!.start < first.span.start; i++) {
+  for (let i = firstAbove(lines, node.headingSpan.end, (l) => l.start); i < lines.length && lines[i]!.start < first.span.start; i++) {
     if (POLARITY.closingMeasureTurn.test(lines[i]!.text)) return { start: node.span.start, end: lines[i]!.start };
   }
   return node.span;

@@ -76,7 +76,7 @@ export function sectionOf(ctx: ClassifyContext, node: OutlineNode, inherited: Se
   // (「2.1 当前X存在的主要问题」 under 「2. …存在的主要问题及原因分析」 only labels its sub-section, however long.)
   const opensList = node.children.length > 0 && (!inherited || inherited.kind !== kind || heading.length <= 14 || LEXICON.sectionLabel.test(heading));
   if (!topLevel && !opensList && !fused) return null;
-  return { kind, span: { ...node.span }, heading: fused ? heading.slice(0, fusedSectionHeading(heading)!.length) : heading, line: node.line };
+  return { kind, span: { ...node.span }, heading: fused ? heading.slice(0, f!.length) : heading, line: node.line };
 }
 
 /**
@@ -440,20 +440,26 @@ function laterModalClauses(ctx: ClassifyContext, from: number, to: number): Span
     const modal = LATER_MODAL.exec(part);
     if (!modal) continue;
     const start = at + (modal.index ?? 0) + modal[0].length - modal[1]!.length;
-    const rest = ctx.text.slice(start, at + part.length);
-    // The clause runs on over the comma clauses that add to it (「压担子，安排其参与X」), up to one that states its
-    // purpose or means (「，以…」, 「，确保…」).
-    let clause = "";
-    for (const c of rest.split(/(?<=[,，])/)) {
-      const body = c.replace(/[,，]$/, "");
-      if (clause && (POLARITY.purposeLead.test(body.trim()) || /^\s*(以|为|通过)/.test(body) || clause.length + body.length > MAX_LATER_CLAUSE)) break;
-      clause += c;
-    }
-    clause = clause.replace(/[,，\s]+$/, "");
+    const clause = runOnClause(ctx.text.slice(start, at + part.length));
     if (clause.length - modal[1]!.length < MIN_CLAUSE || clause.length > MAX_LATER_CLAUSE || isNegative(clause)) continue;
     out.push({ start, end: start + clause.length });
   }
   return out;
+}
+
+/**
+ * A measure clause at the start of `rest`: it runs on over the comma clauses that add to it (「压担子，安排其参与X」), up to
+ * one that states its purpose or means (「，以…」, 「，确保…」) or would make it longer than MAX_LATER_CLAUSE; the first
+ * `keep` clauses always. Without its closing punctuation.
+ */
+function runOnClause(rest: string, keep = 1): string {
+  let clause = "";
+  for (const [k, c] of rest.split(/(?<=[,，;；])/).entries()) {
+    const body = c.replace(/[,，;；]$/, "");
+    if (k >= keep && (POLARITY.purposeLead.test(body.trim()) || /^\s*(以|为|通过)/.test(body) || clause.length + body.length > MAX_LATER_CLAUSE)) break;
+    clause += c;
+  }
+  return clause.replace(/[,，;；\s]+$/, "");
 }
 
 /** A sentence that opens with the means of a measure (「通过设置A等方式，B」): the measure runs on to the clause after. */
@@ -475,16 +481,8 @@ function laterPrescribingSentences(ctx: ClassifyContext, from: number, to: numbe
     if (/^(要|应|必须|务必)/.test(part) || POLARITY.perfective.test(part) || ctx.inQuotedAuthority(start)) continue;
     const means = MEANS_SENTENCE.test(part);
     if (!means && !POLARITY.strongPrescription.test(part)) continue;
-    // The clause runs on over the comma clauses that add to it; a means sentence always takes its second clause.
-    const clauses = part.split(/(?<=[,，;；])/);
-    let clause = "";
-    for (const [k, c] of clauses.entries()) {
-      const body = c.replace(/[,，;；]$/, "");
-      const opensMeans = POLARITY.purposeLead.test(body.trim()) || /^\s*(以|为|通过)/.test(body);
-      if (k > 0 && !(means && k === 1) && (opensMeans || clause.length + body.length > MAX_LATER_CLAUSE)) break;
-      clause += c;
-    }
-    clause = clause.replace(/[,，;；\s]+$/, "");
+    // A means sentence always takes its second clause, what the means are for.
+    const clause = runOnClause(part, means ? 2 : 1);
     if (clause.length < MIN_CLAUSE || clause.length > MAX_LATER_CLAUSE || isNegative(clause)) continue;
     out.push({ start, end: start + clause.length });
   }
@@ -531,7 +529,7 @@ function joinWrapped(ctx: ClassifyContext, lines: Line[]): Line[] {
 }
 
 /** Spans of the cause paragraphs inside a problem item ("原因分析：…", "造成这种状况的原因…"). */
-function causeParagraphs(ctx: ClassifyContext, item: OutlineNode): Span[] {
+export function causeParagraphs(ctx: ClassifyContext, item: OutlineNode): Span[] {
   const out: Span[] = [];
   for (const line of ctx.linesIn(item.span)) {
     if (line.end <= item.headingSpan.end || line.start >= item.span.end) continue;
