@@ -350,7 +350,7 @@ describe("the shipped codebook on roles, formalism, org life and recruitment (ow
     ["有的支部好几年没有自己发展过党员", "p-recruitment-slow"],
     ["乡直机关的党建工作偏于软弱", "p-cohesion-weak"],
     ["支部工作抓而不实", "p-formalism"],
-    ["党内制度抓而不严", "p-system-not-implemented"],
+    ["党内制度抓而不严", "p-system-unenforced"],
     ["支部活动抓而不活", "p-activity-monotonous"],
     ["县局党建工作上紧下松", "p-responsibility-unclear"],
     ["国企支部建设中的形式问题", "p-formalism"],
