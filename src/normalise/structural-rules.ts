@@ -186,7 +186,7 @@ function namesReportTitle(view: LineView, rules: CompiledBoilerplateRules, maxLe
 }
 
 /** A column's short label, a single bar, then the title (group 1). */
-const COLUMN_LABEL = /^[^|｜:：]{1,6}\s*[|｜]\s*([^|｜]+)$/;
+const COLUMN_LABEL = /^[^|｜:：]{1,10}\s*[|｜]\s*([^|｜]+)$/;
 
 /** How far down a journal page its front matter may reach. */
 const JOURNAL_FRONT_LINES = 40;

@@ -349,6 +349,38 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(normalise(page))).toEqual([3]);
   });
 
+  it("should start the report at a title ending on 应对, under a column of share and bookmark buttons", () => {
+    const page = [
+      "• 收藏",
+      "  • 加入书签",
+      "添加成功",
+      "分享",
+      "",
+      "县级医院支部书记队伍建设的难点及应对",
+      "",
+      "王某",
+      "某某医院",
+      "",
+      "摘要:支部书记是医院党建的骨干，本文走访了五家县级医院，梳理了书记队伍建设的难点，并提出了应对之策。",
+    ].join("\n");
+    expect(reportStarts(normalise(page))).toEqual([6]);
+  });
+
+  it("should start the report at a title behind a journal's column label of up to ten characters and a bar", () => {
+    const page = [
+      "示例站点",
+      "",
+      "某某学刊•观察 |张某:社区支部引领物业服务的现实难题与破解路径",
+      "",
+      "发布者:编辑甲发布时间:2024-03-01浏览次数:12",
+      "",
+      "[摘要]",
+      "",
+      "近年来，小区物业纠纷增多，社区支部如何引领物业服务成为基层治理的一道难题，本文结合调研提出思路。",
+    ].join("\n");
+    expect(reportStarts(normalise(page))).toEqual([3]);
+  });
+
   it("should set aside an author's affiliation alone over the abstract's label, but not a title", () => {
     const abstract = "摘要:县直单位的支部工作近年有所加强，但仍有薄弱之处，本文结合走访情况作初步分析。";
     const doc = normalise(["某某市水利管理局某某分局", abstract, "关键词:支部;机关"].join("\n"));
