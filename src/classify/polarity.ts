@@ -66,6 +66,7 @@ export const POLARITY = {
   analysisClause: new RegExp(raw.analysisClause),
   measureDeclaredAfter: new RegExp(raw.measureDeclaredAfter),
   modalSentence: new RegExp(raw.modalSentence),
+  modalStatesProblems: new RegExp(raw.modalStatesProblems),
   exampleList: new RegExp(raw.exampleList),
   strongMeasureFrame: new RegExp(raw.strongMeasureFrame),
   perfective: new RegExp(raw.perfective),

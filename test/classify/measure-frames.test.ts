@@ -106,6 +106,12 @@ describe("inline-measures: normative frames", () => {
     expect(measures(`${lead}如按照专业设置了支部，依托课题组成立了学习小组，由导师担任支部书记。`)).toEqual([]);
   });
 
+  it("should read the examples (比如A，B，…等等) after a sentence that says problems remain to be solved as problems, not measures", () => {
+    const text = `${TITLE}该镇支部建设取得了一些成绩。但是也要看到，一些支部还存在着不少困难和问题需要解决。比如，部分支部书记对党务还不熟悉，学习教育多停留在读文件上，支部活动的吸引力还不够强，青年党员参与的积极性不高等等，因此，通过重心下移推动工作落地。`;
+    expect(measures(text)).toEqual([]);
+    expect(problems(text)).toEqual(["部分支部书记对党务还不熟悉", "学习教育多停留在读文件上", "支部活动的吸引力还不够强", "青年党员参与的积极性不高"]);
+  });
+
   it("should read what 从A的角度，可以… lists, up to its purpose clause", () => {
     const text = `${TITLE}调研发现外出党员参加学习难，学习形式单一。\n从便于党员集中学习的角度，可以开设周末课堂、组织读书分享、建立线上学习群等，便于外出党员参加。\n从激发学习热情的角度，可以定期通过知识竞赛等形式，使党员主动参加学习。`;
     expect(measures(text)).toEqual(["开设周末课堂、组织读书分享、建立线上学习群", "定期通过知识竞赛等形式"]);

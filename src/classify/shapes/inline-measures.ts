@@ -54,7 +54,8 @@ export const inlineMeasures: Shape<Enumeration> = {
       const follows = listEnd >= 0 && /^。\s*$/.test(ctx.text.slice(listEnd, at));
       const afterModal = modalEnd >= 0 && /^。\s*$/.test(ctx.text.slice(modalEnd, at));
       listEnd = -1;
-      modalEnd = POLARITY.modalSentence.test(sentence) ? at + sentence.length : -1;
+      // 「但是也要看到，…还存在着较多的困难和问题需要解决。」 announces problems: the examples after it are no measures.
+      modalEnd = POLARITY.modalSentence.test(sentence) && !POLARITY.modalStatesProblems.test(sentence) ? at + sentence.length : -1;
       // An authority's words quoted as the setting (「总书记指出，“…必须坚持…”」) prescribe nothing of the report's own.
       if (ctx.skipped(at) || ctx.inQuotedAuthority(at)) continue;
       // Examples that follow a sentence prescribing with a modal are the measures it means: one run.

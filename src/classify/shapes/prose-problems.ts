@@ -384,7 +384,10 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
     const body = m[0].replace(/[:：]$/, "");
     const lead = body.length - body.trimStart().length;
     const a = sentence.start + (m.index ?? 0) + lead;
-    const b = sentence.start + (m.index ?? 0) + body.trimEnd().length;
+    // 「…，E等等，因此…」: the list's closing 等等 is no part of its last problem (a clause listing with 、 keeps it:
+    // problem-elements reads 「如A、B、C等等」 by it).
+    const trimmed = body.trimEnd();
+    const b = sentence.start + (m.index ?? 0) + (trimmed.includes("、") ? trimmed : trimmed.replace(/等等$/, "")).length;
     if (b > a) clauses.push({ span: { start: a, end: b }, leadIn });
   }
   // 「重教学科研，轻党建」: a 重…，轻… pair is one slogan, never two clauses.
