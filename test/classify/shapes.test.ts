@@ -130,6 +130,11 @@ describe("shapes", () => {
     expect(texts(report!.statements, "measure")).toEqual(["要加大发展党员力度", "应整合活动阵地"]);
   });
 
+  it("closing-measures: should not take the sentence that promises the measures below it (…应从以下几方面来加强X：)", () => {
+    const [report] = classify(["一、存在的问题", "1、党员老化", "2、阵地不足", "针对上述问题，我们认为应当从以下几方面来改进镇村两级的支部工作：", "一要加大发展党员力度。"].join("\n"));
+    expect(texts(report!.statements, "measure").some((t) => t.includes("以下几方面"))).toBe(false);
+  });
+
   it("inline-measures: should take 要优化A、建立B、提升C, one measure per element, where the report has no other measures", () => {
     const [report] = classify("摘要：调查发现支部存在设置不合理、活动参与率低等问题。结论：要优化支部设置、建立考评体系、提升教育质量。");
     expect(texts(report!.statements, "measure")).toEqual(["优化支部设置", "建立考评体系", "提升教育质量"]);
