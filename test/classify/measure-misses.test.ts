@@ -355,3 +355,22 @@ describe("a list after 「主要措施包括：」 in a section of practices", (
     expect(measures(proposed.join("\n")).length).toBeGreaterThan(0);
   });
 });
+
+describe("decimal sub-headings under a measure heading", () => {
+  it("should read 利用X开展Y as prescribing, so a numbered measure's 2.1/2.2 sub-headings are measures of their own", () => {
+    expect(polarityOf("依托党群服务中心开展志愿服务")).toBe("prescription");
+    const got = measures([
+      "关于外出务工党员管理的调研",
+      "一、存在的问题",
+      "1. 联系难",
+      "外出务工党员分散在各地，支部很难与他们保持经常联系，有的一年也联系不上一次。",
+      "二、对策",
+      "1. 改进外出党员学习方式",
+      "1.1 利用手机课堂开展集中学习",
+      "支部每月在手机课堂上组织一次集中学习，外出党员在务工地也能按时参加，学习情况记入台账。",
+      "1.2 开展送学上门活动",
+      "春节等外出党员返乡的时节，支部组织委员把学习材料送到党员家中，当面交流学习体会。",
+    ].join("\n"));
+    expect(got).toEqual(expect.arrayContaining(["利用手机课堂开展集中学习", "开展送学上门活动"]));
+  });
+});
