@@ -463,3 +463,17 @@ describe("clauses that report a procedure or a statistic", () => {
     expect(got).toContain("年轻党员参加活动偏少");
   });
 });
+
+describe("circumstances", () => {
+  it("should not read a clause of circumstance (随着…, 面对…的现状) as a problem, but the shortfall after it", () => {
+    expect(isProblemClause("随着外出务工人数的增加和农村空心化的日益加剧")).toBe(false);
+    expect(isProblemClause("面对老党员逐年减少、青年党员外出增多的现状")).toBe(false);
+    const got = problems([
+      "某村支部建设调研",
+      "一、存在的问题",
+      "随着外出务工人数的增加和农村空心化的日益加剧，支部开展集中活动越来越难，党员学习难以经常。",
+    ].join("\n"));
+    expect(got.some((p) => p.startsWith("随着"))).toBe(false);
+    expect(got.some((p) => p.includes("支部开展集中活动越来越难"))).toBe(true);
+  });
+});
