@@ -183,7 +183,8 @@ function scanLine(text: string, line: Line, from: number, to: number, skip: Span
   const lastOfKind = new Map<MarkerKind, Marker>();
   for (let p = first; p < to; p++) {
     // On a run-on line a bullet after a sentence end or a colon starts an item (「…存在以下问题：• A：…。• B：…」).
-    if (runOn && p > first && INLINE_BULLET.test(text[p]!) && SENTENCE_END.test(text.slice(Math.max(from, p - 3), p)) && /[\u4e00-\u9fff“"]/.test(text.slice(p + 1, p + 3)) && !inSkip(p, skip)) {
+    // A Markdown dash (「；- A；- B」) does too, and so does the first of such a list, after its label (「具体措施- A；- B」).
+    if (runOn && p > first && (INLINE_BULLET.test(text[p]!) ? SENTENCE_END.test(text.slice(Math.max(from, p - 3), p)) : text[p] === "-" && inlineDash(text, p, from, to)) && /[\u4e00-\u9fff“"]/.test(text.slice(p + 1, p + 3)) && !inSkip(p, skip)) {
       const end = p + 1 + (/^\s*/.exec(text.slice(p + 1))?.[0].length ?? 0);
       const m: Marker = { kind: "bullet", text: text[p]!, ordinal: null, start: p, end, line: line.number, atLineStart: false };
       out.push(m);
@@ -215,6 +216,28 @@ function scanLine(text: string, line: Line, from: number, to: number, skip: Span
 
 /** Bullets read inside a run-on line (after a sentence end or a colon). */
 const INLINE_BULLET = /[●•◆■▪]/;
+
+/** A Markdown list's dash and space (「- 」) before a Chinese character. */
+const DASH_ITEM = /-\s(?=[\u4e00-\u9fff“"])/y;
+/** Farthest the next item of a dash list may start after the end of this one's sentence. */
+const DASH_NEXT = 2;
+
+/**
+ * Whether the dash at `p` opens an item of a Markdown list on a run-on line: after a sentence end (「；- B」), or
+ * right before its own sentence end that the list's next dash follows (「具体措施- A；- B」, the first item after its label).
+ */
+function inlineDash(text: string, p: number, from: number, to: number): boolean {
+  DASH_ITEM.lastIndex = p;
+  if (!DASH_ITEM.test(text)) return false;
+  if (SENTENCE_END.test(text.slice(Math.max(from, p - 3), p))) return true;
+  const stop = text.slice(p + 2, Math.min(to, p + 2 + MAX_DASH_ITEM)).search(/[。；;]/);
+  if (stop < 0) return false;
+  const next = p + 2 + stop + 1;
+  DASH_ITEM.lastIndex = next + (/^\s{0,2}/.exec(text.slice(next, next + DASH_NEXT))?.[0].length ?? 0);
+  return DASH_ITEM.test(text);
+}
+/** Longest item of a dash list looked through for its sentence end. */
+const MAX_DASH_ITEM = 200;
 
 /** A line this long is text that has lost its line breaks (a page pasted or scraped onto one line). */
 const MIN_RUN_ON_LINE = 300;

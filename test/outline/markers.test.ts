@@ -161,6 +161,13 @@ describe("a page pasted onto one line with nothing where each line break was", (
     const got = markersOf(line).map((m) => m.text);
     expect(got).toEqual(["一、", "1.1", "1.2", "•", "•"]);
   });
+
+  it("should read a Markdown dash list inside such a line, its first dash after the list's label, and no hyphen as an item", () => {
+    const line = "二、对策建议1. 配强支部班子具体措施- 选好支部书记，把能人选进班子；- 配齐支部委员，补上组织委员空缺；- 建立后备干部名单。" +
+      filler + "2. 提高学习实效学习时长从2019-2020年的每月一次增加到每月两次。" + filler;
+    const got = markersOf(line).map((m) => m.text);
+    expect(got).toEqual(["二、", "1.", "-", "-", "-", "2."]);
+  });
 });
 
 describe("a 一是 sequence on hard-wrapped lines", () => {
