@@ -130,6 +130,11 @@ describe("shapes", () => {
     expect(texts(report!.statements, "measure")).toEqual(["要加大发展党员力度", "应整合活动阵地"]);
   });
 
+  it("closing-turn: should read the rest of a line from 下一步…将 after the problems stated on it as measures", () => {
+    const [report] = classify("某协会支部工作调研\n此次调研发现，行业支部工作存在两个不足：支部组织不够健全、党员活动开展不够规范。下一步协会将建立党员联络制度，强化活动阵地，努力营造良好氛围。");
+    expect(texts(report!.statements, "measure")).toEqual(expect.arrayContaining(["建立党员联络制度", "强化活动阵地"]));
+  });
+
   it("closing-measures: should not take the sentence that promises the measures below it (…应从以下几方面来加强X：)", () => {
     const [report] = classify(["一、存在的问题", "1、党员老化", "2、阵地不足", "针对上述问题，我们认为应当从以下几方面来改进镇村两级的支部工作：", "一要加大发展党员力度。"].join("\n"));
     expect(texts(report!.statements, "measure").some((t) => t.includes("以下几方面"))).toBe(false);
