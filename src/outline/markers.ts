@@ -184,7 +184,7 @@ function scanLine(text: string, line: Line, from: number, to: number, skip: Span
   for (let p = first; p < to; p++) {
     // On a run-on line a bullet after a sentence end or a colon starts an item (「…存在以下问题：• A：…。• B：…」).
     // A Markdown dash (「；- A；- B」) does too, and so does the first of such a list, after its label (「具体措施- A；- B」).
-    if (runOn && p > first && (INLINE_BULLET.test(text[p]!) ? SENTENCE_END.test(text.slice(Math.max(from, p - 3), p)) : text[p] === "-" && inlineDash(text, p, from, to)) && /[\u4e00-\u9fff“"]/.test(text.slice(p + 1, p + 3)) && !inSkip(p, skip)) {
+    if (runOn && p > first && (INLINE_BULLET.test(text[p]!) || text[p] === "-") && inlineListItem(text, p, from, to) && /[\u4e00-\u9fff“"]/.test(text.slice(p + 1, p + 3)) && !inSkip(p, skip)) {
       const end = p + 1 + (/^\s*/.exec(text.slice(p + 1))?.[0].length ?? 0);
       const m: Marker = { kind: "bullet", text: text[p]!, ordinal: null, start: p, end, line: line.number, atLineStart: false };
       out.push(m);
@@ -217,27 +217,32 @@ function scanLine(text: string, line: Line, from: number, to: number, skip: Span
 /** Bullets read inside a run-on line (after a sentence end or a colon). */
 const INLINE_BULLET = /[●•◆■▪]/;
 
-/** A Markdown list's dash and space (「- 」) before a Chinese character. */
-const DASH_ITEM = /-\s(?=[\u4e00-\u9fff“"])/y;
-/** Farthest the next item of a dash list may start after the end of this one's sentence. */
-const DASH_NEXT = 2;
+/** A list item's bullet (•) or Markdown dash and space (「- 」) before a Chinese character. */
+const LIST_ITEM = /(?:[●•◆■▪]\s*|-\s)(?=[\u4e00-\u9fff“"])/y;
+/** Farthest the next item of a list may start after the end of this one's sentence. */
+const NEXT_ITEM_GAP = 2;
 
 /**
- * Whether the dash at `p` opens an item of a Markdown list on a run-on line: after a sentence end (「；- B」), or
- * right before its own sentence end that the list's next dash follows (「具体措施- A；- B」, the first item after its label).
+ * Whether the bullet or dash at `p` opens an item of a list on a run-on line: after a sentence end (「。• B」, 「；- B」),
+ * or right before its own sentence end that the list's next item follows (「2.1 加强X• A：…。• B：…」, 「具体措施- A；- B」:
+ * the first item, after its heading or label).
  */
-function inlineDash(text: string, p: number, from: number, to: number): boolean {
-  DASH_ITEM.lastIndex = p;
-  if (!DASH_ITEM.test(text)) return false;
+function inlineListItem(text: string, p: number, from: number, to: number): boolean {
+  LIST_ITEM.lastIndex = p;
+  const own = LIST_ITEM.exec(text);
+  if (own === null) return false;
   if (SENTENCE_END.test(text.slice(Math.max(from, p - 3), p))) return true;
-  const stop = text.slice(p + 2, Math.min(to, p + 2 + MAX_DASH_ITEM)).search(/[。；;]/);
+  const body = p + own[0].length;
+  const stop = text.slice(body, Math.min(to, body + MAX_LIST_ITEM)).search(/[。；;]/);
   if (stop < 0) return false;
-  const next = p + 2 + stop + 1;
-  DASH_ITEM.lastIndex = next + (/^\s{0,2}/.exec(text.slice(next, next + DASH_NEXT))?.[0].length ?? 0);
-  return DASH_ITEM.test(text);
+  const next = body + stop + 1;
+  LIST_ITEM.lastIndex = next + (/^\s{0,2}/.exec(text.slice(next, next + NEXT_ITEM_GAP))?.[0].length ?? 0);
+  const following = LIST_ITEM.exec(text);
+  // The next item opens with the same sign.
+  return following !== null && following[0].trim()[0] === own[0].trim()[0];
 }
-/** Longest item of a dash list looked through for its sentence end. */
-const MAX_DASH_ITEM = 200;
+/** Longest list item looked through for its sentence end. */
+const MAX_LIST_ITEM = 200;
 
 /** A line this long is text that has lost its line breaks (a page pasted or scraped onto one line). */
 const MIN_RUN_ON_LINE = 300;

@@ -168,6 +168,14 @@ describe("a page pasted onto one line with nothing where each line break was", (
     const got = markersOf(line).map((m) => m.text);
     expect(got).toEqual(["二、", "1.", "-", "-", "-", "2."]);
   });
+
+  it("should read the first bullet of a list right after its heading on such a line, when the next bullet follows its sentence end", () => {
+    const line = "二、对策" + filler + "2.1 配强支部班子• 选好书记:把懂经营的能人选进班子。• 配齐委员:补上组织委员的空缺。" +
+      "2.2 改进学习• 线上学习:开设手机课堂。" + filler;
+    const got = markersOf(line).map((m) => m.text);
+    // The lone bullet of 2.2 has no next one: it stays in its heading's text.
+    expect(got).toEqual(["二、", "2.1", "•", "•", "2.2"]);
+  });
 });
 
 describe("a 一是 sequence on hard-wrapped lines", () => {
