@@ -29,9 +29,11 @@ export interface BoilerplateRuleSpec {
    * `journalDate`: a date of a journal article's history (收稿日期：…) that ends a journal page's front matter;
    * `frontLabel`: an abstract's label (摘要：) that makes a long first line above it the site's description;
    * `navLabel`: a site's section label in English (Quick Navigation) above which every line is the page's, unless a
-   * report's title stands above it.
+   * report's title stands above it;
+   * `frontMatter`: a journal article's keywords or classification line (关键词：, 中图分类号：) that, at the top of a
+   * page without a title, is the page's with the author's name above it.
    */
-  headerBlock: { id: string; scanLines: number; maxLineLength: number; above?: string; journalDate?: string; frontLabel?: string; navLabel?: string; affiliation?: string; chrome?: string };
+  headerBlock: { id: string; scanLines: number; maxLineLength: number; above?: string; journalDate?: string; frontLabel?: string; navLabel?: string; affiliation?: string; chrome?: string; frontMatter?: string };
   repeatedTitle: { id: string; window: number; maxLength: number };
   /** The short captions after a line marked by `afterRule` (a 相关推荐-style heading). */
   relatedList: { id: string; afterRule: string; maxItems: number; maxItemLength: number };
@@ -84,6 +86,8 @@ export interface CompiledBoilerplateRules {
   headerChrome: RegExp | null;
   /** headerBlock.affiliation: a body's name alone on the first line, over an abstract's label (the author's affiliation). */
   affiliation: RegExp | null;
+  /** headerBlock.frontMatter: a keywords or classification line of a journal article (关键词：, 中图分类号：). */
+  frontMatter: RegExp | null;
 }
 
 const cache = new WeakMap<BoilerplateRuleSpec, CompiledBoilerplateRules>();
@@ -126,6 +130,7 @@ export function compileBoilerplateRules(spec: BoilerplateRuleSpec = DEFAULT_BOIL
     navLabel: spec.headerBlock.navLabel ? alternation("headerBlock.navLabel", [spec.headerBlock.navLabel], "") : null,
     headerChrome: spec.headerBlock.chrome ? alternation("headerBlock.chrome", [spec.headerBlock.chrome], "") : null,
     affiliation: spec.headerBlock.affiliation ? alternation("headerBlock.affiliation", [spec.headerBlock.affiliation], "") : null,
+    frontMatter: spec.headerBlock.frontMatter ? alternation("headerBlock.frontMatter", [spec.headerBlock.frontMatter], "") : null,
   };
   cache.set(spec, compiled);
   return compiled;

@@ -65,7 +65,8 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   for (const view of block) if (isOpen(view) && rules.headerChrome?.test(view.trimmed)) view.rule = spec.id;
   const repeatedRun = markRepeatedRuns(block);
   const groups = new Map<string, LineView[]>();
-  for (const view of block) if (isOpen(view)) groups.set(view.trimmed, [...(groups.get(view.trimmed) ?? []), view]);
+  // A title printed twice on one line (「X调研报告X调研报告」, a page's breadcrumb run into its heading) is a copy of X.
+  for (const view of block) if (isOpen(view)) groups.set(undoubled(view.trimmed), [...(groups.get(undoubled(view.trimmed)) ?? []), view]);
   /** Titles printed twice, of which the first copy stays: the page's title over the report's own. */
   const printedTwice = new Set<LineView>();
   for (const copies of groups.values()) {
@@ -114,6 +115,13 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   //    A subtitle (——以…为例) names it too, but follows the title.
   //    A title printed twice is the title too, whatever word it ends on.
   markAbove(block, findLastIndex(block, (view) => namesReportTitle(view, rules, spec.maxLineLength) || printedTwice.has(view)), spec.id);
+}
+
+/** A line that is one text printed twice over (「XX」, 「X X」) as X; any other line as it is. */
+function undoubled(t: string): string {
+  const half = t.replace(/\s+/g, "");
+  const n = half.length;
+  return n >= 8 && n % 2 === 0 && half.slice(0, n / 2) === half.slice(n / 2) ? half.slice(0, n / 2) : t;
 }
 
 /** Shortest share of the longer title a near copy holds (「对X的调研报告」 and 「X的调研报告」). */
@@ -287,6 +295,39 @@ export function markByline(views: LineView[], rules: CompiledBoilerplateRules): 
   const body = next.rule === null && next.trimmed.length >= MIN_PARAGRAPH && SENTENCE_PUNCTUATION.test(next.trimmed);
   // A name over the page's date line (「李某」 then 「2024-01-06 10:21」) is the author's too.
   if (next.rule === spec.id || next.rule === DATE_ONLY || body) view.rule = spec.id;
+}
+
+/**
+ * A journal article's keywords and classification lines (关键词：…, 中图分类号：…, `headerBlock.frontMatter`) at the top of
+ * a page that prints no title, the author's name alone above them or not, then straight the body: the page's front
+ * matter; the report begins with its first paragraph. (Under a title or an abstract they stay in the report.)
+ */
+export function markLeadingFrontMatter(views: LineView[], rules: CompiledBoilerplateRules): void {
+  const front = rules.frontMatter;
+  if (front === null) return;
+  let k = views.findIndex((view) => !view.blank && view.rule === null);
+  if (k < 0) return;
+  const lead: LineView[] = [];
+  const name = views[k]!.trimmed.replace(/\s+/g, "");
+  if (rules.byline !== null && rules.byline.name.test(name) && !rules.byline.notName.test(name)) {
+    lead.push(views[k]!);
+    k = nextOpen(views, k);
+  }
+  let found = 0;
+  while (k >= 0 && isOpen(views[k]!) && front.test(views[k]!.trimmed)) {
+    lead.push(views[k]!);
+    found++;
+    k = nextOpen(views, k);
+  }
+  const body = k >= 0 ? views[k]! : undefined;
+  if (found === 0 || body === undefined || body.trimmed.length < MIN_PARAGRAPH || !SENTENCE_PUNCTUATION.test(body.trimmed)) return;
+  for (const view of lead) view.rule = rules.spec.headerBlock.id;
+}
+
+/** Index of the next line after `i` that is neither blank nor already set aside, or -1. */
+function nextOpen(views: readonly LineView[], i: number): number {
+  for (let k = i + 1; k < views.length; k++) if (!views[k]!.blank && views[k]!.rule === null) return k;
+  return -1;
 }
 
 /** The shortest line read as cut by a page break when it ends mid-sentence. */

@@ -381,6 +381,32 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(normalise(page))).toEqual([3]);
   });
 
+  it("should start the report at the first copy of a title printed twice on one line above the title's own line", () => {
+    const page = ["写作助手，一键生成公文! 立即体验", "", "关于社区物业党建的调研报告关于社区物业党建的调研报告", "", "关于社区物业党建的调研报告", "",
+      "近年来，小区物业纠纷增多，社区支部牵头成立业委会党小组，取得了一些成效，也暴露出一些问题。"].join("\n");
+    expect(reportStarts(normalise(page))).toEqual([3]);
+  });
+
+  it("should set aside a journal page's author, keywords and classification lines when no title is printed, but not under a title", () => {
+    const body = "新形势下，事业单位的支部工作有了长足发展，但在组织设置、党员教育等方面仍存在不少困难，本文试作分析。";
+    const doc = normalise(["王某某", "关键词:事业单位;支部;困境", "中图分类号:D267 文献标识码:A 文章编号:1000-0000(2020)01-0001-03", body].join("\n"));
+    expect(noiseLines(doc)).toEqual([1, 2, 3]);
+    expect(reportStarts(doc)).toEqual([4]);
+    const titled = normalise(["事业单位支部工作的困境与应对", "关键词:事业单位;支部;困境", body].join("\n"));
+    expect(reportStarts(titled)).toEqual([1]);
+  });
+
+  it("should set aside a byline 「□文|某某」 over the text", () => {
+    const doc = normalise(["□文|李某某", "高校教工支部建设关系到学校发展的方方面面，本文结合走访情况谈谈现状与问题，并提出几点建议。"].join("\n"));
+    expect(noiseLines(doc)).toEqual([1]);
+  });
+
+  it("should start the report at a title ending on 意义, under a site's welcome line and a gambling advertisement", () => {
+    const page = ["某市物业协会欢迎您!", "某某娱乐城·人生就是搏!_活动88", "行业信息", "", "党建引领物业服务融入社区治理的现实意义", "",
+      "作者:协会秘书处 日期:2024-02-01 人气:9", "", "物业服务是社区治理的重要一环，社区支部引领物业服务，有利于化解小区矛盾。"].join("\n");
+    expect(reportStarts(normalise(page))).toEqual([5]);
+  });
+
   it("should set aside an author's affiliation alone over the abstract's label, but not a title", () => {
     const abstract = "摘要:县直单位的支部工作近年有所加强，但仍有薄弱之处，本文结合走访情况作初步分析。";
     const doc = normalise(["某某市水利管理局某某分局", abstract, "关键词:支部;机关"].join("\n"));
