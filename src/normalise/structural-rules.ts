@@ -281,7 +281,8 @@ export function markByline(views: LineView[], rules: CompiledBoilerplateRules): 
   const view = views[first];
   if (view === undefined || view.protected) return;
   // One name (「李 进」, spaced out) or several (「李某+++王某某」, 「李某 王某某」, 「李某、王某」).
-  const name = view.trimmed.replace(/\s+/g, "");
+  // (A box or a bullet may mark the name: 「■王某某」.)
+  const name = view.trimmed.replace(/^[□■◇◆●•]\s*/, "").replace(/\s+/g, "");
   // Names set apart by commas may be spaced out themselves (「李某,王某某,江 宇」); else a space parts them.
   const parts = /[+＋、,，]/.test(view.trimmed) ? view.trimmed.split(/[+＋、,，]+/).map((n) => n.replace(/\s+/g, "")) : view.trimmed.split(/\s+/);
   const names = parts.filter((n) => n.length > 0);

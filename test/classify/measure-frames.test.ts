@@ -112,6 +112,11 @@ describe("inline-measures: normative frames", () => {
     expect(problems(text)).toEqual(["部分支部书记对党务还不熟悉", "学习教育多停留在读文件上", "支部活动的吸引力还不够强", "青年党员参与的积极性不高"]);
   });
 
+  it("should read a quoted list that 提出了要“…”的对策建议 declares, without its modal and quotation marks", () => {
+    const text = `${TITLE}摘要：本文分析了项目支部作用发挥的现状，提出了要“落实好‘四同步’要求，提升对支部工作的认识，推进支部规范化建设，抓好党务队伍自身建设”的对策建议。`;
+    expect(measures(text)).toEqual(["落实好‘四同步’要求", "提升对支部工作的认识", "推进支部规范化建设", "抓好党务队伍自身建设"]);
+  });
+
   it("should read what 从A的角度，可以… lists, up to its purpose clause", () => {
     const text = `${TITLE}调研发现外出党员参加学习难，学习形式单一。\n从便于党员集中学习的角度，可以开设周末课堂、组织读书分享、建立线上学习群等，便于外出党员参加。\n从激发学习热情的角度，可以定期通过知识竞赛等形式，使党员主动参加学习。`;
     expect(measures(text)).toEqual(["开设周末课堂、组织读书分享、建立线上学习群", "定期通过知识竞赛等形式"]);

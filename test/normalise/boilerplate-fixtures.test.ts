@@ -396,9 +396,10 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(titled)).toEqual([1]);
   });
 
-  it("should set aside a byline 「□文|某某」 over the text", () => {
-    const doc = normalise(["□文|李某某", "高校教工支部建设关系到学校发展的方方面面，本文结合走访情况谈谈现状与问题，并提出几点建议。"].join("\n"));
-    expect(noiseLines(doc)).toEqual([1]);
+  it("should set aside a byline 「□文|某某」 or 「■某某」 over the text", () => {
+    const body = "高校教工支部建设关系到学校发展的方方面面，本文结合走访情况谈谈现状与问题，并提出几点建议。";
+    expect(noiseLines(normalise(["□文|李某某", body].join("\n")))).toEqual([1]);
+    expect(noiseLines(normalise(["■李某某", body].join("\n")))).toEqual([1]);
   });
 
   it("should start the report at a title ending on 意义, under a site's welcome line and a gambling advertisement", () => {

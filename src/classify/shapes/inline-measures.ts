@@ -348,7 +348,10 @@ function proposalList(ctx: ClassifyContext, sentence: string, at: number): { par
     const m = re.exec(sentence);
     const idx = m?.indices?.groups?.items;
     if (!m?.groups?.items || !idx) continue;
-    const items = m.groups.items;
+    // 「提出了要“A，B，C”的对策建议」: the modal and the quotation marks around the whole list are no part of it.
+    const wrapped = /^(\s*(?:要|应)?[“"])([^“”"]+)[”"]\s*$/.exec(m.groups.items);
+    const items = wrapped ? wrapped[2]! : m.groups.items;
+    const inner = wrapped ? wrapped[1]!.length : 0;
     // A list of work done (「…，形成了A、B」) is a practice, whatever the frame's 提出了; a list naming the problems to
     // solve (「提出了解决A、B等问题的对策」) is no list of proposals.
     if (POLARITY.perfective.test(items) || POLARITY.achievementInSentence.test(items) || PROBLEM_NOUN.test(items)) continue;
@@ -366,7 +369,7 @@ function proposalList(ctx: ClassifyContext, sentence: string, at: number): { par
       const lead = raw.length - raw.trimStart().length;
       const body = raw.trim().replace(/等$/, "");
       if (!body) continue;
-      parts.push({ start: at + idx[0] + start + lead, end: at + idx[0] + start + lead + body.length });
+      parts.push({ start: at + idx[0] + inner + start + lead, end: at + idx[0] + inner + start + lead + body.length });
     }
     if (parts.length < 3) continue;
     const texts = parts.map((p) => ctx.text.slice(p.start, p.end));
