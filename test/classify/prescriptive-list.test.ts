@@ -74,6 +74,10 @@ describe("prescriptive-list: prose lists of prescribing elements", () => {
     expect(heads.map((s) => s.text)).toEqual(["抓住支部这个基础单元，提高支部的组织力", "把握作风建设这个重点，树立机关干部的良好形象"]);
   });
 
+  it("should read such a paragraph's head only, its body explaining the head (as an item's text explains its heading)", () => {
+    expect(measures(fixture("parallel-heads.txt")).map((s) => s.text)).toEqual(["抓住支部这个基础单元，提高支部的组织力", "把握作风建设这个重点，树立机关干部的良好形象"]);
+  });
+
   it("should not read the same paragraph heads when the bodies report what was done", () => {
     expect(measures(fixture("parallel-heads-report.txt")).map((s) => s.text)).toEqual([]);
   });

@@ -72,6 +72,10 @@ export const prescriptiveList: Shape<Run> = {
     const text = ctx.unwrapped({ start, end });
     const heads = parallelHeads(ctx);
     pushAll(out, heads);
+    // A paragraph whose head was taken (「坚持X。农商银行应A，B。」) explains that head in the rest of its line, as an item's
+    // text explains its heading: the rest proposes nothing of its own, unless a sentence of it turns to the problems it
+    // targets (「针对A等问题，要B，C。」: remedies of their own).
+    const headBodies = heads.map((h) => ({ start: h.span.end, end: lineEndAt(ctx.text, h.span.end, end) }));
     let previous = "";
     for (const sm of text.matchAll(/[^。!?！？\n]+/g)) {
       const at = start + (sm.index ?? 0);
@@ -79,7 +83,7 @@ export const prescriptiveList: Shape<Run> = {
       // 「…全会提出了“…”的要求。这就要求我们A，B」: a sentence that refers back to an authority's words restates them.
       const restates = BACK_REFERENCE.test(sentence) && (AUTHORITY.test(previous) || POLARITY.authoritySpeech.test(previous));
       previous = sentence;
-      if (restates || heads.some((h) => h.span.start === at)) continue;
+      if (restates || heads.some((h) => h.span.start === at) || (headBodies.some((b) => at >= b.start && at < b.end) && !/^\s*针对/.test(sentence))) continue;
       // 「…存在的问题：如A还需进一步落实；B尚需加强；…」: a sentence that announces its problems lists findings, not measures.
       if (POLARITY.umbrellaListLead.test(sentence)) continue;
       const run = runIn(ctx, sentence, at);
@@ -101,6 +105,12 @@ export const prescriptiveList: Shape<Run> = {
     addMeasureRun(ctx, run.span, elements, "prescriptive-list", detail, "of a run: ", 0.55);
   },
 };
+
+/** The end of the line that `at` lies on (or `end`). */
+function lineEndAt(text: string, at: number, end: number): number {
+  const k = text.indexOf("\n", at);
+  return k < 0 || k > end ? end : k;
+}
 
 /** Whether the elements are parts of one 、 list (no comma between any two of them). */
 function commaFree(text: string, elements: Span[]): boolean {
