@@ -117,6 +117,13 @@ describe("inline-measures: normative frames", () => {
     expect(measures(text)).toEqual(["落实好‘四同步’要求", "提升对支部工作的认识", "推进支部规范化建设", "抓好党务队伍自身建设"]);
   });
 
+  it("should read 通过A，实现B；通过C，实现D；… as one measure per ；-part, but not means of work done", () => {
+    const text = `${TITLE}摘要：协会支部与会员企业联系不足，作用发挥不充分。通过设岗定责与联系走访相结合，实现支部与会员企业的经常联系；通过共办活动与共享阵地相结合，实现支部与社区的资源共享。`;
+    expect(measures(text)).toEqual(["通过设岗定责与联系走访相结合，实现支部与会员企业的经常联系", "通过共办活动与共享阵地相结合，实现支部与社区的资源共享"]);
+    const done = `${TITLE}摘要：去年，协会通过设岗定责与联系走访相结合，实现了支部与会员企业的经常联系；通过共办活动与共享阵地相结合，实现了支部与社区的资源共享。`;
+    expect(measures(done)).toEqual([]);
+  });
+
   it("should read what 从A的角度，可以… lists, up to its purpose clause", () => {
     const text = `${TITLE}调研发现外出党员参加学习难，学习形式单一。\n从便于党员集中学习的角度，可以开设周末课堂、组织读书分享、建立线上学习群等，便于外出党员参加。\n从激发学习热情的角度，可以定期通过知识竞赛等形式，使党员主动参加学习。`;
     expect(measures(text)).toEqual(["开设周末课堂、组织读书分享、建立线上学习群", "定期通过知识竞赛等形式"]);
