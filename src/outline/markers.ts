@@ -179,6 +179,17 @@ function scanLine(text: string, line: Line, from: number, to: number, skip: Span
     }
     first = after;
   }
+  // 「问题一：党员参与度不足」, 「对策二：…」: a label numbered in words opens an item like （一） does.
+  LABELLED_ITEM.lastIndex = first;
+  const labelled = lastAccepted === null && !inSkip(first, skip) ? LABELLED_ITEM.exec(text) : null;
+  const ordinal = labelled ? parseChineseNumber(labelled[1]!) : null;
+  if (labelled && ordinal !== null && first + labelled[0].length < to) {
+    const m: Marker = { kind: "cn-paren", text: labelled[0].trim(), ordinal, start: first, end: first + labelled[0].length, line: line.number, atLineStart: true };
+    out.push(m);
+    lastAccepted = m;
+    lastOrdinal.set(m.kind, ordinal);
+    first = m.end;
+  }
   const runOn = to - from >= MIN_RUN_ON_LINE ? runOnCandidates(text, line, first, to, skip) : null;
   const lastOfKind = new Map<MarkerKind, Marker>();
   for (let p = first; p < to; p++) {
@@ -213,6 +224,9 @@ function scanLine(text: string, line: Line, from: number, to: number, skip: Span
     p = m.end - 1;
   }
 }
+
+/** A label numbered in words at a line start (「问题一：」, 「对策二：」, 「建议三:」), the number in group 1. */
+const LABELLED_ITEM = new RegExp(`(?:问题|对策|建议|措施|举措|路径|原因)\\s*(${CN})\\s*[:：]\\s*`, "y");
 
 /** Bullets read inside a run-on line (after a sentence end or a colon). */
 const INLINE_BULLET = /[●•◆■▪]/;

@@ -178,6 +178,15 @@ describe("a page pasted onto one line with nothing where each line break was", (
   });
 });
 
+describe("labels numbered in words", () => {
+  it("should read 问题一：, 问题二： at a line start as items (as 对策一： and the like), but not the words inside a sentence", () => {
+    const text = ["问题一：支部活动偏少", "一些支部一年只开两三次会，党员很少见面。", "问题二：书记兼职过多", "在讨论问题一：是否增设支部时，意见不一。"].join("\n");
+    const got = markersOf(text).map((m) => [m.text, m.ordinal]);
+    expect(got).toEqual([["问题一：", 1], ["问题二：", 2]]);
+    expect(outlineOf(text)).toContain("支部活动偏少");
+  });
+});
+
 describe("a 一是 sequence on hard-wrapped lines", () => {
   it("should read 三是 at the end of a line as an item whose clause starts the next line", () => {
     const text = ["一是不少党员不亮身份，组织找不到人。二是企业对党员参加活动", "有顾虑，活动难以开展。三是", "“口袋党员”的存在削弱了支部的号召力。"].join("\n");
