@@ -67,6 +67,8 @@ export const POLARITY = {
   measureDeclaredAfter: new RegExp(raw.measureDeclaredAfter),
   modalSentence: new RegExp(raw.modalSentence),
   modalStatesProblems: new RegExp(raw.modalStatesProblems),
+  measurePromise: new RegExp(raw.measurePromise),
+  meansPart: new RegExp(raw.meansPart),
   exampleList: new RegExp(raw.exampleList),
   strongMeasureFrame: new RegExp(raw.strongMeasureFrame),
   perfective: new RegExp(raw.perfective),

@@ -86,7 +86,7 @@ function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string
     // 「我们要提出以下对策和建议」 announces the measures; it is none of them.
     if (POLARITY.measureAnnouncement.test(body)) continue;
     // 「本文认为应该从以下几方面来加强X：」 promises the list that follows; it is none of its items.
-    if (/(以下|如下|下列|几个?方面|几点)[^。；;]*[:：]\s*$/.test(body)) continue;
+    if (POLARITY.measurePromise.test(body)) continue;
     // 「需立足现有问题，进行全方位分析」 announces an analysis; it proposes nothing.
     if (POLARITY.analysisClause.test(body)) continue;
     // 「…，对于推动A、满足B都有着重要的意义」 states a significance; it proposes nothing.

@@ -31,8 +31,6 @@ interface Enumeration {
 const MAX_ELEMENT = 40;
 /** A 等 that closes a list (「…，D等」): not part of its last element. */
 const CLOSING_ETC = /[,，]?\s*等\s*$/;
-/** A ；-part that opens with its means and says what it achieves (「通过A与B相结合，实现C」). */
-const MEANS_PART = /^\s*(?:要|应|可以?)?通过[^，,；;。]{4,40}[，,]\s*(?:以|来)?(?:实现|推动|促进|提升|提高|增强|达到|形成|构建|打造)/;
 
 export const inlineMeasures: Shape<Enumeration> = {
   id: "inline-measures",
@@ -115,7 +113,7 @@ export const inlineMeasures: Shape<Enumeration> = {
       }
       // 「通过A，实现B；通过C，实现D；…」: each ；-part that opens with its means and says what it achieves is one measure.
       const meansParts = sentence.split(/[;；]/);
-      if (meansParts.length >= 2 && meansParts.every((p) => MEANS_PART.test(p)) && !POLARITY.perfective.test(sentence)) {
+      if (meansParts.length >= 2 && meansParts.every((p) => POLARITY.meansPart.test(p)) && !POLARITY.perfective.test(sentence)) {
         const runs = semicolonParts(ctx.text, at, at + sentence.length);
         if (runs.length >= 2) {
           out.push({ runs, trigger: `通过…，实现…； (${runs.length} parts)`, declared: true, whole: true });
