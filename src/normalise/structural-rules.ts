@@ -66,14 +66,19 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   const repeatedRun = markRepeatedRuns(block);
   const groups = new Map<string, LineView[]>();
   // A title printed twice on one line (「X调研报告X调研报告」, a page's breadcrumb run into its heading) is a copy of X.
-  for (const view of block) if (isOpen(view)) groups.set(undoubled(view.trimmed), [...(groups.get(undoubled(view.trimmed)) ?? []), view]);
+  // So is a title with the site's word count after it (「X(全文3579字)」).
+  for (const view of block) if (isOpen(view)) groups.set(titleKey(view.trimmed), [...(groups.get(titleKey(view.trimmed)) ?? []), view]);
   /** Titles printed twice, of which the first copy stays: the page's title over the report's own. */
   const printedTwice = new Set<LineView>();
   for (const copies of groups.values()) {
     if (copies.length < 2) continue;
-    const keepFirst = isTitleLike(copies[0]!, rules, spec.maxLineLength);
-    for (const view of keepFirst ? copies.slice(1) : copies) view.rule = spec.id;
-    if (keepFirst && namesTitleTopic(copies[0]!, rules, spec.maxLineLength) && !rules.titleTopic?.notTitle?.test(copies[0]!.trimmed)) printedTwice.add(copies[0]!);
+    const titled = isTitleLike(copies[0]!, rules, spec.maxLineLength);
+    // 「X」 over a document site's rows (VIP专免, a date, 14.34KB, 12 页, 侵权投诉 …) and 「X」 again under them: the first
+    // copy heads the site's listing, the second is the report's title (as its readers mark it).
+    const overRows = titled && copies.length === 2 && rowsBetween(block, copies[0]!, copies[1]!) >= MIN_LISTING_ROWS;
+    const kept = overRows ? copies[1]! : copies[0]!;
+    for (const view of titled ? copies.filter((c) => c !== kept) : copies) view.rule = spec.id;
+    if (titled && namesTitleTopic(kept, rules, spec.maxLineLength) && !rules.titleTopic?.notTitle?.test(kept.trimmed)) printedTwice.add(kept);
   }
   // A title with its subtitle printed as a page header and again over the text: the first copy of each title line
   // stays, and the report starts there (as a reader marks it: at the first line that is the report's).
@@ -110,11 +115,38 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
     const wedged = block[k - 1]!.rule !== null && block[k + 1]!.rule !== null;
     if (wedged && isOpen(view) && !isTitleLike(view, rules, spec.maxLineLength)) view.rule = spec.id;
   }
+  // 3a. The one line of the block still standing, over none but the page's lines and then the text, that reads as no
+  //     title and is words parted by spaces (a place and a byline, 「某县某镇 张 某」, over the date and a share prompt):
+  //     the page's too. (A short heading, 「存在问题」, is no byline.)
+  const standing = block.filter((view) => isOpen(view));
+  const after = views[block.length];
+  if (standing.length === 1 && after !== undefined && isOpen(after) && BYLINE_WORDS.test(standing[0]!.trimmed) && !isTitleLike(standing[0]!, rules, spec.maxLineLength)) {
+    const k = block.indexOf(standing[0]!);
+    if (block.slice(k + 1).some((view) => !view.blank && view.rule !== null) && block.slice(0, k).every((view) => view.blank)) standing[0]!.rule = spec.id;
+  }
   // 5. Short lines above the report's title (a site's column, a book's details, an editor's line, a date) are the
   //    page's: the last line of the block that names what a report is about is the title, and the report starts there.
   //    A subtitle (——以…为例) names it too, but follows the title.
   //    A title printed twice is the title too, whatever word it ends on.
   markAbove(block, findLastIndex(block, (view) => namesReportTitle(view, rules, spec.maxLineLength) || printedTwice.has(view)), spec.id);
+}
+
+/** Words parted by spaces, as a place and an author's name are (「某县某镇 张 某」). */
+const BYLINE_WORDS = /^[\u4e00-\u9fff]{2,10}(?:\s+[\u4e00-\u9fff]{1,4}){1,3}$/;
+
+/** Site rows between two copies of a title that make the first copy the head of a document site's listing. */
+const MIN_LISTING_ROWS = 2;
+
+/** Lines between two lines of the block that the site-label rule set aside (a document site's rows: VIP专免, 14.34KB, 12 页). */
+function rowsBetween(block: LineView[], a: LineView, b: LineView): number {
+  return block.slice(block.indexOf(a) + 1, block.indexOf(b)).filter((v) => v.rule === SITE_ROW).length;
+}
+/** The line rule of a document site's rows and labels (boilerplate.json). */
+const SITE_ROW = "site-label";
+
+/** What a title line is compared by: printed twice over (undoubled), without a site's word count (「(全文3579字)」). */
+function titleKey(t: string): string {
+  return undoubled(t).replace(/\s*[(（]\s*(?:全文|共)?\s*\d+\s*字\s*[)）]\s*$/, "");
 }
 
 /** A line that is one text printed twice over (「XX」, 「X X」) as X; any other line as it is. */

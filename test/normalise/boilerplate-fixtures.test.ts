@@ -408,6 +408,24 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(normalise(page))).toEqual([5]);
   });
 
+  it("should start the report at a title with the site's word count after it, over the same title", () => {
+    const body = "    按照县委的部署，组织部抽调人员对全县村级组织建设进行了专题调研，现将有关情况报告如下。";
+    const page = ["关于村级组织建设的专题调研报告(全文2860字)", "", "关于村级组织建设的专题调研报告", body].join("\n");
+    expect(reportStarts(normalise(page))).toEqual([1]);
+  });
+
+  it("should start the report at the second copy of a title printed over a document site's rows and again under them", () => {
+    const page = ["关于机关支部工作的调研报告", "VIP专免", "2024-05-06", "21.5KB", "8 页", "海报", "侵权投诉", "关于机关支部工作的调研报告",
+      "近期，机关工委组织人员深入各部门，就支部工作与业务工作结合的情况进行了调研，现将情况报告如下。"].join("\n");
+    expect(reportStarts(normalise(page))).toEqual([8]);
+  });
+
+  it("should set aside a place and byline over the page's date, source and share lines", () => {
+    const page = ["某省某县 王 某", "2014年3月2日09:10 来源:某某网-某某报", "“扫一扫”添加“学习平台” 微信号:xxxx |",
+      "远程教育站点建起来以后，一些村的收看却流于形式，党员干部学习的积极性不高，值得深思。"].join("\n");
+    expect(reportStarts(normalise(page))).toEqual([4]);
+  });
+
   it("should set aside an author's affiliation alone over the abstract's label, but not a title", () => {
     const abstract = "摘要:县直单位的支部工作近年有所加强，但仍有薄弱之处，本文结合走访情况作初步分析。";
     const doc = normalise(["某某市水利管理局某某分局", abstract, "关键词:支部;机关"].join("\n"));
