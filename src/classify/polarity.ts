@@ -52,6 +52,7 @@ export const POLARITY = {
   achievementInSentence: new RegExp(raw.achievementInSentence),
   purposeLead: new RegExp(raw.purposeLead),
   listPrescription: new RegExp(raw.listPrescription),
+  baResult: new RegExp(raw.baResult),
   modalPrescription: new RegExp(raw.modalPrescription),
   strongPrescription: new RegExp(raw.strongPrescription),
   measureAside: new RegExp(raw.measureAside),

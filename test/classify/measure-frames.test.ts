@@ -24,6 +24,8 @@ const problems = (text: string): string[] =>
   classify(text).flatMap((r) => r.statements.filter((s) => s.kind === "problem").map((s) => text.slice(s.textSpan.start, s.textSpan.end)));
 
 const TITLE = "某镇支部建设调研\n";
+/** Measures as kg states them, one per element of a split run. */
+const elementTexts = (text: string): string[] => classify(text).flatMap((r) => r.statements.filter((s) => s.kind === "measure").map((s) => s.text));
 
 describe("inline-measures: normative frames", () => {
   it("should read 要以A促B，以C促D… as measures: the elements open as the one after the modal does", () => {
@@ -122,6 +124,13 @@ describe("inline-measures: normative frames", () => {
     expect(measures(text)).toEqual(["通过设岗定责与联系走访相结合，实现支部与会员企业的经常联系", "通过共办活动与共享阵地相结合，实现支部与社区的资源共享"]);
     const done = `${TITLE}摘要：去年，协会通过设岗定责与联系走访相结合，实现了支部与会员企业的经常联系；通过共办活动与共享阵地相结合，实现了支部与社区的资源共享。`;
     expect(measures(done)).toEqual([]);
+  });
+
+  it("should read 要把A做强、把B做细、把C做实 as one measure per 把 phrase", () => {
+    const text = `${TITLE}摘要：该镇党建工作取得了一定成效，但也面临诸多挑战，要进一步把支部做强、把服务做细、把考核做实，推动全镇党建工作上台阶。`;
+    const got = elementTexts(text);
+    expect(got).toEqual(expect.arrayContaining(["把服务做细", "把考核做实"]));
+    expect(got.some((m) => m.includes("把支部做强") && !m.includes("把服务"))).toBe(true);
   });
 
   it("should read what 从A的角度，可以… lists, up to its purpose clause", () => {

@@ -14,7 +14,7 @@
 import type { Span } from "../../types.ts";
 import type { ClassifyContext } from "../context.ts";
 import raw from "../polarity.json" with { type: "json" };
-import { polarityOf } from "../polarity.ts";
+import { POLARITY, polarityOf } from "../polarity.ts";
 import { prescribesAsElement } from "./prescriptive-list.ts";
 
 const ME = raw.measureElements;
@@ -116,8 +116,10 @@ export function isMeasureElement(element: string, part = false): boolean {
 function measureBody(body: string, part: boolean): boolean {
   // A goal after a comma joins its measure (「加强A，提升B水平」); a goal side by side with a measure in a 、 list
   // (「优化A、提升B能力」) is an element of that list like the others.
-  if (NOT_MEASURE.test(body) || (!part && GOAL.test(body.replace(/[\s。.]+$/, "")))) return false;
+  // 「把党建做强、把服务做细」: a 把 phrase that says what to make of its object is a measure, a 、 part or not.
   const core = body.slice(ADVERB.exec(body)?.[0].length ?? 0);
+  if (POLARITY.baResult.test(core)) return true;
+  if (NOT_MEASURE.test(body) || (!part && GOAL.test(body.replace(/[\s。.]+$/, "")))) return false;
   if (NOT_MEASURE.test(core)) return false;
   const verb = VERB.exec(core) ?? verbAfterMeans(core);
   // In a 、 list a four-character verb is a phrase of its own (「选优配强、精准培育」).
