@@ -70,6 +70,7 @@ export const POLARITY = {
   modalStatesProblems: new RegExp(raw.modalStatesProblems),
   measurePromise: new RegExp(raw.measurePromise),
   meansPart: new RegExp(raw.meansPart),
+  modalPart: new RegExp(raw.modalPart),
   exampleList: new RegExp(raw.exampleList),
   strongMeasureFrame: new RegExp(raw.strongMeasureFrame),
   perfective: new RegExp(raw.perfective),

@@ -133,6 +133,11 @@ describe("inline-measures: normative frames", () => {
     expect(got.some((m) => m.includes("把支部做强") && !m.includes("把服务"))).toBe(true);
   });
 
+  it("should read 笔者认为，应当A，…；应B，…；应C，… as one measure per ；-part, its first clause", () => {
+    const text = `${TITLE}现在一些村的远程教育收看流于形式，党员学习积极性不高。如何让远程教育发挥作用？笔者认为，应当丰富学习内容，可以采取走访收集等方式，及时掌握党员的学习需求；应灵活学习形式，通过现场教学的模式，定期组织专家授课；应创新学习手段，推进远程教育上手机，方便党员随时学习。`;
+    expect(elementTexts(text)).toEqual(["应当丰富学习内容", "应灵活学习形式", "应创新学习手段"]);
+  });
+
   it("should read what 从A的角度，可以… lists, up to its purpose clause", () => {
     const text = `${TITLE}调研发现外出党员参加学习难，学习形式单一。\n从便于党员集中学习的角度，可以开设周末课堂、组织读书分享、建立线上学习群等，便于外出党员参加。\n从激发学习热情的角度，可以定期通过知识竞赛等形式，使党员主动参加学习。`;
     expect(measures(text)).toEqual(["开设周末课堂、组织读书分享、建立线上学习群", "定期通过知识竞赛等形式"]);

@@ -120,6 +120,23 @@ export const inlineMeasures: Shape<Enumeration> = {
           continue;
         }
       }
+      // 「笔者认为，应当A，…；应B，…；应C，…」: each ；-part that opens with a modal states one measure, its first clause
+      // (what follows in the part says how).
+      if (meansParts.length >= 3 && meansParts.every((p) => POLARITY.modalPart.test(p)) && !POLARITY.perfective.test(sentence)) {
+        const runs: Span[][] = [];
+        let offset = 0;
+        for (const part of meansParts) {
+          const lead = /^\s*(?:[^，,。；;]{0,10}认为[，,]\s*)?/.exec(part)![0].length;
+          const clause = part.slice(lead).search(/[，,]/);
+          const end = clause < 0 ? part.trimEnd().length : lead + clause;
+          if (end - lead >= MIN_CLAUSE) runs.push([{ start: at + offset + lead, end: at + offset + end }]);
+          offset += part.length + 1;
+        }
+        if (runs.length >= 3) {
+          out.push({ runs, trigger: `应…；应…；应… (${runs.length} parts)`, declared: true, whole: true });
+          continue;
+        }
+      }
       // 「从A，实现B；C，促进D；…等，给出了…对策」: each ；-part of the list the frame declares is one measure, whole.
       const parts = POLARITY.measureFrameParts.exec(sentence);
       if (parts?.groups?.items) {
