@@ -477,3 +477,21 @@ describe("circumstances", () => {
     expect(got.some((p) => p.includes("支部开展集中活动越来越难"))).toBe(true);
   });
 });
+
+describe("numbered problems under a problem heading of no section", () => {
+  it("should read 1. 2. items that each fall short under a top-level problem item as problems too", () => {
+    const got = problems([
+      "一、学习制度执行不严，学习流于形式",
+      "1. 集中学习不经常",
+      "有的支部一个季度才组织一次集中学习，党员难以系统学习。",
+      "2. 学习内容空泛",
+      "学习多是读文件，很少结合本单位的工作实际。",
+      "二、活动参与不够，支部凝聚力不强",
+      "1. 党员参与热情不高",
+      "部分党员以工作忙为由不参加支部活动。",
+      "2. 支部号召力下降",
+      "支部组织的活动应者寥寥，群众评价不高。",
+    ].join("\n"));
+    expect(got).toEqual(expect.arrayContaining(["集中学习不经常", "学习内容空泛", "党员参与热情不高", "支部号召力下降"]));
+  });
+});

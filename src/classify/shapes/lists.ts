@@ -5,10 +5,11 @@
 import { classifyHeading } from "../../shared/section-headings.ts";
 import { firstAbove } from "../../util/arrays.ts";
 import type { OutlineNode, StatementKind } from "../../types.ts";
+import { isInlineKind } from "../../outline/markers.ts";
 import { type ClassifyContext, allLists } from "../context.ts";
 import { isNegative, POLARITY, type Polarity, polarityOf } from "../polarity.ts";
 import { sidedProblems } from "./problem-elements.ts";
-import { MAX_STATEMENT, problemClauses } from "./prose-problems.ts";
+import { isProblemClause, MAX_STATEMENT, problemClauses } from "./prose-problems.ts";
 import { causeParagraphs, isTopic, takeSubPoints } from "./section-cue.ts";
 
 /** Longest item heading read as a bare section label (「原因分析」, 「具体措施」). */
@@ -66,8 +67,32 @@ export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confi
       const taken = ctx.add({ kind: unit.kind, textSpan, span, rule: { id, detail }, confidence, subPoints: children.map((c) => ctx.heading(c)) });
       // 「（三）X比较薄弱。表现为：一是A困难较大。二是B比较薄弱。」: shortfall sub-points are problems of their own too; those
       // after a paragraph that opens on the causes (「造成上述问题的原因有：一是…」) are causes.
-      if (taken && unit.kind === "problem") takeSubPoints(ctx, node, causeParagraphs(ctx, node), detail, id);
+      if (taken && unit.kind === "problem") {
+        const causeParas = causeParagraphs(ctx, node);
+        takeSubPoints(ctx, node, causeParas, detail, id);
+        takeNumberedProblems(ctx, node, causeParas, detail, id, confidence);
+      }
     }
+  }
+}
+
+/**
+ * 「一、制度执行不严格，形式化问题突出」 over 「1. 制度落实不到位」 「2. 形式主义严重」: numbered items under a problem item
+ * that each state a problem of their own are problems too (the parent sums them up), as under a problem section.
+ */
+/** Share of the numbered items under a problem item that must state a problem of their own. */
+const NUMBERED_MAJORITY = 0.6;
+
+function takeNumberedProblems(ctx: ClassifyContext, node: OutlineNode, causeParas: { start: number; end: number }[], itemDetail: string, id: string, confidence: number) {
+  // (Under a 一是 clause, numbered lines are the page's next list, not its sub-points; after 「究其原因…：」 they are causes.)
+  if (isInlineKind(node.markerKind)) return;
+  const kids = node.children.filter((c) => !isInlineKind(c.markerKind) && !causeParas.some((p) => c.span.start >= p.start && c.span.start < p.end));
+  if (kids.length < 2) return;
+  const shortfalls = kids.filter((c) => isProblemClause(ctx.heading(c)));
+  if (shortfalls.length < NUMBERED_MAJORITY * kids.length) return;
+  for (const c of shortfalls) {
+    const { span: textSpan } = ctx.itemText(c, "problem");
+    ctx.add({ kind: "problem", textSpan, span: c.span, rule: { id, detail: `${itemDetail} > numbered item ${c.markerKind} "${c.marker}"` }, confidence });
   }
 }
 
