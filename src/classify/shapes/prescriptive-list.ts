@@ -24,7 +24,7 @@ import { MIN_CLAUSE } from "../context.ts";
 import { isNegative, POLARITY, polarityOf } from "../polarity.ts";
 import raw from "../polarity.json" with { type: "json" };
 import type { Shape } from "./types.ts";
-import { pushAll } from "../../util/arrays.ts";
+import { firstAbove, pushAll } from "../../util/arrays.ts";
 import { addMeasureRun, measureElements } from "./measure-elements.ts";
 import { SEGMENT_SIGNALS, stripDecoration } from "../../segment/signals.ts";
 
@@ -75,7 +75,8 @@ export const prescriptiveList: Shape<Run> = {
     // A paragraph whose head was taken (「坚持X。农商银行应A，B。」) explains that head in the rest of its line, as an item's
     // text explains its heading: the rest proposes nothing of its own, unless a sentence of it turns to the problems it
     // targets (「针对A等问题，要B，C。」: remedies of their own).
-    const headBodies = heads.map((h) => ({ start: h.span.end, end: lineEndAt(ctx.text, h.span.end, end) }));
+    const headBodies = headLineRests(ctx.text, heads, end);
+    const headStarts = new Set(heads.map((h) => h.span.start));
     let previous = "";
     for (const sm of text.matchAll(/[^。!?！？\n]+/g)) {
       const at = start + (sm.index ?? 0);
@@ -83,7 +84,7 @@ export const prescriptiveList: Shape<Run> = {
       // 「…全会提出了“…”的要求。这就要求我们A，B」: a sentence that refers back to an authority's words restates them.
       const restates = BACK_REFERENCE.test(sentence) && (AUTHORITY.test(previous) || POLARITY.authoritySpeech.test(previous));
       previous = sentence;
-      if (restates || heads.some((h) => h.span.start === at) || (headBodies.some((b) => at >= b.start && at < b.end) && !/^\s*针对/.test(sentence))) continue;
+      if (restates || headStarts.has(at) || (inHeadBody(headBodies, at) && !/^\s*针对/.test(sentence))) continue;
       // 「…存在的问题：如A还需进一步落实；B尚需加强；…」: a sentence that announces its problems lists findings, not measures.
       if (POLARITY.umbrellaListLead.test(sentence)) continue;
       const run = runIn(ctx, sentence, at);
@@ -106,10 +107,24 @@ export const prescriptiveList: Shape<Run> = {
   },
 };
 
-/** The end of the line that `at` lies on (or `end`). */
-function lineEndAt(text: string, at: number, end: number): number {
-  const k = text.indexOf("\n", at);
-  return k < 0 || k > end ? end : k;
+/** The rest of each head's line after it (heads in text order), found in one pass over the text: spans in order. */
+function headLineRests(text: string, heads: readonly Run[], end: number): Span[] {
+  const out: Span[] = [];
+  let newline = -1;
+  for (const h of [...heads].sort((a, b) => a.span.start - b.span.start)) {
+    if (newline < h.span.end) {
+      const k = text.indexOf("\n", h.span.end);
+      newline = k < 0 || k > end ? end : k;
+    }
+    out.push({ start: h.span.end, end: newline });
+  }
+  return out;
+}
+
+/** Whether `at` lies in one of the spans (in order, not overlapping but for shared line ends): a binary search. */
+function inHeadBody(bodies: readonly Span[], at: number): boolean {
+  const k = firstAbove(bodies, at, (b) => b.start) - 1;
+  return k >= 0 && at < bodies[k]!.end;
 }
 
 /** Whether the elements are parts of one 、 list (no comma between any two of them). */
