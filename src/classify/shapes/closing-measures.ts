@@ -85,7 +85,7 @@ function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string
     if (body.length < MIN_CLAUSE || (!planned && polarityOf(body) !== "prescription" && !POLARITY.modalPrescription.test(body) && !POLARITY.prescription.test(body.trim()))) continue;
     // 「我们要提出以下对策和建议」 announces the measures; it is none of them.
     if (POLARITY.measureAnnouncement.test(body)) continue;
-    // 「本文认为应该从以下几方面来加强X：」 promises the list that follows; it is none of its items.
+    // 「我们认为可从下列几方面改进X：」 promises the list that follows; it is none of its items.
     if (POLARITY.measurePromise.test(body)) continue;
     // 「需立足现有问题，进行全方位分析」 announces an analysis; it proposes nothing.
     if (POLARITY.analysisClause.test(body)) continue;
