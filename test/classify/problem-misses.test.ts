@@ -464,6 +464,14 @@ describe("clauses that report a procedure or a statistic", () => {
   });
 });
 
+describe("reassurances", () => {
+  it("should not read 既不会改变A，也不会影响B as a shortfall, but 不会 + a skill still is one", () => {
+    expect(isNegative("建立党组织既不会改变企业的经营方式")).toBe(false);
+    expect(isNegative("也不会影响企业的经济效益")).toBe(false);
+    expect(isNegative("部分老党员不会使用手机学习平台")).toBe(true);
+  });
+});
+
 describe("circumstances", () => {
   it("should not read a clause of circumstance (随着…, 面对…的现状) as a problem, but the shortfall after it", () => {
     expect(isProblemClause("随着外出务工人数的增加和农村空心化的日益加剧")).toBe(false);
