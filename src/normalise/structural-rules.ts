@@ -67,7 +67,11 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   const groups = new Map<string, LineView[]>();
   // A title printed twice on one line (「X调研报告X调研报告」, a page's breadcrumb run into its heading) is a copy of X.
   // So is a title with the site's word count after it (「X(全文3579字)」).
-  for (const view of block) if (isOpen(view)) groups.set(titleKey(view.trimmed), [...(groups.get(titleKey(view.trimmed)) ?? []), view]);
+  for (const view of block) {
+    if (!isOpen(view)) continue;
+    const key = titleKey(view.trimmed);
+    groups.set(key, [...(groups.get(key) ?? []), view]);
+  }
   /** Titles printed twice, of which the first copy stays: the page's title over the report's own. */
   const printedTwice = new Set<LineView>();
   for (const copies of groups.values()) {
@@ -122,7 +126,8 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   const after = views[block.length];
   if (standing.length === 1 && after !== undefined && isOpen(after) && BYLINE_WORDS.test(standing[0]!.trimmed) && !isTitleLike(standing[0]!, rules, spec.maxLineLength)) {
     const k = block.indexOf(standing[0]!);
-    if (block.slice(k + 1).some((view) => !view.blank && view.rule !== null) && block.slice(0, k).every((view) => view.blank)) standing[0]!.rule = spec.id;
+    // (The block holds no blank lines: the line must be the block's first.)
+    if (k === 0 && block.slice(1).some((view) => view.rule !== null)) standing[0]!.rule = spec.id;
   }
   // 5. Short lines above the report's title (a site's column, a book's details, an editor's line, a date) are the
   //    page's: the last line of the block that names what a report is about is the title, and the report starts there.
@@ -318,7 +323,7 @@ export function markByline(views: LineView[], rules: CompiledBoilerplateRules): 
   // Names set apart by commas may be spaced out themselves (「李某,王某某,江 宇」); else a space parts them.
   const parts = /[+＋、,，]/.test(view.trimmed) ? view.trimmed.split(/[+＋、,，]+/).map((n) => n.replace(/\s+/g, "")) : view.trimmed.split(/\s+/);
   const names = parts.filter((n) => n.length > 0);
-  const isName = (n: string) => spec.name.test(n) && !spec.notName.test(n);
+  const isName = (n: string) => isBylineName(spec, n);
   // In a list, a name of four characters has a two-character surname (欧阳某某): four-character words side by side
   // (「党建引领,乡村治理,集体经济」) are keywords.
   const listedName = (n: string) => isName(n) && (n.length <= 3 || COMPOUND_SURNAME.test(n));
@@ -341,8 +346,7 @@ export function markLeadingFrontMatter(views: LineView[], rules: CompiledBoilerp
   let k = views.findIndex((view) => !view.blank && view.rule === null);
   if (k < 0) return;
   const lead: LineView[] = [];
-  const name = views[k]!.trimmed.replace(/\s+/g, "");
-  if (rules.byline !== null && rules.byline.name.test(name) && !rules.byline.notName.test(name)) {
+  if (rules.byline !== null && isBylineName(rules.byline, views[k]!.trimmed.replace(/\s+/g, ""))) {
     lead.push(views[k]!);
     k = nextOpen(views, k);
   }
@@ -355,6 +359,11 @@ export function markLeadingFrontMatter(views: LineView[], rules: CompiledBoilerp
   const body = k >= 0 ? views[k]! : undefined;
   if (found === 0 || body === undefined || body.trimmed.length < MIN_PARAGRAPH || !SENTENCE_PUNCTUATION.test(body.trimmed)) return;
   for (const view of lead) view.rule = rules.spec.headerBlock.id;
+}
+
+/** Whether a line's text (spaces taken out) is an author's name alone (`byline.name`, not a label of `byline.notName`). */
+function isBylineName(spec: NonNullable<CompiledBoilerplateRules["byline"]>, name: string): boolean {
+  return spec.name.test(name) && !spec.notName.test(name);
 }
 
 /** Index of the next line after `i` that is neither blank nor already set aside, or -1. */

@@ -195,7 +195,7 @@ function scanLine(text: string, line: Line, from: number, to: number, skip: Span
   for (let p = first; p < to; p++) {
     // On a run-on line a bullet after a sentence end or a colon starts an item (「…存在以下问题：• A：…。• B：…」).
     // A Markdown dash (「；- A；- B」) does too, and so does the first of such a list, after its label (「具体措施- A；- B」).
-    if (runOn && p > first && (INLINE_BULLET.test(text[p]!) || text[p] === "-") && inlineListItem(text, p, from, to) && /[\u4e00-\u9fff“"]/.test(text.slice(p + 1, p + 3)) && !inSkip(p, skip)) {
+    if (runOn && p > first && LIST_SIGN.test(text[p]!) && inlineListItem(text, p, from, to) && /[\u4e00-\u9fff“"]/.test(text.slice(p + 1, p + 3)) && !inSkip(p, skip)) {
       const end = p + 1 + (/^\s*/.exec(text.slice(p + 1))?.[0].length ?? 0);
       const m: Marker = { kind: "bullet", text: text[p]!, ordinal: null, start: p, end, line: line.number, atLineStart: false };
       out.push(m);
@@ -229,10 +229,11 @@ function scanLine(text: string, line: Line, from: number, to: number, skip: Span
 const LABELLED_ITEM = new RegExp(`(?:问题|对策|建议|措施|举措|路径|原因)\\s*(${CN})\\s*[:：]\\s*`, "y");
 
 /** Bullets read inside a run-on line (after a sentence end or a colon). */
-const INLINE_BULLET = /[●•◆■▪]/;
-
+const INLINE_BULLETS = "●•◆■▪";
+/** The first character of an item a run-on line may hold: one of those bullets or a Markdown dash. */
+const LIST_SIGN = new RegExp(`[${INLINE_BULLETS}-]`);
 /** A list item's bullet (•) or Markdown dash and space (「- 」) before a Chinese character. */
-const LIST_ITEM = /(?:[●•◆■▪]\s*|-\s)(?=[\u4e00-\u9fff“"])/y;
+const LIST_ITEM = new RegExp(`(?:[${INLINE_BULLETS}]\\s*|-\\s)(?=[\\u4e00-\\u9fff“"])`, "y");
 /** Farthest the next item of a list may start after the end of this one's sentence. */
 const NEXT_ITEM_GAP = 2;
 

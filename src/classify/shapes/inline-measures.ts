@@ -112,8 +112,8 @@ export const inlineMeasures: Shape<Enumeration> = {
         continue;
       }
       // 「通过A，实现B；通过C，实现D；…」: each ；-part that opens with its means and says what it achieves is one measure.
-      const meansParts = sentence.split(/[;；]/);
-      if (meansParts.length >= 2 && meansParts.every((p) => POLARITY.meansPart.test(p)) && !POLARITY.perfective.test(sentence)) {
+      const semis = sentence.split(/[;；]/);
+      if (semis.length >= 2 && semis.every((p) => POLARITY.meansPart.test(p)) && !POLARITY.perfective.test(sentence)) {
         const runs = semicolonParts(ctx.text, at, at + sentence.length);
         if (runs.length >= 2) {
           out.push({ runs, trigger: `通过…，实现…； (${runs.length} parts)`, declared: true, whole: true });
@@ -122,11 +122,14 @@ export const inlineMeasures: Shape<Enumeration> = {
       }
       // 「笔者认为，应当A，…；应B，…；应C，…」: each ；-part that opens with a modal states one measure, its first clause
       // (what follows in the part says how).
-      if (meansParts.length >= 3 && meansParts.every((p) => POLARITY.modalPart.test(p)) && !POLARITY.perfective.test(sentence)) {
+      const modals = semis.map((p) => POLARITY.modalPart.exec(p));
+      if (semis.length >= 3 && modals.every((m) => m !== null) && !POLARITY.perfective.test(sentence)) {
         const runs: Span[][] = [];
         let offset = 0;
-        for (const part of meansParts) {
-          const lead = /^\s*(?:[^，,。；;]{0,10}认为[，,]\s*)?/.exec(part)![0].length;
+        for (const [k, part] of semis.entries()) {
+          // The part's own measure starts at its modal (after a lead such as 笔者认为，).
+          const m = modals[k]!;
+          const lead = m[0].length - m.groups!.modal!.length;
           const clause = part.slice(lead).search(/[，,]/);
           const end = clause < 0 ? part.trimEnd().length : lead + clause;
           if (end - lead >= MIN_CLAUSE) runs.push([{ start: at + offset + lead, end: at + offset + end }]);

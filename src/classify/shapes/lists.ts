@@ -4,7 +4,7 @@
  */
 import { classifyHeading } from "../../shared/section-headings.ts";
 import { firstAbove } from "../../util/arrays.ts";
-import type { OutlineNode, StatementKind } from "../../types.ts";
+import type { OutlineNode, Span, StatementKind } from "../../types.ts";
 import { isInlineKind } from "../../outline/markers.ts";
 import { type ClassifyContext, allLists } from "../context.ts";
 import { isNegative, POLARITY, type Polarity, polarityOf } from "../polarity.ts";
@@ -76,14 +76,14 @@ export function takeList(ctx: ClassifyContext, unit: ListUnit, id: string, confi
   }
 }
 
+/** Share of the numbered items under a problem item that must state a problem of their own. */
+const NUMBERED_MAJORITY = 0.6;
+
 /**
  * 「一、制度执行不严格，形式化问题突出」 over 「1. 制度落实不到位」 「2. 形式主义严重」: numbered items under a problem item
  * that each state a problem of their own are problems too (the parent sums them up), as under a problem section.
  */
-/** Share of the numbered items under a problem item that must state a problem of their own. */
-const NUMBERED_MAJORITY = 0.6;
-
-function takeNumberedProblems(ctx: ClassifyContext, node: OutlineNode, causeParas: { start: number; end: number }[], itemDetail: string, id: string, confidence: number) {
+function takeNumberedProblems(ctx: ClassifyContext, node: OutlineNode, causeParas: Span[], itemDetail: string, id: string, confidence: number) {
   // (Under a 一是 clause, numbered lines are the page's next list, not its sub-points; after 「究其原因…：」 they are causes.)
   if (isInlineKind(node.markerKind)) return;
   const kids = node.children.filter((c) => !isInlineKind(c.markerKind) && !causeParas.some((p) => c.span.start >= p.start && c.span.start < p.end));

@@ -107,7 +107,7 @@ export const prescriptiveList: Shape<Run> = {
   },
 };
 
-/** The rest of each head's line after it (heads in text order), found in one pass over the text: spans in order. */
+/** The rest of each head's line after it, in text order, the line ends found in one pass over the text. */
 function headLineRests(text: string, heads: readonly Run[], end: number): Span[] {
   const out: Span[] = [];
   let newline = -1;
