@@ -123,7 +123,9 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
   //     title and is words parted by spaces (a place and a byline, 「某县某镇 张 某」, over the date and a share prompt):
   //     the page's too. (A short heading, 「存在问题」, is no byline.)
   const standing = block.filter((view) => isOpen(view));
-  const after = views[block.length];
+  // (The line after the block: the block leaves its blank lines out, so it is found from the block's last line.)
+  const last = block[block.length - 1];
+  const after = last === undefined ? undefined : nextNonBlank(views, views.indexOf(last));
   if (standing.length === 1 && after !== undefined && isOpen(after) && BYLINE_WORDS.test(standing[0]!.trimmed) && !isTitleLike(standing[0]!, rules, spec.maxLineLength)) {
     const k = block.indexOf(standing[0]!);
     // (The block holds no blank lines: the line must be the block's first.)

@@ -424,6 +424,8 @@ describe("page chrome before the first report of a page", () => {
     const page = ["某省某县 王 某", "2014年3月2日09:10 来源:某某网-某某报", "“扫一扫”添加“学习平台” 微信号:xxxx |",
       "远程教育站点建起来以后，一些村的收看却流于形式，党员干部学习的积极性不高，值得深思。"].join("\n");
     expect(reportStarts(normalise(page))).toEqual([4]);
+    // Blank lines between them change nothing.
+    expect(reportStarts(normalise(page.split("\n").join("\n\n")))).toEqual([7]);
   });
 
   it("should set aside an author's affiliation alone over the abstract's label, but not a title", () => {
