@@ -208,13 +208,18 @@ describe("viewer on the fixture graph", { timeout: 90_000 }, () => {
       });
     await page.waitForTimeout(600);
     await expect.poll(settled, { timeout: 10_000 }).toBe(true);
-    const p = await nodePagePosition(page, "problem:p2");
-    await page.mouse.move(p.x, p.y);
-    const hover = () =>
-      page.evaluate(() => {
+    // The stage may still resize after the panel closes (sigma then redraws every node elsewhere), so each try reads
+    // the node's position again and moves the pointer onto it from outside the canvas.
+    let p = await nodePagePosition(page, "problem:p2");
+    const hover = async () => {
+      p = await nodePagePosition(page, "problem:p2");
+      await page.mouse.move(1, 1);
+      await page.mouse.move(p.x, p.y, { steps: 2 });
+      return page.evaluate(() => {
         const state = (window as unknown as { __kgViewer: { ctx: { state: { hoveredNode: string; hoverNeighbours: Set<string> } } } }).__kgViewer.ctx.state;
         return { node: state.hoveredNode, neighbours: [...state.hoverNeighbours] };
       });
+    };
     await expect.poll(hover, { timeout: 10_000 }).toEqual({ node: "problem:p2", neighbours: ["measure:m2"] });
     await screenshot(page, "fixture-03-hover");
     await page.mouse.click(p.x, p.y);
