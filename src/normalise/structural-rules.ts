@@ -320,8 +320,8 @@ export function markByline(views: LineView[], rules: CompiledBoilerplateRules): 
   const view = views[first];
   if (view === undefined || view.protected) return;
   // One name (「李 进」, spaced out) or several (「李某+++王某某」, 「李某 王某某」, 「李某、王某」).
-  // (A box or a bullet may mark the name: 「■王某某」.)
-  const name = view.trimmed.replace(/^[□■◇◆●•]\s*/, "").replace(/\s+/g, "");
+  // (A box, a circle or a bullet may mark the name: 「■王某某」, 「○ 王某某」.)
+  const name = view.trimmed.replace(/^[□■◇◆●•○◎]\s*/, "").replace(/\s+/g, "");
   // Names set apart by commas may be spaced out themselves (「李某,王某某,江 宇」); else a space parts them.
   const parts = /[+＋、,，]/.test(view.trimmed) ? view.trimmed.split(/[+＋、,，]+/).map((n) => n.replace(/\s+/g, "")) : view.trimmed.split(/\s+/);
   const names = parts.filter((n) => n.length > 0);
@@ -340,7 +340,8 @@ export function markByline(views: LineView[], rules: CompiledBoilerplateRules): 
 /**
  * A journal article's keywords and classification lines (关键词：…, 中图分类号：…, `headerBlock.frontMatter`) at the top of
  * a page that prints no title, the author's name alone above them or not, then straight the body: the page's front
- * matter; the report begins with its first paragraph. (Under a title or an abstract they stay in the report.)
+ * matter; the report begins with its first paragraph. So is an abstract's label alone on its line (「摘要」) there: the
+ * report begins with the abstract's text. (Under a title or an abstract they stay in the report.)
  */
 export function markLeadingFrontMatter(views: LineView[], rules: CompiledBoilerplateRules): void {
   const front = rules.frontMatter;
@@ -353,7 +354,9 @@ export function markLeadingFrontMatter(views: LineView[], rules: CompiledBoilerp
     k = nextOpen(views, k);
   }
   let found = 0;
-  while (k >= 0 && isOpen(views[k]!) && front.test(views[k]!.trimmed)) {
+  // An abstract's label alone on its line (「摘要」), with no title above it, is the page's too: the body starts under it.
+  const bareLabel = (view: LineView) => rules.frontLabel !== null && rules.frontLabel.exec(view.trimmed)?.[0].length === view.trimmed.length;
+  while (k >= 0 && isOpen(views[k]!) && (front.test(views[k]!.trimmed) || bareLabel(views[k]!))) {
     lead.push(views[k]!);
     found++;
     k = nextOpen(views, k);

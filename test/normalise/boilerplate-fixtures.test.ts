@@ -396,10 +396,26 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(titled)).toEqual([1]);
   });
 
-  it("should set aside a byline 「□文|某某」 or 「■某某」 over the text", () => {
+  it("should set aside a byline 「□文|某某」, 「■某某」 or 「○ 某某」 over the text", () => {
     const body = "高校教工支部建设关系到学校发展的方方面面，本文结合走访情况谈谈现状与问题，并提出几点建议。";
     expect(noiseLines(normalise(["□文|李某某", body].join("\n")))).toEqual([1]);
     expect(noiseLines(normalise(["■李某某", body].join("\n")))).toEqual([1]);
+    expect(noiseLines(normalise(["○ 李某某", body].join("\n")))).toEqual([1]);
+  });
+
+  it("should start a journal page that prints no title at its abstract's text, under the abstract's label alone on a line", () => {
+    const abstract = "乡镇机关支部普遍存在活动少、覆盖弱的情况，对此，要理顺管理体制，配强支部书记，确保整顿见到实效。";
+    const doc = normalise(["摘要", abstract, "出处", "《某某研究》"].join("\n"));
+    expect(noiseLines(doc)).toEqual([1]);
+    expect(reportStarts(doc)).toEqual([2]);
+    // Under a title the label stays in the report, which starts at the title.
+    expect(reportStarts(normalise(["乡镇机关支部建设的几点思考", "摘要", abstract].join("\n")))).toEqual([1]);
+  });
+
+  it("should start at the title under a counter row (1 1 1) and under a search bar of two parts", () => {
+    const body = "近年来，某区以支部为单位推行“吹哨报到”，但基层治理仍面临部门协作不畅、力量不足等难题。";
+    expect(reportStarts(normalise(["手机版", "2 0 5", "", "吹哨报到的几点启示", "", body].join("\n")))).toEqual([4]);
+    expect(reportStarts(normalise(["首页 | 本刊首页   官方微博 | 高级检索", "     检索      ", "", "吹哨报到的几点启示", body].join("\n")))).toEqual([4]);
   });
 
   it("should start the report at a title ending on 意义, under a site's welcome line and a gambling advertisement", () => {
