@@ -109,6 +109,9 @@ export function scanMarkers(
 /** Longest unnumbered line still read as a section heading ("存在的问题", "对策建议："). */
 const MAX_UNNUMBERED_HEADING = 30;
 
+/** A heading of two phrases that names the measures after them: 「唤醒A，重塑B的措施」 (a comma, yet no sentence). */
+const TITLED_MEASURES = /的(?:措施|对策|举措|路径|建议)$/;
+
 /**
  * A short line without a marker that names a section (Word's automatic numbering is lost when a .docx
  * is read as text, leaving headings like "存在的问题" bare): an item of kind "none".
@@ -124,7 +127,7 @@ function unnumberedHeading(
   const first = from + leadingJunk(text.slice(from, to));
   const heading = text.slice(first, to).replace(/[*#\s]+$/, "");
   if (inSkip(first, skip) || heading.length === 0 || heading.length > MAX_UNNUMBERED_HEADING) return null;
-  if (/[。；;，,！!？?]/.test(heading)) return null;
+  if (/[。；;！!？?]/.test(heading) || (/[，,]/.test(heading) && !TITLED_MEASURES.test(heading))) return null;
   if (!isSectionHeading(heading.replace(/[:：]$/, ""))) return null;
   return { kind: "none", text: "", ordinal: null, start: first, end: first, line: line.number, atLineStart: true };
 }

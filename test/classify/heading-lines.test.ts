@@ -126,6 +126,24 @@ describe("lines that name 问题/对策 but are no section headings", () => {
     expect(measures(text)).toEqual(["健全学习制度", "完善考核办法"]);
   });
 
+  it("should read a bare line of two phrases ending on 的措施 as the start of the measures, though it holds a comma", () => {
+    const text = [
+      "某校教师党员意识的调查",
+      "党员意识短板分析",
+      "1. 学习劲头不足",
+      "部分教师党员参加集中学习不积极，自学时间偏少。",
+      "2. 身份意识淡薄",
+      "个别教师党员在课堂内外不亮身份。",
+      "唤醒初心使命，擦亮党员身份的措施",
+      "1. 完善学习安排",
+      "（1）每月集中学习一次，教师党员轮流领学。",
+      "2. 推行亮身份活动",
+      "（1）教师党员佩戴党徽上课，设立党员示范岗。",
+    ].join("\n");
+    expect(problems(text)).toEqual(["学习劲头不足", "身份意识淡薄"]);
+    expect(measures(text)).toEqual(expect.arrayContaining(["完善学习安排", "推行亮身份活动"]));
+  });
+
   it("should read a heading on how policies and measures were carried out (…执行情况) as a situation, not measures", () => {
     const text = [
       "县流动党员管理政策的评估调研报告",
