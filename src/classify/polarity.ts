@@ -31,6 +31,7 @@ export const POLARITY = {
   contrastLead: new RegExp(raw.contrastLead),
   stillLead: new RegExp(raw.stillLead),
   problemLeadIn: new RegExp(raw.problemLeadIn),
+  problemListLeadIn: new RegExp(raw.problemListLeadIn),
   measureLeadIn: new RegExp(raw.measureLeadIn),
   notLeadIn: new RegExp(raw.notLeadIn),
   causeLeadIn: new RegExp(raw.causeLeadIn),

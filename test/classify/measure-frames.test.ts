@@ -338,6 +338,13 @@ describe("inline-measures: ；-parts that open with a modal of their own", () =>
   });
 });
 
+describe("inline-measures: a sentence that opens 整改措施有：", () => {
+  it("should read each ；-part after it as one measure, whole", () => {
+    const text = `${TITLE}村级支部存在的问题有：支部书记统筹“虚化”；党员作用“弱化”；组织生活“淡化”。整改措施有：突出政治引领，提升支部号召力，把学习摆在首位；突出党员主体，提升队伍凝聚力；突出阵地建设，提升服务覆盖面。`;
+    expect(measures(text)).toEqual(["突出政治引领，提升支部号召力，把学习摆在首位", "突出党员主体，提升队伍凝聚力", "突出阵地建设，提升服务覆盖面"]);
+  });
+});
+
 describe("inline-measures: 更新 prescribes", () => {
   it("should read 提出要从更新A、健全B、提升C入手 as measures, 更新 among the verbs", () => {
     const text = `${TITLE}摘要：调查发现，该镇社区治理在理念、机制和能力方面存在不足，提出要从更新治理观念、健全议事协商机制、提升支部统筹能力入手提高治理效能。`;

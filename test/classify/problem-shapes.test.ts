@@ -21,6 +21,33 @@ describe("inline problem lists", () => {
     expect(got.filter((p) => /高度关注|积极整改/.test(p))).toEqual([]);
   });
 
+  it("should keep a 、 inside an element when commas part the elements, and read a frame word after a shortfall as one more element", () => {
+    const got = problems("当前，支部工作面临着少数部门对党建重视不够，存在重业务、轻党建的倾向，党员身份意识淡化等新情况。");
+    expect(got).toEqual(["少数部门对党建重视不够", "存在重业务、轻党建的倾向", "党员身份意识淡化"]);
+    expect(problems("机关支部中出现了学习制度执行不严，部分党务干部责任心不强、进取心不足，工作方法陈旧、创新意识欠缺等问题。")).toEqual([
+      "学习制度执行不严",
+      "部分党务干部责任心不强、进取心不足",
+      "工作方法陈旧、创新意识欠缺",
+    ]);
+  });
+
+  it("should still split at 、 a list parted by 、 alone, and restart it after 具体来说，其存在 (guard)", () => {
+    const got = problems("调查发现，村干部队伍建设存在不均衡的特点，具体来说，其存在年龄结构失序、文化程度失调、收入水平失衡等问题。");
+    expect(got).toEqual(expect.arrayContaining(["年龄结构失序", "文化程度失调", "收入水平失衡"]));
+    expect(got.filter((p) => p.includes("具体来说"))).toEqual([]);
+  });
+
+  it("should not read the place a lead-in paragraph describes as problems when it ends by announcing the problems below", () => {
+    const text = [
+      "某村支部建设调研",
+      "一、某村基本情况及支部建设存在的问题",
+      "某村地处山区，辖5个村民小组，村道狭窄，灌溉设施薄弱，产业结构单一。经过走访座谈，我们发现支部建设存在以下几方面问题：",
+      "（一）党员队伍老化。全村党员平均年龄偏大。",
+      "（二）支部活动开展不经常。一年只开几次会。",
+    ].join("\n");
+    expect(problems(text)).toEqual(["党员队伍老化", "支部活动开展不经常"]);
+  });
+
   it("should not read 如何… after a problem noun as an example list", () => {
     const got = problems("机构改革后老问题还在，新问题又来，如何让党建与业务真正融为一体，成为亟待破解的新课题。");
     expect(got.filter((p) => /何让|新课题/.test(p))).toEqual([]);

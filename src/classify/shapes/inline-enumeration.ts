@@ -62,8 +62,11 @@ export const inlineEnumeration: Shape<Enumeration> = {
           continue;
         }
         // "面临着新形势，…面临的诸如A、B等短板": the list starts after the last frame word that opens a clause.
+        // Unless the clause right before it already falls short (「面临着A重视不够，存在B的倾向，C等新问题」): then the
+        // frame word opens one more element of the list. (After 「…的特点，具体来说，其存在A、B」 the list restarts.)
         const restart = [...items.matchAll(POLARITY.inlineRestart)].pop();
-        if (restart?.index !== undefined && items.length - restart.index - restart[0].length >= 6) {
+        const listedBefore = restart?.index !== undefined && /^[,，]/.test(restart[0]) && isNegative(items.slice(0, restart.index).split(/[,，]/).pop() ?? "");
+        if (restart?.index !== undefined && !listedBefore && items.length - restart.index - restart[0].length >= 6) {
           at += restart.index + restart[0].length;
           items = items.slice(restart.index + restart[0].length);
         }
@@ -195,6 +198,16 @@ function quotedRanges(text: string, span: Span): (offset: number) => boolean {
   return (offset) => ranges.some((r) => offset >= r.start && offset < r.end);
 }
 
+/** How many commas outside quotations part elements of a list (a subjectless shortfall after one continues its element). */
+function commasParting(text: string, span: Span, insideQuote: (i: number) => boolean): number {
+  let n = 0;
+  for (let i = span.start; i < span.end; i++) {
+    const ch = text[i];
+    if ((ch === "," || ch === "，") && !insideQuote(i) && !POLARITY.inlineTail.test(text.slice(i + 1, span.end))) n++;
+  }
+  return n;
+}
+
 /** Split an enumeration at 、 ， ; keep elements that read as shortfalls or short noun phrases. */
 function splitElements(text: string, span: Span, framed: boolean): Span[] {
   const out: Span[] = [];
@@ -205,6 +218,9 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
   let s = span.start;
   // A quotation closed inside the list is one slogan (「“开会重要，落实次要”现象」): no mark inside it splits.
   const insideQuote = quotedRanges(text, span);
+  // A list whose elements are parted by commas (「A，B、C，D、E等问题」) keeps a 、 inside an element: it pairs two
+  // sides of one problem (「重发展、轻党建的倾向」, 「责任意识淡薄、奉献精神欠缺」).
+  const byComma = commasParting(text, span, insideQuote) >= 2;
   for (let i = span.start; i <= span.end; i++) {
     const ch = text[i];
     if (i < span.end && insideQuote(i)) continue;
@@ -220,7 +236,7 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
     if (tail) joined++;
     // "A、B以及C": 以及 joins the last element.
     const also = ch === "以" && text[i + 1] === "及" && i - s >= 4 && span.end - i > 5;
-    if (i === span.end || ch === "、" || ((ch === "," || ch === "，") && !tail) || ch === ";" || ch === "；" || joiner || quotes || also) {
+    if (i === span.end || (ch === "、" && !byComma) || ((ch === "," || ch === "，") && !tail) || ch === ";" || ch === "；" || joiner || quotes || also) {
       let a = s;
       let b = i;
       // A leading quote stays when its label qualifies what follows it (「“懂X”“懂Y”的人才不足」).

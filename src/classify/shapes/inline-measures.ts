@@ -196,7 +196,7 @@ export const inlineMeasures: Shape<Enumeration> = {
       if (colon && !POLARITY.achievementInSentence.test(sentence.slice(0, colon.index))) {
         const runs = semicolonParts(ctx.text, at + (colon.index ?? 0) + colon[0].length, at + sentence.length);
         if (runs.length >= 2) {
-          out.push({ runs, trigger: colon[0], strong });
+          out.push({ runs, trigger: colon[0], strong, whole: true });
           listEnd = at + sentence.length;
           continue;
         }

@@ -93,6 +93,9 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
     // (A page that lost its line breaks holds its chrome and its text on one long line: that line is read.)
     if (text.length <= MAX_SKIPPED_LINE && POLARITY.proseSkipLine.test(text)) continue;
     if (/[:：]$/.test(text) && POLARITY.problemLeadIn.test(text)) announced = true;
+    // A paragraph that ends by announcing the problems below (「…我们发现存在以下几方面问题：」) leads to them: the place
+    // and the inquiry it describes first are no findings.
+    if (POLARITY.problemListLeadIn.test(text)) continue;
     // A line without punctuation that no outline item opens is a title or a heading, not prose. After a line that
     // announces problems (「…面临以下问题：」), a bare heading over its paragraph that falls short is one of them
     // (「开展活动方面缺乏积极性」; a heading that only names the topic, 「组织建设方面」, hands over to its paragraph).
