@@ -95,3 +95,12 @@ describe("a modal after 管理/治理 (brief meas)", () => {
     expect(got.map((s) => s.text).join("|")).toContain("构建双向联系的沟通机制");
   });
 });
+
+describe("着力 in an account of a practice", () => {
+  it("should not read 「这项探索…着力构建A、B，…保证了C」 as measures, but still read 着力 in a proposal (guard)", () => {
+    const done = ["某区街道治理的调查", "摘要：街道治理面临部门协作不畅、基层力量不足等问题。这项探索牢牢抓住支部引领这个关键，以解决居民身边的事为目标，以推动街道管理体制创新为突破口，紧紧围绕层级赋权、部门下沉、机构增效，着力构建社区治理的应急机制、服务居民的响应机制和打通落实“最后一步”的工作机制，将支部的政治优势、组织优势转化为社区治理优势，切实保证了社区事情社区办。"].join("\n");
+    expect(measures(done)).toEqual([]);
+    const proposed = ["某区街道治理的调查", "摘要：街道治理面临部门协作不畅、基层力量不足等问题。下一步应着力构建应急处置机制，健全群众诉求响应机制，完善考核办法。"].join("\n");
+    expect(measures(proposed).map((s) => s.text).join("|")).toContain("构建应急处置机制");
+  });
+});

@@ -197,6 +197,8 @@ function runFrom(sentence: string, at: number, from: number, signal: string): Ru
   // What the sentence says from its signal on: an achievement or a significance is no proposal.
   const proposal = sentence.slice(from);
   if (POLARITY.achievementInSentence.test(proposal) || POLARITY.notProposal.test(proposal)) return null;
+  // 着力 is no modal: 「这项探索…着力构建A、B，…切实保证了C」 tells what a practice did, its result after it.
+  if (/^着力/.test(signal) && POLARITY.perfective.test(proposal)) return null;
   const elements = elementsOf(sentence, from);
   // 「要解决这个问题，必须A，B，C」: a first element that only names the problems to solve is the purpose of the
   // run that a later signal opens.
