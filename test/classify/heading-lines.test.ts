@@ -126,6 +126,19 @@ describe("lines that name 问题/对策 but are no section headings", () => {
     expect(measures(text)).toEqual(["健全学习制度", "完善考核办法"]);
   });
 
+  it("should read 「二是X存在差距」 in a 一是…二是… run as a problem, not as a section heading that swallows the list", () => {
+    const text = [
+      "关于社区支部基础工作的调研",
+      "在走访中发现，社区支部的问题集中在下面几处：一是组织生活开展有差距。部分支部按楼栋简单划分，开会常常凑不齐人；有的支部学习流于念文件。二是活动场所建设存在差距。一些支部没有固定场所，活动只能借用会议室。三是骨干力量紧缺。年轻党员多在外工作，支部工作有心无力。",
+    ].join("\n");
+    expect(problems(text)).toEqual(["组织生活开展有差距", "活动场所建设存在差距", "骨干力量紧缺"]);
+  });
+
+  it("should still open a problem section at a heading 「工作中存在的差距」 (guard)", () => {
+    const text = ["某局机关党建调研", "一、工作中存在的差距", "1. 支部学习不够经常", "2. 党员教育形式单一", "二、改进措施", "1. 健全学习制度"].join("\n");
+    expect(problems(text)).toEqual(["支部学习不够经常", "党员教育形式单一"]);
+  });
+
   it("should read a bare line of two phrases ending on 的措施 as the start of the measures, though it holds a comma", () => {
     const text = [
       "某校教师党员意识的调查",
