@@ -134,6 +134,19 @@ describe("lines that name 问题/对策 but are no section headings", () => {
     expect(problems(text)).toEqual(["组织生活开展有差距", "活动场所建设存在差距", "骨干力量紧缺"]);
   });
 
+  it("should read paragraphs that open 首先/其次/最后 with a problem as a list of problems, not 其次's heading as a section over the rest", () => {
+    const text = [
+      "社区智慧党建的调查",
+      "近年来，社区党员的构成日趋多样，如何用好信息手段成为社区支部的新课题。",
+      "首先，社区网上党建遇到的难处之一是缺少统一的平台规划。目前，各小区各自建群，数据互不联通，导致党员信息更新不够及时、不够准确。",
+      "其次，社区网上党建遇到的难处是缺少懂技术的骨干。支部委员年龄偏大，缺乏系统的培训，也导致了平台用得不够好。",
+      "最后，社区网上党建遇到的难处是线上活动吸引力弱。现有活动多为转发文件，缺乏互动性和针对性。",
+    ].join("\n");
+    const got = problems(text);
+    expect(got).toHaveLength(3);
+    expect(got.map((p) => p.replace(/^.*是/, ""))).toEqual(["缺少统一的平台规划", "缺少懂技术的骨干", "线上活动吸引力弱"]);
+  });
+
   it("should still open a problem section at a heading 「工作中存在的差距」 (guard)", () => {
     const text = ["某局机关党建调研", "一、工作中存在的差距", "1. 支部学习不够经常", "2. 党员教育形式单一", "二、改进措施", "1. 健全学习制度"].join("\n");
     expect(problems(text)).toEqual(["支部学习不够经常", "党员教育形式单一"]);

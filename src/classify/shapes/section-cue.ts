@@ -61,7 +61,8 @@ export function sectionOf(ctx: ClassifyContext, node: OutlineNode, inherited: Se
   if (!kind) return null;
   // A bullet is a list item: it opens a section only as a bare title ("● 存在的问题"), not as a finding
   // that happens to name 措施 or 问题 ("·最需要强化的激励措施是…").
-  if (node.markerKind === "bullet" && !isUnnumberedSectionHeading(heading)) return null;
+  // So is a 一是/二是 clause: 「二是A短板突出」 among its sibling clauses is one of them, no section over the rest.
+  if ((node.markerKind === "bullet" || isInlineKind(node.markerKind)) && !isUnnumberedSectionHeading(heading)) return null;
   // A title naming 对策 would make the whole report one measure section and hide its problems.
   if (kind === "measure" && isTitleLine(ctx, node)) return null;
   // "党员作用发挥不明显" says 作用 but is a shortfall, not a practice section.
