@@ -26,6 +26,8 @@ export interface SegmentSignals {
   titleTrim: RegExp[];
   /** A lead-in that announces a list and ends on a full stop (「…提出以下几点建议。」). */
   listLeadIn: RegExp;
+  /** A short line ending on a colon that refers back or announces proposals (「鉴于以上情况，我们建议：」): a list restarting after it continues the report. */
+  continuingLeadIn: RegExp;
 }
 
 const compile = (list: string[]) => list.map((s) => new RegExp(s));
@@ -45,6 +47,7 @@ export const SEGMENT_SIGNALS: SegmentSignals = {
   titleTopic: compileBoilerplateRules().titleTopic?.regex ?? null,
   titleTrim: compile(raw.titleTrim),
   listLeadIn: new RegExp(raw.listLeadIn),
+  continuingLeadIn: new RegExp(raw.continuingLeadIn),
 };
 
 export { matchesAny, stripDecoration } from "../shared/text.ts";

@@ -130,6 +130,21 @@ describe("a numbered section heading", () => {
     ]);
   });
 
+  it("should not start a new report where a top-level list of problems restarts at 一、 after 「鉴于以上情况，我们建议：」", () => {
+    const text = [
+      "关于改进村级远程教育站点的建议",
+      "近年来，各村都配了远程教育设备，但使用情况并不理想，现将走访中发现的情况报告如下。",
+      "一、设备闲置。留守的老党员不会操作电脑，设备常年不开。",
+      "二、维修困难。设备用了多年，坏了没有经费修。",
+      "三、考核走过场。只看登录时长，不看学习效果。",
+      "鉴于以上情况，我们建议：",
+      "一、加强操作培训。结合冬春训增加电脑操作课程。",
+      "二、改进考核办法。把学习效果纳入考核。",
+    ].join("\n");
+    const { reports } = segmentDocument(plainDoc(text));
+    expect(reports.map((r) => [r.startLine, r.endLine])).toEqual([[1, 8]]);
+  });
+
   it("should still split where a report ending on a short sub-item is followed by the next one's 一、", () => {
     const text = [...article.slice(0, 4), "（一）组织找不到党员", "（二）活动时间难统一", ...article.slice(7)].join("\n");
     const { reports } = segmentDocument(plainDoc(text));
