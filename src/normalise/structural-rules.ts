@@ -299,6 +299,11 @@ export function markRepeatedTitles(views: LineView[], rules: CompiledBoilerplate
   }
 }
 
+/** A name in a row of authors over an abstract: two to five Chinese characters. */
+const ABSTRACT_AUTHOR = /^[\u4e00-\u9fff]{2,5}$/;
+/** Most names in such a row. */
+const MAX_NAMES = 6;
+
 /** Two-character surnames, which make a name of four characters. */
 const COMPOUND_SURNAME = /^(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|尉迟|长孙|宇文|司徒|夏侯|公孙|端木|申屠|澹台|公冶|轩辕|独孤)/;
 
@@ -329,9 +334,12 @@ export function markByline(views: LineView[], rules: CompiledBoilerplateRules): 
   // In a list, a name of four characters has a two-character surname (欧阳某某): four-character words side by side
   // (「党建引领,乡村治理,集体经济」) are keywords.
   const listedName = (n: string) => isName(n) && (n.length <= 3 || COMPOUND_SURNAME.test(n));
-  if (!isName(name) && !(names.length >= 2 && names.every(listedName))) return;
   const next = nextNonBlank(views, first);
   if (next === undefined) return;
+  // Over an abstract's label (摘要：…) a row of names may hold longer ones (a minority name of five characters).
+  const overAbstract = rules.frontLabel?.test(next.trimmed) ?? false;
+  const rowOfNames = names.length >= 2 && names.length <= MAX_NAMES && names.every((n) => ABSTRACT_AUTHOR.test(n));
+  if (!isName(name) && !(names.length >= 2 && names.every(listedName)) && !(overAbstract && rowOfNames)) return;
   const body = next.rule === null && next.trimmed.length >= MIN_PARAGRAPH && SENTENCE_PUNCTUATION.test(next.trimmed);
   // A name over the page's date line (「李某」 then 「2024-01-06 10:21」) is the author's too.
   if (next.rule === spec.id || next.rule === DATE_ONLY || body) view.rule = spec.id;

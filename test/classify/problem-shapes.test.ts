@@ -48,6 +48,16 @@ describe("inline problem lists", () => {
     expect(problems(text)).toEqual(["党员队伍老化", "支部活动开展不经常"]);
   });
 
+  it("should read an inline list whose elements are parted by semicolons up to its 等…问题", () => {
+    expect(problems("调查发现，目前牧区支部不同程度存在组织生活流于形式；支部动员能力弱，牧民参与意识不足；骨干力量短缺和形式主义抬头等问题。")).toEqual([
+      "组织生活流于形式",
+      "支部动员能力弱",
+      "牧民参与意识不足",
+      "骨干力量短缺",
+      "形式主义抬头",
+    ]);
+  });
+
   it("should not read 如何… after a problem noun as an example list", () => {
     const got = problems("机构改革后老问题还在，新问题又来，如何让党建与业务真正融为一体，成为亟待破解的新课题。");
     expect(got.filter((p) => /何让|新课题/.test(p))).toEqual([]);

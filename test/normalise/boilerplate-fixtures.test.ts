@@ -412,6 +412,15 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(normalise(["乡镇机关支部建设的几点思考", "摘要", abstract].join("\n")))).toEqual([1]);
   });
 
+  it("should set aside a row of authors' names over an abstract's label, a name of five characters among them, and a label with a lost character", () => {
+    const abstract = "摘? 要:牧区嘎查的支部覆盖面广、服务半径大，调查发现存在活动流于形式、动员能力弱等问题，对此应强化支部建设。";
+    const doc = normalise(["乌云其木格 巴特尔 李某", abstract, "关键词:牧区;支部"].join("\n"));
+    expect(noiseLines(doc)).toEqual([1]);
+    expect(reportStarts(doc)).toEqual([2]);
+    // Not over a body paragraph: four-character words side by side are keywords, not names (guard).
+    expect(noiseLines(normalise(["党建引领 乡村治理 集体经济", "近年来，某县以支部为核心推进乡村治理，取得了一定成效，但也存在不少问题。"].join("\n")))).toEqual([]);
+  });
+
   it("should start at the title under a counter row (1 1 1) and under a search bar of two parts", () => {
     const body = "近年来，某区以支部为单位推行“吹哨报到”，但基层治理仍面临部门协作不畅、力量不足等难题。";
     expect(reportStarts(normalise(["手机版", "2 0 5", "", "吹哨报到的几点启示", "", body].join("\n")))).toEqual([4]);
