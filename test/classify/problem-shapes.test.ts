@@ -49,12 +49,12 @@ describe("inline problem lists", () => {
   });
 
   it("should read an inline list whose elements are parted by semicolons up to its 等…问题", () => {
-    expect(problems("调查发现，目前牧区支部不同程度存在组织生活流于形式；支部动员能力弱，牧民参与意识不足；骨干力量短缺和形式主义抬头等问题。")).toEqual([
+    expect(problems("调查发现，目前牧区支部不同程度存在组织生活流于形式；支部动员能力弱，牧民参与意识不足；骨干力量短缺和作风不实等问题。")).toEqual([
       "组织生活流于形式",
       "支部动员能力弱",
       "牧民参与意识不足",
       "骨干力量短缺",
-      "形式主义抬头",
+      "作风不实",
     ]);
   });
 
