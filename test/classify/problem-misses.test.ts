@@ -503,3 +503,16 @@ describe("numbered problems under a problem heading of no section", () => {
     expect(got).toEqual(expect.arrayContaining(["集中学习不经常", "学习内容空泛", "党员参与热情不高", "支部号召力下降"]));
   });
 });
+
+describe("sub-points of a problem item", () => {
+  it("should read 一是…没法…，二是…不想… sub-points as problems: 没法 and 不想 fall short", () => {
+    expect(isNegative("事务缠身，没法到位")).toBe(true);
+    expect(isNegative("只顾眼前，不想到位")).toBe(true);
+    expect(isNegative("不想当然地下结论")).toBe(false);
+    const text = [
+      "乡镇党建工作调查",
+      "目前乡镇党建工作面临不少困难，主要表现在以下几个方面：（一）书记难到位。不少乡镇书记抓党建用心不多。一是业务生疏，不会到位。许多书记没有系统学过党务。二是事务缠身，没法到位。书记是乡镇的大当家，杂事多。三是只顾眼前，不想到位。有的书记只抓看得见的项目。",
+    ].join("\n");
+    expect(problems(text)).toEqual(expect.arrayContaining(["书记难到位", "业务生疏，不会到位", "事务缠身，没法到位", "只顾眼前，不想到位"]));
+  });
+});
