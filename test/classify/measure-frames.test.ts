@@ -196,6 +196,11 @@ describe("inline-measures: guards", () => {
     expect(measures(own).length).toBeGreaterThan(0);
   });
 
+  it("should not read what a central document proposed with a modal (「中央一号文件提出要A，B，C」) as the report's measures", () => {
+    const text = `${TITLE}2019年中央一号文件提出要推进乡村全面振兴，进一步加大对农村的政策倾斜，通过整合各方力量，建设宜居宜业的乡村。在这一过程中，支部的凝聚力至关重要。`;
+    expect(measures(text)).toEqual([]);
+  });
+
   it("should not read a cue inside a document's name (《…的建议》强调) as the report's measure list", () => {
     const text = `${TITLE}社区治理的难题日益显现。《中共中央关于城乡治理的建议》强调，健全基层议事制度，激发居民自治活力，推动多方共同参与社区治理。本文以一个社区为例展开分析。`;
     expect(measures(text)).toEqual([]);

@@ -214,7 +214,8 @@ export const inlineMeasures: Shape<Enumeration> = {
         // Nor is a cue inside a document's name (「《…的建议》强调」), or what a higher document or congress proposed
         // (「党的二十大报告就…提出“…”」, 「印发了《…意见》，对…提出了更高的要求」): the setting, not the report's measures.
         if ((before.match(/《/g)?.length ?? 0) > (before.match(/》/g)?.length ?? 0)) continue;
-        if (/^(提出|建议)/.test(tm[0]) && POLARITY.authorityProposal.test(before)) continue;
+        // (So is the modal of 「…文件提出要A，B」, right after the authority's 提出.)
+        if ((/^(提出|建议)/.test(tm[0]) || /(提出|要求)$/.test(before)) && POLARITY.authorityProposal.test(before)) continue;
         // A list that reports work done (「聚焦A，整合B，走出了一条…」) is a practice, whatever its verbs.
         if (POLARITY.perfective.test(sentence.slice(from))) continue;
         // So is a modal after an authority's words (「总书记…指出，要…」), quoted without marks.
