@@ -197,7 +197,7 @@ describe("inline-measures: guards", () => {
   });
 
   it("should not read what a central document proposed with a modal (「中央一号文件提出要A，B，C」) as the report's measures", () => {
-    const text = `${TITLE}2019年中央一号文件提出要推进乡村全面振兴，进一步加大对农村的政策倾斜，通过整合各方力量，建设宜居宜业的乡村。在这一过程中，支部的凝聚力至关重要。`;
+    const text = `${TITLE}2019年的中央一号文件明确提出要推进乡村全面振兴，进一步加大对农村的政策倾斜，通过整合各方力量，建设宜居宜业的乡村。在这一过程中，支部的凝聚力至关重要。`;
     expect(measures(text)).toEqual([]);
   });
 
