@@ -374,3 +374,18 @@ describe("decimal sub-headings under a measure heading", () => {
     expect(got).toEqual(expect.arrayContaining(["利用手机课堂开展集中学习", "开展送学上门活动"]));
   });
 });
+
+describe("paragraphs whose heads open alike with a modal", () => {
+  const para = (head: string) => `${head}这是做好品牌工作的前提。品牌不管在创建还是维护中，都离不开这一条，否则只会挂了牌子却不见实效。`;
+  it("should read three or more such heads as measures, with no sentence announcing them", () => {
+    const text = ["打造支部品牌的几点思考", "近年来，不少支部热衷于挂牌子，品牌建设存在一阵风的现象。", para("打造支部品牌要把准政治方向。"), para("打造支部品牌要把准群众需求。"), para("打造支部品牌要把准长效机制。")].join("\n");
+    expect(measures(text)).toEqual(expect.arrayContaining(["打造支部品牌要把准政治方向", "打造支部品牌要把准群众需求", "打造支部品牌要把准长效机制"]));
+  });
+
+  it("should not read two such heads, or heads that state without a modal, as measures (guard)", () => {
+    const two = ["打造支部品牌的几点思考", para("打造支部品牌要把准政治方向。"), para("打造支部品牌要把准群众需求。")].join("\n");
+    expect(measures(two).filter((m) => m.startsWith("打造支部品牌要"))).toEqual([]);
+    const stated = ["打造支部品牌的几点思考", para("支部品牌的第一属性是政治性。"), para("支部品牌的第二属性是群众性。"), para("支部品牌的第三属性是长效性。")].join("\n");
+    expect(measures(stated).filter((m) => m.startsWith("支部品牌的"))).toEqual([]);
+  });
+});

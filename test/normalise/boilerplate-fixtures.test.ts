@@ -421,6 +421,12 @@ describe("page chrome before the first report of a page", () => {
     expect(noiseLines(normalise(["党建引领 乡村治理 集体经济", "近年来，某县以支部为核心推进乡村治理，取得了一定成效，但也存在不少问题。"].join("\n")))).toEqual([]);
   });
 
+  it("should start at the title under a site's name and column labels, and under phone and online-consulting rows", () => {
+    const body = "近年来，各地积极打造支部工作品牌，但也有一些品牌只换了名字，内容照旧。";
+    expect(reportStarts(normalise(["某某党建网 理论园地 支部论坛", "", "打造支部品牌要把握好几个方面", "", body].join("\n")))).toEqual([3]);
+    expect(reportStarts(normalise(["13800000000 在线咨询 在线咨询", "13800000000 在线咨询", "", "为什么老式支部网站跟不上时代", "", body].join("\n")))).toEqual([4]);
+  });
+
   it("should start at the title under a counter row (1 1 1) and under a search bar of two parts", () => {
     const body = "近年来，某区以支部为单位推行“吹哨报到”，但基层治理仍面临部门协作不畅、力量不足等难题。";
     expect(reportStarts(normalise(["手机版", "2 0 5", "", "吹哨报到的几点启示", "", body].join("\n")))).toEqual([4]);

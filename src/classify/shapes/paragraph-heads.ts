@@ -3,6 +3,7 @@
  * sentence that announces them — 「为解决上述问题，需要采取以下措施。」 then 「加强X。正文…」,
  * 「完善Y。正文…」. Each paragraph's first sentence that prescribes is one measure; at least two such
  * paragraphs in a row must follow the announcement (POLARITY.measureLeadIn / measureAnnouncement).
+ * Without an announcement, three or more heads in a row that open alike with a modal (「创建X要把准A。」…).
  */
 import type { Span } from "../../types.ts";
 import { MIN_CLAUSE } from "../context.ts";
@@ -19,7 +20,7 @@ interface Heads {
 
 export const paragraphHeads: Shape<Heads> = {
   id: "paragraph-heads",
-  description: "unnumbered paragraphs opening with a short prescription after a sentence announcing measures: 需要采取以下措施。加强X。…",
+  description: "unnumbered paragraphs opening with a short prescription after a sentence announcing measures (需要采取以下措施。加强X。…), or three heads that open alike with a modal (创建X要把准A。…)",
   detect(ctx) {
     const out: Heads[] = [];
     let lead: string | null = null;
@@ -45,6 +46,7 @@ export const paragraphHeads: Shape<Heads> = {
       if (POLARITY.measureAnnouncement.test(last) || POLARITY.measureLeadIn.test(text)) lead = last.slice(-24);
     }
     flush();
+    out.push(...alikeModalHeads(ctx));
     return out;
   },
   take(ctx, unit) {
@@ -64,6 +66,54 @@ export function lastSentence(text: string): string {
   const t = text.replace(/[。:：]\s*$/, "");
   const body = t.endsWith("。") ? t.slice(0, -1) : t;
   return t.slice(body.lastIndexOf("。") + 1);
+}
+
+/** Fewest paragraphs in a row whose heads open alike with a modal to be measures with no announcement. */
+const MIN_PARALLEL_HEADS = 3;
+/** Shortest shared opening of such heads (「创建党建品牌要把准」 …). */
+const MIN_SHARED_OPENING = 4;
+/** A modal in a head's shared opening. */
+const HEAD_MODAL = /要|应|必须|需/;
+
+/**
+ * Paragraphs in a row whose short first sentences open alike and prescribe with a modal (「创建X要把准A。…」,
+ * 「创建X要把准B。…」, 「创建X要把准C。…」): the heads are the measures, with no sentence announcing them. The shared
+ * opening is the evidence, whatever the verb after it (把准 is in no lexicon); prescriptive-list's parallel heads read
+ * heads that each prescribe by their own verb instead, later, after inline-measures has read the bodies.
+ */
+function alikeModalHeads(ctx: Parameters<Shape<Heads>["detect"]>[0]): Heads[] {
+  const out: Heads[] = [];
+  let run: { span: Span; head: string }[] = [];
+  const flush = () => {
+    if (run.length >= MIN_PARALLEL_HEADS) {
+      const opening = sharedOpening(run.map((r) => r.head));
+      if (opening.length >= MIN_SHARED_OPENING && HEAD_MODAL.test(opening)) out.push({ lead: `${opening}…`, heads: run.map((r) => r.span) });
+    }
+    run = [];
+  };
+  for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
+    if (!text) continue;
+    const head = /^[^。:：!！?？]+(?=[。:：])/.exec(text)?.[0] ?? "";
+    const lead = head.length - head.trimStart().length;
+    const free = !ctx.skipped(start) && !ctx.claimed(start) && ctx.sectionAt(start, ["practice", "situation", "problem", "cause"]) === null;
+    const candidate = free && head.trim().length >= MIN_CLAUSE && head.trim().length <= MAX_HEAD && !/[,，;；]/.test(head);
+    if (candidate && (run.length === 0 || sharedOpening([run[0]!.head, head.trim()]).length >= MIN_SHARED_OPENING)) {
+      run.push({ span: { start: start + lead, end: start + head.length }, head: head.trim() });
+      continue;
+    }
+    flush();
+    if (candidate) run.push({ span: { start: start + lead, end: start + head.length }, head: head.trim() });
+  }
+  flush();
+  return out;
+}
+
+/** The longest opening the texts share. */
+function sharedOpening(texts: string[]): string {
+  let n = 0;
+  const first = texts[0] ?? "";
+  while (n < first.length && texts.every((t) => t[n] === first[n])) n++;
+  return first.slice(0, n);
 }
 
 /** A head prescribes by its opening verb, even when it names what it remedies (「盘活闲置阵地」). */
