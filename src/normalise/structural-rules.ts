@@ -151,9 +151,12 @@ function rowsBetween(block: LineView[], a: LineView, b: LineView): number {
 /** The line rule of a document site's rows and labels (boilerplate.json). */
 const SITE_ROW = "site-label";
 
-/** What a title line is compared by: printed twice over (undoubled), without a site's word count (「(全文3579字)」). */
+/**
+ * What a title line is compared by: printed twice over (undoubled), without a site's word count (「(全文3579字)」), and
+ * without quotation marks (「有关“三会一课”…」 printed again as 「有关三会一课…」).
+ */
 function titleKey(t: string): string {
-  return undoubled(t).replace(/\s*[(（]\s*(?:全文|共)?\s*\d+\s*字\s*[)）]\s*$/, "");
+  return undoubled(t).replace(/\s*[(（]\s*(?:全文|共)?\s*\d+\s*字\s*[)）]\s*$/, "").replace(/[“”"「」‘’]/g, "");
 }
 
 /** A line that is one text printed twice over (「XX」, 「X X」) as X; any other line as it is. */

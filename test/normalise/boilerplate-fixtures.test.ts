@@ -427,6 +427,18 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(normalise(["13800000000 在线咨询 在线咨询", "13800000000 在线咨询", "", "为什么老式支部网站跟不上时代", "", body].join("\n")))).toEqual([4]);
   });
 
+  it("should start at the first copy of a title printed again with quotation marks", () => {
+    const page = ["关于支部三会一课质量的几点思考", "关于支部“三会一课”质量的几点思考", "“三会一课”是支部组织生活的基本制度，但一些支部开会流于形式，质量不高。"].join("\n");
+    expect(reportStarts(normalise(page))).toEqual([1]);
+  });
+
+  it("should set aside a research group's name alone over the text, as a byline", () => {
+    const body = "近年来，全市各级党组织认真落实党建工作责任制，但调研发现，责任落实仍有不到位的地方。";
+    const doc = normalise(["某某市委组织部课题组", body].join("\n"));
+    expect(noiseLines(doc)).toEqual([1]);
+    expect(reportStarts(doc)).toEqual([2]);
+  });
+
   it("should start at the title under a counter row (1 1 1) and under a search bar of two parts", () => {
     const body = "近年来，某区以支部为单位推行“吹哨报到”，但基层治理仍面临部门协作不畅、力量不足等难题。";
     expect(reportStarts(normalise(["手机版", "2 0 5", "", "吹哨报到的几点启示", "", body].join("\n")))).toEqual([4]);
