@@ -433,7 +433,7 @@ describe("page chrome before the first report of a page", () => {
   });
 
   it("should set aside a research group's name alone over the text, as a byline", () => {
-    const body = "近年来，全市各级党组织认真落实党建工作责任制，但调研发现，责任落实仍有不到位的地方。";
+    const body = "近年来，全市各级党组织把抓支部的担子扛在肩上，但调研发现，有的单位压力传导层层递减。";
     const doc = normalise(["某某市委组织部课题组", body].join("\n"));
     expect(noiseLines(doc)).toEqual([1]);
     expect(reportStarts(doc)).toEqual([2]);
