@@ -54,6 +54,7 @@ export const POLARITY = {
   purposeLead: new RegExp(raw.purposeLead),
   listPrescription: new RegExp(raw.listPrescription),
   baResult: new RegExp(raw.baResult),
+  baHeading: new RegExp(raw.baHeading),
   modalPrescription: new RegExp(raw.modalPrescription),
   strongPrescription: new RegExp(raw.strongPrescription),
   measureAside: new RegExp(raw.measureAside),

@@ -389,3 +389,16 @@ describe("paragraphs whose heads open alike with a modal", () => {
     expect(measures(stated).filter((m) => m.startsWith("支部品牌的"))).toEqual([]);
   });
 });
+
+describe("bare 把… lines over paragraphs", () => {
+  const body = "考核要围绕支部书记抓党建的实绩来设计指标，把平时了解和年终评议结合起来。";
+  it("should read three bare lines that say what to make of their object, each over a paragraph, as measures", () => {
+    const text = ["做好支部考核的几点体会", "把考核对象定准", body, "把考核结果用好", "考核结果要同评先评优挂钩，让实干的支部书记得到褒奖。", "把考核方法搞活", "可以采取现场观摩、群众测评等办法，让考核看得见摸得着。"].join("\n");
+    expect(measures(text)).toEqual(expect.arrayContaining(["把考核对象定准", "把考核结果用好", "把考核方法搞活"]));
+  });
+
+  it("should not read such lines as measures when they stand in a row with no paragraph between (guard)", () => {
+    const text = ["做好支部考核的几点体会", "把考核对象定准", "把考核结果用好", "把考核方法搞活", body].join("\n");
+    expect(measures(text).filter((m) => m.startsWith("把考核"))).toEqual([]);
+  });
+});

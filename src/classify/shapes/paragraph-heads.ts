@@ -3,7 +3,8 @@
  * sentence that announces them — 「为解决上述问题，需要采取以下措施。」 then 「加强X。正文…」,
  * 「完善Y。正文…」. Each paragraph's first sentence that prescribes is one measure; at least two such
  * paragraphs in a row must follow the announcement (POLARITY.measureLeadIn / measureAnnouncement).
- * Without an announcement, three or more heads in a row that open alike with a modal (「创建X要把准A。」…).
+ * Without an announcement, three or more heads in a row that open alike with a modal (「创建X要把准A。」…), or three or
+ * more bare lines over a paragraph each that say what to make of their object (「把A考准」, POLARITY.baHeading).
  */
 import type { Span } from "../../types.ts";
 import { MIN_CLAUSE } from "../context.ts";
@@ -46,7 +47,7 @@ export const paragraphHeads: Shape<Heads> = {
       if (POLARITY.measureAnnouncement.test(last) || POLARITY.measureLeadIn.test(text)) lead = last.slice(-24);
     }
     flush();
-    out.push(...alikeModalHeads(ctx));
+    out.push(...alikeModalHeads(ctx), ...bareHeadings(ctx));
     return out;
   },
   take(ctx, unit) {
@@ -103,6 +104,40 @@ function alikeModalHeads(ctx: Parameters<Shape<Heads>["detect"]>[0]): Heads[] {
     }
     flush();
     if (candidate) run.push({ span: { start: start + lead, end: start + head.length }, head: head.trim() });
+  }
+  flush();
+  return out;
+}
+
+/** Longest bare line read as a measure heading over its paragraph. */
+const MAX_BARE_HEAD = 20;
+
+/**
+ * Three or more bare lines in a row (no punctuation, each over a paragraph of its own) that each prescribe with a 把
+ * phrase (「把A考准」, 「把B考透」, 「把C用活」): measure headings whose numbering was never there.
+ */
+function bareHeadings(ctx: Parameters<Shape<Heads>["detect"]>[0]): Heads[] {
+  const out: Heads[] = [];
+  let run: Span[] = [];
+  let body = false;
+  const flush = () => {
+    if (run.length >= MIN_PARALLEL_HEADS) out.push({ lead: "bare 把… headings", heads: run });
+    run = [];
+  };
+  for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
+    if (!text) continue;
+    const head = text.trim();
+    const free = !ctx.skipped(start) && !ctx.claimed(start) && ctx.sectionAt(start, ["practice", "situation", "problem", "cause"]) === null;
+    if (free && head.length <= MAX_BARE_HEAD && POLARITY.baHeading.test(head)) {
+      // Each heading stands over a paragraph: two headings in a row are a list, not headings.
+      if (run.length > 0 && !body) flush();
+      const at = start + text.indexOf(head);
+      run.push({ start: at, end: at + head.length });
+      body = false;
+      continue;
+    }
+    if (run.length > 0 && head.length > MAX_BARE_HEAD && /[。，,]/.test(head)) body = true;
+    else if (run.length > 0 && !body) flush();
   }
   flush();
   return out;
