@@ -101,6 +101,7 @@ export const POLARITY = {
   countUmbrella: new RegExp(raw.countUmbrella),
   proseStatistic: new RegExp(raw.proseStatistic),
   notNegative: new RegExp(raw.notNegative, "g"),
+  resolvedAfter: new RegExp(raw.resolvedAfter, "y"),
   genericProblemNoun: new RegExp(raw.genericProblemNoun, "g"),
   forwardAnnouncement: new RegExp(raw.forwardAnnouncement),
   umbrellaAnnouncement: new RegExp(raw.umbrellaAnnouncement),
@@ -139,6 +140,10 @@ function negativeIn(text: string): boolean {
     if (POLARITY.negatedContext.test(before)) continue;
     // 「持续整治形式主义」: the problem a remedy attacks; 「整治不力」 says the remedy falls short.
     if (POLARITY.remedyObjectContext.test(before) && !SHORTFALL_CUE.test(m[0])) continue;
+    // 「A弱化、虚化现象得到了纠正」: a shortfall put right (sticky, read from the cue's end: no copy of the rest).
+    const resolved = POLARITY.resolvedAfter;
+    resolved.lastIndex = m.index + m[0].length;
+    if (resolved.test(t)) continue;
     return true;
   }
   return false;

@@ -516,3 +516,15 @@ describe("sub-points of a problem item", () => {
     expect(problems(text)).toEqual(expect.arrayContaining(["书记难到位", "业务生疏，不会到位", "事务缠身，没法到位", "只顾眼前，不想到位"]));
   });
 });
+
+describe("a shortfall put right", () => {
+  it("should not read 「A现象得到了纠正」 or 「…问题得到有效遏制」 as a problem, but keep 没有得到解决 and 未能得到解决", () => {
+    expect(isNegative("支部工作虚化、弱化的现象得到了纠正")).toBe(false);
+    expect(isNegative("形式主义问题得到有效遏制")).toBe(false);
+    expect(isNegative("党员老化问题没有得到解决")).toBe(true);
+    expect(isNegative("党员老化的状况未能得到彻底解决")).toBe(true);
+    expect(isNegative("两张皮现象至今未从根子上得到解决")).toBe(true);
+    const text = ["某院支部建设调查", "近年来，经过集中整顿，支部工作虚化、弱化、边缘化等情形已得到纠正。但调查发现，支部书记兼职多，抓党建的精力不足。"].join("\n");
+    expect(problems(text).filter((p) => p.includes("纠正"))).toEqual([]);
+  });
+});
