@@ -528,3 +528,19 @@ describe("a shortfall put right", () => {
     expect(problems(text).filter((p) => p.includes("纠正"))).toEqual([]);
   });
 });
+
+describe("violations and recurrences", () => {
+  it("should read 违反/违规/违纪, 时有发生, 屡禁不止 and 频出 as shortfalls, but not a ban, a crackdown or their absence", () => {
+    for (const t of ["违反工作纪律的情况时有发生", "乱发补贴的问题屡禁不止", "项目管理问题频出", "个别干部违规操办宴席"]) expect(isNegative(t)).toBe(true);
+    for (const t of ["严禁违规发放补贴", "坚决查处违纪案件", "把无违纪记录作为推荐条件"]) expect(isNegative(t)).toBe(false);
+  });
+
+  it("should read the problems a review lists after 存在问题：, parted by commas and semicolons", () => {
+    const text = ["某镇党委巡察情况通报", "某镇党委存在问题：党建工作薄弱，“两个责任”履行不力；工作纪律松懈，违反群众纪律现象时有发生，违反报销规定的问题突出。"].join("\n");
+    expect(problems(text)).toEqual(expect.arrayContaining(["违反群众纪律现象时有发生", "违反报销规定的问题突出"]));
+  });
+
+  it("should not read a definition (「…一般用来比喻…」) as a finding", () => {
+    expect(problems(["机关党建的灯下黑问题调查", "“灯下黑”一般用来比喻身边的违纪行为反而不易察觉。本文据此展开调查。"].join("\n"))).toEqual([]);
+  });
+});
