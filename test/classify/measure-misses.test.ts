@@ -402,3 +402,12 @@ describe("bare 把… lines over paragraphs", () => {
     expect(measures(text).filter((m) => m.startsWith("把考核"))).toEqual([]);
   });
 });
+
+describe("requirements after a meeting's lead-in", () => {
+  it("should read 一是…三是… after 「提出了三点要求：」 or 「做了安排部署。」 as measures, whatever they open with", () => {
+    const asked = ["某区机关支部工作调研座谈", "座谈会后，指导组就今后的工作提出了三点要求：一是支部责任再压实。要落实书记第一责任。二是支部活力再激发。要让党员动起来。三是担当作为勤落实。要带头干事创业。"].join("\n");
+    expect(measures(asked)).toEqual(expect.arrayContaining(["支部责任再压实", "支部活力再激发", "担当作为勤落实"]));
+    const planned = ["某部机关支部委员会会议", "会上，支部书记对下一步工作做了安排部署。一是高度重视。认清规范化建设的意义。二是对照自查。逐项查找支部设置、组织生活方面的短板。三是压实责任。书记带头抓。"].join("\n");
+    expect(measures(planned)).toEqual(expect.arrayContaining(["高度重视", "对照自查", "压实责任"]));
+  });
+});

@@ -33,7 +33,12 @@ function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
       return p === "prescription" && POLARITY.notProposal.test(t) ? "neutral" : p;
     });
     const hits = pols.filter((p) => p === want).length;
-    if (hits < MAJORITY * leaves.length || pols.includes("achievement")) continue;
+    // After a lead-in announcing requirements in a report without problems, the items are the requirements whatever
+    // they open with (「提出了三点要求：一是A责任再落实。…二是B作用大发挥。…」), as long as none falls short.
+    const requiredLead = kind === "measure" && !pols.includes("negative") && ctx.firstProblem() === null
+      && ctx.sectionAt(items[0]!.span.start, ["practice"]) === null
+      && POLARITY.requirementLeadIn.test(ctx.text.slice(Math.max(ctx.segment.span.start, items[0]!.span.start - 40), items[0]!.span.start));
+    if ((hits < MAJORITY * leaves.length && !requiredLead) || pols.includes("achievement")) continue;
     let modal = false;
     let required = false;
     let continued = false;
@@ -45,8 +50,7 @@ function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
       modal = ctx.firstProblem() === null && ctx.sectionAt(items[0]!.span.start, ["practice"]) === null
         && leaves.every((n) => { const t = ctx.itemText(n, kind).span; return POLARITY.modalPrescription.test(ctx.text.slice(t.start, t.end).trim()); });
       // 「就下步工作提出三点要求，一是要A。…三是加强B。」: the list states the requirements a lead-in announced.
-      required = !modal && ctx.firstProblem() === null && ctx.sectionAt(items[0]!.span.start, ["practice"]) === null
-        && POLARITY.requirementLeadIn.test(ctx.text.slice(Math.max(ctx.segment.span.start, items[0]!.span.start - 40), items[0]!.span.start));
+      required = !modal && requiredLead;
       // A page that opens inside a list of measures (page 3 of 3: 「3.统一建立A。…4.统一B。…四、…的建议」): a list whose
       // numbering starts past 1 at the top of the report, most items prescribing and none falling short, right before a
       // measure section.
