@@ -10,6 +10,7 @@ import type { Span } from "../../types.ts";
 import { MIN_CLAUSE } from "../context.ts";
 import { POLARITY } from "../polarity.ts";
 import type { Shape } from "./types.ts";
+import { pushAll } from "../../util/arrays.ts";
 
 /** Longest first sentence read as a paragraph's heading. */
 const MAX_HEAD = 24;
@@ -47,7 +48,8 @@ export const paragraphHeads: Shape<Heads> = {
       if (POLARITY.measureAnnouncement.test(last) || POLARITY.measureLeadIn.test(text)) lead = last.slice(-24);
     }
     flush();
-    out.push(...alikeModalHeads(ctx), ...bareHeadings(ctx));
+    pushAll(out, alikeModalHeads(ctx));
+    pushAll(out, bareHeadings(ctx));
     return out;
   },
   take(ctx, unit) {
