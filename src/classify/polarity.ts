@@ -52,7 +52,8 @@ export const POLARITY = {
   measureEnumerationTrigger: new RegExp(raw.measureEnumerationTrigger, "g"),
   achievementInSentence: new RegExp(raw.achievementInSentence),
   purposeLead: new RegExp(raw.purposeLead),
-  listPrescription: new RegExp(raw.listPrescription),
+  // (A 把 phrase that says what to make of its object, `baResult`, prescribes as a list element too.)
+  listPrescription: new RegExp(`${raw.listPrescription}|${raw.baResult}`),
   baResult: new RegExp(raw.baResult),
   baHeading: new RegExp(raw.baHeading),
   modalPrescription: new RegExp(raw.modalPrescription),

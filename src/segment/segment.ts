@@ -213,15 +213,19 @@ function boundaryRule(content: ContentLine[], i: number, state: ReportState, sig
   if (underSectionHeading(content, i, state, signals)) return null;
   // The restart opens its line: a sub-list's (1) inside a paragraph (「第二，…。(1)…」) restarts nothing.
   // (After 「鉴于以上情况，我们建议：」 the restarted list is the report's proposals for what it listed above.)
-  const leadIn = content[i - 1];
-  const continues = leadIn !== undefined && !c.afterNoise && leadIn.text.length <= MAX_LEAD_IN && signals.continuingLeadIn.test(leadIn.text);
-  if (state.topMax >= 2 && !continues && c.structural.some((m) => m.kind === state.topKind && m.ordinal === 1 && m.atLineStart)) return "numbering-restart";
+  if (state.topMax >= 2 && c.structural.some((m) => m.kind === state.topKind && m.ordinal === 1 && m.atLineStart) && !continuesAfterLeadIn(content, i, signals)) return "numbering-restart";
   if (matchesAny(signals.opening, c.text)) {
     const leadsIntoList = content.slice(i, i + 4).some((n) => n.structural.some((m) => m.ordinal === 1 && m.kind === (state.topKind ?? m.kind)));
     if (leadsIntoList) return "opening-paragraph";
     if (matchesAny(signals.strongOpening, c.text) && state.chars >= MIN_UNNUMBERED_REPORT_CHARS) return "opening-paragraph";
   }
   return null;
+}
+
+/** Whether content line i follows, with no page chrome between, a short lead-in that refers back or announces proposals. */
+function continuesAfterLeadIn(content: ContentLine[], i: number, signals: SegmentSignals): boolean {
+  const leadIn = content[i - 1];
+  return leadIn !== undefined && !content[i]!.afterNoise && leadIn.text.length <= MAX_LEAD_IN && signals.continuingLeadIn.test(leadIn.text);
 }
 
 /** How many content lines (lead-ins ending on a colon) may stand between a section heading and the list it opens. */

@@ -200,14 +200,17 @@ function quotedRanges(text: string, span: Span): (offset: number) => boolean {
   return (offset) => ranges.some((r) => offset >= r.start && offset < r.end);
 }
 
-/** How many commas outside quotations part elements of a list (a subjectless shortfall after one continues its element). */
-function commasParting(text: string, span: Span, insideQuote: (i: number) => boolean): number {
-  let n = 0;
+/**
+ * The commas of a list outside quotations, each with whether a subjectless shortfall follows it (「A比较薄弱，不够完善」:
+ * that comma continues the element before it, `inlineTail`).
+ */
+function listCommas(text: string, span: Span, insideQuote: (i: number) => boolean): Map<number, boolean> {
+  const commas = new Map<number, boolean>();
   for (let i = span.start; i < span.end; i++) {
     const ch = text[i];
-    if ((ch === "," || ch === "，") && !insideQuote(i) && !POLARITY.inlineTail.test(text.slice(i + 1, span.end))) n++;
+    if ((ch === "," || ch === "，") && !insideQuote(i)) commas.set(i, POLARITY.inlineTail.test(text.slice(i + 1, span.end)));
   }
-  return n;
+  return commas;
 }
 
 /** Split an enumeration at 、 ， ; keep elements that read as shortfalls or short noun phrases. */
@@ -222,7 +225,8 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
   const insideQuote = quotedRanges(text, span);
   // A list whose elements are parted by commas (「A，B、C，D、E等问题」) keeps a 、 inside an element: it pairs two
   // sides of one problem (「重发展、轻党建的倾向」, 「责任意识淡薄、奉献精神欠缺」).
-  const byComma = commasParting(text, span, insideQuote) >= 2;
+  const commas = listCommas(text, span, insideQuote);
+  const byComma = [...commas.values()].filter((tail) => !tail).length >= 2;
   for (let i = span.start; i <= span.end; i++) {
     const ch = text[i];
     if (i < span.end && insideQuote(i)) continue;
@@ -234,7 +238,7 @@ function splitElements(text: string, span: Span, framed: boolean): Span[] {
     // must end the element.
     const quotes = ch === "“" && text[i - 1] === "”" && i > s && /^[\s、,，]*“/.test(text.slice(s, i)) && labelsEndElement(text, s, span.end);
     // "A比较薄弱，不够完善": a subjectless shortfall after a comma continues the element before it.
-    const tail = (ch === "," || ch === "，") && i > s && POLARITY.inlineTail.test(text.slice(i + 1, span.end));
+    const tail = i > s && commas.get(i) === true;
     if (tail) joined++;
     // "A、B以及C": 以及 joins the last element.
     const also = ch === "以" && text[i + 1] === "及" && i - s >= 4 && span.end - i > 5;

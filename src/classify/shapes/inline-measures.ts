@@ -122,8 +122,8 @@ export const inlineMeasures: Shape<Enumeration> = {
       }
       // 「笔者认为，应当A，…；应B，…；应C，…」: each ；-part that opens with a modal states one measure, its first clause
       // (what follows in the part says how).
-      const modals = semis.map((p) => POLARITY.modalPart.exec(p));
-      if (semis.length >= 3 && modals.every((m) => m !== null) && !POLARITY.perfective.test(sentence)) {
+      const modals = semis.length >= 3 ? semis.map((p) => POLARITY.modalPart.exec(p)) : [];
+      if (modals.length >= 3 && modals.every((m) => m !== null) && !POLARITY.perfective.test(sentence)) {
         const runs: Span[][] = [];
         let offset = 0;
         for (const [k, part] of semis.entries()) {

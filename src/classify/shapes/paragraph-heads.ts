@@ -7,7 +7,7 @@
  * more bare lines over a paragraph each that say what to make of their object (「把A考准」, POLARITY.baHeading).
  */
 import type { Span } from "../../types.ts";
-import { MIN_CLAUSE } from "../context.ts";
+import { type ClassifyContext, MIN_CLAUSE } from "../context.ts";
 import { POLARITY } from "../polarity.ts";
 import type { Shape } from "./types.ts";
 import { pushAll } from "../../util/arrays.ts";
@@ -84,7 +84,7 @@ const HEAD_MODAL = /要|应|必须|需/;
  * opening is the evidence, whatever the verb after it (把准 is in no lexicon); prescriptive-list's parallel heads read
  * heads that each prescribe by their own verb instead, later, after inline-measures has read the bodies.
  */
-function alikeModalHeads(ctx: Parameters<Shape<Heads>["detect"]>[0]): Heads[] {
+function alikeModalHeads(ctx: ClassifyContext): Heads[] {
   const out: Heads[] = [];
   let run: { span: Span; head: string }[] = [];
   const flush = () => {
@@ -98,7 +98,7 @@ function alikeModalHeads(ctx: Parameters<Shape<Heads>["detect"]>[0]): Heads[] {
     if (!text) continue;
     const head = /^[^。:：!！?？]+(?=[。:：])/.exec(text)?.[0] ?? "";
     const lead = head.length - head.trimStart().length;
-    const free = !ctx.skipped(start) && !ctx.claimed(start) && ctx.sectionAt(start, ["practice", "situation", "problem", "cause"]) === null;
+    const free = unannounced(ctx, start);
     const candidate = free && head.trim().length >= MIN_CLAUSE && head.trim().length <= MAX_HEAD && !/[,，;；]/.test(head);
     if (candidate && (run.length === 0 || sharedOpening([run[0]!.head, head.trim()]).length >= MIN_SHARED_OPENING)) {
       run.push({ span: { start: start + lead, end: start + head.length }, head: head.trim() });
@@ -118,7 +118,7 @@ const MAX_BARE_HEAD = 20;
  * Three or more bare lines in a row (no punctuation, each over a paragraph of its own) that each prescribe with a 把
  * phrase (「把A考准」, 「把B考透」, 「把C用活」): measure headings whose numbering was never there.
  */
-function bareHeadings(ctx: Parameters<Shape<Heads>["detect"]>[0]): Heads[] {
+function bareHeadings(ctx: ClassifyContext): Heads[] {
   const out: Heads[] = [];
   let run: Span[] = [];
   let body = false;
@@ -129,7 +129,7 @@ function bareHeadings(ctx: Parameters<Shape<Heads>["detect"]>[0]): Heads[] {
   for (const { text, start } of ctx.textLinesIn(ctx.segment.span)) {
     if (!text) continue;
     const head = text.trim();
-    const free = !ctx.skipped(start) && !ctx.claimed(start) && ctx.sectionAt(start, ["practice", "situation", "problem", "cause"]) === null;
+    const free = unannounced(ctx, start);
     if (free && head.length <= MAX_BARE_HEAD && POLARITY.baHeading.test(head)) {
       // Each heading stands over a paragraph: two headings in a row are a list, not headings.
       if (run.length > 0 && !body) flush();
@@ -143,6 +143,11 @@ function bareHeadings(ctx: Parameters<Shape<Heads>["detect"]>[0]): Heads[] {
   }
   flush();
   return out;
+}
+
+/** Whether a line may hold a head no sentence announced: not set aside or taken, in no section of other statements. */
+function unannounced(ctx: ClassifyContext, start: number): boolean {
+  return !ctx.skipped(start) && !ctx.claimed(start) && ctx.sectionAt(start, ["practice", "situation", "problem", "cause"]) === null;
 }
 
 /** The longest opening the texts share. */
