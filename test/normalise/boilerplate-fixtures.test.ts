@@ -525,6 +525,11 @@ describe("page chrome before the first report of a page", () => {
     expect(noiseLines(normalise(["存在问题", ...byline.slice(1)].join("\n")))).toEqual([2]);
     const preface = ["前言:本站为你整理了几篇社区支部工作的调研范文,供写作时参考。", "一、基本情况:", "某社区有党员八十名。"];
     expect(reportStarts(normalise(preface.join("\n")))).toEqual([2]);
+    // A preface that asks a question, says the site gathered the piece for you and wishes it brings you ideas.
+    const asking = ["前言:还在为调研文章发愁?我们特意为您整理了机关支部建设的参考范文,希望能给你带来写作思路和参考,敬请阅读。", "机关支部书记是支部工作的关键。近年来支部书记轮岗频繁,经验难以积累。"];
+    const doc3 = normalise(asking.join("\n"));
+    expect(noiseLines(doc3)).toEqual([1]);
+    expect(reportStarts(doc3)).toEqual([2]);
   });
 
   it("should set aside numbered members-only notices and a 栏目 > title crumb under the text, not start a second report there", () => {
