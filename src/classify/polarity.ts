@@ -93,6 +93,7 @@ export const POLARITY = {
   proseNotFinding: new RegExp(raw.proseNotFinding),
   proseVerdict: new RegExp(raw.proseVerdict),
   proseLead: new RegExp(raw.proseLead),
+  aspectLead: new RegExp(raw.aspectLead),
   proseTail: new RegExp(raw.proseTail),
   definitionHeading: new RegExp(raw.definitionHeading),
   proseFindingLabel: new RegExp(raw.proseFindingLabel),

@@ -167,6 +167,18 @@ describe("an umbrella that says where its problems lie", () => {
     expect(got.filter((p) => /信息化|教育方式/.test(p))).toEqual([]);
   });
 
+  it("should read the ；-items after 「发现了一些薄弱环节，如」 as problems, without the aspect they open with", () => {
+    const text = [
+      "关于青年职工入党工作的调研",
+      "多年来我们一直抓紧培养入党积极分子。但在近期的质量分析中，也发现了一些薄弱环节，如部分车间提交入党申请的人数逐年减少；从队伍构成上看，一线技术骨干和青年女职工中的积极分子等需要进一步充实，推荐的来源也应更宽一些；从个人表现上看，有的积极分子动机不够纯正，急于求成，转正后带头作用不明显；考察环节的制度也应当进一步细化。",
+    ].join("\n");
+    const got = problems(text);
+    expect(got).toContain("部分车间提交入党申请的人数逐年减少");
+    expect(got).toContain("一线技术骨干和青年女职工中的积极分子等需要进一步充实");
+    expect(got.some((p) => p.startsWith("有的积极分子动机不够纯正"))).toBe(true);
+    expect(got.filter((p) => /上看|推荐的来源/.test(p))).toEqual([]);
+  });
+
   it("should not read an item that opens with its modal as a problem even after the umbrella (guard)", () => {
     const got = problems(["某局机关党建课题成果", "（二）找准了主要问题", "但仍存在一些问题，主要表现在：需要进一步加强党员管理；支部书记培训不足。"].join("\n"));
     expect(got).toEqual(["支部书记培训不足"]);

@@ -220,6 +220,9 @@ export const inlineMeasures: Shape<Enumeration> = {
         if (POLARITY.perfective.test(sentence.slice(from))) continue;
         // So is a modal after an authority's words (「总书记…指出，要…」), quoted without marks.
         if (POLARITY.authoritySpeech.test(before)) continue;
+        // A modal inside a list of problems (「发现了一些薄弱环节，如A；B等需要进一步充实；…」) says what falls short.
+        const problemLead = POLARITY.umbrellaListLead.exec(sentence);
+        if (problemLead && problemLead.index < (tm.index ?? 0)) continue;
         // A bare 通过 (「通过A、B、C等措施，推动…」, the closer declares the means) proposes nothing in a
         // section that reports what was done or how things stand.
         if (tm[0] === "通过" && ctx.sectionAt(at, ["practice", "situation"]) !== null) continue;

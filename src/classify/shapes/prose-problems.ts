@@ -364,7 +364,9 @@ function umbrellaListItems(ctx: ClassifyContext, list: Span): Span[] {
   const text = ctx.text.slice(list.start, list.end);
   for (const m of text.matchAll(/[^;；]+/g)) {
     const raw = m[0];
-    const body = raw.trim();
+    // 「从结构上看，A」: the aspect an item opens with is no part of its problem.
+    const aspect = POLARITY.aspectLead.exec(raw.trim());
+    const body = raw.trim().slice(aspect ? aspect[0].length : 0);
     const a = list.start + (m.index ?? 0) + raw.indexOf(body);
     const span = { start: a, end: a + body.length };
     const s = unwrap(body);
@@ -373,9 +375,19 @@ function umbrellaListItems(ctx: ClassifyContext, list: Span): Span[] {
     const clauses = /[,，]/.test(s) && isProblemClause(s) ? sentenceProblems(ctx, span) : [];
     if (clauses.length > 1) pushAll(out, clauses);
     // A wish that opens with its modal ("需要进一步加强X") prescribes; a subject first ("X需要进一步加强") tells what falls short.
-    else if (isProblemClause(s) || (POLARITY.wishProblem.test(s) && !POLARITY.modalPrescription.test(s))) out.push(span);
+    else if (isProblemClause(s) || isWish(s)) out.push(span);
+    // 「A等需要进一步加强，B应更广泛一些」: an item of comma clauses none of which falls short leads with its wish.
+    else if (/[,，]/.test(s)) {
+      const comma = body.search(/[,，]/);
+      if (isWish(unwrap(body.slice(0, comma)))) out.push({ start: a, end: a + comma });
+    }
   }
   return out;
+}
+
+/** A wish with its subject first (「X需要进一步加强」): what falls short, unless it opens with its modal (「需要进一步加强X」 prescribes). */
+function isWish(s: string): boolean {
+  return POLARITY.wishProblem.test(s) && !POLARITY.modalPrescription.test(s);
 }
 
 /** Problem clauses of one sentence (split at commas and colons). */
