@@ -535,6 +535,13 @@ describe("violations and recurrences", () => {
     for (const t of ["严禁违规发放补贴", "坚决查处违纪案件", "把无违纪记录作为推荐条件"]) expect(isNegative(t)).toBe(false);
   });
 
+  it("should read 得不到 as a shortfall, but not in a supposition (如果…得不到…, 没有A就得不到B)", () => {
+    for (const t of ["支部的学习方式多年得不到更新", "群众反映的诉求得不到回应"]) expect(isNegative(t)).toBe(true);
+    for (const t of ["如果党员的意见得不到尊重", "缺了这一条，政策在村里就得不到执行"]) expect(isNegative(t)).toBe(false);
+    const text = ["某公司项目部党建调研", "项目部党建意义重大。但是，一些项目部对党建重视不够，加上支部书记多为兼职，活动方式多年得不到更新，影响了作用的发挥。"].join("\n");
+    expect(problems(text).some((p) => p.startsWith("活动方式多年得不到更新"))).toBe(true);
+  });
+
   it("should read the problems a review lists after 存在问题：, parted by commas and semicolons", () => {
     const text = ["某镇党委巡察情况通报", "某镇党委存在问题：党建工作薄弱，“两个责任”履行不力；工作纪律松懈，违反群众纪律现象时有发生，违反报销规定的问题突出。"].join("\n");
     expect(problems(text)).toEqual(expect.arrayContaining(["违反群众纪律现象时有发生", "违反报销规定的问题突出"]));
