@@ -542,6 +542,13 @@ describe("violations and recurrences", () => {
     expect(problems(text).some((p) => p.startsWith("活动方式多年得不到更新"))).toBe(true);
   });
 
+  it("should not read a disaster's 危难/遇难 or a warning of what unsolved problems would do as findings (guard)", () => {
+    for (const t of ["在危难关头支部站了出来", "两名队员在洪水中遇难"]) expect(isNegative(t)).toBe(false);
+    expect(isNegative("青年人入党难")).toBe(true);
+    const text = ["某区物流行业党建调研", "物流行业党建起步较晚。不过我们也要看到行业党建的不少短板，这些短板如果不及时补齐解决，将拖累行业发展。", "一是党员流动快，组织关系难接转。"].join("\n");
+    expect(problems(text).filter((p) => /如果/.test(p))).toEqual([]);
+  });
+
   it("should read the problems a review lists after 存在问题：, parted by commas and semicolons", () => {
     const text = ["某镇党委巡察情况通报", "某镇党委存在问题：党建工作薄弱，“两个责任”履行不力；工作纪律松懈，违反群众纪律现象时有发生，违反报销规定的问题突出。"].join("\n");
     expect(problems(text)).toEqual(expect.arrayContaining(["违反群众纪律现象时有发生", "违反报销规定的问题突出"]));
