@@ -246,6 +246,8 @@ export class ClassifyContext {
     if (normText.length < (take.minChars ?? MIN_CLAUSE)) return null;
     // An abstract's or a keyword list's English translation states nothing of the report's own (kg reads Chinese reports).
     if (isForeign(normText)) return null;
+    // A heading cut off by the page (「二、项…………」) keeps a character or two and dots: it says nothing.
+    if ((normText.match(/\p{Script=Han}/gu)?.length ?? 0) < 2) return null;
     const id = hashKey(this.segment.id, kind, normText.replace(/[\s\p{P}]/gu, ""));
     if (this.ids.has(id)) return null; // a repeated passage states nothing new
     this.ids.add(id);

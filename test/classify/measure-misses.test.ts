@@ -80,6 +80,21 @@ describe("closing paragraphs", () => {
     expect(got.some((m) => m.includes("意义"))).toBe(false);
   });
 
+  it("should read the paragraph after a list of features that sums them up (以上这些X决定了…，必须…) and what 这就需要 asks for", () => {
+    const text = [
+      "关于物流园区党建的思考",
+      "一、园区的特点决定了党建工作的思路",
+      "（1）园区企业规模小，员工流动频繁，党员难以集中。",
+      "（2）多数企业主对党建心存顾虑，支持不够。",
+      "以上这些特点决定了园区党建工作的思路,必须先易后难,分批推进,建成一个巩固一个。同时也增加了组织覆盖的难度,这就需要园区党建工作更贴近企业、更讲实效。",
+      "二、园…………",
+    ].join("\n");
+    const got = measures(text);
+    expect(got).toEqual(["必须先易后难,分批推进,建成一个巩固一个", "园区党建工作更贴近企业、更讲实效"]);
+    // The heading cut off by the page is no statement.
+    expect(statements(text).filter((s) => s.text.includes("…"))).toEqual([]);
+  });
+
   it("should still read a prescribing clause of that paragraph (guard)", () => {
     const got = measures("社区支部调研\n\n支部活动形式单一，年轻党员参与不足。\n为此，社区支部应建立组团式服务队伍。");
     expect(got).toEqual(["应建立组团式服务队伍"]);

@@ -66,7 +66,7 @@ function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string
     const step = /^([一二三四五六七八九十]是|(首先|其次|再次|最后)是)/.exec(ctx.text.slice(s, clause.end));
     if (step) s += step[0].length;
     const head = ctx.text.slice(s, clause.end);
-    const turn = /^(针对|为此|对此|因此|鉴于|为解决|要解决|综上所述|综上|总之|首先|其次|再次|最后|第[一二三四五六七八九十]|在?(?:今后|以后|下一步)的?工作中)[^,，。]{0,24}?[,，]/.exec(head);
+    const turn = /^(针对|为此|对此|因此|鉴于|为解决|要解决|综上所述|综上|总之|首先|其次|再次|最后|第[一二三四五六七八九十]|在?(?:今后|以后|下一步)的?工作中|以上|上述)[^,，。]{0,24}?[,，]/.exec(head);
     if (turn && !/^(要|应|必须)/.test(head)) s += turn[0].length;
     // 「…，田书记强调，各企业要…」: who speaks is no part of the measure.
     const speaker = /^[^,，。]{1,12}(?:强调|指出|要求|表示)[,，:：]/.exec(ctx.text.slice(s, clause.end));
@@ -79,10 +79,13 @@ function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string
     if (planned) s += planned[0].length;
     // 「将着手建立A」: the measure is what is set about.
     if (planned && ctx.text.startsWith("着手", s) && POLARITY.prescription.test(ctx.text.slice(s + 2, clause.end))) s += 2;
+    // 「同时也使A难度更大，这就需要B」: what the cue says is needed is the measure.
+    const cue = planned ? null : POLARITY.singleMeasureCue.exec(ctx.text.slice(s, clause.end));
+    if (cue) s += (cue.index ?? 0) + cue[0].length;
     const body = ctx.text.slice(s, clause.end);
     // A clause opening with a modal or a prescribing verb prescribes even when it names what it remedies
     // (「应选派干部到薄弱村」, 「建议在人口较少的地方…」).
-    if (body.length < MIN_CLAUSE || (!planned && polarityOf(body) !== "prescription" && !POLARITY.modalPrescription.test(body) && !POLARITY.prescription.test(body.trim()))) continue;
+    if (body.length < MIN_CLAUSE || (!planned && !cue && polarityOf(body) !== "prescription" && !POLARITY.modalPrescription.test(body) && !POLARITY.prescription.test(body.trim()))) continue;
     // 「我们要提出以下对策和建议」 announces the measures; it is none of them.
     if (POLARITY.measureAnnouncement.test(body)) continue;
     // 「我们认为可从下列几方面改进X：」 promises the list that follows; it is none of its items.
