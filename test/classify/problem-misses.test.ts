@@ -535,6 +535,12 @@ describe("violations and recurrences", () => {
     for (const t of ["严禁违规发放补贴", "坚决查处违纪案件", "把无违纪记录作为推荐条件"]) expect(isNegative(t)).toBe(false);
   });
 
+  it("should read 不充足/不充裕/不宽裕 as shortfalls, so a page that opens inside a list of them reads the list's headings", () => {
+    for (const t of ["办学经费不充足", "编制人员不充裕", "活动场地不宽裕"]) expect(isNegative(t)).toBe(true);
+    const text = ["5. 讲师队伍不充分。专职讲师少，兼职讲师多。", "6. 办学经费不充足。每年的缺口都在扩大。", "三、办好县级党校的对策", "1. 更新办学理念。"].join("\n");
+    expect(problems(text)).toEqual(["讲师队伍不充分", "办学经费不充足"]);
+  });
+
   it("should read 得不到 as a shortfall, but not in a supposition (如果…得不到…, 没有A就得不到B)", () => {
     for (const t of ["支部的学习方式多年得不到更新", "群众反映的诉求得不到回应"]) expect(isNegative(t)).toBe(true);
     for (const t of ["如果党员的意见得不到尊重", "缺了这一条，政策在村里就得不到执行"]) expect(isNegative(t)).toBe(false);
