@@ -532,6 +532,16 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(doc3)).toEqual([2]);
   });
 
+  it("should set aside a page of somebody's story pasted into the article (我/他/她, nothing of party building), not the report's own narrative", () => {
+    const story = "那年冬天我刚满十八岁，背着行李去了南方的小城。我在一家面馆帮人端盘子，每天要站十几个小时。后来我遇见了阿强，他比我大两岁，在隔壁的修鞋铺当学徒，手艺很好。他常常在打烊后陪我走回出租屋，给我讲他老家山里的事情。有一回下大雨，他把唯一的伞塞给我，自己淋着雨跑回去，第二天就发起了高烧。";
+    const page = ["某县述职评议工作调研", "一、述职评议中发现的问题", "一些书记述职避重就轻，整改不到位。", story, "1. 述职内容空泛"].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([4]);
+    // A member's own account of the village, told in the first person, names what it is about: it stays.
+    const account = "我到村里任第一书记已经两年了。刚来时村党支部班子不团结，我挨家挨户走访，他们说最盼的是修路。我和村委会商量后，他们同意先修通村里的主路，她们妇女小组也出了不少力。这两年村里的变化群众都看在眼里，大家对支部的信任也慢慢回来了，我们又接着办起了合作社。";
+    expect(noiseLines(normalise(["某村驻村工作调研", account].join("\n")))).toEqual([]);
+  });
+
   it("should set aside numbered members-only notices and a 栏目 > title crumb under the text, not start a second report there", () => {
     const page = [
       "关于某街道网格员队伍建设的调研报告",
