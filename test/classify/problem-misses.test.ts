@@ -541,6 +541,22 @@ describe("violations and recurrences", () => {
     expect(problems(text)).toEqual(["讲师队伍不充分", "办学经费不充足"]);
   });
 
+  it("should read the items of a self-check under topic headings (「1、形式主义方面：」), not the headings, and 无创新 as a shortfall", () => {
+    const text = [
+      "1、形式主义方面:",
+      "(1)理论学习不够实。学习多停留在读文件。",
+      "(2)会风文风不够实。以会议落实会议的现象仍有。",
+      "2、享乐主义方面:",
+      "(1)安于现状,进取心减退。",
+      "(2)服务企业的办法老套,工作中无创新。",
+    ].join("\n");
+    const got = problems(text);
+    expect(got.filter((p) => p.includes("方面"))).toEqual([]);
+    expect(got).toEqual(expect.arrayContaining(["理论学习不够实", "会风文风不够实", "安于现状,进取心减退"]));
+    expect(isNegative("工作中无创新")).toBe(true);
+    expect(isNegative("确保做到无进展就问责")).toBe(false);
+  });
+
   it("should read 得不到 as a shortfall, but not in a supposition (如果…得不到…, 没有A就得不到B)", () => {
     for (const t of ["支部的学习方式多年得不到更新", "群众反映的诉求得不到回应"]) expect(isNegative(t)).toBe(true);
     for (const t of ["如果党员的意见得不到尊重", "缺了这一条，政策在村里就得不到执行"]) expect(isNegative(t)).toBe(false);

@@ -125,6 +125,8 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
       const heading = ctx.text.slice(hs.start, hs.end);
       at = Math.max(hs.end, node.headingSpan.end);
       if (hs.end > to || classifyHeading(heading) !== null || ctx.overlapsClaimed(hs)) continue;
+      // 「1、形式主义方面：」 over its own items names their topic; its items are the problems.
+      if (node.children.length > 0 && heading.length <= MAX_TOPIC_HEADING && POLARITY.topicHeading.test(heading.replace(/[:：]\s*$/, ""))) continue;
       if (isProblemClause(heading) && !POLARITY.proseStatistic.test(heading) && hs.end - hs.start <= MAX_STATEMENT) clauses.push(hs);
       // A run-on item too long to be one statement (「二是A不大，B薄弱，C小，难以D；」) is read clause by clause.
       else if (hs.end - hs.start > MAX_STATEMENT && isNegative(heading)) pushAll(clauses, problemClauses(ctx, hs));
@@ -134,6 +136,9 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
     if (kept.length > 0) yield { span: { start, end }, clauses: kept };
   }
 }
+
+/** Longest item heading read as the bare name of its items' topic (「形式主义方面」). */
+const MAX_TOPIC_HEADING = 24;
 
 /** Longest unnumbered line read as a heading over the paragraph that follows it (here, and in section-cue). */
 export const MAX_BARE_HEADING = 30;

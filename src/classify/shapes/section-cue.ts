@@ -163,7 +163,7 @@ export function isTopic(ctx: ClassifyContext, item: OutlineNode): boolean {
   if (!POLARITY.topicHeading.test(heading) || heading.length > 24) return false;
   // 「2.1 加强党组织建设」 over bullets: a heading that prescribes is the measure, its bullets are its sub-points.
   if (pol === "prescription" && item.children.every((c) => isInlineKind(c.markerKind))) return false;
-  return /问题$/.test(heading) || polarityOf(heading) !== "negative";
+  return /(问题|方面)$/.test(heading) || polarityOf(heading) !== "negative";
 }
 
 /** Whether an item's children are two or more bullets that each open with a short head and a colon (「• 设立X：在…」). */
