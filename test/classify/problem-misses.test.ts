@@ -557,6 +557,14 @@ describe("violations and recurrences", () => {
     expect(isNegative("确保做到无进展就问责")).toBe(false);
   });
 
+  it("should keep a consequence opening with 使 on the problem before it, not as a problem of its own", () => {
+    const text = ["某工地党建调查", "工地流动性大，工人多来自外地，一些项目经理认为党建可有可无，对支部活动不关心，使工地党建举步维艰。"].join("\n");
+    const got = problems(text);
+    expect(got.filter((p) => p.startsWith("使"))).toEqual([]);
+    expect(isNegative("对支部活动不闻不问，认为党建可抓可不抓")).toBe(true);
+    expect(got.some((p) => p.includes("可有可无") && p.endsWith("举步维艰"))).toBe(true);
+  });
+
   it("should read 得不到 as a shortfall, but not in a supposition (如果…得不到…, 没有A就得不到B)", () => {
     for (const t of ["支部的学习方式多年得不到更新", "群众反映的诉求得不到回应"]) expect(isNegative(t)).toBe(true);
     for (const t of ["如果党员的意见得不到尊重", "缺了这一条，政策在村里就得不到执行"]) expect(isNegative(t)).toBe(false);
