@@ -565,6 +565,11 @@ describe("violations and recurrences", () => {
     expect(got.some((p) => p.includes("可有可无") && p.endsWith("举步维艰"))).toBe(true);
   });
 
+  it("should not read an A-not-A question (强不强, 到位不到位) as a shortfall, but still 应转不转 (guard)", () => {
+    for (const t of ["衡量一个支部的战斗力强不强", "看服务群众的效果好不好", "检查责任落实到位不到位"]) expect(isNegative(t)).toBe(false);
+    expect(isNegative("外出务工党员应转不转的情况较多")).toBe(true);
+  });
+
   it("should read 得不到 as a shortfall, but not in a supposition (如果…得不到…, 没有A就得不到B)", () => {
     for (const t of ["支部的学习方式多年得不到更新", "群众反映的诉求得不到回应"]) expect(isNegative(t)).toBe(true);
     for (const t of ["如果党员的意见得不到尊重", "缺了这一条，政策在村里就得不到执行"]) expect(isNegative(t)).toBe(false);
