@@ -523,6 +523,11 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(doc)).toEqual([3]);
     // A short heading over a date is no name.
     expect(noiseLines(normalise(["存在问题", ...byline.slice(1)].join("\n")))).toEqual([2]);
+    // The name over an affiliation that ends on its city and postcode, without brackets.
+    const affiliated = ["周小青", "某某大学 外国语学院，杭州 310018", "高校学生党员的发展质量事关长远。近年来少数学院的发展工作重数量、轻质量，培养考察流于形式。"];
+    const doc4 = normalise(affiliated.join("\n"));
+    expect(noiseLines(doc4)).toEqual([1, 2]);
+    expect(reportStarts(doc4)).toEqual([3]);
     const preface = ["前言:本站为你整理了几篇社区支部工作的调研范文,供写作时参考。", "一、基本情况:", "某社区有党员八十名。"];
     expect(reportStarts(normalise(preface.join("\n")))).toEqual([2]);
     // A preface that asks a question, says the site gathered the piece for you and wishes it brings you ideas.
