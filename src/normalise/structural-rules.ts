@@ -343,7 +343,9 @@ export function markByline(views: LineView[], rules: CompiledBoilerplateRules): 
   const overAbstract = rules.frontLabel?.test(next.trimmed) ?? false;
   const rowOfNames = names.length >= 2 && names.length <= MAX_NAMES && names.every((n) => ABSTRACT_AUTHOR.test(n));
   if (!isName(name) && !(names.length >= 2 && names.every(listedName)) && !(overAbstract && rowOfNames)) return;
-  const body = next.rule === null && next.trimmed.length >= MIN_PARAGRAPH && SENTENCE_PUNCTUATION.test(next.trimmed);
+  // (A feature story may open on a quotation, 「“真是耳目一新！”」, short as it is.)
+  const quotation = /^[“"「]/.test(next.trimmed) && SENTENCE_PUNCTUATION.test(next.trimmed);
+  const body = next.rule === null && (next.trimmed.length >= MIN_PARAGRAPH || quotation) && SENTENCE_PUNCTUATION.test(next.trimmed);
   // A name over the page's date line (「李某」 then 「2024-01-06 10:21」) is the author's too.
   if (next.rule === spec.id || next.rule === DATE_ONLY || body) view.rule = spec.id;
 }

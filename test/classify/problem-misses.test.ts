@@ -570,6 +570,12 @@ describe("violations and recurrences", () => {
     expect(isNegative("外出务工党员应转不转的情况较多")).toBe(true);
   });
 
+  it("should read praise that denies a shortfall (不流于形式、不走过场) and a 如何… task as no findings, and 割裂 / 就党建抓党建 as shortfalls", () => {
+    for (const t of ["这种不流于形式、不走过场的支部活动很受欢迎", "近年来学校党建有了起色。如何破解“两张皮”问题，成为学校党建的难题"]) expect(problems(["某校支部调研", t].join("\n"))).toEqual([]);
+    for (const t of ["一些学校把党建和教学割裂开来", "就党建抓党建"]) expect(isNegative(t)).toBe(true);
+    expect(isNegative("避免把党建和业务割裂开来")).toBe(false);
+  });
+
   it("should read 得不到 as a shortfall, but not in a supposition (如果…得不到…, 没有A就得不到B)", () => {
     for (const t of ["支部的学习方式多年得不到更新", "群众反映的诉求得不到回应"]) expect(isNegative(t)).toBe(true);
     for (const t of ["如果党员的意见得不到尊重", "缺了这一条，政策在村里就得不到执行"]) expect(isNegative(t)).toBe(false);

@@ -528,6 +528,9 @@ describe("page chrome before the first report of a page", () => {
     const doc4 = normalise(affiliated.join("\n"));
     expect(noiseLines(doc4)).toEqual([1, 2]);
     expect(reportStarts(doc4)).toEqual([3]);
+    // A name over a feature story that opens on a quotation.
+    const story = ["陈明", "“这次党课有意思，一点也不枯燥！”", "这是某县中学党员活动的一个片段。县里的学校党建有进步，但“两张皮”的情况还不少。"];
+    expect(reportStarts(normalise(story.join("\n")))).toEqual([2]);
     const preface = ["前言:本站为你整理了几篇社区支部工作的调研范文,供写作时参考。", "一、基本情况:", "某社区有党员八十名。"];
     expect(reportStarts(normalise(preface.join("\n")))).toEqual([2]);
     // A preface that asks a question, says the site gathered the piece for you and wishes it brings you ideas.
