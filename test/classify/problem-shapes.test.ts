@@ -21,6 +21,12 @@ describe("inline problem lists", () => {
     expect(got.filter((p) => /高度关注|积极整改/.test(p))).toEqual([]);
   });
 
+  it("should read the elements of 「呈现A、B以及C等新特点」 as problems when they fall short, and not a list of plain features (guard)", () => {
+    const got = problems(["摘要", "楼宇党建呈现出党员身份意识淡薄、组织关系接转不畅以及活动场地匮乏等新特点。应建立楼宇联合党委。"].join("\n"));
+    expect(got).toEqual(["党员身份意识淡薄", "组织关系接转不畅", "活动场地匮乏"]);
+    expect(problems(["摘要", "楼宇党建呈现出党员年轻、学历高以及流动快等新特点。应建立楼宇联合党委。"].join("\n"))).toEqual([]);
+  });
+
   it("should keep a 、 inside an element when commas part the elements, and read a frame word after a shortfall as one more element", () => {
     const got = problems("当前，支部工作面临着少数部门对党建重视不够，存在重业务、轻党建的倾向，党员身份意识淡化等新情况。");
     expect(got).toEqual(["少数部门对党建重视不够", "存在重业务、轻党建的倾向", "党员身份意识淡化"]);
