@@ -27,6 +27,14 @@ describe("inline problem lists", () => {
     expect(problems(["摘要", "楼宇党建呈现出党员年轻、学历高以及流动快等新特点。应建立楼宇联合党委。"].join("\n"))).toEqual([]);
   });
 
+  it("should read the dash-led first of the announced difficulties whole, and keep a 尤其是 clause on the problem it narrows", () => {
+    const text = ["某市村级组织调查", "调查中发现，村级组织建设面临着三个方面的困难：——青壮年外出务工，村里后继乏人。选人难的问题十分突出，尤其是合适的村会计人选在山区奇缺。"].join("\n");
+    const got = problems(text);
+    expect(got).toContain("青壮年外出务工，村里后继乏人");
+    expect(got.some((p) => p.startsWith("——"))).toBe(false);
+    expect(got).toContain("选人难的问题十分突出，尤其是合适的村会计人选在山区奇缺");
+  });
+
   it("should keep a 、 inside an element when commas part the elements, and read a frame word after a shortfall as one more element", () => {
     const got = problems("当前，支部工作面临着少数部门对党建重视不够，存在重业务、轻党建的倾向，党员身份意识淡化等新情况。");
     expect(got).toEqual(["少数部门对党建重视不够", "存在重业务、轻党建的倾向", "党员身份意识淡化"]);

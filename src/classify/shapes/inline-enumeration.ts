@@ -79,6 +79,15 @@ export const inlineEnumeration: Shape<Enumeration> = {
         if (!remedyObject && !found && POLARITY.negatedContext.test(before.replace(/[^。;；]*[。;；]/g, ""))) continue;
         // "从A、B等方面提出了解决问题的对策": the frame names remedies, not problems.
         if (/(解决|提出|对策|建议|措施)/.test(m[0].slice(m[0].indexOf(items) + items.length))) continue;
+        // 「…面临着四个方面的困难：——A，B。」: a dash opens the first of the problems the sentence announces, stated whole
+        // (its commas part the problem's own clauses, as in a heading); what follows the sentence explains it.
+        const dash = /^\s*[—－-]{1,2}\s*/.exec(items);
+        if (dash && !framed) {
+          const body = items.slice(dash[0].length).trimEnd();
+          const from = at + dash[0].length;
+          if (body.length >= MIN_CLAUSE && body.length <= MAX_ELEMENT) out.push({ whole: { start: start + m.index, end: start + m.index + m[0].length }, elements: [{ start: from, end: from + body.length }] });
+          continue;
+        }
         let elements = splitElements(ctx.text, { start: at, end: at + items.length }, framed);
         // A remedy that names again what a list above found ("解决A、B等问题") adds nothing.
         if (remedyObject) elements = elements.filter((e) => !repeatsFound(ctx.text, out, e));
