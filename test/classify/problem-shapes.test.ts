@@ -35,6 +35,13 @@ describe("inline problem lists", () => {
     expect(got).toContain("选人难的问题十分突出，尤其是合适的村会计人选在山区奇缺");
   });
 
+  it("should start a loose list after 尤其体现在 and end it before its 等方面", () => {
+    const text = ["摘要", "问卷显示，支部在组织生活方面存在突出问题，尤其体现在组织生活会召开次数偏少，民主评议走过场等方面；而在党员发展方面总体较好。"].join("\n");
+    const got = problems(text);
+    expect(got).toEqual(expect.arrayContaining(["组织生活会召开次数偏少", "民主评议走过场"]));
+    expect(got.filter((p) => /体现在|等方面/.test(p))).toEqual([]);
+  });
+
   it("should keep a 、 inside an element when commas part the elements, and read a frame word after a shortfall as one more element", () => {
     const got = problems("当前，支部工作面临着少数部门对党建重视不够，存在重业务、轻党建的倾向，党员身份意识淡化等新情况。");
     expect(got).toEqual(["少数部门对党建重视不够", "存在重业务、轻党建的倾向", "党员身份意识淡化"]);

@@ -65,7 +65,9 @@ export const inlineEnumeration: Shape<Enumeration> = {
         // Unless the clause right before it already falls short (「面临着A重视不够，存在B的倾向，C等新问题」): then the
         // frame word opens one more element of the list. (After 「…的特点，具体来说，其存在A、B」 the list restarts.)
         const restart = [...items.matchAll(POLARITY.inlineRestart)].pop();
-        const listedBefore = restart?.index !== undefined && /^[,，]/.test(restart[0]) && isNegative(items.slice(0, restart.index).split(/[,，]/).pop() ?? "");
+        // (「…存在突出问题，尤其体现在A、B等方面」: where the problems show is never one more element.)
+        const shows = restart !== undefined && /(体现|表现)(在|为)/.test(restart[0]);
+        const listedBefore = !shows && restart?.index !== undefined && /^[,，]/.test(restart[0]) && isNegative(items.slice(0, restart.index).split(/[,，]/).pop() ?? "");
         if (restart?.index !== undefined && !listedBefore && items.length - restart.index - restart[0].length >= 6) {
           at += restart.index + restart[0].length;
           items = items.slice(restart.index + restart[0].length);
@@ -79,6 +81,9 @@ export const inlineEnumeration: Shape<Enumeration> = {
         if (!remedyObject && !found && POLARITY.negatedContext.test(before.replace(/[^。;；]*[。;；]/g, ""))) continue;
         // "从A、B等方面提出了解决问题的对策": the frame names remedies, not problems.
         if (/(解决|提出|对策|建议|措施)/.test(m[0].slice(m[0].indexOf(items) + items.length))) continue;
+        // A looser frame's list runs to the sentence end: its closing 「等方面」 is no part of its last element.
+        const close = /等[^、,，。]{0,10}?(问题|不足|现象|方面|短板|困难|弱项)\s*$/.exec(items);
+        if (close) items = items.slice(0, close.index);
         // 「…面临着四个方面的困难：——A，B。」: a dash opens the first of the problems the sentence announces, stated whole
         // (its commas part the problem's own clauses, as in a heading); what follows the sentence explains it.
         const dash = /^\s*[—－-]{1,2}\s*/.exec(items);
