@@ -35,6 +35,11 @@ describe("inline problem lists", () => {
     expect(got).toContain("选人难的问题十分突出，尤其是合适的村会计人选在山区奇缺");
   });
 
+  it("should read the quoted shortfalls an abstract means to solve (以期解决“A”“B”“C”的困境), however short, where nothing else states a problem", () => {
+    const text = ["摘要", "文章梳理了社区离退休党员管理的现状，提出了改进路径，以期破解当前管理中的“找不到”“管不住”“用不上”的困境，提升管理实效。"].join("\n");
+    expect(problems(text)).toEqual(["找不到", "管不住", "用不上"]);
+  });
+
   it("should start a loose list after 尤其体现在 and end it before its 等方面", () => {
     const text = ["摘要", "问卷显示，支部在组织生活方面存在突出问题，尤其体现在组织生活会召开次数偏少，民主评议走过场等方面；而在党员发展方面总体较好。"].join("\n");
     const got = problems(text);

@@ -9,11 +9,13 @@ import { MIN_CLAUSE } from "../context.ts";
 import { isNegative, POLARITY } from "../polarity.ts";
 import type { Shape } from "./types.ts";
 import { matchesOf } from "../../shared/regex.ts";
-import { splitAtJoiner } from "./problem-elements.ts";
+import { MIN_ELEMENT, splitAtJoiner } from "./problem-elements.ts";
 
 interface Enumeration {
   whole: Span;
   elements: Span[];
+  /** The elements are quotations (「“A”“B”“C”」): each is kept however short (「“质量低”」). */
+  quoted?: boolean;
 }
 
 /**
@@ -54,11 +56,12 @@ export const inlineEnumeration: Shape<Enumeration> = {
         if (!items || m.index === undefined) continue;
         let at = start + m.index + m[0].indexOf(items);
         // 「“A、B”、“C”及“D”的现象十分普遍」: a list of quotations only; each quotation is one element, whatever it holds.
-        const quoted = index >= namedFrom ? quotedOnly(items, at) : null;
+        // (So is what a remedy names in quotations: 「以期解决“A”“B”“C”的困境」.)
+        const quoted = index >= namedFrom || remedyObject ? quotedOnly(items, at) : null;
         if (quoted) {
           const whole = { start: start + m.index, end: start + m.index + m[0].length };
           const free = !out.some((e) => whole.start < e.whole.end && e.whole.start < whole.end) && !ctx.claimed(at) && !ctx.skipped(at) && !ctx.inStatementSection(at);
-          if (free && !statesNoFinding(ctx.text, start, whole.end)) out.push({ whole, elements: quoted });
+          if (free && !statesNoFinding(ctx.text, start, whole.end)) out.push({ whole, elements: quoted, quoted: true });
           continue;
         }
         // "面临着新形势，…面临的诸如A、B等短板": the list starts after the last frame word that opens a clause.
@@ -122,7 +125,7 @@ export const inlineEnumeration: Shape<Enumeration> = {
     const elements = last ? [...unit.elements.slice(0, -1), ...splitAtJoiner(ctx.text, last)] : unit.elements;
     elements.forEach((el, i) => {
       const detail = `element ${i + 1}/${elements.length} of "…${shown}"`;
-      ctx.add({ kind: "problem", textSpan: el, span: el, rule: { id: "inline-enumeration", detail }, confidence: 0.6 });
+      ctx.add({ kind: "problem", textSpan: el, span: el, rule: { id: "inline-enumeration", detail }, confidence: 0.6, ...(unit.quoted ? { minChars: MIN_ELEMENT } : {}) });
     });
   },
 };
