@@ -74,6 +74,13 @@ describe("context paragraphs of a measure section", () => {
   });
 });
 
+describe("an abstract's 提出了…必须做到A、B、C等", () => {
+  it("should start the list after the modal inside its first element, not at 提出", () => {
+    const text = ["摘要", "本文结合某卫生院各支部的实际，提出了新形势下建强支部书记队伍必须做到完善选任机制、加强日常管理、加大培训力度、健全考评办法等。"].join("\n");
+    expect(measures(text)).toEqual(["完善选任机制", "加强日常管理", "加大培训力度", "健全考评办法"]);
+  });
+});
+
 describe("closing paragraphs", () => {
   it("should not read a clause of a closing paragraph that states a significance as a measure", () => {
     const got = measures("社区支部调研\n\n支部活动形式单一，年轻党员参与不足。\n为此，开展组团式服务是一项重要的工作，对于推动社区发展、增强党员的归属感都有着重要的意义。");

@@ -226,6 +226,8 @@ export const inlineMeasures: Shape<Enumeration> = {
         // A bare 通过 (「通过A、B、C等措施，推动…」, the closer declares the means) proposes nothing in a
         // section that reports what was done or how things stand.
         if (tm[0] === "通过" && ctx.sectionAt(at, ["practice", "situation"]) !== null) continue;
+        // 「提出了建设X必须做到A、B、C等」: the list starts after the modal inside its first element, not at 提出.
+        if (/^(提出|建议)/.test(tm[0]) && /^[^、,，;；]{2,40}?(必须|应当|应该|需要)/.test(sentence.slice(from))) continue;
         // 「要A，B，C」: the element right after a modal prescribes whatever its verb.
         const modal = /(要|应当?|需要?|必须|只有通过)$/.test(tm[0]) && !/^(以下|如下|从|在)/.test(sentence.slice(from));
         // "要把握A、B等方面，注重C、D等方面": each run closed by 等… is a list of its own.
