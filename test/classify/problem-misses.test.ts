@@ -557,6 +557,11 @@ describe("violations and recurrences", () => {
     expect(isNegative("确保做到无进展就问责")).toBe(false);
   });
 
+  it("should keep a topic frame (对于X，) on the shortfall it opens", () => {
+    const text = ["某研究所支部调查", "所里党员学历高，业务忙。一些党员不愿参加组织生活，对于发挥模范作用，联系群众比较冷淡。"].join("\n");
+    expect(problems(text)).toContain("对于发挥模范作用，联系群众比较冷淡");
+  });
+
   it("should keep a consequence opening with 使 on the problem before it, not as a problem of its own", () => {
     const text = ["某工地党建调查", "工地流动性大，工人多来自外地，一些项目经理认为党建可有可无，对支部活动不关心，使工地党建举步维艰。"].join("\n");
     const got = problems(text);

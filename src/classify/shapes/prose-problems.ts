@@ -481,6 +481,8 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
       // subjectless shortfall follows; a bare subject ("一些…单位，尚未建立") opens the problem after it.
       if (nextIsTail && open && extend(c)) continue;
       if (nextIsTail && !open && s.length <= MAX_SUBJECT && !POLARITY.proseNotProblem.test(s)) subject = c;
+      // 「对于发挥带头作用，做群众工作比较淡漠」: a topic frame opens the problem after it.
+      else if (TOPIC_FRAME.test(s) && next !== undefined && !next.leadIn && isProblemClause(nextText)) subject = c;
       open = null;
       continue;
     }
@@ -515,6 +517,9 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   }
   return out;
 }
+
+/** A clause that only names the topic the next clause evaluates (「对于X」, 「在X方面」). */
+const TOPIC_FRAME = /^(对于|对|关于)[^,，]{2,20}$|^在[^,，]{2,16}(方面|上)$/;
 
 /** The first half of a 重…，轻… slogan, and the comma that joins its halves. */
 const SLOGAN_HEAD = /^重[^,，]{1,10}$/;
