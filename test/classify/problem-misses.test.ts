@@ -557,6 +557,12 @@ describe("violations and recurrences", () => {
     expect(isNegative("确保做到无进展就问责")).toBe(false);
   });
 
+  it("should read 摇摆不定 and doubts that grow (疑虑和困惑增加) as shortfalls, but not an umbrella 存在一定的困惑 nor 解答困惑", () => {
+    for (const t of ["少数党员的理想信念摇摆不定", "部分青年对改革的疑虑和困惑增加"]) expect(isNegative(t)).toBe(true);
+    expect(isNegative("及时解答党员的困惑")).toBe(false);
+    expect(problems(["某校党建调研", "学校党建有成绩，但与形势需要相比还有距离，还存在一定的困惑。"].join("\n"))).toEqual([]);
+  });
+
   it("should keep a topic frame (对于X，) on the shortfall it opens", () => {
     const text = ["某研究所支部调查", "所里党员学历高，业务忙。一些党员不愿参加组织生活，对于发挥模范作用，联系群众比较冷淡。"].join("\n");
     expect(problems(text)).toContain("对于发挥模范作用，联系群众比较冷淡");
