@@ -528,6 +528,12 @@ describe("page chrome before the first report of a page", () => {
     const doc4 = normalise(affiliated.join("\n"));
     expect(noiseLines(doc4)).toEqual([1, 2]);
     expect(reportStarts(doc4)).toEqual([3]);
+    // Two names over an affiliation parted by spaces (unit, region, city, postcode).
+    const spaced = ["刘某 王某某", "某某县公安局 某某省 某某县 830000", "县局所属基层支部共九个，党员八十余名。近年来支部建设有进步，但支部书记多为兼职，抓党建的精力不足。"];
+    expect(reportStarts(normalise(spaced.join("\n")))).toEqual([3]);
+    // A contributor's disclaimer over the title is the site's.
+    const disclaimer = ["本文系作者原创投稿，仅供学习参考，请勿照搬照抄！", "关于某局机关党建的调研报告", "机关党建是基础。近年来有进步，但还有差距。"];
+    expect(reportStarts(normalise(disclaimer.join("\n")))).toEqual([2]);
     // A name over a feature story that opens on a quotation.
     const story = ["陈明", "“这次党课有意思，一点也不枯燥！”", "这是某县中学党员活动的一个片段。县里的学校党建有进步，但“两张皮”的情况还不少。"];
     expect(reportStarts(normalise(story.join("\n")))).toEqual([2]);
