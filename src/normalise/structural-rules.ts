@@ -80,7 +80,9 @@ export function markHeaderBlock(views: LineView[], rules: CompiledBoilerplateRul
     // 「X」 over a document site's rows (VIP专免, a date, 14.34KB, 12 页, 侵权投诉 …) and 「X」 again under them: the first
     // copy heads the site's listing, the second is the report's title (as its readers mark it).
     const overRows = titled && copies.length === 2 && rowsBetween(block, copies[0]!, copies[1]!) >= MIN_LISTING_ROWS;
-    const kept = overRows ? copies[1]! : copies[0]!;
+    // 「X范文」 (the page's heading: a sample of X) and 「X」: the report's own title is the copy without 范文.
+    const own = copies.find((c) => !SAMPLE_SUFFIX.test(c.trimmed));
+    const kept = overRows ? copies[1]! : SAMPLE_SUFFIX.test(copies[0]!.trimmed) && own !== undefined ? own : copies[0]!;
     for (const view of titled ? copies.filter((c) => c !== kept) : copies) view.rule = spec.id;
     if (titled && namesTitleTopic(kept, rules, spec.maxLineLength) && !rules.titleTopic?.notTitle?.test(kept.trimmed)) printedTwice.add(kept);
   }
@@ -156,8 +158,11 @@ const SITE_ROW = "site-label";
  * without quotation marks (「有关“三会一课”…」 printed again as 「有关三会一课…」).
  */
 function titleKey(t: string): string {
-  return undoubled(t).replace(/\s*[(（]\s*(?:全文|共)?\s*\d+\s*字\s*[)）]\s*$/, "").replace(/[“”"「」‘’]/g, "");
+  return undoubled(t).replace(/\s*[(（]\s*(?:全文|共)?\s*\d+\s*字\s*[)）]\s*$/, "").replace(SAMPLE_SUFFIX, "").replace(/[“”"「」‘’]/g, "");
 }
+
+/** What a 范文 site adds to a report's title in its own heading (「X范文」, 「X参考范文」). */
+const SAMPLE_SUFFIX = /(?:参考)?(?:范文|范例|例文)$/;
 
 /** A line that is one text printed twice over (「XX」, 「X X」) as X; any other line as it is. */
 function undoubled(t: string): string {

@@ -531,6 +531,12 @@ describe("page chrome before the first report of a page", () => {
     // Two names over an affiliation parted by spaces (unit, region, city, postcode).
     const spaced = ["刘某 王某某", "某某县公安局 某某省 某某县 830000", "县局所属基层支部共九个，党员八十余名。近年来支部建设有进步，但支部书记多为兼职，抓党建的精力不足。"];
     expect(reportStarts(normalise(spaced.join("\n")))).toEqual([3]);
+    // A 范文 site's heading (its name, a column, the title with 范文), the title with 范文 again, the site's preface, then
+    // the report's own title: the report starts at its own title.
+    const sample = ["某某网 资料文库 社区党建品牌建设探析范文", "社区党建品牌建设探析范文", "本站小编为你精心准备了社区党建品牌建设探析参考范文，愿这些范文能启发你的写作。欢迎深入阅读并收藏。", "社区党建品牌建设探析", "摘要：社区党建品牌是凝聚居民的载体，但一些社区品牌同质化、重创建轻运营。"];
+    const sampled = normalise(sample.join("\n"));
+    expect(noiseLines(sampled)).toEqual([1, 2, 3]);
+    expect(reportStarts(sampled)).toEqual([4]);
     // A contributor's disclaimer over the title is the site's.
     const disclaimer = ["本文系作者原创投稿，仅供学习参考，请勿照搬照抄！", "关于某局机关党建的调研报告", "机关党建是基础。近年来有进步，但还有差距。"];
     expect(reportStarts(normalise(disclaimer.join("\n")))).toEqual([2]);
