@@ -40,6 +40,13 @@ describe("inline problem lists", () => {
     expect(problems(text)).toEqual(["找不到", "管不住", "用不上"]);
   });
 
+  it("should leave the 比如 out of the first of a run of shortfalls, and read a report that someone pointed out shortcomings as no finding", () => {
+    const text = ["某支部巡察反馈", "组长指出，巡察发现了一些问题：落实上级部署不到位，比如学习教育不深入、支部活动不经常、党员作用不明显。", "书记在讲话中肯定了成绩，也指出了不足。"].join("\n");
+    const got = problems(text);
+    expect(got).toEqual(expect.arrayContaining(["学习教育不深入", "支部活动不经常", "党员作用不明显"]));
+    expect(got.filter((p) => /比如|指出/.test(p))).toEqual([]);
+  });
+
   it("should start a loose list after 尤其体现在 and end it before its 等方面", () => {
     const text = ["摘要", "问卷显示，支部在组织生活方面存在突出问题，尤其体现在组织生活会召开次数偏少，民主评议走过场等方面；而在党员发展方面总体较好。"].join("\n");
     const got = problems(text);

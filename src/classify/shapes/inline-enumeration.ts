@@ -175,7 +175,7 @@ function runOfShortfalls(text: string, span: Span): Enumeration | null {
   if (/(解决|克服|破解|改变|扭转|针对|防止|避免|杜绝|消除|补齐|弥补|纠正|整改|化解|改善|缓解)/.test(text.slice(Math.max(0, first.start - 12), first.end))) return null;
   // 「A弱化、虚化等现象已得到纠正」: the run was put right (POLARITY.resolvedAfter); it is no finding.
   if (clause.includes("得到") && !isNegative(clause)) return null;
-  const lead = /^.*?(存在(?:着)?|分析了|发现|表现为|反映出|暴露出|面临(?:着)?|出现(?:了)?|包括|在于|由于)/.exec(text.slice(first.start, first.end));
+  const lead = /^.*?(存在(?:着)?|分析了|发现|表现为|反映出|暴露出|面临(?:着)?|出现(?:了)?|包括|在于|由于|比如|例如|诸如|譬如)/.exec(text.slice(first.start, first.end));
   if (lead) first.start += lead[0].length;
   // The list ends at 等 ("…等问题", "…等方面"): a part closed by 等…问题 is the last one, whatever follows it
   // ("A、B、C等问题高度重视、积极探索").
