@@ -81,6 +81,19 @@ describe("an abstract's 提出了…必须做到A、B、C等", () => {
   });
 });
 
+describe("frames that declare their list the way forward", () => {
+  it("should read 「以A、B以及C为着力点」 and 「路径在于A、B、C等方面」 one measure per part", () => {
+    expect(measures(["摘要", "面对支部活动吸引力下降，应以丰富活动载体、健全激励机制以及加强书记培训为着力点，构建提升组织力的路径。"].join("\n"))).toEqual(["丰富活动载体", "健全激励机制", "加强书记培训"]);
+    expect(measures(["摘要", "目前园区党建还存在不少困难，突破的路径在于建强组织、联建共享、服务引领等方面。"].join("\n"))).toEqual(["建强组织", "联建共享", "服务引领"]);
+  });
+
+  it("should not split an object list (增强A的创造力、凝聚力) nor read a practice done that way (guard)", () => {
+    expect(measures(["摘要", "社区围绕网格设置支部，以增强党组织的创造力、凝聚力和扩大覆盖面为着力点。"].join("\n")).filter((m) => m === "凝聚力")).toEqual([]);
+    const done = ["某社区党建工作总结", "一、主要做法", "去年以来，社区党委以建强网格支部、健全议事机制以及联系在职党员为抓手，推动了各项工作。"].join("\n");
+    expect(measures(done)).toEqual([]);
+  });
+});
+
 describe("closing paragraphs", () => {
   it("should not read a clause of a closing paragraph that states a significance as a measure", () => {
     const got = measures("社区支部调研\n\n支部活动形式单一，年轻党员参与不足。\n为此，开展组团式服务是一项重要的工作，对于推动社区发展、增强党员的归属感都有着重要的意义。");
