@@ -87,8 +87,8 @@ describe("frames that declare their list the way forward", () => {
     expect(measures(["摘要", "目前园区党建还存在不少困难，突破的路径在于建强组织、联建共享、服务引领等方面。"].join("\n"))).toEqual(["建强组织", "联建共享", "服务引领"]);
   });
 
-  it("should not split an object list (增强A的创造力、凝聚力) nor read a practice done that way (guard)", () => {
-    expect(measures(["摘要", "社区围绕网格设置支部，以增强党组织的创造力、凝聚力和扩大覆盖面为着力点。"].join("\n")).filter((m) => m === "凝聚力")).toEqual([]);
+  it("should not split an object list (提升A的组织力、号召力) nor read a practice done that way (guard)", () => {
+    expect(measures(["摘要", "社区围绕网格设置支部，以提升支部的组织力、号召力和扩大覆盖面为着力点。"].join("\n")).filter((m) => m === "号召力")).toEqual([]);
     const done = ["某社区党建工作总结", "一、主要做法", "去年以来，社区党委以建强网格支部、健全议事机制以及联系在职党员为抓手，推动了各项工作。"].join("\n");
     expect(measures(done)).toEqual([]);
   });
