@@ -91,6 +91,12 @@ function previewChunkNumbers(views: LineView[], rules: CompiledBoilerplateRules)
   for (const view of views) {
     if (view.blank || view.rule !== null) continue;
     const m = CHUNK_NUMBER.exec(view.trimmed);
+    // The preview's last chunk may be short: it runs on from a chunk that broke off mid-sentence, and ends the preview.
+    const prev = chunks[chunks.length - 1];
+    if (m && prev && Number(m[1]) === chunks.length + 1 && view.trimmed.length < spec.minChunkChars && ENDS_MID_SENTENCE.test(prev.view.trimmed)) {
+      chunks.push({ view, length: m[0].length });
+      break;
+    }
     if (!m || Number(m[1]) !== chunks.length + 1 || view.trimmed.length < spec.minChunkChars) {
       if (chunks.length > 0) break;
       continue;

@@ -81,6 +81,13 @@ describe("an abstract's 提出了…必须做到A、B、C等", () => {
   });
 });
 
+describe("measures right after the problems of the same sentence", () => {
+  it("should read the list after 「…等三项问题，因此，X需要」 (a turn word and a subject before the signal)", () => {
+    const text = ["摘要", "调查表明：当前一些园区主要存在组织覆盖不全、书记力量薄弱以及活动阵地缺乏等三项问题，因此，园区党委需要采取加快组建支部、选优配强书记以及整合活动阵地等三方面的措施，全面提升园区党建水平。"].join("\n");
+    expect(measures(text).join("|")).toContain("加快组建支部");
+  });
+});
+
 describe("frames that declare their list the way forward", () => {
   it("should read 「以A、B以及C为着力点」 and 「路径在于A、B、C等方面」 one measure per part", () => {
     expect(measures(["摘要", "面对支部活动吸引力下降，应以丰富活动载体、健全激励机制以及加强书记培训为着力点，构建提升组织力的路径。"].join("\n"))).toEqual(["丰富活动载体", "健全激励机制", "加强书记培训"]);

@@ -250,6 +250,12 @@ describe("page chrome before the first report of a page", () => {
     const doc = normalise([first, second].join("\n"));
     const chunks = doc.noise.filter((n) => n.rule === "boilerplate:preview-chunk").map((n) => doc.text.slice(n.span.start, n.span.end));
     expect(chunks).toEqual(["1、", "2、"]);
+    // The preview's last chunk may be short when it runs on from a chunk that broke off mid-sentence.
+    const keywords = "1、支部建设的问题与对策 摘要：" + "针对支部建设的现状进行了分析，并提出了改进的对策。".repeat(8) + "关键词：支部;对策;";
+    const middle = "2、对策研究。" + "支部是党在基层的战斗堡垒，作用不可替代。".repeat(10) + "一、支部建设存在";
+    const tail = "3、的问题（一）组织生活不规范。一些支部活动少。";
+    const cut = normalise([keywords, middle, tail].join("\n"));
+    expect(cut.noise.filter((n) => n.rule === "boilerplate:preview-chunk").map((n) => cut.text.slice(n.span.start, n.span.end))).toEqual(["1、", "2、", "3、"]);
     // A report's own numbered paragraphs, each a whole sentence, keep their numbers.
     const own = ["1、" + "支部组织生活不够规范，有的支部一年只开两三次会。".repeat(10), "2、" + "党员教育方式单一，多是读报纸念文件，效果不好。".repeat(10)];
     expect(normalise(own.join("\n")).noise.filter((n) => n.rule === "boilerplate:preview-chunk")).toEqual([]);

@@ -151,7 +151,8 @@ function runIn(ctx: ClassifyContext, sentence: string, at: number): Run | null {
   // after it is still read.
   const takenUpTo = claimed ? ctx.statements.reduce((m, st) => (st.span.start < at + sentence.length && at < st.span.end ? Math.max(m, st.span.end) : m), at) - at : 0;
   for (const m of sentence.matchAll(SIGNAL)) {
-    if (claimed && ((m.index ?? 0) < takenUpTo || !/^[^,，。;；]{0,8}[,，]\s*$/.test(sentence.slice(takenUpTo, m.index ?? 0)))) continue;
+    // (「…等三项问题，因此，石化企业需要A，B」: a turn word and a subject may stand between.)
+    if (claimed && ((m.index ?? 0) < takenUpTo || !/^[^,，。;；]{0,8}[,，]\s*(?:(?:因此|为此|所以|对此)[,，]\s*[^,，。;；]{0,12})?$/.test(sentence.slice(takenUpTo, m.index ?? 0)))) continue;
     const before = sentence.slice(0, m.index ?? 0);
     // The authority's words (「总书记…强调，要…」, 「十九大报告明确提出…」) are not the report's proposal.
     if (POLARITY.authoritySpeech.test(before) || AUTHORITY.test(before + m[0])) return null;
