@@ -543,6 +543,9 @@ describe("page chrome before the first report of a page", () => {
     const sampled = normalise(sample.join("\n"));
     expect(noiseLines(sampled)).toEqual([1, 2, 3]);
     expect(reportStarts(sampled)).toEqual([4]);
+    // A thumbnail's label and the journal's name in English over the title are the page's.
+    const journal = ["缩略图", "Science and Rural Affairs", "", "村级党组织带头人队伍建设的难点与突破", "", "作者", "", "王某", "", "某某县委组织部 某某省 某某县 063700", "", "引言：", "", "村党组织书记队伍总体稳定，但年龄偏大、后继乏人。"];
+    expect(reportStarts(normalise(journal.join("\n")))).toEqual([4]);
     // A contributor's disclaimer over the title is the site's.
     const disclaimer = ["本文系作者原创投稿，仅供学习参考，请勿照搬照抄！", "关于某局机关党建的调研报告", "机关党建是基础。近年来有进步，但还有差距。"];
     expect(reportStarts(normalise(disclaimer.join("\n")))).toEqual([2]);
