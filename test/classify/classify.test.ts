@@ -28,7 +28,13 @@ describe("classifyHeading", () => {
     ["有待完善与加强的方面", "problem"],
     ["存在问题的原因分析", "cause"],
     ["上述问题产生的深层次原因", "cause"],
+    ["卫生院支部工作的难点", "problem"],
+    ["思想认识错位与制度缺失制约支部发挥作用的痛点", "problem"],
   ])("should read %s as a %s section", (heading, kind) => expect(classifyHeading(heading)).toBe(kind));
+
+  it("should not read a heading that sets out to break through the difficulties (破解…的难点) as a problem section (guard)", () => {
+    expect(classifyHeading("着力破解支部工作的难点")).not.toBe("problem");
+  });
 
   it("should not read a long statement that mentions 问题 as a section title", () => {
     expect(classifyHeading("如何采用有效的方式正确处理好党建工作与学校中心工作之间长期存在的突出矛盾和问题")).toBeNull();
