@@ -47,6 +47,11 @@ describe("inline problem lists", () => {
     expect(got.filter((p) => /比如|指出/.test(p))).toEqual([]);
   });
 
+  it("should read the clause after 主要表现在 by what shows (「A、B、C等意识不同程度弱化」), without the lead", () => {
+    const text = ["摘要", "当前一些社区党员的身份意识有所淡化，主要表现在宗旨、纪律、责任等意识不同程度弱化。本文分析了原因。"].join("\n");
+    expect(problems(text)).toContain("宗旨、纪律、责任等意识不同程度弱化");
+  });
+
   it("should start a loose list after 尤其体现在 and end it before its 等方面", () => {
     const text = ["摘要", "问卷显示，支部在组织生活方面存在突出问题，尤其体现在组织生活会召开次数偏少，民主评议走过场等方面；而在党员发展方面总体较好。"].join("\n");
     const got = problems(text);

@@ -75,7 +75,8 @@ export const inlineEnumeration: Shape<Enumeration> = {
           at += restart.index + restart[0].length;
           items = items.slice(restart.index + restart[0].length);
         }
-        if (out.some((e) => at < e.whole.end && e.whole.start < at + items.length)) continue;
+        const listEnd = at + items.length;
+        if (out.some((e) => at < e.whole.end && e.whole.start < listEnd)) continue;
         if (ctx.claimed(at) || ctx.skipped(at) || ctx.inStatementSection(at) || ctx.inQuotedAuthority(at)) continue;
         if (statesNoFinding(ctx.text, start, start + m.index + m[0].length)) continue;
         const before = ctx.text.slice(Math.max(start, at - 30), at);

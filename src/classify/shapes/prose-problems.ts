@@ -444,7 +444,10 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
     const { span, leadIn } = clauses[i]!;
     const c = { ...span };
     // (A 重…，轻… slogan is read as one phrase: its comma joins, it does not separate.)
-    const s = unwrap(ctx.text.slice(c.start, c.end)).replace(SLOGAN_COMMA, "$1、");
+    const whole = unwrap(ctx.text.slice(c.start, c.end)).replace(SLOGAN_COMMA, "$1、");
+    // 「主要表现在A、B等意识不同程度弱化」: the clause is judged by what follows its lead (dropped below as well).
+    const shows = SHOWS_IN.exec(whole);
+    const s = shows && whole.length - shows[0].length >= MIN_CLAUSE ? whole.slice(shows[0].length) : whole;
     const pending = subject;
     subject = null;
     // A lead-in ("不少党员谈到：", "仍有差距：") announces what follows; a survey figure is no verdict.
@@ -517,6 +520,9 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   }
   return out;
 }
+
+/** Where a clause says its problem shows (「主要表现在」), before what shows. */
+const SHOWS_IN = /^(主要|具体|集中|突出)?(表现|体现)(在|为)[:：]?/;
 
 /** A clause that only names the topic the next clause evaluates (「对于X」, 「在X方面」). */
 const TOPIC_FRAME = /^(对于|对|关于)[^,，]{2,20}$|^在[^,，]{2,16}(方面|上)$/;
