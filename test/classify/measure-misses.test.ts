@@ -88,6 +88,13 @@ describe("measures right after the problems of the same sentence", () => {
   });
 });
 
+describe("a research group's suggestion inside a line", () => {
+  it("should read what 「调研组建议，应…」 proposes after the problems", () => {
+    const text = ["某区社区书记队伍调研", "调研发现，影响年轻人担任社区书记的主要因素是待遇低、晋升难。调研组建议，应健全社区书记的薪酬保障制度，拓宽优秀书记的上升通道。"].join("\n");
+    expect(measures(text).join("|")).toContain("健全社区书记的薪酬保障制度");
+  });
+});
+
 describe("frames that declare their list the way forward", () => {
   it("should read 「以A、B以及C为着力点」 and 「路径在于A、B、C等方面」 one measure per part", () => {
     expect(measures(["摘要", "面对支部活动吸引力下降，应以丰富活动载体、健全激励机制以及加强书记培训为着力点，构建提升组织力的路径。"].join("\n"))).toEqual(["丰富活动载体", "健全激励机制", "加强书记培训"]);
