@@ -576,6 +576,11 @@ describe("violations and recurrences", () => {
     expect(got.some((p) => p.includes("可有可无") && p.endsWith("举步维艰"))).toBe(true);
   });
 
+  it("should not read a class of villages (集体经济薄弱村), a slogan (不能掉链子) or an idiom (以强带弱) as a shortfall", () => {
+    for (const t of ["样本覆盖了30个集体经济薄弱村", "关键时刻党员不能掉链子", "大企业以强带弱"]) expect(isNegative(t)).toBe(false);
+    expect(isNegative("不少村集体经济薄弱")).toBe(true);
+  });
+
   it("should not read an A-not-A question (强不强, 到位不到位) as a shortfall, but still 应转不转 (guard)", () => {
     for (const t of ["衡量一个支部的战斗力强不强", "看服务群众的效果好不好", "检查责任落实到位不到位"]) expect(isNegative(t)).toBe(false);
     expect(isNegative("外出务工党员应转不转的情况较多")).toBe(true);
