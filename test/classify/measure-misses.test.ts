@@ -89,7 +89,7 @@ describe("measures right after the problems of the same sentence", () => {
 });
 
 describe("a work summary's plans (今后的打算)", () => {
-  it("should read the items under 今后的打算 as measures, one that opens 继续… and ends on 不断提升… among them", () => {
+  it("should read the items of a list of plans (今后的打算) as measures, one that opens 继续… and ends on 不断提升… among them", () => {
     const text = ["某镇党委党建工作总结", "一、存在的问题", "一是支部带富能力不强。二是党员年龄偏大。", "二、今后的打算", "一是继续在全镇推广示范村经验，深入开展星级支部创建，不断提升支部战斗力。二是加大党员培训力度，培养一批致富带头人。"].join("\n");
     const got = measures(text);
     expect(got.some((m) => m.startsWith("继续在全镇推广示范村经验"))).toBe(true);
