@@ -546,6 +546,9 @@ describe("page chrome before the first report of a page", () => {
     // A thumbnail's label and the journal's name in English over the title are the page's.
     const journal = ["缩略图", "Science and Rural Affairs", "", "村级党组织带头人队伍建设的难点与突破", "", "作者", "", "王某", "", "某某县委组织部 某某省 某某县 063700", "", "引言：", "", "村党组织书记队伍总体稳定，但年龄偏大、后继乏人。"];
     expect(reportStarts(normalise(journal.join("\n")))).toEqual([4]);
+    // A breadcrumb whose steps are parted by >> (the last one long) is the site's.
+    const crumb = ["某某党建网>>党建>>“全省基层党建优秀案例”征集展示活动", "", "某县某镇：“三联三促”激活集贸市场党建", "", "一、背景", "集贸市场商户流动频繁，党员分散，组织生活难以开展。"];
+    expect(reportStarts(normalise(crumb.join("\n")))).toEqual([3]);
     // A contributor's disclaimer over the title is the site's.
     const disclaimer = ["本文系作者原创投稿，仅供学习参考，请勿照搬照抄！", "关于某局机关党建的调研报告", "机关党建是基础。近年来有进步，但还有差距。"];
     expect(reportStarts(normalise(disclaimer.join("\n")))).toEqual([2]);
