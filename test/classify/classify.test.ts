@@ -29,8 +29,13 @@ describe("classifyHeading", () => {
     ["存在问题的原因分析", "cause"],
     ["上述问题产生的深层次原因", "cause"],
     ["卫生院支部工作的难点", "problem"],
+    ["巡察组反馈意见的主要内容", "problem"],
     ["思想认识错位与制度缺失制约支部发挥作用的痛点", "problem"],
   ])("should read %s as a %s section", (heading, kind) => expect(classifyHeading(heading)).toBe(kind));
+
+  it("should still read 意见 as proposals when nobody fed them back (guard)", () => {
+    expect(classifyHeading("几点意见")).toBe("measure");
+  });
 
   it("should not read a heading that sets out to break through the difficulties (破解…的难点) as a problem section (guard)", () => {
     expect(classifyHeading("着力破解支部工作的难点")).not.toBe("problem");
