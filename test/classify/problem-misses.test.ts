@@ -576,6 +576,11 @@ describe("violations and recurrences", () => {
     expect(got.some((p) => p.includes("可有可无") && p.endsWith("举步维艰"))).toBe(true);
   });
 
+  it("should not read a remedy's object as a shortfall: 抵制不正之风, 破解难题 (a report of work done)", () => {
+    for (const t of ["党员干部自觉抵制不正之风", "开展破解难题活动"]) expect(isNegative(t)).toBe(false);
+    expect(isNegative("一些村不正之风仍然存在")).toBe(true);
+  });
+
   it("should not read a class of villages (集体经济薄弱村), a slogan (不能掉链子) or an idiom (以强带弱) as a shortfall", () => {
     for (const t of ["样本覆盖了30个集体经济薄弱村", "关键时刻党员不能掉链子", "大企业以强带弱"]) expect(isNegative(t)).toBe(false);
     expect(isNegative("不少村集体经济薄弱")).toBe(true);
