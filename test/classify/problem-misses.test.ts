@@ -576,6 +576,10 @@ describe("violations and recurrences", () => {
     expect(got.some((p) => p.includes("可有可无") && p.endsWith("举步维艰"))).toBe(true);
   });
 
+  it("should read years without a new member (连续八年未发展过党员) and 嫉贤妒能 as shortfalls", () => {
+    for (const t of ["这个村连续八年未发展过一名党员", "有的支部多年没有召开党员大会", "个别书记嫉贤妒能"]) expect(isNegative(t)).toBe(true);
+  });
+
   it("should not read a remedy's object as a shortfall: 抵制不正之风, 破解难题 (a report of work done)", () => {
     for (const t of ["党员干部自觉抵制不正之风", "开展破解难题活动"]) expect(isNegative(t)).toBe(false);
     expect(isNegative("一些村不正之风仍然存在")).toBe(true);
