@@ -29,7 +29,7 @@ describe("classifyHeading", () => {
     ["存在问题的原因分析", "cause"],
     ["上述问题产生的深层次原因", "cause"],
     ["卫生院支部工作的难点", "problem"],
-    ["巡察组反馈意见的主要内容", "problem"],
+    ["县委巡察组反馈意见要点", "problem"],
     ["思想认识错位与制度缺失制约支部发挥作用的痛点", "problem"],
   ])("should read %s as a %s section", (heading, kind) => expect(classifyHeading(heading)).toBe(kind));
 

@@ -76,7 +76,7 @@ describe("context paragraphs of a measure section", () => {
 
 describe("an abstract's 提出了…必须做到A、B、C等", () => {
   it("should start the list after the modal inside its first element, not at 提出", () => {
-    const text = ["摘要", "本文结合某卫生院各支部的实际，提出了新形势下建强支部书记队伍必须做到完善选任机制、加强日常管理、加大培训力度、健全考评办法等。"].join("\n");
+    const text = ["摘要", "本文结合某卫生院各支部的实际，提出了新形势下建强卫生院支部带头人必须做到完善选任机制、加强日常管理、加大培训力度、健全考评办法等。"].join("\n");
     expect(measures(text)).toEqual(["完善选任机制", "加强日常管理", "加大培训力度", "健全考评办法"]);
   });
 });
@@ -126,10 +126,10 @@ describe("closing paragraphs", () => {
   it("should read the paragraph after a list of features that sums them up (以上这些X决定了…，必须…) and what 这就需要 asks for", () => {
     const text = [
       "关于物流园区党建的思考",
-      "一、园区的特点决定了党建工作的思路",
+      "一、园区的情况决定了支部工作的方向",
       "（1）园区企业规模小，员工流动频繁，党员难以集中。",
       "（2）多数企业主对党建心存顾虑，支持不够。",
-      "以上这些特点决定了园区党建工作的思路,必须先易后难,分批推进,建成一个巩固一个。同时也增加了组织覆盖的难度,这就需要园区党建工作更贴近企业、更讲实效。",
+      "以上这些情况决定了园区支部工作的方向,必须先易后难,分批推进,建成一个巩固一个。同时也增加了组织覆盖的难度,这就需要园区党建工作更贴近企业、更讲实效。",
       "二、园…………",
     ].join("\n");
     const got = measures(text);

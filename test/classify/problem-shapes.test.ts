@@ -36,7 +36,7 @@ describe("inline problem lists", () => {
   });
 
   it("should read the quoted shortfalls an abstract means to solve (以期解决“A”“B”“C”的困境), however short, where nothing else states a problem", () => {
-    const text = ["摘要", "文章梳理了社区离退休党员管理的现状，提出了改进路径，以期破解当前管理中的“找不到”“管不住”“用不上”的困境，提升管理实效。"].join("\n");
+    const text = ["摘要", "文章梳理了某社区退休党员管理现状，提出了改进路径，以期破解当前管理中的“找不到”“管不住”“用不上”的困境，提升管理实效。"].join("\n");
     expect(problems(text)).toEqual(["找不到", "管不住", "用不上"]);
   });
 

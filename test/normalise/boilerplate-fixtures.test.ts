@@ -539,12 +539,12 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(normalise(spaced.join("\n")))).toEqual([3]);
     // A 范文 site's heading (its name, a column, the title with 范文), the title with 范文 again, the site's preface, then
     // the report's own title: the report starts at its own title.
-    const sample = ["某某网 资料文库 社区党建品牌建设探析范文", "社区党建品牌建设探析范文", "本站小编为你精心准备了社区党建品牌建设探析参考范文，愿这些范文能启发你的写作。欢迎深入阅读并收藏。", "社区党建品牌建设探析", "摘要：社区党建品牌是凝聚居民的载体，但一些社区品牌同质化、重创建轻运营。"];
+    const sample = ["某某网 资料文库 社区党建品牌建设探析范文", "社区党建品牌建设探析范文", "本站小编为大家精选了社区党建品牌建设探析参考范文，愿这些范文能启发你的写作。欢迎深入阅读并收藏。", "社区党建品牌建设探析", "摘要：社区党建品牌是凝聚居民的载体，但一些社区品牌同质化、重创建轻运营。"];
     const sampled = normalise(sample.join("\n"));
     expect(noiseLines(sampled)).toEqual([1, 2, 3]);
     expect(reportStarts(sampled)).toEqual([4]);
     // A thumbnail's label and the journal's name in English over the title are the page's.
-    const journal = ["缩略图", "Science and Rural Affairs", "", "村级党组织带头人队伍建设的难点与突破", "", "作者", "", "王某", "", "某某县委组织部 某某省 某某县 063700", "", "引言：", "", "村党组织书记队伍总体稳定，但年龄偏大、后继乏人。"];
+    const journal = ["缩略图", "Science and Rural Affairs", "", "村级组织带头人培养的难点与突破", "", "作者", "", "王某", "", "某某县委组织部 某某省 某某县 063700", "", "引言：", "", "村党组织书记队伍总体稳定，但年龄偏大、后继乏人。"];
     expect(reportStarts(normalise(journal.join("\n")))).toEqual([4]);
     // A breadcrumb whose steps are parted by >> (the last one long) is the site's.
     const crumb = ["某某党建网>>党建>>“全省基层党建优秀案例”征集展示活动", "", "某县某镇：“三联三促”激活集贸市场党建", "", "一、背景", "集贸市场商户流动频繁，党员分散，组织生活难以开展。"];

@@ -88,7 +88,7 @@ export const inlineEnumeration: Shape<Enumeration> = {
         // A looser frame's list runs to the sentence end: its closing 「等方面」 is no part of its last element.
         const close = /等[^、,，。]{0,10}?(问题|不足|现象|方面|短板|困难|弱项)\s*$/.exec(items);
         if (close) items = items.slice(0, close.index);
-        // 「…面临着四个方面的困难：——A，B。」: a dash opens the first of the problems the sentence announces, stated whole
+        // 「…面临着几方面的难处：——A，B。」: a dash opens the first of the problems the sentence announces, stated whole
         // (its commas part the problem's own clauses, as in a heading); what follows the sentence explains it.
         const dash = /^\s*[—－-]{1,2}\s*/.exec(items);
         if (dash && !framed) {

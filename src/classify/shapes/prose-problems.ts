@@ -548,13 +548,13 @@ export function isProblemClause(s: string): boolean {
   return !isUmbrella(t);
 }
 
-/** A clause that only announces problems: negative through its generic problem nouns alone ("仍存在不少问题和不足"). */
+/** A clause that only announces problems: negative through its generic problem nouns alone ("仍存在一些问题和短板"). */
 function isUmbrella(s: string): boolean {
   return isNegative(s) && !isNegative(s.replace(POLARITY.genericProblemNoun, (m) => " ".repeat(m.length)));
 }
 
 /**
- * A clause that announces problems: an umbrella ("仍存在不少问题和不足", "存在问题较多", `umbrellaAnnouncement`) or a
+ * A clause that announces problems: an umbrella ("仍存在一些问题和短板", "存在问题较多", `umbrellaAnnouncement`) or a
  * forward announcement of what follows (`forwardAnnouncement`).
  */
 function isAnnouncement(s: string): boolean {
