@@ -106,6 +106,12 @@ describe("shapes", () => {
     expect(texts(report!.statements, "problem")).toEqual(["学习流于形式", "党员管理松散", "经费保障不足"]);
   });
 
+  it("inline-enumeration: should start the first element after 暴露出来的 / 浮现出来的, not inside the frame", () => {
+    const [report] = classify("近年来，我们在推进支部建设中暴露出来的组织覆盖存在空白、党员年龄偏大、阵地利用不充分等问题，值得重视。");
+    // Before: 「来的组织覆盖存在空白」, the rest of the frame word taken for the first element.
+    expect(texts(report!.statements, "problem")).toEqual(["组织覆盖存在空白", "党员年龄偏大", "阵地利用不充分"]);
+  });
+
   it("inline-enumeration: should keep 有的 (some) in the first element of 存在有的A、B等问题", () => {
     const [report] = classify("调研发现，机关支部也存在有的支部活动形式单调、学习内容陈旧等问题。");
     expect(texts(report!.statements, "problem")).toEqual(["有的支部活动形式单调", "学习内容陈旧"]);
