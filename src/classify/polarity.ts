@@ -49,6 +49,7 @@ export const POLARITY = {
   measureFrameParts: new RegExp(raw.measureFrameParts),
   measureAnnouncement: new RegExp(raw.measureAnnouncement),
   pairedProblemMeasure: new RegExp(raw.pairedProblemMeasure),
+  formsHeading: new RegExp(raw.formsHeading),
   measureEnumerationTrigger: new RegExp(raw.measureEnumerationTrigger, "g"),
   achievementInSentence: new RegExp(raw.achievementInSentence),
   purposeLead: new RegExp(raw.purposeLead),

@@ -179,6 +179,24 @@ describe("shapes", () => {
     expect(texts(report!.statements, "measure")).toEqual(["应结合岗位确定学习专题"]);
   });
 
+  it("polarity-problems: should read the forms a problem heading announces as problems, whatever their own wording", () => {
+    const lines = ["某局支部组织生活会情况的调研", "一、部分支部组织生活会质量不高，大体有这样几种表现形式：",
+      "一是念稿子型。会上念材料，念完就散。", "二是拉家常型。东拉西扯谈不到点子上。", "三是表扬会型。只讲做了多少事。",
+      "二、几点建议", "一是会前逐一谈心。二是把批评落到具体事上。"];
+    const [report] = classify(lines.join("\n"));
+    expect(texts(report!.statements, "problem")).toEqual(expect.arrayContaining(["念稿子型", "拉家常型", "表扬会型"]));
+    // The same items under a heading that names no shortfall are no problems.
+    const [plain] = classify(lines.map((l) => l.replace("质量不高，大体有这样", "的开法有")).join("\n"));
+    expect(texts(plain!.statements, "problem")).toEqual([]);
+  });
+
+  it("paired-paragraphs: should not read 应付 (going through the motions), 要求 or 需求 as the modal that opens a remedy", () => {
+    for (const body of ["有的党员参加学习只是点个卯，应付差事就算完成任务。", "部分支部开展活动缺乏计划，要求上交的材料反复修改。", "一些党员服务群众不够主动，需求收集以后长期没有回音。"]) {
+      const [report] = classify(["对支部工作的思考", body].join("\n"));
+      expect(texts(report!.statements, "measure")).toEqual([]);
+    }
+  });
+
   it("fused heading: should read a section title fused with its body in text without line breaks", () => {
     const [report] = classify("某村调研一、存在的主要问题当前村党支部凝聚力不强，党员长期外出。二、对策建议一是加强流动党员联系，二是非公企业中的党员也要纳入管理。");
     expect(texts(report!.statements, "measure")).toEqual(["加强流动党员联系", "非公企业中的党员也要纳入管理"]);

@@ -9,7 +9,7 @@
  */
 import type { OutlineNode, StatementKind } from "../../types.ts";
 import type { ClassifyContext } from "../context.ts";
-import { POLARITY, type Polarity, polarityOf } from "../polarity.ts";
+import { isNegative, POLARITY, type Polarity, polarityOf } from "../polarity.ts";
 import { type ListUnit, openLists, takeList } from "./lists.ts";
 import { firstProseProblemClause } from "./prose-problems.ts";
 import { isTopic } from "./section-cue.ts";
@@ -38,7 +38,11 @@ function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
     const requiredLead = kind === "measure" && !pols.includes("negative") && ctx.firstProblem() === null
       && ctx.sectionAt(items[0]!.span.start, ["practice"]) === null
       && POLARITY.requirementLeadIn.test(ctx.text.slice(Math.max(ctx.segment.span.start, items[0]!.span.start - 40), items[0]!.span.start));
-    if ((hits < MAJORITY * leaves.length && !requiredLead) || pols.includes("achievement")) continue;
+    // A heading that states a problem and announces its forms (「…质量不高，主要有这样几种表现形式：」): its items are
+    // those forms, whatever their own wording (「一是敷衍塞责式」), as long as none prescribes.
+    const forms = kind === "problem" && parent !== null && !pols.includes("prescription")
+      && POLARITY.formsHeading.test(ctx.heading(parent)) && isNegative(ctx.heading(parent));
+    if ((hits < MAJORITY * leaves.length && !requiredLead && !forms) || pols.includes("achievement")) continue;
     let modal = false;
     let required = false;
     let continued = false;
@@ -58,7 +62,7 @@ function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
       if (!modal && !required && !continued) continue;
     }
     const where = parent ? `list under "${ctx.heading(parent).slice(0, 20)}"` : "top-level list";
-    out.push({ parent, items, kind, why: `${where}: ${hits}/${leaves.length} items ${want}${modal ? ", each opening with a modal, in a report without problems" : ""}${required ? ", after a lead-in announcing requirements, in a report without problems" : ""}${continued ? ", numbered past 1 at the page's top, before a measure section" : ""}` });
+    out.push({ parent, items, kind, why: `${where}: ${hits}/${leaves.length} items ${want}${forms && hits < MAJORITY * leaves.length ? ", the forms a problem heading announces" : ""}${modal ? ", each opening with a modal, in a report without problems" : ""}${required ? ", after a lead-in announcing requirements, in a report without problems" : ""}${continued ? ", numbered past 1 at the page's top, before a measure section" : ""}` });
   }
   return out;
 }
