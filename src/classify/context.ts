@@ -36,6 +36,9 @@ export interface Take {
   minChars?: number;
 }
 
+/** The end of an item heading that announces how its statement shows (「…，体现在」, 「，主要表现为」). */
+const MANIFEST_TAIL = /[,，]\s*(?:主要|具体|集中|突出)?(?:体现|表现)(?:在|为)(?:以下几个方面|几个方面|以下几点)?\s*$/;
+
 export class ClassifyContext {
   readonly sections: Section[] = [];
   readonly statements: Statement[] = [];
@@ -216,11 +219,14 @@ export class ClassifyContext {
       const lead = this.doc.text.slice(from, hs.end).length - this.doc.text.slice(from, hs.end).trimStart().length;
       if (hs.end - from - lead >= MIN_CLAUSE) return { span: { start: from + lead, end: hs.end }, refinement: "label-heading" };
     }
+    // 「一是A落实不够到位，体现在：B，C」: the words announcing how it shows are no part of the statement.
+    const shows = MANIFEST_TAIL.exec(heading);
+    const end = shows && shows.index >= MIN_CLAUSE ? hs.start + shows.index : hs.end;
     if (kind === "problem") {
-      const cut = shortfallStart(heading);
-      if (cut > 0) return { span: { start: hs.start + cut, end: hs.end }, refinement: "shortfall-clause" };
+      const cut = shortfallStart(heading.slice(0, end - hs.start));
+      if (cut > 0) return { span: { start: hs.start + cut, end }, refinement: "shortfall-clause" };
     }
-    return { span: hs, refinement: null };
+    return end < hs.end ? { span: { start: hs.start, end }, refinement: "manifest-tail" } : { span: hs, refinement: null };
   }
 
   /**

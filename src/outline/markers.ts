@@ -362,6 +362,12 @@ function afterSpace(text: string, line: Line, m: Marker, lastOrdinal: ReadonlyMa
   return m.ordinal === 1 ? previous === undefined || previous !== 1 : previous === m.ordinal - 1;
 }
 
+/**
+ * A lead-in that counts the ways an item shows before its sub-points (「二是管理不规范。主要表现在四个方面，一是A。二是B。」):
+ * the 一是 after its comma opens a list of sub-points even inside an open 一是 sequence.
+ */
+const SUB_POINT_LEAD = /(?:表现|体现)(?:在|为)[^。；;,，]{0,6}(?:[两二三四五六七八九十\d]|几)个?(?:方面|点)[,，]\s*$/;
+
 /** Whether a marker found inside a line (not at its start) really starts an item. */
 function acceptedInside(text: string, line: Line, m: Marker, last: Marker | null): boolean {
   const before = text.slice(Math.max(line.start, m.start - 3), m.start);
@@ -369,7 +375,7 @@ function acceptedInside(text: string, line: Line, m: Marker, last: Marker | null
   // "…提出三点要求，一是要A。二是要B。": a sequence opened after a comma, when its 二是 follows (on the line or at a
   // later line's start: 「从走访情况看，一是A。…⏎二是B。」); not
   // inside an item of an open 一是 sequence (「一是A。具体有两点，一是B…」: its sub-points).
-  if (m.kind === "cn-shi" && m.ordinal === 1 && /[,，]\s*$/.test(before) && last?.kind !== "cn-shi") {
+  if (m.kind === "cn-shi" && m.ordinal === 1 && /[,，]\s*$/.test(before) && (last?.kind !== "cn-shi" || SUB_POINT_LEAD.test(text.slice(Math.max(line.start, m.start - 24), m.start)))) {
     if (/(?:[。；;,，]|\n)\s*其?二是/.test(text.slice(m.end, m.end + 800))) return true;
   }
   // "…一是…，二是…": an inline sequence continued after a comma.

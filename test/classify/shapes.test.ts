@@ -190,6 +190,28 @@ describe("shapes", () => {
     expect(texts(plain!.statements, "problem")).toEqual([]);
   });
 
+  it("section-cue: should read the shortfall a problem section's lead-in explains by a reason as a problem, the reason as its cause", () => {
+    const [report] = classify(["某县机关党建调研", "二、存在的主要问题及原因", "由于各单位人手多少不一，机关党支部建设水平参差不齐。主要问题有：",
+      "一是学习制度执行不够严格，表现在：集中学习次数不足，笔记补抄。", "二是支部书记兼职过多。"].join("\n"));
+    expect(texts(report!.statements, "cause")).toEqual(["由于各单位人手多少不一"]);
+    expect(texts(report!.statements, "problem")).toEqual(expect.arrayContaining(["机关党支部建设水平参差不齐", "学习制度执行不够严格", "支部书记兼职过多"]));
+    // A lead-in whose reason is followed by the announcement of the list only gives the cause.
+    const [plain] = classify(["某县机关党建调研", "二、存在的主要问题", "由于各单位人手多少不一，主要存在以下问题：", "一是学习制度执行不够严格。", "二是支部书记兼职过多。"].join("\n"));
+    expect(texts(plain!.statements, "cause")).toEqual(["由于各单位人手多少不一"]);
+    expect(texts(plain!.statements, "problem")).toEqual(["学习制度执行不够严格", "支部书记兼职过多"]);
+  });
+
+  it("section-cue: should read every sub-point of an item that counts the ways it shows (「主要表现在两个方面，一是A。二是B。」)", () => {
+    const [report] = classify("某镇外出党员情况调研\n二、存在的问题一是情况难掌握。主要表现在两个方面，一是支部联系不上外出党员。二是外出党员不主动报到。二是活动难开展。外出党员多年未参加支部活动。");
+    expect(texts(report!.statements, "problem")).toEqual(expect.arrayContaining(["情况难掌握", "支部联系不上外出党员", "外出党员不主动报到", "活动难开展"]));
+  });
+
+  it("polarity: should read interference of clan, religious or criminal forces as a shortfall, and resisting it as none", () => {
+    expect(polarityOf("个别村党组织受宗族势力干扰")).toBe("negative");
+    expect(polarityOf("境外宗教势力渗透")).toBe("negative");
+    expect(polarityOf("防范宗教势力渗透")).not.toBe("negative");
+  });
+
   it("paired-paragraphs: should not read 应付 (going through the motions), 要求 or 需求 as the modal that opens a remedy", () => {
     for (const body of ["有的党员参加学习只是点个卯，应付差事就算完成任务。", "部分支部开展活动缺乏计划，要求上交的材料反复修改。", "一些党员服务群众不够主动，需求收集以后长期没有回音。"]) {
       const [report] = classify(["对支部工作的思考", body].join("\n"));

@@ -184,9 +184,26 @@ function takeLeadInCause(ctx: ClassifyContext, node: OutlineNode, firstItem: Out
   let clause = sentenceEnd < 0 ? text.slice(at) : text.slice(at, at + sentenceEnd);
   const tail = LEXICON.leadInTail.exec(clause);
   if (tail) clause = clause.slice(0, tail.index);
-  const span = { start: from + at, end: from + at + clause.trimEnd().length };
-  ctx.add({ kind: "cause", textSpan: span, span, rule: { id: ID, detail: `lead-in of problem section "${ctx.heading(node)}" giving a reason` }, confidence: 0.7 });
+  // 「由于A，B不平衡。」: when what follows the reason falls short, that is a problem the reason explains.
+  const comma = clause.search(/[,，]/);
+  const effect = comma < 0 ? "" : clause.slice(comma + 1);
+  const effectAt = from + at + comma + 1 + (effect.length - effect.trimStart().length);
+  // Not when the sentence goes on to announce the list (「由于A，目前B不好，主要存在下列问题：」: B only sums up), nor when the
+  // part after the comma carries the reason on (「由于A，特别是B」).
+  const splits = comma > 0 && !tail && effect.trim().length >= MIN_LEAD_IN_EFFECT && !REASON_GOES_ON.test(effect.trim())
+    && isNegative(effect) && !ctx.claimed(effectAt);
+  const causeEnd = splits ? comma : clause.trimEnd().length;
+  const effectSpan = { start: effectAt, end: from + at + clause.trimEnd().length };
+  const problem = splits ? ctx.add({ kind: "problem", textSpan: effectSpan, span: effectSpan, rule: { id: ID, detail: `lead-in of problem section "${ctx.heading(node)}": the shortfall its reason explains` }, confidence: 0.6 }) : null;
+  const span = { start: from + at, end: from + at + causeEnd };
+  ctx.add({ kind: "cause", textSpan: span, span, rule: { id: ID, detail: `lead-in of problem section "${ctx.heading(node)}" giving a reason` }, confidence: 0.7, ...(problem ? { attachedTo: problem.id } : {}) });
 }
+
+/** The opening of a clause that carries a reason on rather than state its effect. */
+const REASON_GOES_ON = /^(?:特别是|尤其是|而且|并且|以及|加之|加上|再加上|同时)/;
+
+/** Fewest characters of a shortfall after a lead-in's reason (「由于A，B不平衡」) read as a problem of its own. */
+const MIN_LEAD_IN_EFFECT = 6;
 
 function takeItem(ctx: ClassifyContext, item: OutlineNode, section: Section, via: string) {
   // An item that reports an achievement (「结构合理、素质高」) is no problem or measure, whatever its heading,
