@@ -33,6 +33,16 @@ describe("polarity", () => {
     ["党员队伍结构", "neutral"],
   ])("should read %s as %s", (text, polarity) => expect(polarityOf(text)).toBe(polarity));
 
+  it.each(["村两委班子不团结", "个别党员长期不参加组织生活", "少数干部不作为、不担当", "部分党员不按时交纳党费", "外出党员与支部失去联系", "有的支委不履行职责"])(
+    "should read the plain shortfall %s as negative",
+    (text) => expect(polarityOf(text)).toBe("negative"),
+  );
+
+  it("should not read a prohibition or a requirement to take part as a shortfall", () => {
+    expect(polarityOf("党员不得参加封建迷信活动")).not.toBe("negative");
+    expect(polarityOf("要求党员按时参加组织生活")).not.toBe("negative");
+  });
+
   it("should not read the shortfall a remedy names as a negative evaluation", () => {
     expect(isNegative("补齐活动阵地不足的短板")).toBe(false);
   });
@@ -210,6 +220,17 @@ describe("shapes", () => {
     expect(polarityOf("个别村党组织受宗族势力干扰")).toBe("negative");
     expect(polarityOf("境外宗教势力渗透")).toBe("negative");
     expect(polarityOf("防范宗教势力渗透")).not.toBe("negative");
+  });
+
+  it("prose-problems: should read a lone item's short problem heading, not the evidence its body gives for it", () => {
+    const [report] = classify(["某镇党校情况调研", "一、乡镇党校现状", "一是形同虚设。多数党校只挂了一块牌子，没有固定教室，任命的校长也从未到岗履职。"].join("\n"));
+    expect(texts(report!.statements, "problem")).toEqual(["形同虚设"]);
+  });
+
+  it("prose-problems: should not read a visit to a weak village as a finding about it", () => {
+    const [report] = classify(["某县调研", "为摸清情况，调研组专门到两个软弱涣散村进行走访。走访发现，村党支部班子不团结，党员长期不过组织生活。"].join("\n"));
+    expect(texts(report!.statements, "problem")).not.toContain("专门到两个软弱涣散村进行走访");
+    expect(texts(report!.statements, "problem")).toEqual(expect.arrayContaining(["党员长期不过组织生活"]));
   });
 
   it("paired-paragraphs: should not read 应付 (going through the motions), 要求 or 需求 as the modal that opens a remedy", () => {

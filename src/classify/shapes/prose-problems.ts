@@ -116,10 +116,14 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
     const inLine = nodes.filter((n) => n.span.start >= from && n.span.start < to);
     const clauses: Span[] = [];
     let at = start;
+    // After an item heading that states a problem (「一是名存实亡。部分…仅有一块牌子，…」), its body up to the next item
+    // is the evidence for it, no further problem (as under a list of problems, where only the headings count).
+    let evidence = false;
     for (let i = 0; i <= inLine.length; i++) {
       const node = inLine[i];
       const pieceEnd = node ? node.span.start : end;
-      if (pieceEnd > at) pushAll(clauses, problemClauses(ctx, { start: at, end: pieceEnd }));
+      if (pieceEnd > at && !evidence) pushAll(clauses, problemClauses(ctx, { start: at, end: pieceEnd }));
+      evidence = false;
       if (!node) break;
       const hs = ctx.itemText(node, "problem").span;
       const heading = ctx.text.slice(hs.start, hs.end);
@@ -127,7 +131,10 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
       if (hs.end > to || classifyHeading(heading) !== null || ctx.overlapsClaimed(hs)) continue;
       // 「1、形式主义方面：」 over its own items names their topic; its items are the problems.
       if (node.children.length > 0 && heading.length <= MAX_TOPIC_HEADING && POLARITY.topicHeading.test(heading.replace(/[:：]\s*$/, ""))) continue;
-      if (isProblemClause(heading) && !POLARITY.proseStatistic.test(heading) && hs.end - hs.start <= MAX_STATEMENT) clauses.push(hs);
+      if (isProblemClause(heading) && !POLARITY.proseStatistic.test(heading) && hs.end - hs.start <= MAX_STATEMENT) {
+        clauses.push(hs);
+        evidence = SHORT_HEAD.test(heading);
+      }
       // A run-on item too long to be one statement (「二是A不大，B薄弱，C小，难以D；」) is read clause by clause.
       else if (hs.end - hs.start > MAX_STATEMENT && isNegative(heading)) pushAll(clauses, problemClauses(ctx, hs));
     }
@@ -136,6 +143,9 @@ function* paragraphs(ctx: ClassifyContext): Generator<Paragraph, void, undefined
     if (kept.length > 0) yield { span: { start, end }, clauses: kept };
   }
 }
+
+/** An item heading short enough to be the name of a problem its body then shows (「名存实亡」, 「管理不规范」). */
+const SHORT_HEAD = /^[^,，;；]{2,16}$/;
 
 /** Longest item heading read as the bare name of its items' topic (「形式主义方面」). */
 const MAX_TOPIC_HEADING = 24;

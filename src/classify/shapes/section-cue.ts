@@ -191,7 +191,7 @@ function takeLeadInCause(ctx: ClassifyContext, node: OutlineNode, firstItem: Out
   // Not when the sentence goes on to announce the list (「由于A，目前B不好，主要存在下列问题：」: B only sums up), nor when the
   // part after the comma carries the reason on (「由于A，特别是B」).
   const splits = comma > 0 && !tail && effect.trim().length >= MIN_LEAD_IN_EFFECT && !REASON_GOES_ON.test(effect.trim())
-    && isNegative(effect) && !ctx.claimed(effectAt);
+    && isProblemClause(effect.trim()) && !ctx.claimed(effectAt);
   const causeEnd = splits ? comma : clause.trimEnd().length;
   const effectSpan = { start: effectAt, end: from + at + clause.trimEnd().length };
   const problem = splits ? ctx.add({ kind: "problem", textSpan: effectSpan, span: effectSpan, rule: { id: ID, detail: `lead-in of problem section "${ctx.heading(node)}": the shortfall its reason explains` }, confidence: 0.6 }) : null;
