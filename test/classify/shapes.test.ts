@@ -233,6 +233,14 @@ describe("shapes", () => {
     expect(texts(report!.statements, "problem")).toEqual(expect.arrayContaining(["党员长期不过组织生活"]));
   });
 
+  it("prose-problems: should read the shortfalls an umbrella gives as its reasons as the problems (「由于A不健全，B薄弱，…还存在一些问题」)", () => {
+    const [report] = classify(["某省非公企业党建研究", "摘要：近年来各地探索了不少做法。同时，由于工作制度不够健全，专职党务力量比较薄弱，非公企业党建仍存在一些问题和短板。为此，亟待通过完善制度、充实力量来加以解决。"].join("\n"));
+    expect(texts(report!.statements, "problem")).toEqual(["工作制度不够健全", "专职党务力量比较薄弱"]);
+    // Without an umbrella the 由于 clause gives the cause of the problem that follows it, no problem itself.
+    const [plain] = classify(["某省非公企业党建研究", "摘要：近年来各地探索了不少做法。由于工作制度不够健全，部分企业党组织长期不开展活动。"].join("\n"));
+    expect(texts(plain!.statements, "problem")).toEqual(["部分企业党组织长期不开展活动"]);
+  });
+
   it("paired-paragraphs: should not read 应付 (going through the motions), 要求 or 需求 as the modal that opens a remedy", () => {
     for (const body of ["有的党员参加学习只是点个卯，应付差事就算完成任务。", "部分支部开展活动缺乏计划，要求上交的材料反复修改。", "一些党员服务群众不够主动，需求收集以后长期没有回音。"]) {
       const [report] = classify(["对支部工作的思考", body].join("\n"));

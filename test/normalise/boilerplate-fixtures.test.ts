@@ -502,6 +502,20 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(doc)).toEqual([7]);
   });
 
+  it("should read a title ending on 精选范文 (or 范文大全) as a collection's, the report starting at its first member's label", () => {
+    const page = [
+      "走访调查报告精选范文",
+      "走访调查报告精选范文",
+      "组织建设是基础，下面是小编为大家整理的几篇走访调查报告，供参考。",
+      "走访调查报告1",
+      "今年春天，我们走访了县里的六个村，了解村党支部的工作情况。",
+      "一、存在的问题",
+      "村党支部书记年龄偏大，后备力量不足。",
+    ].join("\n");
+    expect(reportStarts(normalise(page))).toEqual([4]);
+    expect(reportStarts(normalise(page.replace(/精选范文/g, "范文大全")))).toEqual([4]);
+  });
+
   it("should set aside a document site's release, size and page rows, its notice and its 文档介绍 label", () => {
     const page = [
       "- 2022-06-18 发布 |",

@@ -405,6 +405,21 @@ function isWish(s: string): boolean {
   return POLARITY.wishProblem.test(s) && !POLARITY.modalPrescription.test(s);
 }
 
+/** The shortfalls given as the reasons of an umbrella (the clauses from the one opening with 由于 to the umbrella). */
+function umbrellaReasons(ctx: ClassifyContext, before: readonly Span[]): Span[] {
+  const at = before.findIndex((c) => /^\s*由于/.test(ctx.text.slice(c.start, c.end)));
+  if (at < 0) return [];
+  const out: Span[] = [];
+  for (const c of before.slice(at)) {
+    const raw = ctx.text.slice(c.start, c.end);
+    const lead = /^\s*(?:由于)?\s*/.exec(raw)![0].length;
+    const span = { start: c.start + lead, end: c.end };
+    const said = unwrap(ctx.text.slice(span.start, span.end));
+    if (said.length >= MIN_CLAUSE && said.length <= MAX_STATEMENT && isProblemClause(said) && !ctx.overlapsClaimed(span)) out.push(span);
+  }
+  return out;
+}
+
 /** Problem clauses of one sentence (split at commas and colons). */
 function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   const text = ctx.text.slice(sentence.start, sentence.end);
@@ -440,8 +455,11 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   // An announcement of problems ("各支部进展不一，短板尚多，集中在…") sums up what
   // leads to it: only the clauses after it can name a problem.
   const umbrella = findLastIndex(clauses, (c) => isAnnouncement(unwrap(ctx.text.slice(c.span.start, c.span.end))));
+  // 「由于A不健全，B比较薄弱，…还存在着一些问题和不足」: the umbrella names no problem, so the shortfalls it gives as
+  // its reasons are the problems the sentence states.
+  const reasons = umbrella > first ? umbrellaReasons(ctx, clauses.slice(first, umbrella).map((c) => c.span)) : [];
   if (umbrella >= first) first = umbrella + 1;
-  const out: Span[] = [];
+  const out: Span[] = [...reasons];
   let open: Span | null = null;
   /** A subject clause waiting for its predicate ("一些…单位，尚未建立…"). */
   let subject: Span | null = null;
