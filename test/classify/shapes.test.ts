@@ -241,6 +241,11 @@ describe("shapes", () => {
     expect(texts(plain!.statements, "problem")).toEqual(["部分企业党组织长期不开展活动"]);
   });
 
+  it("inline-measures: should keep the goal a modal prescribes first (「应实现从A到B的转变，建立C，…」)", () => {
+    const [report] = classify(["外出党员管理研究", "摘要：近年来，外出党员管理问题日渐突出。研究认为，外出党员管理应实现从“管住”到“管好”的转变，建立流出地与流入地联系制度，定期开展走访慰问，提供外出党员所需的学习资料。"].join("\n"));
+    expect(texts(report!.statements, "measure").some((t) => t.startsWith("实现从“管住”到“管好”的转变"))).toBe(true);
+  });
+
   it("paired-paragraphs: should not read 应付 (going through the motions), 要求 or 需求 as the modal that opens a remedy", () => {
     for (const body of ["有的党员参加学习只是点个卯，应付差事就算完成任务。", "部分支部开展活动缺乏计划，要求上交的材料反复修改。", "一些党员服务群众不够主动，需求收集以后长期没有回音。"]) {
       const [report] = classify(["对支部工作的思考", body].join("\n"));

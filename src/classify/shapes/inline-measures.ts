@@ -365,7 +365,9 @@ function splitPrescriptions(text: string, from: number, to: number, modalLed = f
   let opener = modalLed ? POLARITY.parallelOpener.exec(first)?.[0] : undefined;
   // Parallelism is the evidence: two more elements open as the first one does.
   if (opener !== undefined && out.filter((e) => text.slice(e.start, e.end).trim().startsWith(opener!)).length < 3) opener = undefined;
-  const prescribing = (e: Span) => prescribes(text.slice(e.start, e.end)) || (opener !== undefined && text.slice(e.start, e.end).trim().startsWith(opener));
+  // Right after the modal, a goal (「应实现从A到B的转变」, 「要做到A」) is what the modal prescribes.
+  const goal = modalLed && out[0] !== undefined && GOAL_AFTER_MODAL.test(first) ? out[0] : undefined;
+  const prescribing = (e: Span) => e === goal || prescribes(text.slice(e.start, e.end)) || (opener !== undefined && text.slice(e.start, e.end).trim().startsWith(opener));
   // 「要解决这个问题，必须A，B，C」: an element that only names the problems to solve is the list's purpose.
   while (out.length && (!prescribing(out[0]!) || POLARITY.solveThem.test(text.slice(out[0]!.start, out[0]!.end).trim()))) out.shift();
   const prescriptive = out.filter(prescribing).length;
@@ -416,6 +418,9 @@ function proposalList(ctx: ClassifyContext, sentence: string, at: number): { par
   }
   return null;
 }
+
+/** The goal verbs that prescribe as the first element right after a modal (「应实现…转变」, 「要做到…」), never with 了. */
+const GOAL_AFTER_MODAL = /^(?:实现|做到|达到|形成)(?!了)/;
 
 /** Words that make a list one of problems (to solve), not of proposals. */
 const PROBLEM_NOUN = /问题|不足|困境|难题|短板|矛盾|弊端/;
