@@ -246,6 +246,11 @@ describe("shapes", () => {
     expect(texts(report!.statements, "measure").some((t) => t.startsWith("实现从“管住”到“管好”的转变"))).toBe(true);
   });
 
+  it("inline-enumeration: should read each aspect of 「在A、B以及C等三个方面存在的问题」 as a problem", () => {
+    const [report] = classify(["党员活动室建设调研", "本文梳理了某区党员活动室在选址布局、日常管理以及开放利用等三个方面存在的问题，并提出了改进建议。"].join("\n"));
+    expect(texts(report!.statements, "problem")).toEqual(["选址布局", "日常管理", "开放利用"]);
+  });
+
   it("paired-paragraphs: should not read 应付 (going through the motions), 要求 or 需求 as the modal that opens a remedy", () => {
     for (const body of ["有的党员参加学习只是点个卯，应付差事就算完成任务。", "部分支部开展活动缺乏计划，要求上交的材料反复修改。", "一些党员服务群众不够主动，需求收集以后长期没有回音。"]) {
       const [report] = classify(["对支部工作的思考", body].join("\n"));
