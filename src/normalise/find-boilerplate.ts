@@ -7,7 +7,7 @@ import type { Diagnostic, Line, NoiseRange } from "../types.ts";
 import { compileBoilerplateRules, type BoilerplateRuleSpec, type CompiledBoilerplateRules } from "./boilerplate-rules.ts";
 import { markLineRules } from "./line-rules.ts";
 import { createLineViews, type LineView } from "./line-view.ts";
-import { markByline, markHeaderBlock, markLeadingFrontMatter, markJournalFront, markRelatedLists, markRepeatedTitles, markRunningHeaders } from "./structural-rules.ts";
+import { markByline, markHeaderBlock, markLeadingFrontMatter, markJournalFront, markRelatedLists, markRepeatedTitles, markRunningHeaders, markTableOfContents } from "./structural-rules.ts";
 import { matchesOf } from "../shared/regex.ts";
 import { ENDS_MID_SENTENCE } from "../shared/text.ts";
 
@@ -35,6 +35,7 @@ export function findBoilerplate(
   markByline(views, rules);
   markLeadingFrontMatter(views, rules);
   markRunningHeaders(views, rules);
+  markTableOfContents(views);
   const inline = mergeOverlaps([...findInlineNoise(views, rules), ...previewChunkNumbers(views, rules)]);
   const noise = [...wholeLineRanges(views), ...inline].sort((a, b) => a.span.start - b.span.start);
   const diagnostics = noise.map((range) => describe(range, text, options.path));

@@ -395,6 +395,37 @@ function nextOpen(views: readonly LineView[], i: number): number {
   return -1;
 }
 
+/** A table of contents' label alone on its line (「目录」, 「提纲：」, 「目录/提纲:……」). */
+const TOC_LABEL = /^(?:文章|内容)?(?:目\s*录|提\s*纲)(?:\s*[/／]\s*(?:目\s*录|提\s*纲))?\s*[:：]?\s*[.…。·]*$/;
+/** Longest line read as an entry of a table of contents. */
+const MAX_TOC_ENTRY = 60;
+/** How far from the page's top a table of contents' label may stand (non-blank lines). */
+const TOC_SCAN = 8;
+const TOC_ID = "table-of-contents";
+
+/**
+ * A table of contents near the page's top (a document site prints the report's headings under 「目录/提纲:」 before the
+ * text): its label, and the short lines under it that state no sentence (its entries, numbered headings among them,
+ * and a closing 「……」), up to the first line of prose. The report starts after it.
+ */
+export function markTableOfContents(views: LineView[]): void {
+  const open = views.filter((view) => !view.blank).slice(0, TOC_SCAN);
+  const label = open.find((view) => view.rule === null && TOC_LABEL.test(view.trimmed));
+  if (label === undefined) return;
+  const entries: LineView[] = [];
+  for (let k = views.indexOf(label) + 1; k < views.length; k++) {
+    const view = views[k]!;
+    if (view.blank) continue;
+    if (view.trimmed.length > MAX_TOC_ENTRY || /[。！？!?；;]/.test(view.trimmed.replace(/[.…。·]+$/, ""))) break;
+    entries.push(view);
+  }
+  // A label over fewer than two entries is a heading of the text, not a table (「提纲：」 over a paragraph).
+  // (Nor when nothing but entries follows: a page cut inside its table keeps them, kg reads what it can.)
+  const after = views.slice(views.indexOf(label) + 1).filter((view) => !view.blank).length;
+  if (entries.length < 2 || entries.length === after) return;
+  for (const view of [label, ...entries]) view.rule = TOC_ID;
+}
+
 /** The shortest line read as cut by a page break when it ends mid-sentence. */
 const MIN_CUT_LINE = 20;
 /** How a line that runs on ends: without a sentence end, a closing quote or a colon. */

@@ -502,6 +502,25 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(doc)).toEqual([7]);
   });
 
+  it("should set aside a table of contents under its label at the page's top, the report starting after it", () => {
+    const page = [
+      "目录/提纲:……",
+      "一、思想上重视不够,着力解决支部书记不愿抓党建的问题",
+      "一是把党务当作副业",
+      "二是会议记录代替工作",
+      "二、加强培训,着力解决支部书记不会抓党建的问题",
+      "……",
+      "我局共有六个党支部，支部书记多由科室负责人兼任。今年我们对各支部书记履职情况作了一次调查。",
+      "一、思想上重视不够,着力解决支部书记不愿抓党建的问题",
+      "有的书记认为业务是硬任务，党务是软任务。",
+    ].join("\n");
+    const doc = normalise(page);
+    expect(noiseLines(doc)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(reportStarts(doc)).toEqual([7]);
+    // A 提纲 label over a paragraph heads the text: nothing is set aside.
+    expect(noiseLines(normalise(["提纲：", "我局共有六个党支部，支部书记多由科室负责人兼任。今年作了一次调查。", "一、存在的问题", "有的书记认为党务是软任务。"].join("\n")))).toEqual([]);
+  });
+
   it("should read a title ending on 精选范文 (or 范文大全) as a collection's, the report starting at its first member's label", () => {
     const page = [
       "走访调查报告精选范文",
