@@ -251,6 +251,19 @@ describe("shapes", () => {
     expect(texts(report!.statements, "problem")).toEqual(["选址布局", "日常管理", "开放利用"]);
   });
 
+  it("inline-measures: should not read a list that a sentence calls ever more important as proposals", () => {
+    const lines = ["行业协会党建调研", "一、基本情况", "近年来全市行业协会数量增长较快，但党组织覆盖不够，活动开展不多。因此，加强协会党的领导，规范协会内部管理，发挥协会服务会员的作用，愈发凸显其重要性。"];
+    const [report] = classify(lines.join("\n"));
+    expect(texts(report!.statements, "measure")).toEqual([]);
+    const [proposing] = classify(lines.map((l) => l.replace("，愈发凸显其重要性", "")).join("\n"));
+    expect(texts(proposing!.statements, "measure").length).toBeGreaterThan(0);
+  });
+
+  it("prose-problems: should read a group opened by 有少数… as one problem described clause by clause, and no place's description as a finding", () => {
+    const [report] = classify(["某乡村干部队伍情况", "一、基本情况", "东坡村地处山区，是全县比较偏远落后的一个行政村。全乡村干部总体稳定，但有少数村干部工作松懈，主动性不高，责任意识不强。"].join("\n"));
+    expect(texts(report!.statements, "problem")).toEqual(["有少数村干部工作松懈，主动性不高，责任意识不强"]);
+  });
+
   it("paired-paragraphs: should not read 应付 (going through the motions), 要求 or 需求 as the modal that opens a remedy", () => {
     for (const body of ["有的党员参加学习只是点个卯，应付差事就算完成任务。", "部分支部开展活动缺乏计划，要求上交的材料反复修改。", "一些党员服务群众不够主动，需求收集以后长期没有回音。"]) {
       const [report] = classify(["对支部工作的思考", body].join("\n"));
