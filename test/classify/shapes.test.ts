@@ -264,6 +264,12 @@ describe("shapes", () => {
     expect(texts(report!.statements, "problem")).toEqual(["有少数村干部工作松懈，主动性不高，责任意识不强"]);
   });
 
+  it("lead-in-list: should read 「提出三个方面的建议，一是A；二是B」 in a news item, and the state the inquiry answered (「针对A、B的现状」)", () => {
+    const [report] = classify(["区政协委员建言社区党建工作", "针对当前社区党建工作缺乏创新、党员发展有所停滞的现状，区政协组织委员开展专题调研。调研组提出三个方面的建议，一是健全组织建设，成立党小组分片管理；二是积极开展组织活动，丰富党员生活；三是加强党员学习，提升党员素质。"].join("\n"));
+    expect(texts(report!.statements, "measure")).toEqual(["健全组织建设，成立党小组分片管理", "积极开展组织活动，丰富党员生活", "加强党员学习，提升党员素质"]);
+    expect(texts(report!.statements, "problem")).toEqual(["当前社区党建工作缺乏创新", "党员发展有所停滞"]);
+  });
+
   it("paired-paragraphs: should not read 应付 (going through the motions), 要求 or 需求 as the modal that opens a remedy", () => {
     for (const body of ["有的党员参加学习只是点个卯，应付差事就算完成任务。", "部分支部开展活动缺乏计划，要求上交的材料反复修改。", "一些党员服务群众不够主动，需求收集以后长期没有回音。"]) {
       const [report] = classify(["对支部工作的思考", body].join("\n"));

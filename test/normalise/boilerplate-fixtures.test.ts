@@ -502,6 +502,12 @@ describe("page chrome before the first report of a page", () => {
     expect(reportStarts(doc)).toEqual([7]);
   });
 
+  it("should set aside a site's navigation row (「网站首页 | 网站地图」) and a column path parted by spaced slashes", () => {
+    const body = "    近来，我们就社区党组织的工作开展了调研，发现党员发展偏慢，活动形式较为单一。";
+    expect(reportStarts(normalise(["欢迎访问本站!", "工作动态 / 基层党建", "", "委员建言社区党建工作", "", body].join("\n")))).toEqual([4]);
+    expect(reportStarts(normalise(["网站首页 | 网站地图", "工作动态 / 基层党建", "", "委员建言社区党建工作", "", body].join("\n")))).toEqual([4]);
+  });
+
   it("should set aside a table of contents under its label at the page's top, the report starting after it", () => {
     const page = [
       "目录/提纲:……",
