@@ -270,6 +270,17 @@ describe("shapes", () => {
     expect(texts(report!.statements, "problem")).toEqual(["当前社区党建工作缺乏创新", "党员发展有所停滞"]);
   });
 
+  it("polarity-measures: should read a measure list the page cuts after its first item (「一是要A。…」 as the last words)", () => {
+    const lines = ["某县基层党建调研报告", "存在的主要问题有如下几个方面：一是党建基础薄弱；二是组织生活不经常；三是党务工作不熟悉。", "以上问题的存在，有客观原因，也有主观原因。", "一是要提高思想认识，发挥好书记的作用。书记是支部的第一责任人，书记抓得好"];
+    const [report] = classify(lines.join("\n"));
+    expect(texts(report!.statements, "measure")).toEqual(["要提高思想认识，发挥好书记的作用"]);
+  });
+
+  it("inline-measures: should read what 「这也提醒我们…要X」 asks as a measure", () => {
+    const [report] = classify(["高校学生党支部理论学习现状调查", "研究发现，学生党支部理论学习存在开展频率较低、保障机制不健全等问题。这也提醒我们针对不同年级的学生党员要采取更有针对性的学习措施，更细致地对学生分类。"].join("\n"));
+    expect(texts(report!.statements, "measure")).toEqual(["采取更有针对性的学习措施，更细致地对学生分类"]);
+  });
+
   it("paired-paragraphs: should not read 应付 (going through the motions), 要求 or 需求 as the modal that opens a remedy", () => {
     for (const body of ["有的党员参加学习只是点个卯，应付差事就算完成任务。", "部分支部开展活动缺乏计划，要求上交的材料反复修改。", "一些党员服务群众不够主动，需求收集以后长期没有回音。"]) {
       const [report] = classify(["对支部工作的思考", body].join("\n"));

@@ -25,7 +25,10 @@ function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
     // Section headings among the items ("四、加强和改进的建议") are not part of the list.
     const sectionStarts = new Set(ctx.sections.map((s) => s.span.start));
     const leaves = items.flatMap((n) => (isTopic(ctx, n) ? n.children : [n])).filter((n) => !sectionStarts.has(n.span.start));
-    if (leaves.length < 2) continue;
+    // A list the page cuts after its first item (「一是要A。…」 as the excerpt's last words) is still a list of measures when
+    // that item opens with a modal, after the report's problems: the rest of it lies beyond the page.
+    const cut = kind === "measure" && leaves.length === 1 && cutAfter(ctx, leaves[0]!, kind);
+    if (leaves.length < 2 && !cut) continue;
     // 「推进A，是B的必然要求」: an item that states a significance proposes nothing, whatever its verb.
     const pols = leaves.map((n) => {
       const t = ctx.text.slice(ctx.itemText(n, kind).span.start, ctx.itemText(n, kind).span.end);
@@ -65,6 +68,13 @@ function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
     out.push({ parent, items, kind, why: `${where}: ${hits}/${leaves.length} items ${want}${forms && hits < MAJORITY * leaves.length ? ", the forms a problem heading announces" : ""}${modal ? ", each opening with a modal, in a report without problems" : ""}${required ? ", after a lead-in announcing requirements, in a report without problems" : ""}${continued ? ", numbered past 1 at the page's top, before a measure section" : ""}` });
   }
   return out;
+}
+
+/** Whether a lone item ends the report's text where the page cuts it, opens with a modal and may propose (after the problems). */
+function cutAfter(ctx: ClassifyContext, item: OutlineNode, kind: StatementKind): boolean {
+  if (!ctx.segment.truncated || ctx.text.slice(item.span.end, ctx.segment.span.end).trim() !== "" || (item.ordinal ?? 1) !== 1) return false;
+  const t = ctx.itemText(item, kind).span;
+  return POLARITY.modalPrescription.test(ctx.text.slice(t.start, t.end).trim()) && measuresMayStand(ctx, item.span.start);
 }
 
 /** Characters of the report that may stand before such a list (its title, a page label). */
