@@ -363,7 +363,7 @@ function afterSpace(text: string, line: Line, m: Marker, lastOrdinal: ReadonlyMa
 }
 
 /**
- * A lead-in that counts the ways an item shows before its sub-points (「二是管理不规范。主要表现在四个方面，一是A。二是B。」):
+ * A lead-in that counts the ways an item shows before its sub-points (「二是管理松散。具体表现为四点，一是A。二是B。」):
  * the 一是 after its comma opens a list of sub-points even inside an open 一是 sequence.
  */
 const SUB_POINT_LEAD = /(?:表现|体现)(?:在|为)[^。；;,，]{0,6}(?:[两二三四五六七八九十\d]|几)个?(?:方面|点)[,，]\s*$/;

@@ -504,8 +504,8 @@ describe("page chrome before the first report of a page", () => {
 
   it("should set aside a site's navigation row (「网站首页 | 网站地图」) and a column path parted by spaced slashes", () => {
     const body = "    近来，我们就社区党组织的工作开展了调研，发现党员发展偏慢，活动形式较为单一。";
-    expect(reportStarts(normalise(["欢迎访问本站!", "工作动态 / 基层党建", "", "委员建言社区党建工作", "", body].join("\n")))).toEqual([4]);
-    expect(reportStarts(normalise(["网站首页 | 网站地图", "工作动态 / 基层党建", "", "委员建言社区党建工作", "", body].join("\n")))).toEqual([4]);
+    expect(reportStarts(normalise(["欢迎访问本站!", "工作动态 / 基层党建", "", "委员为社区党建工作建言", "", body].join("\n")))).toEqual([4]);
+    expect(reportStarts(normalise(["网站首页 | 网站地图", "工作动态 / 基层党建", "", "委员为社区党建工作建言", "", body].join("\n")))).toEqual([4]);
   });
 
   it("should set aside a table of contents under its label at the page's top, the report starting after it", () => {
@@ -531,7 +531,7 @@ describe("page chrome before the first report of a page", () => {
     const page = [
       "走访调查报告精选范文",
       "走访调查报告精选范文",
-      "组织建设是基础，下面是小编为大家整理的几篇走访调查报告，供参考。",
+      "组织建设是基础，本站小编给您收集了几篇走访调查报告，供参考。",
       "走访调查报告1",
       "今年春天，我们走访了县里的六个村，了解村党支部的工作情况。",
       "一、存在的问题",

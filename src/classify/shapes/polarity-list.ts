@@ -41,7 +41,7 @@ function detectLists(ctx: ClassifyContext, kind: StatementKind): ListUnit[] {
     const requiredLead = kind === "measure" && !pols.includes("negative") && ctx.firstProblem() === null
       && ctx.sectionAt(items[0]!.span.start, ["practice"]) === null
       && POLARITY.requirementLeadIn.test(ctx.text.slice(Math.max(ctx.segment.span.start, items[0]!.span.start - 40), items[0]!.span.start));
-    // A heading that states a problem and announces its forms (「…质量不高，主要有这样几种表现形式：」): its items are
+    // A heading that states a problem and announces its forms (「…质量不高，大致有以下几种表现形式：」): its items are
     // those forms, whatever their own wording (「一是敷衍塞责式」), as long as none prescribes.
     const forms = kind === "problem" && parent !== null && !pols.includes("prescription")
       && POLARITY.formsHeading.test(ctx.heading(parent)) && isNegative(ctx.heading(parent));

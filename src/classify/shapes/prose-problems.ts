@@ -455,7 +455,7 @@ function sentenceProblems(ctx: ClassifyContext, sentence: Span): Span[] {
   // An announcement of problems ("各支部进展不一，短板尚多，集中在…") sums up what
   // leads to it: only the clauses after it can name a problem.
   const umbrella = findLastIndex(clauses, (c) => isAnnouncement(unwrap(ctx.text.slice(c.span.start, c.span.end))));
-  // 「由于A不健全，B比较薄弱，…还存在着一些问题和不足」: the umbrella names no problem, so the shortfalls it gives as
+  // 「由于A不健全，B比较薄弱，…仍有不少问题」: the umbrella names no problem, so the shortfalls it gives as
   // its reasons are the problems the sentence states.
   const reasons = umbrella > first ? umbrellaReasons(ctx, clauses.slice(first, umbrella).map((c) => c.span)) : [];
   if (umbrella >= first) first = umbrella + 1;
