@@ -25,6 +25,13 @@ describe("organisation names", () => {
     expect(orgs).not.toContain("和幸福里社区");
   });
 
+  it("should not cut a name out of 乡村…, nor start one on 各地, 均 or a verb such as 反映", () => {
+    const orgs = names(run("调研组走访了东平市乡村振兴服务中心。各地律师协会也参加了座谈，代表们均反映社区活动场地不足。").organisations);
+    expect(orgs).not.toContain("东平市乡");
+    expect(orgs).not.toContain("地律师协会");
+    expect(orgs.filter((n) => n.includes("均") || n.includes("反映"))).toEqual([]);
+  });
+
   it("should not read a time word or a heading verb before 社区 as a name", () => {
     const orgs = names(run("（二）稳定社区志愿者队伍\n近两年社区志愿者减少5人，今年社区新招3人。").organisations);
     expect(orgs.filter((n) => n.endsWith("社区"))).toEqual([]);
