@@ -281,6 +281,13 @@ describe("shapes", () => {
     expect(texts(report!.statements, "measure")).toEqual(["区别施教，按专业细化分类管理"]);
   });
 
+  it("closing-measures: should read a news item's plans after 「下一步，X将…」, and a bottleneck met as a shortfall", () => {
+    const [report] = classify(["某镇开展党建引领基层治理调研", "近日，镇党委组织人员到各村开展调研。但仍然存在一些问题，比如有的村办事流程不够简便，村级集体经济发展面临瓶颈等。", "下一步，镇党委将持续强化党员教育管理，健全村级议事制度，完善便民服务流程。"].join("\n"));
+    expect(texts(report!.statements, "measure")).toEqual(["持续强化党员教育管理", "健全村级议事制度", "完善便民服务流程"]);
+    expect(texts(report!.statements, "problem")).toContain("村级集体经济发展面临瓶颈");
+    expect(polarityOf("帮助村集体突破面临的瓶颈")).not.toBe("negative");
+  });
+
   it("paired-paragraphs: should not read 应付 (going through the motions), 要求 or 需求 as the modal that opens a remedy", () => {
     for (const body of ["有的党员参加学习只是点个卯，应付差事就算完成任务。", "部分支部开展活动缺乏计划，要求上交的材料反复修改。", "一些党员服务群众不够主动，需求收集以后长期没有回音。"]) {
       const [report] = classify(["对支部工作的思考", body].join("\n"));

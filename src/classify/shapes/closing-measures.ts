@@ -66,7 +66,7 @@ function takeClosing(ctx: ClassifyContext, para: Span, id: string, where: string
     const step = /^([一二三四五六七八九十]是|(首先|其次|再次|最后)是)/.exec(ctx.text.slice(s, clause.end));
     if (step) s += step[0].length;
     const head = ctx.text.slice(s, clause.end);
-    const turn = /^(针对|为此|对此|因此|鉴于|为解决|要解决|综上所述|综上|总之|首先|其次|再次|最后|第[一二三四五六七八九十]|在?(?:今后|以后|下一步)的?工作中|以上|上述|(?:调研组|课题组|调查组|笔者|我们)(?:认为|建议))[^,，。]{0,24}?[,，]/.exec(head);
+    const turn = /^(针对|为此|对此|因此|鉴于|为解决|要解决|综上所述|综上|总之|首先|其次|再次|最后|第[一二三四五六七八九十]|在?(?:今后|以后|下一步)的?工作中|下一步(?=[,，])|以上|上述|(?:调研组|课题组|调查组|笔者|我们)(?:认为|建议))[^,，。]{0,24}?[,，]/.exec(head);
     if (turn && !/^(要|应|必须)/.test(head)) s += turn[0].length;
     // 「…，田书记强调，各企业要…」: who speaks is no part of the measure.
     const speaker = /^[^,，。]{1,12}(?:强调|指出|要求|表示)[,，:：]/.exec(ctx.text.slice(s, clause.end));
