@@ -282,9 +282,9 @@ describe("shapes", () => {
   });
 
   it("closing-measures: should read a news item's plans after 「下一步，X将…」, and a bottleneck met as a shortfall", () => {
-    const [report] = classify(["某镇开展党建引领基层治理调研", "近日，镇党委组织人员到各村开展调研。但仍然存在一些问题，比如有的村办事流程不够简便，村级集体经济发展面临瓶颈等。", "下一步，镇党委将持续强化党员教育管理，健全村级议事制度，完善便民服务流程。"].join("\n"));
+    const [report] = classify(["某镇党建引领治理工作调研", "近日，镇党委组织人员到各村开展调研。调研也发现了一些不足，比如有的村办事流程不够简便，个别村的集体经济增收面临瓶颈等。", "下一步，镇党委将持续强化党员教育管理，健全村级议事制度，完善便民服务流程。"].join("\n"));
     expect(texts(report!.statements, "measure")).toEqual(["持续强化党员教育管理", "健全村级议事制度", "完善便民服务流程"]);
-    expect(texts(report!.statements, "problem")).toContain("村级集体经济发展面临瓶颈");
+    expect(texts(report!.statements, "problem")).toContain("个别村的集体经济增收面临瓶颈");
     expect(polarityOf("帮助村集体突破面临的瓶颈")).not.toBe("negative");
   });
 
